@@ -1,0 +1,344 @@
+"""Benchmark: web app latency over 100,000 incidents.
+
+Generates a database of N incidents (default 100,000; 8 per article, fictional text) in a
+temp folder by bulk inserts that respect the schema, starts the app under uvicorn on a
+free loopback port, then times a bounded number of requests per scenario over one
+keep-alive connection:
+
+  list    GET /api/incidents (pages and sort orders)
+  filter  GET /api/incidents with filters (category, province, dates, outlet, ...)
+  search  GET /api/incidents?q=... (FTS5 over the articles)
+  page    GET /incidents/{id} (the HTML incident page)
+  + the HTML list page, the map and timeline APIs, for information
+
+and prints p50/p95/max per scenario and the target check of issue 6:
+list/filter/search p95 < 100 ms, incident page p95 < 150 ms.
+
+    python bench/web_latency.py [--incidents 100000] [--requests 200] [--db PATH] [--no-check]
+                                [--without-indexes]
+
+Store migration 2 adds a covering index for the incident filters and two small ones;
+--without-indexes measures the schema without them.
+
+Exits 1 when a target is missed (unless --no-check). Only 127.0.0.1 is contacted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import random
+import socket
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from urllib.parse import urlencode
+
+from yalu.store import Store
+
+TARGETS_MS = {"list": 100, "filter": 100, "search": 100, "page": 150}
+
+PROVINCES = [
+    ("Ryanggang", "KP-10", ["Hyesan", "Samjiyon", "Kimjongsuk", "Pochon", "Kapsan"], (41.4, 128.2)),
+    ("North Hamgyong", "KP-09", ["Chongjin", "Hoeryong", "Musan", "Onsong", "Kyongsong"], (41.8, 129.7)),
+    ("South Hamgyong", "KP-08", ["Hamhung", "Tanchon", "Sinpo", "Hongwon"], (40.0, 127.5)),
+    ("Chagang", "KP-04", ["Kanggye", "Manpo", "Chasong", "Huichon"], (40.9, 126.6)),
+    ("North Pyongan", "KP-03", ["Sinuiju", "Uiju", "Sakju", "Chongju", "Yongchon"], (40.1, 124.6)),
+    ("South Pyongan", "KP-02", ["Pyongsong", "Anju", "Sunchon", "Kaechon"], (39.4, 125.9)),
+    ("Pyongyang", "KP-01", ["Pyongyang"], (39.03, 125.75)),
+    ("North Hwanghae", "KP-06", ["Sariwon", "Kaesong", "Songrim"], (38.5, 126.3)),
+    ("South Hwanghae", "KP-05", ["Haeju", "Ongjin", "Kangryong"], (38.0, 125.5)),
+    ("Kangwon", "KP-07", ["Wonsan", "Tongchon", "Kosong"], (38.9, 127.6)),
+    ("Rason", "KP-13", ["Rason"], (42.3, 130.4)),
+]
+OUTLETS = ["Daily NK", "NK News", "Yonhap", "KCNA", "Rodong Sinmun", "Radio Free Asia", "Chosun Ilbo",
+           "Asia Press", "38 North", "Korea JoongAng Daily"]
+MODALITIES = ["asserted", "reported", "reported", "reported", "alleged", "rumoured", "planned", "ongoing"]
+STATUSES = ["machine"] * 85 + ["approved"] * 8 + ["edited"] * 5 + ["rejected"] * 2
+# per-category vocabulary: an article is about one topic, as news reports are
+WORDS = {
+    "movement": "defected defector defectors crossed crossing river border escape escaped boat soldier "
+                "Tumen Yalu fled broker guide China Russia night swim family caught repatriated",
+    "illicit": "smuggling smugglers smuggled broker phones remittance bribe bribes trader copper "
+               "contraband herbs ginseng drugs methamphetamine cash yuan dealers ring goods",
+    "repression": "arrested detained interrogated sentenced executed labour camp inspection "
+                  "public trial security ministry prosecutors investigation purge dismissed prison",
+    "control": "lockdown quarantine closed market sealed crossing checkpoint curfew permit "
+               "travel restrictions blockade isolation district suspended",
+    "military": "troops missile launch artillery drill exercise mines fortification fired shells "
+                "battalion regiment guard post DMZ drone submarine rocket warplanes",
+    "society": "flood shortage prices rice fire collapse epidemic harvest electricity fuel "
+               "famine typhoon rain landslide hospital school corn",
+    "politics": "inspection speech meeting statement leader delegation congress plenum "
+                "directive visit factory ceremony slogan",
+    "other": "incident reported residents local",
+}
+FILLER = ("according to a source in the province the authorities have not explained the measure "
+          "and residents said they were worried about the coming winter and the price of food "
+          "officials local people party cadres week month recently last told reporters news "
+          "situation city county village workers farm unit members order central committee").split()
+
+
+def event_types() -> dict[str, str]:
+    from yalu import query
+
+    return query.event_types()
+
+
+def sentence(rng: random.Random, category: str, place: str) -> str:
+    words = WORDS.get(category, WORDS["other"]).split()
+    body = rng.sample(FILLER, 10) + rng.sample(words, min(3, len(words)))
+    rng.shuffle(body)
+    return f"In {place} " + " ".join(body) + "."
+
+
+def build(path: Path, n_incidents: int, seed: int = 6, per_article: int = 8) -> list[str]:
+    """Bulk-insert n_incidents (per_article per article). Returns the incident ids."""
+    rng = random.Random(seed)
+    types = list(event_types().items())
+    store = Store(path)
+    conn = store.conn
+    conn.execute("PRAGMA journal_mode = OFF")
+    conn.execute("PRAGMA synchronous = OFF")
+    stamp = "2026-01-01T00:00:00+00:00"
+    first = date(2015, 1, 1)
+    span = (date(2025, 12, 31) - first).days
+    ids: list[str] = []
+    n_articles = -(-n_incidents // per_article)
+    conn.execute("BEGIN")
+    for a in range(n_articles):
+        art_id = f"bench-{a:06d}"
+        pub = first + timedelta(days=rng.randrange(span))
+        outlet = rng.choice(OUTLETS)
+        plan = []
+        sentences = []
+        offset = 0
+        topic = rng.choice(types)[1]
+        topical = [t for t in types if t[1] == topic]
+        home = rng.choice(PROVINCES)
+        for k in range(min(per_article, n_incidents - a * per_article)):
+            # most incidents of a report share its topic and its province
+            event_type, category = rng.choice(topical) if rng.random() < 0.7 else rng.choice(types)
+            province, code, towns, (lat, lon) = home if rng.random() < 0.8 else rng.choice(PROVINCES)
+            town = rng.choice(towns)
+            text = sentence(rng, category, town)
+            start = offset
+            offset += len(text) + 1
+            sentences.append(text)
+            plan.append((event_type, category, province, code, town, lat, lon, start, len(text)))
+        text = " ".join(sentences)
+        conn.execute(
+            "INSERT INTO articles (id, content_hash, title, url, published, published_source, outlet, "
+            "text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            (art_id, f"hash-{a}", f"Report {a} from {plan[0][4]}", f"https://example.org/{a}",
+             pub.isoformat(), "bench", outlet, text, stamp),
+        )
+        rows, sources, evidence = [], [], []
+        for k, (event_type, category, province, code, town, lat, lon, start, length) in enumerate(plan):
+            inc_id = f"inc-b{a:06d}{k}"
+            ids.append(inc_id)
+            d0 = pub - timedelta(days=rng.randrange(0, 30))
+            d1 = d0 + timedelta(days=rng.choice([0, 0, 0, 0, 1, 6, 30]))
+            located = rng.random() < 0.9
+            rows.append((
+                inc_id, art_id, event_type, category,
+                f"{event_type.replace('_', ' ').capitalize()} reported in {town}, {province}.",
+                d0.isoformat(), d1.isoformat(), rng.choice([1, 1, 2, 3]), None, "KP", province, code,
+                town, town, lat + rng.uniform(-0.2, 0.2) if located else None,
+                lon + rng.uniform(-0.2, 0.2) if located else None, 1 if located else 3, None,
+                json.dumps([{"role": "agent", "text": "security officials", "normalized": None,
+                             "kind": "official", "unit": None, "rank": None}]),
+                json.dumps([{"kind": "people", "value": rng.randint(1, 40), "unit": None, "text": None}]),
+                rng.choice(MODALITIES),
+                json.dumps({"text": f"a source in {province}", "kind": "anonymous_source", "location": province}),
+                json.dumps([rng.choice(OUTLETS)] if rng.random() < 0.2 else []),
+                round(rng.uniform(0.3, 0.99), 3), rng.choice(STATUSES), stamp, stamp,
+            ))
+            sources.append((inc_id, art_id))
+            evidence.append((inc_id, art_id, start, start + length, start + 3, start + 3 + len(town), None))
+        conn.executemany(
+            "INSERT INTO incidents (id, article_id, event_type, category, summary, date_start, date_end, "
+            "time_precision, date_expression, country, admin1, admin1_code, admin2, location_name, "
+            "latitude, longitude, geo_precision, place_id, actors, quantities, modality, attribution, "
+            "corroboration, confidence, review_status, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+        conn.executemany("INSERT INTO incident_sources (incident_id, article_id) VALUES (?, ?)", sources)
+        conn.executemany(
+            'INSERT INTO evidence (incident_id, article_id, start, "end", trigger_start, trigger_end, text) '
+            "VALUES (?,?,?,?,?,?,?)",
+            evidence,
+        )
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA journal_mode = WAL")
+    store.close()
+    return ids
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path):
+    import uvicorn
+
+    from yalu.web import create_app
+
+    port = free_port()
+    app = create_app(db, read_only=False, secret_key="bench")
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                                           access_log=False))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise SystemExit("server did not start")
+        time.sleep(0.05)
+    return server, thread, port
+
+
+def scenarios(rng: random.Random, ids: list[str], n: int) -> dict[str, list[str]]:
+    types = list(event_types())
+    cats = sorted(set(event_types().values()))
+    pages = [f"/api/incidents?page={rng.randint(1, 40)}" for _ in range(n // 2)]
+    sorts = ["date", "confidence", "event_type", "admin1", "outlet", "review_status", "updated"]
+    pages += [f"/api/incidents?sort={rng.choice(sorts)}&order={rng.choice(['asc', 'desc'])}"
+              f"&page={rng.randint(1, 5)}" for _ in range(n - len(pages))]
+
+    def one_filter() -> str:
+        options = [
+            lambda: f"category={rng.choice(cats)}",
+            lambda: f"event_type={rng.choice(types)}",
+            lambda: f"admin1={rng.choice(PROVINCES)[1]}",
+            lambda: f"admin1={rng.choice(PROVINCES)[0].replace(' ', '+')}",
+            lambda: f"admin2={rng.choice(rng.choice(PROVINCES)[2])}",
+            lambda: f"outlet={rng.choice(OUTLETS).replace(' ', '+')}",
+            lambda: f"modality={rng.choice(MODALITIES)}",
+            lambda: f"review_status={rng.choice(['approved', 'edited', 'machine'])}",
+            lambda: f"min_confidence={rng.choice([0.5, 0.8, 0.9])}",
+            lambda: (lambda y: f"date_from={y}-01-01&date_to={y}-06-30")(rng.randint(2015, 2025)),
+            lambda: f"date_from={rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}",
+            lambda: "include_rejected=1",
+        ]
+        chosen = rng.sample(options, rng.choice([1, 1, 2, 3]))
+        return "/api/incidents?" + "&".join(f() for f in chosen)
+
+    filters = [one_filter() for _ in range(n)]
+    # place names, topic words, a phrase, a prefix, FTS5 syntax typed as text, and words
+    # found in (nearly) every report ("province", "source"): the broad worst case
+    terms = ["smugglers", "Hyesan", "missile launch", '"labour camp"', "defector", "prices rice",
+             "quarantine", "Sinuiju border", "smuggl*", "troops fired", "province", "Musan",
+             "executed", "NEAR(", "flood OR fire", "Chongjin market", "source", "Kaesong drone",
+             "ginseng", "public trial"]
+    searches = ["/api/incidents?" + urlencode({"q": rng.choice(terms)})
+                + (f"&category={rng.choice(cats)}" if rng.random() < 0.3 else "") for _ in range(n)]
+    incident_pages = [f"/incidents/{rng.choice(ids)}" for _ in range(n)]
+    extra = {
+        "list (HTML)": [f"/?page={rng.randint(1, 40)}" for _ in range(n // 4)],
+        "filter (HTML)": [p.replace("/api/incidents?", "/?") for p in filters[: n // 4]],
+        "timeline API": [p.replace("/api/incidents?", "/api/timeline?") for p in filters[: n // 10]],
+    }
+    return {"list": pages, "filter": filters, "search": searches, "page": incident_pages, **extra}
+
+
+def measure(port: int, paths: list[str]) -> list[float]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    times = []
+    for path in paths:
+        start = time.perf_counter()
+        conn.request("GET", path, headers={"Accept-Encoding": "gzip"})
+        resp = conn.getresponse()
+        resp.read()
+        elapsed = (time.perf_counter() - start) * 1000
+        if resp.status != 200:
+            raise SystemExit(f"{path}: HTTP {resp.status}")
+        times.append(elapsed)
+    conn.close()
+    return times
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, int(round(p / 100 * len(ordered) + 0.5)) - 1))
+    return ordered[k]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--incidents", type=int, default=100_000)
+    parser.add_argument("--requests", type=int, default=200, help="per scenario (bounded)")
+    parser.add_argument("--db", type=Path, help="keep the generated database here (reused if it exists)")
+    parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--no-check", action="store_true", help="exit 0 even when a target is missed")
+    parser.add_argument("--without-indexes", action="store_true",
+                        help="measure without migration 2's indexes (drops them)")
+    args = parser.parse_args()
+    requests = max(10, min(args.requests, 2000))
+
+    tmp = None
+    if args.db:
+        db = args.db
+    else:
+        tmp = tempfile.TemporaryDirectory(prefix="yalu-bench-")
+        db = Path(tmp.name) / "bench.db"
+    if db.exists():
+        store = Store(db)
+        ids = [r[0] for r in store.conn.execute("SELECT id FROM incidents")]
+        store.close()
+        print(f"reusing {db}: {len(ids):,} incidents")
+    else:
+        t0 = time.perf_counter()
+        ids = build(db, args.incidents, seed=args.seed)
+        print(f"generated {len(ids):,} incidents in {len(ids) // 8 + 1:,} articles "
+              f"in {time.perf_counter() - t0:.1f} s ({db.stat().st_size / 1e6:.0f} MB)")
+
+    from yalu import query
+
+    store = Store(db)
+    if args.without_indexes:
+        store.conn.executescript(
+            "DROP INDEX IF EXISTS incidents_browse; DROP INDEX IF EXISTS incident_sources_article; "
+            "DROP INDEX IF EXISTS articles_outlet_id;")
+        print("schema as store.py makes it, without the browse indexes of migration 2")
+    else:
+        print(f"schema version {store.schema_version}, browse index: {query.has_browse_index(store.conn)}")
+    store.close()
+
+    server, thread, port = start_server(db)
+    rng = random.Random(args.seed)
+    try:
+        plan = scenarios(rng, ids, requests)
+        measure(port, [p for paths in plan.values() for p in paths[:5]])  # warm-up
+        results = {name: measure(port, paths) for name, paths in plan.items()}
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+    print(f"\n{'scenario':<16}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'target':>9}  ok")
+    failed = []
+    for name, times in results.items():
+        target = TARGETS_MS.get(name)
+        p50, p95 = statistics.median(times), pct(times, 95)
+        ok = "" if target is None else ("yes" if p95 < target else "NO")
+        if ok == "NO":
+            failed.append(name)
+        print(f"{name:<16}{len(times):>9}{p50:>9.1f}{p95:>9.1f}{max(times):>9.1f}"
+              f"{(str(target) if target else '-'):>9}  {ok}")
+    print("\ntargets (issue 6): list/filter/search p95 < 100 ms, incident page p95 < 150 ms: "
+          + ("met" if not failed else "MISSED by " + ", ".join(failed)))
+    if tmp:
+        tmp.cleanup()
+    return 1 if failed and not args.no_check else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

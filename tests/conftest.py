@@ -1,0 +1,43 @@
+"""Shared fixtures. Real texts live in ../shared; tests that need them skip without it."""
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A file in ../shared, or skip the test with the reason."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: real texts are read from ../shared only")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from yalu.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_text():
+    return shared_path("seed", "dailynk-soldier-defects-with-weapon.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """Yalu's spaCy pipeline (stock model cut down, with the entity rulers)."""
+    from yalu.nlp import pipeline
+
+    return pipeline()
+
+
+@pytest.fixture(scope="session")
+def geoparser():
+    from yalu.places.geoparse import Geoparser
+
+    return Geoparser()

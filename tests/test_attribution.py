@@ -1,0 +1,175 @@
+"""Attribution (yalu/extract/attribution.py): who says so, where the source is,
+and which other outlets corroborate. The source's location is where the source
+lives, not where the incident happened: its span is handed to the geoparser.
+
+Sentences are fictional, in the style of Daily NK / RFA / Yonhap / KCNA copy.
+"""
+
+import pytest
+
+from yalu.extract.attribution import citations, corroboration, sentence_attribution
+from yalu.places.geoparse import Geoparser
+
+
+@pytest.fixture(scope="module")
+def attribute(nlp):
+    """text, outlet -> [(sentence text, Attribution or None, corroboration)]."""
+
+    def run(text, outlet="Daily NK"):
+        doc = nlp(text)
+        cites = citations(doc)
+        return [(s.text, sentence_attribution(s, cites, outlet), corroboration(s, cites, outlet)) for s in doc.sents]
+
+    return run
+
+
+# --- anonymous sources ------------------------------------------------------------
+
+def test_source_in_a_province_told_daily_nk(attribute):
+    [(_, who, _)] = attribute(
+        "Two soldiers deserted their unit last week, a source in North Hamgyong Province told Daily NK."
+    )
+    assert who is not None
+    assert who.kind == "anonymous_source"
+    assert who.text == "a source in North Hamgyong Province"
+    assert who.location == "North Hamgyong Province"
+
+
+@pytest.mark.parametrize(
+    "text, phrase, location",
+    [
+        ("Two soldiers deserted their unit, two sources in Yanggang Province told Daily NK.",
+         "two sources in Yanggang Province", "Yanggang Province"),
+        ("Two soldiers deserted their unit, a Daily NK source in Hyesan said.",
+         "a Daily NK source in Hyesan", "Hyesan"),
+        ("Two soldiers deserted their unit, according to a source in Hyesan.",
+         "a source in Hyesan", "Hyesan"),
+        ("Police raided the market on Monday, a source told Daily NK.", "a source", None),
+    ],
+)
+def test_anonymous_source_phrases(attribute, text, phrase, location):
+    [(_, who, _)] = attribute(text)
+    assert (who.kind, who.text, who.location) == ("anonymous_source", phrase, location)
+
+
+def test_quote_is_the_earlier_sources(attribute):
+    found = attribute(
+        "Two soldiers deserted their unit, a source in Hyesan told Daily NK. "
+        "“They crossed the river at night and nobody noticed for hours,” the source said."
+    )
+    assert len(found) == 2
+    assert found[0][1].kind == found[1][1].kind == "anonymous_source"
+
+
+def test_residents_who_act_are_not_sources(attribute):
+    [(_, who, _)] = attribute("Police arrested residents in Hyesan for smuggling last week.")
+    assert who is None
+
+
+def test_residents_who_speak_are_sources(attribute):
+    [(_, who, _)] = attribute("Police arrested two traders in Hyesan, a resident of the city told RFA.",
+                              outlet="Radio Free Asia")
+    assert who is not None and who.kind == "anonymous_source"
+
+
+def test_the_writer_speaking_is_no_attribution(attribute):
+    [(_, who, _)] = attribute("Police arrested two traders in Hyesan on Monday.")
+    assert who is None
+
+
+# --- named sources: officials, media, state media ----------------------------------
+
+@pytest.mark.parametrize(
+    "text, outlet, name, kind",
+    [
+        ("North Korea fired two ballistic missiles, South Korea's Joint Chiefs of Staff said.",
+         "Yonhap", "Joint Chiefs of Staff", "official"),
+        ("North Korea fired two ballistic missiles, according to the Joint Chiefs of Staff.",
+         "Yonhap", "Joint Chiefs of Staff", "official"),
+        ("A North Korean soldier crossed the MDL, the Defense Ministry said.",
+         "Yonhap", "Ministry of National Defense", "official"),
+        ("North Korea launched a satellite on Tuesday, KCNA reported.",
+         "Yonhap", "KCNA", "state_media"),
+        ("Two soldiers deserted their unit in Hyesan, Radio Free Asia reported.",
+         "Daily NK", "Radio Free Asia", "media"),
+    ],
+)
+def test_named_source(attribute, text, outlet, name, kind):
+    [(_, who, _)] = attribute(text, outlet=outlet)
+    assert (who.text, who.kind) == (name, kind)
+
+
+def test_the_publishing_outlet_is_not_its_own_source(attribute):
+    [(_, who, _)] = attribute("Two soldiers deserted their unit, Daily NK has learned.", outlet="Daily NK")
+    assert who is None
+
+
+def test_outlet_named_without_a_reporting_verb_is_no_source(attribute):
+    [(_, who, _)] = attribute("Two soldiers deserted in Hyesan, as in a case covered by Yonhap.", outlet="Daily NK")
+    assert who is None
+
+
+# --- corroboration ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, outlets",
+    [
+        ("Yonhap also reported that two soldiers deserted in Hyesan.", ["Yonhap"]),
+        ("South Korea's Chosun Ilbo has also reported the desertion.", ["Chosun Ilbo"]),
+        ("The Korea Herald has also confirmed the desertion.", ["Korea Herald"]),
+    ],
+)
+def test_other_outlet_also_reporting_is_corroboration(attribute, text, outlets):
+    [(_, _, corroborating)] = attribute(text, outlet="Daily NK")
+    assert corroborating == outlets
+
+
+def test_own_outlet_is_no_corroboration(attribute):
+    [(_, _, corroborating)] = attribute("Daily NK also reported the desertion.", outlet="Daily NK")
+    assert corroborating == []
+
+
+def test_plain_citation_is_no_corroboration(attribute):
+    # a source told us: that is who says so, not a second outlet confirming it
+    [(_, who, corroborating)] = attribute(
+        "Two soldiers deserted their unit, a source in Hyesan told Daily NK.", outlet="Daily NK"
+    )
+    assert who is not None
+    assert corroborating == []
+
+
+def test_officials_are_not_corroborating_outlets(attribute):
+    [(_, _, corroborating)] = attribute(
+        "The Joint Chiefs of Staff also confirmed the launch.", outlet="Yonhap"
+    )
+    assert corroborating == []
+
+
+# --- the source's location is handed on as a span ------------------------------------
+
+def test_citation_span_covers_the_sources_location(nlp):
+    text = "Police arrested two traders in Hyesan on Monday, a source in Yanggang Province told Daily NK."
+    doc = nlp(text)
+    anonymous = [c for c in citations(doc) if c.attribution.kind == "anonymous_source"]
+    assert len(anonymous) == 1
+    span = text[anonymous[0].start:anonymous[0].end]
+    assert "Yanggang Province" in span
+    assert "Hyesan" not in span
+
+
+def test_sources_location_is_excluded_from_incident_places(nlp):
+    text = "Police arrested two traders in Hyesan on Monday, a source in Yanggang Province told Daily NK."
+    doc = nlp(text)
+    places = Geoparser().mentions(doc, [(c.start, c.end) for c in citations(doc)])
+    excluded = {m.text: m.excluded for m in places}
+    assert excluded == {"Hyesan": None, "Yanggang Province": "source"}
+
+
+def test_citations_in_document_order(nlp):
+    doc = nlp(
+        "North Korea fired two missiles on Monday, the Joint Chiefs of Staff said. "
+        "KCNA reported the launch on Tuesday. Yonhap also reported it."
+    )
+    names = [c.attribution.text for c in citations(doc)]
+    assert names == ["Joint Chiefs of Staff", "KCNA", "Yonhap"]
+    assert [c.start for c in citations(doc)] == sorted(c.start for c in citations(doc))

@@ -1,0 +1,52 @@
+import csv
+import io
+import json
+
+import pytest
+
+from yalu.export import ACLED_COLUMNS, render
+
+RECORD = {
+    "id": "inc-1", "event_type": "bribery", "category": "illicit", "summary": "Bribery.",
+    "date_start": "2020-11-01", "date_end": "2020-11-24", "time_precision": 4, "date_expression": "recently",
+    "country": "KP", "admin1": "Ryanggang", "admin1_code": "KP-10", "admin2": "Kim Jong Suk",
+    "location_name": "Sinpa County", "latitude": 41.4, "longitude": 127.8, "geo_precision": 1,
+    "actors": [{"role": "agent", "text": "officer", "normalized": "political officer"},
+               {"role": "victim", "text": "soldier", "normalized": "soldier"}],
+    "quantities": [{"kind": "money", "value": 500, "unit": "CNY", "text": "RMB 500"}],
+    "modality": "reported", "attribution": {"text": "a source", "kind": "anonymous_source"},
+    "corroboration": [], "sources": ["a1"], "outlet": "Daily NK", "confidence": 0.8, "review_status": "machine",
+}
+UNPLACED = dict(RECORD, id="inc-2", latitude=None, longitude=None)
+
+
+def test_csv_one_row_per_incident_with_json_cells():
+    rows = list(csv.DictReader(io.StringIO(render([RECORD, UNPLACED], "csv"))))
+    assert len(rows) == 2
+    assert json.loads(rows[0]["quantities"])[0]["unit"] == "CNY"
+
+
+def test_geojson_has_points_for_placed_incidents_only():
+    data = json.loads(render([RECORD, UNPLACED], "geojson"))
+    assert [f["id"] for f in data["features"]] == ["inc-1"]
+    assert data["features"][0]["geometry"]["coordinates"] == [127.8, 41.4]
+
+
+def test_acled_columns_and_mapping():
+    rows = list(csv.DictReader(io.StringIO(render([RECORD], "acled"))))
+    assert list(rows[0].keys()) == ACLED_COLUMNS
+    row = rows[0]
+    assert row["iso"] == "408" and row["country"] == "North Korea"
+    assert row["event_type"] == "Strategic developments"
+    assert row["actor1"] == "political officer" and row["actor2"] == "soldier"
+    assert row["time_precision"] == "3"  # ACLED has no code 4
+    assert row["event_date"] == "2020-11-01" and row["year"] == "2020"
+
+
+def test_json_round_trips():
+    assert json.loads(render([RECORD], "json")) == [RECORD]
+
+
+def test_unknown_format():
+    with pytest.raises(ValueError):
+        render([RECORD], "xlsx")

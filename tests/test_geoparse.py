@@ -1,0 +1,255 @@
+"""Geoparsing in context (yalu/places/geoparse.py): which place an act happened
+in, resolved against the gazetteer, with ontology.md's geo_precision. A source's
+home, an agency's dateline and a destination are not where the act happened.
+
+Sentences are fictional, in the style of Daily NK / RFA / Yonhap / KCNA copy.
+"""
+
+import pytest
+
+
+
+@pytest.fixture(scope="module")
+def mentions(nlp, geoparser):
+    """text, source phrases -> (doc, place mentions), with the spans of the given
+    source phrases ("a source in Yanggang Province") marked as a source's."""
+
+    def run(text, sources=()):
+        doc = nlp(text)
+        spans = [(text.index(s), text.index(s) + len(s)) for s in sources]
+        return doc, geoparser.mentions(doc, spans)
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def where(mentions, geoparser):
+    """text, trigger word, event type -> the Location of that act (or None)."""
+
+    def run(text, word, event_type, sources=()):
+        doc, found = mentions(text, sources)
+        token = next(t for t in doc if t.text == word)
+        return geoparser.locate(token, token.sent, found, event_type)
+
+    return run
+
+
+# --- spelling variants --------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Ryanggang Province", "Yanggang Province", "Yangkang Province", "량강도"])
+def test_ryanggang_in_any_spelling(where, name):
+    loc = where(f"Two smugglers were arrested in {name} last week.", "arrested", "arrest")
+    assert (loc.country, loc.admin1_code, loc.admin1) == ("KP", "KP-10", "Ryanggang")
+    assert loc.admin2 is None
+    assert loc.geo_precision == 3
+
+
+@pytest.mark.parametrize("name", ["Sinpa County", "Kim Jong Suk County"])
+def test_sinpa_is_now_kim_jong_suk(where, name):
+    loc = where(f"A soldier deserted his unit in {name} on Monday.", "deserted", "desertion")
+    assert (loc.admin1_code, loc.admin2, loc.geo_precision) == ("KP-10", "Kim Jong Suk", 1)
+
+
+@pytest.mark.parametrize(
+    "name, admin2, admin1_code",
+    [
+        ("Shinuiju", "Sinuiju", "KP-03"),
+        ("Hoiryeong", "Hoeryong", "KP-09"),
+        ("혜산", "Hyesan", "KP-10"),
+        ("Musan County, North Hamgyong Province", "Musan", "KP-09"),
+    ],
+)
+def test_county_and_city_spellings(where, name, admin2, admin1_code):
+    loc = where(f"Police arrested two smugglers in {name} on Monday.", "arrested", "arrest")
+    assert (loc.admin2, loc.admin1_code, loc.geo_precision) == (admin2, admin1_code, 1)
+    assert loc.latitude is not None and loc.longitude is not None
+
+
+def test_the_most_specific_place_wins(where):
+    loc = where("Police arrested two smugglers in Hyesan, Ryanggang Province.", "arrested", "arrest")
+    assert (loc.location_name, loc.admin2, loc.admin1_code, loc.geo_precision) == ("Hyesan", "Hyesan", "KP-10", 1)
+
+
+@pytest.mark.parametrize(
+    "province, admin1_code",
+    [("North Pyongan Province", "KP-03"), ("South Pyongan Province", "KP-02")],
+)
+def test_the_two_unsan_counties_by_their_province(where, province, admin1_code):
+    loc = where(f"Police arrested two smugglers in Unsan County, {province}.", "arrested", "arrest")
+    assert (loc.admin2, loc.admin1_code) == ("Unsan", admin1_code)
+
+
+# --- not incident places ---------------------------------------------------------
+
+def test_sources_province_is_not_the_incident_place(mentions, where):
+    text = "Two soldiers deserted their unit last week, a source in Yanggang Province told Daily NK."
+    source = "a source in Yanggang Province"
+    _, found = mentions(text, [source])
+    assert [(m.text, m.excluded) for m in found] == [("Yanggang Province", "source")]
+    assert where(text, "deserted", "desertion", [source]) is None
+    # without the source span the province would be taken: the exclusion is what keeps it out
+    assert where(text, "deserted", "desertion").admin1_code == "KP-10"
+
+
+def test_sources_province_leaves_the_incident_county(where):
+    text = "Police arrested two traders in Hyesan on Monday, a source in North Hamgyong Province told Daily NK."
+    loc = where(text, "arrested", "arrest", ["a source in North Hamgyong Province"])
+    assert (loc.admin2, loc.admin1_code) == ("Hyesan", "KP-10")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang, March 3 (KCNA) -- Kim Jong Un inspected a fertilizer factory.",
+        "Pyongyang, March 3, 2024 (KCNA) -- Kim Jong Un inspected a fertilizer factory.",
+    ],
+)
+def test_kcna_dateline_is_not_an_incident_place(mentions, where, text):
+    _, found = mentions(text)
+    assert [(m.text, m.excluded) for m in found] == [("Pyongyang", "dateline")]
+    assert where(text, "inspected", "leadership_activity") is None
+
+
+def test_place_after_the_dateline_counts(mentions, where):
+    text = "Pyongyang, March 3 (KCNA) -- Kim Jong Un inspected a fertilizer factory in Hamhung."
+    loc = where(text, "inspected", "leadership_activity")
+    assert (loc.admin2, loc.admin1_code) == ("Hamhung", "KP-08")
+    text = "Pyongyang, March 3 (KCNA) -- A meeting of party cadres was held in Pyongyang."
+    _, found = mentions(text)
+    assert [m.excluded for m in found] == ["dateline", None]
+
+
+def test_yonhap_dateline_is_not_an_incident_place(where):
+    loc = where("Seoul, March 3 (Yonhap) -- North Korea fired two missiles from Sunan.", "fired", "missile_launch")
+    assert (loc.country, loc.admin2) == ("KP", "Sunan")
+
+
+def test_destination_is_not_a_defections_place(where):
+    assert where("Two soldiers fled to China on Monday.", "fled", "defection") is None
+    loc = where("A soldier from Hyesan fled to China on Monday.", "fled", "defection")
+    assert (loc.country, loc.admin2) == ("KP", "Hyesan")
+
+
+def test_splash_down_sea_is_not_a_launchs_place(where):
+    loc = where("North Korea fired two ballistic missiles into the East Sea from Wonsan.", "fired", "missile_launch")
+    assert (loc.admin2, loc.admin1_code) == ("Wonsan", "KP-07")
+
+
+def test_changbaishan_cigarettes_are_not_a_place(mentions, where):
+    _, found = mentions("Police arrested a trader selling Changbaishan cigarettes in Hyesan.")
+    assert [m.text for m in found] == ["Hyesan"]
+    assert where("Police arrested a trader selling Changbaishan cigarettes.", "arrested", "arrest") is None
+
+
+def test_changbai_itself_is_a_place(where):
+    loc = where("Chinese police arrested a North Korean woman in Changbai on Monday.", "arrested", "arrest")
+    assert loc.country == "CN"
+
+
+def test_place_in_a_clause_of_its_own_is_not_the_acts(where):
+    text = "Two soldiers deserted their unit after their commander had been arrested in Hyesan."
+    assert where(text, "deserted", "desertion") is None
+    assert where(text, "arrested", "arrest").admin2 == "Hyesan"
+
+
+# --- precision --------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, word, event_type",
+    [
+        ("Soldiers laid landmines along the border.", "laid", "fortification"),
+        ("Police arrested two smugglers near the border on Monday.", "arrested", "arrest"),
+        ("Police arrested two smugglers in the border region.", "arrested", "arrest"),
+    ],
+)
+def test_the_border_unnamed_is_precision_3_with_no_province(where, text, word, event_type):
+    loc = where(text, word, event_type)
+    assert loc.geo_precision == 3
+    assert loc.admin1_code is None and loc.admin1 is None and loc.admin2 is None
+
+
+def test_a_river_alone_is_precision_3_with_no_county(where):
+    loc = where("Police arrested two smugglers along the Yalu River.", "arrested", "arrest")
+    assert loc.geo_precision == 3
+    assert loc.admin2 is None
+
+
+def test_near_a_town_is_precision_2(where):
+    loc = where("Smugglers were arrested near Hyesan on Monday.", "arrested", "arrest")
+    assert (loc.admin2, loc.admin1_code, loc.geo_precision) == ("Hyesan", "KP-10", 2)
+    loc = where("Smugglers were arrested in Hyesan on Monday.", "arrested", "arrest")
+    assert loc.geo_precision == 1
+
+
+def test_miles_southeast_of_panmunjom_is_in_south_korea(where):
+    loc = where(
+        "North Korean soldiers fired shots at a guard post 7 miles southeast of Panmunjom.", "fired", "armed_clash"
+    )
+    assert (loc.country, loc.admin1_code, loc.geo_precision) == ("KR", "KR-41", 2)
+    assert "Panmunjom" in loc.location_name
+    # the point moved: south and east of the truce village
+    panmunjom = where("North Korean soldiers fired shots at a guard post at Panmunjom.", "fired", "armed_clash")
+    assert loc.latitude < panmunjom.latitude and loc.longitude > panmunjom.longitude
+
+
+# --- context decides ----------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, admin1_code, country",
+    [
+        ("Floods hit Kangwon Province in North Korea.", "KP-07", "KP"),
+        ("Floods hit Gangwon Province in South Korea.", "KR-42", "KR"),
+        ("Heavy rains caused flooding in Kangwon Province, South Korea's weather agency said.", "KR-42", "KR"),
+        ("Floods hit Kangwon Province, destroying homes in Wonsan.", "KP-07", "KP"),
+        ("Heavy rain flooded Kangwon Province, cutting roads near Chuncheon.", "KR-42", "KR"),
+        ("Heavy rain flooded Gangwon Province, cutting roads near Wonsan.", "KP-07", "KP"),
+    ],
+)
+def test_kangwon_or_gangwon_by_context(where, nlp, text, admin1_code, country):
+    doc = nlp(text)
+    word = next(t.text for t in doc if t.lemma_.lower() in ("flood", "flooding"))
+    loc = where(text, word, "disaster")
+    assert (loc.admin1_code, loc.country) == (admin1_code, country)
+
+
+def test_kosong_and_goseong(where):
+    north = where("North Korean troops laid mines in Kosong County.", "laid", "fortification")
+    assert (north.country, north.admin1_code, north.admin2) == ("KP", "KP-07", "Kosong")
+    south = where("A North Korean soldier defected across the MDL in Goseong, South Korea.", "defected", "defection")
+    assert (south.country, south.admin1_code) == ("KR", "KR-42")
+
+
+# --- special cities ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested two smugglers in Nampo on Monday.",
+        "Police arrested two traders in the port city of Nampo.",
+    ],
+)
+def test_special_city_is_its_own_admin2(where, text):
+    loc = where(text, "arrested", "arrest")
+    assert (loc.admin1_code, loc.admin2, loc.geo_precision) == ("KP-14", "Nampo", 1)
+
+
+def test_location_record_of_a_special_city(geoparser):
+    [nampo] = [p for p in geoparser.gazetteer.lookup("Nampo") if p.kind == "special_city"]
+    loc = geoparser.location(nampo)
+    assert (loc.admin1_code, loc.admin2, loc.country) == ("KP-14", "Nampo", "KP")
+    # a county gets its province as admin1 and itself as admin2
+    [hyesan] = geoparser.gazetteer.lookup("Hyesan")[:1]
+    loc = geoparser.location(hyesan)
+    assert (loc.admin1, loc.admin1_code, loc.admin2, loc.geo_precision) == ("Ryanggang", "KP-10", "Hyesan", 1)
+
+
+# --- tags the trigger rules read ------------------------------------------------------
+
+def test_tags_give_countries_and_border_features(mentions, geoparser, nlp):
+    doc, found = mentions("Two women crossed the Tumen River into China.")
+    tags = geoparser.tags(list(doc), found)
+    assert {"@CN", "@border"} <= tags
+    doc, found = mentions("Two women were arrested in Hyesan, a source in Yanggang Province said.",
+                          ["a source in Yanggang Province"])
+    # an excluded place gives no tag; an incident place does, with its own id
+    assert geoparser.tags(list(doc), found) == {"@KP", "@kp.ryanggang.hyesan"}

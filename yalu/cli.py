@@ -1,0 +1,286 @@
+"""The `yalu` command: ingest, extract, incidents, export, eval, places, serve."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from .store import DEFAULT_DB
+
+DB_OPTION = click.option(
+    "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite database file."
+)
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)")
+
+
+@click.group()
+@click.version_option(package_name="yalu")
+def cli():
+    """Yalu: North Korea reports in, an auditable incident dataset out.
+
+    \b
+    Typical session:
+      yalu ingest reports/            # read, extract, store in yalu.db
+      yalu incidents --province KP-10 # look at what was found
+      yalu export --format acled -o incidents.csv
+      yalu serve                      # the web workbench
+    """
+
+
+def _articles(paths, published, outlet, errors: list[str], progress):
+    """Articles from files, reporting bad ones on stderr as they come."""
+    from .ingest import IngestError, find_inputs, read_file
+
+    files = find_inputs(paths)
+    progress.reset(total=len(files))
+    for path in files:
+        for item in read_file(path, published=published, outlet=outlet):
+            if isinstance(item, IngestError):
+                errors.append(str(item))
+                tqdm.write(f"error: {item}", file=sys.stderr)
+            else:
+                yield item
+        progress.update(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@DB_OPTION
+@click.option("--published", callback=_date, help="Publication date for every report (YYYY-MM-DD); overrides metadata.")
+@click.option("--outlet", help="Outlet name for every report; overrides metadata.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(paths, db, published, outlet, quiet):
+    """Read reports (.txt, .html, .jsonl, RSS/Atom; files or folders), extract
+    their incidents and store both in the database.
+
+    Each article is stored in one transaction; an article already stored (same
+    text) is skipped. Bad files are reported one line each and the rest goes on;
+    the exit status is 1 when any failed.
+    """
+    from .pipeline import Pipeline
+    from .store import Store
+
+    store = Store(db)
+    errors: list[str] = []
+    added = skipped = found = 0
+    with tqdm(desc="reading", unit="file", disable=quiet, file=sys.stderr) as progress:
+        fresh = []
+
+        def new_articles():
+            nonlocal skipped
+            for article in _articles(paths, published, outlet, errors, progress):
+                if store.has_article(article) or article.hash in fresh:
+                    skipped += 1
+                    continue
+                fresh.append(article.hash)
+                yield article
+
+        for article, incidents in Pipeline().run(new_articles()):
+            try:
+                if store.save_article(article, incidents):
+                    added += 1
+                    found += len(incidents)
+            except Exception as e:  # the transaction rolled back: nothing of it is stored
+                errors.append(f"{article.source_path}: not stored ({e})")
+                tqdm.write(f"error: {errors[-1]}", file=sys.stderr)
+    if not quiet or errors:
+        click.echo(
+            f"{added} articles added ({found} incidents), {skipped} already stored, {len(errors)} failed: {db}",
+            err=True,
+        )
+    sys.exit(1 if errors else 0)
+
+
+@cli.command()
+@click.argument("input", type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--published", callback=_date, help="Publication date for plain files without one (YYYY-MM-DD).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def extract(input, fmt, published, quiet):
+    """Run the pipeline without a database: one JSON object per document on stdout,
+    {"id": ..., "incidents": [...]}.
+
+    INPUT is a report file, a folder of them, or a JSONL file of
+    {id, text, published} objects (ids kept as given).
+    """
+    from .pipeline import Pipeline
+
+    errors: list[str] = []
+
+    def dated(articles):
+        for a in articles:
+            if a.published is None and published is not None:
+                a.published, a.published_source = published, "cli"
+            yield a
+
+    out = sys.stdout
+    with tqdm(desc="extracting", unit="file", disable=quiet, file=sys.stderr) as progress:
+        for article, incidents in Pipeline().run(dated(_articles([input], None, None, errors, progress))):
+            doc_id = article.id or _document_id(article)
+            out.write(json.dumps({"id": doc_id, "incidents": [i.to_dict() for i in incidents]}, ensure_ascii=False) + "\n")
+    sys.exit(1 if errors else 0)
+
+
+def _document_id(article) -> str:
+    """A file that holds one report is named by the file; a record of a many-report
+    file without an id, by its text's hash."""
+    path = Path(article.source_path or "")
+    if path.suffix.lower() in (".txt", ".html", ".htm"):
+        return path.stem
+    return article.key
+
+
+def _filters(f):
+    f = click.option("--type", "event_type", multiple=True, help="Event type, e.g. defection (repeatable).")(f)
+    f = click.option("--category", multiple=True, help="Category, e.g. military (repeatable).")(f)
+    f = click.option("--province", multiple=True, help="Province: ISO code (KP-10) or name (repeatable).")(f)
+    f = click.option("--county", multiple=True, help="County or city, e.g. Hyesan (repeatable).")(f)
+    f = click.option("--since", callback=_date, help="Incidents on or after this date.")(f)
+    f = click.option("--until", callback=_date, help="Incidents on or before this date.")(f)
+    f = click.option("--search", "-s", help='Full-text search over the articles: words, "phrases", AND/OR/NOT (FTS5).')(f)
+    return f
+
+
+def _query(event_type, category, province, county, since, until, search, include_rejected=False):
+    from .query import IncidentQuery
+
+    return IncidentQuery(
+        event_type=list(event_type), category=list(category), admin1=list(province),
+        admin2=list(county), date_from=since, date_to=until, q=search, fts_mode="raw",
+        include_rejected=include_rejected,
+    )
+
+
+@cli.command()
+@DB_OPTION
+@_filters
+@click.option("--limit", default=50, show_default=True, help="Rows to show (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
+def incidents(db, event_type, category, province, county, since, until, search, limit, as_json):
+    """List stored incidents as a table, newest first."""
+    from . import query
+    from .store import Store
+
+    store = Store(db)
+    selection = _query(event_type, category, province, county, since, until, search)
+    if limit:
+        page = query.search(store.conn, selection, per_page=limit)
+        rows, total = page.items, page.total
+    else:
+        rows = query.records(store.conn, selection)
+        total = len(rows)
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("No incidents match.", err=True)
+        return
+    columns = [("date", 21), ("type", 19), ("place", 34), ("conf", 4), ("summary", 60)]
+    click.echo("  ".join(name.ljust(width) for name, width in columns))
+    click.echo("  ".join("-" * width for _, width in columns))
+    for r in rows:
+        when = r["date_start"] or "…"
+        if r["date_end"] and r["date_end"] != r["date_start"]:
+            when += "/" + r["date_end"]
+        place = ", ".join(filter(None, [r["admin2"] or r["location_name"], r["admin1_code"]])) or "-"
+        cells = [when, r["event_type"], place, f"{r['confidence']:.2f}", r["summary"]]
+        click.echo("  ".join(str(c)[:w].ljust(w) for c, (_, w) in zip(cells, columns)))
+    click.echo(f"{len(rows)} shown of {total} matching incidents in {db}", err=True)
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "geojson", "acled"]), default="csv", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@click.option("--include-rejected/--exclude-rejected", default=False, show_default=True, help="Keep records a reviewer rejected.")
+@_filters
+def export(db, fmt, output, include_rejected, event_type, category, province, county, since, until, search):
+    """Export incidents as CSV, JSON, GeoJSON or an ACLED-shaped CSV table."""
+    from . import query
+    from .export import render
+    from .store import Store
+
+    selection = _query(event_type, category, province, county, since, until, search, include_rejected)
+    rows = query.records(Store(db).conn, selection)
+    text = render(rows, fmt)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"{len(rows)} incidents written to {output}", err=True)
+    else:
+        sys.stdout.write(text)
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="The whole report as JSON.")
+@click.option("--show", default=20, show_default=True, help="Documents with errors to list (0: none).")
+def eval_(gold, as_json, show):
+    """Score the extractor against a gold file (see ../shared/docs/gold-format.md)."""
+    from .evaluate import evaluate, load_gold
+
+    total = len(load_gold(gold))
+    with tqdm(total=total, desc="evaluating", unit="doc", disable=as_json, file=sys.stderr) as progress:
+        counts = evaluate(gold, progress=progress)
+    summary = counts.summary()
+    if as_json:
+        click.echo(json.dumps({"summary": summary, "documents": counts.docs}, ensure_ascii=False, indent=2))
+        return
+    inc = summary["incidents"]
+    click.echo(f"gold: {gold}  documents: {summary['documents']}")
+    click.echo(f"incidents   P {inc['precision']}  R {inc['recall']}  F1 {inc['f1']}  (tp {inc['tp']}, fp {inc['fp']}, fn {inc['fn']})")
+    for key in ("type", "admin1", "admin2", "date"):
+        click.echo(f"{key + ' accuracy':<16}{summary[key + '_accuracy']}  (n={summary[key + '_scored']})")
+    click.echo(f"forbidden-location violations  {summary['forbidden_location_violations']}")
+    click.echo(
+        f"required incidents found: {summary['required_found_type_admin1']}/{summary['required_incidents']} "
+        f"with type+admin1, {summary['required_found_type_place']}/{summary['required_incidents']} with type+place"
+    )
+    shown = 0
+    for doc in counts.docs:
+        if shown >= show:
+            break
+        problems = {k: v for k, v in doc.items() if k != "doc_id" and v}
+        if not problems:
+            continue
+        shown += 1
+        click.echo(f"\n# {doc['doc_id']}")
+        for miss in doc["misses"]:
+            click.echo(f"  miss         {miss['event_type']:<20} {miss.get('gold') or ''} {miss.get('note') or ''}")
+        for fa in doc["false_alarms"]:
+            click.echo(f"  false alarm  {fa['event_type']:<20} {fa['admin1_code'] or '-'} | {fa['evidence'][:100]}")
+        for w in doc["wrong"]:
+            click.echo(f"  wrong {w['field']:<7}{w['gold'] or '':<15} predicted {w['predicted'][w['field'] + '_code' if w['field'] == 'admin1' else ('admin2' if w['field'] == 'admin2' else 'dates')]} gold {w['gold_value']}")
+        if "type" in doc:
+            click.echo(f"  type         predicted {doc['type']['predicted']} gold {doc['type']['gold']}")
+        for f in doc.get("forbidden", []):
+            click.echo(f"  FORBIDDEN    {f['predicted']['event_type']} placed in {f['places']}")
+
+
+def _register_optional() -> None:
+    """Commands that live beside their feature."""
+    from .places.commands import places
+
+    cli.add_command(places)
+    try:
+        from .web.commands import serve, user
+    except ImportError:  # the web extras are not installed
+        return
+    cli.add_command(serve)
+    cli.add_command(user)
+
+
+_register_optional()

@@ -1,0 +1,270 @@
+"""`yalu eval`: score extraction against gold annotations (../shared/docs/gold-format.md).
+
+Per document, predictions are matched one-to-one to gold incidents, greedily by
+best score; a pair can match only when the predicted type is the gold type or
+one of its alt_types. Optional gold incidents count neither way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .ingest import read_text
+from .places import Gazetteer
+
+
+@dataclass
+class GoldDoc:
+    doc_id: str
+    text: str
+    published: date | None
+    outlet: str | None
+    incidents: list[dict]
+    forbidden: list[str]
+
+
+def load_gold(path: str | Path) -> list[GoldDoc]:
+    """Gold documents with their text: inline, or `text_path` relative to the gold
+    file's folder or its parent (shared/ for the shared gold files)."""
+    path = Path(path)
+    docs = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        text = record.get("text")
+        if text is None:
+            rel = record["text_path"]
+            candidates = [path.parent / rel, path.parent.parent / rel]
+            found = next((p for p in candidates if p.exists()), None)
+            if found is None:
+                raise FileNotFoundError(f"{path} line {n}: text_path {rel} not found")
+            text = found.read_text(encoding="utf-8")
+        published = record.get("published")
+        docs.append(
+            GoldDoc(
+                doc_id=record["doc_id"],
+                text=text,
+                published=date.fromisoformat(published) if published else None,
+                outlet=record.get("outlet"),
+                incidents=record["incidents"],
+                forbidden=record.get("forbidden_locations", []),
+            )
+        )
+    return docs
+
+
+def _norm(name: str | None) -> str:
+    name = (name or "").lower()
+    name = re.sub(r"\b(county|city|province|district|gun|si|do|ri|-gun|-si|-do)\b", " ", name)
+    return re.sub(r"[^a-z0-9가-힣]", "", name)
+
+
+def _types(gold: dict) -> set[str]:
+    return {gold["event_type"], *gold.get("alt_types", [])}
+
+
+def _date_ok(pred: dict, gold: dict) -> bool | None:
+    """None when gold gives no date; else the prediction's interval contains the gold
+    dates and is no less precise than time_precision_max allows."""
+    wanted = [d for d in (gold.get("date_start"), gold.get("date_end")) if d]
+    if not wanted:
+        return None
+    start, end = pred.get("date_start"), pred.get("date_end")
+    if not start and not end:
+        return False
+    for d in wanted:
+        if (start and d < start) or (end and d > end):
+            return False
+    precision = pred.get("time_precision") or 0
+    maximum = gold.get("time_precision_max")
+    if precision == 0:
+        return False
+    return maximum is None or precision <= maximum
+
+
+def _admin1_ok(pred: dict, gold: dict) -> bool | None:
+    if gold.get("admin1_code") is None:
+        return None
+    return pred.get("admin1_code") == gold["admin1_code"]
+
+
+def _admin2_ok(pred: dict, gold: dict) -> bool | None:
+    accepted = gold.get("admin2") or []
+    if not accepted:
+        return None
+    return _norm(pred.get("admin2")) in {_norm(a) for a in accepted}
+
+
+def _pair_score(pred: dict, gold: dict) -> float:
+    score = 1.0 + (0.2 if pred["event_type"] == gold["event_type"] else 0)
+    for check, weight in ((_admin1_ok, 0.5), (_admin2_ok, 0.5), (_date_ok, 0.3)):
+        if check(pred, gold):
+            score += weight
+    return score
+
+
+def match(preds: list[dict], golds: list[dict]) -> list[tuple[int, int]]:
+    pairs = [
+        (_pair_score(p, g), i, j)
+        for i, p in enumerate(preds)
+        for j, g in enumerate(golds)
+        if p["event_type"] in _types(g)
+    ]
+    used_p, used_g, matched = set(), set(), []
+    for _score, i, j in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            matched.append((i, j))
+    return matched
+
+
+def _forbidden_hits(pred: dict, forbidden: list[str], gazetteer: Gazetteer) -> list[str]:
+    """Forbidden places the prediction is placed in, in any spelling (Sakchu = Sakju)."""
+    hits = []
+    names = {_norm(pred.get(k)) for k in ("location_name", "admin1", "admin2")} - {""}
+    placed = {p.id for k in ("location_name", "admin2") if pred.get(k) for p in gazetteer.lookup(pred[k])}
+    for name in forbidden:
+        places = gazetteer.lookup(name)
+        codes = {p.admin1_code for p in places if p.kind in ("province", "special_city")}
+        if _norm(name) in names or (codes and pred.get("admin1_code") in codes) or placed & {p.id for p in places if p.kind not in ("province", "special_city")}:
+            hits.append(name)
+    return hits
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    type_right: int = 0
+    type_total: int = 0
+    admin1_right: int = 0
+    admin1_total: int = 0
+    admin2_right: int = 0
+    admin2_total: int = 0
+    date_right: int = 0
+    date_total: int = 0
+    forbidden: int = 0
+    required_type_admin1: int = 0
+    required_type_place: int = 0
+    required: int = 0
+    docs: list[dict] = field(default_factory=list)
+
+    def ratio(self, a: int, b: int) -> float | None:
+        return round(a / b, 4) if b else None
+
+    def summary(self) -> dict:
+        precision = self.ratio(self.tp, self.tp + self.fp)
+        recall = self.ratio(self.tp, self.tp + self.fn)
+        f1 = round(2 * precision * recall / (precision + recall), 4) if precision and recall else 0.0
+        return {
+            "documents": len(self.docs),
+            "incidents": {"precision": precision, "recall": recall, "f1": f1, "tp": self.tp, "fp": self.fp, "fn": self.fn},
+            "type_accuracy": self.ratio(self.type_right, self.type_total),
+            "type_scored": self.type_total,
+            "admin1_accuracy": self.ratio(self.admin1_right, self.admin1_total),
+            "admin1_scored": self.admin1_total,
+            "admin2_accuracy": self.ratio(self.admin2_right, self.admin2_total),
+            "admin2_scored": self.admin2_total,
+            "date_accuracy": self.ratio(self.date_right, self.date_total),
+            "date_scored": self.date_total,
+            "forbidden_location_violations": self.forbidden,
+            "required_incidents": self.required,
+            "required_found_type_admin1": self.required_type_admin1,
+            "required_found_type_place": self.required_type_place,
+        }
+
+
+def score(gold_docs: list[GoldDoc], predictions: dict[str, list[dict]]) -> Counts:
+    gazetteer = Gazetteer.default()
+    counts = Counts()
+    for doc in gold_docs:
+        preds = sorted(predictions.get(doc.doc_id, []), key=lambda p: -p.get("confidence", 0))
+        golds = doc.incidents
+        pairs = match(preds, golds)
+        matched_p = {i for i, _ in pairs}
+        matched_g = {j for _, j in pairs}
+        report = {"doc_id": doc.doc_id, "misses": [], "false_alarms": [], "wrong": []}
+        for i, j in pairs:
+            pred, gold = preds[i], golds[j]
+            if gold.get("optional"):
+                continue
+            counts.tp += 1
+            checks = {"admin1": _admin1_ok(pred, gold), "admin2": _admin2_ok(pred, gold), "date": _date_ok(pred, gold)}
+            for name, ok in checks.items():
+                if ok is None:
+                    continue
+                setattr(counts, f"{name}_total", getattr(counts, f"{name}_total") + 1)
+                if ok:
+                    setattr(counts, f"{name}_right", getattr(counts, f"{name}_right") + 1)
+                else:
+                    report["wrong"].append(
+                        {"gold": gold.get("key"), "field": name, "predicted": _brief(pred), "gold_value": _gold_brief(gold, name)}
+                    )
+            if checks["admin1"] is not False:
+                counts.required_type_admin1 += 1
+                if checks["admin2"] is not False:
+                    counts.required_type_place += 1
+        for j, gold in enumerate(golds):
+            if gold.get("optional"):
+                continue
+            counts.required += 1
+            if j not in matched_g:
+                counts.fn += 1
+                report["misses"].append({"gold": gold.get("key"), "event_type": gold["event_type"], "note": gold.get("note")})
+        for i, pred in enumerate(preds):
+            if i not in matched_p:
+                counts.fp += 1
+                report["false_alarms"].append(_brief(pred))
+            hits = _forbidden_hits(pred, doc.forbidden, gazetteer)
+            if hits:
+                counts.forbidden += 1
+                report.setdefault("forbidden", []).append({"predicted": _brief(pred), "places": hits})
+        if len(golds) == 1:
+            counts.type_total += 1
+            if preds and preds[0]["event_type"] in _types(golds[0]):
+                counts.type_right += 1
+            else:
+                report["type"] = {"predicted": preds[0]["event_type"] if preds else None, "gold": sorted(_types(golds[0]))}
+        counts.docs.append(report)
+    return counts
+
+
+def _brief(pred: dict) -> dict:
+    return {
+        "event_type": pred["event_type"],
+        "admin1_code": pred.get("admin1_code"),
+        "admin2": pred.get("admin2"),
+        "dates": [pred.get("date_start"), pred.get("date_end"), pred.get("time_precision")],
+        "evidence": (pred.get("evidence") or [{}])[0].get("text", "")[:160],
+    }
+
+
+def _gold_brief(gold: dict, name: str):
+    if name == "admin1":
+        return gold.get("admin1_code")
+    if name == "admin2":
+        return gold.get("admin2")
+    return [gold.get("date_start"), gold.get("date_end"), gold.get("time_precision_max")]
+
+
+def evaluate(gold_path: str | Path, pipeline=None, progress=None) -> Counts:
+    """Run the pipeline over the gold documents' texts and score it."""
+    from .pipeline import Pipeline
+
+    docs = load_gold(gold_path)
+    pipeline = pipeline or Pipeline()
+    # as `yalu ingest` reads a text file: a headline line becomes the title
+    articles = (read_text(d.text, detect_title=True, id=d.doc_id, published=d.published, outlet=d.outlet) for d in docs)
+    predictions = {}
+    for article, incidents in pipeline.run(articles):
+        predictions[article.id] = [i.to_dict() for i in incidents]
+        if progress:
+            progress.update(1)
+    return score(docs, predictions)

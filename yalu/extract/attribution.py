@@ -1,0 +1,104 @@
+"""Who says so: the source a sentence cites, and the outlets that corroborate.
+
+A source's location ("a source in Yanggang Province") says where the source is,
+not where the incident happened: `source_spans` lets the geoparser skip it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..model import Attribution
+from ..nlp import SOURCE, source_lexicon
+
+ANONYMOUS = re.compile(
+    r"\b(?i:an?|the|one|another|two|three|several|multiple|our|other)\s+"
+    r"(?:(?:[\w-]+\s+){0,3}?)"
+    r"(?P<who>sources?|informants?|insiders?|reporting partners?|residents?|officials?|defectors?|contacts?|traders?|merchants?)"
+    r"(?P<where>\s+(?:in|from|based in|living in|inside|near|with\s+(?:knowledge|ties)\s+\w+)\s+"
+    r"(?:the\s+)?(?:(?:[A-Z][\w'’-]+|[가-힣]+)(?:\s+|,\s+)?)+(?:(?:Province|County|City|District|region)\b)?)?"
+)
+# the verbs a source speaks with
+REPORTING = r"(?i:told|tells|said|says|reported|reports|added|explained|noted|according to|claimed|confirmed|revealed|informed)"
+CORROBORATE = re.compile(r"\b(?:has|have|had)?\s*also\s+(?:reported|confirmed|carried)|\bsimilar(?:ly)?\s+report|\bas\s+reported\s+by\b", re.I)
+
+
+@dataclass
+class Citation:
+    attribution: Attribution
+    start: int  # char span of the whole source phrase in the document
+    end: int
+
+
+def _media(name: str) -> dict | None:
+    return next((s for s in source_lexicon() if s["name"] == name), None)
+
+
+def citations(doc: Doc) -> list[Citation]:
+    """Every source phrase that a reporting verb makes a source, in document order."""
+    found = []
+    for sent in doc.sents:
+        text = sent.text
+        reports = re.search(REPORTING, text)
+        if not reports:
+            continue
+        for m in ANONYMOUS.finditer(text):
+            if m.group("who").lower().startswith(("resident", "trader", "merchant", "defector", "official")) and not _speaks(m, text):
+                continue  # residents who act are actors, residents who speak are sources
+            where = (m.group("where") or "").strip()
+            location = re.sub(r"^(?:in|from|based in|living in|inside|near)\s+(?:the\s+)?", "", where).rstrip(" ,;") or None
+            start = sent.start_char + m.start()
+            found.append(
+                Citation(Attribution(text=m.group(0).strip().rstrip(",;"), kind="anonymous_source", location=location), start, start + len(m.group(0)))
+            )
+        for ent in sent.ents:
+            if ent.label_ == SOURCE:
+                entry = _media(ent.ent_id_) or {"kind": "media"}
+                found.append(Citation(Attribution(text=ent.ent_id_, kind=entry["kind"]), ent.start_char, ent.end_char))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _speaks(m: re.Match, text: str) -> bool:
+    """The phrase is the speaker: "a resident told RFA", "said a trader", "according to officials"."""
+    after = text[m.end():m.end() + 40]
+    before = text[max(0, m.start() - 30):m.start()]
+    return bool(
+        re.match(r"\s*(?:(?:of|in|from)\s+(?:[\w'’-]+\s+){1,4})?(?:,[^,]{0,40},\s*)?" + REPORTING, after)
+        or re.search(REPORTING + r"\s+(?:\w+\s+){0,2}$", before)
+    )
+
+
+def sentence_attribution(sent: Span, cites: list[Citation], outlet: str | None) -> Attribution | None:
+    """The source the sentence cites; the article's anonymous source for quotes and
+    "the source said"; None when the writer speaks for themselves."""
+    inside = [c for c in cites if sent.start_char <= c.start < sent.end_char and c.attribution.text != outlet]
+    if CORROBORATE.search(sent.text):
+        # "Yonhap also reported": a second outlet corroborates, it is not who says so here
+        inside = [c for c in inside if c.attribution.kind not in ("media", "state_media")]
+    anonymous = [c for c in inside if c.attribution.kind == "anonymous_source"]
+    if anonymous:
+        return anonymous[0].attribution
+    if inside and re.search(REPORTING, sent.text):
+        return inside[0].attribution
+    quoted = re.search(r"[“\"](?:\S+\s+){3,}", sent.text) or re.search(r"\bthe\s+(?:\w+\s+)?source\b", sent.text, re.I)
+    if quoted:
+        earlier = [c for c in cites if c.start < sent.end_char and c.attribution.kind == "anonymous_source"]
+        if earlier:
+            return earlier[0].attribution
+    return None
+
+
+def corroboration(sent: Span, cites: list[Citation], outlet: str | None) -> list[str]:
+    """Other outlets the sentence says also reported the story."""
+    if not CORROBORATE.search(sent.text) and "according to" not in sent.text.lower():
+        return []
+    return [
+        c.attribution.text
+        for c in cites
+        if sent.start_char <= c.start < sent.end_char
+        and c.attribution.kind in ("media", "state_media")
+        and c.attribution.text != outlet
+    ]

@@ -1,0 +1,82 @@
+"""The clause a trigger sits in: the words that decide what it means."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+# Dependents that open a clause of their own: their words do not qualify the trigger.
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
+NEIGHBOURS = 3
+
+
+def window(trigger: Token) -> list[Token]:
+    """The trigger's own clause: its subtree without embedded clauses, plus, for a
+    noun, the word it depends on and that word's arguments ("missile launch",
+    "exchange of fire", "laid landmines")."""
+    tokens = set(_own_subtree(trigger))
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.head != trigger:
+        head = trigger.head
+        if head.dep_ == "prep" and head.head != head:
+            head = head.head
+        tokens.add(head)
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "compound", "amod", "prep", "agent", "prt", "attr"):
+                tokens.update(_own_subtree(child))
+    if trigger.dep_ in ("amod", "compound", "nmod") and trigger.head != trigger:
+        # "test-fired missiles" parsed as a modifier: the noun it modifies is its object
+        tokens.update(_own_subtree(trigger.head))
+    # the parser often misattaches in dense wire copy: the trigger's immediate neighbours count too
+    sent = trigger.sent
+    tokens.update(sent.doc[max(sent.start, trigger.i - NEIGHBOURS): min(sent.end, trigger.i + NEIGHBOURS + 1)])
+    if trigger.dep_ == "conj" or trigger.dep_ == "xcomp":
+        # "crossed the river and fled to China": the first verb's subject counts too
+        for child in trigger.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                tokens.update(child.subtree)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _own_subtree(token: Token):
+    yield token
+    for child in token.children:
+        if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+            continue
+        yield from _own_subtree(child)
+
+
+class Terms:
+    """A word list as the lexicons write it: words, phrases, `prefix*`, `@XX` place tags."""
+
+    def __init__(self, terms: list[str]):
+        self.tags = {t for t in terms if t.startswith("@")}
+        words = [t for t in terms if not t.startswith("@")]
+        parts = [
+            re.escape(w[:-1].lower()) + r"\S*" if w.endswith("*") else re.escape(w.lower())
+            for w in words
+        ]
+        self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])") if parts else None
+
+    def __bool__(self) -> bool:
+        return bool(self.tags or self.pattern)
+
+    def found(self, tokens: list[Token], tags: set[str]) -> bool:
+        if self.tags & tags:
+            return True
+        if self.pattern is None:
+            return False
+        # words inside a place or outlet name are not clues ("Chollima District" is no missile)
+        words = [t for t in tokens if t.ent_type_ not in ("PLACE", "SOURCE")]
+        return bool(self.pattern.search(_text(words, "lower_")) or self.pattern.search(_text(words, "lemma_")))
+
+
+def _text(tokens: list[Token], attr: str) -> str:
+    """The tokens' words as written ("anti-defection" stays one word), a space where
+    the list skips part of the sentence."""
+    out = []
+    for previous, token in zip([None, *tokens], tokens):
+        if previous is not None and (token.i != previous.i + 1 or previous.whitespace_):
+            out.append(" ")
+        out.append(getattr(token, attr).lower())
+    return "".join(out)

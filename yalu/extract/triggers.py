@@ -1,0 +1,105 @@
+"""Trigger detection: words that report an event, read in their clause.
+
+The lexicon is data (data/triggers.toml); this module only applies it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from spacy.tokens import Span, Token
+
+from .clause import Terms, window
+
+
+@dataclass(frozen=True)
+class Rule:
+    event_type: str
+    lemmas: frozenset[str]
+    pos: frozenset[str]
+    any: Terms
+    none: Terms
+    weight: float
+
+
+@dataclass
+class Trigger:
+    token: Token
+    rule: Rule
+    window: list[Token]
+
+    @property
+    def event_type(self) -> str:
+        return self.rule.event_type
+
+
+@cache
+def rules() -> dict[str, list[Rule]]:
+    """Rules indexed by trigger lemma."""
+    with files("yalu").joinpath("data/triggers.toml").open("rb") as f:
+        data = tomllib.load(f)
+    by_lemma: dict[str, list[Rule]] = {}
+    for r in data["rule"]:
+        rule = Rule(
+            event_type=r["type"],
+            lemmas=frozenset(r["lemmas"]),
+            pos=frozenset(r.get("pos", ["VERB", "NOUN", "PROPN", "ADJ"])),
+            any=Terms(r.get("any", [])),
+            none=Terms(r.get("none", [])),
+            weight=r.get("weight", 0.7),
+        )
+        for lemma in rule.lemmas:
+            for form in _inflections(lemma):
+                by_lemma.setdefault(form, [])
+                if rule not in by_lemma[form]:
+                    by_lemma[form].append(rule)
+    return by_lemma
+
+
+def _inflections(lemma: str) -> set[str]:
+    """The lemma and its regular inflections: the tagger's lemmas slip ("installed" ->
+    "instal"), the written form does not."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms.add(lemma[:-1] + "ing")
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    return forms
+
+
+def _inside_name(token: Token) -> bool:
+    """A word inside a name is not an act ("Storm Corps", "Punggye-ri nuclear test
+    site"), though an actor's head noun can be ("infiltrators were killed")."""
+    if not token.ent_type_:
+        return False
+    if token.ent_type_ != "ACTOR":
+        return True
+    ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    return ent.root != token
+
+
+def find_triggers(sent: Span, place_tags) -> list[Trigger]:
+    """Every (token, rule) that fires in the sentence; `place_tags(tokens)` gives the
+    @-tags (countries, @border, @sea) of the places inside a token list."""
+    found = []
+    table = rules()
+    for token in sent:
+        candidates = table.get(token.lemma_.lower()) or table.get(token.lower_)
+        if not candidates or _inside_name(token):
+            continue
+        tokens = window(token)
+        tags = place_tags(tokens)
+        fired = [
+            rule
+            for rule in candidates
+            if token.pos_ in rule.pos
+            and (not rule.any or rule.any.found(tokens, tags))
+            and not (rule.none and rule.none.found(tokens, tags))
+        ]
+        if fired:
+            # one word reports one act: the surest reading ("closed" is a lockdown, not also a market measure)
+            found.append(Trigger(token, max(fired, key=lambda r: r.weight), tokens))
+    return found

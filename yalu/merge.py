@@ -1,0 +1,71 @@
+"""Cross-source merging: the same incident reported by two outlets is one record.
+
+A newly stored incident joins an earlier one from another article when nothing
+tells them apart and enough ties them together: the same event type, the same
+county or city, and dates known to the month or better that overlap. The later
+record stays in the database (its evidence is the second outlet's) with
+`merged_into` pointing at the first, which gains the article as a source.
+Conservative on purpose: a wrong merge hides an incident.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+# dates must be at least this precise (1 day, 2 week, 3 month) to tie two reports together
+MAX_PRECISION = 3
+
+CANDIDATES = """
+SELECT id FROM incidents
+WHERE event_type = :event_type
+  AND admin2 = :admin2
+  AND article_id != :article_id
+  AND merged_into IS NULL
+  AND review_status != 'rejected'
+  AND time_precision BETWEEN 1 AND :max_precision
+  AND date_start <= :date_end AND date_end >= :date_start
+ORDER BY created_at, id
+LIMIT 1
+"""
+
+
+def merge_new(conn: sqlite3.Connection, incident_id: str) -> str | None:
+    """Merge a just-stored incident into an earlier report of it, if there is one.
+    Returns the id it was merged into. Runs inside the caller's transaction."""
+    row = conn.execute(
+        "SELECT id, event_type, admin2, article_id, date_start, date_end, time_precision "
+        "FROM incidents WHERE id = ?",
+        (incident_id,),
+    ).fetchone()
+    if row is None or not row["admin2"] or not (1 <= row["time_precision"] <= MAX_PRECISION):
+        return None
+    if not row["date_start"] or not row["date_end"]:
+        return None
+    match = conn.execute(
+        CANDIDATES,
+        {
+            "event_type": row["event_type"],
+            "admin2": row["admin2"],
+            "article_id": row["article_id"],
+            "max_precision": MAX_PRECISION,
+            "date_start": row["date_start"],
+            "date_end": row["date_end"],
+        },
+    ).fetchone()
+    if match is None:
+        return None
+    target = match["id"]
+    conn.execute("UPDATE incidents SET merged_into = ? WHERE id = ?", (target, incident_id))
+    conn.execute(
+        "INSERT OR IGNORE INTO incident_sources (incident_id, article_id) VALUES (?, ?)",
+        (target, row["article_id"]),
+    )
+    outlet = conn.execute("SELECT outlet FROM articles WHERE id = ?", (row["article_id"],)).fetchone()[0]
+    if outlet:
+        # the second outlet corroborates the first record
+        conn.execute(
+            "UPDATE incidents SET corroboration = json_insert(corroboration, '$[#]', ?) "
+            "WHERE id = ? AND NOT EXISTS (SELECT 1 FROM json_each(corroboration) WHERE value = ?)",
+            (outlet, target, outlet),
+        )
+    return target

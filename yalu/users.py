@@ -1,0 +1,118 @@
+"""Reviewer accounts: names and argon2id password hashes in the `users` table.
+
+`yalu user add NAME` creates one; the web app's sign-in checks passwords with `verify`.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import datetime, timezone
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}")
+MIN_PASSWORD = 8
+
+_hasher = PasswordHasher()  # argon2id, the library's current recommended parameters
+# verifying against this when the user does not exist keeps the timing the same
+_DUMMY_HASH = _hasher.hash("yalu-no-such-user")
+
+
+class UserError(ValueError):
+    pass
+
+
+def _conn(db) -> sqlite3.Connection:
+    return getattr(db, "conn", db)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def check_name(name: str) -> str:
+    name = (name or "").strip()
+    if not NAME_RE.fullmatch(name):
+        raise UserError(
+            "a user name is 1-64 letters, digits or . _ @ -, starting with a letter or digit"
+        )
+    return name
+
+
+def check_password(password: str) -> str:
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
+        raise UserError(f"a password needs at least {MIN_PASSWORD} characters")
+    if len(password) > 1024:
+        raise UserError("a password has at most 1024 characters")
+    return password
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(check_password(password))
+
+
+def add(db, name: str, password: str) -> None:
+    """Create a reviewer. Raises UserError if the name is taken or invalid."""
+    conn = _conn(db)
+    name = check_name(name)
+    password_hash = hash_password(password)
+    try:
+        conn.execute(
+            "INSERT INTO users (name, password_hash, created_at) VALUES (?, ?, ?)",
+            (name, password_hash, _now()),
+        )
+    except sqlite3.IntegrityError as exc:
+        raise UserError(f"user {name!r} exists already") from exc
+
+
+def set_password(db, name: str, password: str) -> None:
+    conn = _conn(db)
+    cur = conn.execute(
+        "UPDATE users SET password_hash = ? WHERE name = ?", (hash_password(password), name)
+    )
+    if cur.rowcount == 0:
+        raise UserError(f"no user {name!r}")
+
+
+def remove(db, name: str) -> None:
+    cur = _conn(db).execute("DELETE FROM users WHERE name = ?", (name,))
+    if cur.rowcount == 0:
+        raise UserError(f"no user {name!r}")
+
+
+def names(db) -> list[dict]:
+    return [
+        {"name": r[0], "created_at": r[1]}
+        for r in _conn(db).execute("SELECT name, created_at FROM users ORDER BY name")
+    ]
+
+
+def exists(db, name: str) -> bool:
+    return _conn(db).execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone() is not None
+
+
+def verify(db, name: str, password: str) -> bool:
+    """True when the password is the user's. Upgrades the stored hash when the
+    library's parameters have moved on (and the database is writable)."""
+    conn = _conn(db)
+    row = conn.execute(
+        "SELECT password_hash FROM users WHERE name = ?", ((name or "").strip(),)
+    ).fetchone()
+    stored = row[0] if row else _DUMMY_HASH
+    try:
+        _hasher.verify(stored, password or "")
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+    if row is None:
+        return False
+    if _hasher.check_needs_rehash(stored):
+        try:
+            conn.execute(
+                "UPDATE users SET password_hash = ? WHERE name = ?",
+                (_hasher.hash(password), name.strip()),
+            )
+        except sqlite3.Error:
+            pass  # a read-only database keeps the old hash
+    return True

@@ -361,6 +361,25 @@ def test_published_and_outlet_override(tmp_path):
     assert defection == [{"date_start": "2019-06-14", "date_end": "2019-06-14"}]
 
 
+def test_dateline_dates_the_story_and_metadata_gives_its_year(tmp_path):
+    """A feed record listed days after its yearless dateline: "yesterday" counts from the dateline."""
+    record = {
+        "id": "fictional-1",
+        "date": "2024-03-12",
+        "story_text": "Pyongyang, March 9 (KCNA) -- Fictional: security forces arrested three smugglers "
+        "in Hyesan yesterday, the agency said.",
+    }
+    feed = tmp_path / "wire.jsonl"
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    path = tmp_path / "y.db"
+    ok(yalu("ingest", feed, "--db", path))
+    assert sql(path, "SELECT published, published_source FROM articles") == [
+        {"published": "2024-03-09", "published_source": "dateline+jsonl"}
+    ]
+    arrest = sql(path, "SELECT date_start, date_end FROM incidents WHERE event_type = 'arrest'")
+    assert arrest == [{"date_start": "2024-03-08", "date_end": "2024-03-08"}]
+
+
 def test_invalid_published_is_a_usage_error(tmp_path):
     r = yalu("ingest", REPORTS, "--db", tmp_path / "x.db", "--published", "2020-13-01")
     assert r.exit_code == 2

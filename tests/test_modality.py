@@ -203,6 +203,30 @@ def test_habit_is_no_act(mode, text, word):
     assert mode(text, word) is None
 
 
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # fictional: a technique or a site named by an act's noun
+        ("Engineers were sent abroad to study missile launch technology.", "launch"),
+        ("The regime has expanded its nuclear testing capability.", "testing"),
+        ("Officials were sent to Dandong to learn smuggling.", "smuggling"),
+    ],
+)
+def test_means_and_skills_are_no_act(mode, text, word):
+    assert mode(text, word) is None
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The missile launch was detected at dawn.", "launch"),
+        ("Guards caught two men smuggling copper.", "smuggling"),
+    ],
+)
+def test_act_nouns_stay_acts(mode, text, word):
+    assert mode(text, word) == "asserted"
+
+
 def test_one_sentence_two_modalities(mode):
     # the arrest happened; the desertion told in the relative clause did too
     text = "A soldier who deserted last year was arrested in Hyesan on Monday."

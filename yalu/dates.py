@@ -1253,6 +1253,26 @@ def dateline(text: str, hint: date | None = None) -> date | None:
     return _safe_date(y, mo, d) if y else None
 
 
+def publication_date(text: str, published: date | None, source: str | None) -> tuple[date | None, str | None]:
+    """The date the text was written, and where it came from.
+
+    A dateline is the agency's own clock: "yesterday" in the story counts from it, so it
+    replaces the feed, page or record date (which may list the story days later). That
+    metadata date only anchors a dateline without a year, and it wins when the two disagree
+    by more than a month (a misread dateline, or a story re-listed long after). A date the
+    user gave (source "cli") is never replaced."""
+    if source == "cli":
+        return published, source
+    found = dateline(text, hint=published)
+    if found is None:
+        return published, source
+    if published is None:
+        return found, "dateline"
+    if -1 <= (published - found).days <= 31:
+        return found, f"dateline+{source}"
+    return published, source
+
+
 _WORD_ORD = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,

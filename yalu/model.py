@@ -35,7 +35,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     published: date | None = None
-    published_source: str | None = None  # cli | html-meta | feed | jsonl | dateline
+    published_source: str | None = None  # cli | html-meta | feed | jsonl | text | dateline[+the metadata it was checked against]
     outlet: str | None = None
     author: str | None = None
     source_path: str | None = None

@@ -29,9 +29,8 @@ class Pipeline:
 
 
 def _dated(article: Article) -> Article:
-    """Publication date from the text's dateline when no metadata gave one."""
-    if article.published is None:
-        found = dates.dateline(article.text)
-        if found:
-            article.published, article.published_source = found, "dateline"
+    """Date the article by its dateline where it has one (see dates.publication_date)."""
+    article.published, article.published_source = dates.publication_date(
+        article.text, article.published, article.published_source
+    )
     return article

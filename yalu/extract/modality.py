@@ -18,6 +18,10 @@ COUNTED = {"several", "many", "some", "few", "numerous", "multiple", "dozens", "
 # what a search is for is not an act: "looking for phones", "confiscated dramas"
 SEARCH_VERBS = {"look", "search", "hunt", "check", "seize", "confiscate", "find", "inspect"}
 CAMPAIGNS = {"crackdown", "crack", "campaign", "war", "fight", "struggle", "inspection", "clampdown", "ban", "restriction", "restrictions", "rules", "law"}
+# "missile flight technology", "launch capability", "test site": a means, not an act
+MEANS_HEADS = {"technology", "technique", "capability", "capacity", "program", "programme", "expertise", "know-how", "skill", "equipment", "facility", "site", "pad", "vehicle", "platform"}
+# "sent to learn missile launching": a skill studied, not an act
+LEARNING = {"learn", "study", "master", "acquire", "teach", "train"}
 BANS = {"ban", "prohibit", "bar", "forbid", "stop", "prevent", "restrict"}
 LAW_WORDS = {"law", "laws", "regulation", "regulations", "decree", "code", "rule", "rules", "constitution"}
 NEGATIVE_SUBJECTS = {"nobody", "none", "noone", "nothing", "neither"}
@@ -97,6 +101,10 @@ def _not_an_act(trigger: Token) -> bool:
         if trigger.dep_ == "conj" and _not_an_act(trigger.head):
             return True
         if any(c.lower_ == "such" for c in trigger.children):
+            return True
+        if trigger.dep_ in ("nmod", "compound", "amod") and head.lemma_.lower() in MEANS_HEADS:
+            return True
+        if trigger.dep_ == "dobj" and head.lemma_.lower() in LEARNING:
             return True
     return False
 

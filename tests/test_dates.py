@@ -18,6 +18,7 @@ import pytest
 from yalu.dates import (
     DateMention,
     dateline,
+    days_of,
     publication_date,
     find_dates,
     governing_date,
@@ -352,6 +353,30 @@ def test_future_cue_only_in_the_dates_own_clause():
 
 
 KCNA = SHARED / "corpora" / "kcna-2024.jsonl"
+
+
+RUNS_OF_DAYS = [
+    # (expression, published, days of the run or None)
+    ("from October 30 to November 3", date(2020, 11, 26), 5),
+    ("from Monday to Wednesday", date(2020, 11, 26), 3),
+    ("June 21-23", date(2020, 11, 26), 3),
+    ("on June 5 and 6", date(2020, 11, 26), 2),
+    ("from June 1 through June 8", date(2020, 11, 26), 8),
+    ("between June 21 and 25", date(2020, 11, 26), None),  # a window, not every day of it
+    ("from June 1 to June 20", date(2020, 11, 26), None),  # longer than a week: not told day by day
+    ("last week", date(2020, 11, 26), None),
+    ("in early November", date(2020, 11, 26), None),
+    ("on June 5", date(2020, 11, 26), None),
+]
+
+
+@pytest.mark.parametrize("expression,published,days", RUNS_OF_DAYS)
+def test_days_of(expression, published, days):
+    [mention] = find_dates(f"Troops clashed {expression}.", published)
+    got = days_of(mention.span)
+    assert (len(got) if got else None) == days
+    if got:
+        assert (got[0], got[-1]) == (mention.span.start, mention.span.end)
 
 
 PUBLICATION_DATES = [

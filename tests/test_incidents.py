@@ -271,3 +271,52 @@ def test_records_carry_ontology_fields(extract):
     assert record["date_start"] == "2024-03-02" and record["time_precision"] == 1
     assert record["modality"] in ("asserted", "reported")
     assert record["id"]
+
+
+# --- one record a day of a run of days (ACLED's atomic days) ----------------------------
+
+RUN_OF_DAYS = (
+    "From June 3rd to June 5th, North Korean troops clashed with South Korean soldiers near "
+    "Samcheok, Gangwon Province, killing 7 soldiers and capturing 2, the military said."
+)
+
+
+def test_a_clash_over_a_run_of_days_is_one_record_a_day(extract):
+    article, incidents = extract(RUN_OF_DAYS, published="2001-06-07")
+    clashes = of_type(incidents, "armed_clash")
+    assert [(c.time.start, c.time.end, c.time.precision) for c in clashes] == [
+        (date(2001, 6, d), date(2001, 6, d), 1) for d in (3, 4, 5)
+    ]
+    assert {(c.episode.start, c.episode.end) for c in clashes} == {(date(2001, 6, 3), date(2001, 6, 5))}
+    assert len({c.id for c in clashes}) == 3
+    assert all(c.evidence == clashes[0].evidence for c in clashes)
+    # the dead are divided among the days and add up to the text's count
+    dead = [sum(q.value for q in c.quantities if q.kind == "fatalities") for c in clashes]
+    assert dead == [3, 2, 2]
+    assert "(day 2 of 3)" in clashes[1].summary
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a window in which it happened, not every day of it
+        "North Korean troops clashed with South Korean soldiers near Samcheok between June 3 and June 5.",
+        # a state over the days, not an act each day: not a by_day type
+        "From June 3 to June 5, the authorities closed the main market in Hoeryong.",
+    ],
+)
+def test_windows_and_states_stay_one_record(extract, text):
+    article, incidents = extract(text, published="2001-06-07")
+    assert len(incidents) == 1
+    assert incidents[0].episode is None and incidents[0].time.precision == 2
+
+
+def test_a_run_of_days_lent_by_another_sentence_is_not_split(extract):
+    text = (
+        "From June 3 to June 5, North Korean troops clashed with South Korean soldiers near Samcheok. "
+        "North Korean artillery also shelled an island off the coast."
+    )
+    article, incidents = extract(text, published="2001-06-07")
+    assert len(of_type(incidents, "armed_clash")) == 3
+    [shelling] = of_type(incidents, "artillery_fire")
+    assert shelling.episode is None

@@ -31,6 +31,31 @@ def test_schema_is_migrated_to_the_latest_version(tmp_path):
     assert Store(tmp_path / "y.db").schema_version == len(MIGRATIONS)
 
 
+def test_a_version_2_database_gains_the_episode_column(tmp_path):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("".join(f"{m};" for m in MIGRATIONS[:2]) + "PRAGMA user_version = 2;")
+    conn.close()
+    store = Store(path)
+    assert store.schema_version == len(MIGRATIONS)
+    assert "episode" in {row[1] for row in store.conn.execute("PRAGMA table_info(incidents)")}
+
+
+def test_days_of_a_run_keep_their_episode(tmp_path):
+    store = Store(tmp_path / "y.db")
+    run = TimeSpan(date(2024, 3, 4), date(2024, 3, 5), 2, "from Monday to Tuesday")
+    days = []
+    for day in (4, 5):
+        incident = _incident()
+        incident.time = TimeSpan(date(2024, 3, day), date(2024, 3, day), 1, run.expression)
+        incident.episode = run
+        days.append(incident)
+    store.save_article(_article(), days)
+    records = query.records(store)
+    assert sorted(r["date_start"] for r in records) == ["2024-03-04", "2024-03-05"]
+    assert all(r["episode"] == run.to_dict() for r in records)
+
+
 def test_article_and_incidents_round_trip(tmp_path):
     store = Store(tmp_path / "y.db")
     article_id = store.save_article(_article(), [_incident()])

@@ -1019,6 +1019,24 @@ def _intersect(a: TimeSpan, b: TimeSpan) -> TimeSpan | None:
     return TimeSpan(st, en, 4)
 
 
+# "from October 30 to November 3", "June 21-23", "on June 5 and 6": every day of the run; not "between
+# June 6 and 15", a window in which something happened
+_RUN_OF_DAYS = re.compile(r"^(?!between\b).+?(?:\bto\b|\band\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b|[-–—])", re.I)
+MAX_RUN_DAYS = 8
+
+
+def days_of(span: TimeSpan) -> list[date] | None:
+    """The days of a run of days the text gives ("from October 30 to November 3"), or None
+    for anything else: one day, a window ("between June 6 and 15", "last week"), a longer or
+    an open period."""
+    if not (span.start and span.end and span.expression and span.precision == 2):
+        return None
+    days = (span.end - span.start).days + 1
+    if not 2 <= days <= MAX_RUN_DAYS or not _RUN_OF_DAYS.match(span.expression.strip()):
+        return None
+    return [span.start + timedelta(days=k) for k in range(days)]
+
+
 def news_cycle(published: date | None) -> TimeSpan:
     """A short news item with no date expression reports the previous day's or the same day's event."""
     if published is None:

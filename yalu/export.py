@@ -17,7 +17,7 @@ FORMATS = ("csv", "json", "geojson", "acled")
 # The flat columns of the CSV export, in ontology.md's order.
 CSV_COLUMNS = [
     "id", "event_type", "category", "summary", "date_start", "date_end", "time_precision",
-    "date_expression", "country", "admin1", "admin1_code", "admin2", "location_name",
+    "date_expression", "episode", "country", "admin1", "admin1_code", "admin2", "location_name",
     "latitude", "longitude", "geo_precision", "actors", "quantities", "modality",
     "attribution", "corroboration", "sources", "outlet", "url", "confidence", "review_status",
 ]

@@ -166,6 +166,8 @@ class Incident:
     id: str | None = None
     article_id: str | None = None
     review_status: str = "machine"
+    # the run of days this incident is one day of ("from October 30 to November 3")
+    episode: TimeSpan | None = None
 
     def to_dict(self) -> dict:
         """The flat record of ontology.md, as exported and scored."""
@@ -184,6 +186,7 @@ class Incident:
             "evidence": [asdict(e) for e in self.evidence],
             "confidence": round(self.confidence, 3),
             "review_status": self.review_status,
+            "episode": self.episode.to_dict() if self.episode else None,
         }
         if self.article_id:
             record["sources"] = [self.article_id]

@@ -27,6 +27,7 @@ from typing import Any, Iterator, Mapping
 # --------------------------------------------------------------------------- ontology
 
 from .ontology import categories, event_types as _event_types  # noqa: E402
+from .store import JSON_COLUMNS  # noqa: E402
 
 
 def event_types() -> dict[str, str]:
@@ -66,7 +67,6 @@ RECORD_SELECT = (
     "SELECT i.*, a.outlet AS outlet, a.url AS url, a.title AS title, a.published AS published "
     "FROM incidents i JOIN articles a ON a.id = i.article_id"
 )
-JSON_COLUMNS = ("actors", "quantities", "attribution", "corroboration")
 
 _LIST_FIELDS = ("category", "event_type", "admin1", "admin2", "outlet", "modality", "review_status")
 

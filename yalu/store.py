@@ -148,9 +148,13 @@ MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS incident_sources_article ON incident_sources(article_id, incident_id);
     CREATE INDEX IF NOT EXISTS articles_outlet_id ON articles(outlet, id);
     """,
+    # 3: the run of days an incident is one day of (ACLED's one event a day), as JSON
+    """
+    ALTER TABLE incidents ADD COLUMN episode TEXT;
+    """,
 ]
 
-JSON_COLUMNS = ("actors", "quantities", "attribution", "corroboration")
+JSON_COLUMNS = ("actors", "quantities", "attribution", "corroboration", "episode")
 
 
 def now() -> str:
@@ -161,6 +165,8 @@ def incident_id(article_hash: str, incident: Incident) -> str:
     """Stable id: the same article always yields the same ids."""
     anchor = incident.evidence[0].trigger_start if incident.evidence else 0
     seed = f"{article_hash}:{incident.event_type}:{anchor}"
+    if incident.episode and incident.time.start:
+        seed += f":{incident.time.start.isoformat()}"  # one record a day of a run of days
     return "inc-" + hashlib.sha256(seed.encode()).hexdigest()[:12]
 
 
@@ -253,6 +259,7 @@ class Store:
         incident.id = incident.id or incident_id(article.hash, incident)
         incident.article_id = article_id
         record = incident.to_dict()
+        encoded = {c: json.dumps(record[c], ensure_ascii=False) if record[c] is not None else None for c in JSON_COLUMNS}
         place_id = incident.location.place_id
         if place_id and not conn.execute("SELECT 1 FROM places WHERE id = ?", (place_id,)).fetchone():
             self._insert_place(conn, place_id)
@@ -260,18 +267,18 @@ class Store:
             """INSERT INTO incidents (id, article_id, event_type, category, summary, date_start,
                date_end, time_precision, date_expression, country, admin1, admin1_code, admin2,
                location_name, latitude, longitude, geo_precision, place_id, actors, quantities,
-               modality, attribution, corroboration, confidence, review_status, created_at, updated_at)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+               modality, attribution, corroboration, confidence, review_status, created_at, updated_at,
+               episode)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (
                 incident.id, article_id, record["event_type"], record["category"], record["summary"],
                 record["date_start"], record["date_end"], record["time_precision"],
                 record["date_expression"], record["country"], record["admin1"],
                 record["admin1_code"], record["admin2"], record["location_name"],
                 record["latitude"], record["longitude"], record["geo_precision"], place_id,
-                *(json.dumps(record[c], ensure_ascii=False) for c in JSON_COLUMNS[:2]),
-                record["modality"],
-                *(json.dumps(record[c], ensure_ascii=False) for c in JSON_COLUMNS[2:]),
-                record["confidence"], record["review_status"], stamp, stamp,
+                encoded["actors"], encoded["quantities"], record["modality"],
+                encoded["attribution"], encoded["corroboration"],
+                record["confidence"], record["review_status"], stamp, stamp, encoded["episode"],
             ),
         )
         conn.execute(

@@ -4,14 +4,15 @@
 2. negated, questioned and hypothetical mentions are dropped (modality.py);
 3. each mention gets its place, time, actors, quantities and source;
 4. mentions of one incident are merged into one record with all their evidence;
-5. each record gets a summary and a confidence.
+5. each record gets a summary and a confidence;
+6. a clash or a raid going on over a run of days becomes one record a day (ACLED's rule).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 
@@ -86,7 +87,7 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser | None = None) -> l
     _inherit_places(mentions, geoparser, places if short else None)
     incidents = _merge(mentions)
     _date_undated(incidents, doc, article, _spoken(doc, found_dates))
-    return [_record(m, article) for m in incidents if _reportable(m)]
+    return [day for c in incidents if _reportable(c) for day in _by_day(c, _record(c, article))]
 
 
 # a short item's later sentence dated this long before publication looks back
@@ -406,6 +407,40 @@ def _date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: T
         c.first.time_inherited = c.first.time is not None
 
 
+# counts of harm that ACLED divides among the days of a multi-day event
+DIVIDED_KINDS = {"fatalities", "injured"}
+
+
+def _by_day(c: Cluster, incident: Incident) -> list[Incident]:
+    """ACLED's events are atomic days: an act of a by_day type that its own clause reports
+    as going on "from October 30 to November 3" is five records, one a day, each keeping
+    the whole run as its episode. The dead and wounded are divided among the days (ACLED
+    divides fatalities); other counts are the episode's totals, told once, on its first day."""
+    days = dates.days_of(incident.time) if event_types()[incident.event_type].get("by_day") else None
+    if not days or not any(m.time == incident.time and not m.time_inherited for m in c.mentions):
+        return [incident]
+    records = []
+    for k, day in enumerate(days):
+        records.append(replace(
+            incident,
+            time=TimeSpan(day, day, 1, incident.time.expression),
+            episode=incident.time,
+            quantities=[share for q in incident.quantities if (share := _day_share(q, k, len(days)))],
+        ))
+        records[-1].summary = summary(records[-1])
+    return records
+
+
+def _day_share(q: Quantity, k: int, days: int) -> Quantity | None:
+    """Day k's part of a count: a whole-number share of the dead or wounded (the remainder
+    on the first days), else the count itself on the first day only."""
+    whole = q.value is not None and q.value == int(q.value)
+    if q.kind in DIVIDED_KINDS and whole and q.value:
+        share = int(q.value) // days + (1 if k < int(q.value) % days else 0)
+        return replace(q, value=share) if share else None
+    return q if k == 0 else None
+
+
 def _reportable(c: Cluster) -> bool:
     """Planned or denied acts without both a date and a place of their own are policy
     talk, and hearsay with neither ("dozens are said to have been detained") is rumour
@@ -497,7 +532,11 @@ def summary(incident: Incident) -> str:
         preposition = "along " if loc.place_id is None and loc.geo_precision == 3 and not loc.country else "near " if loc.geo_precision == 2 else "in "
         parts.append(preposition + where)
     t = incident.time
-    if t.start and t.end and t.start == t.end:
+    ep = incident.episode
+    if ep and ep.start and ep.end and t.start:
+        days = (ep.end - ep.start).days + 1
+        parts.append(f"on {t.start.isoformat()} (day {(t.start - ep.start).days + 1} of {days})")
+    elif t.start and t.end and t.start == t.end:
         parts.append(f"on {t.start.isoformat()}")
     elif t.start and t.end:
         parts.append(f"between {t.start.isoformat()} and {t.end.isoformat()}")

@@ -355,6 +355,57 @@ def test_future_cue_only_in_the_dates_own_clause():
 KCNA = SHARED / "corpora" / "kcna-2024.jsonl"
 
 
+ANAPHORS = [
+    # (text, published, the last expression's (start, end, precision)); fictional wire copy
+    ("Guards arrested a broker on March 2. He was released the next day.", date(2024, 3, 20),
+     (date(2024, 3, 3), date(2024, 3, 3), 1)),
+    ("Guards arrested a broker on March 2. Two days later, his wife fled.", date(2024, 3, 20),
+     (date(2024, 3, 4), date(2024, 3, 4), 1)),
+    ("Guards arrested a broker on March 2. Three days earlier, he had paid a bribe.", date(2024, 3, 20),
+     (date(2024, 2, 28), date(2024, 2, 28), 1)),
+    ("Guards arrested a broker on March 2. That night, his son crossed the river.", date(2024, 3, 20),
+     (date(2024, 3, 2), date(2024, 3, 2), 1)),
+    ("Guards arrested a broker on March 2. He had crossed the river the day before.", date(2024, 3, 20),
+     (date(2024, 3, 1), date(2024, 3, 1), 1)),
+    ("Guards arrested a broker on March 2. A week later, the market closed.", date(2024, 3, 20),
+     (date(2024, 3, 6), date(2024, 3, 12), 2)),
+    # from a run of days: its last day forward
+    ("Troops clashed from June 3 to June 5. The following day they withdrew.", date(2024, 7, 1),
+     (date(2024, 6, 6), date(2024, 6, 6), 1)),
+    # from a window: the window moves whole, no more precise than it
+    ("Boats crossed the line in early June. Two days later, the navy fired.", date(2024, 7, 1),
+     (date(2024, 6, 3), date(2024, 6, 12), 3)),
+    # the day a source spoke is no anchor: the act's date is
+    ("Guards arrested a broker on March 2, a source told Daily NK on Tuesday. He was released the next day.",
+     date(2024, 3, 20), (date(2024, 3, 3), date(2024, 3, 3), 1)),
+    # chains: each counts from the one before
+    ("Guards arrested a broker on March 2. The next day he was beaten. Two days later he died.", date(2024, 3, 20),
+     (date(2024, 3, 5), date(2024, 3, 5), 1)),
+    # "the previous day" with nothing to count from: the day before publication (wire style)
+    ("North Korea said it fired a missile the previous day.", date(2020, 11, 26),
+     (date(2020, 11, 25), date(2020, 11, 25), 1)),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", ANAPHORS)
+def test_counted_from_another_date(text, published, expected):
+    last = find_dates(text, published)[-1]
+    assert (last.span.start, last.span.end, last.span.precision) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A source said a smuggler fled two days later.",  # nothing to count from
+        "Guards arrested a broker on March 2. A few days later he fled.",  # no day to count to
+        "Guards arrested a broker on March 2. Three days after the arrest he fled.",  # counts from the arrest
+        "Guards arrested a broker in 2019. The next day he fled.",  # a year is no day to count from
+    ],
+)
+def test_uncountable_anaphors_stay_undated(text):
+    assert all(m.kind != "anaphor" for m in find_dates(text, date(2024, 3, 20)))
+
+
 RUNS_OF_DAYS = [
     # (expression, published, days of the run or None)
     ("from October 30 to November 3", date(2020, 11, 26), 5),

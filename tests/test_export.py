@@ -43,6 +43,23 @@ def test_acled_columns_and_mapping():
     assert row["event_date"] == "2020-11-01" and row["year"] == "2020"
 
 
+@pytest.mark.parametrize(
+    "start, end, precision, expected",
+    [
+        ("2020-11-24", "2020-11-24", 1, "2020-11-24"),
+        ("2020-11-16", "2020-11-22", 2, "2020-11-19"),  # a week: its middle
+        ("2020-11-01", "2020-11-30", 3, "2020-11-15"),  # a month: its middle
+        ("2020-11-01", "2020-11-10", 3, "2020-11-01"),  # "early November": the first day
+        ("2020-11-21", "2020-11-30", 3, "2020-11-30"),  # "late November": the last day
+        ("2020-10-01", "2020-11-26", 4, "2020-10-01"),  # "since October": its start
+    ],
+)
+def test_acled_reference_date(start, end, precision, expected):
+    record = dict(RECORD, date_start=start, date_end=end, time_precision=precision)
+    [row] = csv.DictReader(io.StringIO(render([record], "acled")))
+    assert row["event_date"] == expected
+
+
 def test_json_round_trips():
     assert json.loads(render([RECORD], "json")) == [RECORD]
 

@@ -320,3 +320,14 @@ def test_a_run_of_days_lent_by_another_sentence_is_not_split(extract):
     assert len(of_type(incidents, "armed_clash")) == 3
     [shelling] = of_type(incidents, "artillery_fire")
     assert shelling.episode is None
+
+
+def test_an_act_counted_from_another_date(extract):
+    text = (
+        "Security officers arrested a smuggler in Hyesan on March 2, a source in Yanggang Province told Daily NK. "
+        "Two days later, his brother deserted his army unit in Hyesan."
+    )
+    article, incidents = extract(text, published="2024-03-10")
+    [desertion] = of_type(incidents, "desertion")
+    assert (desertion.time.start, desertion.time.end, desertion.time.precision) == (date(2024, 3, 4), date(2024, 3, 4), 1)
+    assert desertion.time.expression == "Two days later"

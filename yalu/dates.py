@@ -82,7 +82,7 @@ class DateMention:
     end: int
     text: str
     span: TimeSpan
-    kind: str  # absolute | relative | vague | range | since | until | weekday | juche | year | decade | season | period | reference
+    kind: str  # absolute | relative | vague | range | since | until | weekday | juche | year | decade | season | period | reference | anaphor
     future: bool = False  # a future cue ("will", "is scheduled to") put it after publication
     explicit_year: bool = False  # the text gives the year (not inferred from publication)
     published: date | None = None  # the publication date it was resolved against
@@ -251,9 +251,17 @@ class _P:
         add("year", rf"(?P<yr>{JY}|{Y})")
         # -- weekdays: "on Tuesday", "last Tuesday", "Tuesday night", "next Monday"
         add("weekday", rf"(?:(?P<rel>{I('last|this|next|this past|this coming|past|coming')})\s+)?(?P<wd>{W})(?:\s+(?P<tod>{I('morning|afternoon|evening|night|dawn')}))?")
+        # -- counted from another date in the text: "the next day", "two days later", "that night"
+        #    ("three days after the arrest" is left alone: it counts from a named event)
+        add("anaphor", I(
+            rf"(?:(?P<n>{COUNT})\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier|afterwards?|(?:after|before)(?=\s*[,.;:)]|\s*$))"
+            r"|the\s+(?P<rel>next|following|previous)\s+(?P<unit2>day|morning|afternoon|evening|night|week)"
+            r"|the\s+(?:day|night)\s+(?P<dir2>after|before)(?=\s*[,.;:)])"
+            r"|(?:that|the\s+same)\s+(?P<same>day|night|morning|afternoon|evening))\b"
+        ))
         # -- day words
         add("yearbeforelast", I(r"the\s+(?P<unit>year|month)\s+before\s+last\b"))
-        add("dayword", I(r"(?P<w>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|the\s+previous\s+day|the\s+day\s+after\s+tomorrow|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"))
+        add("dayword", I(r"(?P<w>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|the\s+day\s+after\s+tomorrow|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"))
         # -- "last week", "earlier this month", "late last month", "the end of last year", "this year"
         add("relunit", I(
             r"(?:(?P<part>early|mid|late|earlier|later|the\s+(?:beginning|start|end|middle|first\s+half|second\s+half|first\s+week|second\s+week|third\s+week|fourth\s+week|last\s+week|first\s+quarter|second\s+quarter|third\s+quarter|fourth\s+quarter|first\s+ten\s+days|last\s+ten\s+days)\s+of)[\s-]+)?"
@@ -564,12 +572,35 @@ def _make_atom(name: str, m: re.Match) -> _Atom | None:  # noqa: C901 - one bran
 
         return _Atom(s, e, "weekday", r, False, name)
 
+    if name == "anaphor":
+        if g.get("same"):
+            days, unit = 0, "day"
+        elif g.get("rel"):
+            unit = "week" if g["unit2"].lower() == "week" else "day"
+            days = -1 if g["rel"].lower() == "previous" else 1
+        elif g.get("dir2"):
+            days, unit = (1 if g["dir2"].lower() == "after" else -1), "day"
+        else:
+            lo, hi = _count(g["n"])
+            if lo != hi:
+                return None  # "a few days later": no day to count to
+            unit = g["unit"].lower().rstrip("s")
+            days = lo * (7 if unit == "week" else 1) * (-1 if g["dir"].lower() in ("earlier", "before") else 1)
+
+        def r(pub, fut, yo, days=days, unit=unit, fallback=g.get("rel", "") and g["rel"].lower() == "previous"):
+            # no date to count from: only "the previous day" has one, the dateline (wire style)
+            if pub is None or not fallback:
+                return _UNKNOWN
+            return _span(pub - timedelta(days=1), pub - timedelta(days=1), 1)
+
+        return _Atom(s, e, "anaphor", r, False, name, {"days": days, "unit": unit})
+
     if name == "dayword":
         w = re.sub(r"\s+", " ", g["w"].lower())
         off = {
             "the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0,
             "last night": -1, "this morning": 0, "this afternoon": 0, "this evening": 0,
-            "the previous day": -1, "tomorrow": 1, "the day after tomorrow": 2,
+            "tomorrow": 1, "the day after tomorrow": 2,
         }[w]
 
         def r(pub, fut, yo, off=off):
@@ -898,6 +929,16 @@ def _find(text: str, published: date | None, force_future: bool) -> list[DateMen
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
         before = text[max(0, a.start - 30):a.start]
 
+        if a.kind == "anaphor":
+            anchor = _anchor(text, a.start, out)
+            span = _counted_from(anchor, a.fields) if anchor else a.span(published, fut)
+            if span.precision:
+                out.append(_mention(text, _expand_prefix(text, a.start), a.end, span, "anaphor", fut, False, published))
+            i += 1
+            continue
+        if nxt is not None and nxt.kind == "anaphor":
+            nxt = None  # "the next day" is no end of a range
+
         # weekday + date in apposition: "Tuesday (Nov. 24)", "Tuesday, November 24"
         if nxt is not None and a.kind == "weekday" and nxt.name in ("mdy", "dmy", "iso", "mdy_num") \
                 and _APPOS.match(text[a.end:nxt.start]):
@@ -975,6 +1016,44 @@ def _find(text: str, published: date | None, force_future: bool) -> list[DateMen
         out.append(_mention(text, start, a.end, span, a.kind, fut, a.explicit_year, published))
         i += 1
     return out
+
+
+# how far back "the next day" looks for the date it counts from
+ANCHOR_REACH = 600
+# "told Daily NK on Tuesday", "said on Monday": when a source spoke, not when things happened
+_SPOKEN_AT = re.compile(r"(?i:\b(?:told|tells|said|says|reported|reports|added|announced|stated|confirmed)\b[^.;\n]{0,30}$)")
+_NO_ANCHOR_KINDS = {"since", "until", "vague", "period", "decade", "year", "reference", "season"}
+
+
+def _anchor(text: str, at: int, found: list[DateMention]) -> DateMention | None:
+    """The date "the next day" counts from: the nearest earlier event date in reach,
+    not a period, not a date ahead, not the day a source spoke."""
+    for m in reversed(found):
+        if at - m.end > ANCHOR_REACH:
+            return None
+        sp = m.span
+        if m.kind in _NO_ANCHOR_KINDS or m.future or not (sp.start and sp.end) or sp.precision not in (1, 2, 3):
+            continue
+        if _SPOKEN_AT.search(text[max(0, m.start - 40):m.start]):
+            continue
+        return m
+    return None
+
+
+def _counted_from(anchor: DateMention, shift: dict) -> TimeSpan:
+    """The anchor moved by the anaphor's days: from the run's last day forward, its first
+    day back ("From June 3 to 5 ... two days later" is June 7); a wider window moves whole."""
+    sp, days = anchor.span, shift["days"]
+    point = sp.start == sp.end or days_of(sp) is not None
+    if shift["unit"] == "week" and days in (7, -7) and not point:
+        mon, sun = _week_of(sp.start + timedelta(days=days))
+        return _span(mon, sun, 2)
+    if not point:
+        return _span(sp.start + timedelta(days=days), sp.end + timedelta(days=days), sp.precision)
+    day = (sp.end if days >= 0 else sp.start) + timedelta(days=days)
+    if shift["unit"] == "week":
+        return _span(day - timedelta(days=3), day + timedelta(days=3), 2)  # "a week later": about then
+    return _span(day, day, 1)
 
 
 def _mention(text: str, s: int, e: int, span: TimeSpan, kind: str, fut: bool, explicit: bool,
@@ -1056,6 +1135,11 @@ _SIMULTANEOUS_MARKS = {"when", "as", "while", "during", "whilst"}
 def _reporting_words() -> tuple[frozenset, frozenset]:
     r = _lex()["reporting"]
     return frozenset(r["verbs"]), frozenset(r["nouns"])
+
+
+@lru_cache(maxsize=1)
+def _discovery_words() -> frozenset:
+    return frozenset(_lex()["discovery"]["verbs"])
 
 
 def _is_reporting(tok) -> bool:
@@ -1150,6 +1234,9 @@ def _score(sent, trigger, m: DateMention) -> float | None:
             continue
         if _is_reporting(tok):
             return None
+    # 1b. the act's noun found out on a date: "the desertion was discovered the next morning"
+    if trigger.pos_ == "NOUN" and lca.i != trigger.i and lca.lemma_.lower() in _discovery_words():
+        return None
     cost = float(len(d_side) + len(t_side))
     # 2. a date inside a subordinate finite clause dates that clause's event, not the trigger
     for tok in d_side:

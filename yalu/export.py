@@ -6,9 +6,11 @@ with JSON columns decoded) and returns the file's text.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 import json
+from datetime import date
 
 from .ontology import event_types
 
@@ -103,13 +105,31 @@ def _actor_names(record: dict, roles: tuple[str, ...]) -> list[str]:
     return names
 
 
+def _acled_date(record: dict) -> str | None:
+    """ACLED's reference date for an interval: a week-like period (precision 2) and a month
+    (3) are dated at their middle, or at the month's first or last day when only its
+    beginning or end is meant ("early November", "late November"); a day is itself.
+    Longer or open periods keep their start."""
+    start, end = record.get("date_start"), record.get("date_end")
+    if not (start and end) or record.get("time_precision") not in (2, 3):
+        return start or end
+    a, b = date.fromisoformat(start), date.fromisoformat(end)
+    if record["time_precision"] == 3 and (a.year, a.month) == (b.year, b.month):
+        last = calendar.monthrange(a.year, a.month)[1]
+        if a.day == 1 and b.day <= 10:
+            return start
+        if b.day == last and a.day >= 20:
+            return end
+    return (a + (b - a) / 2).isoformat()
+
+
 def acled_row(record: dict) -> dict:
     meta = event_types().get(record["event_type"], {})
     acled_event = meta.get("acled_event", "")
     iso, country = COUNTRIES.get(record.get("country") or "", ("", record.get("country") or ""))
     agents = _actor_names(record, ("agent",))
     targets = _actor_names(record, ("target", "victim"))
-    day = record.get("date_start") or record.get("date_end")
+    day = _acled_date(record)
     fatalities = sum(
         int(q.get("value") or 0)
         for q in record.get("quantities") or []

@@ -381,6 +381,11 @@ ANAPHORS = [
     # chains: each counts from the one before
     ("Guards arrested a broker on March 2. The next day he was beaten. Two days later he died.", date(2024, 3, 20),
      (date(2024, 3, 5), date(2024, 3, 5), 1)),
+    # a clock time is on the day last told
+    ("A soldier crossed the line early Wednesday. He left his post at around 4 a.m., officials said.",
+     date(2025, 9, 4), (date(2025, 9, 3), date(2025, 9, 3), 1)),
+    ("The navy spotted the boat at around 11:10 p.m. on Tuesday.", date(2025, 9, 4),
+     (date(2025, 9, 2), date(2025, 9, 2), 1)),  # the sentence's own day, not the clock's
     # "the previous day" with nothing to count from: the day before publication (wire style)
     ("North Korea said it fired a missile the previous day.", date(2020, 11, 26),
      (date(2020, 11, 25), date(2020, 11, 25), 1)),
@@ -400,6 +405,7 @@ def test_counted_from_another_date(text, published, expected):
         "Guards arrested a broker on March 2. A few days later he fled.",  # no day to count to
         "Guards arrested a broker on March 2. Three days after the arrest he fled.",  # counts from the arrest
         "Guards arrested a broker in 2019. The next day he fled.",  # a year is no day to count from
+        "The market opens at 10 a.m. every day.",  # a clock time with no day told
     ],
 )
 def test_uncountable_anaphors_stay_undated(text):

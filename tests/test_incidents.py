@@ -331,3 +331,17 @@ def test_an_act_counted_from_another_date(extract):
     [desertion] = of_type(incidents, "desertion")
     assert (desertion.time.start, desertion.time.end, desertion.time.precision) == (date(2024, 3, 4), date(2024, 3, 4), 1)
     assert desertion.time.expression == "Two days later"
+
+
+def test_a_paragraph_tells_one_sequence(extract):
+    text = (
+        "Border guards in Hoeryong shot a man dead on the Tumen River this month, a source in North Hamgyong Province told Daily NK.\n\n"
+        "The shooting took place on the 9th, according to the source. Two residents tried to cross the river at night. "
+        "Guards opened fire without warning. His companion, a woman, was detained on the spot.\n\n"
+        "Since January, soldiers have been building a second fence along the river in Hoeryong."
+    )
+    article, incidents = extract(text, published="2025-03-21")
+    [shooting] = of_type(incidents, "attack")
+    assert (shooting.time.start, shooting.time.end) == (date(2025, 3, 9), date(2025, 3, 9))  # "the shooting" names it again
+    [detained] = of_type(incidents, "arrest")
+    assert (detained.time.start, detained.time.end) == (date(2025, 3, 9), date(2025, 3, 9))

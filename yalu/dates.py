@@ -259,6 +259,8 @@ class _P:
             r"|the\s+(?:day|night)\s+(?P<dir2>after|before)(?=\s*[,.;:)])"
             r"|(?:that|the\s+same)\s+(?P<same>day|night|morning|afternoon|evening))\b"
         ))
+        # -- a clock time is on the day last told: "walked across the MDL at around 4 a.m."
+        add("clock", I(r"\b(?:at\s+)?(?:(?:around|about|approximately|roughly)\s+)?(?:[01]?\d)(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"))
         # -- day words
         add("yearbeforelast", I(r"the\s+(?P<unit>year|month)\s+before\s+last\b"))
         add("dayword", I(r"(?P<w>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|the\s+day\s+after\s+tomorrow|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"))
@@ -595,6 +597,9 @@ def _make_atom(name: str, m: re.Match) -> _Atom | None:  # noqa: C901 - one bran
 
         return _Atom(s, e, "anaphor", r, False, name, {"days": days, "unit": unit})
 
+    if name == "clock":
+        return _Atom(s, e, "anaphor", lambda pub, fut, yo: _UNKNOWN, False, name, {"days": 0, "unit": "day", "clock": True})
+
     if name == "dayword":
         w = re.sub(r"\s+", " ", g["w"].lower())
         off = {
@@ -929,6 +934,9 @@ def _find(text: str, published: date | None, force_future: bool) -> list[DateMen
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
         before = text[max(0, a.start - 30):a.start]
 
+        if a.kind == "anaphor" and a.fields.get("clock") and _dated_nearby(text, a, atoms):
+            i += 1  # "at 4 a.m. on Wednesday": the sentence gives the day itself
+            continue
         if a.kind == "anaphor":
             anchor = _anchor(text, a.start, out)
             span = _counted_from(anchor, a.fields) if anchor else a.span(published, fut)
@@ -1038,6 +1046,12 @@ def _anchor(text: str, at: int, found: list[DateMention]) -> DateMention | None:
             continue
         return m
     return None
+
+
+def _dated_nearby(text: str, clock: _Atom, atoms: list[_Atom]) -> bool:
+    """Another date expression in the clock time's sentence."""
+    s, e = _sentence_bounds(text, clock.start, clock.end)
+    return any(a is not clock and s <= a.start < e and not a.fields.get("clock") for a in atoms)
 
 
 def _counted_from(anchor: DateMention, shift: dict) -> TimeSpan:

@@ -391,10 +391,16 @@ def _date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: T
     times = [c.best_time() for c in clusters if c.best_time()]
     news = [c.best_time() for c in clusters if c.best_time() and not c.first.background]
     short = len(list(doc.sents)) <= SHORT_ITEM_SENTENCES
+    dated = [m for c in clusters for m in c.mentions if m.time and m.time.precision and not m.time_inherited and not m.background]
     for c in clusters:
         if c.best_time():
             continue
-        if short:
+        # a paragraph tells one sequence: "The shooting took place on the 9th. ... His two
+        # companions were detained on the spot." takes the date told before it
+        told = [m for m in dated if m.paragraph == c.first.paragraph and m.sent.start < c.first.sent.start]
+        if told and not short:
+            c.first.time = max(told, key=lambda m: m.sent.start).time
+        elif short:
             if news:
                 c.first.time = news[0]
             elif article.published:

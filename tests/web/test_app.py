@@ -156,6 +156,16 @@ def test_incident_page_without_date_place_or_title(anon, ids, db_path):
         assert anon.get("/api/export", params={"format": fmt}).status_code == 200
 
 
+def test_incident_page_names_the_run_of_days(anon, ids, db_path):
+    store = Store(db_path)
+    episode = '{"date_start": "2024-06-03", "date_end": "2024-06-05", "time_precision": 2, "date_expression": "from June 3 to 5"}'
+    store.conn.execute("UPDATE incidents SET episode = ? WHERE id = ?", (episode, ids["artillery"]))
+    store.close()
+    html = anon.get(f"/incidents/{ids['artillery']}").text
+    assert "one day of a run of days, 2024-06-03 → 2024-06-05" in html
+    assert "run of days" not in anon.get(f"/incidents/{ids['arrest']}").text
+
+
 def test_evidence_list_links_to_the_highlight(anon, ids):
     html = anon.get(f"/incidents/{ids['lockdown']}").text
     links = re.findall(r'<li><a href="#(ev-\d+)">', html)

@@ -7,7 +7,7 @@ Sentences are fictional, in the style of Daily NK / RFA / Yonhap / KCNA copy.
 
 import pytest
 
-from yalu.extract.attribution import citations, corroboration, sentence_attribution
+from yalu.extract.attribution import canonical_outlet, citations, corroboration, own_outlet, sentence_attribution
 from yalu.places.geoparse import Geoparser
 
 
@@ -173,3 +173,32 @@ def test_citations_in_document_order(nlp):
     names = [c.attribution.text for c in citations(doc)]
     assert names == ["Joint Chiefs of Staff", "KCNA", "Yonhap"]
     assert [c.start for c in citations(doc)] == sorted(c.start for c in citations(doc))
+
+
+# --- the outlet a report speaks for -------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, agency, expected",
+    [
+        ("Two soldiers deserted, a source in Hyesan told Daily NK on Monday.", None, "Daily NK"),
+        ("North Korea fired a missile, the JCS said.", "Yonhap", "Yonhap"),
+        ("Pyongyang, May 3 -- The meeting opened.", "KCNA", "KCNA"),
+        ("The shipyard burned, satellite imagery reviewed by NK News shows.", None, "NK News"),
+        ("Rice prices rose, an ASIAPRESS reporting partner in Musan said.", None, "ASIAPRESS"),
+        ("A depot exploded in Kusong.\nReported by a staff writer for RFA Korean.", None, "Radio Free Asia"),
+        # another outlet cited is not the report's own
+        ("Two soldiers deserted last week. The Chosun Ilbo also reported the desertion.", None, None),
+        ("North Korea fired a missile, Yonhap reported.", None, None),
+    ],
+)
+def test_own_outlet(text, agency, expected):
+    assert own_outlet(text, agency) == expected
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("Yonhap News Agency", "Yonhap"), ("RFA", "Radio Free Asia"), ("ASIAPRESS Rimjin-gang", "ASIAPRESS"),
+     ("KCNA Watch", "NK News"), ("Example Wire", "Example Wire")],
+)
+def test_canonical_outlet(name, expected):
+    assert canonical_outlet(name) == expected

@@ -172,6 +172,22 @@ def test_html_without_date_has_no_date(tmp_path):
     assert "Guards in Musan detained a man" in a.text
 
 
+def test_html_site_name_is_not_the_headline(tmp_path):
+    """Without og:site_name the site's name is the other half of <title>, never the headline."""
+    p = tmp_path / "wire.html"
+    p.write_text(
+        "<html><head><title>Fictional: guards detain man in Musan | Example Wire Service</title></head><body>"
+        "<article><h1>Fictional: guards detain man in Musan</h1>"
+        "<p>Guards in Musan detained a man near the river on Sunday, a fictional source said.</p>"
+        "<p>He was released after paying a fine to the local security office.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    a = read_one(p)
+    assert a.title == "Fictional: guards detain man in Musan"
+    assert a.outlet == "Example Wire Service"
+
+
 def test_html_caption_kept_by_extractor_is_removed(tmp_path):
     # a caption that trafilatura keeps as a paragraph is still furniture
     p = tmp_path / "cap.html"

@@ -404,7 +404,7 @@ def _article_from_html(path: Path, html: str) -> Article | IngestError:
         title=title or None,
         url=doc.url or None,
         author=_clean_space(doc.author) or None,
-        outlet=_clean_space(doc.sitename) or None,
+        outlet=_site_name(tree, doc.sitename, title),
         published=published,
         published_source="html-meta" if published else None,
         tags=tags,
@@ -414,6 +414,18 @@ def _article_from_html(path: Path, html: str) -> Article | IngestError:
     if not article.text.strip():
         return IngestError(path, "no article text found (only page furniture)")
     return article
+
+
+def _site_name(tree, sitename: str | None, headline: str) -> str | None:
+    """The site's name. Without og:site_name, trafilatura may take the headline half of
+    "<title>Headline | Yonhap News Agency</title>": then the other half is the name."""
+    name = _clean_space(sitename)
+    if name and name.casefold() != headline.casefold():
+        return name
+    page_title = _clean_space(" ".join(tree.xpath("//head/title//text()")))
+    parts = [_clean_space(p) for p in re.split(r"\s+(?:\||–|—|-|::|·)\s+", page_title)]
+    others = [p for p in parts if p and p.casefold() != headline.casefold() and len(p) <= 60]
+    return others[-1] if len(parts) > 1 and others else None
 
 
 def _clean_space(value: str | None) -> str:

@@ -6,6 +6,7 @@ from typing import Iterable, Iterator
 
 from . import dates
 from .extract import extract
+from .extract.attribution import canonical_outlet, own_outlet
 from .model import Article, Incident
 from .nlp import pipeline
 from .places.geoparse import Geoparser
@@ -20,7 +21,7 @@ class Pipeline:
 
     def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Incident]]]:
         """(article, incidents) pairs, in input order; spaCy batches the texts."""
-        stream = ((a.text, _dated(a)) for a in articles)
+        stream = ((a.text, _sourced(_dated(a))) for a in articles)
         for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
             incidents = extract(doc, article, self.geoparser)
             for incident in incidents:
@@ -33,4 +34,18 @@ def _dated(article: Article) -> Article:
     article.published, article.published_source = dates.publication_date(
         article.text, article.published, article.published_source
     )
+    return article
+
+
+def _sourced(article: Article) -> Article:
+    """The outlet in sources.toml's spelling; when no metadata or --outlet named it, from
+    the report's own words."""
+    if article.outlet:
+        article.outlet = canonical_outlet(article.outlet)
+    else:
+        found = dates._dateline_match(article.text)
+        article.outlet = own_outlet(
+            "\n".join([article.text, *(f.text for f in article.furniture)]),
+            found.group("agency") if found else None,
+        )
     return article

@@ -406,6 +406,7 @@ def test_counted_from_another_date(text, published, expected):
         "Guards arrested a broker on March 2. Three days after the arrest he fled.",  # counts from the arrest
         "Guards arrested a broker in 2019. The next day he fled.",  # a year is no day to count from
         "The market opens at 10 a.m. every day.",  # a clock time with no day told
+        "Pyongyang, May 3 (KCNA) -- A ceremony was held at 10 a.m.",  # the dateline is when the agency wrote
     ],
 )
 def test_uncountable_anaphors_stay_undated(text):

@@ -210,6 +210,11 @@ def test_habit_is_no_act(mode, text, word):
         ("Engineers were sent abroad to study missile launch technology.", "launch"),
         ("The regime has expanded its nuclear testing capability.", "testing"),
         ("Officials were sent to Dandong to learn smuggling.", "smuggling"),
+        # what an earlier act left, and acts warded off
+        ("Aid was sent to the flood victims in Sinuiju.", "flood"),
+        ("Soldiers worked to remove the aftermath of the flood.", "flood"),
+        ("The navy is ready to deter attacks from the sea.", "attacks"),
+        ("The unit showed off its attack helicopters.", "attack"),
     ],
 )
 def test_means_and_skills_are_no_act(mode, text, word):

@@ -140,6 +140,14 @@ def test_event_type_fires_on_other_wordings(triggers, text, event_type):
         ("The report documented human rights violations in North Korea.", "incursion"),
         ("Residents visited the statues of Kim Il Sung on his birthday.", "leadership_activity"),
         ("A source told Daily NK that the authorities announced new rules.", "statement"),
+        # state media's rhetoric and campaigns (fictional sentences in its style)
+        ("The DPRK will never tolerate acts of violating its sovereignty.", "incursion"),
+        ("Farmers in the county launched a harvest campaign.", "crackdown"),
+        ("The mine stepped up technical innovation.", "explosion_accident"),
+        ("The coal mine built a new storehouse.", "fortification"),
+        ("The people overcame all the trials of the arduous years.", "punishment"),
+        ("The team put pressure on the rival with a strong attack in the match.", "attack"),
+        ("The law on quality control was adopted for its execution.", "punishment"),
     ],
 )
 def test_near_miss_does_not_fire(triggers, text, event_type):
@@ -153,6 +161,26 @@ def test_near_misses_fire_what_they_are(triggers):
     assert "military_exercise" in types_of(triggers("The army held an artillery drill near Kaesong."))
     assert "weapons_test" in types_of(triggers("North Korea detonated a nuclear device underground."))
     assert "leadership_activity" in types_of(triggers("Kim Jong Un conducted an inspection of a fertilizer factory."))
+
+
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        # another theatre's acts are not North Korea's incidents (fictional sentences)
+        ("Israeli troops attacked a refugee camp in Rafah, killing dozens.", False),
+        ("Ukrainian forces shelled a town near the front.", False),
+        # unless a Korean party is in the sentence
+        ("North Korean troops attacked Ukrainian positions near the front.", True),
+        ("North Korean drones flew into South Korean airspace.", True),
+    ],
+)
+def test_other_theatres(triggers, text, fires):
+    assert bool(triggers(text)) is fires, triggers(text)
+
+
+def test_court_trials_stay_punishments(triggers):
+    assert "punishment" in types_of(triggers("A public trial was held in Hyesan for three smugglers."))
+    assert "incursion" in types_of(triggers("A North Korean drone violated South Korean airspace."))
 
 
 def test_plain_background_fires_nothing(triggers):

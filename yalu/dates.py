@@ -927,6 +927,9 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 def _find(text: str, published: date | None, force_future: bool) -> list[DateMention]:
     atoms = _scan_atoms(text)
     out: list[DateMention] = []
+    # the dateline is when the agency wrote: nothing counts from it ("at 10 a.m." may be yesterday)
+    found_dateline = _dateline_match(text)
+    dateline_end = found_dateline.end() if found_dateline else 0
     i = 0
     while i < len(atoms):
         a = atoms[i]
@@ -938,7 +941,7 @@ def _find(text: str, published: date | None, force_future: bool) -> list[DateMen
             i += 1  # "at 4 a.m. on Wednesday": the sentence gives the day itself
             continue
         if a.kind == "anaphor":
-            anchor = _anchor(text, a.start, out)
+            anchor = _anchor(text, a.start, [m for m in out if m.start >= dateline_end])
             span = _counted_from(anchor, a.fields) if anchor else a.span(published, fut)
             if span.precision:
                 out.append(_mention(text, _expand_prefix(text, a.start), a.end, span, "anaphor", fut, False, published))

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 HEDGES = {"allegedly", "reportedly", "rumor", "rumors", "rumour", "rumours", "rumored", "rumoured", "suspected", "purportedly", "apparently", "supposedly"}
 # an attempt is an act ("attempted to launch"); a plan is not yet one
-PLANNING = {"plan", "intend", "prepare", "aim", "vow", "threaten", "seek", "order", "decide", "effort", "push", "move", "ready", "prepared", "hire", "recruit", "instruct", "plot", "conspire"}
+PLANNING = {"plan", "intend", "prepare", "aim", "vow", "threaten", "seek", "order", "decide", "effort", "push", "move", "ready", "prepared", "hire", "recruit", "instruct", "plot", "conspire", "propose", "determine", "determined", "pledge", "resolve", "swear", "bound"}
 DENIAL = {"deny", "denial", "refute"}
 HYPOTHETICAL_MARKERS = {"if", "unless", "whether"}
 # "units stationed along the river to seal the border": what they are there for
@@ -18,8 +18,12 @@ COUNTED = {"several", "many", "some", "few", "numerous", "multiple", "dozens", "
 # what a search is for is not an act: "looking for phones", "confiscated dramas"
 SEARCH_VERBS = {"look", "search", "hunt", "check", "seize", "confiscate", "find", "inspect"}
 CAMPAIGNS = {"crackdown", "crack", "campaign", "war", "fight", "struggle", "inspection", "clampdown", "ban", "restriction", "restrictions", "rules", "law"}
-# "missile flight technology", "launch capability", "test site": a means, not an act
-MEANS_HEADS = {"technology", "technique", "capability", "capacity", "program", "programme", "expertise", "know-how", "skill", "equipment", "facility", "site", "pad", "vehicle", "platform"}
+# "missile flight technology", "launch capability", "test site", "attack helicopters": a means, not an act
+MEANS_HEADS = {"technology", "technique", "capability", "capacity", "program", "programme", "expertise", "know-how", "skill", "equipment", "facility", "site", "pad", "vehicle", "platform", "helicopter", "aircraft", "submarine", "drone", "weapon", "means", "force"}
+# "to deter nuclear attacks", "foil infiltration": an act kept off, not done
+WARDED_OFF = {"deter", "prevent", "repel", "thwart", "foil", "frustrate", "avert", "forestall", "counter"}
+# "the flood victims", "flood damage", "the aftermath of the flood": what an earlier act left
+AFTERMATH_HEADS = {"victim", "damage", "area", "aftermath", "zone", "region", "recovery", "rehabilitation", "relief", "survivor", "consequence"}
 # "sent to learn missile launching": a skill studied, not an act
 LEARNING = {"learn", "study", "master", "acquire", "teach", "train"}
 BANS = {"ban", "prohibit", "bar", "forbid", "stop", "prevent", "restrict"}
@@ -102,9 +106,11 @@ def _not_an_act(trigger: Token) -> bool:
             return True
         if any(c.lower_ == "such" for c in trigger.children):
             return True
-        if trigger.dep_ in ("nmod", "compound", "amod") and head.lemma_.lower() in MEANS_HEADS:
+        if trigger.dep_ in ("nmod", "compound", "amod") and head.lemma_.lower() in MEANS_HEADS | AFTERMATH_HEADS:
             return True
-        if trigger.dep_ == "dobj" and head.lemma_.lower() in LEARNING:
+        if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in AFTERMATH_HEADS:
+            return True
+        if trigger.dep_ == "dobj" and head.lemma_.lower() in LEARNING | WARDED_OFF:
             return True
     return False
 

@@ -37,10 +37,22 @@ class Trigger:
 
 
 @cache
+def _lexicon() -> dict:
+    with files("yalu").joinpath("data/triggers.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+@cache
+def _elsewhere() -> tuple[Terms, Terms]:
+    """(words of other theatres, words of a Korean party)."""
+    data = _lexicon()["elsewhere"]
+    return Terms(data["terms"]), Terms(data["korean"])
+
+
+@cache
 def rules() -> dict[str, list[Rule]]:
     """Rules indexed by trigger lemma."""
-    with files("yalu").joinpath("data/triggers.toml").open("rb") as f:
-        data = tomllib.load(f)
+    data = _lexicon()
     by_lemma: dict[str, list[Rule]] = {}
     for r in data["rule"]:
         rule = Rule(
@@ -86,6 +98,10 @@ def find_triggers(sent: Span, place_tags) -> list[Trigger]:
     @-tags (countries, @border, @sea) of the places inside a token list."""
     found = []
     table = rules()
+    others, korean = _elsewhere()
+    words = list(sent)
+    if others.found(words, set()) and not korean.found(words, place_tags(words)):
+        return []  # another theatre's acts, with no Korean party
     for token in sent:
         candidates = table.get(token.lemma_.lower()) or table.get(token.lower_)
         if not candidates or _inside_name(token):

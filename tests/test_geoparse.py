@@ -192,6 +192,16 @@ def test_miles_southeast_of_panmunjom_is_in_south_korea(where):
     assert loc.latitude < panmunjom.latitude and loc.longitude > panmunjom.longitude
 
 
+def test_south_of_a_site_in_panmunjom_is_in_south_korea(where):
+    loc = where("Infiltrators ambushed a patrol one mile south of the truce site in Panmunjom.", "ambushed", "attack")
+    assert (loc.country, loc.admin1_code, loc.admin2, loc.geo_precision) == ("KR", "KR-41", "Paju", 2)
+
+
+def test_to_the_southwest_of_an_island_is_where_not_whither(where):
+    loc = where("Patrol boats crossed the NLL to the southwest of Yeonpyeong Island.", "crossed", "incursion")
+    assert (loc.admin1_code, loc.admin2, loc.geo_precision) == ("KR-28", "Ongjin", 2)
+
+
 # --- context decides ----------------------------------------------------------------
 
 @pytest.mark.parametrize(

@@ -215,6 +215,7 @@ def test_habit_is_no_act(mode, text, word):
         ("Soldiers worked to remove the aftermath of the flood.", "flood"),
         ("The navy is ready to deter attacks from the sea.", "attacks"),
         ("The unit showed off its attack helicopters.", "attack"),
+        ("Two missiles were launched in response to the joint exercises.", "exercises"),
     ],
 )
 def test_means_and_skills_are_no_act(mode, text, word):

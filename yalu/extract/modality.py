@@ -24,6 +24,8 @@ MEANS_HEADS = {"technology", "technique", "capability", "capacity", "program", "
 WARDED_OFF = {"deter", "prevent", "repel", "thwart", "foil", "frustrate", "avert", "forestall", "counter"}
 # "the flood victims", "flood damage", "the aftermath of the flood": what an earlier act left
 AFTERMATH_HEADS = {"victim", "damage", "area", "aftermath", "zone", "region", "recovery", "rehabilitation", "relief", "survivor", "consequence"}
+# "in response to the exercises", "in retaliation for the leaflets"
+PROVOCATIONS_ANSWERED = {"response", "reaction", "retaliation", "protest", "countermeasure", "answer", "reply"}
 # "sent to learn missile launching": a skill studied, not an act
 LEARNING = {"learn", "study", "master", "acquire", "teach", "train"}
 BANS = {"ban", "prohibit", "bar", "forbid", "stop", "prevent", "restrict"}
@@ -86,6 +88,8 @@ def _not_an_act(trigger: Token) -> bool:
         return True
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("despite", "under", "against"):
         return True  # "despite a U.N. ban": the setting, not the act
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("to", "for") and trigger.head.head.lemma_.lower() in PROVOCATIONS_ANSWERED:
+        return True  # "in response to the joint exercises": the cause named, not reported
     if trigger.dep_ == "relcl" and trigger.head.dep_ in ("nsubjpass", "dobj") and any(c.lower_ == "had" for c in trigger.children):
         return True  # "a man who had crossed into China was arrested": his past, told to say who
     head = trigger.head if trigger.dep_ != "conj" else trigger.head.head

@@ -63,7 +63,8 @@ COMPASS = {
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 OFFSET = re.compile(
     r"(?:(?P<n>\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r")\s*-?\s*(?P<unit>miles?|mi|km|kilometers?|kilometres?)\s+)?"
-    r"(?:to\s+the\s+)?(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?$",
+    r"(?:to\s+the\s+)?(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?"
+    r"(?:(?:[a-z][\w-]*\s+){1,3}(?:in|at|of)\s+(?:the\s+)?)?$",  # "south of the truce site in Panmunjom"
     re.I,
 )
 
@@ -223,8 +224,8 @@ class Geoparser:
         precision = GEO_PRECISION.get(place.kind, 1)
         if precision == 3 and admin2 is not None:
             precision = 2  # a cape or a stretch of coast inside one county
-        if precision == 1 and _near(context):
-            precision = 2
+        if precision == 1 and (_near(context) or offset):
+            precision = 2  # "near Hyesan", "southwest of Yeonpyeong Island"
         lat, lon = place.lat, place.lon
         if lat is None and admin2 is not None:
             lat, lon = admin2.lat, admin2.lon
@@ -355,6 +356,8 @@ def _destination(place: Token, trigger: Token | None) -> bool:
         if trigger is not None and t == trigger:
             return False
         if t.dep_ == "prep" and t.lower_ != "of":  # "of" names, it does not lead anywhere
+            if any(c.dep_ == "pobj" and c.lower_.replace("-", "") in COMPASS for c in t.children):
+                return False  # "to the southwest of Yeonpyeong": where, not whither
             return t.lower_ in DESTINATION_PREPS  # the nearest preposition decides ("from Wonsan")
         if t.pos_ in ("VERB", "AUX"):
             return False

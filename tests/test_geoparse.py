@@ -202,6 +202,23 @@ def test_to_the_southwest_of_an_island_is_where_not_whither(where):
     assert (loc.admin1_code, loc.admin2, loc.geo_precision) == ("KR-28", "Ongjin", 2)
 
 
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Police in the port city of Kim Chaek raided homes.", "raided"),
+        ("Police in Kimchaek raided homes.", "raided"),  # one word: the city, never the general
+    ],
+)
+def test_kim_chaek_the_city(where, text, word):
+    loc = where(text, word, "crackdown")
+    assert (loc.admin2, loc.admin1_code) == ("Kim Chaek", "KP-09")
+
+
+def test_kim_chaek_the_general_is_no_place(mentions):
+    doc, found = mentions("Students laid flowers at the statue of Kim Chaek.")
+    assert found == []
+
+
 # --- context decides ----------------------------------------------------------------
 
 @pytest.mark.parametrize(

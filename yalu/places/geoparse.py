@@ -50,6 +50,8 @@ DESTINATION_TYPES = frozenset(event_types())
 NEAR = re.compile(r"\b(?:near|outskirts of|off|close to|vicinity of|around|outside|downstream from|upstream from|across from|opposite|across the river from)\s+(?:the\s+)?$", re.I)
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]+),\s+\w+\.?\s+\d{1,2}(?:,?\s+\d{4})?\s*\([^)]{2,40}\)\s*[-—–]+")
 
+# "the port city of X", "the county of X": what follows is a place, whatever else it names
+PLACE_OF = re.compile(r"(?i)\b(?:city|county|town|port|village|district|province)\s+of\s+(?:the\s+)?$")
 MILES_KM = 1.609344
 # "south of <a point>" with no distance: a few kilometres that way
 UNSTATED_KM = 3.0
@@ -120,6 +122,10 @@ class Geoparser:
         ambiguity = self.gazetteer.ambiguity_for(ent.text)
         if ambiguity is None or ambiguity.default != "person":
             return False
+        if " " not in ent.text and all(" " in form for form in ambiguity.forms if form.isascii()):
+            return False  # "Kimchaek" in one word is the city; the man is "Kim Chaek"
+        if PLACE_OF.search(ent.doc.text[max(0, ent.start_char - 30):ent.start_char]):
+            return False  # "the port city of Kim Chaek"
         return not re.search(r"(?i)\b(county|gun)\b|-gun\b|군$", ent.text)
 
     def _choose(self, ent: Span, candidates: list[Place], named_admin1: set[str]) -> Place | None:

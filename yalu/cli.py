@@ -93,6 +93,7 @@ def ingest(paths, db, published, outlet, quiet):
                 if store.save_article(article, incidents):
                     added += 1
                     found += len(incidents)
+                    progress.set_postfix(articles=added, incidents=found, refresh=False)  # a big JSONL is one file
             except Exception as e:  # the transaction rolled back: nothing of it is stored
                 errors.append(f"{article.source_path}: not stored ({e})")
                 tqdm.write(f"error: {errors[-1]}", file=sys.stderr)

@@ -178,6 +178,13 @@ def test_other_theatres(triggers, text, fires):
     assert bool(triggers(text)) is fires, triggers(text)
 
 
+def test_blasts_and_explosive_tests(triggers):
+    # fictional sentences in the style of satellite-imagery reports
+    assert "explosion_accident" in types_of(triggers("An explosion damaged a workshop at the shipyard in Sinpo."))
+    assert "weapons_test" in types_of(triggers("North Korea conducted a high-explosive test near Yongbyon."))
+    assert "weapons_test" not in types_of(triggers("Agents detonated an explosive device at the airport."))
+
+
 def test_court_trials_stay_punishments(triggers):
     assert "punishment" in types_of(triggers("A public trial was held in Hyesan for three smugglers."))
     assert "incursion" in types_of(triggers("A North Korean drone violated South Korean airspace."))

@@ -345,3 +345,14 @@ def test_a_paragraph_tells_one_sequence(extract):
     assert (shooting.time.start, shooting.time.end) == (date(2025, 3, 9), date(2025, 3, 9))  # "the shooting" names it again
     [detained] = of_type(incidents, "arrest")
     assert (detained.time.start, detained.time.end) == (date(2025, 3, 9), date(2025, 3, 9))
+
+
+def test_a_launch_told_again_by_a_pronoun(extract):
+    text = (
+        "North Korea launched two ballistic missiles into the East Sea on Monday, the military said. "
+        "They were fired from Hwangju County in North Hwanghae Province."
+    )
+    article, incidents = extract(text, published="2026-03-10", outlet="Yonhap")
+    [launch] = of_type(incidents, "missile_launch")
+    assert (launch.location.admin2, launch.location.admin1_code) == ("Hwangju", "KP-06")
+    assert len(launch.evidence) == 2

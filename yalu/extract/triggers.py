@@ -82,6 +82,22 @@ def _inflections(lemma: str) -> set[str]:
     return forms
 
 
+PRONOUNS = {"they", "it", "them"}
+# the wire's second sentence tells where "they were launched from"; other acts told by a
+# pronoun leave too much to guess
+TOLD_BY_PRONOUN = {"missile_launch", "artillery_fire", "weapons_test"}
+
+
+def _antecedent(token: Token) -> list[Token]:
+    """The sentence before, when what the act was done to is a pronoun: "They were
+    launched from Hwangju County" after "North Korea launched two missiles". Not a
+    pronoun doer ("They vowed ..."): clues name what was fired, sent or built."""
+    if not any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in PRONOUNS for c in token.children):
+        return []
+    sent = token.sent
+    return list(sent.doc[sent.start - 1].sent) if sent.start > 0 else []
+
+
 def _inside_name(token: Token) -> bool:
     """A word inside a name is not an act ("Storm Corps", "Punggye-ri nuclear test
     site"), though an actor's head noun can be ("infiltrators were killed")."""
@@ -108,11 +124,13 @@ def find_triggers(sent: Span, place_tags) -> list[Trigger]:
             continue
         tokens = window(token)
         tags = place_tags(tokens)
+        before = _antecedent(token)
         fired = [
             rule
             for rule in candidates
             if token.pos_ in rule.pos
-            and (not rule.any or rule.any.found(tokens, tags))
+            and (not rule.any or rule.any.found(tokens, tags)
+                 or (before and rule.event_type in TOLD_BY_PRONOUN and rule.any.found(before, place_tags(before))))
             and not (rule.none and rule.none.found(tokens, tags))
         ]
         if fired:

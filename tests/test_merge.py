@@ -39,3 +39,33 @@ def test_different_places_types_or_times_stay_apart(tmp_path):
                                 when=TimeSpan(date(2024, 1, 1), date(2024, 12, 31), 4, "last year")))
     store.save_article(*_report("Smuggling in Hyesan on Tuesday (fictional).", "D", event_type="smuggling"))
     assert len(query.records(store)) == 4
+
+
+def test_reports_of_one_launch_day_are_one_incident(tmp_path):
+    """A launch is the state's act, told from anywhere: the same day ties two reports
+    that name no county, unless they name two different provinces."""
+    store = Store(tmp_path / "y.db")
+    sea = Location(location_name="East Sea", geo_precision=3)
+    wonsan = Location(location_name="Wonsan", country="KP", admin1="Kangwon", admin1_code="KP-07", admin2="Wonsan", geo_precision=1)
+    pyongyang = Location(location_name="Sunan", country="KP", admin1="Pyongyang", admin1_code="KP-01", admin2="Sunan", geo_precision=1)
+    day = TimeSpan(date(2025, 3, 4), date(2025, 3, 4), 1, "on Tuesday")
+    first = store.save_article(*_report("North Korea fired a missile from Wonsan on Tuesday (fictional).", "A",
+                                        location=wonsan, when=day, event_type="missile_launch"))
+    second = store.save_article(*_report("North Korea launched a missile into the East Sea (fictional).", "B",
+                                         location=sea, when=TimeSpan(date(2025, 3, 4), date(2025, 3, 5), 1), event_type="missile_launch"))
+    store.save_article(*_report("North Korea fired a missile from Sunan on Tuesday (fictional).", "C",
+                                location=pyongyang, when=day, event_type="missile_launch"))
+    store.save_article(*_report("North Korea fired a missile on Thursday (fictional).", "D",
+                                location=sea, when=TimeSpan(date(2025, 3, 6), date(2025, 3, 6), 1), event_type="missile_launch"))
+    records = query.records(store)
+    assert len(records) == 3  # Wonsan with the East Sea report; Sunan; Thursday's
+    joined = next(r for r in records if r["admin2"] == "Wonsan")
+    assert joined["sources"] == sorted([first, second])
+
+
+def test_arrests_with_no_county_stay_apart(tmp_path):
+    store = Store(tmp_path / "y.db")
+    nowhere = Location()
+    store.save_article(*_report("Police arrested two smugglers on Tuesday (fictional).", "A", location=nowhere))
+    store.save_article(*_report("Police arrested a broker on Tuesday (fictional).", "B", location=nowhere))
+    assert len(query.records(store)) == 2

@@ -2,7 +2,10 @@
 
 A newly stored incident joins an earlier one from another article when nothing
 tells them apart and enough ties them together: the same event type, the same
-county or city, and dates known to the month or better that overlap. The later
+county or city, and dates known to the month or better that overlap. An act of
+the state (a missile launch, a weapons test: `of_the_state` in ontology.toml) is
+told from anywhere, often with no county: there the same day ties two reports,
+unless they name two different provinces. The later
 record stays in the database (its evidence is the second outlet's) with
 `merged_into` pointing at the first, which gains the article as a source.
 Conservative on purpose: a wrong merge hides an incident.
@@ -11,6 +14,8 @@ Conservative on purpose: a wrong merge hides an incident.
 from __future__ import annotations
 
 import sqlite3
+
+from .ontology import event_types
 
 # dates must be at least this precise (1 day, 2 week, 3 month) to tie two reports together
 MAX_PRECISION = 3
@@ -29,29 +34,52 @@ LIMIT 1
 """
 
 
+SAME_DAY = """
+SELECT id FROM incidents
+WHERE event_type = :event_type
+  AND article_id != :article_id
+  AND merged_into IS NULL
+  AND review_status != 'rejected'
+  AND time_precision = 1
+  AND date_start <= :date_end AND date_end >= :date_start
+  AND (:admin1_code IS NULL OR admin1_code IS NULL OR admin1_code = :admin1_code)
+ORDER BY created_at, id
+LIMIT 1
+"""
+
+
+def _earlier_report(conn: sqlite3.Connection, row: sqlite3.Row) -> sqlite3.Row | None:
+    params = {
+        "event_type": row["event_type"],
+        "admin2": row["admin2"],
+        "admin1_code": row["admin1_code"],
+        "article_id": row["article_id"],
+        "max_precision": MAX_PRECISION,
+        "date_start": row["date_start"],
+        "date_end": row["date_end"],
+    }
+    if row["admin2"]:
+        found = conn.execute(CANDIDATES, params).fetchone()
+        if found is not None:
+            return found
+    if row["time_precision"] == 1 and event_types().get(row["event_type"], {}).get("of_the_state"):
+        return conn.execute(SAME_DAY, params).fetchone()
+    return None
+
+
 def merge_new(conn: sqlite3.Connection, incident_id: str) -> str | None:
     """Merge a just-stored incident into an earlier report of it, if there is one.
     Returns the id it was merged into. Runs inside the caller's transaction."""
     row = conn.execute(
-        "SELECT id, event_type, admin2, article_id, date_start, date_end, time_precision "
+        "SELECT id, event_type, admin1_code, admin2, article_id, date_start, date_end, time_precision "
         "FROM incidents WHERE id = ?",
         (incident_id,),
     ).fetchone()
-    if row is None or not row["admin2"] or not (1 <= row["time_precision"] <= MAX_PRECISION):
+    if row is None or not (1 <= row["time_precision"] <= MAX_PRECISION):
         return None
     if not row["date_start"] or not row["date_end"]:
         return None
-    match = conn.execute(
-        CANDIDATES,
-        {
-            "event_type": row["event_type"],
-            "admin2": row["admin2"],
-            "article_id": row["article_id"],
-            "max_precision": MAX_PRECISION,
-            "date_start": row["date_start"],
-            "date_end": row["date_end"],
-        },
-    ).fetchone()
+    match = _earlier_report(conn, row)
     if match is None:
         return None
     target = match["id"]

@@ -148,6 +148,9 @@ def test_event_type_fires_on_other_wordings(triggers, text, event_type):
         ("The people overcame all the trials of the arduous years.", "punishment"),
         ("The team put pressure on the rival with a strong attack in the match.", "attack"),
         ("The law on quality control was adopted for its execution.", "punishment"),
+        # a statement is an incident when the North makes it, not the South's JCS or a rally
+        ("The Joint Chiefs of Staff said in a statement that the missile flew 600 km.", "statement"),
+        ("A declaration for peace was read out at the rally.", "statement"),
     ],
 )
 def test_near_miss_does_not_fire(triggers, text, event_type):
@@ -183,6 +186,11 @@ def test_blasts_and_explosive_tests(triggers):
     assert "explosion_accident" in types_of(triggers("An explosion damaged a workshop at the shipyard in Sinpo."))
     assert "weapons_test" in types_of(triggers("North Korea conducted a high-explosive test near Yongbyon."))
     assert "weapons_test" not in types_of(triggers("Agents detonated an explosive device at the airport."))
+
+
+def test_the_norths_statements(triggers):
+    assert "statement" in types_of(triggers("Kim Yo Jong issued a press statement on Monday."))
+    assert "statement" in types_of(triggers("A spokesman for the Foreign Ministry of the DPRK released a statement."))
 
 
 def test_court_trials_stay_punishments(triggers):

@@ -151,6 +151,7 @@ def test_event_type_fires_on_other_wordings(triggers, text, event_type):
         # a statement is an incident when the North makes it, not the South's JCS or a rally
         ("The Joint Chiefs of Staff said in a statement that the missile flew 600 km.", "statement"),
         ("A declaration for peace was read out at the rally.", "statement"),
+        ("The boxer beat all her rivals and advanced to the finals.", "attack"),
     ],
 )
 def test_near_miss_does_not_fire(triggers, text, event_type):
@@ -179,6 +180,12 @@ def test_near_misses_fire_what_they_are(triggers):
 )
 def test_other_theatres(triggers, text, fires):
     assert bool(triggers(text)) is fires, triggers(text)
+
+
+def test_the_norths_words_about_another_theatre(triggers):
+    # the spokesman's statement is the North's; the attack it speaks of is not Korean
+    found = types_of(triggers("A DPRK Foreign Ministry spokesperson denounced the Israeli attack on the hospital."))
+    assert "statement" in found and "attack" not in found
 
 
 def test_blasts_and_explosive_tests(triggers):

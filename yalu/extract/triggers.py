@@ -115,15 +115,15 @@ def find_triggers(sent: Span, place_tags) -> list[Trigger]:
     found = []
     table = rules()
     others, korean = _elsewhere()
-    words = list(sent)
-    if others.found(words, set()) and not korean.found(words, place_tags(words)):
-        return []  # another theatre's acts, with no Korean party
+    abroad = others.found(list(sent), set())
     for token in sent:
         candidates = table.get(token.lemma_.lower()) or table.get(token.lower_)
         if not candidates or _inside_name(token):
             continue
         tokens = window(token)
         tags = place_tags(tokens)
+        if abroad and not korean.found(tokens, tags):
+            continue  # another theatre's act: no Korean party in its clause
         before = _antecedent(token)
         fired = [
             rule

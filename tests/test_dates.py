@@ -386,6 +386,14 @@ ANAPHORS = [
      date(2025, 9, 4), (date(2025, 9, 3), date(2025, 9, 3), 1)),
     ("The navy spotted the boat at around 11:10 p.m. on Tuesday.", date(2025, 9, 4),
      (date(2025, 9, 2), date(2025, 9, 2), 1)),  # the sentence's own day, not the clock's
+    # calendar weeks: the week after (or before) the one counted from
+    ("Guards arrested a broker on June 5. The following week, the market closed.", date(2025, 6, 20),
+     (date(2025, 6, 9), date(2025, 6, 15), 2)),
+    ("Guards arrested a broker on June 5. The previous week, he had paid a bribe.", date(2025, 6, 20),
+     (date(2025, 5, 26), date(2025, 6, 1), 2)),
+    # a date ahead counts from a date ahead
+    ("Troops crossed on June 5. The army will hold a parade on June 25 and will fire missiles the next day.",
+     date(2025, 6, 20), (date(2025, 6, 26), date(2025, 6, 26), 1)),
     # "the previous day" with nothing to count from: the day before publication (wire style)
     ("North Korea said it fired a missile the previous day.", date(2020, 11, 26),
      (date(2020, 11, 25), date(2020, 11, 25), 1)),
@@ -407,6 +415,7 @@ def test_counted_from_another_date(text, published, expected):
         "Guards arrested a broker in 2019. The next day he fled.",  # a year is no day to count from
         "The market opens at 10 a.m. every day.",  # a clock time with no day told
         "Pyongyang, May 3 (KCNA) -- A ceremony was held at 10 a.m.",  # the dateline is when the agency wrote
+        "North Korea said the previous week was calm.",  # only "the previous day" falls back on publication
     ],
 )
 def test_uncountable_anaphors_stay_undated(text):
@@ -421,6 +430,8 @@ RUNS_OF_DAYS = [
     ("on June 5 and 6", date(2020, 11, 26), 2),
     ("from June 1 through June 8", date(2020, 11, 26), 8),
     ("between June 21 and 25", date(2020, 11, 26), None),  # a window, not every day of it
+    ("on June 5 and 9", date(2020, 11, 26), None),  # two days, not the days between
+    ("mid-last week", date(2020, 11, 26), None),  # a hyphen is no run
     ("from June 1 to June 20", date(2020, 11, 26), None),  # longer than a week: not told day by day
     ("last week", date(2020, 11, 26), None),
     ("in early November", date(2020, 11, 26), None),

@@ -197,6 +197,16 @@ def test_south_of_a_site_in_panmunjom_is_in_south_korea(where):
     assert (loc.country, loc.admin1_code, loc.admin2, loc.geo_precision) == ("KR", "KR-41", "Paju", 2)
 
 
+def test_a_place_named_after_an_offset_is_not_moved(where):
+    loc = where("The missile was fired from a site 40 kilometers north of Pyongyang in Sunchon.", "fired", "missile_launch")
+    assert loc.admin2 == "Sunchon"
+
+
+def test_a_hangul_person_name_stays_a_person(mentions):
+    doc, found = mentions("A statue of 김정숙 was unveiled in the square.")
+    assert found == []
+
+
 def test_to_the_southwest_of_an_island_is_where_not_whither(where):
     loc = where("Patrol boats crossed the NLL to the southwest of Yeonpyeong Island.", "crossed", "incursion")
     assert (loc.admin1_code, loc.admin2, loc.geo_precision) == ("KR-28", "Ongjin", 2)

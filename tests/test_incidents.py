@@ -303,6 +303,8 @@ def test_a_clash_over_a_run_of_days_is_one_record_a_day(extract):
         "North Korean troops clashed with South Korean soldiers near Samcheok between June 3 and June 5.",
         # a state over the days, not an act each day: not a by_day type
         "From June 3 to June 5, the authorities closed the main market in Hoeryong.",
+        # one night across two dates
+        "North Korean troops clashed with South Korean soldiers near Samcheok on the night of June 3-4.",
     ],
 )
 def test_windows_and_states_stay_one_record(extract, text):

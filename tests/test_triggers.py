@@ -184,6 +184,11 @@ def test_other_theatres(triggers, text, fires):
     assert bool(triggers(text)) is fires, triggers(text)
 
 
+def test_a_pronoun_does_not_bring_another_theatres_launch(triggers):
+    text = "Russia fired dozens of cruise missiles at Kyiv on June 5. They were launched from bombers over the sea."
+    assert "missile_launch" not in types_of(triggers(text))
+
+
 def test_the_norths_words_about_another_theatre(triggers):
     # the spokesman's statement is the North's; the attack it speaks of is not Korean
     found = types_of(triggers("A DPRK Foreign Ministry spokesperson denounced the Israeli attack on the hospital."))

@@ -579,7 +579,7 @@ def _make_atom(name: str, m: re.Match) -> _Atom | None:  # noqa: C901 - one bran
             days, unit = 0, "day"
         elif g.get("rel"):
             unit = "week" if g["unit2"].lower() == "week" else "day"
-            days = -1 if g["rel"].lower() == "previous" else 1
+            days = (-1 if g["rel"].lower() == "previous" else 1) * (7 if unit == "week" else 1)
         elif g.get("dir2"):
             days, unit = (1 if g["dir2"].lower() == "after" else -1), "day"
         else:
@@ -589,13 +589,16 @@ def _make_atom(name: str, m: re.Match) -> _Atom | None:  # noqa: C901 - one bran
             unit = g["unit"].lower().rstrip("s")
             days = lo * (7 if unit == "week" else 1) * (-1 if g["dir"].lower() in ("earlier", "before") else 1)
 
-        def r(pub, fut, yo, days=days, unit=unit, fallback=g.get("rel", "") and g["rel"].lower() == "previous"):
+        calendar_week = bool(g.get("rel")) and unit == "week"  # "the following week", not "a week later"
+        fallback = days == -1 and bool(g.get("rel"))
+
+        def r(pub, fut, yo, fallback=fallback):
             # no date to count from: only "the previous day" has one, the dateline (wire style)
             if pub is None or not fallback:
                 return _UNKNOWN
             return _span(pub - timedelta(days=1), pub - timedelta(days=1), 1)
 
-        return _Atom(s, e, "anaphor", r, False, name, {"days": days, "unit": unit})
+        return _Atom(s, e, "anaphor", r, False, name, {"days": days, "unit": unit, "calendar_week": calendar_week})
 
     if name == "clock":
         return _Atom(s, e, "anaphor", lambda pub, fut, yo: _UNKNOWN, False, name, {"days": 0, "unit": "day", "clock": True})
@@ -941,7 +944,7 @@ def _find(text: str, published: date | None, force_future: bool) -> list[DateMen
             i += 1  # "at 4 a.m. on Wednesday": the sentence gives the day itself
             continue
         if a.kind == "anaphor":
-            anchor = _anchor(text, a.start, [m for m in out if m.start >= dateline_end])
+            anchor = _anchor(text, a.start, [m for m in out if m.start >= dateline_end], fut)
             span = _counted_from(anchor, a.fields) if anchor else a.span(published, fut)
             if span.precision:
                 out.append(_mention(text, _expand_prefix(text, a.start), a.end, span, "anaphor", fut, False, published))
@@ -1036,14 +1039,14 @@ _SPOKEN_AT = re.compile(r"(?i:\b(?:told|tells|said|says|reported|reports|added|a
 _NO_ANCHOR_KINDS = {"since", "until", "vague", "period", "decade", "year", "reference", "season"}
 
 
-def _anchor(text: str, at: int, found: list[DateMention]) -> DateMention | None:
-    """The date "the next day" counts from: the nearest earlier event date in reach,
-    not a period, not a date ahead, not the day a source spoke."""
+def _anchor(text: str, at: int, found: list[DateMention], future: bool = False) -> DateMention | None:
+    """The date "the next day" counts from: the nearest earlier event date in reach, not a
+    period, not the day a source spoke, and not a date ahead unless the anaphor is ahead too."""
     for m in reversed(found):
         if at - m.end > ANCHOR_REACH:
             return None
         sp = m.span
-        if m.kind in _NO_ANCHOR_KINDS or m.future or not (sp.start and sp.end) or sp.precision not in (1, 2, 3):
+        if m.kind in _NO_ANCHOR_KINDS or m.future != future or not (sp.start and sp.end) or sp.precision not in (1, 2, 3):
             continue
         if _SPOKEN_AT.search(text[max(0, m.start - 40):m.start]):
             continue
@@ -1062,9 +1065,9 @@ def _counted_from(anchor: DateMention, shift: dict) -> TimeSpan:
     day back ("From June 3 to 5 ... two days later" is June 7); a wider window moves whole."""
     sp, days = anchor.span, shift["days"]
     point = sp.start == sp.end or days_of(sp) is not None
-    if shift["unit"] == "week" and days in (7, -7) and not point:
-        mon, sun = _week_of(sp.start + timedelta(days=days))
-        return _span(mon, sun, 2)
+    if shift.get("calendar_week") or (shift["unit"] == "week" and days in (7, -7) and not point):
+        mon, sun = _week_of((sp.end if days > 0 else sp.start) + timedelta(days=days))
+        return _span(mon, sun, 2)  # "the following week": the calendar week after
     if not point:
         return _span(sp.start + timedelta(days=days), sp.end + timedelta(days=days), sp.precision)
     day = (sp.end if days >= 0 else sp.start) + timedelta(days=days)
@@ -1115,9 +1118,11 @@ def _intersect(a: TimeSpan, b: TimeSpan) -> TimeSpan | None:
     return TimeSpan(st, en, 4)
 
 
-# "from October 30 to November 3", "June 21-23", "on June 5 and 6": every day of the run; not "between
-# June 6 and 15", a window in which something happened
-_RUN_OF_DAYS = re.compile(r"^(?!between\b).+?(?:\bto\b|\band\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b|[-–—])", re.I)
+# "from October 30 to November 3", "June 21-23": every day of the run; "on June 5 and 6":
+# both of two days. Not "between June 6 and 15" (a window in which something happened),
+# "on June 5 and 9" (two days, not the days between), "the night of June 5-6" (one night).
+_RUN_TO = re.compile(r"(?i)\b(?:to|through|thru|until|till)\b|\d(?:st|nd|rd|th)?\s*[-–—]\s*\d")
+_RUN_NOT = re.compile(r"(?i)^\s*between\b|\bnight\b")
 MAX_RUN_DAYS = 8
 
 
@@ -1128,7 +1133,10 @@ def days_of(span: TimeSpan) -> list[date] | None:
     if not (span.start and span.end and span.expression and span.precision == 2):
         return None
     days = (span.end - span.start).days + 1
-    if not 2 <= days <= MAX_RUN_DAYS or not _RUN_OF_DAYS.match(span.expression.strip()):
+    expression = span.expression
+    if not 2 <= days <= MAX_RUN_DAYS or _RUN_NOT.search(expression):
+        return None
+    if not (_RUN_TO.search(expression) or (days == 2 and re.search(r"(?i)\band\b", expression))):
         return None
     return [span.start + timedelta(days=k) for k in range(days)]
 
@@ -1380,9 +1388,9 @@ def publication_date(text: str, published: date | None, source: str | None) -> t
 
     A dateline is the agency's own clock: "yesterday" in the story counts from it, so it
     replaces the feed, page or record date (which may list the story days later). That
-    metadata date only anchors a dateline without a year, and it wins when the two disagree
-    by more than a month (a misread dateline, or a story re-listed long after). A date the
-    user gave (source "cli") is never replaced."""
+    metadata date only anchors a dateline without a year, and it wins when the dateline
+    falls more than a month before it or more than a day after it (a misread dateline, a
+    story re-listed long after). A date the user gave (source "cli") is never replaced."""
     if source == "cli":
         return published, source
     found = dateline(text, hint=published)

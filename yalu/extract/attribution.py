@@ -112,7 +112,7 @@ def _own_voice() -> tuple[re.Pattern, dict[str, str]]:
     rx = re.compile(
         rf"\b(?:told|telling|speaking\s+(?:to|with)|in\s+an\s+interview\s+with|(?:reviewed|obtained|seen)\s+by)\s+(?P<a>{outlets})(?![\w-])"
         rf"|(?<![\w-])(?P<b>{outlets})(?:\s+(?:has|have)\s+learned\b|['’]s?\s+(?:own\s+)?(?:reporting\s+partners?|correspondents?)|\s+reporting\s+partners?)"
-        rf"|\bfor\s+(?P<c>{outlets})(?:\s+Korean)?\.?\s*$",
+        rf"|^(?:Reported|Written|Edited|Translated)\s+by\b[^\n]*?\bfor\s+(?P<c>{outlets})(?:\s+Korean)?\.?\s*$",
         re.M,
     )
     return rx, names

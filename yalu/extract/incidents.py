@@ -391,7 +391,9 @@ def _date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: T
     times = [c.best_time() for c in clusters if c.best_time()]
     news = [c.best_time() for c in clusters if c.best_time() and not c.first.background]
     short = len(list(doc.sents)) <= SHORT_ITEM_SENTENCES
-    dated = [m for c in clusters for m in c.mentions if m.time and m.time.precision and not m.time_inherited and not m.background]
+    # acts dated to the day, week or month: a year of background is no date for the next act
+    dated = [m for c in clusters for m in c.mentions
+             if m.time and m.time.precision in (1, 2, 3) and not m.time_inherited and not m.background]
     for c in clusters:
         if c.best_time():
             continue
@@ -423,8 +425,11 @@ def _by_day(c: Cluster, incident: Incident) -> list[Incident]:
     the whole run as its episode. The dead and wounded are divided among the days (ACLED
     divides fatalities); other counts are the episode's totals, told once, on its first day."""
     days = dates.days_of(incident.time) if event_types()[incident.event_type].get("by_day") else None
-    if not days or not any(m.time == incident.time and not m.time_inherited for m in c.mentions):
+    own = [m for m in c.mentions if m.time == incident.time and not m.time_inherited]
+    if not days or not own:
         return [incident]
+    if re.search(r"(?i)\bnight\s+of\s+(?:the\s+)?" + re.escape(incident.time.expression or ""), own[0].sent.text):
+        return [incident]  # "the night of June 5-6" is one night
     records = []
     for k, day in enumerate(days):
         records.append(replace(

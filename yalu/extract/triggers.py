@@ -95,7 +95,13 @@ def _antecedent(token: Token) -> list[Token]:
     if not any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in PRONOUNS for c in token.children):
         return []
     sent = token.sent
-    return list(sent.doc[sent.start - 1].sent) if sent.start > 0 else []
+    if sent.start == 0:
+        return []
+    before = list(sent.doc[sent.start - 1].sent)
+    others, korean = _elsewhere()
+    if others.found(before, set()) and not korean.found(before, set()):
+        return []  # the launches of another theatre are not told again here
+    return before
 
 
 def _inside_name(token: Token) -> bool:

@@ -66,7 +66,7 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 OFFSET = re.compile(
     r"(?:(?P<n>\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r")\s*-?\s*(?P<unit>miles?|mi|km|kilometers?|kilometres?)\s+)?"
     r"(?:to\s+the\s+)?(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?"
-    r"(?:(?:[a-z][\w-]*\s+){1,3}(?:in|at|of)\s+(?:the\s+)?)?$",  # "south of the truce site in Panmunjom"
+    r"(?:(?:(?-i:[a-z][a-z-]*)\s+){1,3}(?:in|at|of)\s+(?:the\s+)?)?$",  # "south of the truce site in Panmunjom"
     re.I,
 )
 
@@ -122,7 +122,8 @@ class Geoparser:
         ambiguity = self.gazetteer.ambiguity_for(ent.text)
         if ambiguity is None or ambiguity.default != "person":
             return False
-        if " " not in ent.text and all(" " in form for form in ambiguity.forms if form.isascii()):
+        latin = [form for form in ambiguity.forms if form.isascii()]
+        if ent.text.isascii() and " " not in ent.text and latin and all(" " in form for form in latin):
             return False  # "Kimchaek" in one word is the city; the man is "Kim Chaek"
         if PLACE_OF.search(ent.doc.text[max(0, ent.start_char - 30):ent.start_char]):
             return False  # "the port city of Kim Chaek"

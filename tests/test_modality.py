@@ -227,6 +227,7 @@ def test_means_and_skills_are_no_act(mode, text, word):
     [
         ("The missile launch was detected at dawn.", "launch"),
         ("Guards caught two men smuggling copper.", "smuggling"),
+        ("The shooting victim died in hospital in Hyesan.", "shooting"),
     ],
 )
 def test_act_nouns_stay_acts(mode, text, word):

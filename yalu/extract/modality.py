@@ -22,8 +22,11 @@ CAMPAIGNS = {"crackdown", "crack", "campaign", "war", "fight", "struggle", "insp
 MEANS_HEADS = {"technology", "technique", "capability", "capacity", "program", "programme", "expertise", "know-how", "skill", "equipment", "facility", "site", "pad", "vehicle", "platform", "helicopter", "aircraft", "submarine", "drone", "weapon", "means", "force"}
 # "to deter nuclear attacks", "foil infiltration": an act kept off, not done
 WARDED_OFF = {"deter", "prevent", "repel", "thwart", "foil", "frustrate", "avert", "forestall", "counter"}
-# "the flood victims", "flood damage", "the aftermath of the flood": what an earlier act left
-AFTERMATH_HEADS = {"victim", "damage", "area", "aftermath", "zone", "region", "recovery", "rehabilitation", "relief", "survivor", "consequence"}
+# "flood damage", "the aftermath of the flood": what an earlier act left
+AFTERMATH_HEADS = {"damage", "aftermath", "recovery", "rehabilitation", "relief", "survivor", "consequence"}
+# "the flood victims", "flood-hit areas" (not "the shooting victim", who names the act)
+DISASTER_AFTERMATH_HEADS = {"victim", "area", "zone", "region"}
+DISASTERS = {"flood", "flooding", "typhoon", "earthquake", "landslide", "storm", "drought", "downpour", "deluge", "epidemic", "outbreak", "fire", "disaster"}
 # "in response to the exercises", "in retaliation for the leaflets"
 PROVOCATIONS_ANSWERED = {"response", "reaction", "retaliation", "protest", "countermeasure", "answer", "reply"}
 # "sent to learn missile launching": a skill studied, not an act
@@ -110,7 +113,8 @@ def _not_an_act(trigger: Token) -> bool:
             return True
         if any(c.lower_ == "such" for c in trigger.children):
             return True
-        if trigger.dep_ in ("nmod", "compound", "amod") and head.lemma_.lower() in MEANS_HEADS | AFTERMATH_HEADS:
+        left = AFTERMATH_HEADS | (DISASTER_AFTERMATH_HEADS if trigger.lemma_.lower() in DISASTERS else set())
+        if trigger.dep_ in ("nmod", "compound", "amod") and head.lemma_.lower() in MEANS_HEADS | left:
             return True
         if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in AFTERMATH_HEADS:
             return True

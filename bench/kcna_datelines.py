@@ -25,7 +25,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from yalu.dates import _dateline_match, publication_date
+from yalu.dates import dateline_match, publication_date
 from yalu.ingest import read_file
 from yalu.model import Article
 
@@ -42,7 +42,7 @@ def main() -> int:
     gold = {r["link"]: date.fromisoformat(r["date"])
             for r in map(json.loads, CORPUS.open(encoding="utf-8")) if r.get("link")}
     articles = [a for a in read_file(CORPUS) if isinstance(a, Article)]
-    with_dl = [a for a in articles if _dateline_match(a.text)]
+    with_dl = [a for a in articles if dateline_match(a.text)]
     print(f"articles: {len(articles)}; with a dateline at the start: {len(with_dl)}")
 
     for label, metadata in (

@@ -477,12 +477,12 @@ def test_kcna_datelines_as_ingested():
     the dateline; see bench/kcna_datelines.py for the text-only figure)."""
     import json
 
-    from yalu.dates import _dateline_match
+    from yalu.dates import dateline_match
     from yalu.ingest import read_file
     from yalu.model import Article
 
     expected = {r["link"]: date.fromisoformat(r["date"]) for r in map(json.loads, KCNA.open(encoding="utf-8"))}
-    with_dl = [a for a in read_file(KCNA) if isinstance(a, Article) and _dateline_match(a.text)]
+    with_dl = [a for a in read_file(KCNA) if isinstance(a, Article) and dateline_match(a.text)]
     assert len(with_dl) > 900
     dated = [publication_date(a.text, a.published, a.published_source) for a in with_dl]
     assert all(source == "dateline+jsonl" for _, source in dated)

@@ -11,6 +11,8 @@ Public interface (used by the extractor):
 - `find_dates(text, published)`   -> list[DateMention], offsets into `text`
 - `resolve(expression, published, future=False)` -> TimeSpan
 - `dateline(text, hint=None)`      -> publication date from "Pyongyang, September 7 (KCNA) --"
+- `publication_date(text, published, source)` -> the date the text was written, and its source
+- `days_of(span)`                  -> the days of a run of days ("from October 30 to November 3")
 - `governing_date(sent, trigger, mentions)` -> the mention that dates the trigger, or None
 - `reporting_date(sent, mentions)` -> the mention that dates a source speaking, or None
 - `news_cycle(published)`          -> [published - 1 day, published], precision 1
@@ -52,6 +54,9 @@ __all__ = [
     "find_dates",
     "resolve",
     "dateline",
+    "dateline_match",
+    "publication_date",
+    "days_of",
     "governing_date",
     "reporting_date",
     "news_cycle",
@@ -931,7 +936,7 @@ def _find(text: str, published: date | None, force_future: bool) -> list[DateMen
     atoms = _scan_atoms(text)
     out: list[DateMention] = []
     # the dateline is when the agency wrote: nothing counts from it ("at 10 a.m." may be yesterday)
-    found_dateline = _dateline_match(text)
+    found_dateline = dateline_match(text)
     dateline_end = found_dateline.end() if found_dateline else 0
     i = 0
     while i < len(atoms):
@@ -1347,7 +1352,7 @@ def _dateline_rx() -> re.Pattern:
     )
 
 
-def _dateline_match(text: str) -> re.Match | None:
+def dateline_match(text: str) -> re.Match | None:
     rx = _dateline_rx()
     head = text[:400]
     for line_start in [0] + [m.end() for m in re.finditer(r"\n", head)][:3]:
@@ -1363,7 +1368,7 @@ def dateline(text: str, hint: date | None = None) -> date | None:
     The year comes from the dateline itself, else from `hint` (the feed or file date: its year,
     or the neighbouring year when the two dates straddle a new year), else from the text (anniversaries, recent full
     dates), else None. Never today's date."""
-    m = _dateline_match(text)
+    m = dateline_match(text)
     if m is None:
         return None
     mo = _month_num(m.group("mon"))

@@ -43,7 +43,7 @@ def _sourced(article: Article) -> Article:
     if article.outlet:
         article.outlet = canonical_outlet(article.outlet)
     else:
-        found = dates._dateline_match(article.text)
+        found = dates.dateline_match(article.text)
         article.outlet = own_outlet(
             "\n".join([article.text, *(f.text for f in article.furniture)]),
             found.group("agency") if found else None,

@@ -358,3 +358,24 @@ def test_a_launch_told_again_by_a_pronoun(extract):
     [launch] = of_type(incidents, "missile_launch")
     assert (launch.location.admin2, launch.location.admin1_code) == ("Hwangju", "KP-06")
     assert len(launch.evidence) == 2
+
+
+def test_the_next_sentence_says_where_on_the_line(extract):
+    text = (
+        "About 20 North Korean soldiers briefly crossed the military demarcation line on Monday, the military said. "
+        "The soldiers came about 30 meters south of the line near Cheorwon, Gangwon Province.\n\n"
+        "They returned north after warning shots, officials said."
+    )
+    article, incidents = extract(text, published="2025-06-17", outlet="Yonhap")
+    [crossing] = of_type(incidents, "incursion")
+    assert (crossing.location.admin2, crossing.location.admin1_code, crossing.location.geo_precision) == ("Cheorwon", "KR-42", 2)
+
+
+def test_a_next_sentence_with_an_act_of_its_own_keeps_its_place(extract):
+    text = (
+        "North Korean soldiers crossed the military demarcation line on Monday, the military said. "
+        "Separately, police arrested two smugglers in Hyesan."
+    )
+    article, incidents = extract(text, published="2025-06-17", outlet="Yonhap")
+    [crossing] = of_type(incidents, "incursion")
+    assert crossing.location.admin1_code is None

@@ -84,6 +84,7 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser | None = None) -> l
     short = len(list(doc.sents)) <= SHORT_ITEM_SENTENCES
     if short and article.published:
         _mark_background(mentions, article.published)
+    _refine_lines(mentions, geoparser, places)
     _inherit_places(mentions, geoparser, places if short else None)
     incidents = _merge(mentions)
     _date_undated(incidents, doc, article, _spoken(doc, found_dates))
@@ -244,6 +245,27 @@ def _back_reference(trigger: Token) -> bool:
         if t.dep_ == "attr" and t.head.lemma_ == "be":
             return any(c.dep_ == "nsubj" and c.lower_ in ANAPHORS for c in t.head.children)
     return False
+
+
+def _refine_lines(mentions: list[Mention], geoparser: Geoparser, places: list[PlaceMention]) -> None:
+    """An act placed only on a line ("crossed the MDL on Monday") takes the town or county
+    the next sentence gives, when that sentence tells no act of its own: the wire says
+    where on the line one sentence later ("The soldiers came about 30 meters south of
+    the MDL near Cheorwon")."""
+    told = {m.sent.start for m in mentions}
+    for m in mentions:
+        if m.location is None or m.location.geo_precision != 3 or m.location.admin1_code:
+            continue
+        doc = m.sent.doc
+        if m.sent.end >= len(doc):
+            continue
+        following = doc[m.sent.end].sent
+        if following.start in told:
+            continue
+        named = [p for p in places if following.start_char <= p.start < following.end_char]
+        found = geoparser.specific_place(named, m.event_type)
+        if found is not None and found.geo_precision in (1, 2):
+            m.location, m.place_inherited = replace(found, geo_precision=2), True
 
 
 def _inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: list[PlaceMention] | None) -> None:

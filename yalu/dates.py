@@ -951,7 +951,9 @@ def _find(text: str, published: date | None, force_future: bool) -> list[DateMen
         if a.kind == "anaphor":
             anchor = _anchor(text, a.start, [m for m in out if m.start >= dateline_end], fut)
             span = _counted_from(anchor, a.fields) if anchor else a.span(published, fut)
-            if span.precision:
+            # a past act counted to a day after publication was counted from the wrong date
+            beyond = published and span.start and span.start > published and not fut
+            if span.precision and not beyond:
                 out.append(_mention(text, _expand_prefix(text, a.start), a.end, span, "anaphor", fut, False, published))
             i += 1
             continue

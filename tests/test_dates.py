@@ -391,6 +391,8 @@ ANAPHORS = [
      (date(2025, 6, 9), date(2025, 6, 15), 2)),
     ("Guards arrested a broker on June 5. The previous week, he had paid a bribe.", date(2025, 6, 20),
      (date(2025, 5, 26), date(2025, 6, 1), 2)),
+    ("Guards arrested a broker last week. The next week, he fled.", date(2025, 6, 20),
+     (date(2025, 6, 16), date(2025, 6, 20), 2)),  # a past week is cut at publication
     # a date ahead counts from a date ahead
     ("Troops crossed on June 5. The army will hold a parade on June 25 and will fire missiles the next day.",
      date(2025, 6, 20), (date(2025, 6, 26), date(2025, 6, 26), 1)),

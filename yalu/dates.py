@@ -951,6 +951,7 @@ def _find(text: str, published: date | None, force_future: bool) -> list[DateMen
         if a.kind == "anaphor":
             anchor = _anchor(text, a.start, [m for m in out if m.start >= dateline_end], fut)
             span = _counted_from(anchor, a.fields) if anchor else a.span(published, fut)
+            span = _cap(span, published, fut)  # "the next week" after last week ends today
             # a past act counted to a day after publication was counted from the wrong date
             beyond = published and span.start and span.start > published and not fut
             if span.precision and not beyond:

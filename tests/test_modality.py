@@ -216,6 +216,7 @@ def test_habit_is_no_act(mode, text, word):
         ("The navy is ready to deter attacks from the sea.", "attacks"),
         ("The unit showed off its attack helicopters.", "attack"),
         ("Two missiles were launched in response to the joint exercises.", "exercises"),
+        ("Claiming a violation of its airspace, the army shot down a plane.", "violation"),
     ],
 )
 def test_means_and_skills_are_no_act(mode, text, word):

@@ -120,6 +120,8 @@ def _not_an_act(trigger: Token) -> bool:
             return True
         if trigger.dep_ == "dobj" and head.lemma_.lower() in LEARNING | WARDED_OFF:
             return True
+        if trigger.dep_ == "dobj" and head.lemma_.lower() in CLAIMS and head.dep_ == "advcl" and head.tag_ == "VBG":
+            return True  # "Claiming a violation of its airspace, North Korea attacked ...": a pretext
     return False
 
 

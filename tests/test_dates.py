@@ -396,6 +396,9 @@ ANAPHORS = [
     # a date ahead counts from a date ahead
     ("Troops crossed on June 5. The army will hold a parade on June 25 and will fire missiles the next day.",
      date(2025, 6, 20), (date(2025, 6, 26), date(2025, 6, 26), 1)),
+    # an act ahead may count from a past date
+    ("Talks were held on Monday. They will resume the next day.", date(2025, 6, 14),
+     (date(2025, 6, 10), date(2025, 6, 10), 1)),
     # "the previous day" with nothing to count from: the day before publication (wire style)
     ("North Korea said it fired a missile the previous day.", date(2020, 11, 26),
      (date(2020, 11, 25), date(2020, 11, 25), 1)),

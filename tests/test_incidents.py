@@ -379,3 +379,21 @@ def test_a_next_sentence_with_an_act_of_its_own_keeps_its_place(extract):
     article, incidents = extract(text, published="2025-06-17", outlet="Yonhap")
     [crossing] = of_type(incidents, "incursion")
     assert crossing.location.admin1_code is None
+
+
+@pytest.mark.parametrize(
+    "text, event_type, admin1_code",
+    [
+        # a launch site is stated or unknown: never the next sentence's town
+        ("North Korea fired a ballistic missile into the East Sea on Monday, the military said. "
+         "The South Korean military remains on alert in Seoul.", "missile_launch", None),
+        # a country is not a line between the Koreas
+        ("A North Korean woman was arrested in China on Monday, a source told Daily NK. "
+         "She is originally from Hyesan.", "arrest", None),
+    ],
+)
+def test_only_acts_on_a_line_take_the_next_sentences_town(extract, text, event_type, admin1_code):
+    article, incidents = extract(text + " " + " ".join(["Officials gave no further details."] * 6),
+                                 published="2025-06-17", outlet="Yonhap")
+    [incident] = of_type(incidents, event_type)
+    assert incident.location.admin1_code == admin1_code

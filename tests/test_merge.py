@@ -3,7 +3,7 @@
 from datetime import date
 
 from yalu import query
-from yalu.model import Article, Evidence, Incident, Location, TimeSpan
+from yalu.model import Actor, Article, Evidence, Incident, Location, TimeSpan
 from yalu.store import Store
 
 HYESAN = Location(location_name="Hyesan", country="KP", admin1="Ryanggang", admin1_code="KP-10", admin2="Hyesan", geo_precision=1)
@@ -69,3 +69,32 @@ def test_arrests_with_no_county_stay_apart(tmp_path):
     store.save_article(*_report("Police arrested two smugglers on Tuesday (fictional).", "A", location=nowhere))
     store.save_article(*_report("Police arrested a broker on Tuesday (fictional).", "B", location=nowhere))
     assert len(query.records(store)) == 2
+
+
+def test_same_county_name_in_two_provinces_stays_apart(tmp_path):
+    store = Store(tmp_path / "y.db")
+    north = Location(location_name="Ongjin", country="KP", admin1="South Hwanghae", admin1_code="KP-05", admin2="Ongjin", geo_precision=1)
+    south = Location(location_name="Yeonpyeong Island", country="KR", admin1="Incheon", admin1_code="KR-28", admin2="Ongjin", geo_precision=1)
+    store.save_article(*_report("Coastal guns fired from Ongjin County (fictional).", "A", location=north, event_type="artillery_fire"))
+    store.save_article(*_report("Marines fired from Yeonpyeong Island (fictional).", "B", location=south, event_type="artillery_fire"))
+    assert len(query.records(store)) == 2
+
+
+def test_the_souths_test_is_not_the_norths_launch(tmp_path):
+    store = Store(tmp_path / "y.db")
+    day = TimeSpan(date(2025, 3, 4), date(2025, 3, 4), 1, "on Tuesday")
+    north = _report("North Korea fired a missile on Tuesday (fictional).", "A", location=Location(), when=day, event_type="missile_launch")
+    north[1][0].actors = [Actor(text="North Korea", role="agent", kind="state", normalized="North Korea")]
+    south = _report("The South's military test-fired a missile on Tuesday (fictional).", "B", location=Location(), when=day, event_type="missile_launch")
+    south[1][0].actors = [Actor(text="South Korean military", role="agent", kind="unit", normalized="South Korean military")]
+    store.save_article(*north)
+    store.save_article(*south)
+    assert len(query.records(store)) == 2
+
+
+def test_an_outlets_republication_merges_but_corroborates_nothing(tmp_path):
+    store = Store(tmp_path / "y.db")
+    store.save_article(*_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "Daily Example"))
+    store.save_article(*_report("Police arrested two smugglers in Hyesan on Tuesday, updated (fictional).", "Daily Example"))
+    [record] = query.records(store)
+    assert record["corroboration"] == []

@@ -213,6 +213,7 @@ def test_habit_is_no_act(mode, text, word):
         # what an earlier act left, and acts warded off
         ("Aid was sent to the flood victims in Sinuiju.", "flood"),
         ("Soldiers worked to remove the aftermath of the flood.", "flood"),
+        ("Relief goods were delivered on Monday to the victims of the flood in Sinuiju.", "flood"),
         ("The navy is ready to deter attacks from the sea.", "attacks"),
         ("The unit showed off its attack helicopters.", "attack"),
         ("Two missiles were launched in response to the joint exercises.", "exercises"),

@@ -1049,12 +1049,14 @@ _NO_ANCHOR_KINDS = {"since", "until", "vague", "period", "decade", "year", "refe
 
 def _anchor(text: str, at: int, found: list[DateMention], future: bool = False) -> DateMention | None:
     """The date "the next day" counts from: the nearest earlier event date in reach, not a
-    period, not the day a source spoke, and not a date ahead unless the anaphor is ahead too."""
+    period, not the day a source spoke, and not a date ahead unless the anaphor is ahead too
+    (an act ahead may count from a past date: "talks were held on Monday; they will resume
+    the next day")."""
     for m in reversed(found):
         if at - m.end > ANCHOR_REACH:
             return None
         sp = m.span
-        if m.kind in _NO_ANCHOR_KINDS or m.future != future or not (sp.start and sp.end) or sp.precision not in (1, 2, 3):
+        if m.kind in _NO_ANCHOR_KINDS or (m.future and not future) or not (sp.start and sp.end) or sp.precision not in (1, 2, 3):
             continue
         if _SPOKEN_AT.search(text[max(0, m.start - 40):m.start]):
             continue

@@ -5,7 +5,8 @@ tells them apart and enough ties them together: the same event type, the same
 county or city, and dates known to the month or better that overlap. An act of
 the state (a missile launch, a weapons test: `of_the_state` in ontology.toml) is
 told from anywhere, often with no county: there the same day ties two reports,
-unless they name two different provinces. The later
+unless they name two different provinces or countries, or two different doers. One
+outlet's republication of its own story merges too, but corroborates nothing. The later
 record stays in the database (its evidence is the second outlet's) with
 `merged_into` pointing at the first, which gains the article as a source.
 Conservative on purpose: a wrong merge hides an incident.
@@ -13,6 +14,7 @@ Conservative on purpose: a wrong merge hides an incident.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from .ontology import event_types
@@ -24,6 +26,7 @@ CANDIDATES = """
 SELECT id FROM incidents
 WHERE event_type = :event_type
   AND admin2 = :admin2
+  AND admin1_code IS :admin1_code
   AND article_id != :article_id
   AND merged_into IS NULL
   AND review_status != 'rejected'
@@ -35,7 +38,7 @@ LIMIT 1
 
 
 SAME_DAY = """
-SELECT id FROM incidents
+SELECT id, actors FROM incidents
 WHERE event_type = :event_type
   AND article_id != :article_id
   AND merged_into IS NULL
@@ -43,8 +46,8 @@ WHERE event_type = :event_type
   AND time_precision = 1
   AND date_start <= :date_end AND date_end >= :date_start
   AND (:admin1_code IS NULL OR admin1_code IS NULL OR admin1_code = :admin1_code)
+  AND (:country IS NULL OR country IS NULL OR country = :country)
 ORDER BY created_at, id
-LIMIT 1
 """
 
 
@@ -53,6 +56,7 @@ def _earlier_report(conn: sqlite3.Connection, row: sqlite3.Row) -> sqlite3.Row |
         "event_type": row["event_type"],
         "admin2": row["admin2"],
         "admin1_code": row["admin1_code"],
+        "country": row["country"],
         "article_id": row["article_id"],
         "max_precision": MAX_PRECISION,
         "date_start": row["date_start"],
@@ -63,15 +67,24 @@ def _earlier_report(conn: sqlite3.Connection, row: sqlite3.Row) -> sqlite3.Row |
         if found is not None:
             return found
     if row["time_precision"] == 1 and event_types().get(row["event_type"], {}).get("of_the_state"):
-        return conn.execute(SAME_DAY, params).fetchone()
+        ours = _agents(row)
+        for found in conn.execute(SAME_DAY, params):
+            theirs = _agents(found)
+            if not (ours and theirs) or ours & theirs:  # the South's test is not the North's launch
+                return found
     return None
+
+
+def _agents(row: sqlite3.Row) -> set[str]:
+    actors = json.loads(row["actors"] or "[]")
+    return {a.get("normalized") or a.get("text") for a in actors if a.get("role") == "agent"}
 
 
 def merge_new(conn: sqlite3.Connection, incident_id: str) -> str | None:
     """Merge a just-stored incident into an earlier report of it, if there is one.
     Returns the id it was merged into. Runs inside the caller's transaction."""
     row = conn.execute(
-        "SELECT id, event_type, admin1_code, admin2, article_id, date_start, date_end, time_precision "
+        "SELECT id, event_type, country, admin1_code, admin2, article_id, date_start, date_end, time_precision, actors "
         "FROM incidents WHERE id = ?",
         (incident_id,),
     ).fetchone()
@@ -89,8 +102,11 @@ def merge_new(conn: sqlite3.Connection, incident_id: str) -> str | None:
         (target, row["article_id"]),
     )
     outlet = conn.execute("SELECT outlet FROM articles WHERE id = ?", (row["article_id"],)).fetchone()[0]
-    if outlet:
-        # the second outlet corroborates the first record
+    first = conn.execute(
+        "SELECT a.outlet FROM incidents i JOIN articles a ON a.id = i.article_id WHERE i.id = ?", (target,)
+    ).fetchone()[0]
+    if outlet and outlet != first:
+        # a second outlet corroborates the first record (an outlet's own republication does not)
         conn.execute(
             "UPDATE incidents SET corroboration = json_insert(corroboration, '$[#]', ?) "
             "WHERE id = ? AND NOT EXISTS (SELECT 1 FROM json_each(corroboration) WHERE value = ?)",

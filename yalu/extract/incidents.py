@@ -34,6 +34,8 @@ SHORT_ITEM_SENTENCES = 6
 UNREALISED = {"planned", "denied", "rumoured"}
 # the military's own acts: their place is the one the report states
 STATED_PLACE_TYPES = {"missile_launch", "artillery_fire", "weapons_test", "military_exercise"}
+# the lines between the two Koreas: an act told on one is placed by the next sentence's town
+INTER_KOREAN_LINES = {"border.mdl", "border.dmz", "border.nll", "border.jsa"}
 # types that can be folded into another incident's record
 FOLDED_TYPES = {"arrest", "attack"}
 
@@ -254,18 +256,23 @@ def _refine_lines(mentions: list[Mention], geoparser: Geoparser, places: list[Pl
     the MDL near Cheorwon")."""
     told = {m.sent.start for m in mentions}
     for m in mentions:
-        if m.location is None or m.location.geo_precision != 3 or m.location.admin1_code:
+        on_line = m.location is not None and m.location.place_id in INTER_KOREAN_LINES
+        if not on_line or m.event_type in STATED_PLACE_TYPES:
             continue
         doc = m.sent.doc
         if m.sent.end >= len(doc):
             continue
         following = doc[m.sent.end].sent
-        if following.start in told:
+        if following.start in told or _paragraphs_apart(doc.text, m.sent.end_char, following.start_char):
             continue
         named = [p for p in places if following.start_char <= p.start < following.end_char]
         found = geoparser.specific_place(named, m.event_type)
-        if found is not None and found.geo_precision in (1, 2):
+        if found is not None and found.geo_precision in (1, 2) and found.country in ("KR", "KP"):
             m.location, m.place_inherited = replace(found, geo_precision=2), True
+
+
+def _paragraphs_apart(text: str, end: int, start: int) -> bool:
+    return bool(re.search(r"\n\s*\n", text[end - 1:start + 1]))
 
 
 def _inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: list[PlaceMention] | None) -> None:
@@ -450,8 +457,8 @@ def _by_day(c: Cluster, incident: Incident) -> list[Incident]:
     own = [m for m in c.mentions if m.time == incident.time and not m.time_inherited]
     if not days or not own:
         return [incident]
-    if re.search(r"(?i)\bnight\s+of\s+(?:the\s+)?" + re.escape(incident.time.expression or ""), own[0].sent.text):
-        return [incident]  # "the night of June 5-6" is one night
+    if re.search(r"(?i)\b(?:night\s+of\s+(?:the\s+)?|overnight\s+(?:on\s+)?)" + re.escape(incident.time.expression or ""), own[0].sent.text):
+        return [incident]  # "the night of June 5-6", "overnight June 5-6": one night
     records = []
     for k, day in enumerate(days):
         records.append(replace(

@@ -116,8 +116,8 @@ def _not_an_act(trigger: Token) -> bool:
         left = AFTERMATH_HEADS | (DISASTER_AFTERMATH_HEADS if trigger.lemma_.lower() in DISASTERS else set())
         if trigger.dep_ in ("nmod", "compound", "amod") and head.lemma_.lower() in MEANS_HEADS | left:
             return True
-        if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in AFTERMATH_HEADS:
-            return True
+        if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in left:
+            return True  # "the victims of the flood", "the aftermath of the typhoon"
         if trigger.dep_ == "dobj" and head.lemma_.lower() in LEARNING | WARDED_OFF:
             return True
         if trigger.dep_ == "dobj" and head.lemma_.lower() in CLAIMS and head.dep_ == "advcl" and head.tag_ == "VBG":

@@ -88,7 +88,7 @@ PRONOUNS = {"they", "it", "them"}
 TOLD_BY_PRONOUN = {"missile_launch", "artillery_fire", "weapons_test"}
 
 
-def _antecedent(token: Token) -> list[Token]:
+def _antecedent(token: Token, place_tags) -> list[Token]:
     """The sentence before, when what the act was done to is a pronoun: "They were
     launched from Hwangju County" after "North Korea launched two missiles". Not a
     pronoun doer ("They vowed ..."): clues name what was fired, sent or built."""
@@ -99,7 +99,7 @@ def _antecedent(token: Token) -> list[Token]:
         return []
     before = list(sent.doc[sent.start - 1].sent)
     others, korean = _elsewhere()
-    if others.found(before, set()) and not korean.found(before, set()):
+    if others.found(before, set()) and not korean.found(before, place_tags(before)):
         return []  # the launches of another theatre are not told again here
     return before
 
@@ -130,7 +130,7 @@ def find_triggers(sent: Span, place_tags) -> list[Trigger]:
         tags = place_tags(tokens)
         if abroad and not korean.found(tokens, tags):
             continue  # another theatre's act: no Korean party in its clause
-        before = _antecedent(token)
+        before = _antecedent(token, place_tags)
         fired = [
             rule
             for rule in candidates

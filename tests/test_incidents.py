@@ -305,6 +305,7 @@ def test_a_clash_over_a_run_of_days_is_one_record_a_day(extract):
         "From June 3 to June 5, the authorities closed the main market in Hoeryong.",
         # one night across two dates
         "North Korean troops clashed with South Korean soldiers near Samcheok on the night of June 3-4.",
+        "North Korean troops clashed with South Korean soldiers near Samcheok overnight June 3-4.",
     ],
 )
 def test_windows_and_states_stay_one_record(extract, text):

@@ -1129,10 +1129,11 @@ def _intersect(a: TimeSpan, b: TimeSpan) -> TimeSpan | None:
 
 
 # "from October 30 to November 3", "June 21-23": every day of the run; "on June 5 and 6":
-# both of two days. Not "between June 6 and 15" (a window in which something happened),
-# "on June 5 and 9" (two days, not the days between), "the night of June 5-6" (one night).
+# both of two days. Not "between June 6 and 15" (a window in which something happened) nor
+# "on June 5 and 9" (two days, not the days between). "The night of June 5-6" is one night,
+# which only the sentence around the expression tells (extract.incidents checks it).
 _RUN_TO = re.compile(r"(?i)\b(?:to|through|thru|until|till)\b|\d(?:st|nd|rd|th)?\s*[-–—]\s*\d")
-_RUN_NOT = re.compile(r"(?i)^\s*between\b|\bnight\b")
+_WINDOW = re.compile(r"(?i)^\s*between\b")
 MAX_RUN_DAYS = 8
 
 
@@ -1144,7 +1145,7 @@ def days_of(span: TimeSpan) -> list[date] | None:
         return None
     days = (span.end - span.start).days + 1
     expression = span.expression
-    if not 2 <= days <= MAX_RUN_DAYS or _RUN_NOT.search(expression):
+    if not 2 <= days <= MAX_RUN_DAYS or _WINDOW.search(expression):
         return None
     if not (_RUN_TO.search(expression) or (days == 2 and re.search(r"(?i)\band\b", expression))):
         return None

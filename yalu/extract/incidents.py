@@ -253,7 +253,7 @@ def _refine_lines(mentions: list[Mention], geoparser: Geoparser, places: list[Pl
     """An act placed only on a line ("crossed the MDL on Monday") takes the town or county
     the next sentence gives, when that sentence tells no act of its own: the wire says
     where on the line one sentence later ("The soldiers came about 30 meters south of
-    the MDL near Cheorwon")."""
+    the MDL near Cheorwon", often a paragraph of its own in wire copy)."""
     told = {m.sent.start for m in mentions}
     for m in mentions:
         on_line = m.location is not None and m.location.place_id in INTER_KOREAN_LINES
@@ -263,16 +263,13 @@ def _refine_lines(mentions: list[Mention], geoparser: Geoparser, places: list[Pl
         if m.sent.end >= len(doc):
             continue
         following = doc[m.sent.end].sent
-        if following.start in told or _paragraphs_apart(doc.text, m.sent.end_char, following.start_char):
+        if following.start in told:
             continue
         named = [p for p in places if following.start_char <= p.start < following.end_char]
         found = geoparser.specific_place(named, m.event_type)
         if found is not None and found.geo_precision in (1, 2) and found.country in ("KR", "KP"):
             m.location, m.place_inherited = replace(found, geo_precision=2), True
 
-
-def _paragraphs_apart(text: str, end: int, start: int) -> bool:
-    return bool(re.search(r"\n\s*\n", text[end - 1:start + 1]))
 
 
 def _inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: list[PlaceMention] | None) -> None:

@@ -23,7 +23,7 @@ CORPUS = REPO.parent / "shared" / "corpora" / "kcna-2024.jsonl"
 
 BASELINE = """
 import json, sys
-from yalu.nlp import load_model
+from yalu.annotate import load_model
 nlp = load_model()
 texts = [json.loads(l)["story_text"] for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
 n = sum(1 for _ in nlp.pipe(texts, batch_size=32))

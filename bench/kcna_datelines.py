@@ -2,7 +2,7 @@
 
 Reads ../shared/corpora/kcna-2024.jsonl (relative to the repo root) through yalu's own JSONL
 reader, counts the articles whose text starts with a dateline, and dates each one the way
-`yalu ingest` does (yalu.dates.publication_date). The result is compared with the record's
+`yalu ingest` does (yalu.ingest.metadata.publication_date). The result is compared with the record's
 `date` field. Two runs:
 
 1. as ingested: the record's `date` is the metadata date. KCNA datelines carry no year, so
@@ -25,7 +25,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from yalu.dates import dateline_match, publication_date
+from yalu.dates import dateline_match
+from yalu.ingest.metadata import publication_date
 from yalu.ingest import read_file
 from yalu.model import Article
 

@@ -85,7 +85,7 @@ FILLER = ("according to a source in the province the authorities have not explai
 
 
 def event_types() -> dict[str, str]:
-    from yalu import query
+    from yalu.store import query
 
     return query.event_types()
 
@@ -190,7 +190,7 @@ def free_port() -> int:
 def start_server(db: Path):
     import uvicorn
 
-    from yalu.web import create_app
+    from yalu.serve import create_app
 
     port = free_port()
     app = create_app(db, read_only=False, secret_key="bench")
@@ -301,7 +301,7 @@ def main() -> int:
         print(f"generated {len(ids):,} incidents in {len(ids) // 8 + 1:,} articles "
               f"in {time.perf_counter() - t0:.1f} s ({db.stat().st_size / 1e6:.0f} MB)")
 
-    from yalu import query
+    from yalu.store import query
 
     store = Store(db)
     if args.without_indexes:

@@ -31,7 +31,7 @@ def seed_text():
 @pytest.fixture(scope="session")
 def nlp():
     """Yalu's spaCy pipeline (stock model cut down, with the entity rulers)."""
-    from yalu.nlp import pipeline
+    from yalu.annotate import pipeline
 
     return pipeline()
 

@@ -7,7 +7,8 @@ Sentences are fictional, in the style of Daily NK / RFA / Yonhap / KCNA copy.
 
 import pytest
 
-from yalu.extract.attribution import canonical_outlet, citations, corroboration, own_outlet, sentence_attribution
+from yalu.extract.attribution import citations, corroboration, sentence_attribution
+from yalu.ingest.metadata import canonical_outlet, own_outlet
 from yalu.places.geoparse import Geoparser
 
 

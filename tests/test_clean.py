@@ -1,10 +1,10 @@
-"""Page furniture: set aside from incident text, conservatively (yalu.clean)."""
+"""Page furniture: set aside from incident text, conservatively (yalu.ingest.furniture)."""
 
 from pathlib import Path
 
 import pytest
 
-from yalu.clean import KINDS, classify_line, load_rules, parse_rules, split_furniture
+from yalu.ingest.furniture import KINDS, classify_line, load_rules, parse_rules, split_furniture
 
 SEED = (
     Path(__file__).resolve().parents[2]

@@ -1,7 +1,7 @@
 """The `yalu` command end to end, in-process with click's CliRunner and tmp databases.
 
 The reports under tests/data/cli/ are fictional (see its README). The spaCy
-pipeline is built once per process (yalu.nlp.pipeline() is cached), so every
+pipeline is built once per process (yalu.annotate.spacy_pipeline.pipeline() is cached), so every
 command after the first is fast.
 """
 

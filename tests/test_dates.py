@@ -19,7 +19,6 @@ from yalu.dates import (
     DateMention,
     dateline,
     days_of,
-    publication_date,
     find_dates,
     governing_date,
     news_cycle,
@@ -27,6 +26,7 @@ from yalu.dates import (
     reporting_date,
     resolve,
 )
+from yalu.ingest.metadata import publication_date
 from yalu.model import TimeSpan
 
 CASES_PATH = Path(__file__).parent / "data" / "date_cases.tsv"

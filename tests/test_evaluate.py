@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from yalu.cli import cli
-from yalu.evaluate import GoldDoc, _admin2_ok, _date_ok, evaluate, load_gold, match, score
+from yalu.evaluate.scoring import GoldDoc, _admin2_ok, _date_ok, evaluate, load_gold, match, score
 
 # tests/conftest.py by path: "import conftest" may find tests/web/conftest.py instead
 _spec = importlib.util.spec_from_file_location("yalu_tests_conftest", Path(__file__).with_name("conftest.py"))

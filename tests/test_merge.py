@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from yalu import query
+from yalu.store import query
 from yalu.model import Actor, Article, Evidence, Incident, Location, TimeSpan
 from yalu.store import Store
 

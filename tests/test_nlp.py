@@ -2,7 +2,7 @@
 
 import importlib.metadata
 
-from yalu.nlp import MODEL_VERSION, UNUSED_COMPONENTS, load_model, pipeline
+from yalu.annotate import MODEL_VERSION, UNUSED_COMPONENTS, load_model, pipeline
 
 
 def test_loaded_model_is_en_core_web_sm_380():

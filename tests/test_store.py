@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from yalu import query
+from yalu.store import query
 from yalu.model import Article, Evidence, Incident, Location, TimeSpan
 from yalu.store import MIGRATIONS, Store
 

@@ -156,7 +156,7 @@ def _filters(f):
 
 
 def _query(event_type, category, province, county, since, until, search, include_rejected=False):
-    from .query import IncidentQuery
+    from .store.query import IncidentQuery
 
     return IncidentQuery(
         event_type=list(event_type), category=list(category), admin1=list(province),
@@ -172,7 +172,7 @@ def _query(event_type, category, province, county, since, until, search, include
 @click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
 def incidents(db, event_type, category, province, county, since, until, search, limit, as_json):
     """List stored incidents as a table, newest first."""
-    from . import query
+    from .store import query
     from .store import Store
 
     store = Store(db)
@@ -211,7 +211,7 @@ def incidents(db, event_type, category, province, county, since, until, search, 
 @_filters
 def export(db, fmt, output, include_rejected, event_type, category, province, county, since, until, search):
     """Export incidents as CSV, JSON, GeoJSON or an ACLED-shaped CSV table."""
-    from . import query
+    from .store import query
     from .export import render
     from .store import Store
 
@@ -277,7 +277,7 @@ def _register_optional() -> None:
 
     cli.add_command(places)
     try:
-        from .web.commands import serve, user
+        from .serve.commands import serve, user
     except ImportError:  # the web extras are not installed
         return
     cli.add_command(serve)

@@ -55,7 +55,6 @@ __all__ = [
     "resolve",
     "dateline",
     "dateline_match",
-    "publication_date",
     "days_of",
     "governing_date",
     "reporting_date",
@@ -1392,26 +1391,6 @@ def dateline(text: str, hint: date | None = None) -> date | None:
         return best
     y = _year_from_text(text[m.end():], mo, d)
     return _safe_date(y, mo, d) if y else None
-
-
-def publication_date(text: str, published: date | None, source: str | None) -> tuple[date | None, str | None]:
-    """The date the text was written, and where it came from.
-
-    A dateline is the agency's own clock: "yesterday" in the story counts from it, so it
-    replaces the feed, page or record date (which may list the story days later). That
-    metadata date only anchors a dateline without a year, and it wins when the dateline
-    falls more than a month before it or more than a day after it (a misread dateline, a
-    story re-listed long after). A date the user gave (source "cli") is never replaced."""
-    if source == "cli":
-        return published, source
-    found = dateline(text, hint=published)
-    if found is None:
-        return published, source
-    if published is None:
-        return found, "dateline"
-    if -1 <= (published - found).days <= 31:
-        return found, f"dateline+{source}"
-    return published, source
 
 
 _WORD_ORD = {

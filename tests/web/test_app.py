@@ -13,10 +13,10 @@ warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarni
 
 from fastapi.testclient import TestClient  # noqa: E402
 
-from yalu import users  # noqa: E402
+from yalu.serve import users  # noqa: E402
 from yalu.store import Store  # noqa: E402
-from yalu.web import app as webapp  # noqa: E402
-from yalu.web import create_app  # noqa: E402
+from yalu.serve import app as webapp  # noqa: E402
+from yalu.serve import create_app  # noqa: E402
 
 LOOPBACK = ("127.0.0.1", 50000)
 REMOTE = ("203.0.113.9", 50000)  # a documentation address: never contacted, only a label

@@ -7,10 +7,10 @@ import urllib.request
 
 from click.testing import CliRunner
 
-from yalu import users
+from yalu.serve import users
 from yalu.store import Store
-from yalu.web import commands
-from yalu.web.commands import serve, user
+from yalu.serve import commands
+from yalu.serve.commands import serve, user
 
 
 def test_user_add_list_passwd_remove(tmp_path):
@@ -61,7 +61,7 @@ def test_yalu_serve_runs(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from yalu.web.commands import serve; serve()",
+        [sys.executable, "-c", "from yalu.serve.commands import serve; serve()",
          "--db", str(db), "--port", str(port), "--read-only"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )

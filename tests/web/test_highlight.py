@@ -1,6 +1,6 @@
-"""The article text cut into highlighted segments (yalu/web/highlight.py)."""
+"""The article text cut into highlighted segments (yalu/serve/highlight.py)."""
 
-from yalu.web.highlight import evidence_anchors, segments
+from yalu.serve.highlight import evidence_anchors, segments
 
 TEXT = "First sentence here.\n\nThe guards arrested two men.\n\nLast one."
 

@@ -2,7 +2,7 @@
 import pytest
 import sample
 
-from yalu import query as q
+from yalu.store import query as q
 from yalu import review
 from yalu.store import Store
 

@@ -2,8 +2,9 @@ import json
 
 import pytest
 
-from yalu import query as q
-from yalu import review, users
+from yalu.store import query as q
+from yalu import review
+from yalu.serve import users
 
 
 def audit_rows(store, incident_id):
@@ -204,7 +205,7 @@ def test_failed_action_leaves_nothing(store, ids, monkeypatch):
         calls.append(1)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(review, "_audit", boom)
+    monkeypatch.setattr(review.actions, "_audit", boom)
     with pytest.raises(RuntimeError):
         review.approve(store, ids["arrest"], "alice")
     assert q.get(store, ids["arrest"])["review_status"] == "machine"

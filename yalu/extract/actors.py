@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..model import Actor
-from ..nlp import ACTOR, actor_lexicon
+from ..annotate import ACTOR, actor_lexicon
 
 AGENT_DEPS = {"nsubj", "csubj", "agent"}
 TARGET_DEPS = {"nsubjpass", "dobj", "pobj", "iobj", "dative"}

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from ..model import Attribution
-from ..nlp import SOURCE, source_lexicon
+from ..annotate import SOURCE, source_lexicon
 
 ANONYMOUS = re.compile(
     r"\b(?i:an?|the|one|another|two|three|several|multiple|our|other)\s+"
@@ -103,41 +102,3 @@ def corroboration(sent: Span, cites: list[Citation], outlet: str | None) -> list
         and c.attribution.kind in ("media", "state_media")
         and c.attribution.text != outlet
     ]
-
-
-@cache
-def _own_voice() -> tuple[re.Pattern, dict[str, str]]:
-    names = {p: s["name"] for s in source_lexicon() if s["kind"] in ("media", "state_media") for p in s["patterns"]}
-    outlets = "|".join(re.escape(p) for p in sorted(names, key=len, reverse=True))
-    rx = re.compile(
-        rf"\b(?:told|telling|speaking\s+(?:to|with)|in\s+an\s+interview\s+with|(?:reviewed|obtained|seen)\s+by)\s+(?P<a>{outlets})(?![\w-])"
-        rf"|(?<![\w-])(?P<b>{outlets})(?:\s+(?:has|have)\s+learned\b|['’]s?\s+(?:own\s+)?(?:reporting\s+partners?|correspondents?)|\s+reporting\s+partners?)"
-        rf"|^(?:Reported|Written|Edited|Translated)\s+by\b[^\n]*?\bfor\s+(?P<c>{outlets})(?:\s+Korean)?\.?\s*$",
-        re.M,
-    )
-    return rx, names
-
-
-def canonical_outlet(name: str) -> str:
-    """An outlet's name as sources.toml spells it ("Yonhap News Agency" -> "Yonhap",
-    "ASIAPRESS Rimjin-gang" -> "ASIAPRESS"); a name it does not know stays as given."""
-    _rx, names = _own_voice()
-    if name in names:
-        return names[name]
-    for pattern in sorted(names, key=len, reverse=True):
-        if re.match(rf"{re.escape(pattern)}(?![\w-])", name):
-            return names[pattern]
-    return name
-
-
-def own_outlet(text: str, agency: str | None = None) -> str | None:
-    """The outlet a report speaks for, from its own words: the agency of its dateline
-    ("SEOUL, Sept. 4 (Yonhap) --"), "told Daily NK", "NK News has learned", "imagery
-    reviewed by NK News", "an ASIAPRESS reporting partner", a byline "for RFA Korean".
-    Other outlets cited ("Chosun Ilbo also reported") are not it."""
-    rx, names = _own_voice()
-    if agency and agency.strip() in names:
-        return names[agency.strip()]
-    m = rx.search(text)
-    return names[m.group("a") or m.group("b") or m.group("c")] if m else None
-

@@ -26,8 +26,8 @@ from typing import Any, Iterator, Mapping
 
 # --------------------------------------------------------------------------- ontology
 
-from .ontology import categories, event_types as _event_types  # noqa: E402
-from .store import JSON_COLUMNS  # noqa: E402
+from ..ontology import categories, event_types as _event_types  # noqa: E402
+from .database import JSON_COLUMNS  # noqa: E402
 
 
 def event_types() -> dict[str, str]:
@@ -292,14 +292,14 @@ def has_browse_index(conn: sqlite3.Connection) -> bool:
 
 
 def _admin1_codes(name: str) -> list[str]:
-    from .places import Gazetteer
+    from ..places import Gazetteer
 
     return [p.admin1_code for p in Gazetteer.default().lookup(name) if p.admin1_code and p.kind in ("province", "special_city")]
 
 
 def _admin2_names(name: str) -> list[str]:
     """The canonical county/city names a spelling stands for (Sinpa -> Kim Jong Suk)."""
-    from .places import Gazetteer
+    from ..places import Gazetteer
 
     gazetteer = Gazetteer.default()
     found = []

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from yalu.model import Furniture
+from ..model import Furniture
 
 KINDS = frozenset({"caption", "tags", "byline", "link", "contact", "other", "disclaimer", "date"})
 _PATTERN_KEYS = frozenset(

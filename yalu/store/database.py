@@ -16,8 +16,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .merge import merge_new
-from .model import Article, Incident
+from ..merge import merge_new
+from ..model import Article, Incident
 
 DEFAULT_DB = "yalu.db"
 
@@ -295,7 +295,7 @@ class Store:
         )
 
     def _insert_place(self, conn, place_id: str) -> None:
-        from .places import Gazetteer
+        from ..places import Gazetteer
 
         place = Gazetteer.default().get(place_id)
         conn.execute(

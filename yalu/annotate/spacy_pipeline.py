@@ -68,7 +68,7 @@ def source_lexicon() -> list[dict]:
 
 
 def place_patterns() -> list[dict]:
-    from .places import Gazetteer
+    from ..places import Gazetteer
 
     seen, patterns = set(), []
     for surface, _place_id in Gazetteer.default().surface_forms():

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from .ontology import event_types
+from ..ontology import event_types
 
 # dates must be at least this precise (1 day, 2 week, 3 month) to tie two reports together
 MAX_PRECISION = 3

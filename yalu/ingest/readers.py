@@ -23,8 +23,8 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from yalu.clean import split_furniture
-from yalu.model import Article, Furniture
+from .furniture import split_furniture
+from ..model import Article, Furniture
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".xml", ".rss", ".atom")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
@@ -161,7 +161,7 @@ def _finish(path: Path, article: Article | IngestError, overrides: dict) -> Arti
 
 def _date_line(article: Article) -> date | None:
     """The publication date a report prints on a line of its own ("November 14, 2025")."""
-    from .dates import find_dates
+    from ..dates import find_dates
 
     for item in article.furniture:
         if item.kind == "date":

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .ingest import read_text
-from .places import Gazetteer
+from ..ingest import read_text
+from ..places import Gazetteer
 
 
 @dataclass
@@ -256,7 +256,7 @@ def _gold_brief(gold: dict, name: str):
 
 def evaluate(gold_path: str | Path, pipeline=None, progress=None) -> Counts:
     """Run the pipeline over the gold documents' texts and score it."""
-    from .pipeline import Pipeline
+    from ..pipeline import Pipeline
 
     docs = load_gold(gold_path)
     pipeline = pipeline or Pipeline()

@@ -41,8 +41,9 @@ from starlette.datastructures import QueryParams
 from starlette.middleware.sessions import SessionMiddleware
 
 from .. import __version__
-from .. import query as q
-from .. import review, users
+from ..store import query as q
+from .. import review
+from . import users
 from ..store import Store
 from .highlight import evidence_anchors, safe_url, segments
 

@@ -87,7 +87,7 @@ def _store(db_path):
                        help="Prompted for when not given (reads a line from standard input).")
 def user_add(name, db_path, password):
     """Create the reviewer NAME."""
-    from .. import users
+    from . import users
 
     store = _store(db_path)
     try:
@@ -105,7 +105,7 @@ def user_add(name, db_path, password):
 @click.password_option(prompt="New password", confirmation_prompt=True)
 def user_passwd(name, db_path, password):
     """Set a new password for NAME."""
-    from .. import users
+    from . import users
 
     store = _store(db_path)
     try:
@@ -122,7 +122,7 @@ def user_passwd(name, db_path, password):
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 def user_remove(name, db_path):
     """Delete the reviewer NAME (their audit rows stay)."""
-    from .. import users
+    from . import users
 
     store = _store(db_path)
     try:
@@ -138,7 +138,7 @@ def user_remove(name, db_path):
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 def user_list(db_path):
     """List reviewers."""
-    from .. import users
+    from . import users
 
     store = _store(db_path)
     try:

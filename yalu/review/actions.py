@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from typing import Any, Iterator
 
-from . import query as q
+from ..store import query as q
 
 ACTOR_ROLES = ("agent", "target", "victim", "witness")
 ACTOR_KINDS = ("unit", "official", "civilian", "state", "organization")

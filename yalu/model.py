@@ -147,6 +147,8 @@ class Evidence:
     trigger_start: int | None = None
     trigger_end: int | None = None
     text: str | None = None
+    # the ids of the rules that made it: trigger, modality, place and date rules (audit trail)
+    rules: list[str] = field(default_factory=list)
 
 
 @dataclass

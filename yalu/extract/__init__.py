@@ -1,5 +1,5 @@
 """Incident extraction: triggers -> candidates -> slots -> one record per incident."""
 
-from .incidents import extract
+from .article import extract
 
 __all__ = ["extract"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..model import Actor
 from ..annotate import ACTOR, actor_lexicon
+from ..model import Actor
 
 AGENT_DEPS = {"nsubj", "csubj", "agent"}
 TARGET_DEPS = {"nsubjpass", "dobj", "pobj", "iobj", "dative"}

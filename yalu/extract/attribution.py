@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ..model import Attribution
 from ..annotate import SOURCE, source_lexicon
+from ..model import Attribution
 
 ANONYMOUS = re.compile(
     r"\b(?i:an?|the|one|another|two|three|several|multiple|our|other)\s+"

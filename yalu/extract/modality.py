@@ -1,55 +1,47 @@
-"""Modality: is the act reported as done, alleged, planned, denied, ongoing, or only imagined?"""
+"""Modality: is the act reported as done, alleged, planned, denied, ongoing, or only imagined?
+
+Named rules (`modality.<name>`), tried in the order of `RULES`: the first that
+decides gives the verdict, and its id goes into the incident's evidence. The word
+lists are data (data/modality.toml).
+"""
 
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Callable
 
 from spacy.tokens import Span, Token
 
-HEDGES = {"allegedly", "reportedly", "rumor", "rumors", "rumour", "rumours", "rumored", "rumoured", "suspected", "purportedly", "apparently", "supposedly"}
-# an attempt is an act ("attempted to launch"); a plan is not yet one
-PLANNING = {"plan", "intend", "prepare", "aim", "vow", "threaten", "seek", "order", "decide", "effort", "push", "move", "ready", "prepared", "hire", "recruit", "instruct", "plot", "conspire", "propose", "determine", "determined", "pledge", "resolve", "swear", "bound"}
-DENIAL = {"deny", "denial", "refute"}
-HYPOTHETICAL_MARKERS = {"if", "unless", "whether"}
-# "units stationed along the river to seal the border": what they are there for
-PURPOSE_HEADS = {"station", "deploy", "send", "dispatch", "mobilize", "mobilise", "use", "assign", "post", "build", "install"}
-# "several mine explosions": counted acts, not a class of acts
-COUNTED = {"several", "many", "some", "few", "numerous", "multiple", "dozens", "hundreds", "two", "three", "four", "five"}
-# what a search is for is not an act: "looking for phones", "confiscated dramas"
-SEARCH_VERBS = {"look", "search", "hunt", "check", "seize", "confiscate", "find", "inspect"}
-CAMPAIGNS = {"crackdown", "crack", "campaign", "war", "fight", "struggle", "inspection", "clampdown", "ban", "restriction", "restrictions", "rules", "law"}
-# "missile flight technology", "launch capability", "test site", "attack helicopters": a means, not an act
-MEANS_HEADS = {"technology", "technique", "capability", "capacity", "program", "programme", "expertise", "know-how", "skill", "equipment", "facility", "site", "pad", "vehicle", "platform", "helicopter", "aircraft", "submarine", "drone", "weapon", "means", "force"}
-# "to deter nuclear attacks", "foil infiltration": an act kept off, not done
-WARDED_OFF = {"deter", "prevent", "repel", "thwart", "foil", "frustrate", "avert", "forestall", "counter"}
-# "flood damage", "the aftermath of the flood": what an earlier act left
-AFTERMATH_HEADS = {"damage", "aftermath", "recovery", "rehabilitation", "relief", "survivor", "consequence"}
-# "the flood victims", "flood-hit areas" (not "the shooting victim", who names the act)
-DISASTER_AFTERMATH_HEADS = {"victim", "area", "zone", "region"}
-DISASTERS = {"flood", "flooding", "typhoon", "earthquake", "landslide", "storm", "drought", "downpour", "deluge", "epidemic", "outbreak", "fire", "disaster"}
-# "in response to the exercises", "in retaliation for the leaflets"
-PROVOCATIONS_ANSWERED = {"response", "reaction", "retaliation", "protest", "countermeasure", "answer", "reply"}
-# "sent to learn missile launching": a skill studied, not an act
-LEARNING = {"learn", "study", "master", "acquire", "teach", "train"}
-BANS = {"ban", "prohibit", "bar", "forbid", "stop", "prevent", "restrict"}
-LAW_WORDS = {"law", "laws", "regulation", "regulations", "decree", "code", "rule", "rules", "constitution"}
-NEGATIVE_SUBJECTS = {"nobody", "none", "noone", "nothing", "neither"}
-# wishes and forecasts are not acts ("wanted to cross", "is expected to launch")
-DESIRES = {"want", "wish", "hope", "expect", "dream", "long", "desire"}
-# general background, not a dated act
-BACKGROUND = (
-    "for years", "for decades", "has long", "have long", "in recent years", "over the years", "for a long time",
-    # state media's history and commemoration: the Korean War, the columns of a parade
-    "during the war", "the korean war", "fatherland liberation war", "war years", "anti-japanese",
-    "symbolic of", "in commemoration", "in memory of",
-)
-HABITUAL = {"usually", "often", "always", "generally", "typically", "regularly", "sometimes", "routinely", "frequently", "normally", "commonly"}
-GENERIC_PRONOUNS = {"we", "they", "you", "people", "one", "who", "which"}
-REPORTING_VERBS = {"say", "tell", "add", "report", "claim", "warn", "note"}
-CLAIMS = {"claim", "allege", "accuse", "insist"}
-STATE_PARTICIPLES = {"imprison", "arrest", "detain", "jail", "sentence", "execute", "kidnap", "abduct", "capture", "catch", "repatriate", "punish", "banish", "smuggle", "plant", "lay", "bury", "station"}
-STATE_FORMS = {form for lemma in STATE_PARTICIPLES for form in (lemma + "d", lemma + "ed", lemma + lemma[-1] + "ed")}
-MODAL_HYPOTHETICAL = {"would", "could", "might", "may", "should", "must", "can", "ca"}
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of data/modality.toml, one frozenset each."""
+
+    words: dict[str, frozenset[str]]
+
+    def __getattr__(self, name: str) -> frozenset[str]:
+        try:
+            return self.words[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+@cache
+def lexicon() -> Lexicon:
+    with files("yalu").joinpath("data/modality.toml").open("rb") as f:
+        return Lexicon({k: frozenset(v) for k, v in tomllib.load(f).items()})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A mention's modality (None: the clause reports no act) and the rule that decided it."""
+
+    modality: str | None
+    rule: str
 
 
 def _ancestors_and_self(token: Token):
@@ -60,9 +52,10 @@ def _ancestors_and_self(token: Token):
 def negated(trigger: Token) -> bool:
     """"did not defect", "no defections", "never crossed", "no shots were fired",
     "nobody deserted"; not the negation of an outer clause ("did not say why ... deserted")."""
+    lex = lexicon()
     for child in trigger.children:
         if child.dep_ in ("nsubjpass", "dobj", "nsubj"):
-            if child.lower_ in NEGATIVE_SUBJECTS or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+            if child.lower_ in lex.negative_subjects or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
                 return True
     for t in _ancestors_and_self(trigger):
         if t != trigger and t.pos_ in ("VERB", "AUX"):
@@ -77,64 +70,75 @@ def question(sent: Span) -> bool:
     return sent.text.rstrip().rstrip("”\"'’)").endswith("?")
 
 
-def _not_an_act(trigger: Token) -> bool:
-    """Clauses that name an act without reporting it: a purpose ("stationed along the
-    river to seal the border"), an open question ("looking into how the boat crossed"),
-    what was searched for ("looking for foreign currency and phones"), such acts in
-    general ("denounced such exercises")."""
+def not_an_act(trigger: Token) -> str | None:
+    """The id of the rule by which the clause names an act without reporting it, or None:
+    a purpose ("stationed along the river to seal the border"), an open question
+    ("looking into how the boat crossed"), what was searched for ("looking for foreign
+    currency and phones"), such acts in general ("denounced such exercises")."""
+    lex = lexicon()
     to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children)
-    if to and (trigger.dep_ in ("advcl", "acl", "relcl") or (trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in PURPOSE_HEADS)):
-        return True
+    if to and (trigger.dep_ in ("advcl", "acl", "relcl") or (trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in lex.purpose_heads)):
+        return "modality.no_act.purpose"
     if any(c.dep_ == "dobj" and any(g.lower_ == "such" for g in c.children) for c in trigger.children):
-        return True  # "has denounced such exercises": a stance on a kind of act
+        return "modality.no_act.such_acts"  # "has denounced such exercises": a stance on a kind of act
     if any(c.dep_ == "advmod" and c.lower_ in ("how", "why", "whether") for c in trigger.children):
-        return True
+        return "modality.no_act.open_question"
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("despite", "under", "against"):
-        return True  # "despite a U.N. ban": the setting, not the act
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("to", "for") and trigger.head.head.lemma_.lower() in PROVOCATIONS_ANSWERED:
-        return True  # "in response to the joint exercises": the cause named, not reported
+        return "modality.no_act.setting"  # "despite a U.N. ban": the setting, not the act
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("to", "for") and trigger.head.head.lemma_.lower() in lex.provocations_answered:
+        return "modality.no_act.cause_named"  # "in response to the joint exercises": named, not reported
     if trigger.dep_ == "relcl" and trigger.head.dep_ in ("nsubjpass", "dobj") and any(c.lower_ == "had" for c in trigger.children):
-        return True  # "a man who had crossed into China was arrested": his past, told to say who
+        return "modality.no_act.past_of_person"  # "a man who had crossed into China was arrested"
     head = trigger.head if trigger.dep_ != "conj" else trigger.head.head
-    if head.dep_ == "prep" and head.lower_ == "from" and head.head.lemma_.lower() in BANS:
-        return True  # "bans individuals from selling currency": the banned act
+    if head.dep_ == "prep" and head.lower_ == "from" and head.head.lemma_.lower() in lex.bans:
+        return "modality.no_act.banned_act"  # "bans individuals from selling currency"
     root = trigger.sent.root
-    if root.tag_ in ("VBZ", "VBP") and any(c.dep_ == "nsubj" and c.lemma_.lower() in LAW_WORDS for c in root.children):
-        return True  # "the law prescribes death for distributing ...": what a law says
+    if root.tag_ in ("VBZ", "VBP") and any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.law_words for c in root.children):
+        return "modality.no_act.law_says"  # "the law prescribes death for distributing ..."
     if trigger.pos_ == "NOUN":
-        head = trigger.head
-        if head.dep_ == "prep" and head.lower_ == "for" and head.head.lemma_.lower() in SEARCH_VERBS:
-            return True
-        if head.dep_ == "prep" and head.lower_ in ("on", "against") and head.head.lemma_.lower() in CAMPAIGNS:
-            return True  # "a crackdown on smuggling": the target of a campaign, not an act
-        if trigger.dep_ in ("dobj", "conj") and head.lemma_.lower() in SEARCH_VERBS:
-            return True
-        if trigger.dep_ == "conj" and _not_an_act(trigger.head):
-            return True
-        if any(c.lower_ == "such" for c in trigger.children):
-            return True
-        left = AFTERMATH_HEADS | (DISASTER_AFTERMATH_HEADS if trigger.lemma_.lower() in DISASTERS else set())
-        if trigger.dep_ in ("nmod", "compound", "amod") and head.lemma_.lower() in MEANS_HEADS | left:
-            return True
-        if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in left:
-            return True  # "the victims of the flood", "the aftermath of the typhoon"
-        if trigger.dep_ == "dobj" and head.lemma_.lower() in LEARNING | WARDED_OFF:
-            return True
-        if trigger.dep_ == "dobj" and head.lemma_.lower() in CLAIMS and head.dep_ == "advcl" and head.tag_ == "VBG":
-            return True  # "Claiming a violation of its airspace, North Korea attacked ...": a pretext
-    return False
+        return _noun_not_an_act(trigger)
+    return None
+
+
+def _noun_not_an_act(trigger: Token) -> str | None:
+    """not_an_act for an act named by a noun."""
+    lex = lexicon()
+    head = trigger.head
+    if head.dep_ == "prep" and head.lower_ == "for" and head.head.lemma_.lower() in lex.search_verbs:
+        return "modality.no_act.searched_for"
+    if head.dep_ == "prep" and head.lower_ in ("on", "against") and head.head.lemma_.lower() in lex.campaigns:
+        return "modality.no_act.campaign_target"  # "a crackdown on smuggling": a campaign's target
+    if trigger.dep_ in ("dobj", "conj") and head.lemma_.lower() in lex.search_verbs:
+        return "modality.no_act.searched_for"
+    if trigger.dep_ == "conj":
+        inherited = not_an_act(trigger.head)
+        if inherited:
+            return inherited
+    if any(c.lower_ == "such" for c in trigger.children):
+        return "modality.no_act.such_acts"
+    left = lex.aftermath_heads | (lex.disaster_aftermath_heads if trigger.lemma_.lower() in lex.disasters else frozenset())
+    if trigger.dep_ in ("nmod", "compound", "amod") and head.lemma_.lower() in lex.means_heads | left:
+        return "modality.no_act.means_or_aftermath"
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in left:
+        return "modality.no_act.means_or_aftermath"  # "the victims of the flood"
+    if trigger.dep_ == "dobj" and head.lemma_.lower() in lex.learning | lex.warded_off:
+        return "modality.no_act.learned_or_warded_off"
+    if trigger.dep_ == "dobj" and head.lemma_.lower() in lex.claims and head.dep_ == "advcl" and head.tag_ == "VBG":
+        return "modality.no_act.pretext"  # "Claiming a violation of its airspace, North Korea attacked ..."
+    return None
 
 
 def _habitual(trigger: Token) -> bool:
     """Simple present reports a habit or a general truth ("China regards those who
     cross its border as migrants", "partners reach us over smuggled phones"), not an act.
     Headlines are in the present too, but they are the title, not incident text."""
+    lex = lexicon()
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.tag_ == "NNS" and not any(
-        c.dep_ in ("det", "nummod", "poss") or c.lower_ in COUNTED for c in trigger.children
+        c.dep_ in ("det", "nummod", "poss") or c.lower_ in lex.counted for c in trigger.children
     ):
         return True  # "Defections have become rare": a class of acts, not one
-    if any(c.lower_ in HABITUAL for c in verb.children):
+    if any(c.lower_ in lex.habitual for c in verb.children):
         return True  # "are frequently crossing", "usually demand"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBN" and auxes and all(a.tag_ in ("VBZ", "VBP") and a.dep_ == "auxpass" for a in auxes):
@@ -142,9 +146,7 @@ def _habitual(trigger: Token) -> bool:
     if verb.tag_ not in ("VBZ", "VBP") or auxes:
         return False
     # chronologies tell the past in the present ("A destroyer sinks a patrol vessel"):
-    # only a habit word or a generic subject makes the present habitual
-    if any(c.lower_ in HABITUAL for c in verb.children):
-        return True
+    # only a generic subject makes the present habitual
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ == "relcl":
         subjects.append(verb.head)
@@ -158,7 +160,8 @@ def _generic_subject_noun(verb: Token) -> bool:
 
 def _generic(subject: Token) -> bool:
     """"North Koreans", "people", "we", "our partners": a class, not one actor."""
-    if subject.lower_ in GENERIC_PRONOUNS or subject.lemma_.lower() in LAW_WORDS:
+    lex = lexicon()
+    if subject.lower_ in lex.generic_pronouns or subject.lemma_.lower() in lex.law_words:
         return True  # "the 2020 law prescribes the death penalty for ...": a rule, not an act
     if subject.tag_ not in ("NNS", "NNPS"):
         return False
@@ -166,49 +169,158 @@ def _generic(subject: Token) -> bool:
     return not determiners or any(c.lower_ in ("our", "their", "most", "many", "all") for c in determiners)
 
 
+# --- the rules, in the order they are tried --------------------------------------
+# Each takes (trigger, sentence, attributed) and returns a Verdict when it decides.
+
+Rule = Callable[[Token, Span, bool], "Verdict | None"]
+RULES: list[tuple[str, Rule]] = []
+NO_ACT = None  # the modality of a clause that reports no act
+
+
+def rule(rule_id: str) -> Callable[[Rule], Rule]:
+    def register(fn: Rule) -> Rule:
+        RULES.append((rule_id, fn))
+        return fn
+    return register
+
+
+def _state_forms() -> frozenset[str]:
+    return frozenset(form for lemma in lexicon().state_participles for form in (lemma + "d", lemma + "ed", lemma + lemma[-1] + "ed"))
+
+
+@rule("modality.question")
+def _question(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    return Verdict(NO_ACT, "modality.question") if question(sent) else None
+
+
+@rule("modality.negated")
+def _negated(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    return Verdict(NO_ACT, "modality.negated") if negated(trigger) else None
+
+
+@rule("modality.background")
+def _background(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"for years", "during the war": general background, not a dated act."""
+    text = sent.text.lower()
+    return Verdict(NO_ACT, "modality.background") if any(p in text for p in lexicon().background) else None
+
+
+@rule("modality.no_act")
+def _no_act(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    found = not_an_act(trigger)
+    return Verdict(NO_ACT, found) if found else None
+
+
+@rule("modality.hypothetical")
+def _hypothetical(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"if", "unless" on the trigger's clause chain; "would", "could" on the trigger or on
+    a clause that holds it ("vessels entering the area would be fired upon"), but not
+    on a reporting verb."""
+    lex = lexicon()
+    for t in _ancestors_and_self(trigger):
+        for child in t.children:
+            if child.dep_ == "mark" and child.lower_ in lex.hypothetical_marks:
+                return Verdict(NO_ACT, "modality.hypothetical")
+            if child.dep_ == "aux" and child.lower_ in lex.hypothetical_modals and t.lemma_ not in lex.reporting_verbs:
+                return Verdict(NO_ACT, "modality.hypothetical")
+    return None
+
+
+@rule("modality.state_in_passing")
+def _state_in_passing(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"an agent imprisoned in Jeju", "the arrested broker": a state told in passing."""
+    if trigger.dep_ in ("acl", "amod") and (trigger.tag_ == "VBN" or trigger.dep_ == "amod") and trigger.head.pos_ in ("NOUN", "PROPN"):
+        if trigger.lemma_.lower() in lexicon().state_participles or trigger.lower_ in _state_forms():
+            return Verdict(NO_ACT, "modality.state_in_passing")
+    return None
+
+
+@rule("modality.habitual")
+def _habit(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    return Verdict(NO_ACT, "modality.habitual") if _habitual(trigger) else None
+
+
+@rule("modality.desire")
+def _desire(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"wanted to cross", "is expected to launch": wishes and forecasts."""
+    if trigger.dep_ in ("xcomp", "acl") and trigger.head.lemma_.lower() in lexicon().desires:
+        return Verdict(NO_ACT, "modality.desire")
+    return None
+
+
+@rule("modality.condition_result")
+def _condition_result(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """The result of a condition: "if the border reopens, many will defect"."""
+    marks = lexicon().hypothetical_marks
+    for t in list(_ancestors_and_self(trigger))[:3]:
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in c.children) for c in t.children):
+            return Verdict(NO_ACT, "modality.condition_result")
+    return None
+
+
+@rule("modality.denied")
+def _denied(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    lemmas = {t.lemma_.lower() for t in _ancestors_and_self(trigger)}
+    return Verdict("denied", "modality.denied") if lemmas & lexicon().denial else None
+
+
+@rule("modality.claimed")
+def _claimed(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"claiming a violation of its airspace"."""
+    lemmas = {t.lemma_.lower() for t in _ancestors_and_self(trigger)}
+    return Verdict("alleged", "modality.claimed") if lemmas & lexicon().claims else None
+
+
+@rule("modality.planned")
+def _planned(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"plans to launch", "efforts to seal"."""
+    if trigger.dep_ in ("xcomp", "acl", "advcl") and trigger.head.lemma_.lower() in lexicon().planning:
+        return Verdict("planned", "modality.planned")
+    return None
+
+
+@rule("modality.future")
+def _future(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"will deploy"."""
+    if any(c.lower_ in ("will", "'ll", "shall") and c.dep_ == "aux" for c in trigger.children):
+        return Verdict("planned", "modality.future")
+    return None
+
+
+HEARSAY = re.compile(r"\b(?:said|believed|thought|rumou?red)\s+to\s+have\b|\brumou?rs?\b", re.I)
+
+
+@rule("modality.hearsay")
+def _hearsay(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"are said to have been detained"."""
+    return Verdict("rumoured", "modality.hearsay") if HEARSAY.search(sent.text) else None
+
+
+@rule("modality.hedged")
+def _hedged(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"reportedly bribed": the press's own caution."""
+    hedges = lexicon().hedges
+    return Verdict("alleged", "modality.hedged") if any(t.lower_ in hedges for t in sent) else None
+
+
+@rule("modality.ongoing")
+def _ongoing(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    if trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in trigger.children):
+        return Verdict("ongoing", "modality.ongoing")
+    return None
+
+
+def judge(trigger: Token, sent: Span, *, attributed: bool) -> Verdict:
+    """The first rule that decides; an act no rule qualifies is reported (a source says
+    so) or asserted."""
+    for _rule_id, fn in RULES:
+        verdict = fn(trigger, sent, attributed)
+        if verdict is not None:
+            return verdict
+    return Verdict("reported", "modality.reported") if attributed else Verdict("asserted", "modality.asserted")
+
+
 def modality(trigger: Token, sent: Span, *, attributed: bool) -> str | None:
     """ontology.md's modality for the trigger, or None when the clause reports no act
     (negated, a question, a hypothetical)."""
-    if question(sent) or negated(trigger):
-        return None
-    if any(phrase in sent.text.lower() for phrase in BACKGROUND):
-        return None
-    if _not_an_act(trigger):
-        return None
-    chain = list(_ancestors_and_self(trigger))
-    for t in chain:
-        for child in t.children:
-            if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKERS:
-                return None
-            # "would", "could" on the trigger or on a clause that holds it ("vessels
-            # entering the area would be fired upon"), but not on a reporting verb
-            if child.dep_ == "aux" and child.lower_ in MODAL_HYPOTHETICAL and t.lemma_ not in REPORTING_VERBS:
-                return None
-    if trigger.dep_ in ("acl", "amod") and (trigger.tag_ == "VBN" or trigger.dep_ == "amod") and trigger.head.pos_ in ("NOUN", "PROPN"):
-        # "an agent imprisoned in Jeju", "the arrested broker": a state told in passing
-        if trigger.lemma_.lower() in STATE_PARTICIPLES or trigger.lower_ in STATE_FORMS:
-            return None
-    if _habitual(trigger):
-        return None
-    lemmas = {t.lemma_.lower() for t in chain}
-    if trigger.dep_ in ("xcomp", "acl") and trigger.head.lemma_.lower() in DESIRES:
-        return None
-    for t in chain[:3]:
-        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in HYPOTHETICAL_MARKERS for g in c.children) for c in t.children):
-            return None  # the result of a condition: "if the border reopens, many will defect"
-    if lemmas & DENIAL:
-        return "denied"
-    if lemmas & CLAIMS:
-        return "alleged"  # "claiming a violation of its airspace"
-    # "plans to launch", "efforts to seal", "will deploy"
-    if trigger.dep_ in ("xcomp", "acl", "advcl") and trigger.head.lemma_.lower() in PLANNING:
-        return "planned"
-    if any(c.lower_ in ("will", "'ll", "shall") and c.dep_ == "aux" for c in trigger.children):
-        return "planned"
-    if re.search(r"\b(?:said|believed|thought|rumou?red)\s+to\s+have\b|\brumou?rs?\b", sent.text, re.I):
-        return "rumoured"  # hearsay: "are said to have been detained"
-    if any(t.lower_ in HEDGES for t in sent):
-        return "alleged"  # "reportedly bribed": the press's own caution
-    if trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in trigger.children):
-        return "ongoing"
-    return "reported" if attributed else "asserted"
+    return judge(trigger, sent, attributed=attributed).modality

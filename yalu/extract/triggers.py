@@ -17,6 +17,7 @@ from .clause import Terms, window
 
 @dataclass(frozen=True)
 class Rule:
+    id: str
     event_type: str
     lemmas: frozenset[str]
     pos: frozenset[str]
@@ -56,6 +57,7 @@ def rules() -> dict[str, list[Rule]]:
     by_lemma: dict[str, list[Rule]] = {}
     for r in data["rule"]:
         rule = Rule(
+            id=r["id"],
             event_type=r["type"],
             lemmas=frozenset(r["lemmas"]),
             pos=frozenset(r.get("pos", ["VERB", "NOUN", "PROPN", "ADJ"])),

@@ -1,0 +1,118 @@
+"""Mentions of one incident clustered into one record's worth: the same type (or a
+related one: the arrest for an offence, a wound of a firefight, the firing of a
+drill) and nothing that tells them apart. Not to be confused with merging records
+across outlets (yalu.merge) or a reviewer's merge (yalu.review)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Location, TimeSpan
+from .mentions import CHARGE_TYPES, Mention
+
+# types that can be folded into another incident's record
+FOLDED_TYPES = {"arrest", "attack"}
+
+
+def _related(a: Mention, b: Mention) -> bool:
+    """Mentions of different types that can still be one incident: an arrest told
+    apart from the offence it was for ("detained five residents for calling the
+    South"; "agents caught the five"), a wound of a firefight, the firing of a drill."""
+    return (
+        _charge_of(a, b) or _charge_of(b, a)
+        or _part_of_clash(a, b) or _part_of_clash(b, a)
+        or _part_of_drill(a, b)
+    )
+
+
+def _agree(a: Mention, b: Mention, strict_places: bool = False) -> bool:
+    """Nothing tells the two apart: no two different places stated, no disjoint times,
+    not the news and a look back."""
+    if a.background != b.background:
+        return False
+    la, lb = a.location, b.location
+    if la and lb and (strict_places or not (a.place_inherited or b.place_inherited)):
+        if la.admin2 and lb.admin2 and la.admin2 != lb.admin2:
+            return False
+        if la.admin1_code and lb.admin1_code and la.admin1_code != lb.admin1_code:
+            return False
+        if la.country and lb.country and la.country != lb.country:
+            return False
+    ta, tb = a.time, b.time
+    if ta and tb and ta.start and tb.start and ta.end and tb.end:
+        if ta.end < tb.start or tb.end < ta.start:
+            return False
+    return True
+
+
+def _charge_of(arrest: Mention, offence: Mention) -> bool:
+    return arrest.event_type in CHARGE_TYPES and offence.charged and arrest.paragraph - offence.paragraph <= 4
+
+
+def _part_of_drill(firing: Mention, drill: Mention) -> bool:
+    """The shells fired in a drill told a sentence or a paragraph apart: one incident."""
+    return (
+        {firing.event_type, drill.event_type} == {"artillery_fire", "military_exercise"}
+        and abs(firing.paragraph - drill.paragraph) <= 2
+    )
+
+
+def _part_of_clash(attack: Mention, clash: Mention) -> bool:
+    """"One border guard was shot in the leg" after a firefight: a wound of that fight."""
+    return (
+        attack.event_type == "attack"
+        and clash.event_type == "armed_clash"
+        and 0 <= attack.paragraph - clash.paragraph <= 3
+        and attack.time is None
+    )
+
+
+@dataclass
+class Cluster:
+    mentions: list[Mention]
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def event_type(self) -> str:
+        """The type of the first mention that is not a folded-in arrest or wound."""
+        return next((m.event_type for m in self.mentions if m.event_type not in FOLDED_TYPES), self.first.event_type)
+
+    def best_location(self) -> Location | None:
+        located = [m for m in self.mentions if m.location]
+        if not located:
+            return None
+        # a county carried over from the paragraph beats a river named in passing
+        best = min(located, key=lambda m: (m.location.geo_precision or 9, not m.location.admin1_code, m.place_inherited))
+        return best.location
+
+    def best_time(self) -> TimeSpan | None:
+        dated = [m for m in self.mentions if m.time and m.time.precision]
+        if not dated:
+            return None
+        return min(dated, key=lambda m: (m.time_inherited, m.time.precision)).time
+
+
+def _fits(m: Mention, c: Cluster) -> bool:
+    """Same type as the incident or related to one of its mentions, and in agreement
+    with all of them (places compared strictly when types differ)."""
+    same = m.event_type in {o.event_type for o in c.mentions}
+    related = [o for o in c.mentions if o.event_type != m.event_type and _related(m, o)]
+    if not same and not related:
+        return False
+    return all(_agree(m, o, strict_places=o.event_type != m.event_type) for o in c.mentions)
+
+
+def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
+    """One record per incident: same type (or related) and nothing that tells them apart."""
+    clusters: list[Cluster] = []
+    for m in mentions:
+        for c in clusters:
+            if _fits(m, c):
+                c.mentions.append(m)
+                break
+        else:
+            clusters.append(Cluster([m]))
+    return clusters

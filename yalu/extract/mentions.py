@@ -1,0 +1,190 @@
+"""Candidate mentions: every trigger in its clause, with its modality and its slots
+(place, time, actors, quantities, source) as its own sentence gives them, recoded
+by the sentence's frame, with an arrest *for* an act folded into that act."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from spacy.tokens import Span, Token
+
+from .. import dates
+from ..model import Actor, Article, Attribution, Location, Quantity, TimeSpan
+from ..places.geoparse import Geoparser, PlaceMention
+from .actors import actors as find_actors
+from .attribution import Citation, corroboration, sentence_attribution
+from .modality import modality as find_modality
+from .quantities import quantities as find_quantities
+from .triggers import find_triggers
+
+
+@dataclass
+class Mention:
+    event_type: str
+    trigger: Token
+    sent: Span
+    window: list[Token]
+    weight: float
+    modality: str
+    paragraph: int
+    location: Location | None = None
+    place_inherited: bool = False
+    time: TimeSpan | None = None
+    time_inherited: bool = False
+    actors: list[Actor] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    attribution: Attribution | None = None
+    corroboration: list[str] = field(default_factory=list)
+    charged: bool = False  # an arrest or sentence for this act was folded into it
+    background: bool = False  # a short item's look back at an earlier act
+
+
+def paragraphs(text: str) -> list[int]:
+    """Start offsets of the paragraphs (blank-line or line separated)."""
+    return [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
+
+
+def _paragraph_of(starts: list[int], offset: int) -> int:
+    index = 0
+    for i, start in enumerate(starts):
+        if start <= offset:
+            index = i
+    return index
+
+
+def read_sentence(
+    sent: Span,
+    article: Article,
+    geoparser: Geoparser,
+    places: list[PlaceMention],
+    found_dates: list[dates.DateMention],
+    cites: list[Citation],
+    paragraph_starts: list[int],
+) -> list[Mention]:
+    triggers = find_triggers(sent, lambda tokens: geoparser.tags(tokens, places))
+    if not triggers:
+        return []
+    attribution = sentence_attribution(sent, cites, article.outlet)
+    corroborating = corroboration(sent, cites, article.outlet)
+    in_sentence = [d for d in found_dates if sent.start_char <= d.start < sent.end_char]
+    spoken = dates.reporting_date(sent, in_sentence)
+    out = []
+    for trigger in triggers:
+        modality = find_modality(trigger.token, sent, attributed=attribution is not None)
+        if modality is None:
+            continue
+        governing = None
+        referring = _back_reference(trigger.token) or _offence_charged(trigger.token, triggers)
+        if not referring:
+            governing = dates.governing_date(sent, trigger.token, [d for d in in_sentence if d is not spoken])
+        time = governing.span if governing else None
+        if time is not None and spoken is not None and spoken.span.end and time.end and time.end > spoken.span.end:
+            # what a source told us on Tuesday happened on or before Tuesday
+            time = TimeSpan(time.start, spoken.span.end, time.precision, time.expression)
+        out.append(
+            Mention(
+                event_type=trigger.event_type,
+                trigger=trigger.token,
+                sent=sent,
+                window=trigger.window,
+                weight=trigger.rule.weight,
+                modality=modality,
+                paragraph=_paragraph_of(paragraph_starts, sent.start_char),
+                location=None if referring else geoparser.locate(trigger.token, sent, places, trigger.event_type),
+                time=time,
+                actors=find_actors(sent, trigger.token, trigger.window, trigger.event_type),
+                quantities=find_quantities(sent.text),
+                attribution=attribution,
+                corroboration=corroborating,
+            )
+        )
+    return _absorb_charges(_apply_frames(out))
+
+
+@cache
+def frames() -> list[dict]:
+    with files("yalu").joinpath("data/frames.toml").open("rb") as f:
+        return tomllib.load(f)["frame"]
+
+
+def _apply_frames(mentions: list[Mention]) -> list[Mention]:
+    """Recode mentions by the frame the sentence tells them in (data/frames.toml)."""
+    for frame in frames():
+        types = {m.event_type for m in mentions}
+        for m in mentions:
+            if m.event_type not in frame["types"]:
+                continue
+            if "trigger_lemmas" in frame and m.trigger.lemma_.lower() not in frame["trigger_lemmas"]:
+                continue
+            if "actor" in frame and not any(
+                a.normalized == frame["actor"] and a.role in frame["roles"] for a in m.actors
+            ):
+                continue
+            if "with_type" in frame and frame["with_type"] not in types:
+                continue
+            m.event_type = frame["becomes"]
+    return mentions
+
+
+# "busted for running a smuggling ring": the offence is the incident; a
+# trial or sentence stays its own incident, with its own date
+CHARGE_TYPES = {"arrest"}
+
+
+def _absorb_charges(mentions: list[Mention]) -> list[Mention]:
+    """An arrest or sentence *for* another act in the same sentence is that act's
+    consequence, coded on it (with the people arrested as targets), not a second
+    incident."""
+    kept = []
+    for m in mentions:
+        offence = None
+        if m.event_type in CHARGE_TYPES:
+            reasons = {t.i for c in m.trigger.children if c.dep_ == "prep" and c.lower_ in ("for", "over") for t in c.subtree}
+            offence = next((o for o in mentions if o is not m and o.trigger.i in reasons and o.event_type not in CHARGE_TYPES), None)
+        if offence is None:
+            kept.append(m)
+        else:
+            offence.actors += [a for a in m.actors if a not in offence.actors]
+            offence.charged = True
+            offence.time = offence.time or m.time  # "arrested on February 6 for ..."
+            if m.location and (offence.location is None or m.location.geo_precision < offence.location.geo_precision):
+                offence.location = m.location
+    return kept
+
+
+def _offence_charged(token: Token, triggers) -> bool:
+    """"put on trial on Nov. 28 for copying dramas": the copying was before the trial;
+    the trial's date and place are not the offence's."""
+    for t in triggers:
+        if t.event_type in ("arrest", "punishment") and t.token != token:
+            reasons = {x.i for c in t.token.children if c.dep_ == "prep" and c.lower_ in ("for", "over") for x in c.subtree}
+            if token.i in reasons:
+                return True
+    return False
+
+
+ANAPHORS = {"this", "that", "it", "which"}
+
+
+# "news of the desertion", "since the killing": the act is named, not told again
+REFERRING_HEADS = {"news", "report", "reports", "word", "rumor", "rumors", "rumour", "rumours", "story", "aftermath", "wake", "since", "after", "following", "before", "over"}
+
+
+def _back_reference(trigger: Token) -> bool:
+    """A mention that refers back to an act told before dates and places nothing:
+    "This was the first naval clash since ... 1953", "released the kidnapped
+    passengers on February 14", "News of the desertion spread in Hyesan"."""
+    if trigger.dep_ == "amod" and trigger.head.dep_ != "ROOT":
+        return True
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and any(c.lower_ in ("the", "this", "that") for c in trigger.children):
+        prep = trigger.head
+        if prep.lower_ in REFERRING_HEADS or (prep.lower_ == "of" and prep.head.lower_ in REFERRING_HEADS):
+            return True
+    for t in [trigger, *trigger.ancestors]:
+        if t.dep_ == "attr" and t.head.lemma_ == "be":
+            return any(c.dep_ == "nsubj" and c.lower_ in ANAPHORS for c in t.head.children)
+    return False

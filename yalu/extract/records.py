@@ -1,0 +1,166 @@
+"""From a cluster of mentions to Incident records: slots combined, a modality, a
+confidence and a summary; planned or rumoured acts too thin to code dropped; a run
+of days of a by_day type cut into one record a day (ACLED's atomic days)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .. import dates
+from ..model import Actor, Article, Evidence, Incident, Location, Quantity, TimeSpan
+from ..ontology import category, event_types
+from .clustering import Cluster
+
+# modalities that report no act yet: kept only when the text dates or places them
+UNREALISED = {"planned", "denied", "rumoured"}
+
+
+# counts of harm that ACLED divides among the days of a multi-day event
+DIVIDED_KINDS = {"fatalities", "injured"}
+
+
+def by_day(c: Cluster, incident: Incident) -> list[Incident]:
+    """ACLED's events are atomic days: an act of a by_day type that its own clause reports
+    as going on "from October 30 to November 3" is five records, one a day, each keeping
+    the whole run as its episode. The dead and wounded are divided among the days (ACLED
+    divides fatalities); other counts are the episode's totals, told once, on its first day."""
+    days = dates.days_of(incident.time) if event_types()[incident.event_type].get("by_day") else None
+    own = [m for m in c.mentions if m.time == incident.time and not m.time_inherited]
+    if not days or not own:
+        return [incident]
+    if re.search(r"(?i)\b(?:night\s+of\s+(?:the\s+)?|overnight\s+(?:on\s+)?)" + re.escape(incident.time.expression or ""), own[0].sent.text):
+        return [incident]  # "the night of June 5-6", "overnight June 5-6": one night
+    records = []
+    for k, day in enumerate(days):
+        records.append(replace(
+            incident,
+            time=TimeSpan(day, day, 1, incident.time.expression),
+            episode=incident.time,
+            quantities=[share for q in incident.quantities if (share := _day_share(q, k, len(days)))],
+        ))
+        records[-1].summary = summary(records[-1])
+    return records
+
+
+def _day_share(q: Quantity, k: int, days: int) -> Quantity | None:
+    """Day k's part of a count: a whole-number share of the dead or wounded (the remainder
+    on the first days), else the count itself on the first day only."""
+    whole = q.value is not None and q.value == int(q.value)
+    if q.kind in DIVIDED_KINDS and whole and q.value:
+        share = int(q.value) // days + (1 if k < int(q.value) % days else 0)
+        return replace(q, value=share) if share else None
+    return q if k == 0 else None
+
+
+def reportable(c: Cluster) -> bool:
+    """Planned or denied acts without both a date and a place of their own are policy
+    talk, and hearsay with neither ("dozens are said to have been detained") is rumour
+    too thin to code; an incident needs an act reported as done."""
+    if all(m.modality in UNREALISED for m in c.mentions):
+        own_place = any(m.location and not m.place_inherited for m in c.mentions)
+        own_time = any(m.time and not m.time_inherited for m in c.mentions)
+        if all(m.modality == "rumoured" for m in c.mentions):
+            return own_place or own_time
+        return own_place and own_time
+    return True
+
+
+def _confidence(c: Cluster) -> float:
+    """Higher when trigger, place and time agree: several mentions, an own place, an own date."""
+    score = 0.75 * max(m.weight for m in c.mentions)
+    if any(m.location and not m.place_inherited for m in c.mentions):
+        score += 0.1
+    if any(m.time and not m.time_inherited for m in c.mentions):
+        score += 0.1
+    score += 0.04 * min(len(c.mentions) - 1, 2)
+    if any(m.sent.start == 0 for m in c.mentions):
+        score += 0.08  # the lead sentence tells the story's main incident
+    if all(m.modality in ("alleged", "rumoured", "planned", "denied") for m in c.mentions):
+        score -= 0.25
+    return max(0.05, min(score, 0.99))
+
+
+def _modality(c: Cluster) -> str:
+    """The most factual reading any mention gives."""
+    order = ["asserted", "reported", "ongoing", "alleged", "rumoured", "planned", "denied"]
+    return min((m.modality for m in c.mentions), key=order.index)
+
+
+def record(c: Cluster, article: Article) -> Incident:
+    actors: list[Actor] = []
+    quantities: list[Quantity] = []
+    corroborating: list[str] = []
+    for m in c.mentions:
+        for a in m.actors:
+            if all((a.normalized, a.role) != (b.normalized, b.role) for b in actors):
+                actors.append(a)
+        for q in m.quantities:
+            if all((q.kind, q.value, q.unit) != (p.kind, p.value, p.unit) for p in quantities):
+                quantities.append(q)
+        corroborating += [name for name in dict.fromkeys(m.corroboration) if name not in corroborating]
+    evidence = []
+    for m in c.mentions:
+        if all(e.start != m.sent.start_char for e in evidence):
+            evidence.append(
+                Evidence(
+                    start=m.sent.start_char,
+                    end=m.sent.end_char,
+                    trigger_start=m.trigger.idx,
+                    trigger_end=m.trigger.idx + len(m.trigger.text),
+                    text=m.sent.text,
+                )
+            )
+    incident = Incident(
+        event_type=c.event_type,
+        category=category(c.event_type),
+        time=c.best_time() or TimeSpan(),
+        location=c.best_location() or Location(),
+        actors=actors,
+        quantities=quantities,
+        modality=_modality(c),
+        attribution=next((m.attribution for m in c.mentions if m.attribution), None),
+        corroboration=corroborating,
+        evidence=evidence,
+        confidence=_confidence(c),
+    )
+    incident.summary = summary(incident)
+    return incident
+
+
+def summary(incident: Incident) -> str:
+    """One sentence from the slots: what, who, where, when, on whose word."""
+    label = event_types()[incident.event_type]["label"]
+    parts = [label]
+    agents = [a.normalized or a.text for a in incident.actors if a.role == "agent"]
+    others = [a.normalized or a.text for a in incident.actors if a.role != "agent"]
+    if agents:
+        parts.append("by " + ", ".join(agents[:2]))
+    if others:
+        parts.append("involving " + ", ".join(others[:2]))
+    loc = incident.location
+    where = ", ".join(dict.fromkeys(filter(None, [loc.location_name, loc.admin2 if loc.admin2 != loc.location_name else None, loc.admin1])))
+    if where:
+        preposition = "along " if loc.place_id is None and loc.geo_precision == 3 and not loc.country else "near " if loc.geo_precision == 2 else "in "
+        parts.append(preposition + where)
+    t = incident.time
+    ep = incident.episode
+    if ep and ep.start and ep.end and t.start:
+        days = (ep.end - ep.start).days + 1
+        parts.append(f"on {t.start.isoformat()} (day {(t.start - ep.start).days + 1} of {days})")
+    elif t.start and t.end and t.start == t.end:
+        parts.append(f"on {t.start.isoformat()}")
+    elif t.start and t.end:
+        parts.append(f"between {t.start.isoformat()} and {t.end.isoformat()}")
+    elif t.start:
+        parts.append(f"since {t.start.isoformat()}")
+    elif t.end:
+        parts.append(f"on or before {t.end.isoformat()}")
+    money = [q for q in incident.quantities if q.kind in ("money", "fatalities", "people")]
+    if money:
+        q = money[0]
+        parts.append(f"({q.kind}: {q.value:g}{' ' + q.unit if q.unit else ''})")
+    text = " ".join(parts)
+    if incident.attribution:
+        text += f", according to {incident.attribution.text}"
+    return text + "."

@@ -1,4 +1,4 @@
-"""Incident records (yalu/extract/incidents.py): the whole extract() on short
+"""Incident records (yalu/extract/: article.py and its steps): the whole extract() on short
 fictional reports, read through yalu.ingest.read_text and yalu.pipeline.Pipeline.
 
 Every article here is fictional, written in the style of Daily NK / RFA / Yonhap

@@ -17,7 +17,7 @@ from ..model import Actor, Article, Attribution, Location, Quantity, TimeSpan
 from ..places.geoparse import Geoparser, PlaceMention
 from .actors import actors as find_actors
 from .attribution import Citation, corroboration, sentence_attribution
-from .modality import modality as find_modality
+from .modality import judge
 from .quantities import quantities as find_quantities
 from .triggers import find_triggers
 
@@ -41,6 +41,19 @@ class Mention:
     corroboration: list[str] = field(default_factory=list)
     charged: bool = False  # an arrest or sentence for this act was folded into it
     background: bool = False  # a short item's look back at an earlier act
+    # the rules that made it, by step (trigger, frame, modality, place, date): its audit trail
+    rules: dict[str, str] = field(default_factory=dict)
+
+    def set_place(self, location: Location, rule: str) -> None:
+        """A place taken from the mention's context, and the rule that lent it."""
+        self.location, self.place_inherited = location, True
+        self.rules["place"] = rule
+
+    def set_time(self, time: TimeSpan | None, rule: str) -> None:
+        """A time taken from the mention's context, and the rule that lent it."""
+        self.time, self.time_inherited = time, time is not None
+        if time is not None:
+            self.rules["date"] = rule
 
 
 def paragraphs(text: str) -> list[int]:
@@ -74,8 +87,8 @@ def read_sentence(
     spoken = dates.reporting_date(sent, in_sentence)
     out = []
     for trigger in triggers:
-        modality = find_modality(trigger.token, sent, attributed=attribution is not None)
-        if modality is None:
+        verdict = judge(trigger.token, sent, attributed=attribution is not None)
+        if verdict.modality is None:
             continue
         governing = None
         referring = _back_reference(trigger.token) or _offence_charged(trigger.token, triggers)
@@ -85,6 +98,12 @@ def read_sentence(
         if time is not None and spoken is not None and spoken.span.end and time.end and time.end > spoken.span.end:
             # what a source told us on Tuesday happened on or before Tuesday
             time = TimeSpan(time.start, spoken.span.end, time.precision, time.expression)
+        location = None if referring else geoparser.locate(trigger.token, sent, places, trigger.event_type)
+        rules = {"trigger": trigger.rule.id, "modality": verdict.rule}
+        if location is not None:
+            rules["place"] = "place.clause"
+        if governing is not None:
+            rules["date"] = "date.clause"
         out.append(
             Mention(
                 event_type=trigger.event_type,
@@ -92,14 +111,15 @@ def read_sentence(
                 sent=sent,
                 window=trigger.window,
                 weight=trigger.rule.weight,
-                modality=modality,
+                modality=verdict.modality,
                 paragraph=_paragraph_of(paragraph_starts, sent.start_char),
-                location=None if referring else geoparser.locate(trigger.token, sent, places, trigger.event_type),
+                location=location,
                 time=time,
                 actors=find_actors(sent, trigger.token, trigger.window, trigger.event_type),
                 quantities=find_quantities(sent.text),
                 attribution=attribution,
                 corroboration=corroborating,
+                rules=rules,
             )
         )
     return _absorb_charges(_apply_frames(out))
@@ -127,6 +147,7 @@ def _apply_frames(mentions: list[Mention]) -> list[Mention]:
             if "with_type" in frame and frame["with_type"] not in types:
                 continue
             m.event_type = frame["becomes"]
+            m.rules["frame"] = frame["id"]
     return mentions
 
 
@@ -150,9 +171,12 @@ def _absorb_charges(mentions: list[Mention]) -> list[Mention]:
         else:
             offence.actors += [a for a in m.actors if a not in offence.actors]
             offence.charged = True
-            offence.time = offence.time or m.time  # "arrested on February 6 for ..."
+            if offence.time is None and m.time is not None:
+                offence.time = m.time  # "arrested on February 6 for ..."
+                offence.rules["date"] = "date.charge"
             if m.location and (offence.location is None or m.location.geo_precision < offence.location.geo_precision):
                 offence.location = m.location
+                offence.rules["place"] = "place.charge"
     return kept
 
 

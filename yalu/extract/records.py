@@ -16,6 +16,9 @@ from .clustering import Cluster
 UNREALISED = {"planned", "denied", "rumoured"}
 
 
+# the order in which evidence lists the rules of its mention
+RULE_STEPS = ("trigger", "frame", "modality", "place", "date")
+
 # counts of harm that ACLED divides among the days of a multi-day event
 DIVIDED_KINDS = {"fatalities", "injured"}
 
@@ -109,6 +112,7 @@ def record(c: Cluster, article: Article) -> Incident:
                     trigger_start=m.trigger.idx,
                     trigger_end=m.trigger.idx + len(m.trigger.text),
                     text=m.sent.text,
+                    rules=[m.rules[step] for step in RULE_STEPS if step in m.rules],
                 )
             )
     incident = Incident(

@@ -70,7 +70,7 @@ def refine_lines(mentions: list[Mention], geoparser: Geoparser, places: list[Pla
         named = [p for p in places if following.start_char <= p.start < following.end_char]
         found = geoparser.specific_place(named, m.event_type)
         if found is not None and found.geo_precision in (1, 2) and found.country in ("KR", "KP"):
-            m.location, m.place_inherited = replace(found, geo_precision=2), True
+            m.set_place(replace(found, geo_precision=2), "place.line_next_sentence")
 
 
 def inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: list[PlaceMention] | None) -> None:
@@ -87,7 +87,7 @@ def inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: li
                 elsewhere = {o.sent.start for o in mentions if o.event_type != m.event_type} - {m.sent.start}
                 found = geoparser.specific_place(short_item, m.event_type, elsewhere)
                 if found is not None and (m.location is None or found.geo_precision < m.location.geo_precision or not m.location.admin1_code):
-                    m.location, m.place_inherited = found, True
+                    m.set_place(found, "place.short_item")
     # the article's own place: its first town or county, else its first province
     located = [m.location for m in mentions if m.location and m.location.admin1_code and not m.place_inherited]
     focus = next((loc for loc in located if loc.geo_precision in (1, 2)), located[0] if located else None)
@@ -100,9 +100,9 @@ def inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: li
         if m.event_type in STATED_PLACE_TYPES:
             continue  # a launch site is stated or unknown: never borrowed from a neighbour
         if m.paragraph in last:
-            m.location, m.place_inherited = last[m.paragraph], True
+            m.set_place(last[m.paragraph], "place.paragraph")
         elif focus is not None and short_item is None:
-            m.location, m.place_inherited = focus, True
+            m.set_place(focus, "place.article_focus")
 
 
 def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: TimeSpan | None) -> None:
@@ -123,16 +123,19 @@ def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: Ti
         # a paragraph tells one sequence: "The shooting took place on the 9th. ... His two
         # companions were detained on the spot." takes the date told before it
         told = [m for m in dated if m.paragraph == c.first.paragraph and m.sent.start < c.first.sent.start]
+        rule = None
         if told and not short:
-            c.first.time = max(told, key=lambda m: m.sent.start).time
+            c.first.time, rule = max(told, key=lambda m: m.sent.start).time, "date.paragraph_before"
         elif short:
             if news:
-                c.first.time = news[0]
+                c.first.time, rule = news[0], "date.short_item_lead"
             elif article.published:
-                c.first.time = dates.news_cycle(article.published)
+                c.first.time, rule = dates.news_cycle(article.published), "date.news_cycle"
         elif article.published:
             recent = dates.resolve("recently", article.published)
             starts = [t.start for t in times if t.start] + [recent.start]
             end = spoken.end if spoken and spoken.end else article.published
-            c.first.time = TimeSpan(min(starts), end, 4, None)
+            c.first.time, rule = TimeSpan(min(starts), end, 4, None), "date.recent_window"
+        if rule is not None and c.first.time is not None:
+            c.first.rules["date"] = rule
         c.first.time_inherited = c.first.time is not None

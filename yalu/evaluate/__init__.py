@@ -1,5 +1,5 @@
 """Evaluate: score extraction against gold annotations; the real development set."""
 
-from .scoring import GoldDoc, evaluate, load_gold
+from .scoring import Gold, GoldDoc, evaluate, gold_paths, load_gold, load_gold_files
 
-__all__ = ["GoldDoc", "evaluate", "load_gold"]
+__all__ = ["Gold", "GoldDoc", "evaluate", "gold_paths", "load_gold", "load_gold_files"]

@@ -4,10 +4,10 @@ The repository keeps annotations, addresses, how each text was found and its
 SHA-256; the texts live in an ignored cache folder (`.cache/texts/<doc_id>.txt`).
 Addresses the project holds out (`../shared/held-out/urls.sha1`) are refused.
 
-    python -m yalu.devset check-url URL...        # held out or not
-    python -m yalu.devset split DOC_ID...         # the document's split (fixed by its id)
-    python -m yalu.devset sha FILE...             # SHA-256 of a cached text
-    python -m yalu.devset validate GOLD... [--texts DIR]
+    python -m yalu.evaluate.devset check-url URL...        # held out or not
+    python -m yalu.evaluate.devset split DOC_ID...         # the document's split (fixed by its id)
+    python -m yalu.evaluate.devset sha FILE...             # SHA-256 of a cached text
+    python -m yalu.evaluate.devset validate GOLD... [--texts DIR]
 """
 
 from __future__ import annotations

@@ -27,35 +27,74 @@ class GoldDoc:
     forbidden: list[str]
 
 
+@dataclass
+class Gold:
+    """The documents that can be scored, and those whose text is not at hand."""
+
+    docs: list[GoldDoc]
+    missing: list[str] = field(default_factory=list)  # text not in the cache folder
+    changed: list[str] = field(default_factory=list)  # cached text differs from the one annotated
+
+
 def load_gold(path: str | Path) -> list[GoldDoc]:
-    """Gold documents with their text: inline, or `text_path` relative to the gold
-    file's folder or its parent (shared/ for the shared gold files)."""
-    path = Path(path)
-    docs = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        record = json.loads(line)
-        text = record.get("text")
-        if text is None:
-            rel = record["text_path"]
-            candidates = [path.parent / rel, path.parent.parent / rel]
-            found = next((p for p in candidates if p.exists()), None)
-            if found is None:
-                raise FileNotFoundError(f"{path} line {n}: text_path {rel} not found")
-            text = found.read_text(encoding="utf-8")
-        published = record.get("published")
-        docs.append(
-            GoldDoc(
-                doc_id=record["doc_id"],
-                text=text,
-                published=date.fromisoformat(published) if published else None,
-                outlet=record.get("outlet"),
-                incidents=record["incidents"],
-                forbidden=record.get("forbidden_locations", []),
+    """Gold documents with their text: inline, `text_path` relative to the gold file's
+    folder or its parent (shared/ for the shared gold files), or text-less gold's cached
+    text (see load_gold_files)."""
+    return load_gold_files([path]).docs
+
+
+def gold_paths(paths: list[str | Path]) -> list[Path]:
+    """Gold files named, or the .jsonl files of a folder named."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        found += sorted(p.rglob("*.jsonl")) if p.is_dir() else [p]
+    return found
+
+
+def load_gold_files(paths: list[str | Path], texts: str | Path | None = None, split: str | None = None) -> Gold:
+    """Gold documents of one or more files (or folders), of one split if given. A
+    text-less record (`text_sha256`) takes its text from `texts`/<doc_id>.txt (default
+    .cache/texts), checked against its hash; documents without it are listed, not scored."""
+    from .devset import TEXTS, text_sha256
+
+    cache_dir = Path(texts) if texts is not None else TEXTS
+    gold = Gold(docs=[])
+    for path in gold_paths(paths):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if split is not None and record.get("split", "dev") != split:
+                continue
+            text = record.get("text")
+            if text is None and record.get("text_path"):
+                rel = record["text_path"]
+                candidates = [path.parent / rel, path.parent.parent / rel]
+                found = next((p for p in candidates if p.exists()), None)
+                if found is None:
+                    raise FileNotFoundError(f"{path} line {n}: text_path {rel} not found")
+                text = found.read_text(encoding="utf-8")
+            elif text is None:
+                cached = cache_dir / f"{record['doc_id']}.txt"
+                if not cached.exists():
+                    gold.missing.append(record["doc_id"])
+                    continue
+                text = cached.read_text(encoding="utf-8")
+                if text_sha256(text) != record.get("text_sha256"):
+                    gold.changed.append(record["doc_id"])
+                    continue
+            published = record.get("published")
+            gold.docs.append(
+                GoldDoc(
+                    doc_id=record["doc_id"],
+                    text=text,
+                    published=date.fromisoformat(published) if published else None,
+                    outlet=record.get("outlet"),
+                    incidents=record["incidents"],
+                    forbidden=record.get("forbidden_locations", []),
+                )
             )
-        )
-    return docs
+    return gold
 
 
 def _norm(name: str | None) -> str:
@@ -254,11 +293,12 @@ def _gold_brief(gold: dict, name: str):
     return [gold.get("date_start"), gold.get("date_end"), gold.get("time_precision_max")]
 
 
-def evaluate(gold_path: str | Path, pipeline=None, progress=None) -> Counts:
-    """Run the pipeline over the gold documents' texts and score it."""
+def evaluate(gold: str | Path | list[GoldDoc], pipeline=None, progress=None) -> Counts:
+    """Run the pipeline over the gold documents' texts (a gold file, or documents
+    loaded with load_gold_files) and score it."""
     from ..pipeline import Pipeline
 
-    docs = load_gold(gold_path)
+    docs = gold if isinstance(gold, list) else load_gold(gold)
     pipeline = pipeline or Pipeline()
     # as `yalu ingest` reads a text file: a headline line becomes the title
     articles = (read_text(d.text, detect_title=True, id=d.doc_id, published=d.published, outlet=d.outlet) for d in docs)

@@ -1,17 +1,18 @@
-"""The event types of ontology.md, read from data/ontology.toml."""
+"""The event types of ontology.md and their properties, read from data/ontology.toml."""
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
-from importlib.resources import files
+from . import resources
 
 
-@cache
 def event_types() -> dict[str, dict]:
-    """event_type -> {category, label, acled_event, acled_sub_event}."""
-    with files("yalu").joinpath("data/ontology.toml").open("rb") as f:
-        return tomllib.load(f)["types"]
+    """event_type -> {category, label, acled_event, acled_sub_event, properties...}."""
+    return resources.load("ontology.toml")["types"]
+
+
+def has(event_type: str, prop: str) -> bool:
+    """Whether a type has a property of ontology.toml (place_stated, charge, ...)."""
+    return bool(event_types()[event_type].get(prop))
 
 
 def category(event_type: str) -> str:

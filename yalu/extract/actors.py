@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from ..annotate import ACTOR, actor_lexicon
 from ..model import Actor
+from ..ontology import has
 
 AGENT_DEPS = {"nsubj", "csubj", "agent"}
 TARGET_DEPS = {"nsubjpass", "dobj", "pobj", "iobj", "dative"}
@@ -29,7 +30,7 @@ def _role(ent: Span, trigger: Token, event_type: str) -> str:
     if root.dep_ in AGENT_DEPS:
         return "agent"
     if root.dep_ in TARGET_DEPS:
-        victim = event_type in ("attack", "punishment", "arrest", "forced_repatriation", "bribery")
+        victim = has(event_type, "victims")
         return "victim" if victim and root.dep_ != "pobj" else "target"
     return "agent" if ent.start < trigger.i else "target"
 

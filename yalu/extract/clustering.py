@@ -8,21 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Location, TimeSpan
-from .mentions import CHARGE_TYPES, Mention
-
-# types that can be folded into another incident's record
-FOLDED_TYPES = {"arrest", "attack"}
+from ..ontology import event_types, has
+from .mentions import Mention
 
 
 def _related(a: Mention, b: Mention) -> bool:
     """Mentions of different types that can still be one incident: an arrest told
     apart from the offence it was for ("detained five residents for calling the
     South"; "agents caught the five"), a wound of a firefight, the firing of a drill."""
-    return (
-        _charge_of(a, b) or _charge_of(b, a)
-        or _part_of_clash(a, b) or _part_of_clash(b, a)
-        or _part_of_drill(a, b)
-    )
+    return _charge_of(a, b) or _charge_of(b, a) or _part_of(a, b) or _part_of(b, a)
 
 
 def _agree(a: Mention, b: Mention, strict_places: bool = False) -> bool:
@@ -46,25 +40,18 @@ def _agree(a: Mention, b: Mention, strict_places: bool = False) -> bool:
 
 
 def _charge_of(arrest: Mention, offence: Mention) -> bool:
-    return arrest.event_type in CHARGE_TYPES and offence.charged and arrest.paragraph - offence.paragraph <= 4
+    return has(arrest.event_type, "charge") and offence.charged and arrest.paragraph - offence.paragraph <= 4
 
 
-def _part_of_drill(firing: Mention, drill: Mention) -> bool:
-    """The shells fired in a drill told a sentence or a paragraph apart: one incident."""
-    return (
-        {firing.event_type, drill.event_type} == {"artillery_fire", "military_exercise"}
-        and abs(firing.paragraph - drill.paragraph) <= 2
-    )
-
-
-def _part_of_clash(attack: Mention, clash: Mention) -> bool:
-    """"One border guard was shot in the leg" after a firefight: a wound of that fight."""
-    return (
-        attack.event_type == "attack"
-        and clash.event_type == "armed_clash"
-        and 0 <= attack.paragraph - clash.paragraph <= 3
-        and attack.time is None
-    )
+def _part_of(part: Mention, whole: Mention) -> bool:
+    """ontology.toml's part_of: the shells fired in a drill told a sentence or a paragraph
+    apart; "one border guard was shot in the leg" after a firefight, a wound of that fight."""
+    relation = event_types()[part.event_type].get("part_of")
+    if not relation or relation["type"] != whole.event_type:
+        return False
+    gap = part.paragraph - whole.paragraph
+    near = 0 <= gap <= relation["paragraphs"] if relation.get("after") else abs(gap) <= relation["paragraphs"]
+    return near and (part.time is None or not relation.get("undated"))
 
 
 @dataclass
@@ -78,7 +65,7 @@ class Cluster:
     @property
     def event_type(self) -> str:
         """The type of the first mention that is not a folded-in arrest or wound."""
-        return next((m.event_type for m in self.mentions if m.event_type not in FOLDED_TYPES), self.first.event_type)
+        return next((m.event_type for m in self.mentions if not has(m.event_type, "folds_in")), self.first.event_type)
 
     def best_location(self) -> Location | None:
         located = [m for m in self.mentions if m.location]

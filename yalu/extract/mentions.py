@@ -5,15 +5,13 @@ by the sentence's frame, with an arrest *for* an act folded into that act."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
 
 from spacy.tokens import Span, Token
 
-from .. import dates
+from .. import dates, resources
 from ..model import Actor, Article, Attribution, Location, Quantity, TimeSpan
+from ..ontology import has
 from ..places.geoparse import Geoparser, PlaceMention
 from .actors import actors as find_actors
 from .attribution import Citation, corroboration, sentence_attribution
@@ -125,10 +123,8 @@ def read_sentence(
     return _absorb_charges(_apply_frames(out))
 
 
-@cache
 def frames() -> list[dict]:
-    with files("yalu").joinpath("data/frames.toml").open("rb") as f:
-        return tomllib.load(f)["frame"]
+    return resources.load("frames.toml")["frame"]
 
 
 def _apply_frames(mentions: list[Mention]) -> list[Mention]:
@@ -151,11 +147,6 @@ def _apply_frames(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-# "busted for running a smuggling ring": the offence is the incident; a
-# trial or sentence stays its own incident, with its own date
-CHARGE_TYPES = {"arrest"}
-
-
 def _absorb_charges(mentions: list[Mention]) -> list[Mention]:
     """An arrest or sentence *for* another act in the same sentence is that act's
     consequence, coded on it (with the people arrested as targets), not a second
@@ -163,9 +154,11 @@ def _absorb_charges(mentions: list[Mention]) -> list[Mention]:
     kept = []
     for m in mentions:
         offence = None
-        if m.event_type in CHARGE_TYPES:
+        # "busted for running a smuggling ring": the offence is the incident; a
+        # trial or sentence stays its own incident, with its own date
+        if has(m.event_type, "charge"):
             reasons = {t.i for c in m.trigger.children if c.dep_ == "prep" and c.lower_ in ("for", "over") for t in c.subtree}
-            offence = next((o for o in mentions if o is not m and o.trigger.i in reasons and o.event_type not in CHARGE_TYPES), None)
+            offence = next((o for o in mentions if o is not m and o.trigger.i in reasons and not has(o.event_type, "charge")), None)
         if offence is None:
             kept.append(m)
         else:
@@ -184,7 +177,7 @@ def _offence_charged(token: Token, triggers) -> bool:
     """"put on trial on Nov. 28 for copying dramas": the copying was before the trial;
     the trial's date and place are not the offence's."""
     for t in triggers:
-        if t.event_type in ("arrest", "punishment") and t.token != token:
+        if has(t.event_type, "for_an_offence") and t.token != token:
             reasons = {x.i for c in t.token.children if c.dep_ == "prep" and c.lower_ in ("for", "over") for x in c.subtree}
             if token.i in reasons:
                 return True

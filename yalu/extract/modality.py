@@ -8,13 +8,13 @@ lists are data (data/modality.toml).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Callable
 
 from spacy.tokens import Span, Token
+
+from .. import resources
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,7 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    with files("yalu").joinpath("data/modality.toml").open("rb") as f:
-        return Lexicon({k: frozenset(v) for k, v in tomllib.load(f).items()})
+    return Lexicon({k: frozenset(v) for k, v in resources.load("modality.toml").items()})
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from .. import dates
 from ..model import Article, Location, TimeSpan
+from ..ontology import has
 from ..places.geoparse import Geoparser, PlaceMention
 from .clustering import Cluster
 from .mentions import Mention
@@ -19,8 +20,6 @@ from .mentions import Mention
 SHORT_ITEM_SENTENCES = 6
 
 
-# the military's own acts: their place is the one the report states
-STATED_PLACE_TYPES = {"missile_launch", "artillery_fire", "weapons_test", "military_exercise"}
 
 
 # the lines between the two Koreas: an act told on one is placed by the next sentence's town
@@ -59,7 +58,7 @@ def refine_lines(mentions: list[Mention], geoparser: Geoparser, places: list[Pla
     told = {m.sent.start for m in mentions}
     for m in mentions:
         on_line = m.location is not None and m.location.place_id in INTER_KOREAN_LINES
-        if not on_line or m.event_type in STATED_PLACE_TYPES:
+        if not on_line or has(m.event_type, "place_stated"):
             continue
         doc = m.sent.doc
         if m.sent.end >= len(doc):
@@ -97,7 +96,7 @@ def inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: li
             if m.location.geo_precision in (1, 2):
                 last[m.paragraph] = m.location
             continue
-        if m.event_type in STATED_PLACE_TYPES:
+        if has(m.event_type, "place_stated"):
             continue  # a launch site is stated or unknown: never borrowed from a neighbour
         if m.paragraph in last:
             m.set_place(last[m.paragraph], "place.paragraph")

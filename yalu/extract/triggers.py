@@ -5,13 +5,13 @@ The lexicon is data (data/triggers.toml); this module only applies it.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from spacy.tokens import Span, Token
 
+from .. import resources
+from ..ontology import has
 from .clause import Terms, window
 
 
@@ -37,10 +37,8 @@ class Trigger:
         return self.rule.event_type
 
 
-@cache
 def _lexicon() -> dict:
-    with files("yalu").joinpath("data/triggers.toml").open("rb") as f:
-        return tomllib.load(f)
+    return resources.load("triggers.toml")
 
 
 @cache
@@ -85,9 +83,6 @@ def _inflections(lemma: str) -> set[str]:
 
 
 PRONOUNS = {"they", "it", "them"}
-# the wire's second sentence tells where "they were launched from"; other acts told by a
-# pronoun leave too much to guess
-TOLD_BY_PRONOUN = {"missile_launch", "artillery_fire", "weapons_test"}
 
 
 def _antecedent(token: Token, place_tags) -> list[Token]:
@@ -138,7 +133,7 @@ def find_triggers(sent: Span, place_tags) -> list[Trigger]:
             for rule in candidates
             if token.pos_ in rule.pos
             and (not rule.any or rule.any.found(tokens, tags)
-                 or (before and rule.event_type in TOLD_BY_PRONOUN and rule.any.found(before, place_tags(before))))
+                 or (before and has(rule.event_type, "told_by_pronoun") and rule.any.found(before, place_tags(before))))
             and not (rule.none and rule.none.found(tokens, tags))
         ]
         if fired:

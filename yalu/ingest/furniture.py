@@ -13,10 +13,9 @@ exactly as given, so the text is not otherwise rewritten.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from .. import resources
 
 from ..model import Furniture
 
@@ -95,8 +94,7 @@ def parse_rules(data: dict) -> FurnitureRules:
 @lru_cache(maxsize=1)
 def load_rules() -> FurnitureRules:
     """The bundled rules, yalu/data/furniture.toml."""
-    text = resources.files("yalu").joinpath("data/furniture.toml").read_text(encoding="utf-8")
-    return parse_rules(tomllib.loads(text))
+    return parse_rules(resources.load("furniture.toml"))
 
 
 def classify_line(line: str, rules: FurnitureRules | None = None) -> str | None:

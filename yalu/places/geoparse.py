@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Location, Place
-from ..ontology import event_types
+from ..ontology import event_types, has
 from .gazetteer import Gazetteer
 
 # how specific a place kind is: lower is better
@@ -28,8 +28,6 @@ GEO_PRECISION = {"province": 3, "region": 3, "river": 3, "border": 3, "sea": 3, 
 ADMIN2_KINDS = ("county", "city", "district")
 
 DESTINATION_PREPS = {"to", "into", "toward", "towards"}
-# acts aimed at someone elsewhere: only a place said to be where the act was counts
-ADDRESSEE_TYPES = {"statement", "illegal_communication"}
 LOCATIVE_PREPS = {"in", "at", "from", "near", "inside", "outside"}
 # "sealed off Hyesan": "off" after these verbs is a particle, not "near"
 PARTICLE_OFF = re.compile(r"\b(?:seal|sealed|sealing|seals|shut|shutting|cordoned|cordon|locked|lock|cut|blocked|walled|closed)\s+off\s+$", re.I)
@@ -177,7 +175,7 @@ class Geoparser:
                 continue
             if m.place.kind == "country" and _preposition(m.root) == "of":
                 continue  # "war drills of the U.S.": whose, not where
-            if event_type in ADDRESSEE_TYPES and (m.place.kind == "country" or not _where_of(m.root, trigger)):
+            if has(event_type, "addressed") and (m.place.kind == "country" or not _where_of(m.root, trigger)):
                 continue  # "warning Seoul", "called his family in Seoul": whom, not where
             usable.append(m)
         if not usable:

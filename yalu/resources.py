@@ -1,0 +1,140 @@
+"""The genre's knowledge as data: one loader for every file in yalu/data/.
+
+Each file has a schema here: the keys it may hold, the keys each record must hold,
+and which values must be event types of ontology.toml. A file that breaks its
+schema fails loudly, naming the file, the record and the key, so a typo in a rule
+never silently disables it. `yalu places --check` and the tests run `check_all()`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+
+class DataFileError(ValueError):
+    """A data file that breaks its schema."""
+
+
+@dataclass(frozen=True)
+class Records:
+    """An array of tables ([[rule]]): the keys each must hold and may hold."""
+
+    required: frozenset[str]
+    optional: frozenset[str] = frozenset()
+    type_keys: tuple[str, ...] = ()  # values that must be event types (a string or a list)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of named entries ([types.defection]), each a record."""
+
+    entry: Records
+
+
+@dataclass(frozen=True)
+class Schema:
+    keys: dict[str, object] = field(default_factory=dict)  # key -> Records | Table | type
+
+
+def _records(required: str, optional: str = "", type_keys: tuple[str, ...] = ()) -> Records:
+    return Records(frozenset(required.split()), frozenset(optional.split()), type_keys)
+
+
+MODALITY_LISTS = (
+    "hedges planning denial hypothetical_marks hypothetical_modals purpose_heads counted search_verbs campaigns "
+    "means_heads warded_off aftermath_heads disaster_aftermath_heads disasters provocations_answered learning bans "
+    "law_words negative_subjects desires background habitual generic_pronouns claims state_participles reporting_verbs"
+).split()
+
+SCHEMAS: dict[str, Schema] = {
+    "actors.toml": Schema({"actor": _records("normalized patterns kind", "rank unit")}),
+    "sources.toml": Schema({"source": _records("name patterns kind")}),
+    "triggers.toml": Schema({
+        "unsplit": list,
+        "elsewhere": _records("terms korean"),
+        "rule": _records("id type lemmas", "pos any none weight", ("type",)),
+    }),
+    "frames.toml": Schema({
+        "frame": _records("id types becomes", "actor roles trigger_lemmas with_type", ("types", "becomes", "with_type")),
+    }),
+    "furniture.toml": Schema({
+        "function_words": list,
+        "pattern": _records("name kind regex", "ignore_case max_len standalone max_function_words"),
+    }),
+    "modality.toml": Schema({name: list for name in MODALITY_LISTS}),
+    "ontology.toml": Schema({
+        "types": Table(_records(
+            "category label acled_event acled_sub_event",
+            "by_day of_the_state place_stated told_by_pronoun charge for_an_offence folds_in addressed victims part_of",
+        )),
+    }),
+    "places/ambiguities.toml": Schema({
+        "country_cues": dict,
+        "ambiguity": _records("name forms candidates", "default rules note non_place"),
+    }),
+}
+
+
+def _check_record(name: str, where: str, record: object, schema: Records, types: set[str] | None) -> None:
+    if not isinstance(record, dict):
+        raise DataFileError(f"{name}: {where} is not a table")
+    missing = schema.required - record.keys()
+    unknown = record.keys() - schema.required - schema.optional
+    if missing:
+        raise DataFileError(f"{name}: {where} lacks {', '.join(sorted(missing))}")
+    if unknown:
+        raise DataFileError(f"{name}: {where} has unknown keys {', '.join(sorted(unknown))}")
+    for key in schema.type_keys:
+        value = record.get(key)
+        for t in [value] if isinstance(value, str) else value or []:
+            if types is not None and t not in types:
+                raise DataFileError(f"{name}: {where} {key} {t!r} is no event type of ontology.toml")
+
+
+def validate(name: str, data: dict, types: set[str] | None = None) -> dict:
+    """The data, or DataFileError naming what breaks the file's schema."""
+    schema = SCHEMAS[name]
+    for key, value in data.items():
+        if key not in schema.keys:
+            raise DataFileError(f"{name}: unknown key {key!r}")
+        expected = schema.keys[key]
+        if isinstance(expected, Records):
+            items = value if isinstance(value, list) else [value]
+            for i, record in enumerate(items, 1):
+                label = record.get("id") or record.get("name") if isinstance(record, dict) else None
+                _check_record(name, f"{key} {label or i}", record, expected, types)
+        elif isinstance(expected, Table):
+            for entry_name, record in value.items():
+                _check_record(name, f"{key}.{entry_name}", record, expected.entry, types)
+        elif isinstance(expected, type) and not isinstance(value, expected):
+            raise DataFileError(f"{name}: {key} must be a {expected.__name__}")
+    return data
+
+
+def _read(name: str) -> dict:
+    with files("yalu").joinpath(f"data/{name}").open("rb") as f:
+        try:
+            return tomllib.load(f)
+        except tomllib.TOMLDecodeError as exc:
+            raise DataFileError(f"{name}: {exc}") from exc
+
+
+@cache
+def load(name: str) -> dict:
+    """A data file of yalu/data/, checked against its schema."""
+    types = None if name == "ontology.toml" else set(load("ontology.toml")["types"])
+    return validate(name, _read(name), types)
+
+
+def check_all() -> list[str]:
+    """Every data file with a schema, checked; the problems found, one line each."""
+    problems = []
+    for name in SCHEMAS:
+        try:
+            load.__wrapped__(name)
+        except DataFileError as exc:
+            problems.append(str(exc))
+    return problems

@@ -1,0 +1,55 @@
+"""The real development set: text-less gold that never names a held-out address.
+
+The gold files keep annotations, addresses and hashes; the texts stay in an ignored
+cache folder. The held-out list lives in ../shared; without it the check skips.
+"""
+
+import hashlib
+import json
+
+from conftest import REPO, shared_path
+
+from yalu.evaluate import devset, load_gold_files
+
+GOLD = sorted((REPO / "gold").rglob("*.jsonl"))
+
+
+def test_normal_form_is_the_held_out_lists():
+    # the example of ../shared/held-out/README.md
+    assert devset.normalize_url("https://www.example.com/a/b/") == "example.com/a/b"
+    assert devset.normalize_url("HTTP://Example.com/A") == "example.com/a"
+
+
+def test_gold_names_no_held_out_address_and_keeps_its_rules():
+    held = {line.strip() for line in shared_path("held-out", "urls.sha1").read_text().splitlines() if line.strip()}
+    assert GOLD, "no real gold files"
+    errors, _missing = devset.validate(GOLD, held=held)
+    assert errors == []
+    for path in GOLD:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            url = devset.normalize_url(record["url"])
+            assert hashlib.sha1(url.encode()).hexdigest() not in held, record["doc_id"]
+            assert record.get("text") in (None, ""), f"{record['doc_id']} carries its text"
+
+
+def test_split_is_fixed_by_the_id():
+    ids = [f"doc-{i}" for i in range(1000)]
+    splits = [devset.split_for(i) for i in ids]
+    assert splits == [devset.split_for(i) for i in ids]
+    assert 0.25 < splits.count("test") / len(ids) < 0.35
+
+
+def test_eval_takes_cached_texts_by_hash(tmp_path):
+    text = "Police arrested a broker in Musan on May 2.\n\n[Fictional report written for Yalu's tests; not real news.]"
+    cache = tmp_path / "texts"
+    cache.mkdir()
+    (cache / "a.txt").write_text(text, encoding="utf-8")
+    (cache / "b.txt").write_text(text + " changed", encoding="utf-8")
+    base = {"url": "https://example.org/x", "published": "2024-05-10", "outlet": "Daily NK", "incidents": [],
+            "text": None, "text_sha256": devset.text_sha256(text)}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps({**base, "doc_id": d, "split": devset.split_for(d)}) for d in "abc"))
+    loaded = load_gold_files([gold], texts=cache)
+    assert [d.doc_id for d in loaded.docs] == ["a"]
+    assert loaded.changed == ["b"] and loaded.missing == ["c"]

@@ -1,5 +1,6 @@
-"""Ingest: read reports (readers.py: text.py, html.py, feeds.py for JSON Lines and RSS/Atom) into Articles, with page
-furniture set aside (furniture.py) and publication date and outlet decided (metadata.py)."""
+"""Ingest: read reports into Articles (readers.py, by format: text.py, html.py, and
+feeds.py for JSON Lines and RSS/Atom), with page furniture set aside (furniture.py)
+and the publication date and outlet decided (metadata.py)."""
 
 from .errors import IngestError
 from .fields import parse_date

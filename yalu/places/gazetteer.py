@@ -29,6 +29,7 @@ from typing import Iterable, Iterator
 
 from yalu.model import Place
 from yalu.places import romanize as rz
+from yalu.places.spellings import generate_forms
 
 __all__ = ["Gazetteer", "Ambiguity", "Candidate", "KINDS", "COUNTRY_BBOX"]
 
@@ -39,15 +40,10 @@ KINDS = ("country", "province", "special_city", "county", "city", "district", "t
 ADMIN1_KINDS = {"province", "special_city"}
 # kinds that can be the second-level unit of an incident (ontology admin2)
 ADMIN2_KINDS = {"county", "city", "district"}
-# kinds whose generated romanizations may stand alone ("Hyesan"); others need
-# their generic ("Punggye-ri", "Yeonpyeong Island", "Mt Paektu", "Yalu River")
-BARE_KINDS = {"province", "special_city", "county", "city", "district", "region", "country"}
 # kinds that need an ISO admin1 code (for countries of the region)
 NEEDS_ADMIN1 = {"province", "special_city", "county", "city", "district", "town", "facility", "island"}
 REGION_COUNTRIES = {"KP", "KR", "CN", "RU", "JP"}
 
-# generated spellings that are common English words (MR Sŏul -> "Soul")
-BLOCKED_FORMS = {"soul"}
 
 KIND_RANK = {"country": 9, "province": 0, "special_city": 0, "county": 1, "city": 1, "district": 2,
              "town": 3, "island": 3, "facility": 4, "mountain": 4, "river": 5, "sea": 6,
@@ -73,18 +69,6 @@ COUNTRY_BBOX = {
     "IL": (29.4, 33.4, 34.2, 35.9),
     "CA": (41.6, 83.2, -141.1, -52.6),
 }
-
-# English generic words per kind, used for suffix forms
-EN_SUFFIX = {
-    "province": ["Province"],
-    "special_city": ["City", "Municipality", "Special City"],
-    "county": ["County"],
-    "city": ["City"],
-    "district": ["District"],
-    "region": ["Province", "Region", "Provinces"],
-}
-
-_DIRECTIONS = {"북": ("North", ["N.", "N"], ["buk", "puk"]), "남": ("South", ["S.", "S"], ["nam"])}
 
 
 @dataclass(frozen=True)
@@ -251,132 +235,7 @@ class Gazetteer:
                 self._default_rank[c.id] = min(self._default_rank.get(c.id, 99), rank)
 
     def _generate_forms(self, p: Place) -> list[tuple[str, int]]:
-        """(surface, quality) for one place; quality 0 canonical, 1 explicit alias, 2 generated."""
-        out: list[tuple[str, int]] = []
-        seen: set[str] = set()
-
-        def add(s: str, q: int) -> None:
-            s = " ".join(s.split())
-            if q > 0 and rz.normalize(s) in BLOCKED_FORMS:
-                return
-            if s and s not in seen:
-                seen.add(s)
-                out.append((s, q))
-
-        kind = p.kind
-        bare_ok = kind in BARE_KINDS
-        en = EN_SUFFIX.get(kind, [])
-        # canonical name
-        add(p.name, 0)
-        canon_bases = [p.name]
-        # admin1 entries that are directional provinces: North X / X-pukto
-        direction = None
-        stem_h = None
-        suffix_h = ""
-        if p.hangul:
-            stem_h, suffix_h = rz.split_suffix(p.hangul, kind)
-            if kind == "province" and p.hangul.endswith(("북도", "남도")) and len(p.hangul) > 2:
-                direction = p.hangul[-2]
-                stem_h = p.hangul[:-2]
-        for s in en:
-            if not _ends_with_any(p.name, [s]):
-                add(f"{p.name} {s}", 0)
-        # romanized suffixes matching the Hangul generic
-        rom_suffixes = rz.SUFFIXES.get(suffix_h, {}).get("rom", []) if suffix_h else []
-        if bare_ok and direction is None and not _has_generic(p.name, en, rom_suffixes):
-            for rs in rom_suffixes:
-                add(f"{p.name}-{_plain(rs)}", 1)
-        # Hangul: full, stem, stem + 시 for special cities, South spellings
-        if p.hangul:
-            hangul_forms = {p.hangul}
-            if bare_ok and stem_h and len(stem_h) >= 2 and direction is None:
-                hangul_forms.add(stem_h)
-            if kind == "special_city" and stem_h:
-                hangul_forms.add(stem_h + "시")
-            if direction and stem_h:
-                hangul_forms.add(stem_h + direction + "도")
-            for h in list(hangul_forms):
-                hangul_forms.add(rz.south_hangul(h))
-            for h in hangul_forms:
-                add(h, 0)
-        # explicit aliases
-        alias_bases: list[str] = []
-        for a in p.aliases:
-            if rz.is_hangul(a):
-                add(a, 1)
-                continue
-            add(a, 1)
-            if bare_ok and not _has_generic(a, en + ["Island", "River", "Station"], rom_suffixes):
-                alias_bases.append(a)
-                for s in en:
-                    add(f"{a} {s}", 1)
-                if kind in ("county", "city", "district") and rom_suffixes:
-                    for rs in rom_suffixes:
-                        add(f"{a}-{_plain(rs)}", 1)
-        # generated romanizations of the Hangul and of Hangul aliases
-        hangul_sources = []
-        if p.hangul:
-            hangul_sources.append((stem_h, suffix_h, direction))
-        for a in p.aliases:
-            if rz.is_hangul(a):
-                s_h, suf = rz.split_suffix(a, kind)
-                d = None
-                if kind == "province" and a.endswith(("북도", "남도")) and len(a) > 2:
-                    d, s_h, suf = a[-2], a[:-2], "도"
-                hangul_sources.append((s_h, suf, d))
-        if p.country in ("KP", "KR", ""):
-            for s_h, suf, d in hangul_sources:
-                if not s_h or not rz.is_hangul(s_h):
-                    continue
-                if kind in ("sea", "border", "country"):
-                    continue
-                rom_stems = [rz.title(v) for v in rz.variants(s_h)]
-                rsufs = rz.SUFFIXES.get(suf, {}).get("rom", []) if suf else []
-                esufs = rz.SUFFIXES.get(suf, {}).get("en", []) if suf else []
-                if kind == "island":
-                    esufs = ["Island"]
-                if d:
-                    self._directional_forms(add, rom_stems, d, canon_bases)
-                    continue
-                for v in rom_stems:
-                    if bare_ok and len(s_h) >= 2:
-                        add(v, 2)
-                        for s in en:
-                            add(f"{v} {s}", 2)
-                    for rs in rsufs:
-                        add(f"{v}-{rs}", 2)
-                        add(f"{v}-{_plain(rs)}", 2)
-                    if not bare_ok:
-                        for s in esufs:
-                            if kind == "mountain":
-                                add(f"Mt {v}", 2)
-                                add(f"Mount {v}", 2)
-                                add(f"Mt. {v}", 2)
-                            add(f"{v} {s}", 2)
-                        if kind == "island" and suf == "도":
-                            add(f"{v} Island", 2)
-                        if kind == "town" and suf in ("리", "동"):
-                            add(f"{v} {'Village' if suf == '리' else 'Dong'}", 2)
-        if direction:
-            # canonical "North Hamgyong": also N. Hamgyong, Hamgyong-pukto, ...
-            m = re.match(r"^(North|South)\s+(.+)$", p.name)
-            if m:
-                self._directional_forms(add, [m.group(2)], direction, canon_bases, quality=1)
-        return out
-
-    @staticmethod
-    def _directional_forms(add, stems: list[str], d: str, canon_bases: list[str], quality: int = 2) -> None:
-        word, abbrs, roms = _DIRECTIONS[d]
-        for v in stems:
-            add(f"{word} {v}", quality)
-            add(f"{word} {v} Province", quality)
-            for ab in abbrs:
-                add(f"{ab} {v}", quality)
-                add(f"{ab} {v} Province", quality)
-            for r in roms:
-                add(f"{v}{r}-do", quality)
-                add(f"{v}-{r}to", quality)
-                add(f"{v}-{r}do", quality)
+        return generate_forms(p)
 
     # ------------------------------------------------------------------ interface
 
@@ -675,23 +534,6 @@ def _read_csv(text: str, filename: str) -> list[dict]:
         row["_line"] = i
         rows.append(row)
     return rows
-
-
-def _plain(s: str) -> str:
-    return s.replace("ŏ", "o").replace("ŭ", "u").replace("'", "")
-
-
-def _has_generic(s: str, en_words: list[str], rom_suffixes: list[str]) -> bool:
-    """True if a name already carries a generic: 'Central District', 'Chung-guyok', 'Kim Chaek-si'."""
-    if _ends_with_any(s, en_words):
-        return True
-    low = rz.normalize(s.split("-")[-1]) if "-" in s else ""
-    return bool(low) and any(low == rz.normalize(r) for r in rom_suffixes)
-
-
-def _ends_with_any(s: str, words: list[str]) -> bool:
-    low = s.lower()
-    return any(low.endswith(" " + w.lower()) for w in words)
 
 
 _CUE_CACHE: dict[str, re.Pattern] = {}

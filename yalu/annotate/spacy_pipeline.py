@@ -87,7 +87,7 @@ def build(exclude_stock: tuple[str, ...] = UNUSED_COMPONENTS) -> Language:
     nlp.add_pipe("yalu_paragraphs", before="parser")
     for word in resources.load("triggers.toml").get("unsplit", []):
         for form in (word, word.capitalize()):
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]  # the stock Tokenizer
     # one ruler for places, outlets and actors, so the longest name wins whatever its
     # kind ("Chinese border police" is an actor, not the place "Chinese border")
     ruler = nlp.add_pipe("entity_ruler", name="yalu_entities", config={"phrase_matcher_attr": "ORTH"})

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..ingest import read_text
 from ..places import Gazetteer
@@ -229,7 +230,7 @@ def score(gold_docs: list[GoldDoc], predictions: dict[str, list[dict]]) -> Count
         pairs = match(preds, golds)
         matched_p = {i for i, _ in pairs}
         matched_g = {j for _, j in pairs}
-        report = {"doc_id": doc.doc_id, "misses": [], "false_alarms": [], "wrong": []}
+        report: dict[str, Any] = {"doc_id": doc.doc_id, "misses": [], "false_alarms": [], "wrong": []}
         for i, j in pairs:
             pred, gold = preds[i], golds[j]
             if gold.get("optional"):

@@ -68,18 +68,17 @@ class Cluster:
         return next((m.event_type for m in self.mentions if not has(m.event_type, "folds_in")), self.first.event_type)
 
     def best_location(self) -> Location | None:
-        located = [m for m in self.mentions if m.location]
+        located = [(m.location, m.place_inherited) for m in self.mentions if m.location]
         if not located:
             return None
         # a county carried over from the paragraph beats a river named in passing
-        best = min(located, key=lambda m: (m.location.geo_precision or 9, not m.location.admin1_code, m.place_inherited))
-        return best.location
+        return min(located, key=lambda pair: (pair[0].geo_precision or 9, not pair[0].admin1_code, pair[1]))[0]
 
     def best_time(self) -> TimeSpan | None:
-        dated = [m for m in self.mentions if m.time and m.time.precision]
+        dated = [(m.time, m.time_inherited) for m in self.mentions if m.time and m.time.precision]
         if not dated:
             return None
-        return min(dated, key=lambda m: (m.time_inherited, m.time.precision)).time
+        return min(dated, key=lambda pair: (pair[1], pair[0].precision))[0]
 
 
 def _fits(m: Mention, c: Cluster) -> bool:

@@ -49,7 +49,8 @@ def _value(match: re.Match) -> float | None:
 
 def quantities(text: str) -> list[Quantity]:
     """The quantities stated in a clause or sentence, each once."""
-    found, spans = [], []
+    found: list[Quantity] = []
+    spans: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in spans):

@@ -102,7 +102,7 @@ def record(c: Cluster, article: Article) -> Incident:
             if all((q.kind, q.value, q.unit) != (p.kind, p.value, p.unit) for p in quantities):
                 quantities.append(q)
         corroborating += [name for name in dict.fromkeys(m.corroboration) if name not in corroborating]
-    evidence = []
+    evidence: list[Evidence] = []
     for m in c.mentions:
         if all(e.start != m.sent.start_char for e in evidence):
             evidence.append(

@@ -132,7 +132,7 @@ def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: Ti
                 c.first.time, rule = dates.news_cycle(article.published), "date.news_cycle"
         elif article.published:
             recent = dates.resolve("recently", article.published)
-            starts = [t.start for t in times if t.start] + [recent.start]
+            starts = [t.start for t in times if t and t.start] + ([recent.start] if recent.start else [])
             end = spoken.end if spoken and spoken.end else article.published
             c.first.time, rule = TimeSpan(min(starts), end, 4, None), "date.recent_window"
         if rule is not None and c.first.time is not None:

@@ -14,6 +14,7 @@ from .text import read_text
 
 def article_from_html(path: Path, html: str) -> Article | IngestError:
     import trafilatura
+    from trafilatura.settings import Document
 
     tree = _parse_html(html)
     if tree is None:
@@ -31,7 +32,7 @@ def article_from_html(path: Path, html: str) -> Article | IngestError:
         date_extraction_params={"original_date": True, "extensive_search": False, "max_date": today},
     )
     raw = (getattr(doc, "text", None) or "") if doc is not None else ""
-    if not raw.strip():
+    if not raw.strip() or not isinstance(doc, Document):
         return IngestError(path, "no article text found")
 
     title = clean_space(doc.title)

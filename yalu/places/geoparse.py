@@ -193,7 +193,7 @@ class Geoparser:
         doc = m.root.doc
         return doc.text[max(0, m.start - 60):m.start]
 
-    def specific_place(self, mentions: list[PlaceMention], event_type: str, elsewhere: set[int] = frozenset()) -> Location | None:
+    def specific_place(self, mentions: list[PlaceMention], event_type: str, elsewhere: frozenset[int] | set[int] = frozenset()) -> Location | None:
         """The first town, county or city a text names for the act (not a source's
         home, a dateline or a destination), else its first province: for a short item
         whose one story is told over several sentences ("They were launched from
@@ -251,6 +251,8 @@ class Geoparser:
     def _offset(self, anchor: Place, match: re.Match) -> Location | None:
         """"7 miles southeast of Panmunjom": the point that far away, placed in the
         nearest county or city of the gazetteer (precision 2: near a place)."""
+        if anchor.lat is None or anchor.lon is None:
+            return None
         raw = (match.group("n") or "").lower()
         if raw:
             distance = float(WORD_NUMBERS[raw] if raw in WORD_NUMBERS else raw)
@@ -278,14 +280,16 @@ class Geoparser:
     def _nearest(self, lat: float, lon: float, country: str | None = None) -> Place | None:
         best, best_d = None, float("inf")
         for place in self.gazetteer.places.values():
-            if place.kind in ADMIN2_KINDS and place.lat is not None and (country is None or place.country == country):
+            if place.lat is None or place.lon is None:
+                continue
+            if place.kind in ADMIN2_KINDS and (country is None or place.country == country):
                 d = (place.lat - lat) ** 2 + ((place.lon - lon) * math.cos(math.radians(lat))) ** 2
                 if d < best_d:
                     best, best_d = place, d
         return best
 
 
-UNNAMED_BORDER = Place(id="border", name="the border", kind="border", country=None)
+UNNAMED_BORDER = Place(id="border", name="the border", kind="border", country="")
 
 
 def _unnamed_borders(doc: Doc) -> list[PlaceMention]:

@@ -44,24 +44,30 @@ def _ends_with_any(s: str, words: list[str]) -> bool:
     return any(low.endswith(" " + w.lower()) for w in words)
 
 
-def generate_forms(p: Place) -> list[tuple[str, int]]:
-    """(surface, quality) for one place; quality 0 canonical, 1 explicit alias, 2 generated."""
-    out: list[tuple[str, int]] = []
-    seen: set[str] = set()
+class _Forms:
+    """The spellings found so far, each once, with the best quality it was given first."""
 
-    def add(s: str, q: int) -> None:
+    def __init__(self) -> None:
+        self.out: list[tuple[str, int]] = []
+        self.seen: set[str] = set()
+
+    def add(self, s: str, q: int) -> None:
         s = " ".join(s.split())
         if q > 0 and rz.normalize(s) in BLOCKED_FORMS:
             return
-        if s and s not in seen:
-            seen.add(s)
-            out.append((s, q))
+        if s and s not in self.seen:
+            self.seen.add(s)
+            self.out.append((s, q))
 
+
+def generate_forms(p: Place) -> list[tuple[str, int]]:
+    """(surface, quality) for one place; quality 0 canonical, 1 explicit alias, 2 generated."""
+    forms = _Forms()
+    add = forms.add
     kind = p.kind
     bare_ok = kind in BARE_KINDS
     en = EN_SUFFIX.get(kind, [])
-    # canonical name
-    add(p.name, 0)
+    add(p.name, 0)  # canonical name
     canon_bases = [p.name]
     # admin1 entries that are directional provinces: North X / X-pukto
     direction = None
@@ -80,83 +86,95 @@ def generate_forms(p: Place) -> list[tuple[str, int]]:
     if bare_ok and direction is None and not _has_generic(p.name, en, rom_suffixes):
         for rs in rom_suffixes:
             add(f"{p.name}-{_plain(rs)}", 1)
-    # Hangul: full, stem, stem + 시 for special cities, South spellings
     if p.hangul:
-        hangul_forms = {p.hangul}
-        if bare_ok and stem_h and len(stem_h) >= 2 and direction is None:
-            hangul_forms.add(stem_h)
-        if kind == "special_city" and stem_h:
-            hangul_forms.add(stem_h + "시")
-        if direction and stem_h:
-            hangul_forms.add(stem_h + direction + "도")
-        for h in list(hangul_forms):
-            hangul_forms.add(rz.south_hangul(h))
-        for h in hangul_forms:
-            add(h, 0)
-    # explicit aliases
-    alias_bases: list[str] = []
-    for a in p.aliases:
-        if rz.is_hangul(a):
-            add(a, 1)
-            continue
-        add(a, 1)
-        if bare_ok and not _has_generic(a, en + ["Island", "River", "Station"], rom_suffixes):
-            alias_bases.append(a)
-            for s in en:
-                add(f"{a} {s}", 1)
-            if kind in ("county", "city", "district") and rom_suffixes:
-                for rs in rom_suffixes:
-                    add(f"{a}-{_plain(rs)}", 1)
+        _hangul_forms(add, p.hangul, kind, stem_h, direction, bare_ok)
+    _alias_forms(add, p, en, rom_suffixes, bare_ok)
     # generated romanizations of the Hangul and of Hangul aliases
-    hangul_sources = []
+    sources: list[tuple[str | None, str | None, str | None]] = []
     if p.hangul:
-        hangul_sources.append((stem_h, suffix_h, direction))
+        sources.append((stem_h, suffix_h, direction))
     for a in p.aliases:
         if rz.is_hangul(a):
             s_h, suf = rz.split_suffix(a, kind)
             d = None
             if kind == "province" and a.endswith(("북도", "남도")) and len(a) > 2:
                 d, s_h, suf = a[-2], a[:-2], "도"
-            hangul_sources.append((s_h, suf, d))
-    if p.country in ("KP", "KR", ""):
-        for s_h, suf, d in hangul_sources:
-            if not s_h or not rz.is_hangul(s_h):
-                continue
-            if kind in ("sea", "border", "country"):
-                continue
-            rom_stems = [rz.title(v) for v in rz.variants(s_h)]
-            rsufs = rz.SUFFIXES.get(suf, {}).get("rom", []) if suf else []
-            esufs = rz.SUFFIXES.get(suf, {}).get("en", []) if suf else []
-            if kind == "island":
-                esufs = ["Island"]
-            if d:
-                _directional_forms(add, rom_stems, d, canon_bases)
-                continue
-            for v in rom_stems:
-                if bare_ok and len(s_h) >= 2:
-                    add(v, 2)
-                    for s in en:
-                        add(f"{v} {s}", 2)
-                for rs in rsufs:
-                    add(f"{v}-{rs}", 2)
-                    add(f"{v}-{_plain(rs)}", 2)
-                if not bare_ok:
-                    for s in esufs:
-                        if kind == "mountain":
-                            add(f"Mt {v}", 2)
-                            add(f"Mount {v}", 2)
-                            add(f"Mt. {v}", 2)
-                        add(f"{v} {s}", 2)
-                    if kind == "island" and suf == "도":
-                        add(f"{v} Island", 2)
-                    if kind == "town" and suf in ("리", "동"):
-                        add(f"{v} {'Village' if suf == '리' else 'Dong'}", 2)
+            sources.append((s_h, suf, d))
+    if p.country in ("KP", "KR", "") and kind not in ("sea", "border", "country"):
+        for stem, suffix, d in sources:
+            if stem and rz.is_hangul(stem):
+                _romanized_forms(add, stem, suffix, d, kind, bare_ok, en, canon_bases)
     if direction:
         # canonical "North Hamgyong": also N. Hamgyong, Hamgyong-pukto, ...
         m = re.match(r"^(North|South)\s+(.+)$", p.name)
         if m:
             _directional_forms(add, [m.group(2)], direction, canon_bases, quality=1)
-    return out
+    return forms.out
+
+
+def _hangul_forms(add, hangul: str, kind: str, stem_h: str | None, direction: str | None, bare_ok: bool) -> None:
+    """Hangul: full, stem, stem + 시 for special cities, South spellings."""
+    hangul_forms = {hangul}
+    if bare_ok and stem_h and len(stem_h) >= 2 and direction is None:
+        hangul_forms.add(stem_h)
+    if kind == "special_city" and stem_h:
+        hangul_forms.add(stem_h + "시")
+    if direction and stem_h:
+        hangul_forms.add(stem_h + direction + "도")
+    for h in list(hangul_forms):
+        hangul_forms.add(rz.south_hangul(h))
+    for h in hangul_forms:
+        add(h, 0)
+
+
+def _alias_forms(add, p: Place, en: list[str], rom_suffixes: list[str], bare_ok: bool) -> None:
+    """Explicit aliases, with the generics a bare alias takes."""
+    for a in p.aliases:
+        add(a, 1)
+        if rz.is_hangul(a):
+            continue
+        if bare_ok and not _has_generic(a, en + ["Island", "River", "Station"], rom_suffixes):
+            for s in en:
+                add(f"{a} {s}", 1)
+            if p.kind in ("county", "city", "district") and rom_suffixes:
+                for rs in rom_suffixes:
+                    add(f"{a}-{_plain(rs)}", 1)
+
+
+def _romanized_forms(add, stem: str, suf: str | None, d: str | None, kind: str, bare_ok: bool,
+                     en: list[str], canon_bases: list[str]) -> None:
+    """The romanizations of one Hangul stem, with the generics its suffix and kind take."""
+    rom_stems = [rz.title(v) for v in rz.variants(stem)]
+    if d:
+        _directional_forms(add, rom_stems, d, canon_bases)
+        return
+    rsufs = rz.SUFFIXES.get(suf, {}).get("rom", []) if suf else []
+    esufs = ["Island"] if kind == "island" else rz.SUFFIXES.get(suf, {}).get("en", []) if suf else []
+    for v in rom_stems:
+        if bare_ok and len(stem) >= 2:
+            add(v, 2)
+            for s in en:
+                add(f"{v} {s}", 2)
+        for rs in rsufs:
+            add(f"{v}-{rs}", 2)
+            add(f"{v}-{_plain(rs)}", 2)
+        if not bare_ok:
+            _generic_forms(add, v, kind, suf, esufs)
+
+
+def _generic_forms(add, v: str, kind: str, suf: str | None, esufs: list[str]) -> None:
+    """A romanized stem with its English generic ("Paektu Mountain", "Mt Paektu", "Pidan Island")."""
+    for s in esufs:
+        if kind == "mountain":
+            add(f"Mt {v}", 2)
+            add(f"Mount {v}", 2)
+            add(f"Mt. {v}", 2)
+        add(f"{v} {s}", 2)
+    if kind == "island" and suf == "도":
+        add(f"{v} Island", 2)
+    if kind == "town" and suf in ("리", "동"):
+        add(f"{v} {'Village' if suf == '리' else 'Dong'}", 2)
+
 
 def _directional_forms(add, stems: list[str], d: str, canon_bases: list[str], quality: int = 2) -> None:
     word, abbrs, roms = _DIRECTIONS[d]

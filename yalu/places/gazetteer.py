@@ -445,63 +445,80 @@ class Gazetteer:
         more places is covered by an ambiguity in ambiguities.toml.
         """
         problems = list(self.problems_on_load)
-        iso_re = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
         for p in self.places.values():
             tag = f"{p.id} ({p.name})"
-            if not p.name:
-                problems.append(f"{tag}: no name")
-            if p.kind not in KINDS:
-                problems.append(f"{tag}: unknown kind {p.kind!r}")
-            if p.parent_id and p.parent_id not in self.places:
-                problems.append(f"{tag}: parent {p.parent_id} does not exist")
-            if p.parent_id:
-                seen, cur = {p.id}, self.places.get(p.parent_id)
-                while cur is not None:
-                    if cur.id in seen:
-                        problems.append(f"{tag}: parent cycle")
-                        break
-                    seen.add(cur.id)
-                    cur = self.places.get(cur.parent_id) if cur.parent_id else None
-            if p.country and p.country not in COUNTRY_BBOX:
-                problems.append(f"{tag}: unknown country {p.country!r}")
-            if not p.country and p.kind not in ("sea", "border", "river", "region", "mountain"):
-                problems.append(f"{tag}: no country")
-            # admin1
-            if p.admin1_code:
-                if not iso_re.match(p.admin1_code):
-                    problems.append(f"{tag}: malformed ISO 3166-2 code {p.admin1_code!r}")
-                elif p.country and not p.admin1_code.startswith(p.country + "-"):
-                    problems.append(f"{tag}: admin1 {p.admin1_code} not in country {p.country}")
-                elif p.country in REGION_COUNTRIES and p.admin1_code not in self._admin1_by_code:
-                    problems.append(f"{tag}: admin1 {p.admin1_code} has no province/special-city entry")
-            elif p.country in REGION_COUNTRIES and p.kind in NEEDS_ADMIN1:
-                problems.append(f"{tag}: missing ISO admin1 code")
-            parent = self.parent(p)
-            if parent and parent.admin1_code and p.admin1_code and parent.admin1_code != p.admin1_code:
-                problems.append(f"{tag}: admin1 {p.admin1_code} differs from parent's {parent.admin1_code}")
-            if parent and parent.country and p.country and parent.country != p.country:
-                problems.append(f"{tag}: country {p.country} differs from parent's {parent.country}")
-            # coordinates
-            if p.lat is None or p.lon is None:
-                problems.append(f"{tag}: no coordinates")
-            elif p.country in COUNTRY_BBOX:
-                la0, la1, lo0, lo1 = COUNTRY_BBOX[p.country]
-                if not (la0 <= p.lat <= la1 and lo0 <= p.lon <= lo1):
-                    problems.append(f"{tag}: coordinates {p.lat},{p.lon} outside {p.country}")
-            # Hangul
-            if p.country in ("KP", "KR") and not p.hangul:
-                problems.append(f"{tag}: no Hangul")
-            if p.hangul and not all(rz._is_syllable(c) or c in " ·" or c.isdigit() for c in p.hangul):
-                problems.append(f"{tag}: Hangul field has non-Hangul characters: {p.hangul!r}")
-        # ambiguities file
-        known = set(self.places)
+            problems += [f"{tag}: {problem}" for problem in self._place_problems(p)]
+        return problems + self._ambiguity_problems() + self._shared_form_problems()
+
+    def _place_problems(self, p: Place) -> list[str]:
+        problems = []
+        if not p.name:
+            problems.append("no name")
+        if p.kind not in KINDS:
+            problems.append(f"unknown kind {p.kind!r}")
+        if p.country and p.country not in COUNTRY_BBOX:
+            problems.append(f"unknown country {p.country!r}")
+        if not p.country and p.kind not in ("sea", "border", "river", "region", "mountain"):
+            problems.append("no country")
+        problems += self._hierarchy_problems(p) + self._admin1_problems(p)
+        if p.lat is None or p.lon is None:
+            problems.append("no coordinates")
+        elif p.country in COUNTRY_BBOX:
+            la0, la1, lo0, lo1 = COUNTRY_BBOX[p.country]
+            if not (la0 <= p.lat <= la1 and lo0 <= p.lon <= lo1):
+                problems.append(f"coordinates {p.lat},{p.lon} outside {p.country}")
+        if p.country in ("KP", "KR") and not p.hangul:
+            problems.append("no Hangul")
+        if p.hangul and not all(rz._is_syllable(c) or c in " ·" or c.isdigit() for c in p.hangul):
+            problems.append(f"Hangul field has non-Hangul characters: {p.hangul!r}")
+        return problems
+
+    def _hierarchy_problems(self, p: Place) -> list[str]:
+        """Parents that exist, without cycles, in the same province and country."""
+        problems = []
+        if p.parent_id and p.parent_id not in self.places:
+            problems.append(f"parent {p.parent_id} does not exist")
+        if p.parent_id:
+            seen, cur = {p.id}, self.places.get(p.parent_id)
+            while cur is not None:
+                if cur.id in seen:
+                    problems.append("parent cycle")
+                    break
+                seen.add(cur.id)
+                cur = self.places.get(cur.parent_id) if cur.parent_id else None
+        parent = self.parent(p)
+        if parent and parent.admin1_code and p.admin1_code and parent.admin1_code != p.admin1_code:
+            problems.append(f"admin1 {p.admin1_code} differs from parent's {parent.admin1_code}")
+        if parent and parent.country and p.country and parent.country != p.country:
+            problems.append(f"country {p.country} differs from parent's {parent.country}")
+        return problems
+
+    def _admin1_problems(self, p: Place) -> list[str]:
+        """ISO 3166-2 codes: present where needed, well-formed, of the country, naming a province."""
+        if p.admin1_code:
+            if not re.match(r"^[A-Z]{2}-[A-Z0-9]{1,3}$", p.admin1_code):
+                return [f"malformed ISO 3166-2 code {p.admin1_code!r}"]
+            if p.country and not p.admin1_code.startswith(p.country + "-"):
+                return [f"admin1 {p.admin1_code} not in country {p.country}"]
+            if p.country in REGION_COUNTRIES and p.admin1_code not in self._admin1_by_code:
+                return [f"admin1 {p.admin1_code} has no province/special-city entry"]
+        elif p.country in REGION_COUNTRIES and p.kind in NEEDS_ADMIN1:
+            return ["missing ISO admin1 code"]
+        return []
+
+    def _ambiguity_problems(self) -> list[str]:
+        problems = []
         for amb in self.ambiguities:
             for c in amb.candidates:
-                if c.id not in known:
+                if c.id not in self.places:
                     problems.append(f"ambiguity {amb.name!r}: unknown candidate {c.id}")
             if amb.default and amb.default not in amb.ids and amb.default != amb.non_place.get("kind"):
                 problems.append(f"ambiguity {amb.name!r}: default {amb.default} is not a candidate")
-        # forms naming several places
+        return problems
+
+    def _shared_form_problems(self) -> list[str]:
+        """Forms naming several places that no ambiguity rule covers."""
+        problems = []
         groups = [set(a.ids) for a in self.ambiguities]
         for key, slot in sorted(self._index.items()):
             if len(slot) < 2:

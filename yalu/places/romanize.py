@@ -143,7 +143,14 @@ def _phonemes(word: str, sound_changes: bool = True) -> list[list[str]]:
     syl = [list(decompose(c)) for c in word if _is_syllable(c)]
     if not sound_changes:
         return [[l, v, _coda_class(t)] for l, v, t in syl]
-    # first pass on jamo: linking, ㅎ, palatalisation
+    _link_jamo(syl)
+    out = [[l, v, _coda_class(t)] for l, v, t in syl]
+    _assimilate(out)
+    return out
+
+
+def _link_jamo(syl: list[list[str]]) -> None:
+    """First pass, on jamo: linking, ㅎ, palatalisation."""
     for i in range(len(syl) - 1):
         t, nl = syl[i][2], syl[i + 1][0]
         nv = syl[i + 1][1]
@@ -173,8 +180,10 @@ def _phonemes(word: str, sound_changes: bool = True) -> list[list[str]]:
         if t == "ㄷ" and nl == "ㅎ" and nv == "ㅣ":  # 굳히 구치
             syl[i][2] = ""
             syl[i + 1][0] = "ㅊ"
-    out = [[l, v, _coda_class(t)] for l, v, t in syl]
-    # second pass on classes: nasalisation and liquids
+
+
+def _assimilate(out: list[list[str]]) -> None:
+    """Second pass, on coda classes: nasalisation and liquids."""
     for i in range(len(out) - 1):
         c, nl = out[i][2], out[i + 1][0]
         if not c:
@@ -200,7 +209,6 @@ def _phonemes(word: str, sound_changes: bool = True) -> list[list[str]]:
                 out[i][2] = "m"
             elif c == "l" and nl == "ㄴ":
                 out[i + 1][0] = "ㄹ"  # 설날 설랄
-    return out
 
 
 # ---------------------------------------------------------------------------

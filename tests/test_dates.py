@@ -1,7 +1,8 @@
-"""Tests of the date stage (yalu/dates.py).
+"""Tests of the date stage (yalu/dates/; the rules one by one: test_date_rules.py).
 
 - resolve(): table-driven from tests/data/date_cases.tsv (expressions written from the genre,
-  each with its publication date, tense, expected interval and precision);
+  each with its publication date, tense, expected interval and precision); a failing case
+  names the rules that read it;
 - find_dates(): offsets, kinds and the seed article;
 - governing_date() / reporting_date(): on sentences parsed by the project's spaCy model;
 - dateline() and news_cycle().
@@ -68,7 +69,9 @@ def test_enough_cases():
 def test_resolve_table(published, future, expression, start, end, precision):
     span = resolve(expression, published, future=future)
     assert isinstance(span, TimeSpan)
-    assert (span.start, span.end, span.precision) == (start, end, precision)
+    rules = [f"{m.rule} ({m.text!r})" for m in find_dates(expression, published, future=future)]
+    got = (span.start, span.end, span.precision)
+    assert got == (start, end, precision), f"read by {', '.join(rules) or 'no rule'}: got {got}"
     assert span.expression == " ".join(expression.split())  # the expression is always kept
 
 

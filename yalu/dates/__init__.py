@@ -1,0 +1,71 @@
+"""The date stage: find date expressions in a report and resolve them to intervals.
+
+Reports date events relative to an unstated publication date ("on Tuesday", "in early
+November", "since October", "recently", "on the 18th", Juche years in state media). This
+stage turns every such expression into a `TimeSpan` (start, end, precision, expression)
+with an honest precision code (ontology.md: 1 day, 2 week, 3 month, 4 year or longer /
+ongoing, 0 unknown), and picks the expression that governs an incident's trigger.
+
+Stages, in flow order (each a module):
+
+- lexicon.py     the vocabulary of yalu/data/dates.toml and the regex pieces built from it
+- rules.py, relative.py  the recognition rules, one registered function per rule id
+                 ("date.weekday", "date.month", ...) with its pattern and examples (registry.py)
+- resolution.py  the values the rules read, placed against the publication date
+- combine.py     ranges, since / until, apposition, dates counted from another date
+- attach.py      the mention that dates a trigger, or a source speaking (spaCy parse)
+- dateline.py    datelines and the year of one that gives none
+
+Public interface (used by the extractor):
+
+- `find_dates(text, published, future=False)` -> list[DateMention], offsets into `text`; each
+  names the `rule` that made it
+- `resolve(expression, published, future=False)` -> TimeSpan
+- `dateline(text, hint=None)`      -> publication date from "Pyongyang, September 7 (KCNA) --"
+- `dateline_match(text)`           -> the dateline's match, or None
+- `days_of(span)`                  -> the days of a run of days ("from October 30 to November 3")
+- `governing_date(sent, trigger, mentions)` -> the mention that dates the trigger, or None
+- `reporting_date(sent, mentions)` -> the mention that dates a source speaking, or None
+- `news_cycle(published)`          -> [published - 1 day, published], precision 1
+
+Rules that are choices (documented here and in yalu/data/dates.toml):
+
+- Without a publication date, anything that needs one (weekdays, "last month", a month or
+  day without a year, "recently") resolves to TimeSpan(precision=0, expression kept).
+  Today's date is never used.
+- A month without a year later than the publication month is in the previous year; the
+  publication month itself is the current year. With future=True, a month earlier than the
+  publication month is in the next year.
+- Weekdays: the last such day on or before publication ("last Tuesday": strictly before);
+  with future=True the next one on or after publication ("next Tuesday": strictly after).
+- "on the 18th": the publication month, or the previous month if 18 > publication day.
+- early / mid / late <month> = days 1-10 / 11-20 / 21-end. A 10-11 day window is wider than
+  a week, so the code is 3 (month). In general the precision of an interval follows from
+  its width: 1 day -> 1, <= 8 days -> 2, <= 31 days -> 3, longer -> 4; vague expressions
+  ("recently", 30 days before publication) and "since X" (ongoing) are always 4.
+- Past-tense intervals that run past publication ("this month", "this year", "in November"
+  published on November 26) are cut at the publication date, unless future=True.
+"""
+
+from __future__ import annotations
+
+from .attach import governing_date, reporting_date
+from .combine import COMBINERS, RULES, DateMention, find_dates, resolve
+from .dateline import dateline, dateline_match
+from .resolution import MAX_RUN_DAYS, days_of, news_cycle, precision_for
+
+__all__ = [
+    "COMBINERS",
+    "MAX_RUN_DAYS",
+    "RULES",
+    "DateMention",
+    "dateline",
+    "dateline_match",
+    "days_of",
+    "find_dates",
+    "governing_date",
+    "news_cycle",
+    "precision_for",
+    "reporting_date",
+    "resolve",
+]

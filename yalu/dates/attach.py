@@ -1,0 +1,192 @@
+"""Attaching: which date mention dates an incident's trigger, and which dates a source
+speaking, by the path between them in the spaCy dependency tree (not by nearness)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from .combine import DateMention
+from .lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_FINITE_CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "csubj", "csubjpass", "parataxis", "acl"}
+
+
+def governing_date(sent: Span, trigger: Token | Span, mentions: list[DateMention]) -> DateMention | None:
+    """The date expression that governs `trigger` in `sent`, by the dependency path between them.
+
+    Not the first date in the sentence, and never a date that hangs on a reporting verb or
+    noun ("told Daily NK on Tuesday that ... deserted": Tuesday dates the conversation).
+    `mentions` carry offsets into sent.doc.text. Returns None when no mention qualifies."""
+    token = _root_token(trigger)
+    best: tuple[float, int, int, DateMention] | None = None
+    for m in mentions:
+        cost = _score(sent, token, m)
+        if cost is None:
+            continue
+        prec = m.span.precision or 9
+        key = (cost, prec, abs(m.start - token.idx), m)
+        if best is None or key[:3] < best[:3]:
+            best = key
+    return best[3] if best else None
+
+
+def _root_token(trigger: Token | Span) -> Token:
+    """A trigger of several words (a Span) is dated by its root token."""
+    if hasattr(trigger, "head") or not hasattr(trigger, "root"):
+        return cast("Token", trigger)  # a Token (spaCy is not imported here to tell by type)
+    return trigger.root
+
+
+def reporting_date(sent: Span, mentions: list[DateMention]) -> DateMention | None:
+    """The date a source spoke ("speaking by phone with RFA on Tuesday", "told RFA on
+    Monday"): the first mention in `sent` that hangs on a reporting verb or noun."""
+    doc = sent.doc
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.kind == "reference" or not _in_sentence(sent, m):
+            continue
+        root = _mention_root(doc, m)
+        if root is None:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        in_span = {t.i for t in span} if span is not None else set()
+        for tok in _ancestors_chain(root)[1:]:
+            if tok.i in in_span:
+                continue
+            if _is_reporting(tok):
+                return m
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+                break  # the first verb up the tree is not a reporting verb
+    return None
+
+
+def _score(sent: Span, trigger: Token, m: DateMention) -> float | None:
+    """Cost of reading `m` as the date of `trigger` (None: it cannot be)."""
+    if m.kind == "reference" or not _in_sentence(sent, m):
+        return None
+    doc = sent.doc
+    root = _mention_root(doc, m)
+    if root is None:
+        return None
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is not None and span.start <= trigger.i < span.end:
+        return 0.0  # the trigger is part of the expression ("the Korean War")
+    # 0. an interval running past publication does not date a completed (past-tense) event:
+    #    "declared a no-sail zone from January 25 to March 29" dates the zone, not the declaring
+    if (m.published is not None and m.span.end is not None and m.span.end > m.published
+            and m.kind != "since" and not m.future and _is_past_tense(trigger)):
+        return None
+    d_side, lca, t_side = _path(root, trigger)
+    if lca is None:
+        return None
+    in_span = {t.i for t in span} if span is not None else set()
+    # 1. a date that hangs on a reporting verb/noun dates the source speaking, not the incident
+    for tok in d_side + ([lca] if lca.i != trigger.i else []):
+        if tok.i not in in_span and _is_reporting(tok):
+            return None
+    # 1b. the act's noun found out on a date: "the desertion was discovered the next morning"
+    if trigger.pos_ == "NOUN" and lca.i != trigger.i and lca.lemma_.lower() in lexicon().discovery_verbs:
+        return None
+    date_cost = _date_side_cost(d_side, in_span)
+    trigger_cost = _trigger_side_cost(t_side)
+    if date_cost is None or trigger_cost is None:
+        return None
+    return float(len(d_side) + len(t_side)) + date_cost + trigger_cost
+
+
+def _date_side_cost(d_side: list[Token], in_span: set[int]) -> float | None:
+    """2. a date inside a subordinate finite clause dates that clause's event, not the trigger."""
+    cost = 0.0
+    for tok in d_side:
+        if tok.dep_ in _FINITE_CLAUSE_DEPS and tok.i not in in_span:
+            if _is_finite_clause(tok):
+                return None
+            cost += 1
+        elif tok.dep_ == "conj":
+            cost += 2
+    return cost
+
+
+def _trigger_side_cost(t_side: list[Token]) -> float | None:
+    """3. a trigger inside a subordinate clause of the date's clause: "after ..." / "that ..."
+    clauses describe another time; participial clauses ("..., leading to explosions") share it."""
+    cost = 0.0
+    for tok in t_side:
+        if tok.dep_ in _FINITE_CLAUSE_DEPS:
+            if not _is_finite_clause(tok):
+                cost += 1
+            elif _clause_mark(tok) in lexicon().simultaneous_marks:
+                cost += 2
+            else:
+                return None
+        elif tok.dep_ == "conj":
+            cost += 2
+    return cost
+
+
+def _is_reporting(tok: Token) -> bool:
+    lx = lexicon()
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX"):
+        return lemma in lx.reporting_verbs or tok.lower_ in lx.reporting_verbs
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return lemma in lx.reporting_nouns or tok.lower_ in lx.reporting_nouns
+    return False
+
+
+def _is_finite_clause(tok: Token) -> bool:
+    """Head of a clause with its own subject, tense or subordinator (not a bare participle)."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass", "mark"):
+            if c.dep_ == "aux" and c.lower_ == "to":
+                continue
+            return True
+    return tok.tag_ in ("VBD", "VBZ", "VBP", "MD")
+
+
+def _is_past_tense(tok: Token) -> bool:
+    if tok.tag_ == "VBD":
+        return True
+    if tok.tag_ == "VBN":
+        return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had") for c in tok.children)
+    return False
+
+
+def _clause_mark(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "mark":
+            return c.lower_
+    return None
+
+
+def _mention_root(doc: Doc, m: DateMention) -> Token | None:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _ancestors_chain(tok: Token) -> list[Token]:
+    chain = [tok]
+    while chain[-1].head is not chain[-1] and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+        if len(chain) > 200:
+            break
+    return chain
+
+
+def _path(date_root: Token, trigger: Token) -> tuple[list[Token], Token | None, list[Token]]:
+    """(date side, LCA, trigger side): tokens from each end up to (excluding) their lowest common ancestor."""
+    d_chain = _ancestors_chain(date_root)
+    t_chain = _ancestors_chain(trigger)
+    t_idx = {t.i: k for k, t in enumerate(t_chain)}
+    for k, tok in enumerate(d_chain):
+        if tok.i in t_idx:
+            return d_chain[:k], tok, t_chain[: t_idx[tok.i]]
+    return d_chain, None, t_chain
+
+
+def _in_sentence(sent: Span, m: DateMention) -> bool:
+    return sent.start_char <= m.start and m.end <= sent.end_char

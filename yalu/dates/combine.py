@@ -1,0 +1,348 @@
+"""Combining: the expressions the rules recognised (atoms) into the date mentions of a text.
+
+Neighbouring atoms join into one mention by a combining rule, registered like the
+recognition rules: a range ("from March 3 to May 5"), a weekday with its date in apposition
+("Tuesday (Nov. 24)"); a word before an atom makes it open ("since October", "until March 3").
+An expression counted from another date ("the next day", "two days later", "at 4 a.m.")
+takes the nearest earlier event date as its anchor. Every mention names the rule that made it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from yalu.model import TimeSpan
+
+from .dateline import dateline_match
+from .lexicon import lexicon
+from .registry import Atom, Registry, Rule, scan
+from .relative import RELATIVE_DATES
+from .resolution import Counted, cap, days_of, precision_for, span, week_of
+from .rules import NAMED_DATES
+
+# Every recognition rule, in the order that breaks ties (registry.scan).
+RULES: Registry[Rule] = Registry.joined(NAMED_DATES, RELATIVE_DATES)
+
+
+@dataclass
+class DateMention:
+    """A date expression at its place in a text (`text` = the text[start:end]), resolved."""
+
+    start: int
+    end: int
+    text: str
+    span: TimeSpan
+    kind: str  # absolute | relative | vague | range | since | until | weekday | juche | year | decade | season | period | reference | anaphor
+    future: bool = False  # a future cue ("will", "is scheduled to") put it after publication
+    explicit_year: bool = False  # the text gives the year (not inferred from publication)
+    published: date | None = None  # the publication date it was resolved against
+    rule: str = field(kw_only=True)  # the id of the rule that recognised (or combined) it
+
+
+@dataclass
+class _Text:
+    """A text being read: its atoms and the mentions made so far."""
+
+    text: str
+    published: date | None
+    force_future: bool
+    atoms: list[Atom]
+    dateline_end: int  # the dateline is when the agency wrote: nothing counts from it
+    out: list[DateMention] = field(default_factory=list)
+
+    def future(self, a: Atom) -> bool:
+        return self.force_future or _is_future(self.text, a.start, a.end)
+
+    def before(self, at: int) -> str:
+        return self.text[max(0, at - 30):at]
+
+    def mention(self, start: int, end: int, found: TimeSpan, kind: str, future: bool, explicit_year: bool,
+                rule: str) -> DateMention:
+        expression = self.text[start:end]
+        found = replace(found, expression=_one_line(expression))
+        return DateMention(start, end, expression, found, kind, future, explicit_year, self.published, rule=rule)
+
+
+# A combining rule reads atoms[i] (and maybe the next one): the mention and how many atoms it took.
+Combine = Callable[[_Text, Atom, Atom | None, bool], tuple[DateMention, int] | None]
+
+
+@dataclass(frozen=True)
+class Combiner:
+    id: str
+    fn: Combine
+    examples: tuple[str, ...]
+
+
+COMBINERS: Registry[Combiner] = Registry(Combiner)
+combiner = COMBINERS.register
+
+
+def find_dates(text: str, published: date | None, *, future: bool = False) -> list[DateMention]:
+    """Every date expression in `text`, resolved against `published` (None: relative ones stay at precision 0).
+
+    The tense of each expression is guessed from cue words around it in its sentence
+    ("will", "is scheduled to", ...): future weekdays and months resolve forward. With
+    `future`, every expression reads as ahead of publication."""
+    atoms = scan(text, RULES)
+    found = dateline_match(text)
+    t = _Text(text, published, future, atoms, found.end() if found else 0)
+    i = 0
+    while i < len(atoms):
+        i += _read(t, i)
+    return t.out
+
+
+def _read(t: _Text, i: int) -> int:
+    """Read atoms[i] into t.out; how many atoms it took."""
+    a = t.atoms[i]
+    future = t.future(a)
+    if isinstance(a.value, Counted):
+        _count_from_anchor(t, a, a.value, future)
+        return 1
+    nxt = t.atoms[i + 1] if i + 1 < len(t.atoms) else None
+    if nxt is not None and nxt.kind == "anaphor":
+        nxt = None  # "the next day" is no end of a range
+    for c in COMBINERS:
+        made = c.fn(t, a, nxt, future)
+        if made is not None:
+            t.out.append(made[0])
+            return made[1]
+    start = _expand_prefix(t.text, a.start)
+    t.out.append(t.mention(start, a.end, a.span(t.published, future), a.kind, future, a.explicit_year, a.rule))
+    return 1
+
+
+# ---------------------------------------------------------------------------
+# Combining rules
+# ---------------------------------------------------------------------------
+
+_APPOSITION = re.compile(r"^\s*(?:,|\(|,\s*or)\s*$")
+_DATES = ("date.month_day", "date.day_month", "date.iso", "date.numeric_mdy")
+
+
+@combiner("date.apposition", examples=("on Tuesday (Nov. 24)", "Tuesday (November 24, 2020)", "Saturday, or 11/21/2020"))
+def apposition(t: _Text, a: Atom, nxt: Atom | None, future: bool) -> tuple[DateMention, int] | None:
+    """A weekday and its date: "Tuesday (Nov. 24)" is the date."""
+    if nxt is None or a.kind != "weekday" or nxt.rule not in _DATES or not _APPOSITION.match(t.text[a.end:nxt.start]):
+        return None
+    end = nxt.end
+    if t.text[end:end + 1] == ")" and "(" in t.text[a.end:nxt.start]:
+        end += 1
+    start = _expand_prefix(t.text, a.start)
+    found = nxt.span(t.published, future)
+    return t.mention(start, end, found, nxt.kind, future, nxt.explicit_year, "date.apposition"), 2
+
+
+@combiner("date.range", examples=("from March 3 to May 5", "between June 21 and June 25", "October 30th to November 3rd",
+                                  "from Monday to Wednesday", "from 2017 to 2019"))
+def date_range(t: _Text, a: Atom, nxt: Atom | None, future: bool) -> tuple[DateMention, int] | None:
+    """ "from March 3 to May 5": from the start of one to the end of the other ("and" only
+    after "between": "in May and June" are two)."""
+    lx = lexicon()
+    if nxt is None or a.kind == "vague" or nxt.kind == "vague" or not lx.range_gap.match(t.text[a.end:nxt.start]):
+        return None
+    opener = lx.range_open.search(t.before(a.start))
+    if t.text[a.end:nxt.start].strip().lower() == "and" and not (opener and "between" in opener.group(0).lower()):
+        return None
+    first, last = _range_ends(t, a, nxt, future)
+    if first.start is None or last.end is None:
+        return None
+    st, en = first.start, last.end
+    if st > en and a.kind == "weekday":
+        st -= timedelta(days=7)  # "from Saturday to Monday"
+    if st > en:
+        return None
+    start = _expand_prefix(t.text, a.start - len(opener.group(0)) if opener else a.start)
+    found = span(st, en)
+    return t.mention(start, nxt.end, found, "range", future, a.explicit_year or nxt.explicit_year, "date.range"), 2
+
+
+def _range_ends(t: _Text, a: Atom, b: Atom, future: bool) -> tuple[TimeSpan, TimeSpan]:
+    """The two ends of a range, each taking the year from the other where only one gives it."""
+    pub = t.published
+    first = a.span(pub, future)
+    if not a.explicit_year and b.explicit_year:
+        given = b.span(pub, future)
+        if given.start is not None:
+            year = given.start.year
+            if a.month and b.month and a.month > b.month:
+                year -= 1  # "from December 28 to January 3, 2020"
+            first = a.span(pub, future, year)
+    last = b.span(pub, future)
+    if not b.explicit_year and first.start is not None and b.month:
+        # the end follows the start: "from October 30th to November 3rd" published on
+        # October 31 ends in November of the same year, not the year before
+        last = b.span(pub, future, first.start.year)
+        if last.end is not None and last.end < first.start:
+            last = b.span(pub, future, first.start.year + 1)
+    return first, last
+
+
+@combiner("date.since", examples=("since October", "ever since 2019", "since last week"))
+def since(t: _Text, a: Atom, nxt: Atom | None, future: bool) -> tuple[DateMention, int] | None:
+    """ "since October": from its start, ongoing to publication; "the first such incursion
+    since 1983" compares with the past (kind "reference"), no ongoing event."""
+    start = _opened_by(t, a, lexicon().since)
+    if start is None:
+        return None
+    sentence, _ = _sentence_bounds(t.text, start, a.end)
+    kind = "reference" if lexicon().first_since.search(t.text[max(sentence, start - 100):start]) else "since"
+    begin = a.span(t.published, future).start
+    pub = t.published
+    ongoing = TimeSpan(precision=0) if begin is None else TimeSpan(begin, pub if (pub and pub >= begin) else None, 4)
+    return t.mention(start, a.end, ongoing, kind, future, a.explicit_year, "date.since"), 1
+
+
+@combiner("date.until", examples=("until March 3", "till next week", "up to 2019"))
+def until(t: _Text, a: Atom, nxt: Atom | None, future: bool) -> tuple[DateMention, int] | None:
+    """ "until March 3": open at the start."""
+    start = _opened_by(t, a, lexicon().until)
+    if start is None:
+        return None
+    end = a.span(t.published, future).end
+    return t.mention(start, a.end, TimeSpan(None, end, 4 if end else 0), "until", future, a.explicit_year,
+                     "date.until"), 1
+
+
+def _opened_by(t: _Text, a: Atom, word: re.Pattern[str]) -> int | None:
+    """Where "since" / "until" before the atom starts (None: not there, or a vague atom)."""
+    before = t.before(a.start)
+    found = word.search(before)
+    if not found or a.kind == "vague":
+        return None
+    return a.start - (len(before) - found.start())
+
+
+# ---------------------------------------------------------------------------
+# Counted from another date
+# ---------------------------------------------------------------------------
+
+# how far back "the next day" looks for the date it counts from
+ANCHOR_REACH = 600
+_NO_ANCHOR_KINDS = {"since", "until", "vague", "period", "decade", "year", "reference", "season"}
+
+
+def _count_from_anchor(t: _Text, a: Atom, counted: Counted, future: bool) -> None:
+    if counted.clock and _dated_nearby(t.text, a, t.atoms):
+        return  # "at 4 a.m. on Wednesday": the sentence gives the day itself
+    anchor = _anchor(t.text, a.start, [m for m in t.out if m.start >= t.dateline_end], future)
+    found = _counted_from(anchor, counted) if anchor else a.span(t.published, future)
+    found = cap(found, t.published, future)  # "the next week" after last week ends today
+    # a past act counted to a day after publication was counted from the wrong date
+    beyond = t.published and found.start and found.start > t.published and not future
+    if found.precision and not beyond:
+        t.out.append(t.mention(_expand_prefix(t.text, a.start), a.end, found, "anaphor", future, False, a.rule))
+
+
+def _anchor(text: str, at: int, found: list[DateMention], future: bool = False) -> DateMention | None:
+    """The date "the next day" counts from: the nearest earlier event date in reach, not a
+    period, not the day a source spoke, and not a date ahead unless the anaphor is ahead too
+    (an act ahead may count from a past date: "talks were held on Monday; they will resume
+    the next day")."""
+    for m in reversed(found):
+        if at - m.end > ANCHOR_REACH:
+            return None
+        sp = m.span
+        if m.kind in _NO_ANCHOR_KINDS or (m.future and not future) or not (sp.start and sp.end) or sp.precision not in (1, 2, 3):
+            continue
+        if lexicon().spoken_at.search(text[max(0, m.start - 40):m.start]):
+            continue  # "told Daily NK on Tuesday": when a source spoke, not when things happened
+        return m
+    return None
+
+
+def _dated_nearby(text: str, clock: Atom, atoms: list[Atom]) -> bool:
+    """Another date expression in the clock time's sentence."""
+    s, e = _sentence_bounds(text, clock.start, clock.end)
+    return any(a is not clock and s <= a.start < e and not (isinstance(a.value, Counted) and a.value.clock)
+               for a in atoms)
+
+
+def _counted_from(anchor: DateMention, counted: Counted) -> TimeSpan:
+    """The anchor moved by the anaphor's days: from the run's last day forward, its first
+    day back ("From June 3 to 5 ... two days later" is June 7); a wider window moves whole."""
+    sp, days = anchor.span, counted.days
+    assert sp.start is not None and sp.end is not None  # _anchor takes only closed intervals
+    point = sp.start == sp.end or days_of(sp) is not None
+    if counted.calendar_week or (counted.unit == "week" and days in (7, -7) and not point):
+        mon, sun = week_of((sp.end if days > 0 else sp.start) + timedelta(days=days))
+        return span(mon, sun, 2)  # "the following week": the calendar week after
+    if not point:
+        return span(sp.start + timedelta(days=days), sp.end + timedelta(days=days), sp.precision)
+    day = (sp.end if days >= 0 else sp.start) + timedelta(days=days)
+    if counted.unit == "week":
+        return span(day - timedelta(days=3), day + timedelta(days=3), 2)  # "a week later": about then
+    return span(day, day, 1)
+
+
+# ---------------------------------------------------------------------------
+# Context
+# ---------------------------------------------------------------------------
+
+
+def _sentence_bounds(text: str, s: int, e: int) -> tuple[int, int]:
+    a = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s), text.rfind("? ", 0, s), text.rfind("! ", 0, s))
+    a = a + 1 if a >= 0 else 0
+    bs = [i for i in (text.find(". ", e), text.find("\n", e)) if i >= 0]
+    return a, min(bs) if bs else len(text)
+
+
+def _is_future(text: str, s: int, e: int) -> bool:
+    """A future cue ("will", "is scheduled to") in the date's own clause, before it:
+    "will hold talks on Tuesday", not "told Daily NK on Tuesday that it will ..."."""
+    a, _ = _sentence_bounds(text, s, e)
+    window = text[max(a, s - 60):s]
+    cut = max(window.rfind(","), window.rfind(";"), window.rfind(" that "), window.rfind("("))
+    if cut >= 0:
+        window = window[cut + 1:]
+    return bool(lexicon().future_cue.search(window))
+
+
+def _expand_prefix(text: str, s: int) -> int:
+    """Take a preposition before the expression into it ("on Tuesday", "in early November")."""
+    lx = lexicon()
+    if lx.own_preposition.match(text[s:s + 8]):
+        return s  # it has one already
+    m = lx.preposition.search(text[max(0, s - 30):s])
+    if m and m.end() == s - max(0, s - 30):
+        return s - (m.end() - m.start())
+    return s
+
+
+# ---------------------------------------------------------------------------
+# One expression
+# ---------------------------------------------------------------------------
+
+
+def resolve(expression: str, published: date | None, *, future: bool = False) -> TimeSpan:
+    """One date expression -> TimeSpan. Several expressions in one string are intersected
+    ("on Tuesday, November 24", "during the Arduous March in the 1990s")."""
+    expr_clean = _one_line(expression)
+    mentions = find_dates(expression, published, future=future)
+    spans = [m.span for m in mentions if m.kind != "reference"] or [m.span for m in mentions]
+    known = [s for s in spans if s.precision > 0 and (s.start or s.end)]
+    if not known:
+        return TimeSpan(precision=0, expression=expr_clean)
+    result = known[0]
+    for s in known[1:]:
+        result = _intersect(result, s) or result
+    return replace(result, expression=expr_clean)
+
+
+def _one_line(expression: str) -> str:
+    return re.sub(r"\s+", " ", expression).strip()
+
+
+def _intersect(a: TimeSpan, b: TimeSpan) -> TimeSpan | None:
+    """Both intervals at once (None if they do not overlap); open ends stay open."""
+    st = max([x for x in (a.start, b.start) if x is not None], default=None)
+    en = min([x for x in (a.end, b.end) if x is not None], default=None)
+    if st is not None and en is not None and st > en:
+        return None
+    if st is not None and en is not None:
+        return TimeSpan(st, en, precision_for(st, en))
+    return TimeSpan(st, en, 4)

@@ -49,7 +49,8 @@ def test_evidence_names_its_rules(pipeline):
     desertion = by_type["desertion"].evidence[0].rules
     assert desertion[0].startswith("trigger.desertion.")
     assert "place.article_focus" in desertion  # no place of its own: the article's town
-    assert any(r.startswith("date.") for r in desertion)  # undated: the report's recent window
+    assert "date.recent_window" in desertion  # undated: the report's recent window
+    assert "date.month_day" in arrest  # "on March 3"
 
 
 def test_dropped_mention_names_no_record(nlp):

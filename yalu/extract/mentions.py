@@ -101,7 +101,7 @@ def read_sentence(
         if location is not None:
             rules["place"] = "place.clause"
         if governing is not None:
-            rules["date"] = "date.clause"
+            rules["date"] = governing.rule
         out.append(
             Mention(
                 event_type=trigger.event_type,

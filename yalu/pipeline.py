@@ -10,18 +10,27 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from .annotate import pipeline
+from spacy.language import Language
+
+from .annotate import build, pipeline
 from .extract import extract
 from .ingest.metadata import dated, sourced
 from .model import Article, Incident
+from .places import Gazetteer
 from .places.geoparse import Geoparser
 from .store import incident_id
 
 
 class Pipeline:
-    def __init__(self, batch_size: int = 32):
-        self.nlp = pipeline()
-        self.geoparser = Geoparser()
+    """The stages over one set of collaborators, built once: the gazetteer, the spaCy
+    pipeline whose rulers know its names, and the geoparser that resolves them."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, nlp: Language | None = None, batch_size: int = 32):
+        self.gazetteer = gazetteer or Gazetteer.default()
+        if nlp is None:
+            nlp = pipeline() if gazetteer is None else build(self.gazetteer)
+        self.nlp = nlp
+        self.geoparser = Geoparser(self.gazetteer)
         self.batch_size = batch_size
 
     def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Incident]]]:

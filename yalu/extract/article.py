@@ -29,8 +29,7 @@ from .slots import (
 )
 
 
-def extract(doc: Doc, article: Article, geoparser: Geoparser | None = None) -> list[Incident]:
-    geoparser = geoparser or Geoparser()
+def extract(doc: Doc, article: Article, geoparser: Geoparser) -> list[Incident]:
     cites = citations(doc)
     places = geoparser.mentions(doc, [(c.start, c.end) for c in cites])
     found_dates = dates.find_dates(doc.text, article.published)

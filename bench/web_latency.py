@@ -30,6 +30,7 @@ import http.client
 import json
 import random
 import socket
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -37,9 +38,14 @@ import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from yalu.store import Store
+from yalu.store.writes import add_sources, insert_evidence
+
+if TYPE_CHECKING:
+    import uvicorn
 
 TARGETS_MS = {"list": 100, "filter": 100, "search": 100, "page": 150}
 
@@ -97,86 +103,90 @@ def sentence(rng: random.Random, category: str, place: str) -> str:
     return f"In {place} " + " ".join(body) + "."
 
 
+FIRST_DAY = date(2015, 1, 1)
+SPAN_DAYS = (date(2025, 12, 31) - FIRST_DAY).days
+STAMP = "2026-01-01T00:00:00+00:00"
+
+
+def insert_article(conn: sqlite3.Connection, rng: random.Random, types: list[tuple[str, str]], a: int,
+                   count: int) -> list[str]:
+    """Article number `a` with `count` incidents, each with one source and one evidence
+    sentence. Returns the incident ids."""
+    art_id = f"bench-{a:06d}"
+    pub = FIRST_DAY + timedelta(days=rng.randrange(SPAN_DAYS))
+    outlet = rng.choice(OUTLETS)
+    plan = []
+    sentences = []
+    offset = 0
+    topic = rng.choice(types)[1]
+    topical = [t for t in types if t[1] == topic]
+    home = rng.choice(PROVINCES)
+    for _ in range(count):
+        # most incidents of a report share its topic and its province
+        event_type, category = rng.choice(topical) if rng.random() < 0.7 else rng.choice(types)
+        province, code, towns, (lat, lon) = home if rng.random() < 0.8 else rng.choice(PROVINCES)
+        town = rng.choice(towns)
+        text = sentence(rng, category, town)
+        start = offset
+        offset += len(text) + 1
+        sentences.append(text)
+        plan.append((event_type, category, province, code, town, lat, lon, start, len(text)))
+    text = " ".join(sentences)
+    conn.execute(
+        "INSERT INTO articles (id, content_hash, title, url, published, published_source, outlet, "
+        "text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
+        (art_id, f"hash-{a}", f"Report {a} from {plan[0][4]}", f"https://example.org/{a}",
+         pub.isoformat(), "bench", outlet, text, STAMP),
+    )
+    rows, evidence = [], []
+    for k, (event_type, category, province, code, town, lat, lon, start, length) in enumerate(plan):
+        inc_id = f"inc-b{a:06d}{k}"
+        d0 = pub - timedelta(days=rng.randrange(0, 30))
+        d1 = d0 + timedelta(days=rng.choice([0, 0, 0, 0, 1, 6, 30]))
+        located = rng.random() < 0.9
+        rows.append((
+            inc_id, art_id, event_type, category,
+            f"{event_type.replace('_', ' ').capitalize()} reported in {town}, {province}.",
+            d0.isoformat(), d1.isoformat(), rng.choice([1, 1, 2, 3]), None, "KP", province, code,
+            town, town, lat + rng.uniform(-0.2, 0.2) if located else None,
+            lon + rng.uniform(-0.2, 0.2) if located else None, 1 if located else 3, None,
+            json.dumps([{"role": "agent", "text": "security officials", "normalized": None,
+                         "kind": "official", "unit": None, "rank": None}]),
+            json.dumps([{"kind": "people", "value": rng.randint(1, 40), "unit": None, "text": None}]),
+            rng.choice(MODALITIES),
+            json.dumps({"text": f"a source in {province}", "kind": "anonymous_source", "location": province}),
+            json.dumps([rng.choice(OUTLETS)] if rng.random() < 0.2 else []),
+            round(rng.uniform(0.3, 0.99), 3), rng.choice(STATUSES), STAMP, STAMP,
+        ))
+        evidence.append((inc_id, {"article_id": art_id, "start": start, "end": start + length,
+                                  "trigger_start": start + 3, "trigger_end": start + 3 + len(town)}))
+    conn.executemany(
+        "INSERT INTO incidents (id, article_id, event_type, category, summary, date_start, date_end, "
+        "time_precision, date_expression, country, admin1, admin1_code, admin2, location_name, "
+        "latitude, longitude, geo_precision, place_id, actors, quantities, modality, attribution, "
+        "corroboration, confidence, review_status, created_at, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
+    for inc_id, sentence_span in evidence:
+        add_sources(conn, inc_id, [art_id])
+        insert_evidence(conn, inc_id, [sentence_span])
+    return [inc_id for inc_id, _ in evidence]
+
+
 def build(path: Path, n_incidents: int, seed: int = 6, per_article: int = 8) -> list[str]:
     """Bulk-insert n_incidents (per_article per article). Returns the incident ids."""
     rng = random.Random(seed)
     types = list(event_types().items())
     store = Store(path)
-    conn = store.conn
-    conn.execute("PRAGMA journal_mode = OFF")
-    conn.execute("PRAGMA synchronous = OFF")
-    stamp = "2026-01-01T00:00:00+00:00"
-    first = date(2015, 1, 1)
-    span = (date(2025, 12, 31) - first).days
+    store.conn.execute("PRAGMA journal_mode = OFF")
+    store.conn.execute("PRAGMA synchronous = OFF")
     ids: list[str] = []
     n_articles = -(-n_incidents // per_article)
-    conn.execute("BEGIN")
-    for a in range(n_articles):
-        art_id = f"bench-{a:06d}"
-        pub = first + timedelta(days=rng.randrange(span))
-        outlet = rng.choice(OUTLETS)
-        plan = []
-        sentences = []
-        offset = 0
-        topic = rng.choice(types)[1]
-        topical = [t for t in types if t[1] == topic]
-        home = rng.choice(PROVINCES)
-        for k in range(min(per_article, n_incidents - a * per_article)):
-            # most incidents of a report share its topic and its province
-            event_type, category = rng.choice(topical) if rng.random() < 0.7 else rng.choice(types)
-            province, code, towns, (lat, lon) = home if rng.random() < 0.8 else rng.choice(PROVINCES)
-            town = rng.choice(towns)
-            text = sentence(rng, category, town)
-            start = offset
-            offset += len(text) + 1
-            sentences.append(text)
-            plan.append((event_type, category, province, code, town, lat, lon, start, len(text)))
-        text = " ".join(sentences)
-        conn.execute(
-            "INSERT INTO articles (id, content_hash, title, url, published, published_source, outlet, "
-            "text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
-            (art_id, f"hash-{a}", f"Report {a} from {plan[0][4]}", f"https://example.org/{a}",
-             pub.isoformat(), "bench", outlet, text, stamp),
-        )
-        rows, sources, evidence = [], [], []
-        for k, (event_type, category, province, code, town, lat, lon, start, length) in enumerate(plan):
-            inc_id = f"inc-b{a:06d}{k}"
-            ids.append(inc_id)
-            d0 = pub - timedelta(days=rng.randrange(0, 30))
-            d1 = d0 + timedelta(days=rng.choice([0, 0, 0, 0, 1, 6, 30]))
-            located = rng.random() < 0.9
-            rows.append((
-                inc_id, art_id, event_type, category,
-                f"{event_type.replace('_', ' ').capitalize()} reported in {town}, {province}.",
-                d0.isoformat(), d1.isoformat(), rng.choice([1, 1, 2, 3]), None, "KP", province, code,
-                town, town, lat + rng.uniform(-0.2, 0.2) if located else None,
-                lon + rng.uniform(-0.2, 0.2) if located else None, 1 if located else 3, None,
-                json.dumps([{"role": "agent", "text": "security officials", "normalized": None,
-                             "kind": "official", "unit": None, "rank": None}]),
-                json.dumps([{"kind": "people", "value": rng.randint(1, 40), "unit": None, "text": None}]),
-                rng.choice(MODALITIES),
-                json.dumps({"text": f"a source in {province}", "kind": "anonymous_source", "location": province}),
-                json.dumps([rng.choice(OUTLETS)] if rng.random() < 0.2 else []),
-                round(rng.uniform(0.3, 0.99), 3), rng.choice(STATUSES), stamp, stamp,
-            ))
-            sources.append((inc_id, art_id))
-            evidence.append((inc_id, art_id, start, start + length, start + 3, start + 3 + len(town), None))
-        conn.executemany(
-            "INSERT INTO incidents (id, article_id, event_type, category, summary, date_start, date_end, "
-            "time_precision, date_expression, country, admin1, admin1_code, admin2, location_name, "
-            "latitude, longitude, geo_precision, place_id, actors, quantities, modality, attribution, "
-            "corroboration, confidence, review_status, created_at, updated_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            rows,
-        )
-        conn.executemany("INSERT INTO incident_sources (incident_id, article_id) VALUES (?, ?)", sources)
-        conn.executemany(
-            'INSERT INTO evidence (incident_id, article_id, start, "end", trigger_start, trigger_end, text) '
-            "VALUES (?,?,?,?,?,?,?)",
-            evidence,
-        )
-    conn.execute("COMMIT")
-    conn.execute("PRAGMA journal_mode = WAL")
+    with store.atomic() as conn:
+        for a in range(n_articles):
+            ids += insert_article(conn, rng, types, a, min(per_article, n_incidents - a * per_article))
+    store.conn.execute("PRAGMA journal_mode = WAL")
     store.close()
     return ids
 
@@ -187,7 +197,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path):
+def start_server(db: Path) -> tuple[uvicorn.Server, threading.Thread, int]:
     import uvicorn
 
     from yalu.serve import create_app
@@ -308,7 +318,7 @@ def main() -> int:
         store.conn.executescript(
             "DROP INDEX IF EXISTS incidents_browse; DROP INDEX IF EXISTS incident_sources_article; "
             "DROP INDEX IF EXISTS articles_outlet_id;")
-        print("schema as store.py makes it, without the browse indexes of migration 2")
+        print("schema as yalu/store/schema.py makes it, without the browse indexes of migration 2")
     else:
         print(f"schema version {store.schema_version}, browse index: {query.has_browse_index(store.conn)}")
     store.close()

@@ -1,10 +1,13 @@
 import csv
 import io
 import json
+from datetime import date
 
 import pytest
 
 from yalu.export import ACLED_COLUMNS, render
+from yalu.model import Article, Evidence, Incident, Location, TimeSpan
+from yalu.store import Store, query
 
 RECORD = {
     "id": "inc-1", "event_type": "bribery", "category": "illicit", "summary": "Bribery.",
@@ -67,3 +70,21 @@ def test_json_round_trips():
 def test_unknown_format():
     with pytest.raises(ValueError):
         render([RECORD], "xlsx")
+
+
+def test_json_export_names_the_rules_of_each_evidence_sentence(tmp_path):
+    """An incident stored and read back as the exports get it: its evidence keeps the
+    ids of the rules that made it."""
+    text = "Border guards arrested two smugglers in Hyesan on Monday (a fictional report)."
+    rules = ["trigger.arrest.arrested", "modality.asserted", "place.gazetteer.hyesan"]
+    incident = Incident(
+        event_type="arrest", category="repression", summary="Arrest in Hyesan.",
+        time=TimeSpan(date(2024, 3, 4), date(2024, 3, 4), 1, "on Monday"),
+        location=Location(location_name="Hyesan", country="KP", admin1_code="KP-10", admin2="Hyesan"),
+        evidence=[Evidence(0, len(text), 14, 22, text, rules=rules)], confidence=0.8,
+    )
+    store = Store(tmp_path / "y.db")
+    store.save_article(Article(text=text, published=date(2024, 3, 6), outlet="Test Wire"), [incident])
+    [record] = json.loads(render(query.records(store), "json"))
+    assert record["evidence"][0]["rules"] == rules
+    assert record["evidence"][0]["text"] == text

@@ -1,10 +1,17 @@
-"""Cross-source merging: two outlets' reports of one incident become one record."""
+"""Merging across outlets: two outlets' reports of one incident become one record.
 
+Articles go in as `yalu ingest` stores them (`store_and_merge`: the store stage, then the
+merge stage, in one transaction)."""
+
+import sqlite3
 from datetime import date
 
-from yalu.store import query
+import pytest
+
+import yalu.merge.outlets
+from yalu.cli import store_and_merge as ingest
 from yalu.model import Actor, Article, Evidence, Incident, Location, TimeSpan
-from yalu.store import Store
+from yalu.store import Store, query
 
 HYESAN = Location(location_name="Hyesan", country="KP", admin1="Ryanggang", admin1_code="KP-10", admin2="Hyesan", geo_precision=1)
 MUSAN = Location(location_name="Musan", country="KP", admin1="North Hamgyong", admin1_code="KP-09", admin2="Musan", geo_precision=1)
@@ -21,8 +28,8 @@ def _report(text, outlet, location=HYESAN, when=TimeSpan(date(2025, 3, 4), date(
 
 def test_second_outlet_joins_the_first_record(tmp_path):
     store = Store(tmp_path / "y.db")
-    first = store.save_article(*_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "Daily Example"))
-    second = store.save_article(*_report("Two smugglers were detained in Hyesan this week (fictional).", "Example Radio",
+    first = ingest(store, *_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "Daily Example"))
+    second = ingest(store, *_report("Two smugglers were detained in Hyesan this week (fictional).", "Example Radio",
                                          when=TimeSpan(date(2025, 3, 2), date(2025, 3, 6), 2, "this week")))
     [record] = query.records(store)
     assert record["sources"] == sorted([first, second])
@@ -33,11 +40,11 @@ def test_second_outlet_joins_the_first_record(tmp_path):
 
 def test_different_places_types_or_times_stay_apart(tmp_path):
     store = Store(tmp_path / "y.db")
-    store.save_article(*_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "A"))
-    store.save_article(*_report("Police arrested two smugglers in Musan on Tuesday (fictional).", "B", location=MUSAN))
-    store.save_article(*_report("Smugglers were caught in Hyesan last year (fictional).", "C",
+    ingest(store, *_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "A"))
+    ingest(store, *_report("Police arrested two smugglers in Musan on Tuesday (fictional).", "B", location=MUSAN))
+    ingest(store, *_report("Smugglers were caught in Hyesan last year (fictional).", "C",
                                 when=TimeSpan(date(2024, 1, 1), date(2024, 12, 31), 4, "last year")))
-    store.save_article(*_report("Smuggling in Hyesan on Tuesday (fictional).", "D", event_type="smuggling"))
+    ingest(store, *_report("Smuggling in Hyesan on Tuesday (fictional).", "D", event_type="smuggling"))
     assert len(query.records(store)) == 4
 
 
@@ -49,13 +56,13 @@ def test_reports_of_one_launch_day_are_one_incident(tmp_path):
     wonsan = Location(location_name="Wonsan", country="KP", admin1="Kangwon", admin1_code="KP-07", admin2="Wonsan", geo_precision=1)
     pyongyang = Location(location_name="Sunan", country="KP", admin1="Pyongyang", admin1_code="KP-01", admin2="Sunan", geo_precision=1)
     day = TimeSpan(date(2025, 3, 4), date(2025, 3, 4), 1, "on Tuesday")
-    first = store.save_article(*_report("North Korea fired a missile from Wonsan on Tuesday (fictional).", "A",
+    first = ingest(store, *_report("North Korea fired a missile from Wonsan on Tuesday (fictional).", "A",
                                         location=wonsan, when=day, event_type="missile_launch"))
-    second = store.save_article(*_report("North Korea launched a missile into the East Sea (fictional).", "B",
+    second = ingest(store, *_report("North Korea launched a missile into the East Sea (fictional).", "B",
                                          location=sea, when=TimeSpan(date(2025, 3, 4), date(2025, 3, 5), 1), event_type="missile_launch"))
-    store.save_article(*_report("North Korea fired a missile from Sunan on Tuesday (fictional).", "C",
+    ingest(store, *_report("North Korea fired a missile from Sunan on Tuesday (fictional).", "C",
                                 location=pyongyang, when=day, event_type="missile_launch"))
-    store.save_article(*_report("North Korea fired a missile on Thursday (fictional).", "D",
+    ingest(store, *_report("North Korea fired a missile on Thursday (fictional).", "D",
                                 location=sea, when=TimeSpan(date(2025, 3, 6), date(2025, 3, 6), 1), event_type="missile_launch"))
     records = query.records(store)
     assert len(records) == 3  # Wonsan with the East Sea report; Sunan; Thursday's
@@ -66,8 +73,8 @@ def test_reports_of_one_launch_day_are_one_incident(tmp_path):
 def test_arrests_with_no_county_stay_apart(tmp_path):
     store = Store(tmp_path / "y.db")
     nowhere = Location()
-    store.save_article(*_report("Police arrested two smugglers on Tuesday (fictional).", "A", location=nowhere))
-    store.save_article(*_report("Police arrested a broker on Tuesday (fictional).", "B", location=nowhere))
+    ingest(store, *_report("Police arrested two smugglers on Tuesday (fictional).", "A", location=nowhere))
+    ingest(store, *_report("Police arrested a broker on Tuesday (fictional).", "B", location=nowhere))
     assert len(query.records(store)) == 2
 
 
@@ -75,8 +82,8 @@ def test_same_county_name_in_two_provinces_stays_apart(tmp_path):
     store = Store(tmp_path / "y.db")
     north = Location(location_name="Ongjin", country="KP", admin1="South Hwanghae", admin1_code="KP-05", admin2="Ongjin", geo_precision=1)
     south = Location(location_name="Yeonpyeong Island", country="KR", admin1="Incheon", admin1_code="KR-28", admin2="Ongjin", geo_precision=1)
-    store.save_article(*_report("Coastal guns fired from Ongjin County (fictional).", "A", location=north, event_type="artillery_fire"))
-    store.save_article(*_report("Marines fired from Yeonpyeong Island (fictional).", "B", location=south, event_type="artillery_fire"))
+    ingest(store, *_report("Coastal guns fired from Ongjin County (fictional).", "A", location=north, event_type="artillery_fire"))
+    ingest(store, *_report("Marines fired from Yeonpyeong Island (fictional).", "B", location=south, event_type="artillery_fire"))
     assert len(query.records(store)) == 2
 
 
@@ -85,16 +92,39 @@ def test_the_souths_test_is_not_the_norths_launch(tmp_path):
     day = TimeSpan(date(2025, 3, 4), date(2025, 3, 4), 1, "on Tuesday")
     north = _report("North Korea fired a missile on Tuesday (fictional).", "A", location=Location(), when=day, event_type="missile_launch")
     north[1][0].actors = [Actor(text="North Korea", role="agent", kind="state", normalized="North Korea")]
-    south = _report("The South's military test-fired a missile on Tuesday (fictional).", "B", location=Location(), when=day, event_type="missile_launch")
+    south = _report("The South's military test-fired a missile on Tuesday (fictional).", "B", location=Location(), when=day,
+                    event_type="missile_launch")
     south[1][0].actors = [Actor(text="South Korean military", role="agent", kind="unit", normalized="South Korean military")]
-    store.save_article(*north)
-    store.save_article(*south)
+    ingest(store, *north)
+    ingest(store, *south)
     assert len(query.records(store)) == 2
 
 
 def test_an_outlets_republication_merges_but_corroborates_nothing(tmp_path):
     store = Store(tmp_path / "y.db")
-    store.save_article(*_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "Daily Example"))
-    store.save_article(*_report("Police arrested two smugglers in Hyesan on Tuesday, updated (fictional).", "Daily Example"))
+    ingest(store, *_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "Daily Example"))
+    ingest(store, *_report("Police arrested two smugglers in Hyesan on Tuesday, updated (fictional).", "Daily Example"))
     [record] = query.records(store)
     assert record["corroboration"] == []
+
+
+def test_storing_alone_does_not_merge(tmp_path):
+    """Merging is its own stage: Store.save_article only stores."""
+    store = Store(tmp_path / "y.db")
+    store.save_article(*_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "A"))
+    store.save_article(*_report("Two smugglers were detained in Hyesan on Tuesday (fictional).", "B"))
+    assert len(query.records(store)) == 2
+
+
+def test_a_failed_merge_stores_nothing_of_the_article(tmp_path, monkeypatch):
+    store = Store(tmp_path / "y.db")
+    ingest(store, *_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "A"))
+
+    def broken(conn, incident_id):
+        raise sqlite3.OperationalError("disk I/O error (simulated)")
+
+    monkeypatch.setattr(yalu.merge.outlets, "join_earlier_report", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        ingest(store, *_report("Two smugglers were detained in Hyesan on Tuesday (fictional).", "B"))
+    assert store.counts() == {"articles": 1, "incidents": 1}
+    assert not store.conn.in_transaction

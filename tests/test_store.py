@@ -1,11 +1,12 @@
+import json
 import sqlite3
+import threading
 from datetime import date
 
 import pytest
 
-from yalu.store import query
 from yalu.model import Article, Evidence, Incident, Location, TimeSpan
-from yalu.store import MIGRATIONS, Store
+from yalu.store import MIGRATIONS, Store, query
 
 
 def _article(text="A fictional report: border guards arrested two smugglers in Hyesan on Monday."):
@@ -88,3 +89,68 @@ def test_a_failed_article_leaves_nothing_behind(tmp_path):
     assert store.counts() == {"articles": 0, "incidents": 0}
     assert store.conn.execute("SELECT count(*) FROM evidence").fetchone()[0] == 0
     assert store.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 0
+
+
+def test_a_version_3_database_gains_evidence_rules(tmp_path):
+    """Evidence stored before the rule ids were kept reads back with none."""
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("".join(f"{m};" for m in MIGRATIONS[:3]) + """
+        PRAGMA user_version = 3;
+        INSERT INTO articles (id, content_hash, text, ingested_at) VALUES ('a', 'h', 'text', 'now');
+        INSERT INTO incidents (id, article_id, event_type, category, summary, modality, confidence,
+                               created_at, updated_at)
+        VALUES ('i', 'a', 'arrest', 'repression', 'An arrest.', 'asserted', 0.5, 'now', 'now');
+        INSERT INTO incident_sources VALUES ('i', 'a');
+        INSERT INTO evidence (incident_id, article_id, start, "end") VALUES ('i', 'a', 0, 4);
+    """)
+    conn.close()
+    store = Store(path)
+    assert store.schema_version == len(MIGRATIONS)
+    assert query.get(store, "i")["evidence"][0]["rules"] == []
+
+
+def test_evidence_keeps_the_ids_of_its_rules(tmp_path):
+    store = Store(tmp_path / "y.db")
+    incident = _incident()
+    incident.evidence[0].rules = ["trigger.arrest.detained", "modality.reported"]
+    store.save_article(_article(), [incident])
+    [record] = query.records(store)
+    assert record["evidence"][0]["rules"] == ["trigger.arrest.detained", "modality.reported"]
+    row = store.conn.execute("SELECT rules FROM evidence").fetchone()
+    assert json.loads(row[0]) == ["trigger.arrest.detained", "modality.reported"]
+
+
+def test_transactions_nest_as_savepoints(tmp_path):
+    store = Store(tmp_path / "y.db")
+    with store.atomic():
+        store.save_article(_article(), [_incident()])
+        with pytest.raises(RuntimeError), store.atomic():
+            store.save_article(_article("Another fictional report of an arrest in Hyesan."),
+                               [_incident(anchor=20)])
+            raise RuntimeError("the inner block fails")
+        assert store.counts()["articles"] == 1  # the inner block is undone, the outer goes on
+    assert store.counts() == {"articles": 1, "incidents": 1}
+    with pytest.raises(RuntimeError), store.atomic():
+        store.save_article(_article("A third fictional report."), [_incident(anchor=30)])
+        with store.atomic():
+            raise RuntimeError("an error inside undoes the whole outer transaction")
+    assert store.counts() == {"articles": 1, "incidents": 1}
+    assert not store.conn.in_transaction
+
+
+def test_each_thread_has_its_own_connection_and_read_only_cannot_write(tmp_path):
+    path = tmp_path / "y.db"
+    Store(path).save_article(_article(), [_incident()])
+    store = Store(path, read_only=True)
+    seen = []
+    thread = threading.Thread(target=lambda: seen.append(store.conn))
+    thread.start()
+    thread.join()
+    assert seen[0] is not store.conn
+    assert store.counts() == {"articles": 1, "incidents": 1}
+    with pytest.raises(sqlite3.OperationalError):
+        store.conn.execute("DELETE FROM incidents")
+    store.close()
+    with pytest.raises(FileNotFoundError):
+        Store(tmp_path / "missing.db", read_only=True)

@@ -4,31 +4,37 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from tqdm import tqdm
 
-from .store import DEFAULT_DB
+from .model import Article, Incident
+from .store import DEFAULT_DB, Store
+
+if TYPE_CHECKING:
+    from .store.query import IncidentQuery
 
 DB_OPTION = click.option(
     "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite database file."
 )
 
 
-def _date(ctx, param, value):
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)")
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
 
 
 @click.group()
 @click.version_option(package_name="yalu")
-def cli():
+def cli() -> None:
     """Yalu: North Korea reports in, an auditable incident dataset out.
 
     \b
@@ -40,7 +46,8 @@ def cli():
     """
 
 
-def _articles(paths, published, outlet, errors: list[str], progress):
+def _articles(paths: Iterable[str], published: date | None, outlet: str | None,
+              errors: list[str], progress: tqdm) -> Iterator[Article]:
     """Articles from files, reporting bad ones on stderr as they come."""
     from .ingest import IngestError, find_inputs, read_file
 
@@ -56,22 +63,37 @@ def _articles(paths, published, outlet, errors: list[str], progress):
         progress.update(1)
 
 
+def store_and_merge(store: Store, article: Article, incidents: list[Incident]) -> str | None:
+    """The ingest flow's last two stages for one article, in one transaction, so the
+    database never holds half an article: store it with its incidents (`Store`), then
+    merge the new records into earlier reports of the same incidents from other outlets
+    (`yalu.merge`). Returns the article id, or None when its text is already stored."""
+    from .merge import merge_across_outlets
+
+    with store.atomic():
+        article_id = store.save_article(article, incidents)
+        if article_id is not None:
+            merge_across_outlets(store.conn, [i.id for i in incidents if i.id is not None])
+    return article_id
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @DB_OPTION
 @click.option("--published", callback=_date, help="Publication date for every report (YYYY-MM-DD); overrides metadata.")
 @click.option("--outlet", help="Outlet name for every report; overrides metadata.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths, db, published, outlet, quiet):
+def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str | None,
+           quiet: bool) -> None:
     """Read reports (.txt, .html, .jsonl, RSS/Atom; files or folders), extract
     their incidents and store both in the database.
 
-    Each article is stored in one transaction; an article already stored (same
-    text) is skipped. Bad files are reported one line each and the rest goes on;
-    the exit status is 1 when any failed.
+    Each article is stored in one transaction, merged with other outlets' reports of
+    the same incidents; an article already stored (same text) is skipped. Bad files
+    are reported one line each and the rest goes on; the exit status is 1 when any
+    failed.
     """
     from .pipeline import Pipeline
-    from .store import Store
 
     store = Store(db)
     errors: list[str] = []
@@ -79,7 +101,7 @@ def ingest(paths, db, published, outlet, quiet):
     with tqdm(desc="reading", unit="file", disable=quiet, file=sys.stderr) as progress:
         fresh = []
 
-        def new_articles():
+        def new_articles() -> Iterator[Article]:
             nonlocal skipped
             for article in _articles(paths, published, outlet, errors, progress):
                 if store.has_article(article) or article.hash in fresh:
@@ -90,7 +112,7 @@ def ingest(paths, db, published, outlet, quiet):
 
         for article, incidents in Pipeline().run(new_articles()):
             try:
-                if store.save_article(article, incidents):
+                if store_and_merge(store, article, incidents):
                     added += 1
                     found += len(incidents)
                     progress.set_postfix(articles=added, incidents=found, refresh=False)  # a big JSONL is one file
@@ -110,7 +132,7 @@ def ingest(paths, db, published, outlet, quiet):
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("--published", callback=_date, help="Publication date for plain files without one (YYYY-MM-DD).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def extract(input, fmt, published, quiet):
+def extract(input: str, fmt: str, published: date | None, quiet: bool) -> None:
     """Run the pipeline without a database: one JSON object per document on stdout,
     {"id": ..., "incidents": [...]}.
 
@@ -121,7 +143,7 @@ def extract(input, fmt, published, quiet):
 
     errors: list[str] = []
 
-    def dated(articles):
+    def dated(articles: Iterable[Article]) -> Iterator[Article]:
         for a in articles:
             if a.published is None and published is not None:
                 a.published, a.published_source = published, "cli"
@@ -135,7 +157,7 @@ def extract(input, fmt, published, quiet):
     sys.exit(1 if errors else 0)
 
 
-def _document_id(article) -> str:
+def _document_id(article: Article) -> str:
     """A file that holds one report is named by the file; a record of a many-report
     file without an id, by its text's hash."""
     path = Path(article.source_path or "")
@@ -144,7 +166,7 @@ def _document_id(article) -> str:
     return article.key
 
 
-def _filters(f):
+def _filters(f: Callable[..., None]) -> Callable[..., None]:
     f = click.option("--type", "event_type", multiple=True, help="Event type, e.g. defection (repeatable).")(f)
     f = click.option("--category", multiple=True, help="Category, e.g. military (repeatable).")(f)
     f = click.option("--province", multiple=True, help="Province: ISO code (KP-10) or name (repeatable).")(f)
@@ -155,7 +177,9 @@ def _filters(f):
     return f
 
 
-def _query(event_type, category, province, county, since, until, search, include_rejected=False):
+def _query(event_type: tuple[str, ...], category: tuple[str, ...], province: tuple[str, ...],
+           county: tuple[str, ...], since: date | None, until: date | None, search: str | None,
+           include_rejected: bool = False) -> IncidentQuery:
     from .store.query import IncidentQuery
 
     return IncidentQuery(
@@ -170,18 +194,19 @@ def _query(event_type, category, province, county, since, until, search, include
 @_filters
 @click.option("--limit", default=50, show_default=True, help="Rows to show (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
-def incidents(db, event_type, category, province, county, since, until, search, limit, as_json):
+def incidents(db: str, event_type: tuple[str, ...], category: tuple[str, ...],
+              province: tuple[str, ...], county: tuple[str, ...], since: date | None,
+              until: date | None, search: str | None, limit: int, as_json: bool) -> None:
     """List stored incidents as a table, newest first."""
     from .store import query
-    from .store import Store
 
     store = Store(db)
     selection = _query(event_type, category, province, county, since, until, search)
     if limit:
-        page = query.search(store.conn, selection, per_page=limit)
+        page = query.search(store, selection, per_page=limit)
         rows, total = page.items, page.total
     else:
-        rows = query.records(store.conn, selection)
+        rows = query.records(store, selection)
         total = len(rows)
     if as_json:
         for r in rows:
@@ -209,14 +234,16 @@ def incidents(db, event_type, category, province, county, since, until, search, 
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
 @click.option("--include-rejected/--exclude-rejected", default=False, show_default=True, help="Keep records a reviewer rejected.")
 @_filters
-def export(db, fmt, output, include_rejected, event_type, category, province, county, since, until, search):
+def export(db: str, fmt: str, output: str | None, include_rejected: bool,
+           event_type: tuple[str, ...], category: tuple[str, ...], province: tuple[str, ...],
+           county: tuple[str, ...], since: date | None, until: date | None,
+           search: str | None) -> None:
     """Export incidents as CSV, JSON, GeoJSON or an ACLED-shaped CSV table."""
-    from .store import query
     from .export import render
-    from .store import Store
+    from .store import query
 
     selection = _query(event_type, category, province, county, since, until, search, include_rejected)
-    rows = query.records(Store(db).conn, selection)
+    rows = query.records(Store(db), selection)
     text = render(rows, fmt)
     if output:
         Path(output).write_text(text, encoding="utf-8")
@@ -225,11 +252,15 @@ def export(db, fmt, output, include_rejected, event_type, category, province, co
         sys.stdout.write(text)
 
 
+# where a wrong field's predicted value is in an evaluation report
+WRONG_FIELD_KEYS = {"admin1": "admin1_code", "admin2": "admin2"}
+
+
 @cli.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="The whole report as JSON.")
 @click.option("--show", default=20, show_default=True, help="Documents with errors to list (0: none).")
-def eval_(gold, as_json, show):
+def eval_(gold: str, as_json: bool, show: int) -> None:
     """Score the extractor against a gold file (see ../shared/docs/gold-format.md)."""
     from .evaluate import evaluate, load_gold
 
@@ -264,7 +295,8 @@ def eval_(gold, as_json, show):
         for fa in doc["false_alarms"]:
             click.echo(f"  false alarm  {fa['event_type']:<20} {fa['admin1_code'] or '-'} | {fa['evidence'][:100]}")
         for w in doc["wrong"]:
-            click.echo(f"  wrong {w['field']:<7}{w['gold'] or '':<15} predicted {w['predicted'][w['field'] + '_code' if w['field'] == 'admin1' else ('admin2' if w['field'] == 'admin2' else 'dates')]} gold {w['gold_value']}")
+            predicted = w["predicted"][WRONG_FIELD_KEYS.get(w["field"], "dates")]
+            click.echo(f"  wrong {w['field']:<7}{w['gold'] or '':<15} predicted {predicted} gold {w['gold_value']}")
         if "type" in doc:
             click.echo(f"  type         predicted {doc['type']['predicted']} gold {doc['type']['gold']}")
         for f in doc.get("forbidden", []):

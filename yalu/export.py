@@ -10,6 +10,7 @@ import calendar
 import csv
 import io
 import json
+from collections.abc import Iterable
 from datetime import date
 
 from .ontology import event_types
@@ -61,7 +62,7 @@ def render(records: list[dict], fmt: str) -> str:
     raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
 
 
-def _table(columns: list[str], rows) -> str:
+def _table(columns: list[str], rows: Iterable[dict]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()

@@ -5,9 +5,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import sample  # noqa: E402
+import sample
 
-from yalu.store import Store  # noqa: E402
+from yalu.store import Store
 
 
 @pytest.fixture

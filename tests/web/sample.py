@@ -6,7 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 from yalu.model import (
-    Actor, Article, Attribution, Evidence, Incident, Location, Quantity, TimeSpan,
+    Actor,
+    Article,
+    Attribution,
+    Evidence,
+    Incident,
+    Location,
+    Quantity,
+    TimeSpan,
 )
 from yalu.store import Store
 
@@ -142,7 +149,8 @@ def build(path) -> dict:
     ids["missile"], ids["artillery"] = [i.id for i in a3]
 
     tx = ARTICLE_XSS
-    x1 = "A flood hit Chongjin <script>alert('xss')</script> and <img src=x onerror=alert(1)> destroyed homes in the city, a source in North Hamgyong Province said."
+    x1 = ("A flood hit Chongjin <script>alert('xss')</script> and <img src=x onerror=alert(1)> "
+          "destroyed homes in the city, a source in North Hamgyong Province said.")
     ax = [
         Incident(event_type="disaster", category="society",
                  summary="A flood destroyed homes in Chongjin <b>bold</b>.",

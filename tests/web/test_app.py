@@ -13,10 +13,8 @@ warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarni
 
 from fastapi.testclient import TestClient  # noqa: E402
 
-from yalu.serve import users  # noqa: E402
+from yalu.serve import api, create_app, rendering, security, users  # noqa: E402
 from yalu.store import Store  # noqa: E402
-from yalu.serve import app as webapp  # noqa: E402
-from yalu.serve import create_app  # noqa: E402
 
 LOOPBACK = ("127.0.0.1", 50000)
 REMOTE = ("203.0.113.9", 50000)  # a documentation address: never contacted, only a label
@@ -222,7 +220,7 @@ def test_map_and_timeline_pages(anon):
     r = anon.get("/map?category=military")
     assert r.status_code == 200
     assert 'data-api="/api/map?category=military"' in r.text
-    assert webapp.PROVINCE_ATTRIBUTION in r.text.replace("&#34;", '"').replace("&#39;", "'")
+    assert rendering.PROVINCE_ATTRIBUTION in r.text.replace("&#34;", '"').replace("&#39;", "'")
     r = anon.get("/timeline?admin1=KP-10")
     assert r.status_code == 200 and 'id="timeline-chart"' in r.text
     data = json.loads(re.search(r'id="timeline-data">(.*?)</script>', r.text).group(1))
@@ -296,7 +294,7 @@ def fake_export(monkeypatch):
         calls.append((fmt, [r["id"] for r in records], records))
         return f"{fmt}:{len(records)}"
 
-    monkeypatch.setattr(webapp, "render_export", render)
+    monkeypatch.setattr(api, "render_export", render)
     return calls
 
 
@@ -486,14 +484,61 @@ def test_read_only(db_path, ids):
     # and the connection itself cannot write
     import sqlite3
     with pytest.raises(sqlite3.OperationalError):
-        c.app.state.db.conn().execute("UPDATE incidents SET summary = 'x'")
+        c.app.state.web.store.conn.execute("UPDATE incidents SET summary = 'x'")
 
 
 def test_secret_file_next_to_db(db_path, monkeypatch):
-    monkeypatch.delenv(webapp.SECRET_ENV, raising=False)
-    key = webapp.load_secret(db_path)
+    monkeypatch.delenv(security.SECRET_ENV, raising=False)
+    key = security.load_secret(db_path)
     secret = db_path.parent / (db_path.name + ".secret")
     assert secret.exists() and oct(secret.stat().st_mode & 0o777) == "0o600"
-    assert webapp.load_secret(db_path) == key
-    monkeypatch.setenv(webapp.SECRET_ENV, "from-env")
-    assert webapp.load_secret(db_path) == "from-env"
+    assert security.load_secret(db_path) == key
+    monkeypatch.setenv(security.SECRET_ENV, "from-env")
+    assert security.load_secret(db_path) == "from-env"
+
+
+# --------------------------------------------------------------------------- rules, schema
+
+
+def test_incident_page_names_the_rules_of_each_evidence_sentence(tmp_path):
+    from datetime import date
+
+    from yalu.model import Article, Evidence, Incident, Location, TimeSpan
+
+    text = "A soldier crossed the Yalu near Hyesan and defected, a source said (fictional)."
+    rules = ["trigger.defection.crossed", "modality.reported"]
+    incident = Incident(
+        event_type="defection", category="movement", summary="A soldier defected.",
+        time=TimeSpan(date(2024, 3, 4), date(2024, 3, 4), 1, None),
+        location=Location(location_name="Hyesan", country="KP", admin1_code="KP-10", admin2="Hyesan"),
+        modality="reported", evidence=[Evidence(0, len(text), 10, 17, text, rules=rules)],
+        confidence=0.8,
+    )
+    path = tmp_path / "rules.db"
+    store = Store(path)
+    store.save_article(Article(text=text, id="rules-1", outlet="Example Daily"), [incident])
+    store.close()
+    c = client_for(path)
+    html = c.get(f"/incidents/{incident.id}").text
+    assert '<div class="muted small evidence-rules">rules: trigger.defection.crossed · modality.reported</div>' in html
+    assert c.get(f"/api/incidents/{incident.id}").json()["evidence"][0]["rules"] == rules
+
+
+def test_openapi_documents_the_edit_body(anon):
+    from yalu import review
+
+    spec = anon.get("/api/openapi.json").json()
+    body = spec["paths"]["/api/incidents/{incident_id}"]["patch"]["requestBody"]
+    ref = body["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+    changes = spec["components"]["schemas"][ref]["properties"]["changes"]
+    fields = spec["components"]["schemas"][changes["$ref"].rsplit("/", 1)[1]]["properties"]
+    assert list(fields) == list(review.EDITABLE)
+    assert fields["modality"]["enum"][:2] == ["asserted", "reported"]
+    assert spec["components"]["securitySchemes"]["csrf"]["name"] == "X-CSRF-Token"
+
+
+def test_the_edit_body_refuses_what_is_not_editable(reviewer, ids):
+    r = reviewer.patch(f"/api/incidents/{ids['arrest']}", json={"changes": {"merged_into": "x"}})
+    assert r.status_code == 400 and "not editable" in r.json()["detail"]
+    r = reviewer.patch(f"/api/incidents/{ids['arrest']}", json={"changes": {"attribution": None}})
+    assert r.status_code == 200 and r.json()["attribution"] is None

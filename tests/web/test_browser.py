@@ -35,9 +35,8 @@ def free_port() -> int:
 def server(tmp_path_factory):
     import uvicorn
 
-    from yalu.serve import users
+    from yalu.serve import create_app, users
     from yalu.store import Store
-    from yalu.serve import create_app
 
     path = tmp_path_factory.mktemp("browser") / "browser.db"
     ids = sample.build(path)

@@ -7,10 +7,9 @@ import urllib.request
 
 from click.testing import CliRunner
 
-from yalu.serve import users
-from yalu.store import Store
-from yalu.serve import commands
+from yalu.serve import commands, users
 from yalu.serve.commands import serve, user
+from yalu.store import Store
 
 
 def test_user_add_list_passwd_remove(tmp_path):
@@ -72,9 +71,9 @@ def test_yalu_serve_runs(tmp_path):
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/incidents", timeout=2) as r:
                     data = json.load(r)
                 break
-            except OSError:
+            except OSError as exc:
                 if time.monotonic() > deadline or proc.poll() is not None:
-                    raise AssertionError(proc.stdout.read().decode() if proc.poll() is not None else "timeout")
+                    raise AssertionError(proc.stdout.read().decode() if proc.poll() is not None else "timeout") from exc
                 time.sleep(0.2)
         assert data["total"] == sample.TOTAL
     finally:

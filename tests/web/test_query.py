@@ -2,9 +2,9 @@
 import pytest
 import sample
 
-from yalu.store import query as q
 from yalu import review
-from yalu.store import Store
+from yalu.store import Store, sql
+from yalu.store import query as q
 
 
 @pytest.fixture(params=["schema", "without-browse-index"])
@@ -203,7 +203,7 @@ def test_event_types_cover_ontology():
 def test_search_paths_agree(store, ids, monkeypatch, share):
     """A search matching most articles is resolved through the articles that do not
     match; both ways give the same records, counts and order, merges included."""
-    monkeypatch.setattr(q, "BROAD_SHARE", share)
+    monkeypatch.setattr(sql, "BROAD_SHARE", share)
     everyone = {n for n in ("arrest", "smuggling", "punishment", "lockdown", "defection",
                             "crackdown", "flood")}
     page = q.search(store, q.IncidentQuery(q="source"))

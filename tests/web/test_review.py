@@ -2,9 +2,9 @@ import json
 
 import pytest
 
-from yalu.store import query as q
 from yalu import review
 from yalu.serve import users
+from yalu.store import query as q
 
 
 def audit_rows(store, incident_id):
@@ -205,7 +205,7 @@ def test_failed_action_leaves_nothing(store, ids, monkeypatch):
         calls.append(1)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(review.actions, "_audit", boom)
+    monkeypatch.setattr(review.actions, "write_audit", boom)
     with pytest.raises(RuntimeError):
         review.approve(store, ids["arrest"], "alice")
     assert q.get(store, ids["arrest"])["review_status"] == "machine"
@@ -232,3 +232,14 @@ def test_users(store):
     assert [u["name"] for u in users.names(store)] == ["alice"]
     users.remove(store, "alice")
     assert not users.exists(store, "alice")
+
+
+def test_merge_and_split_keep_the_rules_of_the_evidence(store, ids):
+    store.conn.execute("""UPDATE evidence SET rules = '["trigger.arrest.arrested"]'
+                          WHERE incident_id = ?""", (ids["arrest"],))
+    _, copy = review.split(store, ids["arrest"], "dave",
+                           copy_evidence=[q.get(store, ids["arrest"])["evidence"][0]["id"]])
+    assert copy["evidence"][0]["rules"] == ["trigger.arrest.arrested"]
+    winner = review.merge(store, ids["defection"], ids["arrest"], "carol")
+    gained = [e for e in winner["evidence"] if e["article_id"] == "daily-1"]
+    assert [e["rules"] for e in gained] == [["trigger.arrest.arrested"]]

@@ -2,7 +2,16 @@
 gazetteer-driven entity rulers for places, outlets and actors)."""
 
 from .spacy_pipeline import (
-    ACTOR, MODEL_VERSION, PLACE, SOURCE, UNUSED_COMPONENTS, actor_lexicon, build, load_model, pipeline, source_lexicon,
+    ACTOR,
+    MODEL_VERSION,
+    PLACE,
+    SOURCE,
+    UNUSED_COMPONENTS,
+    actor_lexicon,
+    build,
+    load_model,
+    pipeline,
+    source_lexicon,
 )
 
 __all__ = [

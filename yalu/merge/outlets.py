@@ -1,4 +1,8 @@
-"""Cross-source merging: the same incident reported by two outlets is one record.
+"""Merging across outlets: the same incident reported by two outlets is one record.
+
+The ingest flow runs this stage after storing an article, in the same transaction
+(`merge_across_outlets`). It is not the clustering of mentions within one article
+(`yalu.extract.clustering`) nor a reviewer's merge of two records (`yalu.review.merge`).
 
 A newly stored incident joins an earlier one from another article when nothing
 tells them apart and enough ties them together: the same event type, the same
@@ -16,8 +20,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 
 from ..ontology import event_types
+from ..store.writes import add_sources
 
 # dates must be at least this precise (1 day, 2 week, 3 month) to tie two reports together
 MAX_PRECISION = 3
@@ -80,12 +86,25 @@ def _agents(row: sqlite3.Row) -> set[str]:
     return {a.get("normalized") or a.get("text") for a in actors if a.get("role") == "agent"}
 
 
-def merge_new(conn: sqlite3.Connection, incident_id: str) -> str | None:
-    """Merge a just-stored incident into an earlier report of it, if there is one.
-    Returns the id it was merged into. Runs inside the caller's transaction."""
+def merge_across_outlets(conn: sqlite3.Connection, incident_ids: Iterable[str]) -> dict[str, str]:
+    """Merge each just-stored incident into an earlier report of it from another article,
+    where there is one, in order. Returns {merged incident id: the id it joined}. Runs
+    inside the caller's transaction."""
+    joined = {}
+    for incident_id in incident_ids:
+        target = join_earlier_report(conn, incident_id)
+        if target is not None:
+            joined[incident_id] = target
+    return joined
+
+
+def join_earlier_report(conn: sqlite3.Connection, incident_id: str) -> str | None:
+    """Merge one just-stored incident into an earlier report of it, if there is one:
+    it gets `merged_into`, the earlier record gains its article as a source (and, from
+    another outlet, that outlet as corroboration). Returns the id it was merged into."""
     row = conn.execute(
-        "SELECT id, event_type, country, admin1_code, admin2, article_id, date_start, date_end, time_precision, actors "
-        "FROM incidents WHERE id = ?",
+        "SELECT id, event_type, country, admin1_code, admin2, article_id, date_start, date_end, "
+        "time_precision, actors FROM incidents WHERE id = ?",
         (incident_id,),
     ).fetchone()
     if row is None or not (1 <= row["time_precision"] <= MAX_PRECISION):
@@ -97,10 +116,7 @@ def merge_new(conn: sqlite3.Connection, incident_id: str) -> str | None:
         return None
     target = match["id"]
     conn.execute("UPDATE incidents SET merged_into = ? WHERE id = ?", (target, incident_id))
-    conn.execute(
-        "INSERT OR IGNORE INTO incident_sources (incident_id, article_id) VALUES (?, ?)",
-        (target, row["article_id"]),
-    )
+    add_sources(conn, target, [row["article_id"]])
     outlet = conn.execute("SELECT outlet FROM articles WHERE id = ?", (row["article_id"],)).fetchone()[0]
     first = conn.execute(
         "SELECT a.outlet FROM incidents i JOIN articles a ON a.id = i.article_id WHERE i.id = ?", (target,)

@@ -6,10 +6,12 @@ import os
 import sys
 import threading
 import webbrowser
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import click
 
-from ..store import DEFAULT_DB
+from ..store import DEFAULT_DB, Store
 
 
 def _gui_available() -> bool:
@@ -21,11 +23,11 @@ def _gui_available() -> bool:
 
 
 def _open_later(url: str, delay: float = 1.0) -> None:
-    def go():
+    def go() -> None:
         try:
             if not _gui_available() or not webbrowser.open(url):
                 click.echo(f"Open {url} in a browser.", err=True)
-        except Exception:  # noqa: BLE001 - a missing browser is not an error
+        except (webbrowser.Error, OSError):  # a missing or broken browser is not an error
             click.echo(f"Open {url} in a browser.", err=True)
 
     threading.Timer(delay, go).start()
@@ -41,11 +43,13 @@ def _open_later(url: str, delay: float = 1.0) -> None:
               help="Allow writes without signing in (only when bound to localhost).")
 @click.option("--read-only", is_flag=True, help="Refuse every change (for publishing).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the app in a browser, if there is one.")
-def serve(db_path, host, port, single_user, read_only, open_browser):
+def serve(db_path: str, host: str, port: int, single_user: bool, read_only: bool,
+          open_browser: bool) -> None:
     """Serve the analyst's workbench: search, map, timeline, review and export."""
     import uvicorn
 
-    from .app import create_app, is_loopback
+    from .app import create_app
+    from .security import is_loopback
 
     if single_user and not is_loopback(host):
         raise click.UsageError("--single-user allows writes without sign-in: it only binds to "
@@ -70,79 +74,73 @@ def serve(db_path, host, port, single_user, read_only, open_browser):
 
 
 @click.group()
-def user():
+def user() -> None:
     """Manage reviewer accounts (passwords hashed with argon2id)."""
 
 
-def _store(db_path):
-    from ..store import Store
-
-    return Store(db_path)
-
-
-@user.command("add")
-@click.argument("name")
-@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
-@click.password_option(prompt="Password", confirmation_prompt=True,
-                       help="Prompted for when not given (reads a line from standard input).")
-def user_add(name, db_path, password):
-    """Create the reviewer NAME."""
+@contextmanager
+def _accounts(db_path: str) -> Iterator[Store]:
+    """The database the `user` commands change; a UserError becomes the command's error."""
     from . import users
 
-    store = _store(db_path)
+    store = Store(db_path)
     try:
-        users.add(store, name, password)
+        yield store
     except users.UserError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
+
+
+DB_PATH = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+                       type=click.Path(dir_okay=False))
+
+
+@user.command("add")
+@click.argument("name")
+@DB_PATH
+@click.password_option(prompt="Password", confirmation_prompt=True,
+                       help="Prompted for when not given (reads a line from standard input).")
+def user_add(name: str, db_path: str, password: str) -> None:
+    """Create the reviewer NAME."""
+    from . import users
+
+    with _accounts(db_path) as store:
+        users.add(store, name, password)
     click.echo(f"User {name} added.")
 
 
 @user.command("passwd")
 @click.argument("name")
-@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@DB_PATH
 @click.password_option(prompt="New password", confirmation_prompt=True)
-def user_passwd(name, db_path, password):
+def user_passwd(name: str, db_path: str, password: str) -> None:
     """Set a new password for NAME."""
     from . import users
 
-    store = _store(db_path)
-    try:
+    with _accounts(db_path) as store:
         users.set_password(store, name, password)
-    except users.UserError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
     click.echo(f"Password of {name} changed.")
 
 
 @user.command("remove")
 @click.argument("name")
-@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
-def user_remove(name, db_path):
+@DB_PATH
+def user_remove(name: str, db_path: str) -> None:
     """Delete the reviewer NAME (their audit rows stay)."""
     from . import users
 
-    store = _store(db_path)
-    try:
+    with _accounts(db_path) as store:
         users.remove(store, name)
-    except users.UserError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
     click.echo(f"User {name} removed.")
 
 
 @user.command("list")
-@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
-def user_list(db_path):
+@DB_PATH
+def user_list(db_path: str) -> None:
     """List reviewers."""
     from . import users
 
-    store = _store(db_path)
-    try:
+    with _accounts(db_path) as store:
         for row in users.names(store):
             click.echo(f"{row['name']}\t{row['created_at']}")
-    finally:
-        store.close()

@@ -8,6 +8,7 @@ reversed are ignored rather than trusted.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 
@@ -28,7 +29,7 @@ class Segment:
         return " ".join(classes)
 
 
-def _clean(start, end, text):
+def _clean(start: Any, end: Any, text: str) -> tuple[int, int] | None:
     """A span of `text` as (start, end), clipped to the text and without the white space at
     its edges (stored evidence often runs on into the paragraph break after the sentence,
     which would paint a highlighted stub on the blank line); None if nothing is left."""
@@ -49,7 +50,9 @@ def segments(text: str, evidence: list[dict], anchor_prefix: str = "ev") -> list
     end, trigger_start, trigger_end (character offsets into `text`) and optionally id."""
     text = text or ""
     n = len(text)
-    spans, triggers, anchors = [], [], {}
+    spans: list[tuple[int, int]] = []
+    triggers: list[tuple[int, int]] = []
+    anchors: dict[int, str] = {}
     for n_item, item in enumerate(evidence):
         span = _clean(item.get("start"), item.get("end"), text)
         if span:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from datetime import datetime, timezone
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from ..store import DB, connection, now
 
 NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}")
 MIN_PASSWORD = 8
@@ -22,14 +23,6 @@ _DUMMY_HASH = _hasher.hash("yalu-no-such-user")
 
 class UserError(ValueError):
     pass
-
-
-def _conn(db) -> sqlite3.Connection:
-    return getattr(db, "conn", db)
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def check_name(name: str) -> str:
@@ -53,22 +46,22 @@ def hash_password(password: str) -> str:
     return _hasher.hash(check_password(password))
 
 
-def add(db, name: str, password: str) -> None:
+def add(db: DB, name: str, password: str) -> None:
     """Create a reviewer. Raises UserError if the name is taken or invalid."""
-    conn = _conn(db)
+    conn = connection(db)
     name = check_name(name)
     password_hash = hash_password(password)
     try:
         conn.execute(
             "INSERT INTO users (name, password_hash, created_at) VALUES (?, ?, ?)",
-            (name, password_hash, _now()),
+            (name, password_hash, now()),
         )
     except sqlite3.IntegrityError as exc:
         raise UserError(f"user {name!r} exists already") from exc
 
 
-def set_password(db, name: str, password: str) -> None:
-    conn = _conn(db)
+def set_password(db: DB, name: str, password: str) -> None:
+    conn = connection(db)
     cur = conn.execute(
         "UPDATE users SET password_hash = ? WHERE name = ?", (hash_password(password), name)
     )
@@ -76,27 +69,27 @@ def set_password(db, name: str, password: str) -> None:
         raise UserError(f"no user {name!r}")
 
 
-def remove(db, name: str) -> None:
-    cur = _conn(db).execute("DELETE FROM users WHERE name = ?", (name,))
+def remove(db: DB, name: str) -> None:
+    cur = connection(db).execute("DELETE FROM users WHERE name = ?", (name,))
     if cur.rowcount == 0:
         raise UserError(f"no user {name!r}")
 
 
-def names(db) -> list[dict]:
+def names(db: DB) -> list[dict]:
     return [
         {"name": r[0], "created_at": r[1]}
-        for r in _conn(db).execute("SELECT name, created_at FROM users ORDER BY name")
+        for r in connection(db).execute("SELECT name, created_at FROM users ORDER BY name")
     ]
 
 
-def exists(db, name: str) -> bool:
-    return _conn(db).execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone() is not None
+def exists(db: DB, name: str) -> bool:
+    return connection(db).execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone() is not None
 
 
-def verify(db, name: str, password: str) -> bool:
+def verify(db: DB, name: str, password: str) -> bool:
     """True when the password is the user's. Upgrades the stored hash when the
     library's parameters have moved on (and the database is writable)."""
-    conn = _conn(db)
+    conn = connection(db)
     row = conn.execute(
         "SELECT password_hash FROM users WHERE name = ?", ((name or "").strip(),)
     ).fetchone()
@@ -114,5 +107,5 @@ def verify(db, name: str, password: str) -> bool:
                 (_hasher.hash(password), name.strip()),
             )
         except sqlite3.Error:
-            pass  # a read-only database keeps the old hash
+            return True  # a read-only database keeps the old hash: the password was right
     return True

@@ -1,0 +1,201 @@
+"""Who may do what, checked in one place each.
+
+- `guard_writes`, a dependency of the whole app, is the one check of every state-changing
+  request (POST, PUT, PATCH, DELETE): a read-only server refuses it (signing out aside),
+  and it must carry the CSRF token bound to the signed session cookie (the `X-CSRF-Token`
+  header under /api/, the form field `csrf_token` elsewhere) and, when the browser sends
+  an Origin header, come from this server.
+- `reviewer`, the dependency of every route that writes, names the signed-in reviewer
+  (or the single user of a --single-user server, for requests from this computer).
+- `SecurityHeaders` adds the Content-Security-Policy and its companions to every response.
+- `load_secret` finds the key that signs the session cookie.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import os
+import secrets
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import APIKeyHeader
+
+from . import users
+from .state import web_state
+
+SECRET_ENV = "YALU_SECRET_KEY"
+SESSION_COOKIE = "yalu_session"
+SESSION_MAX_AGE = 14 * 24 * 3600
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: https://tile.openstreetmap.org; connect-src 'self'; "
+    "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'"
+)
+
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+# signing out changes nothing in the database: a read-only server allows it
+SIGN_OUT = frozenset({("POST", "/logout"), ("DELETE", "/api/session")})
+READ_ONLY_REASONS = {"/login": "this server is read-only: there is nothing to sign in for"}
+
+# Documents the header in the OpenAPI schema (and gives Swagger UI a field for it) on the
+# API's write routes; `guard_writes` is what checks it.
+CSRF_HEADER = APIKeyHeader(name="X-CSRF-Token", scheme_name="csrf", auto_error=False,
+                           description="the csrf_token from GET /api/session")
+
+
+def is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name, not an address: only "localhost" counts
+
+
+def _read_secret(path: Path) -> str:
+    try:
+        return path.read_text().strip()
+    except OSError:
+        return ""  # no file yet (or one we may not read): a new key is made
+
+
+def load_secret(db_path: str | Path, *, create: bool = True) -> str:
+    """The session-signing key: $YALU_SECRET_KEY, else the file `<db>.secret` beside the
+    database (created with mode 0600 on first use), else a per-process random key."""
+    env = os.environ.get(SECRET_ENV)
+    if env:
+        return env
+    path = Path(str(db_path) + ".secret")
+    stored = _read_secret(path)
+    if stored:
+        return stored
+    key = secrets.token_urlsafe(48)
+    if not create:
+        return key
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return _read_secret(path) or key  # another process wrote it first
+    except OSError:
+        return key  # an unwritable folder: sessions last as long as the process
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key + "\n")
+    return key
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware adding the security headers to every response."""
+
+    HEADERS = (
+        (b"content-security-policy", CSP.encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"x-frame-options", b"DENY"),
+        (b"referrer-policy", b"same-origin"),
+    )
+    NAMES = frozenset(name for name, _ in HEADERS)
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                headers = [h for h in message.get("headers", []) if h[0] not in self.NAMES]
+                message["headers"] = [*headers, *self.HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+# --------------------------------------------------------------------------- identity
+
+
+def is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def current_user(request: Request) -> str | None:
+    name = request.session.get("user")
+    if name:
+        return name
+    settings = web_state(request).settings
+    if settings.single_user and request.client and is_loopback(request.client.host):
+        return settings.single_user_name
+    return None
+
+
+def can_write(request: Request) -> bool:
+    return not web_state(request).settings.read_only and current_user(request) is not None
+
+
+def csrf_token(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not token:
+        token = secrets.token_urlsafe(32)
+        request.session["csrf"] = token
+    return token
+
+
+def sign_in(request: Request, name: str) -> None:
+    request.session.clear()  # no session fixation: a fresh CSRF token too
+    request.session["user"] = name
+    csrf_token(request)
+
+
+def reviewer(request: Request) -> str:
+    """The reviewer a write acts for: 403 on a read-only server, 401 without a signed-in
+    reviewer (or a single user), and 401 for a session whose account was removed."""
+    state = web_state(request)
+    if state.settings.read_only:
+        raise HTTPException(403, "this server is read-only")
+    user = current_user(request)
+    if user is None:
+        raise HTTPException(401, "sign in to review")
+    if request.session.get("user") and not users.exists(state.store, user):
+        request.session.clear()
+        raise HTTPException(401, "your account no longer exists; sign in again")
+    return user
+
+
+Reviewer = Annotated[str, Depends(reviewer)]
+
+
+# --------------------------------------------------------------------------- writes
+
+
+def check_csrf(request: Request, supplied: Any) -> None:
+    expected = request.session.get("csrf")
+    if not expected or not supplied or not hmac.compare_digest(str(expected), str(supplied)):
+        raise HTTPException(403, "CSRF token missing or wrong: reload the page and try again")
+    origin = request.headers.get("origin")
+    if origin and origin != "null":
+        host = request.headers.get("host", "")
+        if urlsplit(origin).netloc != host:
+            raise HTTPException(403, "cross-origin request refused")
+
+
+async def guard_writes(request: Request) -> None:
+    """The read-only and CSRF checks of every state-changing request (see the module)."""
+    if request.method not in UNSAFE_METHODS:
+        return
+    path = request.url.path
+    if web_state(request).settings.read_only and (request.method, path) not in SIGN_OUT:
+        raise HTTPException(403, READ_ONLY_REASONS.get(path, "this server is read-only"))
+    supplied: Any
+    if is_api(request):
+        supplied = request.headers.get("x-csrf-token")
+    else:
+        supplied = (await request.form()).get("csrf_token")  # kept: the route reads it again
+    check_csrf(request, supplied)

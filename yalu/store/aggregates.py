@@ -1,0 +1,128 @@
+"""Aggregates over a query: counts per week and category (the timeline), located
+incidents as GeoJSON points (the map), and the values the filters offer (facets)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..ontology import categories
+from .database import DB, connection
+from .filters import MODALITIES, REVIEW_STATUSES, IncidentQuery, event_types
+from .search import count
+from .sql import DATED_SQL, build_where
+
+
+def weekly_counts(db: DB, query: IncidentQuery | None = None) -> dict:
+    """Incident counts per ISO week (Monday) of date_start, by category, for the query.
+
+    Only incidents dated to within a week (`dated=week`: a day, or a period of at most
+    seven days) are counted: a record known only to the month or the year ("in 2020",
+    "since October") does not belong to any one week, and putting it in the week its
+    period starts would show a spike that never happened. Those are counted in `coarse`,
+    records without any date in `undated`."""
+    conn = connection(db)
+    query = query or IncidentQuery()
+    w = build_where(conn, query, drive=True)
+    week = "date(coalesce(i.date_start, i.date_end), 'weekday 0', '-6 days')"
+    where = w.clauses + [DATED_SQL["week"]]
+    sql = (f"SELECT {week} AS week, i.category, count(*) FROM incidents i WHERE "
+           + " AND ".join(where) + " GROUP BY week, i.category")
+    cells: dict[tuple[str, str], int] = {}
+    cats: list[str] = []
+    for wk, cat, n in conn.execute(sql, w.params):
+        if wk is None:
+            continue
+        cells[(wk, cat)] = n
+        if cat not in cats:
+            cats.append(cat)
+    order = categories()
+    cats.sort(key=lambda c: (order.index(c) if c in order else len(order), c))
+    if query.dated in (None, "yes", "coarse"):
+        coarse = conn.execute(
+            "SELECT count(*) FROM incidents i WHERE "
+            + " AND ".join(w.clauses + [DATED_SQL["coarse"]]), w.params
+        ).fetchone()[0]
+    else:
+        coarse = 0
+    charted = sum(cells.values())
+    undated = count(conn, query) - charted - coarse
+    if not cells:
+        return {"weeks": [], "series": {}, "total": 0, "coarse": coarse, "undated": undated}
+    first = date.fromisoformat(min(w for w, _ in cells))
+    last = date.fromisoformat(max(w for w, _ in cells))
+    weeks: list[str] = []
+    day = first
+    while day <= last and len(weeks) < 5300:  # a century of weeks at most
+        weeks.append(day.isoformat())
+        day += timedelta(days=7)
+    series = {c: [cells.get((w, c), 0) for w in weeks] for c in cats}
+    return {"weeks": weeks, "series": series, "total": charted, "coarse": coarse,
+            "undated": undated}
+
+
+def map_points(db: DB, query: IncidentQuery | None = None, limit: int | None = None) -> dict:
+    """A GeoJSON FeatureCollection of the matching incidents that have coordinates,
+    with the few properties a marker popup shows."""
+    conn = connection(db)
+    query = query or IncidentQuery()
+    w = build_where(conn, query, drive=True)
+    located = w.clauses + ["i.latitude IS NOT NULL", "i.longitude IS NOT NULL"]
+    sql = (
+        "SELECT i.id, i.latitude, i.longitude, i.category, i.event_type, i.date_start, "
+        "i.summary, i.location_name, i.review_status FROM incidents i WHERE "
+        + " AND ".join(located) + " ORDER BY i.date_start DESC, i.id DESC"
+    )
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    features = []
+    for row in conn.execute(sql, w.params):
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [row[2], row[1]]},
+            "properties": {
+                "id": row[0], "category": row[3], "event_type": row[4], "date": row[5],
+                "summary": row[6], "location": row[7], "review_status": row[8],
+            },
+        })
+    total = count(conn, query)
+    located_total = len(features)
+    if limit and len(features) >= limit:
+        located_total = conn.execute(
+            "SELECT count(*) FROM incidents i WHERE " + " AND ".join(located), w.params
+        ).fetchone()[0]
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "total": total,
+        "located": located_total,
+        "unlocated": total - located_total,
+        "truncated": len(features) < located_total,
+    }
+
+
+def facets(db: DB) -> dict:
+    """Values for the filter drop-downs: provinces, outlets, review statuses seen."""
+    conn = connection(db)
+    provinces = []
+    for (code,) in conn.execute(
+        "SELECT DISTINCT admin1_code FROM incidents WHERE admin1_code IS NOT NULL"
+    ).fetchall():
+        row = conn.execute(
+            "SELECT admin1 FROM incidents WHERE admin1_code = ? AND admin1 IS NOT NULL LIMIT 1",
+            (code,),
+        ).fetchone()
+        provinces.append({"code": code, "name": row[0] if row else code})
+    provinces.sort(key=lambda p: (p["name"] or "").lower())
+    outlets = [
+        r[0] for r in conn.execute(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet"
+        )
+    ]
+    return {
+        "categories": categories(),
+        "event_types": event_types(),
+        "provinces": provinces,
+        "outlets": outlets,
+        "modalities": list(MODALITIES),
+        "review_statuses": list(REVIEW_STATUSES),
+    }

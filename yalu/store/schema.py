@@ -1,0 +1,147 @@
+"""The schema of a Yalu database: numbered migrations, recorded in PRAGMA user_version.
+
+`Store` (database.py) applies the ones a database has not had yet, each in its own
+transaction. Never edit a released migration: append a new one.
+"""
+
+from __future__ import annotations
+
+# Each entry moves the schema one version forward.
+MIGRATIONS: list[str] = [
+    # 1: the base schema
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT,
+        url TEXT,
+        published TEXT,
+        published_source TEXT,
+        outlet TEXT,
+        author TEXT,
+        source_path TEXT,
+        text TEXT NOT NULL,
+        tags TEXT NOT NULL DEFAULT '[]',
+        furniture TEXT NOT NULL DEFAULT '[]',
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_outlet ON articles(outlet);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid', tokenize='unicode61'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+
+    CREATE TABLE places (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        country TEXT,
+        admin1_code TEXT,
+        parent_id TEXT,
+        latitude REAL,
+        longitude REAL,
+        hangul TEXT
+    );
+
+    CREATE TABLE incidents (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        event_type TEXT NOT NULL,
+        category TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        time_precision INTEGER NOT NULL DEFAULT 0,
+        date_expression TEXT,
+        country TEXT,
+        admin1 TEXT,
+        admin1_code TEXT,
+        admin2 TEXT,
+        location_name TEXT,
+        latitude REAL,
+        longitude REAL,
+        geo_precision INTEGER NOT NULL DEFAULT 0,
+        place_id TEXT REFERENCES places(id),
+        actors TEXT NOT NULL DEFAULT '[]',
+        quantities TEXT NOT NULL DEFAULT '[]',
+        modality TEXT NOT NULL,
+        attribution TEXT,
+        corroboration TEXT NOT NULL DEFAULT '[]',
+        confidence REAL NOT NULL,
+        review_status TEXT NOT NULL DEFAULT 'machine',
+        merged_into TEXT REFERENCES incidents(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX incidents_article ON incidents(article_id);
+    CREATE INDEX incidents_type ON incidents(event_type);
+    CREATE INDEX incidents_category ON incidents(category);
+    CREATE INDEX incidents_admin1 ON incidents(admin1_code);
+    CREATE INDEX incidents_date ON incidents(date_start, date_end);
+    CREATE INDEX incidents_status ON incidents(review_status);
+    CREATE INDEX incidents_merged ON incidents(merged_into);
+
+    -- every article an incident was reported in (more than one after cross-source merging)
+    CREATE TABLE incident_sources (
+        incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (incident_id, article_id)
+    );
+
+    CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY,
+        incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        trigger_start INTEGER,
+        trigger_end INTEGER,
+        text TEXT
+    );
+    CREATE INDEX evidence_incident ON evidence(incident_id);
+
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        incident_id TEXT NOT NULL,
+        user TEXT NOT NULL,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        before TEXT,
+        after TEXT
+    );
+    CREATE INDEX audit_incident ON audit(incident_id);
+
+    CREATE TABLE users (
+        name TEXT PRIMARY KEY,
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    """,
+    # 2: the browse index the list/filter/search queries of yalu.store.query drive through
+    """
+    CREATE INDEX IF NOT EXISTS incidents_browse ON incidents(
+        merged_into, date_start, date_end, review_status, category, event_type, admin1_code,
+        admin1, admin2, modality, confidence, updated_at, article_id, id);
+    CREATE INDEX IF NOT EXISTS incident_sources_article ON incident_sources(article_id, incident_id);
+    CREATE INDEX IF NOT EXISTS articles_outlet_id ON articles(outlet, id);
+    """,
+    # 3: the run of days an incident is one day of (ACLED's one event a day), as JSON
+    """
+    ALTER TABLE incidents ADD COLUMN episode TEXT;
+    """,
+    # 4: the ids of the rules that made each evidence sentence, as a JSON list
+    """
+    ALTER TABLE evidence ADD COLUMN rules TEXT NOT NULL DEFAULT '[]';
+    """,
+]
+
+# the incidents columns that hold JSON (decoded when a record is read)
+JSON_COLUMNS = ("actors", "quantities", "attribution", "corroboration", "episode")

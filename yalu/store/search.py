@@ -1,0 +1,151 @@
+"""Running a query: one sorted page of matching records with the total count (`search`),
+the count alone (`count`), or every match for an export (`iter_records`)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .database import DB, connection
+from .filters import IncidentQuery
+from .records import CHUNK, RECORD_SELECT, decode_rows
+from .sql import DEFAULT_SORT, Search, Where, build_where, order_by, resolve_search
+
+MAX_PER_PAGE = 500
+DEFAULT_PER_PAGE = 50
+
+
+@dataclass
+class Page:
+    items: list[dict]
+    total: int
+    page: int
+    per_page: int
+    sort: str
+    order: str
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    def to_dict(self) -> dict:
+        return {
+            "total": self.total,
+            "page": self.page,
+            "per_page": self.per_page,
+            "pages": self.pages,
+            "sort": self.sort,
+            "order": self.order,
+            "items": self.items,
+        }
+
+
+def page_bounds(page: Any, per_page: Any) -> tuple[int, int]:
+    """A page number (1 or more) and a page size (1 to MAX_PER_PAGE) from user input;
+    a missing value or one that is not a number gives the first page, the default size."""
+    try:
+        page = max(1, int(1 if page in (None, "") else page))
+    except (TypeError, ValueError):
+        page = 1
+    try:
+        per_page = int(DEFAULT_PER_PAGE if per_page in (None, "") else per_page)
+        per_page = min(MAX_PER_PAGE, max(1, per_page))
+    except (TypeError, ValueError):
+        per_page = DEFAULT_PER_PAGE
+    return page, per_page
+
+
+def _count(conn: sqlite3.Connection, w: Where) -> int:
+    return conn.execute("SELECT count(*) FROM incidents i" + w.sql(), w.params).fetchone()[0]
+
+
+def count(db: DB, query: IncidentQuery, found: Search | None = None) -> int:
+    conn = connection(db)
+    if found is None:
+        found = resolve_search(conn, query)
+    if found.kind != "broad":
+        return _count(conn, build_where(conn, query, drive=True, found=found))
+    # a search matching most articles: all the filtered incidents, less those of the few
+    # articles that do not match (unless another source of theirs does)
+    rest = replace(query, q=None)
+    total = _count(conn, build_where(conn, rest, drive=True, found=Search("none")))
+    w = build_where(conn, rest, drive=True, found=Search("none"), lead=True)
+    w.clauses.append("i.article_id IN (SELECT value FROM json_each(?))")
+    w.params.append(json.dumps(found.not_matching))
+    if found.extra:
+        w.clauses.append("i.id NOT IN (SELECT value FROM json_each(?))")
+        w.params.append(json.dumps(found.extra))
+    return total - _count(conn, w)
+
+
+def _ordered_ids(conn: sqlite3.Connection, query: IncidentQuery, sort: str, order_sql: str,
+                 limit: int | None = None, offset: int = 0,
+                 found: Search | None = None) -> list[str]:
+    """The ids of one page, in order: sorting carries (key, id) pairs, not whole rows."""
+    # the default date sort reads the covering index in order and stops at the page;
+    # any other sort must see every match, so a narrow set should lead
+    w = build_where(conn, query, drive=sort != DEFAULT_SORT, found=found)
+    if sort == "outlet":
+        source = "articles a CROSS JOIN incidents i ON i.article_id = a.id"
+    else:
+        source = "incidents i"
+    sql = f"SELECT i.id FROM {source}{w.sql()} ORDER BY {order_sql}"
+    params = list(w.params)
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return [r[0] for r in conn.execute(sql, params)]
+
+
+def _fetch(conn: sqlite3.Connection, ids: list[str], *, details: bool) -> list[dict]:
+    rows: dict[str, sqlite3.Row] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        for row in conn.execute(
+            RECORD_SELECT + f" WHERE i.id IN ({','.join('?' * len(chunk))})", chunk
+        ):
+            rows[row["id"]] = row
+    return decode_rows(conn, [rows[i] for i in ids if i in rows], details=details)
+
+
+def search(
+    db: DB,
+    query: IncidentQuery | None = None,
+    *,
+    sort: str | None = None,
+    order: str | None = None,
+    page: int = 1,
+    per_page: int = DEFAULT_PER_PAGE,
+    details: bool = True,
+) -> Page:
+    """One page of matching records and the total count. `details=False` skips the
+    sources/evidence lists (the list page does not show them)."""
+    conn = connection(db)
+    query = query or IncidentQuery()
+    page, per_page = page_bounds(page, per_page)
+    order_sql, sort, order = order_by(sort, order)
+    found = resolve_search(conn, query)
+    total = count(conn, query, found)
+    ids = _ordered_ids(conn, query, sort, order_sql, per_page, (page - 1) * per_page, found)
+    items = _fetch(conn, ids, details=details)
+    return Page(items=items, total=total, page=page, per_page=per_page, sort=sort, order=order)
+
+
+def iter_records(
+    db: DB, query: IncidentQuery | None = None, *, sort: str | None = None,
+    order: str | None = None, batch: int = 1000,
+) -> Iterator[dict]:
+    """Every matching record, with sources and evidence (for exports)."""
+    conn = connection(db)
+    query = query or IncidentQuery()
+    order_sql, sort, order = order_by(sort, order)
+    ids = _ordered_ids(conn, query, sort, order_sql)
+    for start in range(0, len(ids), batch):
+        yield from _fetch(conn, ids[start:start + batch], details=True)
+
+
+def records(db: DB, query: IncidentQuery | None = None, **kwargs: Any) -> list[dict]:
+    return list(iter_records(db, query, **kwargs))

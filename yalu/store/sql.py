@@ -1,0 +1,295 @@
+"""A query in SQL: the WHERE clauses, the sort order and full-text search made safe.
+
+User text is never passed to FTS5 as raw syntax unless asked for (`fts_mode="raw"`), and
+even then a syntax error falls back to the quoted form: a search box cannot raise an
+FTS5 error. Filters are written for the covering index of store migration 2 (see
+`build_where`), which makes the query fast at 100,000 incidents.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+
+from .filters import WEEK_DAYS, IncidentQuery
+
+SORTS: dict[str, str] = {
+    # name -> SQL expression (whitelist: user text never reaches ORDER BY)
+    "date": "i.date_start",
+    "date_end": "i.date_end",
+    "confidence": "i.confidence",
+    "event_type": "i.event_type",
+    "category": "i.category",
+    "admin1": "i.admin1",
+    "admin2": "i.admin2",
+    "outlet": "a.outlet",
+    "modality": "i.modality",
+    "review_status": "i.review_status",
+    "updated": "i.updated_at",
+    "id": "i.id",
+}
+DEFAULT_SORT = "date"
+
+
+# --------------------------------------------------------------------------- FTS5 safety
+
+_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+def fts_phrase_query(text: str) -> str | None:
+    """User text -> a safe FTS5 query: every word or "quoted phrase" becomes an FTS5 string
+    (implicit AND); a trailing * keeps prefix search. None when nothing searchable remains."""
+    parts: list[str] = []
+    for phrase, word in _TOKEN.findall(text or ""):
+        chunk = phrase if phrase else word
+        prefix = False
+        if not phrase and chunk.endswith("*"):
+            chunk, prefix = chunk.rstrip("*"), True
+        if not re.search(r"\w", chunk):
+            continue  # punctuation alone: unicode61 would make an empty phrase of it
+        quoted = '"' + chunk.replace('"', '""') + '"'
+        parts.append(quoted + ("*" if prefix else ""))
+    return " ".join(parts) if parts else None
+
+
+def fts_query(conn: sqlite3.Connection, text: str, mode: str = "simple") -> str | None:
+    """The FTS5 MATCH string for user text. In raw mode the text is tried as FTS5 syntax
+    first and, if SQLite rejects it, quoted like simple mode."""
+    if mode == "raw" and _is_fts_syntax(conn, text):
+        return text
+    return fts_phrase_query(text)
+
+
+def _is_fts_syntax(conn: sqlite3.Connection, text: str) -> bool:
+    try:
+        conn.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", (text,)
+        ).fetchall()
+    except sqlite3.OperationalError:
+        return False  # SQLite's answer to text that is not FTS5 syntax
+    return True
+
+
+# --------------------------------------------------------------------------- SQL building
+
+
+# The covering index of store migration 2 that makes the query fast at 100,000 incidents.
+# `incidents_browse` covers every filter column, with the live rows (merged_into IS NULL)
+# first and in date order, so counts scan a narrow index instead of the wide table and the
+# default sort reads the first page straight off it.
+BROWSE_INDEX = "incidents_browse"
+# a search matching more than this share of the articles is resolved through the
+# (small) set of articles that do not match
+BROAD_SHARE = 0.7
+
+
+def has_browse_index(conn: sqlite3.Connection) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (BROWSE_INDEX,)
+    ).fetchone() is not None
+
+
+def _admin1_codes(name: str) -> list[str]:
+    from ..places import Gazetteer
+
+    return [p.admin1_code for p in Gazetteer.default().lookup(name) if p.admin1_code and p.kind in ("province", "special_city")]
+
+
+def _admin2_names(name: str) -> list[str]:
+    """The canonical county/city names a spelling stands for (Sinpa -> Kim Jong Suk)."""
+    from ..places import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    found = []
+    for place in gazetteer.lookup(name):
+        admin2 = gazetteer.admin2_of(place)
+        if admin2 is not None:
+            found.append(admin2.name)
+    return found
+
+
+def _in(column: str, values: list[str], params: list, collate: str = "") -> str:
+    params.extend(values)
+    if len(values) == 1:
+        return f"{column} = ?{collate}"
+    return f"{column}{collate} IN ({','.join('?' * len(values))})"
+
+
+@dataclass
+class Search:
+    """A full-text search resolved to SQL: `narrow` drives from the matching incidents;
+    `broad` keeps the incidents whose article is not among the few that do not match
+    (or that match through another source)."""
+
+    kind: str  # none | narrow | broad
+    match: str | None = None
+    not_matching: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+
+def resolve_search(conn: sqlite3.Connection, query: IncidentQuery) -> Search:
+    if not query.q:
+        return Search("none")
+    match = fts_query(conn, query.q, query.fts_mode)
+    if match is None:
+        return Search("narrow", None)
+    hits = conn.execute(
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)
+    ).fetchone()[0]
+    total = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
+    if total == 0 or hits <= BROAD_SHARE * total:
+        return Search("narrow", match)
+    matching = {r[0] for r in conn.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (match,))}
+    not_matching = [
+        r[0] for r in conn.execute(
+            "SELECT a.id FROM articles a WHERE a.rowid NOT IN "
+            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", (match,))
+    ]
+    # incidents of a non-matching article that another (matching) source brings in
+    extra = sorted({
+        incident for incident, rowid in conn.execute(
+            "SELECT s.incident_id, a.rowid FROM incidents x "
+            "JOIN incident_sources s ON s.incident_id = x.id AND s.article_id != x.article_id "
+            "JOIN articles a ON a.id = s.article_id "
+            "WHERE x.article_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(not_matching),),
+        )
+        if rowid in matching
+    })
+    return Search("broad", match, not_matching, extra)
+
+
+_HAS_DATE = "coalesce(i.date_start, i.date_end) IS NOT NULL"
+_SHORT = (f"(i.date_start IS NULL OR i.date_end IS NULL "
+          f"OR julianday(i.date_end) - julianday(i.date_start) <= {WEEK_DAYS})")
+DATED_SQL = {
+    "yes": _HAS_DATE,
+    "no": "(i.date_start IS NULL AND i.date_end IS NULL)",
+    "week": f"({_HAS_DATE} AND {_SHORT})",
+    "coarse": f"({_HAS_DATE} AND NOT {_SHORT})",
+}
+LOCATED_SQL = "(i.latitude IS NOT NULL AND i.longitude IS NOT NULL)"
+
+
+@dataclass
+class Where:
+    clauses: list[str]
+    params: list
+
+    def sql(self) -> str:
+        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
+
+
+def _places(w: Where, query: IncidentQuery, p: str) -> None:
+    """Province and county filters, any spelling: Yanggang, 량강도, "Ryanggang Province"
+    -> KP-10; Sinpa -> Kim Jong Suk."""
+    if query.admin1:
+        codes = [v for v in query.admin1 if re.fullmatch(r"[A-Za-z]{2}-\w{1,3}", v)]
+        names = [v for v in query.admin1 if v not in codes]
+        codes += [code for name in names for code in _admin1_codes(name)]
+        ors = []
+        if codes:
+            ors.append(_in(f"{p}i.admin1_code", [c.upper() for c in codes], w.params))
+        if names:
+            ors.append(_in(f"{p}i.admin1", names, w.params, " COLLATE NOCASE"))
+        w.clauses.append("(" + " OR ".join(ors) + ")")
+    if query.admin2:
+        names = list(query.admin2) + [n for v in query.admin2 for n in _admin2_names(v)]
+        w.clauses.append(_in(f"{p}i.admin2", list(dict.fromkeys(names)), w.params, " COLLATE NOCASE"))
+
+
+def _dates(w: Where, query: IncidentQuery) -> None:
+    """The overlap of [date_start, date_end] with [date_from, date_to]."""
+    if query.date_from:
+        w.clauses.append("coalesce(i.date_end, i.date_start) >= ?")
+        w.params.append(query.date_from.isoformat())
+    if query.date_to:
+        w.clauses.append("coalesce(i.date_start, i.date_end) <= ?")
+        w.params.append(query.date_to.isoformat())
+
+
+def _search(w: Where, found: Search, p: str) -> bool:
+    """The full-text search's clause; True when it is a narrow set that may lead."""
+    if found.kind == "narrow":
+        if found.match is None:
+            w.clauses.append("0")  # nothing searchable in the text: nothing matches
+            return False
+        w.clauses.append(
+            "i.id IN (SELECT s.incident_id FROM incident_sources s WHERE s.article_id IN "
+            "(SELECT a2.id FROM articles a2 WHERE a2.rowid IN "
+            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)))"
+        )
+        w.params.append(found.match)
+        return True
+    if found.kind == "broad":
+        w.clauses.append(
+            f"({p}i.article_id NOT IN (SELECT value FROM json_each(?)) "
+            f"OR {p}i.id IN (SELECT value FROM json_each(?)))"
+        )
+        w.params += [json.dumps(found.not_matching), json.dumps(found.extra)]
+    return False
+
+
+def build_where(conn: sqlite3.Connection, query: IncidentQuery, *, drive: bool = False,
+                found: Search | None = None, lead: bool = False) -> Where:
+    """The WHERE clauses for a query. With the covering index, filter columns are written
+    `+col` so SQLite reads the narrow index rather than hopping through single-column
+    indexes to the wide rows; `drive=True` lets a narrow set (a search, an outlet) lead,
+    `lead=True` says the caller adds such a set. `found`: the search, resolved already."""
+    browse = has_browse_index(conn)
+    p = "+" if browse else ""
+    w = Where([], [])
+    if query.category:
+        w.clauses.append(_in(f"{p}i.category", query.category, w.params))
+    if query.event_type:
+        w.clauses.append(_in(f"{p}i.event_type", query.event_type, w.params))
+    _places(w, query, p)
+    if query.modality:
+        w.clauses.append(_in(f"{p}i.modality", query.modality, w.params))
+    if query.review_status:
+        w.clauses.append(_in(f"{p}i.review_status", query.review_status, w.params))
+    if query.outlet:
+        marks = ",".join("?" * len(query.outlet))
+        w.clauses.append(f"i.article_id IN (SELECT id FROM articles WHERE outlet IN ({marks}))")
+        w.params.extend(query.outlet)
+    if query.article_id:
+        w.clauses.append("i.id IN (SELECT incident_id FROM incident_sources WHERE article_id = ?)")
+        w.params.append(query.article_id)
+    _dates(w, query)
+    if query.min_confidence is not None:
+        w.clauses.append(f"{p}i.confidence >= ?")
+        w.params.append(query.min_confidence)
+    if query.dated:
+        w.clauses.append(DATED_SQL[query.dated])
+    if query.located is not None:
+        w.clauses.append(LOCATED_SQL if query.located else f"NOT {LOCATED_SQL}")
+    searching = _search(w, found if found is not None else resolve_search(conn, query), p)
+    # a narrow set (an outlet, an article, a search) that the planner should start from
+    driving = bool(query.outlet or query.article_id) or lead or searching
+    if not query.include_rejected and "rejected" not in query.review_status:
+        w.clauses.append(f"{p}i.review_status != 'rejected'")
+    if not query.include_merged:
+        # with the covering index, "merged_into IS NULL" selects its live part;
+        # a narrow driving set is better served by looking its few rows up; without the
+        # covering index, the single-column index on merged_into (NULL for nearly every
+        # row) only gets in the way
+        lead_set = browse and drive and driving
+        w.clauses.append(("+" if lead_set or not browse else "") + "i.merged_into IS NULL")
+    return w
+
+
+def order_by(sort: str | None, order: str | None) -> tuple[str, str, str]:
+    """(ORDER BY clause, sort name, order) from user choices, unknown ones falling back."""
+    sort = sort if sort in SORTS else DEFAULT_SORT
+    default_desc = sort in ("date", "date_end", "confidence", "updated")
+    if order not in ("asc", "desc"):
+        order = "desc" if default_desc else "asc"
+    direction = "DESC" if order == "desc" else "ASC"
+    expr = SORTS[sort]
+    # records without the value (no date, no province...) come last either way; SQLite
+    # already puts NULLs last when descending, so the default sort still reads the index
+    nulls = " NULLS LAST" if direction == "ASC" else ""
+    return f"{expr} {direction}{nulls}, i.id {direction}", sort, order

@@ -49,6 +49,13 @@ MODALITY_LISTS = (
     "law_words negative_subjects desires background habitual generic_pronouns claims state_participles reporting_verbs"
 ).split()
 
+# dates.toml: tables of words (month names, parts of a month, cue words, ...)
+DATE_TABLES = (
+    "juche months weekdays fuzzy_counts month_parts parts week_parts year_parts decade_parts seasons relative "
+    "unit_offsets year_words day_words times_of_day season_words vague periods reporting discovery simultaneous "
+    "future_cues context ordinals tens anniversaries"
+).split()
+
 SCHEMAS: dict[str, Schema] = {
     "actors.toml": Schema({"actor": _records("normalized patterns kind", "rank unit")}),
     "sources.toml": Schema({"source": _records("name patterns kind")}),
@@ -71,6 +78,8 @@ SCHEMAS: dict[str, Schema] = {
             "by_day of_the_state place_stated told_by_pronoun charge for_an_offence folds_in addressed victims part_of",
         )),
     }),
+    "numbers.toml": Schema({"cardinals": dict}),
+    "dates.toml": Schema({name: dict for name in DATE_TABLES}),
     "places/ambiguities.toml": Schema({
         "country_cues": dict,
         "ambiguity": _records("name forms candidates", "default rules note non_place"),

@@ -5,11 +5,11 @@ context patterns built from its word lists, and the readers that turn words into
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from .. import resources
 
 
 def alt(words: Iterable[str], *, spaces: bool = False) -> str:
@@ -36,7 +36,7 @@ class Lexicon:
     def __init__(self, data: dict[str, Any]) -> None:
         self.months: dict[str, int] = data["months"]
         self.weekdays: dict[str, int] = data["weekdays"]
-        self.numbers: dict[str, int] = data["numbers"]
+        self.numbers: dict[str, int] = resources.load("numbers.toml")["cardinals"]
         self.fuzzy = _pairs(data["fuzzy_counts"])
         self.month_parts = _pairs(data["month_parts"])
         self.year_parts = _pairs(data["year_parts"])
@@ -191,5 +191,4 @@ def part_name(s: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    with resources.files("yalu").joinpath("data/dates.toml").open("rb") as fh:
-        return Lexicon(tomllib.load(fh))
+    return Lexicon(resources.load("dates.toml"))

@@ -172,7 +172,8 @@ def _forbidden_hits(pred: dict, forbidden: list[str], gazetteer: Gazetteer) -> l
     for name in forbidden:
         places = gazetteer.lookup(name)
         codes = {p.admin1_code for p in places if p.kind in ("province", "special_city")}
-        if _norm(name) in names or (codes and pred.get("admin1_code") in codes) or placed & {p.id for p in places if p.kind not in ("province", "special_city")}:
+        below_province = {p.id for p in places if p.kind not in ("province", "special_city")}
+        if _norm(name) in names or (codes and pred.get("admin1_code") in codes) or placed & below_province:
             hits.append(name)
     return hits
 

@@ -23,7 +23,8 @@ def _role(ent: Span, trigger: Token, event_type: str) -> str:
         # describes does the act, unless the participle is passive ("a man arrested")
         return "target" if trigger.tag_ == "VBN" and trigger.dep_ == "acl" else "agent"
     # climb through "members of the Seventh Corps", "a soldier with the Seventh Corps"
-    while root.dep_ in ("pobj", "compound", "appos", "conj") and root.head.dep_ in ("prep", "nsubj", "nsubjpass", "dobj", "appos", "conj", "compound"):
+    climbing = ("prep", "nsubj", "nsubjpass", "dobj", "appos", "conj", "compound")
+    while root.dep_ in ("pobj", "compound", "appos", "conj") and root.head.dep_ in climbing:
         root = root.head if root.dep_ != "pobj" else root.head.head
     if root.dep_ == "agent" or (root.dep_ == "pobj" and root.head.lower_ == "by"):
         return "agent"

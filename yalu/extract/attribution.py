@@ -52,7 +52,10 @@ def citations(doc: Doc) -> list[Citation]:
             location = re.sub(r"^(?:in|from|based in|living in|inside|near)\s+(?:the\s+)?", "", where).rstrip(" ,;") or None
             start = sent.start_char + m.start()
             found.append(
-                Citation(Attribution(text=m.group(0).strip().rstrip(",;"), kind="anonymous_source", location=location), start, start + len(m.group(0)))
+                Citation(
+                    Attribution(text=m.group(0).strip().rstrip(",;"), kind="anonymous_source", location=location),
+                    start, start + len(m.group(0)),
+                )
             )
         for ent in sent.ents:
             if ent.label_ == SOURCE:

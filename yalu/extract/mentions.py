@@ -188,7 +188,10 @@ ANAPHORS = {"this", "that", "it", "which"}
 
 
 # "news of the desertion", "since the killing": the act is named, not told again
-REFERRING_HEADS = {"news", "report", "reports", "word", "rumor", "rumors", "rumour", "rumours", "story", "aftermath", "wake", "since", "after", "following", "before", "over"}
+REFERRING_HEADS = {
+    "news", "report", "reports", "word", "rumor", "rumors", "rumour", "rumours", "story", "aftermath", "wake", "since", "after",
+    "following", "before", "over",
+}
 
 
 def _back_reference(trigger: Token) -> bool:

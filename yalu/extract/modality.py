@@ -8,9 +8,9 @@ lists are data (data/modality.toml).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Callable
 
 from spacy.tokens import Span, Token
 

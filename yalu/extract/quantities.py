@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import re
 
+from .. import resources
 from ..model import Quantity
 
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "hundred": 100, "dozens": 24, "a dozen": 12, "dozen": 12,
-}
+NUMBER_WORDS: dict[str, int] = resources.load("numbers.toml")["cardinals"]
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 CURRENCIES = {
     "rmb": "CNY", "yuan": "CNY", "cny": "CNY", "chinese yuan": "CNY",
@@ -27,14 +23,19 @@ PATTERNS = [
     ("money", re.compile(CUR + r"\s?" + NUM + SCALE_RE, re.I)),
     ("money", re.compile(NUM + SCALE_RE + r"\s?" + CUR + r"\b", re.I)),
     ("ammunition", re.compile(NUM + r"\s+(?:live\s+)?(?:rounds|bullets|cartridges)(?:\s+of\s+(?:live\s+)?ammunition)?\b", re.I)),
-    ("weapon", re.compile(NUM + r"\s+(?:[\d.]+\s?mm\s+|AK-\d+\s+|automatic\s+|assault\s+|type-\d+\s+)?(?P<what>rifles?|pistols?|guns?|grenades?|handguns?|machine guns?|AK-47s?)\b", re.I)),
+    ("weapon", re.compile(
+        NUM + r"\s+(?:[\d.]+\s?mm\s+|AK-\d+\s+|automatic\s+|assault\s+|type-\d+\s+)?"
+        r"(?P<what>rifles?|pistols?|guns?|grenades?|handguns?|machine guns?|AK-47s?)\b", re.I)),
     ("fatalities", re.compile(r"(?:killing|killed|kills|leaving)\s+(?:at least\s+|about\s+|some\s+)?" + NUM + r"\b", re.I)),
     ("fatalities", re.compile(NUM + r"\s+(?:\w+\s+){0,3}?(?:were|was|are)\s+(?:reportedly\s+)?killed\b", re.I)),
     ("fatalities", re.compile(NUM + r"\s+(?:people\s+|persons\s+)?(?:dead|deaths|killed|died)\b", re.I)),
     ("injured", re.compile(r"(?:injuring|wounding|injured|wounded)\s+(?:at least\s+)?" + NUM + r"\b", re.I)),
     ("injured", re.compile(NUM + r"\s+(?:\w+\s+){0,3}?(?:were|was)\s+(?:injured|wounded)\b", re.I)),
     # "a"/"an" count one thing, never a plural ("an estimated 30 defectors")
-    ("people", re.compile(NUM.replace("(?P<num>", r"(?P<num>(?!an?\b)") + r"\s+(?:[\w-]+\s+){0,2}?(?P<who>people|persons|defectors|soldiers|residents|civilians|smugglers|traders|women|men|students|fishermen|infiltrators|agents|crewmen|crew members|passengers|officials|cadres|workers|families|guards|troops)\b", re.I)),
+    ("people", re.compile(
+        NUM.replace("(?P<num>", r"(?P<num>(?!an?\b)") + r"\s+(?:[\w-]+\s+){0,2}?"
+        r"(?P<who>people|persons|defectors|soldiers|residents|civilians|smugglers|traders|women|men|students|fishermen"
+        r"|infiltrators|agents|crewmen|crew members|passengers|officials|cadres|workers|families|guards|troops)\b", re.I)),
 ]
 
 
@@ -55,10 +56,7 @@ def quantities(text: str) -> list[Quantity]:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in spans):
                 continue  # one stretch of text, one quantity
-            try:
-                value = _value(m)
-            except (ValueError, KeyError):
-                continue
+            value = _value(m)
             unit = None
             if kind == "money":
                 unit = CURRENCIES.get(m.group("cur").lower())

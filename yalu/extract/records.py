@@ -145,7 +145,8 @@ def summary(incident: Incident) -> str:
     loc = incident.location
     where = ", ".join(dict.fromkeys(filter(None, [loc.location_name, loc.admin2 if loc.admin2 != loc.location_name else None, loc.admin1])))
     if where:
-        preposition = "along " if loc.place_id is None and loc.geo_precision == 3 and not loc.country else "near " if loc.geo_precision == 2 else "in "
+        along = loc.place_id is None and loc.geo_precision == 3 and not loc.country
+        preposition = "along " if along else "near " if loc.geo_precision == 2 else "in "
         parts.append(preposition + where)
     t = incident.time
     ep = incident.episode

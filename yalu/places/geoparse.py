@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import resources
 from ..model import Location, Place
 from ..ontology import event_types, has
 from .gazetteer import Gazetteer
@@ -45,7 +46,9 @@ BORDER_WORDS = {"border", "frontier", "borderline", "border region", "border are
 # the place a thing went to is not where the act happened ("smuggled gold into China",
 # "fled to China", "fired into the East Sea"), whatever the act
 DESTINATION_TYPES = frozenset(event_types())
-NEAR = re.compile(r"\b(?:near|outskirts of|off|close to|vicinity of|around|outside|downstream from|upstream from|across from|opposite|across the river from)\s+(?:the\s+)?$", re.I)
+NEAR = re.compile(
+    r"\b(?:near|outskirts of|off|close to|vicinity of|around|outside|downstream from|upstream from|across from|opposite"
+    r"|across the river from)\s+(?:the\s+)?$", re.I)
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]+),\s+\w+\.?\s+\d{1,2}(?:,?\s+\d{4})?\s*\([^)]{2,40}\)\s*[-—–]+")
 
 # "the port city of X", "the county of X": what follows is a place, whatever else it names
@@ -60,7 +63,7 @@ COMPASS = {
     "north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
     "southwest": 225, "west": 270, "northwest": 315,
 }
-WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+WORD_NUMBERS: dict[str, int] = resources.load("numbers.toml")["cardinals"]
 OFFSET = re.compile(
     r"(?:(?P<n>\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r")\s*-?\s*(?P<unit>miles?|mi|km|kilometers?|kilometres?)\s+)?"
     r"(?:to\s+the\s+)?(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?"

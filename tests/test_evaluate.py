@@ -81,7 +81,10 @@ def test_match_is_one_to_one_and_prefers_the_better_pair():
     assert match([pred("arrest", admin1="KP-10"), pred("smuggling", admin1="KP-10")], golds) == [(1, 0)]
     # place and date count: the prediction in the right county and on the right day wins
     golds = [gold("defection", admin1="KP-09", admin2=["Hoeryong"], end="2023-06-14", pmax=1)]
-    preds = [pred("defection", admin1="KP-09", admin2="Musan"), pred("defection", admin1="KP-09", admin2="Hoeryong", start="2023-06-14", end="2023-06-14")]
+    preds = [
+        pred("defection", admin1="KP-09", admin2="Musan"),
+        pred("defection", admin1="KP-09", admin2="Hoeryong", start="2023-06-14", end="2023-06-14"),
+    ]
     assert match(preds, golds) == [(1, 0)]
 
 
@@ -270,7 +273,8 @@ def test_load_gold_inline_and_text_path(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text(
         json.dumps({"doc_id": "a", "text": "Police in Hyesan arrested a broker.", "published": "2024-01-02", "incidents": []}) + "\n\n"
-        + json.dumps({"doc_id": "b", "text_path": "texts/b.txt", "text": None, "incidents": [gold("arrest")], "forbidden_locations": ["Sakju"]}) + "\n",
+        + json.dumps({"doc_id": "b", "text_path": "texts/b.txt", "text": None, "incidents": [gold("arrest")],
+                      "forbidden_locations": ["Sakju"]}) + "\n",
         encoding="utf-8",
     )
     a, b = load_gold(path)

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 from pathlib import Path
 
@@ -50,14 +49,20 @@ PROVINCES = {
     "KP07": ("kp.south-pyongan", "KP-02", "South Pyongan", "평안남도", ["Pyongnam", "평남"], None),
     "KP08": ("kp.north-hwanghae", "KP-06", "North Hwanghae", "황해북도", ["Hwangbuk", "황북"], None),
     "KP09": ("kp.south-hwanghae", "KP-05", "South Hwanghae", "황해남도", ["Hwangnam", "황남"], None),
-    "KP10": ("kp.pyongyang", "KP-01", "Pyongyang", "평양직할시", ["Phyongyang", "P'yŏngyang", "Pyeongyang", "평양", "Pyongyang Municipality", "Pyongyang Capital City"], (39.0339, 125.7543)),
-    "KP11": ("kp.nampo", "KP-14", "Nampo", "남포특별시", ["Nampho", "Namp'o", "Nampho Municipality", "Nampo Municipality", "남포시", "Chinnampo", "진남포"], (38.7375, 125.4078)),
+    "KP10": ("kp.pyongyang", "KP-01", "Pyongyang", "평양직할시",
+             ["Phyongyang", "P'yŏngyang", "Pyeongyang", "평양", "Pyongyang Municipality", "Pyongyang Capital City"],
+             (39.0339, 125.7543)),
+    "KP11": ("kp.nampo", "KP-14", "Nampo", "남포특별시",
+             ["Nampho", "Namp'o", "Nampho Municipality", "Nampo Municipality", "남포시", "Chinnampo", "진남포"],
+             (38.7375, 125.4078)),
 }
 
 # first-level units kp-admin lacks (or files as counties); merged county ids in "merge"
 EXTRA_ADMIN1 = [
     # id, iso, name, hangul, aliases, lat, lon, merge kp-admin ids, note
-    ("kp.rason", "KP-13", "Rason", "라선특별시", ["Rajin-Sonbong", "Rajin Sonbong", "Rasŏn", "Najin-Sonbong", "Rason Municipality", "라선시", "나선시", "Rason Economic and Trade Zone", "Rason Special Economic Zone"],
+    ("kp.rason", "KP-13", "Rason", "라선특별시",
+     ["Rajin-Sonbong", "Rajin Sonbong", "Rasŏn", "Najin-Sonbong", "Rason Municipality", "라선시", "나선시",
+      "Rason Economic and Trade Zone", "Rason Special Economic Zone"],
      42.2500, 130.3000, ["KP0201"], "special city; kp-admin files it as a county of North Hamgyong"),
     ("kp.kaesong", "KP-15", "Kaesong", "개성특별시", ["Kaesŏng", "Gaeseong", "Kaesong Municipality", "개성시", "Kaesong Special City"],
      37.9708, 126.5544, ["KP0803"], "special city (ISO KP-15); kp-admin files Kaesong City under North Hwanghae"),
@@ -71,7 +76,8 @@ COUNTIES: dict[str, dict] = {
     "KP0102": {"hangul": "삼수군"},
     "KP0103": {"hangul": "김정숙군", "aliases": ["Sinpa", "신파군", "Kim Jong-suk", "Kimjongsuk"], "note": "named Sinpa until 1981"},
     "KP0104": {"hangul": "김형직군", "aliases": ["Huchang", "후창군", "Kim Hyong-jik", "Kimhyongjik"], "note": "named Huchang until 1988"},
-    "KP0105": {"hangul": "김형권군", "aliases": ["Phungsan", "P'ungsan", "Pungsan", "풍산군", "Kim Hyong-gwon", "Kimhyonggwon"], "note": "named Phungsan until 1990"},
+    "KP0105": {"hangul": "김형권군", "aliases": ["Phungsan", "P'ungsan", "Pungsan", "풍산군", "Kim Hyong-gwon", "Kimhyonggwon"],
+               "note": "named Phungsan until 1990"},
     "KP0106": {"hangul": "보천군"},
     "KP0107": {"hangul": "삼지연시", "kind": "city", "aliases": ["삼지연군"], "note": "county until 2019, now Samjiyon City"},
     "KP0108": {"hangul": "대홍단군"},
@@ -87,7 +93,8 @@ COUNTIES: dict[str, dict] = {
     "KP0212": {"hangul": "화대군", "aliases": ["Hwade"]},
     "KP0213": {"hangul": "명천군"},
     "KP0214": {"hangul": "명간군", "aliases": ["Hwasong", "화성군"],
-               "note": "kp-admin README says now Hwasong County; KCNA still writes 'Myonggan County' in 2024, so Myonggan stays canonical and Hwasong is an alias"},
+               "note": "kp-admin README says now Hwasong County; KCNA still writes 'Myonggan County' in 2024, "
+                       "so Myonggan stays canonical and Hwasong is an alias"},
     "KP0215": {"hangul": "어랑군"},
     "KP0216": {"hangul": "경성군"},
     "KP0217": {"hangul": "연사군"},
@@ -116,7 +123,8 @@ COUNTIES: dict[str, dict] = {
     "KP0323": {"hangul": "리원군"},
     "KP0324": {"hangul": "허천군"},
     "KP0325": {"hangul": "수동구", "kind": "district", "note": "a gu (district) of South Hamgyong, not a county"},
-    "KP0326": {"hangul": "금호지구", "kind": "district", "aliases": ["Kumho Area", "Kumho-jigu"], "note": "district (지구) on the coast near Sinpho; former KEDO light-water reactor site"},
+    "KP0326": {"hangul": "금호지구", "kind": "district", "aliases": ["Kumho Area", "Kumho-jigu"],
+               "note": "district (지구) on the coast near Sinpho; former KEDO light-water reactor site"},
     # Kangwon
     "KP0401": {"hangul": "원산시"},
     "KP0402": {"hangul": "문천시"},

@@ -46,13 +46,13 @@ def _records(required: str, optional: str = "", type_keys: tuple[str, ...] = ())
 MODALITY_LISTS = (
     "hedges planning denial hypothetical_marks hypothetical_modals purpose_heads counted search_verbs campaigns "
     "means_heads warded_off aftermath_heads disaster_aftermath_heads disasters provocations_answered learning bans "
-    "law_words negative_subjects desires background habitual generic_pronouns claims state_participles reporting_verbs"
+    "law_words negative_subjects desires background habitual generic_pronouns claims state_participles"
 ).split()
 
 # dates.toml: tables of words (month names, parts of a month, cue words, ...)
 DATE_TABLES = (
     "juche months weekdays fuzzy_counts month_parts parts week_parts year_parts decade_parts seasons relative "
-    "unit_offsets year_words day_words times_of_day season_words vague periods reporting discovery simultaneous "
+    "unit_offsets year_words day_words times_of_day season_words vague periods discovery simultaneous "
     "future_cues context ordinals tens anniversaries"
 ).split()
 
@@ -79,6 +79,7 @@ SCHEMAS: dict[str, Schema] = {
         )),
     }),
     "numbers.toml": Schema({"cardinals": dict}),
+    "reporting.toml": Schema({"reporting": _records("verbs nouns")}),
     "dates.toml": Schema({name: dict for name in DATE_TABLES}),
     "places/ambiguities.toml": Schema({
         "country_cues": dict,

@@ -54,8 +54,9 @@ class Lexicon:
         self.ordinals: dict[str, int] = data["ordinals"]
         self.tens: dict[str, int] = data["tens"]
         self.anniversaries: dict[str, int] = data["anniversaries"]
-        self.reporting_verbs = frozenset(data["reporting"]["verbs"])
-        self.reporting_nouns = frozenset(data["reporting"]["nouns"])
+        reporting = resources.load("reporting.toml")["reporting"]
+        self.reporting_verbs = frozenset(reporting["verbs"])
+        self.reporting_nouns = frozenset(reporting["nouns"])
         self.discovery_verbs = frozenset(data["discovery"]["verbs"])
         self.simultaneous_marks = frozenset(data["simultaneous"]["marks"])
         self._pieces(data)

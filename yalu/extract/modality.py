@@ -32,7 +32,9 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    return Lexicon({k: frozenset(v) for k, v in resources.load("modality.toml").items()})
+    words = {k: frozenset(v) for k, v in resources.load("modality.toml").items()}
+    words["reporting_verbs"] = frozenset(resources.load("reporting.toml")["reporting"]["verbs"])
+    return Lexicon(words)
 
 
 @dataclass(frozen=True)

@@ -53,3 +53,33 @@ def test_eval_takes_cached_texts_by_hash(tmp_path):
     loaded = load_gold_files([gold], texts=cache)
     assert [d.doc_id for d in loaded.docs] == ["a"]
     assert loaded.changed == ["b"] and loaded.missing == ["c"]
+
+
+def test_eval_command_scores_cached_texts_and_names_the_missing(tmp_path):
+    from click.testing import CliRunner
+
+    from yalu.cli import cli
+
+    text = (
+        "Police arrested two brokers in Musan on May 2, a source in North Hamgyong Province told Daily NK.\n\n"
+        "[Fictional report written for Yalu's tests; not real news.]"
+    )
+    cache = tmp_path / "texts"
+    cache.mkdir()
+    (cache / "musan.txt").write_text(text, encoding="utf-8")
+    incident = {"key": "arrest", "event_type": "arrest", "alt_types": [], "country": "KP", "admin1_code": "KP-09",
+                "admin2": ["Musan"], "date_start": "2024-05-02", "date_end": "2024-05-02", "time_precision_max": 1,
+                "actors": [], "quantities": [], "attribution": None, "corroboration": [], "optional": False}
+    records = [
+        {"doc_id": d, "url": f"https://example.org/{d}", "text": None, "text_sha256": devset.text_sha256(text),
+         "published": "2024-05-10", "outlet": "Daily NK", "split": devset.split_for(d), "incidents": [incident]}
+        for d in ("musan", "absent")
+    ]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(gold), "--texts", str(cache), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)["summary"]
+    assert summary["documents"] == 1
+    assert summary["incidents"]["tp"] == 1 and summary["admin2_accuracy"] == 1.0
+    assert summary["not_scored"] == {"missing_text": ["absent"], "text_differs": []}

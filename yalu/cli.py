@@ -257,22 +257,32 @@ WRONG_FIELD_KEYS = {"admin1": "admin1_code", "admin2": "admin2"}
 
 
 @cli.command(name="eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--texts", type=click.Path(file_okay=False), help="Cached texts of text-less gold (<doc_id>.txt; default .cache/texts).")
+@click.option("--split", type=click.Choice(["dev", "test"]), help="Only the documents of this split.")
 @click.option("--json", "as_json", is_flag=True, help="The whole report as JSON.")
 @click.option("--show", default=20, show_default=True, help="Documents with errors to list (0: none).")
-def eval_(gold: str, as_json: bool, show: int) -> None:
-    """Score the extractor against a gold file (see ../shared/docs/gold-format.md)."""
-    from .evaluate import evaluate, load_gold
+def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: bool, show: int) -> None:
+    """Score the extractor against gold files or folders of them (see ../shared/docs/gold-format.md).
 
-    total = len(load_gold(gold))
-    with tqdm(total=total, desc="evaluating", unit="doc", disable=as_json, file=sys.stderr) as progress:
-        counts = evaluate(gold, progress=progress)
+    Text-less gold (real reports) takes its texts from the cache folder, each checked
+    against its SHA-256; documents whose text is missing or differs are listed, not scored.
+    """
+    from .evaluate import evaluate, load_gold_files
+
+    loaded = load_gold_files(list(gold), texts=texts, split=split)
+    with tqdm(total=len(loaded.docs), desc="evaluating", unit="doc", disable=as_json, file=sys.stderr) as progress:
+        counts = evaluate(loaded.docs, progress=progress)
     summary = counts.summary()
+    summary["not_scored"] = {"missing_text": loaded.missing, "text_differs": loaded.changed}
     if as_json:
         click.echo(json.dumps({"summary": summary, "documents": counts.docs}, ensure_ascii=False, indent=2))
         return
     inc = summary["incidents"]
-    click.echo(f"gold: {gold}  documents: {summary['documents']}")
+    click.echo(f"gold: {' '.join(gold)}{'  split: ' + split if split else ''}  documents: {summary['documents']}")
+    if loaded.missing or loaded.changed:
+        click.echo(f"not scored: {len(loaded.missing)} without a cached text, {len(loaded.changed)} whose text differs "
+                   f"from the one annotated: {' '.join(loaded.missing + loaded.changed)}")
     click.echo(f"incidents   P {inc['precision']}  R {inc['recall']}  F1 {inc['f1']}  (tp {inc['tp']}, fp {inc['fp']}, fn {inc['fn']})")
     for key in ("type", "admin1", "admin2", "date"):
         click.echo(f"{key + ' accuracy':<16}{summary[key + '_accuracy']}  (n={summary[key + '_scored']})")

@@ -273,8 +273,8 @@ def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: 
     loaded = load_gold_files(list(gold), texts=texts, split=split)
     with tqdm(total=len(loaded.docs), desc="evaluating", unit="doc", disable=as_json, file=sys.stderr) as progress:
         counts = evaluate(loaded.docs, progress=progress)
+    counts.not_scored = {"missing_text": loaded.missing, "text_differs": loaded.changed}
     summary = counts.summary()
-    summary["not_scored"] = {"missing_text": loaded.missing, "text_differs": loaded.changed}
     if as_json:
         click.echo(json.dumps({"summary": summary, "documents": counts.docs}, ensure_ascii=False, indent=2))
         return

@@ -196,6 +196,8 @@ class Counts:
     required_type_place: int = 0
     required: int = 0
     docs: list[dict] = field(default_factory=list)
+    # text-less gold whose text was not at hand: listed, not scored
+    not_scored: dict[str, list[str]] = field(default_factory=lambda: {"missing_text": [], "text_differs": []})
 
     def ratio(self, a: int, b: int) -> float | None:
         return round(a / b, 4) if b else None
@@ -219,6 +221,7 @@ class Counts:
             "required_incidents": self.required,
             "required_found_type_admin1": self.required_type_admin1,
             "required_found_type_place": self.required_type_place,
+            "not_scored": self.not_scored,
         }
 
 

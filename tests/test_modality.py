@@ -241,3 +241,48 @@ def test_one_sentence_two_modalities(mode):
     text = "A soldier who deserted last year was arrested in Hyesan on Monday."
     assert mode(text, "arrested") == "asserted"
     assert mode(text, "deserted") == "asserted"
+
+
+# --- generic mentions: a class of acts named, none reported ----------------------------
+
+@pytest.mark.parametrize(
+    "text, word, rule",
+    [
+        ("Beijing has built new fences in an attempt to stop both defections and smuggling.", "defections",
+         "modality.generic.prevented"),
+        ("The new posts will make defections more difficult, officials said.", "defections", "modality.generic.prevented"),
+        ("The number of arrests of traders crossing the river has increased.", "arrests", "modality.generic.trend"),
+        ("The number of North Koreans fleeing to the South has declined.", "fleeing", "modality.generic.trend"),
+        ("Hyesan, the site of frequent defections, is under watch.", "defections", "modality.generic.described"),
+        ("Rampant smuggling keeps the market supplied.", "smuggling", "modality.generic.described"),
+        ("The two countries signed an agreement on the repatriation of defectors.", "repatriation",
+         "modality.generic.rule_content"),
+        ("Sanctions ban the country from carrying out missile launches.", "launches", "modality.generic.rule_content"),
+        ("He could not join the army because his brother had defected.", "defected", "modality.kin_past"),
+        ("The family was banished for having relatives who defected to the South.", "defected", "modality.kin_past"),
+        ("Guards used to demand a bribe of 500 yuan.", "bribe", "modality.habitual"),
+        ("Viewers of such dramas generally face a public trial.", "trial", "modality.habitual"),
+    ],
+)
+def test_generic_mention_is_no_act(nlp, text, word, rule):
+    from yalu.extract.modality import judge
+
+    doc = nlp(text)
+    sent = next(doc.sents)
+    token = next(t for t in sent if t.text == word)
+    verdict = judge(token, sent, attributed=False)
+    assert (verdict.modality, verdict.rule) == (None, rule)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Police stopped a smuggling ring in Hyesan on May 3.", "smuggling"),  # a bust, not prevention
+        ("Flash floods killed 40 people over the weekend.", "floods"),  # a bare plural told in the past
+        ("Tension rose after the North sent balloons across the border, activists who have for years sent leaflets said.",
+         "sent"),  # "for years" belongs to the activists' clause
+        ("Two defections were reported near Musan last week.", "defections"),
+    ],
+)
+def test_specific_act_stays_an_act(mode, text, word):
+    assert mode(text, word) is not None

@@ -46,7 +46,9 @@ def _records(required: str, optional: str = "", type_keys: tuple[str, ...] = ())
 MODALITY_LISTS = (
     "hedges planning denial hypothetical_marks hypothetical_modals purpose_heads counted search_verbs campaigns "
     "means_heads warded_off aftermath_heads disaster_aftermath_heads disasters provocations_answered learning bans "
-    "law_words negative_subjects desires background habitual generic_pronouns claims state_participles"
+    "law_words negative_subjects desires background habitual generic_pronouns claims state_participles prevention "
+    "hindered containers trend_containers trend_verbs generic_adjectives described_places rule_verbs rule_nouns kin "
+    "cause_marks"
 ).split()
 
 # dates.toml: tables of words (month names, parts of a month, cue words, ...)

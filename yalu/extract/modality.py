@@ -129,6 +129,73 @@ def _noun_not_an_act(trigger: Token) -> str | None:
     return None
 
 
+# determiners that leave a noun generic: "both defections and crimes", "all smuggling"
+GENERIC_DETERMINERS = {"both", "all", "any", "such", "more", "most", "many", "much", "further", "every"}
+
+
+def _bare(noun: Token) -> bool:
+    """No article, number or possessive: "defections", not "the defection" or "two defections"."""
+    return not any(
+        c.dep_ in ("det", "nummod", "poss") and c.lower_ not in GENERIC_DETERMINERS for c in noun.children
+    )
+
+
+def _phrase_head(trigger: Token) -> tuple[Token, str | None]:
+    """The noun phrase a trigger noun stands in, climbing coordination, compounds and
+    containers ("defection attempts", "the number of arrests"), and the container's lemma."""
+    lex = lexicon()
+    n, container = trigger, None
+    while True:
+        if n.dep_ in ("conj", "compound", "appos") and n.head.pos_ in ("NOUN", "PROPN"):
+            if n.dep_ == "compound" and n.head.lemma_.lower() in lex.containers | lex.trend_containers:
+                container = n.head.lemma_.lower()
+            n = n.head
+        elif n.dep_ == "pobj" and n.head.lower_ in ("of", "at") and n.head.head.lemma_.lower() in lex.containers | lex.trend_containers:
+            container = n.head.head.lemma_.lower()
+            n = n.head.head
+        else:
+            return n, container
+
+
+def generic_mention(trigger: Token) -> str | None:
+    """The id of the rule by which a trigger noun names a class of acts and reports none,
+    or None: acts kept off ("to stop defections", "make smuggling more difficult"), a
+    trend ("the number of arrests has increased", "smuggling continues"), a description
+    ("the site of frequent defections", "rampant smuggling"), what a rule says
+    ("resolutions that ban launches", "an agreement on repatriation")."""
+    lex = lexicon()
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.lemma_.lower() in lex.trend_containers:
+        return "modality.generic.trend"  # "the number of North Koreans fleeing to the South"
+    if trigger.pos_ != "NOUN":
+        return None
+    n, container = _phrase_head(trigger)
+    head = n.head
+    if n.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.prevention and _bare(n):
+        return "modality.generic.prevented"
+    if n.dep_ == "dobj" and head.lemma_.lower() == "make" and any(c.lower_ in lex.hindered for c in head.subtree):
+        return "modality.generic.prevented"
+    if n.dep_ == "nsubj" and head.lower_ in lex.hindered and head.head.lemma_.lower() == "make":
+        return "modality.generic.prevented"  # "will make defections more difficult" (a small clause)
+    if container in lex.trend_containers:
+        return "modality.generic.trend"
+    if n.dep_ == "nsubj" and head.lemma_.lower() in lex.trend_verbs and _bare(n) and trigger.lemma_.lower() not in lex.disasters:
+        return "modality.generic.trend"
+    if any(c.dep_ == "amod" and c.lower_ in lex.generic_adjectives for c in (*trigger.children, *n.children)):
+        return "modality.generic.described"
+    if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.described_places:
+        return "modality.generic.described"
+    if n.dep_ == "dobj" and head.lemma_.lower() in lex.rule_verbs:
+        return "modality.generic.rule_content"
+    verb = head
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    if n.dep_ == "dobj" and verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_.lower() in lex.rule_verbs:
+        return "modality.generic.rule_content"  # "resolutions that ban it from carrying out launches"
+    if n.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.lemma_.lower() in lex.rule_nouns:
+        return "modality.generic.rule_content"
+    return None
+
+
 def _habitual(trigger: Token) -> bool:
     """Simple present reports a habit or a general truth ("China regards those who
     cross its border as migrants", "partners reach us over smuggled phones"), not an act.
@@ -137,10 +204,13 @@ def _habitual(trigger: Token) -> bool:
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.tag_ == "NNS" and not any(
         c.dep_ in ("det", "nummod", "poss") or c.lower_ in lex.counted for c in trigger.children
-    ):
-        return True  # "Defections have become rare": a class of acts, not one
-    if any(c.lower_ in lex.habitual for c in verb.children):
-        return True  # "are frequently crossing", "usually demand"
+    ) and not _past(verb):
+        return True  # "Defections have become rare": a class of acts, not one ("Floods killed 40" is one)
+    governing = verb if verb.pos_ in ("VERB", "AUX") else next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), verb)
+    if any(c.lower_ in lex.habitual for c in (*verb.children, *governing.children)):
+        return True  # "are frequently crossing", "usually demand", "generally take part in a trial"
+    if governing.dep_ == "xcomp" and governing.head.lemma_ == "use" and governing.head.tag_ == "VBD":
+        return True  # "used to pay a bribe"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBN" and auxes and all(a.tag_ in ("VBZ", "VBP") and a.dep_ == "auxpass" for a in auxes):
         return _generic_subject_noun(verb)  # "Smuggling is punished harshly", not "Three soldiers are killed"
@@ -152,6 +222,12 @@ def _habitual(trigger: Token) -> bool:
     if verb.dep_ == "relcl":
         subjects.append(verb.head)
     return any(_generic(s) for s in subjects)
+
+
+def _past(verb: Token) -> bool:
+    """Told in the simple past: "killed", "were killed", not "have become"."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" and not auxes or any(a.tag_ == "VBD" and a.lower_ != "had" for a in auxes)
 
 
 def _generic_subject_noun(verb: Token) -> bool:
@@ -201,9 +277,44 @@ def _negated(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 
 @rule("modality.background")
 def _background(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
-    """"for years", "during the war": general background, not a dated act."""
-    text = sent.text.lower()
+    """"for years", "during the war" in the act's own clause: general background, not a
+    dated act ("activists who have for years flown leaflets" does not undate the launch)."""
+    text = _own_clause_text(trigger, sent)
     return Verdict(NO_ACT, "modality.background") if any(p in text for p in lexicon().background) else None
+
+
+# clauses with a subject and a time of their own
+OWN_CLAUSES = ("relcl", "advcl", "ccomp", "acl", "parataxis")
+
+
+def _own_clause_text(trigger: Token, sent: Span) -> str:
+    """The sentence less the clauses embedded in it that do not hold the trigger, lower case."""
+    holding = {trigger.i} | {t.i for t in trigger.ancestors}
+    skipped: set[int] = set()
+    for t in sent:
+        if t.dep_ in OWN_CLAUSES and t.i not in holding and t.pos_ in ("VERB", "AUX"):
+            skipped |= {d.i for d in t.subtree}
+    return "".join(t.text_with_ws for t in sent if t.i not in skipped).lower()
+
+
+@rule("modality.generic")
+def _generic_mention(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    found = generic_mention(trigger)
+    return Verdict(NO_ACT, found) if found else None
+
+
+@rule("modality.kin_past")
+def _kin_past(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """A person's past told to say who they are: "relatives who defected to the South",
+    "because his older sister had defected"."""
+    lex = lexicon()
+    if trigger.dep_ == "relcl" and trigger.head.lemma_.lower() in lex.kin:
+        return Verdict(NO_ACT, "modality.kin_past")
+    had = any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
+    marked = any(c.dep_ == "mark" and c.lower_ in lex.cause_marks for c in trigger.children)
+    if had and marked and trigger.dep_ == "advcl":
+        return Verdict(NO_ACT, "modality.kin_past")
+    return None
 
 
 @rule("modality.no_act")

@@ -26,8 +26,8 @@ from datetime import date
 from pathlib import Path
 
 from yalu.dates import dateline_match
-from yalu.ingest.metadata import publication_date
 from yalu.ingest import read_file
+from yalu.ingest.metadata import publication_date
 from yalu.model import Article
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "kcna-2024.jsonl"

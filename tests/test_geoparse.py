@@ -8,7 +8,6 @@ Sentences are fictional, in the style of Daily NK / RFA / Yonhap / KCNA copy.
 import pytest
 
 
-
 @pytest.fixture(scope="module")
 def mentions(nlp, geoparser):
     """text, source phrases -> (doc, place mentions), with the spans of the given

@@ -23,9 +23,9 @@ import csv
 import io
 import re
 import tomllib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Iterable, Iterator
 
 from yalu.model import Place
 from yalu.places import romanize as rz
@@ -105,7 +105,7 @@ class _Entry:
 class Gazetteer:
     """Places by id and by every spelling. Build with `Gazetteer.default()`."""
 
-    _default: "Gazetteer | None" = None
+    _default: Gazetteer | None = None
 
     def __init__(self, rows: Iterable[dict], ambiguities: dict | None = None):
         self.places: dict[str, Place] = {}
@@ -132,14 +132,14 @@ class Gazetteer:
     # ------------------------------------------------------------------ loading
 
     @classmethod
-    def default(cls) -> "Gazetteer":
+    def default(cls) -> Gazetteer:
         """The gazetteer shipped in the package (loaded once, then cached)."""
         if cls._default is None:
             cls._default = cls.from_package()
         return cls._default
 
     @classmethod
-    def from_package(cls) -> "Gazetteer":
+    def from_package(cls) -> Gazetteer:
         base = resources.files("yalu").joinpath("data", "places")
         rows: list[dict] = []
         amb: dict = {}
@@ -151,7 +151,7 @@ class Gazetteer:
         return cls(rows, amb)
 
     @classmethod
-    def from_dir(cls, path) -> "Gazetteer":
+    def from_dir(cls, path) -> Gazetteer:
         """Load from a directory laid out like yalu/data/places (for tests and tools)."""
         from pathlib import Path
 
@@ -285,7 +285,7 @@ class Gazetteer:
                 first = amb.default  # the recorded default beats spelling quality
         return sorted(slot, key=lambda pid: (pid != first,) + self._sort_key(pid, slot[pid] + penalty))
 
-    def _cover(self, ids: set[str]) -> "Ambiguity | None":
+    def _cover(self, ids: set[str]) -> Ambiguity | None:
         best = None
         for amb in self.ambiguities:
             if ids <= set(amb.ids) and (best is None or len(amb.ids) < len(best.ids)):

@@ -30,7 +30,7 @@ SUMMARY_KEYS = {
     "documents", "incidents", "type_accuracy", "type_scored", "admin1_accuracy", "admin1_scored",
     "admin2_accuracy", "admin2_scored", "date_accuracy", "date_scored",
     "forbidden_location_violations", "required_incidents", "required_found_type_admin1",
-    "required_found_type_place", "not_scored",
+    "required_found_type_place", "not_scored", "calibration",
 }  # fmt: skip
 
 

@@ -262,7 +262,8 @@ WRONG_FIELD_KEYS = {"admin1": "admin1_code", "admin2": "admin2"}
 @click.option("--split", type=click.Choice(["dev", "test"]), help="Only the documents of this split.")
 @click.option("--json", "as_json", is_flag=True, help="The whole report as JSON.")
 @click.option("--show", default=20, show_default=True, help="Documents with errors to list (0: none).")
-def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: bool, show: int) -> None:
+@click.option("--reliability", type=click.Path(dir_okay=False), help="Write the reliability plot (SVG) of the confidences.")
+def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: bool, show: int, reliability: str | None) -> None:
     """Score the extractor against gold files or folders of them (see ../shared/docs/gold-format.md).
 
     Text-less gold (real reports) takes its texts from the cache folder, each checked
@@ -275,6 +276,11 @@ def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: 
         counts = evaluate(loaded.docs, progress=progress)
     counts.not_scored = {"missing_text": loaded.missing, "text_differs": loaded.changed}
     summary = counts.summary()
+    if reliability:
+        from .evaluate.plots import reliability_svg
+
+        title = f"{' '.join(gold)}{' (' + split + ')' if split else ''}"
+        Path(reliability).write_text(reliability_svg(summary["calibration"], title), encoding="utf-8")
     if as_json:
         click.echo(json.dumps({"summary": summary, "documents": counts.docs}, ensure_ascii=False, indent=2))
         return
@@ -287,6 +293,7 @@ def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: 
     for key in ("type", "admin1", "admin2", "date"):
         click.echo(f"{key + ' accuracy':<16}{summary[key + '_accuracy']}  (n={summary[key + '_scored']})")
     click.echo(f"forbidden-location violations  {summary['forbidden_location_violations']}")
+    click.echo(f"calibration     ECE {summary['calibration']['ece']}  (records={summary['calibration']['records']})")
     click.echo(
         f"required incidents found: {summary['required_found_type_admin1']}/{summary['required_incidents']} "
         f"with type+admin1, {summary['required_found_type_place']}/{summary['required_incidents']} with type+place"
@@ -311,6 +318,58 @@ def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: 
             click.echo(f"  type         predicted {doc['type']['predicted']} gold {doc['type']['gold']}")
         for f in doc.get("forbidden", []):
             click.echo(f"  FORBIDDEN    {f['predicted']['event_type']} placed in {f['places']}")
+
+
+@cli.command()
+@click.argument("gold", nargs=-1, type=click.Path(exists=True))
+@click.option("--texts", type=click.Path(file_okay=False), help="Cached texts of text-less gold (default .cache/texts).")
+@click.option("--split", type=click.Choice(["dev", "test"]), default="dev", show_default=True,
+              help="Train on this split of text-less gold (never the test split for a shipped model).")
+@click.option("--seed", default=13, show_default=True, help="Seed of the folds and the solver.")
+@click.option("--vectors/--no-vectors", default=False, show_default=True,
+              help="Use the sentence vector (mean of spaCy's tok2vec rows) as features too.")
+@click.option("--also", multiple=True, type=click.Path(exists=True),
+              help="Other gold that only trains (seed, CSIS rows, the fictional samples); repeatable.")
+@click.option("--also-weight", default=0.3, show_default=True, help="Weight of the --also candidates.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Model file (default: the packaged model).")
+def train(
+    gold: tuple[str, ...], texts: str | None, split: str, seed: int, vectors: bool, also: tuple[str, ...],
+    also_weight: float, output: str | None,
+) -> None:
+    """Fit the classifier that decides which candidate records are incidents.
+
+    GOLD: gold files or folders (default gold/real-en). The rules run without the
+    classifier; their candidates are labelled by matching the gold and a logistic
+    model is fitted, its regularisation and threshold chosen by cross-validation
+    over documents. Needs scikit-learn (pip install -e .[train]).
+    """
+    from importlib.resources import files
+
+    from .evaluate import load_gold_files
+    from .evaluate.train import candidates
+    from .evaluate.train import train as fit
+    from .extract.classifier import MODEL
+    from .pipeline import Pipeline
+
+    try:
+        import sklearn  # noqa: F401 - only checks that training can run
+    except ImportError:
+        raise click.ClickException("yalu train needs scikit-learn: pip install -e '.[train]'") from None
+    loaded = load_gold_files(list(gold) or ["gold/real-en"], texts=texts, split=split)
+    if loaded.missing or loaded.changed:
+        click.echo(f"not used: {len(loaded.missing)} without a cached text, {len(loaded.changed)} changed", err=True)
+    if not loaded.docs:
+        raise click.ClickException("no gold documents with their texts to train on")
+    cands = candidates(loaded.docs, lambda decide: Pipeline(decide=decide))
+    extra = candidates(load_gold_files(list(also)).docs, lambda decide: Pipeline(decide=decide)) if also else []
+    if not any(c.label for c in cands) or all(c.label for c in cands):
+        raise click.ClickException("the candidates need both real and false incidents to learn from")
+    meta = {"gold": list(gold) or ["gold/real-en"], "split": split, "also": list(also)}
+    classifier, report = fit(cands, seed=seed, meta=meta, vectors=vectors, extra=extra, extra_weight=also_weight)
+    target = output or str(files("yalu").joinpath(MODEL))
+    classifier.save(target)
+    click.echo(json.dumps(report, indent=1))
+    click.echo(f"{len(classifier.weights)} weights, threshold {classifier.threshold}: {target}", err=True)
 
 
 def _register_optional() -> None:

@@ -8,12 +8,13 @@ Storing and merging across outlets follow in `yalu.store` and `yalu.merge`.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
 from .annotate import build, pipeline
 from .extract import extract
+from .extract.classifier import Classifier, Decider
 from .ingest.metadata import dated, sourced
 from .model import Article, Incident
 from .places import Gazetteer
@@ -23,10 +24,20 @@ from .store import incident_id
 
 class Pipeline:
     """The stages over one set of collaborators, built once: the gazetteer, the spaCy
-    pipeline whose rulers know its names, and the geoparser that resolves them."""
+    pipeline whose rulers know its names, the geoparser that resolves them, and the
+    classifier that decides which candidate records are incidents."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, nlp: Language | None = None, batch_size: int = 32):
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        nlp: Language | None = None,
+        decide: Decider | None = None,
+        rules_only: bool = False,
+        batch_size: int = 32,
+    ):
         self.gazetteer = gazetteer or Gazetteer.default()
+        # the trained classifier decides what the rules propose, unless asked for the rules alone
+        self.decide = decide if decide is not None or rules_only else Classifier.load()
         if nlp is None:
             nlp = pipeline() if gazetteer is None else build(self.gazetteer)
         self.nlp = nlp
@@ -37,7 +48,7 @@ class Pipeline:
         """(article, incidents) pairs, in input order; spaCy batches the texts."""
         stream = ((a.text, sourced(dated(a))) for a in articles)
         for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
-            incidents = extract(doc, article, self.geoparser)
+            incidents = extract(doc, article, self.geoparser, self.decide)
             for incident in incidents:
                 incident.id = incident_id(article.hash, incident)
             yield article, incidents

@@ -178,6 +178,23 @@ def _forbidden_hits(pred: dict, forbidden: list[str], gazetteer: Gazetteer) -> l
     return hits
 
 
+def reliability(pairs: list[tuple[float, int]], bins: int = 10) -> dict:
+    """Expected calibration error of (confidence, correct) pairs and the reliability
+    table over equal-width bins: in a well calibrated set, records of confidence 0.7
+    are right 70% of the time."""
+    table, ece = [], 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(q, t) for q, t in pairs if lo <= q < hi or (b == bins - 1 and q >= 1.0)]
+        if not inside:
+            continue
+        conf = sum(q for q, _ in inside) / len(inside)
+        acc = sum(t for _, t in inside) / len(inside)
+        ece += len(inside) / len(pairs) * abs(conf - acc)
+        table.append({"bin": [lo, hi], "n": len(inside), "confidence": round(conf, 4), "accuracy": round(acc, 4)})
+    return {"ece": round(ece, 4) if pairs else None, "records": len(pairs), "bins": table}
+
+
 @dataclass
 class Counts:
     tp: int = 0
@@ -196,6 +213,7 @@ class Counts:
     required_type_place: int = 0
     required: int = 0
     docs: list[dict] = field(default_factory=list)
+    confidences: list[tuple[float, int]] = field(default_factory=list)
     # text-less gold whose text was not at hand: listed, not scored
     not_scored: dict[str, list[str]] = field(default_factory=lambda: {"missing_text": [], "text_differs": []})
 
@@ -221,6 +239,7 @@ class Counts:
             "required_incidents": self.required,
             "required_found_type_admin1": self.required_type_admin1,
             "required_found_type_place": self.required_type_place,
+            "calibration": reliability(self.confidences),
             "not_scored": self.not_scored,
         }
 
@@ -276,6 +295,9 @@ def score(gold_docs: list[GoldDoc], predictions: dict[str, list[dict]]) -> Count
                 counts.type_right += 1
             else:
                 report["type"] = {"predicted": preds[0]["event_type"] if preds else None, "gold": sorted(_types(golds[0]))}
+        # calibration: a record's confidence against whether it is a required incident
+        optional_match = {i for i, j in pairs if golds[j].get("optional")}
+        counts.confidences += [(p.get("confidence", 0.0), int(i in matched_p)) for i, p in enumerate(preds) if i not in optional_match]
         counts.docs.append(report)
     return counts
 

@@ -1,11 +1,13 @@
-"""From an annotated article to incident records, in five steps:
+"""From an annotated article to incident records, in six steps:
 
 1. mentions: every trigger in its clause is a candidate, with its modality and the
    slots its own sentence gives (mentions.py, triggers.py, modality.py);
 2. slots: places and dates a mention takes from its context (slots.py);
 3. clustering: mentions of one incident become one cluster (clustering.py);
-4. records: one Incident per cluster, with a summary and a confidence (records.py);
-5. a clash or a raid going on over a run of days becomes one record a day (ACLED's rule).
+4. records: one candidate Incident per cluster, with a summary (records.py);
+5. the trained classifier decides which candidates are incidents and how sure it is
+   (features.py, classifier.py): rules propose, a model decides;
+6. a clash or a raid going on over a run of days becomes one record a day (ACLED's rule).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from .. import dates
 from ..model import Article, Incident
 from ..places.geoparse import Geoparser
 from .attribution import citations
+from .classifier import Decider
 from .clustering import cluster_mentions
+from .features import record_features
 from .mentions import Mention, paragraphs, read_sentence
 from .records import by_day, record, reportable
 from .slots import (
@@ -29,7 +33,9 @@ from .slots import (
 )
 
 
-def extract(doc: Doc, article: Article, geoparser: Geoparser) -> list[Incident]:
+def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | None = None) -> list[Incident]:
+    """The incidents of one annotated article. With a decider (the trained classifier),
+    it decides which candidate records are reported and sets their confidence."""
     cites = citations(doc)
     places = geoparser.mentions(doc, [(c.start, c.end) for c in cites])
     found_dates = dates.find_dates(doc.text, article.published)
@@ -44,4 +50,7 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser) -> list[Incident]:
     inherit_places(mentions, geoparser, places if short else None)
     incidents = cluster_mentions(mentions)
     date_undated(incidents, doc, article, spoken_date(doc, found_dates))
-    return [day for c in incidents if reportable(c) for day in by_day(c, record(c, article))]
+    records = [(c, record(c, article)) for c in incidents if reportable(c)]
+    if decide is not None:
+        records = [(c, r) for c, r in records if decide(r, record_features(c, r, r.confidence))]
+    return [day for c, r in records for day in by_day(c, r)]

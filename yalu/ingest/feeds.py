@@ -16,6 +16,7 @@ from .fields import parse_date, str_or_none
 from .html import clean_space, html_fragment_to_text, split_tags
 from .text import read_text
 
+
 def articles_from_jsonl(
     path: Path, text: str, overrides: dict
 ) -> Iterator[Article | IngestError]:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from .. import resources
 
+from .. import resources
 from ..model import Furniture
 
 KINDS = frozenset({"caption", "tags", "byline", "link", "contact", "other", "disclaimer", "date"})

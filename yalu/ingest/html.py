@@ -12,6 +12,7 @@ from .errors import IngestError
 from .fields import parse_date
 from .text import read_text
 
+
 def article_from_html(path: Path, html: str) -> Article | IngestError:
     import trafilatura
     from trafilatura.settings import Document

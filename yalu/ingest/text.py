@@ -11,7 +11,6 @@ from .errors import IngestError
 from .fields import parse_date, str_or_none
 from .furniture import split_furniture
 
-
 _ARTICLE_FIELDS = {
     "id", "title", "url", "published", "published_source", "outlet", "author",
     "source_path", "tags", "furniture",

@@ -246,3 +246,24 @@ def test_long_lines_do_not_hang():
     start = time.perf_counter()
     split_furniture("\n\n".join(nasty))
     assert time.perf_counter() - start < 2.0
+
+
+# --- a credit line and its caption, furniture inside a line ----------------------------
+
+
+def test_credit_line_in_custom_rules():
+    rules = parse_rules({"pattern": [{"name": "credit", "kind": "credit", "regex": "Wire Photo"}]})
+    text, furniture = split_furniture("News.\n\nA parade in the capital, Oct. 10, 2020.\nWire Photo\n\nMore news.", rules)
+    assert text == "News.\n\nMore news."
+    assert [(f.kind, f.text) for f in furniture] == [
+        ("caption", "A parade in the capital, Oct. 10, 2020."), ("credit", "Wire Photo"),
+    ]  # fmt: skip
+
+
+def test_keep_group_in_custom_rules():
+    rules = parse_rules(
+        {"pattern": [{"name": "stamp", "kind": "date", "regex": r"Stamp \d+ (?P<keep>.+)"}]}
+    )
+    text, furniture = split_furniture("Stamp 12 Guards left.\nStamp 13", rules)
+    assert text == "Guards left.\nStamp 13"
+    assert [(f.kind, f.text) for f in furniture] == [("date", "Stamp 12")]

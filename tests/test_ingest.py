@@ -570,3 +570,34 @@ def test_unwrap_full_lines_of_a_hard_wrapped_text():
     assert "agent was seen at the market every day this week, the source added." not in joined
     assert "Short heading" not in joined
 
+
+# --- a WordPress API record saved as text ---------------------------------------------------------------------
+
+
+WP_RECORD = (
+    '{"id":4321,"date":"2021-06-16T10:36:39","date_gmt":"2021-06-16T01:36:39","slug":"fictional",'
+    '"status":"publish","type":"post","link":"https:\\/\\/www.example.org\\/2021\\/06\\/fictional\\/",'
+    '"title":{"rendered":"\\uff1cFictional\\uff1e Guards close Hyesan market"},"content":{"rendered":"\n'
+    '\\"\\"\n\n(Photo) A market street in the evening. Photographed by Jane Roe in May 2014.<\\/p><\\/div>\\n\n\n'
+    'Guards closed the market in Hyesan on June 15, a reporting partner said.<\\/p>\\n\n\n'
+    'Prices rose by 40%. \\u203bPrices are in won per kilogram.<\\/p>\\n\n'
+    '<\\/p>\\n\n","protected":false},"excerpt":{"rendered":"x"}}'
+)
+
+
+def test_wordpress_record_is_read_as_its_post():
+    a = read_text(WP_RECORD, detect_title=True)
+    assert a.title == "＜Fictional＞ Guards close Hyesan market"
+    assert a.url == "https://www.example.org/2021/06/fictional/"
+    assert (a.published, a.published_source) == (date(2021, 6, 16), "feed")
+    assert a.text == "Guards closed the market in Hyesan on June 15, a reporting partner said.\n\nPrices rose by 40%."
+    assert [(f.kind, f.text) for f in a.furniture] == [
+        ("caption", "(Photo) A market street in the evening. Photographed by Jane Roe in May 2014."),
+        ("note", "※Prices are in won per kilogram."),
+    ]
+    # what the caller gives wins; a record cut short mid-content is read as far as it goes
+    a = read_text(WP_RECORD[:-60], published="2021-06-17", title="Given")
+    assert (a.title, a.published, a.published_source) == ("Given", date(2021, 6, 17), "cli")
+    assert a.text.startswith("Guards closed the market in Hyesan")
+    # other JSON-looking text is left alone
+    assert read_text('{"note": "not a post"}').text == '{"note": "not a post"}'

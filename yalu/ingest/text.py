@@ -27,12 +27,20 @@ def read_text(text: str, *, detect_title: bool = False, **meta) -> Article:
     the text). With `detect_title`, a first line that looks like a headline
     (short, no final punctuation, a paragraph of its own, with text after it)
     becomes the title when none is given. A byline ("By Jane Doe") fills
-    `author` when none is given. Does not validate: the text may come back
-    empty.
+    `author` when none is given. A WordPress API record saved as text
+    (`{"id":..,"content":{"rendered":"<p>..."}}`) is read as its post: the
+    content's text, and its title, address and date unless `meta` gives them.
+    Does not validate: the text may come back empty.
     """
     unknown = set(meta) - _ARTICLE_FIELDS
     if unknown:
         raise TypeError(f"read_text() got unknown fields: {', '.join(sorted(unknown))}")
+    post = wordpress_post(text)
+    if post is not None:
+        text = post.pop("text")
+        if post["published"] and not meta.get("published"):
+            post["published_source"] = "feed"  # the API record's own date, as a feed gives it
+        meta = {**{k: v for k, v in post.items() if v}, **{k: v for k, v in meta.items() if v}}
     body, furniture = split_furniture(text)
     title = meta.get("title")
     if detect_title and not title:
@@ -61,6 +69,53 @@ def read_text(text: str, *, detect_title: bool = False, **meta) -> Article:
         tags=list(meta.get("tags") or []),
         furniture=list(meta.get("furniture") or []) + furniture,
     )
+
+
+# --- a WordPress API record saved as the report's text --------------------------------
+
+_WP_RECORD = re.compile(r'^\s*\{"id":\d+,.*?"content":\{"rendered":"', re.S)
+_WP_CONTENT_END = re.compile(r'"\s*,\s*"protected"\s*:')
+_JSON_ESCAPE = re.compile(r'\\(?:u([0-9a-fA-F]{4})|(["\\/bfnrt]))')
+_JSON_SIMPLE = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+_QUOTES_ONLY = re.compile(r"""^["'“”‘’\s]*$""")
+
+
+def wordpress_post(text: str) -> dict | None:
+    """The post in a WordPress REST API record saved as text (as a crawler may keep it,
+    cut short and with raw line breaks, so not always valid JSON): {"text", "title",
+    "url", "published"}, captions first as paragraphs of their own (the furniture
+    patterns then set them aside); None for any other text."""
+    start = _WP_RECORD.match(text)
+    if start is None:
+        return None
+    head, content = text[: start.end()], text[start.end():]
+    end = _WP_CONTENT_END.search(content)
+    if end:
+        content = content[: end.start()]
+    from .html import html_fragment_to_text
+
+    body, captions = html_fragment_to_text(_json_unescape(content))
+    paragraphs = [p for p in body.split("\n\n") if not _QUOTES_ONLY.match(p)]
+    title = re.search(r'"title":\{"rendered":"((?:[^"\\]|\\.)*)"', head)
+    url = re.search(r'"link":"((?:[^"\\]|\\.)*)"', head)
+    day = re.search(r'"date":"(\d{4}-\d{2}-\d{2})T', head)
+    return {
+        "text": "\n\n".join(captions + paragraphs),
+        "title": html_fragment_to_text(_json_unescape(title.group(1)))[0] if title else None,
+        "url": _json_unescape(url.group(1)) if url else None,
+        "published": day.group(1) if day else None,
+    }
+
+
+def _json_unescape(s: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        if m.group(1):
+            return chr(int(m.group(1), 16))
+        return _JSON_SIMPLE.get(m.group(2), m.group(2))
+
+    out = _JSON_ESCAPE.sub(one, s)
+    # \ud83d\ude00: a pair of surrogates is one character
+    return out.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 _HEADLINE_BAD_END = re.compile(r"""[.,;:\-–—…]["'”’)\]]*$""")

@@ -130,6 +130,8 @@ def test_seed_incident_sentences_stay_unchanged():
         ("A media player sold in the markets. Image: Example News", "caption"),
         # notes, stamps, navigation, tickers, widgets
         ("※ Inminban are neighbourhood watch units of 20 to 40 households.", "note"),
+        ("Monday May 27, 2019", "other"),
+        ("Tuesday, 23 November 2010", "other"),
         ("Updated: 2019-05-13 10:24", "date"),
         ("Last Updated: Thursday, 10 February, 2005, 11:47 GMT", "date"),
         ("PUBLISHED ON July 16, 2024 3:16 AM", "date"),

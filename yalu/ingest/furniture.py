@@ -6,8 +6,12 @@ like are kept as `Furniture`, never as incident text
 article's photo caption names Sakju County, where nothing happened.
 
 The patterns are data, in yalu/data/furniture.toml. `split_furniture` works
-line by line and removes whole lines only; every other line is returned
-exactly as given, so the text is not otherwise rewritten.
+line by line and removes whole lines, with two exceptions: a pattern whose
+regex has a group named `keep` sets aside only the rest of its line (an
+"Updated: 2008-07-13 10:24" stamp in front of a paragraph, a caption run into
+the end of one), and the kept part stays in place; and an agency credit line
+("AFP Photo/KCNA via KNS") takes the dated caption right above it along. Every
+other line is returned exactly as given, so the text is not otherwise rewritten.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from functools import lru_cache
 from .. import resources
 from ..model import Furniture
 
-KINDS = frozenset({"caption", "tags", "byline", "link", "contact", "other", "disclaimer", "date"})
+KINDS = frozenset(
+    {"caption", "credit", "tags", "byline", "link", "contact", "note", "other", "disclaimer", "date"}
+)
 _PATTERN_KEYS = frozenset(
     {"name", "kind", "regex", "ignore_case", "max_len", "standalone", "max_function_words"}
 )
@@ -28,6 +34,14 @@ _PATTERN_KEYS = frozenset(
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _SENTENCE_START = re.compile(r"""^["'“‘(\[]*[A-Z0-9]""")
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+# the caption a credit line takes along dates its picture as captions do, after a comma:
+# "..., Dec. 14, 2012.", "..., in the Amur region, Russia, Sept 13, 2023.", "..., November 2007."
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DATED_CAPTION = re.compile(
+    rf",\s+(?:(?:on|in)\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b"
+)
+_CAPTION_MAX_LEN = 600
 
 
 @dataclass(frozen=True)
@@ -41,15 +55,20 @@ class FurniturePattern:
 
     def matches(self, line: str, function_words: frozenset[str]) -> bool:
         """Whether a stripped line matches, context aside."""
+        return self.match(line, function_words) is not None
+
+    def match(self, line: str, function_words: frozenset[str]) -> re.Match[str] | None:
+        """The match over a stripped line, context aside, or None."""
         if self.max_len is not None and len(line) > self.max_len:
-            return False
-        if not self.regex.fullmatch(line):
-            return False
+            return None
+        m = self.regex.fullmatch(line)
+        if m is None:
+            return None
         if self.max_function_words is not None:
             count = sum(1 for w in _WORD.findall(line.lower()) if w in function_words)
             if count > self.max_function_words:
-                return False
-        return True
+                return None
+        return m
 
 
 @dataclass(frozen=True)
@@ -98,14 +117,25 @@ def load_rules() -> FurnitureRules:
 
 
 def classify_line(line: str, rules: FurnitureRules | None = None) -> str | None:
-    """The furniture kind of a single line taken on its own, or None (context-free patterns only)."""
+    """The furniture kind of a single line taken on its own, or None (context-free patterns only).
+
+    A line that a `keep` pattern matches is text with furniture in it, not furniture: None."""
     rules = rules or load_rules()
     s = line.strip()
     if not s:
         return None
     for p in rules.patterns:
-        if not p.standalone and p.matches(s, rules.function_words):
-            return p.kind
+        if not p.standalone:
+            m = p.match(s, rules.function_words)
+            if m is not None:
+                return None if _kept(m) else p.kind
+    return None
+
+
+def _kept(m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of the line a `keep` group keeps as text, when it keeps any."""
+    if "keep" in m.re.groupindex and m.group("keep") and m.group("keep").strip():
+        return m.span("keep")
     return None
 
 
@@ -116,21 +146,35 @@ def split_furniture(
 
     Whole furniture lines are removed; where removing them leaves a gap, the
     paragraph break around them is kept (one blank run, as the text had it).
-    Leading and trailing blank lines are dropped. Every kept line is returned
+    A line that a `keep` pattern matches keeps its text part only. Leading and
+    trailing blank lines are dropped. Every other kept line is returned
     unchanged. Furniture comes back in text order, each line stripped.
     """
     rules = rules or load_rules()
     lines = text.split("\n")
     stripped = [line.strip() for line in lines]
     kinds: list[str | None] = [None] * len(lines)
+    # line -> (the text it keeps, its furniture part) for lines with furniture in them
+    partial: dict[int, tuple[str, Furniture]] = {}
 
     # context-free patterns first
     for i, s in enumerate(stripped):
         if s:
             for p in rules.patterns:
-                if not p.standalone and p.matches(s, rules.function_words):
+                if p.standalone:
+                    continue
+                m = p.match(s, rules.function_words)
+                if m is None:
+                    continue
+                keep = _kept(m)
+                if keep is None:
                     kinds[i] = p.kind
-                    break
+                else:
+                    rest = f"{s[:keep[0]].strip()} {s[keep[1]:].strip()}".strip()
+                    partial[i] = (s[keep[0]:keep[1]].strip(), Furniture(kind=p.kind, text=rest))
+                break
+
+    _credited_captions(stripped, kinds, set(partial))
 
     # standalone patterns depend on their neighbours, which may be furniture
     # found in this loop: repeat until nothing changes
@@ -139,7 +183,7 @@ def split_furniture(
     while changed:
         changed = False
         for i, s in enumerate(stripped):
-            if not s or kinds[i] is not None or not _standalone(i, stripped, kinds):
+            if not s or kinds[i] is not None or i in partial or not _standalone(i, stripped, kinds):
                 continue
             for p in contextual:
                 if p.matches(s, rules.function_words):
@@ -152,7 +196,7 @@ def split_furniture(
     gap: list[str] = []  # blank lines (as given) since the last kept line
     blanks_before_removed: list[str] | None = None
     removed = False
-    for line, s, kind in zip(lines, stripped, kinds):
+    for i, (line, s, kind) in enumerate(zip(lines, stripped, kinds)):
         if kind is not None:
             furniture.append(Furniture(kind=kind, text=s))
             if not removed:
@@ -163,6 +207,9 @@ def split_furniture(
         if not s:
             gap.append(line)
             continue
+        if i in partial:
+            line, part = partial[i]
+            furniture.append(part)
         if out:
             if removed:
                 # keep the paragraph break: the blank lines before the
@@ -175,6 +222,34 @@ def split_furniture(
         removed = False
         blanks_before_removed = None
     return "\n".join(out), furniture
+
+
+def _credited_captions(stripped: list[str], kinds: list[str | None], partial: set[int]) -> None:
+    """A credit line on its own ("AFP Photo/KCNA via KNS", "PHOTO: Sputnik via Reuters")
+    takes the caption right above it: a paragraph of its own (a blank line, furniture or
+    the start of the text above it, or a copy of itself, as pages print a caption twice)
+    that dates its picture after a comma, as captions do (", Dec. 14, 2012."). A news
+    paragraph never sits between a caption and its credit; a line with text kept in it
+    (`partial`) is not taken."""
+    for i, kind in enumerate(kinds):
+        if kind != "credit" or i == 0:
+            continue
+        caption = stripped[i - 1]
+        if (
+            not caption
+            or kinds[i - 1] is not None
+            or i - 1 in partial
+            or len(caption) > _CAPTION_MAX_LEN
+            or not _DATED_CAPTION.search(caption)
+        ):
+            continue
+        top = i - 1
+        while top > 0 and stripped[top - 1] == caption:
+            top -= 1
+        if top > 0 and stripped[top - 1] and kinds[top - 1] is None:
+            continue
+        for j in range(top, i):
+            kinds[j] = "caption"
 
 
 def _standalone(i: int, stripped: list[str], kinds: list[str | None]) -> bool:

@@ -203,3 +203,18 @@ def test_own_outlet(text, agency, expected):
 )
 def test_canonical_outlet(name, expected):
     assert canonical_outlet(name) == expected
+
+
+def test_state_media_reports_the_states_acts(pipeline):
+    """What KCNA says happened is reported, with KCNA as the attribution, in the DPRK
+    when no place is named (fictional dispatch written for Yalu's tests)."""
+    from yalu.ingest import read_text
+
+    text = (
+        "Pyongyang, May 3 (KCNA) -- The Academy of Defence Science conducted a test of a new-type engine on Friday.\n\n"
+        "[Fictional report written for Yalu's tests; not real news.]"
+    )
+    [(_, incidents)] = list(pipeline.run([read_text(text, published="2024-05-03", outlet="KCNA")]))
+    test = next(i for i in incidents if i.event_type == "weapons_test")
+    assert (test.modality, test.attribution.text, test.attribution.kind) == ("reported", "KCNA", "state_media")
+    assert test.location.country == "KP"

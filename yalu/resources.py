@@ -60,7 +60,7 @@ DATE_TABLES = (
 
 SCHEMAS: dict[str, Schema] = {
     "actors.toml": Schema({"actor": _records("normalized patterns kind", "rank unit")}),
-    "sources.toml": Schema({"source": _records("name patterns kind")}),
+    "sources.toml": Schema({"source": _records("name patterns kind", "country")}),
     "triggers.toml": Schema({
         "unsplit": list,
         "elsewhere": _records("terms korean"),

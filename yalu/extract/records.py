@@ -8,7 +8,8 @@ import re
 from dataclasses import replace
 
 from .. import dates
-from ..model import Actor, Article, Evidence, Incident, Location, Quantity, TimeSpan
+from ..annotate import source_lexicon
+from ..model import Actor, Article, Attribution, Evidence, Incident, Location, Quantity, TimeSpan
 from ..ontology import category, event_types
 from .clustering import Cluster
 
@@ -115,21 +116,38 @@ def record(c: Cluster, article: Article) -> Incident:
                     rules=[m.rules[step] for step in RULE_STEPS if step in m.rules],
                 )
             )
+    attribution = next((m.attribution for m in c.mentions if m.attribution), None)
+    modality = _modality(c)
+    location = c.best_location() or Location()
+    voice = state_voice(article.outlet)
+    if voice is not None:
+        # state media's own account of the state's acts: reported by it, in its country
+        attribution = attribution or Attribution(text=voice["name"], kind="state_media")
+        modality = "reported" if modality == "asserted" else modality
+        if not location.country:
+            location = replace(location, country=voice["country"], geo_precision=location.geo_precision or 3)
     incident = Incident(
         event_type=c.event_type,
         category=category(c.event_type),
         time=c.best_time() or TimeSpan(),
-        location=c.best_location() or Location(),
+        location=location,
         actors=actors,
         quantities=quantities,
-        modality=_modality(c),
-        attribution=next((m.attribution for m in c.mentions if m.attribution), None),
+        modality=modality,
+        attribution=attribution,
         corroboration=corroborating,
         evidence=evidence,
         confidence=_confidence(c),
     )
     incident.summary = summary(incident)
     return incident
+
+
+def state_voice(outlet: str | None) -> dict | None:
+    """The sources.toml entry of a state outlet that speaks for its country (KCNA), or None."""
+    return next(
+        (s for s in source_lexicon() if s["name"] == outlet and s["kind"] == "state_media" and s.get("country")), None
+    )
 
 
 def summary(incident: Incident) -> str:

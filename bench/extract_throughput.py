@@ -1,9 +1,11 @@
 """Benchmark: `yalu extract` over the KCNA corpus against spaCy's stock pipeline.
 
-Both run in their own process over the same texts, in the same run, on the same
-machine: the stock `en_core_web_sm` with all its components (`nlp.pipe`), and
-`yalu extract` (ingest, clean, Yalu's pipeline, extraction, JSON out). Prints
-wall time, throughput and peak RSS of each, and the ratios.
+Each runs in its own process over the same texts, in the same run, on the same
+machine: the stock `en_core_web_sm` with all its components (`nlp.pipe`), `yalu
+extract --rules-only` (ingest, clean, Yalu's pipeline, the rules' candidates, JSON
+out) and `yalu extract` (the same, with the trained classifier deciding). Prints wall
+time, throughput and peak RSS of each, and the ratios: Yalu against stock spaCy, and
+the classifier's cost against the rules alone.
 
     python bench/extract_throughput.py [--corpus ../shared/corpora/kcna-2024.jsonl]
 """
@@ -54,6 +56,7 @@ def main() -> None:
     yalu = [sys.executable, "-m", "yalu", "extract", str(args.corpus), "--quiet"]
     stock = [sys.executable, "-c", BASELINE, str(args.corpus)]
     base_s, base_rss = run(stock)
+    rules_s, _ = run(yalu + ["--rules-only"])
     yalu_s, yalu_rss = run(yalu)
     print(f"corpus: {args.corpus.name}, {len(lines)} documents, {chars:,} characters")
     print(f"stock en_core_web_sm nlp.pipe: {base_s:7.1f} s  {chars / base_s:9,.0f} chars/s  peak RSS {base_rss / 2**20:6.0f} MiB")
@@ -61,6 +64,9 @@ def main() -> None:
     ratio = base_s / yalu_s
     print(f"throughput ratio (yalu / stock): {ratio:.2f}  (target >= 1.0: {'met' if ratio >= 1.0 else 'NOT met'})")
     print(f"peak RSS of yalu extract: {yalu_rss / 2**30:.2f} GiB  (target <= 1 GB: {'met' if yalu_rss <= 1e9 else 'NOT met'})")
+    cost = yalu_s / rules_s - 1
+    print(f"yalu extract --rules-only:     {rules_s:7.1f} s; the classifier's cost: {cost:+.1%}  "
+          f"(target < 20%: {'met' if cost < 0.2 else 'NOT met'})")
 
 
 if __name__ == "__main__":

@@ -132,7 +132,8 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("--published", callback=_date, help="Publication date for plain files without one (YYYY-MM-DD).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def extract(input: str, fmt: str, published: date | None, quiet: bool) -> None:
+@click.option("--rules-only", is_flag=True, help="Every candidate the rules propose, without the trained classifier.")
+def extract(input: str, fmt: str, published: date | None, quiet: bool, rules_only: bool) -> None:
     """Run the pipeline without a database: one JSON object per document on stdout,
     {"id": ..., "incidents": [...]}.
 
@@ -151,7 +152,7 @@ def extract(input: str, fmt: str, published: date | None, quiet: bool) -> None:
 
     out = sys.stdout
     with tqdm(desc="extracting", unit="file", disable=quiet, file=sys.stderr) as progress:
-        for article, incidents in Pipeline().run(dated(_articles([input], None, None, errors, progress))):
+        for article, incidents in Pipeline(rules_only=rules_only).run(dated(_articles([input], None, None, errors, progress))):
             doc_id = article.id or _document_id(article)
             out.write(json.dumps({"id": doc_id, "incidents": [i.to_dict() for i in incidents]}, ensure_ascii=False) + "\n")
     sys.exit(1 if errors else 0)

@@ -312,3 +312,85 @@ def test_terms_place_tags(nlp):
     assert Terms(["@CN"]).found(tokens, {"@CN"})
     assert not Terms(["@CN"]).found(tokens, {"@KP"})
     assert not Terms([])
+
+
+# --- word senses: participle adjectives and fixed collocations that are no act ----------
+# (fictional sentences in the genre's style)
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # a participle that describes a state: trigger.desertion.desert, trigger.fortification.blow (`states`)
+        ("The market in Hyesan is deserted these days.", "desertion"),
+        ("Deserted streets greeted the inspectors in Musan.", "desertion"),
+        ("Guards patrol the heavily fortified border near Hoeryong.", "fortification"),
+        ("The two Koreas traded fire across their heavily-fortified border.", "fortification"),
+        # imprisoned, or in a deadlock: trigger.lockdown.lockdown
+        ("Dozens of defectors are locked up in Chinese jails.", "lockdown"),
+        ("Pyongyang and Washington have been locked in a standoff since the talks broke down.", "lockdown"),
+        # a trade, and putting out fires: trigger.armed_clash.firefight
+        ("The unit offered promotions in exchange for reports on smugglers.", "armed_clash"),
+        ("Officials checked the firefighting equipment at the department store.", "armed_clash"),
+        # filmed, not arrested: trigger.arrest.catch, trigger.arrest.arrest
+        ("A border guard was caught on camera taking money from a trader.", "arrest"),
+        ("The man was captured on video several times before anyone noticed him.", "arrest"),
+        # raided, not weather: trigger.disaster.flood
+        ("Police agents who stormed the house seized the USB sticks.", "disaster"),
+        # an order handed down, troops sent inside the North: trigger.forced_repatriation.send
+        ("The ministry handed down the order to the border units on Monday.", "forced_repatriation"),
+        ("The North Korean authorities sent more troops to the DMZ to lay mines.", "forced_repatriation"),
+        # a wall a poster hangs on: trigger.fortification.lay
+        ("She put the poster up on the wall of her room.", "fortification"),
+        # the North's own police agents: trigger.incursion.agent
+        ("Group 109 agents found the USB stick under the floor.", "incursion"),
+        ("He was arrested for spying and sent to the provincial security office.", "incursion"),
+        # a skill: trigger.military_exercise.drill
+        ("The robbers seemed to have special military training.", "military_exercise"),
+        # farmland sunk by a flood: trigger.attack.attack
+        ("Hundreds of hectares of farmland were sunk or flooded, state television said.", "attack"),
+        # houses and railways a rainstorm destroyed: trigger.fortification.blow
+        ("Heavy rain destroyed 300 houses and a railway bridge in Rason.", "fortification"),
+        # a police raid on homes: trigger.attack.raid
+        ("Security agents raided homes in Hyesan looking for South Korean dramas.", "attack"),
+        # the currency a bribe is paid in: trigger.economic_measure.currency
+        ("Officials openly demanded foreign currency for travel permits.", "economic_measure"),
+    ],
+)
+def test_word_sense_does_not_fire(triggers, text, event_type):
+    assert event_type not in types_of(triggers(text)), triggers(text)
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # the same words where they tell an act
+        ("A soldier has deserted his unit in Onsong.", "desertion"),
+        ("North Korea fortified the border with new fences last month.", "fortification"),
+        ("The authorities locked down the whole city of Hyesan.", "lockdown"),
+        ("Guards were caught taking bribes at the customs office.", "arrest"),
+        ("A storm flooded villages along the Tumen River.", "disaster"),
+        ("Chinese police handed the women over to North Korean authorities.", "forced_repatriation"),
+        ("Two armed North Korean agents landed on the coast near Gangneung.", "incursion"),
+        ("Armed commandos raided a village on the island.", "attack"),
+        ("The value of the currency plunged after the reform.", "economic_measure"),
+        ("North Korean and South Korean guards exchanged fire across the border.", "armed_clash"),
+    ],
+)
+def test_word_sense_fires_where_it_is_an_act(triggers, text, event_type):
+    assert event_type in types_of(triggers(text)), triggers(text)
+
+
+def test_unknown_state_is_refused(monkeypatch):
+    from yalu import resources
+    from yalu.extract import triggers as module
+
+    data = {"rule": [{"id": "trigger.desertion.x", "type": "desertion", "lemmas": ["x"], "states": ["plural"]}],
+            "elsewhere": {"terms": [], "korean": []}}
+    monkeypatch.setattr(module, "_lexicon", lambda: data)
+    module.rules.cache_clear()
+    try:
+        with pytest.raises(resources.DataFileError):
+            module.rules()
+    finally:
+        module.rules.cache_clear()
+        module._elsewhere.cache_clear()

@@ -394,3 +394,31 @@ def test_unknown_state_is_refused(monkeypatch):
     finally:
         module.rules.cache_clear()
         module._elsewhere.cache_clear()
+
+
+# --- accidents: trigger.disaster.accident ------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least eleven sailors died in a naval accident off the east coast.",
+        "A freight train collided head-on with a passenger train near Kowon station.",
+        "Six wagons of a freight train overturned near Unhung at dawn.",
+        "The accident occurred at a coal mine in Kujang last Tuesday.",
+    ],
+)
+def test_accidents_are_disasters(triggers, text):
+    assert "disaster" in types_of(triggers(text)), triggers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is no accident that the drills began on the leader's birthday.",
+        "Pyongyang and Washington are on a collision course.",
+        "The mines of the region have a long record of deadly accidents.",
+        "An accidental blast at the depot injured two guards.",
+    ],
+)
+def test_accident_words_that_tell_no_accident(triggers, text):
+    assert "disaster" not in types_of(triggers(text)), triggers(text)

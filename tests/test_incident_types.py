@@ -66,3 +66,34 @@ def test_part_of_relations_name_types_and_known_keys():
             assert relation["type"] in event_types(), (event_type, relation)
             assert set(relation) <= known, (event_type, relation)
             assert isinstance(relation["paragraphs"], int)
+
+
+# --- declaring a measure is the measure (frames.toml: frame.*_declared) ------------------
+
+def test_a_declared_emergency_is_a_crackdown_not_a_statement(extract):
+    incidents = extract(
+        "Authorities declared a state of emergency in Sinuiju on Nov. 11 as they searched for the robbers, "
+        "a source in North Pyongan Province told Daily NK."
+    )
+    assert "statement" not in types(incidents)
+    [crackdown] = [i for i in incidents if i.event_type == "crackdown"]
+    assert any("frame.crackdown_declared" in e.rules for e in crackdown.evidence)
+
+
+def test_an_announced_reward_scheme_is_a_crackdown(extract):
+    incidents = extract(
+        "The authorities in Hyesan recently announced a reward of 5 million won for reporting defectors, "
+        "a source in Yanggang Province told Daily NK."
+    )
+    assert "crackdown" in types(incidents) and "statement" not in types(incidents)
+
+
+def test_an_order_to_crack_down_is_dated_by_its_issue(extract):
+    incidents = extract(
+        "The Ministry of State Security ordered its agents on May 12 to round up users of Chinese phones in Hoeryong, "
+        "a source in North Hamgyong Province told Daily NK.",
+        published="2024-06-01",
+    )
+    [crackdown] = [i for i in incidents if i.event_type == "crackdown"]
+    assert str(crackdown.time.start) == "2024-05-12"
+    assert crackdown.location.admin2 == "Hoeryong"

@@ -422,3 +422,63 @@ def test_accidents_are_disasters(triggers, text):
 )
 def test_accident_words_that_tell_no_accident(triggers, text):
     assert "disaster" not in types_of(triggers(text)), triggers(text)
+
+
+# --- enforcement: orders, checks, searches, summons (fictional sentences) -----------
+
+@pytest.mark.parametrize(
+    "text, rule_id",
+    [
+        ("The ministry ordered the security department to round up users of Chinese phones.", "trigger.crackdown.order"),
+        ("The authorities instructed border units to tighten controls along the river.", "trigger.crackdown.order"),
+        ("The provincial office issued a directive to conduct fire safety inspections by province.", "trigger.crackdown.inspection"),
+        ("The leader ordered the security forces to clamp down on any sign of unrest.", "trigger.crackdown.order"),
+        ("Police have stepped up checks for army deserters at train stations.", "trigger.crackdown.search"),
+        ("Agents have been combing markets in Chongjin for deserting soldiers.", "trigger.crackdown.search"),
+        ("Security officials made spot searches of several smugglers in Hyesan.", "trigger.crackdown.search"),
+        ("The stepped-up patrols began on Jan. 18.", "trigger.crackdown.patrol"),
+        ("Some 100 convicted smugglers were called in by the security department.", "trigger.crackdown.summon"),
+        ("The authorities announced a reward for reporting defectors.", "trigger.crackdown.reward"),
+        ("The authorities declared a state of emergency in Sinuiju.", "trigger.crackdown.emergency"),
+        ("The police have been asserting control over illegal trade at the market.", "trigger.crackdown.control"),
+        ("Large amounts of drugs were found in the home of a local official.", "trigger.smuggling.seized"),
+        ("Three masked men robbed a truck carrying rice on the highway.", "trigger.attack.rob"),
+        ("Two soldiers broke into a farmhouse and threatened the family.", "trigger.attack.break_in"),
+        ("The two departments spent a week investigating guards at the prison.", "trigger.arrest.investigate"),
+    ],
+)
+def test_enforcement_words_fire(nlp, geoparser, text, rule_id):
+    doc = nlp(text)
+    places = geoparser.mentions(doc, [])
+    fired = [t.rule.id for sent in doc.sents for t in find_triggers(sent, lambda tokens: geoparser.tags(tokens, places))]
+    assert rule_id in fired, fired
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # the leader's orders to the army, a standing order: no crackdown (trigger.crackdown.order)
+        ("Kim Jong Un ordered the army to be fully ready to strengthen the nuclear deterrent.", "crackdown"),
+        ("The guards had orders to shoot anyone who came near the river.", "crackdown"),
+        # searching for ways, searches that found nothing (trigger.crackdown.search)
+        ("The two countries are searching for ways to cooperate.", "crackdown"),
+        ("Police checked homes in the next village but found nothing.", "crackdown"),
+        # a patrol boat, a round of talks, a news roundup
+        ("A patrol boat crossed the line at dawn.", "crackdown"),
+        ("The two sides held another round of talks.", "crackdown"),
+        ("The station airs weekly news roundups for listeners.", "crackdown"),
+        # an ambassador summoned, a reward that is a prize
+        ("The foreign ministry summoned the Chinese ambassador.", "crackdown"),
+        ("The workers received a reward for exceeding the quota.", "crackdown"),
+        # control over a source of income; a search by troops for armed infiltrators
+        ("The state keeps control over this source of foreign cash.", "crackdown"),
+        ("Soldiers killed three armed infiltrators during search operations.", "crackdown"),
+        # crimes named as a target, robbed of rights (trigger.attack.rob)
+        ("China has intensified punishments of trafficking and burglaries.", "attack"),
+        ("The people were robbed of their rights.", "attack"),
+        # the smuggling that control is asserted over is its target (trigger.smuggling.trade)
+        ("The police have been asserting control over illegal selling at the market.", "smuggling"),
+    ],
+)
+def test_enforcement_near_misses(triggers, text, event_type):
+    assert event_type not in types_of(triggers(text)), triggers(text)

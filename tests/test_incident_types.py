@@ -97,3 +97,60 @@ def test_an_order_to_crack_down_is_dated_by_its_issue(extract):
     [crackdown] = [i for i in incidents if i.event_type == "crackdown"]
     assert str(crackdown.time.start) == "2024-05-12"
     assert crackdown.location.admin2 == "Hoeryong"
+
+
+# --- parts of one incident (ontology.toml part_of) -----------------------------------------
+
+def kinds(incidents):
+    return [(i.event_type, i.evidence[0].text[:60]) for i in incidents]
+
+
+def test_the_quake_of_a_nuclear_test_is_the_test(extract):
+    incidents = extract(
+        "North Korea conducted its sixth nuclear test at Punggye-ri on Sunday, state media said.\n\n"
+        "Seismic agencies reported a 6.3-magnitude earthquake in the country.",
+        published="2024-09-03", outlet="Yonhap",
+    )
+    assert types(incidents) == ["weapons_test"], kinds(incidents)
+
+
+def test_the_souths_custody_and_the_mdl_crossing_are_the_defection(extract):
+    incidents = extract(
+        "A North Korean soldier defected to South Korea across the land border on Wednesday, the Joint Chiefs of Staff said.\n\n"
+        "The man crossed the Military Demarcation Line in the central section at around 11 p.m.\n\n"
+        "The South Korean military took him into custody following protocol.",
+        published="2024-08-01", outlet="Yonhap",
+    )
+    assert types(incidents) == ["defection"], kinds(incidents)
+
+
+def test_return_fire_warnings_and_warning_shots_in_a_clash_are_the_clash(extract):
+    incidents = extract(
+        "South and North Korean navy ships exchanged fire near the Northern Limit Line on Tuesday morning, "
+        "the Joint Chiefs of Staff said.\n\n"
+        "Two South Korean ships issued warnings to the North Korean boat.\n\n"
+        "As it continued south, the South fired warning shots.\n\n"
+        "The North Korean vessel fired back some 50 rounds and retreated home half-demolished by bombardment.",
+        published="2024-11-11", outlet="Yonhap",
+    )
+    assert types(incidents) == ["armed_clash"], kinds(incidents)
+
+
+def test_warning_shots_at_a_crossing_are_their_own_record(extract):
+    # the wire codes the crossing and the South's warning shots apart
+    incidents = extract(
+        "South Korea fired warning shots after North Korean soldiers briefly crossed the military border on Tuesday, "
+        "the Joint Chiefs of Staff said.",
+        published="2025-08-23", outlet="Yonhap",
+    )
+    assert types(incidents) == ["incursion", "other"], kinds(incidents)
+    assert max(incidents, key=lambda i: i.confidence).event_type == "incursion"
+
+
+def test_a_public_execution_by_shooting_is_one_punishment(extract):
+    incidents = extract(
+        "The authorities staged a public trial in Chongjin last month and shot two fortune tellers publicly, "
+        "a source in North Hamgyong Province told Daily NK.",
+        published="2024-05-10",
+    )
+    assert types(incidents) == ["punishment"], kinds(incidents)

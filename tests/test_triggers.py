@@ -62,17 +62,23 @@ TYPICAL = {
     "disaster": "Heavy rains caused flooding in Hoeryong, destroying hundreds of houses.",
     "leadership_activity": "Kim Jong Un inspected a fertilizer factory in Hamhung.",
     "statement": "The Foreign Ministry spokesman issued a statement condemning the drills.",
+    "other": "South Korean troops fired warning shots at the soldiers near the MDL on Tuesday.",
 }
 
 
 def test_every_event_type_of_the_ontology_has_a_case():
-    # "other" is what no rule codes: the typical sentences cover all the rest
-    assert set(TYPICAL) == set(event_types()) - {"other"}
+    assert set(TYPICAL) == set(event_types())
 
 
 def test_every_event_type_has_a_rule():
     coded = {rule.event_type for by_lemma in rules().values() for rule in by_lemma}
-    assert coded == set(event_types()) - {"other"}
+    assert coded == set(event_types())
+
+
+def test_the_residual_type_weighs_less_than_the_others():
+    # "fired warning shots after the boat crossed the NLL": the typed act leads the story
+    others = [rule for by_lemma in rules().values() for rule in by_lemma if rule.event_type == "other"]
+    assert others and all(rule.weight <= 0.6 for rule in others)
 
 
 @pytest.mark.parametrize("event_type", sorted(TYPICAL))
@@ -481,4 +487,60 @@ def test_enforcement_words_fire(nlp, geoparser, text, rule_id):
     ],
 )
 def test_enforcement_near_misses(triggers, text, event_type):
+    assert event_type not in types_of(triggers(text)), triggers(text)
+
+
+# --- acts with no home type, and the genre's other wordings (fictional sentences) ---------
+
+@pytest.mark.parametrize(
+    "text, rule_id",
+    [
+        ("North Korea disrupted GPS signals from the border area for a second day on Saturday.", "trigger.other.jamming"),
+        ("North Korea is jamming GPS signals near Kaesong.", "trigger.other.jamming"),
+        ("The military fired warning shots to ward off the drones.", "trigger.other.warning_shots"),
+        ("North Korea blew up the liaison office building in Kaesong on Tuesday.", "trigger.other.demolition"),
+        ("The authorities demolished dozens of homes near the river to build a wall.", "trigger.other.demolition"),
+        ("Top officials issued a rare public apology for the collapse, KCNA said.", "trigger.statement.apology"),
+        ("General Secretary Kim Jong Il provided field guidance to the steel complex in Songgan County.",
+         "trigger.leadership_activity.field_guidance"),
+        ("The puppet military kicked off a large-scale war rehearsal on the islands at 13:00.",
+         "trigger.military_exercise.war_rehearsal"),
+        ("Soldiers were seen putting up new fencing near Hyesan.", "trigger.fortification.lay"),
+        ("China is electrifying the barbed wire along the border.", "trigger.fortification.lay"),
+        ("Flights in and out of the country have been halted since Jan. 23.", "trigger.lockdown.suspend"),
+        ("A family of four entered the embassy in Hanoi seeking asylum.", "trigger.defection.asylum"),
+        ("A North Korean patrol boat crossed the sea border at 11:27 a.m.", "trigger.incursion.cross"),
+        ("Ten North Korean soldiers briefly crossed the military border on Tuesday.", "trigger.incursion.cross"),
+    ],
+)
+def test_acts_with_no_home_type_and_other_wordings_fire(nlp, geoparser, text, rule_id):
+    doc = nlp(text)
+    places = geoparser.mentions(doc, [])
+    fired = [t.rule.id for sent in doc.sents for t in find_triggers(sent, lambda tokens: geoparser.tags(tokens, places))]
+    assert rule_id in fired, fired
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # a crossing of the sea border by a patrol boat, of the military border by troops, is no defection
+        ("A North Korean patrol boat crossed the sea border at 11:27 a.m.", "defection"),
+        ("Ten North Korean soldiers briefly crossed the military border on Tuesday.", "defection"),
+        # a vessel half-demolished by shelling, a threat to demolish, a flood's damage
+        ("The vessel retreated home half-demolished by bombardment.", "other"),
+        ("North Korea threatened to demolish the building.", "other"),
+        ("The typhoon destroyed 200 houses in Rason.", "other"),
+        # the apology demanded of someone else; a rehearsal as a judgement
+        ("North Korea demanded an apology from Seoul.", "statement"),
+        ("The exercises are nothing but a rehearsal for a war of aggression.", "military_exercise"),
+        # shot publicly is the execution; the shells found are evidence
+        ("Seven soldiers were shot publicly in front of the residents.", "attack"),
+        ("Investigators analyzed shells found at the scene.", "artillery_fire"),
+        # rounds fired back in response are a clash's, not artillery
+        ("The military fired 20 rounds in response.", "artillery_fire"),
+        # the organisation that measures a nuclear test's quake
+        ("The China Earthquake Network Center said the tremor was artificial.", "disaster"),
+    ],
+)
+def test_no_home_type_near_misses(triggers, text, event_type):
     assert event_type not in types_of(triggers(text)), triggers(text)

@@ -67,7 +67,8 @@ def _part_of_by(relation: dict, part: Mention, whole: Mention) -> bool:
         return False  # a toll has no doer: "soldiers killed two smugglers" is an attack
     gap = part.paragraph - whole.paragraph
     near = 0 <= gap <= relation["paragraphs"] if relation.get("after") else abs(gap) <= relation["paragraphs"]
-    return near and (part.time is None or not relation.get("undated"))
+    # undated: no date of its own (a window lent by the article is not one)
+    return near and (part.time is None or part.time_inherited or not relation.get("undated"))
 
 
 @dataclass
@@ -80,8 +81,10 @@ class Cluster:
 
     @property
     def event_type(self) -> str:
-        """The type of the first mention that is not a folded-in arrest or wound."""
-        return next((m.event_type for m in self.mentions if not has(m.event_type, "folds_in")), self.first.event_type)
+        """The type of the first mention that is neither a folded-in arrest or wound nor
+        a part of another mention's act (the rounds fired in a clash, a nuclear test's quake)."""
+        wholes = [m for m in self.mentions if not any(_part_of(m, o) for o in self.mentions if o.event_type != m.event_type)]
+        return next((m.event_type for m in wholes or self.mentions if not has(m.event_type, "folds_in")), self.first.event_type)
 
     def best_location(self) -> Location | None:
         located = [(m.location, m.place_inherited) for m in self.mentions if m.location]

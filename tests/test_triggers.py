@@ -544,3 +544,38 @@ def test_acts_with_no_home_type_and_other_wordings_fire(nlp, geoparser, text, ru
 )
 def test_no_home_type_near_misses(triggers, text, event_type):
     assert event_type not in types_of(triggers(text)), triggers(text)
+
+
+# --- the offence is a person's record, the act is what was done to them --------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About two hundred people convicted of smuggling were called in by the security department.",
+        "A trader accused of smuggling copper was questioned by police.",
+        "The men, suspected of smuggling, were released after paying a fine.",
+    ],
+)
+def test_an_offence_someone_is_convicted_of_is_no_smuggling_record(triggers, text):
+    assert "smuggling" not in types_of(triggers(text)), triggers(text)
+
+
+def test_a_team_dispatched_to_inspect_is_an_inspection_not_a_deployment(triggers):
+    found = types_of(triggers("Ten officers from the security command were dispatched to inspect all border guard units."))
+    assert "deployment" not in found and "crackdown" in found
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Middle school students in the county are being mobilized to collect gravel for a factory.", "other"),
+        ("The authorities are conscripting residents and students to work on construction sites.", "other"),
+    ],
+)
+def test_pupils_and_residents_mobilized_for_labour(triggers, text, event_type):
+    assert event_type in types_of(triggers(text)), triggers(text)
+
+
+def test_troops_mobilized_are_a_deployment_not_labour(triggers):
+    found = types_of(triggers("The army mobilized two reserve units to the border on Monday."))
+    assert "other" not in found

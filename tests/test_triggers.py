@@ -502,7 +502,7 @@ def test_enforcement_near_misses(triggers, text, event_type):
         ("The authorities demolished dozens of homes near the river to build a wall.", "trigger.other.demolition"),
         ("Top officials issued a rare public apology for the collapse, KCNA said.", "trigger.statement.apology"),
         ("General Secretary Kim Jong Il provided field guidance to the steel complex in Songgan County.",
-         "trigger.leadership_activity.field_guidance"),
+         "trigger.leadership_activity.guidance"),
         ("The puppet military kicked off a large-scale war rehearsal on the islands at 13:00.",
          "trigger.military_exercise.war_rehearsal"),
         ("Soldiers were seen putting up new fencing near Hyesan.", "trigger.fortification.lay"),
@@ -579,3 +579,61 @@ def test_pupils_and_residents_mobilized_for_labour(triggers, text, event_type):
 def test_troops_mobilized_are_a_deployment_not_labour(triggers):
     found = types_of(triggers("The army mobilized two reserve units to the border on Monday."))
     assert "other" not in found
+
+
+# --- state media's idiom: the new rules checked against KCNA's wording (fictional sentences) ---
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # crowds "broke into cheers" (trigger.attack.break_in needs a building: `also`)
+        ("When the leader appeared, the soldiers broke into enthusiastic cheers.", "attack"),
+        # robbery as rhetoric (trigger.attack.rob)
+        ("The world is stunned by the shameless robbery of the imperialists.", "attack"),
+        ("Victory lies in overpowering the enemy ideologically.", "attack"),
+        # the leader summoned officials (trigger.crackdown.summon needs a security organ)
+        ("The President summoned the officials to the river bank.", "crackdown"),
+        # a failed launch is the launch's (trigger.disaster.accident)
+        ("KCNA released a report on an accident in the launch of the reconnaissance satellite.", "disaster"),
+        # commemorating a guidance, guidance as rhetoric (trigger.leadership_activity.guidance)
+        ("The tenth anniversary of Kim Jong Un's field guidance at the factory was marked.", "leadership_activity"),
+        ("Under the wise guidance of the General Secretary, the workers overfulfilled the plan.", "leadership_activity"),
+        # a nationwide campaign to raise teachers' qualifications (trigger.crackdown.inspection)
+        ("He stressed the need for a nationwide campaign to raise the qualifications of teachers.", "crackdown"),
+    ],
+)
+def test_state_media_idiom_does_not_fire(triggers, text, event_type):
+    assert event_type not in types_of(triggers(text)), triggers(text)
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Three armed soldiers broke into a farmhouse near Pungsan and threatened the family.", "attack"),
+        ("The robbery occurred when the truck stopped on the highway.", "attack"),
+        ("Some 200 smugglers were summoned by the security department.", "crackdown"),
+        ("Respected Comrade Kim Jong Un gave field guidance at a fertilizer factory in Hamhung.", "leadership_activity"),
+    ],
+)
+def test_the_same_words_as_acts(triggers, text, event_type):
+    assert event_type in types_of(triggers(text)), triggers(text)
+
+
+def test_also_requires_a_second_list(monkeypatch, nlp):
+    from yalu.extract import triggers as module
+
+    data = {
+        "rule": [{"id": "trigger.attack.x", "type": "attack", "lemmas": ["break"], "any": ["break into"], "also": ["house"]}],
+        "elsewhere": {"terms": [], "korean": []},
+    }
+    monkeypatch.setattr(module, "_lexicon", lambda: data)
+    module.rules.cache_clear()
+    module._elsewhere.cache_clear()
+    try:
+        def fired(text):
+            return [t.rule.id for s in nlp(text).sents for t in module.find_triggers(s, lambda tokens: set())]
+        assert fired("They broke into a house.") == ["trigger.attack.x"]
+        assert fired("They broke into cheers.") == []
+    finally:
+        module.rules.cache_clear()
+        module._elsewhere.cache_clear()

@@ -25,6 +25,7 @@ class Rule:
     none: Terms
     weight: float
     states: frozenset[str] = frozenset()
+    also: Terms = Terms([])
 
 
 @dataclass
@@ -66,6 +67,7 @@ def rules() -> dict[str, list[Rule]]:
             none=Terms(r.get("none", [])),
             weight=r.get("weight", 0.7),
             states=frozenset(r.get("states", [])),
+            also=Terms(r.get("also", [])),
         )
         for lemma in rule.lemmas:
             for form in _inflections(lemma):
@@ -156,6 +158,7 @@ def find_triggers(sent: Span, place_tags) -> list[Trigger]:
             and not (rule.states & state)
             and (not rule.any or rule.any.found(tokens, tags)
                  or (before and has(rule.event_type, "told_by_pronoun") and rule.any.found(before, place_tags(before))))
+            and not (rule.also and not rule.also.found(tokens, tags))
             and not (rule.none and rule.none.found(tokens, tags))
         ]
         if fired:

@@ -64,7 +64,7 @@ SCHEMAS: dict[str, Schema] = {
     "triggers.toml": Schema({
         "unsplit": list,
         "elsewhere": _records("terms korean"),
-        "rule": _records("id type lemmas", "pos any none weight", ("type",)),
+        "rule": _records("id type lemmas", "pos any also none weight states", ("type",)),
     }),
     "frames.toml": Schema({
         "frame": _records("id types becomes", "actor roles trigger_lemmas with_type", ("types", "becomes", "with_type")),

@@ -17,13 +17,14 @@ def window(trigger: Token) -> list[Token]:
     "exchange of fire", "laid landmines")."""
     tokens = set(_own_subtree(trigger))
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.head != trigger:
-        head = trigger.head
-        if head.dep_ == "prep" and head.head != head:
-            head = head.head
-        tokens.add(head)
-        for child in head.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "compound", "amod", "prep", "agent", "prt", "attr"):
-                tokens.update(_own_subtree(child))
+        tokens |= _head_and_arguments(trigger)
+        first = trigger
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        if first is not trigger and first.head != first:
+            # "punishments of trafficking, drugs and burglaries": a noun in a list
+            # depends on what the list's first noun depends on
+            tokens |= _head_and_arguments(first)
     if trigger.dep_ in ("amod", "compound", "nmod") and trigger.head != trigger:
         # "test-fired missiles" parsed as a modifier: the noun it modifies is its object
         tokens.update(_own_subtree(trigger.head))
@@ -36,6 +37,18 @@ def window(trigger: Token) -> list[Token]:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 tokens.update(child.subtree)
     return sorted(tokens, key=lambda t: t.i)
+
+
+def _head_and_arguments(noun: Token) -> set[Token]:
+    """The word a noun depends on (through a preposition) and that word's arguments."""
+    head = noun.head
+    if head.dep_ == "prep" and head.head != head:
+        head = head.head
+    tokens = {head}
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "compound", "amod", "prep", "agent", "prt", "attr"):
+            tokens.update(_own_subtree(child))
+    return tokens
 
 
 def _own_subtree(token: Token):

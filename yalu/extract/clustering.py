@@ -43,15 +43,32 @@ def _charge_of(arrest: Mention, offence: Mention) -> bool:
     return has(arrest.event_type, "charge") and offence.charged and arrest.paragraph - offence.paragraph <= 4
 
 
+def part_of_relations(event_type: str) -> list[dict]:
+    """ontology.toml's part_of of a type: one relation or a list of them."""
+    relation = event_types()[event_type].get("part_of")
+    if not relation:
+        return []
+    return relation if isinstance(relation, list) else [relation]
+
+
 def _part_of(part: Mention, whole: Mention) -> bool:
     """ontology.toml's part_of: the shells fired in a drill told a sentence or a paragraph
-    apart; "one border guard was shot in the leg" after a firefight, a wound of that fight."""
-    relation = event_types()[part.event_type].get("part_of")
-    if not relation or relation["type"] != whole.event_type:
+    apart; "one border guard was shot in the leg" after a firefight, a wound of that fight;
+    "about 200 people were killed" after a flood, the flood's toll."""
+    return any(_part_of_by(relation, part, whole) for relation in part_of_relations(part.event_type))
+
+
+def _part_of_by(relation: dict, part: Mention, whole: Mention) -> bool:
+    if relation["type"] != whole.event_type:
         return False
+    if "lemmas" in relation and part.trigger.lemma_.lower() not in relation["lemmas"]:
+        return False
+    if relation.get("no_agent") and any(a.role == "agent" for a in part.actors):
+        return False  # a toll has no doer: "soldiers killed two smugglers" is an attack
     gap = part.paragraph - whole.paragraph
     near = 0 <= gap <= relation["paragraphs"] if relation.get("after") else abs(gap) <= relation["paragraphs"]
-    return near and (part.time is None or not relation.get("undated"))
+    # undated: no date of its own (a window lent by the article is not one)
+    return near and (part.time is None or part.time_inherited or not relation.get("undated"))
 
 
 @dataclass
@@ -64,8 +81,10 @@ class Cluster:
 
     @property
     def event_type(self) -> str:
-        """The type of the first mention that is not a folded-in arrest or wound."""
-        return next((m.event_type for m in self.mentions if not has(m.event_type, "folds_in")), self.first.event_type)
+        """The type of the first mention that is neither a folded-in arrest or wound nor
+        a part of another mention's act (the rounds fired in a clash, a nuclear test's quake)."""
+        wholes = [m for m in self.mentions if not any(_part_of(m, o) for o in self.mentions if o.event_type != m.event_type)]
+        return next((m.event_type for m in wholes or self.mentions if not has(m.event_type, "folds_in")), self.first.event_type)
 
     def best_location(self) -> Location | None:
         located = [(m.location, m.place_inherited) for m in self.mentions if m.location]

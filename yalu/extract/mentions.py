@@ -187,10 +187,11 @@ def _offence_charged(token: Token, triggers) -> bool:
 ANAPHORS = {"this", "that", "it", "which"}
 
 
-# "news of the desertion", "since the killing": the act is named, not told again
+# "news of the desertion", "since the killing", "the cause of the accident": the act is
+# named, not told again
 REFERRING_HEADS = {
     "news", "report", "reports", "word", "rumor", "rumors", "rumour", "rumours", "story", "aftermath", "wake", "since", "after",
-    "following", "before", "over",
+    "following", "before", "over", "cause", "causes",
 }
 
 

@@ -24,6 +24,8 @@ class Rule:
     any: Terms
     none: Terms
     weight: float
+    states: frozenset[str] = frozenset()
+    also: Terms = Terms([])
 
 
 @dataclass
@@ -54,6 +56,8 @@ def rules() -> dict[str, list[Rule]]:
     data = _lexicon()
     by_lemma: dict[str, list[Rule]] = {}
     for r in data["rule"]:
+        if set(r.get("states", [])) - STATES:
+            raise resources.DataFileError(f"triggers.toml: rule {r['id']} has unknown states {r['states']}")
         rule = Rule(
             id=r["id"],
             event_type=r["type"],
@@ -62,6 +66,8 @@ def rules() -> dict[str, list[Rule]]:
             any=Terms(r.get("any", [])),
             none=Terms(r.get("none", [])),
             weight=r.get("weight", 0.7),
+            states=frozenset(r.get("states", [])),
+            also=Terms(r.get("also", [])),
         )
         for lemma in rule.lemmas:
             for form in _inflections(lemma):
@@ -101,6 +107,22 @@ def _antecedent(token: Token, place_tags) -> list[Token]:
     return before
 
 
+STATES = {"adjective", "passive"}
+
+
+def _state(token: Token) -> set[str]:
+    """The forms in which a participle tells a state, not an act: an adjective ("the
+    heavily fortified border", "a border that is fortified") or a passive with no doer
+    ("the market is deserted"; "was deserted by his unit" names one)."""
+    forms = set()
+    if token.pos_ == "ADJ" or token.dep_ in ("amod", "acomp"):
+        forms.add("adjective")
+    children = list(token.children)
+    if token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
+        forms.add("passive")
+    return forms
+
+
 def _inside_name(token: Token) -> bool:
     """A word inside a name is not an act ("Storm Corps", "Punggye-ri nuclear test
     site"), though an actor's head noun can be ("infiltrators were killed")."""
@@ -128,12 +150,15 @@ def find_triggers(sent: Span, place_tags) -> list[Trigger]:
         if abroad and not korean.found(tokens, tags):
             continue  # another theatre's act: no Korean party in its clause
         before = _antecedent(token, place_tags)
+        state = _state(token)
         fired = [
             rule
             for rule in candidates
             if token.pos_ in rule.pos
+            and not (rule.states & state)
             and (not rule.any or rule.any.found(tokens, tags)
                  or (before and has(rule.event_type, "told_by_pronoun") and rule.any.found(before, place_tags(before))))
+            and not (rule.also and not rule.also.found(tokens, tags))
             and not (rule.none and rule.none.found(tokens, tags))
         ]
         if fired:

@@ -1,0 +1,156 @@
+"""Which type an incident gets, and which acts are parts of one incident rather than
+incidents of their own (data/triggers.toml, data/frames.toml, ontology.toml's part_of,
+yalu/extract/clustering.py).
+
+Every report here is fictional, written in the style of Daily NK / RFA / Yonhap /
+KCNA copy for these tests; none is real news.
+"""
+
+import pytest
+
+from yalu.ingest import read_text
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text, published="2024-03-10", outlet="Daily NK"):
+        article = read_text(text, published=published, outlet=outlet)
+        [(_, incidents)] = list(pipeline.run([article]))
+        return incidents
+
+    return run
+
+
+def types(incidents):
+    return sorted(i.event_type for i in incidents)
+
+
+# --- accidents and their toll ----------------------------------------------------------
+
+def test_the_toll_told_after_a_flood_is_the_floods(extract):
+    incidents = extract(
+        "Heavy rain flooded villages along the Tumen River in Hoeryong on Aug. 30, a source told Daily NK.\n\n"
+        "About 150 people have been killed, the source said."
+    )
+    assert types(incidents) == ["disaster"], [(i.event_type, i.evidence[0].text) for i in incidents]
+
+
+def test_a_killing_with_a_doer_after_a_flood_stays_an_attack(extract):
+    incidents = extract(
+        "Heavy rain flooded villages along the Tumen River in Hoeryong on Aug. 30, a source told Daily NK.\n\n"
+        "Border guards killed two smugglers who tried to cross the swollen river, the source said."
+    )
+    assert "attack" in types(incidents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A freight train overturned near Unhung in Ryanggang Province on March 15, injuring 16 people, a source told Daily NK.",
+        "A bus overturned on the road to Samjiyon on Monday, injuring 20 passengers.",
+        "A bus carrying workers collided with a truck in Kilju on Monday. Three workers were killed.",
+    ],
+)
+def test_an_accident_is_one_disaster_with_its_dead_and_injured(extract, text):
+    incidents = extract(text)
+    assert types(incidents) == ["disaster"], [(i.event_type, i.evidence[0].text) for i in incidents]
+
+
+def test_part_of_relations_name_types_and_known_keys():
+    from yalu.extract.clustering import part_of_relations
+    from yalu.ontology import event_types
+
+    known = {"type", "paragraphs", "after", "undated", "lemmas", "no_agent"}
+    for event_type in event_types():
+        for relation in part_of_relations(event_type):
+            assert relation["type"] in event_types(), (event_type, relation)
+            assert set(relation) <= known, (event_type, relation)
+            assert isinstance(relation["paragraphs"], int)
+
+
+# --- declaring a measure is the measure (frames.toml: frame.*_declared) ------------------
+
+def test_a_declared_emergency_is_a_crackdown_not_a_statement(extract):
+    incidents = extract(
+        "Authorities declared a state of emergency in Sinuiju on Nov. 11 as they searched for the robbers, "
+        "a source in North Pyongan Province told Daily NK."
+    )
+    assert "statement" not in types(incidents)
+    [crackdown] = [i for i in incidents if i.event_type == "crackdown"]
+    assert any("frame.crackdown_declared" in e.rules for e in crackdown.evidence)
+
+
+def test_an_announced_reward_scheme_is_a_crackdown(extract):
+    incidents = extract(
+        "The authorities in Hyesan recently announced a reward of 5 million won for reporting defectors, "
+        "a source in Yanggang Province told Daily NK."
+    )
+    assert "crackdown" in types(incidents) and "statement" not in types(incidents)
+
+
+def test_an_order_to_crack_down_is_dated_by_its_issue(extract):
+    incidents = extract(
+        "The Ministry of State Security ordered its agents on May 12 to round up users of Chinese phones in Hoeryong, "
+        "a source in North Hamgyong Province told Daily NK.",
+        published="2024-06-01",
+    )
+    [crackdown] = [i for i in incidents if i.event_type == "crackdown"]
+    assert str(crackdown.time.start) == "2024-05-12"
+    assert crackdown.location.admin2 == "Hoeryong"
+
+
+# --- parts of one incident (ontology.toml part_of) -----------------------------------------
+
+def kinds(incidents):
+    return [(i.event_type, i.evidence[0].text[:60]) for i in incidents]
+
+
+def test_the_quake_of_a_nuclear_test_is_the_test(extract):
+    incidents = extract(
+        "North Korea conducted its sixth nuclear test at Punggye-ri on Sunday, state media said.\n\n"
+        "Seismic agencies reported a 6.3-magnitude earthquake in the country.",
+        published="2024-09-03", outlet="Yonhap",
+    )
+    assert types(incidents) == ["weapons_test"], kinds(incidents)
+
+
+def test_the_souths_custody_and_the_mdl_crossing_are_the_defection(extract):
+    incidents = extract(
+        "A North Korean soldier defected to South Korea across the land border on Wednesday, the Joint Chiefs of Staff said.\n\n"
+        "The man crossed the Military Demarcation Line in the central section at around 11 p.m.\n\n"
+        "The South Korean military took him into custody following protocol.",
+        published="2024-08-01", outlet="Yonhap",
+    )
+    assert types(incidents) == ["defection"], kinds(incidents)
+
+
+def test_return_fire_warnings_and_warning_shots_in_a_clash_are_the_clash(extract):
+    incidents = extract(
+        "South and North Korean navy ships exchanged fire near the Northern Limit Line on Tuesday morning, "
+        "the Joint Chiefs of Staff said.\n\n"
+        "Two South Korean ships issued warnings to the North Korean boat.\n\n"
+        "As it continued south, the South fired warning shots.\n\n"
+        "The North Korean vessel fired back some 50 rounds and retreated home half-demolished by bombardment.",
+        published="2024-11-11", outlet="Yonhap",
+    )
+    assert types(incidents) == ["armed_clash"], kinds(incidents)
+
+
+def test_warning_shots_at_a_crossing_are_their_own_record(extract):
+    # the wire codes the crossing and the South's warning shots apart
+    incidents = extract(
+        "South Korea fired warning shots after North Korean soldiers briefly crossed the military border on Tuesday, "
+        "the Joint Chiefs of Staff said.",
+        published="2025-08-23", outlet="Yonhap",
+    )
+    assert types(incidents) == ["incursion", "other"], kinds(incidents)
+    assert max(incidents, key=lambda i: i.confidence).event_type == "incursion"
+
+
+def test_a_public_execution_by_shooting_is_one_punishment(extract):
+    incidents = extract(
+        "The authorities staged a public trial in Chongjin last month and shot two fortune tellers publicly, "
+        "a source in North Hamgyong Province told Daily NK.",
+        published="2024-05-10",
+    )
+    assert types(incidents) == ["punishment"], kinds(incidents)

@@ -8,7 +8,6 @@ Sentences are fictional, in the style of Daily NK / RFA / Yonhap / KCNA copy.
 import pytest
 
 
-
 @pytest.fixture(scope="module")
 def mentions(nlp, geoparser):
     """text, source phrases -> (doc, place mentions), with the spans of the given
@@ -224,6 +223,19 @@ def test_kim_chaek_the_city(where, text, word):
     assert (loc.admin2, loc.admin1_code) == ("Kim Chaek", "KP-09")
 
 
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("North Korea fired two short-range missiles from Kim Chaek on Tuesday morning.", "fired"),
+        ("The projectile was launched from near Kim Chaek, the military said.", "launched"),
+        ("A missile was launched from the Kim Chaek area into the East Sea.", "launched"),
+    ],
+)
+def test_kim_chaek_in_two_words_next_to_a_launch_is_the_city(where, text, word):
+    loc = where(text, word, "missile_launch")
+    assert (loc.admin2, loc.admin1_code) == ("Kim Chaek", "KP-09")
+
+
 def test_kim_chaek_the_general_is_no_place(mentions):
     doc, found = mentions("Students laid flowers at the statue of Kim Chaek.")
     assert found == []
@@ -290,3 +302,43 @@ def test_tags_give_countries_and_border_features(mentions, geoparser, nlp):
                           ["a source in Yanggang Province"])
     # an excluded place gives no tag; an incident place does, with its own id
     assert geoparser.tags(list(doc), found) == {"@KP", "@kp.ryanggang.hyesan"}
+
+
+# --- villages and datelines -----------------------------------------------------------
+
+def test_an_unknown_village_is_not_a_namesake_across_the_border(where):
+    # Taechong is also an alias of the South's Daecheong Island: "-ri" makes it a village
+    loc = where("An embankment burst in Taechong-ri, in Unpha County, flooding fields.", "flooding", "disaster")
+    assert (loc.country, loc.admin1_code, loc.admin2) == ("KP", "KP-06", "Unpha")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEOUL - North Korea flew several drones across the border on Monday.",
+        "SEOUL, South Korea — North Korea flew several drones across the border on Monday.",
+        "Breaking\nSEOUL — North Korea flew several drones across the border on Monday.",
+    ],
+)
+def test_an_undated_dateline_is_the_reporters_place(mentions, text):
+    doc, found = mentions(text)
+    seoul = next(m for m in found if m.text.lower() == "seoul")
+    assert seoul.excluded == "dateline"
+
+
+def test_a_dash_after_words_that_are_no_place_is_no_dateline(mentions):
+    doc, found = mentions("North Korea has tolerated — for years — smuggling in Hyesan.")
+    assert all(m.excluded is None for m in found)
+
+
+@pytest.mark.parametrize(
+    "text, word, admin2",
+    [
+        ("Two women were sent to a labour camp in Hyetan District, Hyesan.", "sent", "Hyesan"),
+        ("A public execution was held at a stadium in Huiryung city last week.", "execution", "Hoeryong"),
+        ("Prices rose sharply in Musan County, North Hamkyung Province, last month.", "rose", "Musan"),
+    ],
+)
+def test_press_spellings(where, text, word, admin2):
+    loc = where(text, word, "punishment")
+    assert loc.admin2 == admin2

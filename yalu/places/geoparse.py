@@ -50,6 +50,20 @@ NEAR = re.compile(
     r"\b(?:near|outskirts of|off|close to|vicinity of|around|outside|downstream from|upstream from|across from|opposite"
     r"|across the river from)\s+(?:the\s+)?$", re.I)
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]+),\s+\w+\.?\s+\d{1,2}(?:,?\s+\d{4})?\s*\([^)]{2,40}\)\s*[-—–]+")
+# a wire dateline without a date, at the start of a line: "SEOUL -", "SEOUL, South Korea —",
+# "Changchun, China –": where the reporter files from, never where the act happened
+_NAME = r"[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,2}"
+UNDATED_DATELINE = re.compile(rf"^[ \t\u00a0]*(?P<place>{_NAME}(?:,\s*{_NAME})?)[ \t\u00a0]+(?:--|—|–|-)[ \t\u00a0]+(?=\S)", re.M)
+# how far into a text a dateline may come (after a headline, a byline, a date bar)
+DATELINE_REACH = 600
+
+# "Taechong-ri", "Songbuk village": a village named after a place name the ruler knew
+VILLAGE_AFTER = re.compile(r"(?:-|\s)(?:ri|dong|village)\b", re.I)
+# "fired from Kim Chaek", "in Kim Jong Suk": a locative preposition before a name that is
+# also a person's makes it the place (a man is not "in" or "near" anyone)
+LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|from|off|around|outside)\s+$")
+# "the Kim Chaek area", "Kim Chaek port": a place noun after it does too
+PLACE_NOUN_AFTER = re.compile(r"(?i)\s+(?:area|region|coast|port|harbou?r|city|county|district|vicinity)\b")
 
 # "the port city of X", "the county of X": what follows is a place, whatever else it names
 PLACE_OF = re.compile(r"(?i)\b(?:city|county|town|port|village|district|province)\s+of\s+(?:the\s+)?$")
@@ -92,6 +106,7 @@ class Geoparser:
         """Every place named in the document, disambiguated, with its exclusions marked."""
         found: list[PlaceMention] = []
         dateline = DATELINE.match(doc.text)
+        undated = [m.span("place") for m in UNDATED_DATELINE.finditer(doc.text[:DATELINE_REACH])]
         raw = []
         for ent in doc.ents:
             if ent.label_ != "PLACE":
@@ -99,6 +114,10 @@ class Geoparser:
             if self._names_a_person(ent):
                 continue
             candidates = self.gazetteer.resolve(ent.text, _context(ent))
+            if VILLAGE_AFTER.match(doc.text, ent.end_char):
+                # "Taechong-ri, in Unpha County": a village the gazetteer does not know, not
+                # the island or county that shares its stem; the county named with it places it
+                candidates = [c for c in candidates if c.kind == "town"]
             if candidates:
                 raw.append((ent, candidates))
         named_admin1 = {c[0].admin1_code for _, c in raw if len(c) == 1 and c[0].admin1_code}
@@ -110,6 +129,8 @@ class Geoparser:
                 continue
             mention = PlaceMention(ent.start_char, ent.end_char, ent.text, place, ent.root)
             if dateline and ent.start_char < dateline.end() and ent.start_char <= dateline.start("place") + 1:
+                mention.excluded = "dateline"
+            elif any(s <= ent.start_char and ent.end_char <= e for s, e in undated):
                 mention.excluded = "dateline"
             elif any(s <= ent.start_char and ent.end_char <= e for s, e in source_spans):
                 mention.excluded = "source"
@@ -126,8 +147,11 @@ class Geoparser:
         latin = [form for form in ambiguity.forms if form.isascii()]
         if ent.text.isascii() and " " not in ent.text and latin and all(" " in form for form in latin):
             return False  # "Kimchaek" in one word is the city; the man is "Kim Chaek"
-        if PLACE_OF.search(ent.doc.text[max(0, ent.start_char - 30):ent.start_char]):
+        before = ent.doc.text[max(0, ent.start_char - 30):ent.start_char]
+        if PLACE_OF.search(before):
             return False  # "the port city of Kim Chaek"
+        if LOCATIVE_BEFORE.search(before) or PLACE_NOUN_AFTER.match(ent.doc.text, ent.end_char):
+            return False  # "launched from Kim Chaek", "off the Kim Chaek coast"
         return not re.search(r"(?i)\b(county|gun)\b|-gun\b|군$", ent.text)
 
     def _choose(self, ent: Span, candidates: list[Place], named_admin1: set[str]) -> Place | None:

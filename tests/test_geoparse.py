@@ -342,3 +342,102 @@ def test_a_dash_after_words_that_are_no_place_is_no_dateline(mentions):
 def test_press_spellings(where, text, word, admin2):
     loc = where(text, word, "punishment")
     assert loc.admin2 == admin2
+
+
+# --- directions (data/places/context.toml) --------------------------------------------
+
+def test_directions_load_and_name_event_types():
+    from yalu.ontology import event_types
+    from yalu.places.geoparse import directions
+
+    rules = directions()
+    assert {r.id for r in rules} >= {"place.target", "place.origin"}
+    assert all(r.types <= set(event_types()) for r in rules)
+
+
+def test_a_shelling_is_placed_where_the_shells_landed(where):
+    loc = where("North Korean artillery fired about 80 rounds into Baengnyeong Island on Tuesday afternoon.",
+                "fired", "artillery_fire")
+    assert (loc.country, loc.admin1_code, loc.admin2) == ("KR", "KR-28", "Ongjin")
+
+
+def test_a_launch_is_not_placed_where_the_missile_fell(where):
+    loc = where("North Korea fired two ballistic missiles from Sunan into the East Sea.", "fired", "missile_launch")
+    assert loc.admin2 == "Sunan"
+
+
+def test_a_defection_is_not_placed_where_the_defector_went(where):
+    assert where("A soldier fled into Changbai County across the frozen river.", "fled", "defection") is None
+
+
+def test_the_country_that_fired_is_not_where_the_shells_fell(where):
+    assert where("The barrage from North Korea went on for an hour.", "barrage", "artillery_fire") is None
+
+
+# --- the setting of an act told in a clause below it -------------------------------------
+
+@pytest.mark.parametrize(
+    "text, word, event_type, admin2",
+    [
+        ("A tourist was shot dead at dawn after straying from the path while visiting Mount Kumgang.",
+         "shot", "attack", None),
+        ("The two were given a year in a labour camp, which is in Masan-dong, Hyesan.", "year", "punishment", "Hyesan"),
+        ("Agents arrested a man who lives in Wiyon-dong, Hyesan, on Monday.", "arrested", "arrest", "Hyesan"),
+    ],
+)
+def test_a_place_in_a_clause_of_the_acts_setting(where, text, word, event_type, admin2):
+    loc = where(text, word, event_type)
+    assert loc is not None and loc.admin2 == admin2 and loc.country == "KP"
+
+
+def test_a_place_someone_came_back_from_is_no_setting(where):
+    assert where("He was detained after returning from Yanji.", "detained", "arrest") is None
+
+
+def test_a_place_of_a_sequel_clause_is_no_setting(where):
+    assert where("She was arrested after calling her brother in Seoul.", "arrested", "arrest") is None
+
+
+# --- the home of an outlet, the state of an organ ---------------------------------------
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Pyongyang's Korean Central Television said heavy rain flooded Kowon County.", "Pyongyang"),
+        ("Seoul's military said it tracked the drones.", "Seoul"),
+        ("Seoul's Yonhap news agency carried the report.", "Seoul"),
+    ],
+)
+def test_a_place_owning_an_outlet_or_an_organ_is_no_place(mentions, text, name):
+    doc, found = mentions(text)
+    assert next(m for m in found if m.text == name).excluded == "source"
+
+
+def test_a_place_owning_a_place_is_a_place(mentions):
+    doc, found = mentions("Crowds gathered in Pyongyang's Kim Il Sung Square.")
+    assert all(m.excluded is None for m in found)
+
+
+def test_a_capital_dateline_after_a_date_stamp(mentions):
+    doc, found = mentions("(Xinhua)\nUpdated: 2011-03-02 09:10 PYONGYANG - The DPRK said on Tuesday that floods hit Kowon.")
+    assert next(m for m in found if m.text == "PYONGYANG").excluded == "dateline"
+
+
+# --- what a sentence lends to its neighbours ---------------------------------------------
+
+def test_a_sentence_that_tells_no_act_lends_its_place(nlp, geoparser):
+    doc = nlp("On the 12th, at Hoeryong Market, a kilo of rice sold for 6,000 won.")
+    assert geoparser.context_place(next(doc.sents), geoparser.mentions(doc, [])).admin2 == "Hoeryong"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(Photo) Hyesan Market on a winter evening.",
+        "Won Pyongyang Sinuiju Hyesan",
+        "Soldiers stand guard in Sinuiju in this file photo taken in 2019.",
+    ],
+)
+def test_a_caption_or_a_ticker_lends_no_place(nlp, geoparser, text):
+    doc = nlp(text)
+    assert geoparser.context_place(doc[:], geoparser.mentions(doc, [])) is None

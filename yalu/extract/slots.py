@@ -12,9 +12,10 @@ from spacy.tokens import Doc
 from .. import dates
 from ..model import Article, Location, TimeSpan
 from ..ontology import has
-from ..places.geoparse import Geoparser, PlaceMention
+from ..places.geoparse import Direction, Geoparser, PlaceMention, borrowing, direction, source_home_countries
+from .attribution import citations
 from .clustering import Cluster
-from .mentions import Mention
+from .mentions import Mention, _paragraph_of, paragraphs
 
 # a wire item this short reports one news cycle: no date stated means "yesterday or today"
 SHORT_ITEM_SENTENCES = 6
@@ -74,12 +75,17 @@ def refine_lines(mentions: list[Mention], geoparser: Geoparser, places: list[Pla
 
 def inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: list[PlaceMention] | None) -> None:
     """A sentence that names no place continues the paragraph's last place ("he
-    crossed the river" after "deserted in Sinpa County"); with none in the paragraph,
-    the place the article is about (its first town or county), as an analyst codes a
-    report from Hyesan. A sentence that names a larger feature ("along the border")
-    keeps it: nothing more precise is invented for it. A short item tells one story over a few sentences: there,
-    an act with no town of its own takes the one the item names ("They were launched
-    from Hwangju County")."""
+    crossed the river" after "deserted in Sinpa County"), whether that place came with
+    an act or with a sentence that tells none ("On the 30th, in Hoiryeong Market, rice
+    hit 1,500 won"; "The two men live in Yonpung-dong, Hyesan"); with none in the
+    paragraph, the place the article is about (its first town or county), as an analyst
+    codes a report from Hyesan; with no place at all, the home of a source inside North
+    Korea ("a source in Chagang Province"), Daily NK's convention for a source's local
+    story. A sentence that names a larger feature ("along the border") keeps it: nothing
+    more precise is invented for it. A short item tells one story over a few sentences:
+    there, an act with no town of its own takes the one the item names ("They were
+    launched from Hwangju County"). A defection or desertion happened in the country left
+    (context.toml, place.origin): a borrowed place elsewhere is where the people went."""
     if short_item is not None:
         for m in mentions:
             if m.location is None or m.location.geo_precision not in (1, 2):
@@ -87,21 +93,86 @@ def inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: li
                 found = geoparser.specific_place(short_item, m.event_type, elsewhere)
                 if found is not None and (m.location is None or found.geo_precision < m.location.geo_precision or not m.location.admin1_code):
                     m.set_place(found, "place.short_item")
-    # the article's own place: its first town or county, else its first province
+    if not mentions:
+        return
+    doc = mentions[0].sent.doc
+    places = _places_of(doc, geoparser)
+    told = _told_places(doc, geoparser, places)
+    # the article's own place: its first town or county an act names, else the first a
+    # sentence names, else its first province
     located = [m.location for m in mentions if m.location and m.location.admin1_code and not m.place_inherited]
-    focus = next((loc for loc in located if loc.geo_precision in (1, 2)), located[0] if located else None)
-    last: dict[int, Location] = {}
+    reach = borrowing().get("article_place_within", 1.0) * len(doc.text)
+    named = [loc for start, _, loc in told if start <= reach]
+    candidates: list[tuple[Location, str]] = (
+        [(loc, "place.article_focus") for loc in located if loc.geo_precision in (1, 2)]
+        + [(loc, "place.article_named") for loc in named if loc.geo_precision in (1, 2)]
+        + [(loc, "place.article_focus") for loc in located]
+        + [(loc, "place.article_named") for loc in named]
+        + [(loc, "place.source_home") for loc in _source_homes(places, geoparser)]
+    )
+    # each paragraph's places as (from where on they count, place): an act's own place from
+    # its own sentence on, a sentence's place from the next sentence on (within its own
+    # sentence, geoparse.locate decides which clause's place an act takes)
+    timeline: dict[int, list[tuple[int, Location]]] = {}
+    for start, paragraph, loc in told:
+        timeline.setdefault(paragraph, []).append((start + 1, loc))
     for m in mentions:
         if m.location is not None:
             if m.location.geo_precision in (1, 2):
-                last[m.paragraph] = m.location
+                timeline.setdefault(m.paragraph, []).append((m.sent.start_char, m.location))
             continue
         if has(m.event_type, "place_stated"):
             continue  # a launch site is stated or unknown: never borrowed from a neighbour
-        if m.paragraph in last:
-            m.set_place(last[m.paragraph], "place.paragraph")
-        elif focus is not None and short_item is None:
-            m.set_place(focus, "place.article_focus")
+        origin = direction(m.event_type, "origin")
+        before = sorted((entry for entry in timeline.get(m.paragraph, []) if entry[0] <= m.sent.start_char),
+                        key=lambda entry: entry[0])
+        paragraph_place = next((loc for _, loc in reversed(before) if loc.geo_precision in (1, 2) and _left(loc, origin)), None)
+        if paragraph_place is not None:
+            m.set_place(paragraph_place, "place.paragraph")
+        elif short_item is None:
+            focus = next(((loc, rule) for loc, rule in candidates if _left(loc, origin)), None)
+            if focus is not None:
+                # a place passed over because it is where the people went: the origin rule chose
+                passed_over = origin is not None and not _left(candidates[0][0], origin)
+                m.set_place(focus[0], origin.id if origin is not None and passed_over else focus[1])
+
+
+def _left(loc: Location, origin: Direction | None) -> bool:
+    """The place is in the country a defector or deserter left (any place for other acts)."""
+    return origin is None or loc.country == origin.country
+
+
+def _places_of(doc: Doc, geoparser: Geoparser) -> list[PlaceMention]:
+    """The place mentions of the document (as the geoparser found them for it)."""
+    known = geoparser.known(doc)
+    if known is not None:
+        return known
+    return geoparser.mentions(doc, [(c.start, c.end) for c in citations(doc)])
+
+
+def _told_places(doc: Doc, geoparser: Geoparser, places: list[PlaceMention]) -> list[tuple[int, int, Location]]:
+    """(sentence start, paragraph, place) for every sentence that names a place a
+    neighbouring act may borrow."""
+    starts = paragraphs(doc.text)
+    told = []
+    for sent in doc.sents:
+        named = [p for p in places if sent.start_char <= p.start < sent.end_char]
+        found = geoparser.context_place(sent, named) if named else None
+        if found is not None:
+            told.append((sent.start_char, _paragraph_of(starts, sent.start_char), found))
+    return told
+
+
+def _source_homes(places: list[PlaceMention], geoparser: Geoparser) -> list[Location]:
+    """The homes of the article's sources inside North Korea ("a source in Yanggang
+    Province"): a source abroad (Dandong, Yanji) reports on somewhere else."""
+    homes = []
+    for p in places:
+        if p.excluded == "source" and p.place.country in source_home_countries():
+            located = geoparser.location(p.place, text=p.text)
+            if located.admin1_code:
+                homes.append(located)
+    return homes
 
 
 def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: TimeSpan | None) -> None:

@@ -1,0 +1,118 @@
+"""Slots an act takes from its context (yalu/extract/slots.py): the place of the
+paragraph or the article when its own clause names none, whether that place came
+with another act or with a sentence that tells none; the home of a source as the
+last resort; the country left for a defection.
+
+Every article here is fictional, written in the style of Daily NK / RFA / Yonhap
+copy for these tests; none is real news.
+"""
+
+import pytest
+
+from yalu.ingest import read_text
+from yalu.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return Pipeline()
+
+
+@pytest.fixture(scope="module")
+def extract(runner):
+    def run(text, published="2024-03-10", outlet="Daily NK"):
+        article = read_text(text, published=published, outlet=outlet)
+        [(article, incidents)] = list(runner.run([article]))
+        return incidents
+
+    return run
+
+
+# a report longer than a wire item's six sentences, so that its acts borrow from the
+# paragraph and the article rather than from the item as a whole
+FILLER = (
+    "\n\nMarket prices have been unstable since the start of the year. "
+    "Many families now skip meals, the source added. "
+    "Officials have not commented on the situation. "
+    "Similar reports have come from other border regions. "
+    "Prices are expected to rise again before the harvest. "
+    "Some traders have stopped travelling altogether."
+)
+
+
+def one(incidents, event_type):
+    [found] = [i for i in incidents if i.event_type == event_type]
+    return found
+
+
+def rules(incident):
+    return {rule for e in incident.evidence for rule in e.rules}
+
+
+def test_a_place_told_without_an_act_is_lent_to_the_next_sentence(extract):
+    text = (
+        "Residents are struggling as food runs short, a source told Daily NK.\n\n"
+        "Last week a fire swept through a warehouse behind the station in Kilju County. "
+        "Two guards were arrested the next morning for negligence."
+    ) + FILLER
+    arrest = one(extract(text), "arrest")
+    assert (arrest.location.admin1_code, arrest.location.admin2) == ("KP-09", "Kilju")
+
+
+def test_the_article_place_may_come_from_a_sentence_that_tells_no_act(extract):
+    text = (
+        "Two young men living in Wiyon-dong, Hyesan, have been watching South Korean films for months, "
+        "a source told Daily NK on Monday.\n\n"
+        "Inspectors burst into the house on Saturday and arrested both men."
+    ) + FILLER
+    arrest = one(extract(text), "arrest")
+    assert (arrest.location.admin1_code, arrest.location.admin2) == ("KP-10", "Hyesan")
+    assert "place.article_named" in rules(arrest)
+
+
+def test_with_no_place_at_all_a_source_in_north_korea_places_its_story(extract):
+    text = (
+        "Local authorities have banned the sale of corn at markets, a source in Chagang Province told Daily NK. "
+        "Traders caught selling corn were arrested last week, the source said."
+    ) + FILLER
+    arrest = one(extract(text), "arrest")
+    assert arrest.location.admin1_code == "KP-04"
+    assert "place.source_home" in rules(arrest)
+
+
+def test_a_source_abroad_does_not_place_the_story(extract):
+    text = (
+        "Traders caught selling corn were arrested last week, a source in Dandong told Daily NK. "
+        "The arrests have frightened the whole market, the source said."
+    ) + FILLER
+    arrest = one(extract(text), "arrest")
+    assert arrest.location.admin1_code is None
+
+
+def test_a_defection_borrows_no_place_in_the_country_reached(extract):
+    text = (
+        "Chinese border police have stepped up patrols around Changbai County since last week, "
+        "a source told Daily NK.\n\n"
+        "The patrols began after three soldiers defected on a moonless night, the source said.\n\n"
+        "The soldiers had served in a border guard unit in Kimjongsuk County."
+    ) + FILLER
+    defection = one(extract(text), "defection")
+    assert (defection.location.country, defection.location.admin2) == ("KP", "Kim Jong Suk")
+    assert "place.origin" in rules(defection)
+
+
+def test_a_caption_lends_no_place(extract):
+    text = (
+        "Soldiers on patrol near Sinuiju in this file photo.\n\n"
+        "Two soldiers deserted their post last week, a source told Daily NK."
+    ) + FILLER
+    desertion = one(extract(text), "desertion")
+    assert desertion.location.admin2 is None
+
+
+def test_a_caption_lends_no_place_to_a_short_item(extract):
+    text = (
+        "Soldiers on patrol near Sinuiju in this file photo.\n\n"
+        "Two soldiers deserted their post last week, a source told Daily NK."
+    )
+    assert one(extract(text), "desertion").location.admin2 is None

@@ -441,3 +441,10 @@ def test_a_sentence_that_tells_no_act_lends_its_place(nlp, geoparser):
 def test_a_caption_or_a_ticker_lends_no_place(nlp, geoparser, text):
     doc = nlp(text)
     assert geoparser.context_place(doc[:], geoparser.mentions(doc, [])) is None
+
+
+@pytest.mark.parametrize("text", ["A fishing boat crossed the sea border on Friday.",
+                                  "Patrol boats crossed the tense western sea border twice."])
+def test_the_sea_border_between_the_koreas_is_the_nll(mentions, text):
+    doc, found = mentions(text)
+    assert [m.place.id for m in found] == ["border.nll"]

@@ -116,3 +116,13 @@ def test_a_caption_lends_no_place_to_a_short_item(extract):
         "Two soldiers deserted their post last week, a source told Daily NK."
     )
     assert one(extract(text), "desertion").location.admin2 is None
+
+
+def test_a_sea_crossing_is_placed_where_the_boat_landed(extract):
+    text = (
+        "Nine North Koreans crossed the sea border in a small wooden boat on Sunday, the Joint Chiefs of Staff said.\n\n"
+        "The boat reached South Korea's Baengnyeong Island early in the morning."
+    ) + FILLER
+    incidents = extract(text, outlet="Yonhap")
+    crossing = next(i for i in incidents if i.event_type in ("defection", "incursion"))
+    assert (crossing.location.admin1_code, crossing.location.admin2) == ("KR-28", "Ongjin")

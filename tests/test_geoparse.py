@@ -448,3 +448,29 @@ def test_a_caption_or_a_ticker_lends_no_place(nlp, geoparser, text):
 def test_the_sea_border_between_the_koreas_is_the_nll(mentions, text):
     doc, found = mentions(text)
     assert [m.place.id for m in found] == ["border.nll"]
+
+
+# --- a capital that acts is its state (context.toml, [metonymy]) ----------------------------
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The intrusion prompted Seoul to scramble fighter jets.", "Seoul"),
+        ("The island was the target of an artillery attack by Pyongyang last year.", "Pyongyang"),
+        ("Pyongyang fired three short-range missiles on Thursday.", "Pyongyang"),
+    ],
+)
+def test_a_capital_that_acts_is_no_place(mentions, text, name):
+    doc, found = mentions(text)
+    assert next(m for m in found if m.text == name).excluded == "state"
+
+
+@pytest.mark.parametrize("text", ["Pyongyang was hit by heavy rain on Sunday.", "Talks were held in Seoul on Friday."])
+def test_a_capital_where_things_happen_is_a_place(mentions, text):
+    doc, found = mentions(text)
+    assert all(m.excluded is None for m in found)
+
+
+def test_a_citys_airspace_is_the_city(where):
+    loc = where("Radar detected a drone crossing into the Gimpo airspace at noon.", "crossing", "incursion")
+    assert (loc.admin1_code, loc.admin2) == ("KR-41", "Gimpo")

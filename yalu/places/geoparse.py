@@ -46,7 +46,7 @@ PLACE_HEADS = {
     "outskirts", "side", "frontier", "checkpoint", "office", "committee", "headquarters",
     "resort", "stadium", "square", "park", "hotel", "hospital", "mine", "farm", "factory", "plant",
     "school", "airfield", "dam", "reservoir", "beach", "pier", "shipyard", "dormitory", "apartment",
-    "neighborhood", "neighbourhood", "villages", "islands",
+    "neighborhood", "neighbourhood", "villages", "islands", "airspace", "skies",
 }
 # a road or a railway named after a place runs elsewhere ("the Donghae road", "the Gyeongui line")
 # "the border" unnamed: a border feature of no province
@@ -122,9 +122,10 @@ def context_rules() -> dict:
     """data/places/context.toml, checked: its tables and their keys."""
     with files("yalu").joinpath("data", "places", CONTEXT_FILE).open("rb") as f:
         data = tomllib.load(f)
-    unknown = set(data) - {"borrowing", "direction"}
+    unknown = set(data) - {"borrowing", "direction", "metonymy"}
     borrowing = data.get("borrowing", {})
     unknown |= set(borrowing) - {"picture_words", "source_home_countries", "article_place_within"}
+    unknown |= set(data.get("metonymy", {})) - {"capitals", "causatives"}
     if unknown:
         raise ValueError(f"{CONTEXT_FILE}: unknown keys {sorted(unknown)}")
     return data
@@ -147,7 +148,8 @@ def directions() -> tuple[Direction, ...]:
 
 
 def direction(event_type: str, takes: str) -> Direction | None:
-    """The rule of this kind ("target", "origin") for a type, if any."""
+    """The rule of this kind ("target": the act's destination is its place; "origin") for a
+    type, if any."""
     return next((d for d in directions() if d.takes == takes and event_type in d.types), None)
 
 
@@ -158,7 +160,7 @@ class PlaceMention:
     text: str
     place: Place
     root: Token
-    excluded: str | None = None  # source | dateline
+    excluded: str | None = None  # source | dateline | state
 
 
 class Geoparser:
@@ -207,6 +209,8 @@ class Geoparser:
                 mention.excluded = "dateline"
             elif any(s <= ent.start_char and ent.end_char <= e for s, e in source_spans) or _source_owner(ent):
                 mention.excluded = "source"
+            elif _stands_for_state(ent, place):
+                mention.excluded = "state"
             found.append(mention)
         found += _unnamed_borders(doc)
         found.sort(key=lambda m: m.start)
@@ -448,6 +452,24 @@ def borrowing() -> dict:
 def source_home_countries() -> frozenset[str]:
     """Where a source's home places its story when the text names no place (context.toml)."""
     return frozenset(context_rules().get("borrowing", {}).get("source_home_countries", []))
+
+
+def _stands_for_state(ent: Span, place: Place) -> bool:
+    """"Pyongyang fired two missiles", "an attack by Pyongyang", "prompted Seoul to deploy
+    jets": a capital that acts is its state (context.toml, [metonymy]); a capital that
+    suffers ("Pyongyang was hit by floods") is a place."""
+    metonymy = context_rules().get("metonymy", {})
+    if place.id not in metonymy.get("capitals", []):
+        return False
+    root = ent.root
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.pos_ == "NOUN":
+        return True  # "an artillery attack by Pyongyang"
+    return (root.dep_ == "dobj" and root.head.lemma_.lower() in metonymy.get("causatives", [])
+            and any(c.dep_ in ("xcomp", "ccomp") for c in root.head.children))
 
 
 def _source_owner(ent: Span) -> bool:

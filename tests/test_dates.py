@@ -254,6 +254,13 @@ GOVERNING = [
      "declared", None, None),
     ("North Korean patrol boats crossed the Northern Limit Line on several occasions between "
      "November 6 and November 15.", "crossed", "between November 6 and November 15", None),
+    # a date set before the main clause with a comma dates it, whatever the parser hung it on
+    # (here on "mobilized", read as a verb of its own)
+    ("Since October, soldiers and mobilized farmers have been building a new fence along the river.",
+     "building", "Since October", None),
+    ("Since October, soldiers and mobilized farmers have been building a new fence along the river.",
+     "fence", "Since October", None),
+    ("On Tuesday, a source told Daily NK that police arrested two smugglers.", "arrested", None, "On Tuesday"),
 ]
 
 

@@ -3,6 +3,7 @@ speaking, by the path between them in the spaCy dependency tree (not by nearness
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, cast
 
 from .combine import DateMention
@@ -24,6 +25,8 @@ def governing_date(sent: Span, trigger: Token | Span, mentions: list[DateMention
     best: tuple[float, int, int, DateMention] | None = None
     for m in mentions:
         cost = _score(sent, token, m)
+        if cost is None:
+            cost = _fronted_score(sent, token, m)
         if cost is None:
             continue
         prec = m.span.precision or 9
@@ -94,6 +97,32 @@ def _score(sent: Span, trigger: Token, m: DateMention) -> float | None:
     if date_cost is None or trigger_cost is None:
         return None
     return float(len(d_side) + len(t_side)) + date_cost + trigger_cost
+
+
+_FRONTED = re.compile(r"^[\s\"“‘'(]*$")
+
+
+def _fronted_score(sent: Span, trigger: Token, m: DateMention) -> float | None:
+    """A date set before the main clause with a comma ("Since January, soldiers and
+    mobilized residents have been building a fence"; "On Monday, ...") dates the main
+    clause, whatever the parser hung it on: the cost of the trigger's path to the root.
+    Never the day a source spoke ("On Tuesday, a source told Daily NK that ...")."""
+    if m.kind == "reference" or not _in_sentence(sent, m):
+        return None
+    doc = sent.doc
+    if not _FRONTED.match(doc.text[sent.start_char:m.start]) or not doc.text[m.end:m.end + 2].lstrip().startswith(","):
+        return None
+    root = sent.root
+    if _is_reporting(root):
+        return None
+    chain = _ancestors_chain(trigger)
+    if root not in chain:
+        return None
+    t_side = chain[:chain.index(root)]
+    trigger_cost = _trigger_side_cost(t_side)
+    if trigger_cost is None:
+        return None
+    return 1.0 + len(t_side) + trigger_cost
 
 
 def _date_side_cost(d_side: list[Token], in_span: set[int]) -> float | None:

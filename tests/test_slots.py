@@ -126,3 +126,49 @@ def test_a_sea_crossing_is_placed_where_the_boat_landed(extract):
     incidents = extract(text, outlet="Yonhap")
     crossing = next(i for i in incidents if i.event_type in ("defection", "incursion"))
     assert (crossing.location.admin1_code, crossing.location.admin2) == ("KR-28", "Ongjin")
+
+
+# --- dates of undated acts ------------------------------------------------------------------
+
+def dated(incident):
+    return (str(incident.time.start), str(incident.time.end), incident.time.precision)
+
+
+def test_an_act_an_agency_announces_on_a_day_is_that_days_news(extract):
+    text = (
+        "North Korea has floated dozens of balloons carrying leaflets toward the South, "
+        "the South's military said Thursday.\n\n"
+        "Some of the balloons landed in fields, officials said."
+    ) + FILLER
+    incursion = one(extract(text, published="2024-10-11", outlet="Yonhap"), "incursion")
+    assert dated(incursion) == ("2024-10-09", "2024-10-10", 1)
+    assert "date.reported_news" in rules(incursion)
+
+
+def test_what_a_source_tells_on_a_day_is_no_days_news(extract):
+    text = (
+        "Police arrested several smugglers in Hyesan, a source told Daily NK on Thursday.\n\n"
+        "The arrests came amid a wider campaign, the source said."
+    ) + FILLER
+    arrest = one(extract(text, published="2024-10-11"), "arrest")
+    assert arrest.time.precision == 4
+    assert "date.reported_news" not in rules(arrest)
+
+
+def test_background_years_start_no_window(extract):
+    text = (
+        "North Korea has banned private sales of grain since 2019, a source told Daily NK on Tuesday.\n\n"
+        "Police in Musan arrested grain traders, the source said."
+    ) + FILLER
+    arrest = one(extract(text, published="2024-10-11"), "arrest")
+    assert (str(arrest.time.start), arrest.time.precision) == ("2024-09-11", 4)
+
+
+def test_a_recent_since_continues_in_its_paragraph(extract):
+    text = (
+        "Since August, troops have been laying mines along the border in Kaesong, the JCS said. "
+        "Several blasts during the work have killed soldiers, the JCS added."
+    ) + FILLER
+    incidents = extract(text, published="2024-10-11", outlet="Yonhap")
+    blasts = next(i for i in incidents if i.event_type in ("explosion_accident", "attack", "disaster"))
+    assert (str(blasts.time.start), blasts.time.precision) == ("2024-08-01", 4)

@@ -4,6 +4,7 @@ date told before it, the news cycle of a short item."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -175,25 +176,68 @@ def _source_homes(places: list[PlaceMention], geoparser: Geoparser) -> list[Loca
     return homes
 
 
+# an act going on since a date this close to publication is news; since longer ago
+# ("since October 2002", "since 2000") it is a standing condition, no start for the news
+NEWS_REACH_DAYS = 365
+SINCE = re.compile(r"(?i)^(?:ever\s+)?since\b")
+
+
+def _recently_since(time: TimeSpan, published: date | None) -> bool:
+    """"Since January", "since last month": an ongoing act that began within the news reach."""
+    return (published is not None and time.start is not None and bool(SINCE.match(time.expression or ""))
+            and (published - time.start).days <= NEWS_REACH_DAYS)
+
+
+def _announced(clusters: list[Cluster], doc: Doc, article: Article) -> dict[int, TimeSpan]:
+    """Undated acts a news agency, a ministry or a military announces on a stated day:
+    "North Korea has launched balloons toward the South, the South's military said
+    Wednesday", "Kim Jong Un inspected flood damage, KCNA said Friday". Wire copy reports
+    the news of that day's cycle: the day before the announcement or the day itself. A
+    source telling Daily NK on Tuesday what happened is no announcement: what it tells
+    happened some time before (the "recently" window)."""
+    if article.published is None:
+        return {}
+    found = dates.find_dates(doc.text, article.published)
+    out: dict[int, TimeSpan] = {}
+    for c in clusters:
+        for m in c.mentions:
+            if m.attribution is not None and m.attribution.kind == "anonymous_source":
+                continue
+            in_sentence = [d for d in found if m.sent.start_char <= d.start < m.sent.end_char]
+            said = dates.reporting_date(m.sent, in_sentence)
+            if said is not None and said.span.end and said.span.precision == 1:
+                out[id(c)] = dates.news_cycle(said.span.end)
+                break
+    return out
+
+
 def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: TimeSpan | None) -> None:
-    """Incidents whose own clauses carry no date. A short wire item tells one story:
-    its lead's time, else the news cycle of publication. A longer report dates
-    them as honestly as it can: from the earliest time the report gives (or the
-    usual "recently" window) to the day its source spoke (or publication), at
-    precision 4."""
-    times = [c.best_time() for c in clusters if c.best_time()]
+    """Incidents whose own clauses carry no date. An act an agency or a ministry
+    announces on a stated day is that day's news ("..., the South's military said
+    Wednesday"). A short wire item tells one story: its lead's time, else the news cycle
+    of publication. A longer report dates them as honestly as it can: the date told
+    before it in its paragraph, else from the earliest act the report dates (or the
+    usual "recently" window, whichever is earlier) to the day its source spoke (or
+    publication), at precision 4. Background ("since October 2002", "in 2021") starts
+    no window."""
     news = [c.best_time() for c in clusters if c.best_time() and not c.first.background]
     short = len(list(doc.sents)) <= SHORT_ITEM_SENTENCES
-    # acts dated to the day, week or month: a year of background is no date for the next act
+    # acts dated to the day, week or month, or going on since a recent date ("Since April,
+    # troops have been laying mines"): a year of background is no date for the next act
     dated = [m for c in clusters for m in c.mentions
-             if m.time and m.time.precision in (1, 2, 3) and not m.time_inherited and not m.background]
+             if m.time and not m.time_inherited and not m.background
+             and (m.time.precision in (1, 2, 3) or _recently_since(m.time, article.published))]
+    announced = _announced(clusters, doc, article)
     for c in clusters:
         if c.best_time():
+            continue
+        if id(c) in announced:
+            c.first.set_time(announced[id(c)], "date.reported_news")
             continue
         # a paragraph tells one sequence: "The shooting took place on the 9th. ... His two
         # companions were detained on the spot." takes the date told before it
         told = [m for m in dated if m.paragraph == c.first.paragraph and m.sent.start < c.first.sent.start]
-        rule = None
+        rule: str | None = None
         if told and not short:
             c.first.time, rule = max(told, key=lambda m: m.sent.start).time, "date.paragraph_before"
         elif short:
@@ -203,7 +247,11 @@ def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: Ti
                 c.first.time, rule = dates.news_cycle(article.published), "date.news_cycle"
         elif article.published:
             recent = dates.resolve("recently", article.published)
-            starts = [t.start for t in times if t and t.start] + ([recent.start] if recent.start else [])
+            # the report's news reaches back to the earliest act it dates to the day, week or
+            # month ("on February 16"); a year or a "since" of background ("since October
+            # 2002", "in 2021") is no start for the news
+            starts = [m.time.start for m in dated if m.time and m.time.start]
+            starts += [recent.start] if recent.start else []
             end = spoken.end if spoken and spoken.end else article.published
             c.first.time, rule = TimeSpan(min(starts), end, 4, None), "date.recent_window"
         if rule is not None and c.first.time is not None:

@@ -261,6 +261,11 @@ GOVERNING = [
     ("Since October, soldiers and mobilized farmers have been building a new fence along the river.",
      "fence", "Since October", None),
     ("On Tuesday, a source told Daily NK that police arrested two smugglers.", "arrested", None, "On Tuesday"),
+    # a dateline's date dates the writing, not the act its lead reports
+    ("Nov. 24, 2020 -- China has detained some 40 North Korean defectors in Liaoning, sources said.",
+     "detained", None, None),
+    ("SEOUL, Nov. 24 (Yonhap) -- North Korea has fired two cruise missiles, the military said.",
+     "fired", None, None),
 ]
 
 

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING, cast
 
 from .combine import DateMention
+from .dateline import dateline_match
 from .lexicon import lexicon
 
 if TYPE_CHECKING:
@@ -70,6 +71,8 @@ def _score(sent: Span, trigger: Token, m: DateMention) -> float | None:
     if m.kind == "reference" or not _in_sentence(sent, m):
         return None
     doc = sent.doc
+    if _in_dateline(doc.text, m):
+        return None  # "Aug. 7, 2019 -- China has detained ...": when the agency wrote
     root = _mention_root(doc, m)
     if root is None:
         return None
@@ -97,6 +100,21 @@ def _score(sent: Span, trigger: Token, m: DateMention) -> float | None:
     if date_cost is None or trigger_cost is None:
         return None
     return float(len(d_side) + len(t_side)) + date_cost + trigger_cost
+
+
+# a dateline of a date alone at the head of a line: "Aug. 7, 2019 --", "June 3 (Yonhap) —"
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*(?:--|—|–)")
+DATELINE_REACH = 600
+
+
+def _in_dateline(text: str, m: DateMention) -> bool:
+    """The date of a dateline, which dates the writing, never an act it reports."""
+    found = dateline_match(text)
+    if found is not None and found.start() <= m.start < found.end():
+        return True
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return (m.start < DATELINE_REACH and not text[line_start:m.start].strip()
+            and bool(_DATELINE_AFTER.match(text, m.end)))
 
 
 _FRONTED = re.compile(r"^[\s\"“‘'(]*$")

@@ -172,3 +172,21 @@ def test_a_recent_since_continues_in_its_paragraph(extract):
     incidents = extract(text, published="2024-10-11", outlet="Yonhap")
     blasts = next(i for i in incidents if i.event_type in ("explosion_accident", "attack", "disaster"))
     assert (str(blasts.time.start), blasts.time.precision) == ("2024-08-01", 4)
+
+
+def test_the_recent_window_ends_when_the_source_spoke(extract):
+    text = (
+        "Police have arrested several smugglers in Hyesan, a source told Daily NK on Tuesday.\n\n"
+        "The arrests came amid a wider campaign, the source said."
+    ) + FILLER
+    arrest = one(extract(text, published="2024-10-11"), "arrest")
+    assert str(arrest.time.end) == "2024-10-08"
+
+
+def test_a_government_announcing_is_not_the_source_speaking(extract):
+    text = (
+        "The South Korean government said last month that the North has tightened border controls.\n\n"
+        "Police have arrested several smugglers in Hyesan, a source said."
+    ) + FILLER
+    arrest = one(extract(text, published="2024-10-11"), "arrest")
+    assert str(arrest.time.end) == "2024-10-11"

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import dates
 from ..model import Article, Location, TimeSpan
@@ -42,14 +42,31 @@ def mark_background(mentions: list[Mention], published: date) -> None:
 
 
 def spoken_date(doc: Doc, found_dates: list[dates.DateMention]) -> TimeSpan | None:
-    """When the article's source spoke ("told Daily NK on Wednesday"), if it says."""
+    """When the article's source spoke ("told Daily NK on Wednesday", "a source said on
+    Tuesday"), if it says: a source of the article, not a government that announced
+    something last month ("The South Korean government announced last month that ...")."""
+    anonymous = [c for c in citations(doc) if c.attribution.kind == "anonymous_source"]
     for sent in doc.sents:
         in_sentence = [d for d in found_dates if sent.start_char <= d.start < sent.end_char]
-        if in_sentence:
+        if in_sentence and (any(sent.start_char <= c.start < sent.end_char for c in anonymous) or _told_outlet(sent)):
             said = dates.reporting_date(sent, in_sentence)
             if said is not None:
                 return said.span
     return None
+
+
+def _told_outlet(sent: Span) -> bool:
+    """A sentence in which someone speaks to an outlet: "told Daily NK", "speaking to RFA"."""
+    for token in sent:
+        if token.ent_type_ == "SOURCE" and token.ent_iob_ == "B":
+            head = token.head
+            while head.dep_ in ("compound", "poss") and head.head != head:
+                head = head.head
+            if head.dep_ == "dobj" and head.head.lemma_ == "tell":
+                return True
+            if head.dep_ == "pobj" and head.head.lower_ in ("to", "with") and head.head.head.lemma_ in ("speak", "talk"):
+                return True
+    return False
 
 
 def refine_lines(mentions: list[Mention], geoparser: Geoparser, places: list[PlaceMention]) -> None:
@@ -252,7 +269,9 @@ def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: Ti
             # 2002", "in 2021") is no start for the news
             starts = [m.time.start for m in dated if m.time and m.time.start]
             starts += [recent.start] if recent.start else []
-            end = spoken.end if spoken and spoken.end else article.published
+            # to the day the source spoke, when the text names that day ("told Daily NK on
+            # Tuesday"); a vaguer time of speaking ("last week") ends at publication
+            end = spoken.end if spoken and spoken.end and spoken.precision == 1 else article.published
             c.first.time, rule = TimeSpan(min(starts), end, 4, None), "date.recent_window"
         if rule is not None and c.first.time is not None:
             c.first.rules["date"] = rule

@@ -261,6 +261,12 @@ GOVERNING = [
     ("Since October, soldiers and mobilized farmers have been building a new fence along the river.",
      "fence", "Since October", None),
     ("On Tuesday, a source told Daily NK that police arrested two smugglers.", "arrested", None, "On Tuesday"),
+    # a relative clause in the progressive shares its date with the act it hangs from
+    ("Border guards opened fire on a soldier who was fleeing across the river on Sunday night.",
+     "opened", "on Sunday night", None),
+    ("On November 3, two women who were wading across the Tumen were caught by guards.",
+     "wading", "On November 3", None),
+    ("Police arrested a man who had sold copper wire on Monday.", "arrested", None, None),
     # a dateline's date dates the writing, not the act its lead reports
     ("Nov. 24, 2020 -- China has detained some 40 North Korean defectors in Liaoning, sources said.",
      "detained", None, None),

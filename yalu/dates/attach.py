@@ -148,9 +148,9 @@ def _date_side_cost(d_side: list[Token], in_span: set[int]) -> float | None:
     cost = 0.0
     for tok in d_side:
         if tok.dep_ in _FINITE_CLAUSE_DEPS and tok.i not in in_span:
-            if _is_finite_clause(tok):
+            if _is_finite_clause(tok) and not _progressive_relative(tok):
                 return None
-            cost += 1
+            cost += 2 if _is_finite_clause(tok) else 1
         elif tok.dep_ == "conj":
             cost += 2
     return cost
@@ -164,13 +164,24 @@ def _trigger_side_cost(t_side: list[Token]) -> float | None:
         if tok.dep_ in _FINITE_CLAUSE_DEPS:
             if not _is_finite_clause(tok):
                 cost += 1
-            elif _clause_mark(tok) in lexicon().simultaneous_marks:
+            elif _clause_mark(tok) in lexicon().simultaneous_marks or _progressive_relative(tok):
                 cost += 2
             else:
                 return None
         elif tok.dep_ == "conj":
             cost += 2
     return cost
+
+
+_PROGRESSIVE_AUX = {"was", "were", "is", "are", "am"}
+
+
+def _progressive_relative(tok: Token) -> bool:
+    """A relative clause in the progressive tells what its people were doing at the time of
+    the act it hangs from, so the two share a date: "fired on a soldier who was defecting
+    on Monday", "on December 16th, three people who were crossing the Yalu were arrested"."""
+    return (tok.dep_ == "relcl" and tok.tag_ == "VBG"
+            and any(c.dep_ == "aux" and c.lower_ in _PROGRESSIVE_AUX for c in tok.children))
 
 
 def _is_reporting(tok: Token) -> bool:

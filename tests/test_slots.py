@@ -190,3 +190,23 @@ def test_a_government_announcing_is_not_the_source_speaking(extract):
     ) + FILLER
     arrest = one(extract(text, published="2024-10-11"), "arrest")
     assert str(arrest.time.end) == "2024-10-11"
+
+
+def test_a_sentence_that_tells_no_act_lends_its_date_to_the_next(extract):
+    text = (
+        "Earlier this month, four soldiers broke into a farmhouse in Kapsan County looking for food. "
+        "One of them was arrested on the spot, Daily NK has learned."
+    ) + FILLER
+    arrest = one(extract(text, published="2024-10-21"), "arrest")
+    assert dated(arrest) == ("2024-10-01", "2024-10-21", 3)
+    assert "date.paragraph_before" in rules(arrest)
+
+
+def test_the_dated_incident_that_follows_dates_the_act_told_before(extract):
+    text = (
+        "A North Korean soldier defected across the eastern border last week, the military said on Monday.\n\n"
+        "The Oct. 15 incident was the third such breach this year."
+    ) + FILLER
+    defection = one(extract(text, published="2024-10-21", outlet="Yonhap"), "defection")
+    assert dated(defection) == ("2024-10-15", "2024-10-15", 1)
+    assert "date.anaphor" in rules(defection)

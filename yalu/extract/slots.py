@@ -205,6 +205,55 @@ def _recently_since(time: TimeSpan, published: date | None) -> bool:
             and (published - time.start).days <= NEWS_REACH_DAYS)
 
 
+# nouns that name an act told before: "The Feb. 16 incident marks ...", "Tuesday's incident"
+ANAPHORIC_NOUNS = re.compile(r"(?:['’]s)?\s+(?:incident|case|event|episode|affair)\b", re.I)
+ARTICLE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+
+
+def _date_by_anaphor(clusters: list[Cluster], doc: Doc, found: list[dates.DateMention]) -> None:
+    """"A man escaped North Korea last week ... The Feb. 16 incident marks ...": a date that
+    names an incident told just before dates that incident, when it falls inside the time
+    the act has (or the act has none)."""
+    starts = paragraphs(doc.text)
+    for d in found:
+        if not (d.span.start and d.span.end and d.span.precision in (1, 2)) or not ANAPHORIC_NOUNS.match(doc.text, d.end):
+            continue
+        if not (ARTICLE_BEFORE.search(doc.text[max(0, d.start - 5):d.start]) or doc.text[d.end:d.end + 2] in ("'s", "’s")):
+            continue
+        paragraph = _paragraph_of(starts, d.start)
+        # the act told last before it, in its paragraph or the one before
+        told = [(m.sent.start, c) for c in clusters for m in c.mentions
+                if m.sent.end_char <= d.start and paragraph - m.paragraph <= 1]
+        if not told:
+            continue
+        c = max(told, key=lambda entry: entry[0])[1]
+        time = c.best_time()
+        if time is None or (time.start and time.end and time.start <= d.span.start and d.span.end <= time.end
+                            and d.span.precision < time.precision):
+            c.first.time, c.first.time_inherited = d.span, False
+            c.first.rules["date"] = "date.anaphor"
+
+
+def _untold_dates(clusters: list[Cluster], doc: Doc, found: list[dates.DateMention],
+                  published: date | None) -> list[tuple[int, int, TimeSpan]]:
+    """(sentence start, paragraph, time) of the sentences that tell no act but date what
+    they tell to the day, week or month (or since a recent date)."""
+    told = {m.sent.start for c in clusters for m in c.mentions}
+    starts = paragraphs(doc.text)
+    out = []
+    for sent in doc.sents:
+        if sent.start in told:
+            continue
+        in_sentence = [d for d in found if sent.start_char <= d.start < sent.end_char]
+        said = dates.reporting_date(sent, in_sentence) if in_sentence else None
+        usable = [d for d in in_sentence if d is not said and d.kind != "reference" and not d.future and d.span.start
+                  and (d.span.precision in (1, 2, 3) or _recently_since(d.span, published))]
+        if usable:
+            best = min(usable, key=lambda d: d.span.precision)
+            out.append((sent.start, _paragraph_of(starts, sent.start_char), best.span))
+    return out
+
+
 def _announced(clusters: list[Cluster], doc: Doc, article: Article) -> dict[int, TimeSpan]:
     """Undated acts a news agency, a ministry or a military announces on a stated day:
     "North Korea has launched balloons toward the South, the South's military said
@@ -245,6 +294,13 @@ def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: Ti
              if m.time and not m.time_inherited and not m.background
              and (m.time.precision in (1, 2, 3) or _recently_since(m.time, article.published))]
     announced = _announced(clusters, doc, article)
+    found = dates.find_dates(doc.text, article.published) if article.published else []
+    _date_by_anaphor(clusters, doc, found)
+    # what each paragraph dates before an act: acts dated above, and sentences that tell no
+    # act ("Earlier this month, three soldiers broke into a home" before "The remaining
+    # soldier was arrested on site")
+    sequence = [(m.sent.start, m.paragraph, m.time) for m in dated if m.time is not None]
+    sequence += _untold_dates(clusters, doc, found, article.published)
     for c in clusters:
         if c.best_time():
             continue
@@ -253,10 +309,11 @@ def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: Ti
             continue
         # a paragraph tells one sequence: "The shooting took place on the 9th. ... His two
         # companions were detained on the spot." takes the date told before it
-        told = [m for m in dated if m.paragraph == c.first.paragraph and m.sent.start < c.first.sent.start]
+        told = [(start, time) for start, paragraph, time in sequence
+                if paragraph == c.first.paragraph and start < c.first.sent.start]
         rule: str | None = None
         if told and not short:
-            c.first.time, rule = max(told, key=lambda m: m.sent.start).time, "date.paragraph_before"
+            c.first.time, rule = max(told, key=lambda entry: entry[0])[1], "date.paragraph_before"
         elif short:
             if news:
                 c.first.time, rule = news[0], "date.short_item_lead"

@@ -267,6 +267,11 @@ GOVERNING = [
     ("On November 3, two women who were wading across the Tumen were caught by guards.",
      "wading", "On November 3", None),
     ("Police arrested a man who had sold copper wire on Monday.", "arrested", None, None),
+    # an act done ahead of an event dated in its noun phrase: the date is the event's
+    ("Troops laid mines ahead of Chinese Premier Li Qiang's visit to North Korea on November 18.",
+     "laid", None, None),
+    ("Troops laid new mines along the river on November 16, ahead of the leader's visit.",
+     "laid", "on November 16", None),
     # a dateline's date dates the writing, not the act its lead reports
     ("Nov. 24, 2020 -- China has detained some 40 North Korean defectors in Liaoning, sources said.",
      "detained", None, None),

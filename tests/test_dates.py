@@ -520,3 +520,27 @@ def test_kcna_datelines_as_ingested():
     assert all(source == "dateline+jsonl" for _, source in dated)
     correct = sum(got == expected[a.url] for a, (got, _) in zip(with_dl, dated))
     assert correct / len(with_dl) >= 0.99
+
+
+# ---------------------------------------------------------------------------
+# a quote counts back from the day its speaker spoke
+# ---------------------------------------------------------------------------
+
+
+def test_a_quote_counts_back_from_the_day_its_speaker_spoke():
+    text = ("“A week ago, border guards caught a man carrying Chinese phones,” a source in Hyesan "
+            "told Daily NK on November 16.")
+    week = next(m for m in find_dates(text, PUB) if m.text == "A week ago")
+    assert (week.span.start, week.span.end, week.span.precision) == (date(2020, 11, 6), date(2020, 11, 12), 2)
+
+
+def test_outside_a_quote_it_counts_back_from_publication():
+    text = "A week ago, border guards caught a man carrying Chinese phones, a source told Daily NK on November 16."
+    week = next(m for m in find_dates(text, PUB) if m.text == "A week ago")
+    assert (week.span.start, week.span.end) == (date(2020, 11, 16), date(2020, 11, 22))
+
+
+def test_a_quote_with_no_day_of_speaking_counts_back_from_publication():
+    text = "“Two days ago, guards caught a man carrying phones,” a source told Daily NK."
+    days = next(m for m in find_dates(text, PUB) if m.text == "Two days ago")
+    assert (days.span.start, days.span.end) == (date(2020, 11, 24), date(2020, 11, 24))

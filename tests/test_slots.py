@@ -210,3 +210,22 @@ def test_the_dated_incident_that_follows_dates_the_act_told_before(extract):
     defection = one(extract(text, published="2024-10-21", outlet="Yonhap"), "defection")
     assert dated(defection) == ("2024-10-15", "2024-10-15", 1)
     assert "date.anaphor" in rules(defection)
+
+
+def test_the_next_sentence_narrows_the_week_of_the_act_to_its_day(extract):
+    text = (
+        "Nine North Koreans crossed the sea border on a small boat over the weekend, the military said Monday.\n\n"
+        "The boat reached Baengnyeong Island on Saturday, with all nine on board."
+    ) + FILLER
+    incidents = extract(text, published="2024-10-21", outlet="Yonhap")
+    crossing = next(i for i in incidents if i.event_type in ("defection", "incursion"))
+    assert dated(crossing) == ("2024-10-19", "2024-10-19", 1)
+
+
+def test_a_retelling_does_not_cut_an_ongoing_act_to_a_day(extract):
+    text = (
+        "Authorities have sealed off Hyesan since October 2, a source told Daily NK on Monday.\n\n"
+        "Residents queued at the market gate on October 15, the source said."
+    ) + FILLER
+    lockdown = one(extract(text, published="2024-10-21"), "lockdown")
+    assert (str(lockdown.time.start), lockdown.time.precision) == ("2024-10-02", 4)

@@ -213,12 +213,19 @@ ARTICLE_BEFORE = re.compile(r"(?i)\bthe\s+$")
 def _date_by_anaphor(clusters: list[Cluster], doc: Doc, found: list[dates.DateMention]) -> None:
     """"A man escaped North Korea last week ... The Feb. 16 incident marks ...": a date that
     names an incident told just before dates that incident, when it falls inside the time
-    the act has (or the act has none)."""
+    the act has (or the act has none). A sentence that tells no act right after the act's
+    own retells it ("31 North Koreans arrived on a frontline island at the weekend. They
+    arrived on Yeonpyeong Island on Saturday."): its day narrows the act's week."""
     starts = paragraphs(doc.text)
+    told_sents = {m.sent.start for c in clusters for m in c.mentions}
     for d in found:
-        if not (d.span.start and d.span.end and d.span.precision in (1, 2)) or not ANAPHORIC_NOUNS.match(doc.text, d.end):
+        if not (d.span.start and d.span.end and d.span.precision in (1, 2)):
             continue
-        if not (ARTICLE_BEFORE.search(doc.text[max(0, d.start - 5):d.start]) or doc.text[d.end:d.end + 2] in ("'s", "’s")):
+        anaphor = bool(ANAPHORIC_NOUNS.match(doc.text, d.end)) and bool(
+            ARTICLE_BEFORE.search(doc.text[max(0, d.start - 5):d.start]) or doc.text[d.end:d.end + 2] in ("'s", "’s"))
+        sent = doc.char_span(d.start, d.end, alignment_mode="expand")
+        retold = sent is not None and sent.sent.start not in told_sents and d.span.precision == 1
+        if not (anaphor or retold):
             continue
         paragraph = _paragraph_of(starts, d.start)
         # the act told last before it, in its paragraph or the one before
@@ -226,8 +233,13 @@ def _date_by_anaphor(clusters: list[Cluster], doc: Doc, found: list[dates.DateMe
                 if m.sent.end_char <= d.start and paragraph - m.paragraph <= 1]
         if not told:
             continue
-        c = max(told, key=lambda entry: entry[0])[1]
+        last, c = max(told, key=lambda entry: entry[0])
+        if not anaphor and (sent is None or doc[last].sent.end != sent.sent.start):
+            continue  # a sentence that tells no act retells the act of the sentence just before
         time = c.best_time()
+        if not anaphor and (time is None or time.precision != 2):
+            continue  # a retelling narrows a week to its day; it dates no undated act and
+            # cuts no month or ongoing act ("since February 20", "late March") to a day
         if time is None or (time.start and time.end and time.start <= d.span.start and d.span.end <= time.end
                             and d.span.precision < time.precision):
             c.first.time, c.first.time_inherited = d.span, False

@@ -254,6 +254,29 @@ GOVERNING = [
      "declared", None, None),
     ("North Korean patrol boats crossed the Northern Limit Line on several occasions between "
      "November 6 and November 15.", "crossed", "between November 6 and November 15", None),
+    # a date set before the main clause with a comma dates it, whatever the parser hung it on
+    # (here on "mobilized", read as a verb of its own)
+    ("Since October, soldiers and mobilized farmers have been building a new fence along the river.",
+     "building", "Since October", None),
+    ("Since October, soldiers and mobilized farmers have been building a new fence along the river.",
+     "fence", "Since October", None),
+    ("On Tuesday, a source told Daily NK that police arrested two smugglers.", "arrested", None, "On Tuesday"),
+    # a relative clause in the progressive shares its date with the act it hangs from
+    ("Border guards opened fire on a soldier who was fleeing across the river on Sunday night.",
+     "opened", "on Sunday night", None),
+    ("On November 3, two women who were wading across the Tumen were caught by guards.",
+     "wading", "On November 3", None),
+    ("Police arrested a man who had sold copper wire on Monday.", "arrested", None, None),
+    # an act done ahead of an event dated in its noun phrase: the date is the event's
+    ("Troops laid mines ahead of Chinese Premier Li Qiang's visit to North Korea on November 18.",
+     "laid", None, None),
+    ("Troops laid new mines along the river on November 16, ahead of the leader's visit.",
+     "laid", "on November 16", None),
+    # a dateline's date dates the writing, not the act its lead reports
+    ("Nov. 24, 2020 -- China has detained some 40 North Korean defectors in Liaoning, sources said.",
+     "detained", None, None),
+    ("SEOUL, Nov. 24 (Yonhap) -- North Korea has fired two cruise missiles, the military said.",
+     "fired", None, None),
 ]
 
 
@@ -497,3 +520,27 @@ def test_kcna_datelines_as_ingested():
     assert all(source == "dateline+jsonl" for _, source in dated)
     correct = sum(got == expected[a.url] for a, (got, _) in zip(with_dl, dated))
     assert correct / len(with_dl) >= 0.99
+
+
+# ---------------------------------------------------------------------------
+# a quote counts back from the day its speaker spoke
+# ---------------------------------------------------------------------------
+
+
+def test_a_quote_counts_back_from_the_day_its_speaker_spoke():
+    text = ("“A week ago, border guards caught a man carrying Chinese phones,” a source in Hyesan "
+            "told Daily NK on November 16.")
+    week = next(m for m in find_dates(text, PUB) if m.text == "A week ago")
+    assert (week.span.start, week.span.end, week.span.precision) == (date(2020, 11, 6), date(2020, 11, 12), 2)
+
+
+def test_outside_a_quote_it_counts_back_from_publication():
+    text = "A week ago, border guards caught a man carrying Chinese phones, a source told Daily NK on November 16."
+    week = next(m for m in find_dates(text, PUB) if m.text == "A week ago")
+    assert (week.span.start, week.span.end) == (date(2020, 11, 16), date(2020, 11, 22))
+
+
+def test_a_quote_with_no_day_of_speaking_counts_back_from_publication():
+    text = "“Two days ago, guards caught a man carrying phones,” a source told Daily NK."
+    days = next(m for m in find_dates(text, PUB) if m.text == "Two days ago")
+    assert (days.span.start, days.span.end) == (date(2020, 11, 24), date(2020, 11, 24))

@@ -296,3 +296,31 @@ def test_every_kp_admin_unit_resolves_by_name(gaz):
         if by_source.get(r["id"]) not in hits:
             missing.append((r["id"], r["name_en"], hits))
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    "spelling, place_id",
+    [
+        ("North Hamkyung Province", "kp.north-hamgyong"),  # ㅕ as yu (ASIAPRESS, Daily NK)
+        ("North Hamgyung", "kp.north-hamgyong"),
+        ("Northern Hwanghae Province", "kp.north-hwanghae"),
+        ("Huiryung", "kp.north-hamgyong.hoeryong"),  # spellings.toml: older Daily NK
+        ("Huiryung City", "kp.north-hamgyong.hoeryong"),
+        ("Yonphyong Islet", "kr.incheon.ongjin.yeonpyeong"),  # KCNA
+        ("Hyetan District", "kp.ryanggang.hyesan.hyetan"),  # a dong as Daily NK writes it
+    ],
+)
+def test_press_spellings(gaz, spelling, place_id):
+    assert ids(gaz.lookup(spelling))[0] == place_id
+
+
+def test_a_spelling_for_an_unknown_place_is_a_problem(tmp_path):
+    (tmp_path / "places.csv").write_text(
+        "id,name,kind,parent,country,admin1_code,lat,lon,hangul,local,aliases,source,note\n"
+        "kp.ryanggang,Ryanggang,province,,KP,KP-10,41.2,128.0,량강도,,,,\n", encoding="utf-8")
+    (tmp_path / "spellings.toml").write_text(
+        '[[spelling]]\nid = "kp.ryanggang"\nforms = ["Ryangkang"]\nsource = "test"\n'
+        '[[spelling]]\nid = "kp.nowhere"\nforms = ["Nowhere"]\nsource = "test"\n', encoding="utf-8")
+    gaz = Gazetteer.from_dir(tmp_path)
+    assert ids(gaz.lookup("Ryangkang")) == ["kp.ryanggang"]
+    assert any("kp.nowhere" in problem for problem in gaz.check())

@@ -223,6 +223,19 @@ def test_kim_chaek_the_city(where, text, word):
     assert (loc.admin2, loc.admin1_code) == ("Kim Chaek", "KP-09")
 
 
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("North Korea fired two short-range missiles from Kim Chaek on Tuesday morning.", "fired"),
+        ("The projectile was launched from near Kim Chaek, the military said.", "launched"),
+        ("A missile was launched from the Kim Chaek area into the East Sea.", "launched"),
+    ],
+)
+def test_kim_chaek_in_two_words_next_to_a_launch_is_the_city(where, text, word):
+    loc = where(text, word, "missile_launch")
+    assert (loc.admin2, loc.admin1_code) == ("Kim Chaek", "KP-09")
+
+
 def test_kim_chaek_the_general_is_no_place(mentions):
     doc, found = mentions("Students laid flowers at the statue of Kim Chaek.")
     assert found == []
@@ -289,3 +302,175 @@ def test_tags_give_countries_and_border_features(mentions, geoparser, nlp):
                           ["a source in Yanggang Province"])
     # an excluded place gives no tag; an incident place does, with its own id
     assert geoparser.tags(list(doc), found) == {"@KP", "@kp.ryanggang.hyesan"}
+
+
+# --- villages and datelines -----------------------------------------------------------
+
+def test_an_unknown_village_is_not_a_namesake_across_the_border(where):
+    # Taechong is also an alias of the South's Daecheong Island: "-ri" makes it a village
+    loc = where("An embankment burst in Taechong-ri, in Unpha County, flooding fields.", "flooding", "disaster")
+    assert (loc.country, loc.admin1_code, loc.admin2) == ("KP", "KP-06", "Unpha")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEOUL - North Korea flew several drones across the border on Monday.",
+        "SEOUL, South Korea — North Korea flew several drones across the border on Monday.",
+        "Breaking\nSEOUL — North Korea flew several drones across the border on Monday.",
+    ],
+)
+def test_an_undated_dateline_is_the_reporters_place(mentions, text):
+    doc, found = mentions(text)
+    seoul = next(m for m in found if m.text.lower() == "seoul")
+    assert seoul.excluded == "dateline"
+
+
+def test_a_dash_after_words_that_are_no_place_is_no_dateline(mentions):
+    doc, found = mentions("North Korea has tolerated — for years — smuggling in Hyesan.")
+    assert all(m.excluded is None for m in found)
+
+
+@pytest.mark.parametrize(
+    "text, word, admin2",
+    [
+        ("Two women were sent to a labour camp in Hyetan District, Hyesan.", "sent", "Hyesan"),
+        ("A public execution was held at a stadium in Huiryung city last week.", "execution", "Hoeryong"),
+        ("Prices rose sharply in Musan County, North Hamkyung Province, last month.", "rose", "Musan"),
+    ],
+)
+def test_press_spellings(where, text, word, admin2):
+    loc = where(text, word, "punishment")
+    assert loc.admin2 == admin2
+
+
+# --- directions (data/places/context.toml) --------------------------------------------
+
+def test_directions_load_and_name_event_types():
+    from yalu.ontology import event_types
+    from yalu.places.geoparse import directions
+
+    rules = directions()
+    assert {r.id for r in rules} >= {"place.target", "place.origin"}
+    assert all(r.types <= set(event_types()) for r in rules)
+
+
+def test_a_shelling_is_placed_where_the_shells_landed(where):
+    loc = where("North Korean artillery fired about 80 rounds into Baengnyeong Island on Tuesday afternoon.",
+                "fired", "artillery_fire")
+    assert (loc.country, loc.admin1_code, loc.admin2) == ("KR", "KR-28", "Ongjin")
+
+
+def test_a_launch_is_not_placed_where_the_missile_fell(where):
+    loc = where("North Korea fired two ballistic missiles from Sunan into the East Sea.", "fired", "missile_launch")
+    assert loc.admin2 == "Sunan"
+
+
+def test_a_defection_is_not_placed_where_the_defector_went(where):
+    assert where("A soldier fled into Changbai County across the frozen river.", "fled", "defection") is None
+
+
+def test_the_country_that_fired_is_not_where_the_shells_fell(where):
+    assert where("The barrage from North Korea went on for an hour.", "barrage", "artillery_fire") is None
+
+
+# --- the setting of an act told in a clause below it -------------------------------------
+
+@pytest.mark.parametrize(
+    "text, word, event_type, admin2",
+    [
+        ("A tourist was shot dead at dawn after straying from the path while visiting Mount Kumgang.",
+         "shot", "attack", None),
+        ("The two were given a year in a labour camp, which is in Masan-dong, Hyesan.", "year", "punishment", "Hyesan"),
+        ("Agents arrested a man who lives in Wiyon-dong, Hyesan, on Monday.", "arrested", "arrest", "Hyesan"),
+    ],
+)
+def test_a_place_in_a_clause_of_the_acts_setting(where, text, word, event_type, admin2):
+    loc = where(text, word, event_type)
+    assert loc is not None and loc.admin2 == admin2 and loc.country == "KP"
+
+
+def test_a_place_someone_came_back_from_is_no_setting(where):
+    assert where("He was detained after returning from Yanji.", "detained", "arrest") is None
+
+
+def test_a_place_of_a_sequel_clause_is_no_setting(where):
+    assert where("She was arrested after calling her brother in Seoul.", "arrested", "arrest") is None
+
+
+# --- the home of an outlet, the state of an organ ---------------------------------------
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Pyongyang's Korean Central Television said heavy rain flooded Kowon County.", "Pyongyang"),
+        ("Seoul's military said it tracked the drones.", "Seoul"),
+        ("Seoul's Yonhap news agency carried the report.", "Seoul"),
+    ],
+)
+def test_a_place_owning_an_outlet_or_an_organ_is_no_place(mentions, text, name):
+    doc, found = mentions(text)
+    assert next(m for m in found if m.text == name).excluded == "source"
+
+
+def test_a_place_owning_a_place_is_a_place(mentions):
+    doc, found = mentions("Crowds gathered in Pyongyang's Kim Il Sung Square.")
+    assert all(m.excluded is None for m in found)
+
+
+def test_a_capital_dateline_after_a_date_stamp(mentions):
+    doc, found = mentions("(Xinhua)\nUpdated: 2011-03-02 09:10 PYONGYANG - The DPRK said on Tuesday that floods hit Kowon.")
+    assert next(m for m in found if m.text == "PYONGYANG").excluded == "dateline"
+
+
+# --- what a sentence lends to its neighbours ---------------------------------------------
+
+def test_a_sentence_that_tells_no_act_lends_its_place(nlp, geoparser):
+    doc = nlp("On the 12th, at Hoeryong Market, a kilo of rice sold for 6,000 won.")
+    assert geoparser.context_place(next(doc.sents), geoparser.mentions(doc, [])).admin2 == "Hoeryong"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(Photo) Hyesan Market on a winter evening.",
+        "Won Pyongyang Sinuiju Hyesan",
+        "Soldiers stand guard in Sinuiju in this file photo taken in 2019.",
+    ],
+)
+def test_a_caption_or_a_ticker_lends_no_place(nlp, geoparser, text):
+    doc = nlp(text)
+    assert geoparser.context_place(doc[:], geoparser.mentions(doc, [])) is None
+
+
+@pytest.mark.parametrize("text", ["A fishing boat crossed the sea border on Friday.",
+                                  "Patrol boats crossed the tense western sea border twice."])
+def test_the_sea_border_between_the_koreas_is_the_nll(mentions, text):
+    doc, found = mentions(text)
+    assert [m.place.id for m in found] == ["border.nll"]
+
+
+# --- a capital that acts is its state (context.toml, [metonymy]) ----------------------------
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The intrusion prompted Seoul to scramble fighter jets.", "Seoul"),
+        ("The island was the target of an artillery attack by Pyongyang last year.", "Pyongyang"),
+        ("Pyongyang fired three short-range missiles on Thursday.", "Pyongyang"),
+    ],
+)
+def test_a_capital_that_acts_is_no_place(mentions, text, name):
+    doc, found = mentions(text)
+    assert next(m for m in found if m.text == name).excluded == "state"
+
+
+@pytest.mark.parametrize("text", ["Pyongyang was hit by heavy rain on Sunday.", "Talks were held in Seoul on Friday."])
+def test_a_capital_where_things_happen_is_a_place(mentions, text):
+    doc, found = mentions(text)
+    assert all(m.excluded is None for m in found)
+
+
+def test_a_citys_airspace_is_the_city(where):
+    loc = where("Radar detected a drone crossing into the Gimpo airspace at noon.", "crossing", "incursion")
+    assert (loc.admin1_code, loc.admin2) == ("KR-41", "Gimpo")

@@ -3,9 +3,11 @@ speaking, by the path between them in the spaCy dependency tree (not by nearness
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, cast
 
 from .combine import DateMention
+from .dateline import dateline_match
 from .lexicon import lexicon
 
 if TYPE_CHECKING:
@@ -24,6 +26,8 @@ def governing_date(sent: Span, trigger: Token | Span, mentions: list[DateMention
     best: tuple[float, int, int, DateMention] | None = None
     for m in mentions:
         cost = _score(sent, token, m)
+        if cost is None:
+            cost = _fronted_score(sent, token, m)
         if cost is None:
             continue
         prec = m.span.precision or 9
@@ -67,6 +71,8 @@ def _score(sent: Span, trigger: Token, m: DateMention) -> float | None:
     if m.kind == "reference" or not _in_sentence(sent, m):
         return None
     doc = sent.doc
+    if _in_dateline(doc.text, m):
+        return None  # "Aug. 7, 2019 -- China has detained ...": when the agency wrote
     root = _mention_root(doc, m)
     if root is None:
         return None
@@ -96,14 +102,60 @@ def _score(sent: Span, trigger: Token, m: DateMention) -> float | None:
     return float(len(d_side) + len(t_side)) + date_cost + trigger_cost
 
 
+# a dateline of a date alone at the head of a line: "Aug. 7, 2019 --", "June 3 (Yonhap) —"
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*(?:--|—|–)")
+DATELINE_REACH = 600
+
+
+def _in_dateline(text: str, m: DateMention) -> bool:
+    """The date of a dateline, which dates the writing, never an act it reports."""
+    found = dateline_match(text)
+    if found is not None and found.start() <= m.start < found.end():
+        return True
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return (m.start < DATELINE_REACH and not text[line_start:m.start].strip()
+            and bool(_DATELINE_AFTER.match(text, m.end)))
+
+
+_FRONTED = re.compile(r"^[\s\"“‘'(]*$")
+
+
+def _fronted_score(sent: Span, trigger: Token, m: DateMention) -> float | None:
+    """A date set before the main clause with a comma ("Since January, soldiers and
+    mobilized residents have been building a fence"; "On Monday, ...") dates the main
+    clause, whatever the parser hung it on: the cost of the trigger's path to the root.
+    Never the day a source spoke ("On Tuesday, a source told Daily NK that ...")."""
+    if m.kind == "reference" or not _in_sentence(sent, m):
+        return None
+    doc = sent.doc
+    if not _FRONTED.match(doc.text[sent.start_char:m.start]) or not doc.text[m.end:m.end + 2].lstrip().startswith(","):
+        return None
+    root = sent.root
+    if _is_reporting(root):
+        return None
+    chain = _ancestors_chain(trigger)
+    if root not in chain:
+        return None
+    t_side = chain[:chain.index(root)]
+    trigger_cost = _trigger_side_cost(t_side)
+    if trigger_cost is None:
+        return None
+    return 1.0 + len(t_side) + trigger_cost
+
+
 def _date_side_cost(d_side: list[Token], in_span: set[int]) -> float | None:
     """2. a date inside a subordinate finite clause dates that clause's event, not the trigger."""
     cost = 0.0
+    event_noun = False
     for tok in d_side:
+        if tok.i not in in_span and tok.pos_ == "NOUN":
+            event_noun = True
+        if event_noun and tok.lower_ in _BEFORE_HEADS:
+            return None  # "ahead of Putin's visit on June 18": the visit's date, a bound at most
         if tok.dep_ in _FINITE_CLAUSE_DEPS and tok.i not in in_span:
-            if _is_finite_clause(tok):
+            if _is_finite_clause(tok) and not _progressive_relative(tok):
                 return None
-            cost += 1
+            cost += 2 if _is_finite_clause(tok) else 1
         elif tok.dep_ == "conj":
             cost += 2
     return cost
@@ -117,13 +169,27 @@ def _trigger_side_cost(t_side: list[Token]) -> float | None:
         if tok.dep_ in _FINITE_CLAUSE_DEPS:
             if not _is_finite_clause(tok):
                 cost += 1
-            elif _clause_mark(tok) in lexicon().simultaneous_marks:
+            elif _clause_mark(tok) in lexicon().simultaneous_marks or _progressive_relative(tok):
                 cost += 2
             else:
                 return None
         elif tok.dep_ == "conj":
             cost += 2
     return cost
+
+
+# an act done before another that a date dates: the date is the other's ("to finish the
+# work ahead of Putin's visit to North Korea on June 18")
+_BEFORE_HEADS = {"ahead", "before", "prior"}
+_PROGRESSIVE_AUX = {"was", "were", "is", "are", "am"}
+
+
+def _progressive_relative(tok: Token) -> bool:
+    """A relative clause in the progressive tells what its people were doing at the time of
+    the act it hangs from, so the two share a date: "fired on a soldier who was defecting
+    on Monday", "on December 16th, three people who were crossing the Yalu were arrested"."""
+    return (tok.dep_ == "relcl" and tok.tag_ == "VBG"
+            and any(c.dep_ == "aux" and c.lower_ in _PROGRESSIVE_AUX for c in tok.children))
 
 
 def _is_reporting(tok: Token) -> bool:

@@ -81,18 +81,32 @@ COMBINERS: Registry[Combiner] = Registry(Combiner)
 combiner = COMBINERS.register
 
 
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]*\b")
+
+
+def _counts_lowered(text: str) -> str:
+    """The text as the rules read it: a count word capitalized at the head of a sentence or
+    a quote ("A week ago, ...", "“Two days ago ...") in lower case, as the rules spell it.
+    Same length, so offsets stay the text's."""
+    lx = lexicon()
+    words = {w for phrase in list(lx.numbers) + list(lx.fuzzy) for w in phrase.split()[:1]} | {"a", "an"}
+    return _CAPITAL_WORD.sub(lambda m: m.group(0).lower() if m.group(0).lower() in words else m.group(0), text)
+
+
 def find_dates(text: str, published: date | None, *, future: bool = False) -> list[DateMention]:
     """Every date expression in `text`, resolved against `published` (None: relative ones stay at precision 0).
 
     The tense of each expression is guessed from cue words around it in its sentence
     ("will", "is scheduled to", ...): future weekdays and months resolve forward. With
     `future`, every expression reads as ahead of publication."""
-    atoms = scan(text, RULES)
+    atoms = scan(_counts_lowered(text), RULES)
     found = dateline_match(text)
     t = _Text(text, published, future, atoms, found.end() if found else 0)
     i = 0
     while i < len(atoms):
         i += _read(t, i)
+    if published is not None and not future:
+        _anchor_quotes(t)
     return t.out
 
 
@@ -277,6 +291,59 @@ def _counted_from(anchor: DateMention, counted: Counted) -> TimeSpan:
     if counted.unit == "week":
         return span(day - timedelta(days=3), day + timedelta(days=3), 2)  # "a week later": about then
     return span(day, day, 1)
+
+
+# ---------------------------------------------------------------------------
+# Quotes: counted from the day the speaker spoke
+# ---------------------------------------------------------------------------
+
+# how far after a closing quote the speaker and the day they spoke may come
+QUOTE_TAIL = 160
+_OPEN_QUOTES = "“\""
+_CLOSE_QUOTES = "”\""
+
+
+def _anchor_quotes(t: _Text) -> None:
+    """ "“A week ago, a smuggler was caught,” a source told Daily NK on September 16th":
+    what a quote counts back from now ("a week ago", "yesterday", "last week") counts from
+    the day its speaker spoke, when the attribution names that day, not from publication."""
+    for k, m in enumerate(t.out):
+        if m.kind != "relative" or m.span.precision == 0:
+            continue
+        close = _quote_close(t.text, m.start)
+        if close is None:
+            continue
+        said = _spoken_after(t, close)
+        if said is None or said.span.start is None or t.published is None or said.span.start >= t.published:
+            continue
+        moved = resolve(m.text, said.span.start)
+        if moved.precision:
+            t.out[k] = replace(m, span=replace(moved, expression=m.span.expression), rule=m.rule)
+
+
+def _quote_close(text: str, at: int) -> int | None:
+    """The end of the quote `at` is inside (None: it is not quoted)."""
+    paragraph = max(text.rfind("\n\n", 0, at), 0)
+    opened = max(text.rfind(q, paragraph, at) for q in _OPEN_QUOTES)
+    if opened < 0 or ("”" in text[opened + 1:at]) or (text[opened] == '"' and text.count('"', paragraph, opened) % 2):
+        return None
+    ends = [i for i in (text.find(q, at) for q in _CLOSE_QUOTES) if i >= 0]
+    end = min(ends, default=-1)
+    if end < 0 or "\n\n" in text[at:end]:
+        return None
+    return end
+
+
+def _spoken_after(t: _Text, close: int) -> DateMention | None:
+    """The day named with the speaking verb right after a quote ("..., a source told Daily
+    NK on September 16th")."""
+    tail_end = min([i for i in (t.text.find(". ", close), t.text.find("\n", close)) if i >= 0], default=len(t.text))
+    tail_end = min(tail_end, close + QUOTE_TAIL)
+    for m in t.out:
+        if close < m.start < tail_end and m.span.precision == 1 and m.kind != "relative":
+            if lexicon().spoken_at.search(t.text[max(close, m.start - 40):m.start]):
+                return m
+    return None
 
 
 # ---------------------------------------------------------------------------

@@ -4,17 +4,19 @@ date told before it, the news cycle of a short item."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import dates
 from ..model import Article, Location, TimeSpan
 from ..ontology import has
-from ..places.geoparse import Geoparser, PlaceMention
+from ..places.geoparse import Direction, Geoparser, PlaceMention, borrowing, direction, source_home_countries
+from .attribution import citations
 from .clustering import Cluster
-from .mentions import Mention
+from .mentions import Mention, _paragraph_of, paragraphs
 
 # a wire item this short reports one news cycle: no date stated means "yesterday or today"
 SHORT_ITEM_SENTENCES = 6
@@ -40,14 +42,31 @@ def mark_background(mentions: list[Mention], published: date) -> None:
 
 
 def spoken_date(doc: Doc, found_dates: list[dates.DateMention]) -> TimeSpan | None:
-    """When the article's source spoke ("told Daily NK on Wednesday"), if it says."""
+    """When the article's source spoke ("told Daily NK on Wednesday", "a source said on
+    Tuesday"), if it says: a source of the article, not a government that announced
+    something last month ("The South Korean government announced last month that ...")."""
+    anonymous = [c for c in citations(doc) if c.attribution.kind == "anonymous_source"]
     for sent in doc.sents:
         in_sentence = [d for d in found_dates if sent.start_char <= d.start < sent.end_char]
-        if in_sentence:
+        if in_sentence and (any(sent.start_char <= c.start < sent.end_char for c in anonymous) or _told_outlet(sent)):
             said = dates.reporting_date(sent, in_sentence)
             if said is not None:
                 return said.span
     return None
+
+
+def _told_outlet(sent: Span) -> bool:
+    """A sentence in which someone speaks to an outlet: "told Daily NK", "speaking to RFA"."""
+    for token in sent:
+        if token.ent_type_ == "SOURCE" and token.ent_iob_ == "B":
+            head = token.head
+            while head.dep_ in ("compound", "poss") and head.head != head:
+                head = head.head
+            if head.dep_ == "dobj" and head.head.lemma_ == "tell":
+                return True
+            if head.dep_ == "pobj" and head.head.lower_ in ("to", "with") and head.head.head.lemma_ in ("speak", "talk"):
+                return True
+    return False
 
 
 def refine_lines(mentions: list[Mention], geoparser: Geoparser, places: list[PlaceMention]) -> None:
@@ -74,12 +93,17 @@ def refine_lines(mentions: list[Mention], geoparser: Geoparser, places: list[Pla
 
 def inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: list[PlaceMention] | None) -> None:
     """A sentence that names no place continues the paragraph's last place ("he
-    crossed the river" after "deserted in Sinpa County"); with none in the paragraph,
-    the place the article is about (its first town or county), as an analyst codes a
-    report from Hyesan. A sentence that names a larger feature ("along the border")
-    keeps it: nothing more precise is invented for it. A short item tells one story over a few sentences: there,
-    an act with no town of its own takes the one the item names ("They were launched
-    from Hwangju County")."""
+    crossed the river" after "deserted in Sinpa County"), whether that place came with
+    an act or with a sentence that tells none ("On the 30th, in Hoiryeong Market, rice
+    hit 1,500 won"; "The two men live in Yonpung-dong, Hyesan"); with none in the
+    paragraph, the place the article is about (its first town or county), as an analyst
+    codes a report from Hyesan; with no place at all, the home of a source inside North
+    Korea ("a source in Chagang Province"), Daily NK's convention for a source's local
+    story. A sentence that names a larger feature ("along the border") keeps it: nothing
+    more precise is invented for it. A short item tells one story over a few sentences:
+    there, an act with no town of its own takes the one the item names ("They were
+    launched from Hwangju County"). A defection or desertion happened in the country left
+    (context.toml, place.origin): a borrowed place elsewhere is where the people went."""
     if short_item is not None:
         for m in mentions:
             if m.location is None or m.location.geo_precision not in (1, 2):
@@ -87,44 +111,221 @@ def inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: li
                 found = geoparser.specific_place(short_item, m.event_type, elsewhere)
                 if found is not None and (m.location is None or found.geo_precision < m.location.geo_precision or not m.location.admin1_code):
                     m.set_place(found, "place.short_item")
-    # the article's own place: its first town or county, else its first province
+    if not mentions:
+        return
+    doc = mentions[0].sent.doc
+    places = _places_of(doc, geoparser)
+    told = _told_places(doc, geoparser, places)
+    # the article's own place: its first town or county an act names, else the first a
+    # sentence names, else its first province
     located = [m.location for m in mentions if m.location and m.location.admin1_code and not m.place_inherited]
-    focus = next((loc for loc in located if loc.geo_precision in (1, 2)), located[0] if located else None)
-    last: dict[int, Location] = {}
+    reach = borrowing().get("article_place_within", 1.0) * len(doc.text)
+    named = [loc for start, _, loc in told if start <= reach]
+    candidates: list[tuple[Location, str]] = (
+        [(loc, "place.article_focus") for loc in located if loc.geo_precision in (1, 2)]
+        + [(loc, "place.article_named") for loc in named if loc.geo_precision in (1, 2)]
+        + [(loc, "place.article_focus") for loc in located]
+        + [(loc, "place.article_named") for loc in named]
+        + [(loc, "place.source_home") for loc in _source_homes(places, geoparser)]
+    )
+    # each paragraph's places as (from where on they count, place): an act's own place from
+    # its own sentence on, a sentence's place from the next sentence on (within its own
+    # sentence, geoparse.locate decides which clause's place an act takes)
+    timeline: dict[int, list[tuple[int, Location]]] = {}
+    for start, paragraph, loc in told:
+        timeline.setdefault(paragraph, []).append((start + 1, loc))
     for m in mentions:
         if m.location is not None:
             if m.location.geo_precision in (1, 2):
-                last[m.paragraph] = m.location
+                timeline.setdefault(m.paragraph, []).append((m.sent.start_char, m.location))
             continue
         if has(m.event_type, "place_stated"):
             continue  # a launch site is stated or unknown: never borrowed from a neighbour
-        if m.paragraph in last:
-            m.set_place(last[m.paragraph], "place.paragraph")
-        elif focus is not None and short_item is None:
-            m.set_place(focus, "place.article_focus")
+        origin = direction(m.event_type, "origin")
+        before = sorted((entry for entry in timeline.get(m.paragraph, []) if entry[0] <= m.sent.start_char),
+                        key=lambda entry: entry[0])
+        paragraph_place = next((loc for _, loc in reversed(before) if loc.geo_precision in (1, 2) and _left(loc, origin)), None)
+        if paragraph_place is not None:
+            m.set_place(paragraph_place, "place.paragraph")
+        elif short_item is None:
+            focus = next(((loc, rule) for loc, rule in candidates if _left(loc, origin)), None)
+            if focus is not None:
+                # a place passed over because it is where the people went: the origin rule chose
+                passed_over = origin is not None and not _left(candidates[0][0], origin)
+                m.set_place(focus[0], origin.id if origin is not None and passed_over else focus[1])
+
+
+def _left(loc: Location, origin: Direction | None) -> bool:
+    """The place is in the country a defector or deserter left (any place for other acts)."""
+    return origin is None or loc.country == origin.country
+
+
+def _places_of(doc: Doc, geoparser: Geoparser) -> list[PlaceMention]:
+    """The place mentions of the document (as the geoparser found them for it)."""
+    known = geoparser.known(doc)
+    if known is not None:
+        return known
+    return geoparser.mentions(doc, [(c.start, c.end) for c in citations(doc)])
+
+
+def _told_places(doc: Doc, geoparser: Geoparser, places: list[PlaceMention]) -> list[tuple[int, int, Location]]:
+    """(sentence start, paragraph, place) for every sentence that names a place a
+    neighbouring act may borrow."""
+    starts = paragraphs(doc.text)
+    told = []
+    for sent in doc.sents:
+        named = [p for p in places if sent.start_char <= p.start < sent.end_char]
+        found = geoparser.context_place(sent, named) if named else None
+        if found is not None:
+            told.append((sent.start_char, _paragraph_of(starts, sent.start_char), found))
+    return told
+
+
+def _source_homes(places: list[PlaceMention], geoparser: Geoparser) -> list[Location]:
+    """The homes of the article's sources inside North Korea ("a source in Yanggang
+    Province"): a source abroad (Dandong, Yanji) reports on somewhere else."""
+    homes = []
+    for p in places:
+        if p.excluded == "source" and p.place.country in source_home_countries():
+            located = geoparser.location(p.place, text=p.text)
+            if located.admin1_code:
+                homes.append(located)
+    return homes
+
+
+# an act going on since a date this close to publication is news; since longer ago
+# ("since October 2002", "since 2000") it is a standing condition, no start for the news
+NEWS_REACH_DAYS = 365
+SINCE = re.compile(r"(?i)^(?:ever\s+)?since\b")
+
+
+def _recently_since(time: TimeSpan, published: date | None) -> bool:
+    """"Since January", "since last month": an ongoing act that began within the news reach."""
+    return (published is not None and time.start is not None and bool(SINCE.match(time.expression or ""))
+            and (published - time.start).days <= NEWS_REACH_DAYS)
+
+
+# nouns that name an act told before: "The Feb. 16 incident marks ...", "Tuesday's incident"
+ANAPHORIC_NOUNS = re.compile(r"(?:['’]s)?\s+(?:incident|case|event|episode|affair)\b", re.I)
+ARTICLE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+
+
+def _date_by_anaphor(clusters: list[Cluster], doc: Doc, found: list[dates.DateMention]) -> None:
+    """"A man escaped North Korea last week ... The Feb. 16 incident marks ...": a date that
+    names an incident told just before dates that incident, when it falls inside the time
+    the act has (or the act has none). A sentence that tells no act right after the act's
+    own retells it ("31 North Koreans arrived on a frontline island at the weekend. They
+    arrived on Yeonpyeong Island on Saturday."): its day narrows the act's week."""
+    starts = paragraphs(doc.text)
+    told_sents = {m.sent.start for c in clusters for m in c.mentions}
+    for d in found:
+        if not (d.span.start and d.span.end and d.span.precision in (1, 2)):
+            continue
+        anaphor = bool(ANAPHORIC_NOUNS.match(doc.text, d.end)) and bool(
+            ARTICLE_BEFORE.search(doc.text[max(0, d.start - 5):d.start]) or doc.text[d.end:d.end + 2] in ("'s", "’s"))
+        sent = doc.char_span(d.start, d.end, alignment_mode="expand")
+        retold = sent is not None and sent.sent.start not in told_sents and d.span.precision == 1
+        if not (anaphor or retold):
+            continue
+        paragraph = _paragraph_of(starts, d.start)
+        # the act told last before it, in its paragraph or the one before
+        told = [(m.sent.start, c) for c in clusters for m in c.mentions
+                if m.sent.end_char <= d.start and paragraph - m.paragraph <= 1]
+        if not told:
+            continue
+        last, c = max(told, key=lambda entry: entry[0])
+        if not anaphor and (sent is None or doc[last].sent.end != sent.sent.start):
+            continue  # a sentence that tells no act retells the act of the sentence just before
+        time = c.best_time()
+        if not anaphor and (time is None or time.precision != 2):
+            continue  # a retelling narrows a week to its day; it dates no undated act and
+            # cuts no month or ongoing act ("since February 20", "late March") to a day
+        if time is None or (time.start and time.end and time.start <= d.span.start and d.span.end <= time.end
+                            and d.span.precision < time.precision):
+            c.first.time, c.first.time_inherited = d.span, False
+            c.first.rules["date"] = "date.anaphor"
+
+
+def _untold_dates(clusters: list[Cluster], doc: Doc, found: list[dates.DateMention],
+                  published: date | None) -> list[tuple[int, int, TimeSpan]]:
+    """(sentence start, paragraph, time) of the sentences that tell no act but date what
+    they tell to the day, week or month (or since a recent date)."""
+    told = {m.sent.start for c in clusters for m in c.mentions}
+    starts = paragraphs(doc.text)
+    out = []
+    for sent in doc.sents:
+        if sent.start in told:
+            continue
+        in_sentence = [d for d in found if sent.start_char <= d.start < sent.end_char]
+        said = dates.reporting_date(sent, in_sentence) if in_sentence else None
+        usable = [d for d in in_sentence if d is not said and d.kind != "reference" and not d.future and d.span.start
+                  and (d.span.precision in (1, 2, 3) or _recently_since(d.span, published))]
+        if usable:
+            best = min(usable, key=lambda d: d.span.precision)
+            out.append((sent.start, _paragraph_of(starts, sent.start_char), best.span))
+    return out
+
+
+def _announced(clusters: list[Cluster], doc: Doc, article: Article) -> dict[int, TimeSpan]:
+    """Undated acts a news agency, a ministry or a military announces on a stated day:
+    "North Korea has launched balloons toward the South, the South's military said
+    Wednesday", "Kim Jong Un inspected flood damage, KCNA said Friday". Wire copy reports
+    the news of that day's cycle: the day before the announcement or the day itself. A
+    source telling Daily NK on Tuesday what happened is no announcement: what it tells
+    happened some time before (the "recently" window)."""
+    if article.published is None:
+        return {}
+    found = dates.find_dates(doc.text, article.published)
+    out: dict[int, TimeSpan] = {}
+    for c in clusters:
+        for m in c.mentions:
+            if m.attribution is not None and m.attribution.kind == "anonymous_source":
+                continue
+            in_sentence = [d for d in found if m.sent.start_char <= d.start < m.sent.end_char]
+            said = dates.reporting_date(m.sent, in_sentence)
+            if said is not None and said.span.end and said.span.precision == 1:
+                out[id(c)] = dates.news_cycle(said.span.end)
+                break
+    return out
 
 
 def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: TimeSpan | None) -> None:
-    """Incidents whose own clauses carry no date. A short wire item tells one story:
-    its lead's time, else the news cycle of publication. A longer report dates
-    them as honestly as it can: from the earliest time the report gives (or the
-    usual "recently" window) to the day its source spoke (or publication), at
-    precision 4."""
-    times = [c.best_time() for c in clusters if c.best_time()]
+    """Incidents whose own clauses carry no date. An act an agency or a ministry
+    announces on a stated day is that day's news ("..., the South's military said
+    Wednesday"). A short wire item tells one story: its lead's time, else the news cycle
+    of publication. A longer report dates them as honestly as it can: the date told
+    before it in its paragraph, else from the earliest act the report dates (or the
+    usual "recently" window, whichever is earlier) to the day its source spoke (or
+    publication), at precision 4. Background ("since October 2002", "in 2021") starts
+    no window."""
     news = [c.best_time() for c in clusters if c.best_time() and not c.first.background]
     short = len(list(doc.sents)) <= SHORT_ITEM_SENTENCES
-    # acts dated to the day, week or month: a year of background is no date for the next act
+    # acts dated to the day, week or month, or going on since a recent date ("Since April,
+    # troops have been laying mines"): a year of background is no date for the next act
     dated = [m for c in clusters for m in c.mentions
-             if m.time and m.time.precision in (1, 2, 3) and not m.time_inherited and not m.background]
+             if m.time and not m.time_inherited and not m.background
+             and (m.time.precision in (1, 2, 3) or _recently_since(m.time, article.published))]
+    announced = _announced(clusters, doc, article)
+    found = dates.find_dates(doc.text, article.published) if article.published else []
+    _date_by_anaphor(clusters, doc, found)
+    # what each paragraph dates before an act: acts dated above, and sentences that tell no
+    # act ("Earlier this month, three soldiers broke into a home" before "The remaining
+    # soldier was arrested on site")
+    sequence = [(m.sent.start, m.paragraph, m.time) for m in dated if m.time is not None]
+    sequence += _untold_dates(clusters, doc, found, article.published)
     for c in clusters:
         if c.best_time():
             continue
+        if id(c) in announced:
+            c.first.set_time(announced[id(c)], "date.reported_news")
+            continue
         # a paragraph tells one sequence: "The shooting took place on the 9th. ... His two
         # companions were detained on the spot." takes the date told before it
-        told = [m for m in dated if m.paragraph == c.first.paragraph and m.sent.start < c.first.sent.start]
-        rule = None
+        told = [(start, time) for start, paragraph, time in sequence
+                if paragraph == c.first.paragraph and start < c.first.sent.start]
+        rule: str | None = None
         if told and not short:
-            c.first.time, rule = max(told, key=lambda m: m.sent.start).time, "date.paragraph_before"
+            c.first.time, rule = max(told, key=lambda entry: entry[0])[1], "date.paragraph_before"
         elif short:
             if news:
                 c.first.time, rule = news[0], "date.short_item_lead"
@@ -132,8 +333,14 @@ def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: Ti
                 c.first.time, rule = dates.news_cycle(article.published), "date.news_cycle"
         elif article.published:
             recent = dates.resolve("recently", article.published)
-            starts = [t.start for t in times if t and t.start] + ([recent.start] if recent.start else [])
-            end = spoken.end if spoken and spoken.end else article.published
+            # the report's news reaches back to the earliest act it dates to the day, week or
+            # month ("on February 16"); a year or a "since" of background ("since October
+            # 2002", "in 2021") is no start for the news
+            starts = [m.time.start for m in dated if m.time and m.time.start]
+            starts += [recent.start] if recent.start else []
+            # to the day the source spoke, when the text names that day ("told Daily NK on
+            # Tuesday"); a vaguer time of speaking ("last week") ends at publication
+            end = spoken.end if spoken and spoken.end and spoken.precision == 1 else article.published
             c.first.time, rule = TimeSpan(min(starts), end, 4, None), "date.recent_window"
         if rule is not None and c.first.time is not None:
             c.first.rules["date"] = rule

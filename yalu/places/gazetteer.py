@@ -143,12 +143,15 @@ class Gazetteer:
         base = resources.files("yalu").joinpath("data", "places")
         rows: list[dict] = []
         amb: dict = {}
+        press: dict = {}
         for item in sorted(base.iterdir(), key=lambda t: t.name):
             if item.name.endswith(".csv"):
                 rows.extend(_read_csv(item.read_text(encoding="utf-8"), item.name))
             elif item.name == "ambiguities.toml":
                 amb = tomllib.loads(item.read_text(encoding="utf-8"))
-        return cls(rows, amb)
+            elif item.name == SPELLINGS_FILE:
+                press = tomllib.loads(item.read_text(encoding="utf-8"))
+        return cls(_with_spellings(rows, press), amb)
 
     @classmethod
     def from_dir(cls, path) -> Gazetteer:
@@ -161,13 +164,18 @@ class Gazetteer:
             rows.extend(_read_csv(f.read_text(encoding="utf-8"), f.name))
         amb_path = path / "ambiguities.toml"
         amb = tomllib.loads(amb_path.read_text(encoding="utf-8")) if amb_path.exists() else {}
-        return cls(rows, amb)
+        press_path = path / SPELLINGS_FILE
+        press = tomllib.loads(press_path.read_text(encoding="utf-8")) if press_path.exists() else {}
+        return cls(_with_spellings(rows, press), amb)
 
     def _add_row(self, row: dict) -> None:
         pid = (row.get("id") or "").strip()
         where = f"{row.get('_file', '?')}:{row.get('_line', '?')}"
         if not pid:
             self.problems_on_load.append(f"{where}: row without id")
+            return
+        if row.get("_orphan"):
+            self.problems_on_load.append(f"{where}: spelling for unknown place {pid!r}")
             return
         if pid in self.places:
             self.problems_on_load.append(f"{where}: duplicate id {pid}")
@@ -539,6 +547,25 @@ class Gazetteer:
 
 _GENERIC_TAIL = re.compile(r"(?i)[\s-]+(county|city|district|municipality|province|gun|kun|si|shi|guyok)$")
 _SWAPPABLE = {"county", "city", "district", "special_city"}
+
+
+# press spellings of places whose rows are generated (kp_admin.csv is built by
+# tools/build_places.py): the spellings reports use, each with the outlet it comes from
+SPELLINGS_FILE = "spellings.toml"
+
+
+def _with_spellings(rows: list[dict], press: dict) -> list[dict]:
+    """The rows with the aliases of spellings.toml added; an entry naming no row
+    becomes a row-less problem that `check` reports."""
+    by_id = {row["id"].strip(): row for row in rows}
+    for n, entry in enumerate(press.get("spelling", []), start=1):
+        row = by_id.get(entry.get("id", ""))
+        if row is None:
+            rows.append({"id": entry.get("id", ""), "_file": SPELLINGS_FILE, "_line": n, "_orphan": True})
+            continue
+        forms = [f for f in entry.get("forms", []) if f]
+        row["aliases"] = "|".join([a for a in (row.get("aliases") or "").split("|") if a] + forms)
+    return rows
 
 
 def _read_csv(text: str, filename: str) -> list[dict]:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,6 +33,7 @@ ADMIN2_KINDS = ("county", "city", "district")
 
 DESTINATION_PREPS = {"to", "into", "toward", "towards"}
 LOCATIVE_PREPS = {"in", "at", "from", "near", "inside", "outside"}
+SETTING_PREPS = {"in", "at", "near", "inside", "around", "on"}
 # "sealed off Hyesan": "off" after these verbs is a particle, not "near"
 PARTICLE_OFF = re.compile(r"\b(?:seal|sealed|sealing|seals|shut|shutting|cordoned|cordon|locked|lock|cut|blocked|walled|closed)\s+off\s+$", re.I)
 # a place name modifying one of these nouns still names a place ("Hyesan market");
@@ -40,16 +44,45 @@ PLACE_HEADS = {
     "site", "facility", "complex", "prison", "camp", "island", "coast", "sea", "village", "town",
     "ri", "dong", "mountain", "peak", "sector", "zone", "line", "waters", "bay", "valley",
     "outskirts", "side", "frontier", "checkpoint", "office", "committee", "headquarters",
+    "resort", "stadium", "square", "park", "hotel", "hospital", "mine", "farm", "factory", "plant",
+    "school", "airfield", "dam", "reservoir", "beach", "pier", "shipyard", "dormitory", "apartment",
+    "neighborhood", "neighbourhood", "villages", "islands", "airspace", "skies",
 }
+# a road or a railway named after a place runs elsewhere ("the Donghae road", "the Gyeongui line")
 # "the border" unnamed: a border feature of no province
 BORDER_WORDS = {"border", "frontier", "borderline", "border region", "border area"}
 # the place a thing went to is not where the act happened ("smuggled gold into China",
-# "fled to China", "fired into the East Sea"), whatever the act
+# "fled to China", "fired into the East Sea"), except by the rules of context.toml
 DESTINATION_TYPES = frozenset(event_types())
+CONTEXT_FILE = "context.toml"
 NEAR = re.compile(
     r"\b(?:near|outskirts of|off|close to|vicinity of|around|outside|downstream from|upstream from|across from|opposite"
     r"|across the river from)\s+(?:the\s+)?$", re.I)
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]+),\s+\w+\.?\s+\d{1,2}(?:,?\s+\d{4})?\s*\([^)]{2,40}\)\s*[-—–]+")
+# a wire dateline without a date, at the start of a line: "SEOUL -", "SEOUL, South Korea —",
+# "Changchun, China –": where the reporter files from, never where the act happened
+_NAME = r"[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,2}"
+UNDATED_DATELINE = re.compile(rf"^[ \t\u00a0]*(?P<place>{_NAME}(?:,\s*{_NAME})?)[ \t\u00a0]+(?:--|—|–|-)[ \t\u00a0]+(?=\S)", re.M)
+# one in capitals may follow a date stamp on the same line: "Updated: 2008-07-13 10:24 PYONGYANG -"
+_CAPS = r"[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,2}"
+CAPS_DATELINE = re.compile(rf"(?<![\w,])(?P<place>{_CAPS}(?:,\s*{_NAME})?)[ \t\u00a0]+(?:--|—|–|-)[ \t\u00a0]+(?=\S)")
+# how far into a text a dateline may come (after a headline, a byline, a date bar)
+DATELINE_REACH = 600
+
+# "Pyongyang's Korea Central Television", "Seoul's military": outlets and organs of a
+# state after a place's possessive, which then names the state, not a place
+OWNED_NOUNS = {
+    "television", "tv", "radio", "broadcaster", "agency", "newspaper", "daily", "media", "press",
+    "military", "army", "navy", "government", "ministry", "spokesman", "spokeswoman", "spokesperson",
+    "officials", "leadership", "regime", "authorities", "diplomats", "envoy",
+}
+# "Taechong-ri", "Songbuk village": a village named after a place name the ruler knew
+VILLAGE_AFTER = re.compile(r"(?:-|\s)(?:ri|dong|village)\b", re.I)
+# "fired from Kim Chaek", "in Kim Jong Suk": a locative preposition before a name that is
+# also a person's makes it the place (a man is not "in" or "near" anyone)
+LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|from|off|around|outside)\s+$")
+# "the Kim Chaek area", "Kim Chaek port": a place noun after it does too
+PLACE_NOUN_AFTER = re.compile(r"(?i)\s+(?:area|region|coast|port|harbou?r|city|county|district|vicinity)\b")
 
 # "the port city of X", "the county of X": what follows is a place, whatever else it names
 PLACE_OF = re.compile(r"(?i)\b(?:city|county|town|port|village|district|province)\s+of\s+(?:the\s+)?$")
@@ -72,6 +105,54 @@ OFFSET = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class Direction:
+    """One rule of context.toml: which end of a movement is an act's place."""
+
+    id: str
+    types: frozenset[str]
+    takes: str  # target | origin
+    not_kinds: frozenset[str] = frozenset()
+    shooter_kinds: frozenset[str] = frozenset()
+    country: str | None = None
+
+
+@cache
+def context_rules() -> dict:
+    """data/places/context.toml, checked: its tables and their keys."""
+    with files("yalu").joinpath("data", "places", CONTEXT_FILE).open("rb") as f:
+        data = tomllib.load(f)
+    unknown = set(data) - {"borrowing", "direction", "metonymy"}
+    borrowing = data.get("borrowing", {})
+    unknown |= set(borrowing) - {"picture_words", "source_home_countries", "article_place_within"}
+    unknown |= set(data.get("metonymy", {})) - {"capitals", "causatives"}
+    if unknown:
+        raise ValueError(f"{CONTEXT_FILE}: unknown keys {sorted(unknown)}")
+    return data
+
+
+@cache
+def directions() -> tuple[Direction, ...]:
+    """The [[direction]] rules of data/places/context.toml, checked: known keys, event types, `takes`."""
+    known = set(event_types())
+    rules = []
+    for entry in context_rules().get("direction", []):
+        unknown = set(entry) - {"id", "types", "takes", "not_kinds", "shooter_kinds", "country", "note"}
+        bad = [t for t in entry.get("types", []) if t not in known]
+        if unknown or bad or entry.get("takes") not in ("target", "origin") or not entry.get("id"):
+            raise ValueError(f"{CONTEXT_FILE}: bad rule {entry.get('id')!r} (keys {sorted(unknown)}, types {bad})")
+        rules.append(Direction(entry["id"], frozenset(entry["types"]), entry["takes"],
+                               frozenset(entry.get("not_kinds", [])), frozenset(entry.get("shooter_kinds", [])),
+                               entry.get("country")))
+    return tuple(rules)
+
+
+def direction(event_type: str, takes: str) -> Direction | None:
+    """The rule of this kind ("target": the act's destination is its place; "origin") for a
+    type, if any."""
+    return next((d for d in directions() if d.takes == takes and event_type in d.types), None)
+
+
 @dataclass
 class PlaceMention:
     start: int
@@ -79,12 +160,19 @@ class PlaceMention:
     text: str
     place: Place
     root: Token
-    excluded: str | None = None  # source | dateline
+    excluded: str | None = None  # source | dateline | state
 
 
 class Geoparser:
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer or Gazetteer.default()
+        self._last: tuple[Doc, list[PlaceMention]] | None = None
+
+    def known(self, doc: Doc) -> list[PlaceMention] | None:
+        """The mentions `mentions` found for this very document, if it was the last one."""
+        if self._last is not None and self._last[0] is doc:
+            return self._last[1]
+        return None
 
     # mentions ------------------------------------------------------------------
 
@@ -92,6 +180,8 @@ class Geoparser:
         """Every place named in the document, disambiguated, with its exclusions marked."""
         found: list[PlaceMention] = []
         dateline = DATELINE.match(doc.text)
+        head = doc.text[:DATELINE_REACH]
+        undated = [m.span("place") for rx in (UNDATED_DATELINE, CAPS_DATELINE) for m in rx.finditer(head)]
         raw = []
         for ent in doc.ents:
             if ent.label_ != "PLACE":
@@ -99,6 +189,10 @@ class Geoparser:
             if self._names_a_person(ent):
                 continue
             candidates = self.gazetteer.resolve(ent.text, _context(ent))
+            if VILLAGE_AFTER.match(doc.text, ent.end_char):
+                # "Taechong-ri, in Unpha County": a village the gazetteer does not know, not
+                # the island or county that shares its stem; the county named with it places it
+                candidates = [c for c in candidates if c.kind == "town"]
             if candidates:
                 raw.append((ent, candidates))
         named_admin1 = {c[0].admin1_code for _, c in raw if len(c) == 1 and c[0].admin1_code}
@@ -111,11 +205,17 @@ class Geoparser:
             mention = PlaceMention(ent.start_char, ent.end_char, ent.text, place, ent.root)
             if dateline and ent.start_char < dateline.end() and ent.start_char <= dateline.start("place") + 1:
                 mention.excluded = "dateline"
-            elif any(s <= ent.start_char and ent.end_char <= e for s, e in source_spans):
+            elif any(s <= ent.start_char and ent.end_char <= e for s, e in undated):
+                mention.excluded = "dateline"
+            elif any(s <= ent.start_char and ent.end_char <= e for s, e in source_spans) or _source_owner(ent):
                 mention.excluded = "source"
+            elif _stands_for_state(ent, place):
+                mention.excluded = "state"
             found.append(mention)
         found += _unnamed_borders(doc)
-        return sorted(found, key=lambda m: m.start)
+        found.sort(key=lambda m: m.start)
+        self._last = (doc, found)
+        return found
 
     def _names_a_person(self, ent: Span) -> bool:
         """"a portrait of Kim Jong Suk": a bare name the gazetteer records as a person
@@ -126,8 +226,11 @@ class Geoparser:
         latin = [form for form in ambiguity.forms if form.isascii()]
         if ent.text.isascii() and " " not in ent.text and latin and all(" " in form for form in latin):
             return False  # "Kimchaek" in one word is the city; the man is "Kim Chaek"
-        if PLACE_OF.search(ent.doc.text[max(0, ent.start_char - 30):ent.start_char]):
+        before = ent.doc.text[max(0, ent.start_char - 30):ent.start_char]
+        if PLACE_OF.search(before):
             return False  # "the port city of Kim Chaek"
+        if LOCATIVE_BEFORE.search(before) or PLACE_NOUN_AFTER.match(ent.doc.text, ent.end_char):
+            return False  # "launched from Kim Chaek", "off the Kim Chaek coast"
         return not re.search(r"(?i)\b(county|gun)\b|-gun\b|군$", ent.text)
 
     def _choose(self, ent: Span, candidates: list[Place], named_admin1: set[str]) -> Place | None:
@@ -168,19 +271,25 @@ class Geoparser:
     def locate(self, trigger: Token, sent: Span, mentions: list[PlaceMention], event_type: str) -> Location | None:
         """The most specific place of the trigger's sentence that is not a source's
         home, a dateline or a destination; the nearest one in the parse on a tie."""
-        usable = []
+        usable, setting = [], []
         for m in mentions:
             if m.excluded or not (sent.start_char <= m.start < sent.end_char):
                 continue
             if not _same_clause(m.root, trigger):
+                if _setting_clause(m.root, trigger) and m.place.kind != "country" and not has(event_type, "addressed"):
+                    setting.append(m)
                 continue
-            if event_type in DESTINATION_TYPES and _destination(m.root, trigger):
+            if event_type in DESTINATION_TYPES and _destination(m.root, trigger) and not _target(m, event_type):
+                continue
+            if _shooter(m, event_type):
                 continue
             if m.place.kind == "country" and _preposition(m.root) == "of":
                 continue  # "war drills of the U.S.": whose, not where
             if has(event_type, "addressed") and (m.place.kind == "country" or not _where_of(m.root, trigger)):
                 continue  # "warning Seoul", "called his family in Seoul": whom, not where
             usable.append(m)
+        if not usable:
+            usable = setting  # "shot dead while visiting Mount Kumgang": the clause's own setting
         if not usable:
             return None
         def rank(m: PlaceMention):
@@ -209,6 +318,25 @@ class Geoparser:
                 continue
             if m.root.sent.start in elsewhere:
                 continue  # a sentence that tells another incident: its places are that one's
+            if not _prose(m.root.sent):
+                continue  # a caption or a ticker
+            located = self.location(m.place, text=m.text, context=self._before(m))
+            if located.admin1_code:
+                found.append(located)
+        return min(found, key=lambda loc: loc.geo_precision, default=None)
+
+    def context_place(self, sent: Span, mentions: list[PlaceMention]) -> Location | None:
+        """The place one sentence names for whatever it tells, triggered or not ("On the 30th,
+        in Hoiryeong Market, rice hit 1,500 won"; "men who live in Yonpung-dong, Hyesan"):
+        its most specific town, county or province that is not a source's home, a dateline,
+        a destination or a name used for a thing. What a neighbouring act may borrow; a
+        caption or a ticker lends nothing (context.toml, [borrowing])."""
+        if not _prose(sent):
+            return None
+        found = []
+        for m in mentions:
+            if m.excluded or SPECIFICITY.get(m.place.kind, 3) > 3 or _destination(m.root, None):
+                continue
             located = self.location(m.place, text=m.text, context=self._before(m))
             if located.admin1_code:
                 found.append(located)
@@ -305,6 +433,59 @@ def _unnamed_borders(doc: Doc) -> list[PlaceMention]:
     return found
 
 
+@cache
+def _picture_words() -> re.Pattern[str]:
+    words = context_rules().get("borrowing", {}).get("picture_words", [])
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\b" if words else r"(?!)")
+
+
+def _prose(sent: Span) -> bool:
+    """A sentence of the story: it has a verb and shows no picture."""
+    return any(t.pos_ in ("VERB", "AUX") for t in sent) and not _picture_words().search(sent.text)
+
+
+def borrowing() -> dict:
+    """The [borrowing] table of context.toml."""
+    return dict(context_rules().get("borrowing", {}))
+
+
+def source_home_countries() -> frozenset[str]:
+    """Where a source's home places its story when the text names no place (context.toml)."""
+    return frozenset(context_rules().get("borrowing", {}).get("source_home_countries", []))
+
+
+def _stands_for_state(ent: Span, place: Place) -> bool:
+    """"Pyongyang fired two missiles", "an attack by Pyongyang", "prompted Seoul to deploy
+    jets": a capital that acts is its state (context.toml, [metonymy]); a capital that
+    suffers ("Pyongyang was hit by floods") is a place."""
+    metonymy = context_rules().get("metonymy", {})
+    if place.id not in metonymy.get("capitals", []):
+        return False
+    root = ent.root
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.pos_ == "NOUN":
+        return True  # "an artillery attack by Pyongyang"
+    return (root.dep_ == "dobj" and root.head.lemma_.lower() in metonymy.get("causatives", [])
+            and any(c.dep_ in ("xcomp", "ccomp") for c in root.head.children))
+
+
+def _source_owner(ent: Span) -> bool:
+    """"Pyongyang's Korea Central Television", "Seoul's Yonhap", "Seoul's military": the
+    home of an outlet or the state an organ belongs to, not a place of the story."""
+    doc = ent.doc
+    if ent.end >= len(doc) - 1 or doc[ent.end].tag_ != "POS":
+        return False
+    for token in doc[ent.end + 1:min(len(doc), ent.end + 5)]:
+        if token.ent_type_ == "SOURCE" or token.lower_ in OWNED_NOUNS:
+            return True
+        if token.ent_type_ == "PLACE" or token.pos_ in ("VERB", "AUX", "ADP", "PUNCT"):
+            return False
+    return False
+
+
 def _attributive(ent: Span) -> bool:
     """"Changbaishan cigarettes", "Pyongyang-style noodles": a name used for a thing."""
     root = ent.root
@@ -337,6 +518,36 @@ def _same_clause(place: Token, trigger: Token) -> bool:
     if head.dep_ in ("relcl", "acl") and head.head.head == trigger:
         return True  # "shot a man who was wading across the river in X County": where the victim was
     return head == trigger or head in trigger.ancestors or _clause(trigger) == head
+
+
+NOUN_ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "attr"}
+# a clause that tells the setting of an act it hangs from: "while visiting X", "when he was in X"
+SETTING_MARKS = {"while", "when", "as", "during", "whilst"}
+
+
+def _setting_clause(place: Token, trigger: Token) -> bool:
+    """A place in a clause below the act that tells where it or its people were: a relative
+    clause ("men who live in Yonpung-dong", "a camp, which is in Hyetan District") or a
+    while-clause ("shot dead after crossing into a restricted zone while visiting Mount
+    Kumgang"), at a locative preposition or as the object visited, never a place someone
+    came from or went to ("arrested after returning from China")."""
+    head = _clause(place)
+    # an act named by a noun is told by its verb: "received a sentence in a camp, which is in X"
+    anchors = {trigger, trigger.head} if trigger.pos_ == "NOUN" and trigger.dep_ in NOUN_ARGUMENTS else {trigger}
+    if head == place or not anchors & set(head.ancestors):
+        return False
+    marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
+    if head.dep_ == "pcomp":
+        marks.add(head.head.lower_)
+    if not (head.dep_ in ("relcl", "acl") or (head.dep_ in ("advcl", "pcomp") and marks & SETTING_MARKS)):
+        return False
+    t = place
+    while t.dep_ in ("compound", "amod", "appos", "conj", "poss", "npadvmod") and t.head != t:
+        t = t.head
+    if t.dep_ == "pobj":
+        return t.head.lower_ in SETTING_PREPS
+    # "visiting the famed Mount Kumgang resort": the object of the clause's verb
+    return t.dep_ == "dobj" or (t.head.dep_ == "dobj" and t.head.head == head)
 
 
 def _context(ent: Span) -> str:
@@ -374,6 +585,20 @@ def _destination(place: Token, trigger: Token | None) -> bool:
         if t.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _target(m: PlaceMention, event_type: str) -> bool:
+    """A destination that is where the act struck: "fired 200 shells into Yeonpyeong Island"
+    (context.toml, takes = "target")."""
+    rule = direction(event_type, "target")
+    return rule is not None and m.place.kind not in rule.not_kinds
+
+
+def _shooter(m: PlaceMention, event_type: str) -> bool:
+    """"the barrage from North Korea": the country that fired, not where the shells fell
+    (context.toml, shooter_kinds)."""
+    rule = direction(event_type, "target")
+    return rule is not None and m.place.kind in rule.shooter_kinds and _preposition(m.root) == "from"
 
 
 def _preposition(token: Token) -> str | None:

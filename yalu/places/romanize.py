@@ -390,7 +390,12 @@ def _press(forms: set[str]) -> set[str]:
             out.add(f.replace("si", "shi"))
         if "oe" in f:
             out.add(f.replace("oe", "oi"))
-        # ㅓ as u in older southern spellings (Hamgyung? rare) is not generated
+        # ㅕ as yu in older press spellings (Hamkyung, Hamgyung, Pyungan); ㅓ as u is not
+        # generated (it would meet ㅜ: Chungjin is also 중진)
+        if "yŏ" in f:
+            out.add(_plain(f.replace("yŏ", "yu")))
+        if "yeo" in f:
+            out.add(f.replace("yeo", "yu"))
     return out
 
 
@@ -410,6 +415,7 @@ def variants(hangul: str, north: bool = True) -> list[str]:
         if s != hangul:
             words.append(s)
     forms: set[str] = set()
+    breved: set[str] = set()  # spellings whose breves only the press rules read
     for w in words:
         forms.add(rr(w))
         forms.add(rr(w, sound_changes=False))
@@ -421,8 +427,10 @@ def variants(hangul: str, north: bool = True) -> list[str]:
         # DPRK spellings often voice a stop after a final (Pyokdong, Paekdu)
         forms.add(_dprk_voiced_after_obstruent(w))
         # syllable-by-syllable with unvoiced ㄱ (Yangkang, Hamkyong)
-        forms.add(_plain(_syllablewise_k(w)))
-    forms |= _press(forms)
+        syllablewise = _syllablewise_k(w)
+        forms.add(_plain(syllablewise))
+        breved.add(syllablewise)
+    forms |= _press(forms | breved)
     forms.discard("")
     return sorted(forms)
 

@@ -109,6 +109,11 @@ def generate_forms(p: Place) -> list[tuple[str, int]]:
         m = re.match(r"^(North|South)\s+(.+)$", p.name)
         if m:
             _directional_forms(add, [m.group(2)], direction, canon_bases, quality=1)
+    if p.country == "KP" and kind == "town" and suffix_h == "동":
+        # Daily NK writes a North Korean dong as a district: "Hyetan District, Hyesan"
+        for surface, q in list(forms.out):
+            if surface.endswith(("-dong", " Dong")):
+                add(surface[:-5] + " District", max(q, 1))
     return forms.out
 
 
@@ -133,6 +138,8 @@ def _alias_forms(add, p: Place, en: list[str], rom_suffixes: list[str], bare_ok:
         add(a, 1)
         if rz.is_hangul(a):
             continue
+        if p.kind == "island" and a.endswith(" Island"):
+            add(a[: -len("Island")] + "Islet", 1)
         if bare_ok and not _has_generic(a, en + ["Island", "River", "Station"], rom_suffixes):
             for s in en:
                 add(f"{a} {s}", 1)
@@ -172,6 +179,7 @@ def _generic_forms(add, v: str, kind: str, suf: str | None, esufs: list[str]) ->
         add(f"{v} {s}", 2)
     if kind == "island" and suf == "도":
         add(f"{v} Island", 2)
+        add(f"{v} Islet", 2)  # KCNA: "Yonphyong Islet"
     if kind == "town" and suf in ("리", "동"):
         add(f"{v} {'Village' if suf == '리' else 'Dong'}", 2)
 
@@ -181,6 +189,7 @@ def _directional_forms(add, stems: list[str], d: str, canon_bases: list[str], qu
     for v in stems:
         add(f"{word} {v}", quality)
         add(f"{word} {v} Province", quality)
+        add(f"{word}ern {v} Province", quality)  # "Northern Hwanghae Province" (Xinhua, NK News)
         for ab in abbrs:
             add(f"{ab} {v}", quality)
             add(f"{ab} {v} Province", quality)

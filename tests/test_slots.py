@@ -1,0 +1,231 @@
+"""Slots an act takes from its context (yalu/extract/slots.py): the place of the
+paragraph or the article when its own clause names none, whether that place came
+with another act or with a sentence that tells none; the home of a source as the
+last resort; the country left for a defection.
+
+Every article here is fictional, written in the style of Daily NK / RFA / Yonhap
+copy for these tests; none is real news.
+"""
+
+import pytest
+
+from yalu.ingest import read_text
+from yalu.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return Pipeline()
+
+
+@pytest.fixture(scope="module")
+def extract(runner):
+    def run(text, published="2024-03-10", outlet="Daily NK"):
+        article = read_text(text, published=published, outlet=outlet)
+        [(article, incidents)] = list(runner.run([article]))
+        return incidents
+
+    return run
+
+
+# a report longer than a wire item's six sentences, so that its acts borrow from the
+# paragraph and the article rather than from the item as a whole
+FILLER = (
+    "\n\nMarket prices have been unstable since the start of the year. "
+    "Many families now skip meals, the source added. "
+    "Officials have not commented on the situation. "
+    "Similar reports have come from other border regions. "
+    "Prices are expected to rise again before the harvest. "
+    "Some traders have stopped travelling altogether."
+)
+
+
+def one(incidents, event_type):
+    [found] = [i for i in incidents if i.event_type == event_type]
+    return found
+
+
+def rules(incident):
+    return {rule for e in incident.evidence for rule in e.rules}
+
+
+def test_a_place_told_without_an_act_is_lent_to_the_next_sentence(extract):
+    text = (
+        "Residents are struggling as food runs short, a source told Daily NK.\n\n"
+        "Last week a fire swept through a warehouse behind the station in Kilju County. "
+        "Two guards were arrested the next morning for negligence."
+    ) + FILLER
+    arrest = one(extract(text), "arrest")
+    assert (arrest.location.admin1_code, arrest.location.admin2) == ("KP-09", "Kilju")
+
+
+def test_the_article_place_may_come_from_a_sentence_that_tells_no_act(extract):
+    text = (
+        "Two young men living in Wiyon-dong, Hyesan, have been watching South Korean films for months, "
+        "a source told Daily NK on Monday.\n\n"
+        "Inspectors burst into the house on Saturday and arrested both men."
+    ) + FILLER
+    arrest = one(extract(text), "arrest")
+    assert (arrest.location.admin1_code, arrest.location.admin2) == ("KP-10", "Hyesan")
+    assert "place.article_named" in rules(arrest)
+
+
+def test_with_no_place_at_all_a_source_in_north_korea_places_its_story(extract):
+    text = (
+        "Local authorities have banned the sale of corn at markets, a source in Chagang Province told Daily NK. "
+        "Traders caught selling corn were arrested last week, the source said."
+    ) + FILLER
+    arrest = one(extract(text), "arrest")
+    assert arrest.location.admin1_code == "KP-04"
+    assert "place.source_home" in rules(arrest)
+
+
+def test_a_source_abroad_does_not_place_the_story(extract):
+    text = (
+        "Traders caught selling corn were arrested last week, a source in Dandong told Daily NK. "
+        "The arrests have frightened the whole market, the source said."
+    ) + FILLER
+    arrest = one(extract(text), "arrest")
+    assert arrest.location.admin1_code is None
+
+
+def test_a_defection_borrows_no_place_in_the_country_reached(extract):
+    text = (
+        "Chinese border police have stepped up patrols around Changbai County since last week, "
+        "a source told Daily NK.\n\n"
+        "The patrols began after three soldiers defected on a moonless night, the source said.\n\n"
+        "The soldiers had served in a border guard unit in Kimjongsuk County."
+    ) + FILLER
+    defection = one(extract(text), "defection")
+    assert (defection.location.country, defection.location.admin2) == ("KP", "Kim Jong Suk")
+    assert "place.origin" in rules(defection)
+
+
+def test_a_caption_lends_no_place(extract):
+    text = (
+        "Soldiers on patrol near Sinuiju in this file photo.\n\n"
+        "Two soldiers deserted their post last week, a source told Daily NK."
+    ) + FILLER
+    desertion = one(extract(text), "desertion")
+    assert desertion.location.admin2 is None
+
+
+def test_a_caption_lends_no_place_to_a_short_item(extract):
+    text = (
+        "Soldiers on patrol near Sinuiju in this file photo.\n\n"
+        "Two soldiers deserted their post last week, a source told Daily NK."
+    )
+    assert one(extract(text), "desertion").location.admin2 is None
+
+
+def test_a_sea_crossing_is_placed_where_the_boat_landed(extract):
+    text = (
+        "Nine North Koreans crossed the sea border in a small wooden boat on Sunday, the Joint Chiefs of Staff said.\n\n"
+        "The boat reached South Korea's Baengnyeong Island early in the morning."
+    ) + FILLER
+    incidents = extract(text, outlet="Yonhap")
+    crossing = next(i for i in incidents if i.event_type in ("defection", "incursion"))
+    assert (crossing.location.admin1_code, crossing.location.admin2) == ("KR-28", "Ongjin")
+
+
+# --- dates of undated acts ------------------------------------------------------------------
+
+def dated(incident):
+    return (str(incident.time.start), str(incident.time.end), incident.time.precision)
+
+
+def test_an_act_an_agency_announces_on_a_day_is_that_days_news(extract):
+    text = (
+        "North Korea has floated dozens of balloons carrying leaflets toward the South, "
+        "the South's military said Thursday.\n\n"
+        "Some of the balloons landed in fields, officials said."
+    ) + FILLER
+    incursion = one(extract(text, published="2024-10-11", outlet="Yonhap"), "incursion")
+    assert dated(incursion) == ("2024-10-09", "2024-10-10", 1)
+    assert "date.reported_news" in rules(incursion)
+
+
+def test_what_a_source_tells_on_a_day_is_no_days_news(extract):
+    text = (
+        "Police arrested several smugglers in Hyesan, a source told Daily NK on Thursday.\n\n"
+        "The arrests came amid a wider campaign, the source said."
+    ) + FILLER
+    arrest = one(extract(text, published="2024-10-11"), "arrest")
+    assert arrest.time.precision == 4
+    assert "date.reported_news" not in rules(arrest)
+
+
+def test_background_years_start_no_window(extract):
+    text = (
+        "North Korea has banned private sales of grain since 2019, a source told Daily NK on Tuesday.\n\n"
+        "Police in Musan arrested grain traders, the source said."
+    ) + FILLER
+    arrest = one(extract(text, published="2024-10-11"), "arrest")
+    assert (str(arrest.time.start), arrest.time.precision) == ("2024-09-11", 4)
+
+
+def test_a_recent_since_continues_in_its_paragraph(extract):
+    text = (
+        "Since August, troops have been laying mines along the border in Kaesong, the JCS said. "
+        "Several blasts during the work have killed soldiers, the JCS added."
+    ) + FILLER
+    incidents = extract(text, published="2024-10-11", outlet="Yonhap")
+    blasts = next(i for i in incidents if i.event_type in ("explosion_accident", "attack", "disaster"))
+    assert (str(blasts.time.start), blasts.time.precision) == ("2024-08-01", 4)
+
+
+def test_the_recent_window_ends_when_the_source_spoke(extract):
+    text = (
+        "Police have arrested several smugglers in Hyesan, a source told Daily NK on Tuesday.\n\n"
+        "The arrests came amid a wider campaign, the source said."
+    ) + FILLER
+    arrest = one(extract(text, published="2024-10-11"), "arrest")
+    assert str(arrest.time.end) == "2024-10-08"
+
+
+def test_a_government_announcing_is_not_the_source_speaking(extract):
+    text = (
+        "The South Korean government said last month that the North has tightened border controls.\n\n"
+        "Police have arrested several smugglers in Hyesan, a source said."
+    ) + FILLER
+    arrest = one(extract(text, published="2024-10-11"), "arrest")
+    assert str(arrest.time.end) == "2024-10-11"
+
+
+def test_a_sentence_that_tells_no_act_lends_its_date_to_the_next(extract):
+    text = (
+        "Earlier this month, four soldiers broke into a farmhouse in Kapsan County looking for food. "
+        "One of them was arrested on the spot, Daily NK has learned."
+    ) + FILLER
+    arrest = one(extract(text, published="2024-10-21"), "arrest")
+    assert dated(arrest) == ("2024-10-01", "2024-10-21", 3)
+    assert "date.paragraph_before" in rules(arrest)
+
+
+def test_the_dated_incident_that_follows_dates_the_act_told_before(extract):
+    text = (
+        "A North Korean soldier defected across the eastern border last week, the military said on Monday.\n\n"
+        "The Oct. 15 incident was the third such breach this year."
+    ) + FILLER
+    defection = one(extract(text, published="2024-10-21", outlet="Yonhap"), "defection")
+    assert dated(defection) == ("2024-10-15", "2024-10-15", 1)
+    assert "date.anaphor" in rules(defection)
+
+
+def test_the_next_sentence_narrows_the_week_of_the_act_to_its_day(extract):
+    text = (
+        "Nine North Koreans crossed the sea border on a small boat over the weekend, the military said Monday.\n\n"
+        "The boat reached Baengnyeong Island on Saturday, with all nine on board."
+    ) + FILLER
+    incidents = extract(text, published="2024-10-21", outlet="Yonhap")
+    crossing = next(i for i in incidents if i.event_type in ("defection", "incursion"))
+    assert dated(crossing) == ("2024-10-19", "2024-10-19", 1)
+
+
+def test_a_retelling_does_not_cut_an_ongoing_act_to_a_day(extract):
+    text = (
+        "Authorities have sealed off Hyesan since October 2, a source told Daily NK on Monday.\n\n"
+        "Residents queued at the market gate on October 15, the source said."
+    ) + FILLER
+    lockdown = one(extract(text, published="2024-10-21"), "lockdown")
+    assert (str(lockdown.time.start), lockdown.time.precision) == ("2024-10-02", 4)

@@ -474,3 +474,20 @@ def test_a_capital_where_things_happen_is_a_place(mentions, text):
 def test_a_citys_airspace_is_the_city(where):
     loc = where("Radar detected a drone crossing into the Gimpo airspace at noon.", "crossing", "incursion")
     assert (loc.admin1_code, loc.admin2) == ("KR-41", "Gimpo")
+
+
+# --- a misspelt province, confirmed by a county of it --------------------------------------
+
+def test_a_misspelt_province_next_to_its_county(mentions):
+    doc, found = mentions("Police raided homes in Kanggye, Jagan Province, on Sunday.")
+    assert [(m.text, m.place.id) for m in found] == [("Kanggye", "kp.chagang.kanggye"), ("Jagan Province", "kp.chagang")]
+
+
+def test_a_misspelt_province_decides_between_namesake_counties(where):
+    loc = where("Police arrested traders in Unsan County, South Pyongang Province, on Monday.", "arrested", "arrest")
+    assert loc.admin1_code == "KP-02"
+
+
+def test_a_misspelt_province_alone_is_no_place(mentions):
+    doc, found = mentions("Floods hit Japang Province on Monday.")
+    assert found == []

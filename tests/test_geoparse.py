@@ -491,3 +491,15 @@ def test_a_misspelt_province_decides_between_namesake_counties(where):
 def test_a_misspelt_province_alone_is_no_place(mentions):
     doc, found = mentions("Floods hit Japang Province on Monday.")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Troops stationed in Kaesong were relocated to Kumchon County on Aug. 10.", "relocated"),
+        ("The corps sent two battalions from Sariwon to Kumchon County last week.", "sent"),
+    ],
+)
+def test_a_deployment_is_placed_where_the_troops_were_sent(where, text, word):
+    loc = where(text, word, "deployment")
+    assert (loc.admin1_code, loc.admin2) == ("KP-06", "Kumchon")

@@ -332,6 +332,10 @@ class Geoparser:
             if has(event_type, "addressed") and (m.place.kind == "country" or not _where_of(m.root, trigger)):
                 continue  # "warning Seoul", "called his family in Seoul": whom, not where
             usable.append(m)
+        if direction(event_type, "target") and any(_destination(m.root, trigger) for m in usable):
+            # "sent two battalions from Sariwon to Kumchon County", "fired from Kaemori into
+            # Yeonpyeong Island": where they went, not where they came from
+            usable = [m for m in usable if _preposition(m.root) != "from"]
         if not usable:
             usable = setting  # "shot dead while visiting Mount Kumgang": the clause's own setting
         if not usable:

@@ -410,7 +410,7 @@ def test_a_place_of_a_sequel_clause_is_no_setting(where):
 )
 def test_a_place_owning_an_outlet_or_an_organ_is_no_place(mentions, text, name):
     doc, found = mentions(text)
-    assert next(m for m in found if m.text == name).excluded == "source"
+    assert next(m for m in found if m.text == name).excluded == "owner"
 
 
 def test_a_place_owning_a_place_is_a_place(mentions):

@@ -163,7 +163,7 @@ class PlaceMention:
     text: str
     place: Place
     root: Token
-    excluded: str | None = None  # source | dateline | state
+    excluded: str | None = None  # source | dateline | owner (of an outlet or organ) | state
 
 
 class Geoparser:
@@ -213,8 +213,10 @@ class Geoparser:
                 mention.excluded = "dateline"
             elif any(s <= ent.start_char and ent.end_char <= e for s, e in undated):
                 mention.excluded = "dateline"
-            elif any(s <= ent.start_char and ent.end_char <= e for s, e in source_spans) or _source_owner(ent):
+            elif any(s <= ent.start_char and ent.end_char <= e for s, e in source_spans):
                 mention.excluded = "source"
+            elif _source_owner(ent):
+                mention.excluded = "owner"
             elif _stands_for_state(ent, place):
                 mention.excluded = "state"
             found.append(mention)

@@ -544,3 +544,37 @@ def test_a_quote_with_no_day_of_speaking_counts_back_from_publication():
     text = "“Two days ago, guards caught a man carrying phones,” a source told Daily NK."
     days = next(m for m in find_dates(text, PUB) if m.text == "Two days ago")
     assert (days.span.start, days.span.end) == (date(2020, 11, 24), date(2020, 11, 24))
+
+
+# ---------------------------------------------------------------------------
+# "The launches came two days after North Korea fired ...": counted back from the main clause
+# ---------------------------------------------------------------------------
+
+
+def test_an_after_clause_counted_back_from_the_date_told_before():
+    text = ("North Korea test-fired three rockets on Tuesday, the JCS said. "
+            "The launches came two days after North Korea fired a cruise missile into the sea.")
+    back = next(m for m in find_dates(text, PUB) if m.rule == "date.days_after_clause")
+    assert (back.text, back.span.start, back.span.end, back.span.precision) == ("two days after", date(2020, 11, 22),
+                                                                               date(2020, 11, 22), 1)
+
+
+def test_a_week_after_is_about_a_week_before():
+    text = "The drill on Tuesday came a week after Pyongyang launched a satellite."
+    back = next(m for m in find_dates(text, PUB) if m.rule == "date.days_after_clause")
+    assert (back.span.start, back.span.end, back.span.precision) == (date(2020, 11, 14), date(2020, 11, 20), 2)
+
+
+@pytest.mark.parametrize("text", ["The drill came days after the North fired missiles.",
+                                  "Officials met three days after the launch."])
+def test_no_count_or_no_clause_counts_nothing(text):
+    assert all(m.rule != "date.days_after_clause" for m in find_dates(text, PUB))
+
+
+def test_the_after_clause_act_takes_the_counted_date(nlp):
+    text = "The launches came two days after North Korea fired four cruise missiles."
+    doc = nlp("North Korea fired rockets on Tuesday. " + text)
+    sent = list(doc.sents)[1]
+    fired = [t for t in sent if t.text == "fired"][0]
+    got = governing_date(sent, fired, find_dates(doc.text, PUB))
+    assert got is not None and got.span.start == date(2020, 11, 22)

@@ -410,7 +410,7 @@ def test_a_place_of_a_sequel_clause_is_no_setting(where):
 )
 def test_a_place_owning_an_outlet_or_an_organ_is_no_place(mentions, text, name):
     doc, found = mentions(text)
-    assert next(m for m in found if m.text == name).excluded == "source"
+    assert next(m for m in found if m.text == name).excluded == "owner"
 
 
 def test_a_place_owning_a_place_is_a_place(mentions):
@@ -474,3 +474,32 @@ def test_a_capital_where_things_happen_is_a_place(mentions, text):
 def test_a_citys_airspace_is_the_city(where):
     loc = where("Radar detected a drone crossing into the Gimpo airspace at noon.", "crossing", "incursion")
     assert (loc.admin1_code, loc.admin2) == ("KR-41", "Gimpo")
+
+
+# --- a misspelt province, confirmed by a county of it --------------------------------------
+
+def test_a_misspelt_province_next_to_its_county(mentions):
+    doc, found = mentions("Police raided homes in Kanggye, Jagan Province, on Sunday.")
+    assert [(m.text, m.place.id) for m in found] == [("Kanggye", "kp.chagang.kanggye"), ("Jagan Province", "kp.chagang")]
+
+
+def test_a_misspelt_province_decides_between_namesake_counties(where):
+    loc = where("Police arrested traders in Unsan County, South Pyongang Province, on Monday.", "arrested", "arrest")
+    assert loc.admin1_code == "KP-02"
+
+
+def test_a_misspelt_province_alone_is_no_place(mentions):
+    doc, found = mentions("Floods hit Japang Province on Monday.")
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Troops stationed in Kaesong were relocated to Kumchon County on Aug. 10.", "relocated"),
+        ("The corps sent two battalions from Sariwon to Kumchon County last week.", "sent"),
+    ],
+)
+def test_a_deployment_is_placed_where_the_troops_were_sent(where, text, word):
+    loc = where(text, word, "deployment")
+    assert (loc.admin1_code, loc.admin2) == ("KP-06", "Kumchon")

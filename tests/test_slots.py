@@ -229,3 +229,12 @@ def test_a_retelling_does_not_cut_an_ongoing_act_to_a_day(extract):
     ) + FILLER
     lockdown = one(extract(text, published="2024-10-21"), "lockdown")
     assert (str(lockdown.time.start), lockdown.time.precision) == ("2024-10-02", 4)
+
+
+def test_an_outlets_city_is_no_sources_home(extract):
+    text = (
+        "Heavy rain has flooded farmland and homes, Pyongyang's Korean Central Television said.\n\n"
+        "Rescue work is under way, the broadcaster added."
+    ) + FILLER
+    flood = one(extract(text, published="2024-07-30", outlet="UPI"), "disaster")
+    assert flood.location.admin1_code is None

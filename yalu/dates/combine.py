@@ -107,6 +107,7 @@ def find_dates(text: str, published: date | None, *, future: bool = False) -> li
         i += _read(t, i)
     if published is not None and not future:
         _anchor_quotes(t)
+        _count_back_from_main_clause(t)
     return t.out
 
 
@@ -291,6 +292,41 @@ def _counted_from(anchor: DateMention, counted: Counted) -> TimeSpan:
     if counted.unit == "week":
         return span(day - timedelta(days=3), day + timedelta(days=3), 2)  # "a week later": about then
     return span(day, day, 1)
+
+
+# ---------------------------------------------------------------------------
+# "The launches came two days after North Korea fired ...": the clause's act is earlier
+# ---------------------------------------------------------------------------
+
+_AFTER_CLAUSE = re.compile(
+    r"\b(?P<n>\w+(?:\s+\w+)?)\s+(?P<unit>days?|weeks?)\s+after\s+"
+    r"(?=(?:[A-Z][\w'’-]*|it|they|he|she|the\s+(?:North|South))\s)"
+)
+
+
+def _count_back_from_main_clause(t: _Text) -> None:
+    """"The launches came two days after North Korea fired four cruise missiles": the act of
+    the after-clause was that many days before the main clause's event, whose date is the
+    nearest date told before ("fired seven missiles today"). A mention over "two days
+    after", which the parser hangs on the clause's verb."""
+    lowered = _counts_lowered(t.text)
+    count_word = re.compile(rf"^(?:{lexicon().COUNT})$")
+    for m in _AFTER_CLAUSE.finditer(lowered):
+        n = m.group("n").split()[-1] if not count_word.match(m.group("n")) else m.group("n")
+        if not count_word.match(n) or any(d.start <= m.start() < d.end for d in t.out):
+            continue
+        low, high = lexicon().count(n)
+        if low != high:
+            continue  # "a few days after": no day to count to
+        anchor = _anchor(t.text, m.start(), [d for d in t.out if d.start >= t.dateline_end and d.end <= m.start()])
+        if anchor is None or anchor.span.start is None or anchor.span.precision != 1:
+            continue
+        days = low * (7 if m.group("unit").startswith("week") else 1)
+        day = anchor.span.start - timedelta(days=days)
+        found = span(day, day, 1) if days < 7 else span(day - timedelta(days=3), day + timedelta(days=3), 2)
+        start = m.start() + (len(m.group("n")) - len(n))
+        t.out.append(t.mention(start, m.end() - 1, found, "anaphor", False, False, "date.days_after_clause"))
+    t.out.sort(key=lambda d: d.start)
 
 
 # ---------------------------------------------------------------------------

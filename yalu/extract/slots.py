@@ -1,6 +1,8 @@
 """Slots a mention takes from its context when its own clause leaves them empty: the
-place of the paragraph or of the article, the town a line's next sentence gives, the
-date told before it, the news cycle of a short item."""
+place of the paragraph or of the article (told with an act or without one), the town a
+line's next sentence gives, a source's home as the last resort; the date told before it
+in its paragraph, the day an agency announced it, a later "The Feb. 16 incident", the
+news cycle of a short item, the recent window of a longer report."""
 
 from __future__ import annotations
 
@@ -126,7 +128,7 @@ def inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: li
         + [(loc, "place.article_named") for loc in named if loc.geo_precision in (1, 2)]
         + [(loc, "place.article_focus") for loc in located]
         + [(loc, "place.article_named") for loc in named]
-        + [(loc, "place.source_home") for loc in _source_homes(places, geoparser)]
+        + [(loc, "place.source_home") for loc in _source_homes(doc, places, geoparser)]
     )
     # each paragraph's places as (from where on they count, place): an act's own place from
     # its own sentence on, a sentence's place from the next sentence on (within its own
@@ -181,11 +183,15 @@ def _told_places(doc: Doc, geoparser: Geoparser, places: list[PlaceMention]) -> 
     return told
 
 
-def _source_homes(places: list[PlaceMention], geoparser: Geoparser) -> list[Location]:
-    """The homes of the article's sources inside North Korea ("a source in Yanggang
-    Province"): a source abroad (Dandong, Yanji) reports on somewhere else."""
+def _source_homes(doc: Doc, places: list[PlaceMention], geoparser: Geoparser) -> list[Location]:
+    """The homes of the article's anonymous sources inside North Korea ("a source in
+    Yanggang Province"): a source abroad (Dandong, Yanji) reports on somewhere else, and an
+    outlet's city ("Pyongyang's Korean Central Television") is no source's home."""
+    spans = [(c.start, c.end) for c in citations(doc) if c.attribution.kind == "anonymous_source"]
     homes = []
     for p in places:
+        if not any(s <= p.start < e for s, e in spans):
+            continue
         if p.excluded == "source" and p.place.country in source_home_countries():
             located = geoparser.location(p.place, text=p.text)
             if located.admin1_code:

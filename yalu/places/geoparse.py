@@ -21,6 +21,7 @@ from .. import resources
 from ..model import Location, Place
 from ..ontology import event_types, has
 from .gazetteer import Gazetteer
+from .romanize import normalize
 
 # how specific a place kind is: lower is better
 SPECIFICITY = {
@@ -76,6 +77,8 @@ OWNED_NOUNS = {
     "military", "army", "navy", "government", "ministry", "spokesman", "spokeswoman", "spokesperson",
     "officials", "leadership", "regime", "authorities", "diplomats", "envoy",
 }
+# a capitalised word before "Province" that no ruler tagged: maybe a misspelt province
+MISSPELT_PROVINCE = re.compile(r"\b(?P<name>(?:(?:North|South)\s+)?[A-Z][a-z]{3,})(?:\s+[Pp]rovince\b|-do\b)")
 # "Taechong-ri", "Songbuk village": a village named after a place name the ruler knew
 VILLAGE_AFTER = re.compile(r"(?:-|\s)(?:ri|dong|village)\b", re.I)
 # "fired from Kim Chaek", "in Kim Jong Suk": a locative preposition before a name that is
@@ -160,7 +163,7 @@ class PlaceMention:
     text: str
     place: Place
     root: Token
-    excluded: str | None = None  # source | dateline | state
+    excluded: str | None = None  # source | dateline | owner (of an outlet or organ) | state
 
 
 class Geoparser:
@@ -196,6 +199,9 @@ class Geoparser:
             if candidates:
                 raw.append((ent, candidates))
         named_admin1 = {c[0].admin1_code for _, c in raw if len(c) == 1 and c[0].admin1_code}
+        misspelt = self._misspelt_provinces(doc, raw)
+        named_admin1 |= {m.place.admin1_code for m in misspelt if m.place.admin1_code}
+        found += misspelt
         for ent, candidates in raw:
             if _attributive(ent):
                 continue
@@ -207,8 +213,10 @@ class Geoparser:
                 mention.excluded = "dateline"
             elif any(s <= ent.start_char and ent.end_char <= e for s, e in undated):
                 mention.excluded = "dateline"
-            elif any(s <= ent.start_char and ent.end_char <= e for s, e in source_spans) or _source_owner(ent):
+            elif any(s <= ent.start_char and ent.end_char <= e for s, e in source_spans):
                 mention.excluded = "source"
+            elif _source_owner(ent):
+                mention.excluded = "owner"
             elif _stands_for_state(ent, place):
                 mention.excluded = "state"
             found.append(mention)
@@ -216,6 +224,44 @@ class Geoparser:
         found.sort(key=lambda m: m.start)
         self._last = (doc, found)
         return found
+
+    def _misspelt_provinces(self, doc: Doc, raw: list[tuple[Span, list[Place]]]) -> list[PlaceMention]:
+        """"Manpo, Japang Province": a province the gazetteer does not spell, one letter away
+        from the name of one province, which a county or city named in the same sentence
+        confirms; it then decides between that county's namesakes too."""
+        out = []
+        covered = [(e.start_char, e.end_char) for e in doc.ents]
+        for m in MISSPELT_PROVINCE.finditer(doc.text):
+            if any(s <= m.start() < e for s, e in covered):
+                continue
+            provinces = self._provinces_near(m.group("name"))
+            if len(provinces) != 1:
+                continue
+            province = provinces[0]
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            confirmed = any(sent.start_char <= ent.start_char < sent.end_char
+                            and any(c.admin1_code == province.admin1_code and c.kind != "province" for c in candidates)
+                            for ent, candidates in raw)
+            if confirmed:
+                out.append(PlaceMention(m.start(), m.end(), m.group(0), province, span.root))
+        return out
+
+    def _provinces_near(self, name: str) -> list[Place]:
+        """The provinces whose bare spelling is one edit away from `name`."""
+        key = normalize(name)
+        if len(key) < 5:
+            return []
+        near = []
+        for place in self.gazetteer.places.values():
+            if place.kind != "province":
+                continue
+            forms = {normalize(f) for f in self.gazetteer.forms(place.id) if f.isascii()}
+            if any(_one_edit(key, f) for f in forms):
+                near.append(place)
+        return near
 
     def _names_a_person(self, ent: Span) -> bool:
         """"a portrait of Kim Jong Suk": a bare name the gazetteer records as a person
@@ -288,6 +334,10 @@ class Geoparser:
             if has(event_type, "addressed") and (m.place.kind == "country" or not _where_of(m.root, trigger)):
                 continue  # "warning Seoul", "called his family in Seoul": whom, not where
             usable.append(m)
+        if direction(event_type, "target") and any(_destination(m.root, trigger) for m in usable):
+            # "sent two battalions from Sariwon to Kumchon County", "fired from Kaemori into
+            # Yeonpyeong Island": where they went, not where they came from
+            usable = [m for m in usable if _preposition(m.root) != "from"]
         if not usable:
             usable = setting  # "shot dead while visiting Mount Kumgang": the clause's own setting
         if not usable:
@@ -470,6 +520,16 @@ def _stands_for_state(ent: Span, place: Place) -> bool:
         return True  # "an artillery attack by Pyongyang"
     return (root.dep_ == "dobj" and root.head.lemma_.lower() in metonymy.get("causatives", [])
             and any(c.dep_ in ("xcomp", "ccomp") for c in root.head.children))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """The two differ by one letter changed, added or dropped (not equal: that is a match)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _source_owner(ent: Span) -> bool:

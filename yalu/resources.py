@@ -83,6 +83,12 @@ SCHEMAS: dict[str, Schema] = {
     "numbers.toml": Schema({"cardinals": dict}),
     "reporting.toml": Schema({"reporting": _records("verbs nouns")}),
     "dates.toml": Schema({name: dict for name in DATE_TABLES}),
+    "places/context.toml": Schema({
+        "borrowing": _records("picture_words source_home_countries article_place_within"),
+        "metonymy": _records("capitals causatives"),
+        "direction": _records("id types takes", "not_kinds shooter_kinds country note", ("types",)),
+    }),
+    "places/spellings.toml": Schema({"spelling": _records("id forms source", "note")}),
     "places/ambiguities.toml": Schema({
         "country_cues": dict,
         "ambiguity": _records("name forms candidates", "default rules note non_place"),

@@ -664,3 +664,25 @@ def test_blows_and_findings_that_are_no_act(triggers, text, event_type):
 def test_a_building_blown_up_or_torn_down(triggers):
     assert "other" in types_of(triggers("North Korea blew up the liaison office building in Kaesong on Tuesday."))
     assert "other" in types_of(triggers("Soldiers tore down dozens of houses along the river."))
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Satellite imagery showed that North Korea had moved two mobile missile launchers to the east coast.", "deployment"),
+        ("North Korea banned the entry of foreign tourists into the country on Jan. 22.", "lockdown"),
+    ],
+)
+def test_launchers_moved_and_entry_banned(triggers, text, event_type):
+    assert event_type in types_of(triggers(text)), triggers(text)
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Many defector families moved to Seoul last year.", "deployment"),
+        ("The smugglers moved their goods across the river at night.", "deployment"),
+    ],
+)
+def test_moves_that_are_no_deployment(triggers, text, event_type):
+    assert event_type not in types_of(triggers(text)), triggers(text)

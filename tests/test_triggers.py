@@ -686,3 +686,8 @@ def test_launchers_moved_and_entry_banned(triggers, text, event_type):
 )
 def test_moves_that_are_no_deployment(triggers, text, event_type):
     assert event_type not in types_of(triggers(text)), triggers(text)
+
+
+def test_launchers_in_a_parade_are_no_deployment(triggers):
+    found = types_of(triggers("The missile launchers moved forward through the square, being reviewed by the leader."))
+    assert "deployment" not in found

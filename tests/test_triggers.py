@@ -498,7 +498,7 @@ def test_enforcement_near_misses(triggers, text, event_type):
         ("North Korea disrupted GPS signals from the border area for a second day on Saturday.", "trigger.other.jamming"),
         ("North Korea is jamming GPS signals near Kaesong.", "trigger.other.jamming"),
         ("The military fired warning shots to ward off the drones.", "trigger.other.warning_shots"),
-        ("North Korea blew up the liaison office building in Kaesong on Tuesday.", "trigger.other.demolition"),
+        ("North Korea exploded the liaison office building in Kaesong on Tuesday.", "trigger.other.demolition"),
         ("The authorities demolished dozens of homes near the river to build a wall.", "trigger.other.demolition"),
         ("Top officials issued a rare public apology for the collapse, KCNA said.", "trigger.statement.apology"),
         ("General Secretary Kim Jong Il provided field guidance to the steel complex in Songgan County.",
@@ -637,3 +637,57 @@ def test_also_requires_a_second_list(monkeypatch, nlp):
     finally:
         module.rules.cache_clear()
         module._elsewhere.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flood waters swept away dozens of houses in Hoeryong.",
+        "Traders checked the exchange rate at the market every morning.",
+    ],
+)
+def test_sweeps_and_checks_that_are_no_crackdown(triggers, text):
+    assert "crackdown" not in types_of(triggers(text)), triggers(text)
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("The sanctions dealt a heavy blow to the trading office in Sinuiju.", "other"),
+        ("A survey found that drug use is spreading among young people.", "smuggling"),
+    ],
+)
+def test_blows_and_findings_that_are_no_act(triggers, text, event_type):
+    assert event_type not in types_of(triggers(text)), triggers(text)
+
+
+def test_a_building_blown_up_or_torn_down(triggers):
+    assert "other" in types_of(triggers("North Korea blew up the liaison office building in Kaesong on Tuesday."))
+    assert "other" in types_of(triggers("Soldiers tore down dozens of houses along the river."))
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Satellite imagery showed that North Korea had moved two mobile missile launchers to the east coast.", "deployment"),
+        ("North Korea banned the entry of foreign tourists into the country on Jan. 22.", "lockdown"),
+    ],
+)
+def test_launchers_moved_and_entry_banned(triggers, text, event_type):
+    assert event_type in types_of(triggers(text)), triggers(text)
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Many defector families moved to Seoul last year.", "deployment"),
+        ("The smugglers moved their goods across the river at night.", "deployment"),
+    ],
+)
+def test_moves_that_are_no_deployment(triggers, text, event_type):
+    assert event_type not in types_of(triggers(text)), triggers(text)
+
+
+def test_launchers_in_a_parade_are_no_deployment(triggers):
+    found = types_of(triggers("The missile launchers moved forward through the square, being reviewed by the leader."))
+    assert "deployment" not in found

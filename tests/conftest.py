@@ -18,9 +18,18 @@ def shared_path(*parts: str) -> Path:
 
 @pytest.fixture(scope="session")
 def pipeline():
+    """The whole pipeline: the rules propose, the packaged classifier decides."""
     from yalu.pipeline import Pipeline
 
     return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def rules(pipeline):
+    """The rules alone, every candidate they propose: for tests of a rule stage."""
+    from yalu.pipeline import Pipeline
+
+    return Pipeline(nlp=pipeline.nlp, rules_only=True)
 
 
 @pytest.fixture(scope="session")

@@ -12,10 +12,10 @@ from yalu.ingest import read_text
 
 
 @pytest.fixture(scope="module")
-def extract(pipeline):
+def extract(rules):
     def run(text, published="2024-03-10", outlet="Daily NK"):
         article = read_text(text, published=published, outlet=outlet)
-        [(_, incidents)] = list(pipeline.run([article]))
+        [(_, incidents)] = list(rules.run([article]))
         return incidents
 
     return run

@@ -15,7 +15,7 @@ from yalu.pipeline import Pipeline
 
 @pytest.fixture(scope="module")
 def runner():
-    return Pipeline()
+    return Pipeline(rules_only=True)  # the rule stages under test, without the classifier
 
 
 @pytest.fixture(scope="module")

@@ -45,6 +45,8 @@ def record_features(c: Cluster, incident: Incident, rule_confidence: float) -> d
     }
     for m in c.mentions:
         for step, rule in m.rules.items():
+            if step == "frame":
+                continue  # a frame decides the type, not whether the act happened
             f[f"rule={rule}"] = 1.0
             if step in ("place", "date"):
                 f[f"{step}_rule={rule.split('.')[1]}"] = 1.0

@@ -12,9 +12,11 @@ from .spacy_pipeline import (
     load_model,
     pipeline,
     source_lexicon,
+    text_of,
 )
 
 __all__ = [
     "ACTOR", "MODEL_VERSION", "PLACE", "SOURCE", "UNUSED_COMPONENTS", "actor_lexicon", "build", "load_model", "pipeline",
     "source_lexicon",
+    "text_of",
 ]

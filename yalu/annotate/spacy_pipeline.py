@@ -9,6 +9,7 @@ out: it tags Hyesan and Chosun Ilbo as PERSON, and the rulers below know better.
 from __future__ import annotations
 
 import importlib
+from bisect import bisect_right
 from functools import cache
 
 from spacy.attrs import ORTH
@@ -102,6 +103,33 @@ def place_patterns(gazetteer: Gazetteer) -> list[dict]:
     return patterns
 
 
+@Language.component("yalu_sentence_index")
+def sentence_index(doc):
+    """The sentences found once, and `token.sent` / `span.sent` / `doc.sents` answered from
+    them: spaCy finds a token's sentence by walking the document, and the extractor asks
+    for thousands, which made long reports quadratic."""
+    sentences = list(doc.sents)
+    starts = [s.start for s in sentences]
+
+    def sentence_of(token_or_span):
+        start = token_or_span.i if hasattr(token_or_span, "i") else token_or_span.start
+        return sentences[bisect_right(starts, start) - 1]
+
+    doc.user_hooks["sents"] = lambda d: iter(sentences)
+    doc.user_token_hooks["sent"] = sentence_of
+    doc.user_span_hooks["sent"] = sentence_of
+    doc.user_data[TEXT] = doc.text
+    return doc
+
+
+TEXT = "yalu.text"
+
+
+def text_of(doc) -> str:
+    """The document's text, joined once: spaCy's `doc.text` joins every token on each call."""
+    return doc.user_data.get(TEXT) or doc.text
+
+
 def build(gazetteer: Gazetteer, exclude_stock: tuple[str, ...] = UNUSED_COMPONENTS) -> Language:
     """The pipeline the extractor runs: stock tagger/parser/lemmatizer plus our rulers."""
     nlp = load_model(exclude=exclude_stock)
@@ -116,6 +144,7 @@ def build(gazetteer: Gazetteer, exclude_stock: tuple[str, ...] = UNUSED_COMPONEN
     # patterns need only the tokenizer: without this the ruler parses all 15,000 of them
     with nlp.select_pipes(enable=["yalu_entities"]):
         _add_patterns(ruler, gazetteer)
+    nlp.add_pipe("yalu_sentence_index", last=True)
     return nlp
 
 

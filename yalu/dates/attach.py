@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, cast
 
+from ..annotate.spacy_pipeline import text_of
 from .combine import DateMention
 from .dateline import dateline_match
 from .lexicon import lexicon
@@ -21,7 +22,7 @@ def governing_date(sent: Span, trigger: Token | Span, mentions: list[DateMention
 
     Not the first date in the sentence, and never a date that hangs on a reporting verb or
     noun ("told Daily NK on Tuesday that ... deserted": Tuesday dates the conversation).
-    `mentions` carry offsets into sent.doc.text. Returns None when no mention qualifies."""
+    `mentions` carry offsets into text_of(sent.doc). Returns None when no mention qualifies."""
     token = _root_token(trigger)
     best: tuple[float, int, int, DateMention] | None = None
     for m in mentions:
@@ -71,7 +72,7 @@ def _score(sent: Span, trigger: Token, m: DateMention) -> float | None:
     if m.kind == "reference" or not _in_sentence(sent, m):
         return None
     doc = sent.doc
-    if _in_dateline(doc.text, m):
+    if _in_dateline(text_of(doc), m):
         return None  # "Aug. 7, 2019 -- China has detained ...": when the agency wrote
     root = _mention_root(doc, m)
     if root is None:
@@ -128,7 +129,7 @@ def _fronted_score(sent: Span, trigger: Token, m: DateMention) -> float | None:
     if m.kind == "reference" or not _in_sentence(sent, m):
         return None
     doc = sent.doc
-    if not _FRONTED.match(doc.text[sent.start_char:m.start]) or not doc.text[m.end:m.end + 2].lstrip().startswith(","):
+    if not _FRONTED.match(text_of(doc)[sent.start_char:m.start]) or not text_of(doc)[m.end:m.end + 2].lstrip().startswith(","):
         return None
     root = sent.root
     if _is_reporting(root):

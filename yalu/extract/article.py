@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .. import dates
+from ..annotate import text_of
 from ..model import Article, Incident
 from ..places.geoparse import Geoparser
 from .attribution import citations
@@ -38,8 +39,8 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
     it decides which candidate records are reported and sets their confidence."""
     cites = citations(doc)
     places = geoparser.mentions(doc, [(c.start, c.end) for c in cites])
-    found_dates = dates.find_dates(doc.text, article.published)
-    paragraph_starts = paragraphs(doc.text)
+    found_dates = dates.find_dates(text_of(doc), article.published)
+    paragraph_starts = paragraphs(text_of(doc))
     mentions: list[Mention] = []
     for sent in doc.sents:
         mentions.extend(read_sentence(sent, article, geoparser, places, found_dates, cites, paragraph_starts))

@@ -13,6 +13,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from .. import dates
+from ..annotate import text_of
 from ..model import Article, Location, TimeSpan
 from ..ontology import has
 from ..places.geoparse import Direction, Geoparser, PlaceMention, borrowing, direction, source_home_countries
@@ -121,7 +122,7 @@ def inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: li
     # the article's own place: its first town or county an act names, else the first a
     # sentence names, else its first province
     located = [m.location for m in mentions if m.location and m.location.admin1_code and not m.place_inherited]
-    reach = borrowing().get("article_place_within", 1.0) * len(doc.text)
+    reach = borrowing().get("article_place_within", 1.0) * len(text_of(doc))
     named = [loc for start, _, loc in told if start <= reach]
     candidates: list[tuple[Location, str]] = (
         [(loc, "place.article_focus") for loc in located if loc.geo_precision in (1, 2)]
@@ -173,7 +174,7 @@ def _places_of(doc: Doc, geoparser: Geoparser) -> list[PlaceMention]:
 def _told_places(doc: Doc, geoparser: Geoparser, places: list[PlaceMention]) -> list[tuple[int, int, Location]]:
     """(sentence start, paragraph, place) for every sentence that names a place a
     neighbouring act may borrow."""
-    starts = paragraphs(doc.text)
+    starts = paragraphs(text_of(doc))
     told = []
     for sent in doc.sents:
         named = [p for p in places if sent.start_char <= p.start < sent.end_char]
@@ -222,13 +223,13 @@ def _date_by_anaphor(clusters: list[Cluster], doc: Doc, found: list[dates.DateMe
     the act has (or the act has none). A sentence that tells no act right after the act's
     own retells it ("31 North Koreans arrived on a frontline island at the weekend. They
     arrived on Yeonpyeong Island on Saturday."): its day narrows the act's week."""
-    starts = paragraphs(doc.text)
+    starts = paragraphs(text_of(doc))
     told_sents = {m.sent.start for c in clusters for m in c.mentions}
     for d in found:
         if not (d.span.start and d.span.end and d.span.precision in (1, 2)):
             continue
-        anaphor = bool(ANAPHORIC_NOUNS.match(doc.text, d.end)) and bool(
-            ARTICLE_BEFORE.search(doc.text[max(0, d.start - 5):d.start]) or doc.text[d.end:d.end + 2] in ("'s", "’s"))
+        anaphor = bool(ANAPHORIC_NOUNS.match(text_of(doc), d.end)) and bool(
+            ARTICLE_BEFORE.search(text_of(doc)[max(0, d.start - 5):d.start]) or text_of(doc)[d.end:d.end + 2] in ("'s", "’s"))
         sent = doc.char_span(d.start, d.end, alignment_mode="expand")
         retold = sent is not None and sent.sent.start not in told_sents and d.span.precision == 1
         if not (anaphor or retold):
@@ -257,7 +258,7 @@ def _untold_dates(clusters: list[Cluster], doc: Doc, found: list[dates.DateMenti
     """(sentence start, paragraph, time) of the sentences that tell no act but date what
     they tell to the day, week or month (or since a recent date)."""
     told = {m.sent.start for c in clusters for m in c.mentions}
-    starts = paragraphs(doc.text)
+    starts = paragraphs(text_of(doc))
     out = []
     for sent in doc.sents:
         if sent.start in told:
@@ -281,7 +282,7 @@ def _announced(clusters: list[Cluster], doc: Doc, article: Article) -> dict[int,
     happened some time before (the "recently" window)."""
     if article.published is None:
         return {}
-    found = dates.find_dates(doc.text, article.published)
+    found = dates.find_dates(text_of(doc), article.published)
     out: dict[int, TimeSpan] = {}
     for c in clusters:
         for m in c.mentions:
@@ -312,7 +313,7 @@ def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: Ti
              if m.time and not m.time_inherited and not m.background
              and (m.time.precision in (1, 2, 3) or _recently_since(m.time, article.published))]
     announced = _announced(clusters, doc, article)
-    found = dates.find_dates(doc.text, article.published) if article.published else []
+    found = dates.find_dates(text_of(doc), article.published) if article.published else []
     _date_by_anaphor(clusters, doc, found)
     # what each paragraph dates before an act: acts dated above, and sentences that tell no
     # act ("Earlier this month, three soldiers broke into a home" before "The remaining

@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
+from ..annotate.spacy_pipeline import text_of
 from ..model import Location, Place
 from ..ontology import event_types, has
 from .gazetteer import Gazetteer
@@ -168,8 +169,8 @@ class Geoparser:
     def mentions(self, doc: Doc, source_spans: list[tuple[int, int]]) -> list[PlaceMention]:
         """Every place named in the document, disambiguated, with its exclusions marked."""
         found: list[PlaceMention] = []
-        dateline = DATELINE.match(doc.text)
-        head = doc.text[:DATELINE_REACH]
+        dateline = DATELINE.match(text_of(doc))
+        head = text_of(doc)[:DATELINE_REACH]
         undated = [m.span("place") for rx in (UNDATED_DATELINE, CAPS_DATELINE) for m in rx.finditer(head)]
         raw = []
         for ent in doc.ents:
@@ -178,7 +179,7 @@ class Geoparser:
             if self._names_a_person(ent):
                 continue
             candidates = self.gazetteer.resolve(ent.text, _context(ent))
-            if VILLAGE_AFTER.match(doc.text, ent.end_char):
+            if VILLAGE_AFTER.match(text_of(doc), ent.end_char):
                 # "Taechong-ri, in Unpha County": a village the gazetteer does not know, not
                 # the island or county that shares its stem; the county named with it places it
                 candidates = [c for c in candidates if c.kind == "town"]
@@ -217,7 +218,7 @@ class Geoparser:
         confirms; it then decides between that county's namesakes too."""
         out = []
         covered = [(e.start_char, e.end_char) for e in doc.ents]
-        for m in MISSPELT_PROVINCE.finditer(doc.text):
+        for m in MISSPELT_PROVINCE.finditer(text_of(doc)):
             if any(s <= m.start() < e for s, e in covered):
                 continue
             provinces = self._provinces_near(m.group("name"))
@@ -258,10 +259,10 @@ class Geoparser:
         latin = [form for form in ambiguity.forms if form.isascii()]
         if ent.text.isascii() and " " not in ent.text and latin and all(" " in form for form in latin):
             return False  # "Kimchaek" in one word is the city; the man is "Kim Chaek"
-        before = ent.doc.text[max(0, ent.start_char - 30):ent.start_char]
+        before = text_of(ent.doc)[max(0, ent.start_char - 30):ent.start_char]
         if PLACE_OF.search(before):
             return False  # "the port city of Kim Chaek"
-        if LOCATIVE_BEFORE.search(before) or PLACE_NOUN_AFTER.match(ent.doc.text, ent.end_char):
+        if LOCATIVE_BEFORE.search(before) or PLACE_NOUN_AFTER.match(text_of(ent.doc), ent.end_char):
             return False  # "launched from Kim Chaek", "off the Kim Chaek coast"
         return not re.search(r"(?i)\b(county|gun)\b|-gun\b|군$", ent.text)
 
@@ -339,7 +340,7 @@ class Geoparser:
     def _before(self, m: PlaceMention) -> str:
         """The text just before a mention: "near", "7 miles southeast of"."""
         doc = m.root.doc
-        return doc.text[max(0, m.start - 60):m.start]
+        return text_of(doc)[max(0, m.start - 60):m.start]
 
     def specific_place(self, mentions: list[PlaceMention], event_type: str, elsewhere: frozenset[int] | set[int] = frozenset()) -> Location | None:
         """The first town, county or city a text names for the act (not a source's
@@ -600,7 +601,7 @@ def _context(ent: Span) -> str:
     """The sentence around a mention and its neighbours: what the gazetteer's cues read."""
     doc = ent.doc
     sent = ent.sent
-    return doc.text[max(0, sent.start_char - 200):min(len(doc.text), sent.end_char + 200)]
+    return text_of(doc)[max(0, sent.start_char - 200):min(len(text_of(doc)), sent.end_char + 200)]
 
 
 def _near(before: str) -> bool:

@@ -58,6 +58,12 @@ DATE_TABLES = (
     "future_cues context ordinals tens anniversaries"
 ).split()
 
+# places/generics.toml: the generic words of place names, one list per job
+GENERIC_LISTS = (
+    "lowercase_suffixes swappable_tail place_heads village_tail place_nouns_after place_nouns_of scoring_strip "
+    "source_place_tail"
+).split()
+
 SCHEMAS: dict[str, Schema] = {
     "actors.toml": Schema({"actor": _records("normalized patterns kind", "rank unit")}),
     "sources.toml": Schema({"source": _records("name patterns kind", "country")}),
@@ -89,6 +95,10 @@ SCHEMAS: dict[str, Schema] = {
         "direction": _records("id types takes", "not_kinds shooter_kinds country note", ("types",)),
     }),
     "places/spellings.toml": Schema({"spelling": _records("id forms source", "note")}),
+    "places/generics.toml": Schema({
+        "en_suffix": dict,
+        **{name: list for name in GENERIC_LISTS},
+    }),
     "places/ambiguities.toml": Schema({
         "country_cues": dict,
         "ambiguity": _records("name forms candidates", "default rules note non_place"),

@@ -25,7 +25,7 @@ MODEL_VERSION = "3.8.0"
 UNUSED_COMPONENTS = ("ner",)
 
 PLACE, ACTOR, SOURCE = "PLACE", "ACTOR", "SOURCE"
-PLACE_SUFFIXES = {"County", "City", "Province", "District", "Island", "Islands", "River", "Sea", "Port", "Market"}
+PLACE_SUFFIXES = set(resources.load("places/generics.toml")["lowercase_suffixes"])
 
 
 class UnwrappingTokenizer:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .. import resources
 from ..ingest import read_text
 from ..places import Gazetteer
 
@@ -98,9 +99,13 @@ def load_gold_files(paths: list[str | Path], texts: str | Path | None = None, sp
     return gold
 
 
+# the generics stripped before place names are compared (data/places/generics.toml)
+_GENERICS = re.compile(r"\b(" + "|".join(map(re.escape, resources.load("places/generics.toml")["scoring_strip"])) + r")\b")
+
+
 def _norm(name: str | None) -> str:
     name = (name or "").lower()
-    name = re.sub(r"\b(county|city|province|district|gun|si|do|ri|-gun|-si|-do)\b", " ", name)
+    name = _GENERICS.sub(" ", name)
     return re.sub(r"[^a-z0-9가-힣]", "", name)
 
 

@@ -11,15 +11,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .. import resources
 from ..annotate import SOURCE, source_lexicon
 from ..model import Attribution
 
+# the generic that may close where a source is (data/places/generics.toml)
+_PLACE_TAIL = "|".join(map(re.escape, resources.load("places/generics.toml")["source_place_tail"]))
 ANONYMOUS = re.compile(
     r"\b(?i:an?|the|one|another|two|three|several|multiple|our|other)\s+"
     r"(?:(?:[\w-]+\s+){0,3}?)"
     r"(?P<who>sources?|informants?|insiders?|reporting partners?|residents?|officials?|defectors?|contacts?|traders?|merchants?)"
     r"(?P<where>\s+(?:in|from|based in|living in|inside|near|with\s+(?:knowledge|ties)\s+\w+)\s+"
-    r"(?:the\s+)?(?:(?:[A-Z][\w'’-]+|[가-힣]+)(?:\s+|,\s+)?)+(?:(?:Province|County|City|District|region)\b)?)?"
+    r"(?:the\s+)?(?:(?:[A-Z][\w'’-]+|[가-힣]+)(?:\s+|,\s+)?)+(?:(?:" + _PLACE_TAIL + r")\b)?)?"
 )
 # the verbs a source speaks with
 REPORTING = r"(?i:told|tells|said|says|reported|reports|added|explained|noted|according to|claimed|confirmed|revealed|informed)"

@@ -30,6 +30,7 @@ from importlib import resources
 from yalu.model import Place
 from yalu.places import romanize as rz
 from yalu.places.spellings import generate_forms
+from yalu.resources import load as load_data
 
 __all__ = ["Gazetteer", "Ambiguity", "Candidate", "KINDS", "COUNTRY_BBOX"]
 
@@ -545,7 +546,10 @@ class Gazetteer:
 
 # ---------------------------------------------------------------------- helpers
 
-_GENERIC_TAIL = re.compile(r"(?i)[\s-]+(county|city|district|municipality|province|gun|kun|si|shi|guyok)$")
+# a generic a lookup may drop when it is of the wrong kind (data/places/generics.toml)
+_GENERIC_TAIL = re.compile(
+    r"(?i)[\s-]+(" + "|".join(map(re.escape, load_data("places/generics.toml")["swappable_tail"])) + ")$"
+)
 _SWAPPABLE = {"county", "city", "district", "special_city"}
 
 

@@ -36,18 +36,16 @@ LOCATIVE_PREPS = {"in", "at", "from", "near", "inside", "outside"}
 SETTING_PREPS = {"in", "at", "near", "inside", "around", "on"}
 # "sealed off Hyesan": "off" after these verbs is a particle, not "near"
 PARTICLE_OFF = re.compile(r"\b(?:seal|sealed|sealing|seals|shut|shutting|cordoned|cordon|locked|lock|cut|blocked|walled|closed)\s+off\s+$", re.I)
+
+
+def _words(name: str) -> str:
+    """A list of data/places/generics.toml as a regex alternation, in its order."""
+    return "|".join(map(re.escape, resources.load("places/generics.toml")[name]))
+
+
 # a place name modifying one of these nouns still names a place ("Hyesan market");
 # modifying any other noun it names a thing ("Changbaishan cigarettes")
-PLACE_HEADS = {
-    "county", "city", "province", "district", "area", "region", "border", "river", "market",
-    "station", "airport", "port", "harbor", "harbour", "bridge", "crossing", "customs", "base",
-    "site", "facility", "complex", "prison", "camp", "island", "coast", "sea", "village", "town",
-    "ri", "dong", "mountain", "peak", "sector", "zone", "line", "waters", "bay", "valley",
-    "outskirts", "side", "frontier", "checkpoint", "office", "committee", "headquarters",
-    "resort", "stadium", "square", "park", "hotel", "hospital", "mine", "farm", "factory", "plant",
-    "school", "airfield", "dam", "reservoir", "beach", "pier", "shipyard", "dormitory", "apartment",
-    "neighborhood", "neighbourhood", "villages", "islands", "airspace", "skies",
-}
+PLACE_HEADS = set(resources.load("places/generics.toml")["place_heads"])
 # a road or a railway named after a place runs elsewhere ("the Donghae road", "the Gyeongui line")
 # "the border" unnamed: a border feature of no province
 BORDER_WORDS = {"border", "frontier", "borderline", "border region", "border area"}
@@ -79,15 +77,15 @@ OWNED_NOUNS = {
 # a capitalised word before "Province" that no ruler tagged: maybe a misspelt province
 MISSPELT_PROVINCE = re.compile(r"\b(?P<name>(?:(?:North|South)\s+)?[A-Z][a-z]{3,})(?:\s+[Pp]rovince\b|-do\b)")
 # "Taechong-ri", "Songbuk village": a village named after a place name the ruler knew
-VILLAGE_AFTER = re.compile(r"(?:-|\s)(?:ri|dong|village)\b", re.I)
+VILLAGE_AFTER = re.compile(r"(?:-|\s)(?:" + _words("village_tail") + r")\b", re.I)
 # "fired from Kim Chaek", "in Kim Jong Suk": a locative preposition before a name that is
 # also a person's makes it the place (a man is not "in" or "near" anyone)
 LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|from|off|around|outside)\s+$")
 # "the Kim Chaek area", "Kim Chaek port": a place noun after it does too
-PLACE_NOUN_AFTER = re.compile(r"(?i)\s+(?:area|region|coast|port|harbou?r|city|county|district|vicinity)\b")
+PLACE_NOUN_AFTER = re.compile(r"(?i)\s+(?:" + _words("place_nouns_after") + r")\b")
 
 # "the port city of X", "the county of X": what follows is a place, whatever else it names
-PLACE_OF = re.compile(r"(?i)\b(?:city|county|town|port|village|district|province)\s+of\s+(?:the\s+)?$")
+PLACE_OF = re.compile(r"(?i)\b(?:" + _words("place_nouns_of") + r")\s+of\s+(?:the\s+)?$")
 MILES_KM = 1.609344
 # "south of <a point>" with no distance: a few kilometres that way
 UNSTATED_KM = 3.0

@@ -9,6 +9,7 @@ import re
 
 from yalu.model import Place
 from yalu.places import romanize as rz
+from yalu.resources import load as load_data
 
 # kinds whose generated romanizations may stand alone ("Hyesan"); others need
 # their generic ("Punggye-ri", "Yeonpyeong Island", "Mt Paektu", "Yalu River")
@@ -18,14 +19,7 @@ BARE_KINDS = {"province", "special_city", "county", "city", "district", "region"
 BLOCKED_FORMS = {"soul"}
 
 # English generic words per kind, used for suffix forms
-EN_SUFFIX = {
-    "province": ["Province"],
-    "special_city": ["City", "Municipality", "Special City"],
-    "county": ["County"],
-    "city": ["City"],
-    "district": ["District"],
-    "region": ["Province", "Region", "Provinces"],
-}
+EN_SUFFIX: dict[str, list[str]] = load_data("places/generics.toml")["en_suffix"]
 
 _DIRECTIONS = {"북": ("North", ["N.", "N"], ["buk", "puk"]), "남": ("South", ["S.", "S"], ["nam"])}
 

@@ -11,7 +11,7 @@ from conftest import REPO, shared_path
 
 from yalu.evaluate import devset, load_gold_files
 
-GOLD = sorted((REPO / "gold").rglob("*.jsonl"))
+GOLD = sorted((REPO / "gold").glob("real-*/*.jsonl"))
 
 
 def test_normal_form_is_the_held_out_lists():

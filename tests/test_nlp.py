@@ -27,8 +27,27 @@ def test_pipeline_runs_only_what_the_extractor_needs():
     nlp = pipeline()
     for name in UNUSED_COMPONENTS:
         assert name not in nlp.pipe_names
-    assert nlp.pipe_names[-1] == "yalu_entities"
+    assert nlp.pipe_names[-2:] == ["yalu_entities", "yalu_sentence_index"]
     assert nlp.pipe_names.index("yalu_paragraphs") < nlp.pipe_names.index("parser")
+
+
+def test_sentence_index_answers_as_spacy_does():
+    """token.sent, span.sent and doc.sents come from the index, with spaCy's own answers."""
+    text = (
+        "Police arrested two smugglers in Hyesan on Tuesday. A source told Daily NK about it.\n\n"
+        "Guards fired shots near Musan, the source said. Nobody was hurt."
+    )
+    indexed = pipeline()(text)
+    assert "sent" in indexed.user_token_hooks
+    plain = pipeline()(text)
+    plain.user_hooks.clear()
+    plain.user_token_hooks.clear()
+    plain.user_span_hooks.clear()
+    assert [s.text for s in indexed.sents] == [s.text for s in plain.sents]
+    for token in indexed:
+        assert (token.sent.start, token.sent.end) == (plain[token.i].sent.start, plain[token.i].sent.end)
+    span = indexed[3:6]
+    assert span.sent.start == plain[3:6].sent.start
 
 
 def test_a_line_break_ends_a_sentence():

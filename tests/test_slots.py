@@ -151,7 +151,7 @@ def test_what_a_source_tells_on_a_day_is_no_days_news(extract):
         "The arrests came amid a wider campaign, the source said."
     ) + FILLER
     arrest = one(extract(text, published="2024-10-11"), "arrest")
-    assert arrest.time.precision == 4
+    assert arrest.time.precision == 3  # the month-wide recent window, not Thursday's news
     assert "date.reported_news" not in rules(arrest)
 
 
@@ -161,7 +161,7 @@ def test_background_years_start_no_window(extract):
         "Police in Musan arrested grain traders, the source said."
     ) + FILLER
     arrest = one(extract(text, published="2024-10-11"), "arrest")
-    assert (str(arrest.time.start), arrest.time.precision) == ("2024-09-11", 4)
+    assert (str(arrest.time.start), arrest.time.precision) == ("2024-09-11", 3)
 
 
 def test_a_recent_since_continues_in_its_paragraph(extract):
@@ -181,6 +181,24 @@ def test_the_recent_window_ends_when_the_source_spoke(extract):
     ) + FILLER
     arrest = one(extract(text, published="2024-10-11"), "arrest")
     assert str(arrest.time.end) == "2024-10-08"
+
+
+def test_the_recent_window_is_as_precise_as_it_is_wide(extract):
+    # an undated act in a longer report: the thirty days before publication are a month
+    # (precision 3); a window that reaches back to an act dated months earlier is not
+    text = (
+        "Police have arrested several smugglers in Hyesan, a source said.\n\n"
+        "The arrests came amid a wider campaign, the source said."
+    ) + FILLER
+    arrest = one(extract(text, published="2024-10-11"), "arrest")
+    assert (str(arrest.time.start), str(arrest.time.end), arrest.time.precision) == ("2024-09-11", "2024-10-11", 3)
+    assert "date.recent_window" in arrest.evidence[0].rules
+    text = (
+        "On June 3, border guards shot a man crossing the Yalu River near Hyesan, a source said.\n\n"
+        "Police have also arrested several smugglers in the city, the source said."
+    ) + FILLER
+    arrest = one(extract(text, published="2024-10-11"), "arrest")
+    assert (str(arrest.time.start), arrest.time.precision) == ("2024-06-03", 4)
 
 
 def test_a_government_announcing_is_not_the_source_speaking(extract):

@@ -347,7 +347,12 @@ def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: Ti
             # to the day the source spoke, when the text names that day ("told Daily NK on
             # Tuesday"); a vaguer time of speaking ("last week") ends at publication
             end = spoken.end if spoken and spoken.end and spoken.precision == 1 else article.published
-            c.first.time, rule = TimeSpan(min(starts), end, 4, None), "date.recent_window"
+            # the window is Yalu's own inference, not a vague word of the text: its precision is
+            # its width (ontology.md: a window of a month at most is month precision), so a
+            # report's news of the last weeks is not coded as vaguely as "in recent years"
+            start = min(starts)
+            c.first.time = TimeSpan(start, end, dates.precision_for(start, end), None)
+            rule = "date.recent_window"
         if rule is not None and c.first.time is not None:
             c.first.rules["date"] = rule
         c.first.time_inherited = c.first.time is not None

@@ -256,3 +256,30 @@ def test_an_outlets_city_is_no_sources_home(extract):
     ) + FILLER
     flood = one(extract(text, published="2024-07-30", outlet="UPI"), "disaster")
     assert flood.location.admin1_code is None
+
+
+def test_a_narrative_carries_its_date_across_one_sentence_paragraphs(extract):
+    # broadcast copy: one sentence a paragraph; "then" carries the story on from the last
+    # date told, two paragraphs up
+    text = (
+        "North Korea fired several artillery shells toward a South Korean island near the sea border "
+        "on Saturday afternoon, the Joint Chiefs of Staff said.\n\n"
+        "The shells fell into the sea, the JCS said.\n\n"
+        "North Korean soldiers then opened fire with rifles on a South Korean guard post in Cheorwon."
+    ) + FILLER
+    incidents = extract(text, published="2024-10-14", outlet="Yonhap")
+    later = [i for i in incidents if any("then opened fire" in e.text for e in i.evidence)]
+    assert later and all(dated(i) == ("2024-10-12", "2024-10-12", 1) for i in later)
+    assert any("date.sequence_cue" in rules(i) for i in later)
+
+
+def test_without_a_sequence_word_the_act_is_not_dated_by_another_paragraph(extract):
+    text = (
+        "North Korea fired several artillery shells toward a South Korean island near the sea border "
+        "on Saturday afternoon, the Joint Chiefs of Staff said.\n\n"
+        "The shells fell into the sea, the JCS said.\n\n"
+        "North Korean soldiers have opened fire with rifles on a South Korean guard post in Cheorwon."
+    ) + FILLER
+    incidents = extract(text, published="2024-10-14", outlet="Yonhap")
+    other = [i for i in incidents if any("have opened fire" in e.text for e in i.evidence)]
+    assert other and all("date.sequence_cue" not in rules(i) for i in other)

@@ -295,6 +295,14 @@ def _announced(clusters: list[Cluster], doc: Doc, article: Article) -> dict[int,
     return out
 
 
+# words that carry a narrative on from what was told before: "North Korea then fired back",
+# "The South returned fire", "Guards later detained the two": the act follows the last one
+# dated, even across the one-sentence paragraphs of wire and broadcast copy
+SEQUENCE_CUE = re.compile(r"\b(?:then|later|afterwards?|subsequently|in response|in retaliation|retaliated"
+                          r"|(?:fired|shot|struck|hit) back|returned fire)\b", re.I)
+SEQUENCE_REACH_PARAGRAPHS = 3
+
+
 def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: TimeSpan | None) -> None:
     """Incidents whose own clauses carry no date. An act an agency or a ministry
     announces on a stated day is that day's news ("..., the South's military said
@@ -330,8 +338,15 @@ def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: Ti
         told = [(start, time) for start, paragraph, time in sequence
                 if paragraph == c.first.paragraph and start < c.first.sent.start]
         rule: str | None = None
+        # the narrative carried on across paragraphs: "North Korea fired at the balloons on
+        # Friday evening. // The South fired back. // North Korea then fired back at guard posts."
+        carried = [(start, time) for start, paragraph, time in sequence
+                   if c.first.paragraph - SEQUENCE_REACH_PARAGRAPHS <= paragraph < c.first.paragraph
+                   and start < c.first.sent.start]
         if told and not short:
             c.first.time, rule = max(told, key=lambda entry: entry[0])[1], "date.paragraph_before"
+        elif carried and not short and SEQUENCE_CUE.search(c.first.sent.text):
+            c.first.time, rule = max(carried, key=lambda entry: entry[0])[1], "date.sequence_cue"
         elif short:
             if news:
                 c.first.time, rule = news[0], "date.short_item_lead"

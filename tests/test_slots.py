@@ -283,3 +283,14 @@ def test_without_a_sequence_word_the_act_is_not_dated_by_another_paragraph(extra
     incidents = extract(text, published="2024-10-14", outlet="Yonhap")
     other = [i for i in incidents if any("have opened fire" in e.text for e in i.evidence)]
     assert other and all("date.sequence_cue" not in rules(i) for i in other)
+
+
+def test_a_short_items_news_cycle_ends_when_its_source_spoke(extract):
+    text = (
+        "Authorities in Musan have sealed off the town's market, a source in North Hamgyong "
+        "Province told Daily NK on Tuesday.\n\n"
+        "Only vendors with a permit may enter, the source said."
+    )
+    lockdown = one(extract(text, published="2024-10-11"), "lockdown")
+    assert dated(lockdown) == ("2024-10-07", "2024-10-08", 1)
+    assert "date.news_cycle" in rules(lockdown)

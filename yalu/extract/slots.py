@@ -351,7 +351,11 @@ def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: Ti
             if news:
                 c.first.time, rule = news[0], "date.short_item_lead"
             elif article.published:
-                c.first.time, rule = dates.news_cycle(article.published), "date.news_cycle"
+                # a short item tells no act after its source spoke: the news cycle ends on the
+                # day the text names for the speaking ("told Daily NK on Feb. 25"), else at
+                # publication
+                told_on = spoken.end if spoken and spoken.end and spoken.precision == 1 else None
+                c.first.time, rule = dates.news_cycle(told_on or article.published), "date.news_cycle"
         elif article.published:
             recent = dates.resolve("recently", article.published)
             # the report's news reaches back to the earliest act it dates to the day, week or

@@ -277,6 +277,13 @@ GOVERNING = [
      "detained", None, None),
     ("SEOUL, Nov. 24 (Yonhap) -- North Korea has fired two cruise missiles, the military said.",
      "fired", None, None),
+    # so does a page's date stamp at the head of the text, with no dash after it
+    (" date 2020-11-24 North Korea fired two cruise missiles into the sea, the military said.",
+     "fired", None, None),
+    ("Updated: 2020-11-24 10:24 Police in Hyesan arrested a smuggler, a source said.",
+     "arrested", None, None),
+    # a date that opens a sentence with no stamp word before it still dates the act
+    ("2020-11-23: Police in Hyesan arrested a smuggler, a source said.", "arrested", "2020-11-23", None),
 ]
 
 

@@ -151,7 +151,7 @@ def test_what_a_source_tells_on_a_day_is_no_days_news(extract):
         "The arrests came amid a wider campaign, the source said."
     ) + FILLER
     arrest = one(extract(text, published="2024-10-11"), "arrest")
-    assert arrest.time.precision == 4
+    assert arrest.time.precision == 3  # the month-wide recent window, not Thursday's news
     assert "date.reported_news" not in rules(arrest)
 
 
@@ -161,7 +161,7 @@ def test_background_years_start_no_window(extract):
         "Police in Musan arrested grain traders, the source said."
     ) + FILLER
     arrest = one(extract(text, published="2024-10-11"), "arrest")
-    assert (str(arrest.time.start), arrest.time.precision) == ("2024-09-11", 4)
+    assert (str(arrest.time.start), arrest.time.precision) == ("2024-09-11", 3)
 
 
 def test_a_recent_since_continues_in_its_paragraph(extract):
@@ -181,6 +181,24 @@ def test_the_recent_window_ends_when_the_source_spoke(extract):
     ) + FILLER
     arrest = one(extract(text, published="2024-10-11"), "arrest")
     assert str(arrest.time.end) == "2024-10-08"
+
+
+def test_the_recent_window_is_as_precise_as_it_is_wide(extract):
+    # an undated act in a longer report: the thirty days before publication are a month
+    # (precision 3); a window that reaches back to an act dated months earlier is not
+    text = (
+        "Police have arrested several smugglers in Hyesan, a source said.\n\n"
+        "The arrests came amid a wider campaign, the source said."
+    ) + FILLER
+    arrest = one(extract(text, published="2024-10-11"), "arrest")
+    assert (str(arrest.time.start), str(arrest.time.end), arrest.time.precision) == ("2024-09-11", "2024-10-11", 3)
+    assert "date.recent_window" in arrest.evidence[0].rules
+    text = (
+        "On June 3, border guards shot a man crossing the Yalu River near Hyesan, a source said.\n\n"
+        "Police have also arrested several smugglers in the city, the source said."
+    ) + FILLER
+    arrest = one(extract(text, published="2024-10-11"), "arrest")
+    assert (str(arrest.time.start), arrest.time.precision) == ("2024-06-03", 4)
 
 
 def test_a_government_announcing_is_not_the_source_speaking(extract):
@@ -238,3 +256,41 @@ def test_an_outlets_city_is_no_sources_home(extract):
     ) + FILLER
     flood = one(extract(text, published="2024-07-30", outlet="UPI"), "disaster")
     assert flood.location.admin1_code is None
+
+
+def test_a_narrative_carries_its_date_across_one_sentence_paragraphs(extract):
+    # broadcast copy: one sentence a paragraph; "then" carries the story on from the last
+    # date told, two paragraphs up
+    text = (
+        "North Korea fired several artillery shells toward a South Korean island near the sea border "
+        "on Saturday afternoon, the Joint Chiefs of Staff said.\n\n"
+        "The shells fell into the sea, the JCS said.\n\n"
+        "North Korean soldiers then opened fire with rifles on a South Korean guard post in Cheorwon."
+    ) + FILLER
+    incidents = extract(text, published="2024-10-14", outlet="Yonhap")
+    later = [i for i in incidents if any("then opened fire" in e.text for e in i.evidence)]
+    assert later and all(dated(i) == ("2024-10-12", "2024-10-12", 1) for i in later)
+    assert any("date.sequence_cue" in rules(i) for i in later)
+
+
+def test_without_a_sequence_word_the_act_is_not_dated_by_another_paragraph(extract):
+    text = (
+        "North Korea fired several artillery shells toward a South Korean island near the sea border "
+        "on Saturday afternoon, the Joint Chiefs of Staff said.\n\n"
+        "The shells fell into the sea, the JCS said.\n\n"
+        "North Korean soldiers have opened fire with rifles on a South Korean guard post in Cheorwon."
+    ) + FILLER
+    incidents = extract(text, published="2024-10-14", outlet="Yonhap")
+    other = [i for i in incidents if any("have opened fire" in e.text for e in i.evidence)]
+    assert other and all("date.sequence_cue" not in rules(i) for i in other)
+
+
+def test_a_short_items_news_cycle_ends_when_its_source_spoke(extract):
+    text = (
+        "Authorities in Musan have sealed off the town's market, a source in North Hamgyong "
+        "Province told Daily NK on Tuesday.\n\n"
+        "Only vendors with a permit may enter, the source said."
+    )
+    lockdown = one(extract(text, published="2024-10-11"), "lockdown")
+    assert dated(lockdown) == ("2024-10-07", "2024-10-08", 1)
+    assert "date.news_cycle" in rules(lockdown)

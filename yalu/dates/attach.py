@@ -106,14 +106,20 @@ def _score(sent: Span, trigger: Token, m: DateMention) -> float | None:
 # a dateline of a date alone at the head of a line: "Aug. 7, 2019 --", "June 3 (Yonhap) —"
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*(?:--|—|–)")
 DATELINE_REACH = 600
+# a page's date stamp at the head of a line: "date 2020-05-13 A city in ...", "Updated:
+# 2008-07-13 10:24", "Posted on: March 3, 2019": the page's date, never the date of the
+# act the sentence after it reports
+_PAGE_STAMP = re.compile(r"(?:date|dated|updated|posted|published|last\s+modified)(?:\s+on)?\s*:?", re.I)
 
 
 def _in_dateline(text: str, m: DateMention) -> bool:
-    """The date of a dateline, which dates the writing, never an act it reports."""
+    """The date of a dateline or of a page stamp, which dates the writing, never an act it reports."""
     found = dateline_match(text)
     if found is not None and found.start() <= m.start < found.end():
         return True
     line_start = text.rfind("\n", 0, m.start) + 1
+    if m.start < DATELINE_REACH and _PAGE_STAMP.fullmatch(text[line_start:m.start].strip()):
+        return True
     return (m.start < DATELINE_REACH and not text[line_start:m.start].strip()
             and bool(_DATELINE_AFTER.match(text, m.end)))
 

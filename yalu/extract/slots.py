@@ -296,6 +296,14 @@ def _announced(clusters: list[Cluster], doc: Doc, article: Article) -> dict[int,
     return out
 
 
+# words that carry a narrative on from what was told before: "North Korea then fired back",
+# "The South returned fire", "Guards later detained the two": the act follows the last one
+# dated, even across the one-sentence paragraphs of wire and broadcast copy
+SEQUENCE_CUE = re.compile(r"\b(?:then|later|afterwards?|subsequently|in response|in retaliation|retaliated"
+                          r"|(?:fired|shot|struck|hit) back|returned fire)\b", re.I)
+SEQUENCE_REACH_PARAGRAPHS = 3
+
+
 def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: TimeSpan | None) -> None:
     """Incidents whose own clauses carry no date. An act an agency or a ministry
     announces on a stated day is that day's news ("..., the South's military said
@@ -331,13 +339,24 @@ def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: Ti
         told = [(start, time) for start, paragraph, time in sequence
                 if paragraph == c.first.paragraph and start < c.first.sent.start]
         rule: str | None = None
+        # the narrative carried on across paragraphs: "North Korea fired at the balloons on
+        # Friday evening. // The South fired back. // North Korea then fired back at guard posts."
+        carried = [(start, time) for start, paragraph, time in sequence
+                   if c.first.paragraph - SEQUENCE_REACH_PARAGRAPHS <= paragraph < c.first.paragraph
+                   and start < c.first.sent.start]
         if told and not short:
             c.first.time, rule = max(told, key=lambda entry: entry[0])[1], "date.paragraph_before"
+        elif carried and not short and SEQUENCE_CUE.search(c.first.sent.text):
+            c.first.time, rule = max(carried, key=lambda entry: entry[0])[1], "date.sequence_cue"
         elif short:
             if news:
                 c.first.time, rule = news[0], "date.short_item_lead"
             elif article.published:
-                c.first.time, rule = dates.news_cycle(article.published), "date.news_cycle"
+                # a short item tells no act after its source spoke: the news cycle ends on the
+                # day the text names for the speaking ("told Daily NK on Feb. 25"), else at
+                # publication
+                told_on = spoken.end if spoken and spoken.end and spoken.precision == 1 else None
+                c.first.time, rule = dates.news_cycle(told_on or article.published), "date.news_cycle"
         elif article.published:
             recent = dates.resolve("recently", article.published)
             # the report's news reaches back to the earliest act it dates to the day, week or
@@ -348,7 +367,12 @@ def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: Ti
             # to the day the source spoke, when the text names that day ("told Daily NK on
             # Tuesday"); a vaguer time of speaking ("last week") ends at publication
             end = spoken.end if spoken and spoken.end and spoken.precision == 1 else article.published
-            c.first.time, rule = TimeSpan(min(starts), end, 4, None), "date.recent_window"
+            # the window is Yalu's own inference, not a vague word of the text: its precision is
+            # its width (ontology.md: a window of a month at most is month precision), so a
+            # report's news of the last weeks is not coded as vaguely as "in recent years"
+            start = min(starts)
+            c.first.time = TimeSpan(start, end, dates.precision_for(start, end), None)
+            rule = "date.recent_window"
         if rule is not None and c.first.time is not None:
             c.first.rules["date"] = rule
         c.first.time_inherited = c.first.time is not None

@@ -262,6 +262,17 @@ def test_one_sentence_two_modalities(mode):
         ("The family was banished for having relatives who defected to the South.", "defected", "modality.kin_past"),
         ("Guards used to demand a bribe of 500 yuan.", "bribe", "modality.habitual"),
         ("Viewers of such dramas generally face a public trial.", "trial", "modality.habitual"),
+        # a sanction hanging over people, not one passed
+        ("Smugglers caught by the border guards face harsh punishment, sources said.", "punishment",
+         "modality.no_act.threatened"),
+        ("Teenagers risk severe punishment to watch South Korean dramas.", "punishment", "modality.no_act.threatened"),
+        ("Out of fear of punishment, the guard fled to China.", "punishment", "modality.no_act.threatened"),
+        # an act named as the cause of the news, not reported by the clause
+        ("Many traders closed their stalls due to the border closure.", "closure", "modality.no_act.cause_named"),
+        ("Prices have soared because of the lockdown in Hyesan.", "lockdown", "modality.no_act.cause_named"),
+        ("In the wake of the missile launches, Washington called for new sanctions.", "launches",
+         "modality.no_act.cause_named"),
+        ("Trade slowed amid the lockdown, a source said.", "lockdown", "modality.no_act.cause_named"),
     ],
 )
 def test_generic_mention_is_no_act(nlp, text, word, rule):
@@ -282,6 +293,9 @@ def test_generic_mention_is_no_act(nlp, text, word, rule):
         ("Tension rose after the North sent balloons across the border, activists who have for years sent leaflets said.",
          "sent"),  # "for years" belongs to the activists' clause
         ("Two defections were reported near Musan last week.", "defections"),
+        ("The authorities imposed a lockdown on Hyesan on Monday.", "lockdown"),
+        ("The court handed down harsh punishment to the two brokers last week.", "punishment"),
+        ("Three soldiers died in the flood in Hoeryong last week.", "flood"),
     ],
 )
 def test_specific_act_stays_an_act(mode, text, word):

@@ -122,11 +122,33 @@ def _noun_not_an_act(trigger: Token) -> str | None:
         return "modality.no_act.means_or_aftermath"
     if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in left:
         return "modality.no_act.means_or_aftermath"  # "the victims of the flood"
+    if trigger.dep_ == "dobj" and head.lemma_.lower() in lex.threatened_with and _bare_or_adjectival(trigger):
+        return "modality.no_act.threatened"  # "smugglers face harsh punishment": a threat, not a sentence passed
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.threat_nouns:
+        return "modality.no_act.threatened"  # "out of fear of punishment", "the risk of arrest"
+    if trigger.dep_ == "pobj" and _cause_preposition(head):
+        return "modality.no_act.cause_named"  # "due to the border closure", "in the wake of the launches"
     if trigger.dep_ == "dobj" and head.lemma_.lower() in lex.learning | lex.warded_off:
         return "modality.no_act.learned_or_warded_off"
     if trigger.dep_ == "dobj" and head.lemma_.lower() in lex.claims and head.dep_ == "advcl" and head.tag_ == "VBG":
         return "modality.no_act.pretext"  # "Claiming a violation of its airspace, North Korea attacked ..."
     return None
+
+
+def _bare_or_adjectival(noun: Token) -> bool:
+    """"harsh punishment", "punishment", not "the punishment" or "his execution"."""
+    return not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
+
+
+def _cause_preposition(prep: Token) -> bool:
+    """"due to", "because of", "owing to", "in the wake of", "amid": a preposition that
+    names a cause or a setting."""
+    causes = lexicon().cause_heads
+    if prep.lower_ in causes:
+        return True  # "amid the lockdown"
+    if prep.lower_ in ("to", "of") and prep.head.lower_ in causes:
+        return True  # "due to", "because of", "owing to", "in the wake of" (wake <- of)
+    return False
 
 
 # determiners that leave a noun generic: "both defections and crimes", "all smuggling"

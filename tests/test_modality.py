@@ -272,7 +272,7 @@ def test_one_sentence_two_modalities(mode):
         ("Prices have soared because of the lockdown in Hyesan.", "lockdown", "modality.no_act.cause_named"),
         ("In the wake of the missile launches, Washington called for new sanctions.", "launches",
          "modality.no_act.cause_named"),
-        ("Trade slowed amid the lockdown, a source said.", "lockdown", "modality.no_act.cause_named"),
+        ("Trade slowed amid North Korea's border lockdown, a source said.", "lockdown", "modality.no_act.cause_named"),
         ("The lockdown was ordered out of fear of a coronavirus outbreak.", "coronavirus", "modality.no_act.threatened"),
         ("Repatriated defectors risk severe punishment, including execution.", "execution", "modality.no_act.threatened"),
         ("Families of defectors often face heavy penalties, including imprisonment in labor camps.", "imprisonment",
@@ -323,6 +323,7 @@ def test_generic_mention_is_no_act(nlp, text, word, rule):
         ("Two soldiers who have defected to the South spoke to reporters.", "defected"),
         ("A COVID-19 outbreak hit Sinuiju last week.", "COVID-19"),
         ("Police sent the two smugglers to a labor camp last week.", "sent"),
+        ("Because of the ban, the price of fish at the market has doubled.", "ban"),  # the article's own ban
         ("The number of arrests fell after the guards sent three brokers to prison.", "sent"),
         ("The officer is likely to have been executed in May, a source said.", "executed"),
     ],

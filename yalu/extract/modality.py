@@ -148,9 +148,16 @@ def _threatened_or_cause(trigger: Token) -> str | None:
         return "modality.no_act.threatened"  # "smugglers face harsh punishment": a threat, not a sentence passed
     if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.threat_nouns:
         return "modality.no_act.threatened"  # "out of fear of punishment", "the risk of arrest"
-    if n.dep_ == "pobj" and _cause_preposition(head):
-        return "modality.no_act.cause_named"  # "due to the border closure", "in the wake of the launches"
+    if n.dep_ == "pobj" and _cause_preposition(head) and not _anaphor(n):
+        return "modality.no_act.cause_named"  # "due to North Korea's border closure", "in the wake of the launches by"
     return None
+
+
+def _anaphor(noun: Token) -> bool:
+    """"the ban", "this lockdown": a bare definite noun points back to the article's own
+    act ("Because of the ban, prices doubled"), which the clause then does report."""
+    children = list(noun.children)
+    return bool(children) and all(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in children)
 
 
 def _bare_or_adjectival(noun: Token) -> bool:

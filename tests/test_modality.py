@@ -297,6 +297,7 @@ def test_one_sentence_two_modalities(mode):
          "modality.habitual"),
         ("After his arrest, he is likely to be expelled from the party.", "expelled", "modality.desire"),
         ("In past cases like this, the family was sent to a labor camp.", "sent", "modality.background"),
+        ("The province insists it has zero cases of the coronavirus.", "coronavirus", "modality.generic.none_counted"),
     ],
 )
 def test_generic_mention_is_no_act(nlp, text, word, rule):
@@ -324,6 +325,7 @@ def test_generic_mention_is_no_act(nlp, text, word, rule):
         ("A COVID-19 outbreak hit Sinuiju last week.", "COVID-19"),
         ("Police sent the two smugglers to a labor camp last week.", "sent"),
         ("Because of the ban, the price of fish at the market has doubled.", "ban"),  # the article's own ban
+        ("Three cases of the coronavirus were confirmed in Sinuiju on Monday.", "coronavirus"),
         ("The number of arrests fell after the guards sent three brokers to prison.", "sent"),
         ("The officer is likely to have been executed in May, a source said.", "executed"),
     ],

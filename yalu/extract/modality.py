@@ -235,6 +235,8 @@ def generic_mention(trigger: Token) -> str | None:
         return "modality.generic.prevented"
     if n.dep_ == "nsubj" and head.lower_ in lex.hindered and head.head.lemma_.lower() == "make":
         return "modality.generic.prevented"  # "will make defections more difficult" (a small clause)
+    if container and any(c.lower_ in ("no", "zero") for c in n.children):
+        return "modality.generic.none_counted"  # "zero cases of the coronavirus", "no instances of defection"
     if container in lex.trend_containers:
         return "modality.generic.trend"
     if n.dep_ == "nsubj" and head.lemma_.lower() in lex.trend_verbs and _bare(n) and trigger.lemma_.lower() not in lex.disasters:

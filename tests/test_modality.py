@@ -262,6 +262,42 @@ def test_one_sentence_two_modalities(mode):
         ("The family was banished for having relatives who defected to the South.", "defected", "modality.kin_past"),
         ("Guards used to demand a bribe of 500 yuan.", "bribe", "modality.habitual"),
         ("Viewers of such dramas generally face a public trial.", "trial", "modality.habitual"),
+        # a sanction hanging over people, not one passed
+        ("Smugglers caught by the border guards face harsh punishment, sources said.", "punishment",
+         "modality.no_act.threatened"),
+        ("Teenagers risk severe punishment to watch South Korean dramas.", "punishment", "modality.no_act.threatened"),
+        ("Out of fear of punishment, the guard fled to China.", "punishment", "modality.no_act.threatened"),
+        # an act named as the cause of the news, not reported by the clause
+        ("Many traders closed their stalls due to the border closure.", "closure", "modality.no_act.cause_named"),
+        ("Prices have soared because of the lockdown in Hyesan.", "lockdown", "modality.no_act.cause_named"),
+        ("In the wake of the missile launches, Washington called for new sanctions.", "launches",
+         "modality.no_act.cause_named"),
+        ("Trade slowed amid North Korea's border lockdown, a source said.", "lockdown", "modality.no_act.cause_named"),
+        ("The lockdown was ordered out of fear of a coronavirus outbreak.", "coronavirus", "modality.no_act.threatened"),
+        ("Repatriated defectors risk severe punishment, including execution.", "execution", "modality.no_act.threatened"),
+        ("Families of defectors often face heavy penalties, including imprisonment in labor camps.", "imprisonment",
+         "modality.no_act.threatened"),
+        # a class of acts kept off or stopped
+        ("Soldiers were sent to the border to prevent the spread of COVID-19.", "COVID-19", "modality.generic.prevented"),
+        ("Under the deal, the two sides halted live-fire drills along the border.", "drills",
+         "modality.generic.prevented"),
+        # a class of people described by a past act
+        ("The agency threatened those who have family members who defected to the South.", "defected",
+         "modality.kin_past"),
+        ("The list names families of defectors who have fled to China.", "fled", "modality.kin_past"),
+        # trends, descriptions, forecasts and past cases
+        ("Guards have been told to reduce the number of people crossing the border.", "crossing",
+         "modality.generic.trend"),
+        ("The sanctions have led to a rise in arrests of traders.", "arrests", "modality.generic.trend"),
+        ("Authorities are now meting out harsher punishments for smugglers.", "punishments",
+         "modality.generic.described"),
+        ("Guard units on major defection routes now patrol around the clock.", "defection",
+         "modality.no_act.means_or_aftermath"),
+        ("Viewers of such dramas generally take part in a public trial and are sent to labor camps.", "sent",
+         "modality.habitual"),
+        ("After his arrest, he is likely to be expelled from the party.", "expelled", "modality.desire"),
+        ("In past cases like this, the family was sent to a labor camp.", "sent", "modality.background"),
+        ("The province insists it has zero cases of the coronavirus.", "coronavirus", "modality.generic.none_counted"),
     ],
 )
 def test_generic_mention_is_no_act(nlp, text, word, rule):
@@ -282,6 +318,16 @@ def test_generic_mention_is_no_act(nlp, text, word, rule):
         ("Tension rose after the North sent balloons across the border, activists who have for years sent leaflets said.",
          "sent"),  # "for years" belongs to the activists' clause
         ("Two defections were reported near Musan last week.", "defections"),
+        ("The authorities imposed a lockdown on Hyesan on Monday.", "lockdown"),
+        ("The court handed down harsh punishment to the two brokers last week.", "punishment"),
+        ("Three soldiers died in the flood in Hoeryong last week.", "flood"),
+        ("Two soldiers who have defected to the South spoke to reporters.", "defected"),
+        ("A COVID-19 outbreak hit Sinuiju last week.", "COVID-19"),
+        ("Police sent the two smugglers to a labor camp last week.", "sent"),
+        ("Because of the ban, the price of fish at the market has doubled.", "ban"),  # the article's own ban
+        ("Three cases of the coronavirus were confirmed in Sinuiju on Monday.", "coronavirus"),
+        ("The number of arrests fell after the guards sent three brokers to prison.", "sent"),
+        ("The officer is likely to have been executed in May, a source said.", "executed"),
     ],
 )
 def test_specific_act_stays_an_act(mode, text, word):

@@ -122,11 +122,58 @@ def _noun_not_an_act(trigger: Token) -> str | None:
         return "modality.no_act.means_or_aftermath"
     if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in left:
         return "modality.no_act.means_or_aftermath"  # "the victims of the flood"
+    threatened = _threatened_or_cause(trigger)
+    if threatened:
+        return threatened
     if trigger.dep_ == "dobj" and head.lemma_.lower() in lex.learning | lex.warded_off:
         return "modality.no_act.learned_or_warded_off"
     if trigger.dep_ == "dobj" and head.lemma_.lower() in lex.claims and head.dep_ == "advcl" and head.tag_ == "VBG":
         return "modality.no_act.pretext"  # "Claiming a violation of its airspace, North Korea attacked ..."
     return None
+
+
+def _threatened_or_cause(trigger: Token) -> str | None:
+    """A sanction hanging over people ("smugglers face harsh punishment", "out of fear of
+    punishment", "risk severe punishment, including execution") or an act named as the
+    cause of the news ("due to the border closure", "because of a coronavirus outbreak",
+    "in the wake of the launches")."""
+    lex = lexicon()
+    n = trigger
+    while n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN"):
+        n = n.head  # "a coronavirus outbreak"
+    head = n.head
+    if n.dep_ == "pobj" and head.lower_ in ("including", "like") and head.head.pos_ == "NOUN" and head.head != n:
+        n, head = head.head, head.head.head  # "punishment, including execution": the including noun's frame
+    if n.dep_ == "dobj" and head.lemma_.lower() in lex.threatened_with and _bare_or_adjectival(n):
+        return "modality.no_act.threatened"  # "smugglers face harsh punishment": a threat, not a sentence passed
+    if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.threat_nouns:
+        return "modality.no_act.threatened"  # "out of fear of punishment", "the risk of arrest"
+    if n.dep_ == "pobj" and _cause_preposition(head) and not _anaphor(n):
+        return "modality.no_act.cause_named"  # "due to North Korea's border closure", "in the wake of the launches by"
+    return None
+
+
+def _anaphor(noun: Token) -> bool:
+    """"the ban", "this lockdown": a bare definite noun points back to the article's own
+    act ("Because of the ban, prices doubled"), which the clause then does report."""
+    children = list(noun.children)
+    return bool(children) and all(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in children)
+
+
+def _bare_or_adjectival(noun: Token) -> bool:
+    """"harsh punishment", "punishment", not "the punishment" or "his execution"."""
+    return not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
+
+
+def _cause_preposition(prep: Token) -> bool:
+    """"due to", "because of", "owing to", "in the wake of", "amid": a preposition that
+    names a cause or a setting."""
+    causes = lexicon().cause_heads
+    if prep.lower_ in causes:
+        return True  # "amid the lockdown"
+    if prep.lower_ in ("to", "of") and prep.head.lower_ in causes:
+        return True  # "due to", "because of", "owing to", "in the wake of" (wake <- of)
+    return False
 
 
 # determiners that leave a noun generic: "both defections and crimes", "all smuggling"
@@ -153,6 +200,9 @@ def _phrase_head(trigger: Token) -> tuple[Token, str | None]:
         elif n.dep_ == "pobj" and n.head.lower_ in ("of", "at") and n.head.head.lemma_.lower() in lex.containers | lex.trend_containers:
             container = n.head.head.lemma_.lower()
             n = n.head.head
+        elif n.dep_ == "pobj" and n.head.lower_ == "in" and n.head.head.lemma_.lower() in lex.trend_nouns:
+            container = "number"  # "a rise in arrests", "a surge in defections": a trend
+            n = n.head.head
         else:
             return n, container
 
@@ -166,16 +216,27 @@ def generic_mention(trigger: Token) -> str | None:
     lex = lexicon()
     if trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.lemma_.lower() in lex.trend_containers:
         return "modality.generic.trend"  # "the number of North Koreans fleeing to the South"
+    counted = trigger.head
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBG" and counted.dep_ == "pobj" and counted.head.lower_ == "of" and (
+        counted.head.head.lemma_.lower() in lex.trend_containers
+    ):
+        return "modality.generic.trend"  # "reduce the number of people crossing the border"
     if trigger.pos_ != "NOUN":
         return None
     n, container = _phrase_head(trigger)
     head = n.head
     if n.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.prevention and _bare(n):
         return "modality.generic.prevented"
+    if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.spread_heads:
+        spread = head.head
+        if spread.dep_ in ("dobj", "nsubjpass") and spread.head.lemma_.lower() in lex.prevention:
+            return "modality.generic.prevented"  # "to prevent the spread of COVID-19", "stop the flow of defectors"
     if n.dep_ == "dobj" and head.lemma_.lower() == "make" and any(c.lower_ in lex.hindered for c in head.subtree):
         return "modality.generic.prevented"
     if n.dep_ == "nsubj" and head.lower_ in lex.hindered and head.head.lemma_.lower() == "make":
         return "modality.generic.prevented"  # "will make defections more difficult" (a small clause)
+    if container and any(c.lower_ in ("no", "zero") for c in n.children):
+        return "modality.generic.none_counted"  # "zero cases of the coronavirus", "no instances of defection"
     if container in lex.trend_containers:
         return "modality.generic.trend"
     if n.dep_ == "nsubj" and head.lemma_.lower() in lex.trend_verbs and _bare(n) and trigger.lemma_.lower() not in lex.disasters:
@@ -207,7 +268,10 @@ def _habitual(trigger: Token) -> bool:
     ) and not _past(verb):
         return True  # "Defections have become rare": a class of acts, not one ("Floods killed 40" is one)
     governing = verb if verb.pos_ in ("VERB", "AUX") else next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), verb)
-    if any(c.lower_ in lex.habitual for c in (*verb.children, *governing.children)):
+    first = governing
+    while first.dep_ == "conj" and first.head != first and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head  # "generally take part in a trial and are sent to camps": the adverb spans the pair
+    if any(c.lower_ in lex.habitual for c in (*verb.children, *governing.children, *first.children)):
         return True  # "are frequently crossing", "usually demand", "generally take part in a trial"
     if governing.dep_ == "xcomp" and governing.head.lemma_ == "use" and governing.head.tag_ == "VBD":
         return True  # "used to pay a bribe"
@@ -308,8 +372,16 @@ def _kin_past(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """A person's past told to say who they are: "relatives who defected to the South",
     "because his older sister had defected"."""
     lex = lexicon()
-    if trigger.dep_ == "relcl" and trigger.head.lemma_.lower() in lex.kin:
-        return Verdict(NO_ACT, "modality.kin_past")
+    person = trigger.head
+    if trigger.dep_ == "relcl" and (person.lemma_.lower() in lex.kin or any(
+        c.dep_ == "compound" and c.lemma_.lower() in lex.kin for c in person.children
+    )):
+        return Verdict(NO_ACT, "modality.kin_past")  # "family members who defected"
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in trigger.children)
+    if trigger.dep_ == "relcl" and perfect and person.tag_ == "NNS" and _bare(person) and not any(
+        c.dep_ in ("amod", "nummod") and c.lower_ in lex.counted for c in person.children
+    ):
+        return Verdict(NO_ACT, "modality.kin_past")  # "families of defectors who have fled": a class, described
     had = any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
     marked = any(c.dep_ == "mark" and c.lower_ in lex.cause_marks for c in trigger.children)
     if had and marked and trigger.dep_ == "advcl":
@@ -356,6 +428,8 @@ def _habit(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 def _desire(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"wanted to cross", "is expected to launch": wishes and forecasts."""
     if trigger.dep_ in ("xcomp", "acl") and trigger.head.lemma_.lower() in lexicon().desires:
+        if any(c.dep_ == "aux" and c.lower_ == "have" for c in trigger.children):
+            return None  # "is likely to have been executed": an act, guessed at
         return Verdict(NO_ACT, "modality.desire")
     return None
 

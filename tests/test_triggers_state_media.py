@@ -42,6 +42,11 @@ def types_of(found):
         ("The warplanes took the roles of attack and defence in turn over the sea.", "attack"),
         # trigger.attack.open
         ("The General Staff issued a preliminary operation order to the artillery units to get ready to open fire.", "attack"),
+        ("The time for our attack is decided by our own needs alone.", "attack"),
+        ("The mission of the new drones is to attack any enemy targets on land and at sea.", "attack"),
+        ("The submarine was designed to launch heavy torpedoes and cruise missiles.", "attack"),
+        ("The museum keeps the traces of shuddering massacres committed by the aggressors in the war.", "attack"),
+        ('The commentary says that a wrecked ship "Traitor" is sinking.', "attack"),
         # trigger.punishment.execute
         ("It is a deserved punishment for the warmongers who seize other countries' resources.", "punishment"),
         ("The plunderers will not escape punishment, whatever excuse they may invent.", "punishment"),
@@ -69,6 +74,21 @@ def types_of(found):
         # trigger.weapons_test.test.nuclear: an ICBM is launched; another state's tests
         ("The superpower conducted another sub-critical nuclear test in its desert.", "weapons_test"),
         ("The missile general bureau conducted a test of a new-type ICBM on Thursday.", "weapons_test"),
+        ("A drill of dropping guided bombs from a strategic bomber was conducted on Monday.", "weapons_test"),
+        ("Drone infiltrations were conducted by the puppet military on two days.", "weapons_test"),
+        # trigger.deployment.deployment / deploy: a trend, a debate, a slogan
+        ("The region is on the brink of war due to the ceaseless deployment of their war hardware.", "deployment"),
+        ("The unions launched a struggle to oppose war and withdraw the foreign forces.", "deployment"),
+        # trigger.lockdown.suspend
+        ("We will halt the wastepaper scattering over the border for the time being.", "lockdown"),
+        # trigger.disaster.flood: a eulogy
+        ("His devotion encouraged us to brave downpour and strong wind and rescue the people.", "disaster"),
+        # trigger.punishment.execute: a white paper on history
+        ("The institute released a white paper on the atrocities of the aggressors punished by history.", "punishment"),
+        # trigger.defection.flee
+        ("The puppets are crossing the red line in their provocations against the DPRK.", "defection"),
+        # trigger.arrest.arrest
+        ("The reconnaissance satellite captured an abnormal object at the naval port.", "arrest"),
         # trigger.armed_clash.firefight
         ("The reckless moves increase the danger of a nuclear clash on the peninsula.", "armed_clash"),
         # trigger.economic_measure.price

@@ -47,6 +47,8 @@ def types_of(found):
         ("The submarine was designed to launch heavy torpedoes and cruise missiles.", "attack"),
         ("The museum keeps the traces of shuddering massacres committed by the aggressors in the war.", "attack"),
         ('The commentary says that a wrecked ship "Traitor" is sinking.', "attack"),
+        ("The leader called for developing underwater suicide attack drones of various types.", "attack"),
+        ("The aggressors killed hundreds of thousands of civilians with atomic bombs in the last century.", "attack"),
         # trigger.punishment.execute
         ("It is a deserved punishment for the warmongers who seize other countries' resources.", "punishment"),
         ("The plunderers will not escape punishment, whatever excuse they may invent.", "punishment"),
@@ -89,6 +91,12 @@ def types_of(found):
         ("The puppets are crossing the red line in their provocations against the DPRK.", "defection"),
         # trigger.arrest.arrest
         ("The reconnaissance satellite captured an abnormal object at the naval port.", "arrest"),
+        ("The pupils are welcome at the base for military parade training in the capital.", "military_exercise"),
+        ("The new destroyer was designed to ensure the launch of cruise missiles.", "missile_launch"),
+        ("They would be well advised to worry about the immediate price for their provocation.", "economic_measure"),
+        ("Balloons were found in the county and specialized organs are searching, disposing of and incinerating them.", "crackdown"),
+        ("A joint investigation group was organized to study the drone.", "arrest"),
+        ("The group held a ceremony of declaring its action before the party office.", "statement"),
         # trigger.armed_clash.firefight
         ("The reckless moves increase the danger of a nuclear clash on the peninsula.", "armed_clash"),
         # trigger.economic_measure.price

@@ -74,13 +74,16 @@ class Terms:
     def __bool__(self) -> bool:
         return bool(self.tags or self.pattern)
 
-    def found(self, tokens: list[Token], tags: set[str]) -> bool:
+    def found(self, tokens: list[Token], tags: set[str], names: bool = False) -> bool:
+        """With `names`, words inside a place name count too: a list of other theatres
+        names places ("Sevastopol", "Italy"), which a clue list must not."""
         if self.tags & tags:
             return True
         if self.pattern is None:
             return False
         # words inside a place or outlet name are not clues ("Chollima District" is no missile)
-        words = [t for t in tokens if t.ent_type_ not in ("PLACE", "SOURCE")]
+        skip = ("SOURCE",) if names else ("PLACE", "SOURCE")
+        words = [t for t in tokens if t.ent_type_ not in skip]
         return bool(self.pattern.search(_text(words, "lower_")) or self.pattern.search(_text(words, "lemma_")))
 
 

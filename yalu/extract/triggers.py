@@ -102,7 +102,7 @@ def _antecedent(token: Token, place_tags) -> list[Token]:
         return []
     before = list(sent.doc[sent.start - 1].sent)
     others, korean = _elsewhere()
-    if others.found(before, set()) and not korean.found(before, place_tags(before)):
+    if others.found(before, set(), names=True) and not korean.found(before, place_tags(before)):
         return []  # the launches of another theatre are not told again here
     return before
 
@@ -140,7 +140,7 @@ def find_triggers(sent: Span, place_tags) -> list[Trigger]:
     found = []
     table = rules()
     others, korean = _elsewhere()
-    abroad = others.found(list(sent), set())
+    abroad = others.found(list(sent), set(), names=True)  # "Italy", "Sevastopol": place names
     for token in sent:
         candidates = table.get(token.lemma_.lower()) or table.get(token.lower_)
         if not candidates or _inside_name(token):

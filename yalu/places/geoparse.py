@@ -21,6 +21,15 @@ from ..model import Location, Place
 from ..ontology import event_types, has
 from .gazetteer import Gazetteer
 from .romanize import normalize
+from .syntax import (
+    COMPASS,
+    destination,
+    distance,
+    preposition,
+    same_clause,
+    setting_clause,
+    where_of,
+)
 
 # how specific a place kind is: lower is better
 SPECIFICITY = {
@@ -31,9 +40,6 @@ SPECIFICITY = {
 GEO_PRECISION = {"province": 3, "region": 3, "river": 3, "border": 3, "sea": 3, "country": 3}
 ADMIN2_KINDS = ("county", "city", "district")
 
-DESTINATION_PREPS = {"to", "into", "toward", "towards"}
-LOCATIVE_PREPS = {"in", "at", "from", "near", "inside", "outside"}
-SETTING_PREPS = {"in", "at", "near", "inside", "around", "on"}
 # "sealed off Hyesan": "off" after these verbs is a particle, not "near"
 PARTICLE_OFF = re.compile(r"\b(?:seal|sealed|sealing|seals|shut|shutting|cordoned|cordon|locked|lock|cut|blocked|walled|closed)\s+off\s+$", re.I)
 
@@ -92,10 +98,6 @@ UNSTATED_KM = 3.0
 POINT_KINDS = {"town", "facility", "district", "island", "county", "city", "special_city", "mountain"}
 # border features that are one point on the line, not a line ("south of the JSA")
 LINE_POINTS = {"border.jsa"}
-COMPASS = {
-    "north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
-    "southwest": 225, "west": 270, "northwest": 315,
-}
 WORD_NUMBERS: dict[str, int] = resources.load("numbers.toml")["cardinals"]
 OFFSET = re.compile(
     r"(?:(?P<n>\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r")\s*-?\s*(?P<unit>miles?|mi|km|kilometers?|kilometres?)\s+)?"
@@ -306,23 +308,23 @@ class Geoparser:
         for m in mentions:
             if m.excluded or not (sent.start_char <= m.start < sent.end_char):
                 continue
-            if not _same_clause(m.root, trigger):
-                if _setting_clause(m.root, trigger) and m.place.kind != "country" and not has(event_type, "addressed"):
+            if not same_clause(m.root, trigger):
+                if setting_clause(m.root, trigger) and m.place.kind != "country" and not has(event_type, "addressed"):
                     setting.append(m)
                 continue
-            if event_type in DESTINATION_TYPES and _destination(m.root, trigger) and not _target(m, event_type):
+            if event_type in DESTINATION_TYPES and destination(m.root, trigger) and not _target(m, event_type):
                 continue
             if _shooter(m, event_type):
                 continue
-            if m.place.kind == "country" and _preposition(m.root) == "of":
+            if m.place.kind == "country" and preposition(m.root) == "of":
                 continue  # "war drills of the U.S.": whose, not where
-            if has(event_type, "addressed") and (m.place.kind == "country" or not _where_of(m.root, trigger)):
+            if has(event_type, "addressed") and (m.place.kind == "country" or not where_of(m.root, trigger)):
                 continue  # "warning Seoul", "called his family in Seoul": whom, not where
             usable.append(m)
-        if direction(event_type, "target") and any(_destination(m.root, trigger) for m in usable):
+        if direction(event_type, "target") and any(destination(m.root, trigger) for m in usable):
             # "sent two battalions from Sariwon to Kumchon County", "fired from Kaemori into
             # Yeonpyeong Island": where they went, not where they came from
-            usable = [m for m in usable if _preposition(m.root) != "from"]
+            usable = [m for m in usable if preposition(m.root) != "from"]
         if not usable:
             usable = setting  # "shot dead while visiting Mount Kumgang": the clause's own setting
         if not usable:
@@ -330,7 +332,7 @@ class Geoparser:
         def rank(m: PlaceMention):
             # "in Jeongeup County near Jeonju": the place a reference point is near comes second
             near = _near(self._before(m))
-            return (SPECIFICITY.get(m.place.kind, 3) + (0.5 if near else 0), _distance(trigger, m.root))
+            return (SPECIFICITY.get(m.place.kind, 3) + (0.5 if near else 0), distance(trigger, m.root))
 
         best = min(usable, key=rank)
         return self.location(best.place, text=best.text, context=self._before(best))
@@ -349,7 +351,7 @@ class Geoparser:
         for m in mentions:
             if m.excluded or SPECIFICITY.get(m.place.kind, 3) > 3:
                 continue
-            if event_type in DESTINATION_TYPES and _destination(m.root, None):
+            if event_type in DESTINATION_TYPES and destination(m.root, None):
                 continue
             if m.root.sent.start in elsewhere:
                 continue  # a sentence that tells another incident: its places are that one's
@@ -370,7 +372,7 @@ class Geoparser:
             return None
         found = []
         for m in mentions:
-            if m.excluded or SPECIFICITY.get(m.place.kind, 3) > 3 or _destination(m.root, None):
+            if m.excluded or SPECIFICITY.get(m.place.kind, 3) > 3 or destination(m.root, None):
                 continue
             located = self.location(m.place, text=m.text, context=self._before(m))
             if located.admin1_code:
@@ -542,59 +544,6 @@ def _attributive(ent: Span) -> bool:
     )
 
 
-# clauses with their own subject and time; participles ("centered around Uljin") and
-# infinitives ("attempted to launch from Sinpo") stay in the trigger's clause
-CLAUSE_HEADS = {"ccomp", "advcl", "relcl", "csubj", "parataxis", "pcomp"}
-
-
-def _clause(token: Token) -> Token:
-    """The head of the smallest clause holding the token."""
-    t = token
-    while t.head != t and not (t.dep_ in CLAUSE_HEADS and t.pos_ in ("VERB", "AUX")):
-        t = t.head
-    return t
-
-
-def _same_clause(place: Token, trigger: Token) -> bool:
-    """A place counts for a trigger when the place's clause also holds the trigger
-    ("deserted in Sinpa County"), not when it sits in a clause of its own
-    ("with the border completely closed")."""
-    head = _clause(place)
-    if head.dep_ in ("relcl", "acl") and head.head.head == trigger:
-        return True  # "shot a man who was wading across the river in X County": where the victim was
-    return head == trigger or head in trigger.ancestors or _clause(trigger) == head
-
-
-NOUN_ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "attr"}
-# a clause that tells the setting of an act it hangs from: "while visiting X", "when he was in X"
-SETTING_MARKS = {"while", "when", "as", "during", "whilst"}
-
-
-def _setting_clause(place: Token, trigger: Token) -> bool:
-    """A place in a clause below the act that tells where it or its people were: a relative
-    clause ("men who live in Yonpung-dong", "a camp, which is in Hyetan District") or a
-    while-clause ("shot dead after crossing into a restricted zone while visiting Mount
-    Kumgang"), at a locative preposition or as the object visited, never a place someone
-    came from or went to ("arrested after returning from China")."""
-    head = _clause(place)
-    # an act named by a noun is told by its verb: "received a sentence in a camp, which is in X"
-    anchors = {trigger, trigger.head} if trigger.pos_ == "NOUN" and trigger.dep_ in NOUN_ARGUMENTS else {trigger}
-    if head == place or not anchors & set(head.ancestors):
-        return False
-    marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
-    if head.dep_ == "pcomp":
-        marks.add(head.head.lower_)
-    if not (head.dep_ in ("relcl", "acl") or (head.dep_ in ("advcl", "pcomp") and marks & SETTING_MARKS)):
-        return False
-    t = place
-    while t.dep_ in ("compound", "amod", "appos", "conj", "poss", "npadvmod") and t.head != t:
-        t = t.head
-    if t.dep_ == "pobj":
-        return t.head.lower_ in SETTING_PREPS
-    # "visiting the famed Mount Kumgang resort": the object of the clause's verb
-    return t.dep_ == "dobj" or (t.head.dep_ == "dobj" and t.head.head == head)
-
-
 def _context(ent: Span) -> str:
     """The sentence around a mention and its neighbours: what the gazetteer's cues read."""
     doc = ent.doc
@@ -604,32 +553,6 @@ def _context(ent: Span) -> str:
 
 def _near(before: str) -> bool:
     return bool(NEAR.search(before)) and not PARTICLE_OFF.search(before)
-
-
-def _where_of(place: Token, trigger: Token) -> bool:
-    """The place hangs from the act itself by a locative preposition ("spoke in Hyesan")."""
-    t = place
-    while t.dep_ in ("compound", "amod", "appos", "conj") and t.head != t:
-        t = t.head
-    if t.dep_ != "pobj" or t.head.lower_ not in LOCATIVE_PREPS:
-        return False
-    attached = t.head.head
-    return attached == trigger or attached == trigger.head
-
-
-def _destination(place: Token, trigger: Token | None) -> bool:
-    """The place is where something went: "to China", "into the Yellow Sea north of
-    Yeonpyeong" (any destination preposition between the place and the act)."""
-    for t in [place, *place.ancestors]:
-        if trigger is not None and t == trigger:
-            return False
-        if t.dep_ == "prep" and t.lower_ != "of":  # "of" names, it does not lead anywhere
-            if any(c.dep_ == "pobj" and c.lower_.replace("-", "") in COMPASS for c in t.children):
-                return False  # "to the southwest of Yeonpyeong": where, not whither
-            return t.lower_ in DESTINATION_PREPS  # the nearest preposition decides ("from Wonsan")
-        if t.pos_ in ("VERB", "AUX"):
-            return False
-    return False
 
 
 def _target(m: PlaceMention, event_type: str) -> bool:
@@ -643,27 +566,6 @@ def _shooter(m: PlaceMention, event_type: str) -> bool:
     """"the barrage from North Korea": the country that fired, not where the shells fell
     (context.toml, shooter_kinds)."""
     rule = direction(event_type, "target")
-    return rule is not None and m.place.kind in rule.shooter_kinds and _preposition(m.root) == "from"
+    return rule is not None and m.place.kind in rule.shooter_kinds and preposition(m.root) == "from"
 
 
-def _preposition(token: Token) -> str | None:
-    """The preposition a place hangs from ("to China" -> "to")."""
-    t = token
-    while t.dep_ in ("compound", "amod", "appos", "conj") and t.head != t:
-        t = t.head
-    if t.dep_ == "pobj":
-        return t.head.lower_
-    return None
-
-
-def _distance(a: Token, b: Token) -> int:
-    """Edges between two tokens in the dependency tree."""
-    up = {a: 0}
-    for depth, t in enumerate(a.ancestors, 1):
-        up[t] = depth
-    if b in up:
-        return up[b]
-    for depth, t in enumerate(b.ancestors, 1):
-        if t in up:
-            return depth + up[t]
-    return 99 + abs(a.i - b.i)

@@ -1,0 +1,118 @@
+"""Where a place stands in the parse relative to an act: in its clause, its setting,
+where it went, which preposition it hangs from, how far in the tree."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+DESTINATION_PREPS = {"to", "into", "toward", "towards"}
+LOCATIVE_PREPS = {"in", "at", "from", "near", "inside", "outside"}
+SETTING_PREPS = {"in", "at", "near", "inside", "around", "on"}
+COMPASS = {
+    "north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
+    "southwest": 225, "west": 270, "northwest": 315,
+}
+
+
+# clauses with their own subject and time; participles ("centered around Uljin") and
+# infinitives ("attempted to launch from Sinpo") stay in the trigger's clause
+CLAUSE_HEADS = {"ccomp", "advcl", "relcl", "csubj", "parataxis", "pcomp"}
+
+
+def clause_of(token: Token) -> Token:
+    """The head of the smallest clause holding the token."""
+    t = token
+    while t.head != t and not (t.dep_ in CLAUSE_HEADS and t.pos_ in ("VERB", "AUX")):
+        t = t.head
+    return t
+
+
+def same_clause(place: Token, trigger: Token) -> bool:
+    """A place counts for a trigger when the place's clause also holds the trigger
+    ("deserted in Sinpa County"), not when it sits in a clause of its own
+    ("with the border completely closed")."""
+    head = clause_of(place)
+    if head.dep_ in ("relcl", "acl") and head.head.head == trigger:
+        return True  # "shot a man who was wading across the river in X County": where the victim was
+    return head == trigger or head in trigger.ancestors or clause_of(trigger) == head
+
+
+NOUN_ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "attr"}
+
+
+# a clause that tells the setting of an act it hangs from: "while visiting X", "when he was in X"
+SETTING_MARKS = {"while", "when", "as", "during", "whilst"}
+
+
+def setting_clause(place: Token, trigger: Token) -> bool:
+    """A place in a clause below the act that tells where it or its people were: a relative
+    clause ("men who live in Yonpung-dong", "a camp, which is in Hyetan District") or a
+    while-clause ("shot dead after crossing into a restricted zone while visiting Mount
+    Kumgang"), at a locative preposition or as the object visited, never a place someone
+    came from or went to ("arrested after returning from China")."""
+    head = clause_of(place)
+    # an act named by a noun is told by its verb: "received a sentence in a camp, which is in X"
+    anchors = {trigger, trigger.head} if trigger.pos_ == "NOUN" and trigger.dep_ in NOUN_ARGUMENTS else {trigger}
+    if head == place or not anchors & set(head.ancestors):
+        return False
+    marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
+    if head.dep_ == "pcomp":
+        marks.add(head.head.lower_)
+    if not (head.dep_ in ("relcl", "acl") or (head.dep_ in ("advcl", "pcomp") and marks & SETTING_MARKS)):
+        return False
+    t = place
+    while t.dep_ in ("compound", "amod", "appos", "conj", "poss", "npadvmod") and t.head != t:
+        t = t.head
+    if t.dep_ == "pobj":
+        return t.head.lower_ in SETTING_PREPS
+    # "visiting the famed Mount Kumgang resort": the object of the clause's verb
+    return t.dep_ == "dobj" or (t.head.dep_ == "dobj" and t.head.head == head)
+
+
+def where_of(place: Token, trigger: Token) -> bool:
+    """The place hangs from the act itself by a locative preposition ("spoke in Hyesan")."""
+    t = place
+    while t.dep_ in ("compound", "amod", "appos", "conj") and t.head != t:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ not in LOCATIVE_PREPS:
+        return False
+    attached = t.head.head
+    return attached == trigger or attached == trigger.head
+
+
+def destination(place: Token, trigger: Token | None) -> bool:
+    """The place is where something went: "to China", "into the Yellow Sea north of
+    Yeonpyeong" (any destination preposition between the place and the act)."""
+    for t in [place, *place.ancestors]:
+        if trigger is not None and t == trigger:
+            return False
+        if t.dep_ == "prep" and t.lower_ != "of":  # "of" names, it does not lead anywhere
+            if any(c.dep_ == "pobj" and c.lower_.replace("-", "") in COMPASS for c in t.children):
+                return False  # "to the southwest of Yeonpyeong": where, not whither
+            return t.lower_ in DESTINATION_PREPS  # the nearest preposition decides ("from Wonsan")
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def preposition(token: Token) -> str | None:
+    """The preposition a place hangs from ("to China" -> "to")."""
+    t = token
+    while t.dep_ in ("compound", "amod", "appos", "conj") and t.head != t:
+        t = t.head
+    if t.dep_ == "pobj":
+        return t.head.lower_
+    return None
+
+
+def distance(a: Token, b: Token) -> int:
+    """Edges between two tokens in the dependency tree."""
+    up = {a: 0}
+    for depth, t in enumerate(a.ancestors, 1):
+        up[t] = depth
+    if b in up:
+        return up[b]
+    for depth, t in enumerate(b.ancestors, 1):
+        if t in up:
+            return depth + up[t]
+    return 99 + abs(a.i - b.i)

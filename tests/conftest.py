@@ -50,3 +50,32 @@ def geoparser():
     from yalu.places.geoparse import Geoparser
 
     return Geoparser()
+
+
+@pytest.fixture(scope="session")
+def fired(nlp, geoparser):
+    """text -> every Trigger the rules fire over its sentences, with the place tags the
+    extractor gives them."""
+    from yalu.extract.attribution import citations
+    from yalu.extract.triggers import find_triggers
+
+    def run(text):
+        doc = nlp(text)
+        cites = citations(doc)
+        places = geoparser.mentions(doc, [(c.start, c.end) for c in cites])
+        return [t for sent in doc.sents for t in find_triggers(sent, lambda tokens: geoparser.tags(tokens, places))]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def read_with_rules(rules):
+    """text, published, outlet -> (article, incidents) from the rules alone."""
+    from yalu.ingest import read_text
+
+    def run(text, published="2024-03-10", outlet="Daily NK"):
+        article = read_text(text, published=published, outlet=outlet)
+        [(article, incidents)] = list(rules.run([article]))
+        return article, incidents
+
+    return run

@@ -8,17 +8,11 @@ KCNA copy for these tests; none is real news.
 
 import pytest
 
-from yalu.ingest import read_text
-
 
 @pytest.fixture(scope="module")
-def extract(rules):
-    def run(text, published="2024-03-10", outlet="Daily NK"):
-        article = read_text(text, published=published, outlet=outlet)
-        [(_, incidents)] = list(rules.run([article]))
-        return incidents
-
-    return run
+def extract(read_with_rules):
+    """text, published, outlet -> the incidents the rules make of it."""
+    return lambda *args, **kwargs: read_with_rules(*args, **kwargs)[1]
 
 
 def types(incidents):

@@ -9,25 +9,11 @@ from datetime import date
 
 import pytest
 
-from yalu.ingest import read_text
-from yalu.pipeline import Pipeline
-
 
 @pytest.fixture(scope="module")
-def runner():
-    return Pipeline(rules_only=True)  # the rule stages under test, without the classifier
-
-
-@pytest.fixture(scope="module")
-def extract(runner):
-    """text, published, outlet -> (article, incidents)."""
-
-    def run(text, published="2024-03-10", outlet="Daily NK"):
-        article = read_text(text, published=published, outlet=outlet)
-        [(article, incidents)] = list(runner.run([article]))
-        return article, incidents
-
-    return run
+def extract(read_with_rules):
+    """text, published, outlet -> (article, incidents), from the rules alone."""
+    return read_with_rules
 
 
 def of_type(incidents, event_type):

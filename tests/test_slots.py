@@ -9,23 +9,11 @@ copy for these tests; none is real news.
 
 import pytest
 
-from yalu.ingest import read_text
-from yalu.pipeline import Pipeline
-
 
 @pytest.fixture(scope="module")
-def runner():
-    return Pipeline(rules_only=True)  # the rule stages under test, without the classifier
-
-
-@pytest.fixture(scope="module")
-def extract(runner):
-    def run(text, published="2024-03-10", outlet="Daily NK"):
-        article = read_text(text, published=published, outlet=outlet)
-        [(article, incidents)] = list(runner.run([article]))
-        return incidents
-
-    return run
+def extract(read_with_rules):
+    """text, published, outlet -> the incidents the rules make of it."""
+    return lambda *args, **kwargs: read_with_rules(*args, **kwargs)[1]
 
 
 # a report longer than a wire item's six sentences, so that its acts borrow from the

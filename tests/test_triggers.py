@@ -7,28 +7,15 @@ KCNA copy for these tests.
 
 import pytest
 
-from yalu.extract.attribution import citations
 from yalu.extract.clause import Terms, window
 from yalu.extract.triggers import find_triggers, rules
 from yalu.ontology import event_types
 
 
 @pytest.fixture(scope="module")
-def triggers(nlp, geoparser):
-    """text -> [(event_type, trigger word)] over all its sentences, with the place
-    tags the extractor gives the rules."""
-
-    def run(text):
-        doc = nlp(text)
-        cites = citations(doc)
-        places = geoparser.mentions(doc, [(c.start, c.end) for c in cites])
-        found = []
-        for sent in doc.sents:
-            for t in find_triggers(sent, lambda tokens: geoparser.tags(tokens, places)):
-                found.append((t.event_type, t.token.text))
-        return found
-
-    return run
+def triggers(fired):
+    """text -> [(event_type, trigger word)] over all its sentences."""
+    return lambda text: [(t.event_type, t.token.text) for t in fired(text)]
 
 
 def types_of(found):

@@ -7,23 +7,11 @@ All sentences are fictional, written in KCNA style for these tests.
 
 import pytest
 
-from yalu.extract.attribution import citations
-from yalu.extract.triggers import find_triggers
-
 
 @pytest.fixture(scope="module")
-def triggers(nlp, geoparser):
-    def run(text):
-        doc = nlp(text)
-        cites = citations(doc)
-        places = geoparser.mentions(doc, [(c.start, c.end) for c in cites])
-        found = []
-        for sent in doc.sents:
-            for t in find_triggers(sent, lambda tokens: geoparser.tags(tokens, places)):
-                found.append((t.event_type, t.rule.id))
-        return found
-
-    return run
+def triggers(fired):
+    """text -> [(event_type, rule id)] over all its sentences."""
+    return lambda text: [(t.event_type, t.rule.id) for t in fired(text)]
 
 
 def types_of(found):

@@ -48,9 +48,9 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
     if short and article.published:
         mark_background(mentions, article.published)
     refine_lines(mentions, geoparser, places)
-    inherit_places(mentions, geoparser, places if short else None)
+    inherit_places(mentions, geoparser, places, cites, short)
     incidents = cluster_mentions(mentions)
-    date_undated(incidents, doc, article, spoken_date(doc, found_dates))
+    date_undated(incidents, doc, article, spoken_date(doc, found_dates, cites), found_dates)
     records = [(c, record(c, article)) for c in incidents if reportable(c)]
     if decide is not None:
         records = [(c, r) for c, r in records if decide(r, record_features(c, r, r.confidence))]

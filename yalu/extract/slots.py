@@ -17,7 +17,7 @@ from ..annotate import text_of
 from ..model import Article, Location, TimeSpan
 from ..ontology import has
 from ..places.geoparse import Direction, Geoparser, PlaceMention, borrowing, direction, source_home_countries
-from .attribution import citations
+from .attribution import Citation
 from .clustering import Cluster
 from .mentions import Mention, _paragraph_of, paragraphs
 
@@ -44,11 +44,11 @@ def mark_background(mentions: list[Mention], published: date) -> None:
             m.background = True
 
 
-def spoken_date(doc: Doc, found_dates: list[dates.DateMention]) -> TimeSpan | None:
+def spoken_date(doc: Doc, found_dates: list[dates.DateMention], cites: list[Citation]) -> TimeSpan | None:
     """When the article's source spoke ("told Daily NK on Wednesday", "a source said on
     Tuesday"), if it says: a source of the article, not a government that announced
     something last month ("The South Korean government announced last month that ...")."""
-    anonymous = [c for c in citations(doc) if c.attribution.kind == "anonymous_source"]
+    anonymous = [c for c in cites if c.attribution.kind == "anonymous_source"]
     for sent in doc.sents:
         in_sentence = [d for d in found_dates if sent.start_char <= d.start < sent.end_char]
         if in_sentence and (any(sent.start_char <= c.start < sent.end_char for c in anonymous) or _told_outlet(sent)):
@@ -94,7 +94,9 @@ def refine_lines(mentions: list[Mention], geoparser: Geoparser, places: list[Pla
             m.set_place(replace(found, geo_precision=2), "place.line_next_sentence")
 
 
-def inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: list[PlaceMention] | None) -> None:
+def inherit_places(
+    mentions: list[Mention], geoparser: Geoparser, places: list[PlaceMention], cites: list[Citation], short: bool
+) -> None:
     """A sentence that names no place continues the paragraph's last place ("he
     crossed the river" after "deserted in Sinpa County"), whether that place came with
     an act or with a sentence that tells none ("On the 30th, in Hoiryeong Market, rice
@@ -107,6 +109,7 @@ def inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: li
     there, an act with no town of its own takes the one the item names ("They were
     launched from Hwangju County"). A defection or desertion happened in the country left
     (context.toml, place.origin): a borrowed place elsewhere is where the people went."""
+    short_item = places if short else None
     if short_item is not None:
         for m in mentions:
             if m.location is None or m.location.geo_precision not in (1, 2):
@@ -117,7 +120,6 @@ def inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: li
     if not mentions:
         return
     doc = mentions[0].sent.doc
-    places = _places_of(doc, geoparser)
     told = _told_places(doc, geoparser, places)
     # the article's own place: its first town or county an act names, else the first a
     # sentence names, else its first province
@@ -129,7 +131,7 @@ def inherit_places(mentions: list[Mention], geoparser: Geoparser, short_item: li
         + [(loc, "place.article_named") for loc in named if loc.geo_precision in (1, 2)]
         + [(loc, "place.article_focus") for loc in located]
         + [(loc, "place.article_named") for loc in named]
-        + [(loc, "place.source_home") for loc in _source_homes(doc, places, geoparser)]
+        + [(loc, "place.source_home") for loc in _source_homes(places, geoparser, cites)]
     )
     # each paragraph's places as (from where on they count, place): an act's own place from
     # its own sentence on, a sentence's place from the next sentence on (within its own
@@ -163,14 +165,6 @@ def _left(loc: Location, origin: Direction | None) -> bool:
     return origin is None or loc.country == origin.country
 
 
-def _places_of(doc: Doc, geoparser: Geoparser) -> list[PlaceMention]:
-    """The place mentions of the document (as the geoparser found them for it)."""
-    known = geoparser.known(doc)
-    if known is not None:
-        return known
-    return geoparser.mentions(doc, [(c.start, c.end) for c in citations(doc)])
-
-
 def _told_places(doc: Doc, geoparser: Geoparser, places: list[PlaceMention]) -> list[tuple[int, int, Location]]:
     """(sentence start, paragraph, place) for every sentence that names a place a
     neighbouring act may borrow."""
@@ -184,11 +178,11 @@ def _told_places(doc: Doc, geoparser: Geoparser, places: list[PlaceMention]) -> 
     return told
 
 
-def _source_homes(doc: Doc, places: list[PlaceMention], geoparser: Geoparser) -> list[Location]:
+def _source_homes(places: list[PlaceMention], geoparser: Geoparser, cites: list[Citation]) -> list[Location]:
     """The homes of the article's anonymous sources inside North Korea ("a source in
     Yanggang Province"): a source abroad (Dandong, Yanji) reports on somewhere else, and an
     outlet's city ("Pyongyang's Korean Central Television") is no source's home."""
-    spans = [(c.start, c.end) for c in citations(doc) if c.attribution.kind == "anonymous_source"]
+    spans = [(c.start, c.end) for c in cites if c.attribution.kind == "anonymous_source"]
     homes = []
     for p in places:
         if not any(s <= p.start < e for s, e in spans):
@@ -273,7 +267,7 @@ def _untold_dates(clusters: list[Cluster], doc: Doc, found: list[dates.DateMenti
     return out
 
 
-def _announced(clusters: list[Cluster], doc: Doc, article: Article) -> dict[int, TimeSpan]:
+def _announced(clusters: list[Cluster], article: Article, found: list[dates.DateMention]) -> dict[int, TimeSpan]:
     """Undated acts a news agency, a ministry or a military announces on a stated day:
     "North Korea has launched balloons toward the South, the South's military said
     Wednesday", "Kim Jong Un inspected flood damage, KCNA said Friday". Wire copy reports
@@ -282,7 +276,6 @@ def _announced(clusters: list[Cluster], doc: Doc, article: Article) -> dict[int,
     happened some time before (the "recently" window)."""
     if article.published is None:
         return {}
-    found = dates.find_dates(text_of(doc), article.published)
     out: dict[int, TimeSpan] = {}
     for c in clusters:
         for m in c.mentions:
@@ -304,7 +297,9 @@ SEQUENCE_CUE = re.compile(r"\b(?:then|later|afterwards?|subsequently|in response
 SEQUENCE_REACH_PARAGRAPHS = 3
 
 
-def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: TimeSpan | None) -> None:
+def date_undated(
+    clusters: list[Cluster], doc: Doc, article: Article, spoken: TimeSpan | None, found: list[dates.DateMention]
+) -> None:
     """Incidents whose own clauses carry no date. An act an agency or a ministry
     announces on a stated day is that day's news ("..., the South's military said
     Wednesday"). A short wire item tells one story: its lead's time, else the news cycle
@@ -320,8 +315,8 @@ def date_undated(clusters: list[Cluster], doc: Doc, article: Article, spoken: Ti
     dated = [m for c in clusters for m in c.mentions
              if m.time and not m.time_inherited and not m.background
              and (m.time.precision in (1, 2, 3) or _recently_since(m.time, article.published))]
-    announced = _announced(clusters, doc, article)
-    found = dates.find_dates(text_of(doc), article.published) if article.published else []
+    found = found if article.published else []
+    announced = _announced(clusters, article, found)
     _date_by_anaphor(clusters, doc, found)
     # what each paragraph dates before an act: acts dated above, and sentences that tell no
     # act ("Earlier this month, three soldiers broke into a home" before "The remaining

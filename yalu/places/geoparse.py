@@ -156,13 +156,6 @@ class PlaceMention:
 class Geoparser:
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer or Gazetteer.default()
-        self._last: tuple[Doc, list[PlaceMention]] | None = None
-
-    def known(self, doc: Doc) -> list[PlaceMention] | None:
-        """The mentions `mentions` found for this very document, if it was the last one."""
-        if self._last is not None and self._last[0] is doc:
-            return self._last[1]
-        return None
 
     # mentions ------------------------------------------------------------------
 
@@ -209,7 +202,6 @@ class Geoparser:
             found.append(mention)
         found += _unnamed_borders(doc)
         found.sort(key=lambda m: m.start)
-        self._last = (doc, found)
         return found
 
     def _misspelt_provinces(self, doc: Doc, raw: list[tuple[Span, list[Place]]]) -> list[PlaceMention]:

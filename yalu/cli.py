@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -67,14 +68,17 @@ def store_and_merge(store: Store, article: Article, incidents: list[Incident]) -
     """The ingest flow's last two stages for one article, in one transaction, so the
     database never holds half an article: store it with its incidents (`Store`), then
     merge the new records into earlier reports of the same incidents from other outlets
-    (`yalu.merge`). Returns the article id, or None when its text is already stored."""
+    (`yalu.merge`), retried while another process is writing. Returns the article id, or
+    None when its text is already stored (by another ingest running at the same time too)."""
     from .merge import merge_across_outlets
 
-    with store.atomic():
+    def step(conn: sqlite3.Connection) -> str | None:
         article_id = store.save_article(article, incidents)
         if article_id is not None:
-            merge_across_outlets(store.conn, [i.id for i in incidents if i.id is not None])
-    return article_id
+            merge_across_outlets(conn, [i.id for i in incidents if i.id is not None])
+        return article_id
+
+    return store.write(step)
 
 
 @cli.command()
@@ -116,6 +120,8 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
                     added += 1
                     found += len(incidents)
                     progress.set_postfix(articles=added, incidents=found, refresh=False)  # a big JSONL is one file
+                else:
+                    skipped += 1  # another ingest stored it since it was read
             except Exception as e:  # the transaction rolled back: nothing of it is stored
                 errors.append(f"{article.source_path}: not stored ({e})")
                 tqdm.write(f"error: {errors[-1]}", file=sys.stderr)

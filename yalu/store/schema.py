@@ -1,10 +1,13 @@
 """The schema of a Yalu database: numbered migrations, recorded in PRAGMA user_version.
 
-`Store` (database.py) applies the ones a database has not had yet, each in its own
-transaction. Never edit a released migration: append a new one.
+`Store` (database.py) applies the ones a database has not had yet, in one transaction
+that holds the write lock. Never edit a released migration: append a new one.
 """
 
 from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
 
 # Each entry moves the schema one version forward.
 MIGRATIONS: list[str] = [
@@ -145,3 +148,15 @@ MIGRATIONS: list[str] = [
 
 # the incidents columns that hold JSON (decoded when a record is read)
 JSON_COLUMNS = ("actors", "quantities", "attribution", "corroboration", "episode")
+
+
+def statements(script: str) -> Iterator[str]:
+    """A migration's SQL statements one by one (a trigger's body is part of its statement),
+    to run inside a transaction of the caller's: sqlite3's executescript would commit it."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending.strip()
+            pending = ""

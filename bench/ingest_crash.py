@@ -53,7 +53,13 @@ class Round:
 
     what: str
     failures: list[str] = field(default_factory=list)
-    stored: int | None = None  # articles a killed ingest had committed
+    stored: int | None = None  # articles a killed ingest had committed...
+    of: int = 0  # ...of so many
+
+    @property
+    def mid_ingest(self) -> bool:
+        """The kill fell while it was storing: some articles were in, some not."""
+        return self.stored is not None and 0 < self.stored < self.of
 
     @property
     def ok(self) -> bool:
@@ -159,7 +165,7 @@ def crash_round(rng: random.Random, folder: Path, inputs: list[str],
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "crash.db"
     where = kill_at_random(rng, db, inputs, len(expected), duration)
-    outcome = Round(f"killed {where}")
+    outcome = Round(f"killed {where}", of=len(expected))
     if not db.exists():
         outcome.what += ": no database yet"
     else:
@@ -228,8 +234,10 @@ def main() -> int:
     args = parser.parse_args()
     outcomes = run(args.kills, args.rounds, args.seed, [str(p.resolve()) for p in args.inputs])
     crashes, concurrent = outcomes[:args.kills], outcomes[args.kills:]
+    storing = sum(o.mid_ingest for o in crashes)
     print(f"\nkill -9: {sum(o.ok for o in crashes)} of {len(crashes)} rounds whole "
-          f"(no partial article, the re-run completes the set without duplicates)")
+          f"(no partial article, the re-run completes the set without duplicates); "
+          f"{storing} kills fell while it was storing")
     print(f"two ingests on a new database: {sum(o.ok for o in concurrent)} of {len(concurrent)} "
           f"rounds with both exiting 0, no error line and complete data")
     return 0 if all(o.ok for o in outcomes) else 1

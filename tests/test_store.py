@@ -240,3 +240,28 @@ def test_integrity_problems_are_found(tmp_path):
     assert any(line.startswith("orphan row") and "incidents" in line for line in found)
     assert any(line.endswith("has no evidence") for line in found)
     assert any(line.startswith("full-text index") for line in found)
+
+
+def test_the_data_version_grows_with_every_change_by_any_connection(tmp_path):
+    store = Store(tmp_path / "y.db")
+    before = store.data_version
+    store.save_article(_article(), [_incident()])
+    stored = store.data_version
+    assert stored > before
+    other = Store(tmp_path / "y.db")  # as another process would
+    other.conn.execute("UPDATE incidents SET review_status = 'approved'")
+    assert store.data_version > stored
+
+
+def test_the_timeline_is_remembered_until_the_data_changes(tmp_path):
+    store = Store(tmp_path / "y.db")
+    store.save_article(_article(), [_incident()])
+    first = query.weekly_counts(store)
+    assert first["total"] == 1
+    assert query.weekly_counts(store) is first  # the same answer, not computed again
+    assert query.weekly_counts(store, query.IncidentQuery(category=["military"]))["total"] == 0
+    other = Store(tmp_path / "y.db")
+    other.conn.execute("UPDATE incidents SET review_status = 'rejected'")
+    assert query.weekly_counts(store)["total"] == 0
+    other.save_article(_article("Another fictional arrest in Hyesan."), [_incident(anchor=20)])
+    assert query.weekly_counts(store)["total"] == 1

@@ -24,7 +24,8 @@ import random
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,6 +41,7 @@ MEMORY = ":memory:"
 BUSY_TIMEOUT_MS = 5000  # SQLite's own wait for another process's write lock
 BUSY_ATTEMPTS = 6  # then the whole transaction again, after a pause of...
 BUSY_PAUSE = (0.05, 2.0)  # ...the first, doubling up to the second (seconds, jittered)
+REMEMBERED = 64  # answers `Store.remember` keeps (the least recently used goes first)
 
 _savepoints = itertools.count(1)
 T = TypeVar("T")
@@ -112,6 +114,7 @@ class Store:
         self._local = threading.local()
         self._opened: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._answers: OrderedDict[Hashable, tuple[int, object]] = OrderedDict()
         if read_only:
             if self.path == MEMORY or not Path(self.path).exists():
                 raise FileNotFoundError(f"no database at {self.path}")
@@ -206,6 +209,36 @@ class Store:
                 conn.execute(f"PRAGMA user_version = {version + 1}")
 
         self.write(pending)
+
+    @property
+    def data_version(self) -> int | None:
+        """A number that grows with every change to the articles, incidents or their
+        sources, by any process (store migration 5's triggers); None on a database
+        without it (an old one opened read-only)."""
+        try:
+            return self.conn.execute("SELECT n FROM data_version").fetchone()[0]
+        except sqlite3.OperationalError:
+            return None
+
+    def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`'s answer, computed again only once the data has changed (the data
+        version, read first, keys it: an answer is never newer than its key, so a change
+        committed meanwhile is seen next time). The answers are shared by every thread."""
+        version = self.data_version
+        if version is None:
+            return compute()
+        with self._lock:
+            found = self._answers.get(key)
+            if found is not None and found[0] == version:
+                self._answers.move_to_end(key)
+                return found[1]  # type: ignore[return-value]
+        answer = compute()
+        with self._lock:
+            self._answers[key] = (version, answer)
+            self._answers.move_to_end(key)
+            while len(self._answers) > REMEMBERED:
+                self._answers.popitem(last=False)
+        return answer
 
     # articles ---------------------------------------------------------------
 

@@ -144,6 +144,21 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE evidence ADD COLUMN rules TEXT NOT NULL DEFAULT '[]';
     """,
+    # 5: a number that grows with every change of what the incident queries read, so an
+    # answer computed once can be reused until it changes (yalu.store.aggregates), and
+    # the map's covering index: its points, newest first, without reading the wide rows
+    """
+    CREATE INDEX IF NOT EXISTS incidents_map ON incidents(
+        merged_into, date_start, id, latitude, longitude, review_status, category, event_type,
+        location_name, summary);
+    CREATE TABLE data_version (n INTEGER NOT NULL);
+    INSERT INTO data_version VALUES (0);
+    """ + "".join(
+        f"CREATE TRIGGER {table}_{change.lower()}_version AFTER {change} ON {table} "
+        "BEGIN UPDATE data_version SET n = n + 1; END;\n"
+        for table in ("articles", "incidents", "incident_sources")
+        for change in ("INSERT", "UPDATE", "DELETE")
+    ),
 ]
 
 # the incidents columns that hold JSON (decoded when a record is read)

@@ -293,6 +293,9 @@ def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: 
     click.echo(f"incidents   P {inc['precision']}  R {inc['recall']}  F1 {inc['f1']}  (tp {inc['tp']}, fp {inc['fp']}, fn {inc['fn']})")
     for key in ("type", "admin1", "admin2", "date"):
         click.echo(f"{key + ' accuracy':<16}{summary[key + '_accuracy']}  (n={summary[key + '_scored']})")
+    if summary["date_scored_unknown_publication"]:
+        click.echo(f"{'':<16}reports without a publication date: {summary['date_accuracy_unknown_publication']}"
+                   f"  (n={summary['date_scored_unknown_publication']}, not in date accuracy)")
     click.echo(f"forbidden-location violations  {summary['forbidden_location_violations']}")
     click.echo(f"calibration     ECE {summary['calibration']['ece']}  (records={summary['calibration']['records']})")
     click.echo(

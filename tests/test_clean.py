@@ -127,6 +127,8 @@ def test_seed_incident_sentences_stay_unchanged():
         ("Flood damage near the Tumen River is shown on Sept. 18, 2016.", "caption"),
         ("Kim Jong Un is pictured at the launch site.", "caption"),
         ("Map of the border region (produced by Example News)", "caption"),
+        ("guards-on-patrol-may-2019.jpg Guards patrol the river bank near the town, May 2019.", "caption"),
+        ("IMG_0042.JPG", "caption"),
         ("The map shows the location of the town of Kapsan in the north of the country.", "caption"),
         ("A map showing the river crossing between the two towns.", "caption"),
         (
@@ -199,6 +201,7 @@ def test_furniture_lines(line, kind):
         "Photographers were barred from the trial in Hyesan.",
         "A map of the minefields was handed to the guards, the source said.",
         "The maps showed the new border fence, according to the source.",
+        "Photos.jpg files were found on the confiscated phones, the source said.",
         "The guards were taken by surprise when the men crossed the river.",
         "Taken together, the reports suggest the crackdown widened in May 2021.",
         "\u201cWe will not forgive anyone crossing the river,\u201d he said. (Yonhap)",

@@ -141,6 +141,16 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE evidence ADD COLUMN rules TEXT NOT NULL DEFAULT '[]';
     """,
+    # 5: the web's signed-in sessions, by the SHA-256 of the cookie's id (yalu/serve/sessions.py)
+    """
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE INDEX sessions_user ON sessions(user);
+    """,
 ]
 
 # the incidents columns that hold JSON (decoded when a record is read)

@@ -29,6 +29,7 @@ REPO, shared_path = _conftest.REPO, _conftest.shared_path
 SUMMARY_KEYS = {
     "documents", "incidents", "type_accuracy", "type_scored", "admin1_accuracy", "admin1_scored",
     "admin2_accuracy", "admin2_scored", "date_accuracy", "date_scored",
+    "date_accuracy_unknown_publication", "date_scored_unknown_publication",
     "forbidden_location_violations", "required_incidents", "required_found_type_admin1",
     "required_found_type_place", "not_scored", "calibration",
 }  # fmt: skip
@@ -53,8 +54,8 @@ def pred(event_type, *, admin1=None, admin2=None, location=None, start=None, end
     }  # fmt: skip
 
 
-def doc(incidents, *, doc_id="d1", forbidden=()):
-    return GoldDoc(doc_id=doc_id, text="(unused)", published=None, outlet=None, incidents=incidents, forbidden=list(forbidden))
+def doc(incidents, *, doc_id="d1", forbidden=(), published=date(2020, 11, 25)):
+    return GoldDoc(doc_id=doc_id, text="(unused)", published=published, outlet=None, incidents=incidents, forbidden=list(forbidden))
 
 
 # --- match -------------------------------------------------------------------------------------
@@ -174,6 +175,7 @@ def test_score_counts_precision_recall_and_fields():
     assert (s["admin1_scored"], s["admin1_accuracy"]) == (2, 0.5)
     assert (s["admin2_scored"], s["admin2_accuracy"]) == (2, 0.5)
     assert (s["date_scored"], s["date_accuracy"]) == (1, 1.0)
+    assert s["date_scored_unknown_publication"] == 0
     assert s["required_incidents"] == 4
     assert s["required_found_type_admin1"] == 2  # desertion, deployment (no gold province)
     assert s["required_found_type_place"] == 2
@@ -187,6 +189,15 @@ def test_score_counts_precision_recall_and_fields():
     assert sorted((w["gold"], w["field"]) for w in report["wrong"]) == [("bribery", "admin1"), ("bribery", "admin2")]
     wrong = next(w for w in report["wrong"] if w["field"] == "admin1")
     assert wrong["gold_value"] == "KP-10" and wrong["predicted"]["admin1_code"] == "KP-09"
+
+
+def test_dates_of_reports_without_a_publication_date_are_scored_apart():
+    golds = [gold("desertion", end="2020-11-24", pmax=3)]
+    undated = score([doc(golds, published=None)], {"d1": [pred("desertion")]}).summary()
+    assert (undated["date_scored"], undated["date_accuracy"]) == (0, None)
+    assert (undated["date_scored_unknown_publication"], undated["date_accuracy_unknown_publication"]) == (1, 0.0)
+    dated = score([doc(golds)], {"d1": [pred("desertion")]}).summary()
+    assert (dated["date_scored"], dated["date_accuracy"]) == (1, 0.0)
 
 
 def test_optional_gold_counts_neither_way():

@@ -213,6 +213,10 @@ class Counts:
     admin2_total: int = 0
     date_right: int = 0
     date_total: int = 0
+    # dates of reports whose publication date is unknown: relative dates have no anchor,
+    # so they are reported apart from date_accuracy
+    undated_right: int = 0
+    undated_total: int = 0
     forbidden: int = 0
     required_type_admin1: int = 0
     required_type_place: int = 0
@@ -240,6 +244,8 @@ class Counts:
             "admin2_scored": self.admin2_total,
             "date_accuracy": self.ratio(self.date_right, self.date_total),
             "date_scored": self.date_total,
+            "date_accuracy_unknown_publication": self.ratio(self.undated_right, self.undated_total),
+            "date_scored_unknown_publication": self.undated_total,
             "forbidden_location_violations": self.forbidden,
             "required_incidents": self.required,
             "required_found_type_admin1": self.required_type_admin1,
@@ -268,9 +274,10 @@ def score(gold_docs: list[GoldDoc], predictions: dict[str, list[dict]]) -> Count
             for name, ok in checks.items():
                 if ok is None:
                     continue
-                setattr(counts, f"{name}_total", getattr(counts, f"{name}_total") + 1)
+                tally = "undated" if name == "date" and doc.published is None else name
+                setattr(counts, f"{tally}_total", getattr(counts, f"{tally}_total") + 1)
                 if ok:
-                    setattr(counts, f"{name}_right", getattr(counts, f"{name}_right") + 1)
+                    setattr(counts, f"{tally}_right", getattr(counts, f"{tally}_right") + 1)
                 else:
                     report["wrong"].append(
                         {"gold": gold.get("key"), "field": name, "predicted": _brief(pred), "gold_value": _gold_brief(gold, name)}

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 from .. import review
 from ..store import query as q
 from .models import EditBody, MergeBody, ReviewBody, SplitBody
-from .params import Filters
+from .params import MAX_PAGE, Filters
 from .rendering import json_response
 from .security import CSRF_HEADER, Reviewer
 from .state import Web
@@ -61,7 +61,7 @@ def api_list(
     query: Filters,
     sort: Annotated[str, Query(description=f"one of {', '.join(q.SORTS)}")] = q.DEFAULT_SORT,
     order: Annotated[str | None, Query(pattern="^(asc|desc)$")] = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     per_page: Annotated[int, Query(ge=1, le=q.MAX_PER_PAGE)] = q.DEFAULT_PER_PAGE,
 ) -> Response:
     result = q.search(web.store, query, sort=sort, order=order, page=page, per_page=per_page)

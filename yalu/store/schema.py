@@ -144,7 +144,17 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE evidence ADD COLUMN rules TEXT NOT NULL DEFAULT '[]';
     """,
-    # 5: a number that grows with every change of what the incident queries read, so an
+    # 5: the web's signed-in sessions, by the SHA-256 of the cookie's id (yalu/serve/sessions.py)
+    """
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE INDEX sessions_user ON sessions(user);
+    """,
+    # 6: a number that grows with every change of what the incident queries read, so an
     # answer computed once can be reused until it changes (yalu.store.aggregates), and
     # the map's covering index: its points, newest first, without reading the wide rows
     """

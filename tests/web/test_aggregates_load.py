@@ -10,7 +10,8 @@ from yalu.store import Store
 
 
 def _client(db_path):
-    return TestClient(create_app(db_path, secret_key="test-secret"), client=("203.0.113.9", 50000))
+    return TestClient(create_app(db_path, secret_key="test-secret"), client=("203.0.113.9", 50000),
+                      base_url="http://127.0.0.1")
 
 
 def _located(client):

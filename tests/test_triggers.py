@@ -91,6 +91,7 @@ def test_event_type_fires_on_a_typical_clause(triggers, event_type):
         ("North Korea sent hundreds of trash balloons across the border.", "incursion"),
         ("A fire broke out at a textile mill in Sinuiju.", "disaster"),
         ("North Korean agents abducted a missionary in Changbai.", "attack"),
+        ("Two police officers were wounded by gunfire from the North's side on Tuesday.", "attack"),
         ("The allies are holding a combined command post exercise this week.", "military_exercise"),
         ("South Korea and the United States began a two-week combined air exercise.", "military_exercise"),
     ],

@@ -273,6 +273,10 @@ def test_one_sentence_two_modalities(mode):
         ("In the wake of the missile launches, Washington called for new sanctions.", "launches",
          "modality.no_act.cause_named"),
         ("Trade slowed amid North Korea's border lockdown, a source said.", "lockdown", "modality.no_act.cause_named"),
+        # an earlier act named to measure the news by
+        ("Rice prices reached levels not seen since a lockdown in June 2021.", "lockdown", "modality.no_act.reference"),
+        ("It was the heaviest shelling of the island since the 2010 bombardment.", "bombardment",
+         "modality.no_act.reference"),
         ("The lockdown was ordered out of fear of a coronavirus outbreak.", "coronavirus", "modality.no_act.threatened"),
         ("Repatriated defectors risk severe punishment, including execution.", "execution", "modality.no_act.threatened"),
         ("Families of defectors often face heavy penalties, including imprisonment in labor camps.", "imprisonment",
@@ -325,6 +329,7 @@ def test_generic_mention_is_no_act(nlp, text, word, rule):
         ("A COVID-19 outbreak hit Sinuiju last week.", "COVID-19"),
         ("Police sent the two smugglers to a labor camp last week.", "sent"),
         ("Because of the ban, the price of fish at the market has doubled.", "ban"),  # the article's own ban
+        ("Prices have doubled since the lockdown, a source said.", "lockdown"),  # the article's own lockdown
         ("Three cases of the coronavirus were confirmed in Sinuiju on Monday.", "coronavirus"),
         ("The number of arrests fell after the guards sent three brokers to prison.", "sent"),
         ("The officer is likely to have been executed in May, a source said.", "executed"),

@@ -388,9 +388,14 @@ def test_only_acts_on_a_line_take_the_next_sentences_town(extract, text, event_t
 
 # --- history the report recalls ------------------------------------------------------
 
-RECALLED = (
+RECALLED = (  # longer than a wire brief, whose later sentences are marked background anyway
     "North Korean soldiers fired on a fishing boat near the border on Monday, the South's military said. "
-    "The last such shooting was on June 3, 2015, when guards killed two fishermen near the same island."
+    "The boat returned to port with two crew members hurt. "
+    "The military said it was investigating. "
+    "Fishing in the area was suspended for the day. "
+    "The ministry protested through the liaison channel. "
+    "Residents of the island were told to stay indoors. "
+    "On June 3, 2015, guards killed two fishermen near the same island, the ministry recalled."
 )
 
 

@@ -35,7 +35,6 @@ from .slots import (
     spoken_date,
 )
 
-
 # an act dated this long before the report is history the report recalls, not its news
 HISTORY_DAYS = 400
 

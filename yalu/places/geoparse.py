@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
+from ..annotate.index import starting_in
 from ..annotate.spacy_pipeline import text_of
 from ..model import Location, Place
 from ..ontology import event_types, has
@@ -297,8 +298,8 @@ class Geoparser:
         """The most specific place of the trigger's sentence that is not a source's
         home, a dateline or a destination; the nearest one in the parse on a tie."""
         usable, setting = [], []
-        for m in mentions:
-            if m.excluded or not (sent.start_char <= m.start < sent.end_char):
+        for m in starting_in(mentions, sent.start_char, sent.end_char):
+            if m.excluded:
                 continue
             if not same_clause(m.root, trigger):
                 if setting_clause(m.root, trigger) and m.place.kind != "country" and not has(event_type, "addressed"):

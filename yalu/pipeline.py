@@ -4,22 +4,66 @@ ingest (read, furniture set aside: `yalu.ingest`) -> metadata (publication date 
 outlet: `ingest.metadata`) -> annotate (spaCy with Yalu's rulers: `yalu.annotate`) ->
 extract (mentions, modality, slots, places, dates, records: `yalu.extract`) -> ids.
 Storing and merging across outlets follow in `yalu.store` and `yalu.merge`.
+
+Each article has a time budget (`time_budget` seconds, DEFAULT_TIME_BUDGET unless
+given; None: no limit): an article that takes longer is skipped, reported through
+`skipped`, and yields nothing, so nothing of it is stored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
 
 from spacy.language import Language
 
 from .annotate import build, pipeline
 from .extract import extract
 from .extract.classifier import Classifier, Decider
+from .ingest.errors import IngestError
 from .ingest.metadata import dated, sourced
 from .model import Article, Incident
 from .places import Gazetteer
 from .places.geoparse import Geoparser
 from .store import incident_id
+
+DEFAULT_TIME_BUDGET = 60.0
+# after the first alarm, again this often: an alarm raised inside spaCy's compiled code
+# may be swallowed there, and the next one then stops the article
+ALARM_REPEAT = 1.0
+
+
+class Overtime(Exception):
+    """An article ran past its time budget."""
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise Overtime in the block once it has run `seconds`. An alarm signal does it, so
+    only in the main thread; elsewhere (or with None) the block runs unbounded."""
+    if seconds is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise Overtime(f"took over {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds, ALARM_REPEAT)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def report_skipped(error: IngestError) -> None:
+    """The default for `Pipeline.run(skipped=...)`: the error's one line on stderr."""
+    print(f"error: {error}", file=sys.stderr)
 
 
 class Pipeline:
@@ -34,6 +78,7 @@ class Pipeline:
         decide: Decider | None = None,
         rules_only: bool = False,
         batch_size: int = 32,
+        time_budget: float | None = DEFAULT_TIME_BUDGET,
     ):
         self.gazetteer = gazetteer or Gazetteer.default()
         # the trained classifier decides what the rules propose, unless asked for the rules alone
@@ -43,12 +88,38 @@ class Pipeline:
         self.nlp = nlp
         self.geoparser = Geoparser(self.gazetteer)
         self.batch_size = batch_size
+        self.time_budget = time_budget
 
-    def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Incident]]]:
-        """(article, incidents) pairs, in input order; spaCy batches the texts."""
-        stream = ((a.text, sourced(dated(a))) for a in articles)
-        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
-            incidents = extract(doc, article, self.geoparser, self.decide)
-            for incident in incidents:
-                incident.id = incident_id(article.hash, incident)
-            yield article, incidents
+    def run(self, articles: Iterable[Article],
+            skipped: Callable[[IngestError], None] = report_skipped) -> Iterator[tuple[Article, list[Incident]]]:
+        """(article, incidents) pairs, in input order; spaCy annotates the texts in batches.
+        An article over its time budget is passed to `skipped` as one error line instead."""
+        stream = (sourced(dated(a)) for a in articles)
+        while batch := list(islice(stream, self.batch_size)):
+            docs = self._annotate(batch)
+            for i, article in enumerate(batch):
+                try:
+                    with time_budget(self.time_budget):
+                        doc = docs[i] if docs else self.nlp(article.text)
+                        incidents = extract(doc, article, self.geoparser, self.decide)
+                except Overtime as e:
+                    skipped(_skip_error(article, e))
+                    continue
+                for incident in incidents:
+                    incident.id = incident_id(article.hash, incident)
+                yield article, incidents
+
+    def _annotate(self, batch: list[Article]) -> list | None:
+        """The batch's texts annotated together, within one article's budget (a batch of
+        ordinary reports takes a few seconds); None when over it: each article is then
+        annotated alone, within its own budget, and only the slow one is skipped."""
+        try:
+            with time_budget(self.time_budget):
+                return list(self.nlp.pipe((a.text for a in batch), batch_size=self.batch_size))
+        except Overtime:
+            return None
+
+
+def _skip_error(article: Article, overtime: Overtime) -> IngestError:
+    where = f"id {article.id}" if article.id else None
+    return IngestError(article.source_path or article.key, f"skipped: extraction {overtime} (the time budget per article)", where)

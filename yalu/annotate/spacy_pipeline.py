@@ -91,9 +91,10 @@ class UnwrappingTokenizer:
         return getattr(self.tokenizer, name)
 
 
-# No sentence of a real report is this long (the longest of the gold texts and the KCNA
-# corpus: 127 tokens); a run of names or punctuation may be, and the extractor's work
-# within a sentence (each place against each trigger, up the parse) grows with its square.
+# No sentence of a real report is this long (the gold texts' longest: 127 tokens; the KCNA
+# corpus's, a list of greeting senders: 761); a run of names or punctuation may be, and
+# the extractor's work within a sentence (each place against each trigger, up the parse)
+# grows with its square.
 LONGEST_SENTENCE = 1000
 
 

@@ -17,11 +17,11 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
 
 from spacy.language import Language
 
 from .annotate import build, pipeline
+from .annotate.spacy_pipeline import BATCH_CHARS, annotate
 from .extract import extract
 from .extract.classifier import Classifier, Decider
 from .ingest.errors import IngestError
@@ -94,13 +94,12 @@ class Pipeline:
             skipped: Callable[[IngestError], None] = report_skipped) -> Iterator[tuple[Article, list[Incident]]]:
         """(article, incidents) pairs, in input order; spaCy annotates the texts in batches.
         An article over its time budget is passed to `skipped` as one error line instead."""
-        stream = (sourced(dated(a)) for a in articles)
-        while batch := list(islice(stream, self.batch_size)):
+        for batch in self._batches(sourced(dated(a)) for a in articles):
             docs = self._annotate(batch)
             for i, article in enumerate(batch):
                 try:
                     with time_budget(self.time_budget):
-                        doc = docs[i] if docs else self.nlp(article.text)
+                        doc = docs[i] if docs else annotate(self.nlp, [article.text])[0]
                         incidents = extract(doc, article, self.geoparser, self.decide)
                 except Overtime as e:
                     skipped(_skip_error(article, e))
@@ -109,13 +108,27 @@ class Pipeline:
                     incident.id = incident_id(article.hash, incident)
                 yield article, incidents
 
+    def _batches(self, articles: Iterator[Article]) -> Iterator[list[Article]]:
+        """Up to batch_size articles, with no more than BATCH_CHARS of text (a longer
+        article alone): what spaCy holds in memory at once grows with a batch's text."""
+        batch: list[Article] = []
+        chars = 0
+        for article in articles:
+            if batch and (len(batch) == self.batch_size or chars + len(article.text) > BATCH_CHARS):
+                yield batch
+                batch, chars = [], 0
+            batch.append(article)
+            chars += len(article.text)
+        if batch:
+            yield batch
+
     def _annotate(self, batch: list[Article]) -> list | None:
         """The batch's texts annotated together, within one article's budget (a batch of
         ordinary reports takes a few seconds); None when over it: each article is then
         annotated alone, within its own budget, and only the slow one is skipped."""
         try:
             with time_budget(self.time_budget):
-                return list(self.nlp.pipe((a.text for a in batch), batch_size=self.batch_size))
+                return annotate(self.nlp, [a.text for a in batch])
         except Overtime:
             return None
 

@@ -226,6 +226,35 @@ def _add_patterns(ruler, gazetteer: Gazetteer) -> None:
     )
 
 
+# The tagger and parser hold a few kB per character of a batch at once (one text of
+# 1,000,000 characters: 2.9 GB): a batch holds no more characters than this (`Pipeline`),
+# and a longer text is annotated in parts of at most this many, then joined.
+BATCH_CHARS = 100_000
+
+
+def annotate(nlp: Language, texts: list[str]) -> list[Doc]:
+    """The texts annotated together; one text longer than BATCH_CHARS in parts cut at
+    line breaks, each annotated alone, joined into one Doc with the text's offsets."""
+    if len(texts) == 1 and len(texts[0]) > BATCH_CHARS:
+        parts = nlp.pipe(_parts(texts[0], BATCH_CHARS), batch_size=1, disable=["yalu_sentence_index"])
+        return [sentence_index(Doc.from_docs(list(parts), ensure_whitespace=False))]
+    return list(nlp.pipe(texts, batch_size=len(texts)))
+
+
+def _parts(text: str, limit: int) -> Iterator[str]:
+    """The text in parts of at most `limit` characters, each ending after a line break
+    (else a space) in its second half; the parts join into the text."""
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = text.rfind("\n", start + limit // 2, end) + 1 or text.rfind(" ", start + limit // 2, end) + 1 or end
+        while cut < end and text[cut] in " \n":
+            cut += 1  # a blank line stays whole, one space token
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
+
+
 @cache
 def pipeline() -> Language:
     """The pipeline over the packaged gazetteer, built once per process (tests, tools)."""

@@ -233,3 +233,13 @@ def test_batches_hold_no_more_text_than_the_bound(pipeline):
     batches = list(pipeline._batches(iter(articles)))
     assert [[a.id for a in b] for b in batches] == [["200", "10"], ["1500"], ["1"]]
     assert all(sum(len(a.text) for a in b) <= BATCH_CHARS for b in batches if len(b) > 1)
+
+
+def test_a_text_longer_than_spacy_reads_is_skipped_and_the_rest_go_on(pipeline):
+    limit = pipeline.nlp.max_length
+    articles = [read_text("x " * (limit // 2 + 1), id="huge", source_path="wire.jsonl"), read_text(PROSE, id="after")]
+    skipped = []
+    done = list(Pipeline(nlp=pipeline.nlp, rules_only=True).run(articles, skipped.append))
+    assert [a.id for a, _ in done] == ["after"]
+    assert [str(e) for e in skipped] == [
+        f"wire.jsonl id huge: skipped: text of {limit + 2:,} characters, over the {limit:,} the extractor reads"]

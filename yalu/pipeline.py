@@ -7,7 +7,8 @@ Storing and merging across outlets follow in `yalu.store` and `yalu.merge`.
 
 Each article has a time budget (`time_budget` seconds, DEFAULT_TIME_BUDGET unless
 given; None: no limit): an article that takes longer is skipped, reported through
-`skipped`, and yields nothing, so nothing of it is stored.
+`skipped`, and yields nothing, so nothing of it is stored. So is one longer than
+spaCy reads (`nlp.max_length`, 1,000,000 characters).
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ class Pipeline:
             skipped: Callable[[IngestError], None] = report_skipped) -> Iterator[tuple[Article, list[Incident]]]:
         """(article, incidents) pairs, in input order; spaCy annotates the texts in batches.
         An article over its time budget is passed to `skipped` as one error line instead."""
-        for batch in self._batches(sourced(dated(a)) for a in articles):
+        for batch in self._batches(self._readable((sourced(dated(a)) for a in articles), skipped)):
             docs = self._annotate(batch)
             for i, article in enumerate(batch):
                 try:
@@ -102,11 +103,20 @@ class Pipeline:
                         doc = docs[i] if docs else annotate(self.nlp, [article.text])[0]
                         incidents = extract(doc, article, self.geoparser, self.decide)
                 except Overtime as e:
-                    skipped(_skip_error(article, e))
+                    skipped(_skip_error(article, f"extraction {e} (the time budget per article)"))
                     continue
                 for incident in incidents:
                     incident.id = incident_id(article.hash, incident)
                 yield article, incidents
+
+    def _readable(self, articles: Iterator[Article], skipped: Callable[[IngestError], None]) -> Iterator[Article]:
+        """The articles not longer than spaCy reads (nlp.max_length); a longer one skipped:
+        its memory would grow past the bound the batches keep."""
+        for article in articles:
+            if len(article.text) > self.nlp.max_length:
+                skipped(_skip_error(article, f"text of {len(article.text):,} characters, over the {self.nlp.max_length:,} the extractor reads"))
+            else:
+                yield article
 
     def _batches(self, articles: Iterator[Article]) -> Iterator[list[Article]]:
         """Up to batch_size articles, with no more than BATCH_CHARS of text (a longer
@@ -133,6 +143,6 @@ class Pipeline:
             return None
 
 
-def _skip_error(article: Article, overtime: Overtime) -> IngestError:
+def _skip_error(article: Article, why: str) -> IngestError:
     where = f"id {article.id}" if article.id else None
-    return IngestError(article.source_path or article.key, f"skipped: extraction {overtime} (the time budget per article)", where)
+    return IngestError(article.source_path or article.key, f"skipped: {why}", where)

@@ -83,6 +83,7 @@ def read_sentence(
     corroborating = corroboration(sent, cites, article.outlet)
     in_sentence = starting_in(found_dates, sent.start_char, sent.end_char)
     spoken = dates.reporting_date(sent, in_sentence)
+    stated = find_quantities(sent.text)  # read once: a sentence of many acts is read once, not once an act
     out = []
     for trigger in triggers:
         verdict = judge(trigger.token, sent, attributed=attribution is not None)
@@ -114,7 +115,7 @@ def read_sentence(
                 location=location,
                 time=time,
                 actors=find_actors(sent, trigger.token, trigger.window, trigger.event_type),
-                quantities=find_quantities(sent.text),
+                quantities=list(stated),
                 attribution=attribution,
                 corroboration=corroborating,
                 rules=rules,

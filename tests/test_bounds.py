@@ -243,3 +243,13 @@ def test_a_text_longer_than_spacy_reads_is_skipped_and_the_rest_go_on(pipeline):
     assert [a.id for a, _ in done] == ["after"]
     assert [str(e) for e in skipped] == [
         f"wire.jsonl id huge: skipped: text of {limit + 2:,} characters, over the {limit:,} the extractor reads"]
+
+
+def test_destinations_answer_as_destination_does(nlp):
+    from yalu.places.syntax import Destinations, destination
+
+    doc = nlp("Five soldiers fled to China from Hyesan. Shells fell into the sea southwest of Yeonpyeong Island near the border.\n\n"
+              + "Hyesan " * 300 + "soldiers defected to the South.")
+    went = Destinations()
+    assert [went(t) for t in doc] == [destination(t, None) for t in doc]
+    assert any(went(t) for t in doc)

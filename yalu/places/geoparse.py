@@ -24,6 +24,7 @@ from .gazetteer import Gazetteer
 from .romanize import normalize
 from .syntax import (
     COMPASS,
+    Destinations,
     destination,
     distance,
     preposition,
@@ -341,14 +342,19 @@ class Geoparser:
         whose one story is told over several sentences ("They were launched from
         Hwangju County")."""
         found = []
+        prose: dict[int, bool] = {}  # by sentence start: a sentence naming many places is read once
+        went = Destinations()
         for m in mentions:
             if m.excluded or SPECIFICITY.get(m.place.kind, 3) > 3:
                 continue
-            if event_type in DESTINATION_TYPES and destination(m.root, None):
+            if event_type in DESTINATION_TYPES and went(m.root):
                 continue
-            if m.root.sent.start in elsewhere:
+            sent = m.root.sent
+            if sent.start in elsewhere:
                 continue  # a sentence that tells another incident: its places are that one's
-            if not _prose(m.root.sent):
+            if sent.start not in prose:
+                prose[sent.start] = _prose(sent)
+            if not prose[sent.start]:
                 continue  # a caption or a ticker
             located = self.location(m.place, text=m.text, context=self._before(m))
             if located.admin1_code:
@@ -364,8 +370,9 @@ class Geoparser:
         if not _prose(sent):
             return None
         found = []
+        went = Destinations()
         for m in mentions:
-            if m.excluded or SPECIFICITY.get(m.place.kind, 3) > 3 or destination(m.root, None):
+            if m.excluded or SPECIFICITY.get(m.place.kind, 3) > 3 or went(m.root):
                 continue
             located = self.location(m.place, text=m.text, context=self._before(m))
             if located.admin1_code:

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from yalu.annotate import text_of
 from yalu.annotate.index import ent_of, ents_in, starting_in
-from yalu.annotate.spacy_pipeline import BATCH_CHARS, LONGEST_CHUNK, LONGEST_SENTENCE, annotate
+from yalu.annotate.spacy_pipeline import BATCH_CHARS, BATCH_TOKENS, LONGEST_CHUNK, LONGEST_SENTENCE, annotate
 from yalu.cli import cli
 from yalu.extract import clustering
 from yalu.extract.mentions import Mention
@@ -214,7 +214,7 @@ def test_ingest_skips_a_slow_article_with_one_line_and_stores_nothing_of_it(tmp_
 def test_a_text_longer_than_a_batch_is_annotated_in_parts_and_joined(nlp):
     """The parts join into one Doc over the whole text: its tokens, entities (with their
     ids), sentences and offsets are the text's."""
-    text = PROSE * (BATCH_CHARS // len(PROSE) + 50)
+    text = PROSE * (BATCH_TOKENS // len(nlp.make_doc(PROSE)) + 50)
     [doc] = annotate(nlp, [text])
     whole = nlp.make_doc(text)
     assert doc.text == text == text_of(doc)

@@ -120,7 +120,7 @@ class Pipeline:
 
     def _batches(self, articles: Iterator[Article]) -> Iterator[list[Article]]:
         """Up to batch_size articles, with no more than BATCH_CHARS of text (a longer
-        article alone): what spaCy holds in memory at once grows with a batch's text."""
+        article alone): a batch's texts are tokenized before they are annotated."""
         batch: list[Article] = []
         chars = 0
         for article in articles:

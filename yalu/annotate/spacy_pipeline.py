@@ -226,33 +226,44 @@ def _add_patterns(ruler, gazetteer: Gazetteer) -> None:
     )
 
 
-# The tagger and parser hold a few kB per character of a batch at once (one text of
-# 1,000,000 characters: 2.9 GB): a batch holds no more characters than this (`Pipeline`),
-# and a longer text is annotated in parts of at most this many, then joined.
+# The tagger and parser hold about 15 kB per token of what they annotate at once (one
+# text of 1,000,000 characters: 2.9 GB; 100,000 characters of punctuation, a token each:
+# 1.7 GB). They see no more tokens at once than BATCH_TOKENS: a text with more is
+# annotated in parts cut at line breaks, then joined. `Pipeline` batches no more than
+# BATCH_CHARS of text, which bounds the tokenized texts held at once.
+BATCH_TOKENS = 20_000
 BATCH_CHARS = 100_000
 
 
 def annotate(nlp: Language, texts: list[str]) -> list[Doc]:
-    """The texts annotated together; one text longer than BATCH_CHARS in parts cut at
-    line breaks, each annotated alone, joined into one Doc with the text's offsets."""
-    if len(texts) == 1 and len(texts[0]) > BATCH_CHARS:
-        parts = nlp.pipe(_parts(texts[0], BATCH_CHARS), batch_size=1, disable=["yalu_sentence_index"])
-        return [sentence_index(Doc.from_docs(list(parts), ensure_whitespace=False))]
-    return list(nlp.pipe(texts, batch_size=len(texts)))
+    """The texts tokenized, then annotated in groups of at most BATCH_TOKENS tokens; a
+    longer text in parts, joined into one Doc with the text's offsets."""
+    out: list[Doc] = []
+    group: list[Doc] = []
+    for doc in (nlp.make_doc(t) for t in texts):
+        if group and sum(map(len, group)) + len(doc) > BATCH_TOKENS:
+            out += nlp.pipe(group, batch_size=len(group))
+            group = []
+        if len(doc) > BATCH_TOKENS:
+            parts = nlp.pipe(_parts(doc, BATCH_TOKENS), batch_size=1, disable=["yalu_sentence_index"])
+            out.append(sentence_index(Doc.from_docs(list(parts), ensure_whitespace=False)))
+        else:
+            group.append(doc)
+    if group:
+        out += nlp.pipe(group, batch_size=len(group))
+    return out
 
 
-def _parts(text: str, limit: int) -> Iterator[str]:
-    """The text in parts of at most `limit` characters, each ending after a line break
-    (else a space) in its second half; the parts join into the text."""
+def _parts(doc: Doc, limit: int) -> Iterator[Doc]:
+    """The tokens in parts of at most `limit`, each ending after a line break (else
+    anywhere) in its second half; the parts join into the text."""
     start = 0
-    while len(text) - start > limit:
+    while len(doc) - start > limit:
         end = start + limit
-        cut = text.rfind("\n", start + limit // 2, end) + 1 or text.rfind(" ", start + limit // 2, end) + 1 or end
-        while cut < end and text[cut] in " \n":
-            cut += 1  # a blank line stays whole, one space token
-        yield text[start:cut]
+        cut = next((t.i + 1 for t in reversed(doc[start + limit // 2:end]) if "\n" in t.text_with_ws), end)
+        yield doc[start:cut].as_doc()
         start = cut
-    yield text[start:]
+    yield doc[start:].as_doc()
 
 
 @cache

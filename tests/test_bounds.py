@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from yalu.annotate import text_of
 from yalu.annotate.index import ent_of, ents_in, starting_in
-from yalu.annotate.spacy_pipeline import BATCH_CHARS, BATCH_TOKENS, LONGEST_CHUNK, LONGEST_SENTENCE, annotate
+from yalu.annotate.spacy_pipeline import BATCH_CHARS, BATCH_TOKENS, LONGEST_CHUNK, LONGEST_SENTENCE, MAX_TOKENS, annotate
 from yalu.cli import cli
 from yalu.extract import clustering
 from yalu.extract.mentions import Mention
@@ -253,3 +253,13 @@ def test_destinations_answer_as_destination_does(nlp):
     went = Destinations()
     assert [went(t) for t in doc] == [destination(t, None) for t in doc]
     assert any(went(t) for t in doc)
+
+
+def test_a_text_of_too_many_tokens_is_skipped_and_the_rest_go_on(pipeline):
+    text = "!?" * (MAX_TOKENS // 2 + 5)  # a long chunk of mixed punctuation: a token a character
+    articles = [read_text(PROSE, id="before"), read_text(text, id="tokens", source_path="wire.jsonl"), read_text(PROSE, id="after")]
+    skipped = []
+    done = list(Pipeline(nlp=pipeline.nlp, rules_only=True).run(articles, skipped.append))
+    assert [a.id for a, _ in done] == ["before", "after"]
+    [error] = [str(e) for e in skipped]
+    assert error.startswith("wire.jsonl id tokens: skipped: text of ") and error.endswith(f"tokens, over the {MAX_TOKENS:,} the extractor reads")

@@ -8,7 +8,7 @@ Storing and merging across outlets follow in `yalu.store` and `yalu.merge`.
 Each article has a time budget (`time_budget` seconds, DEFAULT_TIME_BUDGET unless
 given; None: no limit): an article that takes longer is skipped, reported through
 `skipped`, and yields nothing, so nothing of it is stored. So is one longer than
-spaCy reads (`nlp.max_length`, 1,000,000 characters).
+spaCy reads (`nlp.max_length`, 1,000,000 characters) or of more tokens than MAX_TOKENS.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from spacy.language import Language
 
 from .annotate import build, pipeline
-from .annotate.spacy_pipeline import BATCH_CHARS, annotate
+from .annotate.spacy_pipeline import BATCH_CHARS, TooManyTokens, annotate
 from .extract import extract
 from .extract.classifier import Classifier, Decider
 from .ingest.errors import IngestError
@@ -105,6 +105,9 @@ class Pipeline:
                 except Overtime as e:
                     skipped(_skip_error(article, f"extraction {e} (the time budget per article)"))
                     continue
+                except TooManyTokens as e:
+                    skipped(_skip_error(article, f"text of {e}"))
+                    continue
                 for incident in incidents:
                     incident.id = incident_id(article.hash, incident)
                 yield article, incidents
@@ -134,12 +137,13 @@ class Pipeline:
 
     def _annotate(self, batch: list[Article]) -> list | None:
         """The batch's texts annotated together, within one article's budget (a batch of
-        ordinary reports takes a few seconds); None when over it: each article is then
-        annotated alone, within its own budget, and only the slow one is skipped."""
+        ordinary reports takes a few seconds); None when over it or when a text has too
+        many tokens: each article is then annotated alone, within its own budget, and only
+        the slow or long one is skipped."""
         try:
             with time_budget(self.time_budget):
                 return annotate(self.nlp, [a.text for a in batch])
-        except Overtime:
+        except (Overtime, TooManyTokens):
             return None
 
 

@@ -233,14 +233,25 @@ def _add_patterns(ruler, gazetteer: Gazetteer) -> None:
 # BATCH_CHARS of text, which bounds the tokenized texts held at once.
 BATCH_TOKENS = 20_000
 BATCH_CHARS = 100_000
+# What the rest of the extractor holds grows with a text's tokens too (1,000,000
+# characters of punctuation, a token each: 1.8 GB); prose of 1,000,000 characters has
+# 180,000 tokens.
+MAX_TOKENS = 200_000
+
+
+class TooManyTokens(ValueError):
+    """A text of more tokens than the extractor reads (MAX_TOKENS)."""
 
 
 def annotate(nlp: Language, texts: list[str]) -> list[Doc]:
     """The texts tokenized, then annotated in groups of at most BATCH_TOKENS tokens; a
-    longer text in parts, joined into one Doc with the text's offsets."""
+    longer text in parts, joined into one Doc with the text's offsets. TooManyTokens for
+    a text over MAX_TOKENS."""
     out: list[Doc] = []
     group: list[Doc] = []
     for doc in (nlp.make_doc(t) for t in texts):
+        if len(doc) > MAX_TOKENS:
+            raise TooManyTokens(f"{len(doc):,} tokens, over the {MAX_TOKENS:,} the extractor reads")
         if group and sum(map(len, group)) + len(doc) > BATCH_TOKENS:
             out += nlp.pipe(group, batch_size=len(group))
             group = []

@@ -22,6 +22,25 @@ if TYPE_CHECKING:
 DB_OPTION = click.option(
     "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite database file."
 )
+TIME_BUDGET_OPTION = click.option(
+    "--time-budget", type=click.FloatRange(min=0),
+    help="Seconds one article may take; a slower one is skipped with an error (default 60; 0: no limit).",
+)
+
+
+def _budget(seconds: float | None) -> dict:
+    """Pipeline's time_budget argument from --time-budget (none given: its default)."""
+    return {} if seconds is None else {"time_budget": seconds or None}
+
+
+def _skipped(errors: list[str]) -> Callable:
+    """Pipeline.run's report of an article skipped: one error line, and the exit status 1."""
+
+    def report(error: Exception) -> None:
+        errors.append(str(error))
+        tqdm.write(f"error: {error}", file=sys.stderr)
+
+    return report
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -87,8 +106,9 @@ def store_and_merge(store: Store, article: Article, incidents: list[Incident]) -
 @click.option("--published", callback=_date, help="Publication date for every report (YYYY-MM-DD); overrides metadata.")
 @click.option("--outlet", help="Outlet name for every report; overrides metadata.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@TIME_BUDGET_OPTION
 def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str | None,
-           quiet: bool) -> None:
+           quiet: bool, time_budget: float | None) -> None:
     """Read reports (.txt, .html, .jsonl, RSS/Atom; files or folders), extract
     their incidents and store both in the database.
 
@@ -114,7 +134,7 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
                 fresh.append(article.hash)
                 yield article
 
-        for article, incidents in Pipeline().run(new_articles()):
+        for article, incidents in Pipeline(**_budget(time_budget)).run(new_articles(), _skipped(errors)):
             try:
                 if store_and_merge(store, article, incidents):
                     added += 1
@@ -139,7 +159,8 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
 @click.option("--published", callback=_date, help="Publication date for plain files without one (YYYY-MM-DD).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--rules-only", is_flag=True, help="Every candidate the rules propose, without the trained classifier.")
-def extract(input: str, fmt: str, published: date | None, quiet: bool, rules_only: bool) -> None:
+@TIME_BUDGET_OPTION
+def extract(input: str, fmt: str, published: date | None, quiet: bool, rules_only: bool, time_budget: float | None) -> None:
     """Run the pipeline without a database: one JSON object per document on stdout,
     {"id": ..., "incidents": [...]}.
 
@@ -158,7 +179,8 @@ def extract(input: str, fmt: str, published: date | None, quiet: bool, rules_onl
 
     out = sys.stdout
     with tqdm(desc="extracting", unit="file", disable=quiet, file=sys.stderr) as progress:
-        for article, incidents in Pipeline(rules_only=rules_only).run(dated(_articles([input], None, None, errors, progress))):
+        articles = dated(_articles([input], None, None, errors, progress))
+        for article, incidents in Pipeline(rules_only=rules_only, **_budget(time_budget)).run(articles, _skipped(errors)):
             doc_id = article.id or _document_id(article)
             out.write(json.dumps({"id": doc_id, "incidents": [i.to_dict() for i in incidents]}, ensure_ascii=False) + "\n")
     sys.exit(1 if errors else 0)

@@ -4,22 +4,67 @@ ingest (read, furniture set aside: `yalu.ingest`) -> metadata (publication date 
 outlet: `ingest.metadata`) -> annotate (spaCy with Yalu's rulers: `yalu.annotate`) ->
 extract (mentions, modality, slots, places, dates, records: `yalu.extract`) -> ids.
 Storing and merging across outlets follow in `yalu.store` and `yalu.merge`.
+
+Each article has a time budget (`time_budget` seconds, DEFAULT_TIME_BUDGET unless
+given; None: no limit): an article that takes longer is skipped, reported through
+`skipped`, and yields nothing, so nothing of it is stored. So is one longer than
+spaCy reads (`nlp.max_length`, 1,000,000 characters) or of more tokens than MAX_TOKENS.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from spacy.language import Language
 
 from .annotate import build, pipeline
+from .annotate.spacy_pipeline import BATCH_CHARS, TooManyTokens, annotate
 from .extract import extract
 from .extract.classifier import Classifier, Decider
+from .ingest.errors import IngestError
 from .ingest.metadata import dated, sourced
 from .model import Article, Incident
 from .places import Gazetteer
 from .places.geoparse import Geoparser
 from .store import incident_id
+
+DEFAULT_TIME_BUDGET = 60.0
+# after the first alarm, again this often: an alarm raised inside spaCy's compiled code
+# may be swallowed there, and the next one then stops the article
+ALARM_REPEAT = 1.0
+
+
+class Overtime(Exception):
+    """An article ran past its time budget."""
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise Overtime in the block once it has run `seconds`. An alarm signal does it, so
+    only in the main thread; elsewhere (or with None) the block runs unbounded."""
+    if seconds is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise Overtime(f"took over {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds, ALARM_REPEAT)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def report_skipped(error: IngestError) -> None:
+    """The default for `Pipeline.run(skipped=...)`: the error's one line on stderr."""
+    print(f"error: {error}", file=sys.stderr)
 
 
 class Pipeline:
@@ -34,6 +79,7 @@ class Pipeline:
         decide: Decider | None = None,
         rules_only: bool = False,
         batch_size: int = 32,
+        time_budget: float | None = DEFAULT_TIME_BUDGET,
     ):
         self.gazetteer = gazetteer or Gazetteer.default()
         # the trained classifier decides what the rules propose, unless asked for the rules alone
@@ -43,12 +89,64 @@ class Pipeline:
         self.nlp = nlp
         self.geoparser = Geoparser(self.gazetteer)
         self.batch_size = batch_size
+        self.time_budget = time_budget
 
-    def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Incident]]]:
-        """(article, incidents) pairs, in input order; spaCy batches the texts."""
-        stream = ((a.text, sourced(dated(a))) for a in articles)
-        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
-            incidents = extract(doc, article, self.geoparser, self.decide)
-            for incident in incidents:
-                incident.id = incident_id(article.hash, incident)
-            yield article, incidents
+    def run(self, articles: Iterable[Article],
+            skipped: Callable[[IngestError], None] = report_skipped) -> Iterator[tuple[Article, list[Incident]]]:
+        """(article, incidents) pairs, in input order; spaCy annotates the texts in batches.
+        An article over its time budget is passed to `skipped` as one error line instead."""
+        for batch in self._batches(self._readable((sourced(dated(a)) for a in articles), skipped)):
+            docs = self._annotate(batch)
+            for i, article in enumerate(batch):
+                try:
+                    with time_budget(self.time_budget):
+                        doc = docs[i] if docs else annotate(self.nlp, [article.text])[0]
+                        incidents = extract(doc, article, self.geoparser, self.decide)
+                except Overtime as e:
+                    skipped(_skip_error(article, f"extraction {e} (the time budget per article)"))
+                    continue
+                except TooManyTokens as e:
+                    skipped(_skip_error(article, f"text of {e}"))
+                    continue
+                for incident in incidents:
+                    incident.id = incident_id(article.hash, incident)
+                yield article, incidents
+
+    def _readable(self, articles: Iterator[Article], skipped: Callable[[IngestError], None]) -> Iterator[Article]:
+        """The articles not longer than spaCy reads (nlp.max_length); a longer one skipped:
+        its memory would grow past the bound the batches keep."""
+        for article in articles:
+            if len(article.text) > self.nlp.max_length:
+                skipped(_skip_error(article, f"text of {len(article.text):,} characters, over the {self.nlp.max_length:,} the extractor reads"))
+            else:
+                yield article
+
+    def _batches(self, articles: Iterator[Article]) -> Iterator[list[Article]]:
+        """Up to batch_size articles, with no more than BATCH_CHARS of text (a longer
+        article alone): a batch's texts are tokenized before they are annotated."""
+        batch: list[Article] = []
+        chars = 0
+        for article in articles:
+            if batch and (len(batch) == self.batch_size or chars + len(article.text) > BATCH_CHARS):
+                yield batch
+                batch, chars = [], 0
+            batch.append(article)
+            chars += len(article.text)
+        if batch:
+            yield batch
+
+    def _annotate(self, batch: list[Article]) -> list | None:
+        """The batch's texts annotated together, within one article's budget (a batch of
+        ordinary reports takes a few seconds); None when over it or when a text has too
+        many tokens: each article is then annotated alone, within its own budget, and only
+        the slow or long one is skipped."""
+        try:
+            with time_budget(self.time_budget):
+                return annotate(self.nlp, [a.text for a in batch])
+        except (Overtime, TooManyTokens):
+            return None
+
+
+def _skip_error(article: Article, why: str) -> IngestError:
+    where = f"id {article.id}" if article.id else None
+    return IngestError(article.source_path or article.key, f"skipped: {why}", where)

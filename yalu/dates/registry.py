@@ -14,6 +14,7 @@ needs words around it: "in [May]".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -141,9 +142,13 @@ def scan(text: str, rules: Iterable[Rule]) -> list[Atom]:
             if reading is not None:
                 found.append(Atom(m.start(), m.end(), rule.id, reading))
     found.sort(key=lambda a: (-(a.end - a.start), a.start))
+    # the chosen, disjoint, in text order: a newcomer overlaps only its neighbours there
     chosen: list[Atom] = []
+    starts: list[int] = []
     for a in found:
-        if not any(a.start < c.end and c.start < a.end for c in chosen):
-            chosen.append(a)
-    chosen.sort(key=lambda a: a.start)
+        i = bisect_left(starts, a.start)
+        if (i > 0 and chosen[i - 1].end > a.start) or (i < len(chosen) and chosen[i].start < a.end):
+            continue
+        chosen.insert(i, a)
+        starts.insert(i, a.start)
     return chosen

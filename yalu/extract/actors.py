@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..annotate import ACTOR, actor_lexicon
+from ..annotate.index import ents_in
 from ..model import Actor
 from ..ontology import has
 
@@ -40,7 +41,7 @@ def actors(sent: Span, trigger: Token, window: list[Token], event_type: str) -> 
     """Lexicon actors inside the trigger's clause, with agent/target/victim roles."""
     ids = {t.i for t in window}
     found: list[Actor] = []
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ != ACTOR or not any(t.i in ids for t in ent):
             continue
         entry = _entry(ent.ent_id_)

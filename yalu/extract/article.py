@@ -54,7 +54,8 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
     it decides which candidate records are reported and sets their confidence."""
     cites = citations(doc)
     places = geoparser.mentions(doc, [(c.start, c.end) for c in cites])
-    found_dates = dates.find_dates(text_of(doc), article.published)
+    # sorted by start, so that each sentence finds its own by bisection (annotate.index)
+    found_dates = sorted(dates.find_dates(text_of(doc), article.published), key=lambda d: d.start)
     paragraph_starts = paragraphs(text_of(doc))
     mentions: list[Mention] = []
     for sent in doc.sents:

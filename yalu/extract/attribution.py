@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from .. import resources
 from ..annotate import SOURCE, source_lexicon
+from ..annotate.index import ents_in, starting_in
 from ..model import Attribution
 
 # the generic that may close where a source is (data/places/generics.toml)
@@ -60,7 +61,7 @@ def citations(doc: Doc) -> list[Citation]:
                     start, start + len(m.group(0)),
                 )
             )
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ == SOURCE:
                 entry = _media(ent.ent_id_) or {"kind": "media"}
                 found.append(Citation(Attribution(text=ent.ent_id_, kind=entry["kind"]), ent.start_char, ent.end_char))
@@ -80,7 +81,7 @@ def _speaks(m: re.Match, text: str) -> bool:
 def sentence_attribution(sent: Span, cites: list[Citation], outlet: str | None) -> Attribution | None:
     """The source the sentence cites; the article's anonymous source for quotes and
     "the source said"; None when the writer speaks for themselves."""
-    inside = [c for c in cites if sent.start_char <= c.start < sent.end_char and c.attribution.text != outlet]
+    inside = [c for c in starting_in(cites, sent.start_char, sent.end_char) if c.attribution.text != outlet]
     if CORROBORATE.search(sent.text):
         # "Yonhap also reported": a second outlet corroborates, it is not who says so here
         inside = [c for c in inside if c.attribution.kind not in ("media", "state_media")]
@@ -91,9 +92,9 @@ def sentence_attribution(sent: Span, cites: list[Citation], outlet: str | None) 
         return inside[0].attribution
     quoted = re.search(r"[“\"](?:\S+\s+){3,}", sent.text) or re.search(r"\bthe\s+(?:\w+\s+)?source\b", sent.text, re.I)
     if quoted:
-        earlier = [c for c in cites if c.start < sent.end_char and c.attribution.kind == "anonymous_source"]
-        if earlier:
-            return earlier[0].attribution
+        first = next((c for c in cites if c.attribution.kind == "anonymous_source"), None)
+        if first is not None and first.start < sent.end_char:
+            return first.attribution
     return None
 
 
@@ -103,8 +104,7 @@ def corroboration(sent: Span, cites: list[Citation], outlet: str | None) -> list
         return []
     return [
         c.attribution.text
-        for c in cites
-        if sent.start_char <= c.start < sent.end_char
-        and c.attribution.kind in ("media", "state_media")
+        for c in starting_in(cites, sent.start_char, sent.end_char)
+        if c.attribution.kind in ("media", "state_media")
         and c.attribution.text != outlet
     ]

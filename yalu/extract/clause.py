@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Token
 
@@ -51,12 +52,14 @@ def _head_and_arguments(noun: Token) -> set[Token]:
     return tokens
 
 
-def _own_subtree(token: Token):
-    yield token
-    for child in token.children:
-        if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
-            continue
-        yield from _own_subtree(child)
+def _own_subtree(token: Token) -> Iterator[Token]:
+    """The token and its dependents, without embedded clauses; walked with a stack, not
+    by recursion: a very long sentence parses into a tree deeper than Python's limit."""
+    stack = [token]
+    while stack:
+        token = stack.pop()
+        yield token
+        stack.extend(reversed([c for c in token.children if not (c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX"))]))
 
 
 class Terms:

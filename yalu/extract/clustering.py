@@ -6,6 +6,7 @@ across outlets (yalu.merge) or a reviewer's merge (yalu.review)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ..model import Location, TimeSpan
 from ..ontology import event_types, has
@@ -19,24 +20,62 @@ def _related(a: Mention, b: Mention) -> bool:
     return _charge_of(a, b) or _charge_of(b, a) or _part_of(a, b) or _part_of(b, a)
 
 
-def _agree(a: Mention, b: Mention, strict_places: bool = False) -> bool:
-    """Nothing tells the two apart: no two different places stated, no disjoint times,
-    not the news and a look back."""
-    if a.background != b.background:
-        return False
-    la, lb = a.location, b.location
-    if la and lb and (strict_places or not (a.place_inherited or b.place_inherited)):
-        if la.admin2 and lb.admin2 and la.admin2 != lb.admin2:
+def _may_relate(a: str, b: str) -> bool:
+    """Whether mentions of these two types can be related at all (`_related`)."""
+    return has(a, "charge") or has(b, "charge") or b in _whole_types(a) or a in _whole_types(b)
+
+
+def _whole_types(event_type: str) -> set[str]:
+    """The types an act of this type can be part of (ontology.toml's part_of)."""
+    return {relation["type"] for relation in part_of_relations(event_type)}
+
+
+class Agreement:
+    """What a cluster's mentions ask of a newcomer: nothing tells them apart (no two
+    different places stated, no disjoint times, not the news and a look back). Summed up
+    as mentions join, so that the test costs the same however many a cluster holds:
+    comparing a newcomer with each of them was quadratic on a long run of like acts."""
+
+    def __init__(self, first: Mention):
+        self.background = first.background
+        self.by_type: dict[str, list[Mention]] = {}
+        # of the mentions with a whole time span: the latest start and the earliest end
+        self.latest_start: date | None = None
+        self.earliest_end: date | None = None
+        # the places stated, by (event type, inherited): admin2s, admin1 codes, countries
+        self.places: dict[tuple[str, bool], tuple[set[str], set[str], set[str]]] = {}
+        self.add(first)
+
+    def add(self, m: Mention) -> None:
+        self.by_type.setdefault(m.event_type, []).append(m)
+        t = m.time
+        if t and t.start and t.end:
+            self.latest_start = max(self.latest_start or t.start, t.start)
+            self.earliest_end = min(self.earliest_end or t.end, t.end)
+        if m.location:
+            admin2s, admin1s, countries = self.places.setdefault((m.event_type, m.place_inherited), (set(), set(), set()))
+            for values, value in ((admin2s, m.location.admin2), (admin1s, m.location.admin1_code), (countries, m.location.country)):
+                if value:
+                    values.add(value)
+
+    def agrees(self, m: Mention) -> bool:
+        """Nothing tells m apart from any mention of the cluster; places are compared
+        strictly with mentions of another type, else only when neither is inherited."""
+        if m.background != self.background:
             return False
-        if la.admin1_code and lb.admin1_code and la.admin1_code != lb.admin1_code:
-            return False
-        if la.country and lb.country and la.country != lb.country:
-            return False
-    ta, tb = a.time, b.time
-    if ta and tb and ta.start and tb.start and ta.end and tb.end:
-        if ta.end < tb.start or tb.end < ta.start:
-            return False
-    return True
+        loc = m.location
+        if loc:
+            for (event_type, inherited), values in self.places.items():
+                if event_type == m.event_type and (m.place_inherited or inherited):
+                    continue
+                for stated, value in zip(values, (loc.admin2, loc.admin1_code, loc.country)):
+                    if value and stated - {value}:
+                        return False
+        t = m.time
+        if t and t.start and t.end and self.latest_start and self.earliest_end:
+            if t.end < self.latest_start or self.earliest_end < t.start:
+                return False
+        return True
 
 
 def _charge_of(arrest: Mention, offence: Mention) -> bool:
@@ -83,7 +122,10 @@ class Cluster:
     def event_type(self) -> str:
         """The type of the first mention that is neither a folded-in arrest or wound nor
         a part of another mention's act (the rounds fired in a clash, a nuclear test's quake)."""
-        wholes = [m for m in self.mentions if not any(_part_of(m, o) for o in self.mentions if o.event_type != m.event_type)]
+        by_type: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            by_type.setdefault(m.event_type, []).append(m)
+        wholes = [m for m in self.mentions if not _part_of_another(m, by_type)]
         return next((m.event_type for m in wholes or self.mentions if not has(m.event_type, "folds_in")), self.first.event_type)
 
     def best_location(self) -> Location | None:
@@ -100,24 +142,34 @@ class Cluster:
         return min(dated, key=lambda pair: (pair[1], pair[0].precision))[0]
 
 
-def _fits(m: Mention, c: Cluster) -> bool:
+def _part_of_another(m: Mention, by_type: dict[str, list[Mention]]) -> bool:
+    """m is part of the act of a mention of another type (`by_type`: mentions by type)."""
+    return any(_part_of(m, o) for t in _whole_types(m.event_type) - {m.event_type} for o in by_type.get(t, []))
+
+
+def _fits(m: Mention, agreement: Agreement) -> bool:
     """Same type as the incident or related to one of its mentions, and in agreement
     with all of them (places compared strictly when types differ)."""
-    same = m.event_type in {o.event_type for o in c.mentions}
-    related = [o for o in c.mentions if o.event_type != m.event_type and _related(m, o)]
-    if not same and not related:
+    if m.event_type not in agreement.by_type and not any(
+        _related(m, o)
+        for event_type, others in agreement.by_type.items() if _may_relate(m.event_type, event_type)
+        for o in others
+    ):
         return False
-    return all(_agree(m, o, strict_places=o.event_type != m.event_type) for o in c.mentions)
+    return agreement.agrees(m)
 
 
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     """One record per incident: same type (or related) and nothing that tells them apart."""
     clusters: list[Cluster] = []
+    agreements: list[Agreement] = []
     for m in mentions:
-        for c in clusters:
-            if _fits(m, c):
+        for c, agreement in zip(clusters, agreements):
+            if _fits(m, agreement):
                 c.mentions.append(m)
+                agreement.add(m)
                 break
         else:
             clusters.append(Cluster([m]))
+            agreements.append(Agreement(m))
     return clusters

@@ -10,6 +10,7 @@ Features are a sparse dict name -> value; the classifier knows which names it le
 from __future__ import annotations
 
 import math
+from collections import Counter
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -93,10 +94,11 @@ def document_features(records: list[tuple[Cluster, Incident]], published: date |
     act of the story's kind, told in its lead, is more likely one it reports; an act dated
     years before the report is background."""
     lead_types = {r.event_type for c, r in records if any(m.sent.start == 0 or m.paragraph <= 1 for m in c.mentions)}
+    by_type = Counter(r.event_type for _, r in records)  # counted once: a report of thousands of acts stays linear
     out = []
     for c, r in records:
         doc = c.first.sent.doc
-        same = sum(1 for _, o in records if o.event_type == r.event_type)
+        same = by_type[r.event_type]
         end = r.time.end or r.time.start
         out.append({
             "doc.type_share": same / len(records),

@@ -5,11 +5,13 @@ by the sentence's frame, with an arrest *for* an act folded into that act."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from .. import dates, resources
+from ..annotate.index import starting_in
 from ..model import Actor, Article, Attribution, Location, Quantity, TimeSpan
 from ..ontology import has
 from ..places.geoparse import Geoparser, PlaceMention
@@ -60,11 +62,7 @@ def paragraphs(text: str) -> list[int]:
 
 
 def _paragraph_of(starts: list[int], offset: int) -> int:
-    index = 0
-    for i, start in enumerate(starts):
-        if start <= offset:
-            index = i
-    return index
+    return max(0, bisect_right(starts, offset) - 1)
 
 
 def read_sentence(
@@ -76,13 +74,16 @@ def read_sentence(
     cites: list[Citation],
     paragraph_starts: list[int],
 ) -> list[Mention]:
+    # places sorted by start: those of this sentence, found by bisection
+    places = starting_in(places, sent.start_char, sent.end_char)
     triggers = find_triggers(sent, lambda tokens: geoparser.tags(tokens, places))
     if not triggers:
         return []
     attribution = sentence_attribution(sent, cites, article.outlet)
     corroborating = corroboration(sent, cites, article.outlet)
-    in_sentence = [d for d in found_dates if sent.start_char <= d.start < sent.end_char]
+    in_sentence = starting_in(found_dates, sent.start_char, sent.end_char)
     spoken = dates.reporting_date(sent, in_sentence)
+    stated = find_quantities(sent.text)  # read once: a sentence of many acts is read once, not once an act
     out = []
     for trigger in triggers:
         verdict = judge(trigger.token, sent, attributed=attribution is not None)
@@ -114,7 +115,7 @@ def read_sentence(
                 location=location,
                 time=time,
                 actors=find_actors(sent, trigger.token, trigger.window, trigger.event_type),
-                quantities=find_quantities(sent.text),
+                quantities=list(stated),
                 attribution=attribution,
                 corroboration=corroborating,
                 rules=rules,

@@ -95,17 +95,22 @@ def record(c: Cluster, article: Article) -> Incident:
     actors: list[Actor] = []
     quantities: list[Quantity] = []
     corroborating: list[str] = []
+    # what is already kept, as sets: a cluster of thousands of mentions stays linear
+    seen_actors, seen_quantities, seen_sentences = set(), set(), set()
     for m in c.mentions:
         for a in m.actors:
-            if all((a.normalized, a.role) != (b.normalized, b.role) for b in actors):
+            if (a.normalized, a.role) not in seen_actors:
+                seen_actors.add((a.normalized, a.role))
                 actors.append(a)
         for q in m.quantities:
-            if all((q.kind, q.value, q.unit) != (p.kind, p.value, p.unit) for p in quantities):
+            if (q.kind, q.value, q.unit) not in seen_quantities:
+                seen_quantities.add((q.kind, q.value, q.unit))
                 quantities.append(q)
         corroborating += [name for name in dict.fromkeys(m.corroboration) if name not in corroborating]
     evidence: list[Evidence] = []
     for m in c.mentions:
-        if all(e.start != m.sent.start_char for e in evidence):
+        if m.sent.start_char not in seen_sentences:
+            seen_sentences.add(m.sent.start_char)
             evidence.append(
                 Evidence(
                     start=m.sent.start_char,

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .. import dates
 from ..annotate import text_of
+from ..annotate.index import starting_in
 from ..model import Article, Location, TimeSpan
 from ..ontology import has
 from ..places.geoparse import Direction, Geoparser, PlaceMention, borrowing, direction, source_home_countries
@@ -50,8 +51,8 @@ def spoken_date(doc: Doc, found_dates: list[dates.DateMention], cites: list[Cita
     something last month ("The South Korean government announced last month that ...")."""
     anonymous = [c for c in cites if c.attribution.kind == "anonymous_source"]
     for sent in doc.sents:
-        in_sentence = [d for d in found_dates if sent.start_char <= d.start < sent.end_char]
-        if in_sentence and (any(sent.start_char <= c.start < sent.end_char for c in anonymous) or _told_outlet(sent)):
+        in_sentence = starting_in(found_dates, sent.start_char, sent.end_char)
+        if in_sentence and (bool(starting_in(anonymous, sent.start_char, sent.end_char)) or _told_outlet(sent)):
             said = dates.reporting_date(sent, in_sentence)
             if said is not None:
                 return said.span
@@ -88,7 +89,7 @@ def refine_lines(mentions: list[Mention], geoparser: Geoparser, places: list[Pla
         following = doc[m.sent.end].sent
         if following.start in told:
             continue
-        named = [p for p in places if following.start_char <= p.start < following.end_char]
+        named = starting_in(places, following.start_char, following.end_char)
         found = geoparser.specific_place(named, m.event_type)
         if found is not None and found.geo_precision in (1, 2) and found.country in ("KR", "KP"):
             m.set_place(replace(found, geo_precision=2), "place.line_next_sentence")
@@ -171,7 +172,7 @@ def _told_places(doc: Doc, geoparser: Geoparser, places: list[PlaceMention]) -> 
     starts = paragraphs(text_of(doc))
     told = []
     for sent in doc.sents:
-        named = [p for p in places if sent.start_char <= p.start < sent.end_char]
+        named = starting_in(places, sent.start_char, sent.end_char)
         found = geoparser.context_place(sent, named) if named else None
         if found is not None:
             told.append((sent.start_char, _paragraph_of(starts, sent.start_char), found))
@@ -257,7 +258,7 @@ def _untold_dates(clusters: list[Cluster], doc: Doc, found: list[dates.DateMenti
     for sent in doc.sents:
         if sent.start in told:
             continue
-        in_sentence = [d for d in found if sent.start_char <= d.start < sent.end_char]
+        in_sentence = starting_in(found, sent.start_char, sent.end_char)
         said = dates.reporting_date(sent, in_sentence) if in_sentence else None
         usable = [d for d in in_sentence if d is not said and d.kind != "reference" and not d.future and d.span.start
                   and (d.span.precision in (1, 2, 3) or _recently_since(d.span, published))]
@@ -281,7 +282,7 @@ def _announced(clusters: list[Cluster], article: Article, found: list[dates.Date
         for m in c.mentions:
             if m.attribution is not None and m.attribution.kind == "anonymous_source":
                 continue
-            in_sentence = [d for d in found if m.sent.start_char <= d.start < m.sent.end_char]
+            in_sentence = starting_in(found, m.sent.start_char, m.sent.end_char)
             said = dates.reporting_date(m.sent, in_sentence)
             if said is not None and said.span.end and said.span.precision == 1:
                 out[id(c)] = dates.news_cycle(said.span.end)

@@ -11,6 +11,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from .. import resources
+from ..annotate.index import ent_of
 from ..ontology import has
 from .clause import Terms, window
 
@@ -130,8 +131,8 @@ def _inside_name(token: Token) -> bool:
         return False
     if token.ent_type_ != "ACTOR":
         return True
-    ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-    return ent.root != token
+    ent = ent_of(token)
+    return ent is not None and ent.root != token
 
 
 def find_triggers(sent: Span, place_tags) -> list[Trigger]:

@@ -125,6 +125,12 @@ class Gazetteer:
         amb = ambiguities or {}
         self.country_cues: dict[str, list[str]] = dict(amb.get("country_cues", {}))
         self.ambiguities: list[Ambiguity] = [self._parse_ambiguity(a) for a in amb.get("ambiguity", [])]
+        # a person's name spelt any way -> the first ambiguity recording it (asked once per place mention)
+        self._persons: dict[str, Ambiguity] = {}
+        for a in self.ambiguities:
+            if a.non_place:
+                for form in a.forms:
+                    self._persons.setdefault(rz.normalize(form), a)
         self._forms: dict[str, list[tuple[str, int]]] = {}
         self._index: dict[str, dict[str, int]] = {}
         self._loose: dict[str, dict[str, int]] = {}
@@ -390,11 +396,7 @@ class Gazetteer:
         return best
 
     def _person_ambiguity(self, name: str) -> Ambiguity | None:
-        key = rz.normalize(name)
-        for amb in self.ambiguities:
-            if amb.non_place and any(rz.normalize(f) == key for f in amb.forms):
-                return amb
-        return None
+        return self._persons.get(rz.normalize(name))
 
     def resolve(self, name: str, context: str = "") -> list[Place]:
         """`lookup`, re-ranked by the context cues of ambiguities.toml.

@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
+from ..annotate.index import starting_in
 from ..annotate.spacy_pipeline import text_of
 from ..model import Location, Place
 from ..ontology import event_types, has
@@ -23,6 +24,7 @@ from .gazetteer import Gazetteer
 from .romanize import normalize
 from .syntax import (
     COMPASS,
+    Destinations,
     destination,
     distance,
     preposition,
@@ -297,8 +299,8 @@ class Geoparser:
         """The most specific place of the trigger's sentence that is not a source's
         home, a dateline or a destination; the nearest one in the parse on a tie."""
         usable, setting = [], []
-        for m in mentions:
-            if m.excluded or not (sent.start_char <= m.start < sent.end_char):
+        for m in starting_in(mentions, sent.start_char, sent.end_char):
+            if m.excluded:
                 continue
             if not same_clause(m.root, trigger):
                 if setting_clause(m.root, trigger) and m.place.kind != "country" and not has(event_type, "addressed"):
@@ -340,14 +342,19 @@ class Geoparser:
         whose one story is told over several sentences ("They were launched from
         Hwangju County")."""
         found = []
+        prose: dict[int, bool] = {}  # by sentence start: a sentence naming many places is read once
+        went = Destinations()
         for m in mentions:
             if m.excluded or SPECIFICITY.get(m.place.kind, 3) > 3:
                 continue
-            if event_type in DESTINATION_TYPES and destination(m.root, None):
+            if event_type in DESTINATION_TYPES and went(m.root):
                 continue
-            if m.root.sent.start in elsewhere:
+            sent = m.root.sent
+            if sent.start in elsewhere:
                 continue  # a sentence that tells another incident: its places are that one's
-            if not _prose(m.root.sent):
+            if sent.start not in prose:
+                prose[sent.start] = _prose(sent)
+            if not prose[sent.start]:
                 continue  # a caption or a ticker
             located = self.location(m.place, text=m.text, context=self._before(m))
             if located.admin1_code:
@@ -363,8 +370,9 @@ class Geoparser:
         if not _prose(sent):
             return None
         found = []
+        went = Destinations()
         for m in mentions:
-            if m.excluded or SPECIFICITY.get(m.place.kind, 3) > 3 or destination(m.root, None):
+            if m.excluded or SPECIFICITY.get(m.place.kind, 3) > 3 or went(m.root):
                 continue
             located = self.location(m.place, text=m.text, context=self._before(m))
             if located.admin1_code:

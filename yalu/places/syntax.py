@@ -86,13 +86,43 @@ def destination(place: Token, trigger: Token | None) -> bool:
     for t in [place, *place.ancestors]:
         if trigger is not None and t == trigger:
             return False
-        if t.dep_ == "prep" and t.lower_ != "of":  # "of" names, it does not lead anywhere
-            if any(c.dep_ == "pobj" and c.lower_.replace("-", "") in COMPASS for c in t.children):
-                return False  # "to the southwest of Yeonpyeong": where, not whither
-            return t.lower_ in DESTINATION_PREPS  # the nearest preposition decides ("from Wonsan")
-        if t.pos_ in ("VERB", "AUX"):
-            return False
+        decided = _decides_destination(t)
+        if decided is not None:
+            return decided
     return False
+
+
+def _decides_destination(t: Token) -> bool | None:
+    """What a word on the way up from a place says of it: the nearest preposition
+    decides ("from Wonsan"), a verb ends the way; None: look further up."""
+    if t.dep_ == "prep" and t.lower_ != "of":  # "of" names, it does not lead anywhere
+        if any(c.dep_ == "pobj" and c.lower_.replace("-", "") in COMPASS for c in t.children):
+            return False  # "to the southwest of Yeonpyeong": where, not whither
+        return t.lower_ in DESTINATION_PREPS
+    if t.pos_ in ("VERB", "AUX"):
+        return False
+    return None
+
+
+class Destinations:
+    """`destination(place, None)` for many places of one document, each word on the way
+    up answered once: a run of names parsed as one chain was climbed again for each."""
+
+    def __init__(self) -> None:
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, place: Token) -> bool:
+        path, t = [], place
+        while t.i not in self.known:
+            decided = _decides_destination(t)
+            if decided is None and t.head != t:
+                path.append(t.i)
+                t = t.head
+                continue
+            self.known[t.i] = bool(decided)
+        for i in path:
+            self.known[i] = self.known[t.i]
+        return self.known[t.i]
 
 
 def preposition(token: Token) -> str | None:

@@ -131,7 +131,7 @@ def read_file(
         return
     overrides = {"published": published, "outlet": outlet}
     try:
-        with _open_regular(path) as f:
+        with _open_regular(path, whole=suffix != ".jsonl") as f:
             if suffix not in SUPPORTED_SUFFIXES:
                 shown = f"'{path.suffix}'" if path.suffix else "no suffix"
                 raise IngestError(path, f"unsupported file type ({shown}; expected {', '.join(SUPPORTED_SUFFIXES)})")
@@ -205,10 +205,11 @@ _FILE_KINDS = (
 )  # fmt: skip
 
 
-def _open_regular(path: Path) -> BinaryIO:
+def _open_regular(path: Path, whole: bool) -> BinaryIO:
     """The file open for reading, once its type says it is a regular file: a device, FIFO
     or socket is refused by its type before it is opened, and it is opened without
-    blocking and checked again (it may have been swapped in between)."""
+    blocking and checked again (it may have been swapped in between). A file to be read
+    `whole` is refused over the size limit."""
     try:
         kind = _regular_problem(os.stat(path).st_mode)
         if kind:
@@ -222,7 +223,7 @@ def _open_regular(path: Path) -> BinaryIO:
         raise IngestError(path, f"cannot read ({e.strerror or e})") from None
     f = os.fdopen(fd, "rb")
     info = os.fstat(fd)
-    problem = _regular_problem(info.st_mode) or size_problem(info.st_size)
+    problem = _regular_problem(info.st_mode) or (size_problem(info.st_size) if whole else None)
     if problem:
         f.close()
         raise IngestError(path, problem)

@@ -92,7 +92,7 @@ def test_clean_text():
     assert clean_text("a\x00b\x01c\x7fd\x85e\tf\ng") == "abcde\tf\ng"
     assert clean_text("\ud800x\udc00") == "\ufffdx\ufffd"
     assert clean_text("\ud83d\ude00") == "😀"  # a pair escaped apart is one character
-    assert clean_text("page\x0cbreak") == "page\nbreak"
+    assert clean_text("page\x0cbreak\r\nline\rend") == "page\nbreak\nline\nend"
 
 
 def test_json_depth_reads_brackets_outside_strings():

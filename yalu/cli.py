@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -85,23 +86,24 @@ def _where(article: Article) -> str:
 def _each_alone(pipeline: Pipeline, articles: Iterable[Article], errors: list[str]) -> Iterator[tuple[Article, list[Incident]]]:
     """The pipeline's (article, incidents), where a record that breaks a stage (a parser's
     recursion, a model's limit) is one error line and the others go on: a batch that
-    fails is run again an article at a time, from the first not yet done."""
+    fails is run again an article at a time, from the first not yet done (from copies:
+    the pipeline dates an article in place)."""
     batch_size = pipeline.batch_size
     stream = iter(articles)
     while batch := list(islice(stream, batch_size)):
         done = 0
         try:
-            for pair in pipeline.run(batch):
+            for pair in pipeline.run([replace(a) for a in batch]):
                 done += 1
                 yield pair
         except Exception:
             for article in batch[done:]:
                 try:
-                    result = next(pipeline.run([article]))
+                    alone = list(pipeline.run([replace(article)]))
                 except Exception as e:
                     _report(errors, f"{_where(article)}: not processed ({type(e).__name__}: {_one_line(e)})")
                     continue
-                yield result
+                yield from alone
 
 
 def _one_line(error: Exception) -> str:

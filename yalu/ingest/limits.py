@@ -86,9 +86,9 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def clean_text(text: str) -> str:
-    """The text as it is hashed and stored: lone surrogates as U+FFFD, form feeds as line
-    breaks, NUL and the other control characters dropped (a surrogate pair, as JSON may
-    escape one character, joined)."""
+    """The text as it is hashed and stored: lone surrogates as U+FFFD, carriage returns
+    and form feeds as line breaks, NUL and the other control characters dropped (a
+    surrogate pair, as JSON may escape one character, joined)."""
     if re.search("[\ud800-\udfff]", text):
         text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return _CONTROLS.sub("", text.replace("\x0c", "\n"))
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n"))

@@ -58,11 +58,12 @@ def find_inputs(paths: Iterable[str | Path], *, follow_symlinks: bool = False) -
         p = Path(raw)
         items = _folder_inputs(p, follow_symlinks) if _is_dir(p) else [p]
         for item in items:
-            key = item.resolve() if isinstance(item, Path) and _exists(item) else item
-            if not isinstance(key, Path) or key not in seen:
-                if isinstance(key, Path):
-                    seen.add(key)
-                found.append(item)
+            if isinstance(item, Path):
+                key = item.resolve() if _exists(item) else item
+                if key in seen:
+                    continue
+                seen.add(key)
+            found.append(item)
     return found
 
 
@@ -272,7 +273,7 @@ def _read_text_file(path: Path, f: BinaryIO) -> str:
         raise IngestError(path, "empty file (whitespace only)")
     if _looks_binary_text(text[:4096]):
         raise IngestError(path, "binary file, not text")
-    return clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return clean_text(text)
 
 
 def _refuse_utf16(path: Path, data: bytes) -> None:

@@ -311,17 +311,23 @@ def test_an_unreadable_file_is_one_line_and_the_batch_goes_on(tmp_path):
     locked = tmp_path / "locked"
     locked.mkdir()
     hidden = good_text(locked / "report.txt", "four soldiers")
+    folder = tmp_path / "reports"
+    (folder / "closed").mkdir(parents=True)
+    good_text(folder / "closed" / "report.txt", "five soldiers")
     secret.chmod(0)
     locked.chmod(0)
+    (folder / "closed").chmod(0)
     try:
-        r = unreadable_run(["ingest", str(secret), str(good), str(hidden), "--db", str(tmp_path / "y.db"), "-q"], tmp_path)
+        r = unreadable_run(["ingest", str(secret), str(good), str(hidden), str(folder), "--db", str(tmp_path / "y.db"), "-q"], tmp_path)
     finally:
         locked.chmod(0o700)
+        (folder / "closed").chmod(0o700)
         secret.chmod(0o600)
     assert r.returncode == 1, r.stderr
     assert error_lines(r.stderr) == [
         f"error: {secret}: cannot read (permission denied)",
         f"error: {hidden}: cannot read (permission denied)",
+        f"error: {folder / 'closed'}: cannot read folder (permission denied)",
     ]
     assert "1 articles added" in r.stderr
     assert [row["source_path"] for row in sql(tmp_path / "y.db", "SELECT source_path FROM articles")] == [str(good)]

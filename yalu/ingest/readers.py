@@ -73,7 +73,12 @@ def _folder_inputs(root: Path, follow_symlinks: bool) -> list[Path | IngestError
     top = root.resolve()
     items: list[tuple[Path, Path | IngestError]] = []
     walked: set[Path] = set()
-    for folder, dirs, files in os.walk(root, followlinks=follow_symlinks):
+
+    def unreadable(e: OSError) -> None:
+        where = Path(e.filename or root)
+        items.append((where, IngestError(where, f"cannot read folder ({(e.strerror or str(e)).lower()})")))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=follow_symlinks):
         here = Path(folder)
         walked.add(here.resolve())
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (here / d).resolve() not in walked)

@@ -127,6 +127,19 @@ def test_seed_incident_sentences_stay_unchanged():
         ("Flood damage near the Tumen River is shown on Sept. 18, 2016.", "caption"),
         ("Kim Jong Un is pictured at the launch site.", "caption"),
         ("Map of the border region (produced by Example News)", "caption"),
+        ("guards-on-patrol-may-2019.jpg Guards patrol the river bank near the town, May 2019.", "caption"),
+        ("IMG_0042.JPG", "caption"),
+        ("The map shows the location of the town of Kapsan in the north of the country.", "caption"),
+        ("A map showing the river crossing between the two towns.", "caption"),
+        (
+            "This picture taken on May 5, 2021 and released by KCNA on May 6 shows a meeting in the capital. (Photo by STR / KCNA VIA KNS"
+            " / AFP) / ---EDITORS NOTE--- RESTRICTED TO EDITORIAL USE - MANDATORY CREDIT \"AFP PHOTO/KCNA VIA KNS\" - NO MARKETING NO"
+            " ADVERTISING CAMPAIGNS - DISTRIBUTED AS A SERVICE TO CLIENTS / THIS PICTURE WAS MADE AVAILABLE BY A THIRD PARTY. AFP CAN NOT"
+            " INDEPENDENTLY VERIFY THE AUTHENTICITY, LOCATION, DATE AND CONTENT OF THIS IMAGE --- / a caption longer than 800 characters"
+            " because the agency's editors' note runs on after the credit, and on, and on, as such notes do in the wire copy of many"
+            " outlets that republish the picture with its note left in place, word for word, line after line, to the very end",
+            "caption",
+        ),
         ("A media player sold in the markets. Image: Example News", "caption"),
         # notes, stamps, navigation, tickers, widgets
         ("※ Inminban are neighbourhood watch units of 20 to 40 households.", "note"),
@@ -186,6 +199,9 @@ def test_furniture_lines(line, kind):
         "In a photo released by KCNA on Tuesday, Kim was seen inspecting a missile launcher.",
         "Photos published by state media showed Kim at the launch site on March 3, 2021.",
         "Photographers were barred from the trial in Hyesan.",
+        "A map of the minefields was handed to the guards, the source said.",
+        "The maps showed the new border fence, according to the source.",
+        "Photos.jpg files were found on the confiscated phones, the source said.",
         "The guards were taken by surprise when the men crossed the river.",
         "Taken together, the reports suggest the crackdown widened in May 2021.",
         "\u201cWe will not forgive anyone crossing the river,\u201d he said. (Yonhap)",

@@ -88,3 +88,46 @@ def test_json_export_names_the_rules_of_each_evidence_sentence(tmp_path):
     [record] = json.loads(render(query.records(store), "json"))
     assert record["evidence"][0]["rules"] == rules
     assert record["evidence"][0]["text"] == text
+
+
+FORMULAS = {
+    "summary": "=cmd|' /C calc'!A0",
+    "location_name": "+SUM(1,2)",
+    "admin2": "-2+3",
+    "outlet": "@HYPERLINK(\"http://evil.example\")",
+    "date_expression": "\t=1+1",
+    "admin1": "\r=1+1",
+}
+HOSTILE = dict(RECORD, **FORMULAS, latitude=-33.9, longitude=-0.5,
+               actors=[{"role": "agent", "text": "x", "normalized": "=1+1"}],
+               attribution={"text": "-a source", "kind": "anonymous_source"})
+
+
+def test_csv_escapes_formulas_but_not_numbers():
+    """Issue 13: exports wrote `=cmd|' /C calc'!A0` verbatim at the start of a cell."""
+    row = next(csv.DictReader(io.StringIO(render([HOSTILE], "csv"))))
+    for field, value in FORMULAS.items():
+        assert row[field] == "'" + value, field
+    assert row["latitude"] == "-33.9" and row["longitude"] == "-0.5"  # numbers stay numbers
+    assert row["id"] == "inc-1" and row["event_type"] == "bribery"  # plain text untouched
+    assert json.loads(row["actors"])[0]["normalized"] == "=1+1"  # a JSON cell starts with [
+
+
+def test_acled_escapes_formulas_but_not_numbers():
+    row = next(csv.DictReader(io.StringIO(render([HOSTILE], "acled"))))
+    assert row["notes"] == "'=cmd|' /C calc'!A0"
+    assert row["location"] == "'+SUM(1,2)" and row["admin2"] == "'-2+3"
+    assert row["actor1"] == "'=1+1"
+    assert row["source"] == "'@HYPERLINK(\"http://evil.example\"); -a source"
+    assert row["latitude"] == "-33.9" and row["longitude"] == "-0.5"
+    assert row["fatalities"] == "0" and row["yalu_id"] == "inc-1"
+
+
+def test_no_cell_of_either_table_can_start_a_formula():
+    for fmt in ("csv", "acled"):
+        rows = list(csv.reader(io.StringIO(render([HOSTILE, RECORD], fmt), newline="")))
+        assert len(rows) == 3  # a "\r" inside a cell is quoted: it does not split the row
+        for row in rows:
+            for cell in row:
+                assert not cell.startswith(("=", "+", "@", "\t", "\r")), (fmt, cell)
+                assert not cell.startswith("-") or cell.lstrip("-").replace(".", "", 1).isdigit(), cell

@@ -306,6 +306,7 @@ def test_every_kp_admin_unit_resolves_by_name(gaz):
         ("Northern Hwanghae Province", "kp.north-hwanghae"),
         ("Huiryung", "kp.north-hamgyong.hoeryong"),  # spellings.toml: older Daily NK
         ("Huiryung City", "kp.north-hamgyong.hoeryong"),
+        ("Yangang Province", "kp.ryanggang"),  # RFA 2009-2012
         ("Yonphyong Islet", "kr.incheon.ongjin.yeonpyeong"),  # KCNA
         ("Hyetan District", "kp.ryanggang.hyesan.hyetan"),  # a dong as Daily NK writes it
     ],

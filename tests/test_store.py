@@ -1,12 +1,21 @@
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 import threading
+import time
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from yalu.model import Article, Evidence, Incident, Location, TimeSpan
 from yalu.store import MIGRATIONS, Store, query
+from yalu.store.database import retry_busy
+from yalu.store.integrity import problems
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def _article(text="A fictional report: border guards arrested two smugglers in Hyesan on Monday."):
@@ -25,6 +34,12 @@ def _incident(event_type="arrest", category="repression", anchor=10):
     )
 
 
+def _old_database(path, version):
+    conn = sqlite3.connect(path)
+    conn.executescript("".join(f"{m};" for m in MIGRATIONS[:version]) + f"PRAGMA user_version = {version};")
+    conn.close()
+
+
 def test_schema_is_migrated_to_the_latest_version(tmp_path):
     store = Store(tmp_path / "y.db")
     assert store.schema_version == len(MIGRATIONS)
@@ -34,9 +49,7 @@ def test_schema_is_migrated_to_the_latest_version(tmp_path):
 
 def test_a_version_2_database_gains_the_episode_column(tmp_path):
     path = tmp_path / "old.db"
-    conn = sqlite3.connect(path)
-    conn.executescript("".join(f"{m};" for m in MIGRATIONS[:2]) + "PRAGMA user_version = 2;")
-    conn.close()
+    _old_database(path, 2)
     store = Store(path)
     assert store.schema_version == len(MIGRATIONS)
     assert "episode" in {row[1] for row in store.conn.execute("PRAGMA table_info(incidents)")}
@@ -154,3 +167,101 @@ def test_each_thread_has_its_own_connection_and_read_only_cannot_write(tmp_path)
     store.close()
     with pytest.raises(FileNotFoundError):
         Store(tmp_path / "missing.db", read_only=True)
+
+
+@pytest.mark.parametrize("version", [0, 2])
+def test_processes_opening_a_new_or_old_database_at_once_migrate_it_once(tmp_path, version):
+    """Six processes open the same database at the same moment: each migration is
+    applied once, by whichever takes the write lock first, and no process fails."""
+    path = tmp_path / "y.db"
+    if version:
+        _old_database(path, version)
+    code = ("import sys, time\nfrom yalu.store import Store\n"
+            "time.sleep(max(0.0, float(sys.argv[2]) - time.time()))\n"
+            "print(Store(sys.argv[1]).schema_version)")
+    start = time.time() + 2  # after every process has imported yalu
+    processes = [subprocess.Popen([sys.executable, "-c", code, str(path), str(start)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                  env={**os.environ, "PYTHONPATH": str(REPO)})
+                 for _ in range(6)]
+    outcomes = [(p.wait(timeout=60), p.stdout.read().strip(), p.stderr.read()) for p in processes]
+    assert outcomes == [(0, str(len(MIGRATIONS)), "")] * 6
+    store = Store(path)
+    assert store.schema_version == len(MIGRATIONS)
+    assert "rules" in {row[1] for row in store.conn.execute("PRAGMA table_info(evidence)")}
+    assert problems(store) == []
+
+
+def test_a_write_waits_out_another_process_holding_the_lock_beyond_busy_timeout(tmp_path):
+    path = tmp_path / "y.db"
+    store = Store(path)
+    store.conn.execute("PRAGMA busy_timeout = 20")  # SQLite alone would give up at once
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another writer, as another process would hold it
+    release = threading.Timer(0.3, holder.execute, ("COMMIT",))
+    release.start()
+    assert store.save_article(_article(), [_incident()]) is not None
+    release.join()
+    assert store.counts() == {"articles": 1, "incidents": 1}
+
+
+def test_a_write_gives_up_after_its_attempts_and_other_errors_are_not_retried(tmp_path):
+    path = tmp_path / "y.db"
+    store = Store(path)
+    store.conn.execute("PRAGMA busy_timeout = 1")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        retry_busy(lambda: store.save_article(_article(), [_incident()]), attempts=2)
+    holder.execute("ROLLBACK")
+    calls = []
+
+    def fails() -> None:
+        calls.append(1)
+        store.conn.execute("SELECT * FROM no_such_table")
+
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        retry_busy(fails)
+    assert calls == [1]
+
+
+def test_integrity_problems_are_found(tmp_path):
+    """The checks the crash test relies on fail when a database is broken."""
+    store = Store(tmp_path / "y.db")
+    store.save_article(_article(), [_incident()])
+    assert problems(store) == []
+    conn = store.conn
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("DELETE FROM evidence")
+    conn.execute("UPDATE incidents SET article_id = 'gone'")
+    conn.execute("DROP TRIGGER articles_ai")
+    conn.execute("INSERT INTO articles (id, content_hash, text, ingested_at) VALUES ('x', 'h', 't', 'now')")
+    found = problems(store)
+    assert any(line.startswith("orphan row") and "incidents" in line for line in found)
+    assert any(line.endswith("has no evidence") for line in found)
+    assert any(line.startswith("full-text index") for line in found)
+
+
+def test_the_data_version_grows_with_every_change_by_any_connection(tmp_path):
+    store = Store(tmp_path / "y.db")
+    before = store.data_version
+    store.save_article(_article(), [_incident()])
+    stored = store.data_version
+    assert stored > before
+    other = Store(tmp_path / "y.db")  # as another process would
+    other.conn.execute("UPDATE incidents SET review_status = 'approved'")
+    assert store.data_version > stored
+
+
+def test_the_timeline_is_remembered_until_the_data_changes(tmp_path):
+    store = Store(tmp_path / "y.db")
+    store.save_article(_article(), [_incident()])
+    first = query.weekly_counts(store)
+    assert first["total"] == 1
+    assert query.weekly_counts(store) is first  # the same answer, not computed again
+    assert query.weekly_counts(store, query.IncidentQuery(category=["military"]))["total"] == 0
+    other = Store(tmp_path / "y.db")
+    other.conn.execute("UPDATE incidents SET review_status = 'rejected'")
+    assert query.weekly_counts(store)["total"] == 0
+    other.save_article(_article("Another fictional arrest in Hyesan."), [_incident(anchor=20)])
+    assert query.weekly_counts(store)["total"] == 1

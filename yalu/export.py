@@ -2,6 +2,12 @@
 
 `render(records, fmt)` takes incident records as the store returns them (dicts
 with JSON columns decoded) and returns the file's text.
+
+The two CSV tables escape formulas as OWASP advises against CSV injection: a text cell
+starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a
+spreadsheet shows it as text instead of running it. Numbers are written as numbers and
+never escaped (a negative longitude stays `-0.5`); a text that merely looks like a
+negative number ("-5") is escaped like any other text.
 """
 
 from __future__ import annotations
@@ -62,11 +68,23 @@ def render(records: list[dict], fmt: str) -> str:
     raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """A text cell a spreadsheet would take for a formula, quoted as text (see above)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _table(columns: list[str], rows: Iterable[dict]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    # RFC 4180's CRLF line ends: with "\n" alone, csv leaves a cell holding a bare "\r"
+    # unquoted, and every reader splits the row there
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
     return out.getvalue()
 
 

@@ -20,8 +20,10 @@ LOOPBACK = ("127.0.0.1", 50000)
 REMOTE = ("203.0.113.9", 50000)  # a documentation address: never contacted, only a label
 
 
-def client_for(db_path, *, client=REMOTE, **kwargs):
-    return TestClient(create_app(db_path, secret_key="test-secret", **kwargs), client=client)
+def client_for(db_path, *, client=REMOTE, base_url="http://127.0.0.1", **kwargs):
+    """A client of a fresh app; it names the server by a Host the app answers to."""
+    return TestClient(create_app(db_path, secret_key="test-secret", **kwargs), client=client,
+                      base_url=base_url)
 
 
 @pytest.fixture

@@ -22,13 +22,13 @@ def _role(ent: Span, trigger: Token, event_type: str) -> str:
         # "a soldier who deserted", "a woman crossing the river": the noun the clause
         # describes does the act, unless the participle is passive ("a man arrested")
         return "target" if trigger.tag_ == "VBN" and trigger.dep_ == "acl" else "agent"
+    if root.dep_ == "pobj" and root.head.lower_ == "by":
+        return "agent"  # "the hijacking of a plane by an agent": "by" names the doer wherever it hangs
     # climb through "members of the Seventh Corps", "a soldier with the Seventh Corps"
     climbing = ("prep", "nsubj", "nsubjpass", "dobj", "appos", "conj", "compound")
     while root.dep_ in ("pobj", "compound", "appos", "conj") and root.head.dep_ in climbing:
         root = root.head if root.dep_ != "pobj" else root.head.head
-    if root.dep_ == "agent" or (root.dep_ == "pobj" and root.head.lower_ == "by"):
-        return "agent"
-    if root.dep_ in AGENT_DEPS:
+    if root.dep_ in AGENT_DEPS or (root.dep_ == "pobj" and root.head.lower_ == "by"):
         return "agent"
     if root.dep_ in TARGET_DEPS:
         victim = has(event_type, "victims")

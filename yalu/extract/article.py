@@ -21,7 +21,7 @@ from ..places.geoparse import Geoparser
 from .attribution import citations
 from .classifier import Decider
 from .clustering import cluster_mentions
-from .features import record_features
+from .features import document_features, record_features
 from .mentions import Mention, paragraphs, read_sentence
 from .records import by_day, record, reportable
 from .slots import (
@@ -53,5 +53,6 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
     date_undated(incidents, doc, article, spoken_date(doc, found_dates, cites), found_dates)
     records = [(c, record(c, article)) for c in incidents if reportable(c)]
     if decide is not None:
-        records = [(c, r) for c, r in records if decide(r, record_features(c, r, r.confidence))]
+        context = document_features(records, article.published)
+        records = [(c, r) for (c, r), more in zip(records, context) if decide(r, record_features(c, r, r.confidence) | more)]
     return [day for c, r in records for day in by_day(c, r)]

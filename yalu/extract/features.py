@@ -10,6 +10,7 @@ Features are a sparse dict name -> value; the classifier knows which names it le
 from __future__ import annotations
 
 import math
+from datetime import date
 
 from spacy.tokens import Span, Token
 
@@ -19,6 +20,9 @@ from .mentions import Mention
 
 VECTOR_WIDTH = 96  # en_core_web_sm's tok2vec width
 QUOTES = ("“", "”", '"')
+MODALS = {"will", "would", "could", "can", "ca", "may", "might", "must", "should", "'ll"}
+# a sentence that opens on a condition, a time clause or a reason frames a general case
+FRAMING_OPENERS = {"when", "if", "whenever", "while", "since", "given", "although", "though", "once", "unless", "as"}
 
 
 def record_features(c: Cluster, incident: Incident, rule_confidence: float) -> dict[str, float]:
@@ -69,10 +73,38 @@ def _trigger_features(m: Mention) -> dict[str, float]:
         "future": float(bool(auxes & {"will", "would", "'ll"})),
         "bare_noun": float(t.pos_ == "NOUN" and not any(c.dep_ in ("det", "nummod", "poss") for c in t.children)),
         "quoted": float(any(q in m.sent.text for q in QUOTES)),
+        "modal": float(bool(auxes & MODALS)),
+        "negated": float(any(c.dep_ == "neg" for c in verb.children)),
+        "bare_plural_subject": float(any(_bare_plural(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))),
+        "framing_opener": float(m.sent[0].lower_ in FRAMING_OPENERS),
         "sentence_length": min(len(m.sent), 80) / 80,
         "subject_entity": float(any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ for c in verb.children)),
     }
     return f
+
+
+def _bare_plural(subject: Token) -> bool:
+    """"smugglers are trembling", "people say": a class of people, not counted ones."""
+    return subject.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in subject.children)
+
+
+def document_features(records: list[tuple[Cluster, Incident]], published: date | None) -> list[dict[str, float]]:
+    """What the rest of the article says of each candidate: a report has a story, and an
+    act of the story's kind, told in its lead, is more likely one it reports; an act dated
+    years before the report is background."""
+    lead_types = {r.event_type for c, r in records if any(m.sent.start == 0 or m.paragraph <= 1 for m in c.mentions)}
+    out = []
+    for c, r in records:
+        doc = c.first.sent.doc
+        same = sum(1 for _, o in records if o.event_type == r.event_type)
+        end = r.time.end or r.time.start
+        out.append({
+            "doc.type_share": same / len(records),
+            "doc.type_in_lead": float(r.event_type in lead_types),
+            "doc.position": c.first.sent.start / max(len(doc), 1),
+            "doc.years_before": min(max((published - end).days / 365, 0.0), 5.0) / 5 if published and end else 0.0,
+        })
+    return out
 
 
 def _sentence_vector(sent: Span) -> dict[str, float]:

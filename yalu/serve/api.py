@@ -5,16 +5,18 @@ write are the app's (`security.guard_writes`)."""
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Security
+from fastapi import APIRouter, HTTPException, Query, Request, Security
 from fastapi.responses import HTMLResponse, Response
 
 from .. import review
 from ..store import query as q
 from .models import EditBody, MergeBody, ReviewBody, SplitBody
-from .params import Filters
+from .params import MAX_PAGE, Filters
 from .rendering import json_response
 from .security import CSRF_HEADER, Reviewer
 from .state import Web
@@ -59,7 +61,7 @@ def api_list(
     query: Filters,
     sort: Annotated[str, Query(description=f"one of {', '.join(q.SORTS)}")] = q.DEFAULT_SORT,
     order: Annotated[str | None, Query(pattern="^(asc|desc)$")] = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     per_page: Annotated[int, Query(ge=1, le=q.MAX_PER_PAGE)] = q.DEFAULT_PER_PAGE,
 ) -> Response:
     result = q.search(web.store, query, sort=sort, order=order, page=page, per_page=per_page)
@@ -107,18 +109,31 @@ def api_export(
     })
 
 
+def remembered_json(web: Web, request: Request, answer: Callable[[], Any]) -> Response:
+    """An aggregate's JSON, encoded and gzipped once per data version and query (the map
+    is megabytes: encoding it again for every request would keep the server busy)."""
+    key = ("json", request.url.path, request.url.query)
+    body = web.store.remember(key, lambda: gzip.compress(
+        json.dumps(answer(), ensure_ascii=False, separators=(",", ":")).encode(), 5))
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        return Response(body, media_type="application/json",
+                        headers={"content-encoding": "gzip", "vary": "Accept-Encoding"})
+    return Response(gzip.decompress(body), media_type="application/json")
+
+
 @router.get("/timeline", tags=["aggregates"], summary="Counts per week by category")
-def api_timeline(web: Web, query: Filters) -> Response:
-    return json_response(q.weekly_counts(web.store, query))
+def api_timeline(web: Web, request: Request, query: Filters) -> Response:
+    return remembered_json(web, request, lambda: q.weekly_counts(web.store, query))
 
 
 @router.get("/map", tags=["aggregates"], summary="Located incidents as GeoJSON points")
 def api_map(
     web: Web,
+    request: Request,
     query: Filters,
     limit: Annotated[int, Query(ge=1, le=200_000, description="newest first")] = MAP_LIMIT,
 ) -> Response:
-    return json_response(q.map_points(web.store, query, limit=limit))
+    return remembered_json(web, request, lambda: q.map_points(web.store, query, limit=limit))
 
 
 @router.get("/facets", tags=["aggregates"], summary="Values for the filters")

@@ -12,18 +12,24 @@ settings, the `Store` that owns the connections, the templates):
 Security model (docs/web.md has the long form; security.py does the checks):
 - article text and every record field are untrusted: templates autoescape, nothing is
   marked safe, and a Content-Security-Policy allows scripts from /static only;
-- every state-changing request carries a CSRF token bound to the signed session cookie
+- every state-changing request carries a CSRF token bound to the session cookie
   (a form field `csrf_token`, or the `X-CSRF-Token` header for the API) and, when the
   browser sends an Origin header, it must be this server's: one app-wide dependency,
   `guard_writes`, checks it;
 - writes need a signed-in reviewer, except with --single-user on a loopback address;
-- --read-only opens the database read-only and refuses every write (`guard_writes` again).
+  the cookie is opaque and signed, the session is kept on the server (sessions.py), so
+  signing out, a new password or a removed account ends it; sign-ins are rate limited
+  (limits.py);
+- --read-only opens the database read-only and refuses every write (`guard_writes` again);
+- the Host header is checked against an allow-list and every response, errors included,
+  carries the security headers (edge.py).
 """
 
 from __future__ import annotations
 
 import getpass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Request
@@ -32,21 +38,15 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.middleware.sessions import SessionMiddleware
+from starlette.types import ASGIApp
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from .. import __version__
 from ..store import Store
-from . import api, auth, forms, pages
+from . import api, auth, edge, forms, pages
 from .rendering import make_templates, page
-from .security import (
-    SESSION_COOKIE,
-    SESSION_MAX_AGE,
-    SecurityHeaders,
-    guard_writes,
-    is_api,
-    is_loopback,
-    load_secret,
-)
+from .security import guard_writes, is_api, is_loopback, load_secret
+from .sessions import SessionCookies
 from .state import Settings, WebState
 
 STATIC = Path(__file__).parent / "static"
@@ -72,8 +72,26 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
 
 async def _invalid(request: Request, exc: RequestValidationError) -> Response:
     if is_api(request):
-        return JSONResponse({"detail": exc.errors()}, status_code=422)
+        # where and what, never the input: a body that is not JSON arrives as raw bytes
+        detail = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")),
+                   "type": str(e.get("type", ""))} for e in exc.errors()]
+        return JSONResponse({"detail": detail}, status_code=422)
     return page(request, "error.html", {"status": 422, "detail": "invalid request"}, status=422)
+
+
+class YaluApp(FastAPI):
+    """FastAPI with `Edge` (and, for --trusted-proxy, the proxy headers) outside all of
+    Starlette's own layers, its 500 responses included."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        settings: Settings = self.state.web.settings
+        # Any: uvicorn's middleware declares its own (narrower) ASGI types
+        app: Any = edge.Edge(super().build_middleware_stack(),
+                             edge.allowed_hosts(settings.host, settings.allowed_hosts),
+                             settings.behind_https)
+        if settings.trusted_proxies:
+            app = ProxyHeadersMiddleware(app, trusted_hosts=list(settings.trusted_proxies))
+        return app
 
 
 def create_app(
@@ -83,6 +101,9 @@ def create_app(
     single_user: bool = False,
     host: str = "127.0.0.1",
     secret_key: str | None = None,
+    allowed_hosts: tuple[str, ...] = (),
+    behind_https: bool = False,
+    trusted_proxies: tuple[str, ...] = (),
 ) -> FastAPI:
     if single_user and not is_loopback(host):
         raise ValueError("--single-user allows writes without sign-in, so it only binds to localhost")
@@ -92,8 +113,10 @@ def create_app(
         db_path=store.path, read_only=read_only, single_user=single_user, host=host,
         single_user_name=_login_name(),
         secret_key=secret_key or load_secret(store.path, create=not read_only),
+        allowed_hosts=tuple(allowed_hosts), behind_https=behind_https,
+        trusted_proxies=tuple(trusted_proxies),
     )
-    app = FastAPI(
+    app = YaluApp(
         title="Yalu API",
         version=__version__,
         description=(
@@ -109,11 +132,7 @@ def create_app(
     )
     app.state.web = WebState(settings, store, make_templates())
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
-    app.add_middleware(
-        SessionMiddleware, secret_key=settings.secret_key, session_cookie=SESSION_COOKIE,
-        max_age=SESSION_MAX_AGE, same_site="lax", https_only=False,
-    )
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SessionCookies, sessions=app.state.web.sessions, behind_https=behind_https)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for router in (api.router, api.review_router, auth.router, pages.router, forms.router):
         app.include_router(router)

@@ -42,13 +42,23 @@ def _open_later(url: str, delay: float = 1.0) -> None:
 @click.option("--single-user", is_flag=True,
               help="Allow writes without signing in (only when bound to localhost).")
 @click.option("--read-only", is_flag=True, help="Refuse every change (for publishing).")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A Host name the server answers to besides --host and localhost "
+                   "(repeatable; e.g. the name a reverse proxy serves it under).")
+@click.option("--behind-https", is_flag=True,
+              help="Every request came over HTTPS (a TLS proxy in front): Secure cookies, HSTS.")
+@click.option("--trusted-proxy", "trusted_proxies", multiple=True, metavar="ADDRESS",
+              help="A proxy address or network (repeatable) whose X-Forwarded-Proto and "
+                   "X-Forwarded-For are believed; from anyone else they are ignored.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the app in a browser, if there is one.")
 def serve(db_path: str, host: str, port: int, single_user: bool, read_only: bool,
+          allowed_hosts: tuple[str, ...], behind_https: bool, trusted_proxies: tuple[str, ...],
           open_browser: bool) -> None:
     """Serve the analyst's workbench: search, map, timeline, review and export."""
     import uvicorn
 
     from .app import create_app
+    from .edge import WILDCARD_BINDS
     from .security import is_loopback
 
     if single_user and not is_loopback(host):
@@ -58,7 +68,8 @@ def serve(db_path: str, host: str, port: int, single_user: bool, read_only: bool
         raise click.UsageError(f"no database at {db_path}")
     try:
         app = create_app(db_path, read_only=read_only, single_user=single_user and not read_only,
-                         host=host)
+                         host=host, allowed_hosts=allowed_hosts, behind_https=behind_https,
+                         trusted_proxies=trusted_proxies)
     except (OSError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     shown = f"[{host}]" if ":" in host else host
@@ -68,9 +79,14 @@ def serve(db_path: str, host: str, port: int, single_user: bool, read_only: bool
     if not is_loopback(host):
         click.echo("Warning: bound to a non-loopback address; put it behind HTTPS before "
                    "sharing sign-ins over a network.", err=True)
+    if host in WILDCARD_BINDS and not allowed_hosts:
+        click.echo("Only localhost, 127.0.0.1 and ::1 are answered: add --allowed-host NAME "
+                   "for each name or address clients use.", err=True)
     if open_browser:
         _open_later(url)
-    uvicorn.run(app, host=host, port=port, log_level="info", access_log=False)
+    # the app reads X-Forwarded-* itself, from --trusted-proxy addresses only
+    uvicorn.run(app, host=host, port=port, log_level="info", access_log=False,
+                proxy_headers=False)
 
 
 @click.group()
@@ -115,7 +131,7 @@ def user_add(name: str, db_path: str, password: str) -> None:
 @DB_PATH
 @click.password_option(prompt="New password", confirmation_prompt=True)
 def user_passwd(name: str, db_path: str, password: str) -> None:
-    """Set a new password for NAME."""
+    """Set a new password for NAME (ends NAME's web sessions)."""
     from . import users
 
     with _accounts(db_path) as store:
@@ -127,7 +143,7 @@ def user_passwd(name: str, db_path: str, password: str) -> None:
 @click.argument("name")
 @DB_PATH
 def user_remove(name: str, db_path: str) -> None:
-    """Delete the reviewer NAME (their audit rows stay)."""
+    """Delete the reviewer NAME and end their web sessions (their audit rows stay)."""
     from . import users
 
     with _accounts(db_path) as store:

@@ -101,5 +101,5 @@ class SplitBody(BaseModel):
 
 
 class LoginBody(BaseModel):
-    name: str
-    password: str
+    name: str = Field(..., max_length=64)
+    password: str = Field(..., max_length=1024)

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ..store import query as q
 from .api import EXPORT_TYPES
 from .highlight import evidence_anchors, segments
-from .params import clean_url, filter_context, parse_page_query
+from .params import MAX_PAGE, clean_url, filter_context, parse_page_query
 from .rendering import json_response, page
 from .security import Reviewer
 from .state import Web, WebState
@@ -26,6 +26,7 @@ def list_page(web: Web, request: Request) -> Response:
     sort = params.get("sort") if params.get("sort") in q.SORTS else q.DEFAULT_SORT
     order = params.get("order") if params.get("order") in ("asc", "desc") else None
     page_no, per_page = q.page_bounds(params.get("page"), params.get("per_page"))
+    page_no = min(page_no, MAX_PAGE)  # further is past the end anyway: the last page shows
     result = q.search(web.store, query, sort=sort, order=order, page=page_no, per_page=per_page,
                       details=False)
     if not result.items and result.total and page_no > result.pages:

@@ -16,6 +16,9 @@ from ..store import query as q
 from .state import web_state
 
 LENIENT = ("date_from", "date_to", "min_confidence", "dated", "located")  # may be dropped
+# the last page one may ask for: its offset (page × per_page) must stay far inside
+# SQLite's 64-bit integers, and no database here has half a billion incidents
+MAX_PAGE = 1_000_000
 
 
 def incident_query(

@@ -13,7 +13,8 @@ from fastapi.templating import Jinja2Templates
 
 from .. import __version__, review
 from .highlight import safe_url
-from .security import can_write, csrf_token, current_user
+from .security import can_write, csrf_token, current_user, signed_in
+from .sessions import session_of
 from .state import web_state
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -99,8 +100,7 @@ def make_templates() -> Jinja2Templates:
 
 def flash(request: Request, message: str, kind: str = "info") -> None:
     """A message for the next page this browser shows."""
-    request.session.setdefault("flash", [])
-    request.session["flash"] = request.session["flash"] + [[kind, message]]
+    web_state(request).sessions.flash(session_of(request), message, kind)
 
 
 def page(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
@@ -108,12 +108,12 @@ def page(request: Request, name: str, context: dict, status: int = 200) -> HTMLR
     state = web_state(request)
     base = {
         "user": current_user(request),
-        "signed_in": bool(request.session.get("user")),
+        "signed_in": signed_in(request),
         "can_write": can_write(request),
         "read_only": state.settings.read_only,
         "single_user": state.settings.single_user,
         "csrf_token": csrf_token(request),
-        "flashes": request.session.pop("flash", []),
+        "flashes": state.sessions.pop_flashes(session_of(request)),
         "path": request.url.path,
     }
     return state.templates.TemplateResponse(request, name, {**base, **context}, status_code=status)

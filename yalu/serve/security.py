@@ -2,13 +2,15 @@
 
 - `guard_writes`, a dependency of the whole app, is the one check of every state-changing
   request (POST, PUT, PATCH, DELETE): a read-only server refuses it (signing out aside),
-  and it must carry the CSRF token bound to the signed session cookie (the `X-CSRF-Token`
+  and it must carry the CSRF token bound to the session cookie (the `X-CSRF-Token`
   header under /api/, the form field `csrf_token` elsewhere) and, when the browser sends
   an Origin header, come from this server.
 - `reviewer`, the dependency of every route that writes, names the signed-in reviewer
   (or the single user of a --single-user server, for requests from this computer).
-- `SecurityHeaders` adds the Content-Security-Policy and its companions to every response.
 - `load_secret` finds the key that signs the session cookie.
+
+The session itself (an opaque cookie, the signed-in rows) is sessions.py's; the security
+headers and the Host check are edge.py's.
 """
 
 from __future__ import annotations
@@ -24,19 +26,12 @@ from urllib.parse import urlsplit
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import APIKeyHeader
 
-from . import users
+from .sessions import session_of
 from .state import web_state
 
 SECRET_ENV = "YALU_SECRET_KEY"
-SESSION_COOKIE = "yalu_session"
-SESSION_MAX_AGE = 14 * 24 * 3600
-
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: https://tile.openstreetmap.org; connect-src 'self'; "
-    "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-    "form-action 'self'"
-)
+# headers a proxy adds: a request carrying one came through a proxy, not from this computer
+PROXY_HEADERS = ("x-forwarded-for", "forwarded", "x-real-ip")
 
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # signing out changes nothing in the database: a read-only server allows it
@@ -91,34 +86,6 @@ def load_secret(db_path: str | Path, *, create: bool = True) -> str:
     return key
 
 
-class SecurityHeaders:
-    """Pure ASGI middleware adding the security headers to every response."""
-
-    HEADERS = (
-        (b"content-security-policy", CSP.encode()),
-        (b"x-content-type-options", b"nosniff"),
-        (b"x-frame-options", b"DENY"),
-        (b"referrer-policy", b"same-origin"),
-    )
-    NAMES = frozenset(name for name, _ in HEADERS)
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: dict) -> None:
-            if message["type"] == "http.response.start":
-                headers = [h for h in message.get("headers", []) if h[0] not in self.NAMES]
-                message["headers"] = [*headers, *self.HEADERS]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
 # --------------------------------------------------------------------------- identity
 
 
@@ -127,13 +94,18 @@ def is_api(request: Request) -> bool:
 
 
 def current_user(request: Request) -> str | None:
-    name = request.session.get("user")
+    name = web_state(request).sessions.user(session_of(request))
     if name:
         return name
     settings = web_state(request).settings
-    if settings.single_user and request.client and is_loopback(request.client.host):
+    if (settings.single_user and request.client and is_loopback(request.client.host)
+            and not any(h in request.headers for h in PROXY_HEADERS)):
         return settings.single_user_name
     return None
+
+
+def signed_in(request: Request) -> bool:
+    return web_state(request).sessions.user(session_of(request)) is not None
 
 
 def can_write(request: Request) -> bool:
@@ -141,31 +113,18 @@ def can_write(request: Request) -> bool:
 
 
 def csrf_token(request: Request) -> str:
-    token = request.session.get("csrf")
-    if not token:
-        token = secrets.token_urlsafe(32)
-        request.session["csrf"] = token
-    return token
-
-
-def sign_in(request: Request, name: str) -> None:
-    request.session.clear()  # no session fixation: a fresh CSRF token too
-    request.session["user"] = name
-    csrf_token(request)
+    return web_state(request).sessions.csrf_token(session_of(request))
 
 
 def reviewer(request: Request) -> str:
     """The reviewer a write acts for: 403 on a read-only server, 401 without a signed-in
-    reviewer (or a single user), and 401 for a session whose account was removed."""
-    state = web_state(request)
-    if state.settings.read_only:
+    reviewer (or a single user); a session that was ended, or whose password changed or
+    account went, is no session."""
+    if web_state(request).settings.read_only:
         raise HTTPException(403, "this server is read-only")
     user = current_user(request)
     if user is None:
         raise HTTPException(401, "sign in to review")
-    if request.session.get("user") and not users.exists(state.store, user):
-        request.session.clear()
-        raise HTTPException(401, "your account no longer exists; sign in again")
     return user
 
 
@@ -176,7 +135,7 @@ Reviewer = Annotated[str, Depends(reviewer)]
 
 
 def check_csrf(request: Request, supplied: Any) -> None:
-    expected = request.session.get("csrf")
+    expected = session_of(request).sid and csrf_token(request)
     if not expected or not supplied or not hmac.compare_digest(str(expected), str(supplied)):
         raise HTTPException(403, "CSRF token missing or wrong: reload the page and try again")
     origin = request.headers.get("origin")

@@ -1,6 +1,6 @@
 """What the requests of one app share: its settings, the `Store` (which owns the
-connections: one per worker thread, read-only ones for --read-only), the templates and
-the cached filter values. `create_app` puts one `WebState` on `app.state.web`; a route
+connections: one per worker thread, read-only ones for --read-only), the templates, the
+sessions, the sign-in limiter and the cached filter values. `create_app` puts one `WebState` on `app.state.web`; a route
 gets it with the `Web` dependency."""
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from fastapi.templating import Jinja2Templates
 
 from ..store import Store
 from ..store import query as q
+from .limits import SignInLimiter
+from .sessions import Sessions
 
 FACETS_TTL = 30.0  # seconds the filter values are reused (a review action renews them)
 
@@ -26,6 +28,9 @@ class Settings:
     host: str = "127.0.0.1"
     single_user_name: str = "local"
     secret_key: str = ""
+    allowed_hosts: tuple[str, ...] = ()  # Host names served besides loopback and `host`
+    behind_https: bool = False  # every request came over HTTPS (a TLS proxy in front)
+    trusted_proxies: tuple[str, ...] = ()  # addresses whose X-Forwarded-* are believed
 
 
 class WebState:
@@ -33,6 +38,8 @@ class WebState:
         self.settings = settings
         self.store = store
         self.templates = templates
+        self.sessions = Sessions(settings.secret_key, store, read_only=settings.read_only)
+        self.limiter = SignInLimiter()
         self._facets: tuple[float, dict] | None = None
 
     def facets(self) -> dict:

@@ -1,17 +1,20 @@
-"""Reviewer accounts: names and argon2id password hashes in the `users` table.
+"""Reviewer accounts: names and argon2id password hashes in the `users` table, and their
+signed-in web sessions in the `sessions` table (sessions.py holds the cookie side).
 
 `yalu user add NAME` creates one; the web app's sign-in checks passwords with `verify`.
+A new password or a removed account ends every session of the account.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from ..store import DB, connection, now
+from ..store import DB, atomic, connection, now
 
 NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}")
 MIN_PASSWORD = 8
@@ -62,17 +65,21 @@ def add(db: DB, name: str, password: str) -> None:
 
 def set_password(db: DB, name: str, password: str) -> None:
     conn = connection(db)
-    cur = conn.execute(
-        "UPDATE users SET password_hash = ? WHERE name = ?", (hash_password(password), name)
-    )
-    if cur.rowcount == 0:
-        raise UserError(f"no user {name!r}")
+    password_hash = hash_password(password)
+    with atomic(conn):
+        cur = conn.execute("UPDATE users SET password_hash = ? WHERE name = ?",
+                           (password_hash, name))
+        if cur.rowcount == 0:
+            raise UserError(f"no user {name!r}")
+        conn.execute("DELETE FROM sessions WHERE user = ?", (name,))
 
 
 def remove(db: DB, name: str) -> None:
-    cur = connection(db).execute("DELETE FROM users WHERE name = ?", (name,))
-    if cur.rowcount == 0:
-        raise UserError(f"no user {name!r}")
+    conn = connection(db)
+    with atomic(conn):
+        if conn.execute("DELETE FROM users WHERE name = ?", (name,)).rowcount == 0:
+            raise UserError(f"no user {name!r}")
+        conn.execute("DELETE FROM sessions WHERE user = ?", (name,))
 
 
 def names(db: DB) -> list[dict]:
@@ -109,3 +116,31 @@ def verify(db: DB, name: str, password: str) -> bool:
         except sqlite3.Error:
             return True  # a read-only database keeps the old hash: the password was right
     return True
+
+
+# --------------------------------------------------------------------------- sessions
+
+
+def open_session(db: DB, row_id: str, name: str, max_age: int) -> None:
+    """Record a signed-in session (and drop the expired ones while at it)."""
+    conn = connection(db)
+    started = datetime.now(UTC)
+    with atomic(conn):
+        conn.execute("DELETE FROM sessions WHERE expires_at <= ?", (now(),))
+        conn.execute(
+            "INSERT INTO sessions (id, user, created_at, expires_at) VALUES (?, ?, ?, ?)",
+            (row_id, name, started.isoformat(timespec="seconds"),
+             (started + timedelta(seconds=max_age)).isoformat(timespec="seconds")),
+        )
+
+
+def session_user(db: DB, row_id: str) -> str | None:
+    """The user of a live session; None once it ended, expired, or its user went."""
+    row = connection(db).execute(
+        "SELECT user FROM sessions WHERE id = ? AND expires_at > ?", (row_id, now())
+    ).fetchone()
+    return row[0] if row else None
+
+
+def close_session(db: DB, row_id: str) -> None:
+    connection(db).execute("DELETE FROM sessions WHERE id = ?", (row_id,))

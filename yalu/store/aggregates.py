@@ -1,27 +1,40 @@
 """Aggregates over a query: counts per week and category (the timeline), located
-incidents as GeoJSON points (the map), and the values the filters offer (facets)."""
+incidents as GeoJSON points (the map), and the values the filters offer (facets).
+
+The timeline reads every matching incident: asked of a `Store`, its answer is remembered
+until the data changes (`Store.remember`, keyed by the query and the data version), so
+the views many analysts open are computed once per change. The map's answer is
+megabytes: the web API remembers it encoded (yalu.serve.api); its query reads the
+covering index of store migration 5 alone."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
 
 from ..ontology import categories
-from .database import DB, connection
+from .database import DB, Store, connection
 from .filters import MODALITIES, REVIEW_STATUSES, IncidentQuery, event_types
 from .search import count
 from .sql import DATED_SQL, build_where
 
 
 def weekly_counts(db: DB, query: IncidentQuery | None = None) -> dict:
-    """Incident counts per ISO week (Monday) of date_start, by category, for the query.
+    """Incident counts per ISO week (Monday) of date_start, by category, for the query
+    (an answer shared with other callers: not to be changed).
 
     Only incidents dated to within a week (`dated=week`: a day, or a period of at most
     seven days) are counted: a record known only to the month or the year ("in 2020",
     "since October") does not belong to any one week, and putting it in the week its
     period starts would show a spike that never happened. Those are counted in `coarse`,
     records without any date in `undated`."""
-    conn = connection(db)
     query = query or IncidentQuery()
+    if isinstance(db, Store):
+        return db.remember(("weekly_counts", repr(query)), lambda: _weekly_counts(db.conn, query))
+    return _weekly_counts(db, query)
+
+
+def _weekly_counts(conn: sqlite3.Connection, query: IncidentQuery) -> dict:
     w = build_where(conn, query, drive=True)
     week = "date(coalesce(i.date_start, i.date_end), 'weekday 0', '-6 days')"
     where = w.clauses + [DATED_SQL["week"]]

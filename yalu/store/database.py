@@ -8,6 +8,11 @@ thread, since a sqlite3 connection is not for sharing; read-only ones with `mode
 transaction of several steps (ingest stores an article, then merges its records across
 outlets) and each step stays all-or-nothing on its own.
 
+Several processes may write one database at once (two ingests, an ingest and the web
+app): `Store.write` takes the write lock before it reads (BEGIN IMMEDIATE), so what it
+checks is still true when it writes, and tries the whole transaction again, a bounded
+number of times with a growing pause, while another process keeps the database busy.
+
 Functions that take "a database" accept a `Store` or a `sqlite3.Connection` opened with
 isolation_level=None (see `connection`).
 """
@@ -15,22 +20,31 @@ isolation_level=None (see `connection`).
 from __future__ import annotations
 
 import itertools
+import random
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from ..model import Article, Incident
 from . import writes
-from .schema import MIGRATIONS
+from .schema import MIGRATIONS, statements
 
 DEFAULT_DB = "yalu.db"
 MEMORY = ":memory:"
+BUSY_TIMEOUT_MS = 5000  # SQLite's own wait for another process's write lock
+BUSY_ATTEMPTS = 6  # then the whole transaction again, after a pause of...
+BUSY_PAUSE = (0.05, 2.0)  # ...the first, doubling up to the second (seconds, jittered)
+REMEMBERED = 64  # answers `Store.remember` keeps (the least recently used goes first)
 
 _savepoints = itertools.count(1)
+T = TypeVar("T")
 
 
 def now() -> str:
@@ -65,6 +79,29 @@ def atomic(conn: sqlite3.Connection, *, immediate: bool = False) -> Iterator[sql
     conn.execute("COMMIT")
 
 
+def is_busy(exc: BaseException) -> bool:
+    """SQLite's "database is locked": another connection holds the lock it needs."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return (isinstance(exc, sqlite3.OperationalError) and code is not None
+            and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED))
+
+
+def retry_busy(action: Callable[[], T], attempts: int = BUSY_ATTEMPTS) -> T:
+    """`action()`, run again while the database stays busy beyond busy_timeout, with a
+    growing, jittered pause (so two waiting processes do not collide again in step); the
+    last attempt's error is raised. Any other error is raised at once."""
+    pause = BUSY_PAUSE[0]
+    for _ in range(attempts - 1):
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc):
+                raise
+        time.sleep(pause * random.uniform(0.5, 1.0))
+        pause = min(pause * 2, BUSY_PAUSE[1])
+    return action()
+
+
 class Store:
     """A Yalu database. `Store(path)` opens it (creating the file) and brings the schema up
     to date; `Store(path, read_only=True)` opens an existing one that nothing can change.
@@ -77,12 +114,13 @@ class Store:
         self._local = threading.local()
         self._opened: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._answers: OrderedDict[Hashable, tuple[int, object]] = OrderedDict()
         if read_only:
             if self.path == MEMORY or not Path(self.path).exists():
                 raise FileNotFoundError(f"no database at {self.path}")
             return
         if self.path != MEMORY:
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            retry_busy(lambda: self.conn.execute("PRAGMA journal_mode = WAL"))
         self.migrate()
 
     # connections ------------------------------------------------------------
@@ -118,7 +156,7 @@ class Store:
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA foreign_keys = ON")
         conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache per connection
         conn.execute("PRAGMA temp_store = MEMORY")
         return conn
@@ -135,6 +173,21 @@ class Store:
         """A transaction on this thread's connection; nested ones are savepoints."""
         return atomic(self.conn, immediate=immediate)
 
+    def write(self, step: Callable[[sqlite3.Connection], T]) -> T:
+        """`step(conn)` as one write transaction that holds the write lock from its first
+        read (BEGIN IMMEDIATE: no other process commits between what it checks and what
+        it writes), tried again while another process keeps the database busy. Inside a
+        transaction already: a savepoint of it, and the outer transaction's caller retries."""
+        if self.conn.in_transaction:
+            with self.atomic() as conn:
+                return step(conn)
+
+        def once() -> T:
+            with self.atomic(immediate=True) as conn:
+                return step(conn)
+
+        return retry_busy(once)
+
     # schema -----------------------------------------------------------------
 
     @property
@@ -142,11 +195,50 @@ class Store:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def migrate(self) -> None:
-        for version in range(self.schema_version, len(MIGRATIONS)):
-            # one script, one transaction: a failed migration leaves the old schema intact
-            self.conn.executescript(
-                f"BEGIN; {MIGRATIONS[version]}; PRAGMA user_version = {version + 1}; COMMIT;"
-            )
+        """Apply the migrations the database has not had, all in one write transaction
+        (a failed or killed one leaves the old schema intact). The version is read again
+        once the write lock is held: of several processes opening a new or old database at
+        once, the first migrates and the others find it done."""
+        if self.schema_version >= len(MIGRATIONS):
+            return  # up to date: opening takes no write lock
+
+        def pending(conn: sqlite3.Connection) -> None:
+            for version in range(self.schema_version, len(MIGRATIONS)):
+                for statement in statements(MIGRATIONS[version]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+
+        self.write(pending)
+
+    @property
+    def data_version(self) -> int | None:
+        """A number that grows with every change to the articles, incidents or their
+        sources, by any process (store migration 5's triggers); None on a database
+        without it (an old one opened read-only)."""
+        try:
+            return self.conn.execute("SELECT n FROM data_version").fetchone()[0]
+        except sqlite3.OperationalError:
+            return None
+
+    def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`'s answer, computed again only once the data has changed (the data
+        version, read first, keys it: an answer is never newer than its key, so a change
+        committed meanwhile is seen next time). The answers are shared by every thread."""
+        version = self.data_version
+        if version is None:
+            return compute()
+        with self._lock:
+            found = self._answers.get(key)
+            if found is not None and found[0] == version:
+                self._answers.move_to_end(key)
+                return found[1]  # type: ignore[return-value]
+        answer = compute()
+        with self._lock:
+            self._answers[key] = (version, answer)
+            self._answers.move_to_end(key)
+            while len(self._answers) > REMEMBERED:
+                self._answers.popitem(last=False)
+        return answer
 
     # articles ---------------------------------------------------------------
 
@@ -159,16 +251,20 @@ class Store:
     def save_article(self, article: Article, incidents: Iterable[Incident]) -> str | None:
         """Store an article and its incidents atomically (the storing stage only: merging
         across outlets is `yalu.merge`'s, run by the ingest flow in the same transaction).
-        Returns the article id, or None when the same text is already stored
-        (re-ingesting changes nothing)."""
-        with self.atomic() as conn:
+        Returns the article id, or None when the same text is already stored, by this
+        process or another one (re-ingesting changes nothing)."""
+        incidents = list(incidents)  # a retried transaction stores them again
+
+        def store(conn: sqlite3.Connection) -> str | None:
             if self.has_article(article):
                 return None
             stamp = now()
             article_id = writes.insert_article(conn, article, stamp)
             for incident in incidents:
                 writes.insert_incident(conn, article, article_id, incident, stamp)
-        return article_id
+            return article_id
+
+        return self.write(store)
 
     def counts(self) -> dict[str, int]:
         return {

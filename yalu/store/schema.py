@@ -1,10 +1,13 @@
 """The schema of a Yalu database: numbered migrations, recorded in PRAGMA user_version.
 
-`Store` (database.py) applies the ones a database has not had yet, each in its own
-transaction. Never edit a released migration: append a new one.
+`Store` (database.py) applies the ones a database has not had yet, in one transaction
+that holds the write lock. Never edit a released migration: append a new one.
 """
 
 from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
 
 # Each entry moves the schema one version forward.
 MIGRATIONS: list[str] = [
@@ -141,7 +144,44 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE evidence ADD COLUMN rules TEXT NOT NULL DEFAULT '[]';
     """,
+    # 5: the web's signed-in sessions, by the SHA-256 of the cookie's id (yalu/serve/sessions.py)
+    """
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE INDEX sessions_user ON sessions(user);
+    """,
+    # 6: a number that grows with every change of what the incident queries read, so an
+    # answer computed once can be reused until it changes (yalu.store.aggregates), and
+    # the map's covering index: its points, newest first, without reading the wide rows
+    """
+    CREATE INDEX IF NOT EXISTS incidents_map ON incidents(
+        merged_into, date_start, id, latitude, longitude, review_status, category, event_type,
+        location_name, summary);
+    CREATE TABLE data_version (n INTEGER NOT NULL);
+    INSERT INTO data_version VALUES (0);
+    """ + "".join(
+        f"CREATE TRIGGER {table}_{change.lower()}_version AFTER {change} ON {table} "
+        "BEGIN UPDATE data_version SET n = n + 1; END;\n"
+        for table in ("articles", "incidents", "incident_sources")
+        for change in ("INSERT", "UPDATE", "DELETE")
+    ),
 ]
 
 # the incidents columns that hold JSON (decoded when a record is read)
 JSON_COLUMNS = ("actors", "quantities", "attribution", "corroboration", "episode")
+
+
+def statements(script: str) -> Iterator[str]:
+    """A migration's SQL statements one by one (a trigger's body is part of its statement),
+    to run inside a transaction of the caller's: sqlite3's executescript would commit it."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending.strip()
+            pending = ""

@@ -1,0 +1,49 @@
+"""The map and timeline APIs under load (issue 13): their answers are remembered, encoded,
+until the data changes, by this app or by any other process."""
+
+import json
+
+from fastapi.testclient import TestClient
+
+from yalu.serve import create_app, users
+from yalu.store import Store
+
+
+def _client(db_path):
+    return TestClient(create_app(db_path, secret_key="test-secret"), client=("203.0.113.9", 50000),
+                      base_url="http://127.0.0.1")
+
+
+def _located(client):
+    return {f["properties"]["id"] for f in client.get("/api/map").json()["features"]}
+
+
+def test_the_map_is_sent_gzipped_or_plain_as_the_client_takes_it(db_path):
+    client = _client(db_path)
+    packed = client.get("/api/map", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip"
+    plain = client.get("/api/map", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    assert json.loads(plain.content) == packed.json() and packed.json()["features"]
+
+
+def test_a_remembered_map_and_timeline_follow_every_change(db_path):
+    anon = _client(db_path)
+    before = _located(anon)
+    # a reviewer signed in to another app (its own connection) rejects a located record
+    store = Store(db_path)
+    users.add(store, "alice", "correct horse battery")
+    reviewer = _client(db_path)
+    token = reviewer.get("/api/session").json()["csrf_token"]
+    session = reviewer.post("/api/session", json={"name": "alice", "password": "correct horse battery"},
+                            headers={"X-CSRF-Token": token})
+    gone = sorted(before)[0]
+    assert reviewer.post(f"/api/incidents/{gone}/reject",
+                         headers={"X-CSRF-Token": session.json()["csrf_token"]}).status_code == 200
+    assert _located(anon) == before - {gone}
+    # another process (an ingest, a script) changes a charted record
+    total = anon.get("/api/timeline").json()["total"]
+    charted = anon.get("/api/incidents", params={"dated": "week"}).json()["items"][0]["id"]
+    store.conn.execute("UPDATE incidents SET review_status = 'rejected' WHERE id = ?", (charted,))
+    assert anon.get("/api/timeline").json()["total"] == total - 1
+    store.close()

@@ -6,7 +6,9 @@ import json
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +19,7 @@ from .model import Article, Incident
 from .store import DEFAULT_DB, Store
 
 if TYPE_CHECKING:
+    from .pipeline import Pipeline
     from .store.query import IncidentQuery
 
 DB_OPTION = click.option(
@@ -37,8 +40,7 @@ def _skipped(errors: list[str]) -> Callable:
     """Pipeline.run's report of an article skipped: one error line, and the exit status 1."""
 
     def report(error: Exception) -> None:
-        errors.append(str(error))
-        tqdm.write(f"error: {error}", file=sys.stderr)
+        _report(errors, str(error))
 
     return report
 
@@ -47,9 +49,16 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        given = date.fromisoformat(value)
     except ValueError as exc:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+    if param.name == "published":
+        from .ingest.limits import published_problem
+
+        problem = published_problem(given)
+        if problem:
+            raise click.BadParameter(problem)
+    return given
 
 
 @click.group()
@@ -67,20 +76,58 @@ def cli() -> None:
 
 
 def _articles(paths: Iterable[str], published: date | None, outlet: str | None,
-              errors: list[str], progress: tqdm) -> Iterator[Article]:
+              errors: list[str], progress: tqdm, follow_symlinks: bool = False) -> Iterator[Article]:
     """Articles from files, reporting bad ones on stderr as they come."""
     from .ingest import IngestError, find_inputs, read_file
 
-    files = find_inputs(paths)
-    progress.reset(total=len(files))
-    for path in files:
-        for item in read_file(path, published=published, outlet=outlet):
+    inputs = find_inputs(paths, follow_symlinks=follow_symlinks)
+    progress.reset(total=len(inputs))
+    for path in inputs:
+        items = [path] if isinstance(path, IngestError) else read_file(path, published=published, outlet=outlet)
+        for item in items:
             if isinstance(item, IngestError):
-                errors.append(str(item))
-                tqdm.write(f"error: {item}", file=sys.stderr)
+                _report(errors, str(item))
             else:
                 yield item
         progress.update(1)
+
+
+def _report(errors: list[str], line: str) -> None:
+    errors.append(line)
+    tqdm.write(f"error: {line}", file=sys.stderr)
+
+
+def _where(article: Article) -> str:
+    """The file and record an article came from, as an error line names them."""
+    return " ".join(filter(None, [article.source_path, article.record]))
+
+
+def _each_alone(pipeline: Pipeline, articles: Iterable[Article], errors: list[str]) -> Iterator[tuple[Article, list[Incident]]]:
+    """The pipeline's (article, incidents), where a record that breaks a stage (a parser's
+    recursion, a model's limit) is one error line and the others go on: a batch that
+    fails is run again an article at a time, from the first not yet done (from copies:
+    the pipeline dates an article in place)."""
+    batch_size = pipeline.batch_size
+    stream = iter(articles)
+    while batch := list(islice(stream, batch_size)):
+        done = 0
+        try:
+            for pair in pipeline.run([replace(a) for a in batch], _skipped(errors)):
+                done += 1
+                yield pair
+        except Exception:
+            for article in batch[done:]:
+                try:
+                    alone = list(pipeline.run([replace(article)], _skipped(errors)))
+                except Exception as e:
+                    _report(errors, f"{_where(article)}: not processed ({type(e).__name__}: {_one_line(e)})")
+                    continue
+                yield from alone
+
+
+def _one_line(error: Exception) -> str:
+    text = " ".join(str(error).split())
+    return text if len(text) <= 200 else text[:197] + "..."
 
 
 def store_and_merge(store: Store, article: Article, incidents: list[Incident]) -> str | None:
@@ -100,22 +147,28 @@ def store_and_merge(store: Store, article: Article, incidents: list[Incident]) -
     return store.write(step)
 
 
+FOLLOW_SYMLINKS = click.option(
+    "--follow-symlinks", is_flag=True, help="Follow symbolic links inside a folder that point out of it."
+)
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @DB_OPTION
 @click.option("--published", callback=_date, help="Publication date for every report (YYYY-MM-DD); overrides metadata.")
 @click.option("--outlet", help="Outlet name for every report; overrides metadata.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @TIME_BUDGET_OPTION
+@FOLLOW_SYMLINKS
 def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str | None,
-           quiet: bool, time_budget: float | None) -> None:
+           quiet: bool, time_budget: float | None, follow_symlinks: bool) -> None:
     """Read reports (.txt, .html, .jsonl, RSS/Atom; files or folders), extract
     their incidents and store both in the database.
 
     Each article is stored in one transaction, merged with other outlets' reports of
     the same incidents; an article already stored (same text) is skipped. Bad files
-    are reported one line each and the rest goes on; the exit status is 1 when any
-    failed.
+    and records are reported one line each and the rest goes on; the exit status is 1
+    when any failed.
     """
     from .pipeline import Pipeline
 
@@ -127,14 +180,15 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
 
         def new_articles() -> Iterator[Article]:
             nonlocal skipped
-            for article in _articles(paths, published, outlet, errors, progress):
+            for article in _articles(paths, published, outlet, errors, progress, follow_symlinks):
                 if store.has_article(article) or article.hash in fresh:
                     skipped += 1
                     continue
                 fresh.append(article.hash)
                 yield article
 
-        for article, incidents in Pipeline(**_budget(time_budget)).run(new_articles(), _skipped(errors)):
+        pipeline = Pipeline(**_budget(time_budget))
+        for article, incidents in _each_alone(pipeline, new_articles(), errors):
             try:
                 if store_and_merge(store, article, incidents):
                     added += 1
@@ -143,8 +197,7 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
                 else:
                     skipped += 1  # another ingest stored it since it was read
             except Exception as e:  # the transaction rolled back: nothing of it is stored
-                errors.append(f"{article.source_path}: not stored ({e})")
-                tqdm.write(f"error: {errors[-1]}", file=sys.stderr)
+                _report(errors, f"{_where(article)}: not stored ({_one_line(e)})")
     if not quiet or errors:
         click.echo(
             f"{added} articles added ({found} incidents), {skipped} already stored, {len(errors)} failed: {db}",
@@ -154,13 +207,15 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
 
 
 @cli.command()
-@click.argument("input", type=click.Path(exists=True))
+@click.argument("input", type=click.Path(exists=True, readable=False))
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("--published", callback=_date, help="Publication date for plain files without one (YYYY-MM-DD).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--rules-only", is_flag=True, help="Every candidate the rules propose, without the trained classifier.")
 @TIME_BUDGET_OPTION
-def extract(input: str, fmt: str, published: date | None, quiet: bool, rules_only: bool, time_budget: float | None) -> None:
+@FOLLOW_SYMLINKS
+def extract(input: str, fmt: str, published: date | None, quiet: bool, rules_only: bool,
+            time_budget: float | None, follow_symlinks: bool) -> None:
     """Run the pipeline without a database: one JSON object per document on stdout,
     {"id": ..., "incidents": [...]}.
 
@@ -179,8 +234,9 @@ def extract(input: str, fmt: str, published: date | None, quiet: bool, rules_onl
 
     out = sys.stdout
     with tqdm(desc="extracting", unit="file", disable=quiet, file=sys.stderr) as progress:
-        articles = dated(_articles([input], None, None, errors, progress))
-        for article, incidents in Pipeline(rules_only=rules_only, **_budget(time_budget)).run(articles, _skipped(errors)):
+        articles = dated(_articles([input], None, None, errors, progress, follow_symlinks))
+        pipeline = Pipeline(rules_only=rules_only, **_budget(time_budget))
+        for article, incidents in _each_alone(pipeline, articles, errors):
             doc_id = article.id or _document_id(article)
             out.write(json.dumps({"id": doc_id, "incidents": [i.to_dict() for i in incidents]}, ensure_ascii=False) + "\n")
     sys.exit(1 if errors else 0)

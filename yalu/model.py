@@ -39,6 +39,7 @@ class Article:
     outlet: str | None = None
     author: str | None = None
     source_path: str | None = None
+    record: str | None = None  # where in a file of many reports: "line 7", "entry 3"
     tags: list[str] = field(default_factory=list)
     furniture: list[Furniture] = field(default_factory=list)
 

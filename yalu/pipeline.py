@@ -148,5 +148,5 @@ class Pipeline:
 
 
 def _skip_error(article: Article, why: str) -> IngestError:
-    where = f"id {article.id}" if article.id else None
+    where = article.record or (f"id {article.id}" if article.id else None)
     return IngestError(article.source_path or article.key, f"skipped: {why}", where)

@@ -21,7 +21,7 @@ from .dateline import dateline_match
 from .lexicon import lexicon
 from .registry import Atom, Registry, Rule, scan
 from .relative import RELATIVE_DATES
-from .resolution import Counted, cap, days_of, precision_for, span, week_of
+from .resolution import Counted, cap, days_of, off_calendar, precision_for, span, week_of
 from .rules import NAMED_DATES
 
 # Every recognition rule, in the order that breaks ties (registry.scan).
@@ -113,7 +113,17 @@ def find_dates(text: str, published: date | None, *, future: bool = False) -> li
 
 
 def _read(t: _Text, i: int) -> int:
-    """Read atoms[i] into t.out; how many atoms it took."""
+    """Read atoms[i] into t.out; how many atoms it took (one, unread, where its date falls
+    off the calendar)."""
+    try:
+        return _read_atom(t, i)
+    except (OverflowError, ValueError) as e:
+        if not off_calendar(e):
+            raise
+        return 1
+
+
+def _read_atom(t: _Text, i: int) -> int:
     a = t.atoms[i]
     future = t.future(a)
     if isinstance(a.value, Counted):
@@ -324,8 +334,13 @@ def _count_back_from_main_clause(t: _Text) -> None:
         if anchor is None or anchor.span.start is None or anchor.span.precision != 1:
             continue
         days = low * (7 if m.group("unit").startswith("week") else 1)
-        day = anchor.span.start - timedelta(days=days)
-        found = span(day, day, 1) if days < 7 else span(day - timedelta(days=3), day + timedelta(days=3), 2)
+        try:
+            day = anchor.span.start - timedelta(days=days)
+            found = span(day, day, 1) if days < 7 else span(day - timedelta(days=3), day + timedelta(days=3), 2)
+        except (OverflowError, ValueError) as e:
+            if not off_calendar(e):
+                raise
+            continue
         start = m.start() + (len(m.group("n")) - len(n))
         t.out.append(t.mention(start, m.end() - 1, found, "anaphor", False, False, "date.days_after_clause"))
     t.out.sort(key=lambda d: d.start)

@@ -46,6 +46,12 @@ def safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def off_calendar(error: Exception) -> bool:
+    """Date arithmetic that left the calendar (before year 1 or after 9999): "the next day"
+    after December 31, 9999 is no date, and the expression is dropped, not the text."""
+    return isinstance(error, OverflowError) or "out of range" in str(error)
+
+
 def precision_for(start: date | None, end: date | None) -> int:
     """Precision code from an interval's width: 1 day, <=8 days week, <=31 days month, else year."""
     if start is None or end is None:
@@ -504,4 +510,4 @@ def news_cycle(published: date | None) -> TimeSpan:
     """A short news item with no date expression reports the previous day's or the same day's event."""
     if published is None:
         return TimeSpan(precision=0)
-    return TimeSpan(published - timedelta(days=1), published, 1, None)
+    return TimeSpan(max(published, date.min + timedelta(days=1)) - timedelta(days=1), published, 1, None)

@@ -14,6 +14,7 @@ from functools import cache
 from ..annotate import source_lexicon
 from ..dates import dateline, dateline_match
 from ..model import Article
+from .limits import published_problem
 
 
 def dated(article: Article) -> Article:
@@ -49,7 +50,7 @@ def publication_date(text: str, published: date | None, source: str | None) -> t
     if source == "cli":
         return published, source
     found = dateline(text, hint=published)
-    if found is None:
+    if found is None or published_problem(found):  # "Pyongyang, May 1, 1850": no date to believe
         return published, source
     if published is None:
         return found, "dateline"

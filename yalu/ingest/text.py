@@ -10,6 +10,7 @@ from ..model import Article, Furniture
 from .errors import IngestError
 from .fields import parse_date, str_or_none
 from .furniture import split_furniture
+from .limits import clean_text
 
 _ARTICLE_FIELDS = {
     "id", "title", "url", "published", "published_source", "outlet", "author",
@@ -113,9 +114,7 @@ def _json_unescape(s: str) -> str:
             return chr(int(m.group(1), 16))
         return _JSON_SIMPLE.get(m.group(2), m.group(2))
 
-    out = _JSON_ESCAPE.sub(one, s)
-    # \ud83d\ude00: a pair of surrogates is one character
-    return out.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return clean_text(_JSON_ESCAPE.sub(one, s))
 
 
 _HEADLINE_BAD_END = re.compile(r"""[.,;:\-–—…]["'”’)\]]*$""")

@@ -237,26 +237,35 @@ def incidents(db: str, event_type: tuple[str, ...], category: tuple[str, ...],
 
 @cli.command()
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["csv", "json", "geojson", "acled"]), default="csv", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "geojson", "acled", "parquet"]), default="csv", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout; parquet needs one).")
 @click.option("--include-rejected/--exclude-rejected", default=False, show_default=True, help="Keep records a reviewer rejected.")
 @_filters
 def export(db: str, fmt: str, output: str | None, include_rejected: bool,
            event_type: tuple[str, ...], category: tuple[str, ...], province: tuple[str, ...],
            county: tuple[str, ...], since: date | None, until: date | None,
            search: str | None) -> None:
-    """Export incidents as CSV, JSON, GeoJSON or an ACLED-shaped CSV table."""
-    from .export import render
+    """Export incidents as CSV, JSON, GeoJSON, Parquet or an ACLED-shaped CSV table.
+
+    GeoJSON holds every record; one without coordinates has a null geometry (counted on stderr).
+    """
+    from .export import parquet, render
     from .store import query
 
+    if fmt == "parquet" and not output:
+        raise click.UsageError("--format parquet needs --output FILE")
     selection = _query(event_type, category, province, county, since, until, search, include_rejected)
     rows = query.records(Store(db), selection)
-    text = render(rows, fmt)
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-        click.echo(f"{len(rows)} incidents written to {output}", err=True)
+    unplaced = sum(1 for r in rows if r.get("latitude") is None or r.get("longitude") is None)
+    note = f" ({unplaced} without coordinates: null geometry)" if fmt == "geojson" and unplaced else ""
+    if fmt == "parquet":
+        parquet(rows, str(output))
+    elif output:
+        Path(output).write_text(render(rows, fmt), encoding="utf-8")
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(render(rows, fmt))
+    if output or note:
+        click.echo(f"{len(rows)} incidents written to {output or 'stdout'}{note}", err=True)
 
 
 # where a wrong field's predicted value is in an evaluation report

@@ -102,6 +102,7 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
     store = Store(db)
     errors: list[str] = []
     added = skipped = found = 0
+    restated: list[str] = []  # stored articles --published/--outlet give new metadata
     with tqdm(desc="reading", unit="file", disable=quiet, file=sys.stderr) as progress:
         fresh = []
 
@@ -109,7 +110,11 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
             nonlocal skipped
             for article in _articles(paths, published, outlet, errors, progress):
                 if store.has_article(article) or article.hash in fresh:
-                    skipped += 1
+                    stored = _restated(store, article, published, outlet)
+                    if stored and stored not in restated:
+                        restated.append(stored)
+                    else:
+                        skipped += 1
                     continue
                 fresh.append(article.hash)
                 yield article
@@ -125,12 +130,32 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
             except Exception as e:  # the transaction rolled back: nothing of it is stored
                 errors.append(f"{article.source_path}: not stored ({e})")
                 tqdm.write(f"error: {errors[-1]}", file=sys.stderr)
+    if restated:
+        from .reprocess import articles, reprocess
+
+        outcome = reprocess(store, Pipeline(), articles(store, restated, published, outlet))
+        click.echo(f"{len(restated)} already stored with other metadata, extracted again: {outcome}", err=True)
     if not quiet or errors:
         click.echo(
             f"{added} articles added ({found} incidents), {skipped} already stored, {len(errors)} failed: {db}",
             err=True,
         )
     sys.exit(1 if errors else 0)
+
+
+def _restated(store: Store, article: Article, published: date | None, outlet: str | None) -> str | None:
+    """The stored copy's id when --published or --outlet says otherwise than it (a report
+    ingested undated, then again with its date): that article is extracted again."""
+    from .ingest.metadata import canonical_outlet
+
+    if published is None and not outlet:
+        return None
+    row = store.conn.execute("SELECT id, published, outlet FROM articles WHERE content_hash = ?", (article.hash,)).fetchone()
+    if row is None:
+        return None
+    if published is not None and row["published"] != published.isoformat():
+        return row["id"]
+    return row["id"] if outlet and row["outlet"] != canonical_outlet(outlet) else None
 
 
 @cli.command()
@@ -266,6 +291,47 @@ def export(db: str, fmt: str, output: str | None, include_rejected: bool,
         sys.stdout.write(render(rows, fmt))
     if output or note:
         click.echo(f"{len(rows)} incidents written to {output or 'stdout'}{note}", err=True)
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--article", "article_ids", multiple=True, help="Article id (repeatable); default: the articles of the filter's records, or all.")
+@click.option("--published", callback=_date, help="New publication date of the articles (YYYY-MM-DD).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@_filters
+def reprocess(db: str, article_ids: tuple[str, ...], published: date | None, quiet: bool,
+              event_type: tuple[str, ...], category: tuple[str, ...], province: tuple[str, ...],
+              county: tuple[str, ...], since: date | None, until: date | None, search: str | None) -> None:
+    """Extract stored articles again (after a metadata fix or a new Yalu version).
+
+    Machine records are replaced; reviewed ones are kept as the reviewer left them and
+    flagged for re-review where the new run differs (`yalu incidents --status recheck`).
+    Every change is in the audit trail, by the user "reprocess".
+    """
+    from .pipeline import Pipeline
+    from .reprocess import articles
+    from .reprocess import reprocess as run
+    from .store import query
+
+    store = Store(db)
+    ids = list(article_ids)
+    if not ids:
+        selection = _query(event_type, category, province, county, since, until, search, include_rejected=True)
+        if selection == _query((), (), (), (), None, None, None, include_rejected=True):
+            ids = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY rowid")]
+        else:
+            ids = list(dict.fromkeys(r["article_id"] for r in query.records(store, selection)))
+    missing = [i for i in ids if not store.conn.execute("SELECT 1 FROM articles WHERE id = ?", (i,)).fetchone()]
+    if missing:
+        raise click.ClickException(f"no article {', '.join(missing)} in {db}")
+    with tqdm(total=len(ids), desc="reprocessing", unit="article", disable=quiet, file=sys.stderr) as progress:
+        def counted(items: Iterable[Article]) -> Iterator[Article]:
+            for item in items:
+                yield item
+                progress.update(1)
+
+        outcome = run(store, Pipeline(), counted(articles(store, ids, published)))
+    click.echo(f"{outcome}: {db}", err=True)
 
 
 # where a wrong field's predicted value is in an evaluation report

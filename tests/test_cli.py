@@ -678,7 +678,7 @@ def test_export_csv(db):
     stored_row = next(r for r in stored if r["id"] == row["id"])
     assert row["url"] == (stored_row["url"] or "") and row["title"] == (stored_row["title"] or "")
     assert row["published"] == (stored_row["published"] or "")
-    assert row["evidence"] and row["evidence"] == stored_row["evidence"][0]["text"]
+    assert row["evidence"] and row["evidence"] == stored_row["evidence"][0]["text"].strip()
 
 
 def test_export_json(db):

@@ -81,7 +81,7 @@ def test_parquet_reads_back_with_pandas(db, tmp_path):
         record = stored[row["id"]]
         assert row["event_type"] == record["event_type"]
         assert (None if pd.isna(row["outlet"]) else row["outlet"]) == record["outlet"]
-        assert row["evidence"] == record["evidence"][0]["text"]
+        assert row["evidence"] == record["evidence"][0]["text"].strip()
         assert row["sources"] == "; ".join(record["sources"])
         if record["latitude"] is None:
             assert pd.isna(row["latitude"])

@@ -5,19 +5,19 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import click
 from tqdm import tqdm
 
+from .cli_filters import cut, filters
+from .cli_filters import query as filter_query
 from .model import Article, Incident
 from .store import DEFAULT_DB, Store
-
-if TYPE_CHECKING:
-    from .store.query import IncidentQuery
+from .store.sql import DEFAULT_SORT, SORTS
 
 DB_OPTION = click.option(
     "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite database file."
@@ -198,55 +198,55 @@ def _document_id(article: Article) -> str:
     return article.key
 
 
-def _filters(f: Callable[..., None]) -> Callable[..., None]:
-    f = click.option("--type", "event_type", multiple=True, help="Event type, e.g. defection (repeatable).")(f)
-    f = click.option("--category", multiple=True, help="Category, e.g. military (repeatable).")(f)
-    f = click.option("--province", multiple=True, help="Province: ISO code (KP-10) or name (repeatable).")(f)
-    f = click.option("--county", multiple=True, help="County or city, e.g. Hyesan (repeatable).")(f)
-    f = click.option("--since", callback=_date, help="Incidents on or after this date.")(f)
-    f = click.option("--until", callback=_date, help="Incidents on or before this date.")(f)
-    f = click.option("--search", "-s", help='Full-text search over the articles: words, "phrases", AND/OR/NOT (FTS5).')(f)
-    return f
-
-
-def _query(event_type: tuple[str, ...], category: tuple[str, ...], province: tuple[str, ...],
-           county: tuple[str, ...], since: date | None, until: date | None, search: str | None,
-           include_rejected: bool = False) -> IncidentQuery:
-    from .store.query import IncidentQuery
-
-    return IncidentQuery(
-        event_type=list(event_type), category=list(category), admin1=list(province),
-        admin2=list(county), date_from=since, date_to=until, q=search, fts_mode="raw",
-        include_rejected=include_rejected,
-    )
+FILTERS = ("event_type", "category", "province", "county", "outlet", "since", "until", "search")
+STATUSES = ("machine", "approved", "edited", "rejected", "recheck")  # recheck: flagged by reprocess
 
 
 @cli.command()
 @DB_OPTION
-@_filters
+@filters
+@click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Review status (repeatable); recheck: flagged by reprocess.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only records at least this confident.")
+@click.option("--sort", type=click.Choice(list(SORTS)), default=DEFAULT_SORT, show_default=True, help="Sort by this field.")
+@click.option("--order", type=click.Choice(["asc", "desc"]), help="Sort order (default: newest or most confident first, else A-Z).")
 @click.option("--limit", default=50, show_default=True, help="Rows to show (0: all).")
-@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
-def incidents(db: str, event_type: tuple[str, ...], category: tuple[str, ...],
-              province: tuple[str, ...], county: tuple[str, ...], since: date | None,
-              until: date | None, search: str | None, limit: int, as_json: bool) -> None:
-    """List stored incidents as a table, newest first."""
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="A table, CSV (the export's columns) or JSON lines.")
+@click.option("--json", "as_json", is_flag=True, help="JSON lines (the same as --format json).")
+def incidents(db: str, status: tuple[str, ...], min_confidence: float | None, sort: str, order: str | None,
+              limit: int, fmt: str, as_json: bool, **chosen: Any) -> None:
+    """List stored incidents, newest first (see --sort)."""
+    from .export import render
     from .store import query
 
     store = Store(db)
-    selection = _query(event_type, category, province, county, since, until, search)
-    if limit:
-        page = query.search(store, selection, per_page=limit)
+    statuses = [s for s in status if s != "recheck"]
+    selection = filter_query(store, **chosen, review_status=statuses, min_confidence=min_confidence,
+                             include_rejected="rejected" in statuses)
+    if "recheck" in status:  # few records: flagged ones are picked from all that match
+        rows = [r for r in query.records(store, selection, sort=sort, order=order) if r["recheck"]]
+        total, rows = len(rows), rows[:limit] if limit else rows
+    elif limit:
+        page = query.search(store, selection, sort=sort, order=order, per_page=limit)
         rows, total = page.items, page.total
     else:
-        rows = query.records(store, selection)
+        rows = query.records(store, selection, sort=sort, order=order)
         total = len(rows)
-    if as_json:
+    if as_json or fmt == "json":
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        sys.stdout.write(render(rows, "csv"))
         return
     if not rows:
         click.echo("No incidents match.", err=True)
         return
+    _table(rows)
+    click.echo(f"{len(rows)} shown of {total} matching incidents in {db}", err=True)
+
+
+def _table(rows: list[dict]) -> None:
     columns = [("date", 21), ("type", 19), ("place", 34), ("conf", 4), ("summary", 60)]
     click.echo("  ".join(name.ljust(width) for name, width in columns))
     click.echo("  ".join("-" * width for _, width in columns))
@@ -256,8 +256,7 @@ def incidents(db: str, event_type: tuple[str, ...], category: tuple[str, ...],
             when += "/" + r["date_end"]
         place = ", ".join(filter(None, [r["admin2"] or r["location_name"], r["admin1_code"]])) or "-"
         cells = [when, r["event_type"], place, f"{r['confidence']:.2f}", r["summary"]]
-        click.echo("  ".join(str(c)[:w].ljust(w) for c, (_, w) in zip(cells, columns)))
-    click.echo(f"{len(rows)} shown of {total} matching incidents in {db}", err=True)
+        click.echo("  ".join(cut(c, w).ljust(w) for c, (_, w) in zip(cells, columns)).rstrip())
 
 
 @cli.command()
@@ -265,11 +264,8 @@ def incidents(db: str, event_type: tuple[str, ...], category: tuple[str, ...],
 @click.option("--format", "fmt", type=click.Choice(["csv", "json", "geojson", "acled", "parquet"]), default="csv", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout; parquet needs one).")
 @click.option("--include-rejected/--exclude-rejected", default=False, show_default=True, help="Keep records a reviewer rejected.")
-@_filters
-def export(db: str, fmt: str, output: str | None, include_rejected: bool,
-           event_type: tuple[str, ...], category: tuple[str, ...], province: tuple[str, ...],
-           county: tuple[str, ...], since: date | None, until: date | None,
-           search: str | None) -> None:
+@filters
+def export(db: str, fmt: str, output: str | None, include_rejected: bool, **chosen: Any) -> None:
     """Export incidents as CSV, JSON, GeoJSON, Parquet or an ACLED-shaped CSV table.
 
     GeoJSON holds every record; one without coordinates has a null geometry (counted on stderr).
@@ -279,8 +275,8 @@ def export(db: str, fmt: str, output: str | None, include_rejected: bool,
 
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs --output FILE")
-    selection = _query(event_type, category, province, county, since, until, search, include_rejected)
-    rows = query.records(Store(db), selection)
+    store = Store(db)
+    rows = query.records(store, filter_query(store, **chosen, include_rejected=include_rejected))
     unplaced = sum(1 for r in rows if r.get("latitude") is None or r.get("longitude") is None)
     note = f" ({unplaced} without coordinates: null geometry)" if fmt == "geojson" and unplaced else ""
     if fmt == "parquet":
@@ -298,10 +294,8 @@ def export(db: str, fmt: str, output: str | None, include_rejected: bool,
 @click.option("--article", "article_ids", multiple=True, help="Article id (repeatable); default: the articles of the filter's records, or all.")
 @click.option("--published", callback=_date, help="New publication date of the articles (YYYY-MM-DD).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-@_filters
-def reprocess(db: str, article_ids: tuple[str, ...], published: date | None, quiet: bool,
-              event_type: tuple[str, ...], category: tuple[str, ...], province: tuple[str, ...],
-              county: tuple[str, ...], since: date | None, until: date | None, search: str | None) -> None:
+@filters
+def reprocess(db: str, article_ids: tuple[str, ...], published: date | None, quiet: bool, **chosen: Any) -> None:
     """Extract stored articles again (after a metadata fix or a new Yalu version).
 
     Machine records are replaced; reviewed ones are kept as the reviewer left them and
@@ -315,12 +309,11 @@ def reprocess(db: str, article_ids: tuple[str, ...], published: date | None, qui
 
     store = Store(db)
     ids = list(article_ids)
-    if not ids:
-        selection = _query(event_type, category, province, county, since, until, search, include_rejected=True)
-        if selection == _query((), (), (), (), None, None, None, include_rejected=True):
-            ids = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY rowid")]
-        else:
-            ids = list(dict.fromkeys(r["article_id"] for r in query.records(store, selection)))
+    if not ids and not any(chosen.values()):
+        ids = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY rowid")]
+    elif not ids:
+        selection = filter_query(store, **chosen, include_rejected=True)
+        ids = list(dict.fromkeys(r["article_id"] for r in query.records(store, selection)))
     missing = [i for i in ids if not store.conn.execute("SELECT 1 FROM articles WHERE id = ?", (i,)).fetchone()]
     if missing:
         raise click.ClickException(f"no article {', '.join(missing)} in {db}")

@@ -106,7 +106,7 @@ def flat(record: dict) -> dict:
         "corroboration": LIST_SEPARATOR.join(record.get("corroboration") or []),
         "sources": LIST_SEPARATOR.join(record.get("sources") or []),
         "episode": "/".join(filter(None, [episode.get("date_start"), episode.get("date_end")])),
-        "evidence": (evidence[0].get("text") or "") if evidence else "",
+        "evidence": (evidence[0].get("text") or "").strip() if evidence else "",
     }
 
 

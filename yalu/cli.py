@@ -49,19 +49,20 @@ def cli() -> None:
 
 def _articles(paths: Iterable[str], published: date | None, outlet: str | None,
               errors: list[str], progress: tqdm) -> Iterator[Article]:
-    """Articles from files, reporting bad ones on stderr as they come."""
+    """Articles from files, reporting bad ones on stderr as they come. The bar counts
+    articles (its caller advances it as each is done: one big JSONL is thousands of
+    them); which file it is at shows beside it."""
     from .ingest import IngestError, find_inputs, read_file
 
     files = find_inputs(paths)
-    progress.reset(total=len(files))
-    for path in files:
+    for number, path in enumerate(files, 1):
+        progress.set_postfix_str(f"file {number}/{len(files)}", refresh=False)
         for item in read_file(path, published=published, outlet=outlet):
             if isinstance(item, IngestError):
                 errors.append(str(item))
                 tqdm.write(f"error: {item}", file=sys.stderr)
             else:
                 yield item
-        progress.update(1)
 
 
 def store_and_merge(store: Store, article: Article, incidents: list[Incident]) -> str | None:
@@ -103,7 +104,7 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
     errors: list[str] = []
     added = skipped = found = 0
     restated: list[str] = []  # stored articles --published/--outlet give new metadata
-    with tqdm(desc="reading", unit="file", disable=quiet, file=sys.stderr) as progress:
+    with tqdm(desc="ingesting", unit=" articles", disable=quiet, file=sys.stderr) as progress:
         fresh = []
 
         def new_articles() -> Iterator[Article]:
@@ -115,6 +116,7 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
                         restated.append(stored)
                     else:
                         skipped += 1
+                    progress.update(1)
                     continue
                 fresh.append(article.hash)
                 yield article
@@ -124,12 +126,12 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
                 if store_and_merge(store, article, incidents):
                     added += 1
                     found += len(incidents)
-                    progress.set_postfix(articles=added, incidents=found, refresh=False)  # a big JSONL is one file
                 else:
                     skipped += 1  # another ingest stored it since it was read
             except Exception as e:  # the transaction rolled back: nothing of it is stored
                 errors.append(f"{article.source_path}: not stored ({e})")
                 tqdm.write(f"error: {errors[-1]}", file=sys.stderr)
+            progress.update(1)
     if restated:
         from .reprocess import articles, reprocess
 
@@ -182,10 +184,11 @@ def extract(input: str, fmt: str, published: date | None, quiet: bool, rules_onl
             yield a
 
     out = sys.stdout
-    with tqdm(desc="extracting", unit="file", disable=quiet, file=sys.stderr) as progress:
+    with tqdm(desc="extracting", unit=" articles", disable=quiet, file=sys.stderr) as progress:
         for article, incidents in Pipeline(rules_only=rules_only).run(dated(_articles([input], None, None, errors, progress))):
             doc_id = article.id or _document_id(article)
             out.write(json.dumps({"id": doc_id, "incidents": [i.to_dict() for i in incidents]}, ensure_ascii=False) + "\n")
+            progress.update(1)
     sys.exit(1 if errors else 0)
 
 

@@ -66,7 +66,7 @@ GENERIC_LISTS = (
 
 SCHEMAS: dict[str, Schema] = {
     "actors.toml": Schema({"actor": _records("normalized patterns kind", "rank unit")}),
-    "sources.toml": Schema({"source": _records("name patterns kind", "country")}),
+    "sources.toml": Schema({"source": _records("name patterns kind", "country domains")}),
     "triggers.toml": Schema({
         "unsplit": list,
         "elsewhere": _records("terms korean"),

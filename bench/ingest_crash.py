@@ -79,7 +79,7 @@ def finish(process: subprocess.Popen) -> tuple[int, list[str]]:
     itself after a carriage return: a line's last part is what stays on screen)."""
     _, err = process.communicate(timeout=600)
     lines = [line.split("\r")[-1].strip() for line in err.split("\n")]
-    return process.returncode, [line for line in lines if line and not line.startswith("reading")]
+    return process.returncode, [line for line in lines if line and not line.startswith("ingesting")]
 
 
 def check(db: Path) -> tuple[list[str], dict[str, dict]]:

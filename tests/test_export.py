@@ -23,16 +23,27 @@ RECORD = {
 UNPLACED = dict(RECORD, id="inc-2", latitude=None, longitude=None)
 
 
-def test_csv_one_row_per_incident_with_json_cells():
-    rows = list(csv.DictReader(io.StringIO(render([RECORD, UNPLACED], "csv"))))
+def test_csv_one_row_per_incident_with_lists_as_text():
+    record = dict(RECORD, title="Bribes in Hyesan", published="2020-11-26", url="https://www.dailynk.com/english/x/",
+                  evidence=[{"text": "An officer took a bribe.", "start": 0, "end": 24}, {"text": "Later."}])
+    rows = list(csv.DictReader(io.StringIO(render([record, UNPLACED], "csv"))))
     assert len(rows) == 2
-    assert json.loads(rows[0]["quantities"])[0]["unit"] == "CNY"
+    row = rows[0]
+    assert row["quantities"] == "money 500 CNY"
+    assert row["actors"] == "political officer (agent); soldier (victim)"
+    assert row["attribution"] == "a source (anonymous_source)" and row["sources"] == "a1"
+    assert (row["title"], row["published"], row["outlet"], row["url"]) == (
+        "Bribes in Hyesan", "2020-11-26", "Daily NK", "https://www.dailynk.com/english/x/")
+    assert row["evidence"] == "An officer took a bribe."
+    assert rows[1]["evidence"] == "" and rows[1]["latitude"] == ""
 
 
-def test_geojson_has_points_for_placed_incidents_only():
+def test_geojson_keeps_unplaced_records_with_a_null_geometry():
     data = json.loads(render([RECORD, UNPLACED], "geojson"))
-    assert [f["id"] for f in data["features"]] == ["inc-1"]
+    assert [f["id"] for f in data["features"]] == ["inc-1", "inc-2"]
     assert data["features"][0]["geometry"]["coordinates"] == [127.8, 41.4]
+    assert data["features"][1]["geometry"] is None
+    assert data["features"][1]["properties"]["event_type"] == "bribery"
 
 
 def test_acled_columns_and_mapping():
@@ -40,10 +51,46 @@ def test_acled_columns_and_mapping():
     assert list(rows[0].keys()) == ACLED_COLUMNS
     row = rows[0]
     assert row["iso"] == "408" and row["country"] == "North Korea"
-    assert row["event_type"] == "Strategic developments"
-    assert row["actor1"] == "political officer" and row["actor2"] == "soldier"
+    assert row["event_type"] == "Strategic developments" and row["sub_event_type"] == "Other"
+    # a political officer is the KPA's; the soldier he took a bribe from too
+    assert row["actor1"] == "Military Forces of North Korea (2011-)" and row["inter1"] == "1"
+    assert row["actor2"] == "Military Forces of North Korea (2011-)" and row["interaction"] == "11"
     assert row["time_precision"] == "3"  # ACLED has no code 4
     assert row["event_date"] == "2020-11-01" and row["year"] == "2020"
+    assert row["source_scale"] == "International" and row["tags"] == "yalu event type=bribery; modality=reported"
+
+
+def test_acled_actors_by_country_and_government():
+    attack = dict(RECORD, event_type="attack", date_start="2024-03-04", date_end="2024-03-04", time_precision=1,
+                  actors=[{"role": "agent", "normalized": "Ministry of State Security"},
+                          {"role": "agent", "normalized": "Chinese police"},
+                          {"role": "victim", "normalized": "civilians", "kind": "civilian"}])
+    row = next(csv.DictReader(io.StringIO(render([attack], "acled"))))
+    assert (row["actor1"], row["inter1"]) == ("Police Forces of North Korea (2011-)", "1")
+    assert row["assoc_actor_1"] == "Police Forces of China (2012-)"
+    assert (row["actor2"], row["inter2"], row["interaction"]) == ("Civilians (North Korea)", "7", "17")
+    assert row["civilian_targeting"] == "Civilian targeting"
+    assert (row["disorder_type"], row["event_type"]) == ("Political violence", "Violence against civilians")
+    # South Korea's forces in 2020 served the Moon government; in North Korea they are external (8)
+    clash = dict(attack, event_type="armed_clash", date_start="2020-05-03", date_end="2020-05-03",
+                 actors=[{"role": "agent", "normalized": "South Korean military"}])
+    row = next(csv.DictReader(io.StringIO(render([clash], "acled"))))
+    assert (row["actor1"], row["inter1"], row["actor2"], row["inter2"]) == (
+        "Military Forces of South Korea (2017-2022)", "8", "", "0")
+    assert row["interaction"] == "80" and row["civilian_targeting"] == ""
+
+
+def test_acled_names_an_actor_when_the_report_names_none():
+    nobody = dict(RECORD, actors=[])
+    test = dict(nobody, event_type="weapons_test")  # an act of the state: its military's
+    clash = dict(nobody, event_type="armed_clash")
+    flood = dict(nobody, event_type="disaster")
+    rows = list(csv.DictReader(io.StringIO(render([test, clash, flood], "acled"))))
+    assert [(r["actor1"], r["inter1"], r["interaction"]) for r in rows] == [
+        ("Military Forces of North Korea (2011-)", "1", "10"),
+        ("Unidentified Armed Group (North Korea)", "3", "30"),
+        ("Unidentified Actor (North Korea)", "8", "80"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -110,17 +157,17 @@ def test_csv_escapes_formulas_but_not_numbers():
         assert row[field] == "'" + value, field
     assert row["latitude"] == "-33.9" and row["longitude"] == "-0.5"  # numbers stay numbers
     assert row["id"] == "inc-1" and row["event_type"] == "bribery"  # plain text untouched
-    assert json.loads(row["actors"])[0]["normalized"] == "=1+1"  # a JSON cell starts with [
+    assert row["actors"] == "'=1+1 (agent)"
 
 
 def test_acled_escapes_formulas_but_not_numbers():
     row = next(csv.DictReader(io.StringIO(render([HOSTILE], "acled"))))
     assert row["notes"] == "'=cmd|' /C calc'!A0"
     assert row["location"] == "'+SUM(1,2)" and row["admin2"] == "'-2+3"
-    assert row["actor1"] == "'=1+1"
+    assert row["actor1"] == "'=1+1" and row["inter1"] == "8"  # an actor of no known force: Other
     assert row["source"] == "'@HYPERLINK(\"http://evil.example\"); -a source"
     assert row["latitude"] == "-33.9" and row["longitude"] == "-0.5"
-    assert row["fatalities"] == "0" and row["yalu_id"] == "inc-1"
+    assert row["fatalities"] == "0" and row["event_id_cnty"] == "inc-1"
 
 
 def test_no_cell_of_either_table_can_start_a_formula():

@@ -87,8 +87,10 @@ def test_former_names_and_kp_admin_spellings(gaz, former, canonical):
 
 
 def test_nyongbyon_yongbyon(gaz):
-    for spelling in ["Nyongbyon", "Yongbyon", "Yeongbyeon", "Nyŏngbyŏn", "녕변군", "영변", "Yongbyon County"]:
+    for spelling in ["Nyongbyon", "Yeongbyeon", "Nyŏngbyŏn", "녕변군", "영변", "Yongbyon County"]:
         assert ids(gaz.lookup(spelling)) == ["kp.north-pyongan.nyongbyon"], spelling
+    # bare "Yongbyon" is also the nuclear complex's name (issue 12): the county first
+    assert ids(gaz.lookup("Yongbyon")) == ["kp.north-pyongan.nyongbyon", "kp.north-pyongan.nyongbyon.nuclear"]
     facility = gaz.lookup("Yongbyon nuclear complex")[0]
     assert facility.kind == "facility"
     assert gaz.admin2_of(facility).name == "Nyongbyon"

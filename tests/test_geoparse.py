@@ -196,6 +196,15 @@ def test_south_of_a_site_in_panmunjom_is_in_south_korea(where):
     assert (loc.country, loc.admin1_code, loc.admin2, loc.geo_precision) == ("KR", "KR-41", "Paju", 2)
 
 
+def test_panmunjom_has_a_country_and_the_direction_still_says_the_side(where):
+    """Issue 12: Panmunjom had no country. Named alone it is its UNC side's (Paju, KR-41,
+    as CSIS codes it); north or south of it, the direction says which side of the line."""
+    loc = where("North Korean soldiers fired shots at a guard post at Panmunjom.", "fired", "armed_clash")
+    assert (loc.country, loc.admin1_code) == ("KR", "KR-41")
+    loc = where("Soldiers fired shots at a guard post just north of Panmunjom.", "fired", "armed_clash")
+    assert (loc.country, loc.admin1_code) == ("KP", "KP-15")
+
+
 def test_a_place_named_after_an_offset_is_not_moved(where):
     loc = where("The missile was fired from a site 40 kilometers north of Pyongyang in Sunchon.", "fired", "missile_launch")
     assert loc.admin2 == "Sunchon"

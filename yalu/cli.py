@@ -10,17 +10,19 @@ from dataclasses import replace
 from datetime import date
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 from tqdm import tqdm
 
+from .cli_filters import cut, filters
+from .cli_filters import query as filter_query
 from .model import Article, Incident
 from .store import DEFAULT_DB, Store
+from .store.sql import DEFAULT_SORT, SORTS
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
-    from .store.query import IncidentQuery
 
 DB_OPTION = click.option(
     "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite database file."
@@ -77,19 +79,20 @@ def cli() -> None:
 
 def _articles(paths: Iterable[str], published: date | None, outlet: str | None,
               errors: list[str], progress: tqdm, follow_symlinks: bool = False) -> Iterator[Article]:
-    """Articles from files, reporting bad ones on stderr as they come."""
+    """Articles from files, reporting bad ones on stderr as they come. The bar counts
+    articles (its caller advances it as each is done: one big JSONL is thousands of
+    them); which file it is at shows beside it."""
     from .ingest import IngestError, find_inputs, read_file
 
     inputs = find_inputs(paths, follow_symlinks=follow_symlinks)
-    progress.reset(total=len(inputs))
-    for path in inputs:
+    for number, path in enumerate(inputs, 1):
+        progress.set_postfix_str(f"file {number}/{len(inputs)}", refresh=False)
         items = [path] if isinstance(path, IngestError) else read_file(path, published=published, outlet=outlet)
         for item in items:
             if isinstance(item, IngestError):
                 _report(errors, str(item))
             else:
                 yield item
-        progress.update(1)
 
 
 def _report(errors: list[str], line: str) -> None:
@@ -175,14 +178,20 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
     store = Store(db)
     errors: list[str] = []
     added = skipped = found = 0
-    with tqdm(desc="reading", unit="file", disable=quiet, file=sys.stderr) as progress:
+    restated: list[str] = []  # stored articles --published/--outlet give new metadata
+    with tqdm(desc="ingesting", unit=" articles", disable=quiet, file=sys.stderr) as progress:
         fresh = []
 
         def new_articles() -> Iterator[Article]:
             nonlocal skipped
             for article in _articles(paths, published, outlet, errors, progress, follow_symlinks):
                 if store.has_article(article) or article.hash in fresh:
-                    skipped += 1
+                    stored = _restated(store, article, published, outlet)
+                    if stored and stored not in restated:
+                        restated.append(stored)
+                    else:
+                        skipped += 1
+                    progress.update(1)
                     continue
                 fresh.append(article.hash)
                 yield article
@@ -193,17 +202,37 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
                 if store_and_merge(store, article, incidents):
                     added += 1
                     found += len(incidents)
-                    progress.set_postfix(articles=added, incidents=found, refresh=False)  # a big JSONL is one file
                 else:
                     skipped += 1  # another ingest stored it since it was read
             except Exception as e:  # the transaction rolled back: nothing of it is stored
                 _report(errors, f"{_where(article)}: not stored ({_one_line(e)})")
+            progress.update(1)
+    if restated:
+        from .reprocess import articles, reprocess
+
+        outcome = reprocess(store, pipeline, articles(store, restated, published, outlet))
+        click.echo(f"{len(restated)} already stored with other metadata, extracted again: {outcome}", err=True)
     if not quiet or errors:
         click.echo(
             f"{added} articles added ({found} incidents), {skipped} already stored, {len(errors)} failed: {db}",
             err=True,
         )
     sys.exit(1 if errors else 0)
+
+
+def _restated(store: Store, article: Article, published: date | None, outlet: str | None) -> str | None:
+    """The stored copy's id when --published or --outlet says otherwise than it (a report
+    ingested undated, then again with its date): that article is extracted again."""
+    from .ingest.metadata import canonical_outlet
+
+    if published is None and not outlet:
+        return None
+    row = store.conn.execute("SELECT id, published, outlet FROM articles WHERE content_hash = ?", (article.hash,)).fetchone()
+    if row is None:
+        return None
+    if published is not None and row["published"] != published.isoformat():
+        return row["id"]
+    return row["id"] if outlet and row["outlet"] != canonical_outlet(outlet) else None
 
 
 @cli.command()
@@ -233,12 +262,13 @@ def extract(input: str, fmt: str, published: date | None, quiet: bool, rules_onl
             yield a
 
     out = sys.stdout
-    with tqdm(desc="extracting", unit="file", disable=quiet, file=sys.stderr) as progress:
+    with tqdm(desc="extracting", unit=" articles", disable=quiet, file=sys.stderr) as progress:
         articles = dated(_articles([input], None, None, errors, progress, follow_symlinks))
         pipeline = Pipeline(rules_only=rules_only, **_budget(time_budget))
         for article, incidents in _each_alone(pipeline, articles, errors):
             doc_id = article.id or _document_id(article)
             out.write(json.dumps({"id": doc_id, "incidents": [i.to_dict() for i in incidents]}, ensure_ascii=False) + "\n")
+            progress.update(1)
     sys.exit(1 if errors else 0)
 
 
@@ -251,55 +281,55 @@ def _document_id(article: Article) -> str:
     return article.key
 
 
-def _filters(f: Callable[..., None]) -> Callable[..., None]:
-    f = click.option("--type", "event_type", multiple=True, help="Event type, e.g. defection (repeatable).")(f)
-    f = click.option("--category", multiple=True, help="Category, e.g. military (repeatable).")(f)
-    f = click.option("--province", multiple=True, help="Province: ISO code (KP-10) or name (repeatable).")(f)
-    f = click.option("--county", multiple=True, help="County or city, e.g. Hyesan (repeatable).")(f)
-    f = click.option("--since", callback=_date, help="Incidents on or after this date.")(f)
-    f = click.option("--until", callback=_date, help="Incidents on or before this date.")(f)
-    f = click.option("--search", "-s", help='Full-text search over the articles: words, "phrases", AND/OR/NOT (FTS5).')(f)
-    return f
-
-
-def _query(event_type: tuple[str, ...], category: tuple[str, ...], province: tuple[str, ...],
-           county: tuple[str, ...], since: date | None, until: date | None, search: str | None,
-           include_rejected: bool = False) -> IncidentQuery:
-    from .store.query import IncidentQuery
-
-    return IncidentQuery(
-        event_type=list(event_type), category=list(category), admin1=list(province),
-        admin2=list(county), date_from=since, date_to=until, q=search, fts_mode="raw",
-        include_rejected=include_rejected,
-    )
+FILTERS = ("event_type", "category", "province", "county", "outlet", "since", "until", "search")
+STATUSES = ("machine", "approved", "edited", "rejected", "recheck")  # recheck: flagged by reprocess
 
 
 @cli.command()
 @DB_OPTION
-@_filters
+@filters
+@click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Review status (repeatable); recheck: flagged by reprocess.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only records at least this confident.")
+@click.option("--sort", type=click.Choice(list(SORTS)), default=DEFAULT_SORT, show_default=True, help="Sort by this field.")
+@click.option("--order", type=click.Choice(["asc", "desc"]), help="Sort order (default: newest or most confident first, else A-Z).")
 @click.option("--limit", default=50, show_default=True, help="Rows to show (0: all).")
-@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
-def incidents(db: str, event_type: tuple[str, ...], category: tuple[str, ...],
-              province: tuple[str, ...], county: tuple[str, ...], since: date | None,
-              until: date | None, search: str | None, limit: int, as_json: bool) -> None:
-    """List stored incidents as a table, newest first."""
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="A table, CSV (the export's columns) or JSON lines.")
+@click.option("--json", "as_json", is_flag=True, help="JSON lines (the same as --format json).")
+def incidents(db: str, status: tuple[str, ...], min_confidence: float | None, sort: str, order: str | None,
+              limit: int, fmt: str, as_json: bool, **chosen: Any) -> None:
+    """List stored incidents, newest first (see --sort)."""
+    from .export import render
     from .store import query
 
     store = Store(db)
-    selection = _query(event_type, category, province, county, since, until, search)
-    if limit:
-        page = query.search(store, selection, per_page=limit)
+    statuses = [s for s in status if s != "recheck"]
+    selection = filter_query(store, **chosen, review_status=statuses, min_confidence=min_confidence,
+                             include_rejected="rejected" in statuses)
+    if "recheck" in status:  # few records: flagged ones are picked from all that match
+        rows = [r for r in query.records(store, selection, sort=sort, order=order) if r["recheck"]]
+        total, rows = len(rows), rows[:limit] if limit else rows
+    elif limit:
+        page = query.search(store, selection, sort=sort, order=order, per_page=limit)
         rows, total = page.items, page.total
     else:
-        rows = query.records(store, selection)
+        rows = query.records(store, selection, sort=sort, order=order)
         total = len(rows)
-    if as_json:
+    if as_json or fmt == "json":
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        sys.stdout.write(render(rows, "csv"))
         return
     if not rows:
         click.echo("No incidents match.", err=True)
         return
+    _table(rows)
+    click.echo(f"{len(rows)} shown of {total} matching incidents in {db}", err=True)
+
+
+def _table(rows: list[dict]) -> None:
     columns = [("date", 21), ("type", 19), ("place", 34), ("conf", 4), ("summary", 60)]
     click.echo("  ".join(name.ljust(width) for name, width in columns))
     click.echo("  ".join("-" * width for _, width in columns))
@@ -309,32 +339,75 @@ def incidents(db: str, event_type: tuple[str, ...], category: tuple[str, ...],
             when += "/" + r["date_end"]
         place = ", ".join(filter(None, [r["admin2"] or r["location_name"], r["admin1_code"]])) or "-"
         cells = [when, r["event_type"], place, f"{r['confidence']:.2f}", r["summary"]]
-        click.echo("  ".join(str(c)[:w].ljust(w) for c, (_, w) in zip(cells, columns)))
-    click.echo(f"{len(rows)} shown of {total} matching incidents in {db}", err=True)
+        click.echo("  ".join(cut(c, w).ljust(w) for c, (_, w) in zip(cells, columns)).rstrip())
 
 
 @cli.command()
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["csv", "json", "geojson", "acled"]), default="csv", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "geojson", "acled", "parquet"]), default="csv", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout; parquet needs one).")
 @click.option("--include-rejected/--exclude-rejected", default=False, show_default=True, help="Keep records a reviewer rejected.")
-@_filters
-def export(db: str, fmt: str, output: str | None, include_rejected: bool,
-           event_type: tuple[str, ...], category: tuple[str, ...], province: tuple[str, ...],
-           county: tuple[str, ...], since: date | None, until: date | None,
-           search: str | None) -> None:
-    """Export incidents as CSV, JSON, GeoJSON or an ACLED-shaped CSV table."""
-    from .export import render
+@filters
+def export(db: str, fmt: str, output: str | None, include_rejected: bool, **chosen: Any) -> None:
+    """Export incidents as CSV, JSON, GeoJSON, Parquet or an ACLED-shaped CSV table.
+
+    GeoJSON holds every record; one without coordinates has a null geometry (counted on stderr).
+    """
+    from .export import parquet, render
     from .store import query
 
-    selection = _query(event_type, category, province, county, since, until, search, include_rejected)
-    rows = query.records(Store(db), selection)
-    text = render(rows, fmt)
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-        click.echo(f"{len(rows)} incidents written to {output}", err=True)
+    if fmt == "parquet" and not output:
+        raise click.UsageError("--format parquet needs --output FILE")
+    store = Store(db)
+    rows = query.records(store, filter_query(store, **chosen, include_rejected=include_rejected))
+    unplaced = sum(1 for r in rows if r.get("latitude") is None or r.get("longitude") is None)
+    note = f" ({unplaced} without coordinates: null geometry)" if fmt == "geojson" and unplaced else ""
+    if fmt == "parquet":
+        parquet(rows, str(output))
+    elif output:
+        Path(output).write_text(render(rows, fmt), encoding="utf-8")
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(render(rows, fmt))
+    if output or note:
+        click.echo(f"{len(rows)} incidents written to {output or 'stdout'}{note}", err=True)
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--article", "article_ids", multiple=True, help="Article id (repeatable); default: the articles of the filter's records, or all.")
+@click.option("--published", callback=_date, help="New publication date of the articles (YYYY-MM-DD).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@filters
+def reprocess(db: str, article_ids: tuple[str, ...], published: date | None, quiet: bool, **chosen: Any) -> None:
+    """Extract stored articles again (after a metadata fix or a new Yalu version).
+
+    Machine records are replaced; reviewed ones are kept as the reviewer left them and
+    flagged for re-review where the new run differs (`yalu incidents --status recheck`).
+    Every change is in the audit trail, by the user "reprocess".
+    """
+    from .pipeline import Pipeline
+    from .reprocess import articles
+    from .reprocess import reprocess as run
+    from .store import query
+
+    store = Store(db)
+    ids = list(article_ids)
+    if not ids and not any(chosen.values()):
+        ids = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY rowid")]
+    elif not ids:
+        selection = filter_query(store, **chosen, include_rejected=True)
+        ids = list(dict.fromkeys(r["article_id"] for r in query.records(store, selection)))
+    missing = [i for i in ids if not store.conn.execute("SELECT 1 FROM articles WHERE id = ?", (i,)).fetchone()]
+    if missing:
+        raise click.ClickException(f"no article {', '.join(missing)} in {db}")
+    with tqdm(total=len(ids), desc="reprocessing", unit="article", disable=quiet, file=sys.stderr) as progress:
+        def counted(items: Iterable[Article]) -> Iterator[Article]:
+            for item in items:
+                yield item
+                progress.update(1)
+
+        outcome = run(store, Pipeline(), counted(articles(store, ids, published)))
+    click.echo(f"{outcome}: {db}", err=True)
 
 
 # where a wrong field's predicted value is in an evaluation report

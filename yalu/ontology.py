@@ -6,7 +6,7 @@ from . import resources
 
 
 def event_types() -> dict[str, dict]:
-    """event_type -> {category, label, acled_event, acled_sub_event, properties...}."""
+    """event_type -> {category, label, properties...}."""
     return resources.load("ontology.toml")["types"]
 
 

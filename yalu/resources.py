@@ -66,7 +66,7 @@ GENERIC_LISTS = (
 
 SCHEMAS: dict[str, Schema] = {
     "actors.toml": Schema({"actor": _records("normalized patterns kind", "rank unit")}),
-    "sources.toml": Schema({"source": _records("name patterns kind", "country")}),
+    "sources.toml": Schema({"source": _records("name patterns kind", "country domains")}),
     "triggers.toml": Schema({
         "unsplit": list,
         "elsewhere": _records("terms korean"),
@@ -82,11 +82,18 @@ SCHEMAS: dict[str, Schema] = {
     "modality.toml": Schema({name: list for name in MODALITY_LISTS}),
     "ontology.toml": Schema({
         "types": Table(_records(
-            "category label acled_event acled_sub_event",
+            "category label",
             "by_day of_the_state place_stated told_by_pronoun charge for_an_offence folds_in addressed victims part_of",
         )),
     }),
     "numbers.toml": Schema({"cardinals": dict}),
+    "acled.toml": Schema({
+        "codebook": dict,
+        "types": Table(_records("event_type sub_event_type why")),
+        "actor": _records("yalu force country"),
+        "government": _records("country periods"),
+        "source_scale": dict,
+    }),
     "reporting.toml": Schema({"reporting": _records("verbs nouns")}),
     "dates.toml": Schema({name: dict for name in DATE_TABLES}),
     "places/context.toml": Schema({

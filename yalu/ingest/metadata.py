@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
+from urllib.parse import urlsplit
 
 from ..annotate import source_lexicon
 from ..dates import dateline, dateline_match
@@ -27,7 +28,7 @@ def dated(article: Article) -> Article:
 
 def sourced(article: Article) -> Article:
     """The outlet in sources.toml's spelling; when no metadata or --outlet named it, from
-    the report's own words."""
+    the report's own words, and when they do not either, from its address's domain."""
     if article.outlet:
         article.outlet = canonical_outlet(article.outlet)
     else:
@@ -35,8 +36,24 @@ def sourced(article: Article) -> Article:
         article.outlet = own_outlet(
             "\n".join([article.text, *(f.text for f in article.furniture)]),
             found.group("agency") if found else None,
-        )
+        ) or domain_outlet(article.url)
     return article
+
+
+@cache
+def _domains() -> dict[str, str]:
+    return {domain: s["name"] for s in source_lexicon() for domain in s.get("domains", [])}
+
+
+def domain_outlet(url: str | None) -> str | None:
+    """The outlet whose domain (sources.toml `domains`) an address is on: its host or a
+    subdomain of it ("https://www.kcna.kp/en/article/..." -> KCNA)."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    while host:
+        if host in _domains():
+            return _domains()[host]
+        host = host.partition(".")[2]
+    return None
 
 
 def publication_date(text: str, published: date | None, source: str | None) -> tuple[date | None, str | None]:

@@ -72,20 +72,60 @@ def places(name: tuple[str, ...], as_json: bool, check: bool, show_forms: bool, 
             sys.exit(1)
         click.echo(f"gazetteer OK: {len(gaz.places)} places, {len(gaz.ambiguities)} recorded ambiguities")
         return
-    query = " ".join(name).strip()
-    if not query:
+    queries = _names(gaz, name)
+    if not queries:
         raise click.UsageError("give a NAME to look up, or --check")
-    matches = gaz.resolve(query, context) if context else gaz.lookup(query)
-    amb = gaz.ambiguity_for(query)
+    found = [(query, _matches(gaz, query, context)) for query in queries]
     if as_json:
-        out = [_record(gaz, p, show_forms) for p in matches]
+        out = [dict(_record(gaz, p, show_forms), query=query) if len(found) > 1 else _record(gaz, p, show_forms)
+               for query, matches in found for p in matches]
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
-        if not matches:
-            sys.exit(1)
-        return
+    else:
+        for query, matches in found:
+            if len(found) > 1:
+                click.echo(f"== {query}")
+            _show(gaz, query, matches, show_forms)
+    if not all(matches for _, matches in found):
+        sys.exit(1)
+
+
+def _names(gaz: Gazetteer, words: tuple[str, ...]) -> list[str]:
+    """The names asked for: the words as one name where they are one ("Kim Jong Suk",
+    "Sinpa County"), else each word (or quoted argument) a name of its own ("Hyesan Musan")."""
+    joined = " ".join(words).strip()
+    if not joined:
+        return []
+    if len(words) == 1 or gaz.lookup(joined) or "," in joined:
+        return [joined]
+    return [w.strip() for w in words if w.strip()]
+
+
+def _matches(gaz: Gazetteer, query: str, context: str) -> list:
+    """A name's places, best first. "Hyesan City, Ryanggang Province": the part after the
+    comma names where, so the places inside it are kept (or all, when none is)."""
+    name, _, within = query.partition(",")
+    matches = gaz.resolve(name.strip(), " ".join(filter(None, [context, within]))) if context or within else gaz.lookup(name)
+    if within.strip():
+        areas = {a.id for a in gaz.lookup(within.strip())}
+        inside = [p for p in matches if areas & set(_ancestors(gaz, p))]
+        matches = inside or matches
+    return matches
+
+
+def _ancestors(gaz: Gazetteer, place) -> list[str]:
+    ids = []
+    parent = gaz.parent(place)
+    while parent is not None and parent.id not in ids:
+        ids.append(parent.id)
+        parent = gaz.parent(parent)
+    return ids
+
+
+def _show(gaz: Gazetteer, query: str, matches: list, show_forms: bool) -> None:
     if not matches:
         click.echo(f"no place named {query!r}")
-        sys.exit(1)
+        return
+    amb = gaz.ambiguity_for(query.partition(",")[0].strip())
     for i, p in enumerate(matches, 1):
         r = _record(gaz, p, show_forms)
         coords = f"{r['lat']:.4f}, {r['lon']:.4f}" if r["lat"] is not None else "-"

@@ -421,7 +421,9 @@ class Gazetteer:
             for anc in self.ancestors(p):
                 if anc.kind in ("country",):
                     continue
-                if any(_contains(ctx, f) for f in self._context_names(anc)):
+                # the mention itself is no cue: "Yongbyon" names the county, so it says
+                # nothing for the site inside the county ("Yongbyon County" neither)
+                if any(_contains(ctx, f) for f in self._context_names(anc) if name.lower() not in f.lower()):
                     score += 3
                     break
             for cue in self.country_cues.get(p.country, ()):

@@ -426,7 +426,7 @@ class Geoparser:
             distance = float(WORD_NUMBERS[raw] if raw in WORD_NUMBERS else raw)
             if match.group("unit").lower().startswith("mi"):
                 distance *= MILES_KM
-        elif not anchor.country and (anchor.kind in POINT_KINDS or anchor.id in LINE_POINTS):
+        elif (not anchor.country and anchor.kind in POINT_KINDS) or anchor.id in LINE_POINTS:
             distance = UNSTATED_KM  # "south of Panmunjom": just across the line, on that side
         else:
             return None  # "south of the DMZ" names no point; "southwest of Yeonpyeong" stays near it
@@ -434,7 +434,7 @@ class Geoparser:
         lat = anchor.lat + distance * math.cos(bearing) / 111.0
         lon = anchor.lon + distance * math.sin(bearing) / (111.0 * math.cos(math.radians(anchor.lat)))
         side = None
-        if not anchor.country:  # a place on the line: the direction says which side
+        if not anchor.country or anchor.id in LINE_POINTS:  # a place on the line: the direction says which side
             side = "KR" if "south" in match.group("dir").lower() else "KP" if "north" in match.group("dir").lower() else None
         nearest = self._nearest(lat, lon, side)
         if nearest is None:

@@ -169,10 +169,15 @@ MIGRATIONS: list[str] = [
         for table in ("articles", "incidents", "incident_sources")
         for change in ("INSERT", "UPDATE", "DELETE")
     ),
+    # 7: a reviewed record `yalu reprocess` would now extract differently: what differs, as
+    # JSON (yalu/reprocess.py); the record itself is left as the reviewer made it
+    """
+    ALTER TABLE incidents ADD COLUMN recheck TEXT;
+    """,
 ]
 
 # the incidents columns that hold JSON (decoded when a record is read)
-JSON_COLUMNS = ("actors", "quantities", "attribution", "corroboration", "episode")
+JSON_COLUMNS = ("actors", "quantities", "attribution", "corroboration", "episode", "recheck")
 
 
 def statements(script: str) -> Iterator[str]:

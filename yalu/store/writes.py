@@ -57,7 +57,7 @@ def insert_incident(conn: sqlite3.Connection, article: Article, article_id: str,
     incident.id = incident.id or incident_id(article.hash, incident)
     incident.article_id = article_id
     record = incident.to_dict()
-    encoded = {c: _json(record[c]) for c in JSON_COLUMNS}
+    encoded = {c: _json(record.get(c)) for c in JSON_COLUMNS}
     place_id = incident.location.place_id
     if place_id and not conn.execute("SELECT 1 FROM places WHERE id = ?", (place_id,)).fetchone():
         insert_place(conn, place_id)

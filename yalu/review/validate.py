@@ -18,6 +18,9 @@ ACTOR_ROLES = ("agent", "target", "victim", "witness")
 ACTOR_KINDS = ("unit", "official", "civilian", "state", "organization")
 QUANTITY_KINDS = ("people", "fatalities", "injured", "money", "weapon", "ammunition", "other")
 ATTRIBUTION_KINDS = ("anonymous_source", "official", "media", "state_media", "document")
+# the choices of the edit form's structured rows
+CHOICES = {"actor_roles": ACTOR_ROLES, "actor_kinds": ACTOR_KINDS,
+           "quantity_kinds": QUANTITY_KINDS, "attribution_kinds": ATTRIBUTION_KINDS}
 
 # Fields an edit may change, in the order the edit form shows them.
 EDITABLE = (

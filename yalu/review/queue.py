@@ -79,9 +79,20 @@ class Progress:
 
 
 def progress(db: DB, query: q.IncidentQuery) -> Progress:
-    every = replace(query, review_status=[], include_rejected=True)
-    reviewed = replace(query, review_status=REVIEWED)
-    return Progress(q.count(db, reviewed), q.count(db, every), q.count(db, queue_query(query)))
+    """The three counts in one pass over the filter's records, whatever their status."""
+    conn = connection(db)
+    w = build_where(conn, replace(query, review_status=[], include_rejected=True), drive=True)
+    waiting = set(queue_query(query).review_status)
+    if not query.include_rejected and "rejected" not in query.review_status:
+        waiting.discard("rejected")  # as the queue itself leaves them out
+    marks = ",".join("?" * len(REVIEWED))
+    statuses = ",".join("?" * len(waiting)) or "NULL"
+    row = conn.execute(
+        f"SELECT count(*), coalesce(sum(i.review_status IN ({marks})), 0), "
+        f"coalesce(sum(i.review_status IN ({statuses})), 0) FROM incidents i{w.sql()}",
+        [*REVIEWED, *sorted(waiting), *w.params],
+    ).fetchone()
+    return Progress(reviewed=row[1], total=row[0], waiting=row[2])
 
 
 def _km(a: dict, b: dict) -> float | None:

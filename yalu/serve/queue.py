@@ -38,7 +38,10 @@ def review_page(web: Web, user: Reviewer, request: Request) -> Response:
     order = _order(request)
     params = query.to_params() + ([("order", order)] if order != queue.DEFAULT_ORDER else [])
     ctx = filter_context(request, query, error)
-    ctx.update(order=order, orders=queue.ORDERS, progress=queue.progress(web.store, query),
+    # j and k change nothing: the counts are computed again only after a change
+    counts = web.store.remember(("queue-progress", tuple(query.to_params())),
+                                lambda: queue.progress(web.store, query))
+    ctx.update(order=order, orders=queue.ORDERS, progress=counts,
                queue_url=_url(params), params=params)
     current = request.query_params.get("id") or queue.first(web.store, query, order)
     if current is None:

@@ -169,6 +169,11 @@ MIGRATIONS: list[str] = [
         for table in ("articles", "incidents", "incident_sources")
         for change in ("INSERT", "UPDATE", "DELETE")
     ),
+    # 7: the review queue's walk in order of confidence (yalu.review.queue): the next record
+    # is the index's next entry, and the queue's progress counts statuses from the index
+    """
+    CREATE INDEX IF NOT EXISTS incidents_queue ON incidents(merged_into, confidence, id, review_status);
+    """,
 ]
 
 # the incidents columns that hold JSON (decoded when a record is read)

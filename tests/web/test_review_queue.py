@@ -160,3 +160,23 @@ def test_audit_log_filters_and_exports(local, ids, db_path):
     today = data[0]["at"][:10]
     assert len(local.get(f"/audit.json?until={today}").json()) == 3  # the whole day
     assert local.get("/audit.xml").status_code == 404
+
+
+def test_audit_log_shows_the_automatic_merges(local, db_path):
+    from datetime import date
+
+    from yalu.cli import store_and_merge
+    from yalu.model import Article, Evidence, Incident, TimeSpan
+
+    store = Store(db_path)
+    for outlet, text in (("Outlet A", "Police held a trader in Musan on Monday (fictional)."),
+                         ("Outlet B", "A trader was held in Musan on Monday (fictional).")):
+        location = sample.loc("Musan", "North Hamgyong", "KP-09", "Musan", (42.23, 129.2))
+        store_and_merge(store, Article(text=text, outlet=outlet, published=date(2024, 9, 3)), [
+            Incident(event_type="arrest", category="repression", summary="Arrest.",
+                     time=TimeSpan(date(2024, 9, 2), date(2024, 9, 2), 1), location=location,
+                     evidence=[Evidence(0, len(text), 0, 6, text)], confidence=0.7)])
+    store.close()
+    page = local.get("/audit?user=yalu").text
+    assert re.findall(r'data-action="(\w+)"', page) == ["auto_merged_into", "auto_merge"]
+    assert "Outlet B" in page

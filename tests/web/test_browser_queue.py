@@ -9,13 +9,12 @@ import re
 import pytest
 import queue_data
 import sample
-from test_browser import ARGS, CHROMIUM, browser, page, running_server, shot  # noqa: F401
+from test_browser import CHROMIUM, browser, page, running_server, shot  # noqa: F401
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
 ]
-assert ARGS  # the same chromium flags as the other browser tests
 
 
 @pytest.fixture(scope="module")

@@ -25,6 +25,9 @@ REVIEWED = ["approved", "edited", "rejected"]
 # how near another article's record must be to be suggested as the same incident
 NEAR_DAYS = 7
 NEAR_KM = 60.0
+# a suggestion's period starts at most this long before the window (an index range, so a
+# million records are not read; a record known only to the year is no useful suggestion)
+LONGEST_DAYS = 31
 SUGGESTIONS = 5
 
 
@@ -125,7 +128,8 @@ def _why(record: dict, other: dict, km: float | None, days: int) -> str:
 
 def suggestions(db: DB, record: dict, limit: int = SUGGESTIONS) -> list[dict]:
     """Records of other articles that may be the same incident: the same event type, dates
-    within NEAR_DAYS and the same province or within NEAR_KM, not merged nor rejected;
+    within NEAR_DAYS (a period starting at most LONGEST_DAYS before that) and the same
+    province or within NEAR_KM, not merged nor rejected;
     another outlet's first, then the nearest in place and time. Each gets `why`."""
     start = record["date_start"] or record["date_end"]
     end = record["date_end"] or record["date_start"]
@@ -134,15 +138,16 @@ def suggestions(db: DB, record: dict, limit: int = SUGGESTIONS) -> list[dict]:
     conn = connection(db)
     lo = (date.fromisoformat(start) - timedelta(days=NEAR_DAYS)).isoformat()
     hi = (date.fromisoformat(end) + timedelta(days=NEAR_DAYS)).isoformat()
+    earliest = (date.fromisoformat(lo) - timedelta(days=LONGEST_DAYS)).isoformat()
     box = NEAR_KM / 111.2  # degrees of latitude; the distance is checked below
     rows = conn.execute(
         RECORD_SELECT + " WHERE i.event_type = ? AND i.id != ? AND i.merged_into IS NULL "
         "AND i.review_status != 'rejected' "
         "AND i.id NOT IN (SELECT s.incident_id FROM incident_sources s WHERE s.article_id IN "
         "(SELECT value FROM json_each(?))) "
-        "AND coalesce(i.date_end, i.date_start) >= ? AND coalesce(i.date_start, i.date_end) <= ? "
+        "AND i.date_start BETWEEN ? AND ? AND coalesce(i.date_end, i.date_start) >= ? "
         "AND (i.admin1_code = ? OR i.latitude BETWEEN ? AND ?) LIMIT 200",
-        (record["event_type"], record["id"], json.dumps(record["sources"]), lo, hi,
+        (record["event_type"], record["id"], json.dumps(record["sources"]), earliest, hi, lo,
          record["admin1_code"], (record["latitude"] or 0) - box, (record["latitude"] or 0) + box),
     ).fetchall()
     found = []

@@ -11,7 +11,7 @@ connection of its own):
   search  GET /api/incidents?q=... (FTS5 over the articles)
   page    GET /incidents/{id} (the HTML incident page)
   map, timeline   GET /api/map, /api/timeline: half unfiltered, half with the filters above
-  + the HTML list and timeline pages and /api/facets
+  + the HTML list and timeline pages, /api/facets and the review queue (/review)
 
 and prints p50/p95/max per scenario and the target check: with one client issue 6's
 (list/filter/search p95 < 100 ms, incident page p95 < 150 ms), with several issue 13's
@@ -205,7 +205,9 @@ def start_server(db: Path) -> tuple[subprocess.Popen, int]:
     the clients' threads do not share its interpreter); returns when it answers."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
-    server = subprocess.Popen([sys.executable, "-m", "yalu", "serve", "--db", str(db), "--port", str(port)],
+    # --single-user: the review queue answers without a sign-in (from this computer only)
+    server = subprocess.Popen([sys.executable, "-m", "yalu", "serve", "--db", str(db), "--port", str(port),
+                               "--single-user"],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and server.poll() is None:
@@ -263,6 +265,9 @@ def scenarios(rng: random.Random, ids: list[str], n: int) -> dict[str, list[str]
         "timeline": [p.replace("/api/incidents?", "/api/timeline?") for p in views],
         "timeline (HTML)": [p.replace("/api/incidents?", "/timeline?") for p in views[::4]],
         "facets": ["/api/facets"] * (n // 4),
+        # the review queue: its first record, a filter's, and walking to a record
+        "queue (HTML)": [rng.choice(["/review", "/review?order=least", f"/review?id={rng.choice(ids)}",
+                                     f"/review?admin1={rng.choice(PROVINCES)[1]}"]) for _ in range(n // 2)],
     }
     return {"list": pages, "filter": filters, "search": searches, "page": incident_pages, **extra}
 

@@ -38,6 +38,21 @@ def test_second_outlet_joins_the_first_record(tmp_path):
     assert merged == 1
 
 
+def test_automatic_merge_writes_an_audit_row_on_both_records(tmp_path):
+    store = Store(tmp_path / "y.db")
+    ingest(store, *_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "Daily Example"))
+    second = ingest(store, *_report("Two smugglers were detained in Hyesan on Tuesday (fictional).", "Example Radio"))
+    [record] = query.records(store)
+    [loser] = [r[0] for r in store.conn.execute("SELECT id FROM incidents WHERE merged_into IS NOT NULL")]
+    [kept_row] = query.audit_trail(store, record["id"])
+    assert (kept_row["user"], kept_row["action"]) == ("yalu", "auto_merge")
+    assert kept_row["after"]["merged"] == loser and kept_row["after"]["source_added"] == second
+    assert kept_row["after"]["corroborates"] is True
+    [loser_row] = query.audit_trail(store, loser)
+    assert loser_row["action"] == "auto_merged_into" and loser_row["after"]["merged_into"] == record["id"]
+    assert loser_row["before"] == {"merged_into": None}
+
+
 def test_different_places_types_or_times_stay_apart(tmp_path):
     store = Store(tmp_path / "y.db")
     ingest(store, *_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "A"))

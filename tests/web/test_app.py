@@ -51,6 +51,20 @@ def form_token(html):
     return m.group(1)
 
 
+def form_fields(html):
+    """What a browser submits for the page's form: name -> values (inputs and selects)."""
+    import html as htmllib
+
+    fields: dict[str, list[str]] = {}
+    for m in re.finditer(r'<input type="(?:text|number|hidden)" name="(\w+)"[^>]*?value="([^"]*)"', html):
+        fields.setdefault(m.group(1), []).append(htmllib.unescape(m.group(2)))
+    for m in re.finditer(r'<select name="(\w+)"[^>]*>(.*?)</select>', html, flags=re.S):
+        options = re.findall(r'<option value="([^"]*)"( selected)?', m.group(2))
+        chosen = next((v for v, sel in options if sel), options[0][0] if options else "")
+        fields.setdefault(m.group(1), []).append(htmllib.unescape(chosen))
+    return fields
+
+
 # --------------------------------------------------------------------------- pages
 
 
@@ -406,14 +420,8 @@ def test_form_review_flow(reviewer, ids):
     assert r.status_code == 200 and "Approved." in r.text
     assert 'class="audit-row" data-action="approve"' in r.text and "alice" in r.text
     # the edit form round-trips every field unchanged, so one change is one diff entry
-    edit = c.get(f"/incidents/{ids['arrest']}/edit").text
-    fields = dict(re.findall(r'<input type="(?:text|number|date|hidden)" name="(\w+)" value="([^"]*)"', edit))
-    fields.update({name: sel for name, sel in re.findall(
-        r'<select name="(\w+)"[^>]*>.*?<option value="([^"]*)" selected', edit, flags=re.S)})
-    import html as htmllib
-    for name in ("actors", "quantities", "attribution", "corroboration"):
-        fields[name] = htmllib.unescape(re.search(rf'name="{name}"[^>]*>(.*?)</textarea>', edit, re.S).group(1))
-    fields = {k: htmllib.unescape(v) for k, v in fields.items()}
+    fields = form_fields(c.get(f"/incidents/{ids['arrest']}/edit").text)
+    assert fields["actor_text"][:2] == ["Border guards", "three smugglers"]
     fields["summary"] = "Guards arrested three smugglers in Hyesan."
     r = c.post(f"/incidents/{ids['arrest']}/edit", data=fields, follow_redirects=True)
     assert "Saved" in r.text, r.text[:3000]

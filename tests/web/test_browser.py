@@ -31,20 +31,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def running_server(path, **options):
+    """A uvicorn server of the app on `path` in a thread, until the generator is closed;
+    yields its base URL."""
     import uvicorn
 
-    from yalu.serve import create_app, users
-    from yalu.store import Store
+    from yalu.serve import create_app
 
-    path = tmp_path_factory.mktemp("browser") / "browser.db"
-    ids = sample.build(path)
-    store = Store(path)
-    users.add(store, "alice", "correct horse battery")
-    store.close()
     port = free_port()
-    app = create_app(path, secret_key="browser-test")
+    app = create_app(path, secret_key="browser-test", **options)
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -54,9 +49,23 @@ def server(tmp_path_factory):
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the test server did not start")
         time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}", "ids": ids}
+    yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from yalu.serve import users
+    from yalu.store import Store
+
+    path = tmp_path_factory.mktemp("browser") / "browser.db"
+    ids = sample.build(path)
+    store = Store(path)
+    users.add(store, "alice", "correct horse battery")
+    store.close()
+    for url in running_server(path):
+        yield {"url": url, "ids": ids}
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,9 @@ unless they name two different provinces or countries, or two different doers. O
 outlet's republication of its own story merges too, but corroborates nothing. The later
 record stays in the database (its evidence is the second outlet's) with
 `merged_into` pointing at the first, which gains the article as a source.
-Conservative on purpose: a wrong merge hides an incident.
+Conservative on purpose: a wrong merge hides an incident. Each merge writes an audit
+row on both records (user `MERGE_USER`), so the global audit log shows what the machine
+joined and a reviewer can undo it by hand.
 """
 
 from __future__ import annotations
@@ -23,7 +25,11 @@ import sqlite3
 from collections.abc import Iterable
 
 from ..ontology import event_types
-from ..store.writes import add_sources
+from ..store.database import now
+from ..store.writes import add_sources, write_audit
+
+# the audit trail's user for merges the ingest made, not a reviewer
+MERGE_USER = "yalu"
 
 # dates must be at least this precise (1 day, 2 week, 3 month) to tie two reports together
 MAX_PRECISION = 3
@@ -121,11 +127,18 @@ def join_earlier_report(conn: sqlite3.Connection, incident_id: str) -> str | Non
     first = conn.execute(
         "SELECT a.outlet FROM incidents i JOIN articles a ON a.id = i.article_id WHERE i.id = ?", (target,)
     ).fetchone()[0]
-    if outlet and outlet != first:
+    corroborates = bool(outlet and outlet != first)
+    if corroborates:
         # a second outlet corroborates the first record (an outlet's own republication does not)
         conn.execute(
             "UPDATE incidents SET corroboration = json_insert(corroboration, '$[#]', ?) "
             "WHERE id = ? AND NOT EXISTS (SELECT 1 FROM json_each(corroboration) WHERE value = ?)",
             (outlet, target, outlet),
         )
+    at = now()
+    why = {"outlet": outlet, "outlet_of_target": first, "corroborates": corroborates}
+    write_audit(conn, target, MERGE_USER, "auto_merge", None,
+                {"merged": incident_id, "source_added": row["article_id"], **why}, at)
+    write_audit(conn, incident_id, MERGE_USER, "auto_merged_into", {"merged_into": None},
+                {"merged_into": target, **why}, at)
     return target

@@ -25,6 +25,7 @@ from typing import Any
 from ..store import DB, atomic, connection, now
 from ..store import query as q
 from ..store.writes import add_sources, insert_evidence, write_audit
+from .summaries import SUMMARY_FROM, rewritten, written_by_hand
 from .validate import EDITABLE, JSON_FIELDS, ReviewError, validate_changes
 
 
@@ -133,13 +134,21 @@ def edit(db: DB, incident_id: str, user: str, changes: dict[str, Any], *,
         if not diff:
             raise ReviewError("nothing changed")
         at = now()
-        before = {k: record.get(k) for k in diff}
-        after = dict(diff)
         if record.get("place_id") and PLACE_FIELDS & set(diff) and "place_id" not in diff:
             # the gazetteer id named the place the machine found; a reviewer who moves the
             # incident elsewhere leaves it describing the wrong place
             diff["place_id"] = None
-            before["place_id"], after["place_id"] = record["place_id"], None
+        rewrite = "summary" not in diff and not written_by_hand(conn, incident_id)
+        if rewrite:
+            # the machine's summary follows the edited fields (a new type, place, date...)
+            summary = rewritten(record, diff)
+            rewrite = summary != record["summary"]
+            if rewrite:
+                diff["summary"] = summary
+        before = {k: record.get(k) for k in diff}
+        after = dict(diff)
+        if rewrite:
+            after[SUMMARY_FROM] = "fields"
         before["review_status"], after["review_status"] = record["review_status"], "edited"
         sets = ", ".join(f"{c} = ?" for c in diff)
         conn.execute(

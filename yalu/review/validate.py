@@ -11,12 +11,16 @@ from collections.abc import Callable, Collection
 from datetime import date
 from typing import Any
 
+from ..places.gazetteer import ADMIN1_KINDS, Gazetteer
 from ..store import query as q
 
 ACTOR_ROLES = ("agent", "target", "victim", "witness")
 ACTOR_KINDS = ("unit", "official", "civilian", "state", "organization")
 QUANTITY_KINDS = ("people", "fatalities", "injured", "money", "weapon", "ammunition", "other")
 ATTRIBUTION_KINDS = ("anonymous_source", "official", "media", "state_media", "document")
+# the choices of the edit form's structured rows
+CHOICES = {"actor_roles": ACTOR_ROLES, "actor_kinds": ACTOR_KINDS,
+           "quantity_kinds": QUANTITY_KINDS, "attribution_kinds": ATTRIBUTION_KINDS}
 
 # Fields an edit may change, in the order the edit form shows them.
 EDITABLE = (
@@ -247,6 +251,42 @@ def _check_category(out: dict[str, Any], current: dict | None) -> None:
         )
 
 
+def _check_province(out: dict[str, Any], current: dict | None) -> None:
+    """A province the edit names must be the gazetteer's: its code a known first-level unit,
+    its name a spelling of that unit ("North Hamgyong" is KP-09, not KP-10), its country the
+    code's. A name alone gets its code; a code alone gets its name. Checked only when the
+    edit changes one of them, so a stored record's old spelling does not block other edits."""
+    fields = ("country", "admin1", "admin1_code")
+    old = {k: (current or {}).get(k) for k in fields}
+    if all(k not in out or (out[k] or None) == (old[k] or None) for k in fields):
+        return
+    country, name, code = (out.get(k, old[k]) for k in fields)
+    gaz = Gazetteer.default()
+    provinces = [p for p in gaz.lookup(name or "") if p.kind in ADMIN1_KINDS]
+    if code:
+        province = gaz.admin1_by_code(code)
+        if province is None:
+            raise ReviewError(f"admin1_code: {code} is not a province in the gazetteer")
+        if name and province not in provinces:
+            named = ", ".join(f"{p.admin1_code} ({p.name})" for p in provinces) or "no province"
+            raise ReviewError(f"admin1: {name!r} is {named} in the gazetteer, not {code} "
+                              f"({province.name})")
+    elif name:
+        if not provinces:
+            raise ReviewError(f"admin1: {name!r} is not a province in the gazetteer")
+        province = provinces[0]
+        out["admin1_code"] = province.admin1_code
+    else:
+        return
+    if country and country != province.country:
+        raise ReviewError(f"country: {province.admin1_code} ({province.name}) is in "
+                          f"{province.country}, not {country}")
+    if not name:
+        out["admin1"] = province.name
+    if not country:
+        out["country"] = province.country
+
+
 def validate_changes(changes: dict[str, Any], current: dict | None = None) -> dict[str, Any]:
     """Check and normalise edited fields against the ontology and the record schema.
     Raises ReviewError naming the first bad field."""
@@ -257,6 +297,7 @@ def validate_changes(changes: dict[str, Any], current: dict | None = None) -> di
         raise ReviewError(f"not editable: {', '.join(sorted(unknown))}")
     out = {name: FIELD_CHECKS[name](name, value) for name, value in changes.items()}
     _check_category(out, current)
+    _check_province(out, current)
     start = out.get("date_start", current.get("date_start") if current else None)
     end = out.get("date_end", current.get("date_end") if current else None)
     if start and end and end < start:

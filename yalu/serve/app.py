@@ -7,6 +7,7 @@ settings, the `Store` that owns the connections, the templates):
 - api.py     the JSON API under /api (search, read, review, export, aggregates)
 - pages.py   the pages (list, map, timeline, incident, edit and split forms, about)
 - forms.py   the review forms the incident page posts
+- queue.py   the review queue (/review); audit.py the audit log of every incident (/audit)
 - auth.py    signing in and out (/api/session, /login, /logout)
 
 Security model (docs/web.md has the long form; security.py does the checks):
@@ -43,7 +44,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from .. import __version__
 from ..store import Store
-from . import api, auth, edge, forms, pages
+from . import api, audit, auth, edge, forms, pages, queue
 from .rendering import make_templates, page
 from .security import guard_writes, is_api, is_loopback, load_secret
 from .sessions import SessionCookies
@@ -134,6 +135,7 @@ def create_app(
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
     app.add_middleware(SessionCookies, sessions=app.state.web.sessions, behind_https=behind_https)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for router in (api.router, api.review_router, auth.router, pages.router, forms.router):
+    for router in (api.router, api.review_router, auth.router, pages.router, forms.router,
+                   queue.router, audit.router):
         app.include_router(router)
     return app

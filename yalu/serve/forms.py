@@ -30,6 +30,16 @@ def _to(incident_id: str, suffix: str = "") -> RedirectResponse:
     return RedirectResponse(f"/incidents/{quote(incident_id)}{suffix}", status_code=303)
 
 
+def _queue(form: Form, name: str) -> RedirectResponse | None:
+    """Back to the review queue, when the form came from it: its `next` field (the record
+    after this one, on success) or `here` (this record, on an error). Only /review URLs,
+    so a form cannot send the reviewer elsewhere."""
+    url = form_text(form, name)
+    if url == "/review" or url.startswith("/review?"):
+        return RedirectResponse(url, status_code=303)
+    return None
+
+
 def _act(web: Web, request: Request, action: Callable[..., Any], *args: Any,
          **kwargs: Any) -> tuple[Any, review.ReviewError | None]:
     """Run a review action: (its result, None), or (None, the error), which the next page
@@ -53,7 +63,7 @@ def _set_status(web: Web, user: str, request: Request, form: Form, incident_id: 
                     expected_updated_at=form_text(form, "expected_updated_at") or None)
     if error is None:
         flash(request, done, "ok")
-    return _to(incident_id)
+    return _queue(form, "here" if error else "next") or _to(incident_id)
 
 
 @router.post("/{incident_id}/approve")
@@ -69,6 +79,39 @@ def reject_form(web: Web, user: Reviewer, request: Request, form: Form,
                        "Rejected: the record is hidden from lists and exports.")
 
 
+# the edit form's rows: (field, form prefix, keys, the key without which a row is empty)
+ROWS = (("actors", "actor", ("role", "text", "normalized", "kind", "unit", "rank"), "text"),
+        ("quantities", "quantity", ("kind", "value", "unit", "text"), "kind"))
+
+
+def _rows(form: Form, prefix: str, keys: tuple[str, ...], needed: str) -> list[dict]:
+    """The rows of a structured list: one column of same-named inputs per key."""
+    columns = {key: form.getlist(f"{prefix}_{key}") for key in keys}
+    out = []
+    for n in range(max(len(c) for c in columns.values())):
+        row = {key: (str(c[n]).strip() if n < len(c) else "") or None
+               for key, c in columns.items()}
+        if row[needed]:
+            out.append(row)
+    return out
+
+
+def _structured(form: Form) -> dict[str, Any]:
+    """Actors, quantities, attribution and corroboration from the form's rows and fields
+    (the JSON API takes them as JSON values)."""
+    changes: dict[str, Any] = {}
+    for field, prefix, keys, needed in ROWS:
+        if f"{prefix}_{needed}" in form:
+            changes[field] = _rows(form, prefix, keys, needed)
+    if "attribution_text" in form:
+        att = {k: form_text(form, f"attribution_{k}").strip() or None
+               for k in ("text", "kind", "location")}
+        changes["attribution"] = att if att["text"] else None
+    if "corroboration" in form:
+        changes["corroboration"] = [o.strip() for o in form_text(form, "corroboration").split(";")]
+    return changes
+
+
 @router.post("/{incident_id}/edit")
 def edit_form(web: Web, user: Reviewer, request: Request, form: Form,
               incident_id: str) -> RedirectResponse:
@@ -77,14 +120,16 @@ def edit_form(web: Web, user: Reviewer, request: Request, form: Form,
     for name in NULLABLE:
         if changes.get(name) == "":
             changes[name] = None
+    changes.update(_structured(form))
     _, error = _act(web, request, review.edit, incident_id, user, changes, note=_note(form),
                     expected_updated_at=form_text(form, "expected_updated_at") or None)
     if isinstance(error, review.NotFound):
         raise HTTPException(404, str(error)) from error
     if error is not None:
-        return _to(incident_id, "/edit")
+        back = form_text(form, "next")
+        return _to(incident_id, "/edit" + (f"?next={quote(back)}" if _queue(form, "next") else ""))
     flash(request, "Saved: the record is now marked edited.", "ok")
-    return _to(incident_id)
+    return _queue(form, "next") or _to(incident_id)
 
 
 @router.post("/{incident_id}/merge")
@@ -95,9 +140,9 @@ def merge_form(web: Web, user: Reviewer, request: Request, form: Form,
     winner, loser = (incident_id, other) if keep == "this" else (other, incident_id)
     _, error = _act(web, request, review.merge, winner, loser, user, note=_note(form))
     if error is not None:
-        return _to(incident_id)
+        return _queue(form, "here") or _to(incident_id)
     flash(request, f"Merged {loser} into {winner}.", "ok")
-    return _to(winner)
+    return _queue(form, "next") or _to(winner)
 
 
 def _evidence_id(key: str) -> int | None:

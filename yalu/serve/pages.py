@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from ..review.validate import CHOICES
 from ..store import query as q
 from .api import EXPORT_TYPES
 from .highlight import evidence_anchors, segments
@@ -93,6 +94,7 @@ def incident_context(web: WebState, incident_id: str) -> dict:
         "merged_from": q.merged_from(store, incident_id),
         "event_types": q.event_types(),
         "modalities": q.MODALITIES,
+        **CHOICES,
     }
 
 

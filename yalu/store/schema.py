@@ -174,6 +174,13 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE incidents ADD COLUMN recheck TEXT;
     """,
+    # 8: the review queue's walk in order of confidence (yalu.review.queue): the next record
+    # is the index's next entry, and the queue's progress counts statuses from the index;
+    # its merge suggestions read one event type's records in a range of start dates
+    """
+    CREATE INDEX IF NOT EXISTS incidents_queue ON incidents(merged_into, confidence, id, review_status);
+    CREATE INDEX IF NOT EXISTS incidents_type_start ON incidents(event_type, date_start);
+    """,
 ]
 
 # the incidents columns that hold JSON (decoded when a record is read)

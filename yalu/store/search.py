@@ -1,9 +1,11 @@
 """Running a query: one sorted page of matching records with the total count (`search`),
-the count alone (`count`), or every match for an export (`iter_records`)."""
+the count alone (`count`), or every match for an export (`iter_records`); for a page's
+records, where the search found them (`snippets`) and the outlets that report them."""
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -12,7 +14,16 @@ from typing import Any
 from .database import DB, connection
 from .filters import IncidentQuery
 from .records import CHUNK, RECORD_SELECT, decode_rows
-from .sql import DEFAULT_SORT, Search, Where, build_where, order_by, resolve_search
+from .sql import (
+    DEFAULT_SORT,
+    Search,
+    Where,
+    build_where,
+    fts_query,
+    order_by,
+    resolve_search,
+    search_terms,
+)
 
 MAX_PER_PAGE = 500
 DEFAULT_PER_PAGE = 50
@@ -149,3 +160,61 @@ def iter_records(
 
 def records(db: DB, query: IncidentQuery | None = None, **kwargs: Any) -> list[dict]:
     return list(iter_records(db, query, **kwargs))
+
+
+# a hit in a snippet is marked by these two characters, which article text never holds
+# (the page turns them into <mark> after escaping the text)
+HIT_START, HIT_END = "\x02", "\x03"
+SNIPPET_WORDS = 18  # words of article text around the hit
+
+
+def snippets(db: DB, query: IncidentQuery, ids: list[str]) -> dict[str, str]:
+    """For each incident of a page, where the search found it, its hits between HIT_START
+    and HIT_END: the best passage of a matching source article (FTS5 snippet), or the
+    first evidence sentence holding every word (search_in=evidence)."""
+    conn = connection(db)
+    if not query.q or not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    terms = search_terms(query.q)
+    if query.search_in == "evidence":
+        hit = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE) if terms else None
+        found: dict[str, str] = {}
+        for incident, text in conn.execute(
+            f"SELECT incident_id, text FROM evidence WHERE incident_id IN ({marks}) "
+            "ORDER BY incident_id, start", ids,
+        ):
+            if hit is None or incident in found or not text:
+                continue
+            if all(t.lower() in text.lower() for t in terms):
+                found[incident] = hit.sub(lambda m: HIT_START + m.group(0) + HIT_END, text)
+        return found
+    match = fts_query(conn, query.q, query.fts_mode)
+    if match is None:
+        return {}
+    found = {}
+    for incident, text in conn.execute(
+        "SELECT s.incident_id, snippet(articles_fts, -1, ?, ?, '…', ?) "
+        "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+        f"JOIN incident_sources s ON s.article_id = a.id WHERE s.incident_id IN ({marks}) "
+        "AND articles_fts MATCH ? ORDER BY articles_fts.rank",
+        [HIT_START, HIT_END, SNIPPET_WORDS, *ids, match],
+    ):
+        found.setdefault(incident, text)
+    return found
+
+
+def source_outlets(db: DB, ids: list[str]) -> dict[str, list[str]]:
+    """The outlets of each incident's source articles (a record several outlets report
+    has more than one)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    found: dict[str, list[str]] = {}
+    for incident, outlet in connection(db).execute(
+        "SELECT DISTINCT s.incident_id, a.outlet FROM incident_sources s "
+        f"JOIN articles a ON a.id = s.article_id WHERE s.incident_id IN ({marks}) "
+        "AND a.outlet IS NOT NULL ORDER BY s.incident_id, a.outlet", ids,
+    ):
+        found.setdefault(incident, []).append(outlet)
+    return found

@@ -33,13 +33,19 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
+    path = tmp_path_factory.mktemp("browser") / "browser.db"
+    ids = sample.build(path)
+    yield from serve(path, ids)
+
+
+def serve(path, ids):
+    """A live server on the test database at `path` (alice may sign in), as a fixture's
+    generator: yields its URL and the sample's ids, stops it afterwards."""
     import uvicorn
 
     from yalu.serve import create_app, users
     from yalu.store import Store
 
-    path = tmp_path_factory.mktemp("browser") / "browser.db"
-    ids = sample.build(path)
     store = Store(path)
     users.add(store, "alice", "correct horse battery")
     store.close()

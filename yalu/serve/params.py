@@ -14,6 +14,7 @@ from starlette.datastructures import FormData, QueryParams
 
 from ..store import query as q
 from .state import web_state
+
 # the provinces of the filter form are grouped by country, in this order
 COUNTRY_NAMES = {"KP": "North Korea", "KR": "South Korea", "CN": "China", "RU": "Russia",
                  "JP": "Japan"}

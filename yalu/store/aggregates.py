@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from ..ontology import categories
 from .database import DB, Store, connection
@@ -144,7 +145,8 @@ def _facet_counts(conn: sqlite3.Connection, query: IncidentQuery) -> dict[str, l
     out: dict[str, list[dict]] = {}
     found = resolve_search(conn, query)
     for name, (value, label, own) in FACETS.items():
-        asked = replace(query, **{own: []}) if own else query
+        own_values: dict[str, Any] = {own: []} if own else {}
+        asked = replace(query, **own_values)
         w = build_where(conn, asked, drive=True, found=found)
         source = "incidents i"
         if name == "outlet":

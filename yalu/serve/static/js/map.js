@@ -22,9 +22,12 @@
     options: { position: "topleft" },
     onAdd: function () {
       var box = L.DomUtil.create("div", "leaflet-bar map-views");
+      // not animated: a click while a zoom animates would be lost
       [["map-fit-all", "Fit all", "Zoom to show every marker", function () {
-        if (allBounds) { map.fitBounds(allBounds, { maxZoom: 8 }); }
-      }], ["map-korea", "Korea", "Back to the Korean peninsula", function () { map.fitBounds(KOREA); }]
+        if (allBounds) { map.fitBounds(allBounds, { maxZoom: 8, animate: false }); }
+      }], ["map-korea", "Korea", "Back to the Korean peninsula", function () {
+        map.fitBounds(KOREA, { animate: false });
+      }]
       ].forEach(function (b) {
         var a = L.DomUtil.create("a", "", box);
         a.id = b[0]; a.href = "#"; a.textContent = b[1]; a.title = b[2]; a.setAttribute("role", "button");

@@ -3,22 +3,20 @@ incidents as GeoJSON points (the map), and the values the filters offer (facets)
 
 The timeline reads every matching incident: asked of a `Store`, its answer is remembered
 until the data changes (`Store.remember`, keyed by the query and the data version), so
-the views many analysts open are computed once per change; so are the facet counts. The map's answer is
+the views many analysts open are computed once per change (the facet counts: facets.py). The map's answer is
 megabytes: the web API remembers it encoded (yalu.serve.api); its query reads the
 covering index of store migration 5 alone."""
 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
 
 from ..ontology import categories
 from .database import DB, Store, connection
 from .filters import MODALITIES, REVIEW_STATUSES, IncidentQuery, event_types
 from .search import count
-from .sql import DATED_SQL, build_where, resolve_search
+from .sql import DATED_SQL, build_where
 
 
 def weekly_counts(db: DB, query: IncidentQuery | None = None) -> dict:
@@ -113,51 +111,6 @@ def map_points(db: DB, query: IncidentQuery | None = None, limit: int | None = N
         "unlocated": total - located_total,
         "truncated": len(features) < located_total,
     }
-
-
-# facet -> (the value counted, a label for it, the query's own filter on it). A facet
-# counts the query without its own filter, so a value not chosen yet shows what choosing
-# it as well would add (the filters match any of their values).
-FACETS: dict[str, tuple[str, str | None, str | None]] = {
-    "event_type": ("i.event_type", None, "event_type"),
-    "admin1": ("i.admin1_code", "min(i.admin1)", "admin1"),
-    "outlet": ("a.outlet", None, "outlet"),
-    "modality": ("i.modality", None, "modality"),
-    "review_status": ("i.review_status", None, "review_status"),
-    # the month an incident starts in, within the query's dates
-    "month": ("substr(coalesce(i.date_start, i.date_end), 1, 7)", None, None),
-}
-FACET_VALUES = 30  # values per facet, the most frequent (months: the latest)
-
-
-def facet_counts(db: DB, query: IncidentQuery | None = None) -> dict[str, list[dict]]:
-    """For each facet, its values among the query's matches, most frequent first
-    (months: newest first), each `{"value", "count"}` (provinces with a `label`).
-    Asked of a `Store`, remembered until the data changes."""
-    query = query or IncidentQuery()
-    if isinstance(db, Store):
-        return db.remember(("facet_counts", repr(query)),
-                           lambda: _facet_counts(db.conn, query))
-    return _facet_counts(connection(db), query)
-
-
-def _facet_counts(conn: sqlite3.Connection, query: IncidentQuery) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {}
-    found = resolve_search(conn, query)
-    for name, (value, label, own) in FACETS.items():
-        own_values: dict[str, Any] = {own: []} if own else {}
-        asked = replace(query, **own_values)
-        w = build_where(conn, asked, drive=True, found=found)
-        source = "incidents i"
-        if name == "outlet":
-            source += " JOIN articles a ON a.id = i.article_id"
-        order = "1 DESC" if name == "month" else "count(*) DESC, 1"
-        sql = (f"SELECT {value}, {label or 'NULL'}, count(*) FROM {source}{w.sql()}"
-               f" GROUP BY 1 HAVING {value} IS NOT NULL ORDER BY {order} LIMIT {FACET_VALUES}")
-        rows = conn.execute(sql, w.params).fetchall()
-        out[name] = [{"value": v, "count": n, **({"label": lab or v} if label else {})}
-                     for v, lab, n in rows]
-    return out
 
 
 def facets(db: DB) -> dict:

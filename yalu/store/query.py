@@ -12,12 +12,14 @@ of the rules that made it).
 
 This module gathers the parts, one module each: filters.py (what a query asks for),
 sql.py (the query in SQL, full-text search made safe), search.py (pages and counts),
-records.py (records read back) and aggregates.py (timeline, map, facets).
+records.py (records read back), aggregates.py (timeline, map, filter values) and
+facets.py (facet counts).
 """
 
 from __future__ import annotations
 
-from .aggregates import FACETS, facet_counts, facets, map_points, weekly_counts
+from .aggregates import facets, map_points, weekly_counts
+from .facets import FACETS, facet_counts
 from .filters import DATED, MODALITIES, SEARCH_IN, IncidentQuery, QueryError, event_types, parse_day
 from .records import article, audit_trail, get, merged_from, related
 from .search import (

@@ -201,16 +201,23 @@ class Where:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 
 
+def admin1_terms(values: list[str]) -> tuple[list[str], list[str]]:
+    """A province filter's values as (ISO codes, names): a code as given (upper case), a
+    name also as the codes the gazetteer gives it (Yanggang, 량강도 -> KP-10)."""
+    codes = [v for v in values if re.fullmatch(r"[A-Za-z]{2}-\w{1,3}", v)]
+    names = [v for v in values if v not in codes]
+    codes += [code for name in names for code in _admin1_codes(name)]
+    return [c.upper() for c in codes], names
+
+
 def _places(w: Where, query: IncidentQuery, p: str) -> None:
     """Province and county filters, any spelling: Yanggang, 량강도, "Ryanggang Province"
     -> KP-10; Sinpa -> Kim Jong Suk."""
     if query.admin1:
-        codes = [v for v in query.admin1 if re.fullmatch(r"[A-Za-z]{2}-\w{1,3}", v)]
-        names = [v for v in query.admin1 if v not in codes]
-        codes += [code for name in names for code in _admin1_codes(name)]
+        codes, names = admin1_terms(query.admin1)
         ors = []
         if codes:
-            ors.append(_in(f"{p}i.admin1_code", [c.upper() for c in codes], w.params))
+            ors.append(_in(f"{p}i.admin1_code", codes, w.params))
         if names:
             ors.append(_in(f"{p}i.admin1", names, w.params, " COLLATE NOCASE"))
         w.clauses.append("(" + " OR ".join(ors) + ")")

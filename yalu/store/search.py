@@ -192,15 +192,21 @@ def snippets(db: DB, query: IncidentQuery, ids: list[str]) -> dict[str, str]:
     match = fts_query(conn, query.q, query.fts_mode)
     if match is None:
         return {}
-    found = {}
-    for incident, text in conn.execute(
-        "SELECT s.incident_id, snippet(articles_fts, -1, ?, ?, '…', ?) "
-        "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-        f"JOIN incident_sources s ON s.article_id = a.id WHERE s.incident_id IN ({marks}) "
-        "AND articles_fts MATCH ? ORDER BY articles_fts.rank",
-        [HIT_START, HIT_END, SNIPPET_WORDS, *ids, match],
+    sources: dict[int, list[str]] = {}
+    for incident, rowid in conn.execute(
+        f"SELECT s.incident_id, a.rowid FROM incident_sources s JOIN articles a "
+        f"ON a.id = s.article_id WHERE s.incident_id IN ({marks})", ids,
     ):
-        found.setdefault(incident, text)
+        sources.setdefault(rowid, []).append(incident)
+    found = {}
+    # the page's articles only (a snippet of each of a broad search's matches took 0.4 s)
+    for rowid, text in conn.execute(
+        "SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts "
+        "WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
+        [HIT_START, HIT_END, SNIPPET_WORDS, match, json.dumps(list(sources))],
+    ):
+        for incident in sources[rowid]:
+            found.setdefault(incident, text)
     return found
 
 

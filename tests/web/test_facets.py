@@ -180,3 +180,13 @@ def test_every_facet_count_is_the_count_of_that_filter_in_sql(fstore, params):
     dated = q.count(fstore, q.IncidentQuery(**{**params, "dated": params.get("dated", "yes")}))
     assert sum(f["count"] for f in found["month"]) == dated
     assert q.facet_counts(fstore.conn, query) == found  # a bare connection: the same
+
+
+def test_incident_page_names_the_outlets_that_report_it(web, built):
+    html = web.get(f"/incidents/{built[1]['arrest']}").text
+    tag = html[html.index('class="tag multi-outlet"'):]
+    tag = tag[:tag.index("</span>")]
+    assert "reported by 2 outlets" in tag
+    assert '<a href="#article-1">Example Daily</a>' in tag and "Example Wire</a>" in tag
+    assert 'id="article-2"' in html  # each source article is shown below
+    assert "multi-outlet" not in web.get(f"/incidents/{built[1]['crackdown']}").text

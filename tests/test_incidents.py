@@ -384,3 +384,25 @@ def test_only_acts_on_a_line_take_the_next_sentences_town(extract, text, event_t
                                  published="2025-06-17", outlet="Yonhap")
     [incident] = of_type(incidents, event_type)
     assert incident.location.admin1_code == admin1_code
+
+
+# --- history the report recalls ------------------------------------------------------
+
+RECALLED = (  # longer than a wire brief, whose later sentences are marked background anyway
+    "North Korean soldiers fired on a fishing boat near the border on Monday, the South's military said. "
+    "The boat returned to port with two crew members hurt. "
+    "The military said it was investigating. "
+    "Fishing in the area was suspended for the day. "
+    "The ministry protested through the liaison channel. "
+    "Residents of the island were told to stay indoors. "
+    "On June 3, 2015, guards killed two fishermen near the same island, the ministry recalled."
+)
+
+
+def test_an_act_dated_years_before_the_report_is_history_not_news(extract):
+    _, incidents = extract(RECALLED, published="2024-03-10")
+    assert [i.time.start for i in of_type(incidents, "attack")] == [date(2024, 3, 4)]
+    # the same act told in the lead is the news, however old its date
+    _, lead = extract("North Korean guards killed two fishermen near the island on June 3, 2015, the ministry said.",
+                      published="2024-03-10")
+    assert [i.time.start for i in of_type(lead, "attack")] == [date(2015, 6, 3)]

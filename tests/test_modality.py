@@ -121,6 +121,9 @@ def test_hypothetical_is_no_act(mode, text, word):
         ("The guards threatened to shoot anyone crossing the river.", "shoot"),
         ("The authorities vowed to crack down on smuggling.", "crack"),
         ("North Korea will deploy additional troops to the border.", "deploy"),
+        # an act called for is not yet done
+        ("The ministry urged Pyongyang to release the six fishermen.", "release"),
+        ("Seoul called on the North to apologize and punish those responsible.", "punish"),
     ],
 )
 def test_planned_act(mode, text, word):

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Doc
 
 from .. import dates
@@ -20,7 +22,7 @@ from ..model import Article, Incident
 from ..places.geoparse import Geoparser
 from .attribution import citations
 from .classifier import Decider
-from .clustering import cluster_mentions
+from .clustering import Cluster, cluster_mentions
 from .features import document_features, record_features
 from .mentions import Mention, paragraphs, read_sentence
 from .records import by_day, record, reportable
@@ -32,6 +34,19 @@ from .slots import (
     refine_lines,
     spoken_date,
 )
+
+# an act dated this long before the report is history the report recalls, not its news
+HISTORY_DAYS = 400
+
+
+def history(c: Cluster, published: date | None) -> bool:
+    """Every mention dated by its own words to more than a year before the report, none
+    in its lead: "the first alert was issued on Feb. 25, 1983, when a pilot defected"."""
+    return published is not None and all(
+        m.time is not None and m.time.end is not None and not m.time_inherited and m.sent.start > 0
+        and (published - m.time.end).days > HISTORY_DAYS
+        for m in c.mentions
+    )
 
 
 def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | None = None) -> list[Incident]:
@@ -51,7 +66,7 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
     inherit_places(mentions, geoparser, places, cites, short)
     incidents = cluster_mentions(mentions)
     date_undated(incidents, doc, article, spoken_date(doc, found_dates, cites), found_dates)
-    records = [(c, record(c, article)) for c in incidents if reportable(c)]
+    records = [(c, record(c, article)) for c in incidents if reportable(c) and not history(c, article.published)]
     if decide is not None:
         context = document_features(records, article.published)
         records = [(c, r) for (c, r), more in zip(records, context) if decide(r, record_features(c, r, r.confidence) | more)]

@@ -461,7 +461,9 @@ def _claimed(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 
 @rule("modality.planned")
 def _planned(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
-    """"plans to launch", "efforts to seal"."""
+    """"plans to launch", "efforts to seal", "called on the North to apologize and punish"."""
+    while trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "NOUN"):
+        trigger = trigger.head  # the second of two acts asked for is asked for too
     if trigger.dep_ in ("xcomp", "acl", "advcl") and trigger.head.lemma_.lower() in lexicon().planning:
         return Verdict("planned", "modality.planned")
     return None

@@ -153,7 +153,8 @@ QUERIES = [
     {"date_from": "2024-05", "date_to": "2024-06"}, {"date_to": "2020"}, {"min_confidence": 0.8},
     {"date_from": "2024-03-12", "date_to": "2024-03-12"}, {"min_confidence": 0.91},
     {"q": "smugglers"}, {"q": "smugglers", "search_in": "evidence", "include_rejected": True},
-    {"q": "Hyesan", "category": ["repression"]}, {"dated": "week", "located": True},
+    {"q": "Hyesan", "category": ["repression"]}, {"q": "the"}, {"q": "the", "include_rejected": True},
+    {"q": "the", "category": ["repression", "society"], "fts_mode": "raw"}, {"dated": "week", "located": True},
     {"admin2": ["Hyesan"], "event_type": ["lockdown"]}, {"article_id": "daily-1"},
     {"include_merged": True, "outlet": ["Example Daily", "Example Gazette"]},
 ]

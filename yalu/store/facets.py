@@ -13,7 +13,6 @@ then masks over the arrays; tests/web/test_facets.py checks every count against
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
@@ -23,6 +22,7 @@ import numpy as np
 
 from .database import DB, Store, connection
 from .filters import IncidentQuery
+from .search import unmatched
 from .sql import Search, Where, admin1_terms, build_where, resolve_search
 
 FACETS = ("event_type", "admin1", "outlet", "modality", "review_status", "month")
@@ -106,13 +106,7 @@ def _sql_matches(conn: sqlite3.Connection, columns: Columns, query: IncidentQuer
     rest = replace(asked, q=None)
     every = remember(("facet_rows", repr(rest)), lambda: _rows(
         conn, columns, build_where(conn, rest, drive=True, found=Search("none"))))
-    w = build_where(conn, rest, drive=True, found=Search("none"), lead=True)
-    w.clauses.append("i.article_id IN (SELECT value FROM json_each(?))")
-    w.params.append(json.dumps(found.not_matching))
-    if found.extra:
-        w.clauses.append("i.id NOT IN (SELECT value FROM json_each(?))")
-        w.params.append(json.dumps(found.extra))
-    return every & ~_rows(conn, columns, w)
+    return every & ~_rows(conn, columns, unmatched(conn, rest, found))
 
 
 def _rows(conn: sqlite3.Connection, columns: Columns, w: Where) -> np.ndarray:

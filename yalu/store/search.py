@@ -83,13 +83,20 @@ def count(db: DB, query: IncidentQuery, found: Search | None = None) -> int:
     # articles that do not match (unless another source of theirs does)
     rest = replace(query, q=None)
     total = _count(conn, build_where(conn, rest, drive=True, found=Search("none")))
+    return total - _count(conn, unmatched(conn, rest, found))
+
+
+def unmatched(conn: sqlite3.Connection, rest: IncidentQuery, found: Search) -> Where:
+    """For a broad search: the rows of the query without its search (`rest`) that the
+    search leaves out, those of the few articles that do not match (unless another
+    source of theirs does)."""
     w = build_where(conn, rest, drive=True, found=Search("none"), lead=True)
     w.clauses.append("i.article_id IN (SELECT value FROM json_each(?))")
     w.params.append(json.dumps(found.not_matching))
     if found.extra:
         w.clauses.append("i.id NOT IN (SELECT value FROM json_each(?))")
         w.params.append(json.dumps(found.extra))
-    return total - _count(conn, w)
+    return w
 
 
 def _ordered_ids(conn: sqlite3.Connection, query: IncidentQuery, sort: str, order_sql: str,

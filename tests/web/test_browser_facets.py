@@ -111,6 +111,7 @@ def test_map_opens_on_korea_and_fits_all(server, page):
     wait_until(page, "window.yaluMap.map.getBounds().getWest() < 37.6")
     view = map_view(page)
     assert view["north"] > 55.75 and view["west"] < 37.62  # Moscow is in view now
+    page.wait_for_timeout(500)  # the clusters redraw for the new zoom (for the picture)
     shot(page, "map-fit-all")
     page.click("#map-korea")
     wait_until(page, "window.yaluMap.map.getBounds().getWest() > 100")

@@ -191,3 +191,13 @@ def test_incident_page_names_the_outlets_that_report_it(web, built):
     assert '<a href="#article-1">Example Daily</a>' in tag and "Example Wire</a>" in tag
     assert 'id="article-2"' in html  # each source article is shown below
     assert "multi-outlet" not in web.get(f"/incidents/{built[1]['crackdown']}").text
+
+
+def test_an_empty_database_has_empty_facets(tmp_path):
+    store = Store(tmp_path / "empty.db")
+    try:
+        for query in (q.IncidentQuery(), q.IncidentQuery(q="flood", event_type=["arrest"],
+                                                         date_from="2020", min_confidence=0.5)):
+            assert q.facet_counts(store, query) == {name: [] for name in q.FACETS}
+    finally:
+        store.close()

@@ -35,15 +35,17 @@ _NOT_IN_SQL: dict[str, Any] = {**dict.fromkeys(_LISTS, []), "date_from": None, "
 
 @dataclass
 class Column:
-    """One text column as codes into its sorted distinct values ("" for NULL)."""
+    """One text column as codes into its distinct values ("" for NULL)."""
 
     codes: np.ndarray
     values: np.ndarray
 
     @classmethod
     def of(cls, texts: list[str]) -> Column:
-        values, codes = np.unique(np.array(texts, dtype=str), return_inverse=True)
-        return cls(codes.astype(np.int32), values)
+        index: dict[str, int] = {}  # a dict, not np.unique: a fifth of the time
+        codes = np.fromiter((index.setdefault(t, len(index)) for t in texts), dtype=np.int32,
+                            count=len(texts))
+        return cls(codes, np.array(list(index), dtype=str))
 
     def isin(self, wanted: list[str]) -> np.ndarray:
         found = np.flatnonzero(np.isin(self.values, wanted))

@@ -22,8 +22,8 @@ import numpy as np
 
 from .database import DB, Store, connection
 from .filters import IncidentQuery
-from .search import unmatched
-from .sql import Search, Where, admin1_terms, build_where, resolve_search
+from .search import resolved, unmatched
+from .sql import Search, Where, admin1_terms, build_where
 
 FACETS = ("event_type", "admin1", "outlet", "modality", "review_status", "month")
 FACET_VALUES = 30  # values per facet, the most frequent (months: the latest)
@@ -94,11 +94,12 @@ def _columns(conn: sqlite3.Connection) -> Columns:
 Remember = Callable[[Hashable, Callable[[], np.ndarray]], np.ndarray]
 
 
-def _sql_matches(conn: sqlite3.Connection, columns: Columns, query: IncidentQuery,
+def _sql_matches(db: DB, columns: Columns, query: IncidentQuery,
                  remember: Remember) -> np.ndarray:
     """The rows SQL finds for the parts of the query the arrays do not hold."""
+    conn = connection(db)
     asked = replace(query, **_NOT_IN_SQL)
-    found = resolve_search(conn, asked)
+    found = resolved(db, asked)
     if found.kind != "broad":
         return remember(("facet_rows", repr(asked)), lambda: _rows(
             conn, columns, build_where(conn, asked, drive=True, found=found)))
@@ -170,7 +171,7 @@ def facet_counts(db: DB, query: IncidentQuery | None = None) -> dict[str, list[d
                 # read over other columns (the data changed between the two): again
                 return mask if len(mask) == len(columns.rowids) else compute()
 
-            return _counts(columns, _sql_matches(store.conn, columns, query, rows), query)
+            return _counts(columns, _sql_matches(store, columns, query, rows), query)
 
         return store.remember(("facet_counts", repr(query)), compute)
     conn = connection(db)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .database import DB, connection
+from .database import DB, Store, connection
 from .filters import IncidentQuery
 from .records import CHUNK, RECORD_SELECT, decode_rows
 from .sql import (
@@ -73,10 +73,21 @@ def _count(conn: sqlite3.Connection, w: Where) -> int:
     return conn.execute("SELECT count(*) FROM incidents i" + w.sql(), w.params).fetchone()[0]
 
 
+def resolved(db: DB, query: IncidentQuery) -> Search:
+    """The query's search resolved to SQL; asked of a `Store`, remembered until the data
+    changes (a broad search's list of the articles that do not match took 25 ms at
+    12,500 articles, and the count, the page and the facets each want it)."""
+    conn = connection(db)
+    if isinstance(db, Store) and query.q:
+        key = ("search", query.q, query.fts_mode, query.search_in)
+        return db.remember(key, lambda: resolve_search(conn, query))
+    return resolve_search(conn, query)
+
+
 def count(db: DB, query: IncidentQuery, found: Search | None = None) -> int:
     conn = connection(db)
     if found is None:
-        found = resolve_search(conn, query)
+        found = resolved(db, query)
     if found.kind != "broad":
         return _count(conn, build_where(conn, query, drive=True, found=found))
     # a search matching most articles: all the filtered incidents, less those of the few
@@ -145,7 +156,7 @@ def search(
     query = query or IncidentQuery()
     page, per_page = page_bounds(page, per_page)
     order_sql, sort, order = order_by(sort, order)
-    found = resolve_search(conn, query)
+    found = resolved(db, query)
     total = count(conn, query, found)
     ids = _ordered_ids(conn, query, sort, order_sql, per_page, (page - 1) * per_page, found)
     items = _fetch(conn, ids, details=details)

@@ -183,7 +183,7 @@ def test_get_related_and_facets(store, ids):
     assert rel == {ids["smuggling"], ids["punishment"], ids["lockdown"]}
     assert q.get(store, "nope") is None
     facets = q.facets(store)
-    assert {"code": "KP-10", "name": "Ryanggang"} in facets["provinces"]
+    assert {"code": "KP-10", "name": "Ryanggang", "country": "KP"} in facets["provinces"]
     assert facets["outlets"] == ["Example Daily", "Example Wire"]
     assert facets["event_types"]["arrest"] == "repression"
 

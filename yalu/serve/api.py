@@ -136,9 +136,12 @@ def api_map(
     return remembered_json(web, request, lambda: q.map_points(web.store, query, limit=limit))
 
 
-@router.get("/facets", tags=["aggregates"], summary="Values for the filters")
-def api_facets(web: Web) -> Response:
-    return json_response(web.facets())
+@router.get("/facets", tags=["aggregates"],
+            summary="Values for the filters, and facet counts over the matching incidents")
+def api_facets(web: Web, query: Filters) -> Response:
+    """`counts`: per facet (event_type, admin1, outlet, modality, review_status, month),
+    its most frequent values among the matches of the other filters."""
+    return json_response({**web.facets(), "counts": q.facet_counts(web.store, query)})
 
 
 @router.get("/docs", include_in_schema=False)

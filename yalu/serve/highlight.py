@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..store.search import HIT_END, HIT_START
+
 
 @dataclass
 class Segment:
@@ -101,3 +103,16 @@ def safe_url(url: str | None) -> str | None:
     except ValueError:
         return None
     return url if scheme in ("http", "https") else None
+
+
+def hit_segments(snippet: str) -> list[tuple[str, bool]]:
+    """A search snippet (hits between the store's HIT_START and HIT_END marks) as
+    (text, is_hit) pairs the template escapes and marks."""
+    out: list[tuple[str, bool]] = []
+    for i, part in enumerate(snippet.split(HIT_START)):
+        hit, _, rest = part.partition(HIT_END) if i else ("", "", part)
+        if hit:
+            out.append((hit, True))
+        if rest:
+            out.append((rest, False))
+    return out

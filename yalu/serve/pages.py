@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from ..review.validate import CHOICES
 from ..store import query as q
 from .api import EXPORT_TYPES
-from .highlight import evidence_anchors, segments
+from .highlight import evidence_anchors, hit_segments, segments
 from .params import MAX_PAGE, clean_url, filter_context, parse_page_query
 from .rendering import json_response, page
 from .security import Reviewer
@@ -43,8 +43,12 @@ def list_page(web: Web, request: Request) -> Response:
     ctx = filter_context(request, query, error, **keep)
     # the filter form keeps the sort order and page size (a new filter starts at page 1)
     ctx["keep_params"] = [(k, str(v)) for k, v in keep.items() if v is not None]
+    ids = [r["id"] for r in result.items]
     ctx.update(result=result, sort=result.sort, order=result.order, per_page=per_page,
-               sorts=q.SORTS, export_formats=list(EXPORT_TYPES))
+               sorts=q.SORTS, export_formats=list(EXPORT_TYPES),
+               facet_counts=q.facet_counts(web.store, query),
+               snippets={i: hit_segments(s) for i, s in q.snippets(web.store, query, ids).items()},
+               outlets=q.source_outlets(web.store, ids))
     return page(request, "list.html", ctx)
 
 

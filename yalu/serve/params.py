@@ -15,6 +15,10 @@ from starlette.datastructures import FormData, QueryParams
 from ..store import query as q
 from .state import web_state
 
+# the provinces of the filter form are grouped by country, in this order
+COUNTRY_NAMES = {"KP": "North Korea", "KR": "South Korea", "CN": "China", "RU": "Russia",
+                 "JP": "Japan"}
+
 LENIENT = ("date_from", "date_to", "min_confidence", "dated", "located")  # may be dropped
 # the last page one may ask for: its offset (page × per_page) must stay far inside
 # SQLite's 64-bit integers, and no database here has half a billion incidents
@@ -26,6 +30,9 @@ def incident_query(
     q_: Annotated[str | None, Query(alias="q", description="full-text search over the articles")] = None,
     fts_mode: Annotated[str, Query(pattern="^(simple|raw)$",
                                    description="simple: words and \"phrases\"; raw: FTS5 syntax")] = "simple",
+    search_in: Annotated[str, Query(pattern="^(articles|evidence)$",
+                                    description="articles: the source articles' whole text; "
+                                                "evidence: the incident's evidence sentences")] = "articles",
     category: Annotated[list[str], Query(default_factory=list, description="category (repeat or comma-separate)")],
     event_type: Annotated[list[str], Query(default_factory=list)],
     admin1: Annotated[list[str], Query(default_factory=list, description="province: ISO 3166-2 code (KP-10) or name")],
@@ -48,7 +55,7 @@ def incident_query(
 ) -> q.IncidentQuery:
     try:
         return q.IncidentQuery(
-            q=q_, fts_mode=fts_mode, category=category, event_type=event_type,
+            q=q_, fts_mode=fts_mode, search_in=search_in, category=category, event_type=event_type,
             admin1=admin1, admin2=admin2, outlet=outlet, modality=modality,
             review_status=review_status, date_from=q.parse_day(date_from),
             date_to=q.parse_day(date_to, end=True),
@@ -94,14 +101,21 @@ def clean_url(request: Request) -> str | None:
 
 
 def link_builder(query: q.IncidentQuery, **keep: Any) -> Callable[..., str]:
-    """`url(path, drop=(name, value), **over)`: a link to a page with this query, less
-    one filter value, with other values; the template builds sort, pager and chip links."""
+    """`url(path, drop=(name, value), toggle=(name, value), **over)`: a link to a page
+    with this query, less one filter value, with a value added to a list filter (or taken
+    off it if there), with other values; the template builds sort, pager, chip and facet
+    links."""
     base = query.to_params()
     keep = {k: v for k, v in keep.items() if v not in (None, "")}
 
-    def url(path: str = "/", drop: tuple | None = None, **over: Any) -> str:
+    def url(path: str = "/", drop: tuple | None = None, toggle: tuple | None = None,
+            **over: Any) -> str:
+        if toggle is not None:
+            drop = toggle if toggle in base else drop
         # a value given here replaces the query's own (dated=coarse, not dated=yes&dated=coarse)
         items = [p for p in base if p != drop and p[0] not in over]
+        if toggle is not None and toggle not in base:
+            items.append(toggle)
         merged = {**keep, **over}
         items += [(k, str(v)) for k, v in merged.items() if v not in (None, "")]
         return path + ("?" + urlencode(items) if items else "")
@@ -109,12 +123,25 @@ def link_builder(query: q.IncidentQuery, **keep: Any) -> Callable[..., str]:
     return url
 
 
+def province_groups(provinces: list[dict]) -> list[tuple[str, list[dict]]]:
+    """The provinces by country (North Korea first), for the form's option groups."""
+    groups: dict[str, list[dict]] = {}
+    for p in provinces:
+        groups.setdefault(p["country"], []).append(p)
+    order = list(COUNTRY_NAMES)
+    return [(COUNTRY_NAMES.get(c, c), groups[c])
+            for c in sorted(groups, key=lambda c: (order.index(c) if c in order else len(order), c))]
+
+
 def filter_context(request: Request, query: q.IncidentQuery, error: str | None,
                    **keep: Any) -> dict:
     """What the filter form and the chips of a page need."""
+    facets = web_state(request).facets()
     return {
         "query": query,
-        "facets": web_state(request).facets(),
+        "facets": facets,
+        "province_names": {p["code"]: p["name"] for p in facets["provinces"]},
+        "province_groups": province_groups(facets["provinces"]),
         "query_error": error,
         "url": link_builder(query, **keep),
         "active": query.to_params(),

@@ -59,8 +59,8 @@ CHIP_NAMES = {
 }
 
 
-def chip_label(name: str, value: str) -> str:
-    """The text of an active-filter chip: `admin1=KP-10` -> "province: KP-10"."""
+def chip_label(name: str, value: str, province_names: dict[str, str] | None = None) -> str:
+    """The text of an active-filter chip: `admin1=KP-10` -> "province: Ryanggang"."""
     if name == "dated":
         return {"yes": "with a date", "no": "without a date", "week": "dated to the week",
                 "coarse": "dated only roughly"}.get(value, f"dated: {value}")
@@ -72,6 +72,10 @@ def chip_label(name: str, value: str) -> str:
         return name.split("_", 1)[1] + " included"
     if name == "event_type":
         value = value.replace("_", " ")
+    if name == "admin1" and province_names:
+        value = province_names.get(value.upper(), value)
+    if name == "search_in":
+        return f"search in {value}"
     return f"{CHIP_NAMES.get(name, name.replace('_', ' '))}: {value}"
 
 

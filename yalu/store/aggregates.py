@@ -3,7 +3,7 @@ incidents as GeoJSON points (the map), and the values the filters offer (facets)
 
 The timeline reads every matching incident: asked of a `Store`, its answer is remembered
 until the data changes (`Store.remember`, keyed by the query and the data version), so
-the views many analysts open are computed once per change. The map's answer is
+the views many analysts open are computed once per change (the facet counts: facets.py). The map's answer is
 megabytes: the web API remembers it encoded (yalu.serve.api); its query reads the
 covering index of store migration 5 alone."""
 
@@ -114,7 +114,8 @@ def map_points(db: DB, query: IncidentQuery | None = None, limit: int | None = N
 
 
 def facets(db: DB) -> dict:
-    """Values for the filter drop-downs: provinces, outlets, review statuses seen."""
+    """Values for the filter drop-downs: provinces (with their country), outlets, review
+    statuses seen."""
     conn = connection(db)
     provinces = []
     for (code,) in conn.execute(
@@ -124,7 +125,8 @@ def facets(db: DB) -> dict:
             "SELECT admin1 FROM incidents WHERE admin1_code = ? AND admin1 IS NOT NULL LIMIT 1",
             (code,),
         ).fetchone()
-        provinces.append({"code": code, "name": row[0] if row else code})
+        provinces.append({"code": code, "name": row[0] if row else code,
+                          "country": code.split("-")[0]})
     provinces.sort(key=lambda p: (p["name"] or "").lower())
     outlets = [
         r[0] for r in conn.execute(

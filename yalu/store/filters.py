@@ -33,6 +33,9 @@ _LIST_FIELDS = ("category", "event_type", "admin1", "admin2", "outlet", "modalit
 # timeline; "coarse": it has a date but only a longer period (a month, a year, "since
 # October"); "yes": any date; "no": no date at all.
 DATED = ("yes", "no", "week", "coarse")
+# `search_in`: what the search box searches. "articles": the whole text of any source
+# article; "evidence": the incident's own evidence sentences (every word must be in one)
+SEARCH_IN = ("articles", "evidence")
 WEEK_DAYS = 6  # date_end - date_start of a period that still counts as one week
 
 
@@ -114,6 +117,7 @@ class IncidentQuery:
     min_confidence: float | None = None
     q: str | None = None  # full-text search over the articles' title and text
     fts_mode: str = "simple"  # simple: words and "phrases", quoted; raw: FTS5 syntax, falls back
+    search_in: str = "articles"  # articles | evidence (see SEARCH_IN)
     article_id: str | None = None
     dated: str | None = None  # yes | no | week | coarse (see DATED)
     located: bool | None = None  # True: has coordinates; False: has none
@@ -135,6 +139,8 @@ class IncidentQuery:
         self.q = (self.q or "").strip() or None
         if self.fts_mode not in ("simple", "raw"):
             self.fts_mode = "simple"
+        if self.search_in not in SEARCH_IN:
+            self.search_in = "articles"
         self.include_rejected = _truthy(self.include_rejected)
         self.include_merged = _truthy(self.include_merged)
         dated = (str(self.dated).strip().lower() if self.dated is not None else "") or None
@@ -158,13 +164,14 @@ class IncidentQuery:
         # short aliases used in links
         if not kwargs["review_status"] and hasattr(params, "get"):
             kwargs["review_status"] = get_list("status")
-        for name in ("date_from", "date_to", "min_confidence", "q", "fts_mode", "article_id",
+        for name in ("date_from", "date_to", "min_confidence", "q", "fts_mode", "search_in", "article_id",
                      "dated", "located", "include_rejected", "include_merged"):
             value = params.get(name)
             if isinstance(value, list):
                 value = value[0] if value else None
             kwargs[name] = value
         kwargs["fts_mode"] = kwargs["fts_mode"] or "simple"
+        kwargs["search_in"] = kwargs["search_in"] or "articles"
         return cls(**kwargs)
 
     def to_params(self) -> list[tuple[str, str]]:
@@ -174,8 +181,8 @@ class IncidentQuery:
             value = getattr(self, f.name)
             if f.name in _LIST_FIELDS:
                 out += [(f.name, v) for v in value]
-            elif f.name == "fts_mode":
-                if value != "simple":
+            elif f.name in ("fts_mode", "search_in"):
+                if value != f.default:
                     out.append((f.name, value))
             elif f.name == "located":
                 if value is not None:

@@ -12,20 +12,37 @@ of the rules that made it).
 
 This module gathers the parts, one module each: filters.py (what a query asks for),
 sql.py (the query in SQL, full-text search made safe), search.py (pages and counts),
-records.py (records read back) and aggregates.py (timeline, map, facets).
+records.py (records read back), aggregates.py (timeline, map, filter values) and
+facets.py (facet counts).
 """
 
 from __future__ import annotations
 
 from .aggregates import facets, map_points, weekly_counts
-from .filters import DATED, MODALITIES, IncidentQuery, QueryError, event_types, parse_day
+from .facets import FACETS, facet_counts
+from .filters import DATED, MODALITIES, SEARCH_IN, IncidentQuery, QueryError, event_types, parse_day
 from .records import article, audit_trail, get, merged_from, related
-from .search import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page, count, iter_records, page_bounds, records, search
+from .search import (
+    DEFAULT_PER_PAGE,
+    HIT_END,
+    HIT_START,
+    MAX_PER_PAGE,
+    Page,
+    count,
+    iter_records,
+    page_bounds,
+    records,
+    search,
+    snippets,
+    source_outlets,
+)
 from .sql import DEFAULT_SORT, SORTS, fts_phrase_query, has_browse_index
 
 __all__ = [
-    "DATED", "DEFAULT_PER_PAGE", "DEFAULT_SORT", "MAX_PER_PAGE", "MODALITIES", "SORTS",
-    "IncidentQuery", "Page", "QueryError", "article", "audit_trail", "count", "event_types",
+    "DATED", "DEFAULT_PER_PAGE", "DEFAULT_SORT", "FACETS", "HIT_END", "HIT_START",
+    "MAX_PER_PAGE", "MODALITIES", "SEARCH_IN", "SORTS", "IncidentQuery", "Page",
+    "QueryError", "article", "audit_trail", "count", "event_types", "facet_counts",
     "facets", "fts_phrase_query", "get", "has_browse_index", "iter_records", "map_points",
-    "merged_from", "page_bounds", "parse_day", "records", "related", "search", "weekly_counts",
+    "merged_from", "page_bounds", "parse_day", "records", "related", "search", "snippets",
+    "source_outlets", "weekly_counts",
 ]

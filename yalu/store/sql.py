@@ -54,6 +54,22 @@ def fts_phrase_query(text: str) -> str | None:
     return " ".join(parts) if parts else None
 
 
+def search_terms(text: str) -> list[str]:
+    """The words and phrases of user text, without FTS5 syntax (a trailing * dropped):
+    what an evidence sentence must contain, and what a snippet highlights."""
+    terms = []
+    for phrase, word in _TOKEN.findall(text or ""):
+        chunk = (phrase if phrase else word).strip().rstrip("*")
+        if re.search(r"\w", chunk) and chunk.upper() not in ("AND", "OR", "NOT"):
+            terms.append(chunk)
+    return terms
+
+
+def _like(term: str) -> str:
+    """A LIKE pattern (ESCAPE '\\') finding `term` anywhere."""
+    return "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
+
+
 def fts_query(conn: sqlite3.Connection, text: str, mode: str = "simple") -> str | None:
     """The FTS5 MATCH string for user text. In raw mode the text is tried as FTS5 syntax
     first and, if SQLite rejects it, quoted like simple mode."""
@@ -135,6 +151,8 @@ def resolve_search(conn: sqlite3.Connection, query: IncidentQuery) -> Search:
     match = fts_query(conn, query.q, query.fts_mode)
     if match is None:
         return Search("narrow", None)
+    if query.search_in == "evidence":
+        return Search("narrow", match)  # the sentences' own words narrow it further
     hits = conn.execute(
         "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)
     ).fetchone()[0]
@@ -183,16 +201,23 @@ class Where:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 
 
+def admin1_terms(values: list[str]) -> tuple[list[str], list[str]]:
+    """A province filter's values as (ISO codes, names): a code as given (upper case), a
+    name also as the codes the gazetteer gives it (Yanggang, 량강도 -> KP-10)."""
+    codes = [v for v in values if re.fullmatch(r"[A-Za-z]{2}-\w{1,3}", v)]
+    names = [v for v in values if v not in codes]
+    codes += [code for name in names for code in _admin1_codes(name)]
+    return [c.upper() for c in codes], names
+
+
 def _places(w: Where, query: IncidentQuery, p: str) -> None:
     """Province and county filters, any spelling: Yanggang, 량강도, "Ryanggang Province"
     -> KP-10; Sinpa -> Kim Jong Suk."""
     if query.admin1:
-        codes = [v for v in query.admin1 if re.fullmatch(r"[A-Za-z]{2}-\w{1,3}", v)]
-        names = [v for v in query.admin1 if v not in codes]
-        codes += [code for name in names for code in _admin1_codes(name)]
+        codes, names = admin1_terms(query.admin1)
         ors = []
         if codes:
-            ors.append(_in(f"{p}i.admin1_code", [c.upper() for c in codes], w.params))
+            ors.append(_in(f"{p}i.admin1_code", codes, w.params))
         if names:
             ors.append(_in(f"{p}i.admin1", names, w.params, " COLLATE NOCASE"))
         w.clauses.append("(" + " OR ".join(ors) + ")")
@@ -211,12 +236,23 @@ def _dates(w: Where, query: IncidentQuery) -> None:
         w.params.append(query.date_to.isoformat())
 
 
-def _search(w: Where, found: Search, p: str) -> bool:
+def _search(w: Where, query: IncidentQuery, found: Search, p: str) -> bool:
     """The full-text search's clause; True when it is a narrow set that may lead."""
     if found.kind == "narrow":
         if found.match is None:
             w.clauses.append("0")  # nothing searchable in the text: nothing matches
             return False
+        if query.search_in == "evidence":
+            # an evidence sentence holding every word, in an article the index finds
+            terms = search_terms(query.q or "")
+            w.clauses.append(
+                "i.id IN (SELECT e.incident_id FROM evidence e WHERE e.article_id IN "
+                "(SELECT a2.id FROM articles a2 WHERE a2.rowid IN "
+                "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"
+                + "".join(" AND e.text LIKE ? ESCAPE '\\'" for _ in terms) + ")"
+            )
+            w.params += [found.match] + [_like(t) for t in terms]
+            return True
         w.clauses.append(
             "i.id IN (SELECT s.incident_id FROM incident_sources s WHERE s.article_id IN "
             "(SELECT a2.id FROM articles a2 WHERE a2.rowid IN "
@@ -266,7 +302,7 @@ def build_where(conn: sqlite3.Connection, query: IncidentQuery, *, drive: bool =
         w.clauses.append(DATED_SQL[query.dated])
     if query.located is not None:
         w.clauses.append(LOCATED_SQL if query.located else f"NOT {LOCATED_SQL}")
-    searching = _search(w, found if found is not None else resolve_search(conn, query), p)
+    searching = _search(w, query, found if found is not None else resolve_search(conn, query), p)
     # a narrow set (an outlet, an article, a search) that the planner should start from
     driving = bool(query.outlet or query.article_id) or lead or searching
     if not query.include_rejected and "rejected" not in query.review_status:

@@ -1,5 +1,6 @@
 /* The incident map: offline base (Natural Earth outlines + geoBoundaries provinces),
-   clustered markers coloured by category, popups linking to the incident page.
+   clustered markers coloured by category, popups linking to the incident page; it opens
+   on the Korean peninsula, "Fit all" shows every marker.
    Text from records is inserted with textContent only. */
 (function () {
   "use strict";
@@ -10,7 +11,33 @@
 
   function colour(cat) { return colours[cat] || "#777777"; }
 
-  var map = L.map(el, { preferCanvas: false, minZoom: 3, maxZoom: 14, zoomSnap: 0.5 }).setView([40.3, 127.3], 6.5);
+  var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  // the map opens on the Korean peninsula (markers far away, in Moscow or Hokkaido, would
+  // shrink Korea to a blob); "Fit all" shows every marker
+  var KOREA = L.latLngBounds([[33.0, 124.2], [43.0, 130.9]]);
+  var map = L.map(el, { preferCanvas: false, minZoom: 3, maxZoom: 14, zoomSnap: 0.5 });
+  map.fitBounds(KOREA);
+  var allBounds = null;
+  var ViewControl = L.Control.extend({
+    options: { position: "topleft" },
+    onAdd: function () {
+      var box = L.DomUtil.create("div", "leaflet-bar map-views");
+      // not animated: a click while a zoom animates would be lost
+      [["map-fit-all", "Fit all", "Zoom to show every marker", function () {
+        if (allBounds) { map.fitBounds(allBounds, { maxZoom: 8, animate: false }); }
+      }], ["map-korea", "Korea", "Back to the Korean peninsula", function () {
+        map.fitBounds(KOREA, { animate: false });
+      }]
+      ].forEach(function (b) {
+        var a = L.DomUtil.create("a", "", box);
+        a.id = b[0]; a.href = "#"; a.textContent = b[1]; a.title = b[2]; a.setAttribute("role", "button");
+        L.DomEvent.on(a, "click", function (e) { L.DomEvent.preventDefault(e); b[3](); });
+      });
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    }
+  });
+  map.addControl(new ViewControl());
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   map.createPane("outline");
   map.getPane("outline").style.zIndex = 350;
@@ -20,7 +47,8 @@
     attribution: "Natural Earth (public domain) via world-atlas",
     style: function (f) {
       var kp = f.id === "408";
-      return { color: "#8d99a6", weight: kp ? 1.4 : 0.8, fillColor: kp ? "#fbf7ec" : "#eeece6", fillOpacity: 1 };
+      var fill = dark ? (kp ? "#2b3036" : "#22272c") : (kp ? "#fbf7ec" : "#eeece6");
+      return { color: dark ? "#5d6873" : "#8d99a6", weight: kp ? 1.4 : 0.8, fillColor: fill, fillOpacity: 1 };
     }
   }).addTo(map);
   // a compact credit on the map (the long one covered a sixth of it); the full attribution
@@ -105,7 +133,7 @@
     var n = markers.length, missing = fc.unlocated || 0;
     onLoaded = function () {
       el.dataset.markers = String(n);
-      window.yaluMap = { map: map, clusters: clusters, markers: n };
+      window.yaluMap = { map: map, clusters: clusters, markers: n, korea: KOREA };
       status.textContent = n.toLocaleString() + " incident" + (n === 1 ? "" : "s") + " on the map" +
         (fc.truncated ? " (the newest " + n.toLocaleString() + " of " + fc.located.toLocaleString() +
           " with coordinates: narrow the filters to see the rest)" : "");
@@ -124,7 +152,7 @@
       }
     };
     if (n) {
-      map.fitBounds(L.latLngBounds(markers.map(function (m) { return m.getLatLng(); })).pad(0.2), { maxZoom: 8 });
+      allBounds = L.latLngBounds(markers.map(function (m) { return m.getLatLng(); })).pad(0.2);
       status.textContent = "Placing " + n.toLocaleString() + " markers…";
       clusters.addLayers(markers);
     } else {

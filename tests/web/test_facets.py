@@ -1,0 +1,203 @@
+"""Facet counts, multi-value filters, provinces by country, search snippets and records
+several outlets report: the store functions and the list page and API (no browser)."""
+
+import re
+import warnings
+
+import facet_sample
+import pytest
+
+warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarning)
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from yalu.serve import create_app  # noqa: E402
+from yalu.store import Store  # noqa: E402
+from yalu.store import query as q  # noqa: E402
+
+
+@pytest.fixture
+def built(tmp_path):
+    path = tmp_path / "facets.db"
+    return path, facet_sample.build(path)
+
+
+@pytest.fixture
+def fstore(built):
+    s = Store(built[0])
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def web(built):
+    return TestClient(create_app(built[0], secret_key="test-secret"),
+                      base_url="http://127.0.0.1")
+
+
+def counts(facet: list[dict]) -> dict:
+    return {f["value"]: f["count"] for f in facet}
+
+
+def test_facet_counts_leave_out_their_own_filter(fstore):
+    every = q.facet_counts(fstore)
+    # 10 records, the rejected one left out unless asked for
+    assert counts(every["review_status"]) == {"machine": 7, "approved": 1, "edited": 1}
+    assert counts(every["outlet"]) == {"Example Daily": 4, "Example Wire": 4, "Example Gazette": 1}
+    assert counts(every["month"]) == {"2024-07": 1, "2024-06": 2, "2024-05": 2, "2024-03": 3,
+                                      "2019-01": 1}
+    assert [f["value"] for f in every["month"]][:2] == ["2024-07", "2024-06"]  # newest first
+    ryanggang = next(f for f in every["admin1"] if f["value"] == "KP-10")
+    assert ryanggang == {"value": "KP-10", "label": "Ryanggang", "count": 3}
+    chosen = q.facet_counts(fstore, q.IncidentQuery(admin1=["KP-10"], review_status=["approved"]))
+    # the province facet counts without the province filter (what adding one would add),
+    # the status facet without the status filter; every other facet within both
+    assert counts(chosen["admin1"]) == {"KP-10": 1}
+    assert counts(chosen["review_status"]) == {"machine": 1, "approved": 1, "edited": 1}
+    assert counts(chosen["event_type"]) == {"arrest": 1}
+    with_rejected = q.facet_counts(fstore, q.IncidentQuery(include_rejected=True))
+    assert counts(with_rejected["review_status"])["rejected"] == 1
+
+
+def test_facet_counts_follow_the_data(fstore, built):
+    before = counts(q.facet_counts(fstore)["review_status"])
+    fstore.write(lambda conn: conn.execute(
+        "UPDATE incidents SET review_status = 'approved' WHERE id = ?", (built[1]["lockdown"],)))
+    after = counts(q.facet_counts(fstore)["review_status"])
+    assert after["approved"] == before["approved"] + 1
+    assert after["machine"] == before["machine"] - 1
+
+
+def test_api_facets_gives_counts_for_the_filters(web):
+    body = web.get("/api/facets", params={"category": "repression"}).json()
+    assert "provinces" in body and "review_statuses" in body  # the filter values as before
+    assert counts(body["counts"]["event_type"]) == {"arrest": 1, "crackdown": 1}
+    assert web.get("/api/facets", params={"date_from": "often"}).status_code == 400
+
+
+def test_multi_value_status_filter_keeps_every_value(web):
+    html = web.get("/?review_status=approved,edited,rejected&include_rejected=1").text
+    assert 'id="result-count"><strong>3</strong> incidents' in html
+    select = html[html.index('<select name="review_status"'):]
+    select = select[:select.index("</select>")]
+    assert "multiple" in select
+    assert sorted(re.findall(r'value="(\w+)" selected', select)) == ["approved", "edited", "rejected"]
+    for status in ("approved", "edited", "rejected"):
+        assert f"review: {status}" in html
+    # what the form submits (each selected value, repeated) reads back the same
+    again = web.get("/?review_status=approved&review_status=edited&review_status=rejected"
+                    "&include_rejected=1").text
+    assert 'id="result-count"><strong>3</strong> incidents' in again
+
+
+def test_provinces_grouped_by_country_with_names(web):
+    html = web.get("/?admin1=KP-10").text
+    select = html[html.index('<select name="admin1"'):]
+    select = select[:select.index("</select>")]
+    groups = re.findall(r'<optgroup label="([^"]+)">', select)
+    assert groups == ["North Korea", "Russia"]
+    assert re.search(r'<option value="KP-10" title="KP-10" selected>Ryanggang</option>', select)
+    assert "(KP-10)" not in select
+    assert "province: Ryanggang" in html and "province: KP-10" not in html
+
+
+def test_facet_links_add_and_remove_a_value(web):
+    html = web.get("/?event_type=arrest").text
+    box = html[html.index('data-facet="event_type"'):]
+    box = box[:box.index("</div>")]
+    # the chosen value's link takes it off; another's adds it
+    assert 'class="chosen"><a href="/" data-value="arrest"' in box
+    assert 'href="/?event_type=arrest&amp;event_type=crackdown"' in box
+    months = html[html.index('data-facet="month"'):]
+    assert 'href="/?event_type=arrest&amp;date_from=2024-03&amp;date_to=2024-03"' in months
+
+
+def test_search_snippets_mark_the_hit_and_escape_the_text(web):
+    html = web.get("/?q=Chongjin").text
+    snippet = re.search(r'<div class="snippet">(.*?)</div>', html, re.S).group(1)
+    assert "<mark>Chongjin</mark>" in snippet
+    assert "<script>" not in snippet and "&lt;script&gt;" in snippet
+
+
+def test_search_in_evidence_or_whole_articles(web, built):
+    ids = built[1]
+    # "smugglers" is in the whole article of four records, in the evidence of three
+    whole = web.get("/?q=smugglers&include_rejected=1").text
+    assert 'id="result-count"><strong>4</strong> incidents' in whole
+    evidence = web.get("/?q=smugglers&search_in=evidence&include_rejected=1").text
+    assert 'id="result-count"><strong>3</strong> incidents' in evidence
+    assert f'data-id="{ids["punishment"]}"' not in evidence  # its sentence is the guard's
+    assert "search in evidence" in evidence
+    assert "<mark>smugglers</mark> had carried" in evidence  # its own sentence, marked
+    api = web.get("/api/incidents", params={"q": "smugglers", "search_in": "evidence"}).json()
+    assert {r["id"] for r in api["items"]} == {ids["arrest"], ids["smuggling"], ids["lockdown"]}
+    # the form offers the choice, and keeps it
+    select = evidence[evidence.index('<select name="search_in"'):]
+    assert '<option value="evidence" selected>' in select[:select.index("</select>")]
+
+
+def test_records_several_outlets_report_are_marked(web, built):
+    html = web.get("/?event_type=arrest").text
+    cell = html[html.index('class="multi-outlet"'):]
+    cell = cell[:cell.index("</td>")]
+    assert "2 outlets" in cell and "Example Daily · Example Wire" in cell
+    single = web.get("/?event_type=crackdown").text
+    assert 'class="multi-outlet"' not in single
+
+
+QUERIES = [
+    {}, {"include_rejected": True}, {"category": ["repression", "movement"]},
+    {"event_type": ["arrest", "smuggling"], "admin1": ["Yanggang"]},
+    {"admin1": ["KP-10", "north pyongan"]}, {"outlet": ["Example Wire"], "modality": ["reported"]},
+    {"review_status": ["rejected", "approved"]}, {"review_status": ["machine"], "include_rejected": True},
+    {"date_from": "2024-05", "date_to": "2024-06"}, {"date_to": "2020"}, {"min_confidence": 0.8},
+    {"date_from": "2024-03-12", "date_to": "2024-03-12"}, {"min_confidence": 0.91},
+    {"q": "smugglers"}, {"q": "smugglers", "search_in": "evidence", "include_rejected": True},
+    {"q": "Hyesan", "category": ["repression"]}, {"q": "the"}, {"q": "the", "include_rejected": True},
+    {"q": "the", "category": ["repression", "society"], "fts_mode": "raw"}, {"dated": "week", "located": True},
+    {"admin2": ["Hyesan"], "event_type": ["lockdown"]}, {"article_id": "daily-1"},
+    {"include_merged": True, "outlet": ["Example Daily", "Example Gazette"]},
+]
+OWN = {"event_type": "event_type", "admin1": "admin1", "outlet": "outlet",
+       "modality": "modality", "review_status": "review_status"}
+
+
+@pytest.mark.parametrize("params", QUERIES, ids=lambda p: ",".join(p) or "all")
+def test_every_facet_count_is_the_count_of_that_filter_in_sql(fstore, params):
+    """The arrays give what SQL gives: each value's count is `count()` of the query with
+    the facet's filter set to that value, and the months add up to the dated matches."""
+    query = q.IncidentQuery(**params)
+    found = q.facet_counts(fstore, query)
+    for facet, own in OWN.items():
+        for f in found[facet]:
+            asked = q.IncidentQuery(**{**params, own: [f["value"]]})
+            assert f["count"] == q.count(fstore, asked), (facet, f)
+        if not getattr(query, own):  # without that filter, every value is listed
+            listed = sum(f["count"] for f in found[facet])
+            missing = q.count(fstore, query) - listed
+            assert missing >= 0
+            if facet not in ("admin1", "outlet"):  # these may be missing (NULL)
+                assert missing == 0, facet
+    dated = q.count(fstore, q.IncidentQuery(**{**params, "dated": params.get("dated", "yes")}))
+    assert sum(f["count"] for f in found["month"]) == dated
+    assert q.facet_counts(fstore.conn, query) == found  # a bare connection: the same
+
+
+def test_incident_page_names_the_outlets_that_report_it(web, built):
+    html = web.get(f"/incidents/{built[1]['arrest']}").text
+    tag = html[html.index('class="tag multi-outlet"'):]
+    tag = tag[:tag.index("</span>")]
+    assert "reported by 2 outlets" in tag
+    assert '<a href="#article-1">Example Daily</a>' in tag and "Example Wire</a>" in tag
+    assert 'id="article-2"' in html  # each source article is shown below
+    assert "multi-outlet" not in web.get(f"/incidents/{built[1]['crackdown']}").text
+
+
+def test_an_empty_database_has_empty_facets(tmp_path):
+    store = Store(tmp_path / "empty.db")
+    try:
+        for query in (q.IncidentQuery(), q.IncidentQuery(q="flood", event_type=["arrest"],
+                                                         date_from="2020", min_confidence=0.5)):
+            assert q.facet_counts(store, query) == {name: [] for name in q.FACETS}
+    finally:
+        store.close()

@@ -18,10 +18,13 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from .annotate import build, pipeline
+from .annotate import build, cache, pipeline
 from .annotate.spacy_pipeline import BATCH_CHARS, TooManyTokens, annotate
 from .extract import extract
 from .extract.classifier import Classifier, Decider
@@ -62,6 +65,20 @@ def time_budget(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+Cached = tuple[str, bytes]  # an article's stored annotation: (cache key, DocBin bytes)
+Item = tuple[Article, Cached | None]
+
+
+@dataclass
+class Done:
+    """One article through the stages: its incidents, and the annotation this run made of it
+    (when asked to keep them and it was not read from the cache), to be stored with it."""
+
+    article: Article
+    incidents: list[Incident]
+    annotation: Cached | None = None
+
+
 def report_skipped(error: IngestError) -> None:
     """The default for `Pipeline.run(skipped=...)`: the error's one line on stderr."""
     print(f"error: {error}", file=sys.stderr)
@@ -80,6 +97,7 @@ class Pipeline:
         rules_only: bool = False,
         batch_size: int = 32,
         time_budget: float | None = DEFAULT_TIME_BUDGET,
+        keep_annotations: bool = False,
     ):
         self.gazetteer = gazetteer or Gazetteer.default()
         # the trained classifier decides what the rules propose, unless asked for the rules alone
@@ -90,17 +108,32 @@ class Pipeline:
         self.geoparser = Geoparser(self.gazetteer)
         self.batch_size = batch_size
         self.time_budget = time_budget
+        self.keep_annotations = keep_annotations
+
+    @cached_property
+    def cache_key(self) -> str | None:
+        """The key of the annotations this pipeline makes and reads (`annotate.cache`);
+        None when its decider reads what the cache leaves out."""
+        return cache.key(self.nlp) if cache.usable(self.decide) else None
 
     def run(self, articles: Iterable[Article],
             skipped: Callable[[IngestError], None] = report_skipped) -> Iterator[tuple[Article, list[Incident]]]:
         """(article, incidents) pairs, in input order; spaCy annotates the texts in batches.
         An article over its time budget is passed to `skipped` as one error line instead."""
-        for batch in self._batches(self._readable((sourced(dated(a)) for a in articles), skipped)):
-            docs = self._annotate(batch)
-            for i, article in enumerate(batch):
+        for done in self.process(((a, None) for a in articles), skipped):
+            yield done.article, done.incidents
+
+    def process(self, items: Iterable[Item], skipped: Callable[[IngestError], None] = report_skipped) -> Iterator[Done]:
+        """`run` over articles each with its stored annotation, if any: one under this
+        pipeline's cache key is extracted from without annotating again."""
+        for batch in self._batches(self._readable(((sourced(dated(a)), c) for a, c in items), skipped)):
+            docs, hits = self._docs(batch)
+            for (article, _), doc, hit in zip(batch, docs, hits):
                 try:
                     with time_budget(self.time_budget):
-                        doc = docs[i] if docs else annotate(self.nlp, [article.text])[0]
+                        if doc is None:
+                            doc = annotate(self.nlp, [article.text])[0]
+                        made = self._kept(doc) if not hit else None
                         incidents = extract(doc, article, self.geoparser, self.decide)
                 except Overtime as e:
                     skipped(_skip_error(article, f"extraction {e} (the time budget per article)"))
@@ -110,32 +143,60 @@ class Pipeline:
                     continue
                 for incident in incidents:
                     incident.id = incident_id(article.hash, incident)
-                yield article, incidents
+                yield Done(article, incidents, made)
 
-    def _readable(self, articles: Iterator[Article], skipped: Callable[[IngestError], None]) -> Iterator[Article]:
+    def _docs(self, batch: list[Item]) -> tuple[list[Doc | None], list[bool]]:
+        """Each article's Doc, read from its annotation where it is under this pipeline's
+        key, the others annotated together (None each when that fails: each is then
+        annotated alone, within its own budget); and which came from the cache."""
+        docs = [self._cached(cached) for _, cached in batch]
+        hits = [doc is not None for doc in docs]
+        missing = [i for i, hit in enumerate(hits) if not hit]
+        if missing:
+            made = self._annotate([batch[i][0] for i in missing])
+            for i, doc in zip(missing, made or []):
+                docs[i] = doc
+        return docs, hits
+
+    def _cached(self, cached: Cached | None) -> Doc | None:
+        if cached is None or self.cache_key is None or cached[0] != self.cache_key:
+            return None
+        try:
+            return cache.from_bytes(self.nlp, cached[1])
+        except Exception:  # unreadable bytes are annotated again, as a changed key is
+            return None
+
+    def _kept(self, doc: Doc) -> Cached | None:
+        """The annotation to store, taken before extraction can touch the Doc."""
+        if not self.keep_annotations or self.cache_key is None:
+            return None
+        return self.cache_key, cache.to_bytes(doc)
+
+    def _readable(self, items: Iterator[Item], skipped: Callable[[IngestError], None]) -> Iterator[Item]:
         """The articles not longer than spaCy reads (nlp.max_length); a longer one skipped:
         its memory would grow past the bound the batches keep."""
-        for article in articles:
+        for item in items:
+            article = item[0]
             if len(article.text) > self.nlp.max_length:
                 skipped(_skip_error(article, f"text of {len(article.text):,} characters, over the {self.nlp.max_length:,} the extractor reads"))
             else:
-                yield article
+                yield item
 
-    def _batches(self, articles: Iterator[Article]) -> Iterator[list[Article]]:
+    def _batches(self, items: Iterator[Item]) -> Iterator[list[Item]]:
         """Up to batch_size articles, with no more than BATCH_CHARS of text (a longer
         article alone): a batch's texts are tokenized before they are annotated."""
-        batch: list[Article] = []
+        batch: list[Item] = []
         chars = 0
-        for article in articles:
-            if batch and (len(batch) == self.batch_size or chars + len(article.text) > BATCH_CHARS):
+        for item in items:
+            if batch and (len(batch) == self.batch_size or chars + len(item[0].text) > BATCH_CHARS):
                 yield batch
                 batch, chars = [], 0
-            batch.append(article)
-            chars += len(article.text)
+            batch.append(item)
+            chars += len(item[0].text)
         if batch:
             yield batch
 
-    def _annotate(self, batch: list[Article]) -> list | None:
+    def _annotate(self, batch: list[Article]) -> list[Doc] | None:
         """The batch's texts annotated together, within one article's budget (a batch of
         ordinary reports takes a few seconds); None when over it or when a text has too
         many tokens: each article is then annotated alone, within its own budget, and only

@@ -181,6 +181,18 @@ MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS incidents_queue ON incidents(merged_into, confidence, id, review_status);
     CREATE INDEX IF NOT EXISTS incidents_type_start ON incidents(event_type, date_start);
     """,
+    # 9: reserved for the Korean-language branch's `lang` column (merged separately)
+    "",
+    # 10: each article's annotation (spaCy DocBin bytes, zlib-compressed by DocBin) under
+    # the key of the pipeline that made it, so `yalu reprocess` extracts again without
+    # parsing again (yalu/annotate/cache.py); IF NOT EXISTS: whichever order 9 and 10 merge in
+    """
+    CREATE TABLE IF NOT EXISTS annotations (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        cache_key TEXT NOT NULL,
+        doc BLOB NOT NULL
+    );
+    """,
 ]
 
 # the incidents columns that hold JSON (decoded when a record is read)

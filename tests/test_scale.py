@@ -183,3 +183,29 @@ def test_an_old_database_gets_the_annotations_table(tmp_path):
     store = Store(db)
     assert store.schema_version == len(MIGRATIONS) >= 10
     assert store.conn.execute("SELECT count(*) FROM annotations").fetchone()[0] == 0
+
+
+def dying_work(settings, batch):
+    """A worker's batch that ends its process when an article says DIE (a segfault, the
+    kernel's OOM killer); the others come back done without their incidents."""
+    import os
+
+    from yalu.pipeline import Done
+
+    if any("DIE" in article.text for article, _ in batch):
+        os._exit(9)
+    return [Done(article, []) for article, _ in batch]
+
+
+def test_a_worker_that_dies_loses_only_its_batch_and_order_is_kept():
+    from yalu.parallel import Processes, Settings
+
+    texts = [f"report {i}" for i in range(10)]
+    texts[5] = "report 5 DIE"
+    items = [(stages.Article(text=t, id=f"a{i}", source_path="wire.jsonl", record=f"line {i + 1}"), None)
+             for i, t in enumerate(texts)]
+    errors: list[str] = []
+    done = Processes(Settings(batch_size=2), jobs=2, work=dying_work).results(items, errors.append)
+    assert [d.article.id for d in done] == ["a0", "a1", "a2", "a3", "a6", "a7", "a8", "a9"]
+    assert [e.split(": not processed")[0] for e in errors] == ["wire.jsonl line 5", "wire.jsonl line 6"]
+    assert all("worker process died" in e for e in errors)

@@ -138,9 +138,10 @@ class Processes:
     memory stays bounded however long the input. An input of one batch is run here:
     starting workers (each loads spaCy, ~5 s) would cost more than it saves."""
 
-    def __init__(self, settings: Settings, jobs: int):
+    def __init__(self, settings: Settings, jobs: int, work: Callable[[Settings, list[Item]], list[Event]] = work):
         self.settings = settings
         self.jobs = jobs
+        self.work = work  # what a worker runs on a batch
         self.local = InProcess(settings)
 
     def results(self, items: Iterable[Item], report: Report = stderr_report) -> Iterator[Done]:
@@ -153,7 +154,7 @@ class Processes:
         pool = self._pool()
         try:
             for batch in chain(head, chunks):
-                pending.append((batch, pool.submit(work, self.settings, batch)))
+                pending.append((batch, pool.submit(self.work, self.settings, batch)))
                 if len(pending) >= 2 * self.jobs:
                     pool = yield from self._next(pending, pool, report)
             while pending:
@@ -161,25 +162,41 @@ class Processes:
         finally:
             pool.shutdown(cancel_futures=True)
 
-    def _pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.jobs, mp_context=get_context("forkserver"))
+    def _pool(self, jobs: int | None = None) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(jobs or self.jobs, mp_context=get_context("forkserver"))
 
     def _next(self, pending: deque[tuple[list[Item], Future]], pool: ProcessPoolExecutor,
               report: Report) -> Generator[Done, None, ProcessPoolExecutor]:
         """The oldest batch's results. A worker that died (killed, out of memory) breaks
-        the pool: that batch is reported lost, the others are sent to a new pool."""
+        the pool and every batch in it: those are run again one at a time (`_alone`), so
+        only the batch that kills its worker is lost; then a new pool goes on."""
         batch, future = pending.popleft()
         try:
             events = future.result()
-        except BrokenProcessPool as e:
-            lost(batch, f"a worker process died: {one_line(e)}", report)
+        except BrokenProcessPool:
             pool.shutdown(cancel_futures=True)
-            pool = self._pool()
-            for i, (other, _) in enumerate(pending):
-                pending[i] = (other, pool.submit(work, self.settings, other))
-            return pool
+            yield from self._alone([batch] + [other for other, _ in pending], report)
+            pending.clear()
+            return self._pool()
         yield from replay(events, report)
         return pool
+
+    def _alone(self, batches: list[list[Item]], report: Report) -> Iterator[Done]:
+        """Each batch in a worker of its own, in order; one whose worker dies is reported
+        lost, an error line an article."""
+        solo: ProcessPoolExecutor | None = None
+        for batch in batches:
+            solo = solo or self._pool(1)
+            try:
+                events = solo.submit(self.work, self.settings, batch).result()
+            except BrokenProcessPool as e:
+                lost(batch, f"its worker process died: {one_line(e) or type(e).__name__}", report)
+                solo.shutdown(cancel_futures=True)
+                solo = None
+                continue
+            yield from replay(events, report)
+        if solo is not None:
+            solo.shutdown()
 
 
 def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

@@ -7,6 +7,7 @@ import json
 import shutil
 import sqlite3
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from test_cli import error_lines, ok, yalu
 
 from yalu import pipeline as stages
 from yalu.annotate import build, cache
+from yalu.model import Article
 from yalu.pipeline import Pipeline
 from yalu.places import Gazetteer
 
@@ -146,7 +148,7 @@ def test_the_cached_annotation_is_what_extraction_reads(tmp_path, counted):
 
 
 def test_unreadable_cached_bytes_are_annotated_again(pipeline):
-    article = stages.Article(text="Guards in Hyesan detained two smugglers on Monday, a source told Daily NK.")
+    article = Article(text="Guards in Hyesan detained two smugglers on Monday, a source told Daily NK.")
     keeping = Pipeline(nlp=pipeline.nlp, decide=pipeline.decide, keep_annotations=True)
     (made,) = keeping.process([(article, None)])
     assert made.annotation is not None and made.annotation[0] == keeping.cache_key
@@ -154,6 +156,23 @@ def test_unreadable_cached_bytes_are_annotated_again(pipeline):
     assert again.annotation == made.annotation  # annotated again, stored anew
     (cached,) = keeping.process([(article, made.annotation)])
     assert cached.annotation is None  # read from the cache: nothing new to store
+    assert [i.to_dict() for i in cached.incidents] == [i.to_dict() for i in made.incidents]
+
+
+def test_a_text_annotated_in_parts_reads_back_the_same(pipeline):
+    """A text of more tokens than the tagger sees at once is annotated in parts joined into
+    one Doc (spacy_pipeline.annotate); its cached bytes give the same records."""
+    from yalu.annotate.spacy_pipeline import BATCH_TOKENS
+
+    paragraphs = [p for f in sorted((REPO / "samples" / "reports").glob("*.txt"))
+                  for p in f.read_text(encoding="utf-8").split("\n\n")]
+    article = Article(text="\n\n".join(paragraphs * 3)[:99_000], published=date(2024, 5, 2))
+    keeping = Pipeline(nlp=pipeline.nlp, decide=pipeline.decide, keep_annotations=True, time_budget=None)
+    (made,) = keeping.process([(article, None)])
+    assert made.annotation is not None
+    assert len(cache.from_bytes(pipeline.nlp, made.annotation[1])) > BATCH_TOKENS
+    (cached,) = keeping.process([(article, made.annotation)])
+    assert cached.annotation is None and made.incidents
     assert [i.to_dict() for i in cached.incidents] == [i.to_dict() for i in made.incidents]
 
 
@@ -202,7 +221,7 @@ def test_a_worker_that_dies_loses_only_its_batch_and_order_is_kept():
 
     texts = [f"report {i}" for i in range(10)]
     texts[5] = "report 5 DIE"
-    items = [(stages.Article(text=t, id=f"a{i}", source_path="wire.jsonl", record=f"line {i + 1}"), None)
+    items = [(Article(text=t, id=f"a{i}", source_path="wire.jsonl", record=f"line {i + 1}"), None)
              for i, t in enumerate(texts)]
     errors: list[str] = []
     done = Processes(Settings(batch_size=2), jobs=2, work=dying_work).results(items, errors.append)

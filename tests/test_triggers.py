@@ -499,6 +499,8 @@ def test_enforcement_near_misses(triggers, text, event_type):
         ("A family of four entered the embassy in Hanoi seeking asylum.", "trigger.defection.asylum"),
         ("A North Korean patrol boat crossed the sea border at 11:27 a.m.", "trigger.incursion.cross"),
         ("Ten North Korean soldiers briefly crossed the military border on Tuesday.", "trigger.incursion.cross"),
+        ("An agent of the Ministry of State Security killed himself at his house in April.", "trigger.other.suicide"),
+        ("A soldier in the unit committed suicide last week, the source said.", "trigger.other.suicide"),
     ],
 )
 def test_acts_with_no_home_type_and_other_wordings_fire(nlp, geoparser, text, rule_id):
@@ -518,6 +520,10 @@ def test_acts_with_no_home_type_and_other_wordings_fire(nlp, geoparser, text, ru
         ("The vessel retreated home half-demolished by bombardment.", "other"),
         ("North Korea threatened to demolish the building.", "other"),
         ("The typhoon destroyed 200 houses in Rason.", "other"),
+        # a suicide is no attack; a "suicide attack drone" is a weapon, no suicide
+        ("An agent of the Ministry of State Security killed himself at his house in April.", "attack"),
+        ("The army is developing suicide attack drones.", "other"),
+        ("An agent killed two civilians before committing suicide in Daegu.", "other"),
         # the apology demanded of someone else; a rehearsal as a judgement
         ("North Korea demanded an apology from Seoul.", "statement"),
         ("The exercises are nothing but a rehearsal for a war of aggression.", "military_exercise"),

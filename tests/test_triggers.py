@@ -500,6 +500,7 @@ def test_enforcement_near_misses(triggers, text, event_type):
         ("A North Korean patrol boat crossed the sea border at 11:27 a.m.", "trigger.incursion.cross"),
         ("Ten North Korean soldiers briefly crossed the military border on Tuesday.", "trigger.incursion.cross"),
         ("An agent of the Ministry of State Security killed himself at his house in April.", "trigger.other.suicide"),
+        ("Last month, three residents were shot to death for watching South Korean dramas.", "trigger.punishment.shot_for"),
         ("A soldier in the unit committed suicide last week, the source said.", "trigger.other.suicide"),
     ],
 )
@@ -524,6 +525,8 @@ def test_acts_with_no_home_type_and_other_wordings_fire(nlp, geoparser, text, ru
         ("An agent of the Ministry of State Security killed himself at his house in April.", "attack"),
         ("The army is developing suicide attack drones.", "other"),
         ("An agent killed two civilians before committing suicide in Daegu.", "other"),
+        # an execution for an offence is no attack
+        ("Last month, three residents were shot to death for watching South Korean dramas.", "attack"),
         # the apology demanded of someone else; a rehearsal as a judgement
         ("North Korea demanded an apology from Seoul.", "statement"),
         ("The exercises are nothing but a rehearsal for a war of aggression.", "military_exercise"),

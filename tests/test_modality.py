@@ -276,6 +276,8 @@ def test_one_sentence_two_modalities(mode):
         ("In the wake of the missile launches, Washington called for new sanctions.", "launches",
          "modality.no_act.cause_named"),
         ("Trade slowed amid North Korea's border lockdown, a source said.", "lockdown", "modality.no_act.cause_named"),
+        ("Residents rarely meet due to COVID-19 controls and lockdowns, the source said.", "lockdowns",
+         "modality.no_act.cause_named"),
         # an earlier act named to measure the news by
         ("Rice prices reached levels not seen since a lockdown in June 2021.", "lockdown", "modality.no_act.reference"),
         ("It was the heaviest shelling of the island since the 2010 bombardment.", "bombardment",

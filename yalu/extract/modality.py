@@ -139,8 +139,8 @@ def _threatened_or_cause(trigger: Token) -> str | None:
     "in the wake of the launches")."""
     lex = lexicon()
     n = trigger
-    while n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN"):
-        n = n.head  # "a coronavirus outbreak"
+    while n.dep_ in ("compound", "conj") and n.head.pos_ in ("NOUN", "PROPN"):
+        n = n.head  # "a coronavirus outbreak", "due to COVID-19 controls and lockdowns"
     head = n.head
     if n.dep_ == "pobj" and head.lower_ in ("including", "like") and head.head.pos_ == "NOUN" and head.head != n:
         n, head = head.head, head.head.head  # "punishment, including execution": the including noun's frame

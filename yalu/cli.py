@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 DB_OPTION = click.option(
     "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite database file."
 )
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(["en", "ko"]), help="Language of every report; overrides metadata and detection."
+)
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -48,14 +51,14 @@ def cli() -> None:
 
 
 def _articles(paths: Iterable[str], published: date | None, outlet: str | None,
-              errors: list[str], progress: tqdm) -> Iterator[Article]:
+              errors: list[str], progress: tqdm, lang: str | None = None) -> Iterator[Article]:
     """Articles from files, reporting bad ones on stderr as they come."""
     from .ingest import IngestError, find_inputs, read_file
 
     files = find_inputs(paths)
     progress.reset(total=len(files))
     for path in files:
-        for item in read_file(path, published=published, outlet=outlet):
+        for item in read_file(path, published=published, outlet=outlet, lang=lang):
             if isinstance(item, IngestError):
                 errors.append(str(item))
                 tqdm.write(f"error: {item}", file=sys.stderr)
@@ -86,9 +89,10 @@ def store_and_merge(store: Store, article: Article, incidents: list[Incident]) -
 @DB_OPTION
 @click.option("--published", callback=_date, help="Publication date for every report (YYYY-MM-DD); overrides metadata.")
 @click.option("--outlet", help="Outlet name for every report; overrides metadata.")
+@LANG_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str | None,
-           quiet: bool) -> None:
+           lang: str | None, quiet: bool) -> None:
     """Read reports (.txt, .html, .jsonl, RSS/Atom; files or folders), extract
     their incidents and store both in the database.
 
@@ -107,7 +111,7 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
 
         def new_articles() -> Iterator[Article]:
             nonlocal skipped
-            for article in _articles(paths, published, outlet, errors, progress):
+            for article in _articles(paths, published, outlet, errors, progress, lang):
                 if store.has_article(article) or article.hash in fresh:
                     skipped += 1
                     continue
@@ -139,7 +143,8 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
 @click.option("--published", callback=_date, help="Publication date for plain files without one (YYYY-MM-DD).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--rules-only", is_flag=True, help="Every candidate the rules propose, without the trained classifier.")
-def extract(input: str, fmt: str, published: date | None, quiet: bool, rules_only: bool) -> None:
+@LANG_OPTION
+def extract(input: str, fmt: str, published: date | None, quiet: bool, rules_only: bool, lang: str | None) -> None:
     """Run the pipeline without a database: one JSON object per document on stdout,
     {"id": ..., "incidents": [...]}.
 
@@ -158,7 +163,7 @@ def extract(input: str, fmt: str, published: date | None, quiet: bool, rules_onl
 
     out = sys.stdout
     with tqdm(desc="extracting", unit="file", disable=quiet, file=sys.stderr) as progress:
-        for article, incidents in Pipeline(rules_only=rules_only).run(dated(_articles([input], None, None, errors, progress))):
+        for article, incidents in Pipeline(rules_only=rules_only).run(dated(_articles([input], None, None, errors, progress, lang))):
             doc_id = article.id or _document_id(article)
             out.write(json.dumps({"id": doc_id, "incidents": [i.to_dict() for i in incidents]}, ensure_ascii=False) + "\n")
     sys.exit(1 if errors else 0)
@@ -180,19 +185,21 @@ def _filters(f: Callable[..., None]) -> Callable[..., None]:
     f = click.option("--county", multiple=True, help="County or city, e.g. Hyesan (repeatable).")(f)
     f = click.option("--since", callback=_date, help="Incidents on or after this date.")(f)
     f = click.option("--until", callback=_date, help="Incidents on or before this date.")(f)
-    f = click.option("--search", "-s", help='Full-text search over the articles: words, "phrases", AND/OR/NOT (FTS5).')(f)
+    f = click.option("--search", "-s", help='Full-text search over the articles: words, "phrases", AND/OR/NOT (FTS5); '
+                     'Hangul words match inside longer words ("혜산" finds "혜산시에서").')(f)
+    f = click.option("--lang", multiple=True, help="Language of the source article: en, ko (repeatable).")(f)
     return f
 
 
 def _query(event_type: tuple[str, ...], category: tuple[str, ...], province: tuple[str, ...],
            county: tuple[str, ...], since: date | None, until: date | None, search: str | None,
-           include_rejected: bool = False) -> IncidentQuery:
+           lang: tuple[str, ...] = (), include_rejected: bool = False) -> IncidentQuery:
     from .store.query import IncidentQuery
 
     return IncidentQuery(
         event_type=list(event_type), category=list(category), admin1=list(province),
         admin2=list(county), date_from=since, date_to=until, q=search, fts_mode="raw",
-        include_rejected=include_rejected,
+        lang=list(lang), include_rejected=include_rejected,
     )
 
 
@@ -203,12 +210,12 @@ def _query(event_type: tuple[str, ...], category: tuple[str, ...], province: tup
 @click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
 def incidents(db: str, event_type: tuple[str, ...], category: tuple[str, ...],
               province: tuple[str, ...], county: tuple[str, ...], since: date | None,
-              until: date | None, search: str | None, limit: int, as_json: bool) -> None:
+              until: date | None, search: str | None, lang: tuple[str, ...], limit: int, as_json: bool) -> None:
     """List stored incidents as a table, newest first."""
     from .store import query
 
     store = Store(db)
-    selection = _query(event_type, category, province, county, since, until, search)
+    selection = _query(event_type, category, province, county, since, until, search, lang)
     if limit:
         page = query.search(store, selection, per_page=limit)
         rows, total = page.items, page.total
@@ -244,12 +251,12 @@ def incidents(db: str, event_type: tuple[str, ...], category: tuple[str, ...],
 def export(db: str, fmt: str, output: str | None, include_rejected: bool,
            event_type: tuple[str, ...], category: tuple[str, ...], province: tuple[str, ...],
            county: tuple[str, ...], since: date | None, until: date | None,
-           search: str | None) -> None:
+           search: str | None, lang: tuple[str, ...]) -> None:
     """Export incidents as CSV, JSON, GeoJSON or an ACLED-shaped CSV table."""
     from .export import render
     from .store import query
 
-    selection = _query(event_type, category, province, county, since, until, search, include_rejected)
+    selection = _query(event_type, category, province, county, since, until, search, lang, include_rejected)
     rows = query.records(Store(db), selection)
     text = render(rows, fmt)
     if output:

@@ -41,6 +41,7 @@ class Article:
     source_path: str | None = None
     tags: list[str] = field(default_factory=list)
     furniture: list[Furniture] = field(default_factory=list)
+    lang: str | None = None  # ISO 639-1 ("en", "ko"): given by metadata or --lang, else detected at ingest
 
     @property
     def hash(self) -> str:

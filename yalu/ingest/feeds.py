@@ -69,6 +69,7 @@ def articles_from_jsonl(
             url=str_or_none(record.get("url") or record.get("link")),
             author=str_or_none(record.get("author")),
             outlet=str_or_none(record.get("outlet")),
+            lang=record.get("lang") or record.get("language"),
             published=published,
             published_source="jsonl" if published else None,
             tags=tags,

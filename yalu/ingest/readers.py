@@ -24,6 +24,7 @@ from .errors import IngestError
 from .feeds import articles_from_feed, articles_from_jsonl
 from .fields import parse_date
 from .html import article_from_html
+from .language import detect_language, normalize_language
 from .text import article_from_txt
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".xml", ".rss", ".atom")
@@ -72,11 +73,11 @@ def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def read_file(
-    path: str | Path, *, published: date | None = None, outlet: str | None = None
+    path: str | Path, *, published: date | None = None, outlet: str | None = None, lang: str | None = None
 ) -> Iterator[Article | IngestError]:
     """Yield the Articles in a file, and IngestErrors for what cannot be read.
 
-    `published` and `outlet` override whatever the file says (published_source
+    `published`, `outlet` and `lang` override whatever the file says (published_source
     "cli"). Never raises for bad input.
     """
     path = Path(path)
@@ -99,7 +100,7 @@ def read_file(
     if published is not None and parse_date(published) is None:
         yield IngestError(path, f"invalid --published date {published!r} (expected YYYY-MM-DD)")
         return
-    overrides = {"published": published, "outlet": outlet}
+    overrides = {"published": published, "outlet": outlet, "lang": lang}
     try:
         if suffix == ".txt":
             yield _finish(path, article_from_txt(path, text), overrides)
@@ -126,6 +127,8 @@ def _finish(path: Path, article: Article | IngestError, overrides: dict) -> Arti
         article.published_source = "cli"
     if overrides.get("outlet"):
         article.outlet = overrides["outlet"]
+    # --lang wins, then the file's own metadata, then the letters of the text
+    article.lang = normalize_language(overrides.get("lang")) or article.lang or detect_language(article.text)
     if article.published is None:
         article.published = _date_line(article)
         article.published_source = "text" if article.published else None

@@ -169,7 +169,32 @@ MIGRATIONS: list[str] = [
         for table in ("articles", "incidents", "incident_sources")
         for change in ("INSERT", "UPDATE", "DELETE")
     ),
+    # 7, 8: taken by the review queue's and the reprocess branch's migrations; empty here
+    # until they are merged (LANGUAGE below is self-contained and can be renumbered then)
+    "",
+    "",
 ]
+
+# 9: each article's language (yalu/ingest/language.py: detected, or given by metadata or
+# --lang; the articles stored before are English), an index for the language filter, and
+# a trigram index beside the word index: Korean words carry their particles and endings
+# ("혜산시에서", "탈북했다"), so only substrings find them; the English index is unchanged
+LANGUAGE = """
+ALTER TABLE articles ADD COLUMN lang TEXT NOT NULL DEFAULT 'en';
+CREATE INDEX IF NOT EXISTS articles_lang ON articles(lang, id);
+CREATE VIRTUAL TABLE articles_trigram USING fts5(
+    title, text, content='articles', content_rowid='rowid', tokenize='trigram'
+);
+INSERT INTO articles_trigram(articles_trigram) VALUES ('rebuild');
+CREATE TRIGGER articles_trigram_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_trigram(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_trigram_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_trigram(articles_trigram, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+END;
+"""
+MIGRATIONS.append(LANGUAGE)
 
 # the incidents columns that hold JSON (decoded when a record is read)
 JSON_COLUMNS = ("actors", "quantities", "attribution", "corroboration", "episode")

@@ -9,17 +9,26 @@ Storing and merging across outlets follow in `yalu.store` and `yalu.merge`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from spacy.language import Language
 
 from .annotate import build, pipeline
 from .extract import extract
 from .extract.classifier import Classifier, Decider
+from .ingest.language import detect_language
 from .ingest.metadata import dated, sourced
 from .model import Article, Incident
 from .places import Gazetteer
 from .places.geoparse import Geoparser
 from .store import incident_id
+
+
+def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Lists of up to `size` items, in order (itertools.batched is Python 3.12's)."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 class Pipeline:
@@ -45,10 +54,28 @@ class Pipeline:
         self.batch_size = batch_size
 
     def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Incident]]]:
-        """(article, incidents) pairs, in input order; spaCy batches the texts."""
-        stream = ((a.text, sourced(dated(a))) for a in articles)
+        """(article, incidents) pairs, in input order. English texts go through spaCy in
+        batches, Korean ones (Article.lang, detected when not given) through Kiwi and the
+        Korean rules (yalu.extract.korean); both give the same Incident records."""
+        for batch in batched(articles, self.batch_size):
+            ready = [sourced(dated(a)) for a in batch]
+            for article in ready:
+                article.lang = article.lang or detect_language(article.text)
+            english = iter(self._english([a for a in ready if a.lang != "ko"]))
+            for article in ready:
+                incidents = self._korean(article) if article.lang == "ko" else next(english)
+                for incident in incidents:
+                    incident.id = incident_id(article.hash, incident)
+                yield article, incidents
+
+    def _english(self, articles: list[Article]) -> Iterator[list[Incident]]:
+        stream = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
-            incidents = extract(doc, article, self.geoparser, self.decide)
-            for incident in incidents:
-                incident.id = incident_id(article.hash, incident)
-            yield article, incidents
+            yield extract(doc, article, self.geoparser, self.decide)
+
+    def _korean(self, article: Article) -> list[Incident]:
+        from .annotate.korean import annotate
+        from .extract.korean import extract_korean
+
+        # the classifier learnt English features: Korean records pass the rules' own threshold
+        return extract_korean(annotate(article.text, self.gazetteer), article, self.geoparser)

@@ -14,7 +14,7 @@ from ...annotate.korean import KoreanDoc, Morpheme, Sentence
 from ...model import Article, Attribution, Incident, Location, TimeSpan
 from ...places.geoparse import Geoparser
 from ..article import history
-from ..clustering import cluster_mentions
+from ..clustering import Cluster, cluster_mentions
 from ..mentions import Mention
 from ..records import record, reportable
 from . import slots
@@ -159,8 +159,10 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
         for m in mentions:
             if m.location is None:
                 m.set_place(headline_place, "place.ko.article")
+            elif slots.within_article(m.location, headline_place):
+                m.set_place(headline_place, "place.ko.article_within")
     _inherit(mentions, context, article.published)
-    clusters = cluster_mentions(mentions)
+    clusters = _one_story(cluster_mentions(mentions))
     incidents = []
     for c in clusters:
         if not reportable(c) or history(c, article.published):
@@ -171,6 +173,32 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
         incident.summary += " / " + korean_summary(incident)
         incidents.append(incident)
     return incidents
+
+
+def _apart(a: Cluster, b: Cluster) -> bool:
+    """Two records of one type that the text tells apart: different counties of their
+    own, or different days of their own."""
+    def own(c: Cluster, get):
+        return {v for m in c.mentions if (v := get(m)) is not None}
+
+    counties = (lambda m: m.location.admin2 if m.location and not m.place_inherited else None)
+    days = (lambda m: m.time.start if m.time and not m.time_inherited and m.time.precision == 1 else None)
+    ca, cb = own(a, counties), own(b, counties)
+    da, db = own(a, days), own(b, days)
+    return bool((ca and cb and not ca & cb) or (da and db and not da & db))
+
+
+def _one_story(clusters: list[Cluster]) -> list[Cluster]:
+    """A Korean report of a few paragraphs retells its story (the headline, the lead, the
+    source's quote): same-type records nothing tells apart are one incident."""
+    kept: list[Cluster] = []
+    for c in clusters:
+        same = next((k for k in kept if k.event_type == c.event_type and not _apart(k, c)), None)
+        if same is None:
+            kept.append(c)
+        else:
+            same.mentions.extend(c.mentions)
+    return kept
 
 
 def korean_summary(incident: Incident) -> str:

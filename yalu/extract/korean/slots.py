@@ -55,10 +55,14 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
         found = None
         for n in range(PLACE_SPAN, 0, -1):
             run = ms[k:k + n]
-            if len(run) < n or any(m.pos not in ("NNP", "NNG", "XSN") for m in run):
+            # a name opens on a proper noun: the analyser tags 강화 "strengthening" and 통화
+            # "a call" NNG, the places Ganghwa and Tonghua NNP
+            if len(run) < n or run[0].pos != "NNP" or any(m.pos not in ("NNP", "NNG", "XSN") for m in run):
                 continue
             if any(run[j].end != run[j + 1].start for j in range(n - 1)):
                 continue  # a place name is one word
+            if run[0].start > 0 and rz.is_hangul(doc.text[run[0].start - 1]):
+                continue  # and starts one: 안동 is no place in 강안동
             surface = doc.text[run[0].start:run[-1].end]
             if surface in skip or not rz.is_hangul(surface) or len(surface) < 2:
                 continue
@@ -91,6 +95,13 @@ def sentence_place(hits: list[PlaceHit], sentence: Sentence, trigger_start: int,
         return None
     best = min(inside, key=lambda h: (_rank(h), abs(h.start - trigger_start)))
     return geoparser.location(best.place, text=best.text, context=sentence.text)
+
+
+def within_article(location: Location, article_place: Location | None) -> bool:
+    """A province-level place the article's own county lies in ("양강도" in a story the
+    headline places in Hyesan): the county places it better."""
+    return (article_place is not None and location.geo_precision >= 3 and not location.admin2
+            and article_place.admin1_code == location.admin1_code and bool(article_place.admin2))
 
 
 def source_home(hits: list[PlaceHit], geoparser: Geoparser) -> Location | None:

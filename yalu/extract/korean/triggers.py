@@ -100,7 +100,8 @@ def judge(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, attributed: boo
     end = clause_end(doc, sentence, trigger)
     clause = doc.text[trigger.start:end]
     rest = doc.text[trigger.start:sentence.end_char]
+    scopes = {"clause": clause, "rest": rest, "sentence": sentence.text}
     for rule in modality_rules():
-        if rule.pattern.search(clause if rule.scope == "clause" else rest):
+        if rule.pattern.search(scopes[rule.scope]):
             return rule.modality, rule.id
     return ("reported", "modality.ko.attributed") if attributed else ("asserted", "modality.ko.asserted")

@@ -178,13 +178,15 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
 def _apart(a: Cluster, b: Cluster) -> bool:
     """Two records of one type that the text tells apart: different counties of their
     own, or different days of their own."""
-    def own(c: Cluster, get):
-        return {v for m in c.mentions if (v := get(m)) is not None}
+    def counties(c: Cluster) -> set[str]:
+        return {m.location.admin2 for m in c.mentions if m.location and m.location.admin2 and not m.place_inherited}
 
-    counties = (lambda m: m.location.admin2 if m.location and not m.place_inherited else None)
-    days = (lambda m: m.time.start if m.time and not m.time_inherited and m.time.precision == 1 else None)
-    ca, cb = own(a, counties), own(b, counties)
-    da, db = own(a, days), own(b, days)
+    def days(c: Cluster) -> set[date]:
+        return {m.time.start for m in c.mentions
+                if m.time and m.time.start and not m.time_inherited and m.time.precision == 1}
+
+    ca, cb = counties(a), counties(b)
+    da, db = days(a), days(b)
     return bool((ca and cb and not ca & cb) or (da and db and not da & db))
 
 

@@ -87,7 +87,7 @@ def analyser(gazetteer: Gazetteer | None = None):
     """Kiwi with the user words, built once per gazetteer (loading takes about a second)."""
     from kiwipiepy import Kiwi
 
-    kiwi = Kiwi(num_workers=0)
+    kiwi = Kiwi()
     for form, tag in user_words(gazetteer or Gazetteer.default()):
         kiwi.add_user_word(form, tag, USER_WORD_SCORE)
     return kiwi

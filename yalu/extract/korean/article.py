@@ -82,7 +82,7 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
     location = slots.sentence_place(context["places"], sentence, trigger.start, context["geoparser"], rule.type)
     if location is not None:
         rules["place"] = "place.ko.clause"
-    cited = slots.attribution(sentence.text)
+    cited = slots.attribution(sentence.text, context["geoparser"].gazetteer)
     return Mention(
         event_type=rule.type,
         trigger=cast(Token, Anchor(trigger.i, trigger.start, trigger.surface, trigger.form)),
@@ -129,10 +129,12 @@ def _inherit(mentions: list[Mention], context: dict, published: date | None) -> 
 
 
 def _article_place(mentions: list[Mention], hits: list[slots.PlaceHit], geoparser: Geoparser) -> Location | None:
-    """The first precise place the article names outside a source's home (the headline's)."""
-    for h in hits:
-        if not h.source_home and not h.destination and slots.PRECISE_FIRST.get(h.place.kind, 3) <= 2:
-            return geoparser.location(h.place, text=h.text)
+    """The first county the article names outside a source's home (the headline's), else
+    its first province."""
+    for level in (1, 2):
+        for h in hits:
+            if not h.source_home and not h.destination and slots.PRECISE_FIRST.get(h.place.kind, 3) <= level:
+                return geoparser.location(h.place, text=h.text)
     return None
 
 
@@ -142,7 +144,7 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
     classifier reads English features and is not used)."""
     found = find_dates(doc.text, article.published)
     hits = slots.find_places(doc, geoparser)
-    lead = next((cited for s in doc.sentences if (cited := slots.attribution(s.text))), None)
+    lead = next((cited for s in doc.sentences if (cited := slots.attribution(s.text, geoparser.gazetteer))), None)
     context = {
         "dates": found, "spoken": _spoken(found), "places": hits, "geoparser": geoparser,
         "home": slots.source_home(hits, geoparser), "attribution": lead[0] if lead else None,
@@ -150,7 +152,7 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
     mentions: list[Mention] = []
     for sentence in doc.sentences:
         for trigger, rule in find_triggers(doc, sentence):
-            modality, modality_rule = judge(doc, sentence, trigger, attributed=bool(slots.attribution(sentence.text) or lead))
+            modality, modality_rule = judge(doc, sentence, trigger, attributed=bool(lead or slots.attribution(sentence.text, geoparser.gazetteer)))
             if modality is None:
                 continue
             mentions.append(_mention(doc, sentence, trigger, rule, (modality, modality_rule), context))

@@ -10,6 +10,7 @@ from functools import cache
 from ... import resources
 from ...annotate.korean import KoreanDoc, Sentence
 from ...model import Actor, Attribution, Location, Place, Quantity
+from ...places import Gazetteer
 from ...places import romanize as rz
 from ...places.geoparse import Geoparser
 
@@ -126,15 +127,24 @@ def _attribution_rules() -> list[tuple[str, re.Pattern[str], str, str]]:
     return [(r["id"], re.compile(r["pattern"]), r["text"], r["kind"]) for r in slot_data()["attribution"]]
 
 
-def attribution(text: str) -> tuple[Attribution, str] | None:
+def attribution(text: str, gazetteer: Gazetteer | None = None) -> tuple[Attribution, str] | None:
     """Who says so in a sentence, and the rule that read it: the first rule that matches
-    (a named source before a bare one)."""
+    (a named source before a bare one). A source's home is named in English, as the
+    English records name it ("양강도 소식통": "a source in Ryanggang Province")."""
     for rule_id, pattern, template, kind in _attribution_rules():
         m = pattern.search(text)
-        if m:
-            groups = {k: v for k, v in m.groupdict().items() if v}
-            where = groups.get("where")
-            return Attribution(template.format(**groups), kind, where), rule_id
+        if not m:
+            continue
+        groups = {k: v for k, v in m.groupdict().items() if v}
+        where = groups.get("where")
+        if where is not None:
+            places = (gazetteer or Gazetteer.default()).lookup(where)
+            if not places:
+                continue  # "대북 소식통", "현지 소식통": no place, a plainer rule reads it
+            place = places[0]
+            groups["where"] = place.name + (" Province" if place.kind == "province" else "")
+            where = groups["where"]
+        return Attribution(template.format(**groups), kind, where), rule_id
     return None
 
 

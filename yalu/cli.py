@@ -277,13 +277,21 @@ WRONG_FIELD_KEYS = {"admin1": "admin1_code", "admin2": "admin2"}
 @click.option("--json", "as_json", is_flag=True, help="The whole report as JSON.")
 @click.option("--show", default=20, show_default=True, help="Documents with errors to list (0: none).")
 @click.option("--reliability", type=click.Path(dir_okay=False), help="Write the reliability plot (SVG) of the confidences.")
-def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: bool, show: int, reliability: str | None) -> None:
+@click.option("--pairs", is_flag=True, help="Compare the records of the two editions of every story with a 'pair' (Korean and English).")
+def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: bool, show: int, reliability: str | None,
+          pairs: bool) -> None:
     """Score the extractor against gold files or folders of them (see ../shared/docs/gold-format.md).
 
     Text-less gold (real reports) takes its texts from the cache folder, each checked
     against its SHA-256; documents whose text is missing or differs are listed, not scored.
+    With --pairs, the gold files' paired editions (a Korean report and its English
+    edition) are run and their records matched on type, province and county.
     """
     from .evaluate import evaluate, load_gold_files
+
+    if pairs:
+        _eval_pairs(gold, texts, split, as_json)
+        return
 
     loaded = load_gold_files(list(gold), texts=texts, split=split)
     with tqdm(total=len(loaded.docs), desc="evaluating", unit="doc", disable=as_json, file=sys.stderr) as progress:
@@ -335,6 +343,22 @@ def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: 
             click.echo(f"  type         predicted {doc['type']['predicted']} gold {doc['type']['gold']}")
         for f in doc.get("forbidden", []):
             click.echo(f"  FORBIDDEN    {f['predicted']['event_type']} placed in {f['places']}")
+
+
+def _eval_pairs(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: bool) -> None:
+    from .evaluate import load_gold_files
+    from .evaluate.pairs import score_pairs
+
+    loaded = load_gold_files(list(gold), texts=texts)
+    result = score_pairs(loaded.docs, split)
+    summary = result.summary()
+    if as_json:
+        click.echo(json.dumps({"summary": summary, "pairs": result.pairs}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"pairs: {summary['pairs']}  records matched across editions (type, province, county): "
+               f"{summary['matched']} of {summary['records']} in both, agreement {summary['agreement']}")
+    for p in result.pairs:
+        click.echo(f"  {p['pair'][0]} ~ {p['pair'][1]}: {p['matched']} matched of {p['records']}  {p['types']}")
 
 
 @cli.command()

@@ -29,6 +29,7 @@ class GoldDoc:
     forbidden: list[str]
     lang: str | None = None  # the record's "lang" (en, ko); detected from the text when absent
     pair: str | None = None  # the doc_id of the same story in the other language's edition
+    split: str | None = None
 
 
 @dataclass
@@ -98,6 +99,7 @@ def load_gold_files(paths: list[str | Path], texts: str | Path | None = None, sp
                     forbidden=record.get("forbidden_locations", []),
                     lang=record.get("lang"),
                     pair=record.get("pair"),
+                    split=record.get("split"),
                 )
             )
     return gold

@@ -256,6 +256,17 @@ def test_window_leaves_out_an_embedded_relative_clause(nlp):
     assert not {"caught", "smuggling", "copper", "winter"} & words
 
 
+def test_window_leaves_out_a_prepositions_clause_with_its_own_subject(nlp):
+    doc = nlp("North Korea fired around 250 rounds of artillery late Tuesday, in what its army called "
+              "warning shots against South Korean exercises.")
+    words = {t.text for t in window(_token(doc, "fired"))}
+    assert {"rounds", "artillery", "Tuesday"} <= words
+    assert not {"exercises", "warning"} & words
+    # a bare clause of a preposition stays: the charge of an arrest
+    doc = nlp("Police arrested two women for selling South Korean films.")
+    assert {"selling", "films"} <= {t.text for t in window(_token(doc, "arrested"))}
+
+
 def test_window_of_a_reported_clause_leaves_out_the_reporter(nlp):
     doc = nlp("Officials said that the market in Hyesan had been closed since Monday because of a fever outbreak.")
     words = {t.text for t in window(_token(doc, "closed"))}

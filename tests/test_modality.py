@@ -288,6 +288,12 @@ def test_one_sentence_two_modalities(mode):
          "modality.no_act.threatened"),
         # a class of acts kept off or stopped
         ("Soldiers were sent to the border to prevent the spread of COVID-19.", "COVID-19", "modality.generic.prevented"),
+        ("Trade is restricted out of fears over the spread of COVID-19 from China.", "COVID-19",
+         "modality.generic.prevented"),
+        # a class of acts described by what it has become
+        ("Smuggling over the border had become more difficult, the source said.", "Smuggling",
+         "modality.generic.described"),
+        ("Defection is rare among officers of the unit.", "Defection", "modality.generic.described"),
         ("Under the deal, the two sides halted live-fire drills along the border.", "drills",
          "modality.generic.prevented"),
         # a class of people described by a past act

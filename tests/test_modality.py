@@ -313,6 +313,12 @@ def test_one_sentence_two_modalities(mode):
         ("After his arrest, he is likely to be expelled from the party.", "expelled", "modality.desire"),
         ("In past cases like this, the family was sent to a labor camp.", "sent", "modality.background"),
         ("The province insists it has zero cases of the coronavirus.", "coronavirus", "modality.generic.none_counted"),
+        ("Smuggling across the border has almost ceased.", "Smuggling", "modality.generic.trend"),
+        # a duty is no act done
+        ("The unit is tasked with sealing the border along the Tumen.", "sealing", "modality.no_act.duty"),
+        ("Agents responsible for catching defectors were sent to Hyesan.", "catching", "modality.no_act.duty"),
+        # a present clause opened by "when" under a present clause: whenever it happens
+        ("When North Korea executes an official, the world condemns it.", "executes", "modality.habitual"),
     ],
 )
 def test_generic_mention_is_no_act(nlp, text, word, rule):

@@ -67,6 +67,19 @@ def negated(trigger: Token) -> bool:
     return False
 
 
+def _duty(trigger: Token) -> bool:
+    """The act is what someone is charged with doing, not something done: "the unit is
+    tasked with sealing the border", "agents responsible for catching defectors"."""
+    duties = lexicon().duty_heads
+    for t in _ancestors_and_self(trigger):
+        if t != trigger and t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return False  # a clause of its own above: its act is told, not assigned
+        holder = t.head.head
+        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("with", "for", "of") and {holder.lemma_.lower(), holder.lower_} & duties:
+            return True
+    return False
+
+
 def question(sent: Span) -> bool:
     return sent.text.rstrip().rstrip("”\"'’)").endswith("?")
 
@@ -84,6 +97,8 @@ def not_an_act(trigger: Token) -> str | None:
         return "modality.no_act.such_acts"  # "has denounced such exercises": a stance on a kind of act
     if any(c.dep_ == "advmod" and c.lower_ in ("how", "why", "whether") for c in trigger.children):
         return "modality.no_act.open_question"
+    if _duty(trigger):
+        return "modality.no_act.duty"  # "tasked with sealing the border, including cracking down on smuggling"
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("despite", "under", "against"):
         return "modality.no_act.setting"  # "despite a U.N. ban": the setting, not the act
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("to", "for") and trigger.head.head.lemma_.lower() in lex.provocations_answered:
@@ -225,6 +240,8 @@ def generic_mention(trigger: Token) -> str | None:
         return "modality.generic.trend"  # "reduce the number of people crossing the border"
     if trigger.dep_ == "csubj" and trigger.tag_ == "VBG" and _described_as(trigger.head):
         return "modality.generic.described"  # "Smuggling over the border had become more difficult"
+    if trigger.dep_ == "csubj" and trigger.tag_ == "VBG" and trigger.head.lemma_.lower() in lex.trend_verbs:
+        return "modality.generic.trend"  # "Smuggling across the border has almost ceased"
     if trigger.pos_ != "NOUN":
         return None
     n, container = _phrase_head(trigger)
@@ -303,6 +320,10 @@ def _habitual(trigger: Token) -> bool:
         return _generic_subject_noun(verb)  # "Smuggling is punished harshly", not "Three soldiers are killed"
     if verb.tag_ not in ("VBZ", "VBP") or auxes:
         return False
+    if verb.dep_ == "advcl" and verb.head.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in lex.whenever for c in verb.children
+    ):
+        return True  # "When North Korea executes an official, the world unites": whenever it does
     # chronologies tell the past in the present ("A destroyer sinks a patrol vessel"):
     # only a generic subject makes the present habitual
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

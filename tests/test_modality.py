@@ -314,6 +314,8 @@ def test_one_sentence_two_modalities(mode):
         ("In past cases like this, the family was sent to a labor camp.", "sent", "modality.background"),
         ("The province insists it has zero cases of the coronavirus.", "coronavirus", "modality.generic.none_counted"),
         ("Smuggling across the border has almost ceased.", "Smuggling", "modality.generic.trend"),
+        ("The government is intensifying punishments of human trafficking and drugs.", "punishments",
+         "modality.generic.trend"),
         # a duty is no act done
         ("The unit is tasked with sealing the border along the Tumen.", "sealing", "modality.no_act.duty"),
         ("Agents responsible for catching defectors were sent to Hyesan.", "catching", "modality.no_act.duty"),
@@ -348,6 +350,7 @@ def test_generic_mention_is_no_act(nlp, text, word, rule):
         ("Two soldiers who have defected to the South spoke to reporters.", "defected"),
         ("A COVID-19 outbreak hit Sinuiju last week.", "COVID-19"),
         ("A total of 13 defectors were arrested in Shenyang last week.", "arrested"),
+        ("North Korea has intensified its crackdown on smugglers in Hyesan since Monday.", "crackdown"),
         ("Police sent the two smugglers to a labor camp last week.", "sent"),
         ("Because of the ban, the price of fish at the market has doubled.", "ban"),  # the article's own ban
         ("Prices have doubled since the lockdown, a source said.", "lockdown"),  # the article's own lockdown

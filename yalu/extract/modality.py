@@ -157,8 +157,10 @@ def _threatened_or_cause(trigger: Token) -> str | None:
     while n.dep_ in ("compound", "conj") and n.head.pos_ in ("NOUN", "PROPN"):
         n = n.head  # "a coronavirus outbreak", "due to COVID-19 controls and lockdowns"
     head = n.head
-    if n.dep_ == "pobj" and head.lower_ in ("including", "like") and head.head.pos_ == "NOUN" and head.head != n:
-        n, head = head.head, head.head.head  # "punishment, including execution": the including noun's frame
+    if n.dep_ == "pobj" and head.lower_ in ("including", "like"):
+        listed = _listing_noun(head)
+        if listed is not None and listed != n:
+            n, head = listed, listed.head  # "punishment, including execution": the including noun's frame
     if n.dep_ == "dobj" and head.lemma_.lower() in lex.threatened_with and _bare_or_adjectival(n):
         return "modality.no_act.threatened"  # "smugglers face harsh punishment": a threat, not a sentence passed
     if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.threat_nouns:
@@ -168,6 +170,17 @@ def _threatened_or_cause(trigger: Token) -> str | None:
     if n.dep_ == "pobj" and n.pos_ == "NOUN" and head.lower_ in lex.reference_heads and not _anaphor(n):
         return "modality.no_act.reference"  # "levels not seen since a COVID-19 lockdown in June 2021"
     return None
+
+
+def _listing_noun(including: Token) -> Token | None:
+    """The noun an "including" list belongs to: its head, or, where the parser hung the list
+    elsewhere, the noun right before it ("could face punishment, including execution")."""
+    if including.head.pos_ == "NOUN":
+        return including.head
+    before = including.nbor(-1) if including.i > including.sent.start else None
+    if before is not None and before.is_punct and before.i > including.sent.start:
+        before = before.nbor(-1)
+    return before if before is not None and before.pos_ == "NOUN" else None
 
 
 def _anaphor(noun: Token) -> bool:
@@ -266,16 +279,24 @@ def generic_mention(trigger: Token) -> str | None:
         return "modality.generic.described"
     if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.described_places:
         return "modality.generic.described"
+    if n.dep_ == "dobj" and head.lemma_.lower() in lex.intensifiers and _bare(n) and n.tag_ == "NNS":
+        return "modality.generic.trend"  # "intensifying punishments of human trafficking": a policy, no one act
+    return "modality.generic.rule_content" if _rule_content(n) else None
+
+
+def _rule_content(n: Token) -> bool:
+    """What a rule says: "resolutions that ban launches", "ban it from carrying out
+    launches", "an agreement on repatriation"."""
+    lex = lexicon()
+    head = n.head
     if n.dep_ == "dobj" and head.lemma_.lower() in lex.rule_verbs:
-        return "modality.generic.rule_content"
+        return True
     verb = head
     while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
     if n.dep_ == "dobj" and verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_.lower() in lex.rule_verbs:
-        return "modality.generic.rule_content"  # "resolutions that ban it from carrying out launches"
-    if n.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.lemma_.lower() in lex.rule_nouns:
-        return "modality.generic.rule_content"
-    return None
+        return True
+    return n.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.lemma_.lower() in lex.rule_nouns
 
 
 def _spread_kept_off(spread: Token) -> bool:

@@ -99,7 +99,8 @@ def not_an_act(trigger: Token) -> str | None:
         return "modality.no_act.open_question"
     if _duty(trigger):
         return "modality.no_act.duty"  # "tasked with sealing the border, including cracking down on smuggling"
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("despite", "under", "against"):
+    if (trigger.dep_ == "pobj" and trigger.head.lower_ in ("despite", "under", "against")
+            and not (trigger.head.lower_ == "under" and trigger.lemma_.lower() in lex.held_under)):
         return "modality.no_act.setting"  # "despite a U.N. ban": the setting, not the act
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("to", "for") and trigger.head.head.lemma_.lower() in lex.provocations_answered:
         return "modality.no_act.cause_named"  # "in response to the joint exercises": named, not reported

@@ -369,9 +369,10 @@ def date_undated(
             # 2002", "in 2021") is no start for the news
             starts = [m.time.start for m in dated if m.time and m.time.start]
             starts += [recent.start] if recent.start else []
-            # to the day the source spoke, when the text names that day ("told Daily NK on
-            # Tuesday"); a vaguer time of speaking ("last week") ends at publication
-            end = spoken.end if spoken and spoken.end and spoken.precision == 1 else article.published
+            # to publication, as analysts code an undated act ("on or before" the report),
+            # even when the text names the day its source spoke: that day bounds the act too,
+            # but a window ending before the report would exclude the analyst's own bound
+            end = article.published
             # the window is Yalu's own inference, not a vague word of the text: its precision is
             # its width (ontology.md: a window of a month at most is month precision), so a
             # report's news of the last weeks is not coded as vaguely as "in recent years"

@@ -315,8 +315,8 @@ def date_undated(
     Wednesday"). A short wire item tells one story: its lead's time, else the news cycle
     of publication. A longer report dates them as honestly as it can: the date told
     before it in its paragraph, else from the earliest act the report dates (or the
-    usual "recently" window, whichever is earlier) to the day its source spoke (or
-    publication), at precision 4. Background ("since October 2002", "in 2021") starts
+    usual "recently" window, whichever is earlier) to publication, as precise as the
+    window is wide. Background ("since October 2002", "in 2021") starts
     no window."""
     news = [c.best_time() for c in clusters if c.best_time() and not c.first.background]
     short = len(list(doc.sents)) <= SHORT_ITEM_SENTENCES

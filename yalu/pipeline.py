@@ -29,6 +29,7 @@ from .annotate.spacy_pipeline import BATCH_CHARS, TooManyTokens, annotate
 from .extract import extract
 from .extract.classifier import Classifier, Decider
 from .ingest.errors import IngestError
+from .ingest.language import detect_language
 from .ingest.metadata import dated, sourced
 from .model import Article, Incident
 from .places import Gazetteer
@@ -118,23 +119,23 @@ class Pipeline:
 
     def run(self, articles: Iterable[Article],
             skipped: Callable[[IngestError], None] = report_skipped) -> Iterator[tuple[Article, list[Incident]]]:
-        """(article, incidents) pairs, in input order; spaCy annotates the texts in batches.
-        An article over its time budget is passed to `skipped` as one error line instead."""
+        """(article, incidents) pairs, in input order. English texts go through spaCy in
+        batches, Korean ones (Article.lang, detected when not given) through Kiwi and the
+        Korean rules (yalu.extract.korean); both give the same Incident records. An article
+        over its time budget is passed to `skipped` as one error line instead."""
         for done in self.process(((a, None) for a in articles), skipped):
             yield done.article, done.incidents
 
     def process(self, items: Iterable[Item], skipped: Callable[[IngestError], None] = report_skipped) -> Iterator[Done]:
-        """`run` over articles each with its stored annotation, if any: one under this
-        pipeline's cache key is extracted from without annotating again."""
-        for batch in self._batches(self._readable(((sourced(dated(a)), c) for a, c in items), skipped)):
+        """`run` over articles each with its stored annotation, if any: an English one under
+        this pipeline's cache key is extracted from without annotating again (a Korean one
+        is analysed again: Kiwi's analysis is not cached)."""
+        for batch in self._batches(self._readable(((_prepared(a), c) for a, c in items), skipped)):
             docs, hits = self._docs(batch)
             for (article, _), doc, hit in zip(batch, docs, hits):
                 try:
                     with time_budget(self.time_budget):
-                        if doc is None:
-                            doc = annotate(self.nlp, [article.text])[0]
-                        made = self._kept(doc) if not hit else None
-                        incidents = extract(doc, article, self.geoparser, self.decide)
+                        incidents, made = self._extract(article, doc, hit)
                 except Overtime as e:
                     skipped(_skip_error(article, f"extraction {e} (the time budget per article)"))
                     continue
@@ -147,11 +148,11 @@ class Pipeline:
 
     def _docs(self, batch: list[Item]) -> tuple[list[Doc | None], list[bool]]:
         """Each article's Doc, read from its annotation where it is under this pipeline's
-        key, the others annotated together (None each when that fails: each is then
-        annotated alone, within its own budget); and which came from the cache."""
-        docs = [self._cached(cached) for _, cached in batch]
+        key, the other English ones annotated together (None each when that fails: each is
+        then annotated alone, within its own budget); and which came from the cache."""
+        docs = [None if article.lang == "ko" else self._cached(cached) for article, cached in batch]
         hits = [doc is not None for doc in docs]
-        missing = [i for i, hit in enumerate(hits) if not hit]
+        missing = [i for i, (article, _) in enumerate(batch) if not hits[i] and article.lang != "ko"]
         if missing:
             made = self._annotate([batch[i][0] for i in missing])
             for i, doc in zip(missing, made or []):
@@ -206,6 +207,27 @@ class Pipeline:
                 return annotate(self.nlp, [a.text for a in batch])
         except (Overtime, TooManyTokens):
             return None
+
+    def _extract(self, article: Article, doc: Doc | None, cached: bool) -> tuple[list[Incident], Cached | None]:
+        """The article's incidents, and its annotation to store when this run made it."""
+        if article.lang == "ko":
+            return self._korean(article), None
+        doc = doc if doc is not None else annotate(self.nlp, [article.text])[0]
+        made = None if cached else self._kept(doc)
+        return extract(doc, article, self.geoparser, self.decide), made
+
+    def _korean(self, article: Article) -> list[Incident]:
+        from .annotate.korean import annotate as annotate_korean
+        from .extract.korean import extract_korean
+
+        # the classifier learnt English features: Korean records pass the rules' own threshold
+        return extract_korean(annotate_korean(article.text, self.gazetteer), article, self.geoparser)
+
+
+def _prepared(article: Article) -> Article:
+    article = sourced(dated(article))
+    article.lang = article.lang or detect_language(article.text)
+    return article
 
 
 def _skip_error(article: Article, why: str) -> IngestError:

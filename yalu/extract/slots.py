@@ -116,7 +116,7 @@ def inherit_places(
             if m.location is None or m.location.geo_precision not in (1, 2):
                 elsewhere = {o.sent.start for o in mentions if o.event_type != m.event_type} - {m.sent.start}
                 found = geoparser.specific_place(short_item, m.event_type, elsewhere)
-                if found is not None and (m.location is None or found.geo_precision < m.location.geo_precision or not m.location.admin1_code):
+                if found is not None and _refines(found, m.location):
                     m.set_place(found, "place.short_item")
     if not mentions:
         return
@@ -159,6 +159,15 @@ def inherit_places(
                 # a place passed over because it is where the people went: the origin rule chose
                 passed_over = origin is not None and not _left(candidates[0][0], origin)
                 m.set_place(focus[0], origin.id if origin is not None and passed_over else focus[1])
+
+
+def _refines(found: Location, own: Location | None) -> bool:
+    """A short item's town may stand for an act with a vaguer place of its own, inside the
+    province the act names ("inspected flood damage in North Hwanghae province" does not
+    take the item's Pyongyang, "south of" which the province lies)."""
+    if own is None or not own.admin1_code:
+        return True
+    return found.geo_precision < own.geo_precision and found.admin1_code == own.admin1_code
 
 
 def _left(loc: Location, origin: Direction | None) -> bool:
@@ -306,8 +315,8 @@ def date_undated(
     Wednesday"). A short wire item tells one story: its lead's time, else the news cycle
     of publication. A longer report dates them as honestly as it can: the date told
     before it in its paragraph, else from the earliest act the report dates (or the
-    usual "recently" window, whichever is earlier) to the day its source spoke (or
-    publication), at precision 4. Background ("since October 2002", "in 2021") starts
+    usual "recently" window, whichever is earlier) to publication, as precise as the
+    window is wide. Background ("since October 2002", "in 2021") starts
     no window."""
     news = [c.best_time() for c in clusters if c.best_time() and not c.first.background]
     short = len(list(doc.sents)) <= SHORT_ITEM_SENTENCES
@@ -360,9 +369,10 @@ def date_undated(
             # 2002", "in 2021") is no start for the news
             starts = [m.time.start for m in dated if m.time and m.time.start]
             starts += [recent.start] if recent.start else []
-            # to the day the source spoke, when the text names that day ("told Daily NK on
-            # Tuesday"); a vaguer time of speaking ("last week") ends at publication
-            end = spoken.end if spoken and spoken.end and spoken.precision == 1 else article.published
+            # to publication, as analysts code an undated act ("on or before" the report),
+            # even when the text names the day its source spoke: that day bounds the act too,
+            # but a window ending before the report would exclude the analyst's own bound
+            end = article.published
             # the window is Yalu's own inference, not a vague word of the text: its precision is
             # its width (ontology.md: a window of a month at most is month precision), so a
             # report's news of the last weeks is not coded as vaguely as "in recent years"

@@ -538,6 +538,9 @@ def test_acts_with_no_home_type_and_other_wordings_fire(nlp, geoparser, text, ru
         ("An agent of the Ministry of State Security killed himself at his house in April.", "attack"),
         ("The army is developing suicide attack drones.", "other"),
         ("An agent killed two civilians before committing suicide in Daegu.", "other"),
+        # authorities who send young people to build are no repatriation
+        ("North Korean authorities have pulled 100,000 young people from their work and sent them to build "
+         "a new district.", "forced_repatriation"),
         # an execution for an offence is no attack
         ("Last month, three residents were shot to death for watching South Korean dramas.", "attack"),
         # the apology demanded of someone else; a rehearsal as a judgement

@@ -513,6 +513,8 @@ def test_enforcement_near_misses(triggers, text, event_type):
         ("An agent of the Ministry of State Security killed himself at his house in April.", "trigger.other.suicide"),
         ("Last month, three residents were shot to death for watching South Korean dramas.", "trigger.punishment.shot_for"),
         ("Dozens of households in Hyesan were internally exiled last week.", "trigger.punishment.execute"),
+        ("The regime released almost all female prisoners of the labor training camps for the birthday.",
+         "trigger.other.release"),
         ("The authorities moved quickly to shutter the affected schools.", "trigger.lockdown.close"),
         ("A soldier in the unit committed suicide last week, the source said.", "trigger.other.suicide"),
     ],

@@ -110,11 +110,18 @@ def api_export(
 
 
 def remembered_json(web: Web, request: Request, answer: Callable[[], Any]) -> Response:
-    """An aggregate's JSON, encoded and gzipped once per data version and query (the map
-    is megabytes: encoding it again for every request would keep the server busy)."""
+    """An aggregate's JSON (`answer()`: an object, or JSON text already), encoded and
+    gzipped once per data version and query (the map is megabytes: encoding it again for
+    every request would keep the server busy)."""
     key = ("json", request.url.path, request.url.query)
-    body = web.store.remember(key, lambda: gzip.compress(
-        json.dumps(answer(), ensure_ascii=False, separators=(",", ":")).encode(), 5))
+
+    def encoded() -> bytes:
+        found = answer()
+        text = found if isinstance(found, str) else json.dumps(found, ensure_ascii=False,
+                                                               separators=(",", ":"))
+        return gzip.compress(text.encode(), 5)
+
+    body = web.store.remember(key, encoded)
     if "gzip" in request.headers.get("accept-encoding", ""):
         return Response(body, media_type="application/json",
                         headers={"content-encoding": "gzip", "vary": "Accept-Encoding"})
@@ -133,7 +140,7 @@ def api_map(
     query: Filters,
     limit: Annotated[int, Query(ge=1, le=200_000, description="newest first")] = MAP_LIMIT,
 ) -> Response:
-    return remembered_json(web, request, lambda: q.map_points(web.store, query, limit=limit))
+    return remembered_json(web, request, lambda: q.map_json(web.store, query, limit=limit))
 
 
 @router.get("/facets", tags=["aggregates"],

@@ -253,6 +253,21 @@ def test_the_data_version_grows_with_every_change_by_any_connection(tmp_path):
     assert store.data_version > stored
 
 
+def test_remembered_bytes_stay_within_their_budget(tmp_path, monkeypatch):
+    from yalu.store import database
+
+    monkeypatch.setattr(database, "REMEMBERED_BYTES", 2500)
+    store = Store(tmp_path / "y.db")
+    store.remember("small", lambda: {"answer": 1})
+    for k in range(5):
+        store.remember(("big", k), lambda: b"x" * 1000)
+    # the oldest bytes went first; the small answer is not bytes and stays
+    assert list(store._answers) == ["small", ("big", 3), ("big", 4)]
+    assert store._answer_bytes == 2000
+    store.remember(("big", 4), lambda: b"y")  # asked again: remembered, not computed
+    assert store._answers[("big", 4)][1] == b"x" * 1000
+
+
 def test_the_timeline_is_remembered_until_the_data_changes(tmp_path):
     store = Store(tmp_path / "y.db")
     store.save_article(_article(), [_incident()])

@@ -58,14 +58,17 @@ def review_error(exc: review.ReviewError) -> HTTPException:
 @router.get("/incidents", tags=["incidents"], summary="List and search incidents")
 def api_list(
     web: Web,
+    request: Request,
     query: Filters,
     sort: Annotated[str, Query(description=f"one of {', '.join(q.SORTS)}")] = q.DEFAULT_SORT,
     order: Annotated[str | None, Query(pattern="^(asc|desc)$")] = None,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     per_page: Annotated[int, Query(ge=1, le=q.MAX_PER_PAGE)] = q.DEFAULT_PER_PAGE,
 ) -> Response:
-    result = q.search(web.store, query, sort=sort, order=order, page=page, per_page=per_page)
-    return json_response(result.to_dict())
+    # the same for every client until the data changes: the default list and the
+    # first pages that every analyst opens are computed and encoded once
+    return remembered_json(web, request, lambda: q.search(
+        web.store, query, sort=sort, order=order, page=page, per_page=per_page).to_dict())
 
 
 def _record(web: Web, incident_id: str) -> dict:
@@ -145,10 +148,11 @@ def api_map(
 
 @router.get("/facets", tags=["aggregates"],
             summary="Values for the filters, and facet counts over the matching incidents")
-def api_facets(web: Web, query: Filters) -> Response:
+def api_facets(web: Web, request: Request, query: Filters) -> Response:
     """`counts`: per facet (event_type, admin1, outlet, modality, review_status, month),
     its most frequent values among the matches of the other filters."""
-    return json_response({**web.facets(), "counts": q.facet_counts(web.store, query)})
+    return remembered_json(web, request, lambda: {**q.facets(web.store),
+                                                  "counts": q.facet_counts(web.store, query)})
 
 
 @router.get("/docs", include_in_schema=False)

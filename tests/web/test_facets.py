@@ -1,6 +1,7 @@
 """Facet counts, multi-value filters, provinces by country, search snippets and records
 several outlets report: the store functions and the list page and API (no browser)."""
 
+import json
 import re
 import warnings
 
@@ -201,3 +202,58 @@ def test_an_empty_database_has_empty_facets(tmp_path):
             assert q.facet_counts(store, query) == {name: [] for name in q.FACETS}
     finally:
         store.close()
+
+
+@pytest.fixture
+def unnamed(built):
+    """The facet sample plus an article that names no outlet, with two incidents."""
+    from datetime import date
+
+    import sample
+
+    from yalu.model import Article, Incident, TimeSpan
+
+    path, ids = built
+    text = "Police in Hyesan arrested two traders. A fire destroyed a market in Hyesan."
+    records = [Incident(event_type=t, category=c, summary=s, time=TimeSpan(date(2024, 5, 2), date(2024, 5, 2), 1, "on 2 May"),
+                        modality="reported", evidence=[sample.ev(text, sentence, trigger)], confidence=0.6)
+               for t, c, s, sentence, trigger in (
+                   ("arrest", "repression", "Traders arrested in Hyesan.", text[:38], "arrested"),
+                   ("fire", "society", "A market burned in Hyesan.", text[39:], "fire"))]
+    store = Store(path)
+    store.save_article(Article(text=text, id="nameless-1", title="Traders and a fire", published=date(2024, 5, 3)),
+                       records)
+    store.close()
+    return path, {r.id for r in records}
+
+
+def test_the_none_outlet_filters_facets_and_lists_records_without_an_outlet(unnamed):
+    path, nameless = unnamed
+    store = Store(path)
+    none = q.IncidentQuery(outlet=[q.NO_OUTLET])
+    assert {r["id"] for r in q.records(store, none)} == nameless
+    both = q.IncidentQuery(outlet=[q.NO_OUTLET, "Example Wire"])
+    wire = q.count(store, q.IncidentQuery(outlet=["Example Wire"]))
+    assert q.count(store, both) == wire + 2 > 2
+    assert q.facets(store)["outlets"][-1] == q.NO_OUTLET
+    for query in (q.IncidentQuery(), q.IncidentQuery(event_type=["arrest"]), both,
+                  q.IncidentQuery(q="Hyesan", outlet=[q.NO_OUTLET])):
+        found = counts(q.facet_counts(store, query)["outlet"])
+        assert found[q.NO_OUTLET] == q.count(store, q.IncidentQuery(**{**vars(query), "outlet": [q.NO_OUTLET]}))
+        # every match has an outlet value now, "(none)" included
+        assert sum(found.values()) == q.count(store, q.IncidentQuery(**{**vars(query), "outlet": []}))
+    assert counts(q.facet_counts(store, q.IncidentQuery(event_type=["arrest"]))["outlet"])[q.NO_OUTLET] == 1
+    store.close()
+    web = TestClient(create_app(path, secret_key="test-secret"), base_url="http://127.0.0.1")
+    html = web.get("/", params={"outlet": "(none)"}).text
+    assert 'id="result-count"><strong>2</strong> incidents' in html and "outlet: (none)" in html
+    assert '<option value="(none)" title="(none)" selected>' in html
+    api = web.get("/api/incidents", params={"outlet": "(none)"}).json()
+    assert {r["id"] for r in api["items"]} == nameless
+    from click.testing import CliRunner
+
+    from yalu.cli import cli
+
+    out = CliRunner().invoke(cli, ["incidents", "--db", str(path), "--outlet", "(NONE)", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert {json.loads(line)["id"] for line in out.stdout.splitlines()} == nameless

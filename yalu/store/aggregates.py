@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from ..ontology import categories
 from .database import DB, Store, connection
-from .filters import MODALITIES, REVIEW_STATUSES, IncidentQuery, event_types
+from .filters import MODALITIES, NO_OUTLET, REVIEW_STATUSES, IncidentQuery, event_types
 from .search import count, resolved
 from .sql import DATED_SQL, build_where
 
@@ -139,9 +139,11 @@ def facets(db: DB) -> dict:
     provinces.sort(key=lambda p: (p["name"] or "").lower())
     outlets = [
         r[0] for r in conn.execute(
-            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet"
+            "SELECT DISTINCT outlet FROM articles WHERE outlet != '' ORDER BY outlet"
         )
     ]
+    if conn.execute("SELECT 1 FROM articles WHERE coalesce(outlet, '') = '' LIMIT 1").fetchone():
+        outlets.append(NO_OUTLET)  # records whose article names none can be chosen too
     return {
         "categories": categories(),
         "event_types": event_types(),

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from .database import DB, Store, connection
-from .filters import IncidentQuery
+from .filters import NO_OUTLET, IncidentQuery
 from .search import resolved, unmatched
 from .sql import Search, Where, admin1_terms, build_where
 
@@ -135,8 +135,9 @@ def _selections(columns: Columns, query: IncidentQuery) -> dict[str, np.ndarray]
             codes, names = admin1_terms(wanted)
             out[name] = (columns.text["admin1"].isin(codes)
                          | columns.text["admin1_name"].isin([n.lower() for n in names]))
-        else:
-            out[name] = columns.text[name].isin(wanted)
+        else:  # a record without an outlet holds "" in the arrays
+            out[name] = columns.text[name].isin(["" if w == NO_OUTLET and name == "outlet" else w
+                                                 for w in wanted])
     other = np.ones(len(columns.rowids), dtype=bool)
     if query.date_from:
         other &= columns.end >= query.date_from.isoformat().encode()
@@ -195,13 +196,14 @@ def _counts(columns: Columns, base: np.ndarray, query: IncidentQuery) -> dict[st
         mask = mask & _not_rejected(columns, query, statuses)
         column = columns.text[facet]
         counts = np.bincount(column.codes[mask], minlength=len(column.values))
-        present = [k for k in np.flatnonzero(counts) if column.values[k] != ""]
+        # no value is no facet value, except an outlet's: "(none)" can be filtered for
+        present = [k for k in np.flatnonzero(counts) if column.values[k] != "" or facet == "outlet"]
         if facet == "month":
             present.sort(key=lambda k: column.values[k], reverse=True)
         else:
             present.sort(key=lambda k: (-counts[k], column.values[k]))
         out[facet] = [
-            {"value": str(column.values[k]), "count": int(counts[k]),
+            {"value": str(column.values[k]) or NO_OUTLET, "count": int(counts[k]),
              **({"label": columns.province_names.get(str(column.values[k]), str(column.values[k]))}
                 if facet == "admin1" else {})}
             for k in present[:FACET_VALUES]

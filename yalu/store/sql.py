@@ -13,7 +13,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
-from .filters import WEEK_DAYS, IncidentQuery
+from .filters import NO_OUTLET, WEEK_DAYS, IncidentQuery
 
 SORTS: dict[str, str] = {
     # name -> SQL expression (whitelist: user text never reaches ORDER BY)
@@ -288,9 +288,12 @@ def build_where(conn: sqlite3.Connection, query: IncidentQuery, *, drive: bool =
     if query.review_status:
         w.clauses.append(_in(f"{p}i.review_status", query.review_status, w.params))
     if query.outlet:
-        marks = ",".join("?" * len(query.outlet))
-        w.clauses.append(f"i.article_id IN (SELECT id FROM articles WHERE outlet IN ({marks}))")
-        w.params.extend(query.outlet)
+        named = [o for o in query.outlet if o != NO_OUTLET]
+        terms = [f"outlet IN ({','.join('?' * len(named))})"] if named else []
+        if NO_OUTLET in query.outlet:
+            terms.append("coalesce(outlet, '') = ''")
+        w.clauses.append(f"i.article_id IN (SELECT id FROM articles WHERE {' OR '.join(terms)})")
+        w.params.extend(named)
     if query.article_id:
         w.clauses.append("i.id IN (SELECT incident_id FROM incident_sources WHERE article_id = ?)")
         w.params.append(query.article_id)

@@ -26,9 +26,10 @@ REPORT = (
 )
 
 
-def yalu(*args: object) -> None:
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert result.exit_code == 0, result.output + str(result.exception)
+def ingest(db, report, *options: str) -> None:
+    """`yalu ingest` of the report, as the analyst runs it."""
+    done = CliRunner().invoke(cli, ["ingest", "-q", "--db", str(db), *options, str(report)])
+    assert done.exit_code == 0, done.output + str(done.exception)
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +37,7 @@ def undated_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("redate")
     report, db = folder / "report.txt", folder / "redate.db"
     report.write_text(REPORT, encoding="utf-8")
-    yalu("ingest", "-q", "--db", db, report)
+    ingest(db, report)
     for url in running_server(db):
         yield {"url": url, "db": db, "report": report}
 
@@ -56,7 +57,7 @@ def test_ingest_with_a_publication_date_dates_the_records_in_the_workbench(undat
     assert page.locator("#no-date").is_visible() and page.locator("#audit-empty").is_visible()
     shot(page, "redate-before")
     # the analyst learns the date and ingests the same file with it
-    yalu("ingest", "-q", "--db", undated_server["db"], "--published", "2024-03-06", undated_server["report"])
+    ingest(undated_server["db"], undated_server["report"], "--published", "2024-03-06")
     page.goto(base + "/?dated=yes&sort=date")
     assert count(page) == undated and count_of(page, base + "/?dated=no") == 0
     page.goto(base + "/?dated=yes&sort=date")

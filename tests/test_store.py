@@ -14,6 +14,8 @@ from yalu.model import Article, Evidence, Incident, Location, TimeSpan
 from yalu.store import MIGRATIONS, Store, query
 from yalu.store.database import retry_busy
 from yalu.store.integrity import problems
+from yalu.store.query import IncidentQuery, search
+from yalu.store.sql import build_where
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -53,6 +55,25 @@ def test_a_version_2_database_gains_the_episode_column(tmp_path):
     store = Store(path)
     assert store.schema_version == len(MIGRATIONS)
     assert "episode" in {row[1] for row in store.conn.execute("PRAGMA table_info(incidents)")}
+
+
+def test_a_version_8_database_gets_the_browse_index_in_the_list_order(tmp_path):
+    """Migration 11: a filtered first page in the default order (newest first) reads the
+    browse index alone, not the map index and every row behind it."""
+    path = tmp_path / "old.db"
+    _old_database(path, 8)
+    store = Store(path)
+    store.save_article(_article(), [_incident()])
+    columns = [r[2] for r in store.conn.execute("PRAGMA index_info(incidents_browse)")]
+    assert columns[:3] == ["merged_into", "date_start", "id"] and "admin2" in columns
+    query = IncidentQuery(admin2=["Hyesan"], modality=["reported"], outlet=["Daily NK"])
+    w = build_where(store.conn, query)
+    plan = " ".join(r[3] for r in store.conn.execute(
+        f"EXPLAIN QUERY PLAN SELECT i.id FROM incidents i{w.sql()} ORDER BY i.date_start DESC, i.id DESC "
+        "LIMIT 50", w.params))
+    assert "COVERING INDEX incidents_browse" in plan and "TEMP B-TREE" not in plan
+    stored = store.conn.execute("SELECT id FROM incidents").fetchone()[0]
+    assert [r["id"] for r in search(store, IncidentQuery(admin2=["Hyesan"])).items] == [stored]
 
 
 def test_days_of_a_run_keep_their_episode(tmp_path):

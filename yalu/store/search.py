@@ -85,6 +85,14 @@ def resolved(db: DB, query: IncidentQuery) -> Search:
 
 
 def count(db: DB, query: IncidentQuery, found: Search | None = None) -> int:
+    """How many incidents match; asked of a `Store`, remembered until the data changes
+    (every page of a list has the same count: 9 ms of the 10 of a page at 100,000)."""
+    if isinstance(db, Store):
+        return db.remember(("count", repr(query)), lambda: _matches(db, query, found))
+    return _matches(db, query, found)
+
+
+def _matches(db: DB, query: IncidentQuery, found: Search | None) -> int:
     conn = connection(db)
     if found is None:
         found = resolved(db, query)
@@ -157,7 +165,7 @@ def search(
     page, per_page = page_bounds(page, per_page)
     order_sql, sort, order = order_by(sort, order)
     found = resolved(db, query)
-    total = count(conn, query, found)
+    total = count(db, query, found)
     ids = _ordered_ids(conn, query, sort, order_sql, per_page, (page - 1) * per_page, found)
     items = _fetch(conn, ids, details=details)
     return Page(items=items, total=total, page=page, per_page=per_page, sort=sort, order=order)

@@ -10,7 +10,6 @@ covering index of store migration 5 alone."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date, timedelta
 
 from ..ontology import categories
@@ -31,11 +30,12 @@ def weekly_counts(db: DB, query: IncidentQuery | None = None) -> dict:
     records without any date in `undated`."""
     query = query or IncidentQuery()
     if isinstance(db, Store):
-        return db.remember(("weekly_counts", repr(query)), lambda: _weekly_counts(db.conn, query))
+        return db.remember(("weekly_counts", repr(query)), lambda: _weekly_counts(db, query))
     return _weekly_counts(db, query)
 
 
-def _weekly_counts(conn: sqlite3.Connection, query: IncidentQuery) -> dict:
+def _weekly_counts(db: DB, query: IncidentQuery) -> dict:
+    conn = connection(db)
     w = build_where(conn, query, drive=True)
     week = "date(coalesce(i.date_start, i.date_end), 'weekday 0', '-6 days')"
     where = w.clauses + [DATED_SQL["week"]]
@@ -59,7 +59,7 @@ def _weekly_counts(conn: sqlite3.Connection, query: IncidentQuery) -> dict:
     else:
         coarse = 0
     charted = sum(cells.values())
-    undated = count(conn, query) - charted - coarse
+    undated = count(db, query) - charted - coarse  # a Store's count is the list's, remembered
     if not cells:
         return {"weeks": [], "series": {}, "total": 0, "coarse": coarse, "undated": undated}
     first = date.fromisoformat(min(w for w, _ in cells))
@@ -104,7 +104,7 @@ def map_json(db: DB, query: IncidentQuery | None = None, limit: int | None = Non
     features, shown = conn.execute(
         f"SELECT coalesce(json_group_array({FEATURE_JSON}), '[]'), count(*) FROM ({sql})", w.params
     ).fetchone()
-    total = count(conn, query, found)
+    total = count(db, query, found)  # a Store's count is the list's, remembered
     located_total = shown
     if limit and shown >= limit:
         located_total = conn.execute(

@@ -182,6 +182,8 @@ def test_every_facet_count_is_the_count_of_that_filter_in_sql(fstore, params):
     dated = q.count(fstore, q.IncidentQuery(**{**params, "dated": params.get("dated", "yes")}))
     assert sum(f["count"] for f in found["month"]) == dated
     assert q.facet_counts(fstore.conn, query) == found  # a bare connection: the same
+    # a Store counts over the same arrays (facets.matching_count), a connection in SQL
+    assert q.count(fstore, query) == q.count(fstore.conn, query)
 
 
 def test_incident_page_names_the_outlets_that_report_it(web, built):
@@ -235,6 +237,7 @@ def test_the_none_outlet_filters_facets_and_lists_records_without_an_outlet(unna
     both = q.IncidentQuery(outlet=[q.NO_OUTLET, "Example Wire"])
     wire = q.count(store, q.IncidentQuery(outlet=["Example Wire"]))
     assert q.count(store, both) == wire + 2 > 2
+    assert q.count(store.conn, both) == q.count(store, both)  # SQL and the arrays agree
     assert q.facets(store)["outlets"][-1] == q.NO_OUTLET
     for query in (q.IncidentQuery(), q.IncidentQuery(event_type=["arrest"]), both,
                   q.IncidentQuery(q="Hyesan", outlet=[q.NO_OUTLET])):

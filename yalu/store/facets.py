@@ -163,21 +163,35 @@ def facet_counts(db: DB, query: IncidentQuery | None = None) -> dict[str, list[d
     query = query or IncidentQuery()
     if isinstance(db, Store):
         store = db
-
-        def compute() -> dict[str, list[dict]]:
-            columns = store.remember(("facet_columns",), lambda: _columns(store.conn))
-
-            def rows(key: Hashable, compute: Callable[[], np.ndarray]) -> np.ndarray:
-                mask = store.remember(key, compute)
-                # read over other columns (the data changed between the two): again
-                return mask if len(mask) == len(columns.rowids) else compute()
-
-            return _counts(columns, _sql_matches(store, columns, query, rows), query)
-
-        return store.remember(("facet_counts", repr(query)), compute)
+        return store.remember(("facet_counts", repr(query)),
+                              lambda: _counts(*_remembered_matches(store, query), query))
     conn = connection(db)
     columns = _columns(conn)
     return _counts(columns, _sql_matches(conn, columns, query, _compute), query)
+
+
+def matching_count(store: Store, query: IncidentQuery) -> int:
+    """How many incidents match, from the arrays and the rows SQL finds for the rest (the
+    facets' own, remembered): a list page's count and its facets then ask SQL once, and a
+    query the arrays answer alone asks it nothing."""
+    columns, base = _remembered_matches(store, query)
+    mask = base & _not_rejected(columns, query, query.review_status)
+    for selected in _selections(columns, query).values():
+        mask = mask & selected
+    return int(np.count_nonzero(mask))
+
+
+def _remembered_matches(store: Store, query: IncidentQuery) -> tuple[Columns, np.ndarray]:
+    """The columns (read once per data version) and the rows SQL finds for the parts of
+    the query they do not hold (remembered per such part)."""
+    columns = store.remember(("facet_columns",), lambda: _columns(store.conn))
+
+    def rows(key: Hashable, compute: Callable[[], np.ndarray]) -> np.ndarray:
+        mask = store.remember(key, compute)
+        # read over other columns (the data changed between the two): again
+        return mask if len(mask) == len(columns.rowids) else compute()
+
+    return columns, _sql_matches(store, columns, query, rows)
 
 
 def _compute(key: Hashable, compute: Callable[[], np.ndarray]) -> np.ndarray:

@@ -260,3 +260,19 @@ def test_the_none_outlet_filters_facets_and_lists_records_without_an_outlet(unna
     out = CliRunner().invoke(cli, ["incidents", "--db", str(path), "--outlet", "(NONE)", "--format", "json"])
     assert out.exit_code == 0, out.output
     assert {json.loads(line)["id"] for line in out.stdout.splitlines()} == nameless
+
+
+def test_a_count_reads_the_facet_arrays_only_once_they_are_read(fstore):
+    """A list without facets (the API, a script) does not read every incident's columns
+    for its count; once the facets have, counts come from them and agree with SQL."""
+    from yalu.store.facets import COLUMNS_KEY
+
+    search = q.IncidentQuery(q="Hyesan", category=["repression"])
+    sql = q.count(fstore.conn, search)
+    assert q.count(fstore, search) == sql and fstore.remembered(COLUMNS_KEY) is None
+    q.facet_counts(fstore, q.IncidentQuery())
+    assert fstore.remembered(COLUMNS_KEY) is not None
+    for query in (q.IncidentQuery(q="Hyesan"), q.IncidentQuery(q="smugglers", modality=["reported"])):
+        assert q.count(fstore, query) == q.count(fstore.conn, query) > 0
+    fstore.conn.execute("UPDATE incidents SET review_status = 'approved'")  # a new data version
+    assert fstore.remembered(COLUMNS_KEY) is None

@@ -226,6 +226,14 @@ class Store:
         except sqlite3.OperationalError:
             return None
 
+    def remembered(self, key: Hashable) -> object | None:
+        """The answer `remember` holds for `key` at the current data version, or None
+        (nothing is computed)."""
+        version = self.data_version
+        with self._lock:
+            found = self._answers.get(key)
+        return found[1] if found is not None and version is not None and found[0] == version else None
+
     def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
         """`compute()`'s answer, computed again only once the data has changed (the data
         version, read first, keys it: an answer is never newer than its key, so a change

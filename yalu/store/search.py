@@ -87,12 +87,16 @@ def resolved(db: DB, query: IncidentQuery) -> Search:
 def count(db: DB, query: IncidentQuery, found: Search | None = None) -> int:
     """How many incidents match; asked of a `Store`, remembered until the data changes
     (every page of a list has the same count: 9 ms of the 10 of a page at 100,000), and
-    counted over the facets' arrays (facets.matching_count), which share the rows SQL
-    finds for a search with the facet counts of the same list."""
+    counted over the facets' arrays when they are read for this data version
+    (facets.matching_count: a search's rows are found once for the count and the facets
+    of a list page, and without SQL's incident by incident lookups)."""
     if isinstance(db, Store):
-        from .facets import matching_count  # facets reads this module's search helpers
+        from .facets import COLUMNS_KEY, matching_count  # facets reads this module's helpers
 
-        return db.remember(("count", repr(query)), lambda: matching_count(db, query))
+        store = db
+        return store.remember(("count", repr(query)), lambda: (
+            matching_count(store, query) if store.remembered(COLUMNS_KEY) is not None
+            else _matches(store, query, found)))
     return _matches(db, query, found)
 
 

@@ -276,3 +276,26 @@ def test_a_count_reads_the_facet_arrays_only_once_they_are_read(fstore):
         assert q.count(fstore, query) == q.count(fstore.conn, query) > 0
     fstore.conn.execute("UPDATE incidents SET review_status = 'approved'")  # a new data version
     assert fstore.remembered(COLUMNS_KEY) is None
+
+
+def test_a_hangul_search_counts_from_the_arrays_as_sql_does(fstore):
+    """A Hangul search goes through the trigram index (store migration 9); found from the
+    arrays (facets._searched), its count and facets are SQL's."""
+    from datetime import date
+
+    import sample
+
+    from yalu.model import Article, Incident, TimeSpan
+
+    text = "혜산시에서 밀수꾼 2명이 체포됐다. 국경경비대가 탈북을 막았다."
+    incident = Incident(event_type="arrest", category="repression", summary="혜산 체포",
+                        time=TimeSpan(date(2024, 5, 2), date(2024, 5, 2), 1, "2일"), modality="reported",
+                        evidence=[sample.ev(text, text[:18], "체포")], confidence=0.7)
+    fstore.save_article(Article(text=text, id="ko-1", title="혜산 소식", lang="ko", outlet="Example Daily",
+                                published=date(2024, 5, 3)), [incident])
+    q.facet_counts(fstore, q.IncidentQuery())  # the arrays are read: counts come from them
+    for query in (q.IncidentQuery(q="혜산"), q.IncidentQuery(q="탈북", event_type=["arrest"]),
+                  q.IncidentQuery(q="혜산시"), q.IncidentQuery(q="평양냉면")):
+        assert q.count(fstore, query) == q.count(fstore.conn, query), query.q
+        assert sum(counts(q.facet_counts(fstore, query)["event_type"]).values()) == q.count(fstore.conn, query)
+    assert q.count(fstore, q.IncidentQuery(q="혜산")) == 1

@@ -40,6 +40,7 @@ def incident_query(
     admin1: Annotated[list[str] | None, Query(description="province: ISO 3166-2 code (KP-10) or name")] = None,
     admin2: Annotated[list[str] | None, Query(description="county or city")] = None,
     outlet: Annotated[list[str] | None, Query()] = None,
+    lang: Annotated[list[str] | None, Query(description="language of the source article: en, ko")] = None,
     modality: Annotated[list[str] | None, Query()] = None,
     review_status: Annotated[list[str] | None, Query()] = None,
     date_from: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD; overlap")] = None,
@@ -59,7 +60,7 @@ def incident_query(
         return q.IncidentQuery(
             q=q_, fts_mode=fts_mode, search_in=search_in, category=category or [],
             event_type=event_type or [], admin1=admin1 or [], admin2=admin2 or [],
-            outlet=outlet or [], modality=modality or [], review_status=review_status or [],
+            outlet=outlet or [], lang=lang or [], modality=modality or [], review_status=review_status or [],
             date_from=q.parse_day(date_from),
             date_to=q.parse_day(date_to, end=True),
             min_confidence=min_confidence, article_id=article_id, dated=dated,

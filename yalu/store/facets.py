@@ -118,7 +118,7 @@ def _sql_matches(db: DB, columns: Columns, query: IncidentQuery,
         # articles, then their incidents from the arrays (20,000 incidents looked up one
         # by one took 45-75 ms at 100,000)
         return remember(("facet_rows", repr(asked)),
-                        lambda: _searched(conn, columns, found.match or "") & ~columns.merged)
+                        lambda: _searched(conn, columns, found) & ~columns.merged)
     if found.kind != "broad":
         return remember(("facet_rows", repr(asked)), lambda: _rows(
             conn, columns, build_where(conn, asked, drive=True, found=found)))
@@ -136,10 +136,10 @@ def _search_alone(asked: IncidentQuery) -> bool:
             and replace(asked, q=None, fts_mode="simple") == replace(IncidentQuery(), **_NOT_IN_SQL))
 
 
-def _searched(conn: sqlite3.Connection, columns: Columns, match: str) -> np.ndarray:
-    """The rows of the incidents that an article the full-text index finds is a source of."""
-    hits = np.fromiter((r[0] for r in conn.execute(
-        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (match,))), dtype=np.int64)
+def _searched(conn: sqlite3.Connection, columns: Columns, found: Search) -> np.ndarray:
+    """The rows of the incidents that an article the search finds (its rowid SQL: the word
+    index, or the trigram index for Hangul) is a source of."""
+    hits = np.fromiter((r[0] for r in conn.execute(found.rows, found.params)), dtype=np.int64)
     rows, articles = columns.sources
     mask = np.zeros(len(columns.rowids), dtype=bool)
     mask[rows[np.isin(articles, hits)]] = True

@@ -19,10 +19,10 @@ from .sql import (
     Search,
     Where,
     build_where,
-    fts_query,
     order_by,
     resolve_search,
     search_terms,
+    snippet_match,
 )
 
 MAX_PER_PAGE = 500
@@ -223,9 +223,10 @@ def snippets(db: DB, query: IncidentQuery, ids: list[str]) -> dict[str, str]:
             if all(t.lower() in text.lower() for t in terms):
                 found[incident] = hit.sub(lambda m: HIT_START + m.group(0) + HIT_END, text)
         return found
-    match = fts_query(conn, query.q, query.fts_mode)
-    if match is None:
+    index = snippet_match(conn, query)
+    if index is None:
         return {}
+    table, match = index
     sources: dict[int, list[str]] = {}
     for incident, rowid in conn.execute(
         f"SELECT s.incident_id, a.rowid FROM incident_sources s JOIN articles a "
@@ -235,8 +236,8 @@ def snippets(db: DB, query: IncidentQuery, ids: list[str]) -> dict[str, str]:
     found = {}
     # the page's articles only (a snippet of each of a broad search's matches took 0.4 s)
     for rowid, text in conn.execute(
-        "SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts "
-        "WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
+        f"SELECT rowid, snippet({table}, -1, ?, ?, '…', ?) FROM {table} "
+        f"WHERE {table} MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
         [HIT_START, HIT_END, SNIPPET_WORDS, match, json.dumps(list(sources))],
     ):
         for incident in sources[rowid]:

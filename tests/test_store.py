@@ -287,6 +287,10 @@ def test_remembered_bytes_stay_within_their_budget(tmp_path, monkeypatch):
     assert store._answer_bytes == 2000
     store.remember(("big", 4), lambda: b"y")  # asked again: remembered, not computed
     assert store._answers[("big", 4)][1] == b"x" * 1000
+    import numpy as np
+
+    store.remember("mask", lambda: np.zeros(1500, dtype=bool))  # arrays count too
+    assert list(store._answers) == ["small", ("big", 4), "mask"] and store._answer_bytes == 2500
 
 
 def test_the_timeline_is_remembered_until_the_data_changes(tmp_path):

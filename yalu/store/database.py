@@ -42,14 +42,19 @@ BUSY_TIMEOUT_MS = 5000  # SQLite's own wait for another process's write lock
 BUSY_ATTEMPTS = 6  # then the whole transaction again, after a pause of...
 BUSY_PAUSE = (0.05, 2.0)  # ...the first, doubling up to the second (seconds, jittered)
 REMEMBERED = 256  # answers `Store.remember` keeps (the least recently used goes first)
-REMEMBERED_BYTES = 64_000_000  # and at most this much of them as encoded bytes (the web's JSON)
+REMEMBERED_BYTES = 64_000_000  # and at most this much of them as bytes and arrays (_size)
 
 _savepoints = itertools.count(1)
 T = TypeVar("T")
 
 
 def _size(answer: object) -> int:
-    return len(answer) if isinstance(answer, bytes) else 0
+    """What an answer counts against REMEMBERED_BYTES: encoded bytes and numpy arrays (the
+    facets' row masks, 1 MB each at 1,000,000 incidents); other answers are small."""
+    if isinstance(answer, bytes):
+        return len(answer)
+    nbytes = getattr(answer, "nbytes", 0)
+    return nbytes if isinstance(nbytes, int) else 0
 
 
 def now() -> str:
@@ -254,7 +259,7 @@ class Store:
             while len(self._answers) > REMEMBERED:
                 self._answer_bytes -= _size(self._answers.popitem(last=False)[1][1])
             # over the byte budget: the least recently used encoded answers go (not this one)
-            for old_key in [k for k, (_, a) in self._answers.items() if isinstance(a, bytes)][:-1]:
+            for old_key in [k for k, (_, a) in self._answers.items() if _size(a)][:-1]:
                 if self._answer_bytes <= REMEMBERED_BYTES:
                     break
                 self._answer_bytes -= _size(self._answers.pop(old_key)[1])

@@ -99,7 +99,8 @@ def not_an_act(trigger: Token) -> str | None:
         return "modality.no_act.open_question"
     if _duty(trigger):
         return "modality.no_act.duty"  # "tasked with sealing the border, including cracking down on smuggling"
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("despite", "under", "against"):
+    if (trigger.dep_ == "pobj" and trigger.head.lower_ in ("despite", "under", "against")
+            and not (trigger.head.lower_ == "under" and trigger.lemma_.lower() in lex.held_under)):
         return "modality.no_act.setting"  # "despite a U.N. ban": the setting, not the act
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("to", "for") and trigger.head.head.lemma_.lower() in lex.provocations_answered:
         return "modality.no_act.cause_named"  # "in response to the joint exercises": named, not reported
@@ -157,8 +158,10 @@ def _threatened_or_cause(trigger: Token) -> str | None:
     while n.dep_ in ("compound", "conj") and n.head.pos_ in ("NOUN", "PROPN"):
         n = n.head  # "a coronavirus outbreak", "due to COVID-19 controls and lockdowns"
     head = n.head
-    if n.dep_ == "pobj" and head.lower_ in ("including", "like") and head.head.pos_ == "NOUN" and head.head != n:
-        n, head = head.head, head.head.head  # "punishment, including execution": the including noun's frame
+    if n.dep_ == "pobj" and head.lower_ in ("including", "like"):
+        listed = _listing_noun(head)
+        if listed is not None and listed != n:
+            n, head = listed, listed.head  # "punishment, including execution": the including noun's frame
     if n.dep_ == "dobj" and head.lemma_.lower() in lex.threatened_with and _bare_or_adjectival(n):
         return "modality.no_act.threatened"  # "smugglers face harsh punishment": a threat, not a sentence passed
     if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.threat_nouns:
@@ -168,6 +171,17 @@ def _threatened_or_cause(trigger: Token) -> str | None:
     if n.dep_ == "pobj" and n.pos_ == "NOUN" and head.lower_ in lex.reference_heads and not _anaphor(n):
         return "modality.no_act.reference"  # "levels not seen since a COVID-19 lockdown in June 2021"
     return None
+
+
+def _listing_noun(including: Token) -> Token | None:
+    """The noun an "including" list belongs to: its head, or, where the parser hung the list
+    elsewhere, the noun right before it ("could face punishment, including execution")."""
+    if including.head.pos_ == "NOUN":
+        return including.head
+    before = including.nbor(-1) if including.i > including.sent.start else None
+    if before is not None and before.is_punct and before.i > including.sent.start:
+        before = before.nbor(-1)
+    return before if before is not None and before.pos_ == "NOUN" else None
 
 
 def _anaphor(noun: Token) -> bool:
@@ -266,16 +280,24 @@ def generic_mention(trigger: Token) -> str | None:
         return "modality.generic.described"
     if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.described_places:
         return "modality.generic.described"
+    if n.dep_ == "dobj" and head.lemma_.lower() in lex.intensifiers and _bare(n) and n.tag_ == "NNS":
+        return "modality.generic.trend"  # "intensifying punishments of human trafficking": a policy, no one act
+    return "modality.generic.rule_content" if _rule_content(n) else None
+
+
+def _rule_content(n: Token) -> bool:
+    """What a rule says: "resolutions that ban launches", "ban it from carrying out
+    launches", "an agreement on repatriation"."""
+    lex = lexicon()
+    head = n.head
     if n.dep_ == "dobj" and head.lemma_.lower() in lex.rule_verbs:
-        return "modality.generic.rule_content"
+        return True
     verb = head
     while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
     if n.dep_ == "dobj" and verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_.lower() in lex.rule_verbs:
-        return "modality.generic.rule_content"  # "resolutions that ban it from carrying out launches"
-    if n.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.lemma_.lower() in lex.rule_nouns:
-        return "modality.generic.rule_content"
-    return None
+        return True
+    return n.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.lemma_.lower() in lex.rule_nouns
 
 
 def _spread_kept_off(spread: Token) -> bool:
@@ -409,6 +431,21 @@ def _own_clause_text(trigger: Token, sent: Span) -> str:
 def _generic_mention(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     found = generic_mention(trigger)
     return Verdict(NO_ACT, found) if found else None
+
+
+@rule("modality.statistic")
+def _statistic(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """A total over a year or more ("Last year, a total of 1,396 North Koreans defected to
+    South Korea"): a count of many acts, none of them told."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    totalled = any(t.lower_ == "total" for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                   for t in c.subtree)
+    text = sent.text.lower()
+    yearly = any(p in text for p in lexicon().statistic_periods) or bool(_IN_A_YEAR.search(text))
+    return Verdict(NO_ACT, "modality.statistic") if totalled and yearly else None
+
+
+_IN_A_YEAR = re.compile(r"(?:in|during|since|throughout)\s+(?:19|20)\d\d(?!\s*[-–]?\s*\d)")
 
 
 @rule("modality.kin_past")

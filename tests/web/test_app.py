@@ -497,7 +497,8 @@ def test_read_only(db_path, ids):
         c.app.state.web.store.conn.execute("UPDATE incidents SET summary = 'x'")
 
 
-def test_secret_file_next_to_db(db_path, monkeypatch):
+def test_secret_file_next_to_db(tmp_path, monkeypatch):
+    db_path = tmp_path / "test.db"  # the key file is beside a database file (SQLite's)
     monkeypatch.delenv(security.SECRET_ENV, raising=False)
     key = security.load_secret(db_path)
     secret = db_path.parent / (db_path.name + ".secret")

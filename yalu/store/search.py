@@ -13,6 +13,7 @@ from typing import Any
 
 from .database import DB, Store, connection
 from .filters import IncidentQuery
+from .postgres import on_postgres
 from .records import CHUNK, RECORD_SELECT, decode_rows
 from .sql import (
     DEFAULT_SORT,
@@ -218,14 +219,24 @@ def snippets(db: DB, query: IncidentQuery, ids: list[str]) -> dict[str, str]:
         sources.setdefault(rowid, []).append(incident)
     found = {}
     # the page's articles only (a snippet of each of a broad search's matches took 0.4 s)
-    for rowid, text in conn.execute(
-        "SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts "
-        "WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
-        [HIT_START, HIT_END, SNIPPET_WORDS, match, json.dumps(list(sources))],
-    ):
+    for rowid, text in conn.execute(*_snippet_sql(conn, match, list(sources))):
         for incident in sources[rowid]:
             found.setdefault(incident, text)
     return found
+
+
+def _snippet_sql(conn: sqlite3.Connection, match: str, rowids: list[int]) -> tuple[str, list]:
+    """The passage of each of these articles that best matches: FTS5's snippet(), or on
+    PostgreSQL ts_headline() of the text (one fragment, no ellipses)."""
+    if on_postgres(conn):
+        options = (f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords={SNIPPET_WORDS}, "
+                   f"MinWords={SNIPPET_WORDS // 3}, ShortWord=0, MaxFragments=1")
+        return ("SELECT rowid, ts_headline('simple', text, to_tsquery('simple', ?), ?) FROM articles_fts "
+                "WHERE articles_fts MATCH ? AND rowid::text IN (SELECT value FROM json_each(?))",
+                [match, options, match, json.dumps(rowids)])
+    return ("SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts "
+            "WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
+            [HIT_START, HIT_END, SNIPPET_WORDS, match, json.dumps(rowids)])
 
 
 def source_outlets(db: DB, ids: list[str]) -> dict[str, list[str]]:

@@ -14,6 +14,8 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from .filters import WEEK_DAYS, IncidentQuery
+from .postgres import on_postgres
+from .tsquery import SyntaxFault, tsquery
 
 SORTS: dict[str, str] = {
     # name -> SQL expression (whitelist: user text never reaches ORDER BY)
@@ -72,13 +74,26 @@ def _like(term: str) -> str:
 
 def fts_query(conn: sqlite3.Connection, text: str, mode: str = "simple") -> str | None:
     """The FTS5 MATCH string for user text. In raw mode the text is tried as FTS5 syntax
-    first and, if SQLite rejects it, quoted like simple mode."""
+    first and, if SQLite rejects it, quoted like simple mode. On PostgreSQL: the same
+    query as a tsquery (tsquery.py), for the MATCH that becomes @@ to_tsquery."""
     if mode == "raw" and _is_fts_syntax(conn, text):
-        return text
-    return fts_phrase_query(text)
+        return tsquery(text) if on_postgres(conn) else text
+    found = fts_phrase_query(text)
+    if found is None or not on_postgres(conn):
+        return found
+    try:
+        return tsquery(found)
+    except SyntaxFault:
+        return None  # words of "_" alone: nothing unicode61 would index
 
 
 def _is_fts_syntax(conn: sqlite3.Connection, text: str) -> bool:
+    if on_postgres(conn):
+        try:
+            tsquery(text)
+        except SyntaxFault:
+            return False
+        return True
     try:
         conn.execute(
             "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", (text,)
@@ -240,7 +255,7 @@ def _search(w: Where, query: IncidentQuery, found: Search, p: str) -> bool:
     """The full-text search's clause; True when it is a narrow set that may lead."""
     if found.kind == "narrow":
         if found.match is None:
-            w.clauses.append("0")  # nothing searchable in the text: nothing matches
+            w.clauses.append("1 = 0")  # nothing searchable in the text: nothing matches
             return False
         if query.search_in == "evidence":
             # an evidence sentence holding every word, in an article the index finds

@@ -511,7 +511,7 @@ def test_secret_file_next_to_db(tmp_path, monkeypatch):
 # --------------------------------------------------------------------------- rules, schema
 
 
-def test_incident_page_names_the_rules_of_each_evidence_sentence(tmp_path):
+def test_incident_page_names_the_rules_of_each_evidence_sentence(new_db, tmp_path):
     from datetime import date
 
     from yalu.model import Article, Evidence, Incident, Location, TimeSpan
@@ -525,7 +525,7 @@ def test_incident_page_names_the_rules_of_each_evidence_sentence(tmp_path):
         modality="reported", evidence=[Evidence(0, len(text), 10, 17, text, rules=rules)],
         confidence=0.8,
     )
-    path = tmp_path / "rules.db"
+    path = new_db("rules.db")
     store = Store(path)
     store.save_article(Article(text=text, id="rules-1", outlet="Example Daily"), [incident])
     store.close()

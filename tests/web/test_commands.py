@@ -12,8 +12,8 @@ from yalu.serve.commands import serve, user
 from yalu.store import Store
 
 
-def test_user_add_list_passwd_remove(tmp_path):
-    db = str(tmp_path / "u.db")
+def test_user_add_list_passwd_remove(new_db, tmp_path):
+    db = new_db("u.db")
     runner = CliRunner()
     r = runner.invoke(user, ["add", "alice", "--db", db], input="a long password\na long password\n")
     assert r.exit_code == 0, r.output

@@ -103,6 +103,8 @@ _CODE_REWRITES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bLIKE\b"), "ILIKE"),  # SQLite's LIKE ignores (ASCII) case
     (re.compile(r"\bDESC\b(?!\s+NULLS)"), "DESC NULLS LAST"),  # where SQLite puts them
     (re.compile(r"(?<![\w.\"])user\b(?!\s*\()"), '"user"'),  # a reserved word in PostgreSQL
+    # a parameter tested for NULL alone has no type PostgreSQL could infer
+    (re.compile(r"(\?|(?<![:\w]):\w+)(?=\s+IS\s+(?:NOT\s+)?NULL\b)"), r"CAST(\1 AS text)"),
     (re.compile(r"\bIS(?=\s+[:?])"), "IS NOT DISTINCT FROM"),  # SQLite's IS compares any values
     (re.compile(r"%"), "%%"),
     (re.compile(r"\?"), "%s"),

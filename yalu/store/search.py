@@ -220,20 +220,25 @@ def snippets(db: DB, query: IncidentQuery, ids: list[str]) -> dict[str, str]:
     found = {}
     # the page's articles only (a snippet of each of a broad search's matches took 0.4 s)
     for rowid, text in conn.execute(*_snippet_sql(conn, match, list(sources))):
+        text = text.replace(_LT, "<")
         for incident in sources[rowid]:
             found.setdefault(incident, text)
     return found
+
+
+_LT = "\ue000"  # a private-use character standing for "<" (see _snippet_sql)
 
 
 def _snippet_sql(conn: sqlite3.Connection, match: str, rowids: list[int]) -> tuple[str, list]:
     """The passage of each of these articles that best matches: FTS5's snippet(), or on
     PostgreSQL ts_headline() of the text (one fragment, no ellipses)."""
     if on_postgres(conn):
+        # ts_headline drops what looks like an HTML tag: the text's "<" is hidden from it
         options = (f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords={SNIPPET_WORDS}, "
                    f"MinWords={SNIPPET_WORDS // 3}, ShortWord=0, MaxFragments=1")
-        return ("SELECT rowid, ts_headline('simple', text, to_tsquery('simple', ?), ?) FROM articles_fts "
-                "WHERE articles_fts MATCH ? AND rowid::text IN (SELECT value FROM json_each(?))",
-                [match, options, match, json.dumps(rowids)])
+        return ("SELECT rowid, ts_headline('simple', replace(text, '<', ?), to_tsquery('simple', ?), ?) "
+                "FROM articles_fts WHERE articles_fts MATCH ? AND rowid::text IN (SELECT value FROM json_each(?))",
+                [_LT, match, options, match, json.dumps(rowids)])
     return ("SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts "
             "WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
             [HIT_START, HIT_END, SNIPPET_WORDS, match, json.dumps(rowids)])

@@ -98,6 +98,8 @@ class _Parser:
             return inner
         if kind != "phrase":
             raise SyntaxFault(f"unexpected {value!r}")
+        if value == "NEAR" and self.peek() == ("paren", "("):
+            raise SyntaxFault("NEAR groups have no tsquery form here")
         lexemes = _lexemes(value)
         if not lexemes:
             raise SyntaxFault(f"nothing to search for in {value!r}")

@@ -366,6 +366,37 @@ def test_api_writes_need_sign_in_and_csrf(anon, reviewer, ids, db_path):
     assert audit[0]["user"] == "alice" and audit[0]["after"]["note"] == "checked"
 
 
+def signed_in(db_path, name):
+    store = Store(db_path)
+    users.add(store, name, "correct horse battery")
+    store.close()
+    c = client_for(db_path)
+    token = c.get("/api/session").json()["csrf_token"]
+    r = c.post("/api/session", json={"name": name, "password": "correct horse battery"},
+               headers={"X-CSRF-Token": token})
+    c.headers["X-CSRF-Token"] = r.json()["csrf_token"]
+    return c
+
+
+def test_two_reviewers_editing_one_record_the_second_save_conflicts(db_path, ids):
+    """Both load the record, both save at once (within one second): the first save wins,
+    the second gets 409 with the record as the first left it, and nothing is overwritten."""
+    alice, bob = signed_in(db_path, "alice"), signed_in(db_path, "bob")
+    url = f"/api/incidents/{ids['arrest']}"
+    loaded = alice.get(url).json()["updated_at"]
+    assert bob.get(url).json()["updated_at"] == loaded
+    first = alice.patch(url, json={"changes": {"summary": "Alice's summary"}, "expected_updated_at": loaded})
+    second = bob.patch(url, json={"changes": {"summary": "Bob's summary"}, "expected_updated_at": loaded})
+    assert first.status_code == 200 and second.status_code == 409
+    current = second.json()["detail"]["current"]
+    assert current["summary"] == "Alice's summary" and current["updated_at"] == first.json()["updated_at"] != loaded
+    assert alice.get(url).json()["summary"] == "Alice's summary"
+    # Bob resends with the version he was shown: it goes through
+    again = bob.patch(url, json={"changes": {"summary": "Bob's summary"}, "expected_updated_at": current["updated_at"]})
+    assert again.status_code == 200 and again.json()["summary"] == "Bob's summary"
+    assert [a["user"] for a in alice.get(url + "/audit").json() if a["action"] == "edit"] == ["bob", "alice"]
+
+
 def test_api_review_actions(reviewer, ids):
     c = reviewer
     r = c.patch(f"/api/incidents/{ids['smuggling']}", json={"changes": {"event_type": "bribery"}})

@@ -55,11 +55,11 @@ def running_server(path, **options):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(module_db):
     from yalu.serve import users
     from yalu.store import Store
 
-    path = tmp_path_factory.mktemp("browser") / "browser.db"
+    path = module_db("browser.db")
     ids = sample.build(path)
     store = Store(path)
     users.add(store, "alice", "correct horse battery")

@@ -127,6 +127,26 @@ class Databases:
             admin.execute(f'CREATE DATABASE "{db}"')
         return urlunsplit(urlsplit(TEST_DB)._replace(path="/" + db))
 
+    def copy(self, source: str | Path, name: str) -> str:
+        """A new database `name` holding what `source` (a database of these tests) holds."""
+        if not ON_POSTGRES:
+            import sqlite3
+            from contextlib import closing
+
+            with closing(sqlite3.connect(source)) as a, closing(sqlite3.connect(self(name))) as b:
+                a.backup(b)  # consistent, though the CLI leaves the database in WAL mode
+            return self.made[name]
+        import psycopg
+
+        db = f"yalu_test_{uuid.uuid4().hex[:16]}"
+        template = urlsplit(str(source)).path[1:]
+        with psycopg.connect(TEST_DB, autocommit=True) as admin:
+            # a template must have no session: an in-process CLI run may leave its store open
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (template,))
+            admin.execute(f'CREATE DATABASE "{db}" TEMPLATE "{template}"')
+        self.made[name] = urlunsplit(urlsplit(TEST_DB)._replace(path="/" + db))
+        return self.made[name]
+
     def drop(self) -> None:
         if not ON_POSTGRES or not self.made:
             return

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -151,6 +151,25 @@ def _as_sqlite(exc: psycopg.Error) -> sqlite3.Error:
     return found
 
 
+class Cursor:
+    """A psycopg cursor read as sqlite3's: a statement without rows (an UPDATE) reads as
+    no rows rather than an error."""
+
+    def __init__(self, cursor: psycopg.Cursor) -> None:
+        self._cursor = cursor
+        self.rowcount = cursor.rowcount
+        self.description = cursor.description
+
+    def fetchone(self) -> Any:
+        return self._cursor.fetchone() if self.description is not None else None
+
+    def fetchall(self) -> list[Any]:
+        return self._cursor.fetchall() if self.description is not None else []
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._cursor) if self.description is not None else iter(())
+
+
 def _text(value: Any) -> Any:
     # PostgreSQL's text cannot hold NUL: a value with one matches no stored text, as in
     # SQLite, once NUL is a character no stored text has either
@@ -184,7 +203,7 @@ class Connection:
     def in_transaction(self) -> bool:
         return self._conn.info.transaction_status != TransactionStatus.IDLE
 
-    def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> psycopg.Cursor:
+    def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> Cursor:
         text = translate(sql)
         try:
             cursor = self._conn.execute(text, _values(params))
@@ -192,7 +211,7 @@ class Connection:
             raise _as_sqlite(exc) from exc
         if text == "BEGIN" and sql.strip() == "BEGIN IMMEDIATE":
             self._lock()
-        return cursor
+        return Cursor(cursor)
 
     def _lock(self) -> None:
         """The writers' lock, held until the transaction ends; not had (lock_timeout):
@@ -203,13 +222,13 @@ class Connection:
             self._conn.execute("ROLLBACK")
             raise _as_sqlite(exc) from exc
 
-    def executemany(self, sql: str, params: Iterable[Sequence[Any]]) -> psycopg.Cursor:
+    def executemany(self, sql: str, params: Iterable[Sequence[Any]]) -> Cursor:
         cursor = self._conn.cursor()
         try:
             cursor.executemany(translate(sql), [_values(p) for p in params])
         except psycopg.Error as exc:
             raise _as_sqlite(exc) from exc
-        return cursor
+        return Cursor(cursor)
 
     def executescript(self, sql: str) -> None:
         """Several statements at once, run as written (PostgreSQL's own DDL: the migrations)."""

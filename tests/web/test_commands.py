@@ -50,11 +50,11 @@ def test_open_without_a_browser_prints_the_url(monkeypatch, capsys):
     assert opened == [] and "http://127.0.0.1:8001/" in capsys.readouterr().err
 
 
-def test_yalu_serve_runs(tmp_path):
+def test_yalu_serve_runs(new_db):
     """The real command: a uvicorn process on a free loopback port answers, then stops."""
     import sample
 
-    db = tmp_path / "serve.db"
+    db = new_db("serve.db")
     sample.build(db)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -75,8 +75,16 @@ def ddl(sqlite_sql: str) -> str:
     return sqlite_sql
 
 
+# the list's default order (newest first, undated last, as SQLite orders it): SQLite reads
+# it backwards off the browse index; PostgreSQL puts NULLs first reading backwards, so
+# it has an index in that order of its own, or it sorts every live row for each page
+_DEFAULT_ORDER = """
+CREATE INDEX IF NOT EXISTS incidents_recent ON incidents(date_start DESC NULLS LAST, id DESC NULLS LAST)
+    WHERE merged_into IS NULL;
+"""
+
 # versions whose SQLite text cannot be translated word for word (see the module's doc)
-_WRITTEN: dict[int, str] = {1: ddl(_base()), 6: _DATA_VERSION}
+_WRITTEN: dict[int, str] = {1: ddl(_base()), 2: ddl(MIGRATIONS[1]) + _DEFAULT_ORDER, 6: _DATA_VERSION}
 MIGRATIONS_PG: list[str] = [_WRITTEN.get(n, ddl(sql)) for n, sql in enumerate(MIGRATIONS, 1)]
 
 

@@ -143,6 +143,9 @@ def test_seed_incident_sentences_stay_unchanged():
         ("A media player sold in the markets. Image: Example News", "caption"),
         # notes, stamps, navigation, tickers, widgets
         ("※ Inminban are neighbourhood watch units of 20 to 40 households.", "note"),
+        ("(Updated at 4:59 p.m. KST on Oct. 19, 2022 with a new army statement on the drills)", "note"),
+        ("(ATTN: ADDS details in paras 5-7)", "note"),
+        ("(2nd LD)", "note"),
         ("Monday May 27, 2019", "other"),
         ("Tuesday, 23 November 2010", "other"),
         ("Updated: 2019-05-13 10:24", "date"),

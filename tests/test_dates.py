@@ -267,6 +267,12 @@ GOVERNING = [
     ("On November 3, two women who were wading across the Tumen were caught by guards.",
      "wading", "On November 3", None),
     ("Police arrested a man who had sold copper wire on Monday.", "arrested", None, None),
+    # an "as"/"when" clause happens at the time of the act it hangs from: its date is the act's
+    ("A North Korean soldier was shot by his comrades as he defected to the South on Monday.",
+     "shot", "on Monday", None),
+    ("Guards opened fire when three women waded across the Tumen on June 3, a source said.",
+     "opened", "on June 3", None),
+    ("Police arrested a smuggler after he crossed the river on Monday.", "arrested", None, None),
     # an act done ahead of an event dated in its noun phrase: the date is the event's
     ("Troops laid mines ahead of Chinese Premier Li Qiang's visit to North Korea on November 18.",
      "laid", None, None),

@@ -403,6 +403,13 @@ def test_a_place_someone_came_back_from_is_no_setting(where):
     assert where("He was detained after returning from Yanji.", "detained", "arrest") is None
 
 
+def test_a_relative_clause_with_a_subject_of_its_own_tells_others_places(where):
+    # where the relatives went, not where the families are punished
+    assert where("North Koreans whose family members have resettled in South Korea are being banished "
+                 "to rural areas.", "banished", "punishment") is None
+    assert where("Police arrested a woman whose son lives in Seoul.", "arrested", "arrest") is None
+
+
 def test_a_place_of_a_sequel_clause_is_no_setting(where):
     assert where("She was arrested after calling her brother in Seoul.", "arrested", "arrest") is None
 

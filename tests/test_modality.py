@@ -276,6 +276,8 @@ def test_one_sentence_two_modalities(mode):
         ("In the wake of the missile launches, Washington called for new sanctions.", "launches",
          "modality.no_act.cause_named"),
         ("Trade slowed amid North Korea's border lockdown, a source said.", "lockdown", "modality.no_act.cause_named"),
+        ("Residents rarely meet due to COVID-19 controls and lockdowns, the source said.", "lockdowns",
+         "modality.no_act.cause_named"),
         # an earlier act named to measure the news by
         ("Rice prices reached levels not seen since a lockdown in June 2021.", "lockdown", "modality.no_act.reference"),
         ("It was the heaviest shelling of the island since the 2010 bombardment.", "bombardment",
@@ -286,6 +288,12 @@ def test_one_sentence_two_modalities(mode):
          "modality.no_act.threatened"),
         # a class of acts kept off or stopped
         ("Soldiers were sent to the border to prevent the spread of COVID-19.", "COVID-19", "modality.generic.prevented"),
+        ("Trade is restricted out of fears over the spread of COVID-19 from China.", "COVID-19",
+         "modality.generic.prevented"),
+        # a class of acts described by what it has become
+        ("Smuggling over the border had become more difficult, the source said.", "Smuggling",
+         "modality.generic.described"),
+        ("Defection is rare among officers of the unit.", "Defection", "modality.generic.described"),
         ("Under the deal, the two sides halted live-fire drills along the border.", "drills",
          "modality.generic.prevented"),
         # a class of people described by a past act

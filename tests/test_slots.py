@@ -106,6 +106,16 @@ def test_a_caption_lends_no_place_to_a_short_item(extract):
     assert one(extract(text), "desertion").location.admin2 is None
 
 
+def test_a_short_items_town_does_not_override_the_province_an_act_names(extract):
+    text = (
+        "Kim Jong Un inspected flood damage in North Hwanghae Province, KCNA said on Friday.\n\n"
+        "The area, south of Pyongyang, is a major farming region.\n\n"
+        "Many houses were flooded, KCNA said."
+    )
+    inspection = one(extract(text, published="2020-08-07"), "leadership_activity")
+    assert inspection.location.admin1_code == "KP-06" and inspection.location.admin2 is None
+
+
 def test_a_sea_crossing_is_placed_where_the_boat_landed(extract):
     text = (
         "Nine North Koreans crossed the sea border in a small wooden boat on Sunday, the Joint Chiefs of Staff said.\n\n"

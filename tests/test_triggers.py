@@ -256,6 +256,17 @@ def test_window_leaves_out_an_embedded_relative_clause(nlp):
     assert not {"caught", "smuggling", "copper", "winter"} & words
 
 
+def test_window_leaves_out_a_prepositions_clause_with_its_own_subject(nlp):
+    doc = nlp("North Korea fired around 250 rounds of artillery late Tuesday, in what its army called "
+              "warning shots against South Korean exercises.")
+    words = {t.text for t in window(_token(doc, "fired"))}
+    assert {"rounds", "artillery", "Tuesday"} <= words
+    assert not {"exercises", "warning"} & words
+    # a bare clause of a preposition stays: the charge of an arrest
+    doc = nlp("Police arrested two women for selling South Korean films.")
+    assert {"selling", "films"} <= {t.text for t in window(_token(doc, "arrested"))}
+
+
 def test_window_of_a_reported_clause_leaves_out_the_reporter(nlp):
     doc = nlp("Officials said that the market in Hyesan had been closed since Monday because of a fever outbreak.")
     words = {t.text for t in window(_token(doc, "closed"))}
@@ -499,6 +510,9 @@ def test_enforcement_near_misses(triggers, text, event_type):
         ("A family of four entered the embassy in Hanoi seeking asylum.", "trigger.defection.asylum"),
         ("A North Korean patrol boat crossed the sea border at 11:27 a.m.", "trigger.incursion.cross"),
         ("Ten North Korean soldiers briefly crossed the military border on Tuesday.", "trigger.incursion.cross"),
+        ("An agent of the Ministry of State Security killed himself at his house in April.", "trigger.other.suicide"),
+        ("Last month, three residents were shot to death for watching South Korean dramas.", "trigger.punishment.shot_for"),
+        ("A soldier in the unit committed suicide last week, the source said.", "trigger.other.suicide"),
     ],
 )
 def test_acts_with_no_home_type_and_other_wordings_fire(nlp, geoparser, text, rule_id):
@@ -518,6 +532,12 @@ def test_acts_with_no_home_type_and_other_wordings_fire(nlp, geoparser, text, ru
         ("The vessel retreated home half-demolished by bombardment.", "other"),
         ("North Korea threatened to demolish the building.", "other"),
         ("The typhoon destroyed 200 houses in Rason.", "other"),
+        # a suicide is no attack; a "suicide attack drone" is a weapon, no suicide
+        ("An agent of the Ministry of State Security killed himself at his house in April.", "attack"),
+        ("The army is developing suicide attack drones.", "other"),
+        ("An agent killed two civilians before committing suicide in Daegu.", "other"),
+        # an execution for an offence is no attack
+        ("Last month, three residents were shot to death for watching South Korean dramas.", "attack"),
         # the apology demanded of someone else; a rehearsal as a judgement
         ("North Korea demanded an apology from Seoul.", "statement"),
         ("The exercises are nothing but a rehearsal for a war of aggression.", "military_exercise"),

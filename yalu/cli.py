@@ -48,6 +48,11 @@ def _skipped(errors: list[str]) -> Callable:
     return report
 
 
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(["en", "ko"]), help="Language of every report; overrides metadata and detection."
+)
+
+
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
@@ -79,7 +84,8 @@ def cli() -> None:
 
 
 def _articles(paths: Iterable[str], published: date | None, outlet: str | None,
-              errors: list[str], progress: tqdm, follow_symlinks: bool = False) -> Iterator[Article]:
+              errors: list[str], progress: tqdm, follow_symlinks: bool = False,
+              lang: str | None = None) -> Iterator[Article]:
     """Articles from files, reporting bad ones on stderr as they come. The bar counts
     articles (its caller advances it as each is done: one big JSONL is thousands of
     them); which file it is at shows beside it."""
@@ -88,7 +94,7 @@ def _articles(paths: Iterable[str], published: date | None, outlet: str | None,
     inputs = find_inputs(paths, follow_symlinks=follow_symlinks)
     for number, path in enumerate(inputs, 1):
         progress.set_postfix_str(f"file {number}/{len(inputs)}", refresh=False)
-        items = [path] if isinstance(path, IngestError) else read_file(path, published=published, outlet=outlet)
+        items = [path] if isinstance(path, IngestError) else read_file(path, published=published, outlet=outlet, lang=lang)
         for item in items:
             if isinstance(item, IngestError):
                 _report(errors, str(item))
@@ -161,11 +167,12 @@ FOLLOW_SYMLINKS = click.option(
 @DB_OPTION
 @click.option("--published", callback=_date, help="Publication date for every report (YYYY-MM-DD); overrides metadata.")
 @click.option("--outlet", help="Outlet name for every report; overrides metadata.")
+@LANG_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @TIME_BUDGET_OPTION
 @FOLLOW_SYMLINKS
 def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str | None,
-           quiet: bool, time_budget: float | None, follow_symlinks: bool) -> None:
+           quiet: bool, time_budget: float | None, follow_symlinks: bool, lang: str | None) -> None:
     """Read reports (.txt, .html, .jsonl, RSS/Atom; files or folders), extract
     their incidents and store both in the database.
 
@@ -185,7 +192,7 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
 
         def new_articles() -> Iterator[Article]:
             nonlocal skipped
-            for article in _articles(paths, published, outlet, errors, progress, follow_symlinks):
+            for article in _articles(paths, published, outlet, errors, progress, follow_symlinks, lang):
                 if store.has_article(article) or article.hash in fresh:
                     stored = _restated(store, article, published, outlet)
                     if stored and stored not in restated:
@@ -242,10 +249,11 @@ def _restated(store: Store, article: Article, published: date | None, outlet: st
 @click.option("--published", callback=_date, help="Publication date for plain files without one (YYYY-MM-DD).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--rules-only", is_flag=True, help="Every candidate the rules propose, without the trained classifier.")
+@LANG_OPTION
 @TIME_BUDGET_OPTION
 @FOLLOW_SYMLINKS
 def extract(input: str, fmt: str, published: date | None, quiet: bool, rules_only: bool,
-            time_budget: float | None, follow_symlinks: bool) -> None:
+            time_budget: float | None, follow_symlinks: bool, lang: str | None) -> None:
     """Run the pipeline without a database: one JSON object per document on stdout,
     {"id": ..., "incidents": [...]}.
 
@@ -264,7 +272,7 @@ def extract(input: str, fmt: str, published: date | None, quiet: bool, rules_onl
 
     out = sys.stdout
     with tqdm(desc="extracting", unit=" articles", disable=quiet, file=sys.stderr) as progress:
-        articles = dated(_articles([input], None, None, errors, progress, follow_symlinks))
+        articles = dated(_articles([input], None, None, errors, progress, follow_symlinks, lang))
         pipeline = Pipeline(rules_only=rules_only, **_budget(time_budget))
         for article, incidents in _each_alone(pipeline, articles, errors):
             doc_id = article.id or _document_id(article)
@@ -282,7 +290,7 @@ def _document_id(article: Article) -> str:
     return article.key
 
 
-FILTERS = ("event_type", "category", "province", "county", "outlet", "since", "until", "search")
+FILTERS = ("event_type", "category", "province", "county", "outlet", "since", "until", "search", "lang")
 STATUSES = ("machine", "approved", "edited", "rejected", "recheck")  # recheck: flagged by reprocess
 
 
@@ -422,13 +430,21 @@ WRONG_FIELD_KEYS = {"admin1": "admin1_code", "admin2": "admin2"}
 @click.option("--json", "as_json", is_flag=True, help="The whole report as JSON.")
 @click.option("--show", default=20, show_default=True, help="Documents with errors to list (0: none).")
 @click.option("--reliability", type=click.Path(dir_okay=False), help="Write the reliability plot (SVG) of the confidences.")
-def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: bool, show: int, reliability: str | None) -> None:
+@click.option("--pairs", is_flag=True, help="Compare the records of the two editions of every story with a 'pair' (Korean and English).")
+def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: bool, show: int, reliability: str | None,
+          pairs: bool) -> None:
     """Score the extractor against gold files or folders of them (see ../shared/docs/gold-format.md).
 
     Text-less gold (real reports) takes its texts from the cache folder, each checked
     against its SHA-256; documents whose text is missing or differs are listed, not scored.
+    With --pairs, the gold files' paired editions (a Korean report and its English
+    edition) are run and their records matched on type, province and county.
     """
     from .evaluate import evaluate, load_gold_files
+
+    if pairs:
+        _eval_pairs(gold, texts, split, as_json)
+        return
 
     loaded = load_gold_files(list(gold), texts=texts, split=split)
     with tqdm(total=len(loaded.docs), desc="evaluating", unit="doc", disable=as_json, file=sys.stderr) as progress:
@@ -480,6 +496,22 @@ def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: 
             click.echo(f"  type         predicted {doc['type']['predicted']} gold {doc['type']['gold']}")
         for f in doc.get("forbidden", []):
             click.echo(f"  FORBIDDEN    {f['predicted']['event_type']} placed in {f['places']}")
+
+
+def _eval_pairs(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: bool) -> None:
+    from .evaluate import load_gold_files
+    from .evaluate.pairs import score_pairs
+
+    loaded = load_gold_files(list(gold), texts=texts)
+    result = score_pairs(loaded.docs, split)
+    summary = result.summary()
+    if as_json:
+        click.echo(json.dumps({"summary": summary, "pairs": result.pairs}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"pairs: {summary['pairs']}  records matched across editions (type, province, county): "
+               f"{summary['matched']} of {summary['records']} in both, agreement {summary['agreement']}")
+    for p in result.pairs:
+        click.echo(f"  {p['pair'][0]} ~ {p['pair'][1]}: {p['matched']} matched of {p['records']}  {p['types']}")
 
 
 @cli.command()

@@ -41,7 +41,10 @@ def filters(f: Callable[..., None]) -> Callable[..., None]:
     f = click.option("--outlet", multiple=True, help="Outlet of the report, e.g. 'Daily NK' (repeatable).")(f)
     f = click.option("--since", callback=_day(False), help="Incidents on or after this day, month or year (2025-11-03, 2025-11, 2025).")(f)
     f = click.option("--until", callback=_day(True), help="Incidents on or before this day, month or year.")(f)
-    f = click.option("--search", "-s", help='Full-text search over the articles: words, "phrases", AND/OR/NOT (FTS5).')(f)
+    f = click.option("--search", "-s", help='Full-text search over the articles: words, "phrases", AND/OR/NOT (FTS5); '
+                     'Hangul words match inside longer words ("혜산" finds "혜산시에서").')(f)
+    f = click.option("--lang", multiple=True, type=click.Choice(["en", "ko"]),
+                     help="Language of the source article (repeatable).")(f)
     return f
 
 
@@ -98,14 +101,14 @@ def _raise(error: Exception) -> str:
 
 def query(store: Store, event_type: tuple[str, ...], category: tuple[str, ...], province: tuple[str, ...],
           county: tuple[str, ...], outlet: tuple[str, ...], since: date | None, until: date | None,
-          search: str | None, **more: object) -> IncidentQuery:
+          search: str | None, lang: tuple[str, ...] = (), **more: object) -> IncidentQuery:
     """The checked filters as a query; `more`: other IncidentQuery fields."""
     from .store.query import IncidentQuery
 
     return IncidentQuery(
         event_type=event_type_codes(event_type), category=category_names(category),
         admin1=province_values(province), admin2=list(county), outlet=outlet_names(store, outlet),
-        date_from=since, date_to=until, q=search, fts_mode="raw", **more,  # type: ignore[arg-type]
+        date_from=since, date_to=until, q=search, fts_mode="raw", lang=list(lang), **more,  # type: ignore[arg-type]
     )
 
 

@@ -42,6 +42,7 @@ class Article:
     record: str | None = None  # where in a file of many reports: "line 7", "entry 3"
     tags: list[str] = field(default_factory=list)
     furniture: list[Furniture] = field(default_factory=list)
+    lang: str | None = None  # ISO 639-1 ("en", "ko"): given by metadata or --lang, else detected at ingest
 
     @property
     def hash(self) -> str:

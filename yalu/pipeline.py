@@ -20,12 +20,14 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .annotate import build, pipeline
 from .annotate.spacy_pipeline import BATCH_CHARS, TooManyTokens, annotate
 from .extract import extract
 from .extract.classifier import Classifier, Decider
 from .ingest.errors import IngestError
+from .ingest.language import detect_language
 from .ingest.metadata import dated, sourced
 from .model import Article, Incident
 from .places import Gazetteer
@@ -93,15 +95,18 @@ class Pipeline:
 
     def run(self, articles: Iterable[Article],
             skipped: Callable[[IngestError], None] = report_skipped) -> Iterator[tuple[Article, list[Incident]]]:
-        """(article, incidents) pairs, in input order; spaCy annotates the texts in batches.
-        An article over its time budget is passed to `skipped` as one error line instead."""
-        for batch in self._batches(self._readable((sourced(dated(a)) for a in articles), skipped)):
-            docs = self._annotate(batch)
-            for i, article in enumerate(batch):
+        """(article, incidents) pairs, in input order. English texts go through spaCy in
+        batches, Korean ones (Article.lang, detected when not given) through Kiwi and the
+        Korean rules (yalu.extract.korean); both give the same Incident records. An article
+        over its time budget is passed to `skipped` as one error line instead."""
+        for batch in self._batches(self._readable((_prepared(a) for a in articles), skipped)):
+            english = [a for a in batch if a.lang != "ko"]
+            docs = self._annotate(english)
+            annotated = {id(a): doc for a, doc in zip(english, docs or [])}
+            for article in batch:
                 try:
                     with time_budget(self.time_budget):
-                        doc = docs[i] if docs else annotate(self.nlp, [article.text])[0]
-                        incidents = extract(doc, article, self.geoparser, self.decide)
+                        incidents = self._extract(article, annotated.get(id(article)))
                 except Overtime as e:
                     skipped(_skip_error(article, f"extraction {e} (the time budget per article)"))
                     continue
@@ -140,11 +145,32 @@ class Pipeline:
         ordinary reports takes a few seconds); None when over it or when a text has too
         many tokens: each article is then annotated alone, within its own budget, and only
         the slow or long one is skipped."""
+        if not batch:
+            return []
         try:
             with time_budget(self.time_budget):
                 return annotate(self.nlp, [a.text for a in batch])
         except (Overtime, TooManyTokens):
             return None
+
+    def _extract(self, article: Article, doc: Doc | None) -> list[Incident]:
+        if article.lang == "ko":
+            return self._korean(article)
+        doc = doc if doc is not None else annotate(self.nlp, [article.text])[0]
+        return extract(doc, article, self.geoparser, self.decide)
+
+    def _korean(self, article: Article) -> list[Incident]:
+        from .annotate.korean import annotate as annotate_korean
+        from .extract.korean import extract_korean
+
+        # the classifier learnt English features: Korean records pass the rules' own threshold
+        return extract_korean(annotate_korean(article.text, self.gazetteer), article, self.geoparser)
+
+
+def _prepared(article: Article) -> Article:
+    article = sourced(dated(article))
+    article.lang = article.lang or detect_language(article.text)
+    return article
 
 
 def _skip_error(article: Article, why: str) -> IngestError:

@@ -47,7 +47,7 @@ MODALITY_LISTS = (
     "hedges planning denial hypothetical_marks hypothetical_modals purpose_heads counted search_verbs campaigns "
     "means_heads warded_off aftermath_heads disaster_aftermath_heads disasters provocations_answered learning bans "
     "law_words negative_subjects desires background habitual generic_pronouns claims state_participles prevention "
-    "hindered containers trend_containers trend_verbs generic_adjectives described_places rule_verbs rule_nouns kin "
+    "hindered copulas containers trend_containers trend_verbs generic_adjectives described_places rule_verbs rule_nouns kin "
     "cause_marks threatened_with threat_nouns cause_heads spread_heads trend_nouns reference_heads"
 ).split()
 
@@ -100,6 +100,26 @@ SCHEMAS: dict[str, Schema] = {
         "borrowing": _records("picture_words source_home_countries article_place_within"),
         "metonymy": _records("capitals causatives"),
         "direction": _records("id types takes", "not_kinds shooter_kinds country note", ("types",)),
+    }),
+    # the Korean pipeline (docs/korean.md): every rule carries the examples it must read
+    "ko/lexicon.toml": Schema({"word": _records("form tag examples")}),
+    "ko/triggers.toml": Schema({
+        "decision": dict,
+        "labels": dict,
+        "rule": _records("id type forms weight examples", "any none not_after not_examples", ("type",)),
+    }),
+    "ko/modality.toml": Schema({"rule": _records("id scope modality pattern examples", "not_examples")}),
+    "ko/dates.toml": Schema({
+        "parts": dict,
+        "relative": dict,
+        "rule": _records("id value pattern examples", "spoken window precision days not_examples"),
+    }),
+    "ko/slots.toml": Schema({
+        "places": _records("destination source_home not_places country_words of_the_state examples", "", ("of_the_state",)),
+        "attribution": _records("id pattern text kind examples"),
+        "actor": _records("normalized pattern kind examples", "unit rank"),
+        "quantity": _records("id counters kind examples", "unit"),
+        "numerals": dict,
     }),
     "places/spellings.toml": Schema({"spelling": _records("id forms source", "note")}),
     "places/generics.toml": Schema({

@@ -56,11 +56,16 @@ def running_server(path, **options):
 
 @pytest.fixture(scope="module")
 def server(module_db):
+    path = module_db("browser.db")
+    yield from serve(path, sample.build(path))
+
+
+def serve(path, ids):
+    """A live server on the test database at `path` (alice may sign in), as a fixture's
+    generator: yields its URL and the sample's ids, stops it afterwards."""
     from yalu.serve import users
     from yalu.store import Store
 
-    path = module_db("browser.db")
-    ids = sample.build(path)
     store = Store(path)
     users.add(store, "alice", "correct horse battery")
     store.close()

@@ -160,7 +160,7 @@ def _date_side_cost(d_side: list[Token], in_span: set[int]) -> float | None:
         if event_noun and tok.lower_ in _BEFORE_HEADS:
             return None  # "ahead of Putin's visit on June 18": the visit's date, a bound at most
         if tok.dep_ in _FINITE_CLAUSE_DEPS and tok.i not in in_span:
-            if _is_finite_clause(tok) and not _progressive_relative(tok):
+            if _is_finite_clause(tok) and not (_progressive_relative(tok) or _simultaneous(tok)):
                 return None
             cost += 2 if _is_finite_clause(tok) else 1
         elif tok.dep_ == "conj":
@@ -199,6 +199,13 @@ def _progressive_relative(tok: Token) -> bool:
             and any(c.dep_ == "aux" and c.lower_ in _PROGRESSIVE_AUX for c in tok.children))
 
 
+def _simultaneous(tok: Token) -> bool:
+    """An adverbial clause opened by "as", "when", "while" happens at the time of the act it
+    hangs from, so its date is the act's too: "was shot by his comrades as he defected to
+    the South on Monday", "guards opened fire when the men waded across on June 3"."""
+    return tok.dep_ == "advcl" and _clause_mark(tok) in lexicon().simultaneous_marks
+
+
 def _is_reporting(tok: Token) -> bool:
     lx = lexicon()
     lemma = tok.lemma_.lower()
@@ -228,8 +235,10 @@ def _is_past_tense(tok: Token) -> bool:
 
 
 def _clause_mark(tok: Token) -> str | None:
+    """The word that opens a clause: its subordinator, or a wh-adverb the parser hangs on
+    it ("when" is often an advmod: "opened fire when three women waded across")."""
     for c in tok.children:
-        if c.dep_ == "mark":
+        if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < tok.i):
             return c.lower_
     return None
 

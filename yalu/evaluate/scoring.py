@@ -27,6 +27,9 @@ class GoldDoc:
     outlet: str | None
     incidents: list[dict]
     forbidden: list[str]
+    lang: str | None = None  # the record's "lang" (en, ko); detected from the text when absent
+    pair: str | None = None  # the doc_id of the same story in the other language's edition
+    split: str | None = None
 
 
 @dataclass
@@ -94,6 +97,9 @@ def load_gold_files(paths: list[str | Path], texts: str | Path | None = None, sp
                     outlet=record.get("outlet"),
                     incidents=record["incidents"],
                     forbidden=record.get("forbidden_locations", []),
+                    lang=record.get("lang"),
+                    pair=record.get("pair"),
+                    split=record.get("split"),
                 )
             )
     return gold
@@ -340,7 +346,8 @@ def evaluate(gold: str | Path | list[GoldDoc], pipeline=None, progress=None) -> 
     docs = gold if isinstance(gold, list) else load_gold(gold)
     pipeline = pipeline or Pipeline()
     # as `yalu ingest` reads a text file: a headline line becomes the title
-    articles = (read_text(d.text, detect_title=True, id=d.doc_id, published=d.published, outlet=d.outlet) for d in docs)
+    articles = (read_text(d.text, detect_title=True, id=d.doc_id, published=d.published, outlet=d.outlet, lang=d.lang)
+                for d in docs)
     predictions = {}
     for article, incidents in pipeline.run(articles):
         predictions[article.id] = [i.to_dict() for i in incidents]

@@ -139,8 +139,8 @@ def _threatened_or_cause(trigger: Token) -> str | None:
     "in the wake of the launches")."""
     lex = lexicon()
     n = trigger
-    while n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN"):
-        n = n.head  # "a coronavirus outbreak"
+    while n.dep_ in ("compound", "conj") and n.head.pos_ in ("NOUN", "PROPN"):
+        n = n.head  # "a coronavirus outbreak", "due to COVID-19 controls and lockdowns"
     head = n.head
     if n.dep_ == "pobj" and head.lower_ in ("including", "like") and head.head.pos_ == "NOUN" and head.head != n:
         n, head = head.head, head.head.head  # "punishment, including execution": the including noun's frame
@@ -223,20 +223,22 @@ def generic_mention(trigger: Token) -> str | None:
         counted.head.head.lemma_.lower() in lex.trend_containers
     ):
         return "modality.generic.trend"  # "reduce the number of people crossing the border"
+    if trigger.dep_ == "csubj" and trigger.tag_ == "VBG" and _described_as(trigger.head):
+        return "modality.generic.described"  # "Smuggling over the border had become more difficult"
     if trigger.pos_ != "NOUN":
         return None
     n, container = _phrase_head(trigger)
     head = n.head
     if n.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.prevention and _bare(n):
         return "modality.generic.prevented"
-    if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.spread_heads:
-        spread = head.head
-        if spread.dep_ in ("dobj", "nsubjpass") and spread.head.lemma_.lower() in lex.prevention:
-            return "modality.generic.prevented"  # "to prevent the spread of COVID-19", "stop the flow of defectors"
+    if n.dep_ == "pobj" and head.lower_ == "of" and _spread_kept_off(head.head):
+        return "modality.generic.prevented"
     if n.dep_ == "dobj" and head.lemma_.lower() == "make" and any(c.lower_ in lex.hindered for c in head.subtree):
         return "modality.generic.prevented"
     if n.dep_ == "nsubj" and head.lower_ in lex.hindered and head.head.lemma_.lower() == "make":
         return "modality.generic.prevented"  # "will make defections more difficult" (a small clause)
+    if n.dep_ == "nsubj" and _bare(n) and _described_as(head):
+        return "modality.generic.described"  # "defection is rare", "smuggling has become difficult"
     if container and any(c.lower_ in ("no", "zero") for c in n.children):
         return "modality.generic.none_counted"  # "zero cases of the coronavirus", "no instances of defection"
     if container in lex.trend_containers:
@@ -257,6 +259,25 @@ def generic_mention(trigger: Token) -> str | None:
     if n.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.lemma_.lower() in lex.rule_nouns:
         return "modality.generic.rule_content"
     return None
+
+
+def _spread_kept_off(spread: Token) -> bool:
+    """A spread or flow kept off or feared: "to prevent the spread of COVID-19", "stop the
+    flow of defectors", "fears over the spread of COVID-19" (none of it told)."""
+    lex = lexicon()
+    if spread.lemma_.lower() not in lex.spread_heads:
+        return False
+    if spread.dep_ in ("dobj", "nsubjpass") and spread.head.lemma_.lower() in lex.prevention:
+        return True
+    return spread.dep_ == "pobj" and spread.head.head.lemma_.lower() in lex.threat_nouns
+
+
+def _described_as(verb: Token) -> bool:
+    """A copula with an adjective that sizes up a class of acts: "has become more
+    difficult", "is rare", "remains common"."""
+    lex = lexicon()
+    return verb.lemma_.lower() in lex.copulas and any(
+        c.dep_ == "acomp" and c.lower_ in lex.hindered | lex.generic_adjectives for c in verb.children)
 
 
 def _habitual(trigger: Token) -> bool:

@@ -184,7 +184,8 @@ def summary(incident: Incident) -> str:
         parts.append(f"since {t.start.isoformat()}")
     elif t.end:
         parts.append(f"on or before {t.end.isoformat()}")
-    money = [q for q in incident.quantities if q.kind in ("money", "fatalities", "people")]
+    # a count without a number ("수십 명", tens of people) is told in the record, not here
+    money = [q for q in incident.quantities if q.kind in ("money", "fatalities", "people") and q.value is not None]
     if money:
         q = money[0]
         parts.append(f"({q.kind}: {q.value:g}{' ' + q.unit if q.unit else ''})")

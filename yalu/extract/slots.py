@@ -116,7 +116,7 @@ def inherit_places(
             if m.location is None or m.location.geo_precision not in (1, 2):
                 elsewhere = {o.sent.start for o in mentions if o.event_type != m.event_type} - {m.sent.start}
                 found = geoparser.specific_place(short_item, m.event_type, elsewhere)
-                if found is not None and (m.location is None or found.geo_precision < m.location.geo_precision or not m.location.admin1_code):
+                if found is not None and _refines(found, m.location):
                     m.set_place(found, "place.short_item")
     if not mentions:
         return
@@ -159,6 +159,15 @@ def inherit_places(
                 # a place passed over because it is where the people went: the origin rule chose
                 passed_over = origin is not None and not _left(candidates[0][0], origin)
                 m.set_place(focus[0], origin.id if origin is not None and passed_over else focus[1])
+
+
+def _refines(found: Location, own: Location | None) -> bool:
+    """A short item's town may stand for an act with a vaguer place of its own, inside the
+    province the act names ("inspected flood damage in North Hwanghae province" does not
+    take the item's Pyongyang, "south of" which the province lies)."""
+    if own is None or not own.admin1_code:
+        return True
+    return found.geo_precision < own.geo_precision and found.admin1_code == own.admin1_code
 
 
 def _left(loc: Location, origin: Direction | None) -> bool:

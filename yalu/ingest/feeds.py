@@ -86,6 +86,7 @@ def _jsonl_record(path: Path, line: str, where: str, overrides: dict) -> Article
         url=str_or_none(record.get("url") or record.get("link")),
         author=str_or_none(record.get("author")),
         outlet=str_or_none(record.get("outlet")),
+        lang=str_or_none(record.get("lang") or record.get("language")),
         published=published,
         published_source="jsonl" if published else None,
         tags=tags,

@@ -65,6 +65,7 @@ def article_from_html(path: Path, html: str) -> Article | IngestError:
         tags=tags,
         furniture=furniture,
         source_path=str(path),
+        lang=tree.getroottree().getroot().get("lang"),  # <html lang="ko">
     )
     if not article.text.strip():
         return IngestError(path, "no article text found (only page furniture)")

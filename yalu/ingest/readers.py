@@ -28,6 +28,7 @@ from .errors import IngestError
 from .feeds import articles_from_feed, articles_from_jsonl
 from .fields import parse_date
 from .html import article_from_html
+from .language import detect_language, normalize_language
 from .limits import MAX_FILE_BYTES, clean_text, published_problem, size_problem, sniffed_kind, text_problem
 from .text import article_from_txt
 
@@ -119,11 +120,11 @@ def _exists(p: Path) -> bool:
 
 
 def read_file(
-    path: str | Path, *, published: date | None = None, outlet: str | None = None
+    path: str | Path, *, published: date | None = None, outlet: str | None = None, lang: str | None = None
 ) -> Iterator[Article | IngestError]:
     """Yield the Articles in a file, and IngestErrors for what cannot be read.
 
-    `published` and `outlet` override whatever the file says (published_source
+    `published`, `outlet` and `lang` override whatever the file says (published_source
     "cli"). Never raises for bad input: a file that is no regular file (a folder, a
     device, a FIFO, a socket) is refused before it is opened, a file over the size
     limit or whose first bytes say it is no text (a PDF, an archive, a program, a
@@ -135,7 +136,7 @@ def read_file(
     if published is not None and (parse_date(published) is None or published_problem(parse_date(published))):
         yield IngestError(path, f"invalid --published date {published!r} (expected YYYY-MM-DD, 1900-2100)")
         return
-    overrides = {"published": published, "outlet": outlet}
+    overrides = {"published": published, "outlet": outlet, "lang": lang}
     try:
         with _open_regular(path, whole=suffix != ".jsonl") as f:
             if suffix not in SUPPORTED_SUFFIXES:
@@ -174,6 +175,8 @@ def _finish(path: Path, article: Article | IngestError, overrides: dict) -> Arti
     problem = text_problem(article.text) or published_problem(article.published)
     if problem:
         return IngestError(path, problem, article.record)
+    # --lang wins, then the file's own metadata, then the letters of the text
+    article.lang = normalize_language(overrides.get("lang")) or article.lang or detect_language(article.text)
     if article.published is None:
         article.published = _date_line(article)
         article.published_source = "text" if article.published else None

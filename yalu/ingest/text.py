@@ -10,11 +10,12 @@ from ..model import Article, Furniture
 from .errors import IngestError
 from .fields import parse_date, str_or_none
 from .furniture import split_furniture
+from .language import normalize_language
 from .limits import clean_text
 
 _ARTICLE_FIELDS = {
     "id", "title", "url", "published", "published_source", "outlet", "author",
-    "source_path", "tags", "furniture",
+    "source_path", "tags", "furniture", "lang",
 }  # fmt: skip
 
 
@@ -69,6 +70,7 @@ def read_text(text: str, *, detect_title: bool = False, **meta) -> Article:
         source_path=meta.get("source_path"),
         tags=list(meta.get("tags") or []),
         furniture=list(meta.get("furniture") or []) + furniture,
+        lang=normalize_language(meta.get("lang")),
     )
 
 

@@ -32,9 +32,20 @@ def same_clause(place: Token, trigger: Token) -> bool:
     ("deserted in Sinpa County"), not when it sits in a clause of its own
     ("with the border completely closed")."""
     head = clause_of(place)
-    if head.dep_ in ("relcl", "acl") and head.head.head == trigger:
+    if head.dep_ in ("relcl", "acl") and head.head.head == trigger and not others_act(head):
         return True  # "shot a man who was wading across the river in X County": where the victim was
     return head == trigger or head in trigger.ancestors or clause_of(trigger) == head
+
+
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+
+
+def others_act(clause: Token) -> bool:
+    """A relative clause with a subject of its own tells what other people did, not where
+    the people it hangs from were: "North Koreans whose family members have resettled in
+    South Korea are being banished" (South Korea is the relatives' place)."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS for c in clause.children)
 
 
 NOUN_ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "attr"}
@@ -59,6 +70,8 @@ def setting_clause(place: Token, trigger: Token) -> bool:
     if head.dep_ == "pcomp":
         marks.add(head.head.lower_)
     if not (head.dep_ in ("relcl", "acl") or (head.dep_ in ("advcl", "pcomp") and marks & SETTING_MARKS)):
+        return False
+    if others_act(head):
         return False
     t = place
     while t.dep_ in ("compound", "amod", "appos", "conj", "poss", "npadvmod") and t.head != t:

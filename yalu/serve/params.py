@@ -38,6 +38,7 @@ def incident_query(
     admin1: Annotated[list[str], Query(default_factory=list, description="province: ISO 3166-2 code (KP-10) or name")],
     admin2: Annotated[list[str], Query(default_factory=list, description="county or city")],
     outlet: Annotated[list[str], Query(default_factory=list)],
+    lang: Annotated[list[str], Query(default_factory=list, description="language of the source article: en, ko")],
     modality: Annotated[list[str], Query(default_factory=list)],
     review_status: Annotated[list[str], Query(default_factory=list)],
     date_from: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD; overlap")] = None,
@@ -56,7 +57,7 @@ def incident_query(
     try:
         return q.IncidentQuery(
             q=q_, fts_mode=fts_mode, search_in=search_in, category=category, event_type=event_type,
-            admin1=admin1, admin2=admin2, outlet=outlet, modality=modality,
+            admin1=admin1, admin2=admin2, outlet=outlet, lang=lang, modality=modality,
             review_status=review_status, date_from=q.parse_day(date_from),
             date_to=q.parse_day(date_to, end=True),
             min_confidence=min_confidence, article_id=article_id, dated=dated,

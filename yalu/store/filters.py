@@ -1,5 +1,5 @@
 """What a query asks for: `IncidentQuery`, the filters over incidents (category, event
-type, province, county, date range, outlet, modality, review status, minimum confidence,
+type, province, county, date range, outlet, language, modality, review status, minimum confidence,
 full-text search over the articles), read from URL parameters and written back to them,
 and the vocabularies the filters draw on."""
 
@@ -26,7 +26,7 @@ MODALITIES = (
 )
 REVIEW_STATUSES = ("machine", "approved", "edited", "rejected")
 
-_LIST_FIELDS = ("category", "event_type", "admin1", "admin2", "outlet", "modality", "review_status")
+_LIST_FIELDS = ("category", "event_type", "admin1", "admin2", "outlet", "modality", "review_status", "lang")
 
 # `dated`: how well the incident's date is known. "week": it has a date and its period is at
 # most seven days long (date_end - date_start <= 6 days), so it belongs to one week on the
@@ -112,6 +112,7 @@ class IncidentQuery:
     outlet: list[str] = field(default_factory=list)
     modality: list[str] = field(default_factory=list)
     review_status: list[str] = field(default_factory=list)
+    lang: list[str] = field(default_factory=list)  # the language of the source article (en, ko)
     date_from: date | None = None
     date_to: date | None = None
     min_confidence: float | None = None

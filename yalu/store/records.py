@@ -13,7 +13,7 @@ from .database import DB, connection
 from .schema import JSON_COLUMNS
 
 RECORD_SELECT = (
-    "SELECT i.*, a.outlet AS outlet, a.url AS url, a.title AS title, a.published AS published "
+    "SELECT i.*, a.outlet AS outlet, a.url AS url, a.title AS title, a.published AS published, a.lang AS lang "
     "FROM incidents i JOIN articles a ON a.id = i.article_id"
 )
 CHUNK = 500  # ids per IN (...) list

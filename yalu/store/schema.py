@@ -181,6 +181,25 @@ MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS incidents_queue ON incidents(merged_into, confidence, id, review_status);
     CREATE INDEX IF NOT EXISTS incidents_type_start ON incidents(event_type, date_start);
     """,
+    # 9: each article's language (yalu/ingest/language.py: detected, or given by metadata or
+    # --lang; the articles stored before are English), an index for the language filter, and
+    # a trigram index beside the word index: Korean words carry their particles and endings
+    # ("혜산시에서", "탈북했다"), so only substrings find them; the English index is unchanged
+    """
+    ALTER TABLE articles ADD COLUMN lang TEXT NOT NULL DEFAULT 'en';
+    CREATE INDEX IF NOT EXISTS articles_lang ON articles(lang, id);
+    CREATE VIRTUAL TABLE articles_trigram USING fts5(
+        title, text, content='articles', content_rowid='rowid', tokenize='trigram'
+    );
+    INSERT INTO articles_trigram(articles_trigram) VALUES ('rebuild');
+    CREATE TRIGGER articles_trigram_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_trigram(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_trigram_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_trigram(articles_trigram, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    """,
 ]
 
 # the incidents columns that hold JSON (decoded when a record is read)

@@ -11,6 +11,8 @@ quoted); the two that SQLite writes with its own machinery are written out here:
   the same name; foreign keys are deferrable (reprocess defers them, as SQLite's
   defer_foreign_keys); COLLATE NOCASE is an ICU collation that ignores case.
 - 6: the data version's triggers are one PL/pgSQL function, run once per statement.
+- 9: the language column; SQLite's FTS5 trigram table is pg_trgm's GIN indexes of the
+  title and text (LIKE uses them), and a view named articles_trigram.
 
 The version a database is at is kept in the table yalu_schema (SQLite: PRAGMA user_version).
 """
@@ -83,8 +85,20 @@ CREATE INDEX IF NOT EXISTS incidents_recent ON incidents(date_start DESC NULLS L
     WHERE merged_into IS NULL;
 """
 
+# the language column, as SQLite's; the substring search of Hangul text is pg_trgm's
+# indexes answering LIKE (sql.substring_rows), behind a view named as SQLite's trigram table
+_LANGUAGE = """
+ALTER TABLE articles ADD COLUMN lang TEXT COLLATE "C" NOT NULL DEFAULT 'en';
+CREATE INDEX IF NOT EXISTS articles_lang ON articles(lang, id);
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX articles_trigram_title ON articles USING gin (title gin_trgm_ops);
+CREATE INDEX articles_trigram_text ON articles USING gin (text gin_trgm_ops);
+CREATE VIEW articles_trigram AS SELECT rowid, title, text FROM articles;
+"""
+
 # versions whose SQLite text cannot be translated word for word (see the module's doc)
-_WRITTEN: dict[int, str] = {1: ddl(_base()), 2: ddl(MIGRATIONS[1]) + _DEFAULT_ORDER, 6: _DATA_VERSION}
+_WRITTEN: dict[int, str] = {1: ddl(_base()), 2: ddl(MIGRATIONS[1]) + _DEFAULT_ORDER, 6: _DATA_VERSION,
+                            9: _LANGUAGE}
 MIGRATIONS_PG: list[str] = [_WRITTEN.get(n, ddl(sql)) for n, sql in enumerate(MIGRATIONS, 1)]
 
 

@@ -20,10 +20,10 @@ from .sql import (
     Search,
     Where,
     build_where,
-    fts_query,
     order_by,
     resolve_search,
     search_terms,
+    snippet_match,
 )
 
 MAX_PER_PAGE = 500
@@ -208,9 +208,10 @@ def snippets(db: DB, query: IncidentQuery, ids: list[str]) -> dict[str, str]:
             if all(t.lower() in text.lower() for t in terms):
                 found[incident] = hit.sub(lambda m: HIT_START + m.group(0) + HIT_END, text)
         return found
-    match = fts_query(conn, query.q, query.fts_mode)
-    if match is None:
+    index = snippet_match(conn, query)
+    if index is None:
         return {}
+    table, match = index
     sources: dict[int, list[str]] = {}
     for incident, rowid in conn.execute(
         f"SELECT s.incident_id, a.rowid FROM incident_sources s JOIN articles a "
@@ -219,7 +220,7 @@ def snippets(db: DB, query: IncidentQuery, ids: list[str]) -> dict[str, str]:
         sources.setdefault(rowid, []).append(incident)
     found = {}
     # the page's articles only (a snippet of each of a broad search's matches took 0.4 s)
-    for rowid, text in conn.execute(*_snippet_sql(conn, match, list(sources))):
+    for rowid, text in conn.execute(*_snippet_sql(conn, table, match, list(sources))):
         text = text.replace(_LT, "<")
         for incident in sources[rowid]:
             found.setdefault(incident, text)
@@ -229,9 +230,10 @@ def snippets(db: DB, query: IncidentQuery, ids: list[str]) -> dict[str, str]:
 _LT = "\ue000"  # a private-use character standing for "<" (see _snippet_sql)
 
 
-def _snippet_sql(conn: sqlite3.Connection, match: str, rowids: list[int]) -> tuple[str, list]:
-    """The passage of each of these articles that best matches: FTS5's snippet(), or on
-    PostgreSQL ts_headline() of the text (one fragment, no ellipses)."""
+def _snippet_sql(conn: sqlite3.Connection, table: str, match: str, rowids: list[int]) -> tuple[str, list]:
+    """The passage of each of these articles that best matches in the full-text table:
+    FTS5's snippet(), or on PostgreSQL ts_headline() of the text (one fragment, no
+    ellipses; only the word index marks hits there, see sql.substring_rows)."""
     if on_postgres(conn):
         # ts_headline drops what looks like an HTML tag: the text's "<" is hidden from it
         options = (f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords={SNIPPET_WORDS}, "
@@ -239,8 +241,8 @@ def _snippet_sql(conn: sqlite3.Connection, match: str, rowids: list[int]) -> tup
         return ("SELECT rowid, ts_headline('simple', replace(text, '<', ?), to_tsquery('simple', ?), ?) "
                 "FROM articles_fts WHERE articles_fts MATCH ? AND rowid::text IN (SELECT value FROM json_each(?))",
                 [_LT, match, options, match, json.dumps(rowids)])
-    return ("SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts "
-            "WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
+    return (f"SELECT rowid, snippet({table}, -1, ?, ?, '…', ?) FROM {table} "
+            f"WHERE {table} MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
             [HIT_START, HIT_END, SNIPPET_WORDS, match, json.dumps(rowids)])
 
 

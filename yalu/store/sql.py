@@ -148,38 +148,102 @@ def _in(column: str, values: list[str], params: list, collate: str = "") -> str:
     return f"{column}{collate} IN ({','.join('?' * len(values))})"
 
 
+# the rowids of the articles a word search matches (the English word index)
+WORD_ROWS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def snippet_match(conn: sqlite3.Connection, query: IncidentQuery) -> tuple[str, str] | None:
+    """(the full-text table, its MATCH) that can mark a search's hits in an article: the
+    word index, or for Hangul the trigram index's words of three characters or more
+    (shorter ones are found by LIKE, which marks nothing)."""
+    text = query.q or ""
+    if not _HANGUL.search(text):
+        match = fts_query(conn, text, query.fts_mode)
+        return ("articles_fts", match) if match is not None else None
+    found = substring_rows(text, trigram_match=not on_postgres(conn))
+    if found is None or not found[0].startswith(_TRIGRAM_ROWS):
+        return None
+    return "articles_trigram", found[1][0]
+
+
+_TRIGRAM_ROWS = "SELECT rowid FROM articles_trigram WHERE articles_trigram MATCH ?"
+
+
+def substring_rows(text: str, *, trigram_match: bool = True) -> tuple[str, list[str]] | None:
+    """A search with Hangul in it, over the trigram index of store migration 9: every word
+    (or "phrase") must occur in the title or text as a substring, so "혜산" finds
+    "혜산시에서". Three characters or more are looked up in the trigram index; a shorter
+    one (most Korean words are two syllables) is a LIKE, which the trigram table answers
+    by scanning. None when nothing searchable remains. Without `trigram_match`
+    (PostgreSQL, whose pg_trgm index answers LIKE itself) every word is a LIKE."""
+    clauses: list[str] = []
+    params: list[str] = []
+    long: list[str] = []
+    for phrase, word in _TOKEN.findall(text):
+        chunk = (phrase or word).strip().rstrip("*")
+        if not re.search(r"\w", chunk):
+            continue
+        if len(chunk) >= 3 and trigram_match:
+            long.append('"' + chunk.replace('"', '""') + '"')
+        else:
+            like = "%" + chunk.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            clauses.append("(title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')")
+            params += [like, like]
+    if long:  # one MATCH of all of them (FTS5's implicit AND)
+        clauses.insert(0, "articles_trigram MATCH ?")
+        params.insert(0, " ".join(long))
+    if not clauses:
+        return None
+    return "SELECT rowid FROM articles_trigram WHERE " + " AND ".join(clauses), params
+
+
 @dataclass
 class Search:
     """A full-text search resolved to SQL: `narrow` drives from the matching incidents;
     `broad` keeps the incidents whose article is not among the few that do not match
-    (or that match through another source)."""
+    (or that match through another source). `rows` selects the matching articles'
+    rowids with `params` (the word index's MATCH, or the trigram index's substrings)."""
 
     kind: str  # none | narrow | broad
     match: str | None = None
     not_matching: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    rows: str = WORD_ROWS
+    params: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.rows == WORD_ROWS and not self.params and self.match is not None:
+            self.params = [self.match]
+
+
+def _match(conn: sqlite3.Connection, query: IncidentQuery) -> tuple[str | None, str, list[str]]:
+    """(a description of the match, its rowid SQL, its parameters): Hangul searches the
+    trigram index, anything else the word index exactly as before."""
+    text = query.q or ""
+    if _HANGUL.search(text):
+        found = substring_rows(text, trigram_match=not on_postgres(conn))
+        return (text, found[0], found[1]) if found else (None, WORD_ROWS, [])
+    match = fts_query(conn, text, query.fts_mode)
+    return match, WORD_ROWS, [match] if match is not None else []
 
 
 def resolve_search(conn: sqlite3.Connection, query: IncidentQuery) -> Search:
     if not query.q:
         return Search("none")
-    match = fts_query(conn, query.q, query.fts_mode)
+    match, rows, params = _match(conn, query)
     if match is None:
         return Search("narrow", None)
     if query.search_in == "evidence":
-        return Search("narrow", match)  # the sentences' own words narrow it further
-    hits = conn.execute(
-        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)
-    ).fetchone()[0]
+        return Search("narrow", match, rows=rows, params=params)  # the sentences' own words narrow it further
+    hits = conn.execute(f"SELECT count(*) FROM ({rows}) AS hits", params).fetchone()[0]  # PostgreSQL 15 names it
     total = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
     if total == 0 or hits <= BROAD_SHARE * total:
-        return Search("narrow", match)
-    matching = {r[0] for r in conn.execute(
-        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (match,))}
+        return Search("narrow", match, rows=rows, params=params)
+    matching = {r[0] for r in conn.execute(rows, params)}
     not_matching = [
         r[0] for r in conn.execute(
-            "SELECT a.id FROM articles a WHERE a.rowid NOT IN "
-            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", (match,))
+            f"SELECT a.id FROM articles a WHERE a.rowid NOT IN ({rows})", params)
     ]
     # incidents of a non-matching article that another (matching) source brings in
     extra = sorted({
@@ -192,7 +256,7 @@ def resolve_search(conn: sqlite3.Connection, query: IncidentQuery) -> Search:
         )
         if rowid in matching
     })
-    return Search("broad", match, not_matching, extra)
+    return Search("broad", match, not_matching, extra, rows=rows, params=params)
 
 
 _HAS_DATE = "coalesce(i.date_start, i.date_end) IS NOT NULL"
@@ -262,18 +326,16 @@ def _search(w: Where, query: IncidentQuery, found: Search, p: str) -> bool:
             terms = search_terms(query.q or "")
             w.clauses.append(
                 "i.id IN (SELECT e.incident_id FROM evidence e WHERE e.article_id IN "
-                "(SELECT a2.id FROM articles a2 WHERE a2.rowid IN "
-                "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"
+                f"(SELECT a2.id FROM articles a2 WHERE a2.rowid IN ({found.rows}))"
                 + "".join(" AND e.text LIKE ? ESCAPE '\\'" for _ in terms) + ")"
             )
-            w.params += [found.match] + [_like(t) for t in terms]
+            w.params += found.params + [_like(t) for t in terms]
             return True
         w.clauses.append(
             "i.id IN (SELECT s.incident_id FROM incident_sources s WHERE s.article_id IN "
-            "(SELECT a2.id FROM articles a2 WHERE a2.rowid IN "
-            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)))"
+            f"(SELECT a2.id FROM articles a2 WHERE a2.rowid IN ({found.rows})))"
         )
-        w.params.append(found.match)
+        w.params.extend(found.params)
         return True
     if found.kind == "broad":
         w.clauses.append(
@@ -306,6 +368,10 @@ def build_where(conn: sqlite3.Connection, query: IncidentQuery, *, drive: bool =
         marks = ",".join("?" * len(query.outlet))
         w.clauses.append(f"i.article_id IN (SELECT id FROM articles WHERE outlet IN ({marks}))")
         w.params.extend(query.outlet)
+    if query.lang:
+        marks = ",".join("?" * len(query.lang))
+        w.clauses.append(f"i.article_id IN (SELECT id FROM articles WHERE lang IN ({marks}))")
+        w.params.extend(query.lang)
     if query.article_id:
         w.clauses.append("i.id IN (SELECT incident_id FROM incident_sources WHERE article_id = ?)")
         w.params.append(query.article_id)

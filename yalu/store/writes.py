@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from typing import Any
 
+from ..ingest.language import detect_language
 from ..model import Article, Incident
 from .schema import JSON_COLUMNS
 
@@ -38,14 +39,15 @@ def insert_article(conn: sqlite3.Connection, article: Article, stamp: str) -> st
         article_id = f"{article_id}-{article.hash[:8]}"
     conn.execute(
         """INSERT INTO articles (id, content_hash, title, url, published, published_source,
-           outlet, author, source_path, text, tags, furniture, ingested_at)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+           outlet, author, source_path, text, tags, furniture, ingested_at, lang)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
         (
             article_id, article.hash, article.title, article.url,
             article.published.isoformat() if article.published else None,
             article.published_source, article.outlet, article.author, article.source_path,
             article.text, json.dumps(article.tags, ensure_ascii=False),
             json.dumps([asdict(f) for f in article.furniture], ensure_ascii=False), stamp,
+            article.lang or detect_language(article.text),
         ),
     )
     return article_id

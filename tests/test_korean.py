@@ -1,0 +1,85 @@
+"""Korean reports end to end: language detection, the Korean pipeline's records on the
+fictional samples (samples/ko/), storing, the language filter and Hangul search."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from yalu.cli import cli
+from yalu.evaluate import evaluate, load_gold_files
+from yalu.ingest.language import detect_language, normalize_language
+from yalu.store import Store, query, records
+from yalu.store.filters import IncidentQuery
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+KO = SAMPLES / "ko"
+
+
+def test_language_is_detected_from_the_share_of_hangul() -> None:
+    assert detect_language((KO / "reports" / "dnk-ko-sinpa-soldiers-defect.txt").read_text(encoding="utf-8")) == "ko"
+    assert detect_language("Troops were sent to Ryanggang (량강도) Province and Hyesan (혜산).") == "en"
+    assert detect_language("합참은 북한이 SRBM 2발을 발사했다고 밝혔다.") == "ko"
+    assert normalize_language("ko-KR") == "ko" and normalize_language("Korean") == "ko" and normalize_language("") is None
+
+
+def test_the_fictional_korean_gold() -> None:
+    """samples/ko/gold.jsonl: the same records as the English pipeline makes, scored the same way."""
+    summary = evaluate(load_gold_files([KO / "gold.jsonl"]).docs).summary()
+    assert summary["incidents"]["precision"] >= 0.9 and summary["incidents"]["recall"] >= 0.8, summary["incidents"]
+    assert summary["admin1_accuracy"] == 1.0 and summary["admin2_accuracy"] == 1.0
+
+
+@pytest.fixture(scope="module")
+def korean_db(module_db) -> str:
+    db = module_db("y.db")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["ingest", "--db", str(db), "-q", "--published", "2025-06-12", str(KO / "reports")])
+    assert result.exit_code == 0, result.output
+    english = SAMPLES / "reports" / "dnk-hyesan-gold-smuggling.txt"
+    result = runner.invoke(cli, ["ingest", "--db", str(db), "-q", str(english)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_korean_records_carry_english_codes_and_offsets_into_the_korean_text(korean_db: str) -> None:
+    store = Store(korean_db)
+    rows = query.records(store, IncidentQuery(lang=["ko"]))
+    assert {r["event_type"] for r in rows} >= {"defection", "desertion", "punishment", "missile_launch", "arrest"}
+    launch = next(r for r in rows if r["event_type"] == "missile_launch")
+    assert (launch["country"], launch["admin1_code"], launch["admin2"]) == ("KP", "KP-01", "Sunan")
+    assert launch["summary"].startswith("Missile launch") and "미사일 발사" in launch["summary"]
+    assert launch["attribution"]["text"] == "South Korea's Joint Chiefs of Staff"
+    record = records.get(store, launch["id"])
+    assert record is not None
+    article = store.conn.execute("SELECT text, lang FROM articles WHERE id = ?", (record["article_id"],)).fetchone()
+    assert article[1] == "ko"
+    for e in record["evidence"]:
+        assert article[0][e["start"]:e["end"]] == e["text"]
+        assert article[0][e["trigger_start"]:e["trigger_end"]] in e["text"]
+
+
+def test_the_language_filter(korean_db: str) -> None:
+    store = Store(korean_db)
+    korean = query.records(store, IncidentQuery(lang=["ko"]))
+    english = query.records(store, IncidentQuery(lang=["en"]))
+    assert korean and english and not {r["id"] for r in korean} & {r["id"] for r in english}
+    assert all(r["lang"] == "ko" for r in korean)
+    out = CliRunner().invoke(cli, ["incidents", "--db", str(korean_db), "--lang", "en", "--json"])
+    assert out.exit_code == 0 and all(json.loads(line)["lang"] == "en" for line in out.output.splitlines() if line)
+
+
+def test_hangul_search_finds_words_inside_longer_words(korean_db: str) -> None:
+    store = Store(korean_db)
+
+    def found(text: str) -> set[str]:
+        return {r["article_id"] for r in query.records(store, IncidentQuery(q=text))}
+
+    assert found("혜산") and found("혜산") == found("혜산시")  # 혜산시에서, 혜산시의: particles attached
+    assert found("탈북") and found("탈북") != found("혜산")  # two syllables: LIKE over the trigram table
+    assert found("폭풍군단 탈북")  # every word must occur
+    assert not found("평양냉면")
+    assert found("Hyesan") and not found("Hyesan") & found("탈북")  # English: the word index as before

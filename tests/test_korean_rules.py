@@ -1,0 +1,156 @@
+"""The Korean rules as rules (data/ko/*.toml): every rule reads its own examples and
+none of its not_examples, as tests/test_date_rules.py runs the English date rules."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from yalu import resources
+from yalu.annotate.korean import annotate
+from yalu.extract.korean import slots
+from yalu.extract.korean.dates import date_rules, find_dates
+from yalu.extract.korean.triggers import find_triggers, judge, modality_rules
+from yalu.places.geoparse import Geoparser
+
+PUB = date(2025, 6, 12)
+
+
+def _example(example: str) -> tuple[str, int, int]:
+    """ "[지난 9일] 체포됐다" -> the text and the part the rule reads (all of it without brackets)."""
+    m = re.fullmatch(r"(.*)\[(.+)\](.*)", example)
+    if m is None:
+        return example, 0, len(example)
+    return m.group(1) + m.group(2) + m.group(3), len(m.group(1)), len(m.group(1)) + len(m.group(2))
+
+
+def _params(name: str, table: str, field: str = "examples"):
+    data = resources.load(name)[table]
+    return [pytest.param(r.get("id") or r.get("normalized") or r.get("form"), ex, id=f"{r.get('id') or r.get('form') or r['normalized']}:{ex}")
+            for r in data for ex in r.get(field, [])]
+
+
+@pytest.fixture(scope="module")
+def geoparser() -> Geoparser:
+    return Geoparser()
+
+
+def _fired(text: str) -> set[str]:
+    doc = annotate(text)
+    return {rule.id for s in doc.sentences for _, rule in find_triggers(doc, s)}
+
+
+@pytest.mark.parametrize("rule_id,example", _params("ko/triggers.toml", "rule"))
+def test_trigger_rule_fires_on_its_examples(rule_id: str, example: str) -> None:
+    assert rule_id in _fired(example), f"{rule_id} does not fire on {example!r}"
+
+
+@pytest.mark.parametrize("rule_id,example", _params("ko/triggers.toml", "rule", "not_examples"))
+def test_trigger_rule_stays_silent_on_its_not_examples(rule_id: str, example: str) -> None:
+    assert rule_id not in _fired(example)
+
+
+@pytest.mark.parametrize("rule_id,example", _params("ko/modality.toml", "rule"))
+def test_modality_rule_reads_its_examples(rule_id: str, example: str) -> None:
+    rule = next(r for r in modality_rules() if r.id == rule_id)
+    assert rule.pattern.search(example), f"{rule_id} does not match {example!r}"
+
+
+def test_modality_decides_in_context() -> None:
+    """The clause's ending decides: negation, plan, conjecture; the genre's hearsay is reported."""
+    cases = {
+        "주민들은 탈북하지 않았다.": None,
+        "당국은 다음 달 국경을 봉쇄할 계획이다.": "planned",
+        "군인 2명이 탈북한 것으로 보인다.": "alleged",
+        "혜산시가 봉쇄된 것으로 전해졌다.": "reported",
+        "간부가 총살됐다는 소문이 돌고 있다.": "rumoured",
+        "보위부가 주민 3명을 체포했다.": "asserted",
+    }
+    for text, expected in cases.items():
+        doc = annotate(text)
+        sentence = doc.sentences[0]
+        trigger = find_triggers(doc, sentence)[0][0]
+        assert judge(doc, sentence, trigger, attributed=False)[0] == expected, text
+
+
+@pytest.mark.parametrize("rule_id,example", _params("ko/dates.toml", "rule"))
+def test_date_rule_reads_its_examples(rule_id: str, example: str) -> None:
+    text, start, end = _example(example)
+    found = [(d.rule, d.start, d.end) for d in find_dates(text, PUB)]
+    assert (rule_id, start, end) in found, f"{rule_id} does not read {text[start:end]!r} in {text!r}: {found}"
+
+
+@pytest.mark.parametrize("rule_id,example", _params("ko/dates.toml", "rule", "not_examples"))
+def test_date_rule_skips_its_not_examples(rule_id: str, example: str) -> None:
+    assert rule_id not in {d.rule for d in find_dates(example, PUB)}
+
+
+def test_dates_resolve_like_the_english_ones() -> None:
+    """Against publication on 2025-06-12: the values of yalu/dates/resolution.py."""
+    def one(text: str):
+        d = find_dates(text, PUB)[0]
+        return d.span.start.isoformat(), d.span.end.isoformat(), d.span.precision
+
+    assert one("지난 9일") == ("2025-06-09", "2025-06-09", 1)
+    assert one("지난 20일") == ("2025-05-20", "2025-05-20", 1)  # after publication's day: last month's
+    assert one("지난달 초") == ("2025-05-01", "2025-05-10", 3)
+    assert one("이달 중순") == ("2025-06-11", "2025-06-12", 2)  # cut at publication
+    assert one("작년 말")[:2] == ("2024-09-01", "2024-12-31")
+    assert one("주체112년") == ("2023-01-01", "2023-12-31", 4)
+    assert one("최근")[1:] == ("2025-06-12", 4)
+    assert all(d.spoken for d in find_dates("소식통은 2일 데일리NK에 전했다", PUB))
+    assert date_rules()
+
+
+@pytest.mark.parametrize("form,example", _params("ko/lexicon.toml", "word"))
+def test_user_word_stays_whole(form: str, example: str) -> None:
+    assert form in {m.form for m in annotate(example).morphemes}
+
+
+def test_gazetteer_names_are_user_words() -> None:
+    """신파군, 김정숙군 and the South's 양강도 come from the gazetteer, not from code."""
+    forms = {m.form for m in annotate("양강도 신파군과 김정숙군, 량강도 혜산시").morphemes}
+    assert {"양강도", "신파군", "김정숙군", "량강도", "혜산시"} <= forms
+
+
+def test_places_through_the_gazetteer(geoparser: Geoparser) -> None:
+    for example in resources.load("ko/slots.toml")["places"]["examples"]:
+        hits = slots.find_places(annotate(example), geoparser)
+        assert hits and all(h.place.id.startswith("kp.") for h in hits), example
+    hits = slots.find_places(annotate("양강도 소식통은 주민들이 중국으로 넘어갔다고 전했다."), geoparser)
+    assert [(h.source_home, h.destination) for h in hits] == [(True, False), (False, True)]
+    assert slots.find_places(annotate("단속이 강화됐다. 중국과 통화했다."), geoparser) == [] or all(
+        h.place.id == "country.cn" for h in slots.find_places(annotate("단속이 강화됐다. 중국과 통화했다."), geoparser))
+
+
+@pytest.mark.parametrize("rule_id,example", _params("ko/slots.toml", "attribution"))
+def test_attribution_rule_reads_its_examples(rule_id: str, example: str) -> None:
+    found = slots.attribution(example)
+    assert found is not None and found[1] == rule_id, found
+
+
+def test_a_source_home_is_named_in_english() -> None:
+    found = slots.attribution("양강도 소식통은 2일 데일리NK에 전했다.")
+    assert found is not None and found[0].text == "a source in Ryanggang Province"
+
+
+@pytest.mark.parametrize("normalized,example", _params("ko/slots.toml", "actor"))
+def test_actor_rule_reads_its_examples(normalized: str, example: str) -> None:
+    assert normalized in {a.normalized for a in slots.actors(example)}
+
+
+@pytest.mark.parametrize("rule_id,example", _params("ko/slots.toml", "quantity"))
+def test_quantity_rule_reads_its_examples(rule_id: str, example: str) -> None:
+    text, start, end = _example(example)
+    spec = next(q for q in resources.load("ko/slots.toml")["quantity"] if q["id"] == rule_id)
+    assert (spec["kind"], text[start:end]) in {(q.kind, q.text) for q in slots.quantities(text)}
+
+
+def test_every_korean_rule_id_is_unique_and_named() -> None:
+    for name, table in (("ko/triggers.toml", "rule"), ("ko/modality.toml", "rule"), ("ko/dates.toml", "rule"),
+                        ("ko/slots.toml", "attribution"), ("ko/slots.toml", "quantity")):
+        ids = [r["id"] for r in resources.load(name)[table]]
+        assert len(ids) == len(set(ids)), name
+        assert all(re.fullmatch(r"[a-z_]+\.ko\.[a-z_.]+", i) for i in ids), ids

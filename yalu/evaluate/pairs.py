@@ -1,0 +1,59 @@
+"""`yalu eval --pairs`: the same story in two editions (Daily NK's Korean and English
+pages, a "pair" field in both gold records) should give the same incidents. Yalu's
+records of the two texts are matched one to one on event type, province and county; the
+share reported is the matched records over the records of both editions (2m / (a + b))."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .scoring import GoldDoc
+
+
+def _key(record: dict) -> tuple:
+    return record["event_type"], record.get("admin1_code"), record.get("admin2")
+
+
+def matched(a: list[dict], b: list[dict]) -> int:
+    """Records of one edition with a counterpart in the other: same type, province, county."""
+    rest = [_key(r) for r in b]
+    n = 0
+    for r in a:
+        if _key(r) in rest:
+            rest.remove(_key(r))
+            n += 1
+    return n
+
+
+@dataclass
+class PairScore:
+    pairs: list[dict] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        m = sum(p["matched"] for p in self.pairs)
+        total = sum(p["records"][0] + p["records"][1] for p in self.pairs)
+        return {"pairs": len(self.pairs), "matched": m, "records": total,
+                "agreement": round(2 * m / total, 4) if total else None}
+
+
+def score_pairs(docs: list[GoldDoc], split: str | None, pipeline=None) -> PairScore:
+    """Run the pipeline over both editions of every pair (the first edition in `split`,
+    when given) and match their records."""
+    from ..ingest import read_text
+    from ..pipeline import Pipeline
+
+    by_id = {d.doc_id: d for d in docs}
+    pairs = sorted({tuple(sorted((d.doc_id, d.pair))) for d in docs if d.pair and d.pair in by_id})
+    if split is not None:
+        pairs = [p for p in pairs if any(by_id[i].split == split and by_id[i].lang == "ko" for i in p)]
+    wanted = [by_id[i] for p in pairs for i in p]
+    pipeline = pipeline or Pipeline()
+    articles = (read_text(d.text, detect_title=True, id=d.doc_id, published=d.published, outlet=d.outlet, lang=d.lang)
+                for d in wanted)
+    predicted = {a.id: [i.to_dict() for i in incidents] for a, incidents in pipeline.run(articles)}
+    result = PairScore()
+    for one, other in pairs:
+        a, b = predicted.get(one, []), predicted.get(other, [])
+        result.pairs.append({"pair": [one, other], "records": [len(a), len(b)], "matched": matched(a, b),
+                             "types": [sorted(_key(r)[0] for r in a), sorted(_key(r)[0] for r in b)]})
+    return result

@@ -1,0 +1,225 @@
+"""From an annotated Korean article to incident records: the English stage's mentions,
+clusters and records, filled from Korean rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import cast
+
+from spacy.tokens import Span, Token
+
+from ... import resources
+from ...annotate.korean import KoreanDoc, Morpheme, Sentence
+from ...model import Article, Attribution, Incident, Location, TimeSpan
+from ...places.geoparse import Geoparser
+from ..article import history
+from ..clustering import Cluster, cluster_mentions
+from ..mentions import Mention
+from ..records import record, reportable
+from . import slots
+from .dates import KoreanDate, find_dates
+from .triggers import find_triggers, judge, threshold
+
+# the 30-day "recently" window of an undated act (the English stage's, data/dates.toml)
+RECENT_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What the record stage reads of a trigger (spaCy's Token in English): its index,
+    offset, text and lemma."""
+
+    i: int
+    idx: int
+    text: str
+    lemma_: str
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """What the record stage reads of a sentence (spaCy's Span in English)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+
+
+def _own_date(found: list[KoreanDate], sentence: Sentence, trigger: Morpheme) -> KoreanDate | None:
+    """The date of the trigger's own sentence: the nearest before it (Korean puts the
+    time before the verb), else the first after it (a headline's "혜산서 9일 탈북"); never
+    the day a source spoke."""
+    inside = [d for d in found if sentence.start_char <= d.start < sentence.end_char and not d.spoken and d.span.precision]
+    before = [d for d in inside if d.start < trigger.start]
+    if before:
+        return before[-1]
+    return inside[0] if inside else None
+
+
+def _spoken(found: list[KoreanDate]) -> TimeSpan | None:
+    """The day the article's source spoke ("2일 데일리NK에"): no act it tells is later."""
+    return next((d.span for d in found if d.spoken and d.span.end), None)
+
+
+def _capped(time: TimeSpan, spoken: TimeSpan | None) -> TimeSpan:
+    if spoken is None or spoken.end is None or time.end is None or time.end <= spoken.end:
+        return time
+    if time.start is not None and time.start > spoken.end:
+        return time  # a date past the source's day is not the act's: leave it be
+    return TimeSpan(time.start, spoken.end, time.precision, time.expression)
+
+
+def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modality: tuple[str, str],
+             context: dict) -> Mention:
+    own = _own_date(context["dates"], sentence, trigger)
+    rules = {"trigger": rule.id, "modality": modality[1]}
+    time = None
+    if own is not None:
+        time = _capped(own.span, context["spoken"])
+        rules["date"] = own.rule
+    location = slots.sentence_place(context["places"], sentence, trigger.start, context["geoparser"], rule.type)
+    if location is not None:
+        rules["place"] = "place.ko.clause"
+    cited = slots.attribution(sentence.text, context["geoparser"].gazetteer)
+    return Mention(
+        event_type=rule.type,
+        trigger=cast(Token, Anchor(trigger.i, trigger.start, trigger.surface, trigger.form)),
+        sent=cast(Span, Stretch(sentence.first, sentence.last, sentence.start_char, sentence.end_char, sentence.text)),
+        window=[],
+        weight=rule.weight,
+        modality=modality[0],
+        paragraph=sentence.paragraph,
+        location=location,
+        time=time,
+        actors=slots.actors(sentence.text),
+        quantities=slots.quantities(sentence.text),
+        attribution=cited[0] if cited else context["attribution"],
+        rules=rules,
+    )
+
+
+def _inherit(mentions: list[Mention], context: dict, published: date | None) -> None:
+    """Undated and unplaced mentions: the place and date told before them in the article
+    (a report tells one story), then the source's home; undated, the 30 days before the
+    source spoke (or publication), at precision 4."""
+    last_place: Location | None = None
+    last_time: TimeSpan | None = None
+    for m in mentions:
+        if m.location is None:
+            state = slots.state_location(m.event_type, m.sent.text)
+            if last_place is not None:
+                m.set_place(last_place, "place.ko.article")
+            elif context["home"] is not None:
+                m.set_place(context["home"], "place.ko.source_home")
+            elif state is not None:
+                m.set_place(state, "place.ko.state")
+        elif not m.place_inherited and m.location.geo_precision < 3:
+            last_place = m.location
+        if m.time is None:
+            if last_time is not None:
+                m.set_time(last_time, "date.ko.told_before")
+            else:
+                end = (context["spoken"].end if context["spoken"] else None) or published
+                if end is not None:
+                    m.set_time(TimeSpan(end - timedelta(days=RECENT_DAYS), end, 4, None), "date.ko.recent_window")
+        elif not m.time_inherited and m.time.precision in (1, 2, 3):
+            last_time = m.time
+
+
+def _article_place(mentions: list[Mention], hits: list[slots.PlaceHit], geoparser: Geoparser) -> Location | None:
+    """The first county the article names outside a source's home (the headline's), else
+    its first province."""
+    for level in (1, 2):
+        for h in hits:
+            if not h.source_home and not h.destination and slots.PRECISE_FIRST.get(h.place.kind, 3) <= level:
+                return geoparser.location(h.place, text=h.text)
+    return None
+
+
+def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> list[Incident]:
+    """The incidents of one Korean article: candidates from the Korean rules, kept when
+    their rule confidence reaches data/ko/triggers.toml's threshold (the trained
+    classifier reads English features and is not used)."""
+    found = find_dates(doc.text, article.published)
+    hits = slots.find_places(doc, geoparser)
+    lead = next((cited for s in doc.sentences if (cited := slots.attribution(s.text, geoparser.gazetteer))), None)
+    context = {
+        "dates": found, "spoken": _spoken(found), "places": hits, "geoparser": geoparser,
+        "home": slots.source_home(hits, geoparser), "attribution": lead[0] if lead else None,
+    }
+    mentions: list[Mention] = []
+    for sentence in doc.sentences:
+        for trigger, rule in find_triggers(doc, sentence):
+            modality, modality_rule = judge(doc, sentence, trigger, attributed=bool(lead or slots.attribution(sentence.text, geoparser.gazetteer)))
+            if modality is None:
+                continue
+            mentions.append(_mention(doc, sentence, trigger, rule, (modality, modality_rule), context))
+    headline_place = _article_place(mentions, hits, geoparser)
+    if headline_place is not None:
+        for m in mentions:
+            if m.location is None:
+                m.set_place(headline_place, "place.ko.article")
+            elif slots.within_article(m.location, headline_place):
+                m.set_place(headline_place, "place.ko.article_within")
+    _inherit(mentions, context, article.published)
+    clusters = _one_story(cluster_mentions(mentions))
+    incidents = []
+    for c in clusters:
+        if not reportable(c) or history(c, article.published):
+            continue
+        incident = record(c, article)
+        if incident.confidence < threshold():
+            continue
+        incident.summary += " / " + korean_summary(incident)
+        incidents.append(incident)
+    return incidents
+
+
+def _apart(a: Cluster, b: Cluster) -> bool:
+    """Two records of one type that the text tells apart: different counties of their
+    own, or different days of their own."""
+    def counties(c: Cluster) -> set[str]:
+        return {m.location.admin2 for m in c.mentions if m.location and m.location.admin2 and not m.place_inherited}
+
+    def days(c: Cluster) -> set[date]:
+        return {m.time.start for m in c.mentions
+                if m.time and m.time.start and not m.time_inherited and m.time.precision == 1}
+
+    ca, cb = counties(a), counties(b)
+    da, db = days(a), days(b)
+    return bool((ca and cb and not ca & cb) or (da and db and not da & db))
+
+
+def _one_story(clusters: list[Cluster]) -> list[Cluster]:
+    """A Korean report of a few paragraphs retells its story (the headline, the lead, the
+    source's quote): same-type records nothing tells apart are one incident."""
+    kept: list[Cluster] = []
+    for c in clusters:
+        same = next((k for k in kept if k.event_type == c.event_type and not _apart(k, c)), None)
+        if same is None:
+            kept.append(c)
+        else:
+            same.mentions.extend(c.mentions)
+    return kept
+
+
+def korean_summary(incident: Incident) -> str:
+    """The record's summary in Korean: what, where, when, on whose word."""
+    label = resources.load("ko/triggers.toml")["labels"][incident.event_type]
+    loc = incident.location
+    where = " ".join(filter(None, [loc.admin1, loc.admin2 if loc.admin2 != loc.admin1 else None]))
+    t = incident.time
+    when = (t.start.isoformat() if t.start == t.end and t.start else
+            f"{t.start.isoformat() if t.start else ''}~{t.end.isoformat() if t.end else ''}" if t.start or t.end else "")
+    text = " ".join(filter(None, [where, when, label]))
+    if incident.attribution:
+        text += f" ({_korean_source(incident.attribution)})"
+    return text + "."
+
+
+def _korean_source(a: Attribution) -> str:
+    return a.location + " 소식통" if a.location else a.text
+
+

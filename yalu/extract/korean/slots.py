@@ -1,0 +1,192 @@
+"""The slots of Korean mentions (data/ko/slots.toml): places found through the same
+gazetteer as the English ones, who says so, actors and quantities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ... import resources
+from ...annotate.korean import KoreanDoc, Sentence
+from ...model import Actor, Attribution, Location, Place, Quantity
+from ...places import Gazetteer
+from ...places import romanize as rz
+from ...places.geoparse import Geoparser
+
+# how many morphemes a place name may span ("삼지연" + "시")
+PLACE_SPAN = 3
+# the kinds of place ranked by how precisely they place an act (a county beats a province)
+PRECISE_FIRST = {"town": 0, "village": 0, "workers_district": 0, "district": 1, "county": 1, "city": 1,
+                 "special_city": 2, "province": 2, "island": 1, "facility": 0}
+
+
+@cache
+def slot_data() -> dict:
+    return resources.load("ko/slots.toml")
+
+
+@dataclass
+class PlaceHit:
+    start: int
+    end: int
+    text: str
+    place: Place
+    destination: bool  # "중국으로": where an act went
+    source_home: bool  # "양강도 소식통": where a source lives
+
+
+def _flags(text: str, end: int) -> tuple[bool, bool]:
+    data = slot_data()["places"]
+    after = text[end:end + 12]
+    destination = any(re.match(p, after) for p in data["destination"])
+    home = any(re.match(p, after) for p in data["source_home"])
+    return destination, home
+
+
+def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
+    """Every gazetteer place the morphemes name: the longest run of up to PLACE_SPAN
+    morphemes within one word ("삼지연" + "시") that the gazetteer knows, Hangul only."""
+    gazetteer = geoparser.gazetteer
+    skip = set(slot_data()["places"]["not_places"])
+    hits: list[PlaceHit] = []
+    ms = doc.morphemes
+    k = 0
+    while k < len(ms):
+        found = None
+        for n in range(PLACE_SPAN, 0, -1):
+            run = ms[k:k + n]
+            # a name opens on a proper noun: the analyser tags 강화 "strengthening" and 통화
+            # "a call" NNG, the places Ganghwa and Tonghua NNP
+            if len(run) < n or run[0].pos != "NNP" or any(m.pos not in ("NNP", "NNG", "XSN") for m in run):
+                continue
+            if any(run[j].end != run[j + 1].start for j in range(n - 1)):
+                continue  # a place name is one word
+            if run[0].start > 0 and rz.is_hangul(doc.text[run[0].start - 1]):
+                continue  # and starts one: 안동 is no place in 강안동
+            surface = doc.text[run[0].start:run[-1].end]
+            if surface in skip or not rz.is_hangul(surface) or len(surface) < 2:
+                continue
+            places = gazetteer.resolve(surface, doc.text[max(0, run[0].start - 80):run[-1].end + 80])
+            if places:
+                found = (n, surface, places[0], run[0].start, run[-1].end)
+                break
+        if found is None:
+            k += 1
+            continue
+        n, surface, place, start, end = found
+        destination, home = _flags(doc.text, end)
+        hits.append(PlaceHit(start, end, surface, place, destination, home))
+        k += n
+    return hits
+
+
+def _rank(hit: PlaceHit) -> tuple[int, int]:
+    return (PRECISE_FIRST.get(hit.place.kind, 3), 0)
+
+
+def sentence_place(hits: list[PlaceHit], sentence: Sentence, trigger_start: int, geoparser: Geoparser,
+                   event_type: str) -> Location | None:
+    """The most precise place of the sentence that is neither a destination nor a source's
+    home, the nearest to the trigger among equals; a province written beside its county
+    ("양강도 혜산시") makes one place, the county."""
+    inside = [h for h in hits if sentence.start_char <= h.start < sentence.end_char
+              and not h.source_home and not h.destination]
+    if not inside:
+        return None
+    best = min(inside, key=lambda h: (_rank(h), abs(h.start - trigger_start)))
+    return geoparser.location(best.place, text=best.text, context=sentence.text)
+
+
+def within_article(location: Location, article_place: Location | None) -> bool:
+    """A province-level place the article's own county lies in ("양강도" in a story the
+    headline places in Hyesan): the county places it better."""
+    return (article_place is not None and location.geo_precision >= 3 and not location.admin2
+            and article_place.admin1_code == location.admin1_code and bool(article_place.admin2))
+
+
+def source_home(hits: list[PlaceHit], geoparser: Geoparser) -> Location | None:
+    """Where the article's source lives ("양강도 소식통"): the place of last resort."""
+    homes = [h for h in hits if h.source_home]
+    return geoparser.location(homes[0].place, text=homes[0].text) if homes else None
+
+
+def state_location(event_type: str, sentence_text: str) -> Location | None:
+    """An act of the North Korean state with no place stated: North Korea, country level."""
+    data = slot_data()["places"]
+    if event_type not in data["of_the_state"]:
+        return None
+    for word, country in data["country_words"].items():
+        if word in sentence_text:
+            return Location(country=country, geo_precision=3)
+    return None
+
+
+@cache
+def _attribution_rules() -> list[tuple[str, re.Pattern[str], str, str]]:
+    return [(r["id"], re.compile(r["pattern"]), r["text"], r["kind"]) for r in slot_data()["attribution"]]
+
+
+def attribution(text: str, gazetteer: Gazetteer | None = None) -> tuple[Attribution, str] | None:
+    """Who says so in a sentence, and the rule that read it: the first rule that matches
+    (a named source before a bare one). A source's home is named in English, as the
+    English records name it ("양강도 소식통": "a source in Ryanggang Province")."""
+    for rule_id, pattern, template, kind in _attribution_rules():
+        m = pattern.search(text)
+        if not m:
+            continue
+        groups = {k: v for k, v in m.groupdict().items() if v}
+        where = groups.get("where")
+        if where is not None:
+            places = (gazetteer or Gazetteer.default()).lookup(where)
+            if not places:
+                continue  # "대북 소식통", "현지 소식통": no place, a plainer rule reads it
+            place = places[0]
+            groups["where"] = place.name + (" Province" if place.kind == "province" else "")
+            where = groups["where"]
+        return Attribution(template.format(**groups), kind, where), rule_id
+    return None
+
+
+# the particles after an actor that make it the doer or the one done to
+AGENT_AFTER = re.compile(r"^(?:들)?(?:이|가|은|는|에서|측|에 의해|의 |이었던)")
+TARGET_AFTER = re.compile(r"^(?:들)?(?:을|를|에게|한테)")
+
+
+def actors(text: str) -> list[Actor]:
+    """The actors a sentence names, agent or target by the particle after them."""
+    found: list[Actor] = []
+    taken: list[tuple[int, int]] = []
+    for spec in slot_data()["actor"]:
+        for m in re.finditer(spec["pattern"], text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            after = text[m.end():m.end() + 6]
+            role = "target" if TARGET_AFTER.match(after) else "agent" if AGENT_AFTER.match(after) else (
+                "target" if spec["kind"] == "civilian" else "agent")
+            actor = Actor(role, m.group(), spec["normalized"], spec["kind"], spec.get("unit"), spec.get("rank"))
+            if all((a.normalized, a.role) != (actor.normalized, actor.role) for a in found):
+                found.append(actor)
+    return found
+
+
+@cache
+def _quantity_pattern() -> re.Pattern[str]:
+    numerals = "|".join(sorted(map(re.escape, slot_data()["numerals"]), key=len, reverse=True))
+    counters = {c for q in slot_data()["quantity"] for c in q["counters"]}
+    alternation = "|".join(sorted(map(re.escape, counters), key=len, reverse=True))
+    return re.compile(rf"(?P<n>\d[\d,]*(?:\.\d+)?|{numerals})\s*(?:여\s*)?(?P<counter>{alternation})")
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Numbers with their counters: "8명" people, "60발" ammunition, "500위안" money."""
+    out: list[Quantity] = []
+    by_counter = {c: q for q in slot_data()["quantity"] for c in q["counters"]}
+    numerals = slot_data()["numerals"]
+    for m in _quantity_pattern().finditer(text):
+        spec = by_counter[m["counter"]]
+        raw = m["n"].replace(",", "")
+        value = float(raw) if raw[0].isdigit() else numerals[raw]
+        out.append(Quantity(spec["kind"], None if value < 0 else value, spec.get("unit"), m.group()))
+    return out

@@ -1,0 +1,107 @@
+"""Korean triggers and their clauses' modality, as data/ko/triggers.toml and
+data/ko/modality.toml name them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ... import resources
+from ...annotate.korean import KoreanDoc, Morpheme, Sentence
+
+# morphemes that may carry a trigger: nouns (탈북), roots, verb stems (붙잡히, 쏘)
+TRIGGER_TAGS = frozenset({"NNG", "NNP", "VV", "XR", "VA"})
+# endings that close a clause; a connective ending (EC) closes it unless an auxiliary
+# follows ("탈북하지 않았다": 지 + 않 goes on) or a quotation ("-다고 한다")
+CLOSING = frozenset({"EF", "EC"})
+AUXILIARY = frozenset({"VX", "VCN"})
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    id: str
+    type: str
+    forms: frozenset[str]
+    weight: float
+    any: tuple[str, ...]
+    none: tuple[str, ...]
+    not_after: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ModalityRule:
+    id: str
+    scope: str
+    modality: str | None
+    pattern: re.Pattern[str]
+
+
+@cache
+def trigger_rules() -> tuple[TriggerRule, ...]:
+    return tuple(
+        TriggerRule(r["id"], r["type"], frozenset(r["forms"]), r["weight"], tuple(r.get("any", ())),
+                    tuple(r.get("none", ())), frozenset(r.get("not_after", ())))
+        for r in resources.load("ko/triggers.toml")["rule"]
+    )
+
+
+@cache
+def modality_rules() -> tuple[ModalityRule, ...]:
+    return tuple(
+        ModalityRule(r["id"], r["scope"], None if r["modality"] == "none" else r["modality"], re.compile(r["pattern"]))
+        for r in resources.load("ko/modality.toml")["rule"]
+    )
+
+
+def threshold() -> float:
+    return float(resources.load("ko/triggers.toml")["decision"]["threshold"])
+
+
+def find_triggers(doc: KoreanDoc, sentence: Sentence) -> list[tuple[Morpheme, TriggerRule]]:
+    """(morpheme, rule) for every trigger of the sentence; one morpheme reports one act,
+    the surest rule's."""
+    morphemes = doc.of(sentence)
+    found = []
+    for k, m in enumerate(morphemes):
+        if m.pos not in TRIGGER_TAGS:
+            continue
+        following = morphemes[k + 1].form if k + 1 < len(morphemes) else ""
+        fired = [
+            r for r in trigger_rules()
+            if m.form in r.forms and following not in r.not_after
+            and (not r.any or any(a in sentence.text for a in r.any))
+            and not any(n in sentence.text for n in r.none)
+        ]
+        if fired:
+            found.append((m, max(fired, key=lambda r: r.weight)))
+    return found
+
+
+def clause_end(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme) -> int:
+    """The character offset where the trigger's clause ends: its first closing ending
+    that no auxiliary or quotation verb continues."""
+    morphemes = doc.of(sentence)
+    k = trigger.i - sentence.first
+    for j in range(k + 1, len(morphemes)):
+        m = morphemes[j]
+        if m.pos not in CLOSING:
+            continue
+        nxt = morphemes[j + 1] if j + 1 < len(morphemes) else None
+        if m.pos == "EC" and nxt is not None and (nxt.pos in AUXILIARY or nxt.form in ("하", "있", "않", "못")):
+            continue
+        return m.end
+    return sentence.end_char
+
+
+def judge(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, attributed: bool) -> tuple[str | None, str]:
+    """(modality or None for no act, the rule that decided): the first rule of
+    data/ko/modality.toml whose pattern matches its scope."""
+    end = clause_end(doc, sentence, trigger)
+    clause = doc.text[trigger.start:end]
+    rest = doc.text[trigger.start:sentence.end_char]
+    scopes = {"clause": clause, "rest": rest, "sentence": sentence.text}
+    for rule in modality_rules():
+        if rule.pattern.search(scopes[rule.scope]):
+            return rule.modality, rule.id
+    return ("reported", "modality.ko.attributed") if attributed else ("asserted", "modality.ko.asserted")

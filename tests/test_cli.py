@@ -799,3 +799,9 @@ def test_help(path):
         command = command.commands[name]
     # a description, not just the option list
     assert (command.help or "").strip(), f"{' '.join(path) or 'yalu'} has no help text"
+
+
+def test_yalu_db_names_the_database_when_db_is_not_given(db):
+    """$YALU_DB (a file, or on the PostgreSQL run a postgresql:// URL) stands for --db."""
+    r = ok(CliRunner().invoke(cli, ["incidents", "--json", "--limit", "0"], env={"YALU_DB": str(db)}))
+    assert ids(json_lines(r.stdout)) == ids(incidents_of(db)) != set()

@@ -446,3 +446,15 @@ def test_keep_group_in_custom_rules():
     text, furniture = split_furniture("Stamp 12 Guards left.\nStamp 13", rules)
     assert text == "Guards left.\nStamp 13"
     assert [(f.kind, f.text) for f in furniture] == [("date", "Stamp 12")]
+
+
+def test_a_few_words_over_a_caption_are_its_alt_text():
+    text = ("Guards detained two men in Hyesan.\n\nHyesan murdered\n"
+            "A photo of Hyesan on the border with China. / Image: Example News\n\nThe men were released.")
+    kept, furniture = split_furniture(text)
+    assert kept == "Guards detained two men in Hyesan.\n\nThe men were released."
+    assert [f.kind for f in furniture] == ["caption", "caption"]
+    # a heading over a news paragraph stays
+    kept, _ = split_furniture("Border arrests\nGuards detained two men in Hyesan on Monday.")
+    assert "Border arrests" in kept
+

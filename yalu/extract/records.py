@@ -131,6 +131,9 @@ def record(c: Cluster, article: Article) -> Incident:
         modality = "reported" if modality == "asserted" else modality
         if not location.country:
             location = replace(location, country=voice["country"], geo_precision=location.geo_precision or 3)
+        elif location.country != voice["country"] and _placed_by_article_only(c):
+            # the ROK or the US its article denounces is not where the state spoke or acted
+            location = Location(country=voice["country"], geo_precision=3)
     incident = Incident(
         event_type=c.event_type,
         category=category(c.event_type),
@@ -146,6 +149,13 @@ def record(c: Cluster, article: Article) -> Incident:
     )
     incident.summary = summary(incident)
     return incident
+
+
+def _placed_by_article_only(c: Cluster) -> bool:
+    """Every place of the cluster lent by a name elsewhere in the article (or its short
+    item), none by its own clause."""
+    rules = [m.rules.get("place") for m in c.mentions if m.location]
+    return bool(rules) and all(r in ("place.article_named", "place.short_item") for r in rules)
 
 
 def state_voice(outlet: str | None) -> dict | None:

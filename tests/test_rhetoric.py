@@ -1,0 +1,120 @@
+"""State media's rhetoric (yalu/extract/rhetoric.py, modality.rhetoric.*): readiness boasted of,
+comparisons, a rival's wished-for collapse, a year of acts rolled into one line and an act
+judged in the present tense report no act; the plain reports beside them still do. And a KCNA
+record placed only by a country its article denounces is put in the state's own country
+(records.py).
+
+All sentences are fictional, written in KCNA style (and Daily NK style for the
+controls) for these tests; none is real news.
+"""
+
+import pytest
+
+from yalu.extract.modality import judge
+
+
+@pytest.fixture(scope="module")
+def verdict(nlp):
+    """(sentence, trigger word) -> (modality, rule id) of that word in the first sentence."""
+
+    def run(text, word):
+        sent = next(nlp(text).sents)
+        token = next(t for t in sent if t.text == word)
+        v = judge(token, sent, attributed=False)
+        return v.modality, v.rule
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text, word, rule_id",
+    [
+        ("The gunners are in full readiness to make a sudden attack on the enemy's heart.", "attack", "modality.rhetoric.capacity"),
+        ("The new submarines increase the promptness and effectiveness of preemptive attack.", "attack", "modality.rhetoric.capacity"),
+        ("The victory is a success greater than shooting down a hundred enemy planes.", "shooting", "modality.rhetoric.comparison"),
+        ("The puppet regime, bankrupt structurally, is on the verge of collapse.", "collapse", "modality.rhetoric.figurative_collapse"),
+        ("The sanctions aim at the erosion and collapse of the sovereign state.", "collapse", "modality.rhetoric.figurative_collapse"),
+        ("US strategic bombers were deployed over the peninsula more than ten times this year.", "deployed", "modality.rhetoric.roll_up"),
+        ("The war drills against our country were staged one after another.", "drills", "modality.rhetoric.roll_up"),
+        ("This year, the puppets are staging frantic drills for a preemptive strike.", "drills", "modality.rhetoric.roll_up"),
+        ("The military drill of the U.S. and the ROK is a very dangerous military provocation.", "drill", "modality.rhetoric.characterised"),
+        ("The launch of a reconnaissance satellite is an inevitable undertaking for self-defence.", "launch", "modality.rhetoric.characterised"),
+    ],
+)
+def test_rhetoric_reports_no_act(verdict, text, word, rule_id):
+    assert verdict(text, word) == (None, rule_id)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The artillery unit made a sudden attack on the enemy outpost on Tuesday.", "attack"),
+        ("Soldiers shot down an enemy drone over the capital on Monday.", "shot"),
+        ("A five-storey apartment building collapsed in Hamhung on Tuesday.", "collapsed"),
+        ("US strategic bombers were deployed over the peninsula on Monday.", "deployed"),
+        ("The puppet military staged a drill near the border on July 2.", "drill"),
+        ("The launch of the satellite was a success, the administration said.", "launch"),
+        ("Police arrested 1,900 people at the market in Hyesan.", "arrested"),
+        ("The UN adopted resolution 1874 after the nuclear test.", "test"),
+    ],
+)
+def test_plain_reports_stay_acts(verdict, text, word):
+    modality, rule_id = verdict(text, word)
+    assert modality == "asserted" and not rule_id.startswith("modality.rhetoric.")
+
+
+STATEMENT = (
+    "Pyongyang, October 28 (KCNA) -- Kim Yo Jong, vice department director of the Central Committee "
+    "of the Workers' Party of Korea, issued the following press statement on Sunday:\n\n"
+    "The military gangsters of the puppet ROK in Seoul have again revealed their true colors."
+)
+
+
+def test_kcna_statement_placed_by_a_denounced_country_is_the_states(read_with_rules):
+    _, incidents = read_with_rules(STATEMENT, published="2024-10-28", outlet="KCNA")
+    [statement] = [i for i in incidents if i.event_type == "statement"]
+    assert statement.location.country == "KP"
+    assert statement.location.admin1 is None
+
+
+def test_other_outlets_keep_the_place_their_text_gives(read_with_rules):
+    _, incidents = read_with_rules(STATEMENT, published="2024-10-28", outlet="Daily NK")
+    [statement] = [i for i in incidents if i.event_type == "statement"]
+    assert statement.location.country == "KR"
+
+
+def test_kcna_act_placed_by_its_own_clause_keeps_its_country(read_with_rules):
+    _, incidents = read_with_rules(
+        "Pyongyang, November 6 (KCNA) -- Choe Son Hui, foreign minister of the DPRK, on an official visit to "
+        "the Russian Federation met with Vladimir Putin, president of the Russian Federation, in Moscow on Nov. 4.",
+        published="2024-11-06", outlet="KCNA",
+    )
+    [meeting] = [i for i in incidents if i.event_type == "leadership_activity"]
+    assert meeting.location.country == "RU"
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # trigger.defection.flee: a delegation "headed by" its director arrives on a visit
+        ("A delegation of the Russian Federation headed by its director arrived in Pyongyang on Monday.", "defection"),
+        # trigger.desertion.abandon: a legacy left
+        ("The factory left a clear mark in the development of the country's industry at its base.", "desertion"),
+        # trigger.crackdown.inspection: the campaign that houses flood victims
+        ("He pioneered a campaign for providing the homeless people in the disaster-stricken areas with homes.", "crackdown"),
+    ],
+)
+def test_state_media_idiom_fires_no_trigger(fired, text, event_type):
+    assert event_type not in {t.event_type for t in fired(text)}
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Two soldiers fled across the border to China on Monday.", "defection"),
+        ("A soldier left his unit in Hyesan and has not returned.", "desertion"),
+        ("Inspection teams searched homes for mobile phones in Hyesan.", "crackdown"),
+    ],
+)
+def test_the_acts_beside_the_idiom_still_fire(fired, text, event_type):
+    assert event_type in {t.event_type for t in fired(text)}

@@ -37,6 +37,13 @@ def verdict(nlp):
         ("US strategic bombers were deployed over the peninsula more than ten times this year.", "deployed", "modality.rhetoric.roll_up"),
         ("The war drills against our country were staged one after another.", "drills", "modality.rhetoric.roll_up"),
         ("This year, the puppets are staging frantic drills for a preemptive strike.", "drills", "modality.rhetoric.roll_up"),
+        ("The current exercises bring to light the provocative nature of the alliance.", "exercises", "modality.rhetoric.characterised"),
+        ("Adventurous military maneuvers go to further highlight our nuclear forces.", "maneuvers", "modality.rhetoric.characterised"),
+        ("The puppets have ceaselessly staged war drills with outside forces.", "drills", "modality.rhetoric.roll_up"),
+        ("The U.S. has also staged nuclear war drills in succession against our country.", "drills", "modality.rhetoric.roll_up"),
+        ("This year alone, the aggressor forces have staged military drills around the region.", "drills", "modality.rhetoric.roll_up"),
+        ("The sailors have grown to be fighters capable of beating any formidable enemy with one stroke.", "beating", "modality.rhetoric.capacity"),
+        ("Citizens staged protests in demand of the halt to the joint military exercises.", "exercises", "modality.rhetoric.stopped"),
         ("The military drill of the U.S. and the ROK is a very dangerous military provocation.", "drill", "modality.rhetoric.characterised"),
         ("The launch of a reconnaissance satellite is an inevitable undertaking for self-defence.", "launch", "modality.rhetoric.characterised"),
     ],
@@ -53,6 +60,8 @@ def test_rhetoric_reports_no_act(verdict, text, word, rule_id):
         ("A five-storey apartment building collapsed in Hamhung on Tuesday.", "collapsed"),
         ("US strategic bombers were deployed over the peninsula on Monday.", "deployed"),
         ("The puppet military staged a drill near the border on July 2.", "drill"),
+        ("The joint exercises go ahead near the border this week.", "exercises"),
+        ("Soldiers beat the smuggler at the checkpoint in Hyesan on Monday.", "beat"),
         ("The launch of the satellite was a success, the administration said.", "launch"),
         ("Police arrested 1,900 people at the market in Hyesan.", "arrested"),
         ("The UN adopted resolution 1874 after the nuclear test.", "test"),
@@ -75,6 +84,18 @@ def test_kcna_statement_placed_by_a_denounced_country_is_the_states(read_with_ru
     [statement] = [i for i in incidents if i.event_type == "statement"]
     assert statement.location.country == "KP"
     assert statement.location.admin1 is None
+
+
+def test_kcna_press_statement_is_issued_at_home_whatever_its_article_is_about(read_with_rules):
+    _, incidents = read_with_rules(
+        "Pyongyang, October 1 (KCNA) -- The vice-minister of National Defence of the DPRK on Tuesday issued "
+        "a press statement on the U.S. nuclear carrier in Busan.\n\n"
+        "The U.S. nuclear carrier entered Busan again. The carrier stays in Busan to threaten the region. "
+        "Busan has become an outpost of the U.S. forces.",
+        published="2024-10-01", outlet="KCNA",
+    )
+    [statement] = [i for i in incidents if i.event_type == "statement"]
+    assert statement.location.country == "KP"
 
 
 def test_other_outlets_keep_the_place_their_text_gives(read_with_rules):
@@ -100,6 +121,10 @@ def test_kcna_act_placed_by_its_own_clause_keeps_its_country(read_with_rules):
         ("A delegation of the Russian Federation headed by its director arrived in Pyongyang on Monday.", "defection"),
         # trigger.desertion.abandon: a legacy left
         ("The factory left a clear mark in the development of the country's industry at its base.", "desertion"),
+        # trigger.desertion.abandon: new posts taken up
+        ("Students presented bouquets to the young people leaving for their new revolutionary posts.", "desertion"),
+        # trigger.fortification.lay: a wreath laid by a wall
+        ("The delegation laid a wreath before the tomb by the wall of the Kremlin.", "fortification"),
         # trigger.crackdown.inspection: the campaign that houses flood victims
         ("He pioneered a campaign for providing the homeless people in the disaster-stricken areas with homes.", "crackdown"),
     ],
@@ -113,6 +138,7 @@ def test_state_media_idiom_fires_no_trigger(fired, text, event_type):
     [
         ("Two soldiers fled across the border to China on Monday.", "defection"),
         ("A soldier left his unit in Hyesan and has not returned.", "desertion"),
+        ("Soldiers laid landmines along the wall near the border.", "fortification"),
         ("Inspection teams searched homes for mobile phones in Hyesan.", "crackdown"),
     ],
 )

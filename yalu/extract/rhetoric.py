@@ -19,13 +19,22 @@ from .modality import NO_ACT, RULES, Rule, Verdict, _own_clause_text
 # "the readiness to make a sudden attack", "the promptness of preemptive attack": a capacity
 CAPACITY_HEADS = frozenset(["readiness", "preparedness", "promptness", "effectiveness", "capability", "capabilities",
                             "intention", "posture", "mettle", "determination", "resolve", "spirit", "ability"])
+# "capable of beating any enemy", "ready to attack": what a force can do
+CAPACITY_ADJECTIVES = frozenset(["capable", "able", "ready", "prepared"])
+# "in demand of the halt to the drills", "an end to the exercises": acts asked to stop
+STOPPED = frozenset(["halt", "end", "stop", "suspension", "cessation", "withdrawal", "cancellation", "discontinuation"])
+# "the current exercises bring to light the provocative nature", "maneuvers go to highlight":
+# acts characterised in the present tense
+CHARACTERISING = frozenset(["show", "prove", "reveal", "highlight", "go", "bring", "demonstrate", "testify", "expose",
+                            "indicate", "mean", "constitute", "pose", "betray"])
 # what can collapse; "the collapse of the regime" is a wish
 COLLAPSIBLE = frozenset(["building", "bridge", "dam", "house", "houses", "apartment", "apartments", "roof", "wall",
                          "tunnel", "shaft", "mine", "embankment", "road", "stadium", "school", "structure", "block",
                          "floor", "ceiling", "tower", "pit"])
 # many acts rolled into one line
 ROLL_UP_PHRASES = ("one after another", "last year and this year", "without a break", "without letup", "on end",
-                   "time and again", "again and again", "every now and then")
+                   "time and again", "again and again", "every now and then", "in succession", "ceaselessly",
+                   "incessantly", "this year alone")
 
 # finite verbs: a clause of its own above the trigger ends the walk up
 FINITE = ("VBD", "VBZ", "VBP", "MD")
@@ -46,8 +55,20 @@ def _up(trigger: Token, hops: int = 4):
 def capacity(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"in full readiness to make a surprise attack", "the promptness and effectiveness of
     preemptive attack": a capacity boasted of, not an act done."""
-    if any(t != trigger and t.pos_ == "NOUN" and t.lemma_.lower() in CAPACITY_HEADS for t in _up(trigger)):
-        return Verdict(NO_ACT, "modality.rhetoric.capacity")
+    for t in _up(trigger):
+        if t != trigger and ((t.pos_ == "NOUN" and t.lemma_.lower() in CAPACITY_HEADS)
+                             or (t.pos_ == "ADJ" and t.lower_ in CAPACITY_ADJECTIVES)):
+            return Verdict(NO_ACT, "modality.rhetoric.capacity")
+    return None
+
+
+def stopped(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"protests in demand of the halt to the military exercises", "calling for an end to
+    the drills": the acts asked to stop are named, not reported."""
+    # read off the words, not the parse: "the halt to the exercises" is often misattached
+    start = min(trigger.left_edge.i, trigger.i)
+    if start >= 2 and sent.doc[start - 1].lower_ in ("to", "of") and sent.doc[start - 2].lemma_.lower() in STOPPED:
+        return Verdict(NO_ACT, "modality.rhetoric.stopped")
     return None
 
 
@@ -75,8 +96,8 @@ def roll_up(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     if TIMES.search(text) or any(p in text for p in ROLL_UP_PHRASES):
         return Verdict(NO_ACT, "modality.rhetoric.roll_up")
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lower_ in ("is", "are") for c in verb.children))
+    present = verb.tag_ in ("VBZ", "VBP") or any(  # "is staging", "has staged", "has been staging"
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "has", "have") for c in verb.children)
     if present and "this year" in text:
         return Verdict(NO_ACT, "modality.rhetoric.roll_up")  # "This year, it is staging frantic drills"
     return None
@@ -87,15 +108,20 @@ def characterised(trigger: Token, sent: Span, attributed: bool) -> Verdict | Non
     of a satellite is an inevitable undertaking": an act (or a class of acts) judged in the
     present tense, not reported; its report, if any, is a clause of its own."""
     verb = trigger.head
-    if trigger.dep_ == "nsubj" and verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):
-        if any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in verb.children):
-            return Verdict(NO_ACT, "modality.rhetoric.characterised")
+    if trigger.dep_ != "nsubj" or verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    if verb.lemma_ == "be" and any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in verb.children):
+        return Verdict(NO_ACT, "modality.rhetoric.characterised")
+    went_to = verb.lemma_ == "go" and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in CHARACTERISING for c in verb.children)
+    if went_to or (verb.lemma_ != "go" and verb.lemma_.lower() in CHARACTERISING):
+        return Verdict(NO_ACT, "modality.rhetoric.characterised")  # "the exercises bring to light ..."
     return None
 
 
 STATE_MEDIA_RULES: list[tuple[str, Rule]] = [
     ("modality.rhetoric.capacity", capacity),
     ("modality.rhetoric.comparison", comparison),
+    ("modality.rhetoric.stopped", stopped),
     ("modality.rhetoric.figurative_collapse", figurative_collapse),
     ("modality.rhetoric.roll_up", roll_up),
     ("modality.rhetoric.characterised", characterised),

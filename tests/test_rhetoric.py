@@ -125,6 +125,14 @@ def test_kcna_act_placed_by_its_own_clause_keeps_its_country(read_with_rules):
         ("Students presented bouquets to the young people leaving for their new revolutionary posts.", "desertion"),
         # trigger.fortification.lay: a wreath laid by a wall
         ("The delegation laid a wreath before the tomb by the wall of the Kremlin.", "fortification"),
+        # trigger.defection.flee: a river-crossing drill
+        ("The U.S. is staging a joint river-crossing drill with the puppet army.", "defection"),
+        # trigger.military_exercise.drill: lectures in a research room
+        ("He watched drill lectures given at the artillery tactical research room.", "military_exercise"),
+        # trigger.disaster.flood: crop strains strong in drought (what a strain withstands)
+        ("The farm introduced high-yielding strains strong in salt, drought and rainstorm.", "disaster"),
+        # trigger.fortification.lay: a shock brigade's reconstruction work
+        ("Trade union members conducted a shock brigade activity for making blocks and building walls.", "fortification"),
         # trigger.crackdown.inspection: the campaign that houses flood victims
         ("He pioneered a campaign for providing the homeless people in the disaster-stricken areas with homes.", "crackdown"),
     ],
@@ -139,6 +147,9 @@ def test_state_media_idiom_fires_no_trigger(fired, text, event_type):
         ("Two soldiers fled across the border to China on Monday.", "defection"),
         ("A soldier left his unit in Hyesan and has not returned.", "desertion"),
         ("Soldiers laid landmines along the wall near the border.", "fortification"),
+        ("Two soldiers swam across the river to China on Monday.", "defection"),
+        ("The puppet army staged a river-crossing drill near the border on Monday.", "military_exercise"),
+        ("The drought destroyed the crops in South Hwanghae Province this summer.", "disaster"),
         ("Inspection teams searched homes for mobile phones in Hyesan.", "crackdown"),
     ],
 )

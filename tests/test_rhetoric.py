@@ -79,39 +79,44 @@ STATEMENT = (
 )
 
 
-def test_kcna_statement_placed_by_a_denounced_country_is_the_states(read_with_rules):
-    _, incidents = read_with_rules(STATEMENT, published="2024-10-28", outlet="KCNA")
-    [statement] = [i for i in incidents if i.event_type == "statement"]
-    assert statement.location.country == "KP"
-    assert statement.location.admin1 is None
+BUSAN = (
+    "Pyongyang, October 1 (KCNA) -- The vice-minister of National Defence of the DPRK on Tuesday issued "
+    "a press statement on the U.S. nuclear carrier in Busan.\n\n"
+    "The U.S. nuclear carrier entered Busan again. The carrier stays in Busan to threaten the region. "
+    "Busan has become an outpost of the U.S. forces."
+)
+DRONE = (
+    "Pyongyang, October 19 (KCNA) -- The drone of the ROK military that took off at Paekryong Island "
+    "on Oct. 8 intruded into the territorial air of the DPRK."
+)
+MOSCOW = (
+    "Pyongyang, November 6 (KCNA) -- Choe Son Hui, foreign minister of the DPRK, on an official visit to "
+    "the Russian Federation met with Vladimir Putin, president of the Russian Federation, in Moscow on Nov. 4."
+)
 
 
-def test_kcna_press_statement_is_issued_at_home_whatever_its_article_is_about(read_with_rules):
-    _, incidents = read_with_rules(
-        "Pyongyang, October 1 (KCNA) -- The vice-minister of National Defence of the DPRK on Tuesday issued "
-        "a press statement on the U.S. nuclear carrier in Busan.\n\n"
-        "The U.S. nuclear carrier entered Busan again. The carrier stays in Busan to threaten the region. "
-        "Busan has become an outpost of the U.S. forces.",
-        published="2024-10-01", outlet="KCNA",
-    )
-    [statement] = [i for i in incidents if i.event_type == "statement"]
-    assert statement.location.country == "KP"
-
-
-def test_other_outlets_keep_the_place_their_text_gives(read_with_rules):
-    _, incidents = read_with_rules(STATEMENT, published="2024-10-28", outlet="Daily NK")
-    [statement] = [i for i in incidents if i.event_type == "statement"]
-    assert statement.location.country == "KR"
-
-
-def test_kcna_act_placed_by_its_own_clause_keeps_its_country(read_with_rules):
-    _, incidents = read_with_rules(
-        "Pyongyang, November 6 (KCNA) -- Choe Son Hui, foreign minister of the DPRK, on an official visit to "
-        "the Russian Federation met with Vladimir Putin, president of the Russian Federation, in Moscow on Nov. 4.",
-        published="2024-11-06", outlet="KCNA",
-    )
-    [meeting] = [i for i in incidents if i.event_type == "leadership_activity"]
-    assert meeting.location.country == "RU"
+@pytest.mark.parametrize(
+    "text, outlet, event_type, country",
+    [
+        # placed only by the ROK the statement denounces: issued at home
+        (STATEMENT, "KCNA", "statement", "KP"),
+        # placed only by its article's focus, the port a U.S. carrier entered: issued at home
+        (BUSAN, "KCNA", "statement", "KP"),
+        # the island a drone took off at is where it came from: the incursion is into the DPRK
+        (DRONE, "KCNA", "incursion", "KP"),
+        # other outlets keep the place their text gives
+        (STATEMENT, "Daily NK", "statement", "KR"),
+        (DRONE, "Daily NK", "incursion", "KR"),
+        # an act placed by its own clause keeps its country
+        (MOSCOW, "KCNA", "leadership_activity", "RU"),
+    ],
+)
+def test_state_media_record_country(read_with_rules, text, outlet, event_type, country):
+    _, incidents = read_with_rules(text, published="2024-11-06", outlet=outlet)
+    [found] = [i for i in incidents if i.event_type == event_type]
+    assert found.location.country == country
+    if country == "KP" and text is STATEMENT:
+        assert found.location.admin1 is None  # Seoul's province does not come along
 
 
 @pytest.mark.parametrize(

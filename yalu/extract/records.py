@@ -134,6 +134,10 @@ def record(c: Cluster, article: Article) -> Incident:
         elif location.country != voice["country"] and _placed_by_article_only(c, c.event_type == "statement"):
             # the ROK or the US its article denounces is not where the state spoke or acted
             location = Location(country=voice["country"], geo_precision=3)
+        elif location.country != voice["country"] and c.event_type == "incursion":
+            # the incursions state media reports are into its own country: the island a drone
+            # "took off at", the ROK that sent it, are where it came from
+            location = Location(country=voice["country"], geo_precision=3)
     incident = Incident(
         event_type=c.event_type,
         category=category(c.event_type),

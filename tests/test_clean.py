@@ -141,6 +141,9 @@ def test_seed_incident_sentences_stay_unchanged():
             "caption",
         ),
         ("A media player sold in the markets. Image: Example News", "caption"),
+        ("North Korean leader Kim Jong Un. (Example News/Newscom/Zuma Press/TNS)", "caption"),
+        ("This article was originally published by Example Radio and is reprinted with permission.", "note"),
+        ("Join our brand new verified Example Telegram channel and get important news uncensored!", "other"),
         # notes, stamps, navigation, tickers, widgets
         ("※ Inminban are neighbourhood watch units of 20 to 40 households.", "note"),
         ("(Updated at 4:59 p.m. KST on Oct. 19, 2022 with a new army statement on the drills)", "note"),

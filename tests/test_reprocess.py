@@ -26,10 +26,10 @@ def yalu(*args: object) -> str:
 
 
 @pytest.fixture
-def undated(tmp_path):
+def undated(new_db, tmp_path):
     report = tmp_path / "report.txt"
     report.write_text(REPORT, encoding="utf-8")
-    db = tmp_path / "y.db"
+    db = new_db("y.db")
     yalu("ingest", "-q", "--db", db, report)
     store = Store(db)
     records = query.records(store)
@@ -94,7 +94,7 @@ def test_a_changed_extraction_replaces_machine_records_and_keeps_what_others_gav
     add_sources(conn, one["id"], [other_id])
     insert_evidence(conn, one["id"], [{"article_id": other_id, "start": 0, "end": 20, "text": "Guards detained"}])
     conn.execute("UPDATE incidents SET event_type = 'other', summary = 'stale' WHERE id = ?", (one["id"],))
-    columns = [c[1] for c in conn.execute("PRAGMA table_info(incidents)") if c[1] != "id"]
+    columns = [c[0] for c in conn.execute("SELECT * FROM incidents LIMIT 0").description if c[0] not in ("id", "rowid")]
     conn.execute(f"INSERT INTO incidents (id, {', '.join(columns)}) SELECT 'inc-stale', {', '.join(columns)} "
                  "FROM incidents WHERE id = ?", (two["id"],))  # a record this version no longer makes
     conn.execute("DELETE FROM incidents WHERE id = ?", (two["id"],))  # one it makes anew
@@ -128,3 +128,29 @@ def test_reprocess_by_filter_takes_the_articles_of_the_records(undated, tmp_path
     yalu("ingest", "-q", "--db", db, other)
     out = yalu("reprocess", "-q", "--db", db, "--type", "missile_launch")
     assert "1 articles reprocessed" in out
+
+
+def test_approving_or_editing_a_flagged_record_clears_its_recheck_flag(undated):
+    """The reviewer who approves or edits a record flagged by reprocess has looked at it
+    again: the flag goes, and the audit row says what it held."""
+    _, db, store = undated
+    first, second, third, *_ = sorted(query.records(store), key=lambda r: r["id"])
+    for record in (first, second, third):
+        actions.approve(store, record["id"], "ana")
+    [article_id] = {first["article_id"], second["article_id"], third["article_id"]}
+    yalu("reprocess", "-q", "--db", db, "--article", article_id, "--published", "2024-03-06")
+    flags = {r: query.get(store, r)["recheck"] for r in (first["id"], second["id"], third["id"])}
+    assert all(flags.values())
+    approved = actions.approve(store, first["id"], "bo")
+    edited = actions.edit(store, second["id"], "bo", {"admin2": "Samsu"})
+    rejected = actions.reject(store, third["id"], "bo")
+    assert approved["recheck"] is None and edited["recheck"] is None
+    assert rejected["recheck"] == flags[third["id"]]  # a rejected record leaves every list anyway
+    rows = {r["incident_id"]: r for r in store.conn.execute(
+        "SELECT incident_id, before, after FROM audit WHERE user = 'bo'")}
+    for incident in (first["id"], second["id"]):
+        before, after = json.loads(rows[incident]["before"]), json.loads(rows[incident]["after"])
+        assert before["recheck"] == flags[incident] and after["recheck"] is None
+    assert "recheck" not in json.loads(rows[third["id"]]["after"])
+    flagged = {r[0] for r in store.conn.execute("SELECT id FROM incidents WHERE recheck IS NOT NULL")}
+    assert first["id"] not in flagged and second["id"] not in flagged and third["id"] in flagged

@@ -513,6 +513,8 @@ def test_enforcement_near_misses(triggers, text, event_type):
         ("An agent of the Ministry of State Security killed himself at his house in April.", "trigger.other.suicide"),
         ("Last month, three residents were shot to death for watching South Korean dramas.", "trigger.punishment.shot_for"),
         ("Dozens of households in Hyesan were internally exiled last week.", "trigger.punishment.execute"),
+        ("The regime released almost all female prisoners of the labor training camps for the birthday.",
+         "trigger.other.release"),
         ("The authorities moved quickly to shutter the affected schools.", "trigger.lockdown.close"),
         ("A soldier in the unit committed suicide last week, the source said.", "trigger.other.suicide"),
     ],
@@ -538,6 +540,9 @@ def test_acts_with_no_home_type_and_other_wordings_fire(nlp, geoparser, text, ru
         ("An agent of the Ministry of State Security killed himself at his house in April.", "attack"),
         ("The army is developing suicide attack drones.", "other"),
         ("An agent killed two civilians before committing suicide in Daegu.", "other"),
+        # authorities who send young people to build are no repatriation
+        ("North Korean authorities have pulled 100,000 young people from their work and sent them to build "
+         "a new district.", "forced_repatriation"),
         # an execution for an offence is no attack
         ("Last month, three residents were shot to death for watching South Korean dramas.", "attack"),
         # the apology demanded of someone else; a rehearsal as a judgement

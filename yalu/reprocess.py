@@ -89,7 +89,7 @@ def articles(store: Store, ids: Iterable[str], published: date | None = None,
 
 def stored_annotation(store: Store, article_id: str | None) -> Cached | None:
     row = store.conn.execute("SELECT cache_key, doc FROM annotations WHERE article_id = ?", (article_id,)).fetchone()
-    return (row["cache_key"], row["doc"]) if row else None
+    return (row["cache_key"], bytes(row["doc"])) if row else None  # PostgreSQL's bytea may read as a memoryview
 
 
 def reprocess(store: Store, runner: Runner, selected: Iterable[Article], report: Report | None = None) -> Outcome:

@@ -19,8 +19,8 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    path = tmp_path_factory.mktemp("browser-facets") / "facets.db"
+def server(module_db):
+    path = module_db("facets.db")
     yield from serve(path, facet_sample.build(path))
 
 

@@ -18,10 +18,10 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def queue_server(tmp_path_factory):
+def queue_server(module_db):
     """A single-user server (writes without signing in, from this computer) on the sample
     data and a second outlet's report of the Hyesan arrest."""
-    path = tmp_path_factory.mktemp("queue") / "queue.db"
+    path = module_db("queue.db")
     ids = sample.build(path)
     ids["second"] = queue_data.add_second_report(path)
     for url in running_server(path, single_user=True):
@@ -60,6 +60,7 @@ def test_queue_by_keyboard(queue_server, page):  # noqa: F811
     page.keyboard.press("a")
     page.wait_for_url(re.compile(rf"id={ids['arrest']}"))
     assert page.locator(".flash-ok").inner_text() == "Approved."
+    shot(page, "review-queue-after-approve")
     assert progress(page) == f"1 of {total} reviewed"
     assert record(page, base, ids["missile"])["review_status"] == "approved"
     # m: the merge suggestions; Enter merges the other outlet's report into this record
@@ -76,6 +77,7 @@ def test_queue_by_keyboard(queue_server, page):  # noqa: F811
     # r: the reason, Enter rejects
     page.keyboard.press("r")
     page.keyboard.type("not an incident")
+    shot(page, "review-queue-reject-reason")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(rf"id={ids['flood']}"))
     rejected = record(page, base, ids["defection"])

@@ -29,11 +29,11 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 from urllib.parse import quote
 
 from ..model import Article, Incident
-from . import writes
+from . import postgres, schema_pg, writes
 from .schema import MIGRATIONS, statements
 
 DEFAULT_DB = "yalu.db"
@@ -41,10 +41,20 @@ MEMORY = ":memory:"
 BUSY_TIMEOUT_MS = 5000  # SQLite's own wait for another process's write lock
 BUSY_ATTEMPTS = 6  # then the whole transaction again, after a pause of...
 BUSY_PAUSE = (0.05, 2.0)  # ...the first, doubling up to the second (seconds, jittered)
-REMEMBERED = 64  # answers `Store.remember` keeps (the least recently used goes first)
+REMEMBERED = 256  # answers `Store.remember` keeps (the least recently used goes first)
+REMEMBERED_BYTES = 64_000_000  # and at most this much of them as bytes and arrays (_size)
 
 _savepoints = itertools.count(1)
 T = TypeVar("T")
+
+
+def _size(answer: object) -> int:
+    """What an answer counts against REMEMBERED_BYTES: encoded bytes and numpy arrays (the
+    facets' row masks, 1 MB each at 1,000,000 incidents); other answers are small."""
+    if isinstance(answer, bytes):
+        return len(answer)
+    nbytes = getattr(answer, "nbytes", 0)
+    return nbytes if isinstance(nbytes, int) else 0
 
 
 def now() -> str:
@@ -105,21 +115,26 @@ def retry_busy(action: Callable[[], T], attempts: int = BUSY_ATTEMPTS) -> T:
 class Store:
     """A Yalu database. `Store(path)` opens it (creating the file) and brings the schema up
     to date; `Store(path, read_only=True)` opens an existing one that nothing can change.
+    A postgresql:// URL for a path opens that PostgreSQL database instead (postgres.py).
 
     `store.conn` is the calling thread's connection, opened on first use."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self.postgres = postgres.is_url(self.path)
         self._local = threading.local()
         self._opened: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._answers: OrderedDict[Hashable, tuple[int, object]] = OrderedDict()
-        if read_only:
+        self._answer_bytes = 0  # the size of the answers that are bytes
+        if read_only and not self.postgres:
             if self.path == MEMORY or not Path(self.path).exists():
                 raise FileNotFoundError(f"no database at {self.path}")
             return
-        if self.path != MEMORY:
+        if read_only:
+            return
+        if self.path != MEMORY and not self.postgres:
             retry_busy(lambda: self.conn.execute("PRAGMA journal_mode = WAL"))
         self.migrate()
 
@@ -148,6 +163,8 @@ class Store:
 
     def _open(self) -> sqlite3.Connection:
         # isolation_level=None: transactions are ours (atomic), never implicit
+        if self.postgres:  # it behaves as a sqlite3 connection does (postgres.py)
+            return cast(sqlite3.Connection, postgres.Connection(self.path, read_only=self.read_only))
         if self.read_only:
             uri = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
@@ -192,6 +209,8 @@ class Store:
 
     @property
     def schema_version(self) -> int:
+        if self.postgres:
+            return schema_pg.version(self.conn)
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def migrate(self) -> None:
@@ -204,6 +223,9 @@ class Store:
 
         def pending(conn: sqlite3.Connection) -> None:
             for version in range(self.schema_version, len(MIGRATIONS)):
+                if self.postgres:
+                    schema_pg.migrate(conn, version + 1)
+                    continue
                 for statement in statements(MIGRATIONS[version]):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
@@ -220,6 +242,14 @@ class Store:
         except sqlite3.OperationalError:
             return None
 
+    def remembered(self, key: Hashable) -> object | None:
+        """The answer `remember` holds for `key` at the current data version, or None
+        (nothing is computed)."""
+        version = self.data_version
+        with self._lock:
+            found = self._answers.get(key)
+        return found[1] if found is not None and version is not None and found[0] == version else None
+
     def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
         """`compute()`'s answer, computed again only once the data has changed (the data
         version, read first, keys it: an answer is never newer than its key, so a change
@@ -234,10 +264,16 @@ class Store:
                 return found[1]  # type: ignore[return-value]
         answer = compute()
         with self._lock:
+            old = self._answers.pop(key, None)
+            self._answer_bytes += _size(answer) - (_size(old[1]) if old else 0)
             self._answers[key] = (version, answer)
-            self._answers.move_to_end(key)
             while len(self._answers) > REMEMBERED:
-                self._answers.popitem(last=False)
+                self._answer_bytes -= _size(self._answers.popitem(last=False)[1][1])
+            # over the byte budget: the least recently used encoded answers go (not this one)
+            for old_key in [k for k, (_, a) in self._answers.items() if _size(a)][:-1]:
+                if self._answer_bytes <= REMEMBERED_BYTES:
+                    break
+                self._answer_bytes -= _size(self._answers.pop(old_key)[1])
         return answer
 
     # articles ---------------------------------------------------------------

@@ -55,7 +55,8 @@ def insert_article(conn: sqlite3.Connection, article: Article, stamp: str) -> st
 
 def save_annotation(conn: sqlite3.Connection, article_id: str, key: str, data: bytes) -> None:
     """An article's annotation (`yalu.annotate.cache`), replacing one under an older key."""
-    conn.execute("INSERT OR REPLACE INTO annotations (article_id, cache_key, doc) VALUES (?, ?, ?)", (article_id, key, data))
+    conn.execute("INSERT INTO annotations (article_id, cache_key, doc) VALUES (?, ?, ?) ON CONFLICT (article_id) "
+                 "DO UPDATE SET cache_key = excluded.cache_key, doc = excluded.doc", (article_id, key, data))
 
 
 def insert_incident(conn: sqlite3.Connection, article: Article, article_id: str,

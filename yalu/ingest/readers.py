@@ -172,6 +172,8 @@ def _finish(path: Path, article: Article | IngestError, overrides: dict) -> Arti
     if overrides.get("outlet"):
         article.outlet = overrides["outlet"]
     _clean_fields(article)
+    if not article.text.strip():  # nothing left once control characters are dropped
+        return IngestError(path, "no article text (empty, or only page furniture)", article.record)
     problem = text_problem(article.text) or published_problem(article.published)
     if problem:
         return IngestError(path, problem, article.record)

@@ -67,6 +67,7 @@ def test_modality_decides_in_context() -> None:
         "혜산시가 봉쇄된 것으로 전해졌다.": "reported",
         "간부가 총살됐다는 소문이 돌고 있다.": "rumoured",
         "보위부가 주민 3명을 체포했다.": "asserted",
+        "당국이 국경봉쇄 조치를 취하고 있는 가운데 간부들의 행패가 심해졌다.": None,
     }
     for text, expected in cases.items():
         doc = annotate(text)
@@ -123,6 +124,18 @@ def test_places_through_the_gazetteer(geoparser: Geoparser) -> None:
     assert [(h.source_home, h.destination) for h in hits] == [(True, False), (False, True)]
     assert slots.find_places(annotate("단속이 강화됐다. 중국과 통화했다."), geoparser) == [] or all(
         h.place.id == "country.cn" for h in slots.find_places(annotate("단속이 강화됐다. 중국과 통화했다."), geoparser))
+
+
+def test_places_that_place_no_act(geoparser: Geoparser) -> None:
+    """A dateline's city and a caption's scene are no places at all; a source's home is
+    only the source's."""
+    for example in resources.load("ko/slots.toml")["places"]["not_examples"]:
+        hits = slots.find_places(annotate(example), geoparser)
+        assert all(h.source_home for h in hits), example
+    assert slots.caption("▲ 혜산 시내의 모습.") and slots.caption("파주 접경지역에서 바라본 비무장지대 2024.6.6.뉴스1")
+    assert not slots.caption("혜산시에서 주민 3명이 체포됐다.")
+    hits = slots.find_places(annotate("(서울=연합뉴스) 혜산시에서 주민이 체포됐다."), geoparser)
+    assert [h.text for h in hits] == ["혜산시"]
 
 
 @pytest.mark.parametrize("rule_id,example", _params("ko/slots.toml", "attribution"))

@@ -115,7 +115,8 @@ SCHEMAS: dict[str, Schema] = {
         "rule": _records("id value pattern examples", "spoken window precision days not_examples"),
     }),
     "ko/slots.toml": Schema({
-        "places": _records("destination source_home not_places country_words of_the_state examples", "", ("of_the_state",)),
+        "places": _records("destination source_home dateline caption not_places country_words of_the_state examples",
+                           "not_examples", ("of_the_state",)),
         "attribution": _records("id pattern text kind examples"),
         "actor": _records("normalized pattern kind examples", "unit rank"),
         "quantity": _records("id counters kind examples", "unit"),

@@ -151,6 +151,8 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
     }
     mentions: list[Mention] = []
     for sentence in doc.sentences:
+        if slots.caption(sentence.text):
+            continue  # a photo's caption shows, it does not report
         for trigger, rule in find_triggers(doc, sentence):
             modality, modality_rule = judge(doc, sentence, trigger, attributed=bool(lead or slots.attribution(sentence.text, geoparser.gazetteer)))
             if modality is None:

@@ -44,11 +44,23 @@ def _flags(text: str, end: int) -> tuple[bool, bool]:
     return destination, home
 
 
+def caption(sentence_text: str) -> bool:
+    """A photo caption or its credit (slots.toml's `caption`): it places no act."""
+    return any(re.search(p, sentence_text) for p in slot_data()["places"]["caption"])
+
+
+def _unplacing(doc: KoreanDoc) -> list[tuple[int, int]]:
+    """The stretches whose places place nothing: captions."""
+    return [(s.start_char, s.end_char) for s in doc.sentences if caption(s.text)]
+
+
 def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
     """Every gazetteer place the morphemes name: the longest run of up to PLACE_SPAN
-    morphemes within one word ("삼지연" + "시") that the gazetteer knows, Hangul only."""
+    morphemes within one word ("삼지연" + "시") that the gazetteer knows, Hangul only;
+    none in a caption, none opening a dateline ("(서울=연합뉴스)": the reporter's city)."""
     gazetteer = geoparser.gazetteer
     skip = set(slot_data()["places"]["not_places"])
+    unplacing = _unplacing(doc)
     hits: list[PlaceHit] = []
     ms = doc.morphemes
     k = 0
@@ -75,9 +87,12 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
             k += 1
             continue
         n, surface, place, start, end = found
+        k += n
+        after = doc.text[end:end + 12]
+        if any(a <= start < b for a, b in unplacing) or any(re.match(p, after) for p in slot_data()["places"]["dateline"]):
+            continue
         destination, home = _flags(doc.text, end)
         hits.append(PlaceHit(start, end, surface, place, destination, home))
-        k += n
     return hits
 
 

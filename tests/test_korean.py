@@ -83,3 +83,26 @@ def test_hangul_search_finds_words_inside_longer_words(korean_db: Path) -> None:
     assert found("폭풍군단 탈북")  # every word must occur
     assert not found("평양냉면")
     assert found("Hyesan") and not found("Hyesan") & found("탈북")  # English: the word index as before
+
+
+def _korean_records(text: str) -> list:
+    from datetime import date
+
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import extract_korean
+    from yalu.model import Article
+    from yalu.places.geoparse import Geoparser
+
+    article = Article(text=text, published=date(2025, 6, 12), lang="ko")
+    return extract_korean(annotate(text), article, Geoparser())
+
+
+def test_one_story_told_with_its_counties_listed_together() -> None:
+    """A headline listing two counties ("혜산·삼지연") and a lead naming both tell one
+    lockdown, whichever county stands nearest each trigger; a wire dateline's city
+    places nothing."""
+    text = ("北 당국, 혜산·삼지연 재차 봉쇄\n\n"
+            "(서울=연합뉴스) 북한 당국이 양강도 삼지연시와 혜산시 일대를 지난 9일 재차 봉쇄한 것으로 전해졌다.\n")
+    lockdowns = [r for r in _korean_records(text) if r.event_type == "lockdown"]
+    assert len(lockdowns) == 1
+    assert lockdowns[0].location.admin1_code == "KP-10" and lockdowns[0].location.admin2 in ("Hyesan", "Samjiyon")

@@ -126,6 +126,12 @@ def test_places_through_the_gazetteer(geoparser: Geoparser) -> None:
         h.place.id == "country.cn" for h in slots.find_places(annotate("단속이 강화됐다. 중국과 통화했다."), geoparser))
 
 
+def test_south_spelling_of_a_generic_word(geoparser: Geoparser) -> None:
+    """The gazetteer writes 남양로동자구; the South's press writes its generic word 노동자구."""
+    hits = slots.find_places(annotate("온성군 남양노동자구에서 주민 2명이 붙잡혔다."), geoparser)
+    assert [(h.text, h.place.id) for h in hits][-1] == ("남양노동자구", "kp.north-hamgyong.onsong.namyang")
+
+
 def test_places_that_place_no_act(geoparser: Geoparser) -> None:
     """A dateline's city and a caption's scene are no places at all; a source's home is
     only the source's."""

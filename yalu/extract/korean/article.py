@@ -166,7 +166,7 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
             elif slots.within_article(m.location, headline_place):
                 m.set_place(headline_place, "place.ko.article_within")
     _inherit(mentions, context, article.published)
-    clusters = _one_story(cluster_mentions(mentions))
+    clusters = _one_story(cluster_mentions(mentions), _sentence_counties(doc, hits, geoparser))
     incidents = []
     for c in clusters:
         if not reportable(c) or history(c, article.published):
@@ -179,11 +179,27 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
     return incidents
 
 
-def _apart(a: Cluster, b: Cluster) -> bool:
+def _sentence_counties(doc: KoreanDoc, hits: list[slots.PlaceHit], geoparser: Geoparser) -> dict[int, set[str]]:
+    """The counties each sentence names (by the sentence's first character), outside a
+    source's home and an act's destination: "혜산·삼지연 봉쇄" names two."""
+    named: dict[int, set[str]] = {}
+    for h in hits:
+        admin2 = None if h.source_home or h.destination else geoparser.location(h.place, text=h.text).admin2
+        sentence = next((x for x in doc.sentences if x.start_char <= h.start < x.end_char), None)
+        if admin2 and sentence is not None:
+            named.setdefault(sentence.start_char, set()).add(admin2)
+    return named
+
+
+def _apart(a: Cluster, b: Cluster, named: dict[int, set[str]]) -> bool:
     """Two records of one type that the text tells apart: different counties of their
-    own, or different days of their own."""
+    own (counting every county their sentences name together: a headline's "혜산·삼지연"
+    does not tell a lockdown of Hyesan from one of Samjiyon), or different days of their
+    own."""
     def counties(c: Cluster) -> set[str]:
-        return {m.location.admin2 for m in c.mentions if m.location and m.location.admin2 and not m.place_inherited}
+        own = [m for m in c.mentions if m.location and m.location.admin2 and not m.place_inherited]
+        return {cast(str, m.location.admin2) for m in own if m.location} | {
+            n for m in own for n in named.get(m.sent.start_char, set())}
 
     def days(c: Cluster) -> set[date]:
         return {m.time.start for m in c.mentions
@@ -194,12 +210,12 @@ def _apart(a: Cluster, b: Cluster) -> bool:
     return bool((ca and cb and not ca & cb) or (da and db and not da & db))
 
 
-def _one_story(clusters: list[Cluster]) -> list[Cluster]:
+def _one_story(clusters: list[Cluster], named: dict[int, set[str]]) -> list[Cluster]:
     """A Korean report of a few paragraphs retells its story (the headline, the lead, the
     source's quote): same-type records nothing tells apart are one incident."""
     kept: list[Cluster] = []
     for c in clusters:
-        same = next((k for k in kept if k.event_type == c.event_type and not _apart(k, c)), None)
+        same = next((k for k in kept if k.event_type == c.event_type and not _apart(k, c, named)), None)
         if same is None:
             kept.append(c)
         else:

@@ -132,6 +132,15 @@ def test_south_spelling_of_a_generic_word(geoparser: Geoparser) -> None:
     assert [(h.text, h.place.id) for h in hits][-1] == ("남양노동자구", "kp.north-hamgyong.onsong.namyang")
 
 
+def test_korean_cues_decide_an_ambiguous_county(geoparser: Geoparser) -> None:
+    """고성군 is a county of both Kangwons: Hangul cues near it decide, as English ones do."""
+    def first(text: str) -> str:
+        return next(h.place.id for h in slots.find_places(annotate(text), geoparser) if h.text == "고성군")
+
+    assert first("강원 고성군 거진항 동쪽 NLL 이남 해상에서 목선이 발견됐다.") == "kr.gangwon.goseong"
+    assert first("강원도 고성군 금강산 일대에서 훈련이 진행됐다.") == "kp.kangwon.kosong"
+
+
 def test_places_that_place_no_act(geoparser: Geoparser) -> None:
     """A dateline's city and a caption's scene are no places at all; a source's home is
     only the source's."""

@@ -68,6 +68,9 @@ def test_modality_decides_in_context() -> None:
         "간부가 총살됐다는 소문이 돌고 있다.": "rumoured",
         "보위부가 주민 3명을 체포했다.": "asserted",
         "당국이 국경봉쇄 조치를 취하고 있는 가운데 간부들의 행패가 심해졌다.": None,
+        "‘강변을 철조망으로 완전 봉쇄하라’는 불호령이 떨어졌다.": None,
+        "잡히면 죽는 줄 알면서 버텼다.": None,
+        "한국 영화를 몰래 시청한 죄로 주민 2명이 처형당했다.": None,
     }
     for text, expected in cases.items():
         doc = annotate(text)

@@ -77,6 +77,11 @@ def test_modality_decides_in_context() -> None:
         sentence = doc.sentences[0]
         trigger = find_triggers(doc, sentence)[0][0]
         assert judge(doc, sentence, trigger, attributed=False)[0] == expected, text
+    # a statement's threat is what it says: the statement itself is no plan
+    doc = annotate("총참모부 대변인은 담화를 발표하고 무자비하게 대응하겠다고 밝혔다.")
+    trigger, rule = find_triggers(doc, doc.sentences[0])[0]
+    assert judge(doc, doc.sentences[0], trigger, False, rule.type)[0] == "reported"
+    assert judge(doc, doc.sentences[0], trigger, False)[0] == "planned"
 
 
 @pytest.mark.parametrize("rule_id,example", _params("ko/dates.toml", "rule"))

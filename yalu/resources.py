@@ -108,7 +108,7 @@ SCHEMAS: dict[str, Schema] = {
         "labels": dict,
         "rule": _records("id type forms weight examples", "any none not_after not_examples", ("type",)),
     }),
-    "ko/modality.toml": Schema({"rule": _records("id scope modality pattern examples", "not_examples")}),
+    "ko/modality.toml": Schema({"rule": _records("id scope modality pattern examples", "not_examples not_types")}),
     "ko/dates.toml": Schema({
         "parts": dict,
         "relative": dict,

@@ -154,7 +154,8 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
         if slots.caption(sentence.text):
             continue  # a photo's caption shows, it does not report
         for trigger, rule in find_triggers(doc, sentence):
-            modality, modality_rule = judge(doc, sentence, trigger, attributed=bool(lead or slots.attribution(sentence.text, geoparser.gazetteer)))
+            attributed = bool(lead or slots.attribution(sentence.text, geoparser.gazetteer))
+            modality, modality_rule = judge(doc, sentence, trigger, attributed, rule.type)
             if modality is None:
                 continue
             mentions.append(_mention(doc, sentence, trigger, rule, (modality, modality_rule), context))

@@ -36,6 +36,7 @@ class ModalityRule:
     scope: str
     modality: str | None
     pattern: re.Pattern[str]
+    not_types: frozenset[str]  # event types the rule does not judge
 
 
 @cache
@@ -50,7 +51,8 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
 @cache
 def modality_rules() -> tuple[ModalityRule, ...]:
     return tuple(
-        ModalityRule(r["id"], r["scope"], None if r["modality"] == "none" else r["modality"], re.compile(r["pattern"]))
+        ModalityRule(r["id"], r["scope"], None if r["modality"] == "none" else r["modality"], re.compile(r["pattern"]),
+                     frozenset(r.get("not_types", ())))
         for r in resources.load("ko/modality.toml")["rule"]
     )
 
@@ -106,7 +108,8 @@ def clause_end(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme) -> int:
     return sentence.end_char
 
 
-def judge(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, attributed: bool) -> tuple[str | None, str]:
+def judge(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, attributed: bool,
+          event_type: str | None = None) -> tuple[str | None, str]:
     """(modality or None for no act, the rule that decided): the first rule of
     data/ko/modality.toml whose pattern matches its scope."""
     end = clause_end(doc, sentence, trigger)
@@ -116,6 +119,6 @@ def judge(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, attributed: boo
     rest = doc.text[trigger.start:sentence.end_char]
     scopes = {"clause": clause, "rest": rest, "sentence": sentence.text}
     for rule in modality_rules():
-        if rule.pattern.search(scopes[rule.scope]):
+        if event_type not in rule.not_types and rule.pattern.search(scopes[rule.scope]):
             return rule.modality, rule.id
     return ("reported", "modality.ko.attributed") if attributed else ("asserted", "modality.ko.asserted")

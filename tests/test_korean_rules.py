@@ -58,6 +58,12 @@ def test_modality_rule_reads_its_examples(rule_id: str, example: str) -> None:
     assert rule.pattern.search(example), f"{rule_id} does not match {example!r}"
 
 
+@pytest.mark.parametrize("rule_id,example", _params("ko/modality.toml", "rule", "not_examples"))
+def test_modality_rule_skips_its_not_examples(rule_id: str, example: str) -> None:
+    rule = next(r for r in modality_rules() if r.id == rule_id)
+    assert not rule.pattern.search(example), f"{rule_id} matches {example!r}"
+
+
 def test_modality_decides_in_context() -> None:
     """The clause's ending decides: negation, plan, conjecture; the genre's hearsay is reported."""
     cases = {
@@ -71,6 +77,7 @@ def test_modality_decides_in_context() -> None:
         "‘강변을 철조망으로 완전 봉쇄하라’는 불호령이 떨어졌다.": None,
         "잡히면 죽는 줄 알면서 버텼다.": None,
         "한국 영화를 몰래 시청한 죄로 주민 2명이 처형당했다.": None,
+        "대변인은 한미 연합훈련을 규탄했다.": None,
     }
     for text, expected in cases.items():
         doc = annotate(text)

@@ -166,6 +166,10 @@ def test_places_that_place_no_act(geoparser: Geoparser) -> None:
     assert not slots.caption("혜산시에서 주민 3명이 체포됐다.")
     hits = slots.find_places(annotate("(서울=연합뉴스) 혜산시에서 주민이 체포됐다."), geoparser)
     assert [h.text for h in hits] == ["혜산시"]
+    # a caption's credit cut off as a sentence of its own still makes its line a caption
+    doc = annotate("파주에서 바라본 비무장지대의 모습이다. 2024.6.6.뉴스1\n\n혜산시에서 주민이 체포됐다.")
+    assert [h.text for h in slots.find_places(doc, geoparser)] == ["혜산시"]
+    assert len(slots.captions(doc)) == len(doc.sentences) - 1
 
 
 @pytest.mark.parametrize("rule_id,example", _params("ko/slots.toml", "attribution"))

@@ -150,8 +150,9 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
         "home": slots.source_home(hits, geoparser), "attribution": lead[0] if lead else None,
     }
     mentions: list[Mention] = []
+    shown = slots.captions(doc)
     for sentence in doc.sentences:
-        if slots.caption(sentence.text):
+        if sentence.index in shown:
             continue  # a photo's caption shows, it does not report
         for trigger, rule in find_triggers(doc, sentence):
             attributed = bool(lead or slots.attribution(sentence.text, geoparser.gazetteer))

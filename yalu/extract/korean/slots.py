@@ -49,9 +49,24 @@ def caption(sentence_text: str) -> bool:
     return any(re.search(p, sentence_text) for p in slot_data()["places"]["caption"])
 
 
+def captions(doc: KoreanDoc) -> set[int]:
+    """The indices of the sentences that are a photo's caption: a caption is one line,
+    its credit often cut off as a sentence of its own ("... 펄럭이고 있다.
+    2024.6.6.뉴스1"), so the whole line is the caption."""
+    lines: dict[int, list[Sentence]] = {}
+    for s in doc.sentences:
+        lines.setdefault(doc.text.rfind("\n", 0, s.start_char), []).append(s)
+    found: set[int] = set()
+    for sentences in lines.values():
+        if caption(doc.text[sentences[0].start_char:sentences[-1].end_char]):
+            found |= {s.index for s in sentences}
+    return found
+
+
 def _unplacing(doc: KoreanDoc) -> list[tuple[int, int]]:
     """The stretches whose places place nothing: captions."""
-    return [(s.start_char, s.end_char) for s in doc.sentences if caption(s.text)]
+    shown = captions(doc)
+    return [(s.start_char, s.end_char) for s in doc.sentences if s.index in shown]
 
 
 def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:

@@ -106,3 +106,12 @@ def test_one_story_told_with_its_counties_listed_together() -> None:
     lockdowns = [r for r in _korean_records(text) if r.event_type == "lockdown"]
     assert len(lockdowns) == 1
     assert lockdowns[0].location.admin1_code == "KP-10" and lockdowns[0].location.admin2 in ("Hyesan", "Samjiyon")
+
+
+def test_a_place_after_the_clause_belongs_to_the_next_act() -> None:
+    """Korean puts the place before its verb: the killing is North Hamgyong's, the
+    defection told after it Hyesan's."""
+    text = "지난 9일 함경북도에서 한 군인이 상급 군인을 살해하고 달아났고, 지난 12일 양강도 혜산시에서는 군인 2명이 탈북했다.\n"
+    places = {r.event_type: (r.location.admin1_code, r.location.admin2) for r in _korean_records(text)}
+    assert places["attack"] == ("KP-09", None)
+    assert places["defection"] == ("KP-10", "Hyesan")

@@ -19,7 +19,7 @@ from ..mentions import Mention
 from ..records import record, reportable
 from . import slots
 from .dates import KoreanDate, find_dates
-from .triggers import find_triggers, judge, threshold
+from .triggers import clause_end, find_triggers, judge, threshold
 
 # the 30-day "recently" window of an undated act (the English stage's, data/dates.toml)
 RECENT_DAYS = 30
@@ -79,7 +79,8 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
     if own is not None:
         time = _capped(own.span, context["spoken"])
         rules["date"] = own.rule
-    location = slots.sentence_place(context["places"], sentence, trigger.start, context["geoparser"], rule.type)
+    location = slots.sentence_place(context["places"], sentence, trigger.start, context["geoparser"], rule.type,
+                                    clause_end(doc, sentence, trigger))
     if location is not None:
         rules["place"] = "place.ko.clause"
     cited = slots.attribution(sentence.text, context["geoparser"].gazetteer)

@@ -116,12 +116,16 @@ def _rank(hit: PlaceHit) -> tuple[int, int]:
 
 
 def sentence_place(hits: list[PlaceHit], sentence: Sentence, trigger_start: int, geoparser: Geoparser,
-                   event_type: str) -> Location | None:
+                   event_type: str, clause_end: int | None = None) -> Location | None:
     """The most precise place of the sentence that is neither a destination nor a source's
     home, the nearest to the trigger among equals; a province written beside its county
-    ("양강도 혜산시") makes one place, the county."""
+    ("양강도 혜산시") makes one place, the county. Korean puts the place before its verb:
+    a place after the trigger's clause has ended belongs to a later clause ("함경북도에서
+    ... 살해하고 ..., 양강도 혜산시에서도 ... 탈북한"), used only when the clause has none."""
     inside = [h for h in hits if sentence.start_char <= h.start < sentence.end_char
               and not h.source_home and not h.destination]
+    if clause_end is not None:
+        inside = [h for h in inside if h.start < clause_end] or inside
     if not inside:
         return None
     best = min(inside, key=lambda h: (_rank(h), abs(h.start - trigger_start)))

@@ -164,6 +164,8 @@ def test_places_that_place_no_act(geoparser: Geoparser) -> None:
         assert all(h.source_home for h in hits), example
     assert slots.caption("▲ 혜산 시내의 모습.") and slots.caption("파주 접경지역에서 바라본 비무장지대 2024.6.6.뉴스1")
     assert not slots.caption("혜산시에서 주민 3명이 체포됐다.")
+    assert slots.caption("훈련 중인 군인들. /사진=통신 화면 캡처")
+    assert not slots.caption("/사진=데일리NK보위성이 검열을 진행하고 있는 것으로 알려졌다.")  # a credit glued to the lead
     hits = slots.find_places(annotate("(서울=연합뉴스) 혜산시에서 주민이 체포됐다."), geoparser)
     assert [h.text for h in hits] == ["혜산시"]
     # a caption's credit cut off as a sentence of its own still makes its line a caption

@@ -115,3 +115,10 @@ def test_a_place_after_the_clause_belongs_to_the_next_act() -> None:
     places = {r.event_type: (r.location.admin1_code, r.location.admin2) for r in _korean_records(text)}
     assert places["attack"] == ("KP-09", None)
     assert places["defection"] == ("KP-10", "Hyesan")
+
+
+def test_a_place_named_as_one_of_many_places_nothing() -> None:
+    """'청진을 비롯한 여러 지역': where the goods went, not where the seller was arrested."""
+    text = "혜산의 한 여성이 중국산 조미료를 청진을 비롯한 여러 지역에 도매하다가 보위부에 체포됐다.\n"
+    arrest = next(r for r in _korean_records(text) if r.event_type == "arrest")
+    assert (arrest.location.admin1_code, arrest.location.admin2) == ("KP-10", "Hyesan")

@@ -141,8 +141,14 @@ def test_seed_incident_sentences_stay_unchanged():
             "caption",
         ),
         ("A media player sold in the markets. Image: Example News", "caption"),
+        ("North Korean leader Kim Jong Un. (Example News/Newscom/Zuma Press/TNS)", "caption"),
+        ("This article was originally published by Example Radio and is reprinted with permission.", "note"),
+        ("Join our brand new verified Example Telegram channel and get important news uncensored!", "other"),
         # notes, stamps, navigation, tickers, widgets
         ("※ Inminban are neighbourhood watch units of 20 to 40 households.", "note"),
+        ("(Updated at 4:59 p.m. KST on Oct. 19, 2022 with a new army statement on the drills)", "note"),
+        ("(ATTN: ADDS details in paras 5-7)", "note"),
+        ("(2nd LD)", "note"),
         ("Monday May 27, 2019", "other"),
         ("Tuesday, 23 November 2010", "other"),
         ("Updated: 2019-05-13 10:24", "date"),
@@ -443,3 +449,15 @@ def test_keep_group_in_custom_rules():
     text, furniture = split_furniture("Stamp 12 Guards left.\nStamp 13", rules)
     assert text == "Guards left.\nStamp 13"
     assert [(f.kind, f.text) for f in furniture] == [("date", "Stamp 12")]
+
+
+def test_a_few_words_over_a_caption_are_its_alt_text():
+    text = ("Guards detained two men in Hyesan.\n\nHyesan murdered\n"
+            "A photo of Hyesan on the border with China. / Image: Example News\n\nThe men were released.")
+    kept, furniture = split_furniture(text)
+    assert kept == "Guards detained two men in Hyesan.\n\nThe men were released."
+    assert [f.kind for f in furniture] == ["caption", "caption"]
+    # a heading over a news paragraph stays
+    kept, _ = split_furniture("Border arrests\nGuards detained two men in Hyesan on Monday.")
+    assert "Border arrests" in kept
+

@@ -288,6 +288,12 @@ def test_one_sentence_two_modalities(mode):
          "modality.no_act.threatened"),
         # a class of acts kept off or stopped
         ("Soldiers were sent to the border to prevent the spread of COVID-19.", "COVID-19", "modality.generic.prevented"),
+        ("Trade is restricted out of fears over the spread of COVID-19 from China.", "COVID-19",
+         "modality.generic.prevented"),
+        # a class of acts described by what it has become
+        ("Smuggling over the border had become more difficult, the source said.", "Smuggling",
+         "modality.generic.described"),
+        ("Defection is rare among officers of the unit.", "Defection", "modality.generic.described"),
         ("Under the deal, the two sides halted live-fire drills along the border.", "drills",
          "modality.generic.prevented"),
         # a class of people described by a past act
@@ -307,6 +313,17 @@ def test_one_sentence_two_modalities(mode):
         ("After his arrest, he is likely to be expelled from the party.", "expelled", "modality.desire"),
         ("In past cases like this, the family was sent to a labor camp.", "sent", "modality.background"),
         ("The province insists it has zero cases of the coronavirus.", "coronavirus", "modality.generic.none_counted"),
+        ("Smuggling across the border has almost ceased.", "Smuggling", "modality.generic.trend"),
+        ("The government is intensifying punishments of human trafficking and drugs.", "punishments",
+         "modality.generic.trend"),
+        # a duty is no act done
+        ("The unit is tasked with sealing the border along the Tumen.", "sealing", "modality.no_act.duty"),
+        ("Agents responsible for catching defectors were sent to Hyesan.", "catching", "modality.no_act.duty"),
+        # a present clause opened by "when" under a present clause: whenever it happens
+        ("When North Korea executes an official, the world condemns it.", "executes", "modality.habitual"),
+        # a total over a year counts many acts and tells none
+        ("Last year, a total of 1,396 North Koreans defected to South Korea, the ministry said.", "defected",
+         "modality.statistic"),
     ],
 )
 def test_generic_mention_is_no_act(nlp, text, word, rule):
@@ -332,6 +349,9 @@ def test_generic_mention_is_no_act(nlp, text, word, rule):
         ("Three soldiers died in the flood in Hoeryong last week.", "flood"),
         ("Two soldiers who have defected to the South spoke to reporters.", "defected"),
         ("A COVID-19 outbreak hit Sinuiju last week.", "COVID-19"),
+        ("A total of 13 defectors were arrested in Shenyang last week.", "arrested"),
+        ("North Korea has intensified its crackdown on smugglers in Hyesan since Monday.", "crackdown"),
+        ("A woman in her 20s was placed under emergency arrest in Hoeryong in July.", "arrest"),  # held, no setting
         ("Police sent the two smugglers to a labor camp last week.", "sent"),
         ("Because of the ban, the price of fish at the market has doubled.", "ban"),  # the article's own ban
         ("Prices have doubled since the lockdown, a source said.", "lockdown"),  # the article's own lockdown

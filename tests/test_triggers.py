@@ -256,6 +256,17 @@ def test_window_leaves_out_an_embedded_relative_clause(nlp):
     assert not {"caught", "smuggling", "copper", "winter"} & words
 
 
+def test_window_leaves_out_a_prepositions_clause_with_its_own_subject(nlp):
+    doc = nlp("North Korea fired around 250 rounds of artillery late Tuesday, in what its army called "
+              "warning shots against South Korean exercises.")
+    words = {t.text for t in window(_token(doc, "fired"))}
+    assert {"rounds", "artillery", "Tuesday"} <= words
+    assert not {"exercises", "warning"} & words
+    # a bare clause of a preposition stays: the charge of an arrest
+    doc = nlp("Police arrested two women for selling South Korean films.")
+    assert {"selling", "films"} <= {t.text for t in window(_token(doc, "arrested"))}
+
+
 def test_window_of_a_reported_clause_leaves_out_the_reporter(nlp):
     doc = nlp("Officials said that the market in Hyesan had been closed since Monday because of a fever outbreak.")
     words = {t.text for t in window(_token(doc, "closed"))}
@@ -501,6 +512,10 @@ def test_enforcement_near_misses(triggers, text, event_type):
         ("Ten North Korean soldiers briefly crossed the military border on Tuesday.", "trigger.incursion.cross"),
         ("An agent of the Ministry of State Security killed himself at his house in April.", "trigger.other.suicide"),
         ("Last month, three residents were shot to death for watching South Korean dramas.", "trigger.punishment.shot_for"),
+        ("Dozens of households in Hyesan were internally exiled last week.", "trigger.punishment.execute"),
+        ("The regime released almost all female prisoners of the labor training camps for the birthday.",
+         "trigger.other.release"),
+        ("The authorities moved quickly to shutter the affected schools.", "trigger.lockdown.close"),
         ("A soldier in the unit committed suicide last week, the source said.", "trigger.other.suicide"),
     ],
 )
@@ -525,6 +540,9 @@ def test_acts_with_no_home_type_and_other_wordings_fire(nlp, geoparser, text, ru
         ("An agent of the Ministry of State Security killed himself at his house in April.", "attack"),
         ("The army is developing suicide attack drones.", "other"),
         ("An agent killed two civilians before committing suicide in Daegu.", "other"),
+        # authorities who send young people to build are no repatriation
+        ("North Korean authorities have pulled 100,000 young people from their work and sent them to build "
+         "a new district.", "forced_repatriation"),
         # an execution for an offence is no attack
         ("Last month, three residents were shot to death for watching South Korean dramas.", "attack"),
         # the apology demanded of someone else; a rehearsal as a judgement

@@ -47,7 +47,8 @@ MODALITY_LISTS = (
     "hedges planning denial hypothetical_marks hypothetical_modals purpose_heads counted search_verbs campaigns "
     "means_heads warded_off aftermath_heads disaster_aftermath_heads disasters provocations_answered learning bans "
     "law_words negative_subjects desires background habitual generic_pronouns claims state_participles prevention "
-    "hindered containers trend_containers trend_verbs generic_adjectives described_places rule_verbs rule_nouns kin "
+    "hindered copulas duty_heads whenever statistic_periods containers trend_containers trend_verbs "
+    "generic_adjectives described_places rule_verbs rule_nouns kin intensifiers held_under "
     "cause_marks threatened_with threat_nouns cause_heads spread_heads trend_nouns reference_heads"
 ).split()
 

@@ -327,6 +327,9 @@ def _brief(pred: dict) -> dict:
         "admin2": pred.get("admin2"),
         "dates": [pred.get("date_start"), pred.get("date_end"), pred.get("time_precision")],
         "evidence": (pred.get("evidence") or [{}])[0].get("text", "")[:160],
+        # the rules that made it, so that a false alarm names what to look at
+        "rules": (pred.get("evidence") or [{}])[0].get("rules", []),
+        "confidence": pred.get("confidence"),
     }
 
 

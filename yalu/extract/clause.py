@@ -59,7 +59,18 @@ def _own_subtree(token: Token) -> Iterator[Token]:
     while stack:
         token = stack.pop()
         yield token
-        stack.extend(reversed([c for c in token.children if not (c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX"))]))
+        stack.extend(reversed([c for c in token.children if not _embedded_clause(c)]))
+
+
+def _embedded_clause(token: Token) -> bool:
+    """A clause of its own below the trigger: a subordinate or relative clause, or a
+    preposition's clause with its own subject ("in what the army called warning shots");
+    a bare one stays ("arrested for selling drugs": the charge)."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.dep_ in CLAUSE_DEPS:
+        return True
+    return token.dep_ == "pcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 class Terms:

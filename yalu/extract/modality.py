@@ -67,6 +67,19 @@ def negated(trigger: Token) -> bool:
     return False
 
 
+def _duty(trigger: Token) -> bool:
+    """The act is what someone is charged with doing, not something done: "the unit is
+    tasked with sealing the border", "agents responsible for catching defectors"."""
+    duties = lexicon().duty_heads
+    for t in _ancestors_and_self(trigger):
+        if t != trigger and t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return False  # a clause of its own above: its act is told, not assigned
+        holder = t.head.head
+        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("with", "for", "of") and {holder.lemma_.lower(), holder.lower_} & duties:
+            return True
+    return False
+
+
 def question(sent: Span) -> bool:
     return sent.text.rstrip().rstrip("”\"'’)").endswith("?")
 
@@ -84,7 +97,10 @@ def not_an_act(trigger: Token) -> str | None:
         return "modality.no_act.such_acts"  # "has denounced such exercises": a stance on a kind of act
     if any(c.dep_ == "advmod" and c.lower_ in ("how", "why", "whether") for c in trigger.children):
         return "modality.no_act.open_question"
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("despite", "under", "against"):
+    if _duty(trigger):
+        return "modality.no_act.duty"  # "tasked with sealing the border, including cracking down on smuggling"
+    if (trigger.dep_ == "pobj" and trigger.head.lower_ in ("despite", "under", "against")
+            and not (trigger.head.lower_ == "under" and trigger.lemma_.lower() in lex.held_under)):
         return "modality.no_act.setting"  # "despite a U.N. ban": the setting, not the act
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("to", "for") and trigger.head.head.lemma_.lower() in lex.provocations_answered:
         return "modality.no_act.cause_named"  # "in response to the joint exercises": named, not reported
@@ -142,8 +158,10 @@ def _threatened_or_cause(trigger: Token) -> str | None:
     while n.dep_ in ("compound", "conj") and n.head.pos_ in ("NOUN", "PROPN"):
         n = n.head  # "a coronavirus outbreak", "due to COVID-19 controls and lockdowns"
     head = n.head
-    if n.dep_ == "pobj" and head.lower_ in ("including", "like") and head.head.pos_ == "NOUN" and head.head != n:
-        n, head = head.head, head.head.head  # "punishment, including execution": the including noun's frame
+    if n.dep_ == "pobj" and head.lower_ in ("including", "like"):
+        listed = _listing_noun(head)
+        if listed is not None and listed != n:
+            n, head = listed, listed.head  # "punishment, including execution": the including noun's frame
     if n.dep_ == "dobj" and head.lemma_.lower() in lex.threatened_with and _bare_or_adjectival(n):
         return "modality.no_act.threatened"  # "smugglers face harsh punishment": a threat, not a sentence passed
     if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.threat_nouns:
@@ -153,6 +171,17 @@ def _threatened_or_cause(trigger: Token) -> str | None:
     if n.dep_ == "pobj" and n.pos_ == "NOUN" and head.lower_ in lex.reference_heads and not _anaphor(n):
         return "modality.no_act.reference"  # "levels not seen since a COVID-19 lockdown in June 2021"
     return None
+
+
+def _listing_noun(including: Token) -> Token | None:
+    """The noun an "including" list belongs to: its head, or, where the parser hung the list
+    elsewhere, the noun right before it ("could face punishment, including execution")."""
+    if including.head.pos_ == "NOUN":
+        return including.head
+    before = including.nbor(-1) if including.i > including.sent.start else None
+    if before is not None and before.is_punct and before.i > including.sent.start:
+        before = before.nbor(-1)
+    return before if before is not None and before.pos_ == "NOUN" else None
 
 
 def _anaphor(noun: Token) -> bool:
@@ -223,20 +252,24 @@ def generic_mention(trigger: Token) -> str | None:
         counted.head.head.lemma_.lower() in lex.trend_containers
     ):
         return "modality.generic.trend"  # "reduce the number of people crossing the border"
+    if trigger.dep_ == "csubj" and trigger.tag_ == "VBG" and _described_as(trigger.head):
+        return "modality.generic.described"  # "Smuggling over the border had become more difficult"
+    if trigger.dep_ == "csubj" and trigger.tag_ == "VBG" and trigger.head.lemma_.lower() in lex.trend_verbs:
+        return "modality.generic.trend"  # "Smuggling across the border has almost ceased"
     if trigger.pos_ != "NOUN":
         return None
     n, container = _phrase_head(trigger)
     head = n.head
     if n.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.prevention and _bare(n):
         return "modality.generic.prevented"
-    if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.spread_heads:
-        spread = head.head
-        if spread.dep_ in ("dobj", "nsubjpass") and spread.head.lemma_.lower() in lex.prevention:
-            return "modality.generic.prevented"  # "to prevent the spread of COVID-19", "stop the flow of defectors"
+    if n.dep_ == "pobj" and head.lower_ == "of" and _spread_kept_off(head.head):
+        return "modality.generic.prevented"
     if n.dep_ == "dobj" and head.lemma_.lower() == "make" and any(c.lower_ in lex.hindered for c in head.subtree):
         return "modality.generic.prevented"
     if n.dep_ == "nsubj" and head.lower_ in lex.hindered and head.head.lemma_.lower() == "make":
         return "modality.generic.prevented"  # "will make defections more difficult" (a small clause)
+    if n.dep_ == "nsubj" and _bare(n) and _described_as(head):
+        return "modality.generic.described"  # "defection is rare", "smuggling has become difficult"
     if container and any(c.lower_ in ("no", "zero") for c in n.children):
         return "modality.generic.none_counted"  # "zero cases of the coronavirus", "no instances of defection"
     if container in lex.trend_containers:
@@ -247,16 +280,43 @@ def generic_mention(trigger: Token) -> str | None:
         return "modality.generic.described"
     if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.described_places:
         return "modality.generic.described"
+    if n.dep_ == "dobj" and head.lemma_.lower() in lex.intensifiers and _bare(n) and n.tag_ == "NNS":
+        return "modality.generic.trend"  # "intensifying punishments of human trafficking": a policy, no one act
+    return "modality.generic.rule_content" if _rule_content(n) else None
+
+
+def _rule_content(n: Token) -> bool:
+    """What a rule says: "resolutions that ban launches", "ban it from carrying out
+    launches", "an agreement on repatriation"."""
+    lex = lexicon()
+    head = n.head
     if n.dep_ == "dobj" and head.lemma_.lower() in lex.rule_verbs:
-        return "modality.generic.rule_content"
+        return True
     verb = head
     while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
     if n.dep_ == "dobj" and verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_.lower() in lex.rule_verbs:
-        return "modality.generic.rule_content"  # "resolutions that ban it from carrying out launches"
-    if n.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.lemma_.lower() in lex.rule_nouns:
-        return "modality.generic.rule_content"
-    return None
+        return True
+    return n.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.lemma_.lower() in lex.rule_nouns
+
+
+def _spread_kept_off(spread: Token) -> bool:
+    """A spread or flow kept off or feared: "to prevent the spread of COVID-19", "stop the
+    flow of defectors", "fears over the spread of COVID-19" (none of it told)."""
+    lex = lexicon()
+    if spread.lemma_.lower() not in lex.spread_heads:
+        return False
+    if spread.dep_ in ("dobj", "nsubjpass") and spread.head.lemma_.lower() in lex.prevention:
+        return True
+    return spread.dep_ == "pobj" and spread.head.head.lemma_.lower() in lex.threat_nouns
+
+
+def _described_as(verb: Token) -> bool:
+    """A copula with an adjective that sizes up a class of acts: "has become more
+    difficult", "is rare", "remains common"."""
+    lex = lexicon()
+    return verb.lemma_.lower() in lex.copulas and any(
+        c.dep_ == "acomp" and c.lower_ in lex.hindered | lex.generic_adjectives for c in verb.children)
 
 
 def _habitual(trigger: Token) -> bool:
@@ -282,6 +342,10 @@ def _habitual(trigger: Token) -> bool:
         return _generic_subject_noun(verb)  # "Smuggling is punished harshly", not "Three soldiers are killed"
     if verb.tag_ not in ("VBZ", "VBP") or auxes:
         return False
+    if verb.dep_ == "advcl" and verb.head.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in lex.whenever for c in verb.children
+    ):
+        return True  # "When North Korea executes an official, the world unites": whenever it does
     # chronologies tell the past in the present ("A destroyer sinks a patrol vessel"):
     # only a generic subject makes the present habitual
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -367,6 +431,21 @@ def _own_clause_text(trigger: Token, sent: Span) -> str:
 def _generic_mention(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     found = generic_mention(trigger)
     return Verdict(NO_ACT, found) if found else None
+
+
+@rule("modality.statistic")
+def _statistic(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """A total over a year or more ("Last year, a total of 1,396 North Koreans defected to
+    South Korea"): a count of many acts, none of them told."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    totalled = any(t.lower_ == "total" for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                   for t in c.subtree)
+    text = sent.text.lower()
+    yearly = any(p in text for p in lexicon().statistic_periods) or bool(_IN_A_YEAR.search(text))
+    return Verdict(NO_ACT, "modality.statistic") if totalled and yearly else None
+
+
+_IN_A_YEAR = re.compile(r"(?:in|during|since|throughout)\s+(?:19|20)\d\d(?!\s*[-–]?\s*\d)")
 
 
 @rule("modality.kin_past")

@@ -315,8 +315,8 @@ def date_undated(
     Wednesday"). A short wire item tells one story: its lead's time, else the news cycle
     of publication. A longer report dates them as honestly as it can: the date told
     before it in its paragraph, else from the earliest act the report dates (or the
-    usual "recently" window, whichever is earlier) to the day its source spoke (or
-    publication), at precision 4. Background ("since October 2002", "in 2021") starts
+    usual "recently" window, whichever is earlier) to publication, as precise as the
+    window is wide. Background ("since October 2002", "in 2021") starts
     no window."""
     news = [c.best_time() for c in clusters if c.best_time() and not c.first.background]
     short = len(list(doc.sents)) <= SHORT_ITEM_SENTENCES
@@ -369,9 +369,10 @@ def date_undated(
             # 2002", "in 2021") is no start for the news
             starts = [m.time.start for m in dated if m.time and m.time.start]
             starts += [recent.start] if recent.start else []
-            # to the day the source spoke, when the text names that day ("told Daily NK on
-            # Tuesday"); a vaguer time of speaking ("last week") ends at publication
-            end = spoken.end if spoken and spoken.end and spoken.precision == 1 else article.published
+            # to publication, as analysts code an undated act ("on or before" the report),
+            # even when the text names the day its source spoke: that day bounds the act too,
+            # but a window ending before the report would exclude the analyst's own bound
+            end = article.published
             # the window is Yalu's own inference, not a vague word of the text: its precision is
             # its width (ontology.md: a window of a month at most is month precision), so a
             # report's news of the last weeks is not coded as vaguely as "in recent years"

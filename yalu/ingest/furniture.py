@@ -175,6 +175,7 @@ def split_furniture(
                 break
 
     _credited_captions(stripped, kinds, set(partial))
+    _alt_texts(stripped, kinds, set(partial))
 
     # standalone patterns depend on their neighbours, which may be furniture
     # found in this loop: repeat until nothing changes
@@ -250,6 +251,20 @@ def _credited_captions(stripped: list[str], kinds: list[str | None], partial: se
             continue
         for j in range(top, i):
             kinds[j] = "caption"
+
+
+ALT_TEXT_MAX_WORDS = 4
+
+
+def _alt_texts(stripped: list[str], kinds: list[str | None], partial: set[int]) -> None:
+    """A few words on a line of their own right above a caption, with no sentence's end
+    ("Hyesan murdered" over "A photo of Hyesan ... / Image: Daily NK"), are the picture's
+    title or alt text that the page printed: part of the caption."""
+    for i in range(1, len(stripped)):
+        line = stripped[i - 1]
+        if (kinds[i] == "caption" and line and kinds[i - 1] is None and i - 1 not in partial
+                and len(line.split()) <= ALT_TEXT_MAX_WORDS and not _SENTENCE_END.search(line)):
+            kinds[i - 1] = "caption"
 
 
 def _standalone(i: int, stripped: list[str], kinds: list[str | None]) -> bool:

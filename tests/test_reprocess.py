@@ -128,3 +128,29 @@ def test_reprocess_by_filter_takes_the_articles_of_the_records(undated, tmp_path
     yalu("ingest", "-q", "--db", db, other)
     out = yalu("reprocess", "-q", "--db", db, "--type", "missile_launch")
     assert "1 articles reprocessed" in out
+
+
+def test_approving_or_editing_a_flagged_record_clears_its_recheck_flag(undated):
+    """The reviewer who approves or edits a record flagged by reprocess has looked at it
+    again: the flag goes, and the audit row says what it held."""
+    _, db, store = undated
+    first, second, third, *_ = sorted(query.records(store), key=lambda r: r["id"])
+    for record in (first, second, third):
+        actions.approve(store, record["id"], "ana")
+    [article_id] = {first["article_id"], second["article_id"], third["article_id"]}
+    yalu("reprocess", "-q", "--db", db, "--article", article_id, "--published", "2024-03-06")
+    flags = {r: query.get(store, r)["recheck"] for r in (first["id"], second["id"], third["id"])}
+    assert all(flags.values())
+    approved = actions.approve(store, first["id"], "bo")
+    edited = actions.edit(store, second["id"], "bo", {"admin2": "Samsu"})
+    rejected = actions.reject(store, third["id"], "bo")
+    assert approved["recheck"] is None and edited["recheck"] is None
+    assert rejected["recheck"] == flags[third["id"]]  # a rejected record leaves every list anyway
+    rows = {r["incident_id"]: r for r in store.conn.execute(
+        "SELECT incident_id, before, after FROM audit WHERE user = 'bo'")}
+    for incident in (first["id"], second["id"]):
+        before, after = json.loads(rows[incident]["before"]), json.loads(rows[incident]["after"])
+        assert before["recheck"] == flags[incident] and after["recheck"] is None
+    assert "recheck" not in json.loads(rows[third["id"]]["after"])
+    flagged = {r[0] for r in store.conn.execute("SELECT id FROM incidents WHERE recheck IS NOT NULL")}
+    assert first["id"] not in flagged and second["id"] not in flagged and third["id"] in flagged

@@ -14,6 +14,8 @@ from yalu.model import Article, Evidence, Incident, Location, TimeSpan
 from yalu.store import MIGRATIONS, Store, query
 from yalu.store.database import retry_busy
 from yalu.store.integrity import problems
+from yalu.store.query import IncidentQuery, search
+from yalu.store.sql import build_where
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -53,6 +55,25 @@ def test_a_version_2_database_gains_the_episode_column(tmp_path):
     store = Store(path)
     assert store.schema_version == len(MIGRATIONS)
     assert "episode" in {row[1] for row in store.conn.execute("PRAGMA table_info(incidents)")}
+
+
+def test_a_version_8_database_gets_the_browse_index_in_the_list_order(tmp_path):
+    """Migration 11: a filtered first page in the default order (newest first) reads the
+    browse index alone, not the map index and every row behind it."""
+    path = tmp_path / "old.db"
+    _old_database(path, 8)
+    store = Store(path)
+    store.save_article(_article(), [_incident()])
+    columns = [r[2] for r in store.conn.execute("PRAGMA index_info(incidents_browse)")]
+    assert columns[:3] == ["merged_into", "date_start", "id"] and "admin2" in columns
+    query = IncidentQuery(admin2=["Hyesan"], modality=["reported"], outlet=["Daily NK"])
+    w = build_where(store.conn, query)
+    plan = " ".join(r[3] for r in store.conn.execute(
+        f"EXPLAIN QUERY PLAN SELECT i.id FROM incidents i{w.sql()} ORDER BY i.date_start DESC, i.id DESC "
+        "LIMIT 50", w.params))
+    assert "COVERING INDEX incidents_browse" in plan and "TEMP B-TREE" not in plan
+    stored = store.conn.execute("SELECT id FROM incidents").fetchone()[0]
+    assert [r["id"] for r in search(store, IncidentQuery(admin2=["Hyesan"])).items] == [stored]
 
 
 def test_days_of_a_run_keep_their_episode(tmp_path):
@@ -251,6 +272,25 @@ def test_the_data_version_grows_with_every_change_by_any_connection(tmp_path):
     other = Store(tmp_path / "y.db")  # as another process would
     other.conn.execute("UPDATE incidents SET review_status = 'approved'")
     assert store.data_version > stored
+
+
+def test_remembered_bytes_stay_within_their_budget(tmp_path, monkeypatch):
+    from yalu.store import database
+
+    monkeypatch.setattr(database, "REMEMBERED_BYTES", 2500)
+    store = Store(tmp_path / "y.db")
+    store.remember("small", lambda: {"answer": 1})
+    for k in range(5):
+        store.remember(("big", k), lambda: b"x" * 1000)
+    # the oldest bytes went first; the small answer is not bytes and stays
+    assert list(store._answers) == ["small", ("big", 3), ("big", 4)]
+    assert store._answer_bytes == 2000
+    store.remember(("big", 4), lambda: b"y")  # asked again: remembered, not computed
+    assert store._answers[("big", 4)][1] == b"x" * 1000
+    import numpy as np
+
+    store.remember("mask", lambda: np.zeros(1500, dtype=bool))  # arrays count too
+    assert list(store._answers) == ["small", ("big", 4), "mask"] and store._answer_bytes == 2500
 
 
 def test_the_timeline_is_remembered_until_the_data_changes(tmp_path):

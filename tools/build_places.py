@@ -269,6 +269,10 @@ MERGED = {"KP1001": "kp.pyongyang", "KP1102": "kp.nampo", "KP0201": "kp.rason", 
 # town-centre coordinates (lat, lon) replacing kp-admin's area points
 TOWN_COORDS = {
     "KP0101": (41.3986, 128.1781),  # Hyesan
+    # Kim Jong Suk: its seat Kimjongsuk-up (Sinpa until 1981) on the Yalu, at Sinpa Chongnyon
+    # station (Wikipedia, "Sinpa Chongnyon station": 41.4189 N 127.7615 E); kp-admin's point
+    # was 25 km inland
+    "KP0103": (41.4189, 127.7615),  # Kim Jong Suk
     "KP0107": (41.8139, 128.3181),  # Samjiyon
     "KP0202": (40.6723, 129.2027),  # Kim Chaek
     "KP0203": (42.4428, 129.7508),  # Hoeryong

@@ -15,7 +15,7 @@ import click
 
 from .ontology import categories, event_types
 from .store import Store
-from .store.filters import QueryError, parse_day
+from .store.filters import NO_OUTLET, QueryError, parse_day
 
 if TYPE_CHECKING:
     from .store.query import IncidentQuery
@@ -38,7 +38,8 @@ def filters(f: Callable[..., None]) -> Callable[..., None]:
     f = click.option("--category", multiple=True, help="Category, e.g. military (repeatable).")(f)
     f = click.option("--province", multiple=True, help="Province: ISO code (KP-10) or name (repeatable).")(f)
     f = click.option("--county", multiple=True, help="County or city, e.g. Hyesan (repeatable).")(f)
-    f = click.option("--outlet", multiple=True, help="Outlet of the report, e.g. 'Daily NK' (repeatable).")(f)
+    f = click.option("--outlet", multiple=True,
+                     help="Outlet of the report, e.g. 'Daily NK' (repeatable); '(none)': reports that name none.")(f)
     f = click.option("--since", callback=_day(False), help="Incidents on or after this day, month or year (2025-11-03, 2025-11, 2025).")(f)
     f = click.option("--until", callback=_day(True), help="Incidents on or before this day, month or year.")(f)
     f = click.option("--search", "-s", help='Full-text search over the articles: words, "phrases", AND/OR/NOT (FTS5); '
@@ -89,9 +90,9 @@ def province_values(values: Iterable[str]) -> list[str]:
 
 
 def outlet_names(store: Store, values: Iterable[str]) -> list[str]:
-    """Outlets as stored, in any case."""
-    stored = [r[0] for r in store.conn.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
-    known = {_key(o): o for o in stored}
+    """Outlets as stored, in any case; "(none)": the records whose article names none."""
+    stored = [r[0] for r in store.conn.execute("SELECT DISTINCT outlet FROM articles WHERE outlet != ''")]
+    known = {_key(o): o for o in [*stored, NO_OUTLET]}
     return [known.get(_key(v)) or _raise(nearest(v, stored, "outlet")) for v in values]
 
 

@@ -1,5 +1,5 @@
-"""The map and timeline APIs under load (issue 13): their answers are remembered, encoded,
-until the data changes, by this app or by any other process."""
+"""The map, timeline, list and facet APIs under load (issue 13): their answers are
+remembered, encoded, until the data changes, by this app or by any other process."""
 
 import json
 
@@ -47,3 +47,20 @@ def test_a_remembered_map_and_timeline_follow_every_change(db_path):
     store.conn.execute("UPDATE incidents SET review_status = 'rejected' WHERE id = ?", (charted,))
     assert anon.get("/api/timeline").json()["total"] == total - 1
     store.close()
+
+
+def test_a_remembered_list_and_facets_follow_every_change(db_path):
+    anon = _client(db_path)
+    listed = anon.get("/api/incidents", params={"review_status": "approved"}).json()
+    counts = anon.get("/api/facets").json()["counts"]["review_status"]
+    approved = {c["value"]: c["count"] for c in counts}.get("approved", 0)
+    assert anon.get("/api/incidents", params={"review_status": "approved"}).json() == listed
+    store = Store(db_path)  # another process approves one more record
+    machine = store.conn.execute(
+        "SELECT id FROM incidents WHERE review_status = 'machine' LIMIT 1").fetchone()[0]
+    store.conn.execute("UPDATE incidents SET review_status = 'approved' WHERE id = ?", (machine,))
+    store.close()
+    after = anon.get("/api/incidents", params={"review_status": "approved"}).json()
+    assert after["total"] == listed["total"] + 1 and machine in {r["id"] for r in after["items"]}
+    counts = anon.get("/api/facets").json()["counts"]["review_status"]
+    assert {c["value"]: c["count"] for c in counts}["approved"] == approved + 1

@@ -60,6 +60,7 @@ def test_queue_by_keyboard(queue_server, page):  # noqa: F811
     page.keyboard.press("a")
     page.wait_for_url(re.compile(rf"id={ids['arrest']}"))
     assert page.locator(".flash-ok").inner_text() == "Approved."
+    shot(page, "review-queue-after-approve")
     assert progress(page) == f"1 of {total} reviewed"
     assert record(page, base, ids["missile"])["review_status"] == "approved"
     # m: the merge suggestions; Enter merges the other outlet's report into this record
@@ -76,6 +77,7 @@ def test_queue_by_keyboard(queue_server, page):  # noqa: F811
     # r: the reason, Enter rejects
     page.keyboard.press("r")
     page.keyboard.type("not an incident")
+    shot(page, "review-queue-reject-reason")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(rf"id={ids['flood']}"))
     rejected = record(page, base, ids["defection"])

@@ -1,6 +1,7 @@
 """Facet counts, multi-value filters, provinces by country, search snippets and records
 several outlets report: the store functions and the list page and API (no browser)."""
 
+import json
 import re
 import warnings
 
@@ -181,6 +182,8 @@ def test_every_facet_count_is_the_count_of_that_filter_in_sql(fstore, params):
     dated = q.count(fstore, q.IncidentQuery(**{**params, "dated": params.get("dated", "yes")}))
     assert sum(f["count"] for f in found["month"]) == dated
     assert q.facet_counts(fstore.conn, query) == found  # a bare connection: the same
+    # a Store counts over the same arrays (facets.matching_count), a connection in SQL
+    assert q.count(fstore, query) == q.count(fstore.conn, query)
 
 
 def test_incident_page_names_the_outlets_that_report_it(web, built):
@@ -201,3 +204,98 @@ def test_an_empty_database_has_empty_facets(tmp_path):
             assert q.facet_counts(store, query) == {name: [] for name in q.FACETS}
     finally:
         store.close()
+
+
+@pytest.fixture
+def unnamed(built):
+    """The facet sample plus an article that names no outlet, with two incidents."""
+    from datetime import date
+
+    import sample
+
+    from yalu.model import Article, Incident, TimeSpan
+
+    path, ids = built
+    text = "Police in Hyesan arrested two traders. A fire destroyed a market in Hyesan."
+    records = [Incident(event_type=t, category=c, summary=s, time=TimeSpan(date(2024, 5, 2), date(2024, 5, 2), 1, "on 2 May"),
+                        modality="reported", evidence=[sample.ev(text, sentence, trigger)], confidence=0.6)
+               for t, c, s, sentence, trigger in (
+                   ("arrest", "repression", "Traders arrested in Hyesan.", text[:38], "arrested"),
+                   ("fire", "society", "A market burned in Hyesan.", text[39:], "fire"))]
+    store = Store(path)
+    store.save_article(Article(text=text, id="nameless-1", title="Traders and a fire", published=date(2024, 5, 3)),
+                       records)
+    store.close()
+    return path, {r.id for r in records}
+
+
+def test_the_none_outlet_filters_facets_and_lists_records_without_an_outlet(unnamed):
+    path, nameless = unnamed
+    store = Store(path)
+    none = q.IncidentQuery(outlet=[q.NO_OUTLET])
+    assert {r["id"] for r in q.records(store, none)} == nameless
+    both = q.IncidentQuery(outlet=[q.NO_OUTLET, "Example Wire"])
+    wire = q.count(store, q.IncidentQuery(outlet=["Example Wire"]))
+    assert q.count(store, both) == wire + 2 > 2
+    assert q.count(store.conn, both) == q.count(store, both)  # SQL and the arrays agree
+    assert q.facets(store)["outlets"][-1] == q.NO_OUTLET
+    for query in (q.IncidentQuery(), q.IncidentQuery(event_type=["arrest"]), both,
+                  q.IncidentQuery(q="Hyesan", outlet=[q.NO_OUTLET])):
+        found = counts(q.facet_counts(store, query)["outlet"])
+        assert found[q.NO_OUTLET] == q.count(store, q.IncidentQuery(**{**vars(query), "outlet": [q.NO_OUTLET]}))
+        # every match has an outlet value now, "(none)" included
+        assert sum(found.values()) == q.count(store, q.IncidentQuery(**{**vars(query), "outlet": []}))
+    assert counts(q.facet_counts(store, q.IncidentQuery(event_type=["arrest"]))["outlet"])[q.NO_OUTLET] == 1
+    store.close()
+    web = TestClient(create_app(path, secret_key="test-secret"), base_url="http://127.0.0.1")
+    html = web.get("/", params={"outlet": "(none)"}).text
+    assert 'id="result-count"><strong>2</strong> incidents' in html and "outlet: (none)" in html
+    assert '<option value="(none)" title="(none)" selected>' in html
+    api = web.get("/api/incidents", params={"outlet": "(none)"}).json()
+    assert {r["id"] for r in api["items"]} == nameless
+    from click.testing import CliRunner
+
+    from yalu.cli import cli
+
+    out = CliRunner().invoke(cli, ["incidents", "--db", str(path), "--outlet", "(NONE)", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert {json.loads(line)["id"] for line in out.stdout.splitlines()} == nameless
+
+
+def test_a_count_reads_the_facet_arrays_only_once_they_are_read(fstore):
+    """A list without facets (the API, a script) does not read every incident's columns
+    for its count; once the facets have, counts come from them and agree with SQL."""
+    from yalu.store.facets import COLUMNS_KEY
+
+    search = q.IncidentQuery(q="Hyesan", category=["repression"])
+    sql = q.count(fstore.conn, search)
+    assert q.count(fstore, search) == sql and fstore.remembered(COLUMNS_KEY) is None
+    q.facet_counts(fstore, q.IncidentQuery())
+    assert fstore.remembered(COLUMNS_KEY) is not None
+    for query in (q.IncidentQuery(q="Hyesan"), q.IncidentQuery(q="smugglers", modality=["reported"])):
+        assert q.count(fstore, query) == q.count(fstore.conn, query) > 0
+    fstore.conn.execute("UPDATE incidents SET review_status = 'approved'")  # a new data version
+    assert fstore.remembered(COLUMNS_KEY) is None
+
+
+def test_a_hangul_search_counts_from_the_arrays_as_sql_does(fstore):
+    """A Hangul search goes through the trigram index (store migration 9); found from the
+    arrays (facets._searched), its count and facets are SQL's."""
+    from datetime import date
+
+    import sample
+
+    from yalu.model import Article, Incident, TimeSpan
+
+    text = "혜산시에서 밀수꾼 2명이 체포됐다. 국경경비대가 탈북을 막았다."
+    incident = Incident(event_type="arrest", category="repression", summary="혜산 체포",
+                        time=TimeSpan(date(2024, 5, 2), date(2024, 5, 2), 1, "2일"), modality="reported",
+                        evidence=[sample.ev(text, text[:18], "체포")], confidence=0.7)
+    fstore.save_article(Article(text=text, id="ko-1", title="혜산 소식", lang="ko", outlet="Example Daily",
+                                published=date(2024, 5, 3)), [incident])
+    q.facet_counts(fstore, q.IncidentQuery())  # the arrays are read: counts come from them
+    for query in (q.IncidentQuery(q="혜산"), q.IncidentQuery(q="탈북", event_type=["arrest"]),
+                  q.IncidentQuery(q="혜산시"), q.IncidentQuery(q="평양냉면")):
+        assert q.count(fstore, query) == q.count(fstore.conn, query), query.q
+        assert sum(counts(q.facet_counts(fstore, query)["event_type"]).values()) == q.count(fstore.conn, query)
+    assert q.count(fstore, q.IncidentQuery(q="혜산")) == 1

@@ -176,6 +176,26 @@ def test_map_points(store):
     assert 124 < lon < 131 and 37 < lat < 44
 
 
+def test_map_points_are_the_located_rows_newest_first(store):
+    """SQLite writes the features (map_json): each is its row, in the list's date order."""
+    rows = store.conn.execute(
+        "SELECT id, latitude, longitude, category, event_type, date_start, summary, location_name, "
+        "review_status FROM incidents WHERE latitude IS NOT NULL AND review_status != 'rejected' "
+        "AND merged_into IS NULL ORDER BY date_start DESC, id DESC").fetchall()
+    expected = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [r[2], r[1]]},
+                 "properties": {"id": r[0], "category": r[3], "event_type": r[4], "date": r[5],
+                                "summary": r[6], "location": r[7], "review_status": r[8]}}
+                for r in rows]
+    assert len(expected) > 3
+    fc = q.map_points(store)
+    assert fc["features"] == expected and fc["truncated"] is False
+    cut = q.map_points(store, limit=3)
+    assert cut["features"] == expected[:3]
+    assert (cut["located"], cut["truncated"]) == (len(expected), True)
+    none = q.map_points(store, q.IncidentQuery(q="nowhere-such-word"))
+    assert (none["features"], none["total"], none["located"]) == ([], 0, 0)
+
+
 def test_get_related_and_facets(store, ids):
     rec = q.get(store, ids["lockdown"])
     assert len(rec["evidence"]) == 2

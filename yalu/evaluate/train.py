@@ -147,8 +147,10 @@ def _log_loss(p, y) -> float:
 
 
 # The model is small and its data smaller: it may drop a candidate only where that
-# costs few real incidents. The threshold keeps this share of the real incidents.
-MIN_RECALL = 0.98
+# costs few real incidents. The threshold keeps this share of the real incidents (0.98 with
+# 400 candidates; with 500 the out-of-fold F1 is best at 0.96, which still keeps the seed's
+# nine incidents and moves no CSIS figure).
+MIN_RECALL = 0.96
 
 
 def best_threshold(p, y, min_recall: float = MIN_RECALL) -> float:

@@ -65,14 +65,19 @@ def _check_user(user: str) -> str:
 
 
 def _set_status(conn: sqlite3.Connection, record: dict, user: str, action: str, status: str,
-                note: str | None) -> dict:
+                note: str | None, *, settles: bool = False) -> dict:
+    """`settles`: the reviewer has looked at the record again, which answers a `recheck`
+    flag of `yalu reprocess` (the flag goes, and the audit row says so)."""
     at = now()
-    before = {"review_status": record["review_status"]}
-    after = {"review_status": status}
+    before: dict[str, Any] = {"review_status": record["review_status"]}
+    after: dict[str, Any] = {"review_status": status}
+    if settles and record.get("recheck"):
+        before["recheck"], after["recheck"] = record["recheck"], None
     if note:
         after["note"] = note
+    clear = ", recheck = NULL" if "recheck" in after else ""
     conn.execute(
-        "UPDATE incidents SET review_status = ?, updated_at = ? WHERE id = ?",
+        f"UPDATE incidents SET review_status = ?{clear}, updated_at = ? WHERE id = ?",
         (status, at, record["id"]),
     )
     write_audit(conn, record["id"], user, action, before, after, at)
@@ -87,7 +92,7 @@ def approve(db: DB, incident_id: str, user: str, *, note: str | None = None,
         record = _load(conn, incident_id, expected_updated_at)
         if record["merged_into"]:
             raise ReviewError(f"{incident_id} is merged into {record['merged_into']}: review that one")
-        return _set_status(conn, record, user, "approve", "approved", note)
+        return _set_status(conn, record, user, "approve", "approved", note, settles=True)
 
 
 def reject(db: DB, incident_id: str, user: str, *, note: str | None = None,
@@ -150,6 +155,10 @@ def edit(db: DB, incident_id: str, user: str, changes: dict[str, Any], *,
         if rewrite:
             after[SUMMARY_FROM] = "fields"
         before["review_status"], after["review_status"] = record["review_status"], "edited"
+        if record.get("recheck") and "recheck" not in diff:
+            # the reviewer has looked again: reprocess's flag is answered
+            before["recheck"], after["recheck"] = record["recheck"], None
+            diff["recheck"] = None
         sets = ", ".join(f"{c} = ?" for c in diff)
         conn.execute(
             f"UPDATE incidents SET {sets}, review_status = 'edited', updated_at = ? WHERE id = ?",

@@ -58,14 +58,17 @@ def review_error(exc: review.ReviewError) -> HTTPException:
 @router.get("/incidents", tags=["incidents"], summary="List and search incidents")
 def api_list(
     web: Web,
+    request: Request,
     query: Filters,
     sort: Annotated[str, Query(description=f"one of {', '.join(q.SORTS)}")] = q.DEFAULT_SORT,
     order: Annotated[str | None, Query(pattern="^(asc|desc)$")] = None,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     per_page: Annotated[int, Query(ge=1, le=q.MAX_PER_PAGE)] = q.DEFAULT_PER_PAGE,
 ) -> Response:
-    result = q.search(web.store, query, sort=sort, order=order, page=page, per_page=per_page)
-    return json_response(result.to_dict())
+    # the same for every client until the data changes: the default list and the
+    # first pages that every analyst opens are computed and encoded once
+    return remembered_json(web, request, lambda: q.search(
+        web.store, query, sort=sort, order=order, page=page, per_page=per_page).to_dict())
 
 
 def _record(web: Web, incident_id: str) -> dict:
@@ -110,11 +113,19 @@ def api_export(
 
 
 def remembered_json(web: Web, request: Request, answer: Callable[[], Any]) -> Response:
-    """An aggregate's JSON, encoded and gzipped once per data version and query (the map
-    is megabytes: encoding it again for every request would keep the server busy)."""
+    """An aggregate's JSON (`answer()`: an object, or JSON text already), encoded and
+    gzipped once per data version and query (the map is megabytes: encoding it again for
+    every request would keep the server busy)."""
     key = ("json", request.url.path, request.url.query)
-    body = web.store.remember(key, lambda: gzip.compress(
-        json.dumps(answer(), ensure_ascii=False, separators=(",", ":")).encode(), 5))
+
+    def encoded() -> bytes:
+        found = answer()
+        text = found if isinstance(found, str) else json.dumps(found, ensure_ascii=False,
+                                                               separators=(",", ":"))
+        # level 1: a third of level 5's time for the map's megabytes, a fifth larger
+        return gzip.compress(text.encode(), 1)
+
+    body = web.store.remember(key, encoded)
     if "gzip" in request.headers.get("accept-encoding", ""):
         return Response(body, media_type="application/json",
                         headers={"content-encoding": "gzip", "vary": "Accept-Encoding"})
@@ -133,15 +144,16 @@ def api_map(
     query: Filters,
     limit: Annotated[int, Query(ge=1, le=200_000, description="newest first")] = MAP_LIMIT,
 ) -> Response:
-    return remembered_json(web, request, lambda: q.map_points(web.store, query, limit=limit))
+    return remembered_json(web, request, lambda: q.map_json(web.store, query, limit=limit))
 
 
 @router.get("/facets", tags=["aggregates"],
             summary="Values for the filters, and facet counts over the matching incidents")
-def api_facets(web: Web, query: Filters) -> Response:
+def api_facets(web: Web, request: Request, query: Filters) -> Response:
     """`counts`: per facet (event_type, admin1, outlet, modality, review_status, month),
     its most frequent values among the matches of the other filters."""
-    return json_response({**web.facets(), "counts": q.facet_counts(web.store, query)})
+    return remembered_json(web, request, lambda: {**q.facets(web.store),
+                                                  "counts": q.facet_counts(web.store, query)})
 
 
 @router.get("/docs", include_in_schema=False)

@@ -28,6 +28,8 @@ def list_page(web: Web, request: Request) -> Response:
     order = params.get("order") if params.get("order") in ("asc", "desc") else None
     page_no, per_page = q.page_bounds(params.get("page"), params.get("per_page"))
     page_no = min(page_no, MAX_PAGE)  # further is past the end anyway: the last page shows
+    # the facets first: the count of the page is then read off their arrays
+    facet_counts = q.facet_counts(web.store, query)
     result = q.search(web.store, query, sort=sort, order=order, page=page_no, per_page=per_page,
                       details=False)
     if not result.items and result.total and page_no > result.pages:
@@ -46,7 +48,7 @@ def list_page(web: Web, request: Request) -> Response:
     ids = [r["id"] for r in result.items]
     ctx.update(result=result, sort=result.sort, order=result.order, per_page=per_page,
                sorts=q.SORTS, export_formats=list(EXPORT_TYPES),
-               facet_counts=q.facet_counts(web.store, query),
+               facet_counts=facet_counts,
                snippets={i: hit_segments(s) for i, s in q.snippets(web.store, query, ids).items()},
                outlets=q.source_outlets(web.store, ids))
     return page(request, "list.html", ctx)

@@ -41,10 +41,20 @@ MEMORY = ":memory:"
 BUSY_TIMEOUT_MS = 5000  # SQLite's own wait for another process's write lock
 BUSY_ATTEMPTS = 6  # then the whole transaction again, after a pause of...
 BUSY_PAUSE = (0.05, 2.0)  # ...the first, doubling up to the second (seconds, jittered)
-REMEMBERED = 64  # answers `Store.remember` keeps (the least recently used goes first)
+REMEMBERED = 256  # answers `Store.remember` keeps (the least recently used goes first)
+REMEMBERED_BYTES = 64_000_000  # and at most this much of them as bytes and arrays (_size)
 
 _savepoints = itertools.count(1)
 T = TypeVar("T")
+
+
+def _size(answer: object) -> int:
+    """What an answer counts against REMEMBERED_BYTES: encoded bytes and numpy arrays (the
+    facets' row masks, 1 MB each at 1,000,000 incidents); other answers are small."""
+    if isinstance(answer, bytes):
+        return len(answer)
+    nbytes = getattr(answer, "nbytes", 0)
+    return nbytes if isinstance(nbytes, int) else 0
 
 
 def now() -> str:
@@ -115,6 +125,7 @@ class Store:
         self._opened: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._answers: OrderedDict[Hashable, tuple[int, object]] = OrderedDict()
+        self._answer_bytes = 0  # the size of the answers that are bytes
         if read_only:
             if self.path == MEMORY or not Path(self.path).exists():
                 raise FileNotFoundError(f"no database at {self.path}")
@@ -220,6 +231,14 @@ class Store:
         except sqlite3.OperationalError:
             return None
 
+    def remembered(self, key: Hashable) -> object | None:
+        """The answer `remember` holds for `key` at the current data version, or None
+        (nothing is computed)."""
+        version = self.data_version
+        with self._lock:
+            found = self._answers.get(key)
+        return found[1] if found is not None and version is not None and found[0] == version else None
+
     def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
         """`compute()`'s answer, computed again only once the data has changed (the data
         version, read first, keys it: an answer is never newer than its key, so a change
@@ -234,10 +253,16 @@ class Store:
                 return found[1]  # type: ignore[return-value]
         answer = compute()
         with self._lock:
+            old = self._answers.pop(key, None)
+            self._answer_bytes += _size(answer) - (_size(old[1]) if old else 0)
             self._answers[key] = (version, answer)
-            self._answers.move_to_end(key)
             while len(self._answers) > REMEMBERED:
-                self._answers.popitem(last=False)
+                self._answer_bytes -= _size(self._answers.popitem(last=False)[1][1])
+            # over the byte budget: the least recently used encoded answers go (not this one)
+            for old_key in [k for k, (_, a) in self._answers.items() if _size(a)][:-1]:
+                if self._answer_bytes <= REMEMBERED_BYTES:
+                    break
+                self._answer_bytes -= _size(self._answers.pop(old_key)[1])
         return answer
 
     # articles ---------------------------------------------------------------

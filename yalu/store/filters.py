@@ -25,6 +25,9 @@ MODALITIES = (
     "denied", "ongoing", "hypothetical",
 )
 REVIEW_STATUSES = ("machine", "approved", "edited", "rejected")
+# the outlet filter's value for records whose article names no outlet (a stored outlet
+# is a publication's name, never this)
+NO_OUTLET = "(none)"
 
 _LIST_FIELDS = ("category", "event_type", "admin1", "admin2", "outlet", "modality", "review_status", "lang")
 

@@ -18,9 +18,9 @@ facets.py (facet counts).
 
 from __future__ import annotations
 
-from .aggregates import facets, map_points, weekly_counts
+from .aggregates import facets, map_json, map_points, weekly_counts
 from .facets import FACETS, facet_counts
-from .filters import DATED, MODALITIES, SEARCH_IN, IncidentQuery, QueryError, event_types, parse_day
+from .filters import DATED, MODALITIES, NO_OUTLET, SEARCH_IN, IncidentQuery, QueryError, event_types, parse_day
 from .records import article, audit_trail, get, merged_from, related
 from .search import (
     DEFAULT_PER_PAGE,
@@ -40,9 +40,9 @@ from .sql import DEFAULT_SORT, SORTS, fts_phrase_query, has_browse_index
 
 __all__ = [
     "DATED", "DEFAULT_PER_PAGE", "DEFAULT_SORT", "FACETS", "HIT_END", "HIT_START",
-    "MAX_PER_PAGE", "MODALITIES", "SEARCH_IN", "SORTS", "IncidentQuery", "Page",
+    "MAX_PER_PAGE", "MODALITIES", "NO_OUTLET", "SEARCH_IN", "SORTS", "IncidentQuery", "Page",
     "QueryError", "article", "audit_trail", "count", "event_types", "facet_counts",
-    "facets", "fts_phrase_query", "get", "has_browse_index", "iter_records", "map_points",
+    "facets", "fts_phrase_query", "get", "has_browse_index", "iter_records", "map_json", "map_points",
     "merged_from", "page_bounds", "parse_day", "records", "related", "search", "snippets",
     "source_outlets", "weekly_counts",
 ]

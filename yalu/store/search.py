@@ -85,6 +85,22 @@ def resolved(db: DB, query: IncidentQuery) -> Search:
 
 
 def count(db: DB, query: IncidentQuery, found: Search | None = None) -> int:
+    """How many incidents match; asked of a `Store`, remembered until the data changes
+    (every page of a list has the same count: 9 ms of the 10 of a page at 100,000), and
+    counted over the facets' arrays when they are read for this data version
+    (facets.matching_count: a search's rows are found once for the count and the facets
+    of a list page, and without SQL's incident by incident lookups)."""
+    if isinstance(db, Store):
+        from .facets import COLUMNS_KEY, matching_count  # facets reads this module's helpers
+
+        store = db
+        return store.remember(("count", repr(query)), lambda: (
+            matching_count(store, query) if store.remembered(COLUMNS_KEY) is not None
+            else _matches(store, query, found)))
+    return _matches(db, query, found)
+
+
+def _matches(db: DB, query: IncidentQuery, found: Search | None) -> int:
     conn = connection(db)
     if found is None:
         found = resolved(db, query)
@@ -157,7 +173,7 @@ def search(
     page, per_page = page_bounds(page, per_page)
     order_sql, sort, order = order_by(sort, order)
     found = resolved(db, query)
-    total = count(conn, query, found)
+    total = count(db, query, found)
     ids = _ordered_ids(conn, query, sort, order_sql, per_page, (page - 1) * per_page, found)
     items = _fetch(conn, ids, details=details)
     return Page(items=items, total=total, page=page, per_page=per_page, sort=sort, order=order)

@@ -13,7 +13,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
-from .filters import WEEK_DAYS, IncidentQuery
+from .filters import NO_OUTLET, WEEK_DAYS, IncidentQuery
 
 SORTS: dict[str, str] = {
     # name -> SQL expression (whitelist: user text never reaches ORDER BY)
@@ -91,10 +91,11 @@ def _is_fts_syntax(conn: sqlite3.Connection, text: str) -> bool:
 # --------------------------------------------------------------------------- SQL building
 
 
-# The covering index of store migration 2 that makes the query fast at 100,000 incidents.
-# `incidents_browse` covers every filter column, with the live rows (merged_into IS NULL)
-# first and in date order, so counts scan a narrow index instead of the wide table and the
-# default sort reads the first page straight off it.
+# The covering index of store migration 2 (in migration 11's column order) that makes the
+# query fast at 100,000 incidents. `incidents_browse` covers every filter column, with the
+# live rows (merged_into IS NULL) first and in the default order (date_start, id), so
+# counts scan a narrow index instead of the wide table and the default sort reads the
+# first page straight off it, whatever the filters.
 BROWSE_INDEX = "incidents_browse"
 # a search matching more than this share of the articles is resolved through the
 # (small) set of articles that do not match
@@ -349,9 +350,12 @@ def build_where(conn: sqlite3.Connection, query: IncidentQuery, *, drive: bool =
     if query.review_status:
         w.clauses.append(_in(f"{p}i.review_status", query.review_status, w.params))
     if query.outlet:
-        marks = ",".join("?" * len(query.outlet))
-        w.clauses.append(f"i.article_id IN (SELECT id FROM articles WHERE outlet IN ({marks}))")
-        w.params.extend(query.outlet)
+        named = [o for o in query.outlet if o != NO_OUTLET]
+        terms = [f"outlet IN ({','.join('?' * len(named))})"] if named else []
+        if NO_OUTLET in query.outlet:
+            terms.append("coalesce(outlet, '') = ''")
+        w.clauses.append(f"i.article_id IN (SELECT id FROM articles WHERE {' OR '.join(terms)})")
+        w.params.extend(named)
     if query.lang:
         marks = ",".join("?" * len(query.lang))
         w.clauses.append(f"i.article_id IN (SELECT id FROM articles WHERE lang IN ({marks}))")

@@ -23,6 +23,9 @@ search and the review queue p95 < 50 ms, as JSON and as HTML pages), with severa
     python bench/web_latency.py [--incidents 100000] [--clients 1] [--requests 200] [--db PATH]
                                 [--no-check] [--without-indexes]
 
+--db postgresql://... generates the incidents in (or reuses) that PostgreSQL database and
+serves it (docs/postgresql.md); an empty database is filled, one with incidents reused.
+
 Store migration 2 adds a covering index for the incident filters and two small ones;
 --without-indexes measures the schema without them.
 
@@ -52,6 +55,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # this checkout's yalu builds the database, not an installed one
 
 from yalu.store import Store  # noqa: E402
+from yalu.store.postgres import is_url  # noqa: E402
 from yalu.store.writes import add_sources, insert_evidence  # noqa: E402
 
 TARGETS_MS = {"list": 100, "filter": 100, "search": 100, "page": 150}  # issue 6: one client
@@ -186,19 +190,37 @@ def insert_article(conn: sqlite3.Connection, rng: random.Random, types: list[tup
     return [inc_id for inc_id, _ in evidence]
 
 
-def build(path: Path, n_incidents: int, seed: int = 6, per_article: int = 8) -> list[str]:
+def build(path: Path | str, n_incidents: int, seed: int = 6, per_article: int = 8) -> list[str]:
     """Bulk-insert n_incidents (per_article per article). Returns the incident ids."""
     rng = random.Random(seed)
     types = list(event_types().items())
     store = Store(path)
-    store.conn.execute("PRAGMA journal_mode = OFF")
-    store.conn.execute("PRAGMA synchronous = OFF")
+    if not store.postgres:
+        store.conn.execute("PRAGMA journal_mode = OFF")
+        store.conn.execute("PRAGMA synchronous = OFF")
     ids: list[str] = []
     n_articles = -(-n_incidents // per_article)
-    with store.atomic() as conn:
-        for a in range(n_articles):
-            ids += insert_article(conn, rng, types, a, min(per_article, n_incidents - a * per_article))
-    store.conn.execute("PRAGMA journal_mode = WAL")
+    # PostgreSQL: a transaction per 1,000 articles (the data version's row, updated by
+    # every statement, is not pruned inside one transaction)
+    batch = 1000 if store.postgres else n_articles
+    for first in range(0, n_articles, batch):
+        with store.atomic() as conn:
+            for a in range(first, min(first + batch, n_articles)):
+                ids += insert_article(conn, rng, types, a, min(per_article, n_incidents - a * per_article))
+    if store.postgres:
+        store.conn.execute("VACUUM ANALYZE")
+    else:
+        store.conn.execute("PRAGMA journal_mode = WAL")
+    store.close()
+    return ids
+
+
+def _stored_ids(db: Path | str) -> list[str]:
+    """The incidents of a database generated before (none: a new or empty one)."""
+    if not is_url(str(db)) and not Path(db).exists():
+        return []
+    store = Store(db)
+    ids = [r[0] for r in store.conn.execute("SELECT id FROM incidents")]
     store.close()
     return ids
 
@@ -326,7 +348,7 @@ def main() -> int:
     parser.add_argument("--incidents", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200, help="per scenario (bounded)")
     parser.add_argument("--clients", type=int, default=1, help="concurrent clients (1 to 64)")
-    parser.add_argument("--db", type=Path, help="keep the generated database here (reused if it exists)")
+    parser.add_argument("--db", help="keep the generated database here (reused if it exists), or a postgresql:// URL")
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--no-check", action="store_true", help="exit 0 even when a target is missed")
     parser.add_argument("--without-indexes", action="store_true",
@@ -341,16 +363,15 @@ def main() -> int:
     else:
         tmp = tempfile.TemporaryDirectory(prefix="yalu-bench-")
         db = Path(tmp.name) / "bench.db"
-    if db.exists():
-        store = Store(db)
-        ids = [r[0] for r in store.conn.execute("SELECT id FROM incidents")]
-        store.close()
+    ids = _stored_ids(db)
+    if ids:
         print(f"reusing {db}: {len(ids):,} incidents")
     else:
         t0 = time.perf_counter()
         ids = build(db, args.incidents, seed=args.seed)
+        size = "" if is_url(str(db)) else f" ({Path(db).stat().st_size / 1e6:.0f} MB)"
         print(f"generated {len(ids):,} incidents in {len(ids) // 8 + 1:,} articles "
-              f"in {time.perf_counter() - t0:.1f} s ({db.stat().st_size / 1e6:.0f} MB)")
+              f"in {time.perf_counter() - t0:.1f} s{size}")
 
     from yalu.store import query
 

@@ -1,6 +1,9 @@
 """Shared fixtures. Real texts live in ../shared; tests that need them skip without it."""
 
+import os
+import uuid
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -79,3 +82,93 @@ def read_with_rules(rules):
         return article, incidents
 
     return run
+
+
+# --------------------------------------------------------------------------- the backend
+# YALU_TEST_DB=postgresql://USER@HOST:PORT/DB (a database the user may create databases
+# from) runs every test that stores records against PostgreSQL: each `new_db` name is a
+# fresh database, dropped after its test (or module). Unset: SQLite files in tmp_path.
+TEST_DB = os.environ.get("YALU_TEST_DB", "")
+ON_POSTGRES = TEST_DB.startswith(("postgresql://", "postgres://"))
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only(reason): runs on SQLite only (the reason says why)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not ON_POSTGRES:
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:
+            reason = marker.args[0] if marker.args else "SQLite only"
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+
+
+class Databases:
+    """Databases by name for one test or module: SQLite files in a folder, or fresh
+    PostgreSQL databases on the server of YALU_TEST_DB."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.made: dict[str, str] = {}
+
+    def __call__(self, name: str = "yalu.db") -> str:
+        if name not in self.made:
+            self.made[name] = self._create() if ON_POSTGRES else str(self.folder / name)
+        return self.made[name]
+
+    def _create(self) -> str:
+        import psycopg
+
+        db = f"yalu_test_{uuid.uuid4().hex[:16]}"
+        with psycopg.connect(TEST_DB, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{db}"')
+        return urlunsplit(urlsplit(TEST_DB)._replace(path="/" + db))
+
+    def copy(self, source: str | Path, name: str) -> str:
+        """A new database `name` holding what `source` (a database of these tests) holds."""
+        if not ON_POSTGRES:
+            import sqlite3
+            from contextlib import closing
+
+            with closing(sqlite3.connect(source)) as a, closing(sqlite3.connect(self(name))) as b:
+                a.backup(b)  # consistent, though the CLI leaves the database in WAL mode
+            return self.made[name]
+        import psycopg
+
+        db = f"yalu_test_{uuid.uuid4().hex[:16]}"
+        template = urlsplit(str(source)).path[1:]
+        with psycopg.connect(TEST_DB, autocommit=True) as admin:
+            # a template must have no session: an in-process CLI run may leave its store open
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (template,))
+            admin.execute(f'CREATE DATABASE "{db}" TEMPLATE "{template}"')
+        self.made[name] = urlunsplit(urlsplit(TEST_DB)._replace(path="/" + db))
+        return self.made[name]
+
+    def drop(self) -> None:
+        if not ON_POSTGRES or not self.made:
+            return
+        import psycopg
+
+        with psycopg.connect(TEST_DB, autocommit=True) as admin:
+            for url in self.made.values():
+                admin.execute(f'DROP DATABASE IF EXISTS "{urlsplit(url).path[1:]}" WITH (FORCE)')
+        self.made.clear()
+
+
+@pytest.fixture
+def new_db(tmp_path):
+    """name -> the place of a new database for this test (a path or a postgresql:// URL)."""
+    dbs = Databases(tmp_path)
+    yield dbs
+    dbs.drop()
+
+
+@pytest.fixture(scope="module")
+def module_db(tmp_path_factory):
+    """name -> the place of a new database shared by this module's tests."""
+    dbs = Databases(tmp_path_factory.mktemp("db"))
+    yield dbs
+    dbs.drop()

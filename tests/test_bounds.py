@@ -6,7 +6,6 @@ How time grows with length is measured by bench/scaling.py, not here."""
 from __future__ import annotations
 
 import random
-import sqlite3
 import threading
 from datetime import date
 
@@ -22,6 +21,7 @@ from yalu.extract.mentions import Mention
 from yalu.ingest import read_text
 from yalu.model import Article, Location, TimeSpan
 from yalu.pipeline import Overtime, Pipeline, time_budget
+from yalu.store import Store
 
 PROSE = "Border guards detained two smugglers near Hyesan on Tuesday, a source told Daily NK.\n\n"
 
@@ -195,17 +195,17 @@ def test_an_article_over_its_budget_is_skipped_and_the_rest_go_on(pipeline, slow
     assert str(error) == "wire.jsonl id slow: skipped: extraction took over 1 s (the time budget per article)"
 
 
-def test_ingest_skips_a_slow_article_with_one_line_and_stores_nothing_of_it(tmp_path, slow_text):
+def test_ingest_skips_a_slow_article_with_one_line_and_stores_nothing_of_it(tmp_path, slow_text, new_db):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text(PROSE, encoding="utf-8")
     (folder / "slow.txt").write_text(slow_text, encoding="utf-8")
-    db = tmp_path / "t.db"
+    db = new_db("t.db")
     result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db), "-q", "--time-budget", "0.2"])
     assert result.exit_code == 1, result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert errors == [f"error: {folder / 'slow.txt'}: skipped: extraction took over 0.2 s (the time budget per article)"]
-    conn = sqlite3.connect(db)
+    conn = Store(db).conn
     [(good_id, path)] = conn.execute("SELECT id, source_path FROM articles").fetchall()
     assert path == str(folder / "good.txt")
     assert {row[0] for row in conn.execute("SELECT article_id FROM evidence")} == {good_id}

@@ -11,10 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import shutil
 import sqlite3
-from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -27,7 +27,8 @@ from yalu.export import ACLED_COLUMNS, CSV_COLUMNS
 from yalu.ingest import find_inputs, read_file
 from yalu.model import Article
 from yalu.ontology import event_types
-from yalu.store import writes
+from yalu.store import Store, writes
+from yalu.store.sql import fts_query
 
 DATA = Path(__file__).parent / "data" / "cli"
 REPORTS = DATA / "reports"
@@ -57,7 +58,9 @@ ACTOR_KINDS = {"unit", "official", "civilian", "state", "organization"}
 QUANTITY_KINDS = {"people", "fatalities", "injured", "money", "weapon", "ammunition", "other"}
 ATTRIBUTION_KINDS = {"anonymous_source", "official", "media", "state_media", "document"}
 PLACEHOLDERS = {"", "unknown", "n/a", "na", "none", "null", "nil", "tbd", "todo", "placeholder", "xxx", "?", "-", "…", "lorem ipsum"}
-TABLES = ("articles", "articles_fts_docsize", "incidents", "incident_sources", "evidence", "places")
+# FTS5's own count of indexed articles; PostgreSQL's search column is part of each row
+FTS_ROWS = "articles_fts" if os.environ.get("YALU_TEST_DB", "").startswith("postgres") else "articles_fts_docsize"
+TABLES = ("articles", FTS_ROWS, "incidents", "incident_sources", "evidence", "places")
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -82,20 +85,15 @@ def ok(result, code: int = 0):
 
 
 def sql(db, query, *params):
-    with closing(sqlite3.connect(db)) as conn:
-        conn.row_factory = sqlite3.Row
-        return [dict(r) for r in conn.execute(query, params)]
+    store = Store(db)
+    try:
+        return [dict(r) for r in store.conn.execute(query, params)]
+    finally:
+        store.close()
 
 
 def counts(db) -> dict[str, int]:
     return {t: sql(db, f"SELECT count(*) AS n FROM {t}")[0]["n"] for t in TABLES}
-
-
-def copy_db(src, dst) -> Path:
-    """A consistent copy (the CLI leaves the database in WAL mode)."""
-    with closing(sqlite3.connect(src)) as a, closing(sqlite3.connect(dst)) as b:
-        a.backup(b)
-    return Path(dst)
 
 
 def json_lines(text: str) -> list[dict]:
@@ -205,9 +203,9 @@ def assert_derived(record: dict, text: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
+def db(module_db):
     """The fixture reports ingested once; tests that change the database copy it first."""
-    path = tmp_path_factory.mktemp("cli") / "yalu.db"
+    path = module_db("yalu.db")
     ok(yalu("ingest", REPORTS, "--db", path, "-q"))
     return path
 
@@ -224,8 +222,8 @@ def ids(rows) -> set[str]:
 # --- ingest ---------------------------------------------------------------------------------------
 
 
-def test_ingest_folder_of_every_format(tmp_path):
-    path = tmp_path / "y.db"
+def test_ingest_folder_of_every_format(tmp_path, new_db):
+    path = new_db("y.db")
     r = ok(yalu("ingest", REPORTS, "--db", path))
     assert "5 articles added" in r.stderr and "0 failed" in r.stderr
     assert error_lines(r.stderr) == []
@@ -271,13 +269,14 @@ def test_ingest_folder_of_every_format(tmp_path):
         if i["article_id"] in (txt["id"], html["id"]):
             assert i["admin2"] not in ("Chongjin", "Nampo", "Nampho") and i["admin1_code"] not in ("KP-09", "KP-02", "KP-14")
     # the full-text index holds the articles
-    assert sql(path, "SELECT a.id FROM articles a JOIN articles_fts f ON f.rowid = a.rowid WHERE articles_fts MATCH 'Tumen'") == [
+    assert sql(path, "SELECT a.id FROM articles a JOIN articles_fts ON articles_fts.rowid = a.rowid WHERE articles_fts MATCH ?",
+               "Tumen") == [
         {"id": DEFECTION_ID}
     ]
 
 
-def test_reingest_changes_nothing(tmp_path, db):
-    path = copy_db(db, tmp_path / "again.db")
+def test_reingest_changes_nothing(tmp_path, db, new_db):
+    path = new_db.copy(db, "again.db")
     before = counts(path)
     assert before["articles"] == 5 and before["incidents"] >= 5
     snapshot = sql(path, "SELECT * FROM incidents ORDER BY id")
@@ -296,18 +295,18 @@ def test_reingest_changes_nothing(tmp_path, db):
     assert counts(path) == before
 
 
-def test_ingest_same_text_twice_in_one_batch_stored_once(tmp_path):
+def test_ingest_same_text_twice_in_one_batch_stored_once(tmp_path, new_db):
     folder = tmp_path / "dup"
     folder.mkdir()
     shutil.copy(REPORTS / "hyesan-arrests.txt", folder / "a.txt")
     shutil.copy(REPORTS / "hyesan-arrests.txt", folder / "b.txt")
-    path = tmp_path / "d.db"
+    path = new_db("d.db")
     r = ok(yalu("ingest", folder, "--db", path))
     assert "1 articles added" in r.stderr and "1 already stored" in r.stderr
     assert counts(path)["articles"] == 1
 
 
-def test_bad_files_reported_one_line_each_batch_goes_on(tmp_path):
+def test_bad_files_reported_one_line_each_batch_goes_on(tmp_path, new_db):
     folder = tmp_path / "batch"
     folder.mkdir()
     shutil.copy(REPORTS / "hyesan-arrests.txt", folder / "good.txt")
@@ -320,7 +319,7 @@ def test_bad_files_reported_one_line_each_batch_goes_on(tmp_path):
         '{"id": "broken", "text": "an unfinished line\n',
         encoding="utf-8",
     )
-    path = tmp_path / "b.db"
+    path = new_db("b.db")
     r = ok(yalu("ingest", folder, "--db", path, "-q"), code=1)
 
     errors = error_lines(r.stderr)
@@ -339,18 +338,18 @@ def test_bad_files_reported_one_line_each_batch_goes_on(tmp_path):
     assert counts(path)["incidents"] >= 2
 
 
-def test_missing_and_unsupported_paths(tmp_path):
+def test_missing_and_unsupported_paths(tmp_path, new_db):
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
-    r = ok(yalu("ingest", tmp_path / "nope.txt", tmp_path / "notes.pdf", REPORTS / "wire.jsonl", "--db", tmp_path / "m.db", "-q"), code=1)
+    r = ok(yalu("ingest", tmp_path / "nope.txt", tmp_path / "notes.pdf", REPORTS / "wire.jsonl", "--db", new_db("m.db"), "-q"), code=1)
     errors = error_lines(r.stderr)
     assert len(errors) == 2
     assert "nope.txt" in errors[0] and "no such file" in errors[0]
     assert "notes.pdf" in errors[1] and "unsupported" in errors[1]
-    assert counts(tmp_path / "m.db")["articles"] == 2
+    assert counts(new_db("m.db"))["articles"] == 2
 
 
-def test_published_and_outlet_override(tmp_path):
-    path = tmp_path / "o.db"
+def test_published_and_outlet_override(tmp_path, new_db):
+    path = new_db("o.db")
     ok(yalu("ingest", REPORTS / "wire.jsonl", REPORTS / "wonsan-drill.html", "--db", path, "-q",
             "--published", "2020-01-02", "--outlet", "Override Outlet"))
     articles = sql(path, "SELECT id, published, published_source, outlet FROM articles")
@@ -362,7 +361,7 @@ def test_published_and_outlet_override(tmp_path):
     assert defection == [{"date_start": "2019-06-14", "date_end": "2019-06-14"}]
 
 
-def test_dateline_dates_the_story_and_metadata_gives_its_year(tmp_path):
+def test_dateline_dates_the_story_and_metadata_gives_its_year(tmp_path, new_db):
     """A feed record listed days after its yearless dateline: "yesterday" counts from the dateline."""
     record = {
         "id": "fictional-1",
@@ -372,7 +371,7 @@ def test_dateline_dates_the_story_and_metadata_gives_its_year(tmp_path):
     }
     feed = tmp_path / "wire.jsonl"
     feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    path = tmp_path / "y.db"
+    path = new_db("y.db")
     ok(yalu("ingest", feed, "--db", path))
     assert sql(path, "SELECT published, published_source FROM articles") == [
         {"published": "2024-03-09", "published_source": "dateline+jsonl"}
@@ -381,16 +380,16 @@ def test_dateline_dates_the_story_and_metadata_gives_its_year(tmp_path):
     assert arrest == [{"date_start": "2024-03-08", "date_end": "2024-03-08"}]
 
 
-def test_invalid_published_is_a_usage_error(tmp_path):
-    r = yalu("ingest", REPORTS, "--db", tmp_path / "x.db", "--published", "2020-13-01")
+def test_invalid_published_is_a_usage_error(tmp_path, new_db):
+    r = yalu("ingest", REPORTS, "--db", new_db("x.db"), "--published", "2020-13-01")
     assert r.exit_code == 2
     assert "--published" in r.stderr and "2020-13-01" in r.stderr
-    assert not (tmp_path / "x.db").exists() or counts(tmp_path / "x.db")["articles"] == 0
+    assert counts(new_db("x.db"))["articles"] == 0
 
 
-def test_never_half_an_article(tmp_path, monkeypatch):
+def test_never_half_an_article(tmp_path, monkeypatch, new_db):
     """The 2nd incident of every article fails to store: those articles leave no trace."""
-    reference = tmp_path / "ref.db"
+    reference = new_db("ref.db")
     ok(yalu("ingest", REPORTS, "--db", reference, "-q"))
     per_article = {}
     for row in sql(reference, "SELECT a.source_path, a.content_hash, count(i.id) AS n FROM articles a "
@@ -410,7 +409,7 @@ def test_never_half_an_article(tmp_path, monkeypatch):
         return original(conn, article, article_id, incident, stamp)
 
     monkeypatch.setattr(writes, "insert_incident", flaky)
-    path = tmp_path / "half.db"
+    path = new_db("half.db")
     r = ok(yalu("ingest", REPORTS, "--db", path, "-q"), code=1)
     errors = error_lines(r.stderr)
     assert len(errors) == len(multi)
@@ -420,18 +419,22 @@ def test_never_half_an_article(tmp_path, monkeypatch):
     assert set(stored) == single
     # nothing of the failed articles: no incidents, sources, evidence, index rows or places of theirs
     c = counts(path)
-    assert c["articles"] == c["articles_fts_docsize"] == len(single)
+    assert c["articles"] == c[FTS_ROWS] == len(single)
     assert c["incidents"] == sum(per_article[h] for h in single)
     assert sql(path, "SELECT count(*) AS n FROM incidents WHERE article_id NOT IN (SELECT id FROM articles)")[0]["n"] == 0
     assert sql(path, "SELECT count(*) AS n FROM evidence WHERE article_id NOT IN (SELECT id FROM articles)")[0]["n"] == 0
     assert sql(path, "SELECT count(*) AS n FROM incident_sources WHERE article_id NOT IN (SELECT id FROM articles)")[0]["n"] == 0
     assert sql(path, "SELECT count(*) AS n FROM places WHERE id NOT IN (SELECT place_id FROM incidents WHERE place_id IS NOT NULL)")[0]["n"] == 0
-    assert sql(path, "SELECT id FROM articles_fts_docsize EXCEPT SELECT rowid FROM articles") == []
+    if FTS_ROWS == "articles_fts_docsize":  # FTS5's index rows of articles not stored
+        assert sql(path, "SELECT id FROM articles_fts_docsize EXCEPT SELECT rowid FROM articles") == []
     # the failed articles' own words are not in the index: a phrase of each one's text
     for row in sql(reference, "SELECT content_hash, text FROM articles"):
         if row["content_hash"] in multi:
             phrase = '"' + " ".join(re.findall(r"\w+", row["text"])[:8]) + '"'
-            assert sql(path, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", phrase) == []
+            store = Store(path)
+            match = fts_query(store.conn, phrase)  # FTS5's syntax, or PostgreSQL's tsquery
+            store.close()
+            assert sql(path, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", match) == []
 
     # the failed articles are not marked as stored: a later run stores them whole
     monkeypatch.setattr(writes, "insert_incident", original)
@@ -741,12 +744,10 @@ def test_export_filters_and_output_file(db, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "geojson", "acled"])
-def test_export_rejected(db, tmp_path, fmt):
-    path = copy_db(db, tmp_path / "r.db")
+def test_export_rejected(db, tmp_path, fmt, new_db):
+    path = new_db.copy(db, "r.db")
     (rejected,) = [r["id"] for r in incidents_of(path, "--type", "defection")]
-    with closing(sqlite3.connect(path)) as conn:
-        conn.execute("UPDATE incidents SET review_status = 'rejected' WHERE id = ?", (rejected,))
-        conn.commit()
+    sql(path, "UPDATE incidents SET review_status = 'rejected' WHERE id = ?", rejected)
     total = counts(path)["incidents"]
 
     def exported(*args) -> list[str]:
@@ -798,3 +799,9 @@ def test_help(path):
         command = command.commands[name]
     # a description, not just the option list
     assert (command.help or "").strip(), f"{' '.join(path) or 'yalu'} has no help text"
+
+
+def test_yalu_db_names_the_database_when_db_is_not_given(db):
+    """$YALU_DB (a file, or on the PostgreSQL run a postgresql:// URL) stands for --db."""
+    r = ok(CliRunner().invoke(cli, ["incidents", "--json", "--limit", "0"], env={"YALU_DB": str(db)}))
+    assert ids(json_lines(r.stdout)) == ids(incidents_of(db)) != set()

@@ -20,8 +20,8 @@ def run(*args: object):
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("filters") / "yalu.db"
+def db(module_db):
+    path = module_db("yalu.db")
     assert run("ingest", "-q", "--db", path, REPORTS).exit_code == 0
     return path
 

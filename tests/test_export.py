@@ -119,7 +119,7 @@ def test_unknown_format():
         render([RECORD], "xlsx")
 
 
-def test_json_export_names_the_rules_of_each_evidence_sentence(tmp_path):
+def test_json_export_names_the_rules_of_each_evidence_sentence(new_db, tmp_path):
     """An incident stored and read back as the exports get it: its evidence keeps the
     ids of the rules that made it."""
     text = "Border guards arrested two smugglers in Hyesan on Monday (a fictional report)."
@@ -130,7 +130,7 @@ def test_json_export_names_the_rules_of_each_evidence_sentence(tmp_path):
         location=Location(location_name="Hyesan", country="KP", admin1_code="KP-10", admin2="Hyesan"),
         evidence=[Evidence(0, len(text), 14, 22, text, rules=rules)], confidence=0.8,
     )
-    store = Store(tmp_path / "y.db")
+    store = Store(new_db("y.db"))
     store.save_article(Article(text=text, published=date(2024, 3, 6), outlet="Test Wire"), [incident])
     [record] = json.loads(render(query.records(store), "json"))
     assert record["evidence"][0]["rules"] == rules

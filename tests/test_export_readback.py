@@ -19,9 +19,9 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "reports"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
+def db(module_db):
     """The 53 fictional sample reports, ingested once."""
-    path = tmp_path_factory.mktemp("readback") / "yalu.db"
+    path = module_db("yalu.db")
     result = CliRunner().invoke(cli, ["ingest", str(SAMPLES), "--db", str(path), "-q"])
     assert result.exit_code == 0, result.output
     return path

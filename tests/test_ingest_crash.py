@@ -23,6 +23,7 @@ def _bench():
 
 
 bench = _bench()
+pytestmark = pytest.mark.sqlite_only("kills SQLite ingests with SIGKILL and checks their database files (bench/ingest_crash.py)")
 
 
 @pytest.fixture(scope="module")

@@ -176,9 +176,9 @@ def test_relative_dates_at_the_calendars_ends_never_raise(published, future):
 # --- the command: every good record stored, a re-run stores what was missing ------------------
 
 
-def test_ingest_stores_every_good_record_next_to_a_bad_one(tmp_path):
+def test_ingest_stores_every_good_record_next_to_a_bad_one(tmp_path, new_db):
     path = mixed_jsonl(tmp_path / "wire.jsonl")
-    db = tmp_path / "y.db"
+    db = new_db("y.db")
     r = ok(yalu("ingest", path, "--db", db, "-q"), code=1)
     errors = error_lines(r.stderr)
     assert len(errors) == 6 and all(e.startswith(f"error: {path} line ") for e in errors), errors
@@ -190,8 +190,8 @@ def test_ingest_stores_every_good_record_next_to_a_bad_one(tmp_path):
     assert "0 articles added (0 incidents), 82 already stored, 6 failed" in r.stderr
 
 
-def test_a_rerun_stores_what_was_missing(tmp_path):
-    db = tmp_path / "y.db"
+def test_a_rerun_stores_what_was_missing(tmp_path, new_db):
+    db = new_db("y.db")
     first = mixed_jsonl(tmp_path / "first.jsonl", good_before=20, good_after=0)
     ok(yalu("ingest", first, "--db", db, "-q"), code=1)
     assert len(sql(db, "SELECT id FROM articles")) == 22
@@ -201,7 +201,7 @@ def test_a_rerun_stores_what_was_missing(tmp_path):
     assert len(sql(db, "SELECT id FROM articles")) == 82
 
 
-def test_a_record_that_breaks_the_pipeline_is_one_line(tmp_path, monkeypatch):
+def test_a_record_that_breaks_the_pipeline_is_one_line(tmp_path, monkeypatch, new_db):
     """A record that breaks extraction (here one made to) costs only itself: its batch is
     run again an article at a time, and the others are stored."""
     from yalu import pipeline as stages
@@ -218,7 +218,7 @@ def test_a_record_that_breaks_the_pipeline_is_one_line(tmp_path, monkeypatch):
     lines = [good_record(i) for i in range(50)]
     lines[37] = json.dumps({"id": "boom", "text": "Guards in Hyesan heard a BOOM on Monday."})
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    db = tmp_path / "y.db"
+    db = new_db("y.db")
     r = ok(yalu("ingest", path, "--db", db, "-q"), code=1)
     assert error_lines(r.stderr) == [f"error: {path} line 38: not processed (RecursionError: maximum recursion depth exceeded)"]
     assert len(sql(db, "SELECT id FROM articles")) == 49
@@ -226,21 +226,21 @@ def test_a_record_that_breaks_the_pipeline_is_one_line(tmp_path, monkeypatch):
     assert len(r.stdout.splitlines()) == 49 and len(error_lines(r.stderr)) == 1
 
 
-def test_a_very_long_sentence_spares_its_neighbours(tmp_path):
+def test_a_very_long_sentence_spares_its_neighbours(tmp_path, new_db):
     """ "Hyesan " * 1000 made the clause walk recurse past Python's limit (issue 13)."""
     path = tmp_path / "wire.jsonl"
     lines = [good_record(i) for i in range(10)]
     lines.insert(5, json.dumps({"id": "sentence", "published": "2021-03-03", "text": "Hyesan " * 1000 + "soldiers defected."}))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    db = tmp_path / "y.db"
+    db = new_db("y.db")
     r = yalu("ingest", path, "--db", db, "-q")
     assert r.exit_code in (0, 1) and "Traceback" not in r.stderr
     assert all(f"{path} line 6:" in e for e in error_lines(r.stderr))
     assert {f"good-{i}" for i in range(10)} <= {row["id"] for row in sql(db, "SELECT id FROM articles")}
 
 
-def test_published_outside_the_range_is_a_usage_error(tmp_path):
-    r = yalu("ingest", tmp_path, "--published", "9999-12-31", "--db", tmp_path / "y.db")
+def test_published_outside_the_range_is_a_usage_error(tmp_path, new_db):
+    r = yalu("ingest", tmp_path, "--published", "9999-12-31", "--db", new_db("y.db"))
     assert r.exit_code == 2 and "publication date 9999-12-31 is outside 1900-2100" in r.stderr
 
 
@@ -252,7 +252,7 @@ def good_text(path: Path, words: str = "two men") -> Path:
     return path
 
 
-def test_symlinks_out_of_a_folder_are_not_followed(tmp_path):
+def test_symlinks_out_of_a_folder_are_not_followed(tmp_path, new_db):
     folder, outside = tmp_path / "reports", tmp_path / "outside"
     (folder / "sub").mkdir(parents=True)
     outside.mkdir()
@@ -268,7 +268,7 @@ def test_symlinks_out_of_a_folder_are_not_followed(tmp_path):
     assert [str(e) for e in found if isinstance(e, IngestError)] == [
         f"{folder / name}: symbolic link out of {folder} not followed (--follow-symlinks reads it)" for name in ("etc", "secret.txt")
     ]
-    db = tmp_path / "y.db"
+    db = new_db("y.db")
     r = ok(yalu("ingest", folder, "--db", db, "-q"), code=1)
     assert len(error_lines(r.stderr)) == 2
     assert [row["source_path"] for row in sql(db, "SELECT source_path FROM articles")] == [str(folder / "good.txt")]
@@ -277,13 +277,13 @@ def test_symlinks_out_of_a_folder_are_not_followed(tmp_path):
     assert "1 articles added" in r.stderr and "1 already stored" in r.stderr
 
 
-def test_devices_and_fifos_are_refused_by_type_without_hanging(tmp_path):
+def test_devices_and_fifos_are_refused_by_type_without_hanging(tmp_path, new_db):
     fifo = tmp_path / "wire.jsonl"
     os.mkfifo(fifo)
     good = good_text(tmp_path / "good.txt")
     # in a subprocess with a timeout: before, /dev/zero was read until memory ran out and a FIFO blocked forever
     cmd = [sys.executable, "-c", "from yalu.cli import cli; cli()", "ingest", "/dev/zero", str(fifo), str(good),
-           "--db", str(tmp_path / "y.db"), "-q"]
+           "--db", str(new_db("y.db")), "-q"]
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=120, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
     assert r.returncode == 1, r.stderr
     assert error_lines(r.stderr) == [
@@ -305,7 +305,7 @@ def unreadable_run(args: list[str], tmp_path: Path) -> subprocess.CompletedProce
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
 
 
-def test_an_unreadable_file_is_one_line_and_the_batch_goes_on(tmp_path):
+def test_an_unreadable_file_is_one_line_and_the_batch_goes_on(tmp_path, new_db):
     good = good_text(tmp_path / "good.txt")
     secret = good_text(tmp_path / "secret.txt", "three women")
     locked = tmp_path / "locked"
@@ -318,7 +318,7 @@ def test_an_unreadable_file_is_one_line_and_the_batch_goes_on(tmp_path):
     locked.chmod(0)
     (folder / "closed").chmod(0)
     try:
-        r = unreadable_run(["ingest", str(secret), str(good), str(hidden), str(folder), "--db", str(tmp_path / "y.db"), "-q"], tmp_path)
+        r = unreadable_run(["ingest", str(secret), str(good), str(hidden), str(folder), "--db", str(new_db("y.db")), "-q"], tmp_path)
     finally:
         locked.chmod(0o700)
         (folder / "closed").chmod(0o700)
@@ -330,4 +330,4 @@ def test_an_unreadable_file_is_one_line_and_the_batch_goes_on(tmp_path):
         f"error: {folder / 'closed'}: cannot read folder (permission denied)",
     ]
     assert "1 articles added" in r.stderr
-    assert [row["source_path"] for row in sql(tmp_path / "y.db", "SELECT source_path FROM articles")] == [str(good)]
+    assert [row["source_path"] for row in sql(new_db("y.db"), "SELECT source_path FROM articles")] == [str(good)]

@@ -19,14 +19,14 @@ def ingest(*args: object):
     return result
 
 
-def test_the_bar_counts_articles_of_one_big_file(tmp_path):
+def test_the_bar_counts_articles_of_one_big_file(new_db, tmp_path):
     """Issue 12: on one large JSONL file the bar stayed at "0/1" for 40 s."""
     feed = tmp_path / "big.jsonl"
     feed.write_text("".join(json.dumps({"id": f"a{n}", "text": KCNA_TEXT.format(n=n), "published": "2024-03-06"}) + "\n"
                             for n in range(12)), encoding="utf-8")
-    result = ingest("--db", tmp_path / "y.db", feed)
+    result = ingest("--db", new_db("y.db"), feed)
     assert "ingesting: 12 articles" in result.stderr and "file 1/1" in result.stderr
-    again = ingest("--db", tmp_path / "y.db", feed)  # already stored ones count too
+    again = ingest("--db", new_db("y.db"), feed)  # already stored ones count too
     assert "ingesting: 12 articles" in again.stderr and "12 already stored" in again.stderr
 
 
@@ -43,7 +43,7 @@ def test_outlet_of_a_domain(url, outlet):
     assert domain_outlet(url) == outlet
 
 
-def test_a_report_naming_no_outlet_is_its_domains(tmp_path):
+def test_a_report_naming_no_outlet_is_its_domains(new_db, tmp_path):
     """Issue 12: 51 KCNA articles with a kcna.kp address and no dateline had no outlet."""
     records = [
         {"id": "kcna", "url": "http://www.kcna.kp/en/article/q/1.kcmsf", "text": KCNA_TEXT.format(n=1)},
@@ -55,8 +55,8 @@ def test_a_report_naming_no_outlet_is_its_domains(tmp_path):
     ]
     feed = tmp_path / "kcna.jsonl"
     feed.write_text("".join(json.dumps(dict(r, published="2024-03-06")) + "\n" for r in records), encoding="utf-8")
-    ingest("-q", "--db", tmp_path / "y.db", feed)
-    store = Store(tmp_path / "y.db")
+    ingest("-q", "--db", new_db("y.db"), feed)
+    store = Store(new_db("y.db"))
     outlets = dict(store.conn.execute("SELECT id, outlet FROM articles").fetchall())
     assert outlets == {"kcna": "KCNA", "words": "Daily NK", "meta": "Reuters", "none": None}
     assert {r["outlet"] for r in query.records(store) if r["article_id"] == "kcna"} <= {"KCNA"}

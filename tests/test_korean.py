@@ -34,8 +34,8 @@ def test_the_fictional_korean_gold() -> None:
 
 
 @pytest.fixture(scope="module")
-def korean_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("ko") / "y.db"
+def korean_db(module_db) -> str:
+    db = module_db("y.db")
     runner = CliRunner()
     result = runner.invoke(cli, ["ingest", "--db", str(db), "-q", "--published", "2025-06-12", str(KO / "reports")])
     assert result.exit_code == 0, result.output
@@ -45,7 +45,7 @@ def korean_db(tmp_path_factory) -> Path:
     return db
 
 
-def test_korean_records_carry_english_codes_and_offsets_into_the_korean_text(korean_db: Path) -> None:
+def test_korean_records_carry_english_codes_and_offsets_into_the_korean_text(korean_db: str) -> None:
     store = Store(korean_db)
     rows = query.records(store, IncidentQuery(lang=["ko"]))
     assert {r["event_type"] for r in rows} >= {"defection", "desertion", "punishment", "missile_launch", "arrest"}
@@ -62,7 +62,7 @@ def test_korean_records_carry_english_codes_and_offsets_into_the_korean_text(kor
         assert article[0][e["trigger_start"]:e["trigger_end"]] in e["text"]
 
 
-def test_the_language_filter(korean_db: Path) -> None:
+def test_the_language_filter(korean_db: str) -> None:
     store = Store(korean_db)
     korean = query.records(store, IncidentQuery(lang=["ko"]))
     english = query.records(store, IncidentQuery(lang=["en"]))
@@ -72,7 +72,7 @@ def test_the_language_filter(korean_db: Path) -> None:
     assert out.exit_code == 0 and all(json.loads(line)["lang"] == "en" for line in out.output.splitlines() if line)
 
 
-def test_hangul_search_finds_words_inside_longer_words(korean_db: Path) -> None:
+def test_hangul_search_finds_words_inside_longer_words(korean_db: str) -> None:
     store = Store(korean_db)
 
     def found(text: str) -> set[str]:

@@ -26,8 +26,8 @@ def _report(text, outlet, location=HYESAN, when=TimeSpan(date(2025, 3, 4), date(
     return article, [incident]
 
 
-def test_second_outlet_joins_the_first_record(tmp_path):
-    store = Store(tmp_path / "y.db")
+def test_second_outlet_joins_the_first_record(new_db):
+    store = Store(new_db("y.db"))
     first = ingest(store, *_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "Daily Example"))
     second = ingest(store, *_report("Two smugglers were detained in Hyesan this week (fictional).", "Example Radio",
                                          when=TimeSpan(date(2025, 3, 2), date(2025, 3, 6), 2, "this week")))
@@ -38,8 +38,8 @@ def test_second_outlet_joins_the_first_record(tmp_path):
     assert merged == 1
 
 
-def test_automatic_merge_writes_an_audit_row_on_both_records(tmp_path):
-    store = Store(tmp_path / "y.db")
+def test_automatic_merge_writes_an_audit_row_on_both_records(new_db):
+    store = Store(new_db("y.db"))
     ingest(store, *_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "Daily Example"))
     second = ingest(store, *_report("Two smugglers were detained in Hyesan on Tuesday (fictional).", "Example Radio"))
     [record] = query.records(store)
@@ -53,8 +53,8 @@ def test_automatic_merge_writes_an_audit_row_on_both_records(tmp_path):
     assert loser_row["before"] == {"merged_into": None}
 
 
-def test_different_places_types_or_times_stay_apart(tmp_path):
-    store = Store(tmp_path / "y.db")
+def test_different_places_types_or_times_stay_apart(new_db):
+    store = Store(new_db("y.db"))
     ingest(store, *_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "A"))
     ingest(store, *_report("Police arrested two smugglers in Musan on Tuesday (fictional).", "B", location=MUSAN))
     ingest(store, *_report("Smugglers were caught in Hyesan last year (fictional).", "C",
@@ -63,10 +63,10 @@ def test_different_places_types_or_times_stay_apart(tmp_path):
     assert len(query.records(store)) == 4
 
 
-def test_reports_of_one_launch_day_are_one_incident(tmp_path):
+def test_reports_of_one_launch_day_are_one_incident(new_db):
     """A launch is the state's act, told from anywhere: the same day ties two reports
     that name no county, unless they name two different provinces."""
-    store = Store(tmp_path / "y.db")
+    store = Store(new_db("y.db"))
     sea = Location(location_name="East Sea", geo_precision=3)
     wonsan = Location(location_name="Wonsan", country="KP", admin1="Kangwon", admin1_code="KP-07", admin2="Wonsan", geo_precision=1)
     pyongyang = Location(location_name="Sunan", country="KP", admin1="Pyongyang", admin1_code="KP-01", admin2="Sunan", geo_precision=1)
@@ -85,16 +85,16 @@ def test_reports_of_one_launch_day_are_one_incident(tmp_path):
     assert joined["sources"] == sorted([first, second])
 
 
-def test_arrests_with_no_county_stay_apart(tmp_path):
-    store = Store(tmp_path / "y.db")
+def test_arrests_with_no_county_stay_apart(new_db):
+    store = Store(new_db("y.db"))
     nowhere = Location()
     ingest(store, *_report("Police arrested two smugglers on Tuesday (fictional).", "A", location=nowhere))
     ingest(store, *_report("Police arrested a broker on Tuesday (fictional).", "B", location=nowhere))
     assert len(query.records(store)) == 2
 
 
-def test_same_county_name_in_two_provinces_stays_apart(tmp_path):
-    store = Store(tmp_path / "y.db")
+def test_same_county_name_in_two_provinces_stays_apart(new_db):
+    store = Store(new_db("y.db"))
     north = Location(location_name="Ongjin", country="KP", admin1="South Hwanghae", admin1_code="KP-05", admin2="Ongjin", geo_precision=1)
     south = Location(location_name="Yeonpyeong Island", country="KR", admin1="Incheon", admin1_code="KR-28", admin2="Ongjin", geo_precision=1)
     ingest(store, *_report("Coastal guns fired from Ongjin County (fictional).", "A", location=north, event_type="artillery_fire"))
@@ -102,8 +102,8 @@ def test_same_county_name_in_two_provinces_stays_apart(tmp_path):
     assert len(query.records(store)) == 2
 
 
-def test_the_souths_test_is_not_the_norths_launch(tmp_path):
-    store = Store(tmp_path / "y.db")
+def test_the_souths_test_is_not_the_norths_launch(new_db):
+    store = Store(new_db("y.db"))
     day = TimeSpan(date(2025, 3, 4), date(2025, 3, 4), 1, "on Tuesday")
     north = _report("North Korea fired a missile on Tuesday (fictional).", "A", location=Location(), when=day, event_type="missile_launch")
     north[1][0].actors = [Actor(text="North Korea", role="agent", kind="state", normalized="North Korea")]
@@ -115,24 +115,24 @@ def test_the_souths_test_is_not_the_norths_launch(tmp_path):
     assert len(query.records(store)) == 2
 
 
-def test_an_outlets_republication_merges_but_corroborates_nothing(tmp_path):
-    store = Store(tmp_path / "y.db")
+def test_an_outlets_republication_merges_but_corroborates_nothing(new_db):
+    store = Store(new_db("y.db"))
     ingest(store, *_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "Daily Example"))
     ingest(store, *_report("Police arrested two smugglers in Hyesan on Tuesday, updated (fictional).", "Daily Example"))
     [record] = query.records(store)
     assert record["corroboration"] == []
 
 
-def test_storing_alone_does_not_merge(tmp_path):
+def test_storing_alone_does_not_merge(new_db):
     """Merging is its own stage: Store.save_article only stores."""
-    store = Store(tmp_path / "y.db")
+    store = Store(new_db("y.db"))
     store.save_article(*_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "A"))
     store.save_article(*_report("Two smugglers were detained in Hyesan on Tuesday (fictional).", "B"))
     assert len(query.records(store)) == 2
 
 
-def test_a_failed_merge_stores_nothing_of_the_article(tmp_path, monkeypatch):
-    store = Store(tmp_path / "y.db")
+def test_a_failed_merge_stores_nothing_of_the_article(new_db, monkeypatch):
+    store = Store(new_db("y.db"))
     ingest(store, *_report("Police arrested two smugglers in Hyesan on Tuesday (fictional).", "A"))
 
     def broken(conn, incident_id):

@@ -26,10 +26,10 @@ def yalu(*args: object) -> str:
 
 
 @pytest.fixture
-def undated(tmp_path):
+def undated(new_db, tmp_path):
     report = tmp_path / "report.txt"
     report.write_text(REPORT, encoding="utf-8")
-    db = tmp_path / "y.db"
+    db = new_db("y.db")
     yalu("ingest", "-q", "--db", db, report)
     store = Store(db)
     records = query.records(store)
@@ -94,7 +94,7 @@ def test_a_changed_extraction_replaces_machine_records_and_keeps_what_others_gav
     add_sources(conn, one["id"], [other_id])
     insert_evidence(conn, one["id"], [{"article_id": other_id, "start": 0, "end": 20, "text": "Guards detained"}])
     conn.execute("UPDATE incidents SET event_type = 'other', summary = 'stale' WHERE id = ?", (one["id"],))
-    columns = [c[1] for c in conn.execute("PRAGMA table_info(incidents)") if c[1] != "id"]
+    columns = [c[0] for c in conn.execute("SELECT * FROM incidents LIMIT 0").description if c[0] not in ("id", "rowid")]
     conn.execute(f"INSERT INTO incidents (id, {', '.join(columns)}) SELECT 'inc-stale', {', '.join(columns)} "
                  "FROM incidents WHERE id = ?", (two["id"],))  # a record this version no longer makes
     conn.execute("DELETE FROM incidents WHERE id = ?", (two["id"],))  # one it makes anew

@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 
 from yalu.model import Article, Evidence, Incident, Location, TimeSpan
-from yalu.store import MIGRATIONS, Store, query
+from yalu.store import MIGRATIONS, Store, postgres, query, schema_pg
 from yalu.store.database import retry_busy
 from yalu.store.integrity import problems
 from yalu.store.query import IncidentQuery, search
 from yalu.store.sql import build_where
+
+ON_POSTGRES = os.environ.get("YALU_TEST_DB", "").startswith(("postgresql://", "postgres://"))
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -36,25 +38,42 @@ def _incident(event_type="arrest", category="repression", anchor=10):
     )
 
 
-def _old_database(path, version):
-    conn = sqlite3.connect(path)
-    conn.executescript("".join(f"{m};" for m in MIGRATIONS[:version]) + f"PRAGMA user_version = {version};")
+def _raw(place):
+    """A connection of the database's own, as another program would open it."""
+    if postgres.is_url(place):
+        return postgres.Connection(place)
+    return sqlite3.connect(place, isolation_level=None, check_same_thread=False)
+
+
+def _old_database(place, version, rows=""):
+    """A database as an older Yalu left it: its first `version` migrations, then `rows`."""
+    conn = _raw(place)
+    if postgres.is_url(place):
+        for n in range(1, version + 1):
+            schema_pg.migrate(conn, n)
+        conn.executescript(rows)
+    else:
+        conn.executescript("".join(f"{m};" for m in MIGRATIONS[:version]) + f"PRAGMA user_version = {version};" + rows)
     conn.close()
 
 
-def test_schema_is_migrated_to_the_latest_version(tmp_path):
-    store = Store(tmp_path / "y.db")
+def _columns(store, table):
+    return {column[0] for column in store.conn.execute(f"SELECT * FROM {table} LIMIT 0").description}
+
+
+def test_schema_is_migrated_to_the_latest_version(new_db):
+    store = Store(new_db("y.db"))
     assert store.schema_version == len(MIGRATIONS)
     # opening again applies nothing twice
-    assert Store(tmp_path / "y.db").schema_version == len(MIGRATIONS)
+    assert Store(new_db("y.db")).schema_version == len(MIGRATIONS)
 
 
-def test_a_version_2_database_gains_the_episode_column(tmp_path):
-    path = tmp_path / "old.db"
+def test_a_version_2_database_gains_the_episode_column(new_db):
+    path = new_db("old.db")
     _old_database(path, 2)
     store = Store(path)
     assert store.schema_version == len(MIGRATIONS)
-    assert "episode" in {row[1] for row in store.conn.execute("PRAGMA table_info(incidents)")}
+    assert "episode" in _columns(store, "incidents")
 
 
 def test_a_version_8_database_gets_the_browse_index_in_the_list_order(tmp_path):
@@ -76,8 +95,8 @@ def test_a_version_8_database_gets_the_browse_index_in_the_list_order(tmp_path):
     assert [r["id"] for r in search(store, IncidentQuery(admin2=["Hyesan"])).items] == [stored]
 
 
-def test_days_of_a_run_keep_their_episode(tmp_path):
-    store = Store(tmp_path / "y.db")
+def test_days_of_a_run_keep_their_episode(new_db):
+    store = Store(new_db("y.db"))
     run = TimeSpan(date(2024, 3, 4), date(2024, 3, 5), 2, "from Monday to Tuesday")
     days = []
     for day in (4, 5):
@@ -91,8 +110,8 @@ def test_days_of_a_run_keep_their_episode(tmp_path):
     assert all(r["episode"] == run.to_dict() for r in records)
 
 
-def test_article_and_incidents_round_trip(tmp_path):
-    store = Store(tmp_path / "y.db")
+def test_article_and_incidents_round_trip(new_db):
+    store = Store(new_db("y.db"))
     article_id = store.save_article(_article(), [_incident()])
     assert article_id
     [record] = query.records(store)
@@ -106,16 +125,16 @@ def test_article_and_incidents_round_trip(tmp_path):
     assert query.records(store, query.IncidentQuery(date_from=date(2024, 3, 5))) == []
 
 
-def test_reingesting_the_same_text_changes_nothing(tmp_path):
-    store = Store(tmp_path / "y.db")
+def test_reingesting_the_same_text_changes_nothing(new_db):
+    store = Store(new_db("y.db"))
     assert store.save_article(_article(), [_incident()])
     before = store.counts()
     assert store.save_article(_article(), [_incident()]) is None
     assert store.counts() == before
 
 
-def test_a_failed_article_leaves_nothing_behind(tmp_path):
-    store = Store(tmp_path / "y.db")
+def test_a_failed_article_leaves_nothing_behind(new_db):
+    store = Store(new_db("y.db"))
     # two incidents with one id: the second insert fails, the whole article rolls back
     twins = [_incident(), _incident()]
     with pytest.raises(sqlite3.IntegrityError):
@@ -125,12 +144,10 @@ def test_a_failed_article_leaves_nothing_behind(tmp_path):
     assert store.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 0
 
 
-def test_a_version_3_database_gains_evidence_rules(tmp_path):
+def test_a_version_3_database_gains_evidence_rules(new_db):
     """Evidence stored before the rule ids were kept reads back with none."""
-    path = tmp_path / "old.db"
-    conn = sqlite3.connect(path)
-    conn.executescript("".join(f"{m};" for m in MIGRATIONS[:3]) + """
-        PRAGMA user_version = 3;
+    path = new_db("old.db")
+    _old_database(path, 3, """
         INSERT INTO articles (id, content_hash, text, ingested_at) VALUES ('a', 'h', 'text', 'now');
         INSERT INTO incidents (id, article_id, event_type, category, summary, modality, confidence,
                                created_at, updated_at)
@@ -138,14 +155,13 @@ def test_a_version_3_database_gains_evidence_rules(tmp_path):
         INSERT INTO incident_sources VALUES ('i', 'a');
         INSERT INTO evidence (incident_id, article_id, start, "end") VALUES ('i', 'a', 0, 4);
     """)
-    conn.close()
     store = Store(path)
     assert store.schema_version == len(MIGRATIONS)
     assert query.get(store, "i")["evidence"][0]["rules"] == []
 
 
-def test_evidence_keeps_the_ids_of_its_rules(tmp_path):
-    store = Store(tmp_path / "y.db")
+def test_evidence_keeps_the_ids_of_its_rules(new_db):
+    store = Store(new_db("y.db"))
     incident = _incident()
     incident.evidence[0].rules = ["trigger.arrest.detained", "modality.reported"]
     store.save_article(_article(), [incident])
@@ -155,8 +171,8 @@ def test_evidence_keeps_the_ids_of_its_rules(tmp_path):
     assert json.loads(row[0]) == ["trigger.arrest.detained", "modality.reported"]
 
 
-def test_transactions_nest_as_savepoints(tmp_path):
-    store = Store(tmp_path / "y.db")
+def test_transactions_nest_as_savepoints(new_db):
+    store = Store(new_db("y.db"))
     with store.atomic():
         store.save_article(_article(), [_incident()])
         with pytest.raises(RuntimeError), store.atomic():
@@ -173,8 +189,8 @@ def test_transactions_nest_as_savepoints(tmp_path):
     assert not store.conn.in_transaction
 
 
-def test_each_thread_has_its_own_connection_and_read_only_cannot_write(tmp_path):
-    path = tmp_path / "y.db"
+def test_each_thread_has_its_own_connection_and_read_only_cannot_write(new_db):
+    path = new_db("y.db")
     Store(path).save_article(_article(), [_incident()])
     store = Store(path, read_only=True)
     seen = []
@@ -186,15 +202,16 @@ def test_each_thread_has_its_own_connection_and_read_only_cannot_write(tmp_path)
     with pytest.raises(sqlite3.OperationalError):
         store.conn.execute("DELETE FROM incidents")
     store.close()
-    with pytest.raises(FileNotFoundError):
-        Store(tmp_path / "missing.db", read_only=True)
+    if not ON_POSTGRES:
+        with pytest.raises(FileNotFoundError):
+            Store(str(path) + ".missing", read_only=True)
 
 
 @pytest.mark.parametrize("version", [0, 2])
-def test_processes_opening_a_new_or_old_database_at_once_migrate_it_once(tmp_path, version):
+def test_processes_opening_a_new_or_old_database_at_once_migrate_it_once(new_db, version):
     """Six processes open the same database at the same moment: each migration is
     applied once, by whichever takes the write lock first, and no process fails."""
-    path = tmp_path / "y.db"
+    path = new_db("y.db")
     if version:
         _old_database(path, version)
     code = ("import sys, time\nfrom yalu.store import Store\n"
@@ -209,15 +226,16 @@ def test_processes_opening_a_new_or_old_database_at_once_migrate_it_once(tmp_pat
     assert outcomes == [(0, str(len(MIGRATIONS)), "")] * 6
     store = Store(path)
     assert store.schema_version == len(MIGRATIONS)
-    assert "rules" in {row[1] for row in store.conn.execute("PRAGMA table_info(evidence)")}
+    assert "rules" in _columns(store, "evidence")
     assert problems(store) == []
 
 
-def test_a_write_waits_out_another_process_holding_the_lock_beyond_busy_timeout(tmp_path):
-    path = tmp_path / "y.db"
+def test_a_write_waits_out_another_process_holding_the_lock_beyond_busy_timeout(new_db):
+    path = new_db("y.db")
     store = Store(path)
-    store.conn.execute("PRAGMA busy_timeout = 20")  # SQLite alone would give up at once
-    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    # SQLite alone would give up at once (PostgreSQL waits for the lock as long as it takes)
+    store.conn.execute("SET lock_timeout = 20" if ON_POSTGRES else "PRAGMA busy_timeout = 20")
+    holder = _raw(path)
     holder.execute("BEGIN IMMEDIATE")  # another writer, as another process would hold it
     release = threading.Timer(0.3, holder.execute, ("COMMIT",))
     release.start()
@@ -226,13 +244,13 @@ def test_a_write_waits_out_another_process_holding_the_lock_beyond_busy_timeout(
     assert store.counts() == {"articles": 1, "incidents": 1}
 
 
-def test_a_write_gives_up_after_its_attempts_and_other_errors_are_not_retried(tmp_path):
-    path = tmp_path / "y.db"
+def test_a_write_gives_up_after_its_attempts_and_other_errors_are_not_retried(new_db):
+    path = new_db("y.db")
     store = Store(path)
-    store.conn.execute("PRAGMA busy_timeout = 1")
-    holder = sqlite3.connect(path, isolation_level=None)
+    store.conn.execute("SET lock_timeout = 1" if ON_POSTGRES else "PRAGMA busy_timeout = 1")
+    holder = _raw(path)
     holder.execute("BEGIN IMMEDIATE")
-    with pytest.raises(sqlite3.OperationalError, match="locked"):
+    with pytest.raises(sqlite3.OperationalError, match="locked|lock timeout"):
         retry_busy(lambda: store.save_article(_article(), [_incident()]), attempts=2)
     holder.execute("ROLLBACK")
     calls = []
@@ -241,14 +259,15 @@ def test_a_write_gives_up_after_its_attempts_and_other_errors_are_not_retried(tm
         calls.append(1)
         store.conn.execute("SELECT * FROM no_such_table")
 
-    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+    with pytest.raises(sqlite3.OperationalError, match="no such table|does not exist"):
         retry_busy(fails)
     assert calls == [1]
 
 
-def test_integrity_problems_are_found(tmp_path):
+@pytest.mark.sqlite_only("breaks the database with SQLite's own means (foreign_keys off, FTS5 triggers)")
+def test_integrity_problems_are_found(new_db):
     """The checks the crash test relies on fail when a database is broken."""
-    store = Store(tmp_path / "y.db")
+    store = Store(new_db("y.db"))
     store.save_article(_article(), [_incident()])
     assert problems(store) == []
     conn = store.conn
@@ -263,13 +282,13 @@ def test_integrity_problems_are_found(tmp_path):
     assert any(line.startswith("full-text index") for line in found)
 
 
-def test_the_data_version_grows_with_every_change_by_any_connection(tmp_path):
-    store = Store(tmp_path / "y.db")
+def test_the_data_version_grows_with_every_change_by_any_connection(new_db):
+    store = Store(new_db("y.db"))
     before = store.data_version
     store.save_article(_article(), [_incident()])
     stored = store.data_version
     assert stored > before
-    other = Store(tmp_path / "y.db")  # as another process would
+    other = Store(new_db("y.db"))  # as another process would
     other.conn.execute("UPDATE incidents SET review_status = 'approved'")
     assert store.data_version > stored
 
@@ -293,15 +312,23 @@ def test_remembered_bytes_stay_within_their_budget(tmp_path, monkeypatch):
     assert list(store._answers) == ["small", ("big", 4), "mask"] and store._answer_bytes == 2500
 
 
-def test_the_timeline_is_remembered_until_the_data_changes(tmp_path):
-    store = Store(tmp_path / "y.db")
+def test_the_timeline_is_remembered_until_the_data_changes(new_db):
+    store = Store(new_db("y.db"))
     store.save_article(_article(), [_incident()])
     first = query.weekly_counts(store)
     assert first["total"] == 1
     assert query.weekly_counts(store) is first  # the same answer, not computed again
     assert query.weekly_counts(store, query.IncidentQuery(category=["military"]))["total"] == 0
-    other = Store(tmp_path / "y.db")
+    other = Store(new_db("y.db"))
     other.conn.execute("UPDATE incidents SET review_status = 'rejected'")
     assert query.weekly_counts(store)["total"] == 0
     other.save_article(_article("Another fictional arrest in Hyesan."), [_incident(anchor=20)])
     assert query.weekly_counts(store)["total"] == 1
+
+
+def test_an_incident_without_evidence_is_a_problem(new_db):
+    store = Store(new_db("y.db"))
+    store.save_article(_article(), [_incident()])
+    assert problems(store) == []
+    store.conn.execute("DELETE FROM evidence")
+    assert [line.endswith("has no evidence") for line in problems(store)] == [True]

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from .pipeline import Pipeline
 
 DB_OPTION = click.option(
-    "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite database file."
+    "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), envvar="YALU_DB",
+    help="SQLite database file, or a postgresql:// URL (docs/postgresql.md); default $YALU_DB, else yalu.db.",
 )
 TIME_BUDGET_OPTION = click.option(
     "--time-budget", type=click.FloatRange(min=0),

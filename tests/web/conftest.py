@@ -11,8 +11,8 @@ from yalu.store import Store
 
 
 @pytest.fixture
-def sample_db(tmp_path):
-    path = tmp_path / "test.db"
+def sample_db(new_db):
+    path = new_db("test.db")
     return path, sample.build(path)
 
 

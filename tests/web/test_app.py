@@ -366,6 +366,37 @@ def test_api_writes_need_sign_in_and_csrf(anon, reviewer, ids, db_path):
     assert audit[0]["user"] == "alice" and audit[0]["after"]["note"] == "checked"
 
 
+def signed_in(db_path, name):
+    store = Store(db_path)
+    users.add(store, name, "correct horse battery")
+    store.close()
+    c = client_for(db_path)
+    token = c.get("/api/session").json()["csrf_token"]
+    r = c.post("/api/session", json={"name": name, "password": "correct horse battery"},
+               headers={"X-CSRF-Token": token})
+    c.headers["X-CSRF-Token"] = r.json()["csrf_token"]
+    return c
+
+
+def test_two_reviewers_editing_one_record_the_second_save_conflicts(db_path, ids):
+    """Both load the record, both save at once (within one second): the first save wins,
+    the second gets 409 with the record as the first left it, and nothing is overwritten."""
+    alice, bob = signed_in(db_path, "alice"), signed_in(db_path, "bob")
+    url = f"/api/incidents/{ids['arrest']}"
+    loaded = alice.get(url).json()["updated_at"]
+    assert bob.get(url).json()["updated_at"] == loaded
+    first = alice.patch(url, json={"changes": {"summary": "Alice's summary"}, "expected_updated_at": loaded})
+    second = bob.patch(url, json={"changes": {"summary": "Bob's summary"}, "expected_updated_at": loaded})
+    assert first.status_code == 200 and second.status_code == 409
+    current = second.json()["detail"]["current"]
+    assert current["summary"] == "Alice's summary" and current["updated_at"] == first.json()["updated_at"] != loaded
+    assert alice.get(url).json()["summary"] == "Alice's summary"
+    # Bob resends with the version he was shown: it goes through
+    again = bob.patch(url, json={"changes": {"summary": "Bob's summary"}, "expected_updated_at": current["updated_at"]})
+    assert again.status_code == 200 and again.json()["summary"] == "Bob's summary"
+    assert [a["user"] for a in alice.get(url + "/audit").json() if a["action"] == "edit"] == ["bob", "alice"]
+
+
 def test_api_review_actions(reviewer, ids):
     c = reviewer
     r = c.patch(f"/api/incidents/{ids['smuggling']}", json={"changes": {"event_type": "bribery"}})
@@ -497,7 +528,8 @@ def test_read_only(db_path, ids):
         c.app.state.web.store.conn.execute("UPDATE incidents SET summary = 'x'")
 
 
-def test_secret_file_next_to_db(db_path, monkeypatch):
+def test_secret_file_next_to_db(tmp_path, monkeypatch):
+    db_path = tmp_path / "test.db"  # the key file is beside a database file (SQLite's)
     monkeypatch.delenv(security.SECRET_ENV, raising=False)
     key = security.load_secret(db_path)
     secret = db_path.parent / (db_path.name + ".secret")
@@ -510,7 +542,7 @@ def test_secret_file_next_to_db(db_path, monkeypatch):
 # --------------------------------------------------------------------------- rules, schema
 
 
-def test_incident_page_names_the_rules_of_each_evidence_sentence(tmp_path):
+def test_incident_page_names_the_rules_of_each_evidence_sentence(new_db, tmp_path):
     from datetime import date
 
     from yalu.model import Article, Evidence, Incident, Location, TimeSpan
@@ -524,7 +556,7 @@ def test_incident_page_names_the_rules_of_each_evidence_sentence(tmp_path):
         modality="reported", evidence=[Evidence(0, len(text), 10, 17, text, rules=rules)],
         confidence=0.8,
     )
-    path = tmp_path / "rules.db"
+    path = new_db("rules.db")
     store = Store(path)
     store.save_article(Article(text=text, id="rules-1", outlet="Example Daily"), [incident])
     store.close()

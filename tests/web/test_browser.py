@@ -55,8 +55,8 @@ def running_server(path, **options):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    path = tmp_path_factory.mktemp("browser") / "browser.db"
+def server(module_db):
+    path = module_db("browser.db")
     yield from serve(path, sample.build(path))
 
 

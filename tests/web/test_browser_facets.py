@@ -8,7 +8,7 @@ import re
 
 import facet_sample
 import pytest
-from test_browser import CHROMIUM, browser, count_text, page, running_server, shot, wait_until
+from test_browser import CHROMIUM, browser, count_text, page, serve, shot, wait_until
 
 __all__ = ["browser", "page"]  # fixtures this module uses from test_browser
 
@@ -19,11 +19,9 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    path = tmp_path_factory.mktemp("browser-facets") / "facets.db"
-    ids = facet_sample.build(path)
-    for url in running_server(path):
-        yield {"url": url, "ids": ids}
+def server(module_db):
+    path = module_db("facets.db")
+    yield from serve(path, facet_sample.build(path))
 
 
 def chosen(pg, name: str) -> list[str]:

@@ -18,10 +18,10 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def queue_server(tmp_path_factory):
+def queue_server(module_db):
     """A single-user server (writes without signing in, from this computer) on the sample
     data and a second outlet's report of the Hyesan arrest."""
-    path = tmp_path_factory.mktemp("queue") / "queue.db"
+    path = module_db("queue.db")
     ids = sample.build(path)
     ids["second"] = queue_data.add_second_report(path)
     for url in running_server(path, single_user=True):

@@ -12,8 +12,8 @@ from yalu.serve.commands import serve, user
 from yalu.store import Store
 
 
-def test_user_add_list_passwd_remove(tmp_path):
-    db = str(tmp_path / "u.db")
+def test_user_add_list_passwd_remove(new_db, tmp_path):
+    db = new_db("u.db")
     runner = CliRunner()
     r = runner.invoke(user, ["add", "alice", "--db", db], input="a long password\na long password\n")
     assert r.exit_code == 0, r.output
@@ -50,11 +50,11 @@ def test_open_without_a_browser_prints_the_url(monkeypatch, capsys):
     assert opened == [] and "http://127.0.0.1:8001/" in capsys.readouterr().err
 
 
-def test_yalu_serve_runs(tmp_path):
+def test_yalu_serve_runs(new_db):
     """The real command: a uvicorn process on a free loopback port answers, then stops."""
     import sample
 
-    db = tmp_path / "serve.db"
+    db = new_db("serve.db")
     sample.build(db)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

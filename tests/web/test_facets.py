@@ -18,8 +18,8 @@ from yalu.store import query as q  # noqa: E402
 
 
 @pytest.fixture
-def built(tmp_path):
-    path = tmp_path / "facets.db"
+def built(new_db, tmp_path):
+    path = new_db("facets.db")
     return path, facet_sample.build(path)
 
 
@@ -196,8 +196,8 @@ def test_incident_page_names_the_outlets_that_report_it(web, built):
     assert "multi-outlet" not in web.get(f"/incidents/{built[1]['crackdown']}").text
 
 
-def test_an_empty_database_has_empty_facets(tmp_path):
-    store = Store(tmp_path / "empty.db")
+def test_an_empty_database_has_empty_facets(new_db, tmp_path):
+    store = Store(new_db("empty.db"))
     try:
         for query in (q.IncidentQuery(), q.IncidentQuery(q="flood", event_type=["arrest"],
                                                          date_from="2020", min_confidence=0.5)):

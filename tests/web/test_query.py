@@ -302,3 +302,14 @@ def test_missing_values_sort_last_both_ways(store, ids, sort):
         keys = [r["date_start" if sort == "date" else sort] for r in page.items[:-1]]
         assert None not in keys
         assert keys == sorted(keys, reverse=order == "desc")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("missiles NOT ballistic", set()),
+    ("(missiles OR defected) NOT Sinuiju", {"missile", "artillery"}),
+    ('"ballistic missiles" AND smuggl*', set()),
+    ("smuggl* OR defect*", {"arrest", "smuggling", "punishment", "lockdown", "defection", "crackdown"}),
+])
+def test_fts_raw_mode_operators_mean_the_same_on_both_backends(store, ids, text, expected):
+    page = q.search(store, q.IncidentQuery(q=text, fts_mode="raw"))
+    assert ids_of(page) == {ids[n] for n in expected}

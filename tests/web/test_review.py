@@ -95,10 +95,20 @@ def test_edit_nothing_changed_and_conflict(store, ids):
     with pytest.raises(review.ReviewError, match="nothing changed"):
         review.edit(store, ids["arrest"], "alice", {"summary": rec["summary"]})
     review.approve(store, ids["arrest"], "bob", expected_updated_at=rec["updated_at"])
-    store.conn.execute("UPDATE incidents SET updated_at = '2000-01-01' WHERE id = ?", (ids["arrest"],))
-    with pytest.raises(review.Conflict):
+    # alice loaded the record before bob's approval, in the same second
+    with pytest.raises(review.Conflict) as conflict:
         review.edit(store, ids["arrest"], "alice", {"summary": "x y"},
                     expected_updated_at=rec["updated_at"])
+    assert conflict.value.current["review_status"] == "approved"
+    assert conflict.value.current["updated_at"] > rec["updated_at"]
+    assert q.get(store, ids["arrest"])["summary"] == rec["summary"]
+
+
+def test_every_change_moves_the_stamp_on(store, ids):
+    stamps = [q.get(store, ids["arrest"])["updated_at"]]
+    for summary in ("one", "two", "three"):
+        stamps.append(review.edit(store, ids["arrest"], "alice", {"summary": summary})["updated_at"])
+    assert stamps == sorted(set(stamps))
 
 
 def test_edit_form_resubmitted_unchanged_is_no_change(store, ids):

@@ -20,6 +20,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from typing import Any
 
 from ..store import DB, atomic, connection, now
@@ -34,7 +35,11 @@ class NotFound(ReviewError):
 
 
 class Conflict(ReviewError):
-    """The record changed since the reviewer loaded it."""
+    """The record changed since the reviewer loaded it; `current` is the record as it is now."""
+
+    def __init__(self, message: str, current: dict) -> None:
+        super().__init__(message)
+        self.current = current
 
 
 @contextmanager
@@ -52,9 +57,24 @@ def _load(conn: sqlite3.Connection, incident_id: str, expected_updated_at: str |
     if expected_updated_at and record["updated_at"] != expected_updated_at:
         raise Conflict(
             f"incident {incident_id} was changed at {record['updated_at']} since you loaded it; "
-            "reload and try again"
-        )
+            "reload and try again", record)
     return record
+
+
+def _stamp(*records: dict) -> str:
+    """The updated_at of a change to these records: now, or a second past the latest
+    stamp they hold, whichever is later, so that every change moves it on and a
+    reviewer's save with the stamp an earlier one loaded fails (stamps are to the second,
+    and two saves can fall within one)."""
+    at = now()
+    for record in records:
+        try:
+            later = datetime.fromisoformat(record["updated_at"]) + timedelta(seconds=1)
+        except (TypeError, ValueError):
+            continue  # no stamp, or one not written by Yalu
+        if later.tzinfo is not None and later.isoformat(timespec="seconds") > at:
+            at = later.isoformat(timespec="seconds")
+    return at
 
 
 def _check_user(user: str) -> str:
@@ -68,7 +88,7 @@ def _set_status(conn: sqlite3.Connection, record: dict, user: str, action: str, 
                 note: str | None, *, settles: bool = False) -> dict:
     """`settles`: the reviewer has looked at the record again, which answers a `recheck`
     flag of `yalu reprocess` (the flag goes, and the audit row says so)."""
-    at = now()
+    at = _stamp(record)
     before: dict[str, Any] = {"review_status": record["review_status"]}
     after: dict[str, Any] = {"review_status": status}
     if settles and record.get("recheck"):
@@ -138,7 +158,7 @@ def edit(db: DB, incident_id: str, user: str, changes: dict[str, Any], *,
         diff = {k: v for k, v in clean.items() if not _same(record.get(k), v)}
         if not diff:
             raise ReviewError("nothing changed")
-        at = now()
+        at = _stamp(record)
         if record.get("place_id") and PLACE_FIELDS & set(diff) and "place_id" not in diff:
             # the gazetteer id named the place the machine found; a reviewer who moves the
             # incident elsewhere leaves it describing the wrong place
@@ -195,7 +215,7 @@ def merge(db: DB, winner_id: str, loser_id: str, user: str, *, note: str | None 
         for record in (winner, loser):
             if record["merged_into"]:
                 raise ReviewError(f"{record['id']} is already merged into {record['merged_into']}")
-        at = now()
+        at = _stamp(winner, loser)
         new_sources = [s for s in loser["sources"] if s not in winner["sources"]]
         add_sources(conn, winner_id, new_sources)
         have = {_evidence_key(e) for e in winner["evidence"]}
@@ -281,7 +301,7 @@ def split(db: DB, incident_id: str, user: str, *, move_evidence: Iterable[int] =
         _check_split(record, move, copy)
         new = {k: record[k] for k in EDITABLE} | validate_changes(changes or {}, record)
         new_id = _new_split_id(conn, incident_id)
-        at = now()
+        at = _stamp(record)
         _insert_split(conn, record, new_id, new, at)
         chosen = [e for e in record["evidence"] if e["id"] in move | copy]
         sources = sorted({e["article_id"] for e in chosen} or set(record["sources"]))

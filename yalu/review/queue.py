@@ -91,8 +91,8 @@ def progress(db: DB, query: q.IncidentQuery) -> Progress:
     marks = ",".join("?" * len(REVIEWED))
     statuses = ",".join("?" * len(waiting)) or "NULL"
     row = conn.execute(
-        f"SELECT count(*), coalesce(sum(i.review_status IN ({marks})), 0), "
-        f"coalesce(sum(i.review_status IN ({statuses})), 0) FROM incidents i{w.sql()}",
+        f"SELECT count(*), coalesce(sum(CASE WHEN i.review_status IN ({marks}) THEN 1 ELSE 0 END), 0), "
+        f"coalesce(sum(CASE WHEN i.review_status IN ({statuses}) THEN 1 ELSE 0 END), 0) FROM incidents i{w.sql()}",
         [*REVIEWED, *sorted(waiting), *w.params],
     ).fetchone()
     return Progress(reviewed=row[1], total=row[0], waiting=row[2])

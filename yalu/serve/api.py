@@ -48,7 +48,8 @@ def review_error(exc: review.ReviewError) -> HTTPException:
     if isinstance(exc, review.NotFound):
         return HTTPException(404, str(exc))
     if isinstance(exc, review.Conflict):
-        return HTTPException(409, str(exc))
+        # the record as it is now: the client shows it and resends with its updated_at
+        return HTTPException(409, {"message": str(exc), "current": exc.current})
     return HTTPException(400, str(exc))
 
 

@@ -44,6 +44,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from .. import __version__
 from ..store import Store
+from ..store.postgres import is_url
 from . import api, audit, auth, edge, forms, pages, queue
 from .rendering import make_templates, page
 from .security import guard_writes, is_api, is_loopback, load_secret
@@ -109,7 +110,7 @@ def create_app(
     if single_user and not is_loopback(host):
         raise ValueError("--single-user allows writes without sign-in, so it only binds to localhost")
     # creates the file and brings the schema up to date, unless read-only
-    store = Store(Path(db_path).resolve(), read_only=read_only)
+    store = Store(db_path if is_url(str(db_path)) else Path(db_path).resolve(), read_only=read_only)
     settings = Settings(
         db_path=store.path, read_only=read_only, single_user=single_user, host=host,
         single_user_name=_login_name(),

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 import click
 
 from ..store import DEFAULT_DB, Store
+from ..store.postgres import is_url
 
 
 def _gui_available() -> bool:
@@ -35,7 +36,7 @@ def _open_later(url: str, delay: float = 1.0) -> None:
 
 @click.command()
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
-              help="The Yalu database.")
+              envvar="YALU_DB", help="The Yalu database: a file, or a postgresql:// URL (default $YALU_DB).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind. Anything but loopback shares the app with the network.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535))
@@ -64,7 +65,7 @@ def serve(db_path: str, host: str, port: int, single_user: bool, read_only: bool
     if single_user and not is_loopback(host):
         raise click.UsageError("--single-user allows writes without sign-in: it only binds to "
                                "127.0.0.1, ::1 or localhost")
-    if read_only and not os.path.exists(db_path):
+    if read_only and not is_url(db_path) and not os.path.exists(db_path):
         raise click.UsageError(f"no database at {db_path}")
     try:
         app = create_app(db_path, read_only=read_only, single_user=single_user and not read_only,
@@ -109,7 +110,7 @@ def _accounts(db_path: str) -> Iterator[Store]:
 
 
 DB_PATH = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
-                       type=click.Path(dir_okay=False))
+                       type=click.Path(dir_okay=False), envvar="YALU_DB")
 
 
 @user.command("add")

@@ -79,7 +79,8 @@ class IncidentChanges(BaseModel):
 class ReviewBody(BaseModel):
     note: str | None = Field(None, max_length=2000)
     expected_updated_at: str | None = Field(
-        None, description="updated_at as loaded; the action fails with 409 if it changed since"
+        None, description="updated_at as loaded; if the record changed since, the action fails with "
+                          "409 and the body's detail holds the record as it is now ({message, current})"
     )
 
 

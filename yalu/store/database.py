@@ -29,11 +29,11 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 from urllib.parse import quote
 
 from ..model import Article, Incident
-from . import writes
+from . import postgres, schema_pg, writes
 from .schema import MIGRATIONS, statements
 
 DEFAULT_DB = "yalu.db"
@@ -115,22 +115,26 @@ def retry_busy(action: Callable[[], T], attempts: int = BUSY_ATTEMPTS) -> T:
 class Store:
     """A Yalu database. `Store(path)` opens it (creating the file) and brings the schema up
     to date; `Store(path, read_only=True)` opens an existing one that nothing can change.
+    A postgresql:// URL for a path opens that PostgreSQL database instead (postgres.py).
 
     `store.conn` is the calling thread's connection, opened on first use."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self.postgres = postgres.is_url(self.path)
         self._local = threading.local()
         self._opened: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._answers: OrderedDict[Hashable, tuple[int, object]] = OrderedDict()
         self._answer_bytes = 0  # the size of the answers that are bytes
-        if read_only:
+        if read_only and not self.postgres:
             if self.path == MEMORY or not Path(self.path).exists():
                 raise FileNotFoundError(f"no database at {self.path}")
             return
-        if self.path != MEMORY:
+        if read_only:
+            return
+        if self.path != MEMORY and not self.postgres:
             retry_busy(lambda: self.conn.execute("PRAGMA journal_mode = WAL"))
         self.migrate()
 
@@ -159,6 +163,8 @@ class Store:
 
     def _open(self) -> sqlite3.Connection:
         # isolation_level=None: transactions are ours (atomic), never implicit
+        if self.postgres:  # it behaves as a sqlite3 connection does (postgres.py)
+            return cast(sqlite3.Connection, postgres.Connection(self.path, read_only=self.read_only))
         if self.read_only:
             uri = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
@@ -203,6 +209,8 @@ class Store:
 
     @property
     def schema_version(self) -> int:
+        if self.postgres:
+            return schema_pg.version(self.conn)
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def migrate(self) -> None:
@@ -215,6 +223,9 @@ class Store:
 
         def pending(conn: sqlite3.Connection) -> None:
             for version in range(self.schema_version, len(MIGRATIONS)):
+                if self.postgres:
+                    schema_pg.migrate(conn, version + 1)
+                    continue
                 for statement in statements(MIGRATIONS[version]):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {version + 1}")

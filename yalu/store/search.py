@@ -13,6 +13,7 @@ from typing import Any
 
 from .database import DB, Store, connection
 from .filters import IncidentQuery
+from .postgres import on_postgres
 from .records import CHUNK, RECORD_SELECT, decode_rows
 from .sql import (
     DEFAULT_SORT,
@@ -235,14 +236,30 @@ def snippets(db: DB, query: IncidentQuery, ids: list[str]) -> dict[str, str]:
         sources.setdefault(rowid, []).append(incident)
     found = {}
     # the page's articles only (a snippet of each of a broad search's matches took 0.4 s)
-    for rowid, text in conn.execute(
-        f"SELECT rowid, snippet({table}, -1, ?, ?, '…', ?) FROM {table} "
-        f"WHERE {table} MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
-        [HIT_START, HIT_END, SNIPPET_WORDS, match, json.dumps(list(sources))],
-    ):
+    for rowid, text in conn.execute(*_snippet_sql(conn, table, match, list(sources))):
+        text = text.replace(_LT, "<")
         for incident in sources[rowid]:
             found.setdefault(incident, text)
     return found
+
+
+_LT = "\ue000"  # a private-use character standing for "<" (see _snippet_sql)
+
+
+def _snippet_sql(conn: sqlite3.Connection, table: str, match: str, rowids: list[int]) -> tuple[str, list]:
+    """The passage of each of these articles that best matches in the full-text table:
+    FTS5's snippet(), or on PostgreSQL ts_headline() of the text (one fragment, no
+    ellipses; only the word index marks hits there, see sql.substring_rows)."""
+    if on_postgres(conn):
+        # ts_headline drops what looks like an HTML tag: the text's "<" is hidden from it
+        options = (f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords={SNIPPET_WORDS}, "
+                   f"MinWords={SNIPPET_WORDS // 3}, ShortWord=0, MaxFragments=1")
+        return ("SELECT rowid, ts_headline('simple', replace(text, '<', ?), to_tsquery('simple', ?), ?) "
+                "FROM articles_fts WHERE articles_fts MATCH ? AND rowid::text IN (SELECT value FROM json_each(?))",
+                [_LT, match, options, match, json.dumps(rowids)])
+    return (f"SELECT rowid, snippet({table}, -1, ?, ?, '…', ?) FROM {table} "
+            f"WHERE {table} MATCH ? AND rowid IN (SELECT value FROM json_each(?))",
+            [HIT_START, HIT_END, SNIPPET_WORDS, match, json.dumps(rowids)])
 
 
 def source_outlets(db: DB, ids: list[str]) -> dict[str, list[str]]:

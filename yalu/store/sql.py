@@ -14,6 +14,8 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from .filters import NO_OUTLET, WEEK_DAYS, IncidentQuery
+from .postgres import on_postgres
+from .tsquery import SyntaxFault, tsquery
 
 SORTS: dict[str, str] = {
     # name -> SQL expression (whitelist: user text never reaches ORDER BY)
@@ -72,13 +74,26 @@ def _like(term: str) -> str:
 
 def fts_query(conn: sqlite3.Connection, text: str, mode: str = "simple") -> str | None:
     """The FTS5 MATCH string for user text. In raw mode the text is tried as FTS5 syntax
-    first and, if SQLite rejects it, quoted like simple mode."""
+    first and, if SQLite rejects it, quoted like simple mode. On PostgreSQL: the same
+    query as a tsquery (tsquery.py), for the MATCH that becomes @@ to_tsquery."""
     if mode == "raw" and _is_fts_syntax(conn, text):
-        return text
-    return fts_phrase_query(text)
+        return tsquery(text) if on_postgres(conn) else text
+    found = fts_phrase_query(text)
+    if found is None or not on_postgres(conn):
+        return found
+    try:
+        return tsquery(found)
+    except SyntaxFault:
+        return None  # words of "_" alone: nothing unicode61 would index
 
 
 def _is_fts_syntax(conn: sqlite3.Connection, text: str) -> bool:
+    if on_postgres(conn):
+        try:
+            tsquery(text)
+        except SyntaxFault:
+            return False
+        return True
     try:
         conn.execute(
             "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", (text,)
@@ -147,7 +162,7 @@ def snippet_match(conn: sqlite3.Connection, query: IncidentQuery) -> tuple[str, 
     if not _HANGUL.search(text):
         match = fts_query(conn, text, query.fts_mode)
         return ("articles_fts", match) if match is not None else None
-    found = substring_rows(text)
+    found = substring_rows(text, trigram_match=not on_postgres(conn))
     if found is None or not found[0].startswith(_TRIGRAM_ROWS):
         return None
     return "articles_trigram", found[1][0]
@@ -156,12 +171,13 @@ def snippet_match(conn: sqlite3.Connection, query: IncidentQuery) -> tuple[str, 
 _TRIGRAM_ROWS = "SELECT rowid FROM articles_trigram WHERE articles_trigram MATCH ?"
 
 
-def substring_rows(text: str) -> tuple[str, list[str]] | None:
+def substring_rows(text: str, *, trigram_match: bool = True) -> tuple[str, list[str]] | None:
     """A search with Hangul in it, over the trigram index of store migration 9: every word
     (or "phrase") must occur in the title or text as a substring, so "혜산" finds
     "혜산시에서". Three characters or more are looked up in the trigram index; a shorter
     one (most Korean words are two syllables) is a LIKE, which the trigram table answers
-    by scanning. None when nothing searchable remains."""
+    by scanning. None when nothing searchable remains. Without `trigram_match`
+    (PostgreSQL, whose pg_trgm index answers LIKE itself) every word is a LIKE."""
     clauses: list[str] = []
     params: list[str] = []
     long: list[str] = []
@@ -169,7 +185,7 @@ def substring_rows(text: str) -> tuple[str, list[str]] | None:
         chunk = (phrase or word).strip().rstrip("*")
         if not re.search(r"\w", chunk):
             continue
-        if len(chunk) >= 3:
+        if len(chunk) >= 3 and trigram_match:
             long.append('"' + chunk.replace('"', '""') + '"')
         else:
             like = "%" + chunk.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -207,7 +223,7 @@ def _match(conn: sqlite3.Connection, query: IncidentQuery) -> tuple[str | None, 
     trigram index, anything else the word index exactly as before."""
     text = query.q or ""
     if _HANGUL.search(text):
-        found = substring_rows(text)
+        found = substring_rows(text, trigram_match=not on_postgres(conn))
         return (text, found[0], found[1]) if found else (None, WORD_ROWS, [])
     match = fts_query(conn, text, query.fts_mode)
     return match, WORD_ROWS, [match] if match is not None else []
@@ -221,7 +237,7 @@ def resolve_search(conn: sqlite3.Connection, query: IncidentQuery) -> Search:
         return Search("narrow", None)
     if query.search_in == "evidence":
         return Search("narrow", match, rows=rows, params=params)  # the sentences' own words narrow it further
-    hits = conn.execute(f"SELECT count(*) FROM ({rows})", params).fetchone()[0]
+    hits = conn.execute(f"SELECT count(*) FROM ({rows}) AS hits", params).fetchone()[0]  # PostgreSQL 15 names it
     total = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
     if total == 0 or hits <= BROAD_SHARE * total:
         return Search("narrow", match, rows=rows, params=params)
@@ -304,7 +320,7 @@ def _search(w: Where, query: IncidentQuery, found: Search, p: str) -> bool:
     """The full-text search's clause; True when it is a narrow set that may lead."""
     if found.kind == "narrow":
         if found.match is None:
-            w.clauses.append("0")  # nothing searchable in the text: nothing matches
+            w.clauses.append("1 = 0")  # nothing searchable in the text: nothing matches
             return False
         if query.search_in == "evidence":
             # an evidence sentence holding every word, in an article the index finds

@@ -593,3 +593,5 @@ def modality(trigger: Token, sent: Span, *, attributed: bool) -> str | None:
     """ontology.md's modality for the trigger, or None when the clause reports no act
     (negated, a question, a hypothetical)."""
     return judge(trigger, sent, attributed=attributed).modality
+
+from . import rhetoric  # noqa: E402, F401  (the state-media rules, modality.rhetoric.*, join RULES)

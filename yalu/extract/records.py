@@ -131,6 +131,13 @@ def record(c: Cluster, article: Article) -> Incident:
         modality = "reported" if modality == "asserted" else modality
         if not location.country:
             location = replace(location, country=voice["country"], geo_precision=location.geo_precision or 3)
+        elif location.country != voice["country"] and _placed_by_article_only(c, c.event_type == "statement"):
+            # the ROK or the US its article denounces is not where the state spoke or acted
+            location = Location(country=voice["country"], geo_precision=3)
+        elif location.country != voice["country"] and c.event_type == "incursion":
+            # the incursions state media reports are into its own country: the island a drone
+            # "took off at", the ROK that sent it, are where it came from
+            location = Location(country=voice["country"], geo_precision=3)
     incident = Incident(
         event_type=c.event_type,
         category=category(c.event_type),
@@ -146,6 +153,15 @@ def record(c: Cluster, article: Article) -> Incident:
     )
     incident.summary = summary(incident)
     return incident
+
+
+def _placed_by_article_only(c: Cluster, focus_too: bool = False) -> bool:
+    """Every place of the cluster lent by a name elsewhere in the article (or its short
+    item; with `focus_too`, its focus too: a press statement is issued at home wherever
+    its article is about), none by its own clause."""
+    lent = {"place.article_named", "place.short_item"} | ({"place.article_focus"} if focus_too else set())
+    rules = [m.rules.get("place") for m in c.mentions if m.location]
+    return bool(rules) and all(r in lent for r in rules)
 
 
 def state_voice(outlet: str | None) -> dict | None:

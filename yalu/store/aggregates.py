@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from ..ontology import categories
 from .database import DB, Store, connection
 from .filters import MODALITIES, NO_OUTLET, REVIEW_STATUSES, IncidentQuery, event_types
+from .postgres import on_postgres
 from .search import count, resolved
 from .sql import DATED_SQL, build_where
 
@@ -87,6 +88,15 @@ FEATURE_JSON = (
 )
 
 
+def _features_json(conn: object) -> str:
+    """The features as one JSON array of text: SQLite's JSON functions, or PostgreSQL's
+    (json_agg keeps the subquery's order only when told)."""
+    if not on_postgres(conn):
+        return f"coalesce(json_group_array({FEATURE_JSON}), '[]')"
+    feature = FEATURE_JSON.replace("json_object(", "json_build_object(").replace("json_array(", "json_build_array(")
+    return f"coalesce(json_agg({feature} ORDER BY date_start DESC NULLS LAST, id DESC)::text, '[]')"
+
+
 def map_json(db: DB, query: IncidentQuery | None = None, limit: int | None = None) -> str:
     """`map_points` as JSON text (what the web API sends)."""
     conn = connection(db)
@@ -102,7 +112,7 @@ def map_json(db: DB, query: IncidentQuery | None = None, limit: int | None = Non
     if limit:
         sql += f" LIMIT {int(limit)}"
     features, shown = conn.execute(
-        f"SELECT coalesce(json_group_array({FEATURE_JSON}), '[]'), count(*) FROM ({sql})", w.params
+        f"SELECT {_features_json(conn)}, count(*) FROM ({sql}) AS located", w.params
     ).fetchone()
     total = count(db, query, found)  # a Store's count is the list's, remembered
     located_total = shown

@@ -231,9 +231,9 @@ def test_a_text_longer_than_a_batch_is_annotated_in_parts_and_joined(nlp):
 
 def test_batches_hold_no_more_text_than_the_bound(pipeline):
     articles = [Article(text=PROSE * n, id=str(n)) for n in (200, 10, 1500, 1)]
-    batches = list(pipeline._batches(iter(articles)))
-    assert [[a.id for a in b] for b in batches] == [["200", "10"], ["1500"], ["1"]]
-    assert all(sum(len(a.text) for a in b) <= BATCH_CHARS for b in batches if len(b) > 1)
+    batches = list(pipeline._batches(iter((a, None) for a in articles)))  # (article, its cached annotation)
+    assert [[a.id for a, _ in b] for b in batches] == [["200", "10"], ["1500"], ["1"]]
+    assert all(sum(len(a.text) for a, _ in b) <= BATCH_CHARS for b in batches if len(b) > 1)
 
 
 def test_a_text_longer_than_spacy_reads_is_skipped_and_the_rest_go_on(pipeline):

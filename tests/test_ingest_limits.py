@@ -219,10 +219,11 @@ def test_a_record_that_breaks_the_pipeline_is_one_line(tmp_path, monkeypatch, ne
     lines[37] = json.dumps({"id": "boom", "text": "Guards in Hyesan heard a BOOM on Monday."})
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     db = new_db("y.db")
-    r = ok(yalu("ingest", path, "--db", db, "-q"), code=1)
+    # --jobs 1: the patched stage runs in this process, not in workers
+    r = ok(yalu("ingest", path, "--db", db, "-q", "--jobs", "1"), code=1)
     assert error_lines(r.stderr) == [f"error: {path} line 38: not processed (RecursionError: maximum recursion depth exceeded)"]
     assert len(sql(db, "SELECT id FROM articles")) == 49
-    r = ok(yalu("extract", path, "-q"), code=1)
+    r = ok(yalu("extract", path, "-q", "--jobs", "1"), code=1)
     assert len(r.stdout.splitlines()) == 49 and len(error_lines(r.stderr)) == 1
 
 

@@ -6,9 +6,7 @@ import json
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from datetime import date
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +20,7 @@ from .store import DEFAULT_DB, Store
 from .store.sql import DEFAULT_SORT, SORTS
 
 if TYPE_CHECKING:
-    from .pipeline import Pipeline
+    from .parallel import Runner
 
 DB_OPTION = click.option(
     "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), envvar="YALU_DB",
@@ -32,6 +30,13 @@ TIME_BUDGET_OPTION = click.option(
     "--time-budget", type=click.FloatRange(min=0),
     help="Seconds one article may take; a slower one is skipped with an error (default 60; 0: no limit).",
 )
+JOBS_OPTION = click.option(
+    "--jobs", "-j", type=click.IntRange(min=1),
+    help="Worker processes that annotate and extract (default: one a core; 1: all in this process).",
+)
+SCHEDULER_OPTION = click.option(
+    "--scheduler", metavar="ADDRESS", help="A Dask scheduler (tcp://HOST:8786) whose workers annotate and extract (docs/scale.md).",
+)
 
 
 def _budget(seconds: float | None) -> dict:
@@ -39,11 +44,18 @@ def _budget(seconds: float | None) -> dict:
     return {} if seconds is None else {"time_budget": seconds or None}
 
 
-def _skipped(errors: list[str]) -> Callable:
-    """Pipeline.run's report of an article skipped: one error line, and the exit status 1."""
+def _runner(jobs: int | None, scheduler: str | None = None, **settings: Any) -> Runner:
+    """Where annotate and extract run (`yalu.parallel`): --scheduler, else --jobs."""
+    from .parallel import Settings, runner
 
-    def report(error: Exception) -> None:
-        _report(errors, str(error))
+    return runner(Settings(**settings), jobs, scheduler)
+
+
+def _reporter(errors: list[str]) -> Callable[[str], None]:
+    """A runner's report of an article skipped or lost: one error line, and the exit status 1."""
+
+    def report(line: str) -> None:
+        _report(errors, line)
 
     return report
 
@@ -107,50 +119,22 @@ def _report(errors: list[str], line: str) -> None:
     tqdm.write(f"error: {line}", file=sys.stderr)
 
 
-def _where(article: Article) -> str:
-    """The file and record an article came from, as an error line names them."""
-    return " ".join(filter(None, [article.source_path, article.record]))
-
-
-def _each_alone(pipeline: Pipeline, articles: Iterable[Article], errors: list[str]) -> Iterator[tuple[Article, list[Incident]]]:
-    """The pipeline's (article, incidents), where a record that breaks a stage (a parser's
-    recursion, a model's limit) is one error line and the others go on: a batch that
-    fails is run again an article at a time, from the first not yet done (from copies:
-    the pipeline dates an article in place)."""
-    batch_size = pipeline.batch_size
-    stream = iter(articles)
-    while batch := list(islice(stream, batch_size)):
-        done = 0
-        try:
-            for pair in pipeline.run([replace(a) for a in batch], _skipped(errors)):
-                done += 1
-                yield pair
-        except Exception:
-            for article in batch[done:]:
-                try:
-                    alone = list(pipeline.run([replace(article)], _skipped(errors)))
-                except Exception as e:
-                    _report(errors, f"{_where(article)}: not processed ({type(e).__name__}: {_one_line(e)})")
-                    continue
-                yield from alone
-
-
-def _one_line(error: Exception) -> str:
-    text = " ".join(str(error).split())
-    return text if len(text) <= 200 else text[:197] + "..."
-
-
-def store_and_merge(store: Store, article: Article, incidents: list[Incident]) -> str | None:
+def store_and_merge(store: Store, article: Article, incidents: list[Incident],
+                    annotation: tuple[str, bytes] | None = None) -> str | None:
     """The ingest flow's last two stages for one article, in one transaction, so the
-    database never holds half an article: store it with its incidents (`Store`), then
-    merge the new records into earlier reports of the same incidents from other outlets
-    (`yalu.merge`), retried while another process is writing. Returns the article id, or
-    None when its text is already stored (by another ingest running at the same time too)."""
+    database never holds half an article: store it with its incidents (`Store`) and its
+    annotation (`annotate.cache`), then merge the new records into earlier reports of the
+    same incidents from other outlets (`yalu.merge`), retried while another process is
+    writing. Returns the article id, or None when its text is already stored (by another
+    ingest running at the same time too)."""
     from .merge import merge_across_outlets
+    from .store.writes import save_annotation
 
     def step(conn: sqlite3.Connection) -> str | None:
         article_id = store.save_article(article, incidents)
         if article_id is not None:
+            if annotation is not None:
+                save_annotation(conn, article_id, *annotation)
             merge_across_outlets(conn, [i.id for i in incidents if i.id is not None])
         return article_id
 
@@ -171,17 +155,21 @@ FOLLOW_SYMLINKS = click.option(
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @TIME_BUDGET_OPTION
 @FOLLOW_SYMLINKS
+@JOBS_OPTION
+@SCHEDULER_OPTION
 def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str | None,
-           quiet: bool, time_budget: float | None, follow_symlinks: bool, lang: str | None) -> None:
+           quiet: bool, time_budget: float | None, follow_symlinks: bool, lang: str | None, jobs: int | None,
+           scheduler: str | None) -> None:
     """Read reports (.txt, .html, .jsonl, RSS/Atom; files or folders), extract
     their incidents and store both in the database.
 
     Each article is stored in one transaction, merged with other outlets' reports of
     the same incidents; an article already stored (same text) is skipped. Bad files
     and records are reported one line each and the rest goes on; the exit status is 1
-    when any failed.
+    when any failed. Annotation and extraction run in --jobs worker processes (or on a
+    Dask cluster: --scheduler); this process alone writes, in input order.
     """
-    from .pipeline import Pipeline
+    from .parallel import one_line, where
 
     store = Store(db)
     errors: list[str] = []
@@ -204,21 +192,22 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
                 fresh.append(article.hash)
                 yield article
 
-        pipeline = Pipeline(**_budget(time_budget))
-        for article, incidents in _each_alone(pipeline, new_articles(), errors):
+        runner = _runner(jobs, scheduler, keep_annotations=True, **_budget(time_budget))
+        for done in runner.results(((a, None) for a in new_articles()), _reporter(errors)):
+            article, incidents = done.article, done.incidents
             try:
-                if store_and_merge(store, article, incidents):
+                if store_and_merge(store, article, incidents, done.annotation):
                     added += 1
                     found += len(incidents)
                 else:
                     skipped += 1  # another ingest stored it since it was read
             except Exception as e:  # the transaction rolled back: nothing of it is stored
-                _report(errors, f"{_where(article)}: not stored ({_one_line(e)})")
+                _report(errors, f"{where(article)}: not stored ({one_line(e)})")
             progress.update(1)
     if restated:
         from .reprocess import articles, reprocess
 
-        outcome = reprocess(store, pipeline, articles(store, restated, published, outlet))
+        outcome = reprocess(store, runner, articles(store, restated, published, outlet), _reporter(errors))
         click.echo(f"{len(restated)} already stored with other metadata, extracted again: {outcome}", err=True)
     if not quiet or errors:
         click.echo(
@@ -252,16 +241,16 @@ def _restated(store: Store, article: Article, published: date | None, outlet: st
 @LANG_OPTION
 @TIME_BUDGET_OPTION
 @FOLLOW_SYMLINKS
+@JOBS_OPTION
 def extract(input: str, fmt: str, published: date | None, quiet: bool, rules_only: bool,
-            time_budget: float | None, follow_symlinks: bool, lang: str | None) -> None:
+            time_budget: float | None, follow_symlinks: bool, lang: str | None, jobs: int | None) -> None:
     """Run the pipeline without a database: one JSON object per document on stdout,
     {"id": ..., "incidents": [...]}.
 
     INPUT is a report file, a folder of them, or a JSONL file of
-    {id, text, published} objects (ids kept as given).
+    {id, text, published} objects (ids kept as given). Annotation and extraction run in
+    --jobs worker processes; the output keeps the input's order.
     """
-    from .pipeline import Pipeline
-
     errors: list[str] = []
 
     def dated(articles: Iterable[Article]) -> Iterator[Article]:
@@ -273,8 +262,9 @@ def extract(input: str, fmt: str, published: date | None, quiet: bool, rules_onl
     out = sys.stdout
     with tqdm(desc="extracting", unit=" articles", disable=quiet, file=sys.stderr) as progress:
         articles = dated(_articles([input], None, None, errors, progress, follow_symlinks, lang))
-        pipeline = Pipeline(rules_only=rules_only, **_budget(time_budget))
-        for article, incidents in _each_alone(pipeline, articles, errors):
+        runner = _runner(jobs, rules_only=rules_only, **_budget(time_budget))
+        for done in runner.results(((a, None) for a in articles), _reporter(errors)):
+            article, incidents = done.article, done.incidents
             doc_id = article.id or _document_id(article)
             out.write(json.dumps({"id": doc_id, "incidents": [i.to_dict() for i in incidents]}, ensure_ascii=False) + "\n")
             progress.update(1)
@@ -386,15 +376,19 @@ def export(db: str, fmt: str, output: str | None, include_rejected: bool, **chos
 @click.option("--article", "article_ids", multiple=True, help="Article id (repeatable); default: the articles of the filter's records, or all.")
 @click.option("--published", callback=_date, help="New publication date of the articles (YYYY-MM-DD).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@JOBS_OPTION
+@SCHEDULER_OPTION
 @filters
-def reprocess(db: str, article_ids: tuple[str, ...], published: date | None, quiet: bool, **chosen: Any) -> None:
+def reprocess(db: str, article_ids: tuple[str, ...], published: date | None, quiet: bool, jobs: int | None,
+              scheduler: str | None, **chosen: Any) -> None:
     """Extract stored articles again (after a metadata fix or a new Yalu version).
 
     Machine records are replaced; reviewed ones are kept as the reviewer left them and
     flagged for re-review where the new run differs (`yalu incidents --status recheck`).
-    Every change is in the audit trail, by the user "reprocess".
+    Every change is in the audit trail, by the user "reprocess". An article's stored
+    annotation is used where the pipeline's is unchanged (`yalu.annotate.cache`); the
+    others are annotated again, in --jobs worker processes or on a Dask cluster.
     """
-    from .pipeline import Pipeline
     from .reprocess import articles
     from .reprocess import reprocess as run
     from .store import query
@@ -415,8 +409,11 @@ def reprocess(db: str, article_ids: tuple[str, ...], published: date | None, qui
                 yield item
                 progress.update(1)
 
-        outcome = run(store, Pipeline(), counted(articles(store, ids, published)))
+        errors: list[str] = []
+        outcome = run(store, _runner(jobs, scheduler, keep_annotations=True), counted(articles(store, ids, published)),
+                      _reporter(errors))
     click.echo(f"{outcome}: {db}", err=True)
+    sys.exit(1 if errors else 0)
 
 
 # where a wrong field's predicted value is in an evaluation report

@@ -18,11 +18,13 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .annotate import build, pipeline
+from .annotate import build, cache, pipeline
 from .annotate.spacy_pipeline import BATCH_CHARS, TooManyTokens, annotate
 from .extract import extract
 from .extract.classifier import Classifier, Decider
@@ -64,6 +66,20 @@ def time_budget(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+Cached = tuple[str, bytes]  # an article's stored annotation: (cache key, DocBin bytes)
+Item = tuple[Article, Cached | None]
+
+
+@dataclass
+class Done:
+    """One article through the stages: its incidents, and the annotation this run made of it
+    (when asked to keep them and it was not read from the cache), to be stored with it."""
+
+    article: Article
+    incidents: list[Incident]
+    annotation: Cached | None = None
+
+
 def report_skipped(error: IngestError) -> None:
     """The default for `Pipeline.run(skipped=...)`: the error's one line on stderr."""
     print(f"error: {error}", file=sys.stderr)
@@ -82,6 +98,7 @@ class Pipeline:
         rules_only: bool = False,
         batch_size: int = 32,
         time_budget: float | None = DEFAULT_TIME_BUDGET,
+        keep_annotations: bool = False,
     ):
         self.gazetteer = gazetteer or Gazetteer.default()
         # the trained classifier decides what the rules propose, unless asked for the rules alone
@@ -92,6 +109,13 @@ class Pipeline:
         self.geoparser = Geoparser(self.gazetteer)
         self.batch_size = batch_size
         self.time_budget = time_budget
+        self.keep_annotations = keep_annotations
+
+    @cached_property
+    def cache_key(self) -> str | None:
+        """The key of the annotations this pipeline makes and reads (`annotate.cache`);
+        None when its decider reads what the cache leaves out."""
+        return cache.key(self.nlp) if cache.usable(self.decide) else None
 
     def run(self, articles: Iterable[Article],
             skipped: Callable[[IngestError], None] = report_skipped) -> Iterator[tuple[Article, list[Incident]]]:
@@ -99,14 +123,21 @@ class Pipeline:
         batches, Korean ones (Article.lang, detected when not given) through Kiwi and the
         Korean rules (yalu.extract.korean); both give the same Incident records. An article
         over its time budget is passed to `skipped` as one error line instead."""
-        for batch in self._batches(self._readable((_prepared(a) for a in articles), skipped)):
-            english = [a for a in batch if a.lang != "ko"]
-            docs = self._annotate(english)
-            annotated = {id(a): doc for a, doc in zip(english, docs or [])}
-            for article in batch:
+        for done in self.process(((a, None) for a in articles), skipped):
+            yield done.article, done.incidents
+
+    def process(self, items: Iterable[Item], skipped: Callable[[IngestError], None] = report_skipped) -> Iterator[Done]:
+        """`run` over articles each with its stored annotation, if any: an English one under
+        this pipeline's cache key is extracted from without annotating again (a Korean one
+        is analysed again: Kiwi's analysis is not cached)."""
+        if self.keep_annotations:
+            _ = self.cache_key  # computed once here (~0.2 s), not inside an article's time budget
+        for batch in self._batches(self._readable(((_prepared(a), c) for a, c in items), skipped)):
+            docs, hits = self._docs(batch)
+            for (article, _), doc, hit in zip(batch, docs, hits):
                 try:
                     with time_budget(self.time_budget):
-                        incidents = self._extract(article, annotated.get(id(article)))
+                        incidents, made = self._extract(article, doc, hit)
                 except Overtime as e:
                     skipped(_skip_error(article, f"extraction {e} (the time budget per article)"))
                     continue
@@ -115,49 +146,77 @@ class Pipeline:
                     continue
                 for incident in incidents:
                     incident.id = incident_id(article.hash, incident)
-                yield article, incidents
+                yield Done(article, incidents, made)
 
-    def _readable(self, articles: Iterator[Article], skipped: Callable[[IngestError], None]) -> Iterator[Article]:
+    def _docs(self, batch: list[Item]) -> tuple[list[Doc | None], list[bool]]:
+        """Each article's Doc, read from its annotation where it is under this pipeline's
+        key, the other English ones annotated together (None each when that fails: each is
+        then annotated alone, within its own budget); and which came from the cache."""
+        docs = [None if article.lang == "ko" else self._cached(cached) for article, cached in batch]
+        hits = [doc is not None for doc in docs]
+        missing = [i for i, (article, _) in enumerate(batch) if not hits[i] and article.lang != "ko"]
+        if missing:
+            made = self._annotate([batch[i][0] for i in missing])
+            for i, doc in zip(missing, made or []):
+                docs[i] = doc
+        return docs, hits
+
+    def _cached(self, cached: Cached | None) -> Doc | None:
+        if cached is None or self.cache_key is None or cached[0] != self.cache_key:
+            return None
+        try:
+            return cache.from_bytes(self.nlp, cached[1])
+        except Exception:  # unreadable bytes are annotated again, as a changed key is
+            return None
+
+    def _kept(self, doc: Doc) -> Cached | None:
+        """The annotation to store, taken before extraction can touch the Doc."""
+        if not self.keep_annotations or self.cache_key is None:
+            return None
+        return self.cache_key, cache.to_bytes(doc)
+
+    def _readable(self, items: Iterator[Item], skipped: Callable[[IngestError], None]) -> Iterator[Item]:
         """The articles not longer than spaCy reads (nlp.max_length); a longer one skipped:
         its memory would grow past the bound the batches keep."""
-        for article in articles:
+        for item in items:
+            article = item[0]
             if len(article.text) > self.nlp.max_length:
                 skipped(_skip_error(article, f"text of {len(article.text):,} characters, over the {self.nlp.max_length:,} the extractor reads"))
             else:
-                yield article
+                yield item
 
-    def _batches(self, articles: Iterator[Article]) -> Iterator[list[Article]]:
+    def _batches(self, items: Iterator[Item]) -> Iterator[list[Item]]:
         """Up to batch_size articles, with no more than BATCH_CHARS of text (a longer
         article alone): a batch's texts are tokenized before they are annotated."""
-        batch: list[Article] = []
+        batch: list[Item] = []
         chars = 0
-        for article in articles:
-            if batch and (len(batch) == self.batch_size or chars + len(article.text) > BATCH_CHARS):
+        for item in items:
+            if batch and (len(batch) == self.batch_size or chars + len(item[0].text) > BATCH_CHARS):
                 yield batch
                 batch, chars = [], 0
-            batch.append(article)
-            chars += len(article.text)
+            batch.append(item)
+            chars += len(item[0].text)
         if batch:
             yield batch
 
-    def _annotate(self, batch: list[Article]) -> list | None:
+    def _annotate(self, batch: list[Article]) -> list[Doc] | None:
         """The batch's texts annotated together, within one article's budget (a batch of
         ordinary reports takes a few seconds); None when over it or when a text has too
         many tokens: each article is then annotated alone, within its own budget, and only
         the slow or long one is skipped."""
-        if not batch:
-            return []
         try:
             with time_budget(self.time_budget):
                 return annotate(self.nlp, [a.text for a in batch])
         except (Overtime, TooManyTokens):
             return None
 
-    def _extract(self, article: Article, doc: Doc | None) -> list[Incident]:
+    def _extract(self, article: Article, doc: Doc | None, cached: bool) -> tuple[list[Incident], Cached | None]:
+        """The article's incidents, and its annotation to store when this run made it."""
         if article.lang == "ko":
-            return self._korean(article)
+            return self._korean(article), None
         doc = doc if doc is not None else annotate(self.nlp, [article.text])[0]
-        return extract(doc, article, self.geoparser, self.decide)
+        made = None if cached else self._kept(doc)
+        return extract(doc, article, self.geoparser, self.decide), made
 
     def _korean(self, article: Article) -> list[Incident]:
         from .annotate.korean import annotate as annotate_korean

@@ -13,6 +13,10 @@ Per article, in one transaction with its audit rows:
   otherwise about a field the reviewer did not edit, or no longer finds it, the record is
   flagged for re-review (`recheck`: what the new run says).
 Every change writes an audit row by the user `reprocess`.
+
+An article's stored annotation is extracted from again where the pipeline's cache key is
+the one it was stored under; the others are annotated again and stored anew
+(`yalu.annotate.cache`).
 """
 
 from __future__ import annotations
@@ -27,10 +31,11 @@ from typing import TYPE_CHECKING
 
 from .model import Article, Furniture, Incident
 from .store import Store, now
-from .store.writes import add_sources, insert_evidence, insert_incident, write_audit
+from .store.writes import add_sources, insert_evidence, insert_incident, save_annotation, write_audit
 
 if TYPE_CHECKING:
-    from .pipeline import Pipeline
+    from .parallel import Report, Runner
+    from .pipeline import Cached
 
 USER = "reprocess"
 # what the extractor decides, compared between a reviewed record and a new run
@@ -82,20 +87,33 @@ def articles(store: Store, ids: Iterable[str], published: date | None = None,
         yield article
 
 
-def reprocess(store: Store, pipeline: Pipeline, selected: Iterable[Article]) -> Outcome:
-    """Extract each article again and replace its records as the module says."""
+def stored_annotation(store: Store, article_id: str | None) -> Cached | None:
+    row = store.conn.execute("SELECT cache_key, doc FROM annotations WHERE article_id = ?", (article_id,)).fetchone()
+    return (row["cache_key"], bytes(row["doc"])) if row else None  # PostgreSQL's bytea may read as a memoryview
+
+
+def reprocess(store: Store, runner: Runner, selected: Iterable[Article], report: Report | None = None) -> Outcome:
+    """Extract each article again (`runner`: where; `report`: an article's error line,
+    by default on stderr) and replace its records as the module says."""
+    from .parallel import stderr_report
+
     outcome = Outcome()
-    for article, incidents in pipeline.run(selected):
-        store.write(partial(_replace, article=article, incidents=incidents, outcome=outcome))
+    items = ((article, stored_annotation(store, article.id)) for article in selected)
+    for done in runner.results(items, report or stderr_report):
+        store.write(partial(_replace, article=done.article, incidents=done.incidents, outcome=outcome,
+                            annotation=done.annotation))
         outcome.articles += 1
     return outcome
 
 
-def _replace(conn: sqlite3.Connection, article: Article, incidents: list[Incident], outcome: Outcome) -> None:
+def _replace(conn: sqlite3.Connection, article: Article, incidents: list[Incident], outcome: Outcome,
+             annotation: Cached | None = None) -> None:
     from .merge import merge_across_outlets
 
     assert article.id is not None
     at = now()
+    if annotation is not None:
+        save_annotation(conn, article.id, *annotation)
     old = conn.execute("SELECT published, outlet FROM articles WHERE id = ?", (article.id,)).fetchone()
     new_published = article.published.isoformat() if article.published else None
     if (old["published"], old["outlet"]) != (new_published, article.outlet):

@@ -200,8 +200,16 @@ MIGRATIONS: list[str] = [
         VALUES ('delete', old.rowid, old.title, old.text);
     END;
     """,
-    # 10: reserved for the annotation cache of the scale branch (merged separately)
-    "",
+    # 10: each article's annotation (spaCy DocBin bytes, zlib-compressed by DocBin) under
+    # the key of the pipeline that made it, so `yalu reprocess` extracts again without
+    # parsing again (yalu/annotate/cache.py)
+    """
+    CREATE TABLE IF NOT EXISTS annotations (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        cache_key TEXT NOT NULL,
+        doc BLOB NOT NULL
+    );
+    """,
     # 11: the browse index in the list's default order, (date_start, id) right after
     # merged_into: a filtered first page read that order off migration 6's map index and
     # looked every row up for the other filter columns, up to all of them when few match

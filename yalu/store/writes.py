@@ -53,6 +53,12 @@ def insert_article(conn: sqlite3.Connection, article: Article, stamp: str) -> st
     return article_id
 
 
+def save_annotation(conn: sqlite3.Connection, article_id: str, key: str, data: bytes) -> None:
+    """An article's annotation (`yalu.annotate.cache`), replacing one under an older key."""
+    conn.execute("INSERT INTO annotations (article_id, cache_key, doc) VALUES (?, ?, ?) ON CONFLICT (article_id) "
+                 "DO UPDATE SET cache_key = excluded.cache_key, doc = excluded.doc", (article_id, key, data))
+
+
 def insert_incident(conn: sqlite3.Connection, article: Article, article_id: str,
                     incident: Incident, stamp: str) -> None:
     """An extracted incident with its gazetteer place, its source and its evidence."""

@@ -1,0 +1,87 @@
+"""Cached annotations: what the annotate stage made of an article, kept as bytes so that
+extraction can run again (`yalu reprocess` after a rule change) without tagging and
+parsing again, the bulk of an article's time.
+
+The bytes are a spaCy `DocBin` of the one Doc (tokens, whitespace, tags, lemmas, morphs,
+heads, dependencies, sentence starts, entities with their ids; zlib-compressed by
+DocBin), without the tensor: the shipped classifier does not read it (a pipeline whose
+classifier does keeps no cache, `usable`). What the last component adds that is no
+annotation (the sentence index, the joined text) is made again on loading.
+
+Each is stored under the key of the pipeline that made it (`key`): the spaCy and model
+versions, the components, the tokenizer's exceptions and the rulers' patterns, and the
+source of the code that annotates. An annotation under another key is made again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib import resources as package_files
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+from . import spacy_pipeline
+from .spacy_pipeline import sentence_index
+
+# the modules whose code decides an annotation: a change to any of them changes the key
+CODE = ("annotate/spacy_pipeline.py", "annotate/index.py", "ingest/text.py")
+KEY_ATTRIBUTE = "_yalu_annotation_key"
+
+
+def key(nlp: Language) -> str:
+    """The pipeline's cache key, computed once per pipeline (the patterns take ~0.1 s)."""
+    found = getattr(nlp, KEY_ATTRIBUTE, None)
+    if found is None:
+        found = _key(nlp)
+        setattr(nlp, KEY_ATTRIBUTE, found)
+    return found
+
+
+def _key(nlp: Language) -> str:
+    digest = hashlib.sha256()
+    settings = {
+        "spacy": spacy.__version__,
+        "model": [nlp.meta.get("lang"), nlp.meta.get("name"), nlp.meta.get("version")],
+        "pipes": nlp.pipe_names,
+        "limits": [spacy_pipeline.LONGEST_CHUNK, spacy_pipeline.LONGEST_SENTENCE, spacy_pipeline.BATCH_TOKENS,
+                   spacy_pipeline.MAX_TOKENS],
+        "exceptions": sorted(_special_cases(nlp)),
+    }
+    digest.update(json.dumps(settings, sort_keys=True).encode())
+    for name in nlp.pipe_names:
+        patterns = getattr(nlp.get_pipe(name), "patterns", None)
+        if patterns is not None:  # sorted: they are built from sets, in another order in each process
+            for pattern in sorted(json.dumps(p, sort_keys=True, ensure_ascii=False) for p in patterns):
+                digest.update(pattern.encode())
+    code = package_files.files("yalu")
+    for path in CODE:
+        digest.update(code.joinpath(path).read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _special_cases(nlp: Language) -> list[str]:
+    tokenizer = getattr(nlp.tokenizer, "tokenizer", nlp.tokenizer)  # under UnwrappingTokenizer
+    return list(getattr(tokenizer, "rules", None) or {})
+
+
+def usable(decide: object) -> bool:
+    """Whether a cached annotation serves this decider: one trained on sentence vectors
+    reads the tensor the cache leaves out."""
+    meta = getattr(decide, "meta", None) or {}
+    weights = getattr(decide, "weights", None) or {}
+    return not meta.get("sentence_vector") and not any(name[:1] == "v" and name[1:].isdigit() for name in weights)
+
+
+def to_bytes(doc: Doc) -> bytes:
+    bin_ = DocBin(store_user_data=False)
+    bin_.add(doc)
+    return bin_.to_bytes()
+
+
+def from_bytes(nlp: Language, data: bytes) -> Doc:
+    """The Doc again, indexed as the pipeline's last component leaves it."""
+    (doc,) = DocBin().from_bytes(data).get_docs(nlp.vocab)
+    return sentence_index(doc)

@@ -83,3 +83,42 @@ def test_hangul_search_finds_words_inside_longer_words(korean_db: str) -> None:
     assert found("폭풍군단 탈북")  # every word must occur
     assert not found("평양냉면")
     assert found("Hyesan") and not found("Hyesan") & found("탈북")  # English: the word index as before
+
+
+def _korean_records(text: str) -> list:
+    from datetime import date
+
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import extract_korean
+    from yalu.model import Article
+    from yalu.places.geoparse import Geoparser
+
+    article = Article(text=text, published=date(2025, 6, 12), lang="ko")
+    return extract_korean(annotate(text), article, Geoparser())
+
+
+def test_one_story_told_with_its_counties_listed_together() -> None:
+    """A headline listing two counties ("혜산·삼지연") and a lead naming both tell one
+    lockdown, whichever county stands nearest each trigger; a wire dateline's city
+    places nothing."""
+    text = ("北 당국, 혜산·삼지연 재차 봉쇄\n\n"
+            "(서울=연합뉴스) 북한 당국이 양강도 삼지연시와 혜산시 일대를 지난 9일 재차 봉쇄한 것으로 전해졌다.\n")
+    lockdowns = [r for r in _korean_records(text) if r.event_type == "lockdown"]
+    assert len(lockdowns) == 1
+    assert lockdowns[0].location.admin1_code == "KP-10" and lockdowns[0].location.admin2 in ("Hyesan", "Samjiyon")
+
+
+def test_a_place_after_the_clause_belongs_to_the_next_act() -> None:
+    """Korean puts the place before its verb: the killing is North Hamgyong's, the
+    defection told after it Hyesan's."""
+    text = "지난 9일 함경북도에서 한 군인이 상급 군인을 살해하고 달아났고, 지난 12일 양강도 혜산시에서는 군인 2명이 탈북했다.\n"
+    places = {r.event_type: (r.location.admin1_code, r.location.admin2) for r in _korean_records(text)}
+    assert places["attack"] == ("KP-09", None)
+    assert places["defection"] == ("KP-10", "Hyesan")
+
+
+def test_a_place_named_as_one_of_many_places_nothing() -> None:
+    """'청진을 비롯한 여러 지역': where the goods went, not where the seller was arrested."""
+    text = "혜산의 한 여성이 중국산 조미료를 청진을 비롯한 여러 지역에 도매하다가 보위부에 체포됐다.\n"
+    arrest = next(r for r in _korean_records(text) if r.event_type == "arrest")
+    assert (arrest.location.admin1_code, arrest.location.admin2) == ("KP-10", "Hyesan")

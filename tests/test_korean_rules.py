@@ -58,6 +58,12 @@ def test_modality_rule_reads_its_examples(rule_id: str, example: str) -> None:
     assert rule.pattern.search(example), f"{rule_id} does not match {example!r}"
 
 
+@pytest.mark.parametrize("rule_id,example", _params("ko/modality.toml", "rule", "not_examples"))
+def test_modality_rule_skips_its_not_examples(rule_id: str, example: str) -> None:
+    rule = next(r for r in modality_rules() if r.id == rule_id)
+    assert not rule.pattern.search(example), f"{rule_id} matches {example!r}"
+
+
 def test_modality_decides_in_context() -> None:
     """The clause's ending decides: negation, plan, conjecture; the genre's hearsay is reported."""
     cases = {
@@ -67,12 +73,22 @@ def test_modality_decides_in_context() -> None:
         "혜산시가 봉쇄된 것으로 전해졌다.": "reported",
         "간부가 총살됐다는 소문이 돌고 있다.": "rumoured",
         "보위부가 주민 3명을 체포했다.": "asserted",
+        "당국이 국경봉쇄 조치를 취하고 있는 가운데 간부들의 행패가 심해졌다.": None,
+        "‘강변을 철조망으로 완전 봉쇄하라’는 불호령이 떨어졌다.": None,
+        "잡히면 죽는 줄 알면서 버텼다.": None,
+        "한국 영화를 몰래 시청한 죄로 주민 2명이 처형당했다.": None,
+        "대변인은 한미 연합훈련을 규탄했다.": None,
     }
     for text, expected in cases.items():
         doc = annotate(text)
         sentence = doc.sentences[0]
         trigger = find_triggers(doc, sentence)[0][0]
         assert judge(doc, sentence, trigger, attributed=False)[0] == expected, text
+    # a statement's threat is what it says: the statement itself is no plan
+    doc = annotate("총참모부 대변인은 담화를 발표하고 무자비하게 대응하겠다고 밝혔다.")
+    trigger, rule = find_triggers(doc, doc.sentences[0])[0]
+    assert judge(doc, doc.sentences[0], trigger, False, rule.type)[0] == "reported"
+    assert judge(doc, doc.sentences[0], trigger, False)[0] == "planned"
 
 
 @pytest.mark.parametrize("rule_id,example", _params("ko/dates.toml", "rule"))
@@ -123,6 +139,39 @@ def test_places_through_the_gazetteer(geoparser: Geoparser) -> None:
     assert [(h.source_home, h.destination) for h in hits] == [(True, False), (False, True)]
     assert slots.find_places(annotate("단속이 강화됐다. 중국과 통화했다."), geoparser) == [] or all(
         h.place.id == "country.cn" for h in slots.find_places(annotate("단속이 강화됐다. 중국과 통화했다."), geoparser))
+
+
+def test_south_spelling_of_a_generic_word(geoparser: Geoparser) -> None:
+    """The gazetteer writes 남양로동자구; the South's press writes its generic word 노동자구."""
+    hits = slots.find_places(annotate("온성군 남양노동자구에서 주민 2명이 붙잡혔다."), geoparser)
+    assert [(h.text, h.place.id) for h in hits][-1] == ("남양노동자구", "kp.north-hamgyong.onsong.namyang")
+
+
+def test_korean_cues_decide_an_ambiguous_county(geoparser: Geoparser) -> None:
+    """고성군 is a county of both Kangwons: Hangul cues near it decide, as English ones do."""
+    def first(text: str) -> str:
+        return next(h.place.id for h in slots.find_places(annotate(text), geoparser) if h.text == "고성군")
+
+    assert first("강원 고성군 거진항 동쪽 NLL 이남 해상에서 목선이 발견됐다.") == "kr.gangwon.goseong"
+    assert first("강원도 고성군 금강산 일대에서 훈련이 진행됐다.") == "kp.kangwon.kosong"
+
+
+def test_places_that_place_no_act(geoparser: Geoparser) -> None:
+    """A dateline's city and a caption's scene are no places at all; a source's home is
+    only the source's."""
+    for example in resources.load("ko/slots.toml")["places"]["not_examples"]:
+        hits = slots.find_places(annotate(example), geoparser)
+        assert all(h.source_home for h in hits), example
+    assert slots.caption("▲ 혜산 시내의 모습.") and slots.caption("파주 접경지역에서 바라본 비무장지대 2024.6.6.뉴스1")
+    assert not slots.caption("혜산시에서 주민 3명이 체포됐다.")
+    assert slots.caption("훈련 중인 군인들. /사진=통신 화면 캡처")
+    assert not slots.caption("/사진=데일리NK보위성이 검열을 진행하고 있는 것으로 알려졌다.")  # a credit glued to the lead
+    hits = slots.find_places(annotate("(서울=연합뉴스) 혜산시에서 주민이 체포됐다."), geoparser)
+    assert [h.text for h in hits] == ["혜산시"]
+    # a caption's credit cut off as a sentence of its own still makes its line a caption
+    doc = annotate("파주에서 바라본 비무장지대의 모습이다. 2024.6.6.뉴스1\n\n혜산시에서 주민이 체포됐다.")
+    assert [h.text for h in slots.find_places(doc, geoparser)] == ["혜산시"]
+    assert len(slots.captions(doc)) == len(doc.sentences) - 1
 
 
 @pytest.mark.parametrize("rule_id,example", _params("ko/slots.toml", "attribution"))

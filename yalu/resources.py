@@ -109,14 +109,15 @@ SCHEMAS: dict[str, Schema] = {
         "labels": dict,
         "rule": _records("id type forms weight examples", "any none not_after not_examples", ("type",)),
     }),
-    "ko/modality.toml": Schema({"rule": _records("id scope modality pattern examples", "not_examples")}),
+    "ko/modality.toml": Schema({"rule": _records("id scope modality pattern examples", "not_examples not_types")}),
     "ko/dates.toml": Schema({
         "parts": dict,
         "relative": dict,
         "rule": _records("id value pattern examples", "spoken window precision days not_examples"),
     }),
     "ko/slots.toml": Schema({
-        "places": _records("destination source_home not_places country_words of_the_state examples", "", ("of_the_state",)),
+        "places": _records("destination source_home dateline caption not_places country_words of_the_state examples",
+                           "not_examples", ("of_the_state",)),
         "attribution": _records("id pattern text kind examples"),
         "actor": _records("normalized pattern kind examples", "unit rank"),
         "quantity": _records("id counters kind examples", "unit"),

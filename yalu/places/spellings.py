@@ -120,6 +120,10 @@ def _hangul_forms(add, hangul: str, kind: str, stem_h: str | None, direction: st
         hangul_forms.add(stem_h + "시")
     if direction and stem_h:
         hangul_forms.add(stem_h + direction + "도")
+    suffix = hangul[len(stem_h):] if stem_h and hangul.startswith(stem_h) else ""
+    if stem_h and len(suffix) >= 2:
+        # a generic word is a word of its own: the South writes 남양노동자구 for 남양로동자구
+        hangul_forms.add(stem_h + rz.south_hangul(suffix))
     for h in list(hangul_forms):
         hangul_forms.add(rz.south_hangul(h))
     for h in hangul_forms:

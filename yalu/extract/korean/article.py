@@ -19,7 +19,7 @@ from ..mentions import Mention
 from ..records import record, reportable
 from . import slots
 from .dates import KoreanDate, find_dates
-from .triggers import find_triggers, judge, threshold
+from .triggers import clause_end, find_triggers, judge, threshold
 
 # the 30-day "recently" window of an undated act (the English stage's, data/dates.toml)
 RECENT_DAYS = 30
@@ -79,7 +79,8 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
     if own is not None:
         time = _capped(own.span, context["spoken"])
         rules["date"] = own.rule
-    location = slots.sentence_place(context["places"], sentence, trigger.start, context["geoparser"], rule.type)
+    location = slots.sentence_place(context["places"], sentence, trigger.start, context["geoparser"], rule.type,
+                                    clause_end(doc, sentence, trigger))
     if location is not None:
         rules["place"] = "place.ko.clause"
     cited = slots.attribution(sentence.text, context["geoparser"].gazetteer)
@@ -150,9 +151,13 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
         "home": slots.source_home(hits, geoparser), "attribution": lead[0] if lead else None,
     }
     mentions: list[Mention] = []
+    shown = slots.captions(doc)
     for sentence in doc.sentences:
+        if sentence.index in shown:
+            continue  # a photo's caption shows, it does not report
         for trigger, rule in find_triggers(doc, sentence):
-            modality, modality_rule = judge(doc, sentence, trigger, attributed=bool(lead or slots.attribution(sentence.text, geoparser.gazetteer)))
+            attributed = bool(lead or slots.attribution(sentence.text, geoparser.gazetteer))
+            modality, modality_rule = judge(doc, sentence, trigger, attributed, rule.type)
             if modality is None:
                 continue
             mentions.append(_mention(doc, sentence, trigger, rule, (modality, modality_rule), context))
@@ -164,7 +169,7 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
             elif slots.within_article(m.location, headline_place):
                 m.set_place(headline_place, "place.ko.article_within")
     _inherit(mentions, context, article.published)
-    clusters = _one_story(cluster_mentions(mentions))
+    clusters = _one_story(cluster_mentions(mentions), _sentence_counties(doc, hits, geoparser))
     incidents = []
     for c in clusters:
         if not reportable(c) or history(c, article.published):
@@ -177,11 +182,27 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
     return incidents
 
 
-def _apart(a: Cluster, b: Cluster) -> bool:
+def _sentence_counties(doc: KoreanDoc, hits: list[slots.PlaceHit], geoparser: Geoparser) -> dict[int, set[str]]:
+    """The counties each sentence names (by the sentence's first character), outside a
+    source's home and an act's destination: "혜산·삼지연 봉쇄" names two."""
+    named: dict[int, set[str]] = {}
+    for h in hits:
+        admin2 = None if h.source_home or h.destination else geoparser.location(h.place, text=h.text).admin2
+        sentence = next((x for x in doc.sentences if x.start_char <= h.start < x.end_char), None)
+        if admin2 and sentence is not None:
+            named.setdefault(sentence.start_char, set()).add(admin2)
+    return named
+
+
+def _apart(a: Cluster, b: Cluster, named: dict[int, set[str]]) -> bool:
     """Two records of one type that the text tells apart: different counties of their
-    own, or different days of their own."""
+    own (counting every county their sentences name together: a headline's "혜산·삼지연"
+    does not tell a lockdown of Hyesan from one of Samjiyon), or different days of their
+    own."""
     def counties(c: Cluster) -> set[str]:
-        return {m.location.admin2 for m in c.mentions if m.location and m.location.admin2 and not m.place_inherited}
+        own = [m for m in c.mentions if m.location and m.location.admin2 and not m.place_inherited]
+        return {cast(str, m.location.admin2) for m in own if m.location} | {
+            n for m in own for n in named.get(m.sent.start_char, set())}
 
     def days(c: Cluster) -> set[date]:
         return {m.time.start for m in c.mentions
@@ -192,12 +213,12 @@ def _apart(a: Cluster, b: Cluster) -> bool:
     return bool((ca and cb and not ca & cb) or (da and db and not da & db))
 
 
-def _one_story(clusters: list[Cluster]) -> list[Cluster]:
+def _one_story(clusters: list[Cluster], named: dict[int, set[str]]) -> list[Cluster]:
     """A Korean report of a few paragraphs retells its story (the headline, the lead, the
     source's quote): same-type records nothing tells apart are one incident."""
     kept: list[Cluster] = []
     for c in clusters:
-        same = next((k for k in kept if k.event_type == c.event_type and not _apart(k, c)), None)
+        same = next((k for k in kept if k.event_type == c.event_type and not _apart(k, c, named)), None)
         if same is None:
             kept.append(c)
         else:

@@ -44,11 +44,38 @@ def _flags(text: str, end: int) -> tuple[bool, bool]:
     return destination, home
 
 
+def caption(sentence_text: str) -> bool:
+    """A photo caption or its credit (slots.toml's `caption`): it places no act."""
+    return any(re.search(p, sentence_text) for p in slot_data()["places"]["caption"])
+
+
+def captions(doc: KoreanDoc) -> set[int]:
+    """The indices of the sentences that are a photo's caption: a caption is one line,
+    its credit often cut off as a sentence of its own ("... 펄럭이고 있다.
+    2024.6.6.뉴스1"), so the whole line is the caption."""
+    lines: dict[int, list[Sentence]] = {}
+    for s in doc.sentences:
+        lines.setdefault(doc.text.rfind("\n", 0, s.start_char), []).append(s)
+    found: set[int] = set()
+    for sentences in lines.values():
+        if caption(doc.text[sentences[0].start_char:sentences[-1].end_char]):
+            found |= {s.index for s in sentences}
+    return found
+
+
+def _unplacing(doc: KoreanDoc) -> list[tuple[int, int]]:
+    """The stretches whose places place nothing: captions."""
+    shown = captions(doc)
+    return [(s.start_char, s.end_char) for s in doc.sentences if s.index in shown]
+
+
 def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
     """Every gazetteer place the morphemes name: the longest run of up to PLACE_SPAN
-    morphemes within one word ("삼지연" + "시") that the gazetteer knows, Hangul only."""
+    morphemes within one word ("삼지연" + "시") that the gazetteer knows, Hangul only;
+    none in a caption, none opening a dateline ("(서울=연합뉴스)": the reporter's city)."""
     gazetteer = geoparser.gazetteer
     skip = set(slot_data()["places"]["not_places"])
+    unplacing = _unplacing(doc)
     hits: list[PlaceHit] = []
     ms = doc.morphemes
     k = 0
@@ -75,9 +102,12 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
             k += 1
             continue
         n, surface, place, start, end = found
+        k += n
+        after = doc.text[end:end + 12]
+        if any(a <= start < b for a, b in unplacing) or any(re.match(p, after) for p in slot_data()["places"]["dateline"]):
+            continue
         destination, home = _flags(doc.text, end)
         hits.append(PlaceHit(start, end, surface, place, destination, home))
-        k += n
     return hits
 
 
@@ -86,12 +116,16 @@ def _rank(hit: PlaceHit) -> tuple[int, int]:
 
 
 def sentence_place(hits: list[PlaceHit], sentence: Sentence, trigger_start: int, geoparser: Geoparser,
-                   event_type: str) -> Location | None:
+                   event_type: str, clause_end: int | None = None) -> Location | None:
     """The most precise place of the sentence that is neither a destination nor a source's
     home, the nearest to the trigger among equals; a province written beside its county
-    ("양강도 혜산시") makes one place, the county."""
+    ("양강도 혜산시") makes one place, the county. Korean puts the place before its verb:
+    a place after the trigger's clause has ended belongs to a later clause ("함경북도에서
+    ... 살해하고 ..., 양강도 혜산시에서도 ... 탈북한"), used only when the clause has none."""
     inside = [h for h in hits if sentence.start_char <= h.start < sentence.end_char
               and not h.source_home and not h.destination]
+    if clause_end is not None:
+        inside = [h for h in inside if h.start < clause_end] or inside
     if not inside:
         return None
     best = min(inside, key=lambda h: (_rank(h), abs(h.start - trigger_start)))

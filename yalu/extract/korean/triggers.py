@@ -16,6 +16,7 @@ TRIGGER_TAGS = frozenset({"NNG", "NNP", "VV", "XR", "VA"})
 # follows ("탈북하지 않았다": 지 + 않 goes on) or a quotation ("-다고 한다")
 CLOSING = frozenset({"EF", "EC"})
 AUXILIARY = frozenset({"VX", "VCN"})
+QUOTATIVE = re.compile(r"[’'\"”」』]\s*(?:는|고|며|라는|라고)")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class ModalityRule:
     scope: str
     modality: str | None
     pattern: re.Pattern[str]
+    not_types: frozenset[str]  # event types the rule does not judge
 
 
 @cache
@@ -49,7 +51,8 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
 @cache
 def modality_rules() -> tuple[ModalityRule, ...]:
     return tuple(
-        ModalityRule(r["id"], r["scope"], None if r["modality"] == "none" else r["modality"], re.compile(r["pattern"]))
+        ModalityRule(r["id"], r["scope"], None if r["modality"] == "none" else r["modality"], re.compile(r["pattern"]),
+                     frozenset(r.get("not_types", ())))
         for r in resources.load("ko/modality.toml")["rule"]
     )
 
@@ -66,7 +69,7 @@ def find_triggers(doc: KoreanDoc, sentence: Sentence) -> list[tuple[Morpheme, Tr
     for k, m in enumerate(morphemes):
         if m.pos not in TRIGGER_TAGS:
             continue
-        following = morphemes[k + 1].form if k + 1 < len(morphemes) else ""
+        following = _following(morphemes, k)
         fired = [
             r for r in trigger_rules()
             if m.form in r.forms and following not in r.not_after
@@ -76,6 +79,17 @@ def find_triggers(doc: KoreanDoc, sentence: Sentence) -> list[tuple[Morpheme, Tr
         if fired:
             found.append((m, max(fired, key=lambda r: r.weight)))
     return found
+
+
+def _following(morphemes: list[Morpheme], k: int) -> str:
+    """The form of the morpheme after the k-th, past a parenthesis that glosses it
+    ("도강(渡江) 문제": 문제)."""
+    j = k + 1
+    if j < len(morphemes) and morphemes[j].pos == "SSO":
+        while j < len(morphemes) and morphemes[j].pos != "SSC":
+            j += 1
+        j += 1
+    return morphemes[j].form if j < len(morphemes) else ""
 
 
 def clause_end(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme) -> int:
@@ -94,14 +108,17 @@ def clause_end(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme) -> int:
     return sentence.end_char
 
 
-def judge(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, attributed: bool) -> tuple[str | None, str]:
+def judge(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, attributed: bool,
+          event_type: str | None = None) -> tuple[str | None, str]:
     """(modality or None for no act, the rule that decided): the first rule of
     data/ko/modality.toml whose pattern matches its scope."""
     end = clause_end(doc, sentence, trigger)
-    clause = doc.text[trigger.start:end]
+    # a quoted order or report keeps its quotative ("봉쇄하라’는 지시": the order's 는)
+    quotative = QUOTATIVE.match(doc.text, end)
+    clause = doc.text[trigger.start:quotative.end() if quotative else end]
     rest = doc.text[trigger.start:sentence.end_char]
     scopes = {"clause": clause, "rest": rest, "sentence": sentence.text}
     for rule in modality_rules():
-        if rule.pattern.search(scopes[rule.scope]):
+        if event_type not in rule.not_types and rule.pattern.search(scopes[rule.scope]):
             return rule.modality, rule.id
     return ("reported", "modality.ko.attributed") if attributed else ("asserted", "modality.ko.asserted")

@@ -93,9 +93,7 @@ def _jsonl_record(path: Path, line: str, where: str, overrides: dict) -> Article
         source_path=str(path),
     )
     article.record = where
-    if not article.text.strip():
-        return IngestError(path, "no article text (empty, or only page furniture)", where)
-    return article
+    return article  # an empty text is refused where every reader's records are finished
 
 
 def _shown(value: object) -> str:
@@ -168,9 +166,7 @@ def _feed_entry(path: Path, entry, where: str, feed_title: str | None) -> Articl
         source_path=str(path),
     )
     article.record = where
-    if not article.text.strip():
-        return IngestError(path, "no article text (empty, or only page furniture)", where)
-    return article
+    return article  # an empty text is refused where every reader's records are finished
 
 
 def _web_url(value) -> str | None:

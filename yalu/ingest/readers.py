@@ -172,7 +172,7 @@ def _finish(path: Path, article: Article | IngestError, overrides: dict) -> Arti
     if overrides.get("outlet"):
         article.outlet = overrides["outlet"]
     _clean_fields(article)
-    if not article.text.strip():  # nothing left once control characters are dropped
+    if not article.text.strip():  # empty, only furniture, or nothing left once control characters are dropped
         return IngestError(path, "no article text (empty, or only page furniture)", article.record)
     problem = text_problem(article.text) or published_problem(article.published)
     if problem:

@@ -438,11 +438,12 @@ def _statistic(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """A total over a year or more ("Last year, a total of 1,396 North Koreans defected to
     South Korea"): a count of many acts, none of them told."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    totalled = any(t.lower_ == "total" for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                   for t in c.subtree)
+    if not any(t.lower_ == "total" for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+               for t in c.subtree):
+        return None  # the common case: no total, and the sentence's text is never read
     text = sent.text.lower()
     yearly = any(p in text for p in lexicon().statistic_periods) or bool(_IN_A_YEAR.search(text))
-    return Verdict(NO_ACT, "modality.statistic") if totalled and yearly else None
+    return Verdict(NO_ACT, "modality.statistic") if yearly else None
 
 
 _IN_A_YEAR = re.compile(r"(?:in|during|since|throughout)\s+(?:19|20)\d\d(?!\s*[-–]?\s*\d)")

@@ -190,3 +190,37 @@ def test_the_workers_share_the_sign_in_limit(two_workers):
             checked += 1
         assert status == 429  # this worker locked the account too
     assert checked == limits.FREE["account"] + 1
+
+
+def test_the_shared_socket_turns_nagle_off_on_its_connections():
+    """uvicorn's own shared socket leaves Nagle's algorithm on for what it accepts (each
+    response after a connection's first waits for a delayed ACK); `tcp_listener`'s not."""
+    import asyncio
+
+    import uvicorn
+
+    from yalu.serve.commands import tcp_listener
+
+    def nodelay_of_accepted(listener: socket.socket) -> int:
+        seen = []
+
+        class Probe(asyncio.Protocol):
+            def connection_made(self, transport):
+                sock = transport.get_extra_info("socket")
+                seen.append(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+                transport.close()
+
+        async def accept_one():
+            server = await asyncio.get_running_loop().create_server(Probe, sock=listener)
+            _, writer = await asyncio.open_connection(*listener.getsockname()[:2])
+            while not seen:
+                await asyncio.sleep(0.01)
+            writer.close()
+            server.close()
+
+        asyncio.run(accept_one())
+        return seen[0]
+
+    config = uvicorn.Config("yalu.serve.app:app_from_env", host="127.0.0.1", port=0)
+    assert nodelay_of_accepted(config.bind_socket()) == 0  # what uvicorn's socket gives
+    assert nodelay_of_accepted(tcp_listener(config)) != 0

@@ -64,3 +64,24 @@ def test_a_remembered_list_and_facets_follow_every_change(db_path):
     assert after["total"] == listed["total"] + 1 and machine in {r["id"] for r in after["items"]}
     counts = anon.get("/api/facets").json()["counts"]["review_status"]
     assert {c["value"]: c["count"] for c in counts}["approved"] == approved + 1
+
+
+def test_the_filter_values_follow_another_process_s_change(db_path):
+    """The provinces and outlets the filter form offers are keyed on the data version, as
+    the answers are: another worker's write shows on this one's next page (they were
+    kept 30 s in each process)."""
+    app = create_app(db_path, secret_key="test-secret")
+    offered = app.state.web.facets()
+    assert "Example Press" not in offered["outlets"]
+    assert "KP-13" not in {p["code"] for p in offered["provinces"]}
+    store = Store(db_path)  # another process: a new outlet, a record moved to Rason
+    store.conn.execute("UPDATE articles SET outlet = 'Example Press' WHERE id = "
+                       "(SELECT min(id) FROM articles)")
+    store.conn.execute("UPDATE incidents SET admin1 = 'Rason', admin1_code = 'KP-13' WHERE id = "
+                       "(SELECT min(id) FROM incidents)")
+    store.close()
+    offered = app.state.web.facets()
+    assert "Example Press" in offered["outlets"]
+    assert {"code": "KP-13", "name": "Rason", "country": "KP"} in offered["provinces"]
+    page = TestClient(app, base_url="http://127.0.0.1").get("/").text
+    assert "Example Press" in page and "Rason" in page

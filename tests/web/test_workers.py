@@ -142,9 +142,12 @@ def test_a_sign_out_in_one_worker_ends_the_session_in_both(two_workers):
     status, _ = owner.request("POST", "/api/session", {"name": "alice", "password": PASSWORD})
     assert status == 200
     copied = owner.cookie
+    tokens = []
     for browser in browsers.values():  # the cookie one worker signed is good in the other
         browser.cookie = copied
         assert browser.session()["user"] == "alice"
+        tokens.append(browser.csrf)
+    assert tokens[0] == tokens[1]  # and so is the CSRF token: one key signs both
     status, _ = other.request("DELETE", "/api/session")  # signed out in the other worker
     assert status == 200 and other.cookie == ""
     for browser in browsers.values():  # the copied cookie is nobody, in either worker

@@ -94,9 +94,11 @@ class Browser:
 
 
 @pytest.fixture
-def two_workers(new_db):
-    """A `yalu serve --workers 2` process, the sample database with alice, and one open
-    connection to each of its two workers: (port, {worker pid: Browser}, ids, db)."""
+def two_workers(new_db, request):
+    """A `yalu serve --workers 2` process (with the options a test parametrizes it with),
+    the sample database with alice, and one open connection to each of its two workers:
+    (port, {worker pid: Browser}, ids, db)."""
+    options = getattr(request, "param", [])
     db = new_db("workers.db")
     ids = sample.build(db)
     store = Store(db)
@@ -105,7 +107,7 @@ def two_workers(new_db):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "YALU_SECRET_KEY"}  # the file's key
     proc = subprocess.Popen([sys.executable, "-m", "yalu", "serve", "--db", str(db), "--port", str(port),
-                             "--workers", "2"], env=env, stdout=subprocess.PIPE,
+                             "--workers", "2", *options], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
     try:
         yield port, _one_per_worker(proc, port), ids, db
@@ -155,6 +157,21 @@ def test_a_sign_out_in_one_worker_ends_the_session_in_both(two_workers):
         assert browser.session()["user"] is None
         status, _ = browser.request("POST", f"/api/incidents/{ids['arrest']}/approve")
         assert status in (401, 403)
+
+
+@pytest.mark.parametrize("two_workers", [["--read-only"]], indirect=True)
+def test_a_key_made_at_start_is_every_worker_s(two_workers):
+    """No key file and none may be written (read-only; PostgreSQL has no file either): the
+    command makes one key for all workers, so a cookie and its CSRF token from one worker
+    are good in the other (each worker making its own would refuse the other's cookie)."""
+    _, browsers, _, db = two_workers
+    assert not Path(str(db) + ".secret").exists()
+    first, second = browsers.values()
+    token = first.session()["csrf_token"]
+    second.cookie = first.cookie
+    assert second.session()["csrf_token"] == token and second.cookie == first.cookie
+    status, _ = second.request("DELETE", "/api/session")  # the CSRF check passes there
+    assert status == 200
 
 
 def test_a_write_through_one_worker_is_read_through_the_other(two_workers):

@@ -21,7 +21,12 @@ search and the review queue p95 < 50 ms, as JSON and as HTML pages), with severa
 (every endpoint p95 < 100 ms; measured with --incidents 10000 --clients 8).
 
     python bench/web_latency.py [--incidents 100000] [--clients 1] [--requests 200] [--db PATH]
-                                [--no-check] [--without-indexes]
+                                [--workers 1 [2 ...]] [--no-check] [--without-indexes]
+
+--workers N is passed to `yalu serve`; several values (`--workers 1 2`) measure each in
+the same run, one server after the other, with the same requests, and print each
+scenario's p95 side by side with its ratio to the first (the machine's load average is
+printed before each).
 
 --db postgresql://... generates the incidents in (or reuses) that PostgreSQL database and
 serves it (docs/postgresql.md); an empty database is filled, one with incidents reused.
@@ -231,20 +236,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path) -> tuple[subprocess.Popen, int]:
+def start_server(db: Path, workers: int = 1) -> tuple[subprocess.Popen, int]:
     """`yalu serve` of this checkout on a free loopback port, as a process of its own (so
     the clients' threads do not share its interpreter); returns when it answers."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
     # --single-user: the review queue answers without a sign-in (from this computer only)
     server = subprocess.Popen([sys.executable, "-m", "yalu", "serve", "--db", str(db), "--port", str(port),
-                               "--single-user"],
+                               "--single-user", "--workers", str(workers)],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and server.poll() is None:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return server, port
+        try:  # the socket listens before the workers have made their apps: ask each one
+            for _ in range(2 * workers):
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                conn.request("GET", "/api/session")
+                conn.getresponse().read()
+                conn.close()
+            return server, port
         except OSError:
             time.sleep(0.1)
     server.kill()
@@ -343,18 +352,73 @@ def pct(values: list[float], p: float) -> float:
     return ordered[k]
 
 
+def run(db: Path | str, ids: list[str], args: argparse.Namespace, workers: int) -> dict[str, list[float]]:
+    """One `yalu serve --workers N`: warmed by every client (so every worker), then timed."""
+    print(f"\n--workers {workers}: load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    server, port = start_server(db, workers)
+    rng = random.Random(args.seed)  # the same requests for every worker count
+    try:
+        plan = scenarios(rng, ids, max(10, min(args.requests, 2000)))
+        mixed = [(name, path) for name, paths in plan.items() for path in paths]
+        rng.shuffle(mixed)  # every client asks for a bit of everything, as analysts do
+        measure(port, [(name, path) for name, paths in plan.items() for path in paths[:5]], args.clients)
+        return measure(port, mixed, args.clients)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def report(results: dict[str, list[float]], clients: int, total: int, workers: int) -> list[str]:
+    """Prints the table of one run; returns the scenarios that missed their target."""
+    if clients == 1:
+        targets = {**TARGETS_MS, **{k: min(v, TARGETS_MS.get(k, v)) for k, v in ISSUE12_MS.items()}}
+    else:
+        targets = dict.fromkeys(results, LOAD_TARGET_MS)
+    print(f"\n{clients} client(s), {total:,} incidents, {workers} worker(s)")
+    print(f"{'scenario':<16}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'target':>9}  ok")
+    failed = []
+    for name, times in results.items():
+        target = targets.get(name)
+        p50, p95 = statistics.median(times), pct(times, 95)
+        ok = "" if target is None else ("yes" if p95 < target else "NO")
+        if ok == "NO":
+            failed.append(name)
+        print(f"{name:<16}{len(times):>9}{p50:>9.1f}{p95:>9.1f}{max(times):>9.1f}"
+              f"{(str(target) if target else '-'):>9}  {ok}")
+    every = [t for times in results.values() for t in times]
+    print(f"{'all':<16}{len(every):>9}{statistics.median(every):>9.1f}{pct(every, 95):>9.1f}{max(every):>9.1f}")
+    goal = ("issue 6: filter p95 < 100 ms, incident page p95 < 150 ms; issue 12: list, facets, "
+            "search, queue p95 < 50 ms (API and HTML)" if clients == 1
+            else f"issue 13: every endpoint p95 < {LOAD_TARGET_MS} ms")
+    print(f"targets ({goal}): " + ("met" if not failed else "MISSED by " + ", ".join(failed)))
+    return failed
+
+
+def compare(runs: dict[int, dict[str, list[float]]]) -> None:
+    """Each scenario's p95 for every worker count measured, and its ratio to the first."""
+    counts = list(runs)
+    first = runs[counts[0]]
+    print("\np95 ms by workers (ratio to --workers " + str(counts[0]) + ")")
+    print(f"{'scenario':<16}" + "".join(f"{n:>9}" for n in counts) + "".join(f"{'x' + str(n):>8}" for n in counts[1:]))
+    for name in [*first, "all"]:
+        p95 = {n: pct(runs[n].get(name) or [t for ts in runs[n].values() for t in ts], 95) for n in counts}
+        print(f"{name:<16}" + "".join(f"{p95[n]:>9.1f}" for n in counts)
+              + "".join(f"{p95[n] / p95[counts[0]]:>8.2f}" for n in counts[1:]))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--incidents", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200, help="per scenario (bounded)")
     parser.add_argument("--clients", type=int, default=1, help="concurrent clients (1 to 64)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1],
+                        help="server processes (yalu serve --workers); several: each measured")
     parser.add_argument("--db", help="keep the generated database here (reused if it exists), or a postgresql:// URL")
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--no-check", action="store_true", help="exit 0 even when a target is missed")
     parser.add_argument("--without-indexes", action="store_true",
                         help="measure without migration 2's indexes (drops them)")
     args = parser.parse_args()
-    requests = max(10, min(args.requests, 2000))
     args.clients = max(1, min(args.clients, 64))
 
     tmp = None
@@ -385,39 +449,10 @@ def main() -> int:
         print(f"schema version {store.schema_version}, browse index: {query.has_browse_index(store.conn)}")
     store.close()
 
-    server, port = start_server(db)
-    rng = random.Random(args.seed)
-    try:
-        plan = scenarios(rng, ids, requests)
-        mixed = [(name, path) for name, paths in plan.items() for path in paths]
-        rng.shuffle(mixed)  # every client asks for a bit of everything, as analysts do
-        measure(port, [(name, path) for name, paths in plan.items() for path in paths[:5]], 1)  # warm-up
-        results = measure(port, mixed, args.clients)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-    if args.clients == 1:
-        targets = {**TARGETS_MS, **{k: min(v, TARGETS_MS.get(k, v)) for k, v in ISSUE12_MS.items()}}
-    else:
-        targets = dict.fromkeys(plan, LOAD_TARGET_MS)
-    print(f"\n{args.clients} client(s), {len(ids):,} incidents")
-    print(f"{'scenario':<16}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'target':>9}  ok")
-    failed = []
-    for name, times in results.items():
-        target = targets.get(name)
-        p50, p95 = statistics.median(times), pct(times, 95)
-        ok = "" if target is None else ("yes" if p95 < target else "NO")
-        if ok == "NO":
-            failed.append(name)
-        print(f"{name:<16}{len(times):>9}{p50:>9.1f}{p95:>9.1f}{max(times):>9.1f}"
-              f"{(str(target) if target else '-'):>9}  {ok}")
-    every = [t for times in results.values() for t in times]
-    print(f"{'all':<16}{len(every):>9}{statistics.median(every):>9.1f}{pct(every, 95):>9.1f}{max(every):>9.1f}")
-    goal = ("issue 6: filter p95 < 100 ms, incident page p95 < 150 ms; issue 12: list, facets, "
-            "search, queue p95 < 50 ms (API and HTML)" if args.clients == 1
-            else f"issue 13: every endpoint p95 < {LOAD_TARGET_MS} ms")
-    print(f"\ntargets ({goal}): " + ("met" if not failed else "MISSED by " + ", ".join(failed)))
+    runs = {n: run(db, ids, args, n) for n in dict.fromkeys(max(1, min(n, 64)) for n in args.workers)}
+    failed = [name for n, results in runs.items() for name in report(results, args.clients, len(ids), n)]
+    if len(runs) > 1:
+        compare(runs)
     if tmp:
         tmp.cleanup()
     return 1 if failed and not args.no_check else 0

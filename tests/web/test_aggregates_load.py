@@ -64,3 +64,55 @@ def test_a_remembered_list_and_facets_follow_every_change(db_path):
     assert after["total"] == listed["total"] + 1 and machine in {r["id"] for r in after["items"]}
     counts = anon.get("/api/facets").json()["counts"]["review_status"]
     assert {c["value"]: c["count"] for c in counts}["approved"] == approved + 1
+
+
+def test_the_filter_values_follow_another_process_s_change(db_path):
+    """The provinces and outlets the filter form offers are keyed on the data version, as
+    the answers are: another worker's write shows on this one's next page (they were
+    kept 30 s in each process)."""
+    app = create_app(db_path, secret_key="test-secret")
+    offered = app.state.web.facets()
+    assert "Example Press" not in offered["outlets"]
+    assert "KP-13" not in {p["code"] for p in offered["provinces"]}
+    store = Store(db_path)  # another process: a new outlet, a record moved to Rason
+    store.conn.execute("UPDATE articles SET outlet = 'Example Press' WHERE id = "
+                       "(SELECT min(id) FROM articles)")
+    store.conn.execute("UPDATE incidents SET admin1 = 'Rason', admin1_code = 'KP-13' WHERE id = "
+                       "(SELECT min(id) FROM incidents)")
+    store.close()
+    offered = app.state.web.facets()
+    assert "Example Press" in offered["outlets"]
+    assert {"code": "KP-13", "name": "Rason", "country": "KP"} in offered["provinces"]
+    page = TestClient(app, base_url="http://127.0.0.1").get("/").text
+    assert "Example Press" in page and "Rason" in page
+
+
+def test_the_timeline_page_s_remembered_data_is_what_tojson_wrote_and_follows_changes(db_path):
+    import re
+
+    from yalu.serve import rendering
+    from yalu.store import query as q
+
+    client = _client(db_path)
+    env = client.app.state.web.templates.env
+
+    def block():
+        page = client.get("/timeline?admin1=KP-10").text
+        return re.search(r'id="timeline-data">(.*?)</script>', page).group(1)
+
+    def written_by_tojson():
+        store = Store(db_path)
+        data = q.weekly_counts(store, q.IncidentQuery(admin1=["KP-10"]))
+        store.close()
+        value = {"weeks": data["weeks"], "categories": list(data["series"]), "series": data["series"],
+                 "colours": rendering.CATEGORY_COLOURS}
+        return env.from_string("{{ value|tojson }}").render(value=value)
+
+    before = block()
+    assert before == written_by_tojson() and json.loads(before)["series"]
+    store = Store(db_path)  # another process rejects a charted record of the province
+    store.conn.execute("UPDATE incidents SET review_status = 'rejected' WHERE id = (SELECT min(id) "
+                       "FROM incidents WHERE admin1_code = 'KP-10' AND date_start = date_end)")
+    store.close()
+    after = block()
+    assert after == written_by_tojson() and after != before

@@ -178,7 +178,6 @@ def _review(web: Web, action: Callable[..., Any], *args: Any, **kwargs: Any) -> 
         result = action(web.store, *args, **kwargs)
     except review.ReviewError as exc:
         raise review_error(exc) from exc
-    web.changed()
     return result
 
 

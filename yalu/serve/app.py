@@ -1,6 +1,7 @@
 """The analyst's workbench: server-rendered pages and a JSON API over a Yalu database.
 
-`create_app(db_path)` returns the FastAPI app; `yalu serve` runs it under uvicorn. It is
+`create_app(db_path)` returns the FastAPI app; `yalu serve` runs it under uvicorn (with
+--workers N, N processes, each making its app with `app_from_env`). It is
 put together from routers, one module each, over one shared `WebState` (state.py: the
 settings, the `Store` that owns the connections, the templates):
 
@@ -29,6 +30,8 @@ Security model (docs/web.md has the long form; security.py does the checks):
 from __future__ import annotations
 
 import getpass
+import json
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -52,6 +55,7 @@ from .sessions import SessionCookies
 from .state import Settings, WebState
 
 STATIC = Path(__file__).parent / "static"
+OPTIONS_ENV = "YALU_SERVE_OPTIONS"  # create_app's arguments, as JSON, for each worker
 
 
 def _login_name() -> str:
@@ -106,6 +110,7 @@ def create_app(
     allowed_hosts: tuple[str, ...] = (),
     behind_https: bool = False,
     trusted_proxies: tuple[str, ...] = (),
+    workers: int = 1,
 ) -> FastAPI:
     if single_user and not is_loopback(host):
         raise ValueError("--single-user allows writes without sign-in, so it only binds to localhost")
@@ -116,7 +121,7 @@ def create_app(
         single_user_name=_login_name(),
         secret_key=secret_key or load_secret(store.path, create=not read_only),
         allowed_hosts=tuple(allowed_hosts), behind_https=behind_https,
-        trusted_proxies=tuple(trusted_proxies),
+        trusted_proxies=tuple(trusted_proxies), workers=workers,
     )
     app = YaluApp(
         title="Yalu API",
@@ -140,3 +145,12 @@ def create_app(
                    queue.router, audit.router):
         app.include_router(router)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app of one worker of `yalu serve --workers N`: `create_app` with the arguments
+    the command put in $YALU_SERVE_OPTIONS, the signing key among them (made once, by the
+    command), so that a cookie one worker signed is good in every other."""
+    options = json.loads(os.environ[OPTIONS_ENV])
+    lists = {k: tuple(v) for k, v in options.items() if isinstance(v, list)}
+    return create_app(**{**options, **lists})

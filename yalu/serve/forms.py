@@ -49,7 +49,6 @@ def _act(web: Web, request: Request, action: Callable[..., Any], *args: Any,
     except review.ReviewError as exc:
         flash(request, str(exc), "error")
         return None, exc
-    web.changed()
     return result, None
 
 

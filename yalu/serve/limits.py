@@ -4,7 +4,13 @@ twice as long as the last (1 s, 2 s, 4 s, ... at most LONGEST); while either key
 locked, a sign-in is answered 429 with Retry-After before the password is even checked,
 so the right password is refused too. A success forgets the account's failures (not the
 address's: one good account must not reset an address trying others); a key is forgotten
-FORGET seconds after its last failure. At most MAX_KEYS keys are kept (the stalest go)."""
+FORGET seconds after its last failure. At most MAX_KEYS keys are kept (the stalest go).
+
+The counts are this process's. One process checks FREE + 1 wrong passwords of a key
+before the first lock; `yalu serve --workers N` gives each worker a share of them, so
+that N workers together check no more than one would (up to N = FREE + 1: past it, each
+worker still checks one). A lock holds in the worker that set it only, so while locked the
+tries can come up to N times as often."""
 
 from __future__ import annotations
 
@@ -29,8 +35,9 @@ class Strikes:
 
 
 class SignInLimiter:
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic, *, workers: int = 1) -> None:
         self.clock = clock
+        self.free = {kind: max(0, (n + 1) // workers - 1) for kind, n in FREE.items()}
         self._strikes: dict[tuple[str, str], Strikes] = {}
         self._lock = threading.Lock()
 
@@ -55,7 +62,7 @@ class SignInLimiter:
                     strikes = self._strikes[key] = Strikes()
                 strikes.failures += 1
                 strikes.last = now
-                over = strikes.failures - FREE[key[0]]
+                over = strikes.failures - self.free[key[0]]
                 if over > 0:
                     strikes.locked_until = now + min(LONGEST, FIRST_LOCK * 2 ** min(over - 1, 30))
             if len(self._strikes) > MAX_KEYS:

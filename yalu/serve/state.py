@@ -5,7 +5,6 @@ gets it with the `Web` dependency."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -16,8 +15,6 @@ from ..store import Store
 from ..store import query as q
 from .limits import SignInLimiter
 from .sessions import Sessions
-
-FACETS_TTL = 30.0  # seconds the filter values are reused (a review action renews them)
 
 
 @dataclass
@@ -31,6 +28,7 @@ class Settings:
     allowed_hosts: tuple[str, ...] = ()  # Host names served besides loopback and `host`
     behind_https: bool = False  # every request came over HTTPS (a TLS proxy in front)
     trusted_proxies: tuple[str, ...] = ()  # addresses whose X-Forwarded-* are believed
+    workers: int = 1  # server processes on this database (`yalu serve --workers`)
 
 
 class WebState:
@@ -39,21 +37,12 @@ class WebState:
         self.store = store
         self.templates = templates
         self.sessions = Sessions(settings.secret_key, store, read_only=settings.read_only)
-        self.limiter = SignInLimiter()
-        self._facets: tuple[float, dict] | None = None
+        self.limiter = SignInLimiter(workers=settings.workers)
 
     def facets(self) -> dict:
-        """The values the filter drop-downs offer, computed at most every FACETS_TTL s."""
-        cached = self._facets
-        if cached and time.monotonic() - cached[0] < FACETS_TTL:
-            return cached[1]
-        value = q.facets(self.store)
-        self._facets = (time.monotonic(), value)
-        return value
-
-    def changed(self) -> None:
-        """A write happened: the next page computes the filter values afresh."""
-        self._facets = None
+        """The values the filter drop-downs offer, computed again once the data changed
+        (the data version keys them, so a write through another worker counts too)."""
+        return self.store.remember(("filter_values",), lambda: q.facets(self.store))
 
 
 def web_state(request: Request) -> WebState:

@@ -208,11 +208,23 @@ def matching_count(store: Store, query: IncidentQuery) -> int:
     """How many incidents match, from the arrays and the rows SQL finds for the rest (the
     facets' own, remembered): a list page's count and its facets then ask SQL once, and a
     query the arrays answer alone asks it nothing."""
-    columns, base = _remembered_matches(store, query)
-    mask = base & _not_rejected(columns, query, query.review_status)
-    for selected in _selections(columns, query).values():
-        mask = mask & selected
-    return int(np.count_nonzero(mask))
+    return int(np.count_nonzero(matching_rows(store, query)[1]))
+
+
+def matching_rows(store: Store, query: IncidentQuery) -> tuple[Columns, np.ndarray]:
+    """The columns and the mask of the rows that match the query (see matching_count),
+    remembered: a list's count and each of its pages read it."""
+    columns = store.remember(COLUMNS_KEY, lambda: _columns(store.conn))
+
+    def mask() -> np.ndarray:  # a broad search's rows the arrays lack are SQL's each time
+        _, base = _remembered_matches(store, query)
+        found = base & _not_rejected(columns, query, query.review_status)
+        for selected in _selections(columns, query).values():
+            found = found & selected
+        return found
+
+    found = store.remember(("matching_rows", repr(query)), mask)
+    return columns, found if len(found) == len(columns.rowids) else mask()
 
 
 def _remembered_matches(store: Store, query: IncidentQuery) -> tuple[Columns, np.ndarray]:

@@ -402,6 +402,17 @@ def build_where(conn: sqlite3.Connection, query: IncidentQuery, *, drive: bool =
     return w
 
 
+def source(sort: str, *, few: bool = False) -> str:
+    """The FROM of a list sorted by `sort` (the outlet is the source article's). `few`:
+    the incidents are a short list of rows, looked up first (SQLite otherwise walks the
+    articles in outlet order probing each: 150 s at 1,000,000 incidents)."""
+    if sort == "outlet":
+        if few:
+            return "incidents i CROSS JOIN articles a ON a.id = i.article_id"
+        return "articles a CROSS JOIN incidents i ON i.article_id = a.id"
+    return "incidents i"
+
+
 def order_by(sort: str | None, order: str | None) -> tuple[str, str, str]:
     """(ORDER BY clause, sort name, order) from user choices, unknown ones falling back."""
     sort = sort if sort in SORTS else DEFAULT_SORT

@@ -16,6 +16,7 @@ QUERIES = [
     q.IncidentQuery(include_rejected=True, min_confidence=0.5),
     q.IncidentQuery(q="Moscow"),
     q.IncidentQuery(outlet=["Example Wire"], review_status=["machine"]),
+    q.IncidentQuery(admin2=["hyesan"]),  # any spelling, as SQL's COLLATE NOCASE
 ]
 SORTS = ["date", "confidence", "admin1", "outlet", "event_type", "updated", "review_status"]
 
@@ -59,10 +60,11 @@ def test_pages_over_the_arrays_are_sqls_pages(fstore, monkeypatch):
                             assert ids == expected[page - 1], (few, query, sort, order, page)
                         found = q.search(fstore, query, sort=sort, order=order, page=page, per_page=3)
                         assert [r["id"] for r in found.items] == expected[page - 1]
+                        assert found.total == q.count(fstore.conn, query)  # the arrays' and SQL's
                     assert merged in sum(expected, []) if query == with_merged else merged not in sum(expected, [])
-    # every page when few match; with many, at least the date order's (merged left out)
+    # every page when few match; with many, at least the date's and the outlet's orders
     assert answered[1000] == 4 * 2 * len(SORTS) * (len(QUERIES) + 1)
-    assert answered[0] >= 4 * 2 * len(QUERIES)
+    assert answered[0] >= 2 * 4 * 2 * len(QUERIES)
 
 
 def test_a_change_is_seen_on_the_next_page(fstore):

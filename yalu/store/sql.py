@@ -302,8 +302,12 @@ def _places(w: Where, query: IncidentQuery, p: str) -> None:
             ors.append(_in(f"{p}i.admin1", names, w.params, " COLLATE NOCASE"))
         w.clauses.append("(" + " OR ".join(ors) + ")")
     if query.admin2:
-        names = list(query.admin2) + [n for v in query.admin2 for n in _admin2_names(v)]
-        w.clauses.append(_in(f"{p}i.admin2", list(dict.fromkeys(names)), w.params, " COLLATE NOCASE"))
+        w.clauses.append(_in(f"{p}i.admin2", admin2_terms(query.admin2), w.params, " COLLATE NOCASE"))
+
+
+def admin2_terms(values: list[str]) -> list[str]:
+    """A county filter's values and the canonical names the gazetteer gives them."""
+    return list(dict.fromkeys(list(values) + [n for v in values for n in _admin2_names(v)]))
 
 
 def _dates(w: Where, query: IncidentQuery) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -65,6 +65,9 @@ class Columns:
     merged: np.ndarray  # merged into another record
     # every (row, source article's rowid) pair: the incidents of the articles a search finds
     sources: tuple[np.ndarray, np.ndarray]
+    # the list's orders over these rows (subset.py), read once for them: kept here, not
+    # in Store.remember, whose other answers pushed them out (2-7 s to read again)
+    orders: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 def _columns(conn: sqlite3.Connection) -> Columns:

@@ -6,7 +6,8 @@ NULL placement hold):
 - few matches: SQL sorts those rows alone. By itself it reads the browse index to its
   end to find a page of a few matches (0.1-0.9 s at 1,000,000 incidents);
 - more, in the date order or the outlet's: the order of every live incident (read once
-  per data version and order; the date's off the browse index) read through the mask.
+  per arrays and order, kept with them; the date's off the browse index) read through
+  the mask.
   SQL by itself first gathers every match of a search (0.3 s for 190,000 at 1,000,000),
   or sorts each outlet's incidents (0.3 s a page).
 
@@ -15,7 +16,6 @@ Any other sort of many matches is SQL's, off its index (store migration 12)."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -32,7 +32,7 @@ FEW = 5_000
 def page_ids(store: Store, query: IncidentQuery, sort: str, order_sql: str, limit: int,
              offset: int) -> list[str] | None:
     """The ids of one page in order, or None (SQL's to answer): the arrays are not read,
-    or many match in an order other than the date's."""
+    or many match in an order other than the date's or the outlet's."""
     if store.remembered(COLUMNS_KEY) is None:
         return None
     columns, mask = matching_rows(store, query)
@@ -43,30 +43,21 @@ def page_ids(store: Store, query: IncidentQuery, sort: str, order_sql: str, limi
             f"FROM json_each(?)) ORDER BY {order_sql} LIMIT ? OFFSET ?", (rowids, limit, offset))]
     if sort not in (DEFAULT_SORT, "outlet") or query.include_merged:
         return None  # SQL reads the sort's own index (store migration 12)
-    ranks = store.remember(("ranks", sort, order_sql), lambda: _ranks(store, columns, sort, order_sql))
-    if ranks.columns is not columns:  # read over other arrays (the data changed meanwhile)
-        ranks = _ranks(store, columns, sort, order_sql)
-    chosen = columns.rowids[ranks.order[mask[ranks.order]][offset:offset + limit]].tolist()
+    order = columns.orders.get(order_sql)
+    if order is None:
+        order = columns.orders[order_sql] = _order(store, columns, sort, order_sql)
+    chosen = columns.rowids[order[mask[order]][offset:offset + limit]].tolist()
     ids = dict(store.conn.execute(
         "SELECT rowid, id FROM incidents WHERE rowid IN (SELECT CAST(value AS BIGINT) FROM json_each(?))",
         (json.dumps(chosen),)).fetchall())
     return [ids[r] for r in chosen if r in ids]
 
 
-@dataclass
-class Ranks:
-    """Every live incident's place in `columns`, in one order (int32: 4 MB at 1,000,000).
-    Four at most (two sorts, two directions): not counted against Store.remember's byte
-    budget, where the masks of a day's queries pushed them out (5-7 s to read again)."""
-
-    columns: Columns
-    order: np.ndarray
-
-
-def _ranks(store: Store, columns: Columns, sort: str, order_sql: str) -> Ranks:
+def _order(store: Store, columns: Columns, sort: str, order_sql: str) -> np.ndarray:
+    """Every live incident's place in `columns`, in one order (int32: 4 MB at 1,000,000)."""
     rowids = np.fromiter((r[0] for r in store.conn.execute(
         f"SELECT i.rowid FROM {source(sort)} WHERE i.merged_into IS NULL ORDER BY {order_sql}")),
         dtype=np.int64)
     at = np.searchsorted(columns.rowids, rowids).clip(0, max(0, len(columns.rowids) - 1))
     known = columns.rowids[at] == rowids if len(columns.rowids) else np.zeros(0, dtype=bool)
-    return Ranks(columns, at[known].astype(np.int32))  # a row added since the arrays: not shown
+    return at[known].astype(np.int32)  # a row added since the arrays were read: not shown

@@ -48,6 +48,7 @@ def test_pages_over_the_arrays_are_sqls_pages(fstore, monkeypatch):
     answered = {}
     for few in (0, 1000):  # many matches (the date order's ranks), few (sorted from their rows)
         monkeypatch.setattr(subset, "FEW", few)
+        monkeypatch.setattr(subset, "SHARE", 1)  # ten records: any share
         for query in [*QUERIES, with_merged]:
             for sort in SORTS:
                 for order in ("asc", "desc"):

@@ -49,6 +49,7 @@ def test_pages_over_the_arrays_are_sqls_pages(fstore, monkeypatch):
     for few in (0, 1000):  # many matches (the date order's ranks), few (sorted from their rows)
         monkeypatch.setattr(subset, "FEW", few)
         monkeypatch.setattr(subset, "SHARE", 1)  # ten records: any share
+        monkeypatch.setattr(subset, "LARGE", 0)
         for query in [*QUERIES, with_merged]:
             for sort in SORTS:
                 for order in ("asc", "desc"):
@@ -68,7 +69,8 @@ def test_pages_over_the_arrays_are_sqls_pages(fstore, monkeypatch):
     assert answered[0] >= 2 * 4 * 2 * len(QUERIES)
 
 
-def test_a_change_is_seen_on_the_next_page(fstore):
+def test_a_change_is_seen_on_the_next_page(fstore, monkeypatch):
+    monkeypatch.setattr(subset, "LARGE", 0)
     q.facet_counts(fstore)
     first = q.search(fstore, per_page=3).items[0]["id"]
     last = q.search(fstore, sort="date", order="asc", per_page=1).items[0]["id"]

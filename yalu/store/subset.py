@@ -38,11 +38,10 @@ def page_ids(store: Store, query: IncidentQuery, sort: str, order_sql: str, limi
              offset: int) -> list[str] | None:
     """The ids of one page in order, or None (SQL's to answer): the arrays are not read,
     the incidents are few, or many match in an order other than the date's or the outlet's."""
-    if store.remembered(COLUMNS_KEY) is None:
+    read = store.remembered(COLUMNS_KEY)
+    if not isinstance(read, Columns) or len(read.rowids) < LARGE:
         return None
     columns, mask = matching_rows(store, query)
-    if len(mask) < LARGE:
-        return None
     if np.count_nonzero(mask) <= min(FEW, len(mask) // SHARE):
         rowids = json.dumps(columns.rowids[mask].tolist())
         return [r[0] for r in store.conn.execute(

@@ -9,6 +9,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
+# the columns of the list's sorts that migration 12 indexes
+SORT_COLUMNS = ("confidence", "event_type", "category", "admin1", "admin2", "modality",
+                "review_status", "updated_at", "date_end")
+
 # Each entry moves the schema one version forward.
 MIGRATIONS: list[str] = [
     # 1: the base schema
@@ -221,6 +225,12 @@ MIGRATIONS: list[str] = [
         merged_into, date_start, id, date_end, review_status, category, event_type, admin1_code,
         admin1, admin2, modality, confidence, updated_at, article_id);
     """,
+    # 12: an index per sort of the list (sql.SORTS; the date's is the browse index), in
+    # `ORDER BY column, id` order: a page of a broad query sorted by it reads the index
+    # until the page is full instead of sorting every match (0.7-1 s at 1,000,000
+    # incidents); few matches are sorted from their rows (subset.py, search._ordered_ids)
+    "".join(f"CREATE INDEX IF NOT EXISTS incidents_sort_{column} ON incidents({column}, id);\n"
+            for column in SORT_COLUMNS),
 ]
 
 # the incidents columns that hold JSON (decoded when a record is read)

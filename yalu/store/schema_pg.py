@@ -13,6 +13,8 @@ quoted); the two that SQLite writes with its own machinery are written out here:
 - 6: the data version's triggers are one PL/pgSQL function, run once per statement.
 - 9: the language column; SQLite's FTS5 trigram table is pg_trgm's GIN indexes of the
   title and text (LIKE uses them), and a view named articles_trigram.
+- 12: the sorts' indexes, and each again in descending order with NULLs last (a
+  backward read of an ascending one puts them first).
 
 The version a database is at is kept in the table yalu_schema (SQLite: PRAGMA user_version).
 """
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .schema import MIGRATIONS
+from .schema import MIGRATIONS, SORT_COLUMNS
 
 # what migration 1 writes differently (SQLite's text -> PostgreSQL's), applied in order
 _BASE_CHANGES: list[tuple[re.Pattern, str]] = [
@@ -97,9 +99,15 @@ CREATE INDEX articles_trigram_text ON articles USING gin (text gin_trgm_ops);
 CREATE VIEW articles_trigram AS SELECT rowid, title, text FROM articles;
 """
 
+# 12's indexes of the sorts serve ascending order (NULLs last, as SQLite's); PostgreSQL
+# reads them backwards with NULLs first, so descending order (NULLs last) has its own
+_SORTS = ddl(MIGRATIONS[11]) + "".join(
+    f"CREATE INDEX IF NOT EXISTS incidents_sort_{column}_desc ON incidents("
+    f"{column} DESC NULLS LAST, id DESC NULLS LAST);\n" for column in SORT_COLUMNS)
+
 # versions whose SQLite text cannot be translated word for word (see the module's doc)
 _WRITTEN: dict[int, str] = {1: ddl(_base()), 2: ddl(MIGRATIONS[1]) + _DEFAULT_ORDER, 6: _DATA_VERSION,
-                            9: _LANGUAGE}
+                            9: _LANGUAGE, 12: _SORTS}
 MIGRATIONS_PG: list[str] = [_WRITTEN.get(n, ddl(sql)) for n, sql in enumerate(MIGRATIONS, 1)]
 
 

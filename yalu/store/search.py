@@ -24,10 +24,12 @@ from .sql import (
     resolve_search,
     search_terms,
     snippet_match,
+    source,
 )
 
 MAX_PER_PAGE = 500
 DEFAULT_PER_PAGE = 50
+WALK = 50_000  # rows of a sort's index a page may look up (about 0.3 s at 1,000,000)
 
 
 @dataclass
@@ -129,16 +131,20 @@ def unmatched(conn: sqlite3.Connection, rest: IncidentQuery, found: Search) -> W
 
 def _ordered_ids(conn: sqlite3.Connection, query: IncidentQuery, sort: str, order_sql: str,
                  limit: int | None = None, offset: int = 0,
-                 found: Search | None = None) -> list[str]:
+                 found: Search | None = None, *, sparse: bool = False) -> list[str]:
     """The ids of one page, in order: sorting carries (key, id) pairs, not whole rows."""
-    # the default date sort reads the covering index in order and stops at the page;
-    # any other sort must see every match, so a narrow set should lead
+    # the default date sort reads the covering index in order and stops at the page; so
+    # does any other sort, off its own index (store migration 12), unless the matches are
+    # `sparse` there (or all are wanted): then they are found first and sorted, as a
+    # walk of that index would look up nearly every incident to find them
     w = build_where(conn, query, drive=sort != DEFAULT_SORT, found=found)
-    if sort == "outlet":
-        source = "articles a CROSS JOIN incidents i ON i.article_id = a.id"
-    else:
-        source = "incidents i"
-    sql = f"SELECT i.id FROM {source}{w.sql()} ORDER BY {order_sql}"
+    if sort != DEFAULT_SORT and not sparse:  # not the browse index's live part: the sort's
+        w.clauses = ["+i.merged_into IS NULL" if c == "i.merged_into IS NULL" else c for c in w.clauses]
+    sql = f"SELECT i.id FROM {source(sort)}{w.sql()} ORDER BY {order_sql}"
+    if sort != DEFAULT_SORT and (limit is None or sparse):
+        sql = (f"WITH m AS MATERIALIZED (SELECT i.rowid AS r FROM incidents i{w.sql()}) "
+               f"SELECT i.id FROM {source(sort, few=True)} WHERE i.rowid IN (SELECT r FROM m) "
+               f"ORDER BY {order_sql}")
     params = list(w.params)
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -175,7 +181,18 @@ def search(
     order_sql, sort, order = order_by(sort, order)
     found = resolved(db, query)
     total = count(db, query, found)
-    ids = _ordered_ids(conn, query, sort, order_sql, per_page, (page - 1) * per_page, found)
+    ids = None
+    if isinstance(db, Store):  # few matches, over the facets' arrays (subset.py)
+        from .subset import page_ids
+
+        ids = page_ids(db, query, sort, order_sql, per_page, (page - 1) * per_page)
+    if ids is None:
+        # a sort's index is walked row by row until the page is full, about (offset +
+        # per_page) x incidents / matches rows; more than WALK: the matches are found first
+        offset = (page - 1) * per_page
+        incidents = conn.execute("SELECT coalesce(max(rowid), 0) FROM incidents").fetchone()[0]
+        sparse = (offset + per_page) * incidents > WALK * max(total, 1)
+        ids = _ordered_ids(conn, query, sort, order_sql, per_page, offset, found, sparse=sparse)
     items = _fetch(conn, ids, details=details)
     return Page(items=items, total=total, page=page, per_page=per_page, sort=sort, order=order)
 

@@ -302,8 +302,12 @@ def _places(w: Where, query: IncidentQuery, p: str) -> None:
             ors.append(_in(f"{p}i.admin1", names, w.params, " COLLATE NOCASE"))
         w.clauses.append("(" + " OR ".join(ors) + ")")
     if query.admin2:
-        names = list(query.admin2) + [n for v in query.admin2 for n in _admin2_names(v)]
-        w.clauses.append(_in(f"{p}i.admin2", list(dict.fromkeys(names)), w.params, " COLLATE NOCASE"))
+        w.clauses.append(_in(f"{p}i.admin2", admin2_terms(query.admin2), w.params, " COLLATE NOCASE"))
+
+
+def admin2_terms(values: list[str]) -> list[str]:
+    """A county filter's values and the canonical names the gazetteer gives them."""
+    return list(dict.fromkeys(list(values) + [n for v in values for n in _admin2_names(v)]))
 
 
 def _dates(w: Where, query: IncidentQuery) -> None:
@@ -400,6 +404,17 @@ def build_where(conn: sqlite3.Connection, query: IncidentQuery, *, drive: bool =
         lead_set = browse and drive and driving
         w.clauses.append(("+" if lead_set or not browse else "") + "i.merged_into IS NULL")
     return w
+
+
+def source(sort: str, *, few: bool = False) -> str:
+    """The FROM of a list sorted by `sort` (the outlet is the source article's). `few`:
+    the incidents are a short list of rows, looked up first (SQLite otherwise walks the
+    articles in outlet order probing each: 150 s at 1,000,000 incidents)."""
+    if sort == "outlet":
+        if few:
+            return "incidents i CROSS JOIN articles a ON a.id = i.article_id"
+        return "articles a CROSS JOIN incidents i ON i.article_id = a.id"
+    return "incidents i"
 
 
 def order_by(sort: str | None, order: str | None) -> tuple[str, str, str]:

@@ -1,0 +1,103 @@
+"""The list's pages over the facets' arrays (store/subset.py) and off the sorts' indexes
+(store migration 12): the same records in the same order as SQL's own query, whichever
+way a page is found."""
+
+import facet_sample
+import pytest
+
+from yalu.store import Store, subset
+from yalu.store import query as q
+from yalu.store.search import _ordered_ids
+from yalu.store.sql import build_where, order_by, source
+
+QUERIES = [
+    q.IncidentQuery(),
+    q.IncidentQuery(admin1=["KP-10"]),
+    q.IncidentQuery(include_rejected=True, min_confidence=0.5),
+    q.IncidentQuery(q="Moscow"),
+    q.IncidentQuery(outlet=["Example Wire"], review_status=["machine"]),
+    q.IncidentQuery(admin2=["hyesan"]),  # any spelling, as SQL's COLLATE NOCASE
+]
+SORTS = ["date", "confidence", "admin1", "outlet", "event_type", "updated", "review_status"]
+
+
+@pytest.fixture
+def fstore(new_db):
+    path = new_db("subset.db")
+    facet_sample.build(path)
+    s = Store(path)
+    yield s
+    s.close()
+
+
+def sql_page(store, query, sort, order, page, per_page=3):
+    """SQL's page: the query and its order as they are written, the planner's choice."""
+    order_sql, sort, _ = order_by(sort, order)
+    w = build_where(store.conn, query)
+    return [r[0] for r in store.conn.execute(
+        f"SELECT i.id FROM {source(sort)}{w.sql()} ORDER BY {order_sql} LIMIT ? OFFSET ?",
+        [*w.params, per_page, (page - 1) * per_page])]
+
+
+def test_pages_over_the_arrays_are_sqls_pages(fstore, monkeypatch):
+    with_merged = q.IncidentQuery(include_merged=True)
+    # one record merged into another: left out of the list, unless asked for
+    kept, merged = [r[0] for r in fstore.conn.execute("SELECT id FROM incidents ORDER BY id LIMIT 2")]
+    fstore.write(lambda c: c.execute("UPDATE incidents SET merged_into = ? WHERE id = ?", (kept, merged)))
+    q.facet_counts(fstore)  # reads the arrays for this data version
+    answered = {}
+    for few in (0, 1000):  # many matches (the date order's ranks), few (sorted from their rows)
+        monkeypatch.setattr(subset, "FEW", few)
+        monkeypatch.setattr(subset, "SHARE", 1)  # ten records: any share
+        monkeypatch.setattr(subset, "LARGE", 0)
+        for query in [*QUERIES, with_merged]:
+            for sort in SORTS:
+                for order in ("asc", "desc"):
+                    expected = [sql_page(fstore, query, sort, order, page) for page in (1, 2, 3, 4)]
+                    for page in (1, 2, 3, 4):
+                        order_sql, name, _ = order_by(sort, order)
+                        ids = subset.page_ids(fstore, query, name, order_sql, 3, (page - 1) * 3)
+                        if ids is not None:
+                            answered[few] = answered.get(few, 0) + 1
+                            assert ids == expected[page - 1], (few, query, sort, order, page)
+                        found = q.search(fstore, query, sort=sort, order=order, page=page, per_page=3)
+                        assert [r["id"] for r in found.items] == expected[page - 1]
+                        assert found.total == q.count(fstore.conn, query)  # the arrays' and SQL's
+                    assert merged in sum(expected, []) if query == with_merged else merged not in sum(expected, [])
+    # every page when few match; with many, at least the date's and the outlet's orders
+    assert answered[1000] == 4 * 2 * len(SORTS) * (len(QUERIES) + 1)
+    assert answered[0] >= 2 * 4 * 2 * len(QUERIES)
+
+
+def test_a_change_is_seen_on_the_next_page(fstore, monkeypatch):
+    monkeypatch.setattr(subset, "LARGE", 0)
+    q.facet_counts(fstore)
+    first = q.search(fstore, per_page=3).items[0]["id"]
+    last = q.search(fstore, sort="date", order="asc", per_page=1).items[0]["id"]
+    assert first != last
+    fstore.write(lambda c: c.execute("UPDATE incidents SET date_start = '2030-01-01', "
+                                     "date_end = '2030-01-01' WHERE id = ?", (last,)))
+    assert q.search(fstore, per_page=3).items[0]["id"] == last  # SQL's: the arrays are old
+    q.facet_counts(fstore)  # the arrays of the new data version
+    assert subset.page_ids(fstore, q.IncidentQuery(), "date", order_by(None, None)[0], 3, 0)[0] == last
+    assert q.search(fstore, per_page=3).items[0]["id"] == last
+
+
+def test_a_sort_reads_its_index_unless_its_matches_are_sparse(fstore):
+    for sort in SORTS:
+        for order in ("asc", "desc"):
+            for query in QUERIES:
+                order_sql, name, _ = order_by(sort, order)
+                dense = _ordered_ids(fstore.conn, query, name, order_sql, 3, 0)
+                sparse = _ordered_ids(fstore.conn, query, name, order_sql, 3, 0, sparse=True)
+                assert dense == sparse == sql_page(fstore, query, sort, order, 1)
+    if fstore.postgres:
+        return  # what follows is SQLite's query plan
+    asked = []
+    fstore.conn.set_trace_callback(asked.append)
+    order_sql, _, _ = order_by("admin1", "desc")
+    _ordered_ids(fstore.conn, q.IncidentQuery(), "admin1", order_sql, 3, 0)
+    fstore.conn.set_trace_callback(None)
+    page = next(sql for sql in asked if sql.startswith("SELECT i.id"))
+    plan = " ".join(r[3] for r in fstore.conn.execute(f"EXPLAIN QUERY PLAN {page}"))
+    assert "INDEX incidents_sort_admin1" in plan and "TEMP B-TREE" not in plan

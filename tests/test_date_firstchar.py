@@ -26,7 +26,8 @@ def test_the_samples_and_examples_read_the_same_under_the_guard() -> None:
     assert len(SAMPLES) > 20
     for rule in RULES:
         plain = re.compile(rule.pattern(lexicon()))
-        assert rule.regex.pattern != plain.pattern  # every rule is guarded
+        # guarded, unless its pattern is one the guard leaves alone (a match may be empty, ...)
+        assert rule.regex.pattern != plain.pattern or guarded(plain) is plain
         assert rule.regex.groupindex == plain.groupindex
         for text in texts:
             assert _found(rule.regex, text) == _found(plain, text), (rule.id, text[:80])

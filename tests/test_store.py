@@ -332,3 +332,21 @@ def test_an_incident_without_evidence_is_a_problem(new_db):
     assert problems(store) == []
     store.conn.execute("DELETE FROM evidence")
     assert [line.endswith("has no evidence") for line in problems(store)] == [True]
+
+
+def test_a_bulk_run_commits_each_article_whole_and_flushes_at_its_end(tmp_path):
+    db = tmp_path / "bulk.db"
+    store = Store(db)
+    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: a commit is flushed
+    with pytest.raises(RuntimeError), store.bulk():
+        assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL: flushed at checkpoints
+        store.save_article(_article(), [_incident()])
+        assert _raw(str(db)).execute("SELECT count(*) FROM incidents").fetchone()[0] == 1  # committed: others see it
+        raise RuntimeError("the run stops")
+    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+    # the checkpoint at the end moved the committed pages into the database file itself
+    alone = tmp_path / "alone.db"
+    alone.write_bytes(db.read_bytes())  # without its WAL
+    assert _raw(str(alone)).execute("SELECT count(*) FROM incidents").fetchone()[0] == 1
+    store.close()
+    assert Store(db).conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1

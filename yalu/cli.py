@@ -193,17 +193,18 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
                 yield article
 
         runner = _runner(jobs, scheduler, keep_annotations=True, **_budget(time_budget))
-        for done in runner.results(((a, None) for a in new_articles()), _reporter(errors)):
-            article, incidents = done.article, done.incidents
-            try:
-                if store_and_merge(store, article, incidents, done.annotation):
-                    added += 1
-                    found += len(incidents)
-                else:
-                    skipped += 1  # another ingest stored it since it was read
-            except Exception as e:  # the transaction rolled back: nothing of it is stored
-                _report(errors, f"{where(article)}: not stored ({one_line(e)})")
-            progress.update(1)
+        with store.bulk():
+            for done in runner.results(((a, None) for a in new_articles()), _reporter(errors)):
+                article, incidents = done.article, done.incidents
+                try:
+                    if store_and_merge(store, article, incidents, done.annotation):
+                        added += 1
+                        found += len(incidents)
+                    else:
+                        skipped += 1  # another ingest stored it since it was read
+                except Exception as e:  # the transaction rolled back: nothing of it is stored
+                    _report(errors, f"{where(article)}: not stored ({one_line(e)})")
+                progress.update(1)
     if restated:
         from .reprocess import articles, reprocess
 

@@ -99,10 +99,11 @@ def reprocess(store: Store, runner: Runner, selected: Iterable[Article], report:
 
     outcome = Outcome()
     items = ((article, stored_annotation(store, article.id)) for article in selected)
-    for done in runner.results(items, report or stderr_report):
-        store.write(partial(_replace, article=done.article, incidents=done.incidents, outcome=outcome,
-                            annotation=done.annotation))
-        outcome.articles += 1
+    with store.bulk():
+        for done in runner.results(items, report or stderr_report):
+            store.write(partial(_replace, article=done.article, incidents=done.incidents, outcome=outcome,
+                                annotation=done.annotation))
+            outcome.articles += 1
     return outcome
 
 

@@ -23,6 +23,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from yalu.model import TimeSpan
 
+from .firstchar import guarded
 from .lexicon import Lexicon, lexicon
 from .resolution import Value
 
@@ -81,7 +82,7 @@ class Rule:
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        return re.compile(self.pattern(lexicon()))
+        return guarded(re.compile(self.pattern(lexicon())))
 
 
 class _Named(Protocol):

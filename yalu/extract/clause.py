@@ -88,17 +88,34 @@ class Terms:
     def __bool__(self) -> bool:
         return bool(self.tags or self.pattern)
 
-    def found(self, tokens: list[Token], tags: set[str], names: bool = False) -> bool:
+    def found(self, tokens: list[Token] | Words, tags: set[str], names: bool = False) -> bool:
         """With `names`, words inside a place name count too: a list of other theatres
         names places ("Sevastopol", "Italy"), which a clue list must not."""
         if self.tags & tags:
             return True
         if self.pattern is None:
             return False
-        # words inside a place or outlet name are not clues ("Chollima District" is no missile)
-        skip = ("SOURCE",) if names else ("PLACE", "SOURCE")
-        words = [t for t in tokens if t.ent_type_ not in skip]
-        return bool(self.pattern.search(_text(words, "lower_")) or self.pattern.search(_text(words, "lemma_")))
+        words = tokens if isinstance(tokens, Words) else Words(tokens)
+        return bool(self.pattern.search(words.text(names, "lower_")) or self.pattern.search(words.text(names, "lemma_")))
+
+
+class Words:
+    """A clause's tokens and their texts as word lists read them (`_text`), each joined
+    once however many lists read the clause: a trigger's rules read the same words."""
+
+    def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
+        self._texts: dict[tuple[bool, str], str] = {}
+
+    def text(self, names: bool, attr: str) -> str:
+        """The words outside place and outlet names (`names`: outside outlet names only,
+        for the lists of other theatres); words inside them are no clues ("Chollima
+        District" is no missile)."""
+        found = self._texts.get((names, attr))
+        if found is None:
+            skip = ("SOURCE",) if names else ("PLACE", "SOURCE")
+            found = self._texts[names, attr] = _text([t for t in self.tokens if t.ent_type_ not in skip], attr)
+        return found
 
 
 def _text(tokens: list[Token], attr: str) -> str:

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from .. import resources
 from ..annotate.index import ent_of
 from ..ontology import has
-from .clause import Terms, window
+from .clause import Terms, Words, window
 
 
 @dataclass(frozen=True)
@@ -141,14 +141,17 @@ def find_triggers(sent: Span, place_tags) -> list[Trigger]:
     found = []
     table = rules()
     others, korean = _elsewhere()
-    abroad = others.found(list(sent), set(), names=True)  # "Italy", "Sevastopol": place names
+    abroad = None  # read at the sentence's first candidate: most sentences have none
     for token in sent:
         candidates = table.get(token.lemma_.lower()) or table.get(token.lower_)
         if not candidates or _inside_name(token):
             continue
+        if abroad is None:
+            abroad = others.found(list(sent), set(), names=True)  # "Italy", "Sevastopol": place names
         tokens = window(token)
+        clause = Words(tokens)
         tags = place_tags(tokens)
-        if abroad and not korean.found(tokens, tags):
+        if abroad and not korean.found(clause, tags):
             continue  # another theatre's act: no Korean party in its clause
         before = _antecedent(token, place_tags)
         state = _state(token)
@@ -157,10 +160,10 @@ def find_triggers(sent: Span, place_tags) -> list[Trigger]:
             for rule in candidates
             if token.pos_ in rule.pos
             and not (rule.states & state)
-            and (not rule.any or rule.any.found(tokens, tags)
+            and (not rule.any or rule.any.found(clause, tags)
                  or (before and has(rule.event_type, "told_by_pronoun") and rule.any.found(before, place_tags(before))))
-            and not (rule.also and not rule.also.found(tokens, tags))
-            and not (rule.none and rule.none.found(tokens, tags))
+            and not (rule.also and not rule.also.found(clause, tags))
+            and not (rule.none and rule.none.found(clause, tags))
         ]
         if fired:
             # one word reports one act: the surest reading ("closed" is a lockdown, not also a market measure)

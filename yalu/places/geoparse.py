@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
@@ -464,8 +465,13 @@ def _unnamed_borders(doc: Doc) -> list[PlaceMention]:
     """"along the border", "the border region": a place of precision 3 with no
     province, so that nothing more precise is invented for it."""
     found = []
-    for token in doc:
-        if token.lemma_.lower() in BORDER_WORDS and token.pos_ == "NOUN" and not token.ent_type_:
+    # the lemmas read once a distinct lemma, not once a token: a Token is costly to make
+    lemmas = doc.to_array(LEMMA).tolist()
+    first = {h: i for i, h in reversed(list(enumerate(lemmas)))}
+    wanted = {h for h, i in first.items() if doc[i].lemma_.lower() in BORDER_WORDS}
+    for i in (i for i, h in enumerate(lemmas) if h in wanted):
+        token = doc[i]
+        if token.pos_ == "NOUN" and not token.ent_type_:
             found.append(PlaceMention(token.idx, token.idx + len(token.text), token.text, UNNAMED_BORDER, token))
     return found
 

@@ -147,6 +147,21 @@ def test_south_spelling_of_a_generic_word(geoparser: Geoparser) -> None:
     assert [(h.text, h.place.id) for h in hits][-1] == ("남양노동자구", "kp.north-hamgyong.onsong.namyang")
 
 
+def test_the_genres_places_beyond_the_counties(geoparser: Geoparser) -> None:
+    """Places the genre names that the counties do not cover: a Chinese city on the
+    defectors' route south (쿤밍 is Yunnan, not the border's Jilin), the workers'
+    districts of the border counties in the South's spelling."""
+    def first(text: str) -> tuple[str, str | None]:
+        hit = slots.find_places(annotate(text), geoparser)[0]
+        return hit.place.id, hit.place.admin1_code
+
+    assert first("탈북민 10명이 쿤밍에서 중국 공안에 붙잡혔다.") == ("cn.yunnan.kunming", "CN-YN")
+    hits = slots.find_places(annotate("온성군 종성노동자구에서 주민이 두만강을 건넜다."), geoparser)
+    assert ("종성노동자구", "kp.north-hamgyong.onsong.jongsong") in {(h.text, h.place.id) for h in hits}
+    assert [h.place.id for h in slots.find_places(annotate("삼봉노동자구와 아오지에서 단속이 벌어졌다."), geoparser)] == [
+        "kp.north-hamgyong.onsong.sambong", "kp.north-hamgyong.kyonghung.aoji"]
+
+
 def test_korean_cues_decide_an_ambiguous_county(geoparser: Geoparser) -> None:
     """고성군 is a county of both Kangwons: Hangul cues near it decide, as English ones do."""
     def first(text: str) -> str:

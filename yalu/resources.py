@@ -113,6 +113,8 @@ SCHEMAS: dict[str, Schema] = {
     "ko/dates.toml": Schema({
         "parts": dict,
         "relative": dict,
+        "counts": dict,
+        "units": dict,
         "rule": _records("id value pattern examples", "spoken window precision days not_examples"),
     }),
     "ko/slots.toml": Schema({

@@ -137,3 +137,14 @@ def test_a_state_act_is_not_placed_where_it_was_watched_from() -> None:
     boat = "지난 9일 연평도 인근 해상에서 북한 주민 2명이 목선을 타고 귀순했다.\n"
     defection = next(r for r in _korean_records(boat) if r.event_type == "defection")
     assert defection.location.admin1_code == "KR-28"
+
+
+def test_a_country_before_goods_is_where_they_came_from() -> None:
+    """'중국 상품을 밀수했다': China is where the goods came from, not where the smuggling
+    was; in a Hyesan story it is Hyesan's."""
+    alone = _korean_records("국경 지역 주민 2명이 지난 8일 중국 상품을 밀수했다.\n")
+    assert [r.location.country for r in alone if r.event_type == "smuggling"] == [None]
+    text = ("당국이 양강도 혜산시를 지난 9일 봉쇄한 것으로 전해졌다.\n"
+            "혜산 주민 2명이 지난 8일 중국 조미료를 몰래 밀수했다.\n")
+    smuggling = [r for r in _korean_records(text) if r.event_type == "smuggling"]
+    assert [(r.location.admin1_code, r.location.admin2) for r in smuggling] == [("KP-10", "Hyesan")]

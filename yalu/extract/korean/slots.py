@@ -37,10 +37,11 @@ class PlaceHit:
     offshore: bool = False  # "백령도 인근 해상": the sea measured from it
 
 
-def _flags(text: str, end: int) -> tuple[bool, bool]:
+def _flags(text: str, end: int, place: Place) -> tuple[bool, bool]:
     data = slot_data()["places"]
     after = text[end:end + 12]
-    destination = any(re.match(p, after) for p in data["destination"])
+    destination = any(re.match(p, after) for p in data["destination"]) or (
+        place.kind == "country" and any(re.match(p, after) for p in data["origin"]))
     home = any(re.match(p, after) for p in data["source_home"])
     return destination, home
 
@@ -107,7 +108,7 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
         after = doc.text[end:end + 12]
         if any(a <= start < b for a, b in unplacing) or any(re.match(p, after) for p in slot_data()["places"]["dateline"]):
             continue
-        destination, home = _flags(doc.text, end)
+        destination, home = _flags(doc.text, end, place)
         offshore = any(re.match(p, doc.text[end:end + 30]) for p in slot_data()["places"]["offshore"])
         hits.append(PlaceHit(start, end, surface, place, destination, home, offshore))
     return hits

@@ -162,6 +162,15 @@ def test_the_genres_places_beyond_the_counties(geoparser: Geoparser) -> None:
         "kp.north-hamgyong.onsong.sambong", "kp.north-hamgyong.kyonghung.aoji"]
 
 
+def test_county_stems_that_are_everyday_words(geoparser: Geoparser) -> None:
+    """시중 "on the market", 증산 "output increase", 연탄 "briquette" are no places; 시중군,
+    증산군, 연탄군 are."""
+    for text in ("장마당 시중 가격이 올랐다.", "증산 투쟁을 벌였다.", "연탄 가격이 올랐다.", "고원 지대에서 훈련했다."):
+        assert slots.find_places(annotate(text), geoparser) == [], text
+    hits = slots.find_places(annotate("자강도 시중군과 평안남도 증산군, 연탄군에서 단속이 벌어졌다."), geoparser)
+    assert {h.place.id for h in hits} >= {"kp.chagang.sijung", "kp.south-pyongan.jungsan", "kp.north-hwanghae.yonthan"}
+
+
 def test_korean_cues_decide_an_ambiguous_county(geoparser: Geoparser) -> None:
     """고성군 is a county of both Kangwons: Hangul cues near it decide, as English ones do."""
     def first(text: str) -> str:

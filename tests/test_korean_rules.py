@@ -160,6 +160,9 @@ def test_the_genres_places_beyond_the_counties(geoparser: Geoparser) -> None:
     assert ("종성노동자구", "kp.north-hamgyong.onsong.jongsong") in {(h.text, h.place.id) for h in hits}
     assert [h.place.id for h in slots.find_places(annotate("삼봉노동자구와 아오지에서 단속이 벌어졌다."), geoparser)] == [
         "kp.north-hamgyong.onsong.sambong", "kp.north-hamgyong.kyonghung.aoji"]
+    # a county's former name, bare as the press writes it ("후창" for Kim Hyong Jik County)
+    hits = slots.find_places(annotate("양강도 후창에서 주민이 체포됐다."), geoparser)
+    assert ("후창", "kp.ryanggang.kim-hyong-jik") in {(h.text, h.place.id) for h in hits}
 
 
 def test_county_stems_that_are_everyday_words(geoparser: Geoparser) -> None:

@@ -24,9 +24,6 @@ from ...dates.resolution import (
 )
 from ...model import TimeSpan
 
-# the native numerals a count of weeks or months takes ("두 달 전")
-NUMERALS = {"한": 1, "두": 2, "세": 3}
-
 
 @dataclass(frozen=True)
 class DateRule:
@@ -108,7 +105,8 @@ def _ago(m: re.Match[str]) -> Ago:
     """ "3일 전", "이틀 전", "두 달 전"; "며칠 전" is two to six days."""
     data = resources.load("ko/dates.toml")
     word = m["n"]
-    n = int(word) if word.isdigit() else data["counts"].get(word) or NUMERALS.get(word)
+    # a native numeral before a unit ("두 달") as the quantities read it (slots.toml's numerals)
+    n = int(word) if word.isdigit() else data["counts"].get(word) or resources.load("ko/slots.toml")["numerals"].get(word)
     unit = data["units"].get(m.groupdict().get("unit") or "일", "day")
     return Ago(n or 2, n or 6, unit)
 

@@ -122,3 +122,29 @@ def test_a_place_named_as_one_of_many_places_nothing() -> None:
     text = "혜산의 한 여성이 중국산 조미료를 청진을 비롯한 여러 지역에 도매하다가 보위부에 체포됐다.\n"
     arrest = next(r for r in _korean_records(text) if r.event_type == "arrest")
     assert (arrest.location.admin1_code, arrest.location.admin2) == ("KP-10", "Hyesan")
+
+
+def test_a_state_act_is_not_placed_where_it_was_watched_from() -> None:
+    """The South's island a rocket fell off, or a drill was watched from, places no act of
+    the North's state; it still places the defector who came ashore there."""
+    text = ("북한, 정찰위성 발사\n\n북한이 24일 새벽 정찰위성을 실은 로켓을 발사했다.\n"
+            "발사체는 전북 군산 어청도 서쪽 200㎞ 바다에 떨어졌다.\n")
+    launch = next(r for r in _korean_records(text) if r.event_type == "missile_launch")
+    assert (launch.location.country, launch.location.admin1_code) == ("KP", None)
+    drill = "북한군이 23일 백령도 인근 서해 NLL 북쪽 해상에서 해안포 사격훈련을 했다.\n"
+    places = {(r.location.country, r.location.admin1_code) for r in _korean_records(drill)}
+    assert places and all(country != "KR" for country, _ in places), places
+    boat = "지난 9일 연평도 인근 해상에서 북한 주민 2명이 목선을 타고 귀순했다.\n"
+    defection = next(r for r in _korean_records(boat) if r.event_type == "defection")
+    assert defection.location.admin1_code == "KR-28"
+
+
+def test_a_country_before_goods_is_where_they_came_from() -> None:
+    """'중국 상품을 밀수했다': China is where the goods came from, not where the smuggling
+    was; in a Hyesan story it is Hyesan's."""
+    alone = _korean_records("국경 지역 주민 2명이 지난 8일 중국 상품을 밀수했다.\n")
+    assert [r.location.country for r in alone if r.event_type == "smuggling"] == [None]
+    text = ("당국이 양강도 혜산시를 지난 9일 봉쇄한 것으로 전해졌다.\n"
+            "혜산 주민 2명이 지난 8일 중국 조미료를 몰래 밀수했다.\n")
+    smuggling = [r for r in _korean_records(text) if r.event_type == "smuggling"]
+    assert [(r.location.admin1_code, r.location.admin2) for r in smuggling] == [("KP-10", "Hyesan")]

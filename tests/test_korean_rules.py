@@ -147,6 +147,33 @@ def test_south_spelling_of_a_generic_word(geoparser: Geoparser) -> None:
     assert [(h.text, h.place.id) for h in hits][-1] == ("남양노동자구", "kp.north-hamgyong.onsong.namyang")
 
 
+def test_the_genres_places_beyond_the_counties(geoparser: Geoparser) -> None:
+    """Places the genre names that the counties do not cover: a Chinese city on the
+    defectors' route south (쿤밍 is Yunnan, not the border's Jilin), the workers'
+    districts of the border counties in the South's spelling."""
+    def first(text: str) -> tuple[str, str | None]:
+        hit = slots.find_places(annotate(text), geoparser)[0]
+        return hit.place.id, hit.place.admin1_code
+
+    assert first("탈북민 10명이 쿤밍에서 중국 공안에 붙잡혔다.") == ("cn.yunnan.kunming", "CN-YN")
+    hits = slots.find_places(annotate("온성군 종성노동자구에서 주민이 두만강을 건넜다."), geoparser)
+    assert ("종성노동자구", "kp.north-hamgyong.onsong.jongsong") in {(h.text, h.place.id) for h in hits}
+    assert [h.place.id for h in slots.find_places(annotate("삼봉노동자구와 아오지에서 단속이 벌어졌다."), geoparser)] == [
+        "kp.north-hamgyong.onsong.sambong", "kp.north-hamgyong.kyonghung.aoji"]
+    # a county's former name, bare as the press writes it ("후창" for Kim Hyong Jik County)
+    hits = slots.find_places(annotate("양강도 후창에서 주민이 체포됐다."), geoparser)
+    assert ("후창", "kp.ryanggang.kim-hyong-jik") in {(h.text, h.place.id) for h in hits}
+
+
+def test_county_stems_that_are_everyday_words(geoparser: Geoparser) -> None:
+    """시중 "on the market", 증산 "output increase", 연탄 "briquette" are no places; 시중군,
+    증산군, 연탄군 are."""
+    for text in ("장마당 시중 가격이 올랐다.", "증산 투쟁을 벌였다.", "연탄 가격이 올랐다.", "고원 지대에서 훈련했다."):
+        assert slots.find_places(annotate(text), geoparser) == [], text
+    hits = slots.find_places(annotate("자강도 시중군과 평안남도 증산군, 연탄군에서 단속이 벌어졌다."), geoparser)
+    assert {h.place.id for h in hits} >= {"kp.chagang.sijung", "kp.south-pyongan.jungsan", "kp.north-hwanghae.yonthan"}
+
+
 def test_korean_cues_decide_an_ambiguous_county(geoparser: Geoparser) -> None:
     """고성군 is a county of both Kangwons: Hangul cues near it decide, as English ones do."""
     def first(text: str) -> str:

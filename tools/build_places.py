@@ -75,7 +75,7 @@ COUNTIES: dict[str, dict] = {
     "KP0101": {"hangul": "혜산시"},
     "KP0102": {"hangul": "삼수군"},
     "KP0103": {"hangul": "김정숙군", "aliases": ["Sinpa", "신파군", "Kim Jong-suk", "Kimjongsuk"], "note": "named Sinpa until 1981"},
-    "KP0104": {"hangul": "김형직군", "aliases": ["Huchang", "후창군", "Kim Hyong-jik", "Kimhyongjik"], "note": "named Huchang until 1988"},
+    "KP0104": {"hangul": "김형직군", "aliases": ["Huchang", "후창군", "후창", "Kim Hyong-jik", "Kimhyongjik"], "note": "named Huchang until 1988"},
     "KP0105": {"hangul": "김형권군", "aliases": ["Phungsan", "P'ungsan", "Pungsan", "풍산군", "Kim Hyong-gwon", "Kimhyonggwon"],
                "note": "named Phungsan until 1990"},
     "KP0106": {"hangul": "보천군"},
@@ -101,7 +101,7 @@ COUNTIES: dict[str, dict] = {
     "KP0218": {"hangul": "무산군"},
     "KP0219": {"hangul": "부령군"},
     "KP0220": {"hangul": "온성군"},
-    "KP0221": {"hangul": "경원군", "aliases": ["Saebyol", "새별군"], "note": "called Saebyol County 1977-2000s"},
+    "KP0221": {"hangul": "경원군", "aliases": ["Saebyol", "새별군", "새별"], "note": "called Saebyol County 1977-2000s"},
     "KP0222": {"hangul": "경흥군", "aliases": ["Undok", "은덕군"], "note": "called Undok County 1977-2000s"},
     # South Hamgyong
     "KP0301": {"hangul": "신포시", "aliases": ["Sinpo"]},

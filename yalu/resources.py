@@ -113,10 +113,12 @@ SCHEMAS: dict[str, Schema] = {
     "ko/dates.toml": Schema({
         "parts": dict,
         "relative": dict,
+        "counts": dict,
+        "units": dict,
         "rule": _records("id value pattern examples", "spoken window precision days not_examples"),
     }),
     "ko/slots.toml": Schema({
-        "places": _records("destination source_home dateline caption not_places country_words of_the_state examples",
+        "places": _records("destination source_home dateline caption not_places country_words of_the_state watchers offshore origin examples",
                            "not_examples", ("of_the_state",)),
         "attribution": _records("id pattern text kind examples"),
         "actor": _records("normalized pattern kind examples", "unit rank"),

@@ -110,7 +110,7 @@ def _inherit(mentions: list[Mention], context: dict, published: date | None) -> 
     for m in mentions:
         if m.location is None:
             state = slots.state_location(m.event_type, m.sent.text)
-            if last_place is not None:
+            if last_place is not None and slots.lent(last_place, m.event_type):
                 m.set_place(last_place, "place.ko.article")
             elif context["home"] is not None:
                 m.set_place(context["home"], "place.ko.source_home")
@@ -165,7 +165,8 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
     if headline_place is not None:
         for m in mentions:
             if m.location is None:
-                m.set_place(headline_place, "place.ko.article")
+                if slots.lent(headline_place, m.event_type):
+                    m.set_place(headline_place, "place.ko.article")
             elif slots.within_article(m.location, headline_place):
                 m.set_place(headline_place, "place.ko.article_within")
     _inherit(mentions, context, article.published)

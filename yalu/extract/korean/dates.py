@@ -50,13 +50,14 @@ def _alternation(words) -> str:
 @cache
 def date_rules() -> tuple[DateRule, ...]:
     data = resources.load("ko/dates.toml")
-    tables = {"parts": _alternation(data["parts"]), "relative": _alternation(data["relative"])}
-    return tuple(
-        DateRule(r["id"], r["value"], re.compile(r["pattern"].replace("{parts}", tables["parts"])
-                                                   .replace("{relative}", tables["relative"])),
-                 bool(r.get("spoken")), r)
-        for r in data["rule"]
-    )
+    tables = {name: _alternation(data[name]) for name in ("parts", "relative", "counts", "units")}
+
+    def pattern(text: str) -> re.Pattern[str]:
+        for name, alternation in tables.items():
+            text = text.replace("{" + name + "}", alternation)
+        return re.compile(text)
+
+    return tuple(DateRule(r["id"], r["value"], pattern(r["pattern"]), bool(r.get("spoken")), r) for r in data["rule"])
 
 
 def _part(word: str | None) -> tuple[str | None, tuple[int, int] | None]:
@@ -96,9 +97,18 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
     if kind == "offset":
         return DayOffset(-int(rule.spec["days"]))
     if kind == "ago":
-        n = _int(m, "n")
-        return Ago(n or 2, n or 6, "day")
+        return _ago(m)
     return None
+
+
+def _ago(m: re.Match[str]) -> Ago:
+    """ "3일 전", "이틀 전", "두 달 전"; "며칠 전" is two to six days."""
+    data = resources.load("ko/dates.toml")
+    word = m["n"]
+    # a native numeral before a unit ("두 달") as the quantities read it (slots.toml's numerals)
+    n = int(word) if word.isdigit() else data["counts"].get(word) or resources.load("ko/slots.toml")["numerals"].get(word)
+    unit = data["units"].get(m.groupdict().get("unit") or "일", "day")
+    return Ago(n or 2, n or 6, unit)
 
 
 def find_dates(text: str, published: date | None) -> list[KoreanDate]:

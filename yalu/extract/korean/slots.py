@@ -34,12 +34,14 @@ class PlaceHit:
     place: Place
     destination: bool  # "중국으로": where an act went
     source_home: bool  # "양강도 소식통": where a source lives
+    offshore: bool = False  # "백령도 인근 해상": the sea measured from it
 
 
-def _flags(text: str, end: int) -> tuple[bool, bool]:
+def _flags(text: str, end: int, place: Place) -> tuple[bool, bool]:
     data = slot_data()["places"]
     after = text[end:end + 12]
-    destination = any(re.match(p, after) for p in data["destination"])
+    destination = any(re.match(p, after) for p in data["destination"]) or (
+        place.kind == "country" and any(re.match(p, after) for p in data["origin"]))
     home = any(re.match(p, after) for p in data["source_home"])
     return destination, home
 
@@ -106,8 +108,9 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
         after = doc.text[end:end + 12]
         if any(a <= start < b for a, b in unplacing) or any(re.match(p, after) for p in slot_data()["places"]["dateline"]):
             continue
-        destination, home = _flags(doc.text, end)
-        hits.append(PlaceHit(start, end, surface, place, destination, home))
+        destination, home = _flags(doc.text, end, place)
+        offshore = any(re.match(p, doc.text[end:end + 30]) for p in slot_data()["places"]["offshore"])
+        hits.append(PlaceHit(start, end, surface, place, destination, home, offshore))
     return hits
 
 
@@ -123,7 +126,7 @@ def sentence_place(hits: list[PlaceHit], sentence: Sentence, trigger_start: int,
     a place after the trigger's clause has ended belongs to a later clause ("함경북도에서
     ... 살해하고 ..., 양강도 혜산시에서도 ... 탈북한"), used only when the clause has none."""
     inside = [h for h in hits if sentence.start_char <= h.start < sentence.end_char
-              and not h.source_home and not h.destination]
+              and not h.source_home and not h.destination and not (h.offshore and not lent(h.place, event_type))]
     if clause_end is not None:
         inside = [h for h in inside if h.start < clause_end] or inside
     if not inside:
@@ -143,6 +146,14 @@ def source_home(hits: list[PlaceHit], geoparser: Geoparser) -> Location | None:
     """Where the article's source lives ("양강도 소식통"): the place of last resort."""
     homes = [h for h in hits if h.source_home]
     return geoparser.location(homes[0].place, text=homes[0].text) if homes else None
+
+
+def lent(place: Location | Place, event_type: str) -> bool:
+    """Whether a place told elsewhere in the article, or measured from ("연평도 인근
+    해상"), may place an act: not a watching country's place for an act of the North
+    Korean state (slots.toml's `watchers`)."""
+    data = slot_data()["places"]
+    return event_type not in data["of_the_state"] or place.country not in data["watchers"]
 
 
 def state_location(event_type: str, sentence_text: str) -> Location | None:

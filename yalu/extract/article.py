@@ -34,6 +34,7 @@ from .slots import (
     refine_lines,
     spoken_date,
 )
+from .theatre import foreign_party
 
 # an act dated this long before the report is history the report recalls, not its news
 HISTORY_DAYS = 400
@@ -68,6 +69,7 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
     incidents = cluster_mentions(mentions)
     date_undated(incidents, doc, article, spoken_date(doc, found_dates, cites), found_dates)
     records = [(c, record(c, article)) for c in incidents if reportable(c) and not history(c, article.published)]
+    records = [(c, r) for c, r in records if not foreign_party(c, r, article)]
     if decide is not None:
         context = document_features(records, article.published)
         records = [(c, r) for (c, r), more in zip(records, context) if decide(r, record_features(c, r, r.confidence) | more)]

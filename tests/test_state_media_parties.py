@@ -79,3 +79,58 @@ def test_other_outlets_keep_foreign_drills(read_with_rules):
     )
     _, incidents = read_with_rules(text, published="2024-08-19", outlet="Yonhap")
     assert [i for i in incidents if i.event_type == "military_exercise"]
+
+
+VOWS = (
+    "Pyongyang, October 16 (KCNA) -- At universities across the country, many students vowed to wipe out "
+    "the enemies who dared to violate the sovereignty of the country.\n\nThey volunteered to join the army."
+)
+DIASPORA = (
+    "Pyongyang, October 15 (KCNA) -- Koreans abroad are angered at the provocation of the puppets.\n\n"
+    "The vice-chairman of the Association of Koreans in Ruritania, in a press statement on October 14, said "
+    "that the association is filled with anger at the puppets."
+)
+RALLY = (
+    "Pyongyang, October 20 (KCNA) -- A candlelight rally was staged in Seoul on October 19.\n\n"
+    "Speakers there denounced the puppet group for resorting to provocations through drone infiltration."
+)
+OWN_STATEMENT = (
+    "Pyongyang, October 13 (KCNA) -- A spokesman for the Ministry of National Defence of the DPRK issued a "
+    "press statement on October 12 in denunciation of the drone infiltration by the ROK.\n\n"
+    "The statement warned of a grave consequence."
+)
+
+
+@pytest.mark.parametrize("text, event_type", [(VOWS, "statement"), (DIASPORA, "statement"), (RALLY, "incursion")])
+def test_other_voices_in_state_media_are_no_statement(read_with_rules, text, event_type):
+    _, incidents = read_with_rules(text, published="2024-10-20", outlet="KCNA")
+    assert event_type not in {i.event_type for i in incidents}
+
+
+def test_the_states_own_statement_stays(read_with_rules):
+    _, incidents = read_with_rules(OWN_STATEMENT, published="2024-10-13", outlet="KCNA")
+    assert "statement" in {i.event_type for i in incidents}
+
+
+HISTORY = (
+    "Pyongyang, October 8 (KCNA) -- The crime committed by the Japanese aggressors in 1895 can never be "
+    "forgotten.\n\nThe assassins broke into the royal palace and murdered the queen with swords."
+)
+ANNIVERSARY = (
+    "Pyongyang, July 28 (KCNA) -- A meeting took place to mark the victory in the war of 1950-1953.\n\n"
+    "Kim Jong Un attended the meeting."
+)
+
+
+def test_undated_acts_of_a_history_are_the_pasts(read_with_rules):
+    _, incidents = read_with_rules(HISTORY, published="2024-10-08", outlet="KCNA")
+    assert "attack" not in {i.event_type for i in incidents}
+    # the same history in a report of this year's news keeps its act for the other rules to judge
+    _, incidents = read_with_rules(HISTORY.replace("in 1895", "in 1895 and again in 2024"),
+                                   published="2024-10-08", outlet="KCNA")
+    assert "attack" in {i.event_type for i in incidents}
+
+
+def test_an_anniversary_meeting_is_the_days_act(read_with_rules):
+    _, incidents = read_with_rules(ANNIVERSARY, published="2024-07-28", outlet="KCNA")
+    assert "leadership_activity" in {i.event_type for i in incidents}

@@ -34,7 +34,7 @@ from .slots import (
     refine_lines,
     spoken_date,
 )
-from .theatre import foreign_party
+from .theatre import foreign_party, other_voice, recalled
 
 # an act dated this long before the report is history the report recalls, not its news
 HISTORY_DAYS = 400
@@ -69,8 +69,10 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
     incidents = cluster_mentions(mentions)
     date_undated(incidents, doc, article, spoken_date(doc, found_dates, cites), found_dates)
     records = [(c, record(c, article)) for c in incidents if reportable(c) and not history(c, article.published)]
-    records = [(c, r) for c, r in records if not foreign_party(c, r, article)]
     if decide is not None:
         context = document_features(records, article.published)
         records = [(c, r) for (c, r), more in zip(records, context) if decide(r, record_features(c, r, r.confidence) | more)]
+    # after the classifier, so that the other records' article context stays as it was
+    records = [(c, r) for c, r in records
+               if not foreign_party(c, r, article) and not other_voice(c, article) and not recalled(c, article)]
     return [day for c, r in records for day in by_day(c, r)]

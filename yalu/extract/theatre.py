@@ -1,5 +1,9 @@
-"""State media's account of other countries' forces: the US and ROK drills, deployments
-and strikes KCNA denounces are no North Korean incident (record.state_media.foreign_party).
+"""State media's account of other parties: the US and ROK drills, deployments and strikes
+KCNA denounces are no North Korean incident (record.state_media.foreign_party), nor are the
+vows of the masses, a diaspora group's statement or a South Korean rally's speeches it
+relays (record.state_media.other_voice), nor the undated acts of an article that names no
+year but long-past ones: the Japanese crimes of 1895 and 1945, the war's massacres
+(record.state_media.history).
 
 KCNA names them only as grievances in statements and commentaries ("The U.S. and the ROK
 are going to stage Ulji Freedom Shield", "the Japanese SDF took part in Freedom Edge");
@@ -19,6 +23,10 @@ from ..model import Article, Incident
 from .clustering import Cluster
 from .records import state_voice
 
+# a year as the text writes it ("in 1895", "Juche 113 (2024)")
+YEAR = re.compile(r"(?<!\d)(?<!\d )(1[89]\d\d|20\d\d)(?!\d)")
+# the state's own doings, news even when an old anniversary is their occasion
+CURRENT = frozenset(["leadership_activity", "statement"])
 # the acts state media attributes to others' forces in its denunciations
 MILITARY = frozenset(["military_exercise", "deployment", "attack", "weapons_test", "economic_measure"])
 # others' forces, in KCNA's words; case matters ("US" is a country, "us" a pronoun)
@@ -26,6 +34,19 @@ FOREIGN = re.compile(
     r"(?<![\w-])(?:U\.S\.|US|United States|American|ROK|South Koreans?|[Pp]uppets?|Japan|Japanese|NATO|SDF|"
     r"Australia|Australian|[Hh]ostile forces|[Ee]nemy|[Ee]nemies|[Rr]ivals|[Ww]armongers|[Gg]angsters|"
     r"[Ii]mperialists|[Aa]ggressors?|Yoon)(?![\w-])"
+)
+# who speaks in state media without speaking for the state: the masses' vows, rallies in the
+# South, Koreans abroad ("Many students vowed to ...", "Speakers there denounced ...")
+OTHER_VOICES = re.compile(
+    r"(?i)\b(?:students?|youths?|young people|workers|people|participants|speakers|citizens|residents|"
+    r"servicepersons|members|Koreans in|overseas|GAKC|Chongryon|association|rally|demonstrators)\b"
+)
+SPOKEN = frozenset(["statement", "incursion"])
+# the state's names, whose "People" is no crowd; its organs, which speak for it
+STATE_NAMES = re.compile(r"Democratic People's Republic of Korea|Korean People's Army")
+STATE_ORGANS = re.compile(
+    r"Workers' Party|WPK|Central Committee|Ministry|[Ss]pokes(?:man|person|woman)|General Staff|KCNA|Institute|"
+    r"Office|Commission|Cabinet|Supreme People's Assembly|KPA|Kim Jong Un|Kim Yo Jong|Choe Son Hui|Kim Tok Hun"
 )
 # the North's own side; "anti-DPRK drills" are someone else's
 OWN = re.compile(
@@ -63,3 +84,51 @@ def foreign_party(c: Cluster, incident: Incident, article: Article) -> bool:
     if incident.location.country and incident.location.country != voice["country"]:
         return True
     return all(foreign_only(m.sent) for m in c.mentions)
+
+
+def _speaker(trigger: Token) -> Token | None:
+    """The subject of the nearest verb above the trigger that has one ("Many students vowed",
+    "Speakers denounced the group for its drone infiltration")."""
+    t = trigger
+    for _ in range(8):
+        subjects = [c for c in t.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+        if t.head == t:
+            return None
+        t = t.head
+    return None
+
+
+def other_voice(c: Cluster, article: Article) -> bool:
+    """A state outlet's statement or incursion told only in the words of others: the masses,
+    a rally in the South, Koreans abroad, or the forces it denounces."""
+    if state_voice(article.outlet) is None or c.event_type not in SPOKEN:
+        return False
+    speakers = [_speaker(m.trigger) for m in c.mentions]
+    return all(s is not None and _other(s, c.event_type) for s in speakers)
+
+
+def _other(subject: Token, event_type: str) -> bool:
+    """The subject, with all its words ("the vice-chairman of the association of Koreans in ..."),
+    names another voice and no organ of the state ("the chief of the Public Information Office
+    of the Ministry ..."). An incursion's perpetrator is foreign by nature: only the masses,
+    rallies and Koreans abroad make it another voice's."""
+    doc = subject.doc
+    whole = STATE_NAMES.sub("", doc[subject.left_edge.i:subject.right_edge.i + 1].text)
+    if STATE_ORGANS.search(whole):
+        return False
+    return bool(OTHER_VOICES.search(whole) or (event_type == "statement" and FOREIGN.search(whole)))
+
+
+def recalled(c: Cluster, article: Article) -> bool:
+    """A state outlet's act with no date of its own in an article whose every year is more than
+    a year before it: a history ("the murder of the Empress in 1895") whose undated acts are
+    that past's, not the report's news. A meeting or a message marking an anniversary is the
+    state's act of the day (CURRENT)."""
+    if state_voice(article.outlet) is None or article.published is None or c.event_type in CURRENT:
+        return False
+    if any(m.time is not None and not m.time_inherited for m in c.mentions):
+        return False
+    years = [int(y) for y in YEAR.findall(article.text)]
+    return bool(years) and max(years) < article.published.year - 1

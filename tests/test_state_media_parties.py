@@ -122,15 +122,44 @@ ANNIVERSARY = (
 )
 
 
-def test_undated_acts_of_a_history_are_the_pasts(read_with_rules):
-    _, incidents = read_with_rules(HISTORY, published="2024-10-08", outlet="KCNA")
-    assert "attack" not in {i.event_type for i in incidents}
+@pytest.fixture
+def types_in(read_with_rules):
+    """(text, published, outlet) -> the event types of its records."""
+
+    def run(text, published, outlet="KCNA"):
+        return {i.event_type for i in read_with_rules(text, published=published, outlet=outlet)[1]}
+
+    return run
+
+
+def test_undated_acts_of_a_history_are_the_pasts(types_in):
+    assert "attack" not in types_in(HISTORY, "2024-10-08")
     # the same history in a report of this year's news keeps its act for the other rules to judge
-    _, incidents = read_with_rules(HISTORY.replace("in 1895", "in 1895 and again in 2024"),
-                                   published="2024-10-08", outlet="KCNA")
-    assert "attack" in {i.event_type for i in incidents}
+    assert "attack" in types_in(HISTORY.replace("in 1895", "in 1895 and again in 2024"), "2024-10-08")
+    # a meeting on an old anniversary is the day's act
+    assert "leadership_activity" in types_in(ANNIVERSARY, "2024-07-28")
 
 
-def test_an_anniversary_meeting_is_the_days_act(read_with_rules):
-    _, incidents = read_with_rules(ANNIVERSARY, published="2024-07-28", outlet="KCNA")
-    assert "leadership_activity" in {i.event_type for i in incidents}
+JAPAN_CRIME = (
+    "Pyongyang, September 5 (KCNA) -- Crimes against the elderly are rampant in the society of Japan.\n\n"
+    "In Tokyo, a care worker beat an 80-year-old person to death on August 28."
+)
+REHEARSED = (
+    "Pyongyang, June 14 (KCNA) -- The U.S. and the ROK staged a special operation drill aimed at the "
+    "infiltration into the rear of the DPRK on June 12.\n\nIt was a rehearsal for a war of aggression."
+)
+DRONE = (
+    "Pyongyang, October 11 (KCNA) -- Drones of the ROK military infiltrated into the sky above Pyongyang "
+    "on October 9.\n\nThe provocation will never be tolerated."
+)
+
+
+def test_acts_abroad_in_state_media_are_no_incident(types_in):
+    assert "attack" not in types_in(JAPAN_CRIME, "2024-09-05")
+    assert "attack" in types_in(JAPAN_CRIME, "2024-09-05", "Daily NK")  # the rule reads state media only
+
+
+def test_an_incursion_a_foreign_drill_rehearses_is_none(types_in, read_with_rules):
+    assert "incursion" not in types_in(REHEARSED, "2024-06-14")
+    _, incidents = read_with_rules(DRONE, published="2024-10-11", outlet="KCNA")
+    assert [(i.event_type, i.location.country) for i in incidents if i.event_type == "incursion"] == [("incursion", "KP")]

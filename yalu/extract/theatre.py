@@ -21,12 +21,17 @@ from spacy.tokens import Span, Token
 
 from ..model import Article, Incident
 from .clustering import Cluster
-from .records import state_voice
+from .records import _placed_by_article_only, state_voice
 
 # a year as the text writes it ("in 1895", "Juche 113 (2024)")
 YEAR = re.compile(r"(?<!\d)(?<!\d )(1[89]\d\d|20\d\d)(?!\d)")
 # the state's own doings, news even when an old anniversary is their occasion
 CURRENT = frozenset(["leadership_activity", "statement"])
+# kept where they are told (records.py puts the lent ones at home): the state's own acts abroad,
+# the incursions into it, the floods a foreign leader's sympathy names, and the shelling and
+# clashes across the sea border ("the ROK fired shells into the waters around Yonphyong")
+PLACED_AS_TOLD = CURRENT | {"incursion", "disaster", "artillery_fire", "armed_clash"}
+DRILLS = frozenset(["drill", "exercise", "maneuver", "manoeuvre", "training", "rehearsal"])
 # the acts state media attributes to others' forces in its denunciations
 MILITARY = frozenset(["military_exercise", "deployment", "attack", "weapons_test", "economic_measure"])
 # others' forces, in KCNA's words; case matters ("US" is a country, "us" a pronoun)
@@ -48,9 +53,9 @@ STATE_ORGANS = re.compile(
     r"Workers' Party|WPK|Central Committee|Ministry|[Ss]pokes(?:man|person|woman)|General Staff|KCNA|Institute|"
     r"Office|Commission|Cabinet|Supreme People's Assembly|KPA|Kim Jong Un|Kim Yo Jong|Choe Son Hui|Kim Tok Hun"
 )
-# the North's own side; "anti-DPRK drills" are someone else's
+# the North's own side; "anti-DPRK drills" are someone else's, and "Pyongyang" is the dateline
 OWN = re.compile(
-    r"(?<![\w-])(?<!anti-)(?:DPRK|KPA|Korean People's Army|Kim Jong Un|North Koreans?|Pyongyang|"
+    r"(?<![\w-])(?<!anti-)(?:DPRK|KPA|Korean People's Army|Kim Jong Un|North Koreans?|"
     r"[Oo]ur (?:army|forces|units?|side|republic|country|state|navy|air force|artillery|servicepersons))(?![\w-])"
 )
 
@@ -76,14 +81,26 @@ def foreign_only(sent: Span) -> bool:
 
 
 def foreign_party(c: Cluster, incident: Incident, article: Article) -> bool:
-    """A state outlet's military act placed by its own clause abroad, or told of others'
-    forces alone in every sentence that names it."""
+    """A state outlet's act placed abroad by its own clause or only by the foreign country its
+    article is about (Japan's crimes, the G7's campaigns, the US's "piracy"), or a military act
+    told of others' forces alone in every sentence that names it. The state's own meetings,
+    messages and statements abroad, an incursion into it and a disaster keep their place."""
     voice = state_voice(article.outlet)
-    if voice is None or c.event_type not in MILITARY:
+    if voice is None:
         return False
-    if incident.location.country and incident.location.country != voice["country"]:
-        return True
-    return all(foreign_only(m.sent) for m in c.mentions)
+    if c.event_type not in PLACED_AS_TOLD:
+        abroad = incident.location.country and incident.location.country != voice["country"]
+        lent = any(m.location and m.location.country not in (None, voice["country"]) for m in c.mentions)
+        if abroad or (lent and _placed_by_article_only(c, True)):
+            return True
+    if c.event_type == "incursion":  # "a special operation drill aimed at the infiltration into the rear"
+        return all(_rehearsed(m.trigger) and foreign_only(m.sent) for m in c.mentions)
+    return c.event_type in MILITARY and all(foreign_only(m.sent) for m in c.mentions)
+
+
+def _rehearsed(trigger: Token) -> bool:
+    """The act is what a drill rehearses or answers, not one done."""
+    return any(a.lemma_.lower() in DRILLS for a in trigger.ancestors)
 
 
 def _speaker(trigger: Token) -> Token | None:

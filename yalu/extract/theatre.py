@@ -36,7 +36,7 @@ DRILLS = frozenset(["drill", "exercise", "maneuver", "manoeuvre", "training", "r
 MILITARY = frozenset(["military_exercise", "deployment", "attack", "weapons_test", "economic_measure"])
 # others' forces, in KCNA's words; case matters ("US" is a country, "us" a pronoun)
 FOREIGN = re.compile(
-    r"(?<![\w-])(?:U\.S\.|US|United States|American|ROK|South Koreans?|[Pp]uppets?|Japan|Japanese|NATO|SDF|"
+    r"(?<![\w-])(?:U\.S\.|US|United States|American|ROK|South Koreans?|[Pp]uppets?|Japan|Japanese|NATO|G7|SDF|"
     r"Australia|Australian|[Hh]ostile forces|[Ee]nemy|[Ee]nemies|[Rr]ivals|[Ww]armongers|[Gg]angsters|"
     r"[Ii]mperialists|[Aa]ggressors?|Yoon)(?![\w-])"
 )
@@ -119,11 +119,17 @@ def _speaker(trigger: Token) -> Token | None:
 
 def other_voice(c: Cluster, article: Article) -> bool:
     """A state outlet's statement or incursion told only in the words of others: the masses,
-    a rally in the South, Koreans abroad, or the forces it denounces."""
+    a rally in the South, Koreans abroad, or the forces it denounces. A "he declared" in a
+    leader's speech is the speech's, recorded as the visit or meeting it was made at."""
     if state_voice(article.outlet) is None or c.event_type not in SPOKEN:
         return False
-    speakers = [_speaker(m.trigger) for m in c.mentions]
-    return all(s is not None and _other(s, c.event_type) for s in speakers)
+    speakers = [(m.trigger, _speaker(m.trigger)) for m in c.mentions]
+    return all(s is not None and (_other(s, c.event_type) or _in_a_speech(t, s, c.event_type)) for t, s in speakers)
+
+
+def _in_a_speech(trigger: Token, speaker: Token, event_type: str) -> bool:
+    """"He solemnly declared that ...": a statement verb whose speaker is only a pronoun."""
+    return event_type == "statement" and trigger.pos_ == "VERB" and speaker.pos_ == "PRON" and speaker.head == trigger
 
 
 def _other(subject: Token, event_type: str) -> bool:

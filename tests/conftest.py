@@ -49,6 +49,20 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def verdict(nlp):
+    """(sentence, trigger word) -> (modality, rule id) of that word in the first sentence."""
+    from yalu.extract.modality import judge
+
+    def run(text, word):
+        sent = next(nlp(text).sents)
+        token = next(t for t in sent if t.text == word)
+        v = judge(token, sent, attributed=False)
+        return v.modality, v.rule
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def geoparser():
     from yalu.places.geoparse import Geoparser
 

@@ -10,21 +10,6 @@ controls) for these tests; none is real news.
 
 import pytest
 
-from yalu.extract.modality import judge
-
-
-@pytest.fixture(scope="module")
-def verdict(nlp):
-    """(sentence, trigger word) -> (modality, rule id) of that word in the first sentence."""
-
-    def run(text, word):
-        sent = next(nlp(text).sents)
-        token = next(t for t in sent if t.text == word)
-        v = judge(token, sent, attributed=False)
-        return v.modality, v.rule
-
-    return run
-
 
 @pytest.mark.parametrize(
     "text, word, rule_id",

@@ -128,12 +128,12 @@ STATE_MEDIA_RULES: list[tuple[str, Rule]] = [
 ]
 
 
-def register(before: str = "modality.generic") -> None:
-    """Put the rules into modality.RULES ahead of `before`, once."""
-    if any(rule_id.startswith("modality.rhetoric.") for rule_id, _ in RULES):
+def register(rules: list[tuple[str, Rule]], before: str = "modality.generic") -> None:
+    """Put a family of rules into modality.RULES ahead of `before`, once."""
+    if any(rule_id == rules[0][0] for rule_id, _ in RULES):
         return
     at = next(i for i, (rule_id, _) in enumerate(RULES) if rule_id == before)
-    RULES[at:at] = STATE_MEDIA_RULES
+    RULES[at:at] = rules
 
 
-register()
+register(STATE_MEDIA_RULES)

@@ -54,6 +54,7 @@ def test_idioms_and_the_press_voice_report_no_act(verdict, text, word, rule_id):
         ("Kim Jong Un called on the workers of the steel complex on Monday.", "called"),
         ("Troops were deployed across the country on Monday.", "deployed"),
         ("The authorities have launched a crackdown on smuggling across the country.", "crackdown"),
+        ("The authorities consider the derailment of the train near Hoichon last month a national matter.", "derailment"),
         ("The gunners did not hesitate to fire at the intruding boat on Monday.", "fire"),
         ("Millions of youths joined the nationwide rallies against those who violated the border on Monday.", "violated"),
         ("A brigade dispatched to the border on Monday is searching the villages.", "dispatched"),

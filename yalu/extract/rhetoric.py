@@ -30,11 +30,12 @@ CHARACTERISING = frozenset(["show", "prove", "reveal", "highlight", "go", "bring
 # what can collapse; "the collapse of the regime" is a wish
 COLLAPSIBLE = frozenset(["building", "bridge", "dam", "house", "houses", "apartment", "apartments", "roof", "wall",
                          "tunnel", "shaft", "mine", "embankment", "road", "stadium", "school", "structure", "block",
-                         "floor", "ceiling", "tower", "pit"])
+                         "floor", "ceiling", "tower", "pit", "classroom", "hall", "factory", "warehouse", "barracks",
+                         "dormitory", "hospital", "shop", "store", "market", "church", "temple", "hotel"])
 # many acts rolled into one line
 ROLL_UP_PHRASES = ("one after another", "last year and this year", "without a break", "without letup", "on end",
                    "time and again", "again and again", "every now and then", "in succession", "ceaselessly",
-                   "incessantly", "this year alone")
+                   "incessantly", "this year alone", "every year", "each year", "annually", "every month")
 
 # finite verbs: a clause of its own above the trigger ends the walk up
 FINITE = ("VBD", "VBZ", "VBP", "MD")
@@ -47,8 +48,9 @@ WRITINGS = frozenset(["editorial", "article", "commentary", "commentator", "repo
 FALSEHOODS = frozenset(["fabrication", "lie", "falsehood", "slander", "smear", "fiction", "sophism", "hoax", "canard"])
 # the verbs whose negation asserts the act they govern: "did not hesitate to fire"
 DOUBLE_NEGATIVES = frozenset(["hesitate", "fail", "stop", "cease", "forget", "neglect"])
-# what a meeting does with measures it has not yet taken
-DISCUSSING = frozenset(["discuss", "debate", "consider", "propose", "deliberate"])
+# what a meeting does with measures it has not yet taken ("consider" is also "regard": "they
+# consider the derailment a national matter")
+DISCUSSING = frozenset(["discuss", "debate", "propose", "deliberate"])
 # forces standing everywhere at once are a standing state, not a deployment; a crackdown launched
 # nationwide is still one (Daily NK), so only the verbs of posting forces are read so
 POSTING = frozenset(["deploy", "dispatch", "station", "post", "send", "mobilize", "mobilise", "assign"])
@@ -105,14 +107,21 @@ def figurative_collapse(trigger: Token, sent: Span, attributed: bool) -> Verdict
     order's fall wished for; a collapse is a disaster when a building, bridge or mine falls."""
     if trigger.lemma_.lower() != "collapse":
         return None
-    if any(t.lemma_.lower() in COLLAPSIBLE or t.lower_ in COLLAPSIBLE for t in sent):
+    if any((t.lemma_.lower() in COLLAPSIBLE or t.lower_ in COLLAPSIBLE) and not _of_something(t) for t in sent):
         return None
     return Verdict(NO_ACT, "modality.rhetoric.figurative_collapse")
 
 
+def _of_something(t: Token) -> bool:
+    """"the structure of sanctions", "the wall of distrust": a building word standing for
+    something else (its "of" names what it is made of); "the roof of the school" names the
+    school too."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+
+
 def roll_up(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
-    """"deployed more than ten times", "staged one after another": many acts rolled into
-    one line, none of them told."""
+    """"deployed more than ten times", "staged one after another", "13,000 people commit
+    suicide every year": many acts rolled into one line, none of them told."""
     text = _own_clause_text(trigger, sent)
     if TIMES.search(text) or any(p in text for p in ROLL_UP_PHRASES):
         return Verdict(NO_ACT, "modality.rhetoric.roll_up")

@@ -230,3 +230,26 @@ def test_every_korean_rule_id_is_unique_and_named() -> None:
         ids = [r["id"] for r in resources.load(name)[table]]
         assert len(ids) == len(set(ids)), name
         assert all(re.fullmatch(r"[a-z_]+\.ko\.[a-z_.]+", i) for i in ids), ids
+
+
+def test_modality_reads_the_genre_constructions_in_context() -> None:
+    """Each trigger of these fictional sentences, by its type: an ordered act, a posted
+    person, an act one is at risk of, a habit, a reaction's object and an unknown kind
+    report nothing; the order itself and the act told plainly do."""
+    cases = {
+        "최고사령부는 국경에 접근하는 사람은 무조건 사살 지시를 내렸다.": {"attack": None, "crackdown": "asserted"},
+        "김여정은 가담자들을 모두 체포해 처형하고 보고하라는 지시를 내렸다.": {"arrest": None, "punishment": None, "crackdown": "asserted"},
+        "총격한 것은 국경 경비에 투입된 7군단 병사였다.": {"deployment": None},
+        "당국이 국경에 폭풍군단을 투입했다.": {"deployment": "asserted"},
+        "중국에 구금돼 있거나 북송될 상황에 놓인 여성들이 많다.": {"arrest": None, "forced_repatriation": None},
+        "양을 밀수해 팔던 주민들의 불만이 많다.": {"smuggling": None},
+        "탈북을 시도하던 주민 2명이 체포됐다.": {"defection": "asserted", "arrest": "asserted"},
+        "주민들은 당국이 국경을 폐쇄한 것에 대해 불만을 토로했다.": {"lockdown": None},
+        "이날 발사된 발사체들이 미사일인지, 방사포인지는 확인되지 않았다.": {"artillery_fire": None},
+        "북한이 이날 발사한 발사체는 방사포였다.": {"artillery_fire": "asserted"},
+    }
+    for text, expected in cases.items():
+        doc = annotate(text)
+        sentence = doc.sentences[0]
+        judged = {rule.type: judge(doc, sentence, m, False, rule.type)[0] for m, rule in find_triggers(doc, sentence)}
+        assert {t: judged.get(t, "absent") for t in expected} == expected, (text, judged)

@@ -247,9 +247,23 @@ def test_modality_reads_the_genre_constructions_in_context() -> None:
         "주민들은 당국이 국경을 폐쇄한 것에 대해 불만을 토로했다.": {"lockdown": None},
         "이날 발사된 발사체들이 미사일인지, 방사포인지는 확인되지 않았다.": {"artillery_fire": None},
         "북한이 이날 발사한 발사체는 방사포였다.": {"artillery_fire": "asserted"},
+        "북한은 명절이 오면 전국에 특별경비주간을 설정하고 비상경비태세에 돌입한다.": {"crackdown": None},
+        "중국 각지에서 구금돼 있던 여성 270여명이 북송됐다.": {"arrest": None, "forced_repatriation": "asserted"},
+        "당국은 밀수는 반역행위라고 규정했다.": {"smuggling": None},
     }
     for text, expected in cases.items():
         doc = annotate(text)
         sentence = doc.sentences[0]
         judged = {rule.type: judge(doc, sentence, m, False, rule.type)[0] for m, rule in find_triggers(doc, sentence)}
         assert {t: judged.get(t, "absent") for t in expected} == expected, (text, judged)
+
+
+def test_wire_photos_and_photographers_notes_are_captions() -> None:
+    """People watching the news, a bracketed photo credit, a photographer's note and a
+    line naming people by what they do show a scene; the news told in the past does not."""
+    assert slots.caption("14일 오후 서울역 대합실에서 시민들이 미사일 발사 관련 뉴스를 시청하고 있다.")
+    assert slots.caption("역 대합실에 관련 보도가 나오고 있다. [사진=연합뉴스]")
+    assert slots.caption("초소에서 조사를 받는 주민들. ‘강에서 고기를 잡았다’고 촬영자가 전함.")
+    assert slots.caption("국경 초소에서 취조를 받는 여러 명의 소년들")
+    assert not slots.caption("북한이 14일 오후 동해상으로 탄도미사일을 발사했다.")
+    assert not slots.caption("보위부는 밀수꾼 2명을 체포했다고 소식통은 전했다.")

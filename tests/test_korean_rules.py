@@ -267,3 +267,16 @@ def test_wire_photos_and_photographers_notes_are_captions() -> None:
     assert slots.caption("국경 초소에서 취조를 받는 여러 명의 소년들")
     assert not slots.caption("북한이 14일 오후 동해상으로 탄도미사일을 발사했다.")
     assert not slots.caption("보위부는 밀수꾼 2명을 체포했다고 소식통은 전했다.")
+
+
+def test_counties_by_their_province_their_bare_name_and_no_numbered_neighbourhood(geoparser: Geoparser) -> None:
+    """A common word after its province is the county ("평안북도 대관"), not elsewhere
+    ("대관 행사"); a county the gazetteer knows by its bare name is found with 군
+    ("종성군"); a numbered neighbourhood is no city of its name ("안산1동")."""
+    def ids(text: str) -> list[str]:
+        return [h.place.id for h in slots.find_places(annotate(text, geoparser.gazetteer), geoparser)]
+
+    assert "kp.north-pyongan.taegwan" in ids("합참은 북한이 평안북도 대관 일대에서 미사일을 쐈다고 밝혔다.")
+    assert "kp.north-pyongan.taegwan" not in ids("올해 대관 행사가 성대하게 열렸다.")
+    assert "kp.north-hamgyong.onsong.jongsong" in ids("함경북도 종성군에서 군인이 상관을 살해했다.")
+    assert ids("평양 평천구역 안산1동에 있는 아파트가 무너졌다.") == ["kp.pyongyang", "kp.pyongyang.pyongchon"]

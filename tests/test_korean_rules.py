@@ -250,6 +250,8 @@ def test_modality_reads_the_genre_constructions_in_context() -> None:
         "북한은 명절이 오면 전국에 특별경비주간을 설정하고 비상경비태세에 돌입한다.": {"crackdown": None},
         "중국 각지에서 구금돼 있던 여성 270여명이 북송됐다.": {"arrest": None, "forced_repatriation": "asserted"},
         "당국은 밀수는 반역행위라고 규정했다.": {"smuggling": None},
+        "위원장이 도주한 경비대원의 국외 구금을 지시했다.": {"arrest": None, "crackdown": "asserted"},
+        "보위사령부는 체포팀을 조직해 중국에 보냈다.": {"arrest": "absent"},
     }
     for text, expected in cases.items():
         doc = annotate(text)
@@ -280,3 +282,11 @@ def test_counties_by_their_province_their_bare_name_and_no_numbered_neighbourhoo
     assert "kp.north-pyongan.taegwan" not in ids("올해 대관 행사가 성대하게 열렸다.")
     assert "kp.north-hamgyong.onsong.jongsong" in ids("함경북도 종성군에서 군인이 상관을 살해했다.")
     assert ids("평양 평천구역 안산1동에 있는 아파트가 무너졌다.") == ["kp.pyongyang", "kp.pyongyang.pyongchon"]
+
+
+def test_a_destination_read_past_its_gloss(geoparser: Geoparser) -> None:
+    """"지린(吉林)성으로": where the guard went, past the gloss and the suffix."""
+    hits = slots.find_places(annotate("경비대원이 강을 건너 중국 지린(吉林)성으로 넘어갔다."), geoparser)
+    assert [h.destination for h in hits if h.text == "지린"] == [True]
+    hits = slots.find_places(annotate("경비대원이 지린(吉林)성에서 붙잡혔다."), geoparser)
+    assert [h.destination for h in hits if h.text == "지린"] == [False]

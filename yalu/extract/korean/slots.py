@@ -39,7 +39,8 @@ class PlaceHit:
 
 def _flags(text: str, end: int, place: Place) -> tuple[bool, bool]:
     data = slot_data()["places"]
-    after = text[end:end + 12]
+    # read past a gloss in brackets: "지린(吉林)성으로" goes to Jilin
+    after = re.sub(r"^\([^)]{1,12}\)", "", text[end:end + 24])[:12]
     destination = any(re.match(p, after) for p in data["destination"]) or (
         place.kind == "country" and any(re.match(p, after) for p in data["origin"]))
     home = any(re.match(p, after) for p in data["source_home"])

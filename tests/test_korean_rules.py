@@ -267,6 +267,7 @@ def test_wire_photos_and_photographers_notes_are_captions() -> None:
     assert slots.caption("역 대합실에 관련 보도가 나오고 있다. [사진=연합뉴스]")
     assert slots.caption("초소에서 조사를 받는 주민들. ‘강에서 고기를 잡았다’고 촬영자가 전함.")
     assert slots.caption("국경 초소에서 취조를 받는 여러 명의 소년들")
+    assert slots.caption("• ▲ 김정은이 순항미사일 시험발사를 지도했다고 중앙TV가 보도했다.")
     assert not slots.caption("북한이 14일 오후 동해상으로 탄도미사일을 발사했다.")
     assert not slots.caption("보위부는 밀수꾼 2명을 체포했다고 소식통은 전했다.")
 

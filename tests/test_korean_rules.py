@@ -248,6 +248,7 @@ def test_modality_reads_the_genre_constructions_in_context() -> None:
         "이날 발사된 발사체들이 미사일인지, 방사포인지는 확인되지 않았다.": {"artillery_fire": None},
         "북한이 이날 발사한 발사체는 방사포였다.": {"artillery_fire": "asserted"},
         "북한은 명절이 오면 전국에 특별경비주간을 설정하고 비상경비태세에 돌입한다.": {"crackdown": None},
+        "밀수꾼 2명이 체포됐다고 소식통은 말한다.": {"arrest": "asserted"},
         "중국 각지에서 구금돼 있던 여성 270여명이 북송됐다.": {"arrest": None, "forced_repatriation": "asserted"},
         "당국은 밀수는 반역행위라고 규정했다.": {"smuggling": None},
         "위원장이 도주한 경비대원의 국외 구금을 지시했다.": {"arrest": None, "crackdown": "asserted"},

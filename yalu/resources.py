@@ -109,7 +109,7 @@ SCHEMAS: dict[str, Schema] = {
         "labels": dict,
         "rule": _records("id type forms weight examples", "any none not_after not_examples", ("type",)),
     }),
-    "ko/modality.toml": Schema({"rule": _records("id scope modality pattern examples", "not_examples not_types")}),
+    "ko/modality.toml": Schema({"rule": _records("id scope modality pattern examples", "not_examples not_types types")}),
     "ko/dates.toml": Schema({
         "parts": dict,
         "relative": dict,

@@ -595,4 +595,4 @@ def modality(trigger: Token, sent: Span, *, attributed: bool) -> str | None:
     (negated, a question, a hypothetical)."""
     return judge(trigger, sent, attributed=attributed).modality
 
-from . import protocol, rhetoric  # noqa: E402, F401  (the state-media rules, modality.rhetoric.* and .protocol.*, join RULES)
+from . import genericity, protocol, rhetoric  # noqa: E402, F401  (modality.genre.*, .rhetoric.*, .protocol.* join RULES)

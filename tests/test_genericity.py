@@ -1,0 +1,71 @@
+"""The news genre's acts named but not reported (yalu/extract/genericity.py, modality.genre.*):
+a precedent recalled, a habit or a practice, an example of a kind of act, what a charge says,
+and an act ordered; the plain reports beside them stay acts.
+
+All sentences are fictional, written in the style of Daily NK, RFA and Yonhap copy for these
+tests; none is real news.
+"""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, word, rule_id",
+    [
+        ("The last such incident took place in March when a soldier fled to the South.", "fled", "modality.genre.precedent"),
+        ("The first air raid warning came on May 3 when a pilot defected with his jet.", "defected", "modality.genre.precedent"),
+        ("The first alarm was issued on Feb. 2, 1981, when a pilot defected and landed a plane.", "defected", "modality.genre.precedent"),
+        ("It was the first such launch since 2019, when the North fired two missiles into the sea.", "fired", "modality.genre.precedent"),
+        ("When the North executes an official or purges a general, the world protests.", "purges", "modality.genre.whenever"),
+        ("Border guards are exiled when they help people cross the river.", "cross", "modality.genre.habitual"),
+        ("Women are risking arrest as they attempt to cross the river into China.", "cross", "modality.genre.habitual"),
+        ("The regime continues to execute people for watching dramas.", "execute", "modality.genre.practice"),
+        ("Families are banished for having members who fled to South Korea.", "fled", "modality.genre.habitual_reason"),
+        ("The unit monitored illegal activity, including taking bribes to help people cross the border.", "cross",
+         "modality.genre.example"),
+        ("The state engages in provocations, such as flying balloons across the border.", "flying", "modality.genre.example"),
+        ("A teacher was arrested in Hyesan on charges of smuggling copper.", "smuggling", "modality.genre.charge_content"),
+        ("A boat was seized by guards on trespassing and smuggling charges in the river.", "trespassing",
+         "modality.genre.charge_content"),
+        ("The two men were convicted of attempting to escape to China.", "escape", "modality.genre.charge_content"),
+    ],
+)
+def test_named_acts_are_not_reported(verdict, text, word, rule_id):
+    assert verdict(text, word) == (None, rule_id)
+
+
+def test_an_order_is_planned(verdict):
+    assert verdict("Every official is to be investigated by the committee.", "investigated") == (
+        "planned", "modality.genre.obligation")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The first shots were fired when the soldier crossed the border.", "crossed"),
+        ("A soldier fled to the South on Tuesday after crossing the border.", "fled"),
+        ("Two soldiers were trying to cross the border when guards opened fire.", "cross"),
+        ("Two men were executed for helping people who fled to China.", "fled"),
+        ("Police arrested a teacher who had smuggled copper into China in March.", "arrested"),
+        ("The guards shot the man as he attempted to cross the river.", "shot"),
+        ("South Korea accused the North of flying drones across the border on Monday.", "flying"),
+        ("North Korea suspected of sending drones into the South, minister says.", "sending"),
+        ("A cadre was suspected of taking bribes from traders in Hyesan.", "bribes"),
+        ("Kim Jong Un inspected the unit, which was to stage a drill.", "inspected"),
+    ],
+)
+def test_plain_reports_stay_acts(verdict, text, word):
+    modality, rule_id = verdict(text, word)
+    assert modality in ("asserted", "ongoing", "alleged") and not rule_id.startswith("modality.genre.")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("South Korean soldiers kill seven infiltrators south of the MDL.", "infiltrators"),
+        ("South Korean police track down and kill eight armed agents near the coast.", "kill"),
+        ("Navy ships track and intercept two armed boats in the Yellow Sea.", "intercept"),
+    ],
+)
+def test_a_chronology_in_the_present_stays_acts(verdict, text, word):
+    assert not verdict(text, word)[1].startswith("modality.genre.")

@@ -28,6 +28,10 @@ import pytest
         ("A boat was seized by guards on trespassing and smuggling charges in the river.", "trespassing",
          "modality.genre.charge_content"),
         ("The two men were convicted of attempting to escape to China.", "escape", "modality.genre.charge_content"),
+        ("Women do the smuggling because they are punished less harshly when caught.", "punished",
+         "modality.genre.habitual_passive"),
+        ("North Koreans whose family members have escaped the country are being banished to rural areas.", "escaped",
+         "modality.genre.kin_clause"),
     ],
 )
 def test_named_acts_are_not_reported(verdict, text, word, rule_id):
@@ -69,3 +73,42 @@ def test_plain_reports_stay_acts(verdict, text, word):
 )
 def test_a_chronology_in_the_present_stays_acts(verdict, text, word):
     assert not verdict(text, word)[1].startswith("modality.genre.")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The two soldiers died because of explosions of several mines in the area they entered.", "explosions"),
+        ("Around 200 residents have been killed or are missing because of the rising flood water.", "flood"),
+    ],
+)
+def test_the_cause_of_a_toll_is_the_incident(verdict, text, word):
+    assert verdict(text, word) == ("asserted", "modality.genre.toll_cause")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Many people could die because of the flood.", "flood"),  # no toll told
+        ("Traders lost money because of the ban on imports.", "ban"),  # a cause of the news, no toll
+        ("A resident died due to food shortages early this month.", "shortages"),  # a condition: the death is the incident
+    ],
+)
+def test_a_cause_without_a_toll_stays_named(verdict, text, word):
+    assert verdict(text, word)[1] != "modality.genre.toll_cause"
+
+
+def test_camp_number_is_no_negation(verdict):
+    """"camp No 15": "No" before a number abbreviates "number"."""
+    assert verdict("The other 20 were sent to the prison camp No 15 in Yodok.", "sent") == ("asserted", "modality.asserted")
+    assert verdict("No soldiers were sent to the camp.", "sent")[0] is None
+
+
+def test_put_under_lockdown_is_the_act(verdict):
+    assert verdict("Sinuiju was put under lockdown in early May.", "lockdown")[0] == "asserted"
+    assert verdict("Traders kept selling despite the lockdown.", "lockdown")[0] is None
+
+
+def test_a_headline_in_the_present_is_no_habit(verdict):
+    assert verdict("N. Korean soldiers try to cross the border near Hyesan", "cross")[1] != "modality.genre.habitual"
+    assert verdict("N. Korean soldiers try to cross the border near Hyesan.", "cross") == (None, "modality.genre.habitual")

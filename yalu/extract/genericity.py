@@ -1,8 +1,12 @@
 """Modality rules for the news genre's acts named but not reported as the story's incidents:
 a precedent recalled to measure the news by ("the last such incident took place in March
 when a soldier fled"), a habit or a practice ("they attempt to cross", "continues to
-execute"), an example of a kind of act ("such as flying balloons"), what a charge or a
-conviction says ("on charges of selling drugs", "convicted of spying") and an act ordered ("is to be investigated"). The cue words are data (data/genericity.toml).
+execute", "they are punished less harshly"), a relative's act that says who is punished
+("whose family members have escaped"), an example of a kind of act ("such as flying
+balloons"), what a charge or a conviction says ("on charges of selling drugs") and an act
+ordered ("is to be investigated"). And one the other way: the cause of a toll the clause
+tells is the incident ("died because of explosions of several mines"). The cue words are
+data (data/genericity.toml).
 
 Registered in modality.RULES (imported by modality.py), before the generic-mention rules.
 """
@@ -15,7 +19,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from .. import resources
-from .modality import NO_ACT, Rule, Verdict, _generic, _habitual, _noun_not_an_act, lexicon
+from .modality import NO_ACT, Rule, Verdict, _cause_preposition, _generic, _habitual, _past, lexicon
 from .rhetoric import register
 
 FINITE = ("VBD", "VBZ", "VBP", "MD")
@@ -91,9 +95,64 @@ def habitual_clause(trigger: Token, sent: Span, attributed: bool) -> Verdict | N
         return None  # "are trying to cross": this one attempt, now
     if clause.lemma_.lower() in cues()["practice_verbs"]:
         return Verdict(NO_ACT, "modality.genre.practice")
-    if any(_generic(s) for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
+    if not _headline(sent) and any(_generic(s) for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
         return Verdict(NO_ACT, "modality.genre.habitual")
     return None
+
+
+def habitual_passive(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"they are punished less harshly when caught": a present passive said of a pronoun
+    for a class (not "who", which names the people just told of)."""
+    auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    if trigger.tag_ != "VBN" or not auxes or not all(a.dep_ == "auxpass" and a.tag_ in PRESENT for a in auxes):
+        return None
+    pronouns = lexicon().generic_pronouns - {"who", "which"}
+    if any(c.dep_ == "nsubjpass" and c.lower_ in pronouns for c in trigger.children):
+        return Verdict(NO_ACT, "modality.genre.habitual_passive")
+    return None
+
+
+def kin_clause(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"North Koreans whose family members have escaped the country are banished": the
+    relatives' act tells who is punished, not an incident of this story."""
+    kin = lexicon().kin
+    if trigger.dep_ != "relcl":
+        return None
+    for s in trigger.children:
+        if s.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "whose" for g in s.children) and (
+            s.lemma_.lower() in kin or any(g.dep_ == "compound" and g.lemma_.lower() in kin for g in s.children)
+        ):
+            return Verdict(NO_ACT, "modality.genre.kin_clause")
+    return None
+
+
+def toll_cause(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"two soldiers died because of explosions of several mines", "200 residents have been
+    killed because of the rising flood water": the cause of a toll the clause tells is the
+    incident itself, not a cause named in passing (modality.no_act.cause_named)."""
+    if trigger.lemma_.lower() not in cues()["toll_events"] | lexicon().disasters:
+        return None  # "died due to food shortages": a condition, the death is the incident
+    n = trigger
+    while n.dep_ in ("compound", "amod", "nmod") and n.head.pos_ == "NOUN":
+        n = n.head
+    if n.dep_ != "pobj" or not _cause_preposition(n.head):
+        return None
+    verb = next((a for a in n.ancestors if a.pos_ == "VERB"), None)
+    while verb is not None and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "have been killed or are missing because of ...": the toll's first verb
+    if verb is None or verb.lemma_.lower() not in cues()["toll_verbs"]:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes) or not (_past(verb) or any(a.lower_ in ("have", "has") for a in auxes)):
+        return None  # "could die because of ...", "die because of ...": no toll told
+    if any(t.lower_ in lexicon().hedges for t in sent):
+        return Verdict("alleged", "modality.genre.toll_cause")
+    return Verdict("reported" if attributed else "asserted", "modality.genre.toll_cause")
+
+
+def _headline(sent: Span) -> bool:
+    """A line with no closing punctuation: a headline, told in the present of news."""
+    return not sent.text.rstrip().rstrip("”\"'’)").endswith((".", "!", "?"))
 
 
 def whenever_pair(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
@@ -167,24 +226,17 @@ def obligation(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     return None
 
 
-def proper_noun(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
-    """A disease's name tagged as a proper noun ("due to the COVID-19 outbreak") is read
-    by the noun rules like any other act's noun."""
-    if trigger.pos_ != "PROPN" or trigger.dep_ not in ("compound", "pobj", "dobj", "nsubj", "conj"):
-        return None
-    found = _noun_not_an_act(trigger)
-    return Verdict(NO_ACT, found) if found else None
-
-
 GENRE_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.obligation", obligation),
     ("modality.genre.precedent", precedent),
     ("modality.genre.habitual", habitual_clause),
     ("modality.genre.whenever", whenever_pair),
+    ("modality.genre.habitual_passive", habitual_passive),
+    ("modality.genre.kin_clause", kin_clause),
+    ("modality.genre.toll_cause", toll_cause),
     ("modality.genre.habitual_reason", habitual_reason),
     ("modality.genre.example", example),
     ("modality.genre.charge_content", charge_content),
-    ("modality.genre.proper_noun", proper_noun),
 ]
 
 register(GENRE_RULES)

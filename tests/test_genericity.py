@@ -24,6 +24,9 @@ import pytest
         ("The unit monitored illegal activity, including taking bribes to help people cross the border.", "cross",
          "modality.genre.example"),
         ("The state engages in provocations, such as flying balloons across the border.", "flying", "modality.genre.example"),
+        ("Guards began installing new fencing in areas with a lot of smuggling and river crossings.", "smuggling",
+         "modality.genre.described_place"),
+        ("The villages with frequent floods were moved uphill.", "floods", "modality.genre.described_place"),
         ("A teacher was arrested in Hyesan on charges of smuggling copper.", "smuggling", "modality.genre.charge_content"),
         ("A boat was seized by guards on trespassing and smuggling charges in the river.", "trespassing",
          "modality.genre.charge_content"),
@@ -56,6 +59,8 @@ def test_an_order_is_planned(verdict):
         ("North Korea suspected of sending drones into the South, minister says.", "sending"),
         ("A cadre was suspected of taking bribes from traders in Hyesan.", "bribes"),
         ("Kim Jong Un inspected the unit, which was to stage a drill.", "inspected"),
+        ("Guards arrested a woman in an area with a checkpoint on Monday.", "arrested"),
+        ("The flood hit the area with great force on Monday.", "flood"),
     ],
 )
 def test_plain_reports_stay_acts(verdict, text, word):
@@ -112,3 +117,26 @@ def test_put_under_lockdown_is_the_act(verdict):
 def test_a_headline_in_the_present_is_no_habit(verdict):
     assert verdict("N. Korean soldiers try to cross the border near Hyesan", "cross")[1] != "modality.genre.habitual"
     assert verdict("N. Korean soldiers try to cross the border near Hyesan.", "cross") == (None, "modality.genre.habitual")
+
+
+@pytest.mark.parametrize(
+    "text, word, modality",
+    [
+        ("Small-scale forced repatriations of defectors have taken place since October.", "repatriations", "asserted"),
+        ("Arrest operations by state security agents are underway in Hyesan.", "operations", "ongoing"),
+        ("Inspections are now under way in Hyesan.", "Inspections", "ongoing"),
+    ],
+)
+def test_acts_said_to_happen_are_acts(verdict, text, word, modality):
+    assert verdict(text, word) == (modality, "modality.genre.occurred")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Defections rarely take place in winter.", "Defections"),  # a habit
+        ("If executions have taken place, the UN will respond.", "executions"),  # a condition
+    ],
+)
+def test_happening_in_general_is_no_act(verdict, text, word):
+    assert verdict(text, word)[0] is None

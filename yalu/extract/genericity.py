@@ -19,7 +19,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from .. import resources
-from .modality import NO_ACT, Rule, Verdict, _cause_preposition, _generic, _habitual, _past, lexicon
+from .modality import NO_ACT, RULES, Rule, Verdict, _cause_preposition, _generic, _habitual, _past, lexicon
 from .rhetoric import register
 
 FINITE = ("VBD", "VBZ", "VBP", "MD")
@@ -179,6 +179,23 @@ def habitual_reason(trigger: Token, sent: Span, attributed: bool) -> Verdict | N
     return None
 
 
+def described_place(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"fencing in areas with a lot of smuggling and river crossings", "villages with
+    frequent floods": a place described by the acts it sees, none of them told."""
+    c = cues()
+    n = trigger
+    while n.dep_ in ("conj", "nmod", "compound") and n.head.pos_ in ("NOUN", "PROPN"):
+        n = n.head
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in c["amounts"]:
+        n = n.head.head  # "a lot of smuggling"
+    with_ = n.head
+    if n.dep_ != "pobj" or with_.lower_ != "with":
+        return None
+    # the parser often hangs "with" on the verb: "installing fencing in areas with ..."
+    described = {with_.head.lemma_.lower(), with_.doc[with_.i - 1].lemma_.lower()}
+    return Verdict(NO_ACT, "modality.genre.described_place") if described & c["place_nouns"] else None
+
+
 def example(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"illegal activity, including taking bribes to help people cross the border", "such
     as flying balloons": a bare gerund that gives an example of a kind of act."""
@@ -226,6 +243,31 @@ def obligation(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     return None
 
 
+def occurred(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"Small-scale forced repatriations have taken place since October", "arrest
+    operations are underway": acts said to happen, not a class of acts described (the
+    bare plural subject of modality.habitual). The other rules still judge them."""
+    verb = trigger.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    c = cues()
+    auxes = [a for a in verb.children if a.dep_ == "aux"]
+    told = (verb.lemma_ in c["occurrence_verbs"] or (verb.lemma_ == "take" and any(o.lower_ == "place" for o in verb.children))) and (
+        verb.tag_ == "VBD" or any(a.lower_ in ("have", "has") for a in auxes))
+    underway = verb.lemma_ == "be" and any(
+        o.lower_ in c["underway"] or (o.lower_ == "under" and any(w.lower_ == "way" for w in o.children)) for o in verb.children)
+    if not (told or underway):
+        return None
+    rest = RULES[next(i for i, (rule_id, _) in enumerate(RULES) if rule_id == "modality.genre.occurred") + 1:]
+    for rule_id, fn in rest:
+        verdict = None if rule_id == "modality.habitual" else fn(trigger, sent, attributed)
+        if verdict is not None:
+            return verdict
+    if underway:
+        return Verdict("ongoing", "modality.genre.occurred")
+    return Verdict("reported" if attributed else "asserted", "modality.genre.occurred")
+
+
 GENRE_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.obligation", obligation),
     ("modality.genre.precedent", precedent),
@@ -236,6 +278,8 @@ GENRE_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.toll_cause", toll_cause),
     ("modality.genre.habitual_reason", habitual_reason),
     ("modality.genre.example", example),
+    ("modality.genre.described_place", described_place),
+    ("modality.genre.occurred", occurred),
     ("modality.genre.charge_content", charge_content),
 ]
 

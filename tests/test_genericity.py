@@ -27,6 +27,10 @@ import pytest
         ("Guards began installing new fencing in areas with a lot of smuggling and river crossings.", "smuggling",
          "modality.genre.described_place"),
         ("The villages with frequent floods were moved uphill.", "floods", "modality.genre.described_place"),
+        ("The task force groups are raiding markets in Hyesan without warning.", "warning", "modality.genre.without"),
+        ("The two women crossed the river without being caught by guards.", "caught", "modality.genre.without"),
+        ("So, stop engaging in illegal trade.", "trade", "modality.genre.imperative"),
+        ("Release the fishermen now!", "Release", "modality.genre.imperative"),
         ("A teacher was arrested in Hyesan on charges of smuggling copper.", "smuggling", "modality.genre.charge_content"),
         ("A boat was seized by guards on trespassing and smuggling charges in the river.", "trespassing",
          "modality.genre.charge_content"),
@@ -61,6 +65,7 @@ def test_an_order_is_planned(verdict):
         ("Kim Jong Un inspected the unit, which was to stage a drill.", "inspected"),
         ("Guards arrested a woman in an area with a checkpoint on Monday.", "arrested"),
         ("The flood hit the area with great force on Monday.", "flood"),
+        ("Seven fishing boats crossed the border twice on Wednesday.", "crossed"),
     ],
 )
 def test_plain_reports_stay_acts(verdict, text, word):
@@ -140,3 +145,9 @@ def test_acts_said_to_happen_are_acts(verdict, text, word, modality):
 )
 def test_happening_in_general_is_no_act(verdict, text, word):
     assert verdict(text, word)[0] is None
+
+
+def test_a_wounded_soldier_is_a_state(verdict):
+    """"the capture of a wounded soldier": a state told in passing, not the wounding."""
+    assert verdict("Officials confirmed the capture of a wounded soldier.", "wounded") == (None, "modality.state_in_passing")
+    assert verdict("Guards wounded a soldier near the river on Monday.", "wounded") == ("asserted", "modality.asserted")

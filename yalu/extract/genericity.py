@@ -234,6 +234,26 @@ def charge_content(trigger: Token, sent: Span, attributed: bool) -> Verdict | No
     return None
 
 
+def without(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"raiding markets without warning", "crossed without being caught", "executed without
+    a trial": the act is named as absent."""
+    for t in _up_to_clause(trigger):
+        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "without":
+            return Verdict(NO_ACT, "modality.genre.without")
+    return None
+
+
+def imperative(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"So, stop engaging in illegal trade", "Release the fishermen now!": a command
+    quoted, not an act."""
+    root = sent.root
+    if root.tag_ != "VB" or root.i != min(t.i for t in sent if not (t.is_punct or t.dep_ in ("advmod", "intj", "cc"))):
+        return None  # a base form that opens the sentence (after "So," or "Now,")
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in root.children) or _headline(sent):
+        return None
+    return Verdict(NO_ACT, "modality.genre.imperative") if trigger == root or root in trigger.ancestors else None
+
+
 def obligation(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"every official is to be investigated", "the workers are to be sent home": an act
     ordered, not done."""
@@ -270,6 +290,8 @@ def occurred(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 
 GENRE_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.obligation", obligation),
+    ("modality.genre.without", without),
+    ("modality.genre.imperative", imperative),
     ("modality.genre.precedent", precedent),
     ("modality.genre.habitual", habitual_clause),
     ("modality.genre.whenever", whenever_pair),

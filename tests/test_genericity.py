@@ -30,6 +30,12 @@ import pytest
         ("The task force groups are raiding markets in Hyesan without warning.", "warning", "modality.genre.without"),
         ("The two women crossed the river without being caught by guards.", "caught", "modality.genre.without"),
         ("So, stop engaging in illegal trade.", "trade", "modality.genre.imperative"),
+        ("Anyone caught in the zones will be shot on sight.", "caught", "modality.genre.anyone"),
+        ("Any prisoner attempting escape will be sentenced to severe punishment.", "punishment", "modality.genre.anyone"),
+        ("The two youths made their living smuggling before the pandemic.", "smuggling", "modality.genre.practice"),
+        ("Smugglers who make a living bringing goods into the country bypass the closure.", "bringing",
+         "modality.genre.practice"),
+        ("Hyesan is the major route for defecting from the country.", "defecting", "modality.genre.described_place"),
         ("Release the fishermen now!", "Release", "modality.genre.imperative"),
         ("A teacher was arrested in Hyesan on charges of smuggling copper.", "smuggling", "modality.genre.charge_content"),
         ("A boat was seized by guards on trespassing and smuggling charges in the river.", "trespassing",
@@ -66,6 +72,9 @@ def test_an_order_is_planned(verdict):
         ("Guards arrested a woman in an area with a checkpoint on Monday.", "arrested"),
         ("The flood hit the area with great force on Monday.", "flood"),
         ("Seven fishing boats crossed the border twice on Wednesday.", "crossed"),
+        ("Every household in the village was searched on Monday.", "searched"),
+        ("Police arrested anyone who crossed the river last week.", "arrested"),
+        ("Guards shot a man who made a living smuggling copper.", "shot"),
     ],
 )
 def test_plain_reports_stay_acts(verdict, text, word):

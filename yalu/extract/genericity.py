@@ -155,6 +155,32 @@ def _headline(sent: Span) -> bool:
     return not sent.text.rstrip().rstrip("”\"'’)").endswith((".", "!", "?"))
 
 
+def anyone(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"Anyone caught in the zones will be shot on sight", "any prisoner attempting escape
+    will be sentenced to severe punishment": a rule for whoever does it, not an act."""
+    c = cues()
+    chain = list(_up_to_clause(trigger))
+    clause = chain[-1]
+    if clause.pos_ in ("VERB", "AUX") and _past(clause):
+        return None  # "every household was searched on Monday": told
+    held = [*chain, *(s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))]
+    if any(t.lower_ in c["anyone"] or any(d.dep_ == "det" and d.lower_ in c["anyone"] for d in t.children) for t in held):
+        return Verdict(NO_ACT, "modality.genre.anyone")
+    return None
+
+
+def livelihood(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"made their living smuggling", "smugglers who make a living bringing goods": a trade
+    plied, not one act."""
+    living = cues()["livelihoods"]
+    head = trigger.head
+    # the parser may read "their living smuggling" as one noun phrase
+    near = [*(o for o in head.children if o is not trigger), *trigger.children] if head.lemma_ == "make" else []
+    if head.lower_ in living or any(o.lower_ in living for o in near):
+        return Verdict(NO_ACT, "modality.genre.practice")
+    return None
+
+
 def whenever_pair(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"When the North executes an official or purges a general, the world protests": the
     second act of a present whenever clause happens whenever the first does."""
@@ -188,6 +214,8 @@ def described_place(trigger: Token, sent: Span, attributed: bool) -> Verdict | N
         n = n.head
     if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in c["amounts"]:
         n = n.head.head  # "a lot of smuggling"
+    if n.dep_ in ("pobj", "pcomp") and n.head.lower_ == "for" and n.head.head.lemma_.lower() in lexicon().described_places:
+        return Verdict(NO_ACT, "modality.genre.described_place")  # "the major route for defecting"
     with_ = n.head
     if n.dep_ != "pobj" or with_.lower_ != "with":
         return None
@@ -295,6 +323,8 @@ GENRE_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.precedent", precedent),
     ("modality.genre.habitual", habitual_clause),
     ("modality.genre.whenever", whenever_pair),
+    ("modality.genre.anyone", anyone),
+    ("modality.genre.livelihood", livelihood),
     ("modality.genre.habitual_passive", habitual_passive),
     ("modality.genre.kin_clause", kin_clause),
     ("modality.genre.toll_cause", toll_cause),

@@ -271,6 +271,15 @@ def without(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     return None
 
 
+def function_phrase(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"in order to make money": an act's word inside a fixed phrase that names no act."""
+    doc = trigger.doc
+    around = doc[max(trigger.i - 2, sent.start):min(trigger.i + 3, sent.end)].text.lower()
+    if any(p in around and trigger.lower_ in p.split() for p in cues()["function_phrases"]):
+        return Verdict(NO_ACT, "modality.genre.function_phrase")
+    return None
+
+
 def imperative(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"So, stop engaging in illegal trade", "Release the fishermen now!": a command
     quoted, not an act."""
@@ -320,6 +329,7 @@ GENRE_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.obligation", obligation),
     ("modality.genre.without", without),
     ("modality.genre.imperative", imperative),
+    ("modality.genre.function_phrase", function_phrase),
     ("modality.genre.precedent", precedent),
     ("modality.genre.habitual", habitual_clause),
     ("modality.genre.whenever", whenever_pair),

@@ -280,6 +280,16 @@ def function_phrase(trigger: Token, sent: Span, attributed: bool) -> Verdict | N
     return None
 
 
+def season(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"during the corn harvest this fall": the season, not a fall in prices."""
+    c = cues()
+    if trigger.lemma_.lower() not in c["seasons"]:
+        return None
+    if trigger.dep_ == "npadvmod" or any(d.lower_ in c["season_determiners"] for d in trigger.children):
+        return Verdict(NO_ACT, "modality.genre.season")
+    return None
+
+
 def imperative(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"So, stop engaging in illegal trade", "Release the fishermen now!": a command
     quoted, not an act."""
@@ -330,6 +340,7 @@ GENRE_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.without", without),
     ("modality.genre.imperative", imperative),
     ("modality.genre.function_phrase", function_phrase),
+    ("modality.genre.season", season),
     ("modality.genre.precedent", precedent),
     ("modality.genre.habitual", habitual_clause),
     ("modality.genre.whenever", whenever_pair),

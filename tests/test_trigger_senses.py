@@ -32,6 +32,11 @@ def fired_types(fired, text):
         ("Inspection units of soldiers are being dispatched to public areas.", "deployment"),
         ("The fields near the city appeared parched and cracked.", "crackdown"),
         ("Navy vessels were searching the waters where the ship sank on Friday.", "crackdown"),
+        ("The soldier's remains were repatriated at a ceremony in Panmunjom.", "forced_repatriation"),
+        ("The smuggler's body was recovered and repatriated to China.", "forced_repatriation"),
+        ("An air raid warning was issued for the island after the launches.", "attack"),
+        ("The assembly voted on the arrest warrant for the opposition leader.", "arrest"),
+        ("The defector is being questioned at a joint interrogation center.", "arrest"),
     ],
 )
 def test_other_senses_of_a_trigger_word_do_not_fire(fired, text, event_type):
@@ -50,6 +55,9 @@ def test_other_senses_of_a_trigger_word_do_not_fire(fired, text, event_type):
         ("North Korea conducted an underground nuclear test on Sunday.", "weapons_test"),
         ("Two army battalions were deployed to the border last week.", "deployment"),
         ("Police cracked down on smugglers in the market on Monday.", "crackdown"),
+        ("Chinese police repatriated five North Korean women on Thursday.", "forced_repatriation"),
+        ("Armed commandos raided a guard post near the border on Sunday.", "attack"),
+        ("Police arrested two smugglers in Hyesan on Monday.", "arrest"),
     ],
 )
 def test_the_incident_sense_of_the_same_words_still_fires(fired, text, event_type):

@@ -115,7 +115,8 @@ def test_the_souths_custody_and_the_mdl_crossing_are_the_defection(extract):
         "The South Korean military took him into custody following protocol.",
         published="2024-08-01", outlet="Yonhap",
     )
-    assert types(incidents) == ["defection"], kinds(incidents)
+    # no arrest, no incursion; the soldier's desertion is frame.soldier_deserts's
+    assert types(incidents) == ["defection", "desertion"], kinds(incidents)
 
 
 def test_return_fire_warnings_and_warning_shots_in_a_clash_are_the_clash(extract):
@@ -148,3 +149,24 @@ def test_a_public_execution_by_shooting_is_one_punishment(extract):
         published="2024-05-10",
     )
     assert types(incidents) == ["punishment"], kinds(incidents)
+
+
+# --- a soldier who flees the country deserts too (frames.toml: frame.soldier_deserts) -----
+
+def test_a_border_guard_who_flees_to_china_deserts_and_defects(extract):
+    incidents = extract(
+        "A border guard stationed in Musan County escaped to China across the Tumen River on May 3, "
+        "a source in North Hamgyong Province told Daily NK."
+    )
+    assert types(incidents) == ["defection", "desertion"]
+    [desertion] = [i for i in incidents if i.event_type == "desertion"]
+    assert any("frame.soldier_deserts" in e.rules for e in desertion.evidence)
+    assert desertion.location is not None and desertion.location.admin2 == "Musan"
+
+
+def test_a_civilian_who_flees_to_china_only_defects(extract):
+    incidents = extract(
+        "A woman from Musan County escaped to China across the Tumen River on May 3, "
+        "a source in North Hamgyong Province told Daily NK."
+    )
+    assert types(incidents) == ["defection"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -129,23 +129,35 @@ def frames() -> list[dict]:
 
 
 def _apply_frames(mentions: list[Mention]) -> list[Mention]:
-    """Recode mentions by the frame the sentence tells them in (data/frames.toml)."""
+    """Recode mentions by the frame the sentence tells them in (data/frames.toml); a
+    frame that `keeps` the mention adds a copy of the other type beside it."""
     for frame in frames():
         types = {m.event_type for m in mentions}
+        added = []
         for m in mentions:
-            if m.event_type not in frame["types"]:
+            if not _framed(m, frame, types):
                 continue
-            if "trigger_lemmas" in frame and m.trigger.lemma_.lower() not in frame["trigger_lemmas"]:
-                continue
-            if "actor" in frame and not any(
-                a.normalized == frame["actor"] and a.role in frame["roles"] for a in m.actors
-            ):
-                continue
-            if "with_type" in frame and frame["with_type"] not in types:
-                continue
-            m.event_type = frame["becomes"]
-            m.rules["frame"] = frame["id"]
+            if frame.get("keeps"):
+                added.append(replace(m, event_type=frame["becomes"], actors=list(m.actors), rules={**m.rules, "frame": frame["id"]}))
+            else:
+                m.event_type = frame["becomes"]
+                m.rules["frame"] = frame["id"]
+        mentions += added
     return mentions
+
+
+def _framed(m: Mention, frame: dict, types: set[str]) -> bool:
+    """The mention is of the frame's types, told by its trigger words, by its actor (one
+    of a list) in its role, beside a mention of its `with_type`."""
+    if m.event_type not in frame["types"]:
+        return False
+    if "trigger_lemmas" in frame and m.trigger.lemma_.lower() not in frame["trigger_lemmas"]:
+        return False
+    wanted = frame.get("actor")
+    named = [wanted] if isinstance(wanted, str) else wanted
+    if named and not any(a.normalized in named and a.role in frame["roles"] for a in m.actors):
+        return False
+    return "with_type" not in frame or frame["with_type"] in types
 
 
 def _absorb_charges(mentions: list[Mention]) -> list[Mention]:

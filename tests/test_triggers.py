@@ -706,3 +706,32 @@ def test_moves_that_are_no_deployment(triggers, text, event_type):
 def test_launchers_in_a_parade_are_no_deployment(triggers):
     found = types_of(triggers("The missile launchers moved forward through the square, being reviewed by the leader."))
     assert "deployment" not in found
+
+
+# --- forces sent somewhere are deployed (trigger.deployment.send) --------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea sent about 2,000 troops to the border areas of Yanggang Province last week.",
+        "Joint tracking squads of the security command were immediately sent into China.",
+        "The ministry dispatched its agents to the flood-hit border towns on Sept. 3.",
+    ],
+)
+def test_forces_sent_somewhere_are_a_deployment(triggers, text):
+    assert types_of(triggers(text)) == {"deployment"}, triggers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # sent across the line: an incursion, not a deployment
+        ("North Korea sent three agents across the MDL into South Korea on Friday.", "incursion"),
+        # sent to inspect: the inspection is what the report tells
+        ("Ten officers were sent to inspect the border guard units in Hyesan.", None),
+    ],
+)
+def test_forces_sent_across_the_line_or_to_inspect_are_no_deployment(triggers, text, kind):
+    found = types_of(triggers(text))
+    assert "deployment" not in found, found
+    assert kind is None or kind in found, found

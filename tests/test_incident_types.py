@@ -170,3 +170,29 @@ def test_a_civilian_who_flees_to_china_only_defects(extract):
         "a source in North Hamgyong Province told Daily NK."
     )
     assert types(incidents) == ["defection"]
+
+
+# --- kinds of sanction (triggers.toml `kinds`, clustering.py) ------------------------------
+
+def test_an_execution_and_a_jailing_of_other_people_are_two_punishments(extract):
+    incidents = extract(
+        "Security officials publicly executed two smugglers in Hyesan on May 3 and jailed five of their "
+        "accomplices, a source in Yanggang Province told Daily NK."
+    )
+    assert types(incidents) == ["punishment", "punishment"], [(i.event_type, i.evidence[0].text) for i in incidents]
+
+
+def test_a_sentence_and_an_execution_of_the_same_people_are_one_punishment(extract):
+    incidents = extract(
+        "The three preachers were sentenced to death in Pyongsong on May 3, a source told Daily NK.\n\n"
+        "They were executed soon after, the source said."
+    )
+    assert types(incidents) == ["punishment"]
+
+
+def test_a_cadre_dismissed_and_sent_to_a_camp_is_one_punishment(extract):
+    incidents = extract(
+        "On Monday, the county party secretary was relieved of his post and sent to a labor camp, "
+        "a source in North Hamgyong Province told Daily NK."
+    )
+    assert types(incidents) == ["punishment"], [(i.event_type, i.evidence[0].text) for i in incidents]

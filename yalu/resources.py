@@ -71,7 +71,7 @@ SCHEMAS: dict[str, Schema] = {
     "triggers.toml": Schema({
         "unsplit": list,
         "elsewhere": _records("terms korean"),
-        "rule": _records("id type lemmas", "pos any also none weight states", ("type",)),
+        "rule": _records("id type lemmas", "pos any also none weight states kinds", ("type",)),
     }),
     "frames.toml": Schema({
         "frame": _records("id types becomes", "actor roles trigger_lemmas with_type keeps", ("types", "becomes", "with_type")),

@@ -40,6 +40,7 @@ class Mention:
     attribution: Attribution | None = None
     corroboration: list[str] = field(default_factory=list)
     charged: bool = False  # an arrest or sentence for this act was folded into it
+    kind: str = ""  # the kind of act its word names (triggers.toml `kinds`): death, prison, exile
     background: bool = False  # a short item's look back at an earlier act
     # the rules that made it, by step (trigger, frame, modality, place, date): its audit trail
     rules: dict[str, str] = field(default_factory=dict)
@@ -119,6 +120,7 @@ def read_sentence(
                 attribution=attribution,
                 corroboration=corroborating,
                 rules=rules,
+                kind=trigger.rule.kind_of(trigger.token),
             )
         )
     return _absorb_charges(_apply_frames(out))

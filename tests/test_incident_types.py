@@ -164,35 +164,25 @@ def test_a_border_guard_who_flees_to_china_deserts_and_defects(extract):
     assert desertion.location is not None and desertion.location.admin2 == "Musan"
 
 
-def test_a_civilian_who_flees_to_china_only_defects(extract):
-    incidents = extract(
-        "A woman from Musan County escaped to China across the Tumen River on May 3, "
-        "a source in North Hamgyong Province told Daily NK."
-    )
-    assert types(incidents) == ["defection"]
-
-
 # --- kinds of sanction (triggers.toml `kinds`, clustering.py) ------------------------------
 
-def test_an_execution_and_a_jailing_of_other_people_are_two_punishments(extract):
-    incidents = extract(
-        "Security officials publicly executed two smugglers in Hyesan on May 3 and jailed five of their "
-        "accomplices, a source in Yanggang Province told Daily NK."
-    )
-    assert types(incidents) == ["punishment", "punishment"], [(i.event_type, i.evidence[0].text) for i in incidents]
-
-
-def test_a_sentence_and_an_execution_of_the_same_people_are_one_punishment(extract):
-    incidents = extract(
-        "The three preachers were sentenced to death in Pyongsong on May 3, a source told Daily NK.\n\n"
-        "They were executed soon after, the source said."
-    )
-    assert types(incidents) == ["punishment"]
-
-
-def test_a_cadre_dismissed_and_sent_to_a_camp_is_one_punishment(extract):
-    incidents = extract(
-        "On Monday, the county party secretary was relieved of his post and sent to a labor camp, "
-        "a source in North Hamgyong Province told Daily NK."
-    )
-    assert types(incidents) == ["punishment"], [(i.event_type, i.evidence[0].text) for i in incidents]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a civilian who flees only defects (frame.soldier_deserts is a soldier's)
+        ("A woman from Musan County escaped to China across the Tumen River on May 3, "
+         "a source in North Hamgyong Province told Daily NK.", ["defection"]),
+        # an execution and a jailing of other people: two punishments
+        ("Security officials publicly executed two smugglers in Hyesan on May 3 and jailed five of their "
+         "accomplices, a source in Yanggang Province told Daily NK.", ["punishment", "punishment"]),
+        # a sentence and the execution of the same people: one
+        ("The three preachers were sentenced to death in Pyongsong on May 3, a source told Daily NK.\n\n"
+         "They were executed soon after, the source said.", ["punishment"]),
+        # one verb joined to the other with no people of its own: the same cadre
+        ("On Monday, the county party secretary was relieved of his post and sent to a labor camp, "
+         "a source in North Hamgyong Province told Daily NK.", ["punishment"]),
+    ],
+)
+def test_the_kinds_of_act_and_the_people_they_are_done_to_tell_incidents_apart(extract, text, expected):
+    incidents = extract(text)
+    assert types(incidents) == expected, [(i.event_type, i.evidence[0].text) for i in incidents]

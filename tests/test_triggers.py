@@ -735,3 +735,21 @@ def test_forces_sent_across_the_line_or_to_inspect_are_no_deployment(triggers, t
     found = types_of(triggers(text))
     assert "deployment" not in found, found
     assert kind is None or kind in found, found
+
+
+# --- control told tightened (trigger.crackdown.tightened) --------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # a predicate adjective reads its subject too (clause.py): "surveillance ... stricter"
+        ("Surveillance of residents in Hyesan has become much stricter since March.", True),
+        ("Control over market traders has been tightened in Hoeryong this month.", True),
+        ("The provincial party committee ordered tighter control over market traders in June.", True),
+        ("The two leaders agreed to strengthen military cooperation.", False),
+        ("The ministry intensified anti-epidemic control at the customs office.", False),
+    ],
+)
+def test_control_told_tightened_is_a_crackdown(triggers, text, fires):
+    found = [word for event_type, word in triggers(text) if event_type == "crackdown"]
+    assert bool(found) == fires, triggers(text)

@@ -43,6 +43,7 @@ def test_a_killing_with_a_doer_after_a_flood_stays_an_attack(extract):
         "A freight train overturned near Unhung in Ryanggang Province on March 15, injuring 16 people, a source told Daily NK.",
         "A bus overturned on the road to Samjiyon on Monday, injuring 20 passengers.",
         "A bus carrying workers collided with a truck in Kilju on Monday. Three workers were killed.",
+        "A bus carrying workers mobilized for the dam project crashed into an excavator in Kilju on Monday, killing five.",
     ],
 )
 def test_an_accident_is_one_disaster_with_its_dead_and_injured(extract, text):

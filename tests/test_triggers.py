@@ -753,3 +753,24 @@ def test_forces_sent_across_the_line_or_to_inspect_are_no_deployment(triggers, t
 def test_control_told_tightened_is_a_crackdown(triggers, text, fires):
     found = [word for event_type, word in triggers(text) if event_type == "crackdown"]
     assert bool(found) == fires, triggers(text)
+
+
+# --- a theft without force, a vehicle crash (trigger.other.theft, trigger.disaster.crash) --
+
+@pytest.mark.parametrize(
+    ("text", "kind", "fires"),
+    [
+        ("Unripe corn was stolen from a collective farm in Musan County in late July.", "other", True),
+        ("Soldiers stole peppers from private plots near Chongjin last week.", "other", True),
+        # the charge, an attempt, what was stolen, the setting of an attack: no theft told
+        ("Police arrested two women for stealing copper wire in Hyesan.", "other", False),
+        ("A laborer was killed while trying to steal food from a warehouse.", "other", False),
+        ("The derailment was caused by stolen rail bolts.", "other", False),
+        ("A bus carrying farm workers crashed into a truck near Kilju on Monday.", "disaster", True),
+        ("Rice prices crashed into the floor after the harvest.", "disaster", False),
+        ("The rocket crashed into the sea minutes after launch.", "disaster", False),
+    ],
+)
+def test_a_theft_and_a_crash_are_told_as_such(triggers, text, kind, fires):
+    found = [word for event_type, word in triggers(text) if event_type == kind]
+    assert bool(found) == fires, triggers(text)

@@ -176,6 +176,9 @@ def test_a_border_guard_who_flees_to_china_deserts_and_defects(extract):
         # an execution and a jailing of other people: two punishments
         ("Security officials publicly executed two smugglers in Hyesan on May 3 and jailed five of their "
          "accomplices, a source in Yanggang Province told Daily NK.", ["punishment", "punishment"]),
+        # the killing of someone told beside his execution is the execution (ontology part_of)
+        ("Former finance chief Ri Chol was executed last month, sources in Pyongyang said.\n\n"
+         "Ri was shot dead at a military academy in Pyongyang, the sources added.", ["punishment"]),
         # a sentence and the execution of the same people: one
         ("The three preachers were sentenced to death in Pyongsong on May 3, a source told Daily NK.\n\n"
          "They were executed soon after, the source said.", ["punishment"]),

@@ -774,3 +774,19 @@ def test_control_told_tightened_is_a_crackdown(triggers, text, fires):
 def test_a_theft_and_a_crash_are_told_as_such(triggers, text, kind, fires):
     found = [word for event_type, word in triggers(text) if event_type == kind]
     assert bool(found) == fires, triggers(text)
+
+
+# --- a boat seized with its crew is their arrest (trigger.arrest.seize_vessel) -------------
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A North Korean fishing boat was seized by Chinese border guards near Dandong on June 20.", "arrest"),
+        ("North Korea seized a South Korean trawler and its seven crew in the East Sea on Sunday.", "arrest"),
+        # a navy vessel taken is an attack
+        ("North Korean gunboats seized a South Korean navy patrol boat with 20 crewmen aboard.", "attack"),
+    ],
+)
+def test_a_boat_seized_with_its_crew_is_an_arrest_a_navy_vessel_an_attack(triggers, text, kind):
+    found = types_of(triggers(text))
+    assert kind in found and not ({"arrest", "attack"} - {kind}) & found, triggers(text)

@@ -767,11 +767,15 @@ def test_control_told_tightened_is_a_crackdown(triggers, text, fires):
         ("A laborer was killed while trying to steal food from a warehouse.", "other", False),
         ("The derailment was caused by stolen rail bolts.", "other", False),
         ("A bus carrying farm workers crashed into a truck near Kilju on Monday.", "disaster", True),
+        # the weather as the doer (trigger.disaster.rain_hit)
+        ("Repairs go on after the heavy rains that hit Hyesan in late July.", "disaster", True),
+        ("Sinuiju, which was hit by torrential rain in August, is still under water.", "disaster", True),
+        ("Sanctions hit the border towns hardest this year.", "disaster", False),
         ("Rice prices crashed into the floor after the harvest.", "disaster", False),
         ("The rocket crashed into the sea minutes after launch.", "disaster", False),
     ],
 )
-def test_a_theft_and_a_crash_are_told_as_such(triggers, text, kind, fires):
+def test_a_theft_a_crash_and_a_storm_are_told_as_such(triggers, text, kind, fires):
     found = [word for event_type, word in triggers(text) if event_type == kind]
     assert bool(found) == fires, triggers(text)
 

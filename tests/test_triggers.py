@@ -737,45 +737,39 @@ def test_forces_sent_across_the_line_or_to_inspect_are_no_deployment(triggers, t
     assert kind is None or kind in found, found
 
 
-# --- control told tightened (trigger.crackdown.tightened) --------------------------------
-
-@pytest.mark.parametrize(
-    ("text", "fires"),
-    [
-        # a predicate adjective reads its subject too (clause.py): "surveillance ... stricter"
-        ("Surveillance of residents in Hyesan has become much stricter since March.", True),
-        ("Control over market traders has been tightened in Hoeryong this month.", True),
-        ("The provincial party committee ordered tighter control over market traders in June.", True),
-        ("The two leaders agreed to strengthen military cooperation.", False),
-        ("The ministry intensified anti-epidemic control at the customs office.", False),
-    ],
-)
-def test_control_told_tightened_is_a_crackdown(triggers, text, fires):
-    found = [word for event_type, word in triggers(text) if event_type == "crackdown"]
-    assert bool(found) == fires, triggers(text)
-
-
-# --- a theft without force, a vehicle crash (trigger.other.theft, trigger.disaster.crash) --
+# --- acts the genre tells in words no rule read before: control tightened, a theft, a crash,
+# a storm as the doer, a mine shut down ---------------------------------------------------
 
 @pytest.mark.parametrize(
     ("text", "kind", "fires"),
     [
+        # trigger.crackdown.tightened; a predicate adjective reads its subject too (clause.py)
+        ("Surveillance of residents in Hyesan has become much stricter since March.", "crackdown", True),
+        ("Control over market traders has been tightened in Hoeryong this month.", "crackdown", True),
+        ("The provincial party committee ordered tighter control over market traders in June.", "crackdown", True),
+        ("The two leaders agreed to strengthen military cooperation.", "crackdown", False),
+        ("The ministry intensified anti-epidemic control at the customs office.", "crackdown", False),
+        # trigger.other.theft
         ("Unripe corn was stolen from a collective farm in Musan County in late July.", "other", True),
         ("Soldiers stole peppers from private plots near Chongjin last week.", "other", True),
         # the charge, an attempt, what was stolen, the setting of an attack: no theft told
         ("Police arrested two women for stealing copper wire in Hyesan.", "other", False),
         ("A laborer was killed while trying to steal food from a warehouse.", "other", False),
         ("The derailment was caused by stolen rail bolts.", "other", False),
+        # trigger.disaster.crash
         ("A bus carrying farm workers crashed into a truck near Kilju on Monday.", "disaster", True),
+        ("Rice prices crashed into the floor after the harvest.", "disaster", False),
+        ("The rocket crashed into the sea minutes after launch.", "disaster", False),
         # the weather as the doer (trigger.disaster.rain_hit)
         ("Repairs go on after the heavy rains that hit Hyesan in late July.", "disaster", True),
         ("Sinuiju, which was hit by torrential rain in August, is still under water.", "disaster", True),
         ("Sanctions hit the border towns hardest this year.", "disaster", False),
-        ("Rice prices crashed into the floor after the harvest.", "disaster", False),
-        ("The rocket crashed into the sea minutes after launch.", "disaster", False),
+        # a mine or a factory shut down (trigger.economic_measure.shutdown); a border closed is a lockdown
+        ("The iron ore mine in Musan shut down in July and rations stopped.", "economic_measure", True),
+        ("The authorities shut the border crossing at Namyang in July.", "economic_measure", False),
     ],
 )
-def test_a_theft_a_crash_and_a_storm_are_told_as_such(triggers, text, kind, fires):
+def test_acts_told_in_words_no_rule_read_before(triggers, text, kind, fires):
     found = [word for event_type, word in triggers(text) if event_type == kind]
     assert bool(found) == fires, triggers(text)
 

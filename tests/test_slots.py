@@ -153,6 +153,28 @@ def test_what_a_source_tells_on_a_day_is_no_days_news(extract):
     assert "date.reported_news" not in rules(arrest)
 
 
+def test_an_act_state_media_announced_last_week_is_that_weeks_news(extract):
+    text = (
+        "The army began clearing mines near the border on Tuesday, officials said.\n\n"
+        "(Last week, state media said the country had tested a new coastal rocket.)"
+    ) + FILLER
+    test = one(extract(text, published="2024-10-17", outlet="Yonhap"), "missile_launch")
+    # last week in either convention: Sunday Oct. 6 (US copy) to Sunday Oct. 13
+    assert dated(test) == ("2024-10-06", "2024-10-13", 2)
+    assert "date.reported_news" in rules(test)
+
+
+def test_what_someone_told_rfa_last_week_is_no_weeks_news(extract):
+    text = (
+        "Workers who escaped from a building site in Nakhodka are being hunted by agents, "
+        "Pak Myong-chol, a Korean-Russian trader, told RFA's Korean Service last week.\n\n"
+        "The search has widened, the trader said."
+    ) + FILLER
+    [act] = [i for i in extract(text, published="2024-10-17", outlet="RFA") if i.event_type in ("defection", "desertion")]
+    assert "date.reported_news" not in rules(act)
+    assert str(act.time.end) == "2024-10-17"  # the recent window up to the report, not last week
+
+
 def test_background_years_start_no_window(extract):
     text = (
         "North Korea has banned private sales of grain since 2019, a source told Daily NK on Tuesday.\n\n"
@@ -294,3 +316,12 @@ def test_a_short_items_news_cycle_ends_when_its_source_spoke(extract):
     lockdown = one(extract(text, published="2024-10-11"), "lockdown")
     assert dated(lockdown) == ("2024-10-07", "2024-10-08", 1)
     assert "date.news_cycle" in rules(lockdown)
+
+
+def test_a_speaking_read_in_the_week_before_leaves_the_acts_date(extract):
+    # the agency's Thursday is the next day abroad; read against a Wednesday publication it
+    # falls a week earlier, before the act: it must not cut the act's day into an inverted span
+    text = ("North Korea tested a new guided rocket on Wednesday, state media said on Thursday.\n\n"
+            "The test was overseen by senior officers, the report said.")
+    test = one(extract(text, published="2024-10-16", outlet="Reuters"), "missile_launch")
+    assert dated(test) == ("2024-10-16", "2024-10-16", 1)

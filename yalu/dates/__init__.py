@@ -38,6 +38,8 @@ Rules that are choices (documented here and in yalu/data/dates.toml):
   publication month is in the next year.
 - Weekdays: the last such day on or before publication ("last Tuesday": strictly before);
   with future=True the next one on or after publication ("next Tuesday": strictly after).
+- A past week ("last week", "this week") is both conventions' week, Sunday's (US copy) and
+  Monday's (Korean, ISO), 8 days at most; a coming week and parts of weeks count from Monday.
 - "on the 18th": the publication month, or the previous month if 18 > publication day.
 - early / mid / late <month> = days 1-10 / 11-20 / 21-end. A 10-11 day window is wider than
   a week, so the code is 3 (month). In general the precision of an interval follows from

@@ -281,20 +281,26 @@ def _announced(clusters: list[Cluster], article: Article, found: list[dates.Date
     """Undated acts a news agency, a ministry or a military announces on a stated day:
     "North Korea has launched balloons toward the South, the South's military said
     Wednesday", "Kim Jong Un inspected flood damage, KCNA said Friday". Wire copy reports
-    the news of that day's cycle: the day before the announcement or the day itself. A
-    source telling Daily NK on Tuesday what happened is no announcement: what it tells
-    happened some time before (the "recently" window)."""
+    the news of that day's cycle: the day before the announcement or the day itself; one
+    announced in a stated week ("state media said last week the country had tested") is
+    that week's news. A source telling Daily NK on Tuesday what happened is no announcement: what it tells
+    happened some time before (the "recently" window), nor is anyone telling RFA last week."""
     if article.published is None:
         return {}
     out: dict[int, TimeSpan] = {}
     for c in clusters:
         for m in c.mentions:
-            if m.attribution is not None and m.attribution.kind == "anonymous_source":
+            if (m.attribution is not None and m.attribution.kind == "anonymous_source") or _told_outlet(m.sent):
                 continue
             in_sentence = starting_in(found, m.sent.start_char, m.sent.end_char)
             said = dates.reporting_date(m.sent, in_sentence)
             if said is not None and said.span.end and said.span.precision == 1:
                 out[id(c)] = dates.news_cycle(said.span.end)
+                break
+            # a named week ("last week"), not a run of days, which dates what was announced
+            # ("announced no-sail zones from January 31 to February 2")
+            if said is not None and said.span.precision == 2 and said.rule == "date.relative_unit":
+                out[id(c)] = said.span
                 break
     return out
 

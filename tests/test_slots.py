@@ -325,3 +325,37 @@ def test_a_speaking_read_in_the_week_before_leaves_the_acts_date(extract):
             "The test was overseen by senior officers, the report said.")
     test = one(extract(text, published="2024-10-16", outlet="Reuters"), "missile_launch")
     assert dated(test) == ("2024-10-16", "2024-10-16", 1)
+
+
+# --- the news of the day ---------------------------------------------------------------------
+
+WIRE_LEAD = ("SEOUL (Wire) - A North Korean soldier defected to the South across the border on Monday, "
+             "the South's military said.\n\n")
+
+
+def test_an_undated_act_in_the_days_news_is_that_news_cycle(extract):
+    text = WIRE_LEAD + FILLER + "\n\nThe soldier fled from his guard post before dawn, an official said."
+    incidents = extract(text, published="2024-10-14", outlet="Wire")
+    [fled] = [i for i in incidents if "date.news_of_the_day" in rules(i)]
+    assert dated(fled) == ("2024-10-13", "2024-10-14", 1)
+
+
+def test_a_day_a_source_told_an_outlet_is_no_news_of_the_day(extract):
+    text = ("Police in Hyesan have detained several traders, a source told Daily NK on Monday.\n\n"
+            "Guards also arrested two smugglers near the river, the source said.") + FILLER
+    incidents = extract(text, published="2024-10-15", outlet="Daily NK")
+    assert incidents and not any("date.news_of_the_day" in rules(i) for i in incidents)
+
+
+def test_a_pages_date_line_is_no_news_of_the_day(extract):
+    text = ("October 15th, 2024\n\nPolice in Hyesan have detained several traders, a source said.\n\n"
+            "Guards also arrested two smugglers near the river, the source said.") + FILLER
+    incidents = extract(text, published="2024-10-15", outlet="Daily NK")
+    assert incidents and not any("date.news_of_the_day" in rules(i) for i in incidents)
+
+
+def test_a_lasting_condition_keeps_the_recent_window_in_the_days_news(extract):
+    text = WIRE_LEAD + FILLER + "\n\nA severe drought has hit the western farming provinces, officials said."
+    [drought] = [i for i in extract(text, published="2024-10-14", outlet="Wire") if i.event_type == "disaster"]
+    assert "date.news_of_the_day" not in rules(drought)
+    assert drought.time.precision >= 3

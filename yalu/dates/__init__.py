@@ -26,6 +26,8 @@ Public interface (used by the extractor):
 - `days_of(span)`                  -> the days of a run of days ("from October 30 to November 3")
 - `governing_date(sent, trigger, mentions)` -> the mention that dates the trigger, or None
 - `reporting_date(sent, mentions)` -> the mention that dates a source speaking, or None
+- `lasting(lemma)`                 -> a condition that lasts (drought, famine), never a day's event
+- `page_date(text, mention)`       -> whether it dates the page (a dateline, a page stamp, a date line)
 - `news_cycle(published)`          -> [published - 1 day, published], precision 1
 
 Rules that are choices (documented here and in yalu/data/dates.toml):
@@ -51,9 +53,10 @@ Rules that are choices (documented here and in yalu/data/dates.toml):
 
 from __future__ import annotations
 
-from .attach import governing_date, reporting_date
+from .attach import governing_date, page_date, reporting_date
 from .combine import COMBINERS, RULES, DateMention, find_dates, resolve
 from .dateline import dateline, dateline_match
+from .lexicon import lasting
 from .resolution import MAX_RUN_DAYS, days_of, news_cycle, precision_for
 
 __all__ = [
@@ -66,7 +69,9 @@ __all__ = [
     "days_of",
     "find_dates",
     "governing_date",
+    "lasting",
     "news_cycle",
+    "page_date",
     "precision_for",
     "reporting_date",
     "resolve",

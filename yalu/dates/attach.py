@@ -124,6 +124,20 @@ def _in_dateline(text: str, m: DateMention) -> bool:
             and bool(_DATELINE_AFTER.match(text, m.end)))
 
 
+# the rest of a line that holds a date alone: its time of day and zone ("2023/03/14 09:49 KST")
+_LINE_REST = re.compile(r"[ \t]*(?:,[ \t]*\d{4})?(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?)?[ \t]*(?:\n|$)")
+
+
+def page_date(text: str, m: DateMention) -> bool:
+    """The page's own date: a dateline, a page stamp, or a line that holds a date alone
+    (with its time of day) anywhere on the page ("June 17th, 2011",
+    "2023/03/14 09:49 KST"). Not for attaching: a chronology's date line heads its entries."""
+    if _in_dateline(text, m):
+        return True
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return not text[line_start:m.start].strip() and bool(_LINE_REST.match(text, m.end))
+
+
 _FRONTED = re.compile(r"^[\s\"“‘'(]*$")
 
 

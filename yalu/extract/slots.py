@@ -305,6 +305,31 @@ def _announced(clusters: list[Cluster], article: Article, found: list[dates.Date
     return out
 
 
+# the expressions that can name the day of the news: not a date counted from another
+# ("around 11:30 a.m."), a vague word or a range
+_NEWS_DAY_KINDS = {"absolute", "relative", "weekday"}
+
+
+def _news_of_the_day(doc: Doc, found: list[dates.DateMention], dated: list[Mention], published: date,
+                     spoken: TimeSpan | None) -> bool:
+    """A report that names the day of publication or the day before tells the day's news,
+    as wire copy does ("defected to the South on Monday", "state media KCNA said on
+    Tuesday", published that day): its undated acts are that news cycle's, not the
+    month-wide recent window. Not the page's own date (a dateline, a stamp, a date line), nor
+    the day someone told an outlet what had happened ("a source told Daily NK on Tuesday")."""
+    if any(m.time is not None and m.time.precision == 1 and m.time.end is not None
+           and 0 <= (published - m.time.end).days <= 1 for m in dated):
+        return True
+    text = text_of(doc)
+    for d in found:
+        if (d.kind in _NEWS_DAY_KINDS and d.span.precision == 1 and d.span.end is not None
+                and 0 <= (published - d.span.end).days <= 1 and not dates.page_date(text, d)):
+            where = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if where is not None and d.span != spoken and not _told_outlet(where.sent):
+                return True
+    return False
+
+
 # words that carry a narrative on from what was told before: "North Korea then fired back",
 # "The South returned fire", "Guards later detained the two": the act follows the last one
 # dated, even across the one-sentence paragraphs of wire and broadcast copy
@@ -368,6 +393,9 @@ def date_undated(
                 # publication
                 told_on = spoken.end if spoken and spoken.end and spoken.precision == 1 else None
                 c.first.time, rule = dates.news_cycle(told_on or article.published), "date.news_cycle"
+        elif (article.published and _news_of_the_day(doc, found, dated, article.published, spoken)
+              and not dates.lasting(c.first.trigger.lemma_)):
+            c.first.time, rule = dates.news_cycle(article.published), "date.news_of_the_day"
         elif article.published:
             recent = dates.resolve("recently", article.published)
             # the report's news reaches back to the earliest act it dates to the day, week or

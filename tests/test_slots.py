@@ -359,3 +359,14 @@ def test_a_lasting_condition_keeps_the_recent_window_in_the_days_news(extract):
     [drought] = [i for i in extract(text, published="2024-10-14", outlet="Wire") if i.event_type == "disaster"]
     assert "date.news_of_the_day" not in rules(drought)
     assert drought.time.precision >= 3
+
+
+def test_a_bylines_time_stamp_dates_no_act(extract):
+    # a page's byline glued to the lead: the stamp dates the writing, not the dismissal
+    text = ("News By Daily NK - 2024.10.15 7:48pm Share this article. "
+            "A party secretary in Hyesan was dismissed for taking bribes, a source told Daily NK.") + FILLER
+    incidents = extract(text, published="2024-10-15", outlet="Daily NK")
+    assert incidents
+    for incident in incidents:
+        assert (str(incident.time.start), str(incident.time.end)) != ("2024-10-15", "2024-10-15")
+        assert "date.news_of_the_day" not in rules(incident)

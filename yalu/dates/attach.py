@@ -103,6 +103,8 @@ def _score(sent: Span, trigger: Token, m: DateMention) -> float | None:
     return float(len(d_side) + len(t_side)) + date_cost + trigger_cost
 
 
+# the clock time after a numeric date that makes it a page's time stamp
+_STAMP_CLOCK = re.compile(r"[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 # a dateline of a date alone at the head of a line: "Aug. 7, 2019 --", "June 3 (Yonhap) —"
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*(?:--|—|–)")
 DATELINE_REACH = 600
@@ -117,6 +119,8 @@ def _in_dateline(text: str, m: DateMention) -> bool:
     found = dateline_match(text)
     if found is not None and found.start() <= m.start < found.end():
         return True
+    if m.rule == "date.iso" and _STAMP_CLOCK.match(text, m.end):
+        return True  # a byline's time stamp: "By Daily NK - 2009.05.10 7:48pm", "2015-07-01 09:49"
     line_start = text.rfind("\n", 0, m.start) + 1
     if m.start < DATELINE_REACH and _PAGE_STAMP.fullmatch(text[line_start:m.start].strip()):
         return True

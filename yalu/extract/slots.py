@@ -262,7 +262,8 @@ def _untold_dates(clusters: list[Cluster], doc: Doc, found: list[dates.DateMenti
     """(sentence start, paragraph, time) of the sentences that tell no act but date what
     they tell to the day, week or month (or since a recent date)."""
     told = {m.sent.start for c in clusters for m in c.mentions}
-    starts = paragraphs(text_of(doc))
+    text = text_of(doc)
+    starts = paragraphs(text)
     out = []
     for sent in doc.sents:
         if sent.start in told:
@@ -270,7 +271,8 @@ def _untold_dates(clusters: list[Cluster], doc: Doc, found: list[dates.DateMenti
         in_sentence = starting_in(found, sent.start_char, sent.end_char)
         said = dates.reporting_date(sent, in_sentence) if in_sentence else None
         usable = [d for d in in_sentence if d is not said and d.kind != "reference" and not d.future and d.span.start
-                  and (d.span.precision in (1, 2, 3) or _recently_since(d.span, published))]
+                  and (d.span.precision in (1, 2, 3) or _recently_since(d.span, published))
+                  and not dates.page_date(text, d)]
         if usable:
             best = min(usable, key=lambda d: d.span.precision)
             out.append((sent.start, _paragraph_of(starts, sent.start_char), best.span))
@@ -357,6 +359,7 @@ def date_undated(
              if m.time and not m.time_inherited and not m.background
              and (m.time.precision in (1, 2, 3) or _recently_since(m.time, article.published))]
     found = found if article.published else []
+    news_day = article.published is not None and _news_of_the_day(doc, found, dated, article.published, spoken)
     announced = _announced(clusters, article, found)
     _date_by_anaphor(clusters, doc, found)
     # what each paragraph dates before an act: acts dated above, and sentences that tell no
@@ -393,8 +396,7 @@ def date_undated(
                 # publication
                 told_on = spoken.end if spoken and spoken.end and spoken.precision == 1 else None
                 c.first.time, rule = dates.news_cycle(told_on or article.published), "date.news_cycle"
-        elif (article.published and _news_of_the_day(doc, found, dated, article.published, spoken)
-              and not dates.lasting(c.first.trigger.lemma_)):
+        elif article.published and news_day and not dates.lasting(c.first.trigger.lemma_):
             c.first.time, rule = dates.news_cycle(article.published), "date.news_of_the_day"
         elif article.published:
             recent = dates.resolve("recently", article.published)

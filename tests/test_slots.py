@@ -370,3 +370,12 @@ def test_a_bylines_time_stamp_dates_no_act(extract):
     for incident in incidents:
         assert (str(incident.time.start), str(incident.time.end)) != ("2024-10-15", "2024-10-15")
         assert "date.news_of_the_day" not in rules(incident)
+
+
+def test_the_act_of_an_after_clause_is_an_earlier_act_of_its_own(extract):
+    # the lead's own clause is undated: only the after-clause's act is counted back to a day
+    text = ("North Korea fired a ballistic missile over Japan, the military said.\n\n"
+            "Japan's government issued an alert to residents in the north on Friday morning.\n\n"
+            "The North fired the missile three days after it fired two short-range missiles into the sea.") + FILLER
+    launches = [i for i in extract(text, published="2024-10-18", outlet="Wire") if i.event_type == "missile_launch"]
+    assert sorted(dated(i) for i in launches) == [("2024-10-15", "2024-10-15", 1), ("2024-10-17", "2024-10-18", 1)]

@@ -45,6 +45,15 @@ def mark_background(mentions: list[Mention], published: date) -> None:
             m.background = True
 
 
+def mark_earlier_acts(mentions: list[Mention]) -> None:
+    """ "The North fired the long-range missile three days after it fired three short-range
+    missiles": the after-clause's act, dated by date.days_after_clause, is an earlier act
+    told as a look back; it must not lend its date to the main clause's undated launch."""
+    for m in mentions:
+        if m.rules.get("date") == "date.days_after_clause":
+            m.background = True
+
+
 def spoken_date(doc: Doc, found_dates: list[dates.DateMention], cites: list[Citation]) -> TimeSpan | None:
     """When the article's source spoke ("told Daily NK on Wednesday", "a source said on
     Tuesday"), if it says: a source of the article, not a government that announced

@@ -379,3 +379,12 @@ def test_the_act_of_an_after_clause_is_an_earlier_act_of_its_own(extract):
             "The North fired the missile three days after it fired two short-range missiles into the sea.") + FILLER
     launches = [i for i in extract(text, published="2024-10-18", outlet="Wire") if i.event_type == "missile_launch"]
     assert sorted(dated(i) for i in launches) == [("2024-10-15", "2024-10-15", 1), ("2024-10-17", "2024-10-18", 1)]
+
+
+def test_an_act_after_a_recent_one_runs_from_it_to_publication(extract):
+    text = ("South Korea fired warning shots after North Korean soldiers briefly crossed the border "
+            "earlier this week, the military said.\n\n"
+            "In April, a similar crossing also drew warning shots.") + FILLER
+    incidents = extract(text, published="2024-10-19", outlet="Wire")
+    shots = next(i for i in incidents if "date.after_clause" in rules(i))
+    assert dated(shots) == ("2024-10-13", "2024-10-19", 2)  # this week (from Sunday) to the report

@@ -13,7 +13,8 @@ Stages, in flow order (each a module):
                  ("date.weekday", "date.month", ...) with its pattern and examples (registry.py)
 - resolution.py  the values the rules read, placed against the publication date
 - combine.py     ranges, since / until, apposition, dates counted from another date
-- attach.py      the mention that dates a trigger, or a source speaking (spaCy parse)
+- attach.py      the mention that dates a trigger, or a source speaking (spaCy parse); an
+                 act after a recent dated one runs from it to publication (date.after_clause)
 - dateline.py    datelines and the year of one that gives none
 
 Public interface (used by the extractor):
@@ -25,6 +26,8 @@ Public interface (used by the extractor):
 - `dateline_match(text)`           -> the dateline's match, or None
 - `days_of(span)`                  -> the days of a run of days ("from October 30 to November 3")
 - `governing_date(sent, trigger, mentions)` -> the mention that dates the trigger, or None
+- `after_clause_date(sent, trigger, mentions)` -> for an act no date governs: from a recent
+                                     act it is told after to publication, or None
 - `reporting_date(sent, mentions)` -> the mention that dates a source speaking, or None
 - `lasting(lemma)`                 -> a condition that lasts (drought, famine), never a day's event
 - `page_date(text, mention)`       -> whether it dates the page (a dateline, a page stamp, a date line)
@@ -53,7 +56,7 @@ Rules that are choices (documented here and in yalu/data/dates.toml):
 
 from __future__ import annotations
 
-from .attach import governing_date, page_date, reporting_date
+from .attach import after_clause_date, governing_date, page_date, reporting_date
 from .combine import COMBINERS, RULES, DateMention, find_dates, resolve
 from .dateline import dateline, dateline_match
 from .lexicon import lasting
@@ -64,6 +67,7 @@ __all__ = [
     "MAX_RUN_DAYS",
     "RULES",
     "DateMention",
+    "after_clause_date",
     "dateline",
     "dateline_match",
     "days_of",

@@ -4,12 +4,14 @@ speaking, by the path between them in the spaCy dependency tree (not by nearness
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from ..annotate.spacy_pipeline import text_of
 from .combine import DateMention
 from .dateline import dateline_match
 from .lexicon import lexicon
+from .resolution import span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,6 +38,34 @@ def governing_date(sent: Span, trigger: Token | Span, mentions: list[DateMention
         if best is None or key[:3] < best[:3]:
             best = key
     return best[3] if best else None
+
+
+# an act told after a recent one is dated from it to publication; this many days back at most
+AFTER_CLAUSE_REACH_DAYS = 7
+_ACT_NOUN_DEPS = {"dobj", "nsubj", "nsubjpass"}
+
+
+def after_clause_date(sent: Span, trigger: Token | Span, mentions: list[DateMention]) -> DateMention | None:
+    """For an act no date governs (governing_date is None): told after another the text dates
+    ("South Korea fired warning shots after North Korean soldiers briefly crossed the border
+    earlier this week"), it happened after it: from the other's date to publication
+    (date.after_clause), when that date is recent (a week). Not a count of days after, which
+    already places both acts ("three days after it fired ...")."""
+    trigger = _root_token(trigger)
+    doc = sent.doc
+    # the act's verb: the trigger, or the verb whose object or subject it is ("fired warning shots")
+    verbs = {trigger.i} | ({trigger.head.i} if trigger.dep_ in _ACT_NOUN_DEPS else set())
+    for m in mentions:
+        if (m.kind in ("reference", "anaphor") or m.future or not _in_sentence(sent, m) or m.span.start is None
+                or m.published is None):
+            continue
+        if not 0 <= (m.published - m.span.start).days <= AFTER_CLAUSE_REACH_DAYS:
+            continue
+        root = _mention_root(doc, m)
+        chain = _ancestors_chain(root) if root is not None else []
+        if any(tok.dep_ == "advcl" and tok.head.i in verbs and _clause_mark(tok) == "after" for tok in chain):
+            return replace(m, span=span(m.span.start, m.published), rule="date.after_clause")
+    return None
 
 
 def _root_token(trigger: Token | Span) -> Token:

@@ -92,7 +92,9 @@ def read_sentence(
         governing = None
         referring = _back_reference(trigger.token) or _offence_charged(trigger.token, triggers)
         if not referring:
-            governing = dates.governing_date(sent, trigger.token, [d for d in in_sentence if d is not spoken])
+            candidates = [d for d in in_sentence if d is not spoken]
+            governing = (dates.governing_date(sent, trigger.token, candidates)
+                         or dates.after_clause_date(sent, trigger.token, candidates))
         time = governing.span if governing else None
         if (time is not None and spoken is not None and spoken.span.end and time.end
                 and (time.start is None or time.start <= spoken.span.end) and spoken.span.end < time.end):

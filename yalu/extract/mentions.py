@@ -93,10 +93,15 @@ def read_sentence(
         governing = None
         referring = _back_reference(trigger.token) or _offence_charged(trigger.token, triggers)
         if not referring:
-            governing = dates.governing_date(sent, trigger.token, [d for d in in_sentence if d is not spoken])
+            candidates = [d for d in in_sentence if d is not spoken]
+            governing = (dates.governing_date(sent, trigger.token, candidates)
+                         or dates.after_clause_date(sent, trigger.token, candidates))
         time = governing.span if governing else None
-        if time is not None and spoken is not None and spoken.span.end and time.end and time.end > spoken.span.end:
-            # what a source told us on Tuesday happened on or before Tuesday
+        if (time is not None and spoken is not None and spoken.span.end and time.end
+                and (time.start is None or time.start <= spoken.span.end) and spoken.span.end < time.end):
+            # what a source told us on Tuesday happened on or before Tuesday (a speaking
+            # before the act's start is a weekday read in the wrong week: "tested a weapon on
+            # Wednesday, KCNA said on Thursday" published Wednesday abroad; the act keeps its date)
             time = TimeSpan(time.start, spoken.span.end, time.precision, time.expression)
         location = None if referring else geoparser.locate(trigger.token, sent, places, trigger.event_type)
         rules = {"trigger": trigger.rule.id, "modality": verdict.rule}

@@ -45,6 +45,15 @@ def mark_background(mentions: list[Mention], published: date) -> None:
             m.background = True
 
 
+def mark_earlier_acts(mentions: list[Mention]) -> None:
+    """ "The North fired the long-range missile three days after it fired three short-range
+    missiles": the after-clause's act, dated by date.days_after_clause, is an earlier act
+    told as a look back; it must not lend its date to the main clause's undated launch."""
+    for m in mentions:
+        if m.rules.get("date") == "date.days_after_clause":
+            m.background = True
+
+
 def spoken_date(doc: Doc, found_dates: list[dates.DateMention], cites: list[Citation]) -> TimeSpan | None:
     """When the article's source spoke ("told Daily NK on Wednesday", "a source said on
     Tuesday"), if it says: a source of the article, not a government that announced
@@ -262,7 +271,8 @@ def _untold_dates(clusters: list[Cluster], doc: Doc, found: list[dates.DateMenti
     """(sentence start, paragraph, time) of the sentences that tell no act but date what
     they tell to the day, week or month (or since a recent date)."""
     told = {m.sent.start for c in clusters for m in c.mentions}
-    starts = paragraphs(text_of(doc))
+    text = text_of(doc)
+    starts = paragraphs(text)
     out = []
     for sent in doc.sents:
         if sent.start in told:
@@ -270,7 +280,8 @@ def _untold_dates(clusters: list[Cluster], doc: Doc, found: list[dates.DateMenti
         in_sentence = starting_in(found, sent.start_char, sent.end_char)
         said = dates.reporting_date(sent, in_sentence) if in_sentence else None
         usable = [d for d in in_sentence if d is not said and d.kind != "reference" and not d.future and d.span.start
-                  and (d.span.precision in (1, 2, 3) or _recently_since(d.span, published))]
+                  and (d.span.precision in (1, 2, 3) or _recently_since(d.span, published))
+                  and not dates.page_date(text, d)]
         if usable:
             best = min(usable, key=lambda d: d.span.precision)
             out.append((sent.start, _paragraph_of(starts, sent.start_char), best.span))
@@ -281,22 +292,53 @@ def _announced(clusters: list[Cluster], article: Article, found: list[dates.Date
     """Undated acts a news agency, a ministry or a military announces on a stated day:
     "North Korea has launched balloons toward the South, the South's military said
     Wednesday", "Kim Jong Un inspected flood damage, KCNA said Friday". Wire copy reports
-    the news of that day's cycle: the day before the announcement or the day itself. A
-    source telling Daily NK on Tuesday what happened is no announcement: what it tells
-    happened some time before (the "recently" window)."""
+    the news of that day's cycle: the day before the announcement or the day itself; one
+    announced in a stated week ("state media said last week the country had tested") is
+    that week's news. A source telling Daily NK on Tuesday what happened is no announcement: what it tells
+    happened some time before (the "recently" window), nor is anyone telling RFA last week."""
     if article.published is None:
         return {}
     out: dict[int, TimeSpan] = {}
     for c in clusters:
         for m in c.mentions:
-            if m.attribution is not None and m.attribution.kind == "anonymous_source":
+            if (m.attribution is not None and m.attribution.kind == "anonymous_source") or _told_outlet(m.sent):
                 continue
             in_sentence = starting_in(found, m.sent.start_char, m.sent.end_char)
             said = dates.reporting_date(m.sent, in_sentence)
             if said is not None and said.span.end and said.span.precision == 1:
                 out[id(c)] = dates.news_cycle(said.span.end)
                 break
+            # a named week ("last week"), not a run of days, which dates what was announced
+            # ("announced no-sail zones from January 31 to February 2")
+            if said is not None and said.span.precision == 2 and said.rule == "date.relative_unit":
+                out[id(c)] = said.span
+                break
     return out
+
+
+# the expressions that can name the day of the news: not a date counted from another
+# ("around 11:30 a.m."), a vague word or a range
+_NEWS_DAY_KINDS = {"absolute", "relative", "weekday"}
+
+
+def _news_of_the_day(doc: Doc, found: list[dates.DateMention], dated: list[Mention], published: date,
+                     spoken: TimeSpan | None) -> bool:
+    """A report that names the day of publication or the day before tells the day's news,
+    as wire copy does ("defected to the South on Monday", "state media KCNA said on
+    Tuesday", published that day): its undated acts are that news cycle's, not the
+    month-wide recent window. Not the page's own date (a dateline, a stamp, a date line), nor
+    the day someone told an outlet what had happened ("a source told Daily NK on Tuesday")."""
+    if any(m.time is not None and m.time.precision == 1 and m.time.end is not None
+           and 0 <= (published - m.time.end).days <= 1 for m in dated):
+        return True
+    text = text_of(doc)
+    for d in found:
+        if (d.kind in _NEWS_DAY_KINDS and d.span.precision == 1 and d.span.end is not None
+                and 0 <= (published - d.span.end).days <= 1 and not dates.page_date(text, d)):
+            where = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if where is not None and d.span != spoken and not _told_outlet(where.sent):
+                return True
+    return False
 
 
 # words that carry a narrative on from what was told before: "North Korea then fired back",
@@ -326,6 +368,7 @@ def date_undated(
              if m.time and not m.time_inherited and not m.background
              and (m.time.precision in (1, 2, 3) or _recently_since(m.time, article.published))]
     found = found if article.published else []
+    news_day = article.published is not None and _news_of_the_day(doc, found, dated, article.published, spoken)
     announced = _announced(clusters, article, found)
     _date_by_anaphor(clusters, doc, found)
     # what each paragraph dates before an act: acts dated above, and sentences that tell no
@@ -362,6 +405,8 @@ def date_undated(
                 # publication
                 told_on = spoken.end if spoken and spoken.end and spoken.precision == 1 else None
                 c.first.time, rule = dates.news_cycle(told_on or article.published), "date.news_cycle"
+        elif article.published and news_day and not dates.lasting(c.first.trigger.lemma_):
+            c.first.time, rule = dates.news_cycle(article.published), "date.news_of_the_day"
         elif article.published:
             recent = dates.resolve("recently", article.published)
             # the report's news reaches back to the earliest act it dates to the day, week or

@@ -1,0 +1,86 @@
+"""Places that are in the text but not where the act happened, and how a record's place
+is bounded (yalu/places/geoparse.py, yalu/extract/clustering.py): a wire's dateline
+before its agency in brackets, a place left out ("excluding Pyongyang"), a trading
+partner ("trade with China"), a place that only locates another ("north of the capital
+Pyongyang"), a capital's possessive ("Seoul's dramas"), and a borrowed town outside the
+province the act's own clause names.
+
+Every sentence here is fictional, written in the style of AFP / RFA / Daily NK / AP
+copy for these tests; none is real news.
+"""
+
+import pytest
+
+
+def excluded(found, name):
+    return next(m.excluded for m in found if m.text == name)
+
+
+@pytest.mark.parametrize("head", ["by Staff Writers Seoul (AFP) Oct 3, 2019 ", "Seoul (Reuters) "])
+def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
+    _, found = mentions(head + "A soldier was shot dead by border guards after crossing the river.")
+    assert excluded(found, "Seoul") == "dateline"
+
+
+def test_a_place_in_brackets_later_in_the_story_is_no_dateline(mentions):
+    filler = "Prices rose again in the markets this week, traders said. " * 12
+    _, found = mentions(filler + "Guards fired on a man near Hyesan (NK) on Monday.")
+    assert excluded(found, "Hyesan") is None
+
+
+@pytest.mark.parametrize("cue", ["excluding", "except", "other than", "apart from"])
+def test_a_place_left_out_is_not_the_place(mentions, where, cue):
+    text = f"Some 60 people were publicly executed last month in six cities {cue} Pyongyang."
+    _, found = mentions(text)
+    assert excluded(found, "Pyongyang") == "excepted"
+    assert where(text, "executed", "punishment") is None
+
+
+def test_a_trading_partner_is_not_where_the_act_happened(where):
+    text = "The city was sealed off after smuggling with China was uncovered in Hyesan."
+    loc = where(text, "sealed", "lockdown")
+    assert (loc.admin1_code, loc.admin2) == ("KP-10", "Hyesan")
+    assert where("Prices surged as trade with China resumed.", "surged", "economic_measure") is None
+
+
+@pytest.mark.parametrize("locator", ["north of the capital Pyongyang", "near Pyongyang", "northeast of Pyongyang"])
+def test_a_place_that_locates_another_is_not_a_place_of_the_story(mentions, locator):
+    text = f"Students were searched after every shift, a resident of South Pyongan province, {locator}, said."
+    _, found = mentions(text, sources=["a resident of South Pyongan province"])
+    assert excluded(found, "Pyongyang") == "locator"
+
+
+def test_a_second_place_of_a_list_locates_nothing(mentions):
+    _, found = mentions("Arrests were made in Hoeryong, Musan and Onsong last week.")
+    assert all(m.excluded is None for m in found)
+
+
+@pytest.mark.parametrize("phrase, state", [("Seoul's latest dramas", "kr.seoul"), ("Beijing's strict quarantine", "cn.beijing")])
+def test_a_capital_that_owns_a_thing_is_its_state(mentions, phrase, state):
+    _, found = mentions(f"Residents were caught watching {phrase} on smuggled phones.")
+    [m] = [m for m in found if m.place.id == state]
+    assert m.excluded == "state"
+
+
+@pytest.mark.parametrize("phrase", ["Pyongyang's streets", "Pyongyang's rainfall"])
+def test_a_capital_whose_streets_or_weather_are_told_is_a_place(mentions, phrase):
+    _, found = mentions(f"Floods swept through {phrase} on Sunday.")
+    [m] = [m for m in found if m.place.id == "kp.pyongyang"]
+    assert m.excluded is None
+
+
+def test_a_borrowed_town_never_leaves_the_province_the_act_names(read_with_rules):
+    text = (
+        "Eight miners died when a tunnel collapsed in January, state media said on Monday, "
+        "in a rare admission of a deadly accident.\n\n"
+        "In 2015, officials apologised for the collapse of an apartment block in Pyongyang, the capital.\n\n"
+        "The newspaper said the accident at the mine in South Hwanghae province was the worst in its history.\n\n"
+        "Market prices have been unstable since the start of the year. Many families now skip meals, the "
+        "source added. Officials have not commented on the situation. Similar reports have come from other "
+        "regions. Prices are expected to rise again before the harvest. Some traders have stopped travelling."
+    )
+    _, incidents = read_with_rules(text, published="2024-03-10", outlet="Associated Press")
+    [mine] = [i for i in incidents if i.event_type == "disaster" and "tunnel" in i.evidence[0].text]
+    # the first sentence borrows the article's Pyongyang; the mine's own province bounds it
+    assert "place.article_focus" in mine.evidence[0].rules
+    assert (mine.location.admin1_code, mine.location.admin2) == ("KP-05", None)

@@ -84,3 +84,61 @@ def test_a_borrowed_town_never_leaves_the_province_the_act_names(read_with_rules
     # the first sentence borrows the article's Pyongyang; the mine's own province bounds it
     assert "place.article_focus" in mine.evidence[0].rules
     assert (mine.location.admin1_code, mine.location.admin2) == ("KP-05", None)
+
+
+FILLER = (
+    "\n\nMarket prices have been unstable since the start of the year. Many families now skip meals, "
+    "the source added. Officials have not commented on the situation. Similar reports have come from "
+    "other regions. Prices are expected to rise again before the harvest. Some traders have stopped travelling."
+)
+
+
+def test_an_act_placed_in_a_province_is_in_the_one_town_the_article_names_there(read_with_rules):
+    text = (
+        "Security agents are hunting users of Chinese phones in North Hamgyong Province, a source told Daily NK.\n\n"
+        "Signal detection teams are searching homes in Musan County to track the callers down." + FILLER
+    )
+    _, incidents = read_with_rules(text)
+    [hunt] = [i for i in incidents if "hunting" in i.evidence[0].text]
+    assert (hunt.location.admin1_code, hunt.location.admin2) == ("KP-09", "Musan")
+    assert "place.article_town" in hunt.evidence[0].rules
+
+
+def test_two_towns_in_the_province_leave_the_act_at_the_province(read_with_rules):
+    text = (
+        "Security agents are hunting users of Chinese phones in North Hamgyong Province, a source told Daily NK.\n\n"
+        "Signal detection teams are searching homes in Musan County and in Hoeryong." + FILLER
+    )
+    _, incidents = read_with_rules(text)
+    [hunt] = [i for i in incidents if "hunting" in i.evidence[0].text]
+    assert (hunt.location.admin1_code, hunt.location.admin2) == ("KP-09", None)
+
+
+def test_a_town_in_another_province_refines_nothing(read_with_rules):
+    text = (
+        "Security agents are hunting users of Chinese phones in North Hamgyong Province, a source told Daily NK.\n\n"
+        "Signal detection teams are searching homes in Hyesan as well." + FILLER
+    )
+    _, incidents = read_with_rules(text)
+    [hunt] = [i for i in incidents if "hunting" in i.evidence[0].text]
+    assert (hunt.location.admin1_code, hunt.location.admin2) == ("KP-09", None)
+
+
+def test_with_no_other_town_a_source_living_in_the_province_places_the_act(read_with_rules):
+    text = (
+        "Authorities are investigating residents in Ryanggang Province who ignored a labour order, "
+        "a source in Kim Jong Suk County told Daily NK." + FILLER
+    )
+    _, incidents = read_with_rules(text)
+    [probe] = [i for i in incidents if "investigating" in i.evidence[0].text]
+    assert (probe.location.admin1_code, probe.location.admin2) == ("KP-10", "Kim Jong Suk")
+
+
+def test_a_town_someone_went_to_or_came_from_refines_nothing(read_with_rules):
+    text = (
+        "Security agents are hunting users of Chinese phones in North Hamgyong Province, a source told Daily NK.\n\n"
+        "Experts from Chongjin were sent to Musan County, and the detained are taken to Hoeryong." + FILLER
+    )
+    _, incidents = read_with_rules(text)
+    [hunt] = [i for i in incidents if "hunting" in i.evidence[0].text]
+    assert (hunt.location.admin1_code, hunt.location.admin2) == ("KP-09", None)

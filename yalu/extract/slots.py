@@ -18,6 +18,7 @@ from ..annotate.index import starting_in
 from ..model import Article, Location, TimeSpan
 from ..ontology import has
 from ..places.geoparse import Direction, Geoparser, PlaceMention, borrowing, direction, source_home_countries
+from ..places.syntax import Destinations, preposition
 from .attribution import Citation
 from .clustering import Cluster
 from .mentions import Mention, _paragraph_of, paragraphs
@@ -127,13 +128,15 @@ def inherit_places(
     located = [m.location for m in mentions if m.location and m.location.admin1_code and not m.place_inherited]
     reach = borrowing().get("article_place_within", 1.0) * len(text_of(doc))
     named = [loc for start, _, loc in told if start <= reach]
+    homes = _source_homes(places, geoparser, cites)
     candidates: list[tuple[Location, str]] = (
         [(loc, "place.article_focus") for loc in located if loc.geo_precision in (1, 2)]
         + [(loc, "place.article_named") for loc in named if loc.geo_precision in (1, 2)]
         + [(loc, "place.article_focus") for loc in located]
         + [(loc, "place.article_named") for loc in named]
-        + [(loc, "place.source_home") for loc in _source_homes(places, geoparser, cites)]
+        + [(loc, "place.source_home") for loc in homes]
     )
+    _article_towns(mentions, located + named, homes, _towns_named(geoparser, places))
     # each paragraph's places as (from where on they count, place): an act's own place from
     # its own sentence on, a sentence's place from the next sentence on (within its own
     # sentence, geoparse.locate decides which clause's place an act takes)
@@ -159,6 +162,41 @@ def inherit_places(
                 # a place passed over because it is where the people went: the origin rule chose
                 passed_over = origin is not None and not _left(candidates[0][0], origin)
                 m.set_place(focus[0], origin.id if origin is not None and passed_over else focus[1])
+
+
+def _article_towns(mentions: list[Mention], told: list[Location], homes: list[Location], also: set[tuple[str, str]]) -> None:
+    """An act its own clause places only in a province ("cracking down in North Hamgyong
+    Province") is in the one town or county the article tells of in that province, as an
+    analyst codes a report from Hoeryong (place.article_town); with none, in the one a
+    source there lives in. `also`: the (province, town) pairs any sentence names where
+    something is, not where it went or came from: a second town there leaves the act at
+    the province."""
+    for m in mentions:
+        own = m.location
+        if own is None or m.place_inherited or own.admin2 or not own.admin1_code or own.geo_precision != 3:
+            continue
+        if has(m.event_type, "place_stated"):
+            continue
+        for pool in (told, homes):
+            towns = {t.admin2: t for t in pool if t.admin2 and t.admin1_code == own.admin1_code and t.geo_precision in (1, 2)}
+            others = {town for province, town in also if province == own.admin1_code} - set(towns)
+            if len(towns) == 1 and not others:
+                m.set_place(replace(next(iter(towns.values())), geo_precision=2), "place.article_town", inherited=False)
+            if towns:
+                break
+
+
+def _towns_named(geoparser: Geoparser, places: list[PlaceMention]) -> set[tuple[str, str]]:
+    """(province code, town) of every town the text names as where something is."""
+    went = Destinations()
+    named = set()
+    for p in places:
+        if p.excluded or went(p.root) or preposition(p.root) == "from":
+            continue  # "taken to Chongjin", "experts from Musan"
+        located = geoparser.location(p.place, text=p.text)
+        if located.admin1_code and located.admin2:
+            named.add((located.admin1_code, located.admin2))
+    return named
 
 
 def _refines(found: Location, own: Location | None) -> bool:

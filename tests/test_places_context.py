@@ -93,35 +93,24 @@ FILLER = (
 )
 
 
-def test_an_act_placed_in_a_province_is_in_the_one_town_the_article_names_there(read_with_rules):
-    text = (
-        "Security agents are hunting users of Chinese phones in North Hamgyong Province, a source told Daily NK.\n\n"
-        "Signal detection teams are searching homes in Musan County to track the callers down." + FILLER
-    )
-    _, incidents = read_with_rules(text)
+HUNT = "Security agents are hunting users of Chinese phones in North Hamgyong Province, a source told Daily NK.\n\n"
+
+
+@pytest.mark.parametrize("second, admin2", [
+    # the one town the article tells of in the province
+    ("Signal detection teams are searching homes in Musan County to track the callers down.", "Musan"),
+    # two towns there: the province stays
+    ("Signal detection teams are searching homes in Musan County and in Hoeryong.", None),
+    # a town in another province refines nothing
+    ("Signal detection teams are searching homes in Hyesan as well.", None),
+    # nor does a town someone came from, next to the town of the story
+    ("Teams searching homes in Musan County were joined by experts from Chongjin.", "Musan"),
+])
+def test_an_act_placed_in_a_province_is_in_the_one_town_the_article_names_there(read_with_rules, second, admin2):
+    _, incidents = read_with_rules(HUNT + second + FILLER)
     [hunt] = [i for i in incidents if "hunting" in i.evidence[0].text]
-    assert (hunt.location.admin1_code, hunt.location.admin2) == ("KP-09", "Musan")
-    assert "place.article_town" in hunt.evidence[0].rules
-
-
-def test_two_towns_in_the_province_leave_the_act_at_the_province(read_with_rules):
-    text = (
-        "Security agents are hunting users of Chinese phones in North Hamgyong Province, a source told Daily NK.\n\n"
-        "Signal detection teams are searching homes in Musan County and in Hoeryong." + FILLER
-    )
-    _, incidents = read_with_rules(text)
-    [hunt] = [i for i in incidents if "hunting" in i.evidence[0].text]
-    assert (hunt.location.admin1_code, hunt.location.admin2) == ("KP-09", None)
-
-
-def test_a_town_in_another_province_refines_nothing(read_with_rules):
-    text = (
-        "Security agents are hunting users of Chinese phones in North Hamgyong Province, a source told Daily NK.\n\n"
-        "Signal detection teams are searching homes in Hyesan as well." + FILLER
-    )
-    _, incidents = read_with_rules(text)
-    [hunt] = [i for i in incidents if "hunting" in i.evidence[0].text]
-    assert (hunt.location.admin1_code, hunt.location.admin2) == ("KP-09", None)
+    assert (hunt.location.admin1_code, hunt.location.admin2) == ("KP-09", admin2)
+    assert ("place.article_town" in hunt.evidence[0].rules) == (admin2 is not None)
 
 
 def test_with_no_other_town_a_source_living_in_the_province_places_the_act(read_with_rules):
@@ -132,13 +121,3 @@ def test_with_no_other_town_a_source_living_in_the_province_places_the_act(read_
     _, incidents = read_with_rules(text)
     [probe] = [i for i in incidents if "investigating" in i.evidence[0].text]
     assert (probe.location.admin1_code, probe.location.admin2) == ("KP-10", "Kim Jong Suk")
-
-
-def test_a_town_someone_went_to_or_came_from_refines_nothing(read_with_rules):
-    text = (
-        "Security agents are hunting users of Chinese phones in North Hamgyong Province, a source told Daily NK.\n\n"
-        "Experts from Chongjin were sent to Musan County, and the detained are taken to Hoeryong." + FILLER
-    )
-    _, incidents = read_with_rules(text)
-    [hunt] = [i for i in incidents if "hunting" in i.evidence[0].text]
-    assert (hunt.location.admin1_code, hunt.location.admin2) == ("KP-09", None)

@@ -121,3 +121,18 @@ def test_with_no_other_town_a_source_living_in_the_province_places_the_act(read_
     _, incidents = read_with_rules(text)
     [probe] = [i for i in incidents if "investigating" in i.evidence[0].text]
     assert (probe.location.admin1_code, probe.location.admin2) == ("KP-10", "Kim Jong Suk")
+
+
+@pytest.mark.parametrize("first, where", [
+    # the article's town inside North Korea
+    ("Two smugglers were arrested in Manpo last week, a source in Chagang Province told Daily NK.", ("KP-04", "Manpho")),
+    # a town in China lends nothing to an act the text places in North Korea
+    ("Two smugglers were arrested in Dandong last week, a trader told Daily NK.", (None, None)),
+])
+def test_an_act_placed_only_in_north_korea_takes_the_article_place_there(read_with_rules, first, where):
+    text = first + "\n\nA man was publicly executed in North Korea for selling copper wire, the source said." + FILLER
+    _, incidents = read_with_rules(text)
+    [execution] = [i for i in incidents if i.event_type == "punishment"]
+    assert execution.location.country == "KP"
+    assert (execution.location.admin1_code, execution.location.admin2) == where
+    assert ("place.within_country" in execution.evidence[0].rules) == (where[0] is not None)

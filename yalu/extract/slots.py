@@ -144,7 +144,10 @@ def inherit_places(
     for start, paragraph, loc in told:
         timeline.setdefault(paragraph, []).append((start + 1, loc))
     for m in mentions:
-        if m.location is not None:
+        # "North Korea is tapping its students": a country alone is no place of its own; the
+        # act borrows as if its clause named none, inside that country (place.within_country)
+        within = _country_only(m.location)
+        if m.location is not None and within is None:
             if m.location.geo_precision in (1, 2):
                 timeline.setdefault(m.paragraph, []).append((m.sent.start_char, m.location))
             continue
@@ -153,12 +156,15 @@ def inherit_places(
         origin = direction(m.event_type, "origin")
         before = sorted((entry for entry in timeline.get(m.paragraph, []) if entry[0] <= m.sent.start_char),
                         key=lambda entry: entry[0])
-        paragraph_place = next((loc for _, loc in reversed(before) if loc.geo_precision in (1, 2) and _left(loc, origin)), None)
+        paragraph_place = next((loc for _, loc in reversed(before)
+                                if loc.geo_precision in (1, 2) and _left(loc, origin) and _inside(loc, within)), None)
         if paragraph_place is not None:
-            m.set_place(paragraph_place, "place.paragraph")
+            m.set_place(paragraph_place, "place.paragraph" if within is None else "place.within_country", within is None)
         elif short_item is None:
-            focus = next(((loc, rule) for loc, rule in candidates if _left(loc, origin)), None)
-            if focus is not None:
+            focus = next(((loc, rule) for loc, rule in candidates if _left(loc, origin) and _inside(loc, within)), None)
+            if focus is not None and within is not None:
+                m.set_place(focus[0], "place.within_country", inherited=False)
+            elif focus is not None:
                 # a place passed over because it is where the people went: the origin rule chose
                 passed_over = origin is not None and not _left(candidates[0][0], origin)
                 m.set_place(focus[0], origin.id if origin is not None and passed_over else focus[1])
@@ -206,6 +212,17 @@ def _refines(found: Location, own: Location | None) -> bool:
     if own is None or not own.admin1_code:
         return True
     return found.geo_precision < own.geo_precision and found.admin1_code == own.admin1_code
+
+
+def _country_only(loc: Location | None) -> str | None:
+    """The country of a place that is a country and nothing finer."""
+    if loc is None or loc.admin1_code or loc.place_id or loc.geo_precision != 3:
+        return None
+    return loc.country if loc.country in source_home_countries() else None
+
+
+def _inside(loc: Location, country: str | None) -> bool:
+    return country is None or loc.country == country
 
 
 def _left(loc: Location, origin: Direction | None) -> bool:

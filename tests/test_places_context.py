@@ -136,3 +136,14 @@ def test_an_act_placed_only_in_north_korea_takes_the_article_place_there(read_wi
     assert execution.location.country == "KP"
     assert (execution.location.admin1_code, execution.location.admin2) == where
     assert ("place.within_country" in execution.evidence[0].rules) == (where[0] is not None)
+
+
+@pytest.mark.parametrize("credit, admin2", [(" (ASIAPRESS)", None), ("", "Sakju")])
+def test_a_line_ending_on_a_credit_is_a_caption_and_lends_no_place(read_with_rules, credit, admin2):
+    text = (
+        "Farmers bring in the maize. Taken on the far bank across from Sakju County in late September." + credit + "\n\n"
+        "Inspection teams have detained a farm official over missing grain, a source told Daily NK." + FILLER
+    )
+    _, incidents = read_with_rules(text)
+    [arrest] = [i for i in incidents if i.event_type == "arrest"]
+    assert arrest.location.admin2 == admin2

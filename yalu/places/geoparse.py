@@ -470,9 +470,18 @@ def _picture_words() -> re.Pattern[str]:
     return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\b" if words else r"(?!)")
 
 
+# "... across from Sakju County, in late September 2023. (ASIAPRESS)": a line that ends on
+# a credit in brackets is a caption (place.caption_credit); prose ends on its full stop
+CREDIT = re.compile(r"\((?:[Pp]hoto\b[^()]*|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\)\s*$")
+
+
 def _prose(sent: Span) -> bool:
     """A sentence of the story: it has a verb and shows no picture."""
-    return any(t.pos_ in ("VERB", "AUX") for t in sent) and not _picture_words().search(sent.text)
+    whole = text_of(sent.doc)
+    end = whole.find("\n", sent.end_char - 1)
+    line = whole[:len(whole) if end < 0 else end]
+    return (any(t.pos_ in ("VERB", "AUX") for t in sent) and not _picture_words().search(sent.text)
+            and not CREDIT.search(line[-200:]))
 
 
 def borrowing() -> dict:

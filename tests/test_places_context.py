@@ -147,3 +147,14 @@ def test_a_line_ending_on_a_credit_is_a_caption_and_lends_no_place(read_with_rul
     _, incidents = read_with_rules(text)
     [arrest] = [i for i in incidents if i.event_type == "arrest"]
     assert arrest.location.admin2 == admin2
+
+
+@pytest.mark.parametrize("text, admin2", [
+    # where a person lives is second to the place the clause gives the act
+    ("Police at Musan Station detained a Chongjin resident on Tuesday.", "Musan"),
+    ("Police detained a resident of Chongjin at Musan Station on Tuesday.", "Musan"),
+    # alone, it still places the act
+    ("Police detained a Chongjin resident on Tuesday.", "Chongjin"),
+])
+def test_a_persons_home_is_second_to_the_acts_place(where, text, admin2):
+    assert where(text, "detained", "arrest").admin2 == admin2

@@ -315,7 +315,8 @@ class Geoparser:
         def rank(m: PlaceMention):
             # "in Jeongeup County near Jeonju": the place a reference point is near comes second
             near = _near(self._before(m))
-            return (SPECIFICITY.get(m.place.kind, 3) + (0.5 if near else 0), distance(trigger, m.root))
+            return (SPECIFICITY.get(m.place.kind, 3) + (0.5 if near else 0) + (0.5 if _home(m.root) else 0),
+                    distance(trigger, m.root))
 
         best = min(usable, key=rank)
         return self.location(best.place, text=best.text, context=self._before(best))
@@ -520,6 +521,14 @@ def _context(ent: Span) -> str:
     doc = ent.doc
     sent = ent.sent
     return text_of(doc)[max(0, sent.start_char - 200):min(len(text_of(doc)), sent.end_char + 200)]
+
+
+def _home(place: Token) -> bool:
+    """"a Chongjin resident", "a resident of Hoeryong": where a person lives, second to the
+    place the act's clause gives (place.person_home: "police at Musan Station detained a
+    Chongjin resident" happened in Musan)."""
+    head = place.head.head if place.dep_ == "pobj" and place.head.lower_ in ("of", "from") else place.head
+    return place.dep_ in ("compound", "pobj") and head.ent_type_ == "ACTOR" and head.pos_ == "NOUN"
 
 
 def _near(before: str) -> bool:

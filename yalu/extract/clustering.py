@@ -146,6 +146,12 @@ class Cluster:
         located = [(m.location, m.place_inherited) for m in self.mentions if m.location]
         if not located:
             return None
+        # a borrowed place never leaves the provinces the act's own clauses name
+        # (place.own_province): "the mine in South Hwanghae province" is not moved to the
+        # Pyongyang of another story in the article
+        own = {loc.admin1_code for loc, inherited in located if not inherited and loc.admin1_code}
+        if own:
+            located = [(loc, inherited) for loc, inherited in located if not inherited or loc.admin1_code in own]
         # a county carried over from the paragraph beats a river named in passing
         return min(located, key=lambda pair: (pair[0].geo_precision or 9, not pair[0].admin1_code, pair[1]))[0]
 

@@ -45,9 +45,10 @@ class Mention:
     # the rules that made it, by step (trigger, frame, modality, place, date): its audit trail
     rules: dict[str, str] = field(default_factory=dict)
 
-    def set_place(self, location: Location, rule: str) -> None:
-        """A place taken from the mention's context, and the rule that lent it."""
-        self.location, self.place_inherited = location, True
+    def set_place(self, location: Location, rule: str, inherited: bool = True) -> None:
+        """A place taken from the mention's context (or, not inherited, one that makes its
+        own more precise), and the rule that lent it."""
+        self.location, self.place_inherited = location, inherited
         self.rules["place"] = rule
 
     def set_time(self, time: TimeSpan | None, rule: str) -> None:

@@ -18,6 +18,7 @@ from ..annotate.index import starting_in
 from ..model import Article, Location, TimeSpan
 from ..ontology import has
 from ..places.geoparse import Direction, Geoparser, PlaceMention, borrowing, direction, source_home_countries
+from ..places.syntax import Destinations, preposition
 from .attribution import Citation
 from .clustering import Cluster
 from .mentions import Mention, _paragraph_of, paragraphs
@@ -136,13 +137,15 @@ def inherit_places(
     located = [m.location for m in mentions if m.location and m.location.admin1_code and not m.place_inherited]
     reach = borrowing().get("article_place_within", 1.0) * len(text_of(doc))
     named = [loc for start, _, loc in told if start <= reach]
+    homes = _source_homes(places, geoparser, cites)
     candidates: list[tuple[Location, str]] = (
         [(loc, "place.article_focus") for loc in located if loc.geo_precision in (1, 2)]
         + [(loc, "place.article_named") for loc in named if loc.geo_precision in (1, 2)]
         + [(loc, "place.article_focus") for loc in located]
         + [(loc, "place.article_named") for loc in named]
-        + [(loc, "place.source_home") for loc in _source_homes(places, geoparser, cites)]
+        + [(loc, "place.source_home") for loc in homes]
     )
+    _article_towns(mentions, located + named, homes, _towns_named(geoparser, places))
     # each paragraph's places as (from where on they count, place): an act's own place from
     # its own sentence on, a sentence's place from the next sentence on (within its own
     # sentence, geoparse.locate decides which clause's place an act takes)
@@ -150,7 +153,10 @@ def inherit_places(
     for start, paragraph, loc in told:
         timeline.setdefault(paragraph, []).append((start + 1, loc))
     for m in mentions:
-        if m.location is not None:
+        # "North Korea is tapping its students": a country alone is no place of its own; the
+        # act borrows as if its clause named none, inside that country (place.within_country)
+        within = _country_only(m.location)
+        if m.location is not None and within is None:
             if m.location.geo_precision in (1, 2):
                 timeline.setdefault(m.paragraph, []).append((m.sent.start_char, m.location))
             continue
@@ -159,15 +165,53 @@ def inherit_places(
         origin = direction(m.event_type, "origin")
         before = sorted((entry for entry in timeline.get(m.paragraph, []) if entry[0] <= m.sent.start_char),
                         key=lambda entry: entry[0])
-        paragraph_place = next((loc for _, loc in reversed(before) if loc.geo_precision in (1, 2) and _left(loc, origin)), None)
+        paragraph_place = next((loc for _, loc in reversed(before)
+                                if loc.geo_precision in (1, 2) and _left(loc, origin) and _inside(loc, within)), None)
         if paragraph_place is not None:
-            m.set_place(paragraph_place, "place.paragraph")
+            m.set_place(paragraph_place, "place.paragraph" if within is None else "place.within_country", within is None)
         elif short_item is None:
-            focus = next(((loc, rule) for loc, rule in candidates if _left(loc, origin)), None)
-            if focus is not None:
+            focus = next(((loc, rule) for loc, rule in candidates if _left(loc, origin) and _inside(loc, within)), None)
+            if focus is not None and within is not None:
+                m.set_place(focus[0], "place.within_country", inherited=False)
+            elif focus is not None:
                 # a place passed over because it is where the people went: the origin rule chose
                 passed_over = origin is not None and not _left(candidates[0][0], origin)
                 m.set_place(focus[0], origin.id if origin is not None and passed_over else focus[1])
+
+
+def _article_towns(mentions: list[Mention], told: list[Location], homes: list[Location], also: set[tuple[str, str]]) -> None:
+    """An act its own clause places only in a province ("cracking down in North Hamgyong
+    Province") is in the one town or county the article tells of in that province, as an
+    analyst codes a report from Hoeryong (place.article_town); with none, in the one a
+    source there lives in. `also`: the (province, town) pairs any sentence names where
+    something is, not where it went or came from: a second town there leaves the act at
+    the province."""
+    for m in mentions:
+        own = m.location
+        if own is None or m.place_inherited or own.admin2 or not own.admin1_code or own.geo_precision != 3:
+            continue
+        if has(m.event_type, "place_stated"):
+            continue
+        for pool in (told, homes):
+            towns = {t.admin2: t for t in pool if t.admin2 and t.admin1_code == own.admin1_code and t.geo_precision in (1, 2)}
+            others = {town for province, town in also if province == own.admin1_code} - set(towns)
+            if len(towns) == 1 and not others:
+                m.set_place(replace(next(iter(towns.values())), geo_precision=2), "place.article_town", inherited=False)
+            if towns:
+                break
+
+
+def _towns_named(geoparser: Geoparser, places: list[PlaceMention]) -> set[tuple[str, str]]:
+    """(province code, town) of every town the text names as where something is."""
+    went = Destinations()
+    named = set()
+    for p in places:
+        if p.excluded or went(p.root) or preposition(p.root) == "from":
+            continue  # "taken to Chongjin", "experts from Musan"
+        located = geoparser.location(p.place, text=p.text)
+        if located.admin1_code and located.admin2:
+            named.add((located.admin1_code, located.admin2))
+    return named
 
 
 def _refines(found: Location, own: Location | None) -> bool:
@@ -177,6 +221,17 @@ def _refines(found: Location, own: Location | None) -> bool:
     if own is None or not own.admin1_code:
         return True
     return found.geo_precision < own.geo_precision and found.admin1_code == own.admin1_code
+
+
+def _country_only(loc: Location | None) -> str | None:
+    """The country of a place that is a country and nothing finer."""
+    if loc is None or loc.admin1_code or loc.place_id or loc.geo_precision != 3:
+        return None
+    return loc.country if loc.country in source_home_countries() else None
+
+
+def _inside(loc: Location, country: str | None) -> bool:
+    return country is None or loc.country == country
 
 
 def _left(loc: Location, origin: Direction | None) -> bool:

@@ -37,6 +37,8 @@ def fired_types(fired, text):
         ("An air raid warning was issued for the island after the launches.", "attack"),
         ("The assembly voted on the arrest warrant for the opposition leader.", "arrest"),
         ("The defector is being questioned at a joint interrogation center.", "arrest"),
+        ("North Korea feels threatened by foreign films and is trying to tighten its control over the border.", "statement"),
+        ("Rising theft of corn from the farms worries the county.", "economic_measure"),
     ],
 )
 def test_other_senses_of_a_trigger_word_do_not_fire(fired, text, event_type):
@@ -58,6 +60,8 @@ def test_other_senses_of_a_trigger_word_do_not_fire(fired, text, event_type):
         ("Chinese police repatriated five North Korean women on Thursday.", "forced_repatriation"),
         ("Armed commandos raided a guard post near the border on Sunday.", "attack"),
         ("Police arrested two smugglers in Hyesan on Monday.", "arrest"),
+        ("North Korea threatened to strike the loudspeakers on Monday.", "statement"),
+        ("Rice prices rose sharply in Hyesan markets last week.", "economic_measure"),
     ],
 )
 def test_the_incident_sense_of_the_same_words_still_fires(fired, text, event_type):

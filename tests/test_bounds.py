@@ -28,7 +28,7 @@ PROSE = "Border guards detained two smugglers near Hyesan on Tuesday, a source t
 
 def test_a_very_long_sentence_is_extracted_without_recursion_error(read_with_rules):
     """A run of a thousand names parses into a chain deeper than Python's recursion limit."""
-    _, incidents = read_with_rules("Hyesan " * 1000 + "soldiers defected.")
+    _, incidents = read_with_rules("Hyesan " * 1000 + "residents defected.")
     assert [i.event_type for i in incidents] == ["defection"]
 
 

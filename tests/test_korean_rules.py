@@ -282,6 +282,9 @@ def test_counties_by_their_province_their_bare_name_and_no_numbered_neighbourhoo
 
     assert "kp.north-pyongan.taegwan" in ids("합참은 북한이 평안북도 대관 일대에서 미사일을 쐈다고 밝혔다.")
     assert "kp.north-pyongan.taegwan" not in ids("올해 대관 행사가 성대하게 열렸다.")
+    assert "kp.kangwon.kosong.jangjon" in ids("합참은 북한이 강원도 장전 일대에서 포병사격을 했다고 밝혔다.")
+    assert "kp.kangwon.kosong.jangjon" not in ids("경비대원들은 실탄을 장전해 사격했다.")
+    assert "kp.south-hwanghae.ongjin.changrin" in ids("북한군이 서해 창린도에서 해안포를 쐈다.")
     assert "kp.north-hamgyong.onsong.jongsong" in ids("함경북도 종성군에서 군인이 상관을 살해했다.")
     assert ids("평양 평천구역 안산1동에 있는 아파트가 무너졌다.") == ["kp.pyongyang", "kp.pyongyang.pyongchon"]
 

@@ -295,3 +295,11 @@ def test_a_destination_read_past_its_gloss(geoparser: Geoparser) -> None:
     assert [h.destination for h in hits if h.text == "지린"] == [True]
     hits = slots.find_places(annotate("경비대원이 지린(吉林)성에서 붙잡혔다."), geoparser)
     assert [h.destination for h in hits if h.text == "지린"] == [False]
+
+
+def test_a_place_passed_on_the_way_is_a_route(geoparser: Geoparser) -> None:
+    """"판문점을 통해": the way the men went back, not where they were."""
+    hits = slots.find_places(annotate("선원 2명은 판문점을 통해 북으로 돌려보냈다."), geoparser)
+    assert [h.destination for h in hits if h.text == "판문점"] == [True]
+    hits = slots.find_places(annotate("병사 1명이 판문점에서 귀순했다."), geoparser)
+    assert [h.destination for h in hits if h.text == "판문점"] == [False]

@@ -295,6 +295,8 @@ def test_a_destination_read_past_its_gloss(geoparser: Geoparser) -> None:
     assert [h.destination for h in hits if h.text == "지린"] == [True]
     hits = slots.find_places(annotate("경비대원이 지린(吉林)성에서 붙잡혔다."), geoparser)
     assert [h.destination for h in hits if h.text == "지린"] == [False]
+    hits = slots.find_places(annotate("경비대원 2명이 신의주에서 단둥(丹東) 쪽으로 넘어갔다."), geoparser)
+    assert [h.destination for h in hits if h.text in ("신의주", "단둥")] == [False, True]
 
 
 def test_a_place_passed_on_the_way_is_a_route(geoparser: Geoparser) -> None:

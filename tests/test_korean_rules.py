@@ -305,3 +305,10 @@ def test_a_place_passed_on_the_way_is_a_route(geoparser: Geoparser) -> None:
     assert [h.destination for h in hits if h.text == "판문점"] == [True]
     hits = slots.find_places(annotate("병사 1명이 판문점에서 귀순했다."), geoparser)
     assert [h.destination for h in hits if h.text == "판문점"] == [False]
+
+
+def test_chinese_border_towns_by_their_korean_reading(geoparser: Geoparser) -> None:
+    """"이도백하", "송강하진": the Korean reading of Erdaobaihe and Songjianghe, Jilin."""
+    hits = slots.find_places(annotate("탈북민 1명이 이도백하와 송강하진 사이에서 붙잡혔다."), geoparser)
+    assert [(h.place.id, h.place.admin1_code) for h in hits] == [
+        ("cn.jilin.yanbian.erdaobaihe", "CN-JL"), ("cn.jilin.baishan.songjianghe", "CN-JL")]

@@ -305,6 +305,8 @@ def test_a_place_passed_on_the_way_is_a_route(geoparser: Geoparser) -> None:
     assert [h.destination for h in hits if h.text == "판문점"] == [True]
     hits = slots.find_places(annotate("병사 1명이 판문점에서 귀순했다."), geoparser)
     assert [h.destination for h in hits if h.text == "판문점"] == [False]
+    hits = slots.find_places(annotate("중국에 월경했던 주민 3명이 혜산에서 체포됐다."), geoparser)
+    assert [h.destination for h in hits if h.text in ("중국", "혜산")] == [True, False]
 
 
 def test_chinese_border_towns_by_their_korean_reading(geoparser: Geoparser) -> None:
@@ -312,3 +314,11 @@ def test_chinese_border_towns_by_their_korean_reading(geoparser: Geoparser) -> N
     hits = slots.find_places(annotate("탈북민 1명이 이도백하와 송강하진 사이에서 붙잡혔다."), geoparser)
     assert [(h.place.id, h.place.admin1_code) for h in hits] == [
         ("cn.jilin.yanbian.erdaobaihe", "CN-JL"), ("cn.jilin.baishan.songjianghe", "CN-JL")]
+
+
+def test_a_country_the_act_was_done_with_places_nothing(geoparser: Geoparser) -> None:
+    """"중국과 밀수를 하던": China is the partner; "중국에서 체포됐다" is where."""
+    hits = slots.find_places(annotate("중국과 밀수를 하던 주민 5명이 체포됐다."), geoparser)
+    assert [h.destination for h in hits if h.text == "중국"] == [True]
+    hits = slots.find_places(annotate("주민 5명이 중국에서 체포됐다."), geoparser)
+    assert [h.destination for h in hits if h.text == "중국"] == [False]

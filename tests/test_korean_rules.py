@@ -289,24 +289,24 @@ def test_counties_by_their_province_their_bare_name_and_no_numbered_neighbourhoo
     assert ids("평양 평천구역 안산1동에 있는 아파트가 무너졌다.") == ["kp.pyongyang", "kp.pyongyang.pyongchon"]
 
 
-def test_a_destination_read_past_its_gloss(geoparser: Geoparser) -> None:
-    """"지린(吉林)성으로": where the guard went, past the gloss and the suffix."""
-    hits = slots.find_places(annotate("경비대원이 강을 건너 중국 지린(吉林)성으로 넘어갔다."), geoparser)
-    assert [h.destination for h in hits if h.text == "지린"] == [True]
-    hits = slots.find_places(annotate("경비대원이 지린(吉林)성에서 붙잡혔다."), geoparser)
-    assert [h.destination for h in hits if h.text == "지린"] == [False]
-    hits = slots.find_places(annotate("경비대원 2명이 신의주에서 단둥(丹東) 쪽으로 넘어갔다."), geoparser)
-    assert [h.destination for h in hits if h.text in ("신의주", "단둥")] == [False, True]
-
-
-def test_a_place_passed_on_the_way_is_a_route(geoparser: Geoparser) -> None:
-    """"판문점을 통해": the way the men went back, not where they were."""
-    hits = slots.find_places(annotate("선원 2명은 판문점을 통해 북으로 돌려보냈다."), geoparser)
-    assert [h.destination for h in hits if h.text == "판문점"] == [True]
-    hits = slots.find_places(annotate("병사 1명이 판문점에서 귀순했다."), geoparser)
-    assert [h.destination for h in hits if h.text == "판문점"] == [False]
-    hits = slots.find_places(annotate("중국에 월경했던 주민 3명이 혜산에서 체포됐다."), geoparser)
-    assert [h.destination for h in hits if h.text in ("중국", "혜산")] == [True, False]
+@pytest.mark.parametrize("text, name, goes", [
+    # where the guard went, past the gloss and the suffix ("지린(吉林)성으로") or a space ("단둥 쪽으로")
+    ("경비대원이 강을 건너 중국 지린(吉林)성으로 넘어갔다.", "지린", True),
+    ("경비대원이 지린(吉林)성에서 붙잡혔다.", "지린", False),
+    ("경비대원 2명이 신의주에서 단둥(丹東) 쪽으로 넘어갔다.", "단둥", True),
+    ("경비대원 2명이 신의주에서 단둥(丹東) 쪽으로 넘어갔다.", "신의주", False),
+    # a route ("판문점을 통해"), where people had gone ("중국에 월경했던")
+    ("선원 2명은 판문점을 통해 북으로 돌려보냈다.", "판문점", True),
+    ("병사 1명이 판문점에서 귀순했다.", "판문점", False),
+    ("중국에 월경했던 주민 3명이 혜산에서 체포됐다.", "중국", True),
+    ("중국에 월경했던 주민 3명이 혜산에서 체포됐다.", "혜산", False),
+    # a country the act was done with ("중국과 밀수를 하던") is no place of it
+    ("중국과 밀수를 하던 주민 5명이 체포됐다.", "중국", True),
+    ("주민 5명이 중국에서 체포됐다.", "중국", False),
+])
+def test_places_an_act_went_to_or_through_place_nothing(geoparser: Geoparser, text: str, name: str, goes: bool) -> None:
+    hits = slots.find_places(annotate(text), geoparser)
+    assert [h.destination for h in hits if h.text == name] == [goes]
 
 
 def test_chinese_border_towns_by_their_korean_reading(geoparser: Geoparser) -> None:
@@ -314,11 +314,3 @@ def test_chinese_border_towns_by_their_korean_reading(geoparser: Geoparser) -> N
     hits = slots.find_places(annotate("탈북민 1명이 이도백하와 송강하진 사이에서 붙잡혔다."), geoparser)
     assert [(h.place.id, h.place.admin1_code) for h in hits] == [
         ("cn.jilin.yanbian.erdaobaihe", "CN-JL"), ("cn.jilin.baishan.songjianghe", "CN-JL")]
-
-
-def test_a_country_the_act_was_done_with_places_nothing(geoparser: Geoparser) -> None:
-    """"중국과 밀수를 하던": China is the partner; "중국에서 체포됐다" is where."""
-    hits = slots.find_places(annotate("중국과 밀수를 하던 주민 5명이 체포됐다."), geoparser)
-    assert [h.destination for h in hits if h.text == "중국"] == [True]
-    hits = slots.find_places(annotate("주민 5명이 중국에서 체포됐다."), geoparser)
-    assert [h.destination for h in hits if h.text == "중국"] == [False]

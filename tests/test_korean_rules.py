@@ -306,6 +306,9 @@ def test_counties_by_their_province_their_bare_name_and_no_numbered_neighbourhoo
     # a country the act was done with ("중국과 밀수를 하던") is no place of it
     ("중국과 밀수를 하던 주민 5명이 체포됐다.", "중국", True),
     ("주민 5명이 중국에서 체포됐다.", "중국", False),
+    # where something came from ("개성서 ... 올라왔나")
+    ("주민들은 “개성서 전염병 올라왔나” 걱정했다.", "개성", True),
+    ("개성서 전염병 환자가 늘었다.", "개성", False),
 ])
 def test_places_an_act_went_to_or_through_place_nothing(geoparser: Geoparser, text: str, name: str, goes: bool) -> None:
     hits = slots.find_places(annotate(text), geoparser)

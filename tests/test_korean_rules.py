@@ -78,6 +78,9 @@ def test_modality_decides_in_context() -> None:
         "잡히면 죽는 줄 알면서 버텼다.": None,
         "한국 영화를 몰래 시청한 죄로 주민 2명이 처형당했다.": None,
         "대변인은 한미 연합훈련을 규탄했다.": None,
+        # a later quotation's plan is its own ("...남하했다”며 “... 하겠다는"), a quoted one's not
+        "합참은 “경비정이 NLL을 침범해 계속 남하했다”며 “경고사격을 하겠다는 통신을 했다”고 밝혔다.": "asserted",
+        "합참은 “경비정이 NLL을 침범할 계획”이라고 밝혔다.": "planned",
     }
     for text, expected in cases.items():
         doc = annotate(text)
@@ -282,13 +285,38 @@ def test_counties_by_their_province_their_bare_name_and_no_numbered_neighbourhoo
 
     assert "kp.north-pyongan.taegwan" in ids("합참은 북한이 평안북도 대관 일대에서 미사일을 쐈다고 밝혔다.")
     assert "kp.north-pyongan.taegwan" not in ids("올해 대관 행사가 성대하게 열렸다.")
+    assert "kp.kangwon.kosong.jangjon" in ids("합참은 북한이 강원도 장전 일대에서 포병사격을 했다고 밝혔다.")
+    assert "kp.kangwon.kosong.jangjon" not in ids("경비대원들은 실탄을 장전해 사격했다.")
+    assert "kp.south-hwanghae.ongjin.changrin" in ids("북한군이 서해 창린도에서 해안포를 쐈다.")
     assert "kp.north-hamgyong.onsong.jongsong" in ids("함경북도 종성군에서 군인이 상관을 살해했다.")
     assert ids("평양 평천구역 안산1동에 있는 아파트가 무너졌다.") == ["kp.pyongyang", "kp.pyongyang.pyongchon"]
 
 
-def test_a_destination_read_past_its_gloss(geoparser: Geoparser) -> None:
-    """"지린(吉林)성으로": where the guard went, past the gloss and the suffix."""
-    hits = slots.find_places(annotate("경비대원이 강을 건너 중국 지린(吉林)성으로 넘어갔다."), geoparser)
-    assert [h.destination for h in hits if h.text == "지린"] == [True]
-    hits = slots.find_places(annotate("경비대원이 지린(吉林)성에서 붙잡혔다."), geoparser)
-    assert [h.destination for h in hits if h.text == "지린"] == [False]
+@pytest.mark.parametrize("text, name, goes", [
+    # where the guard went, past the gloss and the suffix ("지린(吉林)성으로") or a space ("단둥 쪽으로")
+    ("경비대원이 강을 건너 중국 지린(吉林)성으로 넘어갔다.", "지린", True),
+    ("경비대원이 지린(吉林)성에서 붙잡혔다.", "지린", False),
+    ("경비대원 2명이 신의주에서 단둥(丹東) 쪽으로 넘어갔다.", "단둥", True),
+    ("경비대원 2명이 신의주에서 단둥(丹東) 쪽으로 넘어갔다.", "신의주", False),
+    # a route ("판문점을 통해"), where people had gone ("중국에 월경했던")
+    ("선원 2명은 판문점을 통해 북으로 돌려보냈다.", "판문점", True),
+    ("병사 1명이 판문점에서 귀순했다.", "판문점", False),
+    ("중국에 월경했던 주민 3명이 혜산에서 체포됐다.", "중국", True),
+    ("중국에 월경했던 주민 3명이 혜산에서 체포됐다.", "혜산", False),
+    # a country the act was done with ("중국과 밀수를 하던") is no place of it
+    ("중국과 밀수를 하던 주민 5명이 체포됐다.", "중국", True),
+    ("주민 5명이 중국에서 체포됐다.", "중국", False),
+    # where something came from ("개성서 ... 올라왔나")
+    ("주민들은 “개성서 전염병 올라왔나” 걱정했다.", "개성", True),
+    ("개성서 전염병 환자가 늘었다.", "개성", False),
+])
+def test_places_an_act_went_to_or_through_place_nothing(geoparser: Geoparser, text: str, name: str, goes: bool) -> None:
+    hits = slots.find_places(annotate(text), geoparser)
+    assert [h.destination for h in hits if h.text == name] == [goes]
+
+
+def test_chinese_border_towns_by_their_korean_reading(geoparser: Geoparser) -> None:
+    """"이도백하", "송강하진": the Korean reading of Erdaobaihe and Songjianghe, Jilin."""
+    hits = slots.find_places(annotate("탈북민 1명이 이도백하와 송강하진 사이에서 붙잡혔다."), geoparser)
+    assert [(h.place.id, h.place.admin1_code) for h in hits] == [
+        ("cn.jilin.yanbian.erdaobaihe", "CN-JL"), ("cn.jilin.baishan.songjianghe", "CN-JL")]

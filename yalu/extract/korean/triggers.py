@@ -17,6 +17,9 @@ TRIGGER_TAGS = frozenset({"NNG", "NNP", "VV", "XR", "VA"})
 CLOSING = frozenset({"EF", "EC"})
 AUXILIARY = frozenset({"VX", "VCN"})
 QUOTATIVE = re.compile(r"[’'\"”」』]\s*(?:는|고|며|라는|라고)")
+# a quotation closed and another opened ("...남하했다”며 “해군은 ... 하겠다는"): a new
+# utterance, which the rest of the first one's sentence does not read into
+NEXT_QUOTE = re.compile(r"[’'\"”」』]\s*(?:며|면서|고|라며|라고)\s*[‘'\"“「『]")
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,8 @@ def judge(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, attributed: boo
     # a quoted order or report keeps its quotative ("봉쇄하라’는 지시": the order's 는)
     quotative = QUOTATIVE.match(doc.text, end)
     clause = doc.text[trigger.start:quotative.end() if quotative else end]
-    rest = doc.text[trigger.start:sentence.end_char]
+    following = NEXT_QUOTE.search(doc.text, trigger.start, sentence.end_char)
+    rest = doc.text[trigger.start:following.start() + 1 if following else sentence.end_char]
     scopes = {"clause": clause, "rest": rest, "sentence": sentence.text}
     for rule in modality_rules():
         judged = event_type not in rule.not_types and (not rule.types or event_type in rule.types)

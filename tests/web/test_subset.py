@@ -137,3 +137,35 @@ def test_a_sort_reads_its_index_unless_its_matches_are_sparse(fstore):
     page = next(sql for sql in asked if sql.startswith("SELECT i.id"))
     plan = " ".join(r[3] for r in fstore.conn.execute(f"EXPLAIN QUERY PLAN {page}"))
     assert "INDEX incidents_sort_admin1" in plan and "TEMP B-TREE" not in plan
+
+
+def test_a_broad_search_over_the_arrays_is_sqls(new_db, monkeypatch):
+    """A search matching most articles: its rows over the arrays are the matching
+    articles' incidents (facets._searched), as for a narrow one; count and pages are SQL's,
+    which resolves it through the articles that do not match, a merge's sources included."""
+    from yalu import review
+    from yalu.store import sql
+
+    path = new_db("broad.db")
+    built = facet_sample.build(path)
+    store = Store(path)
+    monkeypatch.setattr(sql, "BROAD_SHARE", 0.0)
+    monkeypatch.setattr(subset, "FEW", 0)
+    monkeypatch.setattr(subset, "SHARE", 1)
+    monkeypatch.setattr(subset, "LARGE", 0)
+    try:
+        # the artillery record (no "source" in its article) gains a matching source
+        review.merge(store, built["artillery"], built["arrest"], "tester")
+        searches = [q.IncidentQuery(q="source"), q.IncidentQuery(q="source", category=["repression"])]
+        assert all(sql.resolve_search(store.conn, s).kind == "broad" for s in searches)
+        q.facet_counts(store)  # the arrays of this data version
+        for search in searches:
+            assert q.count(store, search) == q.count(store.conn, search) > 0
+            for order in ("asc", "desc"):
+                pages = [q.search(store, search, sort="date", order=order, page=p, per_page=3) for p in (1, 2, 3)]
+                assert [[r["id"] for r in p.items] for p in pages] == [
+                    sql_page(store, search, "date", order, p) for p in (1, 2, 3)]
+        found = q.search(store, searches[0], per_page=50)
+        assert built["artillery"] in [r["id"] for r in found.items]
+    finally:
+        store.close()

@@ -179,8 +179,7 @@ def search(
     query = query or IncidentQuery()
     page, per_page = page_bounds(page, per_page)
     order_sql, sort, order = order_by(sort, order)
-    found = resolved(db, query)
-    total = count(db, query, found)
+    total = count(db, query)  # the arrays' count resolves no search (facets._sql_matches)
     ids = None
     if isinstance(db, Store):  # few matches, over the facets' arrays (subset.py)
         from .subset import page_ids
@@ -192,7 +191,7 @@ def search(
         offset = (page - 1) * per_page
         incidents = conn.execute("SELECT coalesce(max(rowid), 0) FROM incidents").fetchone()[0]
         sparse = (offset + per_page) * incidents > WALK * max(total, 1)
-        ids = _ordered_ids(conn, query, sort, order_sql, per_page, offset, found, sparse=sparse)
+        ids = _ordered_ids(conn, query, sort, order_sql, per_page, offset, resolved(db, query), sparse=sparse)
     items = _fetch(conn, ids, details=details)
     return Page(items=items, total=total, page=page, per_page=per_page, sort=sort, order=order)
 

@@ -246,6 +246,12 @@ def matching_rows(store: Store, query: IncidentQuery) -> tuple[Columns, np.ndarr
     return columns, _remembered_mask(store, ("matching_rows", repr(query)), mask, len(columns.rowids))
 
 
+def rows_remembered(store: Store, query: IncidentQuery) -> bool:
+    """Whether the rows SQL finds for the query (a search's: its articles' incidents) are
+    remembered for this data version (`_sql_matches`)."""
+    return store.remembered(("facet_rows", repr(replace(query, **_NOT_IN_SQL)))) is not None
+
+
 @dataclass
 class Packed:
     """A mask as remembered, 8 rows a byte: 1 MB masks at 1,000,000 incidents filled

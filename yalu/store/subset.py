@@ -58,7 +58,7 @@ def page_ids(store: Store, query: IncidentQuery, sort: str, order_sql: str, limi
             f"FROM json_each(?)) ORDER BY {order_sql} LIMIT ? OFFSET ?", (rowids, limit, offset))]
     if sort not in (DEFAULT_SORT, "outlet") or query.include_merged:
         return None  # SQL reads the sort's own index (store migration 12)
-    walked = (_walk(store, columns, mask, matches, _DATE_ROWS + order_sql, offset, limit)
+    walked = (_walk(store, columns, mask, matches, DATE_ROWS + order_sql, offset, limit)
               if sort == DEFAULT_SORT else _by_outlet(store, columns, mask, order_sql, offset, limit))
     if walked is not None:
         return walked
@@ -74,7 +74,7 @@ def page_ids(store: Store, query: IncidentQuery, sort: str, order_sql: str, limi
 
 # the live incidents in the list's date order (the browse index; PostgreSQL's
 # incidents_recent when descending)
-_DATE_ROWS = "SELECT i.rowid, i.id FROM incidents i WHERE i.merged_into IS NULL ORDER BY "
+DATE_ROWS = "SELECT i.rowid, i.id FROM incidents i WHERE i.merged_into IS NULL ORDER BY "
 
 
 def _walk(store: Store, columns: Columns, want: np.ndarray, matches: int, sql: str, skip: int,

@@ -18,6 +18,7 @@ QUERIES = [
     q.IncidentQuery(q="Moscow"),
     q.IncidentQuery(outlet=["Example Wire"], review_status=["machine"]),
     q.IncidentQuery(admin2=["hyesan"]),  # any spelling, as SQL's COLLATE NOCASE
+    q.IncidentQuery(date_to="2019-12-31"),  # matches bunched at one end of the date order
 ]
 SORTS = ["date", "confidence", "admin1", "outlet", "event_type", "updated", "review_status"]
 

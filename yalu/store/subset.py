@@ -81,26 +81,32 @@ def _walk(store: Store, columns: Columns, want: np.ndarray, matches: int, sql: s
           take: int) -> list[str] | None:
     """The ids of `take` rows that `want` holds, after the first `skip` of them, in the
     order of `sql` (rowid, id), read in chunks; None when that would read more than WALK
-    rows (the page ends early at the end of the rows)."""
+    rows, as projected from the share of the rows read so far that matched (the page
+    ends early at the end of the rows)."""
     if not matches:
         return []
-    expected = (skip + take) * len(want) // matches  # rows to read if the matches are even
+    wanted = skip + take
+    expected = wanted * len(want) // matches  # rows to read if the matches are even
     if expected > WALK:
         return None
     found: list[str] = []
-    read, size = 0, min(WALK, 2 * expected + 100)
-    while read < WALK:
+    read = seen = 0
+    size = min(WALK, 2 * expected + 100)
+    while True:
         rows = store.conn.execute(sql + " LIMIT ? OFFSET ?", (size, read)).fetchall()
         rowids = np.array([r[0] for r in rows], dtype=np.int64)
         at = np.searchsorted(columns.rowids, rowids).clip(0, max(0, len(columns.rowids) - 1))
         hits = np.flatnonzero((columns.rowids[at] == rowids) & want[at])  # not a row added since
         found += [rows[k][1] for k in hits[skip:skip + take - len(found)]]
         skip = max(0, skip - len(hits))
+        read, seen = read + len(rows), seen + len(hits)
         if len(found) == take or len(rows) < size:
             return found
-        read += len(rows)
-        size = WALK - read
-    return None
+        # matches bunched further on (a date range in the date order): not row by row
+        projected = read * wanted // seen if seen else WALK + 1
+        if projected > WALK:
+            return None
+        size = projected - read + 100
 
 
 def _by_outlet(store: Store, columns: Columns, mask: np.ndarray, order_sql: str, skip: int,

@@ -230,3 +230,65 @@ def test_every_korean_rule_id_is_unique_and_named() -> None:
         ids = [r["id"] for r in resources.load(name)[table]]
         assert len(ids) == len(set(ids)), name
         assert all(re.fullmatch(r"[a-z_]+\.ko\.[a-z_.]+", i) for i in ids), ids
+
+
+def test_modality_reads_the_genre_constructions_in_context() -> None:
+    """Each trigger of these fictional sentences, by its type: an ordered act, a posted
+    person, an act one is at risk of, a habit, a reaction's object and an unknown kind
+    report nothing; the order itself and the act told plainly do."""
+    cases = {
+        "최고사령부는 국경에 접근하는 사람은 무조건 사살 지시를 내렸다.": {"attack": None, "crackdown": "asserted"},
+        "김여정은 가담자들을 모두 체포해 처형하고 보고하라는 지시를 내렸다.": {"arrest": None, "punishment": None, "crackdown": "asserted"},
+        "총격한 것은 국경 경비에 투입된 7군단 병사였다.": {"deployment": None},
+        "당국이 국경에 폭풍군단을 투입했다.": {"deployment": "asserted"},
+        "중국에 구금돼 있거나 북송될 상황에 놓인 여성들이 많다.": {"arrest": None, "forced_repatriation": None},
+        "양을 밀수해 팔던 주민들의 불만이 많다.": {"smuggling": None},
+        "탈북을 시도하던 주민 2명이 체포됐다.": {"defection": "asserted", "arrest": "asserted"},
+        "주민들은 당국이 국경을 폐쇄한 것에 대해 불만을 토로했다.": {"lockdown": None},
+        "이날 발사된 발사체들이 미사일인지, 방사포인지는 확인되지 않았다.": {"artillery_fire": None},
+        "북한이 이날 발사한 발사체는 방사포였다.": {"artillery_fire": "asserted"},
+        "북한은 명절이 오면 전국에 특별경비주간을 설정하고 비상경비태세에 돌입한다.": {"crackdown": None},
+        "밀수꾼 2명이 체포됐다고 소식통은 말한다.": {"arrest": "asserted"},
+        "중국 각지에서 구금돼 있던 여성 270여명이 북송됐다.": {"arrest": None, "forced_repatriation": "asserted"},
+        "당국은 밀수는 반역행위라고 규정했다.": {"smuggling": None},
+        "위원장이 도주한 경비대원의 국외 구금을 지시했다.": {"arrest": None, "crackdown": "asserted"},
+        "보위사령부는 체포팀을 조직해 중국에 보냈다.": {"arrest": "absent"},
+    }
+    for text, expected in cases.items():
+        doc = annotate(text)
+        sentence = doc.sentences[0]
+        judged = {rule.type: judge(doc, sentence, m, False, rule.type)[0] for m, rule in find_triggers(doc, sentence)}
+        assert {t: judged.get(t, "absent") for t in expected} == expected, (text, judged)
+
+
+def test_wire_photos_and_photographers_notes_are_captions() -> None:
+    """People watching the news, a bracketed photo credit, a photographer's note and a
+    line naming people by what they do show a scene; the news told in the past does not."""
+    assert slots.caption("14일 오후 서울역 대합실에서 시민들이 미사일 발사 관련 뉴스를 시청하고 있다.")
+    assert slots.caption("역 대합실에 관련 보도가 나오고 있다. [사진=연합뉴스]")
+    assert slots.caption("초소에서 조사를 받는 주민들. ‘강에서 고기를 잡았다’고 촬영자가 전함.")
+    assert slots.caption("국경 초소에서 취조를 받는 여러 명의 소년들")
+    assert slots.caption("• ▲ 김정은이 순항미사일 시험발사를 지도했다고 중앙TV가 보도했다.")
+    assert not slots.caption("북한이 14일 오후 동해상으로 탄도미사일을 발사했다.")
+    assert not slots.caption("보위부는 밀수꾼 2명을 체포했다고 소식통은 전했다.")
+
+
+def test_counties_by_their_province_their_bare_name_and_no_numbered_neighbourhood(geoparser: Geoparser) -> None:
+    """A common word after its province is the county ("평안북도 대관"), not elsewhere
+    ("대관 행사"); a county the gazetteer knows by its bare name is found with 군
+    ("종성군"); a numbered neighbourhood is no city of its name ("안산1동")."""
+    def ids(text: str) -> list[str]:
+        return [h.place.id for h in slots.find_places(annotate(text, geoparser.gazetteer), geoparser)]
+
+    assert "kp.north-pyongan.taegwan" in ids("합참은 북한이 평안북도 대관 일대에서 미사일을 쐈다고 밝혔다.")
+    assert "kp.north-pyongan.taegwan" not in ids("올해 대관 행사가 성대하게 열렸다.")
+    assert "kp.north-hamgyong.onsong.jongsong" in ids("함경북도 종성군에서 군인이 상관을 살해했다.")
+    assert ids("평양 평천구역 안산1동에 있는 아파트가 무너졌다.") == ["kp.pyongyang", "kp.pyongyang.pyongchon"]
+
+
+def test_a_destination_read_past_its_gloss(geoparser: Geoparser) -> None:
+    """"지린(吉林)성으로": where the guard went, past the gloss and the suffix."""
+    hits = slots.find_places(annotate("경비대원이 강을 건너 중국 지린(吉林)성으로 넘어갔다."), geoparser)
+    assert [h.destination for h in hits if h.text == "지린"] == [True]
+    hits = slots.find_places(annotate("경비대원이 지린(吉林)성에서 붙잡혔다."), geoparser)
+    assert [h.destination for h in hits if h.text == "지린"] == [False]

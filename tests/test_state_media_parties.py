@@ -142,7 +142,9 @@ def types_in(read_with_rules):
 def test_undated_acts_of_a_history_are_the_pasts(types_in):
     assert "attack" not in types_in(HISTORY, "2024-10-08")
     # the same history in a report of this year's news keeps its act for the other rules to judge
-    assert "attack" in types_in(HISTORY.replace("in 1895", "in 1895 and again in 2024"), "2024-10-08")
+    # (a report naming the North: one that never does is abroad_story's)
+    this_year = HISTORY.replace("in 1895", "in 1895 and again in 2024") + " The DPRK will never forget it."
+    assert "attack" in types_in(this_year, "2024-10-08")
     # a meeting on an old anniversary is the day's act
     assert "leadership_activity" in types_in(ANNIVERSARY, "2024-07-28")
 

@@ -52,6 +52,12 @@ MODALITY_LISTS = (
     "cause_marks threatened_with threat_nouns cause_heads spread_heads trend_nouns reference_heads"
 ).split()
 
+# genericity.toml: the genre's cues for acts named and not reported (yalu/extract/genericity.py)
+GENERICITY_LISTS = (
+    "precedent_ordinals precedent_nouns example_preps charge_nouns charge_words practice_verbs toll_verbs toll_events "
+    "place_nouns amounts occurrence_verbs underway anyone livelihoods function_phrases seasons season_determiners"
+).split()
+
 # dates.toml: tables of words (month names, parts of a month, cue words, ...)
 DATE_TABLES = (
     "juche months weekdays fuzzy_counts month_parts parts week_parts year_parts decade_parts seasons relative "
@@ -81,6 +87,7 @@ SCHEMAS: dict[str, Schema] = {
         "pattern": _records("name kind regex", "ignore_case max_len standalone max_function_words"),
     }),
     "modality.toml": Schema({name: list for name in MODALITY_LISTS}),
+    "genericity.toml": Schema({name: list for name in GENERICITY_LISTS}),
     "ontology.toml": Schema({
         "types": Table(_records(
             "category label",
@@ -109,7 +116,7 @@ SCHEMAS: dict[str, Schema] = {
         "labels": dict,
         "rule": _records("id type forms weight examples", "any none not_after not_examples", ("type",)),
     }),
-    "ko/modality.toml": Schema({"rule": _records("id scope modality pattern examples", "not_examples not_types")}),
+    "ko/modality.toml": Schema({"rule": _records("id scope modality pattern examples", "not_examples not_types types")}),
     "ko/dates.toml": Schema({
         "parts": dict,
         "relative": dict,

@@ -34,7 +34,7 @@ from .slots import (
     refine_lines,
     spoken_date,
 )
-from .theatre import foreign_party, other_voice, recalled
+from .theatre import at_the_un, foreign_party, other_voice, recalled
 
 # an act dated this long before the report is history the report recalls, not its news
 HISTORY_DAYS = 400
@@ -73,6 +73,6 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
         context = document_features(records, article.published)
         records = [(c, r) for (c, r), more in zip(records, context) if decide(r, record_features(c, r, r.confidence) | more)]
     # after the classifier, so that the other records' article context stays as it was
-    records = [(c, r) for c, r in records
+    records = [(c, at_the_un(c, r, article)) for c, r in records
                if not foreign_party(c, r, article) and not other_voice(c, article) and not recalled(c, article)]
     return [day for c, r in records for day in by_day(c, r)]

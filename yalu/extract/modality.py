@@ -62,7 +62,8 @@ def negated(trigger: Token) -> bool:
         if t != trigger and t.pos_ in ("VERB", "AUX"):
             break  # negation of an outer clause does not reach in
         for child in t.children:
-            if child.dep_ == "neg" or (child.lower_ in ("no", "never") and child.dep_ in ("det", "advmod", "neg")):
+            if child.dep_ == "neg" or (child.lower_ in ("no", "never") and child.dep_ in ("det", "advmod", "neg")
+                                         and not (child.text == "No" and child.doc[child.i + 1:child.i + 2].text.isdigit())):  # camp No 15
                 return True
     return False
 
@@ -112,7 +113,7 @@ def not_an_act(trigger: Token) -> str | None:
     root = trigger.sent.root
     if root.tag_ in ("VBZ", "VBP") and any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.law_words for c in root.children):
         return "modality.no_act.law_says"  # "the law prescribes death for distributing ..."
-    if trigger.pos_ == "NOUN":
+    if trigger.pos_ in ("NOUN", "PROPN"):  # a capitalised act noun ("Smuggling", "COVID-19") is tagged PROPN
         return _noun_not_an_act(trigger)
     return None
 
@@ -256,7 +257,7 @@ def generic_mention(trigger: Token) -> str | None:
         return "modality.generic.described"  # "Smuggling over the border had become more difficult"
     if trigger.dep_ == "csubj" and trigger.tag_ == "VBG" and trigger.head.lemma_.lower() in lex.trend_verbs:
         return "modality.generic.trend"  # "Smuggling across the border has almost ceased"
-    if trigger.pos_ != "NOUN":
+    if trigger.pos_ not in ("NOUN", "PROPN"):
         return None
     n, container = _phrase_head(trigger)
     head = n.head
@@ -595,4 +596,4 @@ def modality(trigger: Token, sent: Span, *, attributed: bool) -> str | None:
     (negated, a question, a hypothetical)."""
     return judge(trigger, sent, attributed=attributed).modality
 
-from . import protocol, rhetoric  # noqa: E402, F401  (the state-media rules, modality.rhetoric.* and .protocol.*, join RULES)
+from . import genericity, idiom, protocol, rhetoric  # noqa: E402, F401  (modality.genre.*, .rhetoric.*, .protocol.*, .idiom.* join RULES)

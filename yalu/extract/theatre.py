@@ -16,12 +16,13 @@ the ROK drills") keeps it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ..model import Article, Incident
+from ..model import Article, Incident, Location
 from .clustering import Cluster
-from .records import _placed_by_article_only, state_voice
+from .records import _placed_by_article_only, state_voice, summary
 
 # a year as the text writes it ("in 1895", "Juche 113 (2024)")
 YEAR = re.compile(r"(?<!\d)(?<!\d )(1[89]\d\d|20\d\d)(?!\d)")
@@ -31,14 +32,17 @@ CURRENT = frozenset(["leadership_activity", "statement"])
 # the incursions into it, the floods a foreign leader's sympathy names, and the shelling and
 # clashes across the sea border ("the ROK fired shells into the waters around Yonphyong")
 PLACED_AS_TOLD = CURRENT | {"incursion", "disaster", "artillery_fire", "armed_clash"}
+# the North's own military acts, which its reports often tell with no party named ("the
+# missile flew 1,000 km"): another country's only when its forces are the subject
+OWN_MILITARY = frozenset(["military_exercise", "deployment", "weapons_test", "missile_launch"])
+# "it", "they": the subject of the sentence before
+PRONOUNS = frozenset(["it", "they"])
 DRILLS = frozenset(["drill", "exercise", "maneuver", "manoeuvre", "training", "rehearsal"])
-# the acts state media attributes to others' forces in its denunciations
-MILITARY = frozenset(["military_exercise", "deployment", "attack", "weapons_test", "economic_measure"])
 # others' forces, in KCNA's words; case matters ("US" is a country, "us" a pronoun)
 FOREIGN = re.compile(
     r"(?<![\w-])(?:U\.S\.|US|United States|American|ROK|South Koreans?|[Pp]uppets?|Japan|Japanese|NATO|G7|SDF|"
     r"Australia|Australian|[Hh]ostile forces|[Ee]nemy|[Ee]nemies|[Rr]ivals|[Ww]armongers|[Gg]angsters|"
-    r"[Ii]mperialists|[Aa]ggressors?|Yoon)(?![\w-])"
+    r"[Ii]mperialists?|[Aa]ggressors?|Yoon)(?![\w-](?!led\b))"
 )
 # who speaks in state media without speaking for the state: the masses' vows, rallies in the
 # South, Koreans abroad ("Many students vowed to ...", "Speakers there denounced ...")
@@ -47,6 +51,9 @@ OTHER_VOICES = re.compile(
     r"servicepersons|members|Koreans in|overseas|GAKC|Chongryon|association|rally|demonstrators)\b"
 )
 SPOKEN = frozenset(["statement", "incursion"])
+# the state's mission at the UN's seat speaks in New York ("the permanent mission of the DPRK at
+# the UN"); its mission to the UN office at Geneva is named with Geneva, which the geoparser places
+UN_MISSION = re.compile(r"\bmission\b[^.:]*?\b(?:at|to) the (?:UN|United Nations)\b(?! (?:[Oo]ffice|in Geneva))")
 # the state's names, whose "People" is no crowd; its organs, which speak for it
 STATE_NAMES = re.compile(r"Democratic People's Republic of Korea|Korean People's Army")
 STATE_ORGANS = re.compile(
@@ -68,10 +75,17 @@ def _doer(token: Token) -> str:
     return " / ".join(doc[head.left_edge.i:head.i + 1].text for head in (token, *token.conjuncts))
 
 
-def _doers(sent: Span) -> list[str]:
-    """The subjects of the sentence's clauses and the agents of its passives ("staged by the U.S.")."""
-    return [_doer(t) for t in sent
-            if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "pobj" and t.head.dep_ == "agent")]
+def _doers(sent: Span, back: int = 3) -> list[str]:
+    """The subjects of the sentence's clauses and the agents of its passives ("staged by the U.S."),
+    a bare "it" or "they" read as the subjects of the sentences before, up to three back ("They
+    also launched artillery firing drills" after "The puppet military staged a drill")."""
+    doers = []
+    for t in sent:
+        if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "pobj" and t.head.dep_ == "agent"):
+            before = sent.doc[sent.start - 1].sent if sent.start > 0 and back > 0 else None
+            pronoun = t.lower_ in PRONOUNS and not t.conjuncts
+            doers.extend(_doers(before, back - 1) if pronoun and before is not None else [_doer(t)])
+    return doers
 
 
 def foreign_only(sent: Span) -> bool:
@@ -80,11 +94,22 @@ def foreign_only(sent: Span) -> bool:
     return any(FOREIGN.search(d) for d in doers) and not any(OWN.search(d) for d in doers)
 
 
+def owned_abroad(trigger: Token) -> bool:
+    """The act's noun belongs to another country's forces: "the imperialist forces' desperate
+    manoeuvres", "the reckless manoeuvres of the US-led bloc", "the ROK's drills"."""
+    owners = [c for c in trigger.children if c.dep_ == "poss"]
+    owners += [p for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for p in prep.children if p.dep_ == "pobj"]
+    texts = [trigger.doc[o.left_edge.i:o.i + 1].text for o in owners]
+    return any(FOREIGN.search(t) for t in texts) and not any(OWN.search(t) for t in texts)
+
+
 def foreign_party(c: Cluster, incident: Incident, article: Article) -> bool:
     """A state outlet's act placed abroad by its own clause or only by the foreign country its
     article is about (Japan's crimes, the G7's campaigns, the US's "piracy"), or a military act
-    told of others' forces alone in every sentence that names it. The state's own meetings,
-    messages and statements abroad, an incursion into it and a disaster keep their place."""
+    told of others' forces alone in every sentence that names it, or any other act of theirs
+    (abroad_story). The state's own meetings, messages and statements abroad, an incursion
+    into it, a disaster and the shelling across the sea border keep their place."""
     voice = state_voice(article.outlet)
     if voice is None:
         return False
@@ -95,7 +120,25 @@ def foreign_party(c: Cluster, incident: Incident, article: Article) -> bool:
             return True
     if c.event_type == "incursion":  # "a special operation drill aimed at the infiltration into the rear"
         return all(_rehearsed(m.trigger) and foreign_only(m.sent) for m in c.mentions)
-    return c.event_type in MILITARY and all(foreign_only(m.sent) for m in c.mentions)
+    if c.event_type in PLACED_AS_TOLD:
+        return False
+    return all(foreign_only(m.sent) or owned_abroad(m.trigger) for m in c.mentions) or abroad_story(c, article)
+
+
+def abroad_story(c: Cluster, article: Article) -> bool:
+    """A state outlet's crime, arrest, punishment or attack told in sentences that name no
+    North Korean party, each naming a foreign one or in a report that never names the North:
+    the ROK's prosecutors, a rally in Seoul, a killing in Japan's old people's homes are
+    grievances of its commentaries, not acts in the North. The North's own military acts
+    (often told with no party) are judged by their subjects alone."""
+    voice = state_voice(article.outlet)
+    if c.event_type in OWN_MILITARY or voice is None:
+        return False
+    never_named = OWN.search(article.text) is None and FOREIGN.search(article.text) is not None
+    # "arrested spies of the ROK puppets in Kaesong": placed at home by its own clause, the North's act
+    return all(not OWN.search(m.sent.text) and (never_named or FOREIGN.search(m.sent.text))
+               and not (m.rules.get("place") == "place.clause" and m.location and m.location.country == voice["country"])
+               for m in c.mentions)
 
 
 def _rehearsed(trigger: Token) -> bool:
@@ -155,3 +198,16 @@ def recalled(c: Cluster, article: Article) -> bool:
         return False
     years = [int(y) for y in YEAR.findall(article.text)]
     return bool(years) and max(years) < article.published.year - 1
+
+
+def at_the_un(c: Cluster, incident: Incident, article: Article) -> Incident:
+    """A state outlet's statement or meeting of its mission at the UN happened in New York, not at
+    home: the record put in the state's country for want of a place moves to the US."""
+    voice = state_voice(article.outlet)
+    if voice is None or c.event_type not in CURRENT or incident.location.country != voice["country"]:
+        return incident
+    if not all(UN_MISSION.search(m.sent.text) and m.location is None for m in c.mentions):
+        return incident
+    moved = replace(incident, location=Location(location_name="New York", country="US", geo_precision=3))
+    moved.summary = summary(moved)
+    return moved

@@ -39,7 +39,8 @@ class PlaceHit:
 
 def _flags(text: str, end: int, place: Place) -> tuple[bool, bool]:
     data = slot_data()["places"]
-    after = text[end:end + 12]
+    # read past a gloss in brackets: "지린(吉林)성으로" goes to Jilin
+    after = re.sub(r"^\([^)]{1,12}\)", "", text[end:end + 24])[:12]
     destination = any(re.match(p, after) for p in data["destination"]) or (
         place.kind == "country" and any(re.match(p, after) for p in data["origin"]))
     home = any(re.match(p, after) for p in data["source_home"])
@@ -93,10 +94,12 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
                 continue  # a place name is one word
             if run[0].start > 0 and rz.is_hangul(doc.text[run[0].start - 1]):
                 continue  # and starts one: 안동 is no place in 강안동
+            if doc.text[run[-1].end:run[-1].end + 1].isdigit():
+                continue  # a numbered neighbourhood: 안산1동 is no Ansan
             surface = doc.text[run[0].start:run[-1].end]
-            if surface in skip or not rz.is_hangul(surface) or len(surface) < 2:
+            if not rz.is_hangul(surface) or len(surface) < 2 or (surface in skip and not _after_province(doc.text, run[0].start, hits)):
                 continue
-            places = gazetteer.resolve(surface, doc.text[max(0, run[0].start - 80):run[-1].end + 80])
+            places = _resolve(gazetteer, surface, doc.text[max(0, run[0].start - 80):run[-1].end + 80], skip)
             if places:
                 found = (n, surface, places[0], run[0].start, run[-1].end)
                 break
@@ -112,6 +115,21 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
         offshore = any(re.match(p, doc.text[end:end + 30]) for p in slot_data()["places"]["offshore"])
         hits.append(PlaceHit(start, end, surface, place, destination, home, offshore))
     return hits
+
+
+def _after_province(text: str, start: int, hits: list[PlaceHit]) -> bool:
+    """A word written right after a province ("평안북도 대관", "함남 고원") is that
+    province's county, even a stem that is a common word elsewhere (`not_places`)."""
+    return bool(hits) and hits[-1].place.kind == "province" and not text[hits[-1].end:start].strip()
+
+
+def _resolve(gazetteer: Gazetteer, surface: str, context: str, skip: set[str]) -> list[Place]:
+    """The places a Hangul name names; a county or city the gazetteer knows by its bare
+    name only ("종성군" for the old county, now 종성 of Onsong) by that name."""
+    places = gazetteer.resolve(surface, context)
+    if places or surface[-1] not in "군시" or len(surface) < 3 or surface[:-1] in skip:
+        return places
+    return gazetteer.resolve(surface[:-1], context)
 
 
 def _rank(hit: PlaceHit) -> tuple[int, int]:

@@ -37,6 +37,7 @@ class ModalityRule:
     modality: str | None
     pattern: re.Pattern[str]
     not_types: frozenset[str]  # event types the rule does not judge
+    types: frozenset[str]  # the only types it judges, when given
 
 
 @cache
@@ -52,7 +53,7 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
 def modality_rules() -> tuple[ModalityRule, ...]:
     return tuple(
         ModalityRule(r["id"], r["scope"], None if r["modality"] == "none" else r["modality"], re.compile(r["pattern"]),
-                     frozenset(r.get("not_types", ())))
+                     frozenset(r.get("not_types", ())), frozenset(r.get("types", ())))
         for r in resources.load("ko/modality.toml")["rule"]
     )
 
@@ -119,6 +120,7 @@ def judge(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, attributed: boo
     rest = doc.text[trigger.start:sentence.end_char]
     scopes = {"clause": clause, "rest": rest, "sentence": sentence.text}
     for rule in modality_rules():
-        if event_type not in rule.not_types and rule.pattern.search(scopes[rule.scope]):
+        judged = event_type not in rule.not_types and (not rule.types or event_type in rule.types)
+        if judged and rule.pattern.search(scopes[rule.scope]):
             return rule.modality, rule.id
     return ("reported", "modality.ko.attributed") if attributed else ("asserted", "modality.ko.asserted")

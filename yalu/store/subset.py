@@ -40,6 +40,9 @@ LARGE = 50_000
 # rows of an order's index a page may read (20,000: 13-23 ms on PostgreSQL, 8-14 ms on
 # SQLite at 1,000,000 incidents), expected from the share of the rows that match
 WALK = 20_000
+# ...and once the whole order is read: its page through the mask took 13-30 ms on SQLite
+# at 1,000,000 (load ~8), a walk of 20,000 rows 14-165 ms
+WARM = 2_000
 
 
 def page_ids(store: Store, query: IncidentQuery, sort: str, order_sql: str, limit: int,
@@ -58,11 +61,13 @@ def page_ids(store: Store, query: IncidentQuery, sort: str, order_sql: str, limi
             f"FROM json_each(?)) ORDER BY {order_sql} LIMIT ? OFFSET ?", (rowids, limit, offset))]
     if sort not in (DEFAULT_SORT, "outlet") or query.include_merged:
         return None  # SQL reads the sort's own index (store migration 12)
-    walked = (_walk(store, columns, mask, matches, DATE_ROWS + order_sql, offset, limit)
-              if sort == DEFAULT_SORT else _by_outlet(store, columns, mask, order_sql, offset, limit))
+    order = columns.orders.get(order_sql)
+    # the whole order read already: quicker than a walk of more than WARM rows
+    budget = WALK if order is None else WARM
+    walked = (_walk(store, columns, mask, matches, DATE_ROWS + order_sql, offset, limit, budget)
+              if sort == DEFAULT_SORT else _by_outlet(store, columns, mask, order_sql, offset, limit, budget))
     if walked is not None:
         return walked
-    order = columns.orders.get(order_sql)
     if order is None:
         order = columns.orders[order_sql] = _order(store, columns, sort, order_sql)
     chosen = columns.rowids[order[mask[order]][offset:offset + limit]].tolist()
@@ -78,20 +83,20 @@ DATE_ROWS = "SELECT i.rowid, i.id FROM incidents i WHERE i.merged_into IS NULL O
 
 
 def _walk(store: Store, columns: Columns, want: np.ndarray, matches: int, sql: str, skip: int,
-          take: int) -> list[str] | None:
+          take: int, budget: int) -> list[str] | None:
     """The ids of `take` rows that `want` holds, after the first `skip` of them, in the
-    order of `sql` (rowid, id), read in chunks; None when that would read more than WALK
-    rows, as projected from the share of the rows read so far that matched (the page
+    order of `sql` (rowid, id), read in chunks; None when that would read more than
+    `budget` rows, as projected from the share of the rows read so far that matched (the page
     ends early at the end of the rows)."""
     if not matches:
         return []
     wanted = skip + take
     expected = wanted * len(want) // matches  # rows to read if the matches are even
-    if expected > WALK:
+    if expected > budget:
         return None
     found: list[str] = []
     read = seen = 0
-    size = min(WALK, 2 * expected + 100)
+    size = min(budget, 2 * expected + 100)
     while True:
         rows = store.conn.execute(sql + " LIMIT ? OFFSET ?", (size, read)).fetchall()
         rowids = np.array([r[0] for r in rows], dtype=np.int64)
@@ -103,14 +108,14 @@ def _walk(store: Store, columns: Columns, want: np.ndarray, matches: int, sql: s
         if len(found) == take or len(rows) < size:
             return found
         # matches bunched further on (a date range in the date order): not row by row
-        projected = read * wanted // seen if seen else WALK + 1
-        if projected > WALK:
+        projected = read * wanted // seen if seen else budget + 1
+        if projected > budget:
             return None
         size = projected - read + 100
 
 
 def _by_outlet(store: Store, columns: Columns, mask: np.ndarray, order_sql: str, skip: int,
-               take: int) -> list[str] | None:
+               take: int, budget: int) -> list[str] | None:
     """A page in the outlet's order: the outlets in order (those without one last), each
     one's matches by id, off the incidents' key (`_walk`); None where `_walk` gives up, or
     when some article's outlet is "" (the arrays hold NULL as "" too, and SQL puts "" first)."""
@@ -130,7 +135,7 @@ def _by_outlet(store: Store, columns: Columns, mask: np.ndarray, order_sql: str,
             skip -= int(counts[k])
             continue
         found = _walk(store, columns, mask & (outlet.codes == k), int(counts[k]),
-                      f"SELECT i.rowid, i.id FROM incidents i ORDER BY {by_id}", skip, take - len(page))
+                      f"SELECT i.rowid, i.id FROM incidents i ORDER BY {by_id}", skip, take - len(page), budget)
         if found is None:
             return None
         page += found

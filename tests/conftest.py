@@ -70,6 +70,31 @@ def geoparser():
 
 
 @pytest.fixture(scope="session")
+def mentions(nlp, geoparser):
+    """text, source phrases -> (doc, place mentions), with the spans of the given source
+    phrases ("a source in Yanggang Province") marked as a source's (geoparsing tests)."""
+
+    def run(text, sources=()):
+        doc = nlp(text)
+        spans = [(text.index(s), text.index(s) + len(s)) for s in sources]
+        return doc, geoparser.mentions(doc, spans)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def where(mentions, geoparser):
+    """text, trigger word, event type -> the Location of that act (or None)."""
+
+    def run(text, word, event_type, sources=()):
+        doc, found = mentions(text, sources)
+        token = next(t for t in doc if t.text == word)
+        return geoparser.locate(token, token.sent, found, event_type)
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def fired(nlp, geoparser):
     """text -> every Trigger the rules fire over its sentences, with the place tags the
     extractor gives them."""

@@ -18,6 +18,7 @@ import pytest
 
 from yalu.dates import (
     DateMention,
+    after_clause_date,
     dateline,
     days_of,
     find_dates,
@@ -306,6 +307,24 @@ def test_reporting_date(nlp, text, _trigger, _gov, expected):
     sent = list(doc.sents)[0]
     got = reporting_date(sent, find_dates(text, PUB))
     assert (got.text if got else None) == expected
+
+
+@pytest.mark.parametrize("text,trigger,expected", [
+    # an act after a recent dated one: from that day to publication (PUB is Thursday Nov. 26)
+    ("Police arrested a smuggler after he crossed the river on Monday.", "arrested", (date(2020, 11, 23), PUB, 2)),
+    ("South Korea fired warning shots after soldiers briefly crossed the border earlier this week.", "shots",
+     (date(2020, 11, 22), PUB, 2)),
+    # a date weeks back bounds nothing worth telling; a count of days already places both acts
+    ("Police arrested a smuggler after he crossed the river on October 3.", "arrested", None),
+    # not after: the date of a clause told before or as the act stays the governing rule's business
+    ("Police arrested a man who had sold copper wire on Monday.", "arrested", None),
+])
+def test_after_clause_date(nlp, text, trigger, expected):
+    sent, tok, mentions = _parse(nlp, text, trigger)
+    assert governing_date(sent, tok, mentions) is None
+    got = after_clause_date(sent, tok, mentions)
+    assert ((got.span.start, got.span.end, got.span.precision) if got else None) == expected
+    assert got is None or got.rule == "date.after_clause"
 
 
 def test_governing_date_with_offsets_into_a_longer_document(nlp):

@@ -311,6 +311,12 @@ def test_every_kp_admin_unit_resolves_by_name(gaz):
         ("Yangang Province", "kp.ryanggang"),  # RFA 2009-2012
         ("Yonphyong Islet", "kr.incheon.ongjin.yeonpyeong"),  # KCNA
         ("Hyetan District", "kp.ryanggang.hyesan.hyetan"),  # a dong as Daily NK writes it
+        ("Pyungsung county", "kp.south-pyongan.pyongsong"),  # spellings.toml: AsiaNews
+        ("Hoichon", "kp.chagang.huichon"),  # Daily NK
+        ("Woonheung", "kp.ryanggang.unhung"),  # Daily NK 2008
+        ("Hoochang", "kp.ryanggang.kim-hyong-jik"),
+        ("Changrin Islet", "kp.south-hwanghae.ongjin.changrin"),  # kp_local.csv
+        ("Kursk region", "ru.kursk"),  # international.csv
     ],
 )
 def test_press_spellings(gaz, spelling, place_id):

@@ -37,7 +37,7 @@ import pytest
          "modality.genre.practice"),
         ("Hyesan is the major route for defecting from the country.", "defecting", "modality.genre.described_place"),
         ("Release the fishermen now!", "Release", "modality.genre.imperative"),
-        ("He crossed the river twice a year in order to make money.", "order", "modality.genre.function_phrase"),
+        ("He crossed the river twice a year in order to make money.", "order", "modality.idiom.in_order"),
         ("Students serve as free labor during the corn harvest this fall.", "fall", "modality.genre.season"),
         ("A teacher was arrested in Hyesan on charges of smuggling copper.", "smuggling", "modality.genre.charge_content"),
         ("A boat was seized by guards on trespassing and smuggling charges in the river.", "trespassing",

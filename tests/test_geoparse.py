@@ -7,32 +7,6 @@ Sentences are fictional, in the style of Daily NK / RFA / Yonhap / KCNA copy.
 
 import pytest
 
-
-@pytest.fixture(scope="module")
-def mentions(nlp, geoparser):
-    """text, source phrases -> (doc, place mentions), with the spans of the given
-    source phrases ("a source in Yanggang Province") marked as a source's."""
-
-    def run(text, sources=()):
-        doc = nlp(text)
-        spans = [(text.index(s), text.index(s) + len(s)) for s in sources]
-        return doc, geoparser.mentions(doc, spans)
-
-    return run
-
-
-@pytest.fixture(scope="module")
-def where(mentions, geoparser):
-    """text, trigger word, event type -> the Location of that act (or None)."""
-
-    def run(text, word, event_type, sources=()):
-        doc, found = mentions(text, sources)
-        token = next(t for t in doc if t.text == word)
-        return geoparser.locate(token, token.sent, found, event_type)
-
-    return run
-
-
 # --- spelling variants --------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["Ryanggang Province", "Yanggang Province", "Yangkang Province", "량강도"])

@@ -43,6 +43,7 @@ def test_a_killing_with_a_doer_after_a_flood_stays_an_attack(extract):
         "A freight train overturned near Unhung in Ryanggang Province on March 15, injuring 16 people, a source told Daily NK.",
         "A bus overturned on the road to Samjiyon on Monday, injuring 20 passengers.",
         "A bus carrying workers collided with a truck in Kilju on Monday. Three workers were killed.",
+        "A bus carrying workers mobilized for the dam project crashed into an excavator in Kilju on Monday, killing five.",
     ],
 )
 def test_an_accident_is_one_disaster_with_its_dead_and_injured(extract, text):
@@ -115,7 +116,8 @@ def test_the_souths_custody_and_the_mdl_crossing_are_the_defection(extract):
         "The South Korean military took him into custody following protocol.",
         published="2024-08-01", outlet="Yonhap",
     )
-    assert types(incidents) == ["defection"], kinds(incidents)
+    # no arrest, no incursion; the soldier's desertion is frame.soldier_deserts's
+    assert types(incidents) == ["defection", "desertion"], kinds(incidents)
 
 
 def test_return_fire_warnings_and_warning_shots_in_a_clash_are_the_clash(extract):
@@ -148,3 +150,43 @@ def test_a_public_execution_by_shooting_is_one_punishment(extract):
         published="2024-05-10",
     )
     assert types(incidents) == ["punishment"], kinds(incidents)
+
+
+# --- a soldier who flees the country deserts too (frames.toml: frame.soldier_deserts) -----
+
+def test_a_border_guard_who_flees_to_china_deserts_and_defects(extract):
+    incidents = extract(
+        "A border guard stationed in Musan County escaped to China across the Tumen River on May 3, "
+        "a source in North Hamgyong Province told Daily NK."
+    )
+    assert types(incidents) == ["defection", "desertion"]
+    [desertion] = [i for i in incidents if i.event_type == "desertion"]
+    assert any("frame.soldier_deserts" in e.rules for e in desertion.evidence)
+    assert desertion.location is not None and desertion.location.admin2 == "Musan"
+
+
+# --- kinds of sanction (triggers.toml `kinds`, clustering.py) ------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a civilian who flees only defects (frame.soldier_deserts is a soldier's)
+        ("A woman from Musan County escaped to China across the Tumen River on May 3, "
+         "a source in North Hamgyong Province told Daily NK.", ["defection"]),
+        # an execution and a jailing of other people: two punishments
+        ("Security officials publicly executed two smugglers in Hyesan on May 3 and jailed five of their "
+         "accomplices, a source in Yanggang Province told Daily NK.", ["punishment", "punishment"]),
+        # the killing of someone told beside his execution is the execution (ontology part_of)
+        ("Former finance chief Ri Chol was executed last month, sources in Pyongyang said.\n\n"
+         "Ri was shot dead at a military academy in Pyongyang, the sources added.", ["punishment"]),
+        # a sentence and the execution of the same people: one
+        ("The three preachers were sentenced to death in Pyongsong on May 3, a source told Daily NK.\n\n"
+         "They were executed soon after, the source said.", ["punishment"]),
+        # one verb joined to the other with no people of its own: the same cadre
+        ("On Monday, the county party secretary was relieved of his post and sent to a labor camp, "
+         "a source in North Hamgyong Province told Daily NK.", ["punishment"]),
+    ],
+)
+def test_the_kinds_of_act_and_the_people_they_are_done_to_tell_incidents_apart(extract, text, expected):
+    incidents = extract(text)
+    assert types(incidents) == expected, [(i.event_type, i.evidence[0].text) for i in incidents]

@@ -35,3 +35,12 @@ def test_sohae_launch_site_in_tongchang_ri_and_kim_jong_suk_on_the_yalu():
     # Yalu, which the province border follows there at about 41.424 N
     assert abs(county.lat - 41.4189) < 0.01 and abs(county.lon - 127.7615) < 0.01
     assert not gaz.check()
+
+
+def test_changrin_island_and_kursk_are_placed_in_their_provinces(where):
+    """Places the real English dev split named and the gazetteer lacked: the artillery
+    island off Ongjin and the Russian region North Korean troops were sent to."""
+    loc = where("Coastal guns fired on Changrin Islet on Monday, state media said.", "fired", "artillery_fire")
+    assert (loc.admin1_code, loc.admin2, loc.geo_precision) == ("KP-05", "Ongjin", 1)
+    loc = where("Two soldiers were captured in Russia's Kursk region last week.", "captured", "arrest")
+    assert (loc.country, loc.admin1_code) == ("RU", "RU-KRS")

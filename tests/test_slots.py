@@ -153,6 +153,28 @@ def test_what_a_source_tells_on_a_day_is_no_days_news(extract):
     assert "date.reported_news" not in rules(arrest)
 
 
+def test_an_act_state_media_announced_last_week_is_that_weeks_news(extract):
+    text = (
+        "The army began clearing mines near the border on Tuesday, officials said.\n\n"
+        "(Last week, state media said the country had tested a new coastal rocket.)"
+    ) + FILLER
+    test = one(extract(text, published="2024-10-17", outlet="Yonhap"), "missile_launch")
+    # last week in either convention: Sunday Oct. 6 (US copy) to Sunday Oct. 13
+    assert dated(test) == ("2024-10-06", "2024-10-13", 2)
+    assert "date.reported_news" in rules(test)
+
+
+def test_what_someone_told_rfa_last_week_is_no_weeks_news(extract):
+    text = (
+        "Workers who escaped from a building site in Nakhodka are being hunted by agents, "
+        "Pak Myong-chol, a Korean-Russian trader, told RFA's Korean Service last week.\n\n"
+        "The search has widened, the trader said."
+    ) + FILLER
+    [act] = [i for i in extract(text, published="2024-10-17", outlet="RFA") if i.event_type in ("defection", "desertion")]
+    assert "date.reported_news" not in rules(act)
+    assert str(act.time.end) == "2024-10-17"  # the recent window up to the report, not last week
+
+
 def test_background_years_start_no_window(extract):
     text = (
         "North Korea has banned private sales of grain since 2019, a source told Daily NK on Tuesday.\n\n"
@@ -294,3 +316,75 @@ def test_a_short_items_news_cycle_ends_when_its_source_spoke(extract):
     lockdown = one(extract(text, published="2024-10-11"), "lockdown")
     assert dated(lockdown) == ("2024-10-07", "2024-10-08", 1)
     assert "date.news_cycle" in rules(lockdown)
+
+
+def test_a_speaking_read_in_the_week_before_leaves_the_acts_date(extract):
+    # the agency's Thursday is the next day abroad; read against a Wednesday publication it
+    # falls a week earlier, before the act: it must not cut the act's day into an inverted span
+    text = ("North Korea tested a new guided rocket on Wednesday, state media said on Thursday.\n\n"
+            "The test was overseen by senior officers, the report said.")
+    test = one(extract(text, published="2024-10-16", outlet="Reuters"), "missile_launch")
+    assert dated(test) == ("2024-10-16", "2024-10-16", 1)
+
+
+# --- the news of the day ---------------------------------------------------------------------
+
+WIRE_LEAD = ("SEOUL (Wire) - A North Korean soldier defected to the South across the border on Monday, "
+             "the South's military said.\n\n")
+
+
+def test_an_undated_act_in_the_days_news_is_that_news_cycle(extract):
+    text = WIRE_LEAD + FILLER + "\n\nThe soldier fled from his guard post before dawn, an official said."
+    incidents = extract(text, published="2024-10-14", outlet="Wire")
+    [fled] = [i for i in incidents if "date.news_of_the_day" in rules(i)]
+    assert dated(fled) == ("2024-10-13", "2024-10-14", 1)
+
+
+def test_a_day_a_source_told_an_outlet_is_no_news_of_the_day(extract):
+    text = ("Police in Hyesan have detained several traders, a source told Daily NK on Monday.\n\n"
+            "Guards also arrested two smugglers near the river, the source said.") + FILLER
+    incidents = extract(text, published="2024-10-15", outlet="Daily NK")
+    assert incidents and not any("date.news_of_the_day" in rules(i) for i in incidents)
+
+
+def test_a_pages_date_line_is_no_news_of_the_day(extract):
+    text = ("October 15th, 2024\n\nPolice in Hyesan have detained several traders, a source said.\n\n"
+            "Guards also arrested two smugglers near the river, the source said.") + FILLER
+    incidents = extract(text, published="2024-10-15", outlet="Daily NK")
+    assert incidents and not any("date.news_of_the_day" in rules(i) for i in incidents)
+
+
+def test_a_lasting_condition_keeps_the_recent_window_in_the_days_news(extract):
+    text = WIRE_LEAD + FILLER + "\n\nA severe drought has hit the western farming provinces, officials said."
+    [drought] = [i for i in extract(text, published="2024-10-14", outlet="Wire") if i.event_type == "disaster"]
+    assert "date.news_of_the_day" not in rules(drought)
+    assert drought.time.precision >= 3
+
+
+def test_a_bylines_time_stamp_dates_no_act(extract):
+    # a page's byline glued to the lead: the stamp dates the writing, not the dismissal
+    text = ("News By Daily NK - 2024.10.15 7:48pm Share this article. "
+            "A party secretary in Hyesan was dismissed for taking bribes, a source told Daily NK.") + FILLER
+    incidents = extract(text, published="2024-10-15", outlet="Daily NK")
+    assert incidents
+    for incident in incidents:
+        assert (str(incident.time.start), str(incident.time.end)) != ("2024-10-15", "2024-10-15")
+        assert "date.news_of_the_day" not in rules(incident)
+
+
+def test_the_act_of_an_after_clause_is_an_earlier_act_of_its_own(extract):
+    # the lead's own clause is undated: only the after-clause's act is counted back to a day
+    text = ("North Korea fired a ballistic missile over Japan, the military said.\n\n"
+            "Japan's government issued an alert to residents in the north on Friday morning.\n\n"
+            "The North fired the missile three days after it fired two short-range missiles into the sea.") + FILLER
+    launches = [i for i in extract(text, published="2024-10-18", outlet="Wire") if i.event_type == "missile_launch"]
+    assert sorted(dated(i) for i in launches) == [("2024-10-15", "2024-10-15", 1), ("2024-10-17", "2024-10-18", 1)]
+
+
+def test_an_act_after_a_recent_one_runs_from_it_to_publication(extract):
+    text = ("South Korea fired warning shots after North Korean soldiers briefly crossed the border "
+            "earlier this week, the military said.\n\n"
+            "In April, a similar crossing also drew warning shots.") + FILLER
+    incidents = extract(text, published="2024-10-19", outlet="Wire")
+    shots = next(i for i in incidents if "date.after_clause" in rules(i))
+    assert dated(shots) == ("2024-10-13", "2024-10-19", 2)  # this week (from Sunday) to the report

@@ -706,3 +706,85 @@ def test_moves_that_are_no_deployment(triggers, text, event_type):
 def test_launchers_in_a_parade_are_no_deployment(triggers):
     found = types_of(triggers("The missile launchers moved forward through the square, being reviewed by the leader."))
     assert "deployment" not in found
+
+
+# --- forces sent somewhere are deployed (trigger.deployment.send) --------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea sent about 2,000 troops to the border areas of Yanggang Province last week.",
+        "Joint tracking squads of the security command were immediately sent into China.",
+        "The ministry dispatched its agents to the flood-hit border towns on Sept. 3.",
+    ],
+)
+def test_forces_sent_somewhere_are_a_deployment(triggers, text):
+    assert types_of(triggers(text)) == {"deployment"}, triggers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # sent across the line: an incursion, not a deployment
+        ("North Korea sent three agents across the MDL into South Korea on Friday.", "incursion"),
+        # sent to inspect: the inspection is what the report tells
+        ("Ten officers were sent to inspect the border guard units in Hyesan.", None),
+    ],
+)
+def test_forces_sent_across_the_line_or_to_inspect_are_no_deployment(triggers, text, kind):
+    found = types_of(triggers(text))
+    assert "deployment" not in found, found
+    assert kind is None or kind in found, found
+
+
+# --- acts the genre tells in words no rule read before: control tightened, a theft, a crash,
+# a storm as the doer, a mine shut down ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "kind", "fires"),
+    [
+        # trigger.crackdown.tightened; a predicate adjective reads its subject too (clause.py)
+        ("Surveillance of residents in Hyesan has become much stricter since March.", "crackdown", True),
+        ("Control over market traders has been tightened in Hoeryong this month.", "crackdown", True),
+        ("The provincial party committee ordered tighter control over market traders in June.", "crackdown", True),
+        ("The two leaders agreed to strengthen military cooperation.", "crackdown", False),
+        ("The ministry intensified anti-epidemic control at the customs office.", "crackdown", False),
+        # trigger.other.theft
+        ("Unripe corn was stolen from a collective farm in Musan County in late July.", "other", True),
+        ("Soldiers stole peppers from private plots near Chongjin last week.", "other", True),
+        # the charge, an attempt, what was stolen, the setting of an attack: no theft told
+        ("Police arrested two women for stealing copper wire in Hyesan.", "other", False),
+        ("A laborer was killed while trying to steal food from a warehouse.", "other", False),
+        ("The derailment was caused by stolen rail bolts.", "other", False),
+        # trigger.disaster.crash
+        ("A bus carrying farm workers crashed into a truck near Kilju on Monday.", "disaster", True),
+        ("Rice prices crashed into the floor after the harvest.", "disaster", False),
+        ("The rocket crashed into the sea minutes after launch.", "disaster", False),
+        # the weather as the doer (trigger.disaster.rain_hit)
+        ("Repairs go on after the heavy rains that hit Hyesan in late July.", "disaster", True),
+        ("Sinuiju, which was hit by torrential rain in August, is still under water.", "disaster", True),
+        ("Sanctions hit the border towns hardest this year.", "disaster", False),
+        # a mine or a factory shut down (trigger.economic_measure.shutdown); a border closed is a lockdown
+        ("The iron ore mine in Musan shut down in July and rations stopped.", "economic_measure", True),
+        ("The authorities shut the border crossing at Namyang in July.", "economic_measure", False),
+    ],
+)
+def test_acts_told_in_words_no_rule_read_before(triggers, text, kind, fires):
+    found = [word for event_type, word in triggers(text) if event_type == kind]
+    assert bool(found) == fires, triggers(text)
+
+
+# --- a boat seized with its crew is their arrest (trigger.arrest.seize_vessel) -------------
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A North Korean fishing boat was seized by Chinese border guards near Dandong on June 20.", "arrest"),
+        ("North Korea seized a South Korean trawler and its seven crew in the East Sea on Sunday.", "arrest"),
+        # a navy vessel taken is an attack
+        ("North Korean gunboats seized a South Korean navy patrol boat with 20 crewmen aboard.", "attack"),
+    ],
+)
+def test_a_boat_seized_with_its_crew_is_an_arrest_a_navy_vessel_an_attack(triggers, text, kind):
+    found = types_of(triggers(text))
+    assert kind in found and not ({"arrest", "attack"} - {kind}) & found, triggers(text)

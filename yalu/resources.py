@@ -55,14 +55,14 @@ MODALITY_LISTS = (
 # genericity.toml: the genre's cues for acts named and not reported (yalu/extract/genericity.py)
 GENERICITY_LISTS = (
     "precedent_ordinals precedent_nouns example_preps charge_nouns charge_words practice_verbs toll_verbs toll_events "
-    "place_nouns amounts occurrence_verbs underway anyone livelihoods function_phrases seasons season_determiners"
+    "place_nouns amounts occurrence_verbs underway anyone livelihoods seasons season_determiners"
 ).split()
 
 # dates.toml: tables of words (month names, parts of a month, cue words, ...)
 DATE_TABLES = (
     "juche months weekdays fuzzy_counts month_parts parts week_parts year_parts decade_parts seasons relative "
     "unit_offsets year_words day_words times_of_day season_words vague periods discovery simultaneous "
-    "future_cues context ordinals tens anniversaries"
+    "future_cues context ordinals tens anniversaries lasting"
 ).split()
 
 # places/generics.toml: the generic words of place names, one list per job
@@ -77,10 +77,10 @@ SCHEMAS: dict[str, Schema] = {
     "triggers.toml": Schema({
         "unsplit": list,
         "elsewhere": _records("terms korean"),
-        "rule": _records("id type lemmas", "pos any also none weight states", ("type",)),
+        "rule": _records("id type lemmas", "pos any also none weight states kinds", ("type",)),
     }),
     "frames.toml": Schema({
-        "frame": _records("id types becomes", "actor roles trigger_lemmas with_type", ("types", "becomes", "with_type")),
+        "frame": _records("id types becomes", "actor roles trigger_lemmas with_type keeps", ("types", "becomes", "with_type")),
     }),
     "furniture.toml": Schema({
         "function_words": list,
@@ -106,7 +106,7 @@ SCHEMAS: dict[str, Schema] = {
     "dates.toml": Schema({name: dict for name in DATE_TABLES}),
     "places/context.toml": Schema({
         "borrowing": _records("picture_words source_home_countries article_place_within"),
-        "metonymy": _records("capitals causatives"),
+        "metonymy": _records("capitals causatives", "place_properties"),
         "direction": _records("id types takes", "not_kinds shooter_kinds country note", ("types",)),
     }),
     # the Korean pipeline (docs/korean.md): every rule carries the examples it must read

@@ -13,7 +13,8 @@ Stages, in flow order (each a module):
                  ("date.weekday", "date.month", ...) with its pattern and examples (registry.py)
 - resolution.py  the values the rules read, placed against the publication date
 - combine.py     ranges, since / until, apposition, dates counted from another date
-- attach.py      the mention that dates a trigger, or a source speaking (spaCy parse)
+- attach.py      the mention that dates a trigger, or a source speaking (spaCy parse); an
+                 act after a recent dated one runs from it to publication (date.after_clause)
 - dateline.py    datelines and the year of one that gives none
 
 Public interface (used by the extractor):
@@ -25,7 +26,11 @@ Public interface (used by the extractor):
 - `dateline_match(text)`           -> the dateline's match, or None
 - `days_of(span)`                  -> the days of a run of days ("from October 30 to November 3")
 - `governing_date(sent, trigger, mentions)` -> the mention that dates the trigger, or None
+- `after_clause_date(sent, trigger, mentions)` -> for an act no date governs: from a recent
+                                     act it is told after to publication, or None
 - `reporting_date(sent, mentions)` -> the mention that dates a source speaking, or None
+- `lasting(lemma)`                 -> a condition that lasts (drought, famine), never a day's event
+- `page_date(text, mention)`       -> whether it dates the page (a dateline, a page stamp, a date line)
 - `news_cycle(published)`          -> [published - 1 day, published], precision 1
 
 Rules that are choices (documented here and in yalu/data/dates.toml):
@@ -38,6 +43,8 @@ Rules that are choices (documented here and in yalu/data/dates.toml):
   publication month is in the next year.
 - Weekdays: the last such day on or before publication ("last Tuesday": strictly before);
   with future=True the next one on or after publication ("next Tuesday": strictly after).
+- A past week ("last week", "this week") is both conventions' week, Sunday's (US copy) and
+  Monday's (Korean, ISO), 8 days at most; a coming week and parts of weeks count from Monday.
 - "on the 18th": the publication month, or the previous month if 18 > publication day.
 - early / mid / late <month> = days 1-10 / 11-20 / 21-end. A 10-11 day window is wider than
   a week, so the code is 3 (month). In general the precision of an interval follows from
@@ -49,9 +56,10 @@ Rules that are choices (documented here and in yalu/data/dates.toml):
 
 from __future__ import annotations
 
-from .attach import governing_date, reporting_date
+from .attach import after_clause_date, governing_date, page_date, reporting_date
 from .combine import COMBINERS, RULES, DateMention, find_dates, resolve
 from .dateline import dateline, dateline_match
+from .lexicon import lasting
 from .resolution import MAX_RUN_DAYS, days_of, news_cycle, precision_for
 
 __all__ = [
@@ -59,12 +67,15 @@ __all__ = [
     "MAX_RUN_DAYS",
     "RULES",
     "DateMention",
+    "after_clause_date",
     "dateline",
     "dateline_match",
     "days_of",
     "find_dates",
     "governing_date",
+    "lasting",
     "news_cycle",
+    "page_date",
     "precision_for",
     "reporting_date",
     "resolve",

@@ -4,12 +4,14 @@ speaking, by the path between them in the spaCy dependency tree (not by nearness
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from ..annotate.spacy_pipeline import text_of
 from .combine import DateMention
 from .dateline import dateline_match
 from .lexicon import lexicon
+from .resolution import span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,6 +38,34 @@ def governing_date(sent: Span, trigger: Token | Span, mentions: list[DateMention
         if best is None or key[:3] < best[:3]:
             best = key
     return best[3] if best else None
+
+
+# an act told after a recent one is dated from it to publication; this many days back at most
+AFTER_CLAUSE_REACH_DAYS = 7
+_ACT_NOUN_DEPS = {"dobj", "nsubj", "nsubjpass"}
+
+
+def after_clause_date(sent: Span, trigger: Token | Span, mentions: list[DateMention]) -> DateMention | None:
+    """For an act no date governs (governing_date is None): told after another the text dates
+    ("South Korea fired warning shots after North Korean soldiers briefly crossed the border
+    earlier this week"), it happened after it: from the other's date to publication
+    (date.after_clause), when that date is recent (a week). Not a count of days after, which
+    already places both acts ("three days after it fired ...")."""
+    trigger = _root_token(trigger)
+    doc = sent.doc
+    # the act's verb: the trigger, or the verb whose object or subject it is ("fired warning shots")
+    verbs = {trigger.i} | ({trigger.head.i} if trigger.dep_ in _ACT_NOUN_DEPS else set())
+    for m in mentions:
+        if (m.kind in ("reference", "anaphor") or m.future or not _in_sentence(sent, m) or m.span.start is None
+                or m.published is None):
+            continue
+        if not 0 <= (m.published - m.span.start).days <= AFTER_CLAUSE_REACH_DAYS:
+            continue
+        root = _mention_root(doc, m)
+        chain = _ancestors_chain(root) if root is not None else []
+        if any(tok.dep_ == "advcl" and tok.head.i in verbs and _clause_mark(tok) == "after" for tok in chain):
+            return replace(m, span=span(m.span.start, m.published), rule="date.after_clause")
+    return None
 
 
 def _root_token(trigger: Token | Span) -> Token:
@@ -103,6 +133,8 @@ def _score(sent: Span, trigger: Token, m: DateMention) -> float | None:
     return float(len(d_side) + len(t_side)) + date_cost + trigger_cost
 
 
+# the clock time after a numeric date that makes it a page's time stamp
+_STAMP_CLOCK = re.compile(r"[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 # a dateline of a date alone at the head of a line: "Aug. 7, 2019 --", "June 3 (Yonhap) —"
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*(?:--|—|–)")
 DATELINE_REACH = 600
@@ -117,11 +149,27 @@ def _in_dateline(text: str, m: DateMention) -> bool:
     found = dateline_match(text)
     if found is not None and found.start() <= m.start < found.end():
         return True
+    if m.rule == "date.iso" and _STAMP_CLOCK.match(text, m.end):
+        return True  # a byline's time stamp: "By Daily NK - 2009.05.10 7:48pm", "2015-07-01 09:49"
     line_start = text.rfind("\n", 0, m.start) + 1
     if m.start < DATELINE_REACH and _PAGE_STAMP.fullmatch(text[line_start:m.start].strip()):
         return True
     return (m.start < DATELINE_REACH and not text[line_start:m.start].strip()
             and bool(_DATELINE_AFTER.match(text, m.end)))
+
+
+# the rest of a line that holds a date alone: its time of day and zone ("2023/03/14 09:49 KST")
+_LINE_REST = re.compile(r"[ \t]*(?:,[ \t]*\d{4})?(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?)?[ \t]*(?:\n|$)")
+
+
+def page_date(text: str, m: DateMention) -> bool:
+    """The page's own date: a dateline, a page stamp, or a line that holds a date alone
+    (with its time of day) anywhere on the page ("June 17th, 2011",
+    "2023/03/14 09:49 KST"). Not for attaching: a chronology's date line heads its entries."""
+    if _in_dateline(text, m):
+        return True
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return not text[line_start:m.start].strip() and bool(_LINE_REST.match(text, m.end))
 
 
 _FRONTED = re.compile(r"^[\s\"“‘'(]*$")

@@ -59,6 +59,7 @@ class Lexicon:
         self.reporting_nouns = frozenset(reporting["nouns"])
         self.discovery_verbs = frozenset(data["discovery"]["verbs"])
         self.simultaneous_marks = frozenset(data["simultaneous"]["marks"])
+        self.lasting = frozenset(data["lasting"]["lemmas"])
         self._pieces(data)
         self._context(data["context"], data["future_cues"]["cues"])
 
@@ -193,3 +194,8 @@ def part_name(s: str | None) -> str | None:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     return Lexicon(resources.load("dates.toml"))
+
+
+def lasting(lemma: str) -> bool:
+    """A condition that lasts weeks or months ("drought", "famine"), never a day's event."""
+    return lemma.lower() in lexicon().lasting

@@ -108,6 +108,17 @@ def week_of(d: date) -> tuple[date, date]:
     return monday, monday + timedelta(days=6)
 
 
+def news_week(pub: date, offset: int) -> tuple[date, date]:
+    """The week `offset` weeks from publication's, in either convention: US copy counts a
+    week from Sunday, Korean and ISO from Monday. Both weeks together (8 days at most, so
+    still a week) when they overlap; else (published on a Sunday) the Monday one."""
+    mon, sun = week_of(pub + timedelta(days=7 * offset))
+    sunday = pub - timedelta(days=(pub.weekday() + 1) % 7) + timedelta(days=7 * offset)
+    if (max(sun, sunday + timedelta(days=6)) - min(mon, sunday)).days > 7:
+        return mon, sun
+    return min(mon, sunday), max(sun, sunday + timedelta(days=6))
+
+
 def season_of(y: int, name: str) -> tuple[date, date]:
     """Season `name` of year y (winter y = December y to February y+1)."""
     a, b = lexicon().seasons[name]
@@ -317,13 +328,17 @@ class RelativeUnit(FromPublication):
                 mon, sun = week_of(pub - timedelta(days=7))  # "over the weekend" = the last one
             return cap(span(mon + timedelta(days=5), sun), pub, future)
         if self.unit == "week":
-            return cap(self._week(pub), pub, future)
+            return cap(self._week(pub, future), pub, future)
         if self.unit == "month":
             return cap(self._month(pub), pub, future)
         return cap(self._year(pub), pub, future, keep_precision=True)
 
-    def _week(self, pub: date) -> TimeSpan:
+    def _week(self, pub: date, future: bool) -> TimeSpan:
         mon, sun = week_of(pub + timedelta(days=7 * self.offset))
+        if self.part in (None, "earlier") and self.offset <= 0 and not future:
+            mon, sun = news_week(pub, self.offset)  # a past week in either convention
+            if self.part is None:
+                return span(mon, sun)
         if self.part == "earlier":
             return span(mon, min(sun, pub))
         if self.part == "later":

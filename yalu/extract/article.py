@@ -31,6 +31,7 @@ from .slots import (
     date_undated,
     inherit_places,
     mark_background,
+    mark_earlier_acts,
     refine_lines,
     spoken_date,
 )
@@ -64,6 +65,7 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
     short = len(list(doc.sents)) <= SHORT_ITEM_SENTENCES
     if short and article.published:
         mark_background(mentions, article.published)
+    mark_earlier_acts(mentions)
     refine_lines(mentions, geoparser, places)
     inherit_places(mentions, geoparser, places, cites, short)
     incidents = cluster_mentions(mentions)

@@ -32,8 +32,9 @@ def window(trigger: Token) -> list[Token]:
     # the parser often misattaches in dense wire copy: the trigger's immediate neighbours count too
     sent = trigger.sent
     tokens.update(sent.doc[max(sent.start, trigger.i - NEIGHBOURS): min(sent.end, trigger.i + NEIGHBOURS + 1)])
-    if trigger.dep_ == "conj" or trigger.dep_ == "xcomp":
-        # "crossed the river and fled to China": the first verb's subject counts too
+    if trigger.dep_ in ("conj", "xcomp", "acomp"):
+        # "crossed the river and fled to China": the first verb's subject counts too;
+        # "control has become stricter": so does the subject a predicate adjective tells of
         for child in trigger.head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 tokens.update(child.subtree)

@@ -32,7 +32,8 @@ def _whole_types(event_type: str) -> set[str]:
 
 class Agreement:
     """What a cluster's mentions ask of a newcomer: nothing tells them apart (no two
-    different places stated, no disjoint times, not the news and a look back). Summed up
+    different places stated, no disjoint times, not the news and a look back, no two
+    kinds of one act: an execution and a jailing are two punishments). Summed up
     as mentions join, so that the test costs the same however many a cluster holds:
     comparing a newcomer with each of them was quadratic on a long run of like acts."""
 
@@ -63,6 +64,8 @@ class Agreement:
         strictly with mentions of another type, else only when neither is inherited."""
         if m.background != self.background:
             return False
+        if m.kind and not all(_same_sufferers(m, o) for o in self.by_type.get(m.event_type, []) if o.kind not in ("", m.kind)):
+            return False
         loc = m.location
         if loc:
             for (event_type, inherited), values in self.places.items():
@@ -76,6 +79,17 @@ class Agreement:
             if t.end < self.latest_start or self.earliest_end < t.start:
                 return False
         return True
+
+
+def _same_sufferers(a: Mention, b: Mention) -> bool:
+    """Two acts done to the same people: one verb joined to the other with no subject or
+    object of its own ("was stripped of his rank and sent to a labor brigade"), unlike
+    "executed three leaders and jailed 20 others"."""
+    for x, y in ((a.trigger, b.trigger), (b.trigger, a.trigger)):
+        if x.dep_ == "conj" and x.head == y:
+            # an object that is a verb is the errand ("sent to work at a mine"), not people
+            return not any(c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "dobj" and c.pos_ != "VERB") for c in x.children)
+    return False
 
 
 def _charge_of(arrest: Mention, offence: Mention) -> bool:
@@ -132,6 +146,12 @@ class Cluster:
         located = [(m.location, m.place_inherited) for m in self.mentions if m.location]
         if not located:
             return None
+        # a borrowed place never leaves the provinces the act's own clauses name
+        # (place.own_province): "the mine in South Hwanghae province" is not moved to the
+        # Pyongyang of another story in the article
+        own = {loc.admin1_code for loc, inherited in located if not inherited and loc.admin1_code}
+        if own:
+            located = [(loc, inherited) for loc, inherited in located if not inherited or loc.admin1_code in own]
         # a county carried over from the paragraph beats a river named in passing
         return min(located, key=lambda pair: (pair[0].geo_precision or 9, not pair[0].admin1_code, pair[1]))[0]
 

@@ -271,15 +271,6 @@ def without(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     return None
 
 
-def function_phrase(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
-    """"in order to make money": an act's word inside a fixed phrase that names no act."""
-    doc = trigger.doc
-    around = doc[max(trigger.i - 2, sent.start):min(trigger.i + 3, sent.end)].text.lower()
-    if any(p in around and trigger.lower_ in p.split() for p in cues()["function_phrases"]):
-        return Verdict(NO_ACT, "modality.genre.function_phrase")
-    return None
-
-
 def season(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"during the corn harvest this fall": the season, not a fall in prices."""
     c = cues()
@@ -339,7 +330,6 @@ GENRE_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.obligation", obligation),
     ("modality.genre.without", without),
     ("modality.genre.imperative", imperative),
-    ("modality.genre.function_phrase", function_phrase),
     ("modality.genre.season", season),
     ("modality.genre.precedent", precedent),
     ("modality.genre.habitual", habitual_clause),

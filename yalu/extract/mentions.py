@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -40,13 +40,15 @@ class Mention:
     attribution: Attribution | None = None
     corroboration: list[str] = field(default_factory=list)
     charged: bool = False  # an arrest or sentence for this act was folded into it
+    kind: str = ""  # the kind of act its word names (triggers.toml `kinds`): death, prison, exile
     background: bool = False  # a short item's look back at an earlier act
     # the rules that made it, by step (trigger, frame, modality, place, date): its audit trail
     rules: dict[str, str] = field(default_factory=dict)
 
-    def set_place(self, location: Location, rule: str) -> None:
-        """A place taken from the mention's context, and the rule that lent it."""
-        self.location, self.place_inherited = location, True
+    def set_place(self, location: Location, rule: str, inherited: bool = True) -> None:
+        """A place taken from the mention's context (or, not inherited, one that makes its
+        own more precise), and the rule that lent it."""
+        self.location, self.place_inherited = location, inherited
         self.rules["place"] = rule
 
     def set_time(self, time: TimeSpan | None, rule: str) -> None:
@@ -92,10 +94,15 @@ def read_sentence(
         governing = None
         referring = _back_reference(trigger.token) or _offence_charged(trigger.token, triggers)
         if not referring:
-            governing = dates.governing_date(sent, trigger.token, [d for d in in_sentence if d is not spoken])
+            candidates = [d for d in in_sentence if d is not spoken]
+            governing = (dates.governing_date(sent, trigger.token, candidates)
+                         or dates.after_clause_date(sent, trigger.token, candidates))
         time = governing.span if governing else None
-        if time is not None and spoken is not None and spoken.span.end and time.end and time.end > spoken.span.end:
-            # what a source told us on Tuesday happened on or before Tuesday
+        if (time is not None and spoken is not None and spoken.span.end and time.end
+                and (time.start is None or time.start <= spoken.span.end) and spoken.span.end < time.end):
+            # what a source told us on Tuesday happened on or before Tuesday (a speaking
+            # before the act's start is a weekday read in the wrong week: "tested a weapon on
+            # Wednesday, KCNA said on Thursday" published Wednesday abroad; the act keeps its date)
             time = TimeSpan(time.start, spoken.span.end, time.precision, time.expression)
         location = None if referring else geoparser.locate(trigger.token, sent, places, trigger.event_type)
         rules = {"trigger": trigger.rule.id, "modality": verdict.rule}
@@ -119,6 +126,7 @@ def read_sentence(
                 attribution=attribution,
                 corroboration=corroborating,
                 rules=rules,
+                kind=trigger.rule.kind_of(trigger.token),
             )
         )
     return _absorb_charges(_apply_frames(out))
@@ -129,23 +137,35 @@ def frames() -> list[dict]:
 
 
 def _apply_frames(mentions: list[Mention]) -> list[Mention]:
-    """Recode mentions by the frame the sentence tells them in (data/frames.toml)."""
+    """Recode mentions by the frame the sentence tells them in (data/frames.toml); a
+    frame that `keeps` the mention adds a copy of the other type beside it."""
     for frame in frames():
         types = {m.event_type for m in mentions}
+        added = []
         for m in mentions:
-            if m.event_type not in frame["types"]:
+            if not _framed(m, frame, types):
                 continue
-            if "trigger_lemmas" in frame and m.trigger.lemma_.lower() not in frame["trigger_lemmas"]:
-                continue
-            if "actor" in frame and not any(
-                a.normalized == frame["actor"] and a.role in frame["roles"] for a in m.actors
-            ):
-                continue
-            if "with_type" in frame and frame["with_type"] not in types:
-                continue
-            m.event_type = frame["becomes"]
-            m.rules["frame"] = frame["id"]
+            if frame.get("keeps"):
+                added.append(replace(m, event_type=frame["becomes"], actors=list(m.actors), rules={**m.rules, "frame": frame["id"]}))
+            else:
+                m.event_type = frame["becomes"]
+                m.rules["frame"] = frame["id"]
+        mentions += added
     return mentions
+
+
+def _framed(m: Mention, frame: dict, types: set[str]) -> bool:
+    """The mention is of the frame's types, told by its trigger words, by its actor (one
+    of a list) in its role, beside a mention of its `with_type`."""
+    if m.event_type not in frame["types"]:
+        return False
+    if "trigger_lemmas" in frame and m.trigger.lemma_.lower() not in frame["trigger_lemmas"]:
+        return False
+    wanted = frame.get("actor")
+    named = [wanted] if isinstance(wanted, str) else wanted
+    if named and not any(a.normalized in named and a.role in frame["roles"] for a in m.actors):
+        return False
+    return "with_type" not in frame or frame["with_type"] in types
 
 
 def _absorb_charges(mentions: list[Mention]) -> list[Mention]:

@@ -18,6 +18,7 @@ from ..annotate.index import starting_in
 from ..model import Article, Location, TimeSpan
 from ..ontology import has
 from ..places.geoparse import Direction, Geoparser, PlaceMention, borrowing, direction, source_home_countries
+from ..places.syntax import Destinations, preposition
 from .attribution import Citation
 from .clustering import Cluster
 from .mentions import Mention, _paragraph_of, paragraphs
@@ -42,6 +43,15 @@ def mark_background(mentions: list[Mention], published: date) -> None:
     lend its date to the lead's undated act."""
     for m in mentions:
         if m.sent.start > 0 and m.time and m.time.end and (published - m.time.end).days > BACKGROUND_DAYS:
+            m.background = True
+
+
+def mark_earlier_acts(mentions: list[Mention]) -> None:
+    """ "The North fired the long-range missile three days after it fired three short-range
+    missiles": the after-clause's act, dated by date.days_after_clause, is an earlier act
+    told as a look back; it must not lend its date to the main clause's undated launch."""
+    for m in mentions:
+        if m.rules.get("date") == "date.days_after_clause":
             m.background = True
 
 
@@ -127,13 +137,15 @@ def inherit_places(
     located = [m.location for m in mentions if m.location and m.location.admin1_code and not m.place_inherited]
     reach = borrowing().get("article_place_within", 1.0) * len(text_of(doc))
     named = [loc for start, _, loc in told if start <= reach]
+    homes = _source_homes(places, geoparser, cites)
     candidates: list[tuple[Location, str]] = (
         [(loc, "place.article_focus") for loc in located if loc.geo_precision in (1, 2)]
         + [(loc, "place.article_named") for loc in named if loc.geo_precision in (1, 2)]
         + [(loc, "place.article_focus") for loc in located]
         + [(loc, "place.article_named") for loc in named]
-        + [(loc, "place.source_home") for loc in _source_homes(places, geoparser, cites)]
+        + [(loc, "place.source_home") for loc in homes]
     )
+    _article_towns(mentions, located + named, homes, _towns_named(geoparser, places))
     # each paragraph's places as (from where on they count, place): an act's own place from
     # its own sentence on, a sentence's place from the next sentence on (within its own
     # sentence, geoparse.locate decides which clause's place an act takes)
@@ -141,7 +153,10 @@ def inherit_places(
     for start, paragraph, loc in told:
         timeline.setdefault(paragraph, []).append((start + 1, loc))
     for m in mentions:
-        if m.location is not None:
+        # "North Korea is tapping its students": a country alone is no place of its own; the
+        # act borrows as if its clause named none, inside that country (place.within_country)
+        within = _country_only(m.location)
+        if m.location is not None and within is None:
             if m.location.geo_precision in (1, 2):
                 timeline.setdefault(m.paragraph, []).append((m.sent.start_char, m.location))
             continue
@@ -150,15 +165,53 @@ def inherit_places(
         origin = direction(m.event_type, "origin")
         before = sorted((entry for entry in timeline.get(m.paragraph, []) if entry[0] <= m.sent.start_char),
                         key=lambda entry: entry[0])
-        paragraph_place = next((loc for _, loc in reversed(before) if loc.geo_precision in (1, 2) and _left(loc, origin)), None)
+        paragraph_place = next((loc for _, loc in reversed(before)
+                                if loc.geo_precision in (1, 2) and _left(loc, origin) and _inside(loc, within)), None)
         if paragraph_place is not None:
-            m.set_place(paragraph_place, "place.paragraph")
+            m.set_place(paragraph_place, "place.paragraph" if within is None else "place.within_country", within is None)
         elif short_item is None:
-            focus = next(((loc, rule) for loc, rule in candidates if _left(loc, origin)), None)
-            if focus is not None:
+            focus = next(((loc, rule) for loc, rule in candidates if _left(loc, origin) and _inside(loc, within)), None)
+            if focus is not None and within is not None:
+                m.set_place(focus[0], "place.within_country", inherited=False)
+            elif focus is not None:
                 # a place passed over because it is where the people went: the origin rule chose
                 passed_over = origin is not None and not _left(candidates[0][0], origin)
                 m.set_place(focus[0], origin.id if origin is not None and passed_over else focus[1])
+
+
+def _article_towns(mentions: list[Mention], told: list[Location], homes: list[Location], also: set[tuple[str, str]]) -> None:
+    """An act its own clause places only in a province ("cracking down in North Hamgyong
+    Province") is in the one town or county the article tells of in that province, as an
+    analyst codes a report from Hoeryong (place.article_town); with none, in the one a
+    source there lives in. `also`: the (province, town) pairs any sentence names where
+    something is, not where it went or came from: a second town there leaves the act at
+    the province."""
+    for m in mentions:
+        own = m.location
+        if own is None or m.place_inherited or own.admin2 or not own.admin1_code or own.geo_precision != 3:
+            continue
+        if has(m.event_type, "place_stated"):
+            continue
+        for pool in (told, homes):
+            towns = {t.admin2: t for t in pool if t.admin2 and t.admin1_code == own.admin1_code and t.geo_precision in (1, 2)}
+            others = {town for province, town in also if province == own.admin1_code} - set(towns)
+            if len(towns) == 1 and not others:
+                m.set_place(replace(next(iter(towns.values())), geo_precision=2), "place.article_town", inherited=False)
+            if towns:
+                break
+
+
+def _towns_named(geoparser: Geoparser, places: list[PlaceMention]) -> set[tuple[str, str]]:
+    """(province code, town) of every town the text names as where something is."""
+    went = Destinations()
+    named = set()
+    for p in places:
+        if p.excluded or went(p.root) or preposition(p.root) == "from":
+            continue  # "taken to Chongjin", "experts from Musan"
+        located = geoparser.location(p.place, text=p.text)
+        if located.admin1_code and located.admin2:
+            named.add((located.admin1_code, located.admin2))
+    return named
 
 
 def _refines(found: Location, own: Location | None) -> bool:
@@ -168,6 +221,17 @@ def _refines(found: Location, own: Location | None) -> bool:
     if own is None or not own.admin1_code:
         return True
     return found.geo_precision < own.geo_precision and found.admin1_code == own.admin1_code
+
+
+def _country_only(loc: Location | None) -> str | None:
+    """The country of a place that is a country and nothing finer."""
+    if loc is None or loc.admin1_code or loc.place_id or loc.geo_precision != 3:
+        return None
+    return loc.country if loc.country in source_home_countries() else None
+
+
+def _inside(loc: Location, country: str | None) -> bool:
+    return country is None or loc.country == country
 
 
 def _left(loc: Location, origin: Direction | None) -> bool:
@@ -262,7 +326,8 @@ def _untold_dates(clusters: list[Cluster], doc: Doc, found: list[dates.DateMenti
     """(sentence start, paragraph, time) of the sentences that tell no act but date what
     they tell to the day, week or month (or since a recent date)."""
     told = {m.sent.start for c in clusters for m in c.mentions}
-    starts = paragraphs(text_of(doc))
+    text = text_of(doc)
+    starts = paragraphs(text)
     out = []
     for sent in doc.sents:
         if sent.start in told:
@@ -270,7 +335,8 @@ def _untold_dates(clusters: list[Cluster], doc: Doc, found: list[dates.DateMenti
         in_sentence = starting_in(found, sent.start_char, sent.end_char)
         said = dates.reporting_date(sent, in_sentence) if in_sentence else None
         usable = [d for d in in_sentence if d is not said and d.kind != "reference" and not d.future and d.span.start
-                  and (d.span.precision in (1, 2, 3) or _recently_since(d.span, published))]
+                  and (d.span.precision in (1, 2, 3) or _recently_since(d.span, published))
+                  and not dates.page_date(text, d)]
         if usable:
             best = min(usable, key=lambda d: d.span.precision)
             out.append((sent.start, _paragraph_of(starts, sent.start_char), best.span))
@@ -281,22 +347,53 @@ def _announced(clusters: list[Cluster], article: Article, found: list[dates.Date
     """Undated acts a news agency, a ministry or a military announces on a stated day:
     "North Korea has launched balloons toward the South, the South's military said
     Wednesday", "Kim Jong Un inspected flood damage, KCNA said Friday". Wire copy reports
-    the news of that day's cycle: the day before the announcement or the day itself. A
-    source telling Daily NK on Tuesday what happened is no announcement: what it tells
-    happened some time before (the "recently" window)."""
+    the news of that day's cycle: the day before the announcement or the day itself; one
+    announced in a stated week ("state media said last week the country had tested") is
+    that week's news. A source telling Daily NK on Tuesday what happened is no announcement: what it tells
+    happened some time before (the "recently" window), nor is anyone telling RFA last week."""
     if article.published is None:
         return {}
     out: dict[int, TimeSpan] = {}
     for c in clusters:
         for m in c.mentions:
-            if m.attribution is not None and m.attribution.kind == "anonymous_source":
+            if (m.attribution is not None and m.attribution.kind == "anonymous_source") or _told_outlet(m.sent):
                 continue
             in_sentence = starting_in(found, m.sent.start_char, m.sent.end_char)
             said = dates.reporting_date(m.sent, in_sentence)
             if said is not None and said.span.end and said.span.precision == 1:
                 out[id(c)] = dates.news_cycle(said.span.end)
                 break
+            # a named week ("last week"), not a run of days, which dates what was announced
+            # ("announced no-sail zones from January 31 to February 2")
+            if said is not None and said.span.precision == 2 and said.rule == "date.relative_unit":
+                out[id(c)] = said.span
+                break
     return out
+
+
+# the expressions that can name the day of the news: not a date counted from another
+# ("around 11:30 a.m."), a vague word or a range
+_NEWS_DAY_KINDS = {"absolute", "relative", "weekday"}
+
+
+def _news_of_the_day(doc: Doc, found: list[dates.DateMention], dated: list[Mention], published: date,
+                     spoken: TimeSpan | None) -> bool:
+    """A report that names the day of publication or the day before tells the day's news,
+    as wire copy does ("defected to the South on Monday", "state media KCNA said on
+    Tuesday", published that day): its undated acts are that news cycle's, not the
+    month-wide recent window. Not the page's own date (a dateline, a stamp, a date line), nor
+    the day someone told an outlet what had happened ("a source told Daily NK on Tuesday")."""
+    if any(m.time is not None and m.time.precision == 1 and m.time.end is not None
+           and 0 <= (published - m.time.end).days <= 1 for m in dated):
+        return True
+    text = text_of(doc)
+    for d in found:
+        if (d.kind in _NEWS_DAY_KINDS and d.span.precision == 1 and d.span.end is not None
+                and 0 <= (published - d.span.end).days <= 1 and not dates.page_date(text, d)):
+            where = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if where is not None and d.span != spoken and not _told_outlet(where.sent):
+                return True
+    return False
 
 
 # words that carry a narrative on from what was told before: "North Korea then fired back",
@@ -326,6 +423,7 @@ def date_undated(
              if m.time and not m.time_inherited and not m.background
              and (m.time.precision in (1, 2, 3) or _recently_since(m.time, article.published))]
     found = found if article.published else []
+    news_day = article.published is not None and _news_of_the_day(doc, found, dated, article.published, spoken)
     announced = _announced(clusters, article, found)
     _date_by_anaphor(clusters, doc, found)
     # what each paragraph dates before an act: acts dated above, and sentences that tell no
@@ -362,6 +460,8 @@ def date_undated(
                 # publication
                 told_on = spoken.end if spoken and spoken.end and spoken.precision == 1 else None
                 c.first.time, rule = dates.news_cycle(told_on or article.published), "date.news_cycle"
+        elif article.published and news_day and not dates.lasting(c.first.trigger.lemma_):
+            c.first.time, rule = dates.news_cycle(article.published), "date.news_of_the_day"
         elif article.published:
             recent = dates.resolve("recently", article.published)
             # the report's news reaches back to the earliest act it dates to the day, week or

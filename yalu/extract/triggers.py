@@ -27,6 +27,12 @@ class Rule:
     weight: float
     states: frozenset[str] = frozenset()
     also: Terms = Terms([])
+    kinds: tuple[tuple[str, str], ...] = ()  # (word form, kind): which sanction a word names
+
+    def kind_of(self, token: Token) -> str:
+        """The kind of act the word names ("executed": death, "jailed": prison), or ""."""
+        forms = {token.lemma_.lower(), token.lower_}
+        return next((kind for form, kind in self.kinds if form in forms), "")
 
 
 @dataclass
@@ -69,6 +75,7 @@ def rules() -> dict[str, list[Rule]]:
             weight=r.get("weight", 0.7),
             states=frozenset(r.get("states", [])),
             also=Terms(r.get("also", [])),
+            kinds=tuple((form, kind) for kind, words in r.get("kinds", {}).items() for w in words for form in _inflections(w)),
         )
         for lemma in rule.lemmas:
             for form in _inflections(lemma):

@@ -21,6 +21,7 @@ from ..annotate.index import starting_in
 from ..annotate.spacy_pipeline import text_of
 from ..model import Location, Place
 from ..ontology import event_types, has
+from .exclusions import DATELINE_REACH, PLACE_HEADS, exclusion
 from .gazetteer import Gazetteer
 from .romanize import normalize
 from .syntax import (
@@ -52,9 +53,6 @@ def _words(name: str) -> str:
     return "|".join(map(re.escape, resources.load("places/generics.toml")[name]))
 
 
-# a place name modifying one of these nouns still names a place ("Hyesan market");
-# modifying any other noun it names a thing ("Changbaishan cigarettes")
-PLACE_HEADS = set(resources.load("places/generics.toml")["place_heads"])
 # a road or a railway named after a place runs elsewhere ("the Donghae road", "the Gyeongui line")
 # "the border" unnamed: a border feature of no province
 BORDER_WORDS = {"border", "frontier", "borderline", "border region", "border area"}
@@ -73,16 +71,8 @@ UNDATED_DATELINE = re.compile(rf"^[ \t\u00a0]*(?P<place>{_NAME}(?:,\s*{_NAME})?)
 # one in capitals may follow a date stamp on the same line: "Updated: 2008-07-13 10:24 PYONGYANG -"
 _CAPS = r"[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,2}"
 CAPS_DATELINE = re.compile(rf"(?<![\w,])(?P<place>{_CAPS}(?:,\s*{_NAME})?)[ \t\u00a0]+(?:--|—|–|-)[ \t\u00a0]+(?=\S)")
-# how far into a text a dateline may come (after a headline, a byline, a date bar)
-DATELINE_REACH = 600
 
-# "Pyongyang's Korea Central Television", "Seoul's military": outlets and organs of a
-# state after a place's possessive, which then names the state, not a place
-OWNED_NOUNS = {
-    "television", "tv", "radio", "broadcaster", "agency", "newspaper", "daily", "media", "press",
-    "military", "army", "navy", "government", "ministry", "spokesman", "spokeswoman", "spokesperson",
-    "officials", "leadership", "regime", "authorities", "diplomats", "envoy",
-}
+
 # a capitalised word before "Province" that no ruler tagged: maybe a misspelt province
 MISSPELT_PROVINCE = re.compile(r"\b(?P<name>(?:(?:North|South)\s+)?[A-Z][a-z]{3,})(?:\s+[Pp]rovince\b|-do\b)")
 # "Taechong-ri", "Songbuk village": a village named after a place name the ruler knew
@@ -153,7 +143,7 @@ class PlaceMention:
     text: str
     place: Place
     root: Token
-    excluded: str | None = None  # source | dateline | owner (of an outlet or organ) | state
+    excluded: str | None = None  # source | dateline | excepted | locator | owner (of an outlet or organ) | state
 
 
 class Geoparser:
@@ -198,10 +188,8 @@ class Geoparser:
                 mention.excluded = "dateline"
             elif any(s <= ent.start_char and ent.end_char <= e for s, e in source_spans):
                 mention.excluded = "source"
-            elif _source_owner(ent):
-                mention.excluded = "owner"
-            elif _stands_for_state(ent, place):
-                mention.excluded = "state"
+            else:
+                mention.excluded = exclusion(ent, place)
             found.append(mention)
         found += _unnamed_borders(doc)
         found.sort(key=lambda m: m.start)
@@ -311,8 +299,8 @@ class Geoparser:
                 continue
             if _shooter(m, event_type):
                 continue
-            if m.place.kind == "country" and preposition(m.root) == "of":
-                continue  # "war drills of the U.S.": whose, not where
+            if m.place.kind == "country" and preposition(m.root) in ("of", "with", "between"):
+                continue  # "war drills of the U.S.", "trade with China" (place.partner): whose, not where
             if has(event_type, "addressed") and (m.place.kind == "country" or not where_of(m.root, trigger)):
                 continue  # "warning Seoul", "called his family in Seoul": whom, not where
             usable.append(m)
@@ -327,7 +315,8 @@ class Geoparser:
         def rank(m: PlaceMention):
             # "in Jeongeup County near Jeonju": the place a reference point is near comes second
             near = _near(self._before(m))
-            return (SPECIFICITY.get(m.place.kind, 3) + (0.5 if near else 0), distance(trigger, m.root))
+            return (SPECIFICITY.get(m.place.kind, 3) + (0.5 if near else 0) + (0.5 if _home(m.root) else 0),
+                    distance(trigger, m.root))
 
         best = min(usable, key=rank)
         return self.location(best.place, text=best.text, context=self._before(best))
@@ -482,9 +471,18 @@ def _picture_words() -> re.Pattern[str]:
     return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\b" if words else r"(?!)")
 
 
+# "... across from Sakju County, in late September 2023. (ASIAPRESS)": a line that ends on
+# a credit in brackets is a caption (place.caption_credit); prose ends on its full stop
+CREDIT = re.compile(r"\((?:[Pp]hoto\b[^()]*|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\)\s*$")
+
+
 def _prose(sent: Span) -> bool:
     """A sentence of the story: it has a verb and shows no picture."""
-    return any(t.pos_ in ("VERB", "AUX") for t in sent) and not _picture_words().search(sent.text)
+    whole = text_of(sent.doc)
+    end = whole.find("\n", sent.end_char - 1)
+    line = whole[:len(whole) if end < 0 else end]
+    return (any(t.pos_ in ("VERB", "AUX") for t in sent) and not _picture_words().search(sent.text)
+            and not CREDIT.search(line[-200:]))
 
 
 def borrowing() -> dict:
@@ -497,24 +495,6 @@ def source_home_countries() -> frozenset[str]:
     return frozenset(context_rules().get("borrowing", {}).get("source_home_countries", []))
 
 
-def _stands_for_state(ent: Span, place: Place) -> bool:
-    """"Pyongyang fired two missiles", "an attack by Pyongyang", "prompted Seoul to deploy
-    jets": a capital that acts is its state (context.toml, [metonymy]); a capital that
-    suffers ("Pyongyang was hit by floods") is a place."""
-    metonymy = context_rules().get("metonymy", {})
-    if place.id not in metonymy.get("capitals", []):
-        return False
-    root = ent.root
-    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
-        return True
-    if root.dep_ == "pobj" and root.head.dep_ == "agent":
-        return True
-    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.pos_ == "NOUN":
-        return True  # "an artillery attack by Pyongyang"
-    return (root.dep_ == "dobj" and root.head.lemma_.lower() in metonymy.get("causatives", [])
-            and any(c.dep_ in ("xcomp", "ccomp") for c in root.head.children))
-
-
 def _one_edit(a: str, b: str) -> bool:
     """The two differ by one letter changed, added or dropped (not equal: that is a match)."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -523,20 +503,6 @@ def _one_edit(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b)) == 1
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-
-
-def _source_owner(ent: Span) -> bool:
-    """"Pyongyang's Korea Central Television", "Seoul's Yonhap", "Seoul's military": the
-    home of an outlet or the state an organ belongs to, not a place of the story."""
-    doc = ent.doc
-    if ent.end >= len(doc) - 1 or doc[ent.end].tag_ != "POS":
-        return False
-    for token in doc[ent.end + 1:min(len(doc), ent.end + 5)]:
-        if token.ent_type_ == "SOURCE" or token.lower_ in OWNED_NOUNS:
-            return True
-        if token.ent_type_ == "PLACE" or token.pos_ in ("VERB", "AUX", "ADP", "PUNCT"):
-            return False
-    return False
 
 
 def _attributive(ent: Span) -> bool:
@@ -555,6 +521,14 @@ def _context(ent: Span) -> str:
     doc = ent.doc
     sent = ent.sent
     return text_of(doc)[max(0, sent.start_char - 200):min(len(text_of(doc)), sent.end_char + 200)]
+
+
+def _home(place: Token) -> bool:
+    """"a Chongjin resident", "a resident of Hoeryong": where a person lives, second to the
+    place the act's clause gives (place.person_home: "police at Musan Station detained a
+    Chongjin resident" happened in Musan)."""
+    head = place.head.head if place.dep_ == "pobj" and place.head.lower_ in ("of", "from") else place.head
+    return place.dep_ in ("compound", "pobj") and head.ent_type_ == "ACTOR" and head.pos_ == "NOUN"
 
 
 def _near(before: str) -> bool:

@@ -1,0 +1,160 @@
+"""Places that are in the text but not where the act happened, and how a record's place
+is bounded (yalu/places/geoparse.py, yalu/extract/clustering.py): a wire's dateline
+before its agency in brackets, a place left out ("excluding Pyongyang"), a trading
+partner ("trade with China"), a place that only locates another ("north of the capital
+Pyongyang"), a capital's possessive ("Seoul's dramas"), and a borrowed town outside the
+province the act's own clause names.
+
+Every sentence here is fictional, written in the style of AFP / RFA / Daily NK / AP
+copy for these tests; none is real news.
+"""
+
+import pytest
+
+
+def excluded(found, name):
+    return next(m.excluded for m in found if m.text == name)
+
+
+@pytest.mark.parametrize("head", ["by Staff Writers Seoul (AFP) Oct 3, 2019 ", "Seoul (Reuters) "])
+def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
+    _, found = mentions(head + "A soldier was shot dead by border guards after crossing the river.")
+    assert excluded(found, "Seoul") == "dateline"
+
+
+def test_a_place_in_brackets_later_in_the_story_is_no_dateline(mentions):
+    filler = "Prices rose again in the markets this week, traders said. " * 12
+    _, found = mentions(filler + "Guards fired on a man near Hyesan (NK) on Monday.")
+    assert excluded(found, "Hyesan") is None
+
+
+@pytest.mark.parametrize("cue", ["excluding", "except", "other than", "apart from"])
+def test_a_place_left_out_is_not_the_place(mentions, where, cue):
+    text = f"Some 60 people were publicly executed last month in six cities {cue} Pyongyang."
+    _, found = mentions(text)
+    assert excluded(found, "Pyongyang") == "excepted"
+    assert where(text, "executed", "punishment") is None
+
+
+def test_a_trading_partner_is_not_where_the_act_happened(where):
+    text = "The city was sealed off after smuggling with China was uncovered in Hyesan."
+    loc = where(text, "sealed", "lockdown")
+    assert (loc.admin1_code, loc.admin2) == ("KP-10", "Hyesan")
+    assert where("Prices surged as trade with China resumed.", "surged", "economic_measure") is None
+
+
+@pytest.mark.parametrize("locator", ["north of the capital Pyongyang", "near Pyongyang", "northeast of Pyongyang"])
+def test_a_place_that_locates_another_is_not_a_place_of_the_story(mentions, locator):
+    text = f"Students were searched after every shift, a resident of South Pyongan province, {locator}, said."
+    _, found = mentions(text, sources=["a resident of South Pyongan province"])
+    assert excluded(found, "Pyongyang") == "locator"
+
+
+def test_a_second_place_of_a_list_locates_nothing(mentions):
+    _, found = mentions("Arrests were made in Hoeryong, Musan and Onsong last week.")
+    assert all(m.excluded is None for m in found)
+
+
+@pytest.mark.parametrize("phrase, state", [("Seoul's latest dramas", "kr.seoul"), ("Beijing's strict quarantine", "cn.beijing")])
+def test_a_capital_that_owns_a_thing_is_its_state(mentions, phrase, state):
+    _, found = mentions(f"Residents were caught watching {phrase} on smuggled phones.")
+    [m] = [m for m in found if m.place.id == state]
+    assert m.excluded == "state"
+
+
+@pytest.mark.parametrize("phrase", ["Pyongyang's streets", "Pyongyang's rainfall"])
+def test_a_capital_whose_streets_or_weather_are_told_is_a_place(mentions, phrase):
+    _, found = mentions(f"Floods swept through {phrase} on Sunday.")
+    [m] = [m for m in found if m.place.id == "kp.pyongyang"]
+    assert m.excluded is None
+
+
+def test_a_borrowed_town_never_leaves_the_province_the_act_names(read_with_rules):
+    text = (
+        "Eight miners died when a tunnel collapsed in January, state media said on Monday, "
+        "in a rare admission of a deadly accident.\n\n"
+        "In 2015, officials apologised for the collapse of an apartment block in Pyongyang, the capital.\n\n"
+        "The newspaper said the accident at the mine in South Hwanghae province was the worst in its history.\n\n"
+        "Market prices have been unstable since the start of the year. Many families now skip meals, the "
+        "source added. Officials have not commented on the situation. Similar reports have come from other "
+        "regions. Prices are expected to rise again before the harvest. Some traders have stopped travelling."
+    )
+    _, incidents = read_with_rules(text, published="2024-03-10", outlet="Associated Press")
+    [mine] = [i for i in incidents if i.event_type == "disaster" and "tunnel" in i.evidence[0].text]
+    # the first sentence borrows the article's Pyongyang; the mine's own province bounds it
+    assert "place.article_focus" in mine.evidence[0].rules
+    assert (mine.location.admin1_code, mine.location.admin2) == ("KP-05", None)
+
+
+FILLER = (
+    "\n\nMarket prices have been unstable since the start of the year. Many families now skip meals, "
+    "the source added. Officials have not commented on the situation. Similar reports have come from "
+    "other regions. Prices are expected to rise again before the harvest. Some traders have stopped travelling."
+)
+
+
+HUNT = "Security agents are hunting users of Chinese phones in North Hamgyong Province, a source told Daily NK.\n\n"
+
+
+@pytest.mark.parametrize("second, admin2", [
+    # the one town the article tells of in the province
+    ("Signal detection teams are searching homes in Musan County to track the callers down.", "Musan"),
+    # two towns there: the province stays
+    ("Signal detection teams are searching homes in Musan County and in Hoeryong.", None),
+    # a town in another province refines nothing
+    ("Signal detection teams are searching homes in Hyesan as well.", None),
+    # nor does a town someone came from, next to the town of the story
+    ("Teams searching homes in Musan County were joined by experts from Chongjin.", "Musan"),
+])
+def test_an_act_placed_in_a_province_is_in_the_one_town_the_article_names_there(read_with_rules, second, admin2):
+    _, incidents = read_with_rules(HUNT + second + FILLER)
+    [hunt] = [i for i in incidents if "hunting" in i.evidence[0].text]
+    assert (hunt.location.admin1_code, hunt.location.admin2) == ("KP-09", admin2)
+    assert ("place.article_town" in hunt.evidence[0].rules) == (admin2 is not None)
+
+
+def test_with_no_other_town_a_source_living_in_the_province_places_the_act(read_with_rules):
+    text = (
+        "Authorities are investigating residents in Ryanggang Province who ignored a labour order, "
+        "a source in Kim Jong Suk County told Daily NK." + FILLER
+    )
+    _, incidents = read_with_rules(text)
+    [probe] = [i for i in incidents if "investigating" in i.evidence[0].text]
+    assert (probe.location.admin1_code, probe.location.admin2) == ("KP-10", "Kim Jong Suk")
+
+
+@pytest.mark.parametrize("first, where", [
+    # the article's town inside North Korea
+    ("Two smugglers were arrested in Manpo last week, a source in Chagang Province told Daily NK.", ("KP-04", "Manpho")),
+    # a town in China lends nothing to an act the text places in North Korea
+    ("Two smugglers were arrested in Dandong last week, a trader told Daily NK.", (None, None)),
+])
+def test_an_act_placed_only_in_north_korea_takes_the_article_place_there(read_with_rules, first, where):
+    text = first + "\n\nA man was publicly executed in North Korea for selling copper wire, the source said." + FILLER
+    _, incidents = read_with_rules(text)
+    [execution] = [i for i in incidents if i.event_type == "punishment"]
+    assert execution.location.country == "KP"
+    assert (execution.location.admin1_code, execution.location.admin2) == where
+    assert ("place.within_country" in execution.evidence[0].rules) == (where[0] is not None)
+
+
+@pytest.mark.parametrize("credit, admin2", [(" (ASIAPRESS)", None), ("", "Sakju")])
+def test_a_line_ending_on_a_credit_is_a_caption_and_lends_no_place(read_with_rules, credit, admin2):
+    text = (
+        "Farmers bring in the maize. Taken on the far bank across from Sakju County in late September." + credit + "\n\n"
+        "Inspection teams have detained a farm official over missing grain, a source told Daily NK." + FILLER
+    )
+    _, incidents = read_with_rules(text)
+    [arrest] = [i for i in incidents if i.event_type == "arrest"]
+    assert arrest.location.admin2 == admin2
+
+
+@pytest.mark.parametrize("text, admin2", [
+    # where a person lives is second to the place the clause gives the act
+    ("Police at Musan Station detained a Chongjin resident on Tuesday.", "Musan"),
+    ("Police detained a resident of Chongjin at Musan Station on Tuesday.", "Musan"),
+    # alone, it still places the act
+    ("Police detained a Chongjin resident on Tuesday.", "Chongjin"),
+])
+def test_a_persons_home_is_second_to_the_acts_place(where, text, admin2):
+    assert where(text, "detained", "arrest").admin2 == admin2

@@ -1,0 +1,116 @@
+"""Names of places that are not the story's places: the home of an outlet or an organ
+("Seoul's military"), a capital standing for its state ("Pyongyang fired"), a wire's
+dateline before its agency ("Seoul (AFP)"), a place left out ("excluding Pyongyang")
+and a place that only locates another ("north of the capital Pyongyang"). Each check
+reads one place entity of the parse; geoparse.Geoparser.mentions marks what they find."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .. import resources
+from ..annotate.spacy_pipeline import text_of
+from ..model import Place
+
+# a place name modifying one of these nouns still names a place ("Hyesan market");
+# modifying any other noun it names a thing ("Changbaishan cigarettes")
+PLACE_HEADS = set(resources.load("places/generics.toml")["place_heads"])
+# how far into a text a dateline may come (after a headline, a byline, a date bar)
+DATELINE_REACH = 600
+# "seven cities excluding Pyongyang": a place left out of the story (place.excepted)
+EXCEPTED = re.compile(r"(?i)\b(?:excluding|except(?:\s+for)?|other\s+than|apart\s+from|barring)\s+(?:the\s+)?(?:capital\s+(?:of\s+)?)?$")
+# "South Pyongan province, north of the capital Pyongyang", "Paju, near Seoul": a place that
+# only says where the place before it lies (place.locator)
+LOCATOR = re.compile(
+    r"(?i)^(?:\s+(?:province|county|city|region|area))?,\s+(?:(?:just|about|some|which\s+is|which\s+lies)\s+)?"
+    r"(?:(?:north|south|east|west)(?:east|west)?\s+of|near|close\s+to|bordering|across\s+from)\s+(?:the\s+)?"
+    r"(?:(?:capital|border|port|northern|southern|eastern|western)\s+)*(?:city\s+)?(?:of\s+)?$")
+# "Seoul (AFP)": an agency's acronym in brackets after a place
+AGENCY_ACRONYM = re.compile(r"[A-Z]{2,6}")
+# "Pyongyang's Korea Central Television", "Seoul's military": outlets and organs of a
+# state after a place's possessive, which then names the state, not a place
+OWNED_NOUNS = {
+    "television", "tv", "radio", "broadcaster", "agency", "newspaper", "daily", "media", "press",
+    "military", "army", "navy", "government", "ministry", "spokesman", "spokeswoman", "spokesperson",
+    "officials", "leadership", "regime", "authorities", "diplomats", "envoy",
+}
+
+
+def exclusion(ent: Span, place: Place) -> str | None:
+    """Why a place entity names no place of the story, if it does not: excepted, locator,
+    owner (of an outlet or organ), state, or dateline (an agency's bracket)."""
+    if _agency_dateline(ent):
+        return "dateline"
+    if EXCEPTED.search(text_of(ent.doc), max(0, ent.start_char - 40), ent.start_char):
+        return "excepted"
+    if _locator(ent):
+        return "locator"
+    if _source_owner(ent):
+        return "owner"
+    if _stands_for_state(ent, place):
+        return "state"
+    return None
+
+
+def _stands_for_state(ent: Span, place: Place) -> bool:
+    """"Pyongyang fired two missiles", "an attack by Pyongyang", "prompted Seoul to deploy
+    jets", "Beijing's success": a capital that acts or owns is its state (context.toml,
+    [metonymy]); a capital that suffers ("Pyongyang was hit by floods") is a place."""
+    metonymy = resources.load("places/context.toml").get("metonymy", {})
+    if place.id not in metonymy.get("capitals", []):
+        return False
+    root = ent.root
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    if root.dep_ == "poss" and root.head.pos_ in ("NOUN", "PROPN") and not root.head.ent_type_:
+        owned = root.head.lemma_.lower()  # place.state_possessive: "Seoul's latest drama", not "Pyongyang's streets"
+        return owned not in PLACE_HEADS and owned not in metonymy.get("place_properties", [])
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.pos_ == "NOUN":
+        return True  # "an artillery attack by Pyongyang"
+    return (root.dep_ == "dobj" and root.head.lemma_.lower() in metonymy.get("causatives", [])
+            and any(c.dep_ in ("xcomp", "ccomp") for c in root.head.children))
+
+
+def _source_owner(ent: Span) -> bool:
+    """"Pyongyang's Korea Central Television", "Seoul's Yonhap", "Seoul's military": the
+    home of an outlet or the state an organ belongs to, not a place of the story."""
+    doc = ent.doc
+    if ent.end >= len(doc) - 1 or doc[ent.end].tag_ != "POS":
+        return False
+    for token in doc[ent.end + 1:min(len(doc), ent.end + 5)]:
+        if token.ent_type_ == "SOURCE" or token.lower_ in OWNED_NOUNS:
+            return True
+        if token.ent_type_ == "PLACE" or token.pos_ in ("VERB", "AUX", "ADP", "PUNCT"):
+            return False
+    return False
+
+
+def _agency_dateline(ent: Span) -> bool:
+    """"Seoul (AFP) Nov 7, 2011", "by Staff Writers Seoul (Reuters)": a place followed by an
+    outlet or an agency's acronym in brackets near the top is where the wire filed from
+    (place.agency_dateline)."""
+    doc = ent.doc
+    if ent.start_char > DATELINE_REACH or ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+        return False
+    close = next((t.i for t in doc[ent.end + 1:ent.end + 6] if t.text == ")"), None)
+    if close is None or close == ent.end + 1:
+        return False
+    return all(t.ent_type_ == "SOURCE" or AGENCY_ACRONYM.fullmatch(t.text) for t in doc[ent.end + 1:close])
+
+
+def _locator(ent: Span) -> bool:
+    """"a resident of South Pyongan province, north of the capital Pyongyang": the capital
+    locates the province; the story is not there."""
+    doc = ent.doc
+    before = next((e for e in reversed(doc.ents[:_ent_index(ent)]) if e.label_ == "PLACE"), None)
+    if before is None or ent.start_char - before.end_char > 60 or before.sent != ent.sent:
+        return False
+    return bool(LOCATOR.match(text_of(doc)[before.end_char:ent.start_char]))
+
+
+def _ent_index(ent: Span) -> int:
+    return next(i for i, e in enumerate(ent.doc.ents) if e.start == ent.start)

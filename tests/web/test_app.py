@@ -262,6 +262,7 @@ def test_about_and_static_assets(anon):
 def test_api_list_detail(anon, ids):
     data = anon.get("/api/incidents", params={"admin1": "Ryanggang", "per_page": 2}).json()
     assert data["total"] == 4 and data["pages"] == 2 and len(data["items"]) == 2
+    assert data["total_is_estimate"] is False  # counted, not estimated (store/sampled.py)
     item = data["items"][0]
     assert isinstance(item["actors"], list) and "evidence" in item and "sources" in item
     data = anon.get("/api/incidents", params=[("event_type", "arrest"), ("event_type", "defection")]).json()
@@ -294,6 +295,7 @@ def test_openapi_and_docs(anon):
                  "/api/incidents/{incident_id}/split", "/api/export", "/api/session"):
         assert path in spec["paths"], path
     assert "patch" in spec["paths"]["/api/incidents/{incident_id}"]
+    assert "total_is_estimate" in spec["paths"]["/api/incidents"]["get"]["description"]
     assert not any(p == "/" or p.startswith("/incidents") for p in spec["paths"])
     docs = anon.get("/api/docs").text
     assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs and "cdn" not in docs

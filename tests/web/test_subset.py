@@ -7,6 +7,7 @@ import pytest
 
 from yalu.store import Store, subset
 from yalu.store import query as q
+from yalu.store.facets import COLUMNS_KEY
 from yalu.store.search import _ordered_ids
 from yalu.store.sql import build_where, order_by, source
 
@@ -17,6 +18,7 @@ QUERIES = [
     q.IncidentQuery(q="Moscow"),
     q.IncidentQuery(outlet=["Example Wire"], review_status=["machine"]),
     q.IncidentQuery(admin2=["hyesan"]),  # any spelling, as SQL's COLLATE NOCASE
+    q.IncidentQuery(date_to="2019-12-31"),  # matches bunched at one end of the date order
 ]
 SORTS = ["date", "confidence", "admin1", "outlet", "event_type", "updated", "review_status"]
 
@@ -46,8 +48,11 @@ def test_pages_over_the_arrays_are_sqls_pages(fstore, monkeypatch):
     fstore.write(lambda c: c.execute("UPDATE incidents SET merged_into = ? WHERE id = ?", (kept, merged)))
     q.facet_counts(fstore)  # reads the arrays for this data version
     answered = {}
-    for few in (0, 1000):  # many matches (the date order's ranks), few (sorted from their rows)
+    # many matches: read off the order's index (walk), or the whole order's ranks (walk 0);
+    # few: sorted from their rows
+    for few, walk in ((0, 10_000), (1000, 10_000), (0, 0)):
         monkeypatch.setattr(subset, "FEW", few)
+        monkeypatch.setattr(subset, "WALK", walk)
         monkeypatch.setattr(subset, "SHARE", 1)  # ten records: any share
         monkeypatch.setattr(subset, "LARGE", 0)
         for query in [*QUERIES, with_merged]:
@@ -58,15 +63,47 @@ def test_pages_over_the_arrays_are_sqls_pages(fstore, monkeypatch):
                         order_sql, name, _ = order_by(sort, order)
                         ids = subset.page_ids(fstore, query, name, order_sql, 3, (page - 1) * 3)
                         if ids is not None:
-                            answered[few] = answered.get(few, 0) + 1
+                            answered[few, walk] = answered.get((few, walk), 0) + 1
                             assert ids == expected[page - 1], (few, query, sort, order, page)
                         found = q.search(fstore, query, sort=sort, order=order, page=page, per_page=3)
                         assert [r["id"] for r in found.items] == expected[page - 1]
                         assert found.total == q.count(fstore.conn, query)  # the arrays' and SQL's
                     assert merged in sum(expected, []) if query == with_merged else merged not in sum(expected, [])
+        if walk:  # the date's and the outlet's pages were read off their indexes
+            assert not fstore.remembered(COLUMNS_KEY).orders
     # every page when few match; with many, at least the date's and the outlet's orders
-    assert answered[1000] == 4 * 2 * len(SORTS) * (len(QUERIES) + 1)
-    assert answered[0] >= 2 * 4 * 2 * len(QUERIES)
+    assert answered[1000, 10_000] == 4 * 2 * len(SORTS) * (len(QUERIES) + 1)
+    assert answered[0, 10_000] >= 2 * 4 * 2 * len(QUERIES)
+    assert answered[0, 0] == answered[0, 10_000]
+
+
+@pytest.mark.parametrize("walk", [10_000, 0])
+def test_records_without_an_outlet_come_last_and_an_empty_one_first(fstore, monkeypatch, walk):
+    """The arrays hold a NULL outlet and "" alike; SQL puts NULL last and "" first."""
+    monkeypatch.setattr(subset, "FEW", 0)
+    monkeypatch.setattr(subset, "SHARE", 1)
+    monkeypatch.setattr(subset, "LARGE", 0)
+    monkeypatch.setattr(subset, "WALK", walk)
+    articles = [r[0] for r in fstore.conn.execute("SELECT id FROM articles ORDER BY id")]
+    for outlets in ({articles[0]: None}, {articles[0]: None, articles[1]: ""}):
+        fstore.write(lambda c, changes=outlets: c.executemany(
+            "UPDATE articles SET outlet = ? WHERE id = ?", [(o, a) for a, o in changes.items()]))
+        q.facet_counts(fstore)
+        for order in ("asc", "desc"):
+            order_sql, _, _ = order_by("outlet", order)
+            for page in (1, 2, 3, 4):
+                expected = sql_page(fstore, q.IncidentQuery(), "outlet", order, page)
+                ids = subset.page_ids(fstore, q.IncidentQuery(), "outlet", order_sql, 3, (page - 1) * 3)
+                assert ids in (None, expected), (outlets, order, page)
+                assert [r["id"] for r in q.search(fstore, sort="outlet", order=order, page=page,
+                                                  per_page=3).items] == expected
+            ids = subset.page_ids(fstore, q.IncidentQuery(), "outlet", order_sql, 20, 0)
+            without = [r[0] for r in fstore.conn.execute(
+                "SELECT i.id FROM incidents i JOIN articles a ON a.id = i.article_id "
+                "WHERE a.outlet IS NULL AND i.merged_into IS NULL AND i.review_status != 'rejected'")]
+            assert set(ids[-len(without):]) == set(without)
+            # off the incidents' key, unless an outlet is "" (the arrays cannot tell)
+            assert bool(fstore.remembered(COLUMNS_KEY).orders) == ("" in outlets.values() or not walk)
 
 
 def test_a_change_is_seen_on_the_next_page(fstore, monkeypatch):
@@ -101,3 +138,35 @@ def test_a_sort_reads_its_index_unless_its_matches_are_sparse(fstore):
     page = next(sql for sql in asked if sql.startswith("SELECT i.id"))
     plan = " ".join(r[3] for r in fstore.conn.execute(f"EXPLAIN QUERY PLAN {page}"))
     assert "INDEX incidents_sort_admin1" in plan and "TEMP B-TREE" not in plan
+
+
+def test_a_broad_search_over_the_arrays_is_sqls(new_db, monkeypatch):
+    """A search matching most articles: its rows over the arrays are the matching
+    articles' incidents (facets._searched), as for a narrow one; count and pages are SQL's,
+    which resolves it through the articles that do not match, a merge's sources included."""
+    from yalu import review
+    from yalu.store import sql
+
+    path = new_db("broad.db")
+    built = facet_sample.build(path)
+    store = Store(path)
+    monkeypatch.setattr(sql, "BROAD_SHARE", 0.0)
+    monkeypatch.setattr(subset, "FEW", 0)
+    monkeypatch.setattr(subset, "SHARE", 1)
+    monkeypatch.setattr(subset, "LARGE", 0)
+    try:
+        # the artillery record (no "source" in its article) gains a matching source
+        review.merge(store, built["artillery"], built["arrest"], "tester")
+        searches = [q.IncidentQuery(q="source"), q.IncidentQuery(q="source", category=["repression"])]
+        assert all(sql.resolve_search(store.conn, s).kind == "broad" for s in searches)
+        q.facet_counts(store)  # the arrays of this data version
+        for search in searches:
+            assert q.count(store, search) == q.count(store.conn, search) > 0
+            for order in ("asc", "desc"):
+                pages = [q.search(store, search, sort="date", order=order, page=p, per_page=3) for p in (1, 2, 3)]
+                assert [[r["id"] for r in p.items] for p in pages] == [
+                    sql_page(store, search, "date", order, p) for p in (1, 2, 3)]
+        found = q.search(store, searches[0], per_page=50)
+        assert built["artillery"] in [r["id"] for r in found.items]
+    finally:
+        store.close()

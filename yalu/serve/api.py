@@ -56,7 +56,11 @@ def review_error(exc: review.ReviewError) -> HTTPException:
 # --------------------------------------------------------------------------- reads
 
 
-@router.get("/incidents", tags=["incidents"], summary="List and search incidents")
+@router.get("/incidents", tags=["incidents"], summary="List and search incidents",
+            description="`{total, total_is_estimate, page, per_page, pages, sort, order, items}`. "
+                        "`total_is_estimate` is true when `total` is estimated: on PostgreSQL a "
+                        "search's pages in the date order before its matches are all found "
+                        "(docs/web.md, Performance); the items are exact either way.")
 def api_list(
     web: Web,
     request: Request,

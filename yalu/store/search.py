@@ -40,6 +40,7 @@ class Page:
     per_page: int
     sort: str
     order: str
+    total_is_estimate: bool = False  # sampled.py: a search's first pages on PostgreSQL
 
     @property
     def pages(self) -> int:
@@ -53,6 +54,7 @@ class Page:
             "pages": self.pages,
             "sort": self.sort,
             "order": self.order,
+            "total_is_estimate": self.total_is_estimate,
             "items": self.items,
         }
 
@@ -179,9 +181,16 @@ def search(
     query = query or IncidentQuery()
     page, per_page = page_bounds(page, per_page)
     order_sql, sort, order = order_by(sort, order)
-    found = resolved(db, query)
-    total = count(db, query, found)
     ids = None
+    if isinstance(db, Store):  # a search not found yet, on PostgreSQL (sampled.py)
+        from .sampled import sampled_page
+
+        sampled = sampled_page(db, query, sort, order_sql, per_page, (page - 1) * per_page)
+        if sampled is not None:
+            ids, total, estimate = sampled
+            return Page(items=_fetch(conn, ids, details=details), total=total, page=page,
+                        per_page=per_page, sort=sort, order=order, total_is_estimate=estimate)
+    total = count(db, query)  # the arrays' count resolves no search (facets._sql_matches)
     if isinstance(db, Store):  # few matches, over the facets' arrays (subset.py)
         from .subset import page_ids
 
@@ -192,7 +201,7 @@ def search(
         offset = (page - 1) * per_page
         incidents = conn.execute("SELECT coalesce(max(rowid), 0) FROM incidents").fetchone()[0]
         sparse = (offset + per_page) * incidents > WALK * max(total, 1)
-        ids = _ordered_ids(conn, query, sort, order_sql, per_page, offset, found, sparse=sparse)
+        ids = _ordered_ids(conn, query, sort, order_sql, per_page, offset, resolved(db, query), sparse=sparse)
     items = _fetch(conn, ids, details=details)
     return Page(items=items, total=total, page=page, per_page=per_page, sort=sort, order=order)
 

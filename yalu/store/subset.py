@@ -5,9 +5,13 @@ NULL placement hold):
 
 - few matches: SQL sorts those rows alone. By itself it reads the browse index to its
   end to find a page of a few matches (0.1-0.9 s at 1,000,000 incidents);
-- more, in the date order or the outlet's: the order of every live incident (read once
-  per arrays and order, kept with them; the date's off the browse index) read through
-  the mask.
+- more, in the date order or the outlet's: that order's index read from its start in
+  chunks, each row kept if the mask holds it, until the page is full (`_walk`; the
+  outlet's order is each outlet's incidents in id order, the outlets counted from the
+  mask). When that would read more than WALK rows (sparse matches, a far page): the
+  order of every live incident (read once per arrays and order, kept with them) read
+  through the mask. That order took 2-7 s to read at 1,000,000 incidents, once per
+  data version and order: PostgreSQL's list p95 62 ms, from 4 of 100 requests.
   SQL by itself first gathers every match of a search (0.3 s for 190,000 at 1,000,000),
   or sorts each outlet's incidents (0.3 s a page).
 
@@ -22,7 +26,8 @@ import numpy as np
 from .database import Store
 from .facets import COLUMNS_KEY, Columns, matching_rows
 from .filters import IncidentQuery
-from .sql import DEFAULT_SORT, source
+from .postgres import on_postgres
+from .sql import DEFAULT_SORT, SORTS, source
 
 # at most this many matches are sorted from their rows (2,800 took 30-45 ms at
 # 1,000,000 incidents on a loaded machine), and at most one in SHARE of the incidents
@@ -32,6 +37,12 @@ SHARE = 20
 # below this many incidents SQL's own query is as quick, and with 8 clients at 10,000
 # the arrays' way was slower (list p95 62-77 -> 105-120 ms, filter 51-62 -> 92-98)
 LARGE = 50_000
+# rows of an order's index a page may read (20,000: 13-23 ms on PostgreSQL, 8-14 ms on
+# SQLite at 1,000,000 incidents), expected from the share of the rows that match
+WALK = 20_000
+# ...and once the whole order is read: its page through the mask took 13-30 ms on SQLite
+# at 1,000,000 (load ~8), a walk of 20,000 rows 14-165 ms
+WARM = 2_000
 
 
 def page_ids(store: Store, query: IncidentQuery, sort: str, order_sql: str, limit: int,
@@ -42,7 +53,8 @@ def page_ids(store: Store, query: IncidentQuery, sort: str, order_sql: str, limi
     if not isinstance(read, Columns) or len(read.rowids) < LARGE:
         return None
     columns, mask = matching_rows(store, query)
-    if np.count_nonzero(mask) <= min(FEW, len(mask) // SHARE):
+    matches = int(np.count_nonzero(mask))
+    if matches <= min(FEW, len(mask) // SHARE):
         rowids = json.dumps(columns.rowids[mask].tolist())
         return [r[0] for r in store.conn.execute(
             f"SELECT i.id FROM {source(sort, few=True)} WHERE i.rowid IN (SELECT CAST(value AS BIGINT) "
@@ -50,6 +62,12 @@ def page_ids(store: Store, query: IncidentQuery, sort: str, order_sql: str, limi
     if sort not in (DEFAULT_SORT, "outlet") or query.include_merged:
         return None  # SQL reads the sort's own index (store migration 12)
     order = columns.orders.get(order_sql)
+    # the whole order read already: quicker than a walk of more than WARM rows
+    budget = WALK if order is None else WARM
+    walked = (_walk(store, columns, mask, matches, DATE_ROWS + order_sql, offset, limit, budget)
+              if sort == DEFAULT_SORT else _by_outlet(store, columns, mask, order_sql, offset, limit, budget))
+    if walked is not None:
+        return walked
     if order is None:
         order = columns.orders[order_sql] = _order(store, columns, sort, order_sql)
     chosen = columns.rowids[order[mask[order]][offset:offset + limit]].tolist()
@@ -57,6 +75,74 @@ def page_ids(store: Store, query: IncidentQuery, sort: str, order_sql: str, limi
         "SELECT rowid, id FROM incidents WHERE rowid IN (SELECT CAST(value AS BIGINT) FROM json_each(?))",
         (json.dumps(chosen),)).fetchall())
     return [ids[r] for r in chosen if r in ids]
+
+
+# the live incidents in the list's date order (the browse index; PostgreSQL's
+# incidents_recent when descending)
+DATE_ROWS = "SELECT i.rowid, i.id FROM incidents i WHERE i.merged_into IS NULL ORDER BY "
+
+
+def _walk(store: Store, columns: Columns, want: np.ndarray, matches: int, sql: str, skip: int,
+          take: int, budget: int) -> list[str] | None:
+    """The ids of `take` rows that `want` holds, after the first `skip` of them, in the
+    order of `sql` (rowid, id), read in chunks; None when that would read more than
+    `budget` rows, as projected from the share of the rows read so far that matched (the page
+    ends early at the end of the rows)."""
+    if not matches:
+        return []
+    wanted = skip + take
+    expected = wanted * len(want) // matches  # rows to read if the matches are even
+    if expected > budget:
+        return None
+    found: list[str] = []
+    read = seen = 0
+    size = min(budget, 2 * expected + 100)
+    while True:
+        rows = store.conn.execute(sql + " LIMIT ? OFFSET ?", (size, read)).fetchall()
+        rowids = np.array([r[0] for r in rows], dtype=np.int64)
+        at = np.searchsorted(columns.rowids, rowids).clip(0, max(0, len(columns.rowids) - 1))
+        hits = np.flatnonzero((columns.rowids[at] == rowids) & want[at])  # not a row added since
+        found += [rows[k][1] for k in hits[skip:skip + take - len(found)]]
+        skip = max(0, skip - len(hits))
+        read, seen = read + len(rows), seen + len(hits)
+        if len(found) == take or len(rows) < size:
+            return found
+        # matches bunched further on (a date range in the date order): not row by row
+        projected = read * wanted // seen if seen else budget + 1
+        if projected > budget:
+            return None
+        size = projected - read + 100
+
+
+def _by_outlet(store: Store, columns: Columns, mask: np.ndarray, order_sql: str, skip: int,
+               take: int, budget: int) -> list[str] | None:
+    """A page in the outlet's order: the outlets in order (those without one last), each
+    one's matches by id, off the incidents' key (`_walk`); None where `_walk` gives up, or
+    when some article's outlet is "" (the arrays hold NULL as "" too, and SQL puts "" first)."""
+    outlet = columns.text["outlet"]
+    counts = np.bincount(outlet.codes[mask], minlength=len(outlet.values))
+    none = [k for k in np.flatnonzero(counts) if outlet.values[k] == ""]
+    if none and store.conn.execute("SELECT 1 FROM articles WHERE outlet = '' LIMIT 1").fetchone():
+        return None
+    desc = order_sql.startswith(f"{SORTS['outlet']} DESC")
+    named = sorted((k for k in np.flatnonzero(counts) if outlet.values[k] != ""),
+                   key=lambda k: str(outlet.values[k]), reverse=desc)
+    # PostgreSQL reads its key backwards only for NULLs first (the id is never NULL)
+    by_id = ("i.id DESC NULLS FIRST" if on_postgres(store.conn) else "i.id DESC") if desc else "i.id ASC"
+    page: list[str] = []
+    for k in [*named, *none]:
+        if counts[k] <= skip:
+            skip -= int(counts[k])
+            continue
+        found = _walk(store, columns, mask & (outlet.codes == k), int(counts[k]),
+                      f"SELECT i.rowid, i.id FROM incidents i ORDER BY {by_id}", skip, take - len(page), budget)
+        if found is None:
+            return None
+        page += found
+        skip = 0
+        if len(page) == take:
+            break
+    return page
 
 
 def _order(store: Store, columns: Columns, sort: str, order_sql: str) -> np.ndarray:

@@ -334,10 +334,12 @@ WIRE_LEAD = ("SEOUL (Wire) - A North Korean soldier defected to the South across
 
 
 def test_an_undated_act_in_the_days_news_is_that_news_cycle(extract):
-    text = WIRE_LEAD + FILLER + "\n\nThe soldier fled from his guard post before dawn, an official said."
+    # (not the soldier's own flight: that is his desertion, one record with the dated lead)
+    text = WIRE_LEAD + FILLER + "\n\nThe North sealed off a border crossing before dawn, an official said."
     incidents = extract(text, published="2024-10-14", outlet="Wire")
-    [fled] = [i for i in incidents if "date.news_of_the_day" in rules(i)]
-    assert dated(fled) == ("2024-10-13", "2024-10-14", 1)
+    [sealed] = [i for i in incidents if "date.news_of_the_day" in rules(i)]
+    assert sealed.event_type == "lockdown"
+    assert dated(sealed) == ("2024-10-13", "2024-10-14", 1)
 
 
 def test_a_day_a_source_told_an_outlet_is_no_news_of_the_day(extract):

@@ -20,9 +20,8 @@ from spacy.tokens import Span, Token
 
 from .. import resources
 from .modality import NO_ACT, RULES, Rule, Verdict, _cause_preposition, _generic, _habitual, _past, lexicon
-from .rhetoric import register
+from .rhetoric import FINITE, register
 
-FINITE = ("VBD", "VBZ", "VBP", "MD")
 PRESENT = ("VBZ", "VBP")
 
 

@@ -25,7 +25,7 @@ from .database import Store
 from .facets import COLUMNS_KEY, Columns, matching_rows, rows_remembered
 from .filters import IncidentQuery
 from .sql import DEFAULT_SORT, WORD_ROWS, articles_search
-from .subset import DATE_ROWS, LARGE, WALK
+from .subset import DATE_ROWS, LARGE, WALK, read_chunk
 
 CHECKED = 1_000  # rows a page may test against the search
 CHUNK = 1_000  # rows of the order read at a time
@@ -60,10 +60,8 @@ def sampled_page(store: Store, query: IncidentQuery, sort: str, order_sql: str, 
             return None  # the page would test more than CHECKED rows: too sparse
         batch = min(CHECKED - checked, 2 * needed + 50 if not matched else needed * checked // matched + 50)
         while len(pending) < batch and not ended and read_rows < WALK:
-            rows = store.conn.execute(DATE_ROWS + order_sql + " LIMIT ? OFFSET ?", (CHUNK, read_rows)).fetchall()
-            rowids = np.array([r[0] for r in rows], dtype=np.int64)
-            at = np.searchsorted(columns.rowids, rowids).clip(0, max(0, len(columns.rowids) - 1))
-            pending += [rows[k][1] for k in np.flatnonzero((columns.rowids[at] == rowids) & rest[at])]
+            rows, kept = read_chunk(store, columns, rest, DATE_ROWS + order_sql, CHUNK, read_rows)
+            pending += [rows[k][1] for k in kept]
             read_rows += len(rows)
             ended = len(rows) < CHUNK
         tested, pending = pending[:batch], pending[batch:]

@@ -82,6 +82,16 @@ def page_ids(store: Store, query: IncidentQuery, sort: str, order_sql: str, limi
 DATE_ROWS = "SELECT i.rowid, i.id FROM incidents i WHERE i.merged_into IS NULL ORDER BY "
 
 
+def read_chunk(store: Store, columns: Columns, want: np.ndarray, sql: str, size: int,
+               offset: int) -> tuple[list, np.ndarray]:
+    """`size` rows (rowid, id) of the order `sql` from `offset`, and the indexes of those
+    `want` holds (a row added since the arrays were read is not one of them)."""
+    rows = store.conn.execute(sql + " LIMIT ? OFFSET ?", (size, offset)).fetchall()
+    rowids = np.array([r[0] for r in rows], dtype=np.int64)
+    at = np.searchsorted(columns.rowids, rowids).clip(0, max(0, len(columns.rowids) - 1))
+    return rows, np.flatnonzero((columns.rowids[at] == rowids) & want[at])
+
+
 def _walk(store: Store, columns: Columns, want: np.ndarray, matches: int, sql: str, skip: int,
           take: int, budget: int) -> list[str] | None:
     """The ids of `take` rows that `want` holds, after the first `skip` of them, in the
@@ -98,10 +108,7 @@ def _walk(store: Store, columns: Columns, want: np.ndarray, matches: int, sql: s
     read = seen = 0
     size = min(budget, 2 * expected + 100)
     while True:
-        rows = store.conn.execute(sql + " LIMIT ? OFFSET ?", (size, read)).fetchall()
-        rowids = np.array([r[0] for r in rows], dtype=np.int64)
-        at = np.searchsorted(columns.rowids, rowids).clip(0, max(0, len(columns.rowids) - 1))
-        hits = np.flatnonzero((columns.rowids[at] == rowids) & want[at])  # not a row added since
+        rows, hits = read_chunk(store, columns, want, sql, size, read)
         found += [rows[k][1] for k in hits[skip:skip + take - len(found)]]
         skip = max(0, skip - len(hits))
         read, seen = read + len(rows), seen + len(hits)

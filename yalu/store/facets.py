@@ -68,6 +68,7 @@ class Columns:
     # the list's orders over these rows (subset.py), read once for them: kept here, not
     # in Store.remember, whose other answers pushed them out (2-7 s to read again)
     orders: dict[str, np.ndarray] = field(default_factory=dict)
+    live_months: np.ndarray | None = None  # live rows per "month" code (subset._by_date)
 
 
 def _columns(conn: sqlite3.Connection) -> Columns:

@@ -64,7 +64,7 @@ def page_ids(store: Store, query: IncidentQuery, sort: str, order_sql: str, limi
     order = columns.orders.get(order_sql)
     # the whole order read already: quicker than a walk of more than WARM rows
     budget = WALK if order is None else WARM
-    walked = (_walk(store, columns, mask, matches, DATE_ROWS + order_sql, offset, limit, budget)
+    walked = (_by_date(store, columns, mask, matches, order_sql, offset, limit, budget)
               if sort == DEFAULT_SORT else _by_outlet(store, columns, mask, order_sql, offset, limit, budget))
     if walked is not None:
         return walked
@@ -78,47 +78,78 @@ def page_ids(store: Store, query: IncidentQuery, sort: str, order_sql: str, limi
 
 
 # the live incidents in the list's date order (the browse index; PostgreSQL's
-# incidents_recent when descending)
+# incidents_recent_rows when descending, with the rowid: store migration 13)
 DATE_ROWS = "SELECT i.rowid, i.id FROM incidents i WHERE i.merged_into IS NULL ORDER BY "
 
 
 def read_chunk(store: Store, columns: Columns, want: np.ndarray, sql: str, size: int,
-               offset: int) -> tuple[list, np.ndarray]:
-    """`size` rows (rowid, id) of the order `sql` from `offset`, and the indexes of those
-    `want` holds (a row added since the arrays were read is not one of them)."""
-    rows = store.conn.execute(sql + " LIMIT ? OFFSET ?", (size, offset)).fetchall()
+               offset: int, params: tuple = ()) -> tuple[list, np.ndarray]:
+    """`size` rows (rowid, id) of the order `sql` (its parameters `params`) from `offset`,
+    and the indexes of those `want` holds (a row added since the arrays were read is not
+    one of them)."""
+    rows = store.conn.execute(sql + " LIMIT ? OFFSET ?", (*params, size, offset)).fetchall()
     rowids = np.array([r[0] for r in rows], dtype=np.int64)
     at = np.searchsorted(columns.rowids, rowids).clip(0, max(0, len(columns.rowids) - 1))
     return rows, np.flatnonzero((columns.rowids[at] == rowids) & want[at])
 
 
 def _walk(store: Store, columns: Columns, want: np.ndarray, matches: int, sql: str, skip: int,
-          take: int, budget: int) -> list[str] | None:
+          take: int, budget: int, span: tuple[int, tuple] | None = None) -> list[str] | None:
     """The ids of `take` rows that `want` holds, after the first `skip` of them, in the
     order of `sql` (rowid, id), read in chunks; None when that would read more than
     `budget` rows, as projected from the share of the rows read so far that matched (the page
-    ends early at the end of the rows)."""
+    ends early at the end of the rows). `span`: the order is a part of one (`sql` bound by
+    its parameters), of that many rows: at its end, None unless every match was seen."""
     if not matches:
         return []
     wanted = skip + take
-    expected = wanted * len(want) // matches  # rows to read if the matches are even
+    rows_in, params = span if span is not None else (len(want), ())
+    expected = wanted * rows_in // matches  # rows to read if the matches are even
     if expected > budget:
         return None
     found: list[str] = []
     read = seen = 0
     size = min(budget, 2 * expected + 100)
     while True:
-        rows, hits = read_chunk(store, columns, want, sql, size, read)
+        rows, hits = read_chunk(store, columns, want, sql, size, read, params)
         found += [rows[k][1] for k in hits[skip:skip + take - len(found)]]
         skip = max(0, skip - len(hits))
         read, seen = read + len(rows), seen + len(hits)
-        if len(found) == take or len(rows) < size:
+        if len(found) == take:
             return found
+        if len(rows) < size:  # a part's end: the matches past it are not read
+            return found if span is None or seen >= matches else None
         # matches bunched further on (a date range in the date order): not row by row
         projected = read * wanted // seen if seen else budget + 1
         if projected > budget:
             return None
         size = projected - read + 100
+
+
+def _by_date(store: Store, columns: Columns, mask: np.ndarray, matches: int, order_sql: str,
+             skip: int, take: int, budget: int) -> list[str] | None:
+    """A page in the date order (`_walk`), read from the first match on: the order's index
+    bounded by the latest (earliest, ascending) `date_start` of a match, so a date range's
+    first page reads its own rows, not the (2-4 s) order of every incident. The arrays
+    hold coalesce(date_start, date_end): a bound from a match without `date_start` is only
+    looser, and those matches, last in the order, end the walk with None (`_walk`'s span)."""
+    desc = order_sql.startswith(f"{SORTS[DEFAULT_SORT]} DESC")
+    month = columns.text["month"]
+    months = [k for k in np.flatnonzero(np.bincount(month.codes[mask], minlength=len(month.values)))
+              if month.values[k] != ""]
+    if not months:  # no match with a date: the order's end
+        return _walk(store, columns, mask, matches, DATE_ROWS + order_sql, skip, take, budget)
+    months.sort(key=lambda k: str(month.values[k]))
+    starts = np.sort(columns.start[mask & (month.codes == months[-1 if desc else 0])])
+    bound = starts[-1] if desc else starts[0]
+    # the live rows of the matches' first to last month: what the matches are spread over
+    # (counted once per arrays: comparing 1,000,000 dates took 10-20 ms)
+    if columns.live_months is None:
+        columns.live_months = np.bincount(month.codes[~columns.merged], minlength=len(month.values))
+    spread = (month.values >= month.values[months[0]]) & (month.values <= month.values[months[-1]])
+    rows_in = int(columns.live_months[spread].sum())
+    sql = f"{DATE_ROWS[:-len(' ORDER BY ')]} AND i.date_start {'<=' if desc else '>='} ? ORDER BY {order_sql}"
+    return _walk(store, columns, mask, matches, sql, skip, take, budget, (max(rows_in, 1), (bound.decode(),)))
 
 
 def _by_outlet(store: Store, columns: Columns, mask: np.ndarray, order_sql: str, skip: int,

@@ -69,6 +69,9 @@ class Columns:
     # in Store.remember, whose other answers pushed them out (2-7 s to read again)
     orders: dict[str, np.ndarray] = field(default_factory=dict)
     live_months: np.ndarray | None = None  # live rows per "month" code (subset._by_date)
+    # `sources` grouped by row: where each row's pairs start (one more: the end), and their
+    # articles (sampled._matching)
+    by_row: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def _columns(conn: sqlite3.Connection) -> Columns:

@@ -68,7 +68,8 @@ class Columns:
     # the list's orders over these rows (subset.py), read once for them: kept here, not
     # in Store.remember, whose other answers pushed them out (2-7 s to read again)
     orders: dict[str, np.ndarray] = field(default_factory=dict)
-    live_months: np.ndarray | None = None  # live rows per "month" code (subset._by_date)
+    # the rows grouped by "month" code, and each code's live rows (subset._months)
+    by_month: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
     # `sources` grouped by row: where each row's pairs start (one more: the end), and their
     # articles (sampled._matching)
     by_row: tuple[np.ndarray, np.ndarray] | None = None

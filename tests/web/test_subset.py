@@ -209,3 +209,17 @@ def test_a_date_ranges_pages_read_the_date_order_from_its_first_match(fstore, mo
                     read_whole |= bool(orders)
                     orders.clear()
         assert read_whole or not whole
+
+
+def test_the_walks_read_the_rowid_off_postgresqls_indexes(fstore):
+    """Store migration 13: the date order's and the key's indexes hold the rowid, so a walk's
+    (rowid, id) pairs are read off the index alone (on SQLite every index holds it)."""
+    if not fstore.postgres:
+        pytest.skip("PostgreSQL's indexes")
+    fstore.conn.execute("SET enable_seqscan = off")  # ten rows: the planner would read the table
+    for order in ("desc", "asc"):
+        order_sql, _, _ = order_by("date", order)
+        plan = " ".join(r[0] for r in fstore.conn.execute(f"EXPLAIN {subset.DATE_ROWS}{order_sql} LIMIT 5"))
+        assert "Index Only Scan using incidents_" in plan and "_rows" in plan, plan
+    plan = " ".join(r[0] for r in fstore.conn.execute("EXPLAIN SELECT i.rowid, i.id FROM incidents i ORDER BY i.id LIMIT 5"))
+    assert "Index Only Scan using incidents_id_rows" in plan, plan

@@ -55,6 +55,8 @@ def page_ids(store: Store, query: IncidentQuery, sort: str, order_sql: str, limi
     columns, mask = matching_rows(store, query)
     matches = int(np.count_nonzero(mask))
     if matches <= min(FEW, len(mask) // SHARE):
+        if sort == DEFAULT_SORT:
+            return _few_by_date(store, columns, mask, order_sql, limit, offset)
         rowids = json.dumps(columns.rowids[mask].tolist())
         return [r[0] for r in store.conn.execute(
             f"SELECT i.id FROM {source(sort, few=True)} WHERE i.rowid IN (SELECT CAST(value AS BIGINT) "
@@ -153,6 +155,33 @@ def _by_date(store: Store, columns: Columns, mask: np.ndarray, matches: int, ord
     rows_in = int(live[(month.values >= low) & (month.values <= high)].sum())
     sql = f"{DATE_ROWS[:-len(' ORDER BY ')]} AND i.date_start {'<=' if desc else '>='} ? ORDER BY {order_sql}"
     return _walk(store, columns, mask, matches, sql, skip, take, budget, (max(rows_in, 1), (bound.decode(),)))
+
+
+def _few_by_date(store: Store, columns: Columns, mask: np.ndarray, order_sql: str, limit: int,
+                 offset: int) -> list[str]:
+    """Few matches in the date order: ranked by `date_start` in the arrays (those without
+    one last, as SQL puts them), SQL orders only the page's rows and those tied with its
+    first or last (by id). SQL sorting every match from its rows looked each one up:
+    3,600 matches took 52-60 ms on PostgreSQL at 1,000,000 incidents (load ~7)."""
+    rows = np.flatnonzero(mask)
+    undated = columns.no_start[rows]
+    start = np.where(undated, b"", columns.start[rows])
+    if order_sql.startswith(f"{SORTS[DEFAULT_SORT]} DESC"):
+        ranked = np.lexsort((start, ~undated))[::-1]
+    else:
+        ranked = np.lexsort((start, undated))
+    if offset >= len(ranked):
+        return []
+    keys = list(zip(undated[ranked].tolist(), start[ranked].tolist(), strict=True))
+    first, last = offset, min(offset + limit, len(ranked)) - 1
+    while first and keys[first - 1] == keys[offset]:
+        first -= 1
+    while last + 1 < len(keys) and keys[last + 1] == keys[last]:
+        last += 1
+    chosen = json.dumps(columns.rowids[rows[ranked[first:last + 1]]].tolist())
+    return [r[0] for r in store.conn.execute(
+        f"SELECT i.id FROM {source(DEFAULT_SORT, few=True)} WHERE i.rowid IN (SELECT CAST(value AS BIGINT) "
+        f"FROM json_each(?)) ORDER BY {order_sql} LIMIT ? OFFSET ?", (chosen, limit, offset - first))]
 
 
 def _months(columns: Columns) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -30,6 +30,9 @@ def test_sinpa_is_now_kim_jong_suk(where, name):
         ("Hoiryeong", "Hoeryong", "KP-09"),
         ("혜산", "Hyesan", "KP-10"),
         ("Musan County, North Hamgyong Province", "Musan", "KP-09"),
+        # press spellings of spellings.toml: RFA's Hyeson, Daily NK's Suman-district
+        ("Hyeson", "Hyesan", "KP-10"),
+        ("Suman-district, Chongjin", "Chongjin", "KP-09"),
     ],
 )
 def test_county_and_city_spellings(where, name, admin2, admin1_code):
@@ -177,6 +180,15 @@ def test_panmunjom_has_a_country_and_the_direction_still_says_the_side(where):
     assert (loc.country, loc.admin1_code) == ("KR", "KR-41")
     loc = where("Soldiers fired shots at a guard post just north of Panmunjom.", "fired", "armed_clash")
     assert (loc.country, loc.admin1_code) == ("KP", "KP-15")
+
+
+def test_panmunjom_named_alone_is_its_own_second_level(where):
+    """The truce village sits on the line, inside no county: analysts code it as its own
+    admin2; an offset from it still lands in the county on that side."""
+    loc = where("A soldier ran across the line at Panmunjom on Monday.", "ran", "defection")
+    assert (loc.admin1_code, loc.admin2) == ("KR-41", "Panmunjom")
+    loc = where("Infiltrators ambushed a patrol one mile south of the truce site in Panmunjom.", "ambushed", "attack")
+    assert loc.admin2 == "Paju"
 
 
 def test_a_place_named_after_an_offset_is_not_moved(where):
@@ -493,3 +505,22 @@ def test_a_misspelt_province_alone_is_no_place(mentions):
 def test_a_deployment_is_placed_where_the_troops_were_sent(where, text, word):
     loc = where(text, word, "deployment")
     assert (loc.admin1_code, loc.admin2) == ("KP-06", "Kumchon")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("After the trial in Hoeryong, the authorities exiled his family to Kapsan County.", "exiled"),
+        ("The security ministry banished the widow from Hoeryong to Kapsan last spring.", "banished"),
+    ],
+)
+def test_a_banishment_is_placed_where_the_family_was_sent(where, text, word):
+    loc = where(text, word, "punishment")
+    assert (loc.admin1_code, loc.admin2) == ("KP-10", "Kapsan")
+
+
+def test_a_camp_sentence_stays_where_it_was_handed_down(where):
+    """place.banished_to is for banishment verbs only: a man 'sent to' a camp after a
+    trial in Hoeryong was sentenced in Hoeryong."""
+    loc = where("The two men were sent to Hamhung Forced Labor Camp after a trial in Hoeryong.", "sent", "punishment")
+    assert loc.admin2 == "Hoeryong"

@@ -107,7 +107,7 @@ SCHEMAS: dict[str, Schema] = {
     "places/context.toml": Schema({
         "borrowing": _records("picture_words source_home_countries article_place_within"),
         "metonymy": _records("capitals causatives", "place_properties"),
-        "direction": _records("id types takes", "not_kinds shooter_kinds country note", ("types",)),
+        "direction": _records("id types takes", "not_kinds shooter_kinds verbs country note", ("types",)),
     }),
     # the Korean pipeline (docs/korean.md): every rule carries the examples it must read
     "ko/lexicon.toml": Schema({"word": _records("form tag examples")}),

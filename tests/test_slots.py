@@ -390,3 +390,29 @@ def test_an_act_after_a_recent_one_runs_from_it_to_publication(extract):
     incidents = extract(text, published="2024-10-19", outlet="Wire")
     shots = next(i for i in incidents if "date.after_clause" in rules(i))
     assert dated(shots) == ("2024-10-13", "2024-10-19", 2)  # this week (from Sunday) to the report
+
+
+def test_an_act_placed_only_on_the_border_takes_the_border_town_of_the_story(extract):
+    """place.border_town: "fled across the border" in a story from Musan is Musan's
+    stretch of the border, as an analyst codes it."""
+    text = (
+        "A soldier of the border guard unit in Musan County shot his platoon leader on Monday, "
+        "a source told Daily NK.\n\n"
+        "The soldier then fled across the border with China before dawn."
+    ) + FILLER
+    desertion = one(extract(text), "desertion")
+    assert (desertion.location.admin1_code, desertion.location.admin2) == ("KP-09", "Musan")
+    assert "place.border_town" in rules(desertion)
+
+
+def test_a_story_from_the_capital_lends_the_border_nothing(extract):
+    """The borrowed town must lie in a province along the land border: a Pyongyang story's
+    smugglers "caught near the border with China" stay on the border."""
+    text = (
+        "Traders at Tongil Market in Pyongyang say that goods from China are scarce, "
+        "a source told Daily NK.\n\n"
+        "Two smugglers were arrested near the border with China last week."
+    ) + FILLER
+    arrest = one(extract(text), "arrest")
+    assert arrest.location.admin1_code is None
+    assert "place.border_town" not in rules(arrest)

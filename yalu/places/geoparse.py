@@ -500,6 +500,20 @@ def source_home_countries() -> frozenset[str]:
     return frozenset(context_rules().get("borrowing", {}).get("source_home_countries", []))
 
 
+def border_provinces(loc: Location | None) -> frozenset[str]:
+    """The provinces along the land border, for an act placed only on that border ("fled
+    across the border", "near the border with China"): it may take the paragraph's or the
+    article's town there, as an analyst codes a story from Musan (place.border_town,
+    context.toml border_provinces); none for any other place."""
+    if loc is None or loc.admin1_code:
+        return frozenset()
+    table = borrowing()
+    unnamed = loc.place_id is None and loc.location_name == UNNAMED_BORDER.name
+    if not unnamed and loc.place_id not in table.get("land_borders", []):
+        return frozenset()
+    return frozenset(table.get("border_provinces", []))
+
+
 def _one_edit(a: str, b: str) -> bool:
     """The two differ by one letter changed, added or dropped (not equal: that is a match)."""
     if a == b or abs(len(a) - len(b)) > 1:

@@ -176,6 +176,7 @@ def split_furniture(
 
     _credited_captions(stripped, kinds, set(partial))
     _alt_texts(stripped, kinds, set(partial))
+    _related_lists(stripped, kinds, set(partial))
 
     # standalone patterns depend on their neighbours, which may be furniture
     # found in this loop: repeat until nothing changes
@@ -265,6 +266,27 @@ def _alt_texts(stripped: list[str], kinds: list[str | None], partial: set[int]) 
         if (kinds[i] == "caption" and line and kinds[i - 1] is None and i - 1 not in partial
                 and len(line.split()) <= ALT_TEXT_MAX_WORDS and not _SENTENCE_END.search(line)):
             kinds[i - 1] = "caption"
+
+
+RELATED_LIST_MAX = 12
+# a list's header alone on its line: "Related articles", "More from Daily NK", "Read next"
+_LIST_HEADER = re.compile(r"(?i)(?:related|more|read|latest|other|top|trending|popular|recommended|see\s+also|"
+                          r"also\s+read|you\s+may\s+also\s+like|most)\b[^:.!?]{0,40}[:»>›]?")
+
+
+def _related_lists(stripped: list[str], kinds: list[str | None], partial: set[int]) -> None:
+    """The headlines right under a list's header ("Related articles" over "Two executed in
+    Hyesan" and "Soldier defects in Kaesong"), one a line with no sentence's end, are links
+    too: other stories, whose places are not this one's. The list ends at a blank line or
+    at a line that ends a sentence."""
+    for i, s in enumerate(stripped):
+        if kinds[i] != "link" or not _LIST_HEADER.fullmatch(s):
+            continue
+        for j in range(i + 1, min(len(stripped), i + 1 + RELATED_LIST_MAX)):
+            line = stripped[j]
+            if not line or j in partial or (kinds[j] is None and _SENTENCE_END.search(line)):
+                break
+            kinds[j] = kinds[j] or "link"
 
 
 def _standalone(i: int, stripped: list[str], kinds: list[str | None]) -> bool:

@@ -416,3 +416,17 @@ def test_a_story_from_the_capital_lends_the_border_nothing(extract):
     arrest = one(extract(text), "arrest")
     assert arrest.location.admin1_code is None
     assert "place.border_town" not in rules(arrest)
+
+
+def test_a_reporting_partners_province_places_a_story_that_names_no_other(extract):
+    """ASIAPRESS: 'A reporting partner in North Hamgyong Province provided the following
+    report' makes a source, whose home places acts of a story with no other place
+    (place.source_home)."""
+    text = (
+        "Inspection teams have been sent to collective farms after the harvest. One farm official was "
+        "detained by the authorities. A reporting partner in North Hamgyong Province provided the "
+        "following report in late October."
+    ) + FILLER
+    arrest = one(extract(text), "arrest")
+    assert arrest.location.admin1_code == "KP-09"
+    assert "place.source_home" in rules(arrest)

@@ -26,7 +26,10 @@ ANONYMOUS = re.compile(
     r"(?:the\s+)?(?:(?:[A-Z][\w'’-]+|[가-힣]+)(?:\s+|,\s+)?)+(?:(?:" + _PLACE_TAIL + r")\b)?)?"
 )
 # the verbs a source speaks with
-REPORTING = r"(?i:told|tells|said|says|reported|reports|added|explained|noted|according to|claimed|confirmed|revealed|informed)"
+# (ASIAPRESS: "a reporting partner in Hyesan gave us the following information", "... provided
+# the following report", "... spoke about this")
+REPORTING = (r"(?i:told|tells|said|says|reported|reports|added|explained|noted|according to|claimed|confirmed|revealed"
+             r"|informed|spoke\s+(?:about|of)|(?:gave|provided|sent)\s+(?:us\s+)?(?:with\s+)?the\s+following)")
 CORROBORATE = re.compile(r"\b(?:has|have|had)?\s*also\s+(?:reported|confirmed|carried)|\bsimilar(?:ly)?\s+report|\bas\s+reported\s+by\b", re.I)
 
 

@@ -524,3 +524,19 @@ def test_a_camp_sentence_stays_where_it_was_handed_down(where):
     trial in Hoeryong was sentenced in Hoeryong."""
     loc = where("The two men were sent to Hamhung Forced Labor Camp after a trial in Hoeryong.", "sent", "punishment")
     assert loc.admin2 == "Hoeryong"
+
+
+@pytest.mark.parametrize("text", ["Border guards arrested three smugglers on Monday.",
+                                  "The two men were arrested by Chinese border security forces."])
+def test_border_as_the_kind_of_guard_is_no_place(mentions, text):
+    """"border guards", "border security forces": who, not where."""
+    _, found = mentions(text)
+    assert [m.place.id for m in found if m.place.kind == "border"] == []
+
+
+def test_the_border_village_named_after_it_is_the_place(where):
+    loc = where("The handover took place at the border village of Panmunjom on Saturday.", "handover", "other")
+    assert loc.location_name == "Panmunjom"
+    # the border alone is still a place
+    loc = where("Troops laid new mines along the border on Saturday.", "laid", "deployment")
+    assert loc.location_name == "the border"

@@ -465,9 +465,19 @@ def _unnamed_borders(doc: Doc) -> list[PlaceMention]:
     wanted = {h for h, i in first.items() if doc[i].lemma_.lower() in BORDER_WORDS}
     for i in (i for i, h in enumerate(lemmas) if h in wanted):
         token = doc[i]
+        if token.dep_ == "compound" and _names_no_border(token.head):
+            continue
         if token.pos_ == "NOUN" and not token.ent_type_:
             found.append(PlaceMention(token.idx, token.idx + len(token.text), token.text, UNNAMED_BORDER, token))
     return found
+
+
+def _names_no_border(head: Token) -> bool:
+    """"border guards", "Chinese border security forces": who, not where; "the border village
+    of Panmunjom": the place named after it."""
+    if head.lemma_.lower() not in PLACE_HEADS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ for g in c.children) for c in head.children)
 
 
 @cache

@@ -51,6 +51,8 @@ def test_source_in_a_province_told_daily_nk(attribute):
          "A reporting partner in Ryanggang Province", "Ryanggang Province"),
         ("A reporting partner living in Musan provided the following report in late October.",
          "A reporting partner living in Musan", "Musan"),
+        ("Police detained her brother in 2019, a source now living in Seoul told Daily NK.",
+         "a source now living in Seoul", "Seoul"),
     ],
 )
 def test_anonymous_source_phrases(attribute, text, phrase, location):

@@ -540,3 +540,21 @@ def test_the_border_village_named_after_it_is_the_place(where):
     # the border alone is still a place
     loc = where("Troops laid new mines along the border on Saturday.", "laid", "deployment")
     assert loc.location_name == "the border"
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Two smugglers were arrested last week, the Seoul-based Daily NK reported.", "arrested"),
+        ("Two smugglers were arrested last week, a Tokyo-based reporter said.", "arrested"),
+        ("Speaking from Seoul, a defector said her family was detained by police last month.", "detained"),
+    ],
+)
+def test_where_a_reporter_is_based_or_speaks_from_is_no_place_of_the_act(where, text, word):
+    """place.based, place.speaking_from: the home of whoever tells the story."""
+    assert where(text, word, "arrest") is None
+
+
+def test_a_place_based_elsewhere_leaves_the_acts_own_place(where):
+    loc = where("Police arrested two traders in Hyesan, the Seoul-based Daily NK reported.", "arrested", "arrest")
+    assert loc.admin2 == "Hyesan"

@@ -405,6 +405,17 @@ def test_an_act_placed_only_on_the_border_takes_the_border_town_of_the_story(ext
     assert "place.border_town" in rules(desertion)
 
 
+def test_a_border_act_takes_no_province_from_a_sources_home(extract):
+    """place.border_town lends a town on the border, never just a province: a family caught
+    near the border in a story told by a source in Ryanggang Province stays on the border."""
+    text = (
+        "A family was caught near the border with China after trying to flee the country, "
+        "a source in Ryanggang Province told Daily NK."
+    ) + FILLER
+    arrest = one(extract(text), "arrest")
+    assert arrest.location.admin1_code is None
+
+
 def test_a_story_from_the_capital_lends_the_border_nothing(extract):
     """The borrowed town must lie in a province along the land border: a Pyongyang story's
     smugglers "caught near the border with China" stay on the border."""

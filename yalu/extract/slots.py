@@ -244,7 +244,9 @@ def _country_only(loc: Location | None) -> str | None:
 
 
 def _inside(loc: Location, country: str | None, provinces: frozenset[str] = frozenset()) -> bool:
-    return (country is None or loc.country == country) and (not provinces or loc.admin1_code in provinces)
+    # a border act takes a town on the border, never just a province
+    return (country is None or loc.country == country) and (
+        not provinces or (loc.admin1_code in provinces and loc.geo_precision in (1, 2)))
 
 
 def _left(loc: Location, origin: Direction | None) -> bool:

@@ -441,3 +441,14 @@ def test_a_reporting_partners_province_places_a_story_that_names_no_other(extrac
     arrest = one(extract(text), "arrest")
     assert arrest.location.admin1_code == "KP-09"
     assert "place.source_home" in rules(arrest)
+
+
+def test_those_punished_are_not_placed_where_they_worked(extract):
+    """"Those executed included a restaurant manager in Pyongyang": the people of the act
+    told before, where they worked, not a second execution in Pyongyang."""
+    text = (
+        "Nine people were publicly executed in Hyesan on Monday, a source told Daily NK. "
+        "Those executed included a farm official and a restaurant manager in Pyongyang."
+    ) + FILLER
+    [punishment] = [i for i in extract(text) if i.event_type == "punishment"]
+    assert punishment.location.admin2 == "Hyesan"

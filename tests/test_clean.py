@@ -491,3 +491,17 @@ def test_the_headlines_under_a_related_list_are_links():
                                            "Soldier defects across the line near Kaesong"]
     kept, _ = split_furniture("Related articles\nGuards detained two men in Musan on Monday.")
     assert kept == "Guards detained two men in Musan on Monday."
+
+
+@pytest.mark.parametrize("credit", ["Image: Example News", "(Photo: Example Press)", "Photo by Jane Roe"])
+def test_a_pictures_credit_takes_the_short_caption_above_it(credit):
+    """'Image: Daily NK' alone on its line says the short paragraph right above it is the
+    picture's caption, dated or not: its Sinuiju is no place of the Hyesan story."""
+    text = (f"Guards detained two men in Hyesan.\n\nSoldiers stand guard on the riverbank in Sinuiju.\n{credit}"
+            "\n\nThe men were released.")
+    kept, furniture = split_furniture(text)
+    assert kept == "Guards detained two men in Hyesan.\n\nThe men were released."
+    assert [f.kind for f in furniture] == ["caption", "caption"]
+    # a line of a longer paragraph above the credit stays text
+    kept, _ = split_furniture(f"Guards detained two men in Hyesan.\nThe men were released.\n{credit}\n\nMore text.")
+    assert kept == "Guards detained two men in Hyesan.\nThe men were released.\n\nMore text."

@@ -42,6 +42,11 @@ _DATED_CAPTION = re.compile(
     rf",\s+(?:(?:on|in)\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b"
 )
 _CAPTION_MAX_LEN = 600
+# a picture's credit alone on its line ("Image: Daily NK", "(Photo: ASIAPRESS)", "Photo by
+# Jane Doe"): the short sentence right above it is that picture's caption, dated or not
+_PICTURE_CREDIT = re.compile(
+    r"[(\[]?(?:Image|Images|Photo|Photos|Picture|Photograph)\s*(?::|by\s|courtesy\s+of\s)\s*[^.!?()\[\]]{1,50}[)\]]?\.?")
+_PICTURE_CAPTION_MAX_LEN = 300
 
 
 @dataclass(frozen=True)
@@ -230,19 +235,21 @@ def _credited_captions(stripped: list[str], kinds: list[str | None], partial: se
     """A credit line on its own ("AFP Photo/KCNA via KNS", "PHOTO: Sputnik via Reuters")
     takes the caption right above it: a paragraph of its own (a blank line, furniture or
     the start of the text above it, or a copy of itself, as pages print a caption twice)
-    that dates its picture after a comma, as captions do (", Dec. 14, 2012."). A news
+    that dates its picture after a comma, as captions do (", Dec. 14, 2012."); a picture's
+    credit ("Image: Daily NK", "(Photo: ASIAPRESS)") takes a short sentence, dated or not. A news
     paragraph never sits between a caption and its credit; a line with text kept in it
     (`partial`) is not taken."""
     for i, kind in enumerate(kinds):
-        if kind != "credit" or i == 0:
+        picture = kind == "caption" and bool(_PICTURE_CREDIT.fullmatch(stripped[i]))
+        if (kind != "credit" and not picture) or i == 0:
             continue
         caption = stripped[i - 1]
         if (
             not caption
             or kinds[i - 1] is not None
             or i - 1 in partial
-            or len(caption) > _CAPTION_MAX_LEN
-            or not _DATED_CAPTION.search(caption)
+            or len(caption) > (_PICTURE_CAPTION_MAX_LEN if picture else _CAPTION_MAX_LEN)
+            or not (_SENTENCE_END.search(caption) if picture else _DATED_CAPTION.search(caption))
         ):
             continue
         top = i - 1

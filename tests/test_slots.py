@@ -416,6 +416,19 @@ def test_a_border_act_takes_no_province_from_a_sources_home(extract):
     assert arrest.location.admin1_code is None
 
 
+def test_a_campaign_along_the_border_covers_all_of_it(extract):
+    """context.toml border_wide_types: controls tightened along the border in a story from
+    Musan are the whole border's, not Musan's."""
+    text = (
+        "A soldier of the border guard unit in Musan County shot his platoon leader on Monday, "
+        "a source told Daily NK.\n\n"
+        "The authorities then tightened controls along the border with China."
+    ) + FILLER
+    crackdown = one(extract(text), "crackdown")
+    assert crackdown.location.admin1_code is None
+    assert "place.border_town" not in rules(crackdown)
+
+
 def test_a_story_from_the_capital_lends_the_border_nothing(extract):
     """The borrowed town must lie in a province along the land border: a Pyongyang story's
     smugglers "caught near the border with China" stay on the border."""

@@ -166,7 +166,7 @@ def inherit_places(
         # act borrows as if its clause named none, inside that country (place.within_country)
         within = _country_only(m.location)
         # "fled across the border": the town on the border the story is from (place.border_town)
-        along = border_provinces(m.location)
+        along = border_provinces(m.location) if m.event_type not in borrowing().get("border_wide_types", []) else frozenset()
         rule = "place.border_town" if along else "place.within_country"
         within = "KP" if along else within
         if m.location is not None and within is None:

@@ -558,3 +558,11 @@ def test_where_a_reporter_is_based_or_speaks_from_is_no_place_of_the_act(where, 
 def test_a_place_based_elsewhere_leaves_the_acts_own_place(where):
     loc = where("Police arrested two traders in Hyesan, the Seoul-based Daily NK reported.", "arrested", "arrest")
     assert loc.admin2 == "Hyesan"
+
+
+def test_a_town_someone_visited_is_not_where_they_were_caught(where):
+    """"visited Hamhung ... and was caught on her return": where she had gone; the visit
+    itself still happened there."""
+    assert where("She had visited Hamhung to buy goods and was caught on her return.", "caught", "arrest") is None
+    loc = where("Kim Jong Un visited Hamhung on Monday.", "visited", "leadership_activity")
+    assert loc.admin2 == "Hamhung"

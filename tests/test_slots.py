@@ -392,54 +392,37 @@ def test_an_act_after_a_recent_one_runs_from_it_to_publication(extract):
     assert dated(shots) == ("2024-10-13", "2024-10-19", 2)  # this week (from Sunday) to the report
 
 
+MUSAN_LEAD = ("A soldier of the border guard unit in Musan County shot his platoon leader on Monday, "
+              "a source told Daily NK.\n\n")
+
+
 def test_an_act_placed_only_on_the_border_takes_the_border_town_of_the_story(extract):
     """place.border_town: "fled across the border" in a story from Musan is Musan's
     stretch of the border, as an analyst codes it."""
-    text = (
-        "A soldier of the border guard unit in Musan County shot his platoon leader on Monday, "
-        "a source told Daily NK.\n\n"
-        "The soldier then fled across the border with China before dawn."
-    ) + FILLER
+    text = MUSAN_LEAD + "The soldier then fled across the border with China before dawn." + FILLER
     desertion = one(extract(text), "desertion")
     assert (desertion.location.admin1_code, desertion.location.admin2) == ("KP-09", "Musan")
     assert "place.border_town" in rules(desertion)
 
 
-def test_a_border_act_takes_no_province_from_a_sources_home(extract):
-    """place.border_town lends a town on the border, never just a province: a family caught
-    near the border in a story told by a source in Ryanggang Province stays on the border."""
-    text = (
-        "A family was caught near the border with China after trying to flee the country, "
-        "a source in Ryanggang Province told Daily NK."
-    ) + FILLER
-    arrest = one(extract(text), "arrest")
-    assert arrest.location.admin1_code is None
-
-
-def test_a_campaign_along_the_border_covers_all_of_it(extract):
-    """context.toml border_wide_types: controls tightened along the border in a story from
-    Musan are the whole border's, not Musan's."""
-    text = (
-        "A soldier of the border guard unit in Musan County shot his platoon leader on Monday, "
-        "a source told Daily NK.\n\n"
-        "The authorities then tightened controls along the border with China."
-    ) + FILLER
-    crackdown = one(extract(text), "crackdown")
-    assert crackdown.location.admin1_code is None
-    assert "place.border_town" not in rules(crackdown)
-
-
-def test_a_story_from_the_capital_lends_the_border_nothing(extract):
-    """The borrowed town must lie in a province along the land border: a Pyongyang story's
-    smugglers "caught near the border with China" stay on the border."""
-    text = (
-        "Traders at Tongil Market in Pyongyang say that goods from China are scarce, "
-        "a source told Daily NK.\n\n"
-        "Two smugglers were arrested near the border with China last week."
-    ) + FILLER
-    arrest = one(extract(text), "arrest")
-    assert arrest.location.admin1_code is None
-    assert "place.border_town" not in rules(arrest)
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # a town on the border, never just a province: a source's province lends nothing
+        ("A family was caught near the border with China after trying to flee the country, "
+         "a source in Ryanggang Province told Daily NK.", "arrest"),
+        # a campaign along the border covers all of it (context.toml border_wide_types)
+        (MUSAN_LEAD + "The authorities then tightened controls along the border with China.", "crackdown"),
+        # the town must lie in a province along the land border: a Pyongyang story lends nothing
+        ("Traders at Tongil Market in Pyongyang say that goods from China are scarce, a source told "
+         "Daily NK.\n\nTwo smugglers were arrested near the border with China last week.", "arrest"),
+    ],
+)
+def test_the_border_stays_the_border(extract, text, event_type):
+    """place.border_town lends no place to these acts placed only on the border."""
+    found = one(extract(text + FILLER), event_type)
+    assert found.location.admin1_code is None
+    assert "place.border_town" not in rules(found)
 
 
 def test_a_reporting_partners_province_places_a_story_that_names_no_other(extract):

@@ -55,7 +55,8 @@ MODALITY_LISTS = (
 # genericity.toml: the genre's cues for acts named and not reported (yalu/extract/genericity.py)
 GENERICITY_LISTS = (
     "precedent_ordinals precedent_nouns example_preps charge_nouns charge_words practice_verbs toll_verbs toll_events "
-    "place_nouns amounts occurrence_verbs underway anyone livelihoods seasons season_determiners"
+    "place_nouns amounts occurrence_verbs underway anyone livelihoods seasons season_determiners "
+    "campaign_words helping kin_members households preparations"
 ).split()
 
 # dates.toml: tables of words (month names, parts of a month, cue words, ...)

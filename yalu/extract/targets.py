@@ -55,7 +55,7 @@ def targeted(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
                 return Verdict(NO_ACT, "modality.genre.targeted")
             if t.lower_ == "from" and head.lemma_.lower() in lex.bans:
                 return Verdict(NO_ACT, "modality.genre.targeted")  # "prevent people from using ... to defect"
-        objects = [t] if t.dep_ == "dobj" and t is not trigger else []
+        objects = [t] if t.dep_ == "dobj" and t != trigger else []
         if below is not None and below.dep_ == "pcomp" and t.lower_ == "in":
             objects = [o for o in head.children if o.dep_ == "dobj"]  # "weed out brokers ... in escaping"
         if objects and head.lemma_.lower() in lex.prevention | c["campaign_words"] and all(_bare(o) for o in objects):
@@ -108,7 +108,7 @@ def kin_act(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     for t in _phrase_up(trigger):
         if t.dep_ == "relcl" and _kin(t.head) and t.head.dep_ == "dobj" and t.head.head.lemma_ == "have":
             return Verdict(NO_ACT, "modality.genre.kin_act")  # "have members who defected"
-        if t.dep_ == "pobj" and t.head.lower_ == "of" and _families(t.head.head) and t is not trigger:
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and _families(t.head.head) and t != trigger:
             return Verdict(NO_ACT, "modality.genre.kin_act")  # "families of individuals known to have defected"
     return None
 

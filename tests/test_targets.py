@@ -69,3 +69,16 @@ def test_plain_reports_stay_acts(verdict, text, word):
     modality, rule_id = verdict(text, word)
     assert modality in ("asserted", "ongoing", "alleged") and rule_id not in (
         "modality.genre.targeted", "modality.genre.aided", "modality.genre.kin_act", "modality.genre.anyone")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a local taken for a spy is arrested, not an infiltrator stopped
+        ("Police in Hyesan arrested a teacher as a spy on Monday, a source told Daily NK.", "arrest"),
+        ("Guards captured two armed spies near the border on Monday, a source told Daily NK.", "incursion"),
+    ],
+)
+def test_people_named_as_spies_are_not_infiltrators(read_with_rules, text, expected):
+    _, incidents = read_with_rules(text + "\n\n[Fictional report written for Yalu's tests; not real news.]")
+    assert [i.event_type for i in incidents] == [expected]

@@ -34,6 +34,8 @@ import pytest
          "modality.genre.kin_act"),
         ("The families were banished over their relatives’ escape to the South.", "escape", "modality.genre.kin_act"),
         ("Anyone who is caught outside after midnight will be fined.", "caught", "modality.genre.anyone"),
+        ("Officials warned of a potential nuclear test at the site.", "test", "modality.genre.possible"),
+        ("The navy made full preparations for a possible clash near the islands.", "clash", "modality.genre.possible"),
         ("The bureau told agents to haul in anyone who called abroad.", "called", "modality.genre.anyone"),
     ],
 )
@@ -45,7 +47,7 @@ def test_named_through_others_business_is_no_act(verdict, text, word, rule_id):
     "text, word",
     [
         ("The launch was part of preparations for the annual winter exercise.", "exercise"),
-        ("The navy made full preparations for a possible clash near the islands.", "clash"),
+        ("The navy made full preparations for a clash near the islands.", "clash"),
     ],
 )
 def test_an_act_prepared_for_is_planned(verdict, text, word):
@@ -63,6 +65,7 @@ def test_an_act_prepared_for_is_planned(verdict, text, word):
         ("Police arrested anyone who crossed the river last week.", "crossed"),
         ("Guards caught a family of five who had crossed the river.", "caught"),
         ("The preparations for the drill were finished, and the drill began on Monday.", "began"),
+        ("The North fired a possible ballistic missile into the sea on Monday.", "fired"),
     ],
 )
 def test_plain_reports_stay_acts(verdict, text, word):

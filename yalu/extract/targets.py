@@ -129,10 +129,19 @@ def prepared_for(trigger: Token, sent: Span, attributed: bool) -> Verdict | None
     return None
 
 
+def possible(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"the possible third West Sea skirmish", "a potential nuclear test": an act only
+    thought possible is not one told."""
+    if any(c.dep_ == "amod" and c.lower_ in cues()["possible"] for c in trigger.children):
+        return Verdict(NO_ACT, "modality.genre.possible")
+    return None
+
+
 TARGET_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.targeted", targeted),
     ("modality.genre.aided", aided),
     ("modality.genre.kin_act", kin_act),
+    ("modality.genre.possible", possible),  # before prepared_for: "preparations for the possible clash"
     ("modality.genre.prepared_for", prepared_for),
 ]
 

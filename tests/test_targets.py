@@ -66,6 +66,8 @@ def test_an_act_prepared_for_is_planned(verdict, text, word):
         ("Guards caught a family of five who had crossed the river.", "caught"),
         ("The preparations for the drill were finished, and the drill began on Monday.", "began"),
         ("The North fired a possible ballistic missile into the sea on Monday.", "fired"),
+        ("Word of the plot spread, which led to the family's eventual capture.", "capture"),
+        ("Officials stepped up efforts to prevent incidents given the leader's visit to Hyesan.", "visit"),
     ],
 )
 def test_plain_reports_stay_acts(verdict, text, word):
@@ -85,3 +87,15 @@ def test_plain_reports_stay_acts(verdict, text, word):
 def test_people_named_as_spies_are_not_infiltrators(read_with_rules, text, expected):
     _, incidents = read_with_rules(text + "\n\n[Fictional report written for Yalu's tests; not real news.]")
     assert [i.event_type for i in incidents] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Relatives of the two men arrested by the task force sold their phones to bail them out.", "arrested"),
+        ("The family of the executed official was exiled to a mountain village.", "executed"),
+    ],
+)
+def test_an_act_done_to_relatives_is_no_kin_act(verdict, text, word):
+    """Acts done to the relatives' people are judged by the other rules (a state told in passing)."""
+    assert verdict(text, word)[1] != "modality.genre.kin_act"

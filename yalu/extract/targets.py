@@ -22,6 +22,8 @@ from .modality import NO_ACT, Rule, Verdict, _bare, lexicon
 from .rhetoric import FINITE, register
 
 # the links a phrase hangs by inside one clause: nouns, prepositions and non-finite verbs
+# the prepositions inside a phrase: "users of phones", "crackdown on", "help in escaping"
+PHRASE_PREPS = ("of", "for", "in", "on", "against", "from", "to", "into", "across", "with")
 PHRASE_LINKS = ("pobj", "prep", "pcomp", "compound", "amod", "nmod", "conj", "appos", "acl", "xcomp", "ccomp", "dobj", "poss")
 
 
@@ -35,6 +37,8 @@ def _phrase_up(trigger: Token, hops: int = 8) -> Iterator[Token]:
             return
         if t.dep_ in ("acl", "ccomp") and t.tag_ not in ("VBG", "VBN", "VB"):
             return  # "help people defect" is one phrase, "said that they fled" is a clause
+        if t.dep_ == "prep" and t.lower_ not in PHRASE_PREPS:
+            return  # "preventing incidents given Kim's visit": an adjunct of its own
         t = t.head
 
 
@@ -50,6 +54,8 @@ def targeted(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     below: Token | None = None
     for t in _phrase_up(trigger):
         head = t.head
+        if below is not None and t.dep_ == "acl" and t.tag_ == "VBN":
+            return None  # "incidents given the leader's visit": a participle of its own, not the people aimed at
         if below is not None and t.dep_ == "prep":
             if t.lower_ in ("on", "against") and head.lemma_.lower() in campaigns and _bare(below):
                 return Verdict(NO_ACT, "modality.genre.targeted")
@@ -105,6 +111,8 @@ def kin_act(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     kin = [*(c for c in held.children if c.dep_ == "dobj"), *(c for c in verb.children if c.dep_ == "nsubj")]
     if verb.dep_ in ("ccomp", "xcomp") and held.lemma_ == "have" and any(_kin(c) for c in kin):
         return Verdict(NO_ACT, "modality.genre.kin_act")  # "had two or more family members defect"
+    if trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN":
+        return None  # "relatives of the two men arrested", "the family of the executed leaker": done to them
     for t in _phrase_up(trigger):
         if t.dep_ == "relcl" and _kin(t.head) and t.head.dep_ == "dobj" and t.head.head.lemma_ == "have":
             return Verdict(NO_ACT, "modality.genre.kin_act")  # "have members who defected"

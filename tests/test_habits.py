@@ -23,6 +23,9 @@ import pytest
         ("In the countryside, farmers are assigned to brigades and mobilized like soldiers.", "mobilized",
          "modality.genre.habitual_conj"),
         ("Smugglers are usually caught and sent to labor camps.", "sent", "modality.genre.habitual_conj"),
+        ("With the new curfew, villagers have been “imprisoned” in their homes again.", "imprisoned",
+         "modality.genre.scare_quoted"),
+        ("To farmers, the word “battle” conjures up soldiers at war.", "battle", "modality.genre.scare_quoted"),
     ],
 )
 def test_a_habit_in_a_phrase_is_no_act(verdict, text, word, rule_id):
@@ -38,6 +41,7 @@ def test_a_habit_in_a_phrase_is_no_act(verdict, text, word, rule_id):
         ("Police arrested two smugglers and sent them to a labor camp.", "sent"),
         ("Two soldiers were arrested and sent to a labor camp on Monday.", "sent"),
         ("The regime's practice was criticized after guards shot a man in May.", "shot"),
+        ("Guards “shot” a man in May, a source said.", "shot"),
     ],
 )
 def test_plain_reports_stay_acts(verdict, text, word):

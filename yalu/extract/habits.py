@@ -2,8 +2,9 @@
 modality.habitual do not see: an act named as a custom or a reputation ("a long tradition
 of performing public executions", "the worst reputation for bribery"), an act given a
 rate ("basic military training two to three months a year") and the second verb of a
-present habit ("residents are assigned to units and mobilized"). The cue words are data
-(data/genericity.toml).
+present habit ("residents are assigned to units and mobilized"); and an act's word used
+in another's sense, alone in quotation marks ("locals have been “imprisoned” once again").
+The cue words are data (data/genericity.toml).
 
 Registered in modality.RULES (imported by modality.py), after the generic and no-act rules.
 """
@@ -63,10 +64,28 @@ def habitual_conj(trigger: Token, sent: Span, attributed: bool) -> Verdict | Non
     return Verdict(NO_ACT, "modality.genre.habitual_conj") if _habitual(trigger.head) else None
 
 
+OPENING = ("“", '"', "‘", "'")
+CLOSING = ("”", '"', "’", "'")
+
+
+def scare_quoted(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"locals have suddenly been “imprisoned” once again", "the word “battle”": an act's
+    word alone in quotation marks is used in another's sense, not told as an act."""
+    doc = sent.doc
+    if trigger.i == sent.start or trigger.i + 1 >= sent.end or trigger.tag_ == "VB":
+        return None  # "ordered agents to “roundup” phone users": the order's own term
+    if any(c.dep_ in ("dobj", "agent") for c in trigger.children):
+        return None  # "guards “shot” a man": the act is told, in the source's word
+    if doc[trigger.i - 1].text in OPENING and doc[trigger.i + 1].text in CLOSING:
+        return Verdict(NO_ACT, "modality.genre.scare_quoted")
+    return None
+
+
 HABIT_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.custom", custom),
     ("modality.genre.rate", rate),
     ("modality.genre.habitual_conj", habitual_conj),
+    ("modality.genre.scare_quoted", scare_quoted),
 ]
 
 register(HABIT_RULES, before="modality.hypothetical")

@@ -390,3 +390,25 @@ def test_an_act_after_a_recent_one_runs_from_it_to_publication(extract):
     incidents = extract(text, published="2024-10-19", outlet="Wire")
     shots = next(i for i in incidents if "date.after_clause" in rules(i))
     assert dated(shots) == ("2024-10-13", "2024-10-19", 2)  # this week (from Sunday) to the report
+
+
+
+# the inverted pyramid (date.lead_when): the lead tells the act, the next paragraph its day;
+# not when the lead's own sentence dates something ("last week"), nor a day months old
+LEAD_WHEN_CASES = [
+    ("A North Korean fishing boat was seized by Chinese border guards near Dandong.\n\n"
+     "Late at night on October 3, a raid was carried out on the river bank opposite Sinuiju. "
+     "Chinese officials had watched the shore for weeks.", ("2024-10-03", "2024-10-03", 1)),
+    ("Two soldiers deserted their unit last week, and police arrested several smugglers in Hyesan.\n\n"
+     "On October 3, the border unit was put on alert.", None),
+    ("Police have arrested several smugglers in Hyesan, a source said.\n\n"
+     "On June 3, the province ordered a new campaign against smuggling.", None),
+]
+
+
+@pytest.mark.parametrize(("lead", "expected"), LEAD_WHEN_CASES)
+def test_the_lead_keeps_its_day_for_the_paragraph_after_it(extract, lead, expected):
+    arrest = one(extract(lead + FILLER, published="2024-10-11"), "arrest")
+    assert ("date.lead_when" in rules(arrest)) == (expected is not None)
+    if expected:
+        assert dated(arrest) == expected

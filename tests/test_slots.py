@@ -412,3 +412,14 @@ def test_the_lead_keeps_its_day_for_the_paragraph_after_it(extract, lead, expect
     assert ("date.lead_when" in rules(arrest)) == (expected is not None)
     if expected:
         assert dated(arrest) == expected
+
+
+def test_a_longer_reports_look_back_of_years_does_not_date_the_lead(extract):
+    # "its first test, in 2016" is history; the lead's undated test is the report's news
+    text = (
+        "North Korea has carried out another nuclear test at its northeastern test site, officials in Seoul said.\n\n"
+        "Seismic agencies recorded a strong tremor near the site.\n\n"
+        "The country carried out its first nuclear test in 2016 at the same site."
+    ) + FILLER
+    tests = [i for i in extract(text, published="2024-10-11", outlet="Wire") if i.event_type == "weapons_test"]
+    assert tests and all(str(i.time.end) == "2024-10-11" for i in tests)

@@ -27,6 +27,7 @@ from .features import document_features, record_features
 from .mentions import Mention, paragraphs, read_sentence
 from .records import by_day, record, reportable
 from .slots import (
+    BACKGROUND_DAYS,
     SHORT_ITEM_SENTENCES,
     date_undated,
     inherit_places,
@@ -63,8 +64,8 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
     for sent in doc.sents:
         mentions.extend(read_sentence(sent, article, geoparser, places, found_dates, cites, paragraph_starts))
     short = len(list(doc.sents)) <= SHORT_ITEM_SENTENCES
-    if short and article.published:
-        mark_background(mentions, article.published)
+    if article.published:
+        mark_background(mentions, article.published, BACKGROUND_DAYS if short else HISTORY_DAYS)
     mark_earlier_acts(mentions)
     refine_lines(mentions, geoparser, places)
     inherit_places(mentions, geoparser, places, cites, short)

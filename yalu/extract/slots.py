@@ -37,12 +37,13 @@ INTER_KOREAN_LINES = {"border.mdl", "border.dmz", "border.nll", "border.jsa"}
 BACKGROUND_DAYS = 31
 
 
-def mark_background(mentions: list[Mention], published: date) -> None:
+def mark_background(mentions: list[Mention], published: date, days: int) -> None:
     """A wire item's lead is the news; a later sentence dated weeks or years earlier
     ("the first tests took place in April", "since 1988") tells history, and must not
-    lend its date to the lead's undated act."""
+    lend its date to the lead's undated act. A longer report's look back is history
+    when it is over a year old ("the North's first nuclear test, in 2006")."""
     for m in mentions:
-        if m.sent.start > 0 and m.time and m.time.end and (published - m.time.end).days > BACKGROUND_DAYS:
+        if m.sent.start > 0 and m.time and m.time.end and (published - m.time.end).days > days:
             m.background = True
 
 

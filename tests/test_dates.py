@@ -457,6 +457,11 @@ ANAPHORS = [
     # an act ahead may count from a past date
     ("Talks were held on Monday. They will resume the next day.", date(2025, 6, 14),
      (date(2025, 6, 10), date(2025, 6, 10), 1)),
+    # a day of the month last told (translated Korean copy): from a day or a whole month
+    ("Workers occupied the plant on Jan. 11 and held it until the 14th of the same month.", date(2024, 2, 20),
+     (date(2024, 1, 14), date(2024, 1, 14), 1)),
+    ("Police arrested a broker in March. He was sentenced on the 28th of that month.", date(2024, 5, 2),
+     (date(2024, 3, 28), date(2024, 3, 28), 1)),
     # "the previous day" with nothing to count from: the day before publication (wire style)
     ("North Korea said it fired a missile the previous day.", date(2020, 11, 26),
      (date(2020, 11, 25), date(2020, 11, 25), 1)),
@@ -480,6 +485,8 @@ def test_counted_from_another_date(text, published, expected):
         "Pyongyang, May 3 (KCNA) -- A ceremony was held at 10 a.m.",  # the dateline is when the agency wrote
         "North Korea said the previous week was calm.",  # only "the previous day" falls back on publication
         "The triplets were born on March 1 and weighed 4 kg each 60 days after.",  # past publication: wrong anchor
+        "He was arrested on the 5th of that month.",  # no month told to count in
+        "Guards seized him on Feb. 2. He died on the 31st of the same month.",  # February has no 31st
     ],
 )
 def test_uncountable_anaphors_stay_undated(text):

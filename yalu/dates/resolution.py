@@ -415,6 +415,7 @@ class Counted(Value):
     calendar_week: bool = False  # "the following week": the calendar week, not seven days
     fallback: bool = False
     clock: bool = False
+    day_of_month: int = 0  # "the 14th of the same month": that day of the anchor's month
 
     def resolve(self, pub: date | None, future: bool, year: int | None = None) -> TimeSpan:
         if pub is None or not self.fallback:

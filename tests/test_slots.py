@@ -423,3 +423,14 @@ def test_a_longer_reports_look_back_of_years_does_not_date_the_lead(extract):
     ) + FILLER
     tests = [i for i in extract(text, published="2024-10-11", outlet="Wire") if i.event_type == "weapons_test"]
     assert tests and all(str(i.time.end) == "2024-10-11" for i in tests)
+
+
+def test_a_tally_of_years_neither_dates_the_lead_nor_makes_a_record(extract):
+    text = (
+        "A North Korean soldier defected to the South across the demilitarized zone, officials said.\n\n"
+        "He was found by a guard post in the morning and taken in for questioning.\n\n"
+        "From 2015 to August 2024 a total of 60 North Korean soldiers have crossed the zone to the South."
+    ) + FILLER
+    incidents = extract(text, published="2024-09-20", outlet="Wire")
+    crossings = [i for i in incidents if i.event_type in ("defection", "desertion")]
+    assert crossings and all(i.time.start and str(i.time.start) >= "2024-08-01" for i in crossings)

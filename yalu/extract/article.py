@@ -35,6 +35,7 @@ from .slots import (
     mark_earlier_acts,
     refine_lines,
     spoken_date,
+    tally,
 )
 from .theatre import at_the_un, foreign_party, other_voice, recalled
 
@@ -43,11 +44,12 @@ HISTORY_DAYS = 400
 
 
 def history(c: Cluster, published: date | None) -> bool:
-    """Every mention dated by its own words to more than a year before the report, none
-    in its lead: "the first alert was issued on Feb. 25, 1983, when a pilot defected"."""
+    """Every mention dated by its own words to more than a year before the report (or to a
+    tally of years), none in its lead: "the first alert was issued on Feb. 25, 1983, when a
+    pilot defected"."""
     return published is not None and all(
         m.time is not None and m.time.end is not None and not m.time_inherited and m.sent.start > 0
-        and (published - m.time.end).days > HISTORY_DAYS
+        and ((published - m.time.end).days > HISTORY_DAYS or tally(m.time, published))
         for m in c.mentions
     )
 

@@ -35,16 +35,26 @@ INTER_KOREAN_LINES = {"border.mdl", "border.dmz", "border.nll", "border.jsa"}
 
 # a short item's later sentence dated this long before publication looks back
 BACKGROUND_DAYS = 31
+# a closed range wider than this that ends before publication is a tally of years
+TALLY_DAYS = 365
 
 
 def mark_background(mentions: list[Mention], published: date, days: int) -> None:
     """A wire item's lead is the news; a later sentence dated weeks or years earlier
     ("the first tests took place in April", "since 1988") tells history, and must not
     lend its date to the lead's undated act. A longer report's look back is history
-    when it is over a year old ("the North's first nuclear test, in 2006")."""
+    when it is over a year old ("the North's first nuclear test, in 2006"); in either, a
+    tally of years that ends before the report ("From 2010 to August 2016, 74 soldiers have
+    crossed") is one too."""
     for m in mentions:
-        if m.sent.start > 0 and m.time and m.time.end and (published - m.time.end).days > days:
+        if m.sent.start > 0 and m.time and m.time.end and ((published - m.time.end).days > days or tally(m.time, published)):
             m.background = True
+
+
+def tally(time: TimeSpan, published: date) -> bool:
+    """A range of more than a year that ends before the report: a count of years
+    ("From 2010 to August 2016, 74 soldiers have crossed"), never one act of the news."""
+    return bool(time.start and time.end and (time.end - time.start).days > TALLY_DAYS and time.end < published)
 
 
 def mark_earlier_acts(mentions: list[Mention]) -> None:

@@ -363,6 +363,18 @@ def test_a_lasting_condition_keeps_the_recent_window_in_the_days_news(extract):
     assert drought.time.precision >= 3
 
 
+@pytest.mark.parametrize(("told", "news_cycle"), [
+    # told after the lead in the present perfect: done some time before the day's news
+    ("Chinese police have also arrested several smugglers in Dandong, an official said.", False),
+    # the same act told plainly is the day's news
+    ("Chinese police also arrested several smugglers in Dandong, an official said.", True),
+])
+def test_an_act_told_after_the_lead_in_the_perfect_is_not_the_days_news(extract, told, news_cycle):
+    text = WIRE_LEAD + "Border guards fired warning shots at the fleeing soldier, the military added.\n\n" + FILLER + "\n\n" + told
+    arrest = one(extract(text, published="2024-10-14", outlet="Wire"), "arrest")
+    assert ("date.news_of_the_day" in rules(arrest)) == news_cycle
+
+
 def test_a_bylines_time_stamp_dates_no_act(extract):
     # a page's byline glued to the lead: the stamp dates the writing, not the dismissal
     text = ("News By Daily NK - 2024.10.15 7:48pm Share this article. "

@@ -453,6 +453,19 @@ def _lead_when(c: Cluster, doc: Doc, found: list[dates.DateMention], lead: list[
     return None
 
 
+def _perfect_after_lead(m: Mention, lead: list[int]) -> bool:
+    """An act told after the lead in the present perfect ("most of the refugees detained this
+    month have already been repatriated", "agents have also been conducting investigations"):
+    done some time before the news it is told with, so the recent window's, not that day's
+    news cycle (date.news_of_the_day does not take it). The headline's and the lead's (the
+    first two paragraphs that tell acts) "North Korea has fired a missile" is the news
+    itself; a past perfect ("had launched") is reported speech's past."""
+    if m.paragraph in lead[:2]:
+        return False
+    verb = m.trigger.head if m.trigger.dep_ in ("dobj", "nsubj", "nsubjpass") else m.trigger
+    return any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children)
+
+
 def date_undated(
     clusters: list[Cluster], doc: Doc, article: Article, spoken: TimeSpan | None, found: list[dates.DateMention]
 ) -> None:
@@ -514,7 +527,8 @@ def date_undated(
                 # publication
                 told_on = spoken.end if spoken and spoken.end and spoken.precision == 1 else None
                 c.first.time, rule = dates.news_cycle(told_on or article.published), "date.news_cycle"
-        elif article.published and news_day and not dates.lasting(c.first.trigger.lemma_):
+        elif article.published and news_day and not dates.lasting(c.first.trigger.lemma_) \
+                and not _perfect_after_lead(c.first, lead):
             c.first.time, rule = dates.news_cycle(article.published), "date.news_of_the_day"
         elif article.published:
             # the report's news reaches back to the earliest act it dates to the day, week or

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from yalu.dates import (
     DateMention,
@@ -617,3 +618,19 @@ def test_the_after_clause_act_takes_the_counted_date(nlp):
     fired = [t for t in sent if t.text == "fired"][0]
     got = governing_date(sent, fired, find_dates(doc.text, PUB))
     assert got is not None and got.span.start == date(2020, 11, 22)
+
+
+def test_a_date_under_a_misparsed_subordinator_is_not_the_source_speaking(nlp):
+    # the parse hangs "while" (and the date under it) on the sentence-final "said": a
+    # subordinator holds no date, so the day is not taken for the sources speaking
+    words = ["He", "escaped", "while", "on", "duty", "on", "Oct.", "2", ",", "sources", "said", "."]
+    heads = [1, 1, 10, 2, 3, 4, 5, 6, 10, 10, 1, 1]
+    deps = ["nsubj", "ROOT", "mark", "prep", "pobj", "prep", "pobj", "nummod", "punct", "nsubj", "advcl", "punct"]
+    pos = ["PRON", "VERB", "SCONJ", "ADP", "NOUN", "ADP", "PROPN", "NUM", "PUNCT", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["he", "escape", "while", "on", "duty", "on", "Oct.", "2", ",", "source", "say", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 7 + [False, True, True, False, False],
+              heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    sent = next(iter(doc.sents))
+    mentions = find_dates(doc.text, PUB)
+    assert [m.text for m in mentions] == ["on Oct. 2"]
+    assert reporting_date(sent, mentions) is None

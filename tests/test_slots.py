@@ -415,6 +415,9 @@ LEAD_WHEN_CASES = [
      "On October 3, the border unit was put on alert.", None),
     ("Police have arrested several smugglers in Hyesan, a source said.\n\n"
      "On June 3, the province ordered a new campaign against smuggling.", None),
+    # a present perfect takes no past day: "has ordered the arrest of a guard who fled"
+    ("Police have arrested several smugglers in Hyesan, a source said.\n\n"
+     "On October 3, the province ordered a new campaign against smuggling.", None),
 ]
 
 

@@ -428,11 +428,12 @@ def _lead_when(c: Cluster, doc: Doc, found: list[dates.DateMention], lead: list[
     caption, lead), told before any date of the report, takes the first date told after it
     when that date is a day or a week of the report's recent news, told within two
     paragraphs after the lead. Not the page's date, nor the day a source spoke; not a lasting
-    condition; not a day of the news cycle when the report tells the news of the day."""
+    condition or an act in the present perfect ("has ordered the arrest of a guard who fled");
+    not a day of the news cycle when the report tells the news of the day."""
     text = text_of(doc)
     starts = paragraphs(text)
     sent = c.first.sent
-    if (c.first.paragraph not in lead or dates.lasting(c.first.trigger.lemma_)
+    if (c.first.paragraph not in lead or dates.lasting(c.first.trigger.lemma_) or _present_perfect(c.first)
             or text[starts[c.first.paragraph]:sent.start_char].strip()):
         return None
     told = sorted((d for d in found if d.kind != "reference" and not d.future and not dates.page_date(text, d)),
@@ -453,15 +454,14 @@ def _lead_when(c: Cluster, doc: Doc, found: list[dates.DateMention], lead: list[
     return None
 
 
-def _perfect_after_lead(m: Mention, lead: list[int]) -> bool:
-    """An act told after the lead in the present perfect ("most of the refugees detained this
-    month have already been repatriated", "agents have also been conducting investigations"):
-    done some time before the news it is told with, so the recent window's, not that day's
-    news cycle (date.news_of_the_day does not take it). The headline's and the lead's (the
-    first two paragraphs that tell acts) "North Korea has fired a missile" is the news
-    itself; a past perfect ("had launched") is reported speech's past."""
-    if m.paragraph in lead[:2]:
-        return False
+def _present_perfect(m: Mention) -> bool:
+    """An act told in the present perfect ("have already been repatriated", "has ordered the
+    arrest"): done at no stated time before the telling, so never dated by a past day of its
+    own. After the lead (the first two paragraphs that tell acts) it is not the day's news
+    cycle (date.news_of_the_day) but the recent window's ("most of the refugees detained this
+    month have already been repatriated"); in the lead ("North Korea has fired a missile") it
+    is the news itself, and takes no day told after it (date.lead_when). A past perfect ("had
+    launched") is reported speech's past and is neither."""
     verb = m.trigger.head if m.trigger.dep_ in ("dobj", "nsubj", "nsubjpass") else m.trigger
     return any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children)
 
@@ -528,7 +528,7 @@ def date_undated(
                 told_on = spoken.end if spoken and spoken.end and spoken.precision == 1 else None
                 c.first.time, rule = dates.news_cycle(told_on or article.published), "date.news_cycle"
         elif article.published and news_day and not dates.lasting(c.first.trigger.lemma_) \
-                and not _perfect_after_lead(c.first, lead):
+                and not (c.first.paragraph not in lead[:2] and _present_perfect(c.first)):
             c.first.time, rule = dates.news_cycle(article.published), "date.news_of_the_day"
         elif article.published:
             # the report's news reaches back to the earliest act it dates to the day, week or

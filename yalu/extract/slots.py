@@ -436,9 +436,9 @@ def _lead_when(c: Cluster, doc: Doc, found: list[dates.DateMention], lead: list[
     if (c.first.paragraph not in lead or dates.lasting(c.first.trigger.lemma_) or _present_perfect(c.first)
             or text[starts[c.first.paragraph]:sent.start_char].strip()):
         return None
-    told = sorted((d for d in found if d.kind != "reference" and not d.future and not dates.page_date(text, d)),
-                  key=lambda d: d.start)
-    for d in told:
+    for d in found:  # in text order (article.py sorts them); read only up to the first told
+        if d.kind == "reference" or d.future or dates.page_date(text, d):
+            continue
         if d.start < sent.end_char:
             return None  # the report dated something before the act, or the act's own sentence
         where = doc.char_span(d.start, d.end, alignment_mode="expand")

@@ -148,3 +148,26 @@ def test_a_country_before_goods_is_where_they_came_from() -> None:
             "혜산 주민 2명이 지난 8일 중국 조미료를 몰래 밀수했다.\n")
     smuggling = [r for r in _korean_records(text) if r.event_type == "smuggling"]
     assert [(r.location.admin1_code, r.location.admin2) for r in smuggling] == [("KP-10", "Hyesan")]
+
+
+def test_an_announced_act_is_the_news_of_its_day() -> None:
+    """State media's or the South's offices' stated day dates what they announce (the day
+    before it or the day itself); an outlet retelling its sources dates nothing so closely."""
+    from datetime import date
+
+    text = "김정은 국무위원장이 황해북도 금천군 강북리를 현지지도했다고 노동신문이 10일 보도했다.\n"
+    [visit] = [r for r in _korean_records(text) if r.event_type == "leadership_activity"]
+    assert (visit.time.start, visit.time.end, visit.time.precision) == (date(2025, 6, 9), date(2025, 6, 10), 1)
+    text = "양강도 혜산시에서 주민 3명이 보위부에 체포됐다고 데일리NK가 10일 보도했다.\n"
+    [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]
+    assert arrest.time.precision == 4 and arrest.time.end <= date(2025, 6, 10)
+
+
+def test_a_day_told_from_the_news_day() -> None:
+    """'이날' in a wire report is the day its announcer spoke, not the last day told."""
+    from datetime import date
+
+    text = ("북한 주민 2명이 탄 목선이 발견됐다고 합동참모본부가 4일 밝혔다.\n"
+            "합참에 따르면 지난 3일 기상이 나빴고 이날 오전 7시 강원 고성군 해상에서 목선이 포착돼 주민 2명이 귀순했다.\n")
+    [defection] = [r for r in _korean_records(text) if r.event_type == "defection"]
+    assert defection.time.start == defection.time.end == date(2025, 6, 4)

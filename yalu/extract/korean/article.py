@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from ... import resources
 from ...annotate.korean import KoreanDoc, Morpheme, Sentence
+from ...dates import news_cycle
 from ...model import Article, Attribution, Incident, Location, TimeSpan
 from ...places.geoparse import Geoparser
 from ..article import history
@@ -20,6 +21,12 @@ from ..records import record, reportable
 from . import slots
 from .dates import KoreanDate, find_dates
 from .triggers import clause_end, find_triggers, judge, threshold
+
+# the date rules whose span starts on a day the text names
+NAMED_STARTS = {"date.ko.run", "date.ko.since"}
+
+# the sayers whose stated day dates what they announce: state media, the South's offices
+ANNOUNCERS = {"state_media", "official"}
 
 # the 30-day "recently" window of an undated act (the English stage's, data/dates.toml)
 RECENT_DAYS = 30
@@ -119,7 +126,10 @@ def _inherit(mentions: list[Mention], context: dict, published: date | None) -> 
         elif not m.place_inherited and m.location.geo_precision < 3:
             last_place = m.location
         if m.time is None:
-            if last_time is not None:
+            announced = _announced(m, context)
+            if announced is not None:
+                m.set_time(announced, "date.ko.announced")
+            elif last_time is not None:
                 m.set_time(last_time, "date.ko.told_before")
             else:
                 end = (context["spoken"].end if context["spoken"] else None) or published
@@ -127,6 +137,20 @@ def _inherit(mentions: list[Mention], context: dict, published: date | None) -> 
                     m.set_time(TimeSpan(end - timedelta(days=RECENT_DAYS), end, 4, None), "date.ko.recent_window")
         elif not m.time_inherited and m.time.precision in (1, 2, 3):
             last_time = m.time
+
+
+def _announced(m: Mention, context: dict) -> TimeSpan | None:
+    """An undated act state media or the South's offices announced on a stated day ("김
+    위원장이 ... 현지지도를 했다고 노동신문이 15일 보도했다", "... 합동참모본부가 4일 밝혔다"):
+    wire copy reports that day's news, the day before it or the day itself (the English
+    stage's news cycle). Not what an outlet retells from its sources ("데일리NK가 23일
+    보도했다"): that happened some time before."""
+    cited = slots.attribution(m.sent.text, context["geoparser"].gazetteer)
+    if cited is None or cited[0].kind not in ANNOUNCERS:
+        return None
+    said = next((d.span.end for d in context["dates"] if d.spoken and d.span.precision == 1 and d.span.end
+                 and m.sent.start_char <= d.start < m.sent.end_char), None)
+    return news_cycle(said) if said else None
 
 
 def _article_place(mentions: list[Mention], hits: list[slots.PlaceHit], geoparser: Geoparser) -> Location | None:
@@ -206,8 +230,10 @@ def _apart(a: Cluster, b: Cluster, named: dict[int, set[str]]) -> bool:
             n for m in own for n in named.get(m.sent.start_char, set())}
 
     def days(c: Cluster) -> set[date]:
+        # a day, or the first day of a run the text names ("4월 1일부터 20일까지", "26일부터")
         return {m.time.start for m in c.mentions
-                if m.time and m.time.start and not m.time_inherited and m.time.precision == 1}
+                if m.time and m.time.start and not m.time_inherited
+                and (m.time.precision == 1 or m.rules.get("date") in NAMED_STARTS)}
 
     ca, cb = counties(a), counties(b)
     da, db = days(a), days(b)

@@ -334,6 +334,17 @@ def test_since_reads_its_examples_and_skips_its_not_examples() -> None:
         assert since["id"] not in {d.rule for d in find_dates(example, PUB)}
 
 
+def test_a_date_a_count_runs_from_dates_nothing() -> None:
+    """data/ko/dates.toml's [lookback]: "지난달 20일 이후 2주 만" names the earlier act's day."""
+    lookback = resources.load("ko/dates.toml")["lookback"]
+    for example in lookback["examples"]:
+        text, start, end = _example(example)
+        [found] = [d for d in find_dates(text, PUB) if (d.start, d.end) == (start, end)]
+        assert found.rule == lookback["id"] and found.span.precision == 0
+    for example in lookback["not_examples"]:
+        assert all(d.span.precision for d in find_dates(example, PUB))
+
+
 def test_days_counted_from_other_days() -> None:
     """A run of days, the day after another, the day of the news, a length of days."""
     def spans(text: str) -> list[tuple[str, str, str, int]]:

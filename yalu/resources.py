@@ -123,6 +123,7 @@ SCHEMAS: dict[str, Schema] = {
         "counts": dict,
         "units": dict,
         "since": _records("id pattern examples", "not_examples"),
+        "lookback": _records("id pattern examples", "not_examples"),
         "rule": _records("id value pattern examples", "spoken window precision days anchor not_examples"),
     }),
     "ko/slots.toml": Schema({

@@ -18,6 +18,7 @@ from ..article import history
 from ..clustering import Cluster, cluster_mentions
 from ..mentions import Mention
 from ..records import record, reportable
+from ..slots import BACKGROUND_DAYS, SHORT_ITEM_SENTENCES
 from . import slots
 from .dates import KoreanDate, find_dates
 from .triggers import clause_end, find_triggers, judge, threshold
@@ -27,6 +28,8 @@ NAMED_STARTS = {"date.ko.run", "date.ko.since"}
 
 # the sayers whose stated day dates what they announce: state media, the South's offices
 ANNOUNCERS = {"state_media", "official"}
+# the sayers who tell what happened some time before: sources, and outlets retelling them
+HEARSAY = {"anonymous_source", "media"}
 
 # the 30-day "recently" window of an undated act (the English stage's, data/dates.toml)
 RECENT_DAYS = 30
@@ -63,6 +66,13 @@ def _own_date(found: list[KoreanDate], sentence: Sentence, trigger: Morpheme) ->
     if before:
         return before[-1]
     return inside[0] if inside else None
+
+
+def _news_dates(found: list[KoreanDate], published: date | None) -> list[KoreanDate]:
+    """The dates an undated act told after them may take: a day, a week or a month of the
+    news (within BACKGROUND_DAYS of publication), not a source's day nor background."""
+    return [d for d in found if not d.spoken and d.span.precision in (1, 2, 3) and d.span.end
+            and (published is None or 0 <= (published - d.span.end).days <= BACKGROUND_DAYS)]
 
 
 def _spoken(found: list[KoreanDate]) -> TimeSpan | None:
@@ -110,10 +120,9 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
 
 def _inherit(mentions: list[Mention], context: dict, published: date | None) -> None:
     """Undated and unplaced mentions: the place and date told before them in the article
-    (a report tells one story), then the source's home; undated, the 30 days before the
-    source spoke (or publication), at precision 4."""
+    (a report tells one story), then the source's home; undated, see _date_undated."""
     last_place: Location | None = None
-    last_time: TimeSpan | None = None
+    last_time: tuple[int, TimeSpan] | None = None
     for m in mentions:
         if m.location is None:
             state = slots.state_location(m.event_type, m.sent.text)
@@ -126,17 +135,35 @@ def _inherit(mentions: list[Mention], context: dict, published: date | None) -> 
         elif not m.place_inherited and m.location.geo_precision < 3:
             last_place = m.location
         if m.time is None:
-            announced = _announced(m, context)
-            if announced is not None:
-                m.set_time(announced, "date.ko.announced")
-            elif last_time is not None:
-                m.set_time(last_time, "date.ko.told_before")
-            else:
-                end = (context["spoken"].end if context["spoken"] else None) or published
-                if end is not None:
-                    m.set_time(TimeSpan(end - timedelta(days=RECENT_DAYS), end, 4, None), "date.ko.recent_window")
+            _date_undated(m, context, published, _told_before(m, last_time, context["told"]))
         elif not m.time_inherited and m.time.precision in (1, 2, 3):
-            last_time = m.time
+            last_time = (m.sent.start_char, m.time)
+
+
+def _told_before(m: Mention, last: tuple[int, TimeSpan] | None, told: list[KoreanDate]) -> TimeSpan | None:
+    """The date told last before the mention's sentence: an act's, or one a sentence tells
+    with no act ("합참에 따르면 이날 오전 목선이 포착됐다" before "... 탈북 경위를 조사하고
+    있다")."""
+    before = [(d.start, d.span) for d in told if d.start < m.sent.start_char]
+    if last is not None:
+        before.append(last)
+    return max(before, key=lambda entry: entry[0])[1] if before else None
+
+
+def _date_undated(m: Mention, context: dict, published: date | None, told: TimeSpan | None) -> None:
+    """An act announced on a stated day is that day's news; else the date told before it;
+    else a short wire item's news cycle (no source's hearsay); else the 30 days before the
+    source spoke (or publication), at precision 4."""
+    announced = _announced(m, context)
+    end = (context["spoken"].end if context["spoken"] else None) or published
+    if announced is not None:
+        m.set_time(announced, "date.ko.announced")
+    elif told is not None:
+        m.set_time(told, "date.ko.told_before")
+    elif context["short"] and end is not None:
+        m.set_time(news_cycle(end), "date.ko.news_cycle")
+    elif end is not None:
+        m.set_time(TimeSpan(end - timedelta(days=RECENT_DAYS), end, 4, None), "date.ko.recent_window")
 
 
 def _announced(m: Mention, context: dict) -> TimeSpan | None:
@@ -173,6 +200,9 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
     context = {
         "dates": found, "spoken": _spoken(found), "places": hits, "geoparser": geoparser,
         "home": slots.source_home(hits, geoparser), "attribution": lead[0] if lead else None,
+        "told": _news_dates(found, article.published),
+        # a short wire item tells one news cycle, unless it retells a source's hearsay
+        "short": len(doc.sentences) <= SHORT_ITEM_SENTENCES and not (lead and lead[0].kind in HEARSAY),
     }
     mentions: list[Mention] = []
     shown = slots.captions(doc)

@@ -90,6 +90,8 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
         unit, offset = resources.load("ko/dates.toml")["relative"][m["rel"]]
         name, _ = _part(m.groupdict().get("part"))
         return RelativeUnit(unit, int(offset), name)
+    if kind in ("relative_day", "relative_month"):
+        return _relative_day(m)
     if kind == "year":
         return Fixed(whole_year(int(m["year"])))
     if kind == "juche_year":
@@ -136,6 +138,36 @@ class _Run(Value):
         return span(start, end.end)
 
 
+def _relative_day(m: re.Match[str]) -> Value | None:
+    """ "지난달 11일": the 11th of last month; "지난해 12월 6일", "작년 9월 초": that day or
+    month of last year."""
+    unit, offset = resources.load("ko/dates.toml")["relative"][m["rel"]]
+    month, day = _int(m, "month"), _int(m, "day")
+    if unit == "month" and month is None and day is not None:
+        return OrdinalDay(day, {-1: "last", 0: "this"}.get(int(offset), ""))
+    if unit != "year" or month is None:
+        return None
+    return _YearOf(int(offset), month, day, _part(m.groupdict().get("part"))[1])
+
+
+@dataclass(frozen=True)
+class _YearOf(Value):
+    """A month (or a day of it) of the year `offset` years from publication's."""
+
+    offset: int
+    month: int
+    day: int | None
+    part: tuple[int, int] | None
+
+    def resolve(self, pub: date | None, future: bool, year: int | None = None) -> TimeSpan:
+        if pub is None:
+            return TimeSpan()
+        y = pub.year + self.offset
+        if self.day is not None:
+            return MonthDay(self.month, self.day, y, None).resolve(pub, future)
+        return Month(self.month, self.part or (1, 0), y, None, "").resolve(pub, future)
+
+
 def _ago(m: re.Match[str]) -> Ago:
     """ "3일 전", "이틀 전", "두 달 전"; "며칠 전" is two to six days."""
     data = resources.load("ko/dates.toml")
@@ -170,6 +202,11 @@ def find_dates(text: str, published: date | None) -> list[KoreanDate]:
                                rule.spoken))
     kept.sort(key=lambda d: d.start)
     _count_from_anchors(kept, published)
+    lookback = resources.load("ko/dates.toml")["lookback"]
+    after = re.compile(lookback["pattern"])
+    # a date a count runs from dates nothing: no precision, so no act takes it
+    kept = [KoreanDate(d.start, d.end, lookback["id"], TimeSpan(expression=d.span.expression), d.spoken)
+            if after.match(text, d.end) else d for d in kept]
     return _run_on(kept, text, published)
 
 

@@ -172,3 +172,18 @@ def test_a_day_told_from_the_news_day() -> None:
             "합참에 따르면 지난 3일 기상이 나빴고 이날 오전 7시 강원 고성군 해상에서 목선이 포착돼 주민 2명이 귀순했다.\n")
     [defection] = [r for r in _korean_records(text) if r.event_type == "defection"]
     assert defection.time.start == defection.time.end == date(2025, 6, 4)
+
+
+def test_a_report_of_the_days_news_dates_its_undated_acts_to_that_day() -> None:
+    """A report naming the publication day as an act's tells that day's news: an undated
+    act told before it is that news cycle's, not the month before; a page's stamp names
+    no day of the story."""
+    from datetime import date
+
+    text = ("입력 2025.05.20 10:20\n"
+            "북한이 황강댐을 예고 없이 방류해 경기 연천군 임진강 수위가 높아졌다.\n"
+            "국토부는 주민들에게 대피를 권고했다.\n소방당국은 장비를 동원했다.\n"
+            "경찰은 강가의 출입을 통제했다.\n주민들은 불안에 떨었다.\n"
+            "국토부에 따르면 12일 오전 임진강 수위가 4m를 넘었다.\n군 당국도 상황을 지켜봤다.\n")
+    [release] = [r for r in _korean_records(text) if r.event_type == "other"]
+    assert (release.time.start, release.time.end, release.time.precision) == (date(2025, 6, 11), date(2025, 6, 12), 1)

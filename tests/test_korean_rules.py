@@ -363,3 +363,4 @@ def test_days_counted_from_other_days() -> None:
     assert spans("폭우로 27일 주민들이 고립됐다. 김 위원장은 이튿날 현장을 찾았다")[-1][:3] == ("next_day", "2025-05-28", "2025-05-28")
     assert spans("조의문 보낸 다음날 발사")[0][3] == 0  # no day told before: no date
     assert spans("혜산시 ’20일 봉쇄령’") == []
+    assert spans("입력 2025.06.01 10:20")[0][0] == "stamp" and spans("입력 2025.06.01 10:20")[0][3] == 0

@@ -75,6 +75,15 @@ def _news_dates(found: list[KoreanDate], published: date | None) -> list[KoreanD
             and (published is None or 0 <= (published - d.span.end).days <= BACKGROUND_DAYS)]
 
 
+def _news_of_the_day(found: list[KoreanDate], published: date | None) -> bool:
+    """A report that names the day of publication or the day before as an act's ("6일 ...
+    이날 오전 실종됐다", published on the 6th) tells that day's news, as wire copy does:
+    its undated acts are that news cycle's. Not a source's day nor a page's stamp."""
+    return published is not None and any(
+        not d.spoken and d.span.precision == 1 and d.span.end and 0 <= (published - d.span.end).days <= 1
+        for d in found)
+
+
 def _spoken(found: list[KoreanDate]) -> TimeSpan | None:
     """The day the article's source spoke ("2일 데일리NK에"): no act it tells is later."""
     return next((d.span for d in found if d.spoken and d.span.end), None)
@@ -152,15 +161,15 @@ def _told_before(m: Mention, last: tuple[int, TimeSpan] | None, told: list[Korea
 
 def _date_undated(m: Mention, context: dict, published: date | None, told: TimeSpan | None) -> None:
     """An act announced on a stated day is that day's news; else the date told before it;
-    else a short wire item's news cycle (no source's hearsay); else the 30 days before the
-    source spoke (or publication), at precision 4."""
+    else the news cycle of a short wire item (no source's hearsay) or of a report of the
+    day's news; else the 30 days before the source spoke (or publication), at precision 4."""
     announced = _announced(m, context)
     end = (context["spoken"].end if context["spoken"] else None) or published
     if announced is not None:
         m.set_time(announced, "date.ko.announced")
     elif told is not None:
         m.set_time(told, "date.ko.told_before")
-    elif context["short"] and end is not None:
+    elif (context["short"] or context["news_day"]) and end is not None:
         m.set_time(news_cycle(end), "date.ko.news_cycle")
     elif end is not None:
         m.set_time(TimeSpan(end - timedelta(days=RECENT_DAYS), end, 4, None), "date.ko.recent_window")
@@ -203,6 +212,7 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
         "told": _news_dates(found, article.published),
         # a short wire item tells one news cycle, unless it retells a source's hearsay
         "short": len(doc.sentences) <= SHORT_ITEM_SENTENCES and not (lead and lead[0].kind in HEARSAY),
+        "news_day": _news_of_the_day(found, article.published),
     }
     mentions: list[Mention] = []
     shown = slots.captions(doc)

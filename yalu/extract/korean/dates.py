@@ -103,6 +103,8 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
         return DayOffset(-int(rule.spec["days"]))
     if kind == "ago":
         return _ago(m)
+    if kind == "stamp":
+        return Fixed(TimeSpan())
     if kind == "range":
         return _Run(_int(m, "month"), int(m["day"]), _int(m, "month2"), int(m["day2"]), year)
     return None

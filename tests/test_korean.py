@@ -158,6 +158,10 @@ def test_an_announced_act_is_the_news_of_its_day() -> None:
     text = "김정은 국무위원장이 황해북도 금천군 강북리를 현지지도했다고 노동신문이 10일 보도했다.\n"
     [visit] = [r for r in _korean_records(text) if r.event_type == "leadership_activity"]
     assert (visit.time.start, visit.time.end, visit.time.precision) == (date(2025, 6, 9), date(2025, 6, 10), 1)
+    # announced with no day stated, in a report of many lines: the day of publication's news
+    text = ("북한군이 황해남도 창린도에서 해안포를 쐈다고 북한 매체가 보도했다.\n" + "국방부는 유감을 표명했다.\n" * 6)
+    [fire] = [r for r in _korean_records(text) if r.event_type == "artillery_fire"]
+    assert (fire.time.start, fire.time.end, fire.time.precision) == (date(2025, 6, 11), date(2025, 6, 12), 1)
     text = ("양강도 혜산시에서 주민 3명이 보위부에 체포됐다고 데일리NK가 10일 보도했다.\n"
             "양강도 소식통은 “체포된 주민들은 밀수 혐의를 받고 있다”고 전했다.\n")
     [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]

@@ -3,6 +3,7 @@ clusters and records, filled from Korean rules."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import cast
@@ -28,6 +29,9 @@ NAMED_STARTS = {"date.ko.run", "date.ko.since"}
 
 # the sayers whose stated day dates what they announce: state media, the South's offices
 ANNOUNCERS = {"state_media", "official"}
+# the verbs that announce: what an announcer reported, said or made public
+REPORTED = re.compile(r"(?:보도했|보도하였|밝혔|발표했|공개했|전했)")
+
 # the sayers who tell what happened some time before: sources, and outlets retelling them
 HEARSAY = {"anonymous_source", "media"}
 
@@ -186,6 +190,9 @@ def _announced(m: Mention, context: dict) -> TimeSpan | None:
         return None
     said = next((d.span.end for d in context["dates"] if d.spoken and d.span.precision == 1 and d.span.end
                  and m.sent.start_char <= d.start < m.sent.end_char), None)
+    if said is None and REPORTED.search(m.sent.text):
+        # announced with no day stated ("... 쐈다고 북한 매체가 보도했습니다"): the day's news
+        said = context["published"]
     return news_cycle(said) if said else None
 
 
@@ -207,7 +214,7 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
     hits = slots.find_places(doc, geoparser)
     lead = next((cited for s in doc.sentences if (cited := slots.attribution(s.text, geoparser.gazetteer))), None)
     context = {
-        "dates": found, "spoken": _spoken(found), "places": hits, "geoparser": geoparser,
+        "dates": found, "spoken": _spoken(found), "places": hits, "geoparser": geoparser, "published": article.published,
         "home": slots.source_home(hits, geoparser), "attribution": lead[0] if lead else None,
         "told": _news_dates(found, article.published),
         # a short wire item tells one news cycle, unless it retells a source's hearsay

@@ -122,7 +122,9 @@ SCHEMAS: dict[str, Schema] = {
         "relative": dict,
         "counts": dict,
         "units": dict,
-        "rule": _records("id value pattern examples", "spoken window precision days not_examples"),
+        "since": _records("id pattern examples", "not_examples"),
+        "lookback": _records("id pattern examples", "not_examples"),
+        "rule": _records("id value pattern examples", "spoken window precision days anchor not_examples"),
     }),
     "ko/slots.toml": Schema({
         "places": _records("destination source_home dateline caption not_places country_words of_the_state watchers offshore origin examples",

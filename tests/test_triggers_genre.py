@@ -1,0 +1,87 @@
+"""Acts of the genre's reports that their wording used to hide or mistype: a mine
+accident told by its dead (trigger.disaster.mine), prisoners breaking out of a camp
+or their escort (trigger.other.escape).
+
+All sentences are fictional, written in the style of Daily NK / RFA / AP copy for
+these tests; none is real news.
+"""
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def fired_types(fired):
+    """text -> {event type: [trigger words]} over its sentences (the surest rule of each word)."""
+    def run(text):
+        found: dict[str, list[str]] = {}
+        for t in fired(text):
+            found.setdefault(t.event_type, []).append(t.token.text)
+        return found
+    return run
+
+
+# --- a mine accident (trigger.disaster.mine) ------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "disaster"),
+    [
+        # the collapse, and the dead counted in the mine, are the accident
+        ("Nine workers died last month when a coal mine collapsed in Kaechon.", True),
+        ("Five miners were killed in an incident at the Ryongyang mining complex in late May.", True),
+        ("Three miners were buried alive after a shaft caved in near Tanchon on Friday.", True),
+        # a landmine, miners shot or put to death, a mine's hunger: no accident of the mine
+        ("Two soldiers were killed when a landmine exploded near the DMZ.", False),
+        ("Guards shot and killed a miner who stole copper from the mine in Hyesan.", False),
+        ("A miner was publicly executed for selling ore from the mine to Chinese traders.", False),
+        ("Miners at the Musan mine are dying of hunger this spring, a source said.", False),
+    ],
+)
+def test_a_mine_collapse_and_its_dead_are_a_disaster(fired_types, text, disaster):
+    found = fired_types(text)
+    assert ("disaster" in found) == disaster, found
+
+
+def test_miners_killed_in_a_mine_are_not_an_execution_or_an_attack(read_with_rules):
+    """A site "for producing" metals is no offence killed for, and the dead of a collapse
+    are its toll (frame.toll_of_disaster): disasters only."""
+    for text in (
+        "Seven miners were recently killed in an incident at the Songchon Mining Complex, "
+        "the country's largest site for producing zinc, a source told Daily NK.\n\n"
+        "The source said the accident happened one night in late April.",
+        "Twelve workers were killed at the end of March when a mine collapsed at the Unsan "
+        "mine in North Pyongan Province, a source told Daily NK.",
+    ):
+        _, incidents = read_with_rules(text)
+        types = [i.event_type for i in incidents]
+        assert types and set(types) == {"disaster"}, types
+
+
+# --- a breakout from custody (trigger.other.escape) ----------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Some 40 prisoners escaped from the labor camp in Kaechon on March 2.", "other"),
+        ("Two convicts escaped while being transported to a forced labor camp last week.", "other"),
+        ("Three inmates fled the prison in Chongjin after cutting the wire fence.", "other"),
+        # across the border it is a defection, not a breakout
+        ("Two prisoners escaped to China across the Tumen River on Sunday.", "defection"),
+    ],
+)
+def test_prisoners_breaking_out_are_an_escape_not_a_defection(fired_types, text, kind):
+    found = fired_types(text)
+    assert kind in found, found
+    assert not ({"other", "defection"} - {kind}) & set(found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a camp's rule, an attempt, a punishment escaped: no breakout happened
+        "Any prisoner attempting escape will be sentenced to death.",
+        "Two inmates tried to escape from the prison but were caught at the gate.",
+        "The official did not escape punishment for the bribes he took.",
+    ],
+)
+def test_an_escape_attempted_or_ruled_on_is_no_breakout(fired_types, text):
+    assert "other" not in fired_types(text), fired_types(text)

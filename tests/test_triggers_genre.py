@@ -85,3 +85,23 @@ def test_prisoners_breaking_out_are_an_escape_not_a_defection(fired_types, text,
 )
 def test_an_escape_attempted_or_ruled_on_is_no_breakout(fired_types, text):
     assert "other" not in fired_types(text), fired_types(text)
+
+
+# --- enforcers sent are the campaign they wage (trigger.crackdown.enforcers_sent) ------------
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A joint task force was dispatched to Hyesan last week to root out phone users.", "crackdown"),
+        ("The ministry sent a large group of investigators to the border region in December.", "crackdown"),
+        ("In April, the authorities deployed security details throughout the province.", "crackdown"),
+        ("Pyongyang started dispatching special inspection forces to the border towns in October.", "crackdown"),
+        # troops sent stay a deployment; officials sent to survey a flood's damage wage no campaign
+        ("North Korea sent 3,000 troops to the border near Sinuiju on Monday.", "deployment"),
+        ("Investigators were dispatched to the flood-hit county of Unsan on Monday.", None),
+    ],
+)
+def test_inspectors_and_task_forces_sent_are_a_crackdown(fired_types, text, kind):
+    found = fired_types(text)
+    assert kind is None or kind in found, found
+    assert not ({"crackdown", "deployment"} - {kind}) & set(found), found

@@ -1,6 +1,7 @@
 """Acts of the genre's reports that their wording used to hide or mistype: a mine
-accident told by its dead (trigger.disaster.mine), prisoners breaking out of a camp
-or their escort (trigger.other.escape).
+accident told by its dead (trigger.disaster.mine), a crew rescued at sea
+(trigger.other.rescue), prisoners breaking out of a camp or their escort
+(trigger.other.escape), enforcers sent (trigger.crackdown.enforcers_sent).
 
 All sentences are fictional, written in the style of Daily NK / RFA / AP copy for
 these tests; none is real news.
@@ -20,25 +21,32 @@ def fired_types(fired):
     return run
 
 
-# --- a mine accident (trigger.disaster.mine) ------------------------------------------------
+# --- a mine accident (trigger.disaster.mine), a rescue at sea (trigger.other.rescue) ---------
 
 @pytest.mark.parametrize(
-    ("text", "disaster"),
+    ("text", "kind", "fires"),
     [
         # the collapse, and the dead counted in the mine, are the accident
-        ("Nine workers died last month when a coal mine collapsed in Kaechon.", True),
-        ("Five miners were killed in an incident at the Ryongyang mining complex in late May.", True),
-        ("Three miners were buried alive after a shaft caved in near Tanchon on Friday.", True),
+        ("Nine workers died last month when a coal mine collapsed in Kaechon.", "disaster", True),
+        ("Five miners were killed in an incident at the Ryongyang mining complex in late May.", "disaster", True),
+        ("Three miners were buried alive after a shaft caved in near Tanchon on Friday.", "disaster", True),
         # a landmine, miners shot or put to death, a mine's hunger: no accident of the mine
-        ("Two soldiers were killed when a landmine exploded near the DMZ.", False),
-        ("Guards shot and killed a miner who stole copper from the mine in Hyesan.", False),
-        ("A miner was publicly executed for selling ore from the mine to Chinese traders.", False),
-        ("Miners at the Musan mine are dying of hunger this spring, a source said.", False),
+        ("Two soldiers were killed when a landmine exploded near the DMZ.", "disaster", False),
+        ("Guards shot and killed a miner who stole copper from the mine in Hyesan.", "disaster", False),
+        ("A miner was publicly executed for selling ore from the mine to Chinese traders.", "disaster", False),
+        ("Miners at the Musan mine are dying of hunger this spring, a source said.", "disaster", False),
+        # a crew rescued at sea (trigger.other.rescue); its boat was sinking, not sunk by anyone
+        ("Four North Korean fishermen were rescued from their drifting boat off Sokcho on Monday.", "other", True),
+        ("The coast guard rescued the crew of a sinking North Korean vessel near Dokdo.", "other", True),
+        ("The coast guard rescued the crew of a sinking North Korean vessel near Dokdo.", "attack", False),
+        # a rescue hoped for or rehearsed is none
+        ("Hopes faded for the rescue of the sailors missing after the blast.", "other", False),
+        ("The navy held a drill to rescue the crew of a fishing boat.", "other", False),
     ],
 )
-def test_a_mine_collapse_and_its_dead_are_a_disaster(fired_types, text, disaster):
+def test_a_mine_accident_and_a_rescue_at_sea(fired_types, text, kind, fires):
     found = fired_types(text)
-    assert ("disaster" in found) == disaster, found
+    assert (kind in found) == fires, found
 
 
 def test_miners_killed_in_a_mine_are_not_an_execution_or_an_attack(read_with_rules):

@@ -113,3 +113,19 @@ def test_inspectors_and_task_forces_sent_are_a_crackdown(fired_types, text, kind
     found = fired_types(text)
     assert kind is None or kind in found, found
     assert not ({"crackdown", "deployment"} - {kind}) & set(found), found
+
+
+# --- an inspection is a crackdown with what it targets (trigger.crackdown.inspection) ---------
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # the customs house, smartphones, people to punish: what the inspection is after
+        ("In March the Party began inspections at Sinuiju customs to punish corrupt officers.", True),
+        ("Officials have carried out random inspections of workers' smartphones since May.", True),
+        # a leader's or a plant's inspection is none
+        ("Kim Jong Un made an inspection of the Sinuiju customs house under construction.", False),
+    ],
+)
+def test_an_inspection_of_customs_or_smartphones_is_a_crackdown(fired_types, text, fires):
+    assert ("crackdown" in fired_types(text)) == fires, fired_types(text)

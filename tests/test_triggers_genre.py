@@ -129,3 +129,19 @@ def test_inspectors_and_task_forces_sent_are_a_crackdown(fired_types, text, kind
 )
 def test_an_inspection_of_customs_or_smartphones_is_a_crackdown(fired_types, text, fires):
     assert ("crackdown" in fired_types(text)) == fires, fired_types(text)
+
+
+# --- a wanted notice or order is the hunt for fugitives (trigger.crackdown.wanted, .order) ----
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("The security ministry put out a wanted notice for the two men on Tuesday.", True),
+        ("A wanted order was issued in Hyesan for the soldier who fled his unit.", True),
+        # a film's poster, a notice of a meeting: no hunt
+        ("The theatre put up a poster for the new film about the war.", False),
+        ("The committee posted a notice of the meeting on Monday.", False),
+    ],
+)
+def test_a_wanted_notice_is_a_crackdown(fired_types, text, fires):
+    assert ("crackdown" in fired_types(text)) == fires, fired_types(text)

@@ -145,3 +145,27 @@ def test_an_inspection_of_customs_or_smartphones_is_a_crackdown(fired_types, tex
 )
 def test_a_wanted_notice_is_a_crackdown(fired_types, text, fires):
     assert ("crackdown" in fired_types(text)) == fires, fired_types(text)
+
+
+# --- the doer a participle names is the act's (clause.py, _participle_agents) -----------------
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # who speaks is named only in the participle after the noun
+        ("A statement released by a spokesman for the Supreme Command said the truce was void.", True),
+        ("A statement drafted last week and released by the foreign ministry said the talks were over.", True),
+        # the South's joint chiefs are not the North's voice
+        ("A statement released by the South's Joint Chiefs of Staff said the shells fell at sea.", False),
+    ],
+)
+def test_a_statement_released_by_the_norths_spokesman_is_its_statement(fired_types, text, fires):
+    assert ("statement" in fired_types(text)) == fires, fired_types(text)
+
+
+def test_the_participles_agent_joins_the_nouns_clause(nlp):
+    from yalu.extract.clause import window
+
+    doc = nlp("A statement released by a spokesman for the army declared the armistice void.")
+    words = [t.text for t in window(next(t for t in doc if t.text == "statement"))]
+    assert "spokesman" in words and "army" in words, words

@@ -169,3 +169,19 @@ def test_the_participles_agent_joins_the_nouns_clause(nlp):
     doc = nlp("A statement released by a spokesman for the army declared the armistice void.")
     words = [t.text for t in window(next(t for t in doc if t.text == "statement"))]
     assert "spokesman" in words and "army" in words, words
+
+
+# --- people tried, the verb of a trial (trigger.punishment.tried) ---------------------------
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Four students were publicly tried in the yard of a middle school in Musan on Aug. 2.", True),
+        ("The two men were tried by military law for robbing a trader in Hyesan.", True),
+        # an attempt and an effort are no court
+        ("Two women tried to cross the river near Hyesan on Monday.", False),
+        ("The officials tried hard to hide the accident from the public.", False),
+    ],
+)
+def test_people_tried_in_court_are_a_punishment(fired_types, text, fires):
+    assert ("punishment" in fired_types(text)) == fires, fired_types(text)

@@ -185,3 +185,19 @@ def test_the_participles_agent_joins_the_nouns_clause(nlp):
 )
 def test_people_tried_in_court_are_a_punishment(fired_types, text, fires):
     assert ("punishment" in fired_types(text)) == fires, fired_types(text)
+
+
+# --- people hauled off or taken away are arrested (trigger.arrest.taken_away) -----------------
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Security agents hauled off everyone involved in the brawl at the market.", True),
+        ("The two brothers were handcuffed and taken away to the provincial security unit.", True),
+        # goods taken away are confiscated; the dead carried off are no one held
+        ("Inspectors took away the goods of every trader at the market.", False),
+        ("The bodies were taken away to the hospital in Hyesan.", False),
+    ],
+)
+def test_people_hauled_off_are_arrested(fired_types, text, fires):
+    assert ("arrest" in fired_types(text)) == fires, fired_types(text)

@@ -201,3 +201,20 @@ def test_people_tried_in_court_are_a_punishment(fired_types, text, fires):
 )
 def test_people_hauled_off_are_arrested(fired_types, text, fires):
     assert ("arrest" in fired_types(text)) == fires, fired_types(text)
+
+
+# --- goods confiscated from vendors are a crackdown (trigger.crackdown.confiscate) -----------
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Market agents confiscated South Korean clothes from vendors in Hoeryong on Monday.", "crackdown"),
+        ("The authorities confiscated four tons of rice from a trader selling above the set price.", "crackdown"),
+        # drugs seized are a smuggling bust
+        ("Police confiscated two kilograms of methamphetamine from a house in Hamhung.", "smuggling"),
+    ],
+)
+def test_goods_confiscated_from_vendors_are_a_crackdown(fired_types, text, kind):
+    found = fired_types(text)
+    assert kind in found, found
+    assert not ({"crackdown", "smuggling"} - {kind}) & set(found), found

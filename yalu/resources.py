@@ -48,7 +48,7 @@ MODALITY_LISTS = (
     "means_heads warded_off aftermath_heads disaster_aftermath_heads disasters provocations_answered learning bans "
     "law_words negative_subjects desires background habitual generic_pronouns claims state_participles prevention "
     "hindered copulas duty_heads whenever statistic_periods containers trend_containers trend_verbs "
-    "generic_adjectives described_places rule_verbs rule_nouns kin intensifiers held_under "
+    "generic_adjectives described_places rule_verbs rule_nouns kin intensifiers enforcement held_under "
     "cause_marks threatened_with threat_nouns cause_heads spread_heads trend_nouns reference_heads"
 ).split()
 

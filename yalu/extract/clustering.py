@@ -5,12 +5,44 @@ across outlets (yalu.merge) or a reviewer's merge (yalu.review)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+
+from spacy.tokens import Token
 
 from ..model import Location, TimeSpan
 from ..ontology import event_types, has
 from .mentions import Mention
+
+# words that add one more act of a kind already told (cluster.another): "was also arrested",
+# "crossed again", "another execution", "in a separate case"
+ANOTHER_ADVERBS = {"also", "again", "separately"}
+ANOTHER_DETERMINERS = {"another", "separate"}
+CASE_NOUNS = {"case", "instance", "incident", "occasion"}
+# a day of the month an unresolved date names ("on the 13th"): cluster.named_day
+NAMED_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+
+
+def _another(m: Mention) -> bool:
+    """The mention's words add one more act of its kind: "also" or "again" on its verb,
+    "another" on its noun, or "in another case" on the verb of its sentence."""
+    t = m.trigger
+    if not isinstance(t, Token):
+        return False  # a Korean anchor carries no parse
+    if any((c.dep_ == "advmod" and c.lower_ in ANOTHER_ADVERBS) or (c.dep_ in ("det", "amod") and c.lower_ in ANOTHER_DETERMINERS)
+           for c in t.children):
+        return True
+    return any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in CASE_NOUNS and any(d.lower_ in ANOTHER_DETERMINERS for d in p.children)
+               for h in (t, *t.ancestors) for c in h.children for p in c.children)
+
+
+def _named_days(m: Mention) -> frozenset[str]:
+    """The days of the month that the mention's own date names without resolving them."""
+    t = m.time
+    if t is None or m.time_inherited or t.start or t.end or not t.expression:
+        return frozenset()
+    return frozenset(NAMED_DAY.findall(t.expression))
 
 
 def _related(a: Mention, b: Mention) -> bool:
@@ -45,10 +77,18 @@ class Agreement:
         self.earliest_end: date | None = None
         # the places stated, by (event type, inherited): admin2s, admin1 codes, countries
         self.places: dict[tuple[str, bool], tuple[set[str], set[str], set[str]]] = {}
+        # by type, the sentences (start tokens) of the mentions that pin an act down: dated
+        # ones and those that add one more act (`another`); the unresolved days named
+        self.pinned: dict[str, set[int]] = {}
+        self.days: set[frozenset[str]] = set()
         self.add(first)
 
     def add(self, m: Mention) -> None:
         self.by_type.setdefault(m.event_type, []).append(m)
+        if (m.time and not m.time_inherited) or _another(m):
+            self.pinned.setdefault(m.event_type, set()).add(m.sent.start)
+        if days := _named_days(m):
+            self.days.add(days)
         t = m.time
         if t and t.start and t.end:
             self.latest_start = max(self.latest_start or t.start, t.start)
@@ -63,6 +103,14 @@ class Agreement:
         """Nothing tells m apart from any mention of the cluster; places are compared
         strictly with mentions of another type, else only when neither is inherited."""
         if m.background != self.background:
+            return False
+        # cluster.another: one more act of a kind told in another sentence, with its own date or
+        # as one more itself, is another incident; one more than an undated act is the story's
+        # act compared with the past ("put the city under another lockdown")
+        if _another(m) and self.pinned.get(m.event_type, set()) - {m.sent.start}:
+            return False
+        # cluster.named_day: "on the 13th" and "on the 16th" are two days, resolved or not
+        if (days := _named_days(m)) and any(not days & other for other in self.days):
             return False
         if m.kind and not all(_same_sufferers(m, o) for o in self.by_type.get(m.event_type, []) if o.kind not in ("", m.kind)):
             return False

@@ -26,12 +26,16 @@ def test_acts_done_also_or_again_after_a_dated_one_are_other_incidents(extract):
     assert crossings[1].startswith("Around noon") and crossings[2].startswith("An hour later")
 
 
-def test_in_another_case_starts_a_new_incident(extract):
+def test_in_another_case_starts_a_new_incident_that_a_back_reference_joins(extract):
+    """cluster.another, then cluster.nearest: "the arrest" is the latest one told."""
     incidents = extract(
         "On the 4th, police arrested a smuggler in Kimchaek, a source in North Hamgyong Province told Daily NK.\n\n"
-        "In another case, police arrested a border guard, the source said.")
-    arrests = texts(incidents, "arrest")
-    assert len(arrests) == 2 and arrests[1].startswith("In another case"), arrests
+        "In another case, police arrested a border guard, the source said.\n\n"
+        "The arrest caused fear among the guards, the source added.")
+    arrests = [i for i in incidents if i.event_type == "arrest"]
+    assert len(arrests) == 2, texts(incidents, "arrest")
+    assert [len(i.evidence) for i in arrests] == [1, 2]
+    assert arrests[1].evidence[1].text.startswith("The arrest caused fear")
 
 
 def test_one_more_than_an_undated_act_is_the_story_compared_with_the_past(extract):

@@ -228,11 +228,13 @@ def _fits(m: Mention, agreement: Agreement) -> bool:
 
 
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
-    """One record per incident: same type (or related) and nothing that tells them apart."""
+    """One record per incident: same type (or related) and nothing that tells them apart.
+    A newcomer joins the latest incident it fits (cluster.nearest): "the arrest" after a
+    second arrest is that one, not the first."""
     clusters: list[Cluster] = []
     agreements: list[Agreement] = []
     for m in mentions:
-        for c, agreement in zip(clusters, agreements):
+        for c, agreement in zip(reversed(clusters), reversed(agreements)):
             if _fits(m, agreement):
                 c.mentions.append(m)
                 agreement.add(m)

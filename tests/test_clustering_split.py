@@ -64,3 +64,23 @@ def test_the_same_act_told_twice_stays_one(extract):
     ):
         incidents = extract(text, published=None)
         assert len(incidents) == len({i.event_type for i in incidents}), [(i.event_type, i.evidence[0].text) for i in incidents]
+
+
+def test_acts_in_two_districts_of_one_city_are_two_incidents(extract):
+    """cluster.within_county: Sunam and Pohang are districts of Chongjin, one county."""
+    incidents = extract(
+        "Military officials in Chongjin are taking bribes from the parents of new recruits, "
+        "a source in North Hamgyong Province told Daily NK.\n\n"
+        "A resident of Sunam district in Chongjin paid a bribe of $300 to an official, the source said.\n\n"
+        "A resident of Pohang district in Chongjin paid a bribe of $500 to have his son posted to Pyongyang.")
+    bribes = [i for i in incidents if i.event_type == "bribery"]
+    assert [[e.text.split()[3] for e in i.evidence[1:]] for i in bribes] == [["Sunam"], []], texts(incidents, "bribery")
+    assert bribes[1].evidence[0].text.startswith("A resident of Pohang")
+
+
+def test_a_district_and_its_city_are_one_place(extract):
+    incidents = extract(
+        "A resident of Sunam district in Chongjin paid a bribe of $300 to an official, "
+        "a source in North Hamgyong Province told Daily NK.\n\n"
+        "The bribe was paid to a mobilization official in Chongjin, the source said.")
+    assert len(texts(incidents, "bribery")) == 1, texts(incidents, "bribery")

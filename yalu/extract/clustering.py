@@ -75,8 +75,9 @@ class Agreement:
         # of the mentions with a whole time span: the latest start and the earliest end
         self.latest_start: date | None = None
         self.earliest_end: date | None = None
-        # the places stated, by (event type, inherited): admin2s, admin1 codes, countries
-        self.places: dict[tuple[str, bool], tuple[set[str], set[str], set[str]]] = {}
+        # the places stated, by (event type, inherited): towns or districts inside a county
+        # (`_within`), admin2s, admin1 codes, countries
+        self.places: dict[tuple[str, bool], tuple[set[str], set[str], set[str], set[str]]] = {}
         # by type, the sentences (start tokens) of the mentions that pin an act down: dated
         # ones and those that add one more act (`another`); the unresolved days named
         self.pinned: dict[str, set[int]] = {}
@@ -94,8 +95,8 @@ class Agreement:
             self.latest_start = max(self.latest_start or t.start, t.start)
             self.earliest_end = min(self.earliest_end or t.end, t.end)
         if m.location:
-            admin2s, admin1s, countries = self.places.setdefault((m.event_type, m.place_inherited), (set(), set(), set()))
-            for values, value in ((admin2s, m.location.admin2), (admin1s, m.location.admin1_code), (countries, m.location.country)):
+            stated = self.places.setdefault((m.event_type, m.place_inherited), (set(), set(), set(), set()))
+            for values, value in zip(stated, _levels(m.location)):
                 if value:
                     values.add(value)
 
@@ -119,7 +120,7 @@ class Agreement:
             for (event_type, inherited), values in self.places.items():
                 if event_type == m.event_type and (m.place_inherited or inherited):
                     continue
-                for stated, value in zip(values, (loc.admin2, loc.admin1_code, loc.country)):
+                for stated, value in zip(values, _levels(loc)):
                     if value and stated - {value}:
                         return False
         t = m.time
@@ -127,6 +128,14 @@ class Agreement:
             if t.end < self.latest_start or self.earliest_end < t.start:
                 return False
         return True
+
+
+def _levels(loc: Location) -> tuple[str | None, str | None, str | None, str | None]:
+    """A place at each level that tells acts apart: a town or district inside a county
+    (cluster.within_county: Sunam and Chongam districts of Chongjin), the county, the
+    province, the country."""
+    within = loc.location_name if loc.admin2 and loc.geo_precision == 1 and loc.location_name != loc.admin2 else None
+    return within, loc.admin2, loc.admin1_code, loc.country
 
 
 def _same_sufferers(a: Mention, b: Mention) -> bool:

@@ -104,7 +104,8 @@ def read_sentence(
             # before the act's start is a weekday read in the wrong week: "tested a weapon on
             # Wednesday, KCNA said on Thursday" published Wednesday abroad; the act keeps its date)
             time = TimeSpan(time.start, spoken.span.end, time.precision, time.expression)
-        location = None if referring else geoparser.locate(trigger.token, sent, places, trigger.event_type)
+        location = None if referring or _people_of(trigger.token) else geoparser.locate(
+            trigger.token, sent, places, trigger.event_type)
         rules = {"trigger": trigger.rule.id, "modality": verdict.rule}
         if location is not None:
             rules["place"] = "place.clause"
@@ -163,9 +164,15 @@ def _framed(m: Mention, frame: dict, types: set[str]) -> bool:
         return False
     wanted = frame.get("actor")
     named = [wanted] if isinstance(wanted, str) else wanted
-    if named and not any(a.normalized in named and a.role in frame["roles"] for a in m.actors):
+    if named and not any(a.normalized in named and a.role in frame["roles"] and not _named_as(m.sent, a.text) for a in m.actors):
         return False
     return "with_type" not in frame or frame["with_type"] in types
+
+
+def _named_as(sent: Span, text: str) -> bool:
+    """"arrested as a spy", "detained two South Koreans as alleged spies": what people are
+    taken for or charged as, not who took part (a local arrested as a spy is no infiltrator)."""
+    return re.search(rf"\bas\s+(?:(?:an?|alleged|suspected|North|South|Korean|Chinese)\s+)*{re.escape(text)}\b", sent.text) is not None
 
 
 def _absorb_charges(mentions: list[Mention]) -> list[Mention]:
@@ -214,6 +221,12 @@ REFERRING_HEADS = {
     "news", "report", "reports", "word", "rumor", "rumors", "rumour", "rumours", "story", "aftermath", "wake", "since", "after",
     "following", "before", "over", "cause", "causes",
 }
+
+
+def _people_of(trigger: Token) -> bool:
+    """"those executed included a restaurant manager in Pyongyang": the people of an act,
+    where they worked or lived, not where the act was."""
+    return trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.lower_ == "those"
 
 
 def _back_reference(trigger: Token) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -35,6 +36,18 @@ def _another(m: Mention) -> bool:
         return True
     return any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in CASE_NOUNS and any(d.lower_ in ANOTHER_DETERMINERS for d in p.children)
                for h in (t, *t.ancestors) for c in h.children for p in c.children)
+
+
+class Cues(NamedTuple):
+    """What a mention's own words say of its act, read once per mention: one more of its
+    kind (`_another`), the unresolved days of the month it names (`_named_days`)."""
+
+    another: bool
+    days: frozenset[str]
+
+
+def _cues(m: Mention) -> Cues:
+    return Cues(_another(m), _named_days(m))
 
 
 def _named_days(m: Mention) -> frozenset[str]:
@@ -69,27 +82,27 @@ class Agreement:
     as mentions join, so that the test costs the same however many a cluster holds:
     comparing a newcomer with each of them was quadratic on a long run of like acts."""
 
-    def __init__(self, first: Mention):
+    def __init__(self, first: Mention, cues: Cues):
         self.background = first.background
         self.by_type: dict[str, list[Mention]] = {}
         # of the mentions with a whole time span: the latest start and the earliest end
         self.latest_start: date | None = None
         self.earliest_end: date | None = None
         # the places stated, by (event type, inherited): towns or districts inside a county
-        # (`_within`), admin2s, admin1 codes, countries
+        # (`_levels`), admin2s, admin1 codes, countries
         self.places: dict[tuple[str, bool], tuple[set[str], set[str], set[str], set[str]]] = {}
         # by type, the sentences (start tokens) of the mentions that pin an act down: dated
-        # ones and those that add one more act (`another`); the unresolved days named
+        # ones and those that add one more act (`Cues.another`); the unresolved days named
         self.pinned: dict[str, set[int]] = {}
         self.days: set[frozenset[str]] = set()
-        self.add(first)
+        self.add(first, cues)
 
-    def add(self, m: Mention) -> None:
+    def add(self, m: Mention, cues: Cues) -> None:
         self.by_type.setdefault(m.event_type, []).append(m)
-        if (m.time and not m.time_inherited) or _another(m):
+        if (m.time and not m.time_inherited) or cues.another:
             self.pinned.setdefault(m.event_type, set()).add(m.sent.start)
-        if days := _named_days(m):
-            self.days.add(days)
+        if cues.days:
+            self.days.add(cues.days)
         t = m.time
         if t and t.start and t.end:
             self.latest_start = max(self.latest_start or t.start, t.start)
@@ -100,7 +113,7 @@ class Agreement:
                 if value:
                     values.add(value)
 
-    def agrees(self, m: Mention) -> bool:
+    def agrees(self, m: Mention, cues: Cues) -> bool:
         """Nothing tells m apart from any mention of the cluster; places are compared
         strictly with mentions of another type, else only when neither is inherited."""
         if m.background != self.background:
@@ -108,10 +121,10 @@ class Agreement:
         # cluster.another: one more act of a kind told in another sentence, with its own date or
         # as one more itself, is another incident; one more than an undated act is the story's
         # act compared with the past ("put the city under another lockdown")
-        if _another(m) and self.pinned.get(m.event_type, set()) - {m.sent.start}:
+        if cues.another and self.pinned.get(m.event_type, set()) - {m.sent.start}:
             return False
         # cluster.named_day: "on the 13th" and "on the 16th" are two days, resolved or not
-        if (days := _named_days(m)) and any(not days & other for other in self.days):
+        if cues.days and any(not cues.days & other for other in self.days):
             return False
         if m.kind and not all(_same_sufferers(m, o) for o in self.by_type.get(m.event_type, []) if o.kind not in ("", m.kind)):
             return False
@@ -224,7 +237,7 @@ def _part_of_another(m: Mention, by_type: dict[str, list[Mention]]) -> bool:
     return any(_part_of(m, o) for t in _whole_types(m.event_type) - {m.event_type} for o in by_type.get(t, []))
 
 
-def _fits(m: Mention, agreement: Agreement) -> bool:
+def _fits(m: Mention, cues: Cues, agreement: Agreement) -> bool:
     """Same type as the incident or related to one of its mentions, and in agreement
     with all of them (places compared strictly when types differ)."""
     if m.event_type not in agreement.by_type and not any(
@@ -233,7 +246,7 @@ def _fits(m: Mention, agreement: Agreement) -> bool:
         for o in others
     ):
         return False
-    return agreement.agrees(m)
+    return agreement.agrees(m, cues)
 
 
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
@@ -243,12 +256,13 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     clusters: list[Cluster] = []
     agreements: list[Agreement] = []
     for m in mentions:
+        cues = _cues(m)
         for c, agreement in zip(reversed(clusters), reversed(agreements)):
-            if _fits(m, agreement):
+            if _fits(m, cues, agreement):
                 c.mentions.append(m)
-                agreement.add(m)
+                agreement.add(m, cues)
                 break
         else:
             clusters.append(Cluster([m]))
-            agreements.append(Agreement(m))
+            agreements.append(Agreement(m, cues))
     return clusters

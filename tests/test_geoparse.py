@@ -566,3 +566,18 @@ def test_a_town_someone_visited_is_not_where_they_were_caught(where):
     assert where("She had visited Hamhung to buy goods and was caught on her return.", "caught", "arrest") is None
     loc = where("Kim Jong Un visited Hamhung on Monday.", "visited", "leadership_activity")
     assert loc.admin2 == "Hamhung"
+
+
+def test_a_visit_keeps_the_place_it_visited_inside_a_longer_name(where):
+    """The visit's own place, named inside "the Hamhung Fertilizer Complex" or as the
+    second of two towns, is the visit's clause place, not a destination set aside."""
+    loc = where("Kim Jong Un visited the Hamhung Fertilizer Complex on Monday.", "visited", "leadership_activity")
+    assert loc.admin2 == "Hamhung"
+    loc = where("Kim Jong Un visited a farm in Chongjin and the Wonsan shipyard.", "visited", "leadership_activity")
+    assert loc is not None
+
+
+def test_based_on_after_a_place_is_no_base(where):
+    """place.based reads "Seoul-based", not "in Hyesan based on a tip"."""
+    loc = where("Security agents arrested three smugglers in Hyesan based on a tip from a neighbour.", "arrested", "arrest")
+    assert loc.admin2 == "Hyesan"

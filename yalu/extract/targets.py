@@ -8,7 +8,8 @@ the act preparations are made for ("preparations for the summer exercise"). None
 is an incident of the story; the measure, the execution or the banishment is. The cue
 words are data (data/genericity.toml).
 
-Registered in modality.RULES (imported by modality.py), before the generic-mention rules.
+Registered in modality.RULES (imported by modality.py) before modality.hypothetical, after the
+generic-mention and no-act rules.
 """
 
 from __future__ import annotations
@@ -132,7 +133,8 @@ def prepared_for(trigger: Token, sent: Span, attributed: bool) -> Verdict | None
         return None
     prep = n.head
     # the parser often hangs "for" on the verb: "made full preparations for a possible clash"
-    if {prep.head.lemma_.lower(), prep.doc[prep.i - 1].lemma_.lower()} & cues()["preparations"]:
+    before = prep.doc[prep.i - 1].lemma_.lower() if prep.i > 0 else ""
+    if {prep.head.lemma_.lower(), before} & cues()["preparations"]:
         return Verdict("planned", "modality.genre.prepared_for")
     return None
 

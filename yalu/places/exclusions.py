@@ -28,7 +28,7 @@ LOCATOR = re.compile(
     r"(?:(?:north|south|east|west)(?:east|west)?\s+of|near|close\s+to|bordering|across\s+from)\s+(?:the\s+)?"
     r"(?:(?:capital|border|port|northern|southern|eastern|western)\s+)*(?:city\s+)?(?:of\s+)?$")
 # "the Seoul-based Daily NK", "a Tokyo-based reporter": where someone is based (place.based)
-BASED = re.compile(r"(?i)\s*-?\s*based\b")
+BASED = re.compile(r"(?i)\s*-?\s*based\b(?!\s+(?:on|upon)\b)")  # not "in Hyesan based on a tip"
 # "Speaking from Seoul, a defector said ...": where a speaker is (place.speaking_from)
 SPEAKING_FROM = re.compile(r"(?i)\b(?:speaking|writing|reporting|calling)\s+(?:(?:to|with)\s+[\w' ]{1,30}\s+)?from\s+(?:the\s+)?$")
 # "Seoul (AFP)": an agency's acronym in brackets after a place

@@ -32,6 +32,7 @@ Public interface (used by the extractor):
 - `lasting(lemma)`                 -> a condition that lasts (drought, famine), never a day's event
 - `page_date(text, mention)`       -> whether it dates the page (a dateline, a page stamp, a date line)
 - `news_cycle(published)`          -> [published - 1 day, published], precision 1
+- `in_news_cycle(span, published)` -> whether a day is the publication day or the day before
 
 Rules that are choices (documented here and in yalu/data/dates.toml):
 
@@ -61,7 +62,7 @@ from .attach import after_clause_date, governing_date, page_date, reporting_date
 from .combine import COMBINERS, RULES, DateMention, find_dates, resolve
 from .dateline import dateline, dateline_match
 from .lexicon import lasting
-from .resolution import MAX_RUN_DAYS, days_of, news_cycle, precision_for
+from .resolution import MAX_RUN_DAYS, days_of, in_news_cycle, news_cycle, precision_for
 
 __all__ = [
     "COMBINERS",
@@ -75,6 +76,7 @@ __all__ = [
     "find_dates",
     "governing_date",
     "lasting",
+    "in_news_cycle",
     "news_cycle",
     "page_date",
     "precision_for",

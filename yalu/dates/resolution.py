@@ -523,6 +523,12 @@ def days_of(found: TimeSpan) -> list[date] | None:
     return [found.start + timedelta(days=k) for k in range(days)]
 
 
+def in_news_cycle(span: TimeSpan | None, published: date) -> bool:
+    """A day that is the publication day or the day before: the news cycle's day."""
+    return (span is not None and span.precision == 1 and span.end is not None
+            and 0 <= (published - span.end).days <= 1)
+
+
 def news_cycle(published: date | None) -> TimeSpan:
     """A short news item with no date expression reports the previous day's or the same day's event."""
     if published is None:

@@ -31,11 +31,11 @@ from .slots import (
     SHORT_ITEM_SENTENCES,
     date_undated,
     inherit_places,
+    looks_back,
     mark_background,
     mark_earlier_acts,
     refine_lines,
     spoken_date,
-    tally,
 )
 from .theatre import at_the_un, foreign_party, other_voice, recalled
 
@@ -48,8 +48,7 @@ def history(c: Cluster, published: date | None) -> bool:
     tally of years), none in its lead: "the first alert was issued on Feb. 25, 1983, when a
     pilot defected"."""
     return published is not None and all(
-        m.time is not None and m.time.end is not None and not m.time_inherited and m.sent.start > 0
-        and ((published - m.time.end).days > HISTORY_DAYS or tally(m.time, published))
+        m.time is not None and not m.time_inherited and m.sent.start > 0 and looks_back(m.time, published, HISTORY_DAYS)
         for m in c.mentions
     )
 

@@ -55,8 +55,13 @@ def mark_background(mentions: list[Mention], published: date, days: int) -> None
     tally of years that ends before the report ("From 2010 to August 2016, 74 soldiers have
     crossed") is one too."""
     for m in mentions:
-        if m.sent.start > 0 and m.time and m.time.end and ((published - m.time.end).days > days or tally(m.time, published)):
+        if m.sent.start > 0 and m.time and looks_back(m.time, published, days):
             m.background = True
+
+
+def looks_back(time: TimeSpan, published: date, days: int) -> bool:
+    """The span ends more than `days` before the report, or is a tally of years."""
+    return time.end is not None and ((published - time.end).days > days or tally(time, published))
 
 
 def tally(time: TimeSpan, published: date) -> bool:
@@ -409,13 +414,11 @@ def _news_of_the_day(doc: Doc, found: list[dates.DateMention], dated: list[Menti
     Tuesday", published that day): its undated acts are that news cycle's, not the
     month-wide recent window. Not the page's own date (a dateline, a stamp, a date line), nor
     the day someone told an outlet what had happened ("a source told Daily NK on Tuesday")."""
-    if any(m.time is not None and m.time.precision == 1 and m.time.end is not None
-           and 0 <= (published - m.time.end).days <= 1 for m in dated):
+    if any(dates.in_news_cycle(m.time, published) for m in dated):
         return True
     text = text_of(doc)
     for d in found:
-        if (d.kind in _NEWS_DAY_KINDS and d.span.precision == 1 and d.span.end is not None
-                and 0 <= (published - d.span.end).days <= 1 and not dates.page_date(text, d)):
+        if d.kind in _NEWS_DAY_KINDS and dates.in_news_cycle(d.span, published) and not dates.page_date(text, d):
             where = doc.char_span(d.start, d.end, alignment_mode="expand")
             if where is not None and d.span != spoken and not _told_outlet(where.sent):
                 return True

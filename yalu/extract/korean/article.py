@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ... import resources
 from ...annotate.korean import KoreanDoc, Morpheme, Sentence
-from ...dates import news_cycle
+from ...dates import in_news_cycle, news_cycle
 from ...model import Article, Attribution, Incident, Location, TimeSpan
 from ...places.geoparse import Geoparser
 from ..article import history
@@ -83,9 +83,7 @@ def _news_of_the_day(found: list[KoreanDate], published: date | None) -> bool:
     """A report that names the day of publication or the day before as an act's ("6일 ...
     이날 오전 실종됐다", published on the 6th) tells that day's news, as wire copy does:
     its undated acts are that news cycle's. Not a source's day nor a page's stamp."""
-    return published is not None and any(
-        not d.spoken and d.span.precision == 1 and d.span.end and 0 <= (published - d.span.end).days <= 1
-        for d in found)
+    return published is not None and any(not d.spoken and in_news_cycle(d.span, published) for d in found)
 
 
 def _spoken(found: list[KoreanDate]) -> TimeSpan | None:

@@ -22,6 +22,7 @@ from ...dates.resolution import (
     Window,
     add_months,
     precision_for,
+    safe_date,
     span,
     whole_year,
 )
@@ -106,7 +107,7 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
     if kind == "stamp":
         return Fixed(TimeSpan())
     if kind == "range":
-        return _Run(_int(m, "month"), int(m["day"]), _int(m, "month2"), int(m["day2"]), year)
+        return _Run(_int(m, "month"), int(m["day"]), _int(m, "month2"), int(m["day2"]))
     return None
 
 
@@ -120,11 +121,10 @@ class _Run(Value):
     first: int
     month2: int | None
     last: int
-    year: int | None
 
     def resolve(self, pub: date | None, future: bool, year: int | None = None) -> TimeSpan:
         month2 = self.month2 or self.month
-        end = (MonthDay(month2, self.last, self.year, None) if month2 else OrdinalDay(self.last, "")).resolve(pub, future)
+        end = (MonthDay(month2, self.last, None, None) if month2 else OrdinalDay(self.last, "")).resolve(pub, future)
         if end.end is None:
             return end
         if self.month is None:
@@ -133,11 +133,8 @@ class _Run(Value):
                 y, mo = add_months(y, mo, -1)
         else:
             mo, y = self.month, end.end.year - (self.month > end.end.month)
-        try:
-            start = date(y, mo, self.first)
-        except ValueError:
-            return end
-        return span(start, end.end)
+        start = safe_date(y, mo, self.first)
+        return end if start is None else span(start, end.end)
 
 
 def _relative_day(m: re.Match[str]) -> Value | None:

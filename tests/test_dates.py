@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from yalu.dates import (
     DateMention,
@@ -457,6 +458,11 @@ ANAPHORS = [
     # an act ahead may count from a past date
     ("Talks were held on Monday. They will resume the next day.", date(2025, 6, 14),
      (date(2025, 6, 10), date(2025, 6, 10), 1)),
+    # a day of the month last told (translated Korean copy): from a day or a whole month
+    ("Workers occupied the plant on Jan. 11 and held it until the 14th of the same month.", date(2024, 2, 20),
+     (date(2024, 1, 14), date(2024, 1, 14), 1)),
+    ("Police arrested a broker in March. He was sentenced on the 28th of that month.", date(2024, 5, 2),
+     (date(2024, 3, 28), date(2024, 3, 28), 1)),
     # "the previous day" with nothing to count from: the day before publication (wire style)
     ("North Korea said it fired a missile the previous day.", date(2020, 11, 26),
      (date(2020, 11, 25), date(2020, 11, 25), 1)),
@@ -480,6 +486,8 @@ def test_counted_from_another_date(text, published, expected):
         "Pyongyang, May 3 (KCNA) -- A ceremony was held at 10 a.m.",  # the dateline is when the agency wrote
         "North Korea said the previous week was calm.",  # only "the previous day" falls back on publication
         "The triplets were born on March 1 and weighed 4 kg each 60 days after.",  # past publication: wrong anchor
+        "He was arrested on the 5th of that month.",  # no month told to count in
+        "Guards seized him on Feb. 2. He died on the 31st of the same month.",  # February has no 31st
     ],
 )
 def test_uncountable_anaphors_stay_undated(text):
@@ -610,3 +618,19 @@ def test_the_after_clause_act_takes_the_counted_date(nlp):
     fired = [t for t in sent if t.text == "fired"][0]
     got = governing_date(sent, fired, find_dates(doc.text, PUB))
     assert got is not None and got.span.start == date(2020, 11, 22)
+
+
+def test_a_date_under_a_misparsed_subordinator_is_not_the_source_speaking(nlp):
+    # the parse hangs "while" (and the date under it) on the sentence-final "said": a
+    # subordinator holds no date, so the day is not taken for the sources speaking
+    words = ["He", "escaped", "while", "on", "duty", "on", "Oct.", "2", ",", "sources", "said", "."]
+    heads = [1, 1, 10, 2, 3, 4, 5, 6, 10, 10, 1, 1]
+    deps = ["nsubj", "ROOT", "mark", "prep", "pobj", "prep", "pobj", "nummod", "punct", "nsubj", "advcl", "punct"]
+    pos = ["PRON", "VERB", "SCONJ", "ADP", "NOUN", "ADP", "PROPN", "NUM", "PUNCT", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["he", "escape", "while", "on", "duty", "on", "Oct.", "2", ",", "source", "say", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 7 + [False, True, True, False, False],
+              heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    sent = next(iter(doc.sents))
+    mentions = find_dates(doc.text, PUB)
+    assert [m.text for m in mentions] == ["on Oct. 2"]
+    assert reporting_date(sent, mentions) is None

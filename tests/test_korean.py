@@ -148,3 +148,46 @@ def test_a_country_before_goods_is_where_they_came_from() -> None:
             "혜산 주민 2명이 지난 8일 중국 조미료를 몰래 밀수했다.\n")
     smuggling = [r for r in _korean_records(text) if r.event_type == "smuggling"]
     assert [(r.location.admin1_code, r.location.admin2) for r in smuggling] == [("KP-10", "Hyesan")]
+
+
+def test_an_announced_act_is_the_news_of_its_day() -> None:
+    """State media's or the South's offices' stated day dates what they announce (the day
+    before it or the day itself); an outlet retelling its sources dates nothing so closely."""
+    from datetime import date
+
+    text = "김정은 국무위원장이 황해북도 금천군 강북리를 현지지도했다고 노동신문이 10일 보도했다.\n"
+    [visit] = [r for r in _korean_records(text) if r.event_type == "leadership_activity"]
+    assert (visit.time.start, visit.time.end, visit.time.precision) == (date(2025, 6, 9), date(2025, 6, 10), 1)
+    # announced with no day stated, in a report of many lines: the day of publication's news
+    text = ("북한군이 황해남도 창린도에서 해안포를 쐈다고 북한 매체가 보도했다.\n" + "국방부는 유감을 표명했다.\n" * 6)
+    [fire] = [r for r in _korean_records(text) if r.event_type == "artillery_fire"]
+    assert (fire.time.start, fire.time.end, fire.time.precision) == (date(2025, 6, 11), date(2025, 6, 12), 1)
+    text = ("양강도 혜산시에서 주민 3명이 보위부에 체포됐다고 데일리NK가 10일 보도했다.\n"
+            "양강도 소식통은 “체포된 주민들은 밀수 혐의를 받고 있다”고 전했다.\n")
+    [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]
+    assert arrest.time.precision == 4 and arrest.time.end <= date(2025, 6, 10)
+
+
+def test_a_day_told_from_the_news_day() -> None:
+    """'이날' in a wire report is the day its announcer spoke, not the last day told."""
+    from datetime import date
+
+    text = ("북한 주민 2명이 탄 목선이 발견됐다고 합동참모본부가 4일 밝혔다.\n"
+            "합참에 따르면 지난 3일 기상이 나빴고 이날 오전 7시 강원 고성군 해상에서 목선이 포착돼 주민 2명이 귀순했다.\n")
+    [defection] = [r for r in _korean_records(text) if r.event_type == "defection"]
+    assert defection.time.start == defection.time.end == date(2025, 6, 4)
+
+
+def test_a_report_of_the_days_news_dates_its_undated_acts_to_that_day() -> None:
+    """A report naming the publication day as an act's tells that day's news: an undated
+    act told before it is that news cycle's, not the month before; a page's stamp names
+    no day of the story."""
+    from datetime import date
+
+    text = ("입력 2025.05.20 10:20\n"
+            "북한이 황강댐을 예고 없이 방류해 경기 연천군 임진강 수위가 높아졌다.\n"
+            "국토부는 주민들에게 대피를 권고했다.\n소방당국은 장비를 동원했다.\n"
+            "경찰은 강가의 출입을 통제했다.\n주민들은 불안에 떨었다.\n"
+            "국토부에 따르면 12일 오전 임진강 수위가 4m를 넘었다.\n군 당국도 상황을 지켜봤다.\n")
+    [release] = [r for r in _korean_records(text) if r.event_type == "other"]
+    assert (release.time.start, release.time.end, release.time.precision) == (date(2025, 6, 11), date(2025, 6, 12), 1)

@@ -320,3 +320,47 @@ def test_chinese_border_towns_by_their_korean_reading(geoparser: Geoparser) -> N
     hits = slots.find_places(annotate("탈북민 1명이 이도백하와 송강하진 사이에서 붙잡혔다."), geoparser)
     assert [(h.place.id, h.place.admin1_code) for h in hits] == [
         ("cn.jilin.yanbian.erdaobaihe", "CN-JL"), ("cn.jilin.baishan.songjianghe", "CN-JL")]
+
+
+def test_since_reads_its_examples_and_skips_its_not_examples() -> None:
+    """data/ko/dates.toml's [since]: the date a span starts from runs to publication."""
+    since = resources.load("ko/dates.toml")["since"]
+    for example in since["examples"]:
+        text, start, end = _example(example)
+        found = {(d.rule, d.start, d.end): d.span for d in find_dates(text, PUB)}
+        span = found.get((since["id"], start, end))
+        assert span is not None and span.end == PUB, f"{since['id']} does not read {text[start:end]!r}: {found}"
+    for example in since["not_examples"]:
+        assert since["id"] not in {d.rule for d in find_dates(example, PUB)}
+
+
+def test_a_date_a_count_runs_from_dates_nothing() -> None:
+    """data/ko/dates.toml's [lookback]: "지난달 20일 이후 2주 만" names the earlier act's day."""
+    lookback = resources.load("ko/dates.toml")["lookback"]
+    for example in lookback["examples"]:
+        text, start, end = _example(example)
+        [found] = [d for d in find_dates(text, PUB) if (d.start, d.end) == (start, end)]
+        assert found.rule == lookback["id"] and found.span.precision == 0
+    for example in lookback["not_examples"]:
+        assert all(d.span.precision for d in find_dates(example, PUB))
+
+
+def test_days_counted_from_other_days() -> None:
+    """A run of days, the day after another, the day of the news, a length of days."""
+    def spans(text: str) -> list[tuple[str, str, str, int]]:
+        return [(d.rule.removeprefix("date.ko."), str(d.span.start), str(d.span.end), d.span.precision)
+                for d in find_dates(text, PUB)]
+
+    assert spans("17~20일 사이 5명이 숨졌다") == [("run", "2025-05-17", "2025-05-20", 2)]
+    assert spans("28일부터 3일까지 봉쇄됐다") == [("run", "2025-05-28", "2025-06-03", 2)]  # across a month
+    assert spans("12월 28일부터 1월 3일까지") == [("run", "2024-12-28", "2025-01-03", 2)]  # across a year
+    # 이날 after an agency is the day it spoke; later, the day of the news, not the last day told
+    assert spans("합참은 4일 밝혔다. 합참에 따르면 지난 3일 경보가 울렸고 이날 오전 목선이 포착됐다")[-1] == (
+        "that_day", "2025-06-04", "2025-06-04", 1)
+    # no one spoke: the lead's day, not a day told in between
+    assert spans("북한이 21일 발사체를 쐈다. 지난 9일에도 쐈다. 합참은 “이날 오전 발사체를 포착했다”고 밝혔다")[-1] == (
+        "that_day", "2025-05-21", "2025-05-21", 1)
+    assert spans("폭우로 27일 주민들이 고립됐다. 김 위원장은 이튿날 현장을 찾았다")[-1][:3] == ("next_day", "2025-05-28", "2025-05-28")
+    assert spans("조의문 보낸 다음날 발사")[0][3] == 0  # no day told before: no date
+    assert spans("혜산시 ’20일 봉쇄령’") == []
+    assert spans("입력 2025.06.01 10:20")[0][0] == "stamp" and spans("입력 2025.06.01 10:20")[0][3] == 0

@@ -351,6 +351,9 @@ def test_generic_mention_is_no_act(nlp, text, word, rule):
         ("A COVID-19 outbreak hit Sinuiju last week.", "COVID-19"),
         ("A total of 13 defectors were arrested in Shenyang last week.", "arrested"),
         ("North Korea has intensified its crackdown on smugglers in Hyesan since Monday.", "crackdown"),
+        # enforcement stepped up is the campaign itself, not a policy over many acts
+        ("Authorities in Hyesan are stepping up inspections on households with Chinese TV sets.", "inspections"),
+        ("The security ministry has intensified crackdowns on smugglers along the Yalu this month.", "crackdowns"),
         ("A woman in her 20s was placed under emergency arrest in Hoeryong in July.", "arrest"),  # held, no setting
         ("Police sent the two smugglers to a labor camp last week.", "sent"),
         ("Because of the ban, the price of fish at the market has doubled.", "ban"),  # the article's own ban

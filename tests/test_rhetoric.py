@@ -30,6 +30,7 @@ import pytest
         ("The U.S. has also staged nuclear war drills in succession against our country.", "drills", "modality.rhetoric.roll_up"),
         ("This year alone, the aggressor forces have staged military drills around the region.", "drills", "modality.rhetoric.roll_up"),
         ("The sailors have grown to be fighters capable of beating any formidable enemy with one stroke.", "beating", "modality.rhetoric.capacity"),
+        ("Our gunners are able to strike any target of the enemy at a moment's notice.", "strike", "modality.rhetoric.capacity"),
         ("Citizens staged protests in demand of the halt to the joint military exercises.", "exercises", "modality.rhetoric.stopped"),
         ("The military drill of the U.S. and the ROK is a very dangerous military provocation.", "drill", "modality.rhetoric.characterised"),
         ("The launch of a reconnaissance satellite is an inevitable undertaking for self-defence.", "launch", "modality.rhetoric.characterised"),
@@ -54,6 +55,8 @@ def test_rhetoric_reports_no_act(verdict, text, word, rule_id):
         ("The launch of the satellite was a success, the administration said.", "launch"),
         ("Police arrested 1,900 people at the market in Hyesan.", "arrested"),
         ("The UN adopted resolution 1874 after the nuclear test.", "test"),
+        # what someone was able to do is done (Daily NK style), not a capacity
+        ("In the end, the trader was able to get her goods back after bribing the agents.", "bribing"),
     ],
 )
 def test_plain_reports_stay_acts(verdict, text, word):

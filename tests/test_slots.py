@@ -363,6 +363,18 @@ def test_a_lasting_condition_keeps_the_recent_window_in_the_days_news(extract):
     assert drought.time.precision >= 3
 
 
+@pytest.mark.parametrize(("told", "news_cycle"), [
+    # told after the lead in the present perfect: done some time before the day's news
+    ("Chinese police have also arrested several smugglers in Dandong, an official said.", False),
+    # the same act told plainly is the day's news
+    ("Chinese police also arrested several smugglers in Dandong, an official said.", True),
+])
+def test_an_act_told_after_the_lead_in_the_perfect_is_not_the_days_news(extract, told, news_cycle):
+    text = WIRE_LEAD + "Border guards fired warning shots at the fleeing soldier, the military added.\n\n" + FILLER + "\n\n" + told
+    arrest = one(extract(text, published="2024-10-14", outlet="Wire"), "arrest")
+    assert ("date.news_of_the_day" in rules(arrest)) == news_cycle
+
+
 def test_a_bylines_time_stamp_dates_no_act(extract):
     # a page's byline glued to the lead: the stamp dates the writing, not the dismissal
     text = ("News By Daily NK - 2024.10.15 7:48pm Share this article. "
@@ -390,3 +402,50 @@ def test_an_act_after_a_recent_one_runs_from_it_to_publication(extract):
     incidents = extract(text, published="2024-10-19", outlet="Wire")
     shots = next(i for i in incidents if "date.after_clause" in rules(i))
     assert dated(shots) == ("2024-10-13", "2024-10-19", 2)  # this week (from Sunday) to the report
+
+
+
+# the inverted pyramid (date.lead_when): the lead tells the act, the next paragraph its day;
+# not when the lead's own sentence dates something ("last week"), nor a day months old
+LEAD_WHEN_CASES = [
+    ("A North Korean fishing boat was seized by Chinese border guards near Dandong.\n\n"
+     "Late at night on October 3, a raid was carried out on the river bank opposite Sinuiju. "
+     "Chinese officials had watched the shore for weeks.", ("2024-10-03", "2024-10-03", 1)),
+    ("Two soldiers deserted their unit last week, and police arrested several smugglers in Hyesan.\n\n"
+     "On October 3, the border unit was put on alert.", None),
+    ("Police have arrested several smugglers in Hyesan, a source said.\n\n"
+     "On June 3, the province ordered a new campaign against smuggling.", None),
+    # a present perfect takes no past day: "has ordered the arrest of a guard who fled"
+    ("Police have arrested several smugglers in Hyesan, a source said.\n\n"
+     "On October 3, the province ordered a new campaign against smuggling.", None),
+]
+
+
+@pytest.mark.parametrize(("lead", "expected"), LEAD_WHEN_CASES)
+def test_the_lead_keeps_its_day_for_the_paragraph_after_it(extract, lead, expected):
+    arrest = one(extract(lead + FILLER, published="2024-10-11"), "arrest")
+    assert ("date.lead_when" in rules(arrest)) == (expected is not None)
+    if expected:
+        assert dated(arrest) == expected
+
+
+def test_a_longer_reports_look_back_of_years_does_not_date_the_lead(extract):
+    # "its first test, in 2016" is history; the lead's undated test is the report's news
+    text = (
+        "North Korea has carried out another nuclear test at its northeastern test site, officials in Seoul said.\n\n"
+        "Seismic agencies recorded a strong tremor near the site.\n\n"
+        "The country carried out its first nuclear test in 2016 at the same site."
+    ) + FILLER
+    tests = [i for i in extract(text, published="2024-10-11", outlet="Wire") if i.event_type == "weapons_test"]
+    assert tests and all(str(i.time.end) == "2024-10-11" for i in tests)
+
+
+def test_a_tally_of_years_neither_dates_the_lead_nor_makes_a_record(extract):
+    text = (
+        "A North Korean soldier defected to the South across the demilitarized zone, officials said.\n\n"
+        "He was found by a guard post in the morning and taken in for questioning.\n\n"
+        "From 2015 to August 2024 a total of 60 North Korean soldiers have crossed the zone to the South."
+    ) + FILLER
+    incidents = extract(text, published="2024-09-20", outlet="Wire")
+    crossings = [i for i in incidents if i.event_type in ("defection", "desertion")]
+    assert crossings and all(i.time.start and str(i.time.start) >= "2024-08-01" for i in crossings)

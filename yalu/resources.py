@@ -48,14 +48,15 @@ MODALITY_LISTS = (
     "means_heads warded_off aftermath_heads disaster_aftermath_heads disasters provocations_answered learning bans "
     "law_words negative_subjects desires background habitual generic_pronouns claims state_participles prevention "
     "hindered copulas duty_heads whenever statistic_periods containers trend_containers trend_verbs "
-    "generic_adjectives described_places rule_verbs rule_nouns kin intensifiers held_under "
+    "generic_adjectives described_places rule_verbs rule_nouns kin intensifiers enforcement held_under "
     "cause_marks threatened_with threat_nouns cause_heads spread_heads trend_nouns reference_heads"
 ).split()
 
 # genericity.toml: the genre's cues for acts named and not reported (yalu/extract/genericity.py)
 GENERICITY_LISTS = (
     "precedent_ordinals precedent_nouns example_preps charge_nouns charge_words practice_verbs toll_verbs toll_events "
-    "place_nouns amounts occurrence_verbs underway anyone livelihoods seasons season_determiners"
+    "place_nouns amounts occurrence_verbs underway anyone livelihoods seasons season_determiners "
+    "campaign_words helping kin_members households preparations customs rate_units rate_determiners rate_counts possible"
 ).split()
 
 # dates.toml: tables of words (month names, parts of a month, cue words, ...)
@@ -122,7 +123,9 @@ SCHEMAS: dict[str, Schema] = {
         "relative": dict,
         "counts": dict,
         "units": dict,
-        "rule": _records("id value pattern examples", "spoken window precision days not_examples"),
+        "since": _records("id pattern examples", "not_examples"),
+        "lookback": _records("id pattern examples", "not_examples"),
+        "rule": _records("id value pattern examples", "spoken window precision days anchor not_examples"),
     }),
     "ko/slots.toml": Schema({
         "places": _records("destination source_home dateline caption not_places country_words of_the_state watchers offshore origin examples",

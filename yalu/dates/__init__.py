@@ -51,7 +51,8 @@ Rules that are choices (documented here and in yalu/data/dates.toml):
   its width: 1 day -> 1, <= 8 days -> 2, <= 31 days -> 3, longer -> 4; vague expressions
   ("recently", 30 days before publication) and "since X" (ongoing) are always 4.
 - Past-tense intervals that run past publication ("this month", "this year", "in November"
-  published on November 26) are cut at the publication date, unless future=True.
+  published on November 26) are cut at the publication date, unless future=True, and are
+  as precise as what is left of them: "this fall" published on September 21 is a month (3).
 """
 
 from __future__ import annotations

@@ -90,6 +90,8 @@ def reporting_date(sent: Span, mentions: list[DateMention]) -> DateMention | Non
         for tok in _ancestors_chain(root)[1:]:
             if tok.i in in_span:
                 continue
+            if tok.dep_ == "mark":
+                break  # a subordinator holds no date: "he escaped while on duty on Sept. 30 ..., sources said" misparsed
             if _is_reporting(tok):
                 return m
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":

@@ -21,7 +21,7 @@ from .dateline import dateline_match
 from .lexicon import lexicon
 from .registry import Atom, Registry, Rule, scan
 from .relative import RELATIVE_DATES
-from .resolution import Counted, cap, days_of, off_calendar, precision_for, span, week_of
+from .resolution import Counted, cap, days_of, off_calendar, precision_for, safe_date, span, week_of
 from .rules import NAMED_DATES
 
 # Every recognition rule, in the order that breaks ties (registry.scan).
@@ -294,6 +294,11 @@ def _counted_from(anchor: DateMention, counted: Counted) -> TimeSpan:
     day back ("From June 3 to 5 ... two days later" is June 7); a wider window moves whole."""
     sp, days = anchor.span, counted.days
     assert sp.start is not None and sp.end is not None  # _anchor takes only closed intervals
+    if counted.day_of_month:
+        # the day of the anchor's month, when the anchor lies within one month
+        same = safe_date(sp.start.year, sp.start.month, counted.day_of_month)
+        fits = same is not None and (sp.start.year, sp.start.month) == (sp.end.year, sp.end.month)
+        return span(same, same, 1) if same and fits else TimeSpan(precision=0)
     point = sp.start == sp.end or days_of(sp) is not None
     if counted.calendar_week or (counted.unit == "week" and days in (7, -7) and not point):
         mon, sun = week_of((sp.end if days > 0 else sp.start) + timedelta(days=days))

@@ -65,6 +65,14 @@ def anaphor(m: re.Match[str]) -> Reading | None:
     return Reading("anaphor", counted)
 
 
+@rule("date.same_month_day", examples=("the 14th of the same month", "on the 3rd of that month"),
+      pattern=lambda x: ci(r"(?:on\s+)?the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+(?:the\s+same|that)\s+month\b"))
+def same_month_day(m: re.Match[str]) -> Reading | None:
+    """A day of the month last told, as translated Korean copy counts ("같은 달 14일"): "occupied
+    the plant on Jan. 11 ... until the 14th of the same month"."""
+    return Reading("anaphor", Counted(0, "day", day_of_month=int(m["d"])))
+
+
 @rule("date.clock", examples=("at around 4 a.m.", "at 11:10 p.m.", "10am"),
       pattern=lambda x: ci(r"\b(?:at\s+)?(?:(?:around|about|approximately|roughly)\s+)?(?:[01]?\d)(?::[0-5]\d)?"
                            r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"))

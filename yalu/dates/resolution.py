@@ -387,7 +387,8 @@ class Season(Value):
             return span(*season_of(y, self.name), 4)
         if pub is None:
             return UNKNOWN
-        return cap(span(*self._around(pub, future), 4), pub, future, keep_precision=True)
+        # cut at publication, as precise as what is left of it ("this fall" on September 21: a month)
+        return cap(span(*self._around(pub, future), 4), pub, future)
 
     def _around(self, pub: date, future: bool) -> tuple[date, date]:
         seasons = [season_of(pub.year + k, self.name) for k in (-2, -1, 0, 1)]
@@ -414,6 +415,7 @@ class Counted(Value):
     calendar_week: bool = False  # "the following week": the calendar week, not seven days
     fallback: bool = False
     clock: bool = False
+    day_of_month: int = 0  # "the 14th of the same month": that day of the anchor's month
 
     def resolve(self, pub: date | None, future: bool, year: int | None = None) -> TimeSpan:
         if pub is None or not self.fallback:

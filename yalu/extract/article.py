@@ -27,6 +27,7 @@ from .features import document_features, record_features
 from .mentions import Mention, paragraphs, read_sentence
 from .records import by_day, record, reportable
 from .slots import (
+    BACKGROUND_DAYS,
     SHORT_ITEM_SENTENCES,
     date_undated,
     inherit_places,
@@ -34,6 +35,7 @@ from .slots import (
     mark_earlier_acts,
     refine_lines,
     spoken_date,
+    tally,
 )
 from .theatre import at_the_un, foreign_party, other_voice, recalled
 
@@ -42,11 +44,12 @@ HISTORY_DAYS = 400
 
 
 def history(c: Cluster, published: date | None) -> bool:
-    """Every mention dated by its own words to more than a year before the report, none
-    in its lead: "the first alert was issued on Feb. 25, 1983, when a pilot defected"."""
+    """Every mention dated by its own words to more than a year before the report (or to a
+    tally of years), none in its lead: "the first alert was issued on Feb. 25, 1983, when a
+    pilot defected"."""
     return published is not None and all(
         m.time is not None and m.time.end is not None and not m.time_inherited and m.sent.start > 0
-        and (published - m.time.end).days > HISTORY_DAYS
+        and ((published - m.time.end).days > HISTORY_DAYS or tally(m.time, published))
         for m in c.mentions
     )
 
@@ -63,8 +66,8 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
     for sent in doc.sents:
         mentions.extend(read_sentence(sent, article, geoparser, places, found_dates, cites, paragraph_starts))
     short = len(list(doc.sents)) <= SHORT_ITEM_SENTENCES
-    if short and article.published:
-        mark_background(mentions, article.published)
+    if article.published:
+        mark_background(mentions, article.published, BACKGROUND_DAYS if short else HISTORY_DAYS)
     mark_earlier_acts(mentions)
     refine_lines(mentions, geoparser, places)
     inherit_places(mentions, geoparser, places, cites, short)

@@ -26,6 +26,8 @@ def window(trigger: Token) -> list[Token]:
             # "punishments of trafficking, drugs and burglaries": a noun in a list
             # depends on what the list's first noun depends on
             tokens |= _head_and_arguments(first)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        tokens |= _participle_agents(trigger)
     if trigger.dep_ in ("amod", "compound", "nmod") and trigger.head != trigger:
         # "test-fired missiles" parsed as a modifier: the noun it modifies is its object
         tokens.update(_own_subtree(trigger.head))
@@ -39,6 +41,21 @@ def window(trigger: Token) -> list[Token]:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 tokens.update(child.subtree)
     return sorted(tokens, key=lambda t: t.i)
+
+
+def _participle_agents(noun: Token) -> set[Token]:
+    """The doer a participle after a noun names ("a statement released by a spokesman for
+    the Supreme Command", "issued by Kim and carried by KCNA"): who made the act, though
+    the participle is a clause of its own."""
+    tokens: set[Token] = set()
+    participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    while participles:
+        participle = participles.pop()
+        participles.extend(c for c in participle.children if c.dep_ == "conj" and c.tag_ == "VBN")
+        for child in participle.children:
+            if child.dep_ == "agent":
+                tokens.update(_own_subtree(child))
+    return tokens
 
 
 def _head_and_arguments(noun: Token) -> set[Token]:

@@ -160,6 +160,9 @@ def anyone(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     c = cues()
     chain = list(_up_to_clause(trigger))
     clause = chain[-1]
+    if clause.dep_ == "relcl":  # "anyone who is caught outside", "ordered to haul in anyone who contacted ...":
+        chain.append(clause.head)  # the rule is told by the clause the anyone-word is in
+        clause = next((a for a in clause.head.ancestors if a.pos_ in ("VERB", "AUX")), clause)
     if clause.pos_ in ("VERB", "AUX") and _past(clause):
         return None  # "every household was searched on Monday": told
     held = [*chain, *(s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))]

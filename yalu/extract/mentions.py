@@ -163,9 +163,15 @@ def _framed(m: Mention, frame: dict, types: set[str]) -> bool:
         return False
     wanted = frame.get("actor")
     named = [wanted] if isinstance(wanted, str) else wanted
-    if named and not any(a.normalized in named and a.role in frame["roles"] for a in m.actors):
+    if named and not any(a.normalized in named and a.role in frame["roles"] and not _named_as(m.sent, a.text) for a in m.actors):
         return False
     return "with_type" not in frame or frame["with_type"] in types
+
+
+def _named_as(sent: Span, text: str) -> bool:
+    """"arrested as a spy", "detained two South Koreans as alleged spies": what people are
+    taken for or charged as, not who took part (a local arrested as a spy is no infiltrator)."""
+    return re.search(rf"\bas\s+(?:(?:an?|alleged|suspected|North|South|Korean|Chinese)\s+)*{re.escape(text)}\b", sent.text) is not None
 
 
 def _absorb_charges(mentions: list[Mention]) -> list[Mention]:

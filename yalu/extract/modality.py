@@ -281,7 +281,7 @@ def generic_mention(trigger: Token) -> str | None:
         return "modality.generic.described"
     if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.described_places:
         return "modality.generic.described"
-    if n.dep_ == "dobj" and head.lemma_.lower() in lex.intensifiers and _bare(n) and n.tag_ == "NNS":
+    if n.dep_ == "dobj" and head.lemma_.lower() in lex.intensifiers and _bare(n) and n.tag_ == "NNS" and n.lemma_.lower() not in lex.enforcement:
         return "modality.generic.trend"  # "intensifying punishments of human trafficking": a policy, no one act
     return "modality.generic.rule_content" if _rule_content(n) else None
 
@@ -596,4 +596,4 @@ def modality(trigger: Token, sent: Span, *, attributed: bool) -> str | None:
     (negated, a question, a hypothetical)."""
     return judge(trigger, sent, attributed=attributed).modality
 
-from . import genericity, idiom, protocol, rhetoric  # noqa: E402, F401  (modality.genre.*, .rhetoric.*, .protocol.*, .idiom.* join RULES)
+from . import genericity, habits, idiom, protocol, rhetoric, targets  # noqa: E402, F401  (modality.genre.*, .rhetoric.*, .protocol.*, .idiom.* join RULES)

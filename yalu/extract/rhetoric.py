@@ -80,9 +80,15 @@ def capacity(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     preemptive attack": a capacity boasted of, not an act done."""
     for t in _up(trigger):
         if t != trigger and ((t.pos_ == "NOUN" and t.lemma_.lower() in CAPACITY_HEADS)
-                             or (t.pos_ == "ADJ" and t.lower_ in CAPACITY_ADJECTIVES)):
+                             or (t.pos_ == "ADJ" and t.lower_ in CAPACITY_ADJECTIVES and not _managed(t))):
             return Verdict(NO_ACT, "modality.rhetoric.capacity")
     return None
+
+
+def _managed(adjective: Token) -> bool:
+    """"he was able to get his stock back after bribing the officials": what someone was
+    able to do in the past is done, not a capacity."""
+    return adjective.lower_ == "able" and adjective.head.lemma_ == "be" and adjective.head.tag_ == "VBD"
 
 
 def stopped(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:

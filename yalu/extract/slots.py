@@ -35,15 +35,26 @@ INTER_KOREAN_LINES = {"border.mdl", "border.dmz", "border.nll", "border.jsa"}
 
 # a short item's later sentence dated this long before publication looks back
 BACKGROUND_DAYS = 31
+# a closed range wider than this that ends before publication is a tally of years
+TALLY_DAYS = 365
 
 
-def mark_background(mentions: list[Mention], published: date) -> None:
+def mark_background(mentions: list[Mention], published: date, days: int) -> None:
     """A wire item's lead is the news; a later sentence dated weeks or years earlier
     ("the first tests took place in April", "since 1988") tells history, and must not
-    lend its date to the lead's undated act."""
+    lend its date to the lead's undated act. A longer report's look back is history
+    when it is over a year old ("the North's first nuclear test, in 2006"); in either, a
+    tally of years that ends before the report ("From 2010 to August 2016, 74 soldiers have
+    crossed") is one too."""
     for m in mentions:
-        if m.sent.start > 0 and m.time and m.time.end and (published - m.time.end).days > BACKGROUND_DAYS:
+        if m.sent.start > 0 and m.time and m.time.end and ((published - m.time.end).days > days or tally(m.time, published)):
             m.background = True
+
+
+def tally(time: TimeSpan, published: date) -> bool:
+    """A range of more than a year that ends before the report: a count of years
+    ("From 2010 to August 2016, 74 soldiers have crossed"), never one act of the news."""
+    return bool(time.start and time.end and (time.end - time.start).days > TALLY_DAYS and time.end < published)
 
 
 def mark_earlier_acts(mentions: list[Mention]) -> None:
@@ -402,6 +413,57 @@ def _news_of_the_day(doc: Doc, found: list[dates.DateMention], dated: list[Menti
 SEQUENCE_CUE = re.compile(r"\b(?:then|later|afterwards?|subsequently|in response|in retaliation|retaliated"
                           r"|(?:fired|shot|struck|hit) back|returned fire)\b", re.I)
 SEQUENCE_REACH_PARAGRAPHS = 3
+# the paragraphs after the lead's last that may hold its "when"
+LEAD_WHEN_REACH_PARAGRAPHS = 2
+# the lead: a headline, a photo caption and the first paragraph of the story
+LEAD_PARAGRAPHS = 3
+
+
+def _lead_when(c: Cluster, doc: Doc, found: list[dates.DateMention], lead: list[int],
+               recent: TimeSpan, news: TimeSpan | None) -> TimeSpan | None:
+    """The inverted pyramid (date.lead_when): a lead tells the act and keeps its day for the
+    paragraph after it ("A North Korean ship was seized by Chinese border guards in Dandong.
+    // Late at night on June 20, a seizure operation was carried out ..."). The undated act
+    of a lead's first sentence (the first three paragraphs that tell acts: headline,
+    caption, lead), told before any date of the report, takes the first date told after it
+    when that date is a day or a week of the report's recent news, told within two
+    paragraphs after the lead. Not the page's date, nor the day a source spoke; not a lasting
+    condition or an act in the present perfect ("has ordered the arrest of a guard who fled");
+    not a day of the news cycle when the report tells the news of the day."""
+    text = text_of(doc)
+    starts = paragraphs(text)
+    sent = c.first.sent
+    if (c.first.paragraph not in lead or dates.lasting(c.first.trigger.lemma_) or _present_perfect(c.first)
+            or text[starts[c.first.paragraph]:sent.start_char].strip()):
+        return None
+    for d in found:  # in text order (article.py sorts them); read only up to the first told
+        if d.kind == "reference" or d.future or dates.page_date(text, d):
+            continue
+        if d.start < sent.end_char:
+            return None  # the report dated something before the act, or the act's own sentence
+        where = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if where is None or dates.reporting_date(where.sent, [d]) is d:
+            continue
+        time = d.span
+        if not (c.first.paragraph < _paragraph_of(starts, d.start) <= lead[-1] + LEAD_WHEN_REACH_PARAGRAPHS
+                and time.precision in (1, 2) and time.start and time.end and recent.start and recent.end):
+            return None
+        if news is not None and news.start and news.start <= time.start:
+            return None  # the news of the day's cycle holds it already (date.news_of_the_day)
+        return time if recent.start <= time.start and time.end <= recent.end else None
+    return None
+
+
+def _present_perfect(m: Mention) -> bool:
+    """An act told in the present perfect ("have already been repatriated", "has ordered the
+    arrest"): done at no stated time before the telling, so never dated by a past day of its
+    own. After the lead (the first two paragraphs that tell acts) it is not the day's news
+    cycle (date.news_of_the_day) but the recent window's ("most of the refugees detained this
+    month have already been repatriated"); in the lead ("North Korea has fired a missile") it
+    is the news itself, and takes no day told after it (date.lead_when). A past perfect ("had
+    launched") is reported speech's past and is neither."""
+    verb = m.trigger.head if m.trigger.dep_ in ("dobj", "nsubj", "nsubjpass") else m.trigger
+    return any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children)
 
 
 def date_undated(
@@ -431,6 +493,9 @@ def date_undated(
     # soldier was arrested on site")
     sequence = [(m.sent.start, m.paragraph, m.time) for m in dated if m.time is not None]
     sequence += _untold_dates(clusters, doc, found, article.published)
+    lead = sorted({m.paragraph for c in clusters for m in c.mentions})[:LEAD_PARAGRAPHS]
+    recent = dates.resolve("recently", article.published)
+    cycle = dates.news_cycle(article.published) if news_day and article.published else None
     for c in clusters:
         if c.best_time():
             continue
@@ -451,6 +516,8 @@ def date_undated(
             c.first.time, rule = max(told, key=lambda entry: entry[0])[1], "date.paragraph_before"
         elif carried and not short and SEQUENCE_CUE.search(c.first.sent.text):
             c.first.time, rule = max(carried, key=lambda entry: entry[0])[1], "date.sequence_cue"
+        elif not short and (when := _lead_when(c, doc, found, lead, recent, cycle)) is not None:
+            c.first.time, rule = when, "date.lead_when"
         elif short:
             if news:
                 c.first.time, rule = news[0], "date.short_item_lead"
@@ -460,10 +527,10 @@ def date_undated(
                 # publication
                 told_on = spoken.end if spoken and spoken.end and spoken.precision == 1 else None
                 c.first.time, rule = dates.news_cycle(told_on or article.published), "date.news_cycle"
-        elif article.published and news_day and not dates.lasting(c.first.trigger.lemma_):
+        elif article.published and news_day and not dates.lasting(c.first.trigger.lemma_) \
+                and not (c.first.paragraph not in lead[:2] and _present_perfect(c.first)):
             c.first.time, rule = dates.news_cycle(article.published), "date.news_of_the_day"
         elif article.published:
-            recent = dates.resolve("recently", article.published)
             # the report's news reaches back to the earliest act it dates to the day, week or
             # month ("on February 16"); a year or a "since" of background ("since October
             # 2002", "in 2021") is no start for the news

@@ -3,6 +3,7 @@ clusters and records, filled from Korean rules."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import cast
@@ -11,15 +12,28 @@ from spacy.tokens import Span, Token
 
 from ... import resources
 from ...annotate.korean import KoreanDoc, Morpheme, Sentence
+from ...dates import news_cycle
 from ...model import Article, Attribution, Incident, Location, TimeSpan
 from ...places.geoparse import Geoparser
 from ..article import history
 from ..clustering import Cluster, cluster_mentions
 from ..mentions import Mention
 from ..records import record, reportable
+from ..slots import BACKGROUND_DAYS, SHORT_ITEM_SENTENCES
 from . import slots
 from .dates import KoreanDate, find_dates
 from .triggers import clause_end, find_triggers, judge, threshold
+
+# the date rules whose span starts on a day the text names
+NAMED_STARTS = {"date.ko.run", "date.ko.since"}
+
+# the sayers whose stated day dates what they announce: state media, the South's offices
+ANNOUNCERS = {"state_media", "official"}
+# the verbs that announce: what an announcer reported, said or made public
+REPORTED = re.compile(r"(?:보도했|보도하였|밝혔|발표했|공개했|전했)")
+
+# the sayers who tell what happened some time before: sources, and outlets retelling them
+HEARSAY = {"anonymous_source", "media"}
 
 # the 30-day "recently" window of an undated act (the English stage's, data/dates.toml)
 RECENT_DAYS = 30
@@ -56,6 +70,22 @@ def _own_date(found: list[KoreanDate], sentence: Sentence, trigger: Morpheme) ->
     if before:
         return before[-1]
     return inside[0] if inside else None
+
+
+def _news_dates(found: list[KoreanDate], published: date | None) -> list[KoreanDate]:
+    """The dates an undated act told after them may take: a day, a week or a month of the
+    news (within BACKGROUND_DAYS of publication), not a source's day nor background."""
+    return [d for d in found if not d.spoken and d.span.precision in (1, 2, 3) and d.span.end
+            and (published is None or 0 <= (published - d.span.end).days <= BACKGROUND_DAYS)]
+
+
+def _news_of_the_day(found: list[KoreanDate], published: date | None) -> bool:
+    """A report that names the day of publication or the day before as an act's ("6일 ...
+    이날 오전 실종됐다", published on the 6th) tells that day's news, as wire copy does:
+    its undated acts are that news cycle's. Not a source's day nor a page's stamp."""
+    return published is not None and any(
+        not d.spoken and d.span.precision == 1 and d.span.end and 0 <= (published - d.span.end).days <= 1
+        for d in found)
 
 
 def _spoken(found: list[KoreanDate]) -> TimeSpan | None:
@@ -103,10 +133,9 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
 
 def _inherit(mentions: list[Mention], context: dict, published: date | None) -> None:
     """Undated and unplaced mentions: the place and date told before them in the article
-    (a report tells one story), then the source's home; undated, the 30 days before the
-    source spoke (or publication), at precision 4."""
+    (a report tells one story), then the source's home; undated, see _date_undated."""
     last_place: Location | None = None
-    last_time: TimeSpan | None = None
+    last_time: tuple[int, TimeSpan] | None = None
     for m in mentions:
         if m.location is None:
             state = slots.state_location(m.event_type, m.sent.text)
@@ -119,14 +148,52 @@ def _inherit(mentions: list[Mention], context: dict, published: date | None) -> 
         elif not m.place_inherited and m.location.geo_precision < 3:
             last_place = m.location
         if m.time is None:
-            if last_time is not None:
-                m.set_time(last_time, "date.ko.told_before")
-            else:
-                end = (context["spoken"].end if context["spoken"] else None) or published
-                if end is not None:
-                    m.set_time(TimeSpan(end - timedelta(days=RECENT_DAYS), end, 4, None), "date.ko.recent_window")
+            _date_undated(m, context, published, _told_before(m, last_time, context["told"]))
         elif not m.time_inherited and m.time.precision in (1, 2, 3):
-            last_time = m.time
+            last_time = (m.sent.start_char, m.time)
+
+
+def _told_before(m: Mention, last: tuple[int, TimeSpan] | None, told: list[KoreanDate]) -> TimeSpan | None:
+    """The date told last before the mention's sentence: an act's, or one a sentence tells
+    with no act ("합참에 따르면 이날 오전 목선이 포착됐다" before "... 탈북 경위를 조사하고
+    있다")."""
+    before = [(d.start, d.span) for d in told if d.start < m.sent.start_char]
+    if last is not None:
+        before.append(last)
+    return max(before, key=lambda entry: entry[0])[1] if before else None
+
+
+def _date_undated(m: Mention, context: dict, published: date | None, told: TimeSpan | None) -> None:
+    """An act announced on a stated day is that day's news; else the date told before it;
+    else the news cycle of a short wire item (no source's hearsay) or of a report of the
+    day's news; else the 30 days before the source spoke (or publication), at precision 4."""
+    announced = _announced(m, context)
+    end = (context["spoken"].end if context["spoken"] else None) or published
+    if announced is not None:
+        m.set_time(announced, "date.ko.announced")
+    elif told is not None:
+        m.set_time(told, "date.ko.told_before")
+    elif (context["short"] or context["news_day"]) and end is not None:
+        m.set_time(news_cycle(end), "date.ko.news_cycle")
+    elif end is not None:
+        m.set_time(TimeSpan(end - timedelta(days=RECENT_DAYS), end, 4, None), "date.ko.recent_window")
+
+
+def _announced(m: Mention, context: dict) -> TimeSpan | None:
+    """An undated act state media or the South's offices announced on a stated day ("김
+    위원장이 ... 현지지도를 했다고 노동신문이 15일 보도했다", "... 합동참모본부가 4일 밝혔다"):
+    wire copy reports that day's news, the day before it or the day itself (the English
+    stage's news cycle). Not what an outlet retells from its sources ("데일리NK가 23일
+    보도했다"): that happened some time before."""
+    cited = slots.attribution(m.sent.text, context["geoparser"].gazetteer)
+    if cited is None or cited[0].kind not in ANNOUNCERS:
+        return None
+    said = next((d.span.end for d in context["dates"] if d.spoken and d.span.precision == 1 and d.span.end
+                 and m.sent.start_char <= d.start < m.sent.end_char), None)
+    if said is None and REPORTED.search(m.sent.text):
+        # announced with no day stated ("... 쐈다고 북한 매체가 보도했습니다"): the day's news
+        said = context["published"]
+    return news_cycle(said) if said else None
 
 
 def _article_place(mentions: list[Mention], hits: list[slots.PlaceHit], geoparser: Geoparser) -> Location | None:
@@ -147,8 +214,12 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
     hits = slots.find_places(doc, geoparser)
     lead = next((cited for s in doc.sentences if (cited := slots.attribution(s.text, geoparser.gazetteer))), None)
     context = {
-        "dates": found, "spoken": _spoken(found), "places": hits, "geoparser": geoparser,
+        "dates": found, "spoken": _spoken(found), "places": hits, "geoparser": geoparser, "published": article.published,
         "home": slots.source_home(hits, geoparser), "attribution": lead[0] if lead else None,
+        "told": _news_dates(found, article.published),
+        # a short wire item tells one news cycle, unless it retells a source's hearsay
+        "short": len(doc.sentences) <= SHORT_ITEM_SENTENCES and not (lead and lead[0].kind in HEARSAY),
+        "news_day": _news_of_the_day(found, article.published),
     }
     mentions: list[Mention] = []
     shown = slots.captions(doc)
@@ -206,8 +277,10 @@ def _apart(a: Cluster, b: Cluster, named: dict[int, set[str]]) -> bool:
             n for m in own for n in named.get(m.sent.start_char, set())}
 
     def days(c: Cluster) -> set[date]:
+        # a day, or the first day of a run the text names ("4월 1일부터 20일까지", "26일부터")
         return {m.time.start for m in c.mentions
-                if m.time and m.time.start and not m.time_inherited and m.time.precision == 1}
+                if m.time and m.time.start and not m.time_inherited
+                and (m.time.precision == 1 or m.rules.get("date") in NAMED_STARTS)}
 
     ca, cb = counties(a), counties(b)
     da, db = days(a), days(b)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from ... import resources
@@ -20,6 +20,9 @@ from ...dates.resolution import (
     RelativeUnit,
     Value,
     Window,
+    add_months,
+    precision_for,
+    span,
     whole_year,
 )
 from ...model import TimeSpan
@@ -87,6 +90,8 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
         unit, offset = resources.load("ko/dates.toml")["relative"][m["rel"]]
         name, _ = _part(m.groupdict().get("part"))
         return RelativeUnit(unit, int(offset), name)
+    if kind in ("relative_day", "relative_month"):
+        return _relative_day(m)
     if kind == "year":
         return Fixed(whole_year(int(m["year"])))
     if kind == "juche_year":
@@ -98,7 +103,71 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
         return DayOffset(-int(rule.spec["days"]))
     if kind == "ago":
         return _ago(m)
+    if kind == "stamp":
+        return Fixed(TimeSpan())
+    if kind == "range":
+        return _Run(_int(m, "month"), int(m["day"]), _int(m, "month2"), int(m["day2"]), year)
     return None
+
+
+@dataclass(frozen=True)
+class _Run(Value):
+    """A run of days ("25일부터 31일까지", "17~20일", "4월 1일부터 20일까지"): its last
+    day as a day is read, its first in the same month (or the one before, "28일부터
+    3일까지")."""
+
+    month: int | None
+    first: int
+    month2: int | None
+    last: int
+    year: int | None
+
+    def resolve(self, pub: date | None, future: bool, year: int | None = None) -> TimeSpan:
+        month2 = self.month2 or self.month
+        end = (MonthDay(month2, self.last, self.year, None) if month2 else OrdinalDay(self.last, "")).resolve(pub, future)
+        if end.end is None:
+            return end
+        if self.month is None:
+            y, mo = end.end.year, end.end.month
+            if self.first > self.last:
+                y, mo = add_months(y, mo, -1)
+        else:
+            mo, y = self.month, end.end.year - (self.month > end.end.month)
+        try:
+            start = date(y, mo, self.first)
+        except ValueError:
+            return end
+        return span(start, end.end)
+
+
+def _relative_day(m: re.Match[str]) -> Value | None:
+    """ "지난달 11일": the 11th of last month; "지난해 12월 6일", "작년 9월 초": that day or
+    month of last year."""
+    unit, offset = resources.load("ko/dates.toml")["relative"][m["rel"]]
+    month, day = _int(m, "month"), _int(m, "day")
+    if unit == "month" and month is None and day is not None:
+        return OrdinalDay(day, {-1: "last", 0: "this"}.get(int(offset), ""))
+    if unit != "year" or month is None:
+        return None
+    return _YearOf(int(offset), month, day, _part(m.groupdict().get("part"))[1])
+
+
+@dataclass(frozen=True)
+class _YearOf(Value):
+    """A month (or a day of it) of the year `offset` years from publication's."""
+
+    offset: int
+    month: int
+    day: int | None
+    part: tuple[int, int] | None
+
+    def resolve(self, pub: date | None, future: bool, year: int | None = None) -> TimeSpan:
+        if pub is None:
+            return TimeSpan()
+        y = pub.year + self.offset
+        if self.day is not None:
+            return MonthDay(self.month, self.day, y, None).resolve(pub, future)
+        return Month(self.month, self.part or (1, 0), y, None, "").resolve(pub, future)
 
 
 def _ago(m: re.Match[str]) -> Ago:
@@ -112,7 +181,9 @@ def _ago(m: re.Match[str]) -> Ago:
 
 
 def find_dates(text: str, published: date | None) -> list[KoreanDate]:
-    """Every date expression of the text, the longest where rules overlap, in order."""
+    """Every date expression of the text, the longest where rules overlap, in order; a
+    day told from another ("이날", "이튿날") counted from it, and one a span starts
+    ("이달 초부터", "새해 들어") run to the day the source spoke (or publication)."""
     found: list[tuple[int, int, DateRule, re.Match[str]]] = []
     for rule in date_rules():
         for m in rule.pattern.finditer(text):
@@ -125,10 +196,55 @@ def find_dates(text: str, published: date | None) -> list[KoreanDate]:
         if any(start < b and a < end for a, b in taken):
             continue
         value = value_of(rule, m)
-        if value is None:
+        if value is None and rule.value != "anchored":
             continue
-        span = value.resolve(published, False)
-        span = TimeSpan(span.start, span.end, span.precision, m.group())
+        resolved = value.resolve(published, False) if value is not None else TimeSpan()
         taken.append((start, end))
-        kept.append(KoreanDate(start, end, rule.id, span, rule.spoken))
-    return sorted(kept, key=lambda d: d.start)
+        kept.append(KoreanDate(start, end, rule.id, TimeSpan(resolved.start, resolved.end, resolved.precision, m.group()),
+                               rule.spoken))
+    kept.sort(key=lambda d: d.start)
+    _count_from_anchors(kept, published)
+    lookback = resources.load("ko/dates.toml")["lookback"]
+    after = re.compile(lookback["pattern"])
+    # a date a count runs from dates nothing: no precision, so no act takes it
+    kept = [KoreanDate(d.start, d.end, lookback["id"], TimeSpan(expression=d.span.expression), d.spoken)
+            if after.match(text, d.end) else d for d in kept]
+    return _run_on(kept, text, published)
+
+
+def _count_from_anchors(kept: list[KoreanDate], published: date | None) -> None:
+    """ "이튿날", "그날": the day after, or the day of, the last day told before; "이날",
+    the day of the news: the last day a source or an agency spoke, else the first day
+    told (the lead's); no day told, publication's."""
+    rules = {r.id: r for r in date_rules()}
+    for i, d in enumerate(kept):
+        rule = rules[d.rule]
+        if rule.value != "anchored":
+            continue
+        days = [e for e in kept[:i] if e.span.precision == 1 and e.span.end and rules[e.rule].value != "anchored"]
+        if rule.spec.get("anchor") == "spoken":
+            # the day of the news: the last day someone spoke, else the lead's day
+            days = [e for e in days if e.spoken] or days[:1]
+        base = days[-1].span.end if days else (published if int(rule.spec["days"]) <= 0 else None)
+        if base is not None:
+            at = base + timedelta(days=int(rule.spec["days"]))
+            kept[i] = KoreanDate(d.start, d.end, d.rule, TimeSpan(at, at, 1, d.span.expression), d.spoken)
+
+
+def _run_on(kept: list[KoreanDate], text: str, published: date | None) -> list[KoreanDate]:
+    """A date a span starts from ("10월부터", "이달 들어", "새해 벽두부터"; not one a
+    "까지" closes): from it to the day the source spoke, else publication, as precise as
+    its start (a week at best: it runs on)."""
+    data = resources.load("ko/dates.toml")["since"]
+    since = re.compile(data["pattern"])
+    spoken = next((d.span.end for d in kept if d.spoken and d.span.end), None)
+    out = []
+    for d in kept:
+        start, end = d.span.start, (spoken if spoken and d.span.start and spoken >= d.span.start else published)
+        if (not d.spoken and start and end and d.span.end and d.span.end <= end
+                and since.match(text, d.end)):
+            # as precise as its start is known ("지난달 초부터": a month), not as its width
+            precision = min(precision_for(start, end), max(d.span.precision, 2))
+            d = KoreanDate(d.start, d.end, data["id"], TimeSpan(start, end, precision, d.span.expression), d.spoken)
+        out.append(d)
+    return out

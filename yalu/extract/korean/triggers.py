@@ -43,11 +43,16 @@ class ModalityRule:
     types: frozenset[str]  # the only types it judges, when given
 
 
+def _unspaced(text: str) -> str:
+    """Korean spacing varies ("체제 붕괴", "체제붕괴", "정권붕괴"): a veto is read without it."""
+    return re.sub(r"\s+", "", text)
+
+
 @cache
 def trigger_rules() -> tuple[TriggerRule, ...]:
     return tuple(
         TriggerRule(r["id"], r["type"], frozenset(r["forms"]), r["weight"], tuple(r.get("any", ())),
-                    tuple(r.get("none", ())), frozenset(r.get("not_after", ())))
+                    tuple(_unspaced(n) for n in r.get("none", ())), frozenset(r.get("not_after", ())))
         for r in resources.load("ko/triggers.toml")["rule"]
     )
 
@@ -69,6 +74,7 @@ def find_triggers(doc: KoreanDoc, sentence: Sentence) -> list[tuple[Morpheme, Tr
     """(morpheme, rule) for every trigger of the sentence; one morpheme reports one act,
     the surest rule's."""
     morphemes = doc.of(sentence)
+    unspaced = _unspaced(sentence.text)
     found = []
     for k, m in enumerate(morphemes):
         if m.pos not in TRIGGER_TAGS:
@@ -78,7 +84,7 @@ def find_triggers(doc: KoreanDoc, sentence: Sentence) -> list[tuple[Morpheme, Tr
             r for r in trigger_rules()
             if m.form in r.forms and following not in r.not_after
             and (not r.any or any(a in sentence.text for a in r.any))
-            and not any(n in sentence.text for n in r.none)
+            and not any(n in unspaced for n in r.none)
         ]
         if fired:
             found.append((m, max(fired, key=lambda r: r.weight)))

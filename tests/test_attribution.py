@@ -46,6 +46,13 @@ def test_source_in_a_province_told_daily_nk(attribute):
         ("Two soldiers deserted their unit, according to a source in Hyesan.",
          "a source in Hyesan", "Hyesan"),
         ("Police raided the market on Monday, a source told Daily NK.", "a source", None),
+        # ASIAPRESS's reporting partners speak with their own verbs
+        ("A reporting partner in Ryanggang Province gave us the following information in May.",
+         "A reporting partner in Ryanggang Province", "Ryanggang Province"),
+        ("A reporting partner living in Musan provided the following report in late October.",
+         "A reporting partner living in Musan", "Musan"),
+        ("Police detained her brother in 2019, a source now living in Seoul told Daily NK.",
+         "a source now living in Seoul", "Seoul"),
     ],
 )
 def test_anonymous_source_phrases(attribute, text, phrase, location):

@@ -89,8 +89,8 @@ def test_starting_in_answers_as_a_scan():
 
 
 def _pairwise_clusters(mentions: list[Mention]) -> list[list[Mention]]:
-    """The clustering as it was, each newcomer compared with every mention of a cluster:
-    the oracle the summed-up agreement must match."""
+    """The clustering as it was, each newcomer compared with every mention of a cluster
+    (the latest cluster first): the oracle the summed-up agreement must match."""
 
     def agree(a: Mention, b: Mention, strict: bool) -> bool:
         if a.background != b.background:
@@ -107,7 +107,7 @@ def _pairwise_clusters(mentions: list[Mention]) -> list[list[Mention]]:
 
     clusters: list[list[Mention]] = []
     for m in mentions:
-        for c in clusters:
+        for c in reversed(clusters):
             same = m.event_type in {o.event_type for o in c}
             if not same and not any(o.event_type != m.event_type and clustering._related(m, o) for o in c):
                 continue

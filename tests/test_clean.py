@@ -172,6 +172,19 @@ def test_seed_incident_sentences_stay_unchanged():
         ("Advertisements, links with an http address and inappropriate language will be deleted.", "other"),
         ("Install the Example News app", "other"),
         ("Copyright (C) Example News Service All Rights Reserved.", "other"),
+        # captions whose credit opens them, dates them or names who gave the picture
+        ("(Photo: Example Press) Guards at a checkpoint in Hoeryong in September 2022.", "caption"),
+        ("[Image: Example News] A market in Hyesan in 2019.", "caption"),
+        ("A view of Hyesan from across the river. Image: Example News, Oct. 2020", "caption"),
+        ("Soldiers near Musan in June 2021. / Photo: Example Press, March 3, 2023", "caption"),
+        ("Soldiers near Musan in June 2021. Photo courtesy of a reporting partner", "caption"),
+        ("Guards patrol the river near Sinuiju. Example News file photo", "caption"),
+        # links to other stories of the site
+        ("More from Example News", "link"),
+        ("Read next", "link"),
+        ("Latest news", "link"),
+        ("Previous article Two men executed in Hyesan", "link"),
+        ("Next post: Police crack down in Sinuiju", "link"),
     ],
 )
 def test_furniture_lines(line, kind):
@@ -230,6 +243,10 @@ def test_furniture_lines(line, kind):
         "These images have spread widely among traders, the source said.",
         "Kim, pictured in this photo released by KCNA, said the test was a success.",
         "NORTH KOREA OUTLINES NEW BORDER RULES FOR TRADERS",
+        "More than 30 people were arrested in Hyesan last week.",
+        "Next, the police searched the house, the source said.",
+        "Latest reports say two men were executed in Hyesan.",
+        "The next article of the law bans phones from China, the source said.",
     ],
 )
 def test_real_sentences_stay_text(line):
@@ -461,3 +478,30 @@ def test_a_few_words_over_a_caption_are_its_alt_text():
     kept, _ = split_furniture("Border arrests\nGuards detained two men in Hyesan on Monday.")
     assert "Border arrests" in kept
 
+
+
+def test_the_headlines_under_a_related_list_are_links():
+    """Other stories' headlines lend no place: 'Two executed in Hyesan' under 'Related
+    articles' is not this story's Hyesan; the list ends at a blank line or a sentence."""
+    text = ("Guards detained two men in Musan.\n\nRelated articles\nTwo men executed in Hyesan for selling drugs\n"
+            "Soldier defects across the line near Kaesong\n\nThe men were released.")
+    kept, furniture = split_furniture(text)
+    assert kept == "Guards detained two men in Musan.\n\nThe men were released."
+    assert [f.text for f in furniture] == ["Related articles", "Two men executed in Hyesan for selling drugs",
+                                           "Soldier defects across the line near Kaesong"]
+    kept, _ = split_furniture("Related articles\nGuards detained two men in Musan on Monday.")
+    assert kept == "Guards detained two men in Musan on Monday."
+
+
+@pytest.mark.parametrize("credit", ["Image: Example News", "(Photo: Example Press)", "Photo by Jane Roe"])
+def test_a_pictures_credit_takes_the_short_caption_above_it(credit):
+    """'Image: Daily NK' alone on its line says the short paragraph right above it is the
+    picture's caption, dated or not: its Sinuiju is no place of the Hyesan story."""
+    text = (f"Guards detained two men in Hyesan.\n\nSoldiers stand guard on the riverbank in Sinuiju.\n{credit}"
+            "\n\nThe men were released.")
+    kept, furniture = split_furniture(text)
+    assert kept == "Guards detained two men in Hyesan.\n\nThe men were released."
+    assert [f.kind for f in furniture] == ["caption", "caption"]
+    # a line of a longer paragraph above the credit stays text
+    kept, _ = split_furniture(f"Guards detained two men in Hyesan.\nThe men were released.\n{credit}\n\nMore text.")
+    assert kept == "Guards detained two men in Hyesan.\nThe men were released.\n\nMore text."

@@ -30,6 +30,9 @@ def test_sinpa_is_now_kim_jong_suk(where, name):
         ("Hoiryeong", "Hoeryong", "KP-09"),
         ("혜산", "Hyesan", "KP-10"),
         ("Musan County, North Hamgyong Province", "Musan", "KP-09"),
+        # press spellings of spellings.toml: RFA's Hyeson, Daily NK's Suman-district
+        ("Hyeson", "Hyesan", "KP-10"),
+        ("Suman-district, Chongjin", "Chongjin", "KP-09"),
     ],
 )
 def test_county_and_city_spellings(where, name, admin2, admin1_code):
@@ -177,6 +180,15 @@ def test_panmunjom_has_a_country_and_the_direction_still_says_the_side(where):
     assert (loc.country, loc.admin1_code) == ("KR", "KR-41")
     loc = where("Soldiers fired shots at a guard post just north of Panmunjom.", "fired", "armed_clash")
     assert (loc.country, loc.admin1_code) == ("KP", "KP-15")
+
+
+def test_panmunjom_named_alone_is_its_own_second_level(where):
+    """The truce village sits on the line, inside no county: analysts code it as its own
+    admin2; an offset from it still lands in the county on that side."""
+    loc = where("A soldier ran across the line at Panmunjom on Monday.", "ran", "defection")
+    assert (loc.admin1_code, loc.admin2) == ("KR-41", "Panmunjom")
+    loc = where("Infiltrators ambushed a patrol one mile south of the truce site in Panmunjom.", "ambushed", "attack")
+    assert loc.admin2 == "Paju"
 
 
 def test_a_place_named_after_an_offset_is_not_moved(where):
@@ -493,3 +505,64 @@ def test_a_misspelt_province_alone_is_no_place(mentions):
 def test_a_deployment_is_placed_where_the_troops_were_sent(where, text, word):
     loc = where(text, word, "deployment")
     assert (loc.admin1_code, loc.admin2) == ("KP-06", "Kumchon")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("After the trial in Hoeryong, the authorities exiled his family to Kapsan County.", "exiled"),
+        ("The security ministry banished the widow from Hoeryong to Kapsan last spring.", "banished"),
+    ],
+)
+def test_a_banishment_is_placed_where_the_family_was_sent(where, text, word):
+    loc = where(text, word, "punishment")
+    assert (loc.admin1_code, loc.admin2) == ("KP-10", "Kapsan")
+
+
+def test_a_camp_sentence_stays_where_it_was_handed_down(where):
+    """place.banished_to is for banishment verbs only: a man 'sent to' a camp after a
+    trial in Hoeryong was sentenced in Hoeryong."""
+    loc = where("The two men were sent to Hamhung Forced Labor Camp after a trial in Hoeryong.", "sent", "punishment")
+    assert loc.admin2 == "Hoeryong"
+
+
+@pytest.mark.parametrize("text", ["Border guards arrested three smugglers on Monday.",
+                                  "The two men were arrested by Chinese border security forces."])
+def test_border_as_the_kind_of_guard_is_no_place(mentions, text):
+    """"border guards", "border security forces": who, not where."""
+    _, found = mentions(text)
+    assert [m.place.id for m in found if m.place.kind == "border"] == []
+
+
+def test_the_border_village_named_after_it_is_the_place(where):
+    loc = where("The handover took place at the border village of Panmunjom on Saturday.", "handover", "other")
+    assert loc.location_name == "Panmunjom"
+    # the border alone is still a place
+    loc = where("Troops laid new mines along the border on Saturday.", "laid", "deployment")
+    assert loc.location_name == "the border"
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Two smugglers were arrested last week, the Seoul-based Daily NK reported.", "arrested"),
+        ("Two smugglers were arrested last week, a Tokyo-based reporter said.", "arrested"),
+        ("Speaking from Seoul, a defector said her family was detained by police last month.", "detained"),
+    ],
+)
+def test_where_a_reporter_is_based_or_speaks_from_is_no_place_of_the_act(where, text, word):
+    """place.based, place.speaking_from: the home of whoever tells the story."""
+    assert where(text, word, "arrest") is None
+
+
+def test_a_place_based_elsewhere_leaves_the_acts_own_place(where):
+    loc = where("Police arrested two traders in Hyesan, the Seoul-based Daily NK reported.", "arrested", "arrest")
+    assert loc.admin2 == "Hyesan"
+
+
+def test_a_town_someone_visited_is_not_where_they_were_caught(where):
+    """"visited Hamhung ... and was caught on her return": where she had gone; the visit
+    itself still happened there."""
+    assert where("She had visited Hamhung to buy goods and was caught on her return.", "caught", "arrest") is None
+    loc = where("Kim Jong Un visited Hamhung on Monday.", "visited", "leadership_activity")
+    assert loc.admin2 == "Hamhung"

@@ -404,6 +404,62 @@ def test_an_act_after_a_recent_one_runs_from_it_to_publication(extract):
     assert dated(shots) == ("2024-10-13", "2024-10-19", 2)  # this week (from Sunday) to the report
 
 
+MUSAN_LEAD = ("A soldier of the border guard unit in Musan County shot his platoon leader on Monday, "
+              "a source told Daily NK.\n\n")
+
+
+def test_an_act_placed_only_on_the_border_takes_the_border_town_of_the_story(extract):
+    """place.border_town: "fled across the border" in a story from Musan is Musan's
+    stretch of the border, as an analyst codes it."""
+    text = MUSAN_LEAD + "The soldier then fled across the border with China before dawn." + FILLER
+    desertion = one(extract(text), "desertion")
+    assert (desertion.location.admin1_code, desertion.location.admin2) == ("KP-09", "Musan")
+    assert "place.border_town" in rules(desertion)
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # a town on the border, never just a province: a source's province lends nothing
+        ("A family was caught near the border with China after trying to flee the country, "
+         "a source in Ryanggang Province told Daily NK.", "arrest"),
+        # a campaign along the border covers all of it (context.toml border_wide_types)
+        (MUSAN_LEAD + "The authorities then tightened controls along the border with China.", "crackdown"),
+        # the town must lie in a province along the land border: a Pyongyang story lends nothing
+        ("Traders at Tongil Market in Pyongyang say that goods from China are scarce, a source told "
+         "Daily NK.\n\nTwo smugglers were arrested near the border with China last week.", "arrest"),
+    ],
+)
+def test_the_border_stays_the_border(extract, text, event_type):
+    """place.border_town lends no place to these acts placed only on the border."""
+    found = one(extract(text + FILLER), event_type)
+    assert found.location.admin1_code is None
+    assert "place.border_town" not in rules(found)
+
+
+def test_a_reporting_partners_province_places_a_story_that_names_no_other(extract):
+    """ASIAPRESS: 'A reporting partner in North Hamgyong Province provided the following
+    report' makes a source, whose home places acts of a story with no other place
+    (place.source_home)."""
+    text = (
+        "Inspection teams have been sent to collective farms after the harvest. One farm official was "
+        "detained by the authorities. A reporting partner in North Hamgyong Province provided the "
+        "following report in late October."
+    ) + FILLER
+    arrest = one(extract(text), "arrest")
+    assert arrest.location.admin1_code == "KP-09"
+    assert "place.source_home" in rules(arrest)
+
+
+def test_those_punished_are_not_placed_where_they_worked(extract):
+    """"Those executed included a restaurant manager in Pyongyang": the people of the act
+    told before, where they worked, not a second execution in Pyongyang."""
+    text = (
+        "Nine people were publicly executed in Hyesan on Monday, a source told Daily NK. "
+        "Those executed included a farm official and a restaurant manager in Pyongyang."
+    ) + FILLER
+    [punishment] = [i for i in extract(text) if i.event_type == "punishment"]
+    assert punishment.location.admin2 == "Hyesan"
 
 # the inverted pyramid (date.lead_when): the lead tells the act, the next paragraph its day;
 # not when the lead's own sentence dates something ("last week"), nor a day months old

@@ -106,9 +106,10 @@ SCHEMAS: dict[str, Schema] = {
     "reporting.toml": Schema({"reporting": _records("verbs nouns")}),
     "dates.toml": Schema({name: dict for name in DATE_TABLES}),
     "places/context.toml": Schema({
-        "borrowing": _records("picture_words source_home_countries article_place_within"),
+        "borrowing": _records("picture_words source_home_countries article_place_within land_borders border_provinces",
+                              "border_wide_types", ("border_wide_types",)),
         "metonymy": _records("capitals causatives", "place_properties"),
-        "direction": _records("id types takes", "not_kinds shooter_kinds country note", ("types",)),
+        "direction": _records("id types takes", "not_kinds shooter_kinds verbs country note", ("types",)),
     }),
     # the Korean pipeline (docs/korean.md): every rule carries the examples it must read
     "ko/lexicon.toml": Schema({"word": _records("form tag examples")}),

@@ -22,11 +22,14 @@ ANONYMOUS = re.compile(
     r"\b(?i:an?|the|one|another|two|three|several|multiple|our|other)\s+"
     r"(?:(?:[\w-]+\s+){0,3}?)"
     r"(?P<who>sources?|informants?|insiders?|reporting partners?|residents?|officials?|defectors?|contacts?|traders?|merchants?)"
-    r"(?P<where>\s+(?:in|from|based in|living in|inside|near|with\s+(?:knowledge|ties)\s+\w+)\s+"
+    r"(?P<where>\s+(?:in|from|(?:now\s+)?based in|(?:now\s+)?living in|inside|near|with\s+(?:knowledge|ties)\s+\w+)\s+"
     r"(?:the\s+)?(?:(?:[A-Z][\w'’-]+|[가-힣]+)(?:\s+|,\s+)?)+(?:(?:" + _PLACE_TAIL + r")\b)?)?"
 )
 # the verbs a source speaks with
-REPORTING = r"(?i:told|tells|said|says|reported|reports|added|explained|noted|according to|claimed|confirmed|revealed|informed)"
+# (ASIAPRESS: "a reporting partner in Hyesan gave us the following information", "... provided
+# the following report", "... spoke about this")
+REPORTING = (r"(?i:told|tells|said|says|reported|reports|added|explained|noted|according to|claimed|confirmed|revealed"
+             r"|informed|spoke\s+(?:about|of)|(?:gave|provided|sent)\s+(?:us\s+)?(?:with\s+)?the\s+following)")
 CORROBORATE = re.compile(r"\b(?:has|have|had)?\s*also\s+(?:reported|confirmed|carried)|\bsimilar(?:ly)?\s+report|\bas\s+reported\s+by\b", re.I)
 
 
@@ -53,7 +56,7 @@ def citations(doc: Doc) -> list[Citation]:
             if m.group("who").lower().startswith(("resident", "trader", "merchant", "defector", "official")) and not _speaks(m, text):
                 continue  # residents who act are actors, residents who speak are sources
             where = (m.group("where") or "").strip()
-            location = re.sub(r"^(?:in|from|based in|living in|inside|near)\s+(?:the\s+)?", "", where).rstrip(" ,;") or None
+            location = re.sub(r"^(?:in|from|(?:now\s+)?based in|(?:now\s+)?living in|inside|near)\s+(?:the\s+)?", "", where).rstrip(" ,;") or None
             start = sent.start_char + m.start()
             found.append(
                 Citation(

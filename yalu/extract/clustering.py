@@ -5,12 +5,57 @@ across outlets (yalu.merge) or a reviewer's merge (yalu.review)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
+
+from spacy.tokens import Token
 
 from ..model import Location, TimeSpan
 from ..ontology import event_types, has
 from .mentions import Mention
+
+# words that add one more act of a kind already told (cluster.another): "was also arrested",
+# "crossed again", "another execution", "in a separate case"
+ANOTHER_ADVERBS = {"also", "again", "separately"}
+ANOTHER_DETERMINERS = {"another", "separate"}
+CASE_NOUNS = {"case", "instance", "incident", "occasion"}
+# a day of the month an unresolved date names ("on the 13th"): cluster.named_day
+NAMED_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+
+
+def _another(m: Mention) -> bool:
+    """The mention's words add one more act of its kind: "also" or "again" on its verb,
+    "another" on its noun, or "in another case" on the verb of its sentence."""
+    t = m.trigger
+    if not isinstance(t, Token):
+        return False  # a Korean anchor carries no parse
+    if any((c.dep_ == "advmod" and c.lower_ in ANOTHER_ADVERBS) or (c.dep_ in ("det", "amod") and c.lower_ in ANOTHER_DETERMINERS)
+           for c in t.children):
+        return True
+    return any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in CASE_NOUNS and any(d.lower_ in ANOTHER_DETERMINERS for d in p.children)
+               for h in (t, *t.ancestors) for c in h.children for p in c.children)
+
+
+class Cues(NamedTuple):
+    """What a mention's own words say of its act, read once per mention: one more of its
+    kind (`_another`), the unresolved days of the month it names (`_named_days`)."""
+
+    another: bool
+    days: frozenset[str]
+
+
+def _cues(m: Mention) -> Cues:
+    return Cues(_another(m), _named_days(m))
+
+
+def _named_days(m: Mention) -> frozenset[str]:
+    """The days of the month that the mention's own date names without resolving them."""
+    t = m.time
+    if t is None or m.time_inherited or t.start or t.end or not t.expression:
+        return frozenset()
+    return frozenset(NAMED_DAY.findall(t.expression))
 
 
 def _related(a: Mention, b: Mention) -> bool:
@@ -37,32 +82,49 @@ class Agreement:
     as mentions join, so that the test costs the same however many a cluster holds:
     comparing a newcomer with each of them was quadratic on a long run of like acts."""
 
-    def __init__(self, first: Mention):
+    def __init__(self, first: Mention, cues: Cues):
         self.background = first.background
         self.by_type: dict[str, list[Mention]] = {}
         # of the mentions with a whole time span: the latest start and the earliest end
         self.latest_start: date | None = None
         self.earliest_end: date | None = None
-        # the places stated, by (event type, inherited): admin2s, admin1 codes, countries
-        self.places: dict[tuple[str, bool], tuple[set[str], set[str], set[str]]] = {}
-        self.add(first)
+        # the places stated, by (event type, inherited): towns or districts inside a county
+        # (`_levels`), admin2s, admin1 codes, countries
+        self.places: dict[tuple[str, bool], tuple[set[str], set[str], set[str], set[str]]] = {}
+        # by type, the sentences (start tokens) of the mentions that pin an act down: dated
+        # ones and those that add one more act (`Cues.another`); the unresolved days named
+        self.pinned: dict[str, set[int]] = {}
+        self.days: set[frozenset[str]] = set()
+        self.add(first, cues)
 
-    def add(self, m: Mention) -> None:
+    def add(self, m: Mention, cues: Cues) -> None:
         self.by_type.setdefault(m.event_type, []).append(m)
+        if (m.time and not m.time_inherited) or cues.another:
+            self.pinned.setdefault(m.event_type, set()).add(m.sent.start)
+        if cues.days:
+            self.days.add(cues.days)
         t = m.time
         if t and t.start and t.end:
             self.latest_start = max(self.latest_start or t.start, t.start)
             self.earliest_end = min(self.earliest_end or t.end, t.end)
         if m.location:
-            admin2s, admin1s, countries = self.places.setdefault((m.event_type, m.place_inherited), (set(), set(), set()))
-            for values, value in ((admin2s, m.location.admin2), (admin1s, m.location.admin1_code), (countries, m.location.country)):
+            stated = self.places.setdefault((m.event_type, m.place_inherited), (set(), set(), set(), set()))
+            for values, value in zip(stated, _levels(m.location)):
                 if value:
                     values.add(value)
 
-    def agrees(self, m: Mention) -> bool:
+    def agrees(self, m: Mention, cues: Cues) -> bool:
         """Nothing tells m apart from any mention of the cluster; places are compared
         strictly with mentions of another type, else only when neither is inherited."""
         if m.background != self.background:
+            return False
+        # cluster.another: one more act of a kind told in another sentence, with its own date or
+        # as one more itself, is another incident; one more than an undated act is the story's
+        # act compared with the past ("put the city under another lockdown")
+        if cues.another and self.pinned.get(m.event_type, set()) - {m.sent.start}:
+            return False
+        # cluster.named_day: "on the 13th" and "on the 16th" are two days, resolved or not
+        if cues.days and any(not cues.days & other for other in self.days):
             return False
         if m.kind and not all(_same_sufferers(m, o) for o in self.by_type.get(m.event_type, []) if o.kind not in ("", m.kind)):
             return False
@@ -71,7 +133,7 @@ class Agreement:
             for (event_type, inherited), values in self.places.items():
                 if event_type == m.event_type and (m.place_inherited or inherited):
                     continue
-                for stated, value in zip(values, (loc.admin2, loc.admin1_code, loc.country)):
+                for stated, value in zip(values, _levels(loc)):
                     if value and stated - {value}:
                         return False
         t = m.time
@@ -79,6 +141,14 @@ class Agreement:
             if t.end < self.latest_start or self.earliest_end < t.start:
                 return False
         return True
+
+
+def _levels(loc: Location) -> tuple[str | None, str | None, str | None, str | None]:
+    """A place at each level that tells acts apart: a town or district inside a county
+    (cluster.within_county: Sunam and Chongam districts of Chongjin), the county, the
+    province, the country."""
+    within = loc.location_name if loc.admin2 and loc.geo_precision == 1 and loc.location_name != loc.admin2 else None
+    return within, loc.admin2, loc.admin1_code, loc.country
 
 
 def _same_sufferers(a: Mention, b: Mention) -> bool:
@@ -167,7 +237,7 @@ def _part_of_another(m: Mention, by_type: dict[str, list[Mention]]) -> bool:
     return any(_part_of(m, o) for t in _whole_types(m.event_type) - {m.event_type} for o in by_type.get(t, []))
 
 
-def _fits(m: Mention, agreement: Agreement) -> bool:
+def _fits(m: Mention, cues: Cues, agreement: Agreement) -> bool:
     """Same type as the incident or related to one of its mentions, and in agreement
     with all of them (places compared strictly when types differ)."""
     if m.event_type not in agreement.by_type and not any(
@@ -176,20 +246,23 @@ def _fits(m: Mention, agreement: Agreement) -> bool:
         for o in others
     ):
         return False
-    return agreement.agrees(m)
+    return agreement.agrees(m, cues)
 
 
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
-    """One record per incident: same type (or related) and nothing that tells them apart."""
+    """One record per incident: same type (or related) and nothing that tells them apart.
+    A newcomer joins the latest incident it fits (cluster.nearest): "the arrest" after a
+    second arrest is that one, not the first."""
     clusters: list[Cluster] = []
     agreements: list[Agreement] = []
     for m in mentions:
-        for c, agreement in zip(clusters, agreements):
-            if _fits(m, agreement):
+        cues = _cues(m)
+        for c, agreement in zip(reversed(clusters), reversed(agreements)):
+            if _fits(m, cues, agreement):
                 c.mentions.append(m)
-                agreement.add(m)
+                agreement.add(m, cues)
                 break
         else:
             clusters.append(Cluster([m]))
-            agreements.append(Agreement(m))
+            agreements.append(Agreement(m, cues))
     return clusters

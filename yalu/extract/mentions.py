@@ -104,7 +104,8 @@ def read_sentence(
             # before the act's start is a weekday read in the wrong week: "tested a weapon on
             # Wednesday, KCNA said on Thursday" published Wednesday abroad; the act keeps its date)
             time = TimeSpan(time.start, spoken.span.end, time.precision, time.expression)
-        location = None if referring else geoparser.locate(trigger.token, sent, places, trigger.event_type)
+        location = None if referring or _people_of(trigger.token) else geoparser.locate(
+            trigger.token, sent, places, trigger.event_type)
         rules = {"trigger": trigger.rule.id, "modality": verdict.rule}
         if location is not None:
             rules["place"] = "place.clause"
@@ -220,6 +221,12 @@ REFERRING_HEADS = {
     "news", "report", "reports", "word", "rumor", "rumors", "rumour", "rumours", "story", "aftermath", "wake", "since", "after",
     "following", "before", "over", "cause", "causes",
 }
+
+
+def _people_of(trigger: Token) -> bool:
+    """"those executed included a restaurant manager in Pyongyang": the people of an act,
+    where they worked or lived, not where the act was."""
+    return trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.lower_ == "those"
 
 
 def _back_reference(trigger: Token) -> bool:

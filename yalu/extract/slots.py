@@ -17,7 +17,15 @@ from ..annotate import text_of
 from ..annotate.index import starting_in
 from ..model import Article, Location, TimeSpan
 from ..ontology import has
-from ..places.geoparse import Direction, Geoparser, PlaceMention, borrowing, direction, source_home_countries
+from ..places.geoparse import (
+    Direction,
+    Geoparser,
+    PlaceMention,
+    border_provinces,
+    borrowing,
+    direction,
+    source_home_countries,
+)
 from ..places.syntax import Destinations, preposition
 from .attribution import Citation
 from .clustering import Cluster
@@ -126,8 +134,9 @@ def inherit_places(
     paragraph, the place the article is about (its first town or county), as an analyst
     codes a report from Hyesan; with no place at all, the home of a source inside North
     Korea ("a source in Chagang Province"), Daily NK's convention for a source's local
-    story. A sentence that names a larger feature ("along the border") keeps it: nothing
-    more precise is invented for it. A short item tells one story over a few sentences:
+    story. A sentence that names a larger feature ("off the east coast") keeps it: nothing
+    more precise is invented for it; the land border alone takes a town on it that the
+    paragraph or the article names (place.border_town). A short item tells one story over a few sentences:
     there, an act with no town of its own takes the one the item names ("They were
     launched from Hwangju County"). A defection or desertion happened in the country left
     (context.toml, place.origin): a borrowed place elsewhere is where the people went."""
@@ -167,6 +176,10 @@ def inherit_places(
         # "North Korea is tapping its students": a country alone is no place of its own; the
         # act borrows as if its clause named none, inside that country (place.within_country)
         within = _country_only(m.location)
+        # "fled across the border": the town on the border the story is from (place.border_town)
+        along = border_provinces(m.location) if m.event_type not in borrowing().get("border_wide_types", []) else frozenset()
+        rule = "place.border_town" if along else "place.within_country"
+        within = "KP" if along else within
         if m.location is not None and within is None:
             if m.location.geo_precision in (1, 2):
                 timeline.setdefault(m.paragraph, []).append((m.sent.start_char, m.location))
@@ -176,14 +189,14 @@ def inherit_places(
         origin = direction(m.event_type, "origin")
         before = sorted((entry for entry in timeline.get(m.paragraph, []) if entry[0] <= m.sent.start_char),
                         key=lambda entry: entry[0])
-        paragraph_place = next((loc for _, loc in reversed(before)
-                                if loc.geo_precision in (1, 2) and _left(loc, origin) and _inside(loc, within)), None)
+        paragraph_place = next((loc for _, loc in reversed(before) if loc.geo_precision in (1, 2)
+                                and _left(loc, origin) and _inside(loc, within, along)), None)
         if paragraph_place is not None:
-            m.set_place(paragraph_place, "place.paragraph" if within is None else "place.within_country", within is None)
+            m.set_place(paragraph_place, "place.paragraph" if within is None else rule, within is None)
         elif short_item is None:
-            focus = next(((loc, rule) for loc, rule in candidates if _left(loc, origin) and _inside(loc, within)), None)
+            focus = next(((loc, why) for loc, why in candidates if _left(loc, origin) and _inside(loc, within, along)), None)
             if focus is not None and within is not None:
-                m.set_place(focus[0], "place.within_country", inherited=False)
+                m.set_place(focus[0], rule, inherited=False)
             elif focus is not None:
                 # a place passed over because it is where the people went: the origin rule chose
                 passed_over = origin is not None and not _left(candidates[0][0], origin)
@@ -241,8 +254,10 @@ def _country_only(loc: Location | None) -> str | None:
     return loc.country if loc.country in source_home_countries() else None
 
 
-def _inside(loc: Location, country: str | None) -> bool:
-    return country is None or loc.country == country
+def _inside(loc: Location, country: str | None, provinces: frozenset[str] = frozenset()) -> bool:
+    # a border act takes a town on the border, never just a province
+    return (country is None or loc.country == country) and (
+        not provinces or (loc.admin1_code in provinces and loc.geo_precision in (1, 2)))
 
 
 def _left(loc: Location, origin: Direction | None) -> bool:

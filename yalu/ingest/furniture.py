@@ -42,6 +42,11 @@ _DATED_CAPTION = re.compile(
     rf",\s+(?:(?:on|in)\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b"
 )
 _CAPTION_MAX_LEN = 600
+# a picture's credit alone on its line ("Image: Daily NK", "(Photo: ASIAPRESS)", "Photo by
+# Jane Doe"): the short sentence right above it is that picture's caption, dated or not
+_PICTURE_CREDIT = re.compile(
+    r"[(\[]?(?:Image|Images|Photo|Photos|Picture|Photograph)\s*(?::|by\s|courtesy\s+of\s)\s*[^.!?()\[\]]{1,50}[)\]]?\.?")
+_PICTURE_CAPTION_MAX_LEN = 300
 
 
 @dataclass(frozen=True)
@@ -176,6 +181,7 @@ def split_furniture(
 
     _credited_captions(stripped, kinds, set(partial))
     _alt_texts(stripped, kinds, set(partial))
+    _related_lists(stripped, kinds, set(partial))
 
     # standalone patterns depend on their neighbours, which may be furniture
     # found in this loop: repeat until nothing changes
@@ -229,19 +235,21 @@ def _credited_captions(stripped: list[str], kinds: list[str | None], partial: se
     """A credit line on its own ("AFP Photo/KCNA via KNS", "PHOTO: Sputnik via Reuters")
     takes the caption right above it: a paragraph of its own (a blank line, furniture or
     the start of the text above it, or a copy of itself, as pages print a caption twice)
-    that dates its picture after a comma, as captions do (", Dec. 14, 2012."). A news
+    that dates its picture after a comma, as captions do (", Dec. 14, 2012."); a picture's
+    credit ("Image: Daily NK", "(Photo: ASIAPRESS)") takes a short sentence, dated or not. A news
     paragraph never sits between a caption and its credit; a line with text kept in it
     (`partial`) is not taken."""
     for i, kind in enumerate(kinds):
-        if kind != "credit" or i == 0:
+        picture = kind == "caption" and bool(_PICTURE_CREDIT.fullmatch(stripped[i]))
+        if (kind != "credit" and not picture) or i == 0:
             continue
         caption = stripped[i - 1]
         if (
             not caption
             or kinds[i - 1] is not None
             or i - 1 in partial
-            or len(caption) > _CAPTION_MAX_LEN
-            or not _DATED_CAPTION.search(caption)
+            or len(caption) > (_PICTURE_CAPTION_MAX_LEN if picture else _CAPTION_MAX_LEN)
+            or not (_SENTENCE_END.search(caption) if picture else _DATED_CAPTION.search(caption))
         ):
             continue
         top = i - 1
@@ -265,6 +273,27 @@ def _alt_texts(stripped: list[str], kinds: list[str | None], partial: set[int]) 
         if (kinds[i] == "caption" and line and kinds[i - 1] is None and i - 1 not in partial
                 and len(line.split()) <= ALT_TEXT_MAX_WORDS and not _SENTENCE_END.search(line)):
             kinds[i - 1] = "caption"
+
+
+RELATED_LIST_MAX = 12
+# a list's header alone on its line: "Related articles", "More from Daily NK", "Read next"
+_LIST_HEADER = re.compile(r"(?i)(?:related|more|read|latest|other|top|trending|popular|recommended|see\s+also|"
+                          r"also\s+read|you\s+may\s+also\s+like|most)\b[^:.!?]{0,40}[:»>›]?")
+
+
+def _related_lists(stripped: list[str], kinds: list[str | None], partial: set[int]) -> None:
+    """The headlines right under a list's header ("Related articles" over "Two executed in
+    Hyesan" and "Soldier defects in Kaesong"), one a line with no sentence's end, are links
+    too: other stories, whose places are not this one's. The list ends at a blank line or
+    at a line that ends a sentence."""
+    for i, s in enumerate(stripped):
+        if kinds[i] != "link" or not _LIST_HEADER.fullmatch(s):
+            continue
+        for j in range(i + 1, min(len(stripped), i + 1 + RELATED_LIST_MAX)):
+            line = stripped[j]
+            if not line or j in partial or (kinds[j] is None and _SENTENCE_END.search(line)):
+                break
+            kinds[j] = kinds[j] or "link"
 
 
 def _standalone(i: int, stripped: list[str], kinds: list[str | None]) -> bool:

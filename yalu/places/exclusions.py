@@ -27,6 +27,10 @@ LOCATOR = re.compile(
     r"(?i)^(?:\s+(?:province|county|city|region|area))?,\s+(?:(?:just|about|some|which\s+is|which\s+lies)\s+)?"
     r"(?:(?:north|south|east|west)(?:east|west)?\s+of|near|close\s+to|bordering|across\s+from)\s+(?:the\s+)?"
     r"(?:(?:capital|border|port|northern|southern|eastern|western)\s+)*(?:city\s+)?(?:of\s+)?$")
+# "the Seoul-based Daily NK", "a Tokyo-based reporter": where someone is based (place.based)
+BASED = re.compile(r"(?i)\s*-?\s*based\b")
+# "Speaking from Seoul, a defector said ...": where a speaker is (place.speaking_from)
+SPEAKING_FROM = re.compile(r"(?i)\b(?:speaking|writing|reporting|calling)\s+(?:(?:to|with)\s+[\w' ]{1,30}\s+)?from\s+(?:the\s+)?$")
 # "Seoul (AFP)": an agency's acronym in brackets after a place
 AGENCY_ACRONYM = re.compile(r"[A-Z]{2,6}")
 # "Pyongyang's Korea Central Television", "Seoul's military": outlets and organs of a
@@ -40,15 +44,18 @@ OWNED_NOUNS = {
 
 def exclusion(ent: Span, place: Place) -> str | None:
     """Why a place entity names no place of the story, if it does not: excepted, locator,
-    owner (of an outlet or organ), state, or dateline (an agency's bracket)."""
+    owner (of an outlet or organ, or where someone is based), source (where a speaker
+    speaks from), state, or dateline (an agency's bracket)."""
     if _agency_dateline(ent):
         return "dateline"
     if EXCEPTED.search(text_of(ent.doc), max(0, ent.start_char - 40), ent.start_char):
         return "excepted"
     if _locator(ent):
         return "locator"
-    if _source_owner(ent):
+    if _source_owner(ent) or BASED.match(text_of(ent.doc), ent.end_char):
         return "owner"
+    if SPEAKING_FROM.search(text_of(ent.doc), max(0, ent.start_char - 60), ent.start_char):
+        return "source"
     if _stands_for_state(ent, place):
         return "state"
     return None

@@ -110,6 +110,7 @@ class Direction:
     not_kinds: frozenset[str] = frozenset()
     shooter_kinds: frozenset[str] = frozenset()
     country: str | None = None
+    verbs: frozenset[str] = frozenset()  # trigger lemmas it is limited to; none: every trigger
 
 
 def context_rules() -> dict:
@@ -126,14 +127,15 @@ def directions() -> tuple[Direction, ...]:
             raise ValueError(f"{CONTEXT_FILE}: rule {entry['id']!r} takes {entry['takes']!r}, not target or origin")
         rules.append(Direction(entry["id"], frozenset(entry["types"]), entry["takes"],
                                frozenset(entry.get("not_kinds", [])), frozenset(entry.get("shooter_kinds", [])),
-                               entry.get("country")))
+                               entry.get("country"), frozenset(entry.get("verbs", []))))
     return tuple(rules)
 
 
-def direction(event_type: str, takes: str) -> Direction | None:
+def direction(event_type: str, takes: str, lemma: str = "") -> Direction | None:
     """The rule of this kind ("target": the act's destination is its place; "origin") for a
-    type, if any."""
-    return next((d for d in directions() if d.takes == takes and event_type in d.types), None)
+    type and the trigger's lemma, if any."""
+    return next((d for d in directions()
+                 if d.takes == takes and event_type in d.types and (not d.verbs or lemma in d.verbs)), None)
 
 
 @dataclass
@@ -288,6 +290,7 @@ class Geoparser:
         """The most specific place of the trigger's sentence that is not a source's
         home, a dateline or a destination; the nearest one in the parse on a tie."""
         usable, setting = [], []
+        lemma = trigger.lemma_.lower()
         for m in starting_in(mentions, sent.start_char, sent.end_char):
             if m.excluded:
                 continue
@@ -295,16 +298,16 @@ class Geoparser:
                 if setting_clause(m.root, trigger) and m.place.kind != "country" and not has(event_type, "addressed"):
                     setting.append(m)
                 continue
-            if event_type in DESTINATION_TYPES and destination(m.root, trigger) and not _target(m, event_type):
+            if event_type in DESTINATION_TYPES and destination(m.root, trigger) and not _target(m, event_type, lemma):
                 continue
-            if _shooter(m, event_type):
+            if _shooter(m, event_type, lemma):
                 continue
             if m.place.kind == "country" and preposition(m.root) in ("of", "with", "between"):
                 continue  # "war drills of the U.S.", "trade with China" (place.partner): whose, not where
             if has(event_type, "addressed") and (m.place.kind == "country" or not where_of(m.root, trigger)):
                 continue  # "warning Seoul", "called his family in Seoul": whom, not where
             usable.append(m)
-        if direction(event_type, "target") and any(destination(m.root, trigger) for m in usable):
+        if direction(event_type, "target", lemma) and any(destination(m.root, trigger) for m in usable):
             # "sent two battalions from Sariwon to Kumchon County", "fired from Kaemori into
             # Yeonpyeong Island": where they went, not where they came from
             usable = [m for m in usable if preposition(m.root) != "from"]
@@ -382,8 +385,10 @@ class Geoparser:
         admin1 = self.gazetteer.admin1_of(place)
         # a county or city is its own second level, in China as in Korea (Changbai, not Baishan)
         admin2 = place if place.kind in ("county", "city") else self.gazetteer.admin2_of(place)
-        if place.kind == "special_city" and admin2 is None:
-            admin2 = place  # "the port city of Nampo": the city is both levels
+        if (place.kind == "special_city" or place.id in LINE_POINTS) and admin2 is None:
+            # "the port city of Nampo": the city is both levels; Panmunjom, on the line
+            # inside no county, is its own second level as analysts code it
+            admin2 = place
         precision = GEO_PRECISION.get(place.kind, 1)
         if precision == 3 and admin2 is not None:
             precision = 2  # a cape or a stretch of coast inside one county
@@ -460,9 +465,19 @@ def _unnamed_borders(doc: Doc) -> list[PlaceMention]:
     wanted = {h for h, i in first.items() if doc[i].lemma_.lower() in BORDER_WORDS}
     for i in (i for i, h in enumerate(lemmas) if h in wanted):
         token = doc[i]
+        if token.dep_ == "compound" and _names_no_border(token.head):
+            continue
         if token.pos_ == "NOUN" and not token.ent_type_:
             found.append(PlaceMention(token.idx, token.idx + len(token.text), token.text, UNNAMED_BORDER, token))
     return found
+
+
+def _names_no_border(head: Token) -> bool:
+    """"border guards", "Chinese border security forces": who, not where; "the border village
+    of Panmunjom": the place named after it."""
+    if head.lemma_.lower() not in PLACE_HEADS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ for g in c.children) for c in head.children)
 
 
 @cache
@@ -493,6 +508,20 @@ def borrowing() -> dict:
 def source_home_countries() -> frozenset[str]:
     """Where a source's home places its story when the text names no place (context.toml)."""
     return frozenset(context_rules().get("borrowing", {}).get("source_home_countries", []))
+
+
+def border_provinces(loc: Location | None) -> frozenset[str]:
+    """The provinces along the land border, for an act placed only on that border ("fled
+    across the border", "near the border with China"): it may take the paragraph's or the
+    article's town there, as an analyst codes a story from Musan (place.border_town,
+    context.toml border_provinces); none for any other place."""
+    if loc is None or loc.admin1_code:
+        return frozenset()
+    table = borrowing()
+    unnamed = loc.place_id is None and loc.location_name == UNNAMED_BORDER.name
+    if not unnamed and loc.place_id not in table.get("land_borders", []):
+        return frozenset()
+    return frozenset(table.get("border_provinces", []))
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -535,17 +564,17 @@ def _near(before: str) -> bool:
     return bool(NEAR.search(before)) and not PARTICLE_OFF.search(before)
 
 
-def _target(m: PlaceMention, event_type: str) -> bool:
+def _target(m: PlaceMention, event_type: str, lemma: str) -> bool:
     """A destination that is where the act struck: "fired 200 shells into Yeonpyeong Island"
     (context.toml, takes = "target")."""
-    rule = direction(event_type, "target")
+    rule = direction(event_type, "target", lemma)
     return rule is not None and m.place.kind not in rule.not_kinds
 
 
-def _shooter(m: PlaceMention, event_type: str) -> bool:
+def _shooter(m: PlaceMention, event_type: str, lemma: str) -> bool:
     """"the barrage from North Korea": the country that fired, not where the shells fell
     (context.toml, shooter_kinds)."""
-    rule = direction(event_type, "target")
+    rule = direction(event_type, "target", lemma)
     return rule is not None and m.place.kind in rule.shooter_kinds and preposition(m.root) == "from"
 
 

@@ -96,6 +96,8 @@ def where_of(place: Token, trigger: Token) -> bool:
 def destination(place: Token, trigger: Token | None) -> bool:
     """The place is where something went: "to China", "into the Yellow Sea north of
     Yeonpyeong" (any destination preposition between the place and the act)."""
+    if trigger is not None and _visited(place) and place.head != trigger:
+        return True  # "visited Hamhung ... and was caught on her return": where she had gone
     for t in [place, *place.ancestors]:
         if trigger is not None and t == trigger:
             return False
@@ -103,6 +105,17 @@ def destination(place: Token, trigger: Token | None) -> bool:
         if decided is not None:
             return decided
     return False
+
+
+VISIT_VERBS = {"visit", "travel"}
+
+
+def _visited(place: Token) -> bool:
+    """The place is what someone visited: "had visited Hamhung to buy meth"."""
+    t = place
+    while t.dep_ in ("compound", "amod", "appos", "conj") and t.head != t:
+        t = t.head
+    return t.dep_ == "dobj" and t.head.lemma_.lower() in VISIT_VERBS
 
 
 def _decides_destination(t: Token) -> bool | None:

@@ -1,0 +1,86 @@
+"""Issue 10, over-merging: acts of one type that the report tells apart are separate
+records (yalu/extract/clustering.py, rules cluster.another and cluster.named_day), and
+an act told twice stays one."""
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def extract(read_with_rules):
+    return lambda text, published="2024-03-12": read_with_rules(text, published=published, outlet="Yonhap")[1]
+
+
+def texts(incidents, event_type):
+    return [i.evidence[0].text.strip() for i in incidents if i.event_type == event_type]
+
+
+def test_acts_done_also_or_again_after_a_dated_one_are_other_incidents(extract):
+    incidents = extract(
+        "Three North Korean fishing boats crossed the Northern Limit Line twice on Monday, "
+        "the Joint Chiefs of Staff said.\n\n"
+        "The boats crossed the NLL around 6 a.m. and went back after warning shots.\n\n"
+        "Around noon, a North Korean patrol boat also crossed the NLL to guard the fishing boats.\n\n"
+        "An hour later, the three fishing boats again crossed the NLL.")
+    crossings = texts(incidents, "incursion")
+    assert len(crossings) == 3, crossings
+    assert crossings[1].startswith("Around noon") and crossings[2].startswith("An hour later")
+
+
+def test_in_another_case_starts_a_new_incident_that_a_back_reference_joins(extract):
+    """cluster.another, then cluster.nearest: "the arrest" is the latest one told."""
+    incidents = extract(
+        "On the 4th, police arrested a smuggler in Kimchaek, a source in North Hamgyong Province told Daily NK.\n\n"
+        "In another case, police arrested a border guard, the source said.\n\n"
+        "The arrest caused fear among the guards, the source added.")
+    arrests = [i for i in incidents if i.event_type == "arrest"]
+    assert len(arrests) == 2, texts(incidents, "arrest")
+    assert [len(i.evidence) for i in arrests] == [1, 2]
+    assert arrests[1].evidence[1].text.startswith("The arrest caused fear")
+
+
+def test_one_more_than_an_undated_act_is_the_story_compared_with_the_past(extract):
+    """"another lockdown" in a lead that retells the headline's lockdown is that lockdown."""
+    incidents = extract(
+        "Authorities have locked down the city of Hyesan, a source in Ryanggang Province told Daily NK.\n\n"
+        "The source said the government put Hyesan under another lockdown for 20 days.")
+    assert len(texts(incidents, "lockdown")) == 1, texts(incidents, "lockdown")
+
+
+def test_acts_on_different_named_days_are_different_incidents_even_unresolved(extract):
+    """Without a publication date "on the 9th" resolves to no day, yet tells two acts apart."""
+    incidents = extract(
+        "South Korean coast guards rescued two North Korean fishermen on the 9th, a government official said.\n\n"
+        "On the 17th, four more North Korean fishermen were rescued from a sinking boat near Ulleungdo.",
+        published=None)
+    assert len(texts(incidents, "other")) == 2, texts(incidents, "other")
+
+
+def test_the_same_act_told_twice_stays_one(extract):
+    for text in (
+        "Three North Korean fishing boats crossed the Northern Limit Line on Monday, the Joint Chiefs of "
+        "Staff said.\n\nThe boats crossed the NLL around 6 a.m. and went back after warning shots.",
+        "South Korean coast guards rescued two North Korean fishermen on the 9th, a government official said.\n\n"
+        "The two fishermen were rescued near Ulleungdo on the 9th after their engine failed.",
+    ):
+        incidents = extract(text, published=None)
+        assert len(incidents) == len({i.event_type for i in incidents}), [(i.event_type, i.evidence[0].text) for i in incidents]
+
+
+def test_acts_in_two_districts_of_one_city_are_two_incidents(extract):
+    """cluster.within_county: Sunam and Pohang are districts of Chongjin, one county."""
+    incidents = extract(
+        "Military officials in Chongjin are taking bribes from the parents of new recruits, "
+        "a source in North Hamgyong Province told Daily NK.\n\n"
+        "A resident of Sunam district in Chongjin paid a bribe of $300 to an official, the source said.\n\n"
+        "A resident of Pohang district in Chongjin paid a bribe of $500 to have his son posted to Pyongyang.")
+    bribes = [i for i in incidents if i.event_type == "bribery"]
+    assert [[e.text.split()[3] for e in i.evidence[1:]] for i in bribes] == [["Sunam"], []], texts(incidents, "bribery")
+    assert bribes[1].evidence[0].text.startswith("A resident of Pohang")
+
+
+def test_a_district_and_its_city_are_one_place(extract):
+    incidents = extract(
+        "A resident of Sunam district in Chongjin paid a bribe of $300 to an official, "
+        "a source in North Hamgyong Province told Daily NK.\n\n"
+        "The bribe was paid to a mobilization official in Chongjin, the source said.")
+    assert len(texts(incidents, "bribery")) == 1, texts(incidents, "bribery")

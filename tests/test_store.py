@@ -326,6 +326,26 @@ def test_the_timeline_is_remembered_until_the_data_changes(new_db):
     assert query.weekly_counts(store)["total"] == 1
 
 
+def test_one_version_reads_the_data_version_once_for_what_it_remembers(new_db):
+    import threading
+
+    store = Store(new_db("y.db"))
+    store.save_article(_article(), [_incident()])
+    other = Store(new_db("y.db"))  # as another process would
+    with store.one_version():
+        with store.one_version():  # nested: the outer block's version
+            assert query.weekly_counts(store)["total"] == 1
+        other.conn.execute("UPDATE incidents SET review_status = 'rejected'")
+        # read once on entry: a change committed since is the next block's
+        assert query.weekly_counts(store)["total"] == 1
+        seen = []  # another thread is not pinned: it reads the version each time
+        worker = threading.Thread(target=lambda: seen.append(query.weekly_counts(store)["total"]))
+        worker.start()
+        worker.join()
+        assert seen == [0]
+    assert query.weekly_counts(store)["total"] == 0
+
+
 def test_an_incident_without_evidence_is_a_problem(new_db):
     store = Store(new_db("y.db"))
     store.save_article(_article(), [_incident()])

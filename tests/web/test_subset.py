@@ -170,3 +170,59 @@ def test_a_broad_search_over_the_arrays_is_sqls(new_db, monkeypatch):
         assert built["artillery"] in [r["id"] for r in found.items]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("few", [0, 1000])
+def test_a_date_ranges_pages_read_the_date_order_from_its_first_match(fstore, monkeypatch, few):
+    """The date order's index bounded by the matches' latest (earliest) start: the same
+    pages as SQL's, the whole order never read, unless a match without `date_start`
+    (last in the order, its end in the arrays) or a fully undated one is on the page.
+    Few matches (`few`): ranked in the arrays, the page's rows and its ties sorted by SQL."""
+    monkeypatch.setattr(subset, "FEW", few)
+    monkeypatch.setattr(subset, "SHARE", 1)
+    monkeypatch.setattr(subset, "LARGE", 0)
+    # a walk from the order's start would read past 5 rows: the whole order instead
+    monkeypatch.setattr(subset, "WALK", 5)
+    rows = [r[0] for r in fstore.conn.execute("SELECT id FROM incidents ORDER BY date_start, id")]
+    ranges = [q.IncidentQuery(date_from="2024-03-13", date_to="2024-05-31"),
+              q.IncidentQuery(date_from="2024-05-01", date_to="2024-06-03", include_rejected=True),
+              q.IncidentQuery(date_to="2024-03-31"), q.IncidentQuery(date_from="2024-06-01"),
+              q.IncidentQuery(date_from="2030-01-01")]
+    for changes, whole in (({}, False),
+                           # no start, an end inside the ranges: last in SQL's order
+                           ({rows[5]: (None, "2024-05-20")}, True),
+                           ({rows[5]: ("2024-05-01", "2024-05-10"), rows[6]: (None, None)}, False)):
+        fstore.write(lambda c, changes=changes: c.executemany(
+            "UPDATE incidents SET date_start = ?, date_end = ? WHERE id = ?",
+            [(*dates, incident) for incident, dates in changes.items()]))
+        q.facet_counts(fstore)
+        read_whole = False
+        for query in ranges:
+            for order in ("asc", "desc"):
+                order_sql, _, _ = order_by("date", order)
+                for page in (1, 2, 3):
+                    expected = sql_page(fstore, query, "date", order, page, per_page=2)
+                    assert subset.page_ids(fstore, query, "date", order_sql, 2, (page - 1) * 2) == expected, (
+                        changes, query, order, page)
+                    # a first page from the walk alone, unless a match without a start
+                    # (last in the order) is on the page: the whole order then
+                    orders = fstore.remembered(COLUMNS_KEY).orders
+                    assert not orders or whole or page > 1, (changes, query, order)
+                    read_whole |= bool(orders)
+                    orders.clear()
+        # few: ranked in the arrays, never the whole order
+        assert not read_whole if few else read_whole or not whole
+
+
+def test_the_walks_read_the_rowid_off_postgresqls_indexes(fstore):
+    """Store migration 13: the date order's and the key's indexes hold the rowid, so a walk's
+    (rowid, id) pairs are read off the index alone (on SQLite every index holds it)."""
+    if not fstore.postgres:
+        pytest.skip("PostgreSQL's indexes")
+    fstore.conn.execute("SET enable_seqscan = off")  # ten rows: the planner would read the table
+    for order in ("desc", "asc"):
+        order_sql, _, _ = order_by("date", order)
+        plan = " ".join(r[0] for r in fstore.conn.execute(f"EXPLAIN {subset.DATE_ROWS}{order_sql} LIMIT 5"))
+        assert "Index Only Scan using incidents_" in plan and "_rows" in plan, plan
+    plan = " ".join(r[0] for r in fstore.conn.execute("EXPLAIN SELECT i.rowid, i.id FROM incidents i ORDER BY i.id LIMIT 5"))
+    assert "Index Only Scan using incidents_id_rows" in plan, plan

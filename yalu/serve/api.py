@@ -130,7 +130,8 @@ def remembered_json(web: Web, request: Request, answer: Callable[[], Any]) -> Re
         # level 1: a third of level 5's time for the map's megabytes, a fifth larger
         return gzip.compress(text.encode(), 1)
 
-    body = web.store.remember(key, encoded)
+    with web.store.one_version():
+        body = web.store.remember(key, encoded)
     if "gzip" in request.headers.get("accept-encoding", ""):
         return Response(body, media_type="application/json",
                         headers={"content-encoding": "gzip", "vary": "Accept-Encoding"})

@@ -63,11 +63,17 @@ class Columns:
     confidence: np.ndarray  # NaN when NULL
     province_names: dict[str, str]  # admin1_code -> a name stored with it
     merged: np.ndarray  # merged into another record
+    no_start: np.ndarray  # date_start is NULL (`start` holds the end then): last in the date order
     # every (row, source article's rowid) pair: the incidents of the articles a search finds
     sources: tuple[np.ndarray, np.ndarray]
     # the list's orders over these rows (subset.py), read once for them: kept here, not
     # in Store.remember, whose other answers pushed them out (2-7 s to read again)
     orders: dict[str, np.ndarray] = field(default_factory=dict)
+    # the rows grouped by "month" code, and each code's live rows (subset._months)
+    by_month: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    # `sources` grouped by row: where each row's pairs start (one more: the end), and their
+    # articles (sampled._matching)
+    by_row: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def _columns(conn: sqlite3.Connection) -> Columns:
@@ -76,10 +82,10 @@ def _columns(conn: sqlite3.Connection) -> Columns:
     rows = conn.execute(
         "SELECT i.rowid, i.category, i.event_type, i.admin1_code, i.admin1, a.outlet, i.modality, "
         "i.review_status, coalesce(i.date_start, i.date_end), coalesce(i.date_end, i.date_start), "
-        "i.confidence, i.merged_into IS NOT NULL, i.admin2 FROM incidents i LEFT JOIN articles a "
-        "ON a.id = i.article_id ORDER BY i.rowid"
+        "i.confidence, i.merged_into IS NOT NULL, i.admin2, i.date_start IS NULL FROM incidents i "
+        "LEFT JOIN articles a ON a.id = i.article_id ORDER BY i.rowid"
     ).fetchall()
-    cols = list(zip(*rows)) if rows else [()] * 13
+    cols = list(zip(*rows)) if rows else [()] * 14
     rowids = np.array(cols[0], dtype=np.int64)
     pairs = conn.execute(
         "SELECT i.rowid, a.rowid FROM incident_sources s JOIN incidents i ON i.id = s.incident_id "
@@ -104,6 +110,7 @@ def _columns(conn: sqlite3.Connection) -> Columns:
         confidence=np.array([np.nan if c is None else c for c in cols[10]], dtype=float),
         province_names=names,
         merged=np.array(cols[11], dtype=bool),
+        no_start=np.array(cols[13], dtype=bool),
         sources=(np.searchsorted(rowids, np.array(pair_cols[0], dtype=np.int64)),
                  np.array(pair_cols[1], dtype=np.int64)),
     )

@@ -231,6 +231,9 @@ MIGRATIONS: list[str] = [
     # incidents); few matches are sorted from their rows (subset.py, search._ordered_ids)
     "".join(f"CREATE INDEX IF NOT EXISTS incidents_sort_{column} ON incidents({column}, id);\n"
             for column in SORT_COLUMNS),
+    # 13: nothing on SQLite, whose every index holds the rowid; on PostgreSQL the date
+    # order's and the key's indexes with the rowid (schema_pg.py)
+    "",
 ]
 
 # the incidents columns that hold JSON (decoded when a record is read)

@@ -15,6 +15,8 @@ quoted); the two that SQLite writes with its own machinery are written out here:
   title and text (LIKE uses them), and a view named articles_trigram.
 - 12: the sorts' indexes, and each again in descending order with NULLs last (a
   backward read of an ascending one puts them first).
+- 13 (nothing on SQLite): the date order's indexes and the key's with the rowid, so the
+  list's walks read them alone; 2's incidents_recent is the first of them now.
 
 The version a database is at is kept in the table yalu_schema (SQLite: PRAGMA user_version).
 """
@@ -105,9 +107,20 @@ _SORTS = ddl(MIGRATIONS[11]) + "".join(
     f"CREATE INDEX IF NOT EXISTS incidents_sort_{column}_desc ON incidents("
     f"{column} DESC NULLS LAST, id DESC NULLS LAST);\n" for column in SORT_COLUMNS)
 
+# 13: the list's walks (subset.py, sampled.py) read (rowid, id) in the date order and by
+# id; without the rowid in the index each row read is a look-up in the table (2,000 rows of
+# the date order: 17-27 ms at 1,000,000 incidents, 0.5 ms read off the index alone)
+_ROWIDS = """
+CREATE INDEX IF NOT EXISTS incidents_recent_rows ON incidents(date_start DESC NULLS LAST, id DESC NULLS LAST)
+    INCLUDE (rowid) WHERE merged_into IS NULL;
+CREATE INDEX IF NOT EXISTS incidents_oldest_rows ON incidents(date_start, id) INCLUDE (rowid)
+    WHERE merged_into IS NULL;
+CREATE INDEX IF NOT EXISTS incidents_id_rows ON incidents(id) INCLUDE (rowid);
+DROP INDEX IF EXISTS incidents_recent;
+"""
 # versions whose SQLite text cannot be translated word for word (see the module's doc)
 _WRITTEN: dict[int, str] = {1: ddl(_base()), 2: ddl(MIGRATIONS[1]) + _DEFAULT_ORDER, 6: _DATA_VERSION,
-                            9: _LANGUAGE, 12: _SORTS}
+                            9: _LANGUAGE, 12: _SORTS, 13: _ROWIDS}
 MIGRATIONS_PG: list[str] = [_WRITTEN.get(n, ddl(sql)) for n, sql in enumerate(MIGRATIONS, 1)]
 
 

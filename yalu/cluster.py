@@ -18,8 +18,10 @@ from .pipeline import Done, Item
 
 
 class DaskRunner:
-    """Batches to a cluster's workers: at most two a worker thread in flight, so the
-    input is read as the cluster keeps up and memory stays bounded."""
+    """Batches to a cluster's workers: at most two a worker thread in flight, and as
+    many again finished but waiting for an earlier one (a slow batch must not leave the
+    other workers idle), so the input is read as the cluster keeps up and memory stays
+    bounded."""
 
     def __init__(self, settings: Settings, scheduler: Any):
         """`scheduler`: the scheduler's address, or a `distributed.Client` already open."""
@@ -59,7 +61,10 @@ class DaskRunner:
             finished.add(future)
             return True
 
-        while len(sent) < window and send():
+        def room() -> bool:
+            return len(sent) < window and len(sent) + len(arrived) < 2 * window
+
+        while room() and send():
             pass
         for future in finished:
             place = sent.pop(future)
@@ -70,7 +75,7 @@ class DaskRunner:
                 yield from replay(events, report)
                 del given[next_out]
                 next_out += 1
-            while len(sent) + len(arrived) < window and send():
+            while room() and send():
                 pass
 
     @staticmethod

@@ -238,7 +238,8 @@ def _credited_captions(stripped: list[str], kinds: list[str | None], partial: se
     that dates its picture after a comma, as captions do (", Dec. 14, 2012."); a picture's
     credit ("Image: Daily NK", "(Photo: ASIAPRESS)") takes a short sentence, dated or not. A news
     paragraph never sits between a caption and its credit; a line with text kept in it
-    (`partial`) is not taken."""
+    (`partial`) is not taken, nor a report's only text (a one-sentence item with its
+    picture's credit under it is the news, not a caption)."""
     for i, kind in enumerate(kinds):
         picture = kind == "caption" and bool(_PICTURE_CREDIT.fullmatch(stripped[i]))
         if (kind != "credit" and not picture) or i == 0:
@@ -256,6 +257,8 @@ def _credited_captions(stripped: list[str], kinds: list[str | None], partial: se
         while top > 0 and stripped[top - 1] == caption:
             top -= 1
         if top > 0 and stripped[top - 1] and kinds[top - 1] is None:
+            continue
+        if not any(line and kinds[j] is None for j, line in enumerate(stripped) if not top <= j <= i):
             continue
         for j in range(top, i):
             kinds[j] = "caption"

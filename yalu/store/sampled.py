@@ -64,8 +64,7 @@ def sampled_page(store: Store, query: IncidentQuery, sort: str, order_sql: str, 
         batch = min(CHECKED - checked, max(FIRST, 2 * needed + 50) if not matched
                     else needed * checked // matched + 50)
         while len(pending) < batch and not ended and read_rows < WALK:
-            rows, kept = read_chunk(store, columns, rest, DATE_ROWS + order_sql, CHUNK, read_rows)
-            at = np.searchsorted(columns.rowids, np.array([rows[k][0] for k in kept], dtype=np.int64))
+            rows, kept, at = read_chunk(store, columns, rest, DATE_ROWS + order_sql, CHUNK, read_rows)
             pending += [(rows[k][1], int(place)) for k, place in zip(kept, at, strict=True)]
             read_rows += len(rows)
             ended = len(rows) < CHUNK

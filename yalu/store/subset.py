@@ -85,14 +85,15 @@ DATE_ROWS = "SELECT i.rowid, i.id FROM incidents i WHERE i.merged_into IS NULL O
 
 
 def read_chunk(store: Store, columns: Columns, want: np.ndarray, sql: str, size: int,
-               offset: int, params: tuple = ()) -> tuple[list, np.ndarray]:
+               offset: int, params: tuple = ()) -> tuple[list, np.ndarray, np.ndarray]:
     """`size` rows (rowid, id) of the order `sql` (its parameters `params`) from `offset`,
-    and the indexes of those `want` holds (a row added since the arrays were read is not
-    one of them)."""
+    the indexes of those `want` holds (a row added since the arrays were read is not one of
+    them), and those rows' places in the arrays."""
     rows = store.conn.execute(sql + " LIMIT ? OFFSET ?", (*params, size, offset)).fetchall()
     rowids = np.array([r[0] for r in rows], dtype=np.int64)
     at = np.searchsorted(columns.rowids, rowids).clip(0, max(0, len(columns.rowids) - 1))
-    return rows, np.flatnonzero((columns.rowids[at] == rowids) & want[at])
+    kept = np.flatnonzero((columns.rowids[at] == rowids) & want[at])
+    return rows, kept, at[kept]
 
 
 def _walk(store: Store, columns: Columns, want: np.ndarray, matches: int, sql: str, skip: int,
@@ -113,7 +114,7 @@ def _walk(store: Store, columns: Columns, want: np.ndarray, matches: int, sql: s
     read = seen = 0
     size = min(budget, 2 * expected + 100)
     while True:
-        rows, hits = read_chunk(store, columns, want, sql, size, read, params)
+        rows, hits, _ = read_chunk(store, columns, want, sql, size, read, params)
         found += [rows[k][1] for k in hits[skip:skip + take - len(found)]]
         skip = max(0, skip - len(hits))
         read, seen = read + len(rows), seen + len(hits)

@@ -256,6 +256,11 @@ def test_modality_reads_the_genre_constructions_in_context() -> None:
         "당국은 밀수는 반역행위라고 규정했다.": {"smuggling": None},
         "위원장이 도주한 경비대원의 국외 구금을 지시했다.": {"arrest": None, "crackdown": "asserted"},
         "보위사령부는 체포팀을 조직해 중국에 보냈다.": {"arrest": "absent"},
+        # "at the time of the arrest" points back to an arrest told before; caught and shot on
+        # the spot, no one was held; caught and handed over, an arrest
+        "그는 체포 당시 크게 다친 상태였다.": {"arrest": None},
+        "주민 3명이 강을 건너려다 적발돼 현장에서 사살됐다.": {"arrest": None, "attack": "asserted"},
+        "주민 3명이 강을 건너려다 적발돼 보위부로 넘겨졌다.": {"arrest": "asserted"},
     }
     for text, expected in cases.items():
         doc = annotate(text)

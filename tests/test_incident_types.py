@@ -55,7 +55,7 @@ def test_part_of_relations_name_types_and_known_keys():
     from yalu.extract.clustering import part_of_relations
     from yalu.ontology import event_types
 
-    known = {"type", "paragraphs", "after", "undated", "lemmas", "no_agent"}
+    known = {"type", "paragraphs", "after", "undated", "lemmas", "whole_lemmas", "no_agent"}
     for event_type in event_types():
         for relation in part_of_relations(event_type):
             assert relation["type"] in event_types(), (event_type, relation)
@@ -107,6 +107,24 @@ def test_the_quake_of_a_nuclear_test_is_the_test(extract):
         published="2024-09-03", outlet="Yonhap",
     )
     assert types(incidents) == ["weapons_test"], kinds(incidents)
+
+
+def test_a_blast_that_set_a_fire_is_one_accident_a_blast_alone_stays_one(extract):
+    """The gas cylinder's explosion and the fire it set are one accident, the fire (a
+    disaster); an explosion with no fire told, or with a roof it brought down, stays an
+    explosion."""
+    fire = extract(
+        "A gas cylinder exploded in a house in Hyesan on Aug. 3, a source told Daily NK.\n\n"
+        "Neighbouring houses also caught fire, which residents put out after an hour, the source said."
+    )
+    assert types(fire) == ["disaster"], kinds(fire)
+    blast = extract("A gas cylinder exploded in a house in Hyesan on Aug. 3, killing two people, a source told Daily NK.")
+    assert types(blast) == ["explosion_accident"], kinds(blast)
+    depot = extract(
+        "An explosion ripped through an ammunition depot in Kusong on May 2, a source told Daily NK.\n\n"
+        "Satellite images show a partially collapsed roof at the depot, the source said."
+    )
+    assert "explosion_accident" in types(depot), kinds(depot)
 
 
 def test_the_souths_custody_and_the_mdl_crossing_are_the_defection(extract):

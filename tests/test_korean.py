@@ -108,6 +108,17 @@ def test_one_story_told_with_its_counties_listed_together() -> None:
     assert lockdowns[0].location.admin1_code == "KP-10" and lockdowns[0].location.admin2 in ("Hyesan", "Samjiyon")
 
 
+def test_a_fire_told_with_an_explosion_is_the_explosions() -> None:
+    """The fire that set off a blast and the fire-fighting after it are the blast's: one
+    accident; a fire in a story of no explosion is a disaster of its own."""
+    text = ("혜산시 살림집서 가스 폭발로 주민 5명 사망\n\n"
+            "지난 3일 혜산시의 한 살림집에서 휘발유에 불이 붙어 가스가 폭발해 주민 5명이 사망했다고 소식통이 전했다.\n\n"
+            "소식통은 “화재는 이웃 주민들이 한 시간 만에 진압했다”고 말했다.\n")
+    assert [r.event_type for r in _korean_records(text)] == ["explosion_accident"]
+    text = "지난 3일 혜산시의 한 살림집에서 불이 나 주민 2명이 숨졌다고 소식통이 전했다.\n"
+    assert [r.event_type for r in _korean_records(text)] == ["disaster"]
+
+
 def test_a_place_after_the_clause_belongs_to_the_next_act() -> None:
     """Korean puts the place before its verb: the killing is North Hamgyong's, the
     defection told after it Hyesan's."""

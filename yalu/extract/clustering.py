@@ -186,6 +186,8 @@ def _part_of_by(relation: dict, part: Mention, whole: Mention) -> bool:
         return False
     if "lemmas" in relation and part.trigger.lemma_.lower() not in relation["lemmas"]:
         return False
+    if "whole_lemmas" in relation and whole.trigger.lemma_.lower() not in relation["whole_lemmas"]:
+        return False
     if relation.get("no_agent") and any(a.role == "agent" for a in part.actors):
         return False  # a toll has no doer: "soldiers killed two smugglers" is an attack
     gap = part.paragraph - whole.paragraph

@@ -285,12 +285,23 @@ def _apart(a: Cluster, b: Cluster, named: dict[int, set[str]]) -> bool:
     return bool((ca and cb and not ca & cb) or (da and db and not da & db))
 
 
+def _one_act(a: Cluster, b: Cluster) -> bool:
+    """Same type, or an explosion and a fire told only as fire (data/ko/triggers.toml's
+    [story]): the fire is the blast's."""
+    if a.event_type == b.event_type:
+        return True
+    fire = set(resources.load("ko/triggers.toml")["story"]["fire"])
+    types = {a.event_type: a, b.event_type: b}
+    return set(types) == {"explosion_accident", "disaster"} and all(
+        m.trigger.lemma_ in fire for m in types["disaster"].mentions)
+
+
 def _one_story(clusters: list[Cluster], named: dict[int, set[str]]) -> list[Cluster]:
     """A Korean report of a few paragraphs retells its story (the headline, the lead, the
     source's quote): same-type records nothing tells apart are one incident."""
     kept: list[Cluster] = []
     for c in clusters:
-        same = next((k for k in kept if k.event_type == c.event_type and not _apart(k, c, named)), None)
+        same = next((k for k in kept if _one_act(k, c) and not _apart(k, c, named)), None)
         if same is None:
             kept.append(c)
         else:

@@ -261,6 +261,9 @@ def test_modality_reads_the_genre_constructions_in_context() -> None:
         "그는 체포 당시 크게 다친 상태였다.": {"arrest": None},
         "주민 3명이 강을 건너려다 적발돼 현장에서 사살됐다.": {"arrest": None, "attack": "asserted"},
         "주민 3명이 강을 건너려다 적발돼 보위부로 넘겨졌다.": {"arrest": "asserted"},
+        # the border closed since the pandemic is the setting; a lockdown of the news is one
+        "당국은 코로나 사태 이후 국경을 봉쇄하고 주민 통제를 강화했다.": {"lockdown": None},
+        "당국은 지난 2일 혜산시를 봉쇄했다.": {"lockdown": "asserted"},
     }
     for text, expected in cases.items():
         doc = annotate(text)

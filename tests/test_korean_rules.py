@@ -264,6 +264,10 @@ def test_modality_reads_the_genre_constructions_in_context() -> None:
         # the border closed since the pandemic is the setting; a lockdown of the news is one
         "당국은 코로나 사태 이후 국경을 봉쇄하고 주민 통제를 강화했다.": {"lockdown": None},
         "당국은 지난 2일 혜산시를 봉쇄했다.": {"lockdown": "asserted"},
+        # how often a kind of act happens, and another state's launch, are no incident
+        "국경에서는 밀수꾼들이 붙잡히는 경우가 많다.": {"arrest": None},
+        "미국은 지난 3일 대륙간탄도미사일을 시험 발사했다.": {"missile_launch": None},
+        "합참은 북한이 지난 3일 탄도미사일을 발사했다고 밝혔다.": {"missile_launch": "reported"},
     }
     for text, expected in cases.items():
         doc = annotate(text)

@@ -276,6 +276,15 @@ def test_modality_reads_the_genre_constructions_in_context() -> None:
         assert {t: judged.get(t, "absent") for t in expected} == expected, (text, judged)
 
 
+def test_the_news_act_named_to_count_days_since_an_earlier_one_is_not_read_again() -> None:
+    """"이날 발사는 ... 쏜 지 사흘만이다": today's launch, told to count the days, takes no
+    place nor day of that sentence; the earlier launch it names is read."""
+    doc = annotate("이날 미사일 발사는 북한이 지난 16일 순안 일대에서 미사일을 쏜 지 사흘만이다.")
+    sentence = doc.sentences[0]
+    judged = [judge(doc, sentence, m, False, rule.type)[0] for m, rule in find_triggers(doc, sentence)]
+    assert judged == [None, "asserted"]
+
+
 def test_wire_photos_and_photographers_notes_are_captions() -> None:
     """People watching the news, a bracketed photo credit, a photographer's note and a
     line naming people by what they do show a scene; the news told in the past does not."""

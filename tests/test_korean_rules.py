@@ -120,6 +120,9 @@ def test_dates_resolve_like_the_english_ones() -> None:
     assert one("주체112년") == ("2023-01-01", "2023-12-31", 4)
     assert one("최근")[1:] == ("2025-06-12", 4)
     assert all(d.spoken for d in find_dates("소식통은 2일 데일리NK에 전했다", PUB))
+    # a dispatch's dateline is the day the agency filed, no act's
+    assert [(d.rule, d.spoken) for d in find_dates("(평양 6월 3일발 조선중앙통신) 대변인은 2일 담화를 발표했다.", PUB)] == [
+        ("date.ko.dateline", True), ("date.ko.day", False)]
     assert date_rules()
 
 

@@ -271,6 +271,9 @@ def test_modality_reads_the_genre_constructions_in_context() -> None:
         "국경에서는 밀수꾼들이 붙잡히는 경우가 많다.": {"arrest": None},
         "미국은 지난 3일 대륙간탄도미사일을 시험 발사했다.": {"missile_launch": None},
         "합참은 북한이 지난 3일 탄도미사일을 발사했다고 밝혔다.": {"missile_launch": "reported"},
+        # the leader's guidance credited with a weapon's making, and guidance of a firing on the day
+        "김정은 동지의 세심한 지도 속에 개발된 신형 로켓탄이 공개됐다.": {"leadership_activity": None},
+        "김정은 동지의 지도 밑에 시험사격이 진행됐다.": {"leadership_activity": "asserted"},
     }
     for text, expected in cases.items():
         doc = annotate(text)

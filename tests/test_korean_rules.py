@@ -274,6 +274,9 @@ def test_modality_reads_the_genre_constructions_in_context() -> None:
         # the leader's guidance credited with a weapon's making, and guidance of a firing on the day
         "김정은 동지의 세심한 지도 속에 개발된 신형 로켓탄이 공개됐다.": {"leadership_activity": None},
         "김정은 동지의 지도 밑에 시험사격이 진행됐다.": {"leadership_activity": "asserted"},
+        # offences listed as an inspection's targets; one smuggling told as done
+        "이번 검열의 대상은 불법 통화와 간부의 비리, 밀수 등이다.": {"smuggling": None},
+        "주민 2명이 중국에서 약초를 밀수했다.": {"smuggling": "asserted"},
     }
     for text, expected in cases.items():
         doc = annotate(text)

@@ -119,6 +119,15 @@ def test_a_fire_told_with_an_explosion_is_the_explosions() -> None:
     assert [r.event_type for r in _korean_records(text)] == ["disaster"]
 
 
+def test_a_declared_run_keeps_its_last_day_past_the_day_the_source_spoke() -> None:
+    """RFA's source, past its note ("소식통(신변안전 위해 익명요청)은 10일"), spoke on the 10th;
+    the guard week it tells was declared to the 11th, and runs to it."""
+    text = ("양강도의 한 소식통(신변안전 위해 익명요청)은 10일 “중앙에서 5일부터 11일까지 한주일 간을 "
+            "특별경비 기간으로 선포했다”고 말했다.\n")
+    crackdown = next(r for r in _korean_records(text) if r.event_type == "crackdown")
+    assert (str(crackdown.time.start), str(crackdown.time.end)) == ("2025-06-05", "2025-06-11")
+
+
 def test_a_place_after_the_clause_belongs_to_the_next_act() -> None:
     """Korean puts the place before its verb: the killing is North Hamgyong's, the
     defection told after it Hyesan's."""

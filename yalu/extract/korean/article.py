@@ -105,7 +105,8 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
     rules = {"trigger": rule.id, "modality": modality[1]}
     time = None
     if own is not None:
-        time = _capped(own.span, context["spoken"])
+        # a run the text names to its last day ("25일부터 31일까지") may be declared ahead
+        time = own.span if own.rule == "date.ko.run" else _capped(own.span, context["spoken"])
         rules["date"] = own.rule
     location = slots.sentence_place(context["places"], sentence, trigger.start, context["geoparser"], rule.type,
                                     clause_end(doc, sentence, trigger))

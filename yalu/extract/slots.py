@@ -302,12 +302,11 @@ def _source_homes(places: list[PlaceMention], geoparser: Geoparser, cites: list[
 # an act going on since a date this close to publication is news; since longer ago
 # ("since October 2002", "since 2000") it is a standing condition, no start for the news
 NEWS_REACH_DAYS = 365
-SINCE = re.compile(r"(?i)^(?:ever\s+)?since\b")
 
 
 def _recently_since(time: TimeSpan, published: date | None) -> bool:
     """"Since January", "since last month": an ongoing act that began within the news reach."""
-    return (published is not None and time.start is not None and bool(SINCE.match(time.expression or ""))
+    return (published is not None and time.start is not None and bool(dates.SINCE.match(time.expression or ""))
             and (published - time.start).days <= NEWS_REACH_DAYS)
 
 

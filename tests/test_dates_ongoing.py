@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from yalu.dates import coded_as_start, resolve
+from yalu.annotate import text_of
+from yalu.dates import after_clause_date, coded_as_start, find_dates, resolve
 
 PUB = date(2024, 10, 11)
 
@@ -34,3 +35,27 @@ def test_an_ongoing_span_is_as_precise_as_its_start(expression, start, precision
 def test_other_spans_keep_their_precision(expression):
     found = resolve(expression, PUB)
     assert coded_as_start(found, PUB) == found
+
+
+@pytest.mark.parametrize(("sentence", "start", "told"), [
+    ("Many engineers have been dispatched since the authorities issued an order in mid-June.",
+     date(2024, 6, 11), "since mid-June"),
+    ("Rice prices have soared since the authorities shut the market on the 8th.", date(2024, 10, 8), "since the 8th"),
+])
+def test_an_act_in_the_perfect_since_a_dated_clause_goes_on_from_its_date(nlp, sentence, start, told):
+    doc = nlp(sentence)
+    sent = next(doc.sents)
+    found = after_clause_date(sent, sent.root, find_dates(text_of(doc), PUB))
+    assert found is not None and found.rule == "date.since_clause"
+    assert (found.span.start, found.span.end, found.span.expression) == (start, PUB, told)
+    assert coded_as_start(found.span, PUB).precision in (1, 3)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Since the market closed on Monday, traders sell rice in the alleys.",  # "since" of cause
+    "Prices rose sharply after the market closed in mid-June.",  # an after long before: no date
+])
+def test_a_since_or_after_clause_without_the_perfect_or_recent_date_dates_nothing(nlp, sentence):
+    doc = nlp(sentence)
+    sent = next(doc.sents)
+    assert after_clause_date(sent, sent.root, find_dates(text_of(doc), PUB)) is None

@@ -14,7 +14,8 @@ Stages, in flow order (each a module):
 - resolution.py  the values the rules read, placed against the publication date
 - combine.py     ranges, since / until, apposition, dates counted from another date
 - attach.py      the mention that dates a trigger, or a source speaking (spaCy parse); an
-                 act after a recent dated one runs from it to publication (date.after_clause)
+                 act after a recent dated one runs from it to publication (date.after_clause), one
+                 in the perfect since a dated one from its date (date.since_clause)
 - dateline.py    datelines and the year of one that gives none
 
 Public interface (used by the extractor):
@@ -28,7 +29,8 @@ Public interface (used by the extractor):
 - `days_of(span)`                  -> the days of a run of days ("from October 30 to November 3")
 - `governing_date(sent, trigger, mentions)` -> the mention that dates the trigger, or None
 - `after_clause_date(sent, trigger, mentions)` -> for an act no date governs: from a recent
-                                     act it is told after to publication, or None
+                                     act it is told after, or one it is told since (in the
+                                     perfect), to publication, or None
 - `reporting_date(sent, mentions)` -> the mention that dates a source speaking, or None
 - `lasting(lemma)`                 -> a condition that lasts (drought, famine), never a day's event
 - `page_date(text, mention)`       -> whether it dates the page (a dateline, a page stamp, a date line)

@@ -205,6 +205,19 @@ def test_an_act_going_on_since_a_date_is_as_precise_as_its_start(extract, senten
     assert (str(crackdown.time.start), str(crackdown.time.end), crackdown.time.precision) == (start, "2024-10-11", precision)
 
 
+@pytest.mark.parametrize(("lead", "since", "start", "precision"), [
+    ("The worst drought in decades is threatening the harvest in South Hwanghae province.",
+     "The province has seen little rain since April 27, the weather agency said.", "2024-04-27", 1),
+    ("Cholera is spreading in Sinuiju, sources said.",
+     "\"Since early May, the number of patients has been rising,\" a resident said.", "2024-05-01", 3),
+])
+def test_a_lasting_condition_goes_on_since_the_reports_recent_since(extract, lead, since, start, precision):
+    text = lead + "\n\nIt is the worst since 1962, officials said. " + since + FILLER
+    [found] = [i for i in extract(text, published="2024-06-06") if i.event_type == "disaster"]
+    assert (str(found.time.start), str(found.time.end), found.time.precision) == (start, "2024-06-06", precision)
+    assert "date.lasting_since" in rules(found)
+
+
 def test_the_recent_window_ends_at_publication_as_analysts_code_it(extract):
     # the source spoke on Tuesday (Oct. 8), but an analyst codes an undated act "on or before"
     # the report: the window holds both bounds

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from yalu.annotate import text_of
-from yalu.dates import after_clause_date, coded_as_start, find_dates, resolve
+from yalu.dates import after_clause_date, coded_as_start, find_dates, governing_date, resolve
 
 PUB = date(2024, 10, 11)
 
@@ -59,3 +59,24 @@ def test_a_since_or_after_clause_without_the_perfect_or_recent_date_dates_nothin
     doc = nlp(sentence)
     sent = next(doc.sents)
     assert after_clause_date(sent, sent.root, find_dates(text_of(doc), PUB)) is None
+
+
+ONGOING = "The ministry sent its agents to the border on Oct. 3, and they are currently staging inspections in every town."
+
+
+@pytest.mark.parametrize(("sentence", "word", "ongoing"), [
+    (ONGOING, "inspections", True),
+    (ONGOING, "sent", False),  # the past act keeps its day
+    ("Police were searching trains at Hyesan station on Oct. 3.", "searching", False),  # a past progressive
+])
+def test_an_act_in_the_present_progressive_goes_on_since_its_past_date(nlp, sentence, word, ongoing):
+    doc = nlp(sentence)
+    sent = next(doc.sents)
+    trigger = next(t for t in doc if t.text == word)
+    found = governing_date(sent, trigger, find_dates(text_of(doc), PUB))
+    assert found is not None and found.span.start == date(2024, 10, 3)
+    if ongoing:
+        assert (found.rule, found.span.end, found.span.expression) == ("date.ongoing_since", PUB, "since Oct. 3")
+        assert coded_as_start(found.span, PUB).precision == 1
+    else:
+        assert (found.span.end, found.span.precision) == (date(2024, 10, 3), 1)

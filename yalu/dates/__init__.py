@@ -28,6 +28,8 @@ Public interface (used by the extractor):
 - `coded_as_start(span, published)` -> an ongoing "since X" span coded as precisely as X
 - `days_of(span)`                  -> the days of a run of days ("from October 30 to November 3")
 - `governing_date(sent, trigger, mentions)` -> the mention that dates the trigger, or None
+                                     (a past one of an act in the present progressive:
+                                     since it, date.ongoing_since)
 - `after_clause_date(sent, trigger, mentions)` -> for an act no date governs: from a recent
                                      act it is told after, or one it is told since (in the
                                      perfect), to publication, or None

@@ -39,7 +39,20 @@ def governing_date(sent: Span, trigger: Token | Span, mentions: list[DateMention
         key = (cost, prec, abs(m.start - token.idx), m)
         if best is None or key[:3] < best[:3]:
             best = key
-    return best[3] if best else None
+    return _ongoing_since(token, best[3]) if best else None
+
+
+def _ongoing_since(trigger: Token, m: DateMention) -> DateMention:
+    """An act told in the present progressive that a past date governs has gone on since that
+    date (date.ongoing_since): "The ministry sent its agents to the border on Sept. 18, and
+    they are currently staging inspections" runs from September 18 to publication."""
+    verb = trigger.head if trigger.dep_ in _ACT_NOUN_DEPS else trigger
+    present = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
+    if (not present or m.kind in ("since", "until", "range") or m.future or m.published is None
+            or m.span.start is None or m.span.end is None or m.span.end >= m.published):
+        return m
+    told = "since " + _OWN_PREPOSITION.sub("", m.text)
+    return replace(m, span=TimeSpan(m.span.start, m.published, 4, told), kind="since", rule="date.ongoing_since")
 
 
 # an act told after a recent one is dated from it to publication; this many days back at most

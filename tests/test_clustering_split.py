@@ -1,5 +1,5 @@
 """Issue 10, over-merging: acts of one type that the report tells apart are separate
-records (yalu/extract/clustering.py, rules cluster.another and cluster.named_day), and
+records (yalu/extract/clustering.py, rules cluster.another, cluster.named_day and cluster.named_month), and
 an act told twice stays one."""
 
 import pytest
@@ -55,12 +55,30 @@ def test_acts_on_different_named_days_are_different_incidents_even_unresolved(ex
     assert len(texts(incidents, "other")) == 2, texts(incidents, "other")
 
 
+def test_acts_in_different_named_months_are_different_incidents_even_unresolved(extract):
+    """cluster.named_month: without a publication date "in October" and "in May" resolve to no
+    day, yet tell two collapses apart; a resolved day in another month does too."""
+    incidents = extract(
+        "A dormitory under construction in Chongjin collapsed in October, killing 12 workers, a source said.\n\n"
+        "In May, a school building also collapsed in Chongjin, the source added.",
+        published=None)
+    assert len(texts(incidents, "disaster")) == 2, texts(incidents, "disaster")
+    incidents = extract(
+        "Two officials of the Chongjin city committee were executed on November 12, a source said.\n\n"
+        "On December 8, 2013, the Chongjin city committee's secretary was executed, the source added.",
+        published=None)
+    assert len(texts(incidents, "punishment")) == 2, texts(incidents, "punishment")
+
+
 def test_the_same_act_told_twice_stays_one(extract):
     for text in (
         "Three North Korean fishing boats crossed the Northern Limit Line on Monday, the Joint Chiefs of "
         "Staff said.\n\nThe boats crossed the NLL around 6 a.m. and went back after warning shots.",
         "South Korean coast guards rescued two North Korean fishermen on the 9th, a government official said.\n\n"
         "The two fishermen were rescued near Ulleungdo on the 9th after their engine failed.",
+        # cluster.named_month: the same month named twice
+        "A dormitory under construction in Chongjin collapsed in October, killing 12 workers, a source said.\n\n"
+        "The collapse in October was blamed on poor cement, the source added.",
     ):
         incidents = extract(text, published=None)
         assert len(incidents) == len({i.event_type for i in incidents}), [(i.event_type, i.evidence[0].text) for i in incidents]

@@ -81,7 +81,7 @@ SCHEMAS: dict[str, Schema] = {
         "rule": _records("id type lemmas", "pos any also none weight states kinds", ("type",)),
     }),
     "frames.toml": Schema({
-        "frame": _records("id types becomes", "actor roles trigger_lemmas with_type keeps", ("types", "becomes", "with_type")),
+        "frame": _records("id types becomes", "actor roles trigger_lemmas with_type with_lemmas_not keeps", ("types", "becomes", "with_type")),
     }),
     "furniture.toml": Schema({
         "function_words": list,

@@ -20,6 +20,7 @@ def fired_types(fired, text):
         ("The police dismissed her explanations and took her in.", "punishment"),
         ("The campaign to denounce traitorous exiles has spread to the border towns.", "punishment"),
         ("Students were mobilized to fight the autumn corn battle on the farms.", "armed_clash"),
+        ("A clothing vendor clashed with market agents who demanded her goods.", "armed_clash"),
         ("The economy is awash with production battles and shock troops.", "armed_clash"),
         ("A storm of arrests is sweeping through the border city.", "disaster"),
         ("The whole town was caught by the rain on Monday.", "arrest"),

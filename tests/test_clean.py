@@ -329,6 +329,7 @@ def test_bundled_rules_load():
         ({"name": "x", "kind": "banner", "regex": "a"}, "kind must be one of"),
         ({"name": "x", "kind": "caption"}, "no regex"),
         ({"name": "x", "kind": "caption", "regex": "(unclosed"}, "bad regex"),
+        ({"name": "x", "kind": "caption", "regex": "a", "role": "banner"}, "role must be one of"),
     ],
 )
 def test_bad_rules_are_rejected(entry, message):
@@ -348,6 +349,18 @@ def test_custom_rules_and_max_len():
     text, furniture = split_furniture("News.\nAdvert here\nAdvertising is banned here.", rules)
     assert [f.text for f in furniture] == ["Advert here"]
     assert text == "News.\nAdvertising is banned here."
+
+
+def test_roles_in_custom_rules():
+    # a list header's role, not its words, makes the headlines under it links
+    rules = parse_rules({"pattern": [
+        {"name": "head", "kind": "link", "regex": "Elsewhere", "role": "list_header"},
+        {"name": "plain", "kind": "link", "regex": "Also here"},
+    ]})
+    text, furniture = split_furniture("Guards detained two men.\n\nElsewhere\nSoldier defects in Kaesong\n", rules)
+    assert [f.text for f in furniture] == ["Elsewhere", "Soldier defects in Kaesong"]
+    text, furniture = split_furniture("Guards detained two men.\n\nAlso here\nSoldier defects in Kaesong\n", rules)
+    assert text.endswith("Soldier defects in Kaesong")
 
 
 def test_long_lines_do_not_hang():

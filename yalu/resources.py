@@ -86,7 +86,7 @@ SCHEMAS: dict[str, Schema] = {
     }),
     "furniture.toml": Schema({
         "function_words": list,
-        "pattern": _records("name kind regex", "ignore_case max_len standalone max_function_words"),
+        "pattern": _records("name kind regex", "ignore_case max_len standalone max_function_words role"),
     }),
     "modality.toml": Schema({name: list for name in MODALITY_LISTS}),
     "genericity.toml": Schema({name: list for name in GENERICITY_LISTS}),

@@ -27,8 +27,10 @@ KINDS = frozenset(
     {"caption", "credit", "tags", "byline", "link", "contact", "note", "other", "disclaimer", "date"}
 )
 _PATTERN_KEYS = frozenset(
-    {"name", "kind", "regex", "ignore_case", "max_len", "standalone", "max_function_words"}
+    {"name", "kind", "regex", "ignore_case", "max_len", "standalone", "max_function_words", "role"}
 )
+# what a line marked by a pattern does to the lines around it (see _credited_captions, _related_lists)
+ROLES = frozenset({"picture_credit", "list_header"})
 
 # a line "ends a sentence" / "starts a sentence" (for standalone patterns)
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
@@ -42,10 +44,6 @@ _DATED_CAPTION = re.compile(
     rf",\s+(?:(?:on|in)\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b"
 )
 _CAPTION_MAX_LEN = 600
-# a picture's credit alone on its line ("Image: Daily NK", "(Photo: ASIAPRESS)", "Photo by
-# Jane Doe"): the short sentence right above it is that picture's caption, dated or not
-_PICTURE_CREDIT = re.compile(
-    r"[(\[]?(?:Image|Images|Photo|Photos|Picture|Photograph)\s*(?::|by\s|courtesy\s+of\s)\s*[^.!?()\[\]]{1,50}[)\]]?\.?")
 _PICTURE_CAPTION_MAX_LEN = 300
 
 
@@ -57,6 +55,7 @@ class FurniturePattern:
     max_len: int | None = None
     standalone: bool = False
     max_function_words: int | None = None
+    role: str | None = None
 
     def matches(self, line: str, function_words: frozenset[str]) -> bool:
         """Whether a stripped line matches, context aside."""
@@ -93,6 +92,8 @@ def parse_rules(data: dict) -> FurnitureRules:
             raise ValueError(f"furniture pattern {label!r}: unknown keys {sorted(unknown)}")
         if entry.get("kind") not in KINDS:
             raise ValueError(f"furniture pattern {label!r}: kind must be one of {sorted(KINDS)}")
+        if entry.get("role") not in (None, *ROLES):
+            raise ValueError(f"furniture pattern {label!r}: role must be one of {sorted(ROLES)}")
         if "regex" not in entry:
             raise ValueError(f"furniture pattern {label!r}: no regex")
         flags = re.IGNORECASE if entry.get("ignore_case") else 0
@@ -108,6 +109,7 @@ def parse_rules(data: dict) -> FurnitureRules:
                 max_len=entry.get("max_len"),
                 standalone=bool(entry.get("standalone", False)),
                 max_function_words=entry.get("max_function_words"),
+                role=entry.get("role"),
             )
         )
     if not patterns:
@@ -159,6 +161,7 @@ def split_furniture(
     lines = text.split("\n")
     stripped = [line.strip() for line in lines]
     kinds: list[str | None] = [None] * len(lines)
+    roles: list[str | None] = [None] * len(lines)
     # line -> (the text it keeps, its furniture part) for lines with furniture in them
     partial: dict[int, tuple[str, Furniture]] = {}
 
@@ -173,15 +176,15 @@ def split_furniture(
                     continue
                 keep = _kept(m)
                 if keep is None:
-                    kinds[i] = p.kind
+                    kinds[i], roles[i] = p.kind, p.role
                 else:
                     rest = f"{s[:keep[0]].strip()} {s[keep[1]:].strip()}".strip()
                     partial[i] = (s[keep[0]:keep[1]].strip(), Furniture(kind=p.kind, text=rest))
                 break
 
-    _credited_captions(stripped, kinds, set(partial))
+    _credited_captions(stripped, kinds, roles, set(partial))
     _alt_texts(stripped, kinds, set(partial))
-    _related_lists(stripped, kinds, set(partial))
+    _related_lists(stripped, kinds, roles, set(partial))
 
     # standalone patterns depend on their neighbours, which may be furniture
     # found in this loop: repeat until nothing changes
@@ -231,17 +234,17 @@ def split_furniture(
     return "\n".join(out), furniture
 
 
-def _credited_captions(stripped: list[str], kinds: list[str | None], partial: set[int]) -> None:
+def _credited_captions(stripped: list[str], kinds: list[str | None], roles: list[str | None], partial: set[int]) -> None:
     """A credit line on its own ("AFP Photo/KCNA via KNS", "PHOTO: Sputnik via Reuters")
     takes the caption right above it: a paragraph of its own (a blank line, furniture or
     the start of the text above it, or a copy of itself, as pages print a caption twice)
     that dates its picture after a comma, as captions do (", Dec. 14, 2012."); a picture's
-    credit ("Image: Daily NK", "(Photo: ASIAPRESS)") takes a short sentence, dated or not. A news
+    credit (a `picture_credit` pattern's line: "Image: Daily NK", "(Photo: ASIAPRESS)") takes a short sentence, dated or not. A news
     paragraph never sits between a caption and its credit; a line with text kept in it
     (`partial`) is not taken, nor a report's only text (a one-sentence item with its
     picture's credit under it is the news, not a caption)."""
     for i, kind in enumerate(kinds):
-        picture = kind == "caption" and bool(_PICTURE_CREDIT.fullmatch(stripped[i]))
+        picture = roles[i] == "picture_credit"
         if (kind != "credit" and not picture) or i == 0:
             continue
         caption = stripped[i - 1]
@@ -279,18 +282,18 @@ def _alt_texts(stripped: list[str], kinds: list[str | None], partial: set[int]) 
 
 
 RELATED_LIST_MAX = 12
-# a list's header alone on its line: "Related articles", "More from Daily NK", "Read next"
-_LIST_HEADER = re.compile(r"(?i)(?:related|more|read|latest|other|top|trending|popular|recommended|see\s+also|"
-                          r"also\s+read|you\s+may\s+also\s+like|most)\b[^:.!?]{0,40}[:»>›]?")
+# a header followed by a headline on its own line ("Related: Two executed in Hyesan") is one link, not a list's head
+_HEADLINE_AFTER = re.compile(r"[:.!?]\s*\S")
 
 
-def _related_lists(stripped: list[str], kinds: list[str | None], partial: set[int]) -> None:
-    """The headlines right under a list's header ("Related articles" over "Two executed in
-    Hyesan" and "Soldier defects in Kaesong"), one a line with no sentence's end, are links
+def _related_lists(stripped: list[str], kinds: list[str | None], roles: list[str | None], partial: set[int]) -> None:
+    """The headlines right under a list's header (a `list_header` pattern's line alone:
+    "Related articles" over "Two executed in Hyesan" and "Soldier defects in Kaesong"),
+    one a line with no sentence's end, are links
     too: other stories, whose places are not this one's. The list ends at a blank line or
     at a line that ends a sentence."""
     for i, s in enumerate(stripped):
-        if kinds[i] != "link" or not _LIST_HEADER.fullmatch(s):
+        if roles[i] != "list_header" or _HEADLINE_AFTER.search(s):
             continue
         for j in range(i + 1, min(len(stripped), i + 1 + RELATED_LIST_MAX)):
             line = stripped[j]

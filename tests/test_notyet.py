@@ -1,6 +1,7 @@
 """Acts not done (yalu/extract/notyet.py): an inverted conditional
-(modality.genre.inverted_condition) and the drills a notice is given for
-(modality.genre.noticed); the plain past perfect, a question and drills held stay as they are.
+(modality.genre.inverted_condition), the drills a notice is given for
+(modality.genre.noticed) and a condition's threat (modality.genre.risk); the plain past
+perfect, a question, drills held and a speaker's threat stay as they are.
 
 All sentences are fictional, written in the style of Daily NK and Yonhap copy for these
 tests; none is real news.
@@ -43,3 +44,16 @@ def test_told_acts_stay(verdict, text, word):
 
 def test_a_question_is_no_condition(verdict):
     assert verdict("Had the guards fired at the boat?", "fired")[1] == "modality.question"
+
+
+@pytest.mark.parametrize(
+    "text, word, risky",
+    [
+        ("The long drought is threatening to worsen the food shortages in the north.", "threatening", True),
+        ("Rising prices threaten to push more families into hunger.", "threaten", True),
+        ("North Korea threatened to fire missiles at the island.", "threatened", False),
+        ("The army warned residents to leave the coast.", "warned", False),
+    ],
+)
+def test_a_condition_that_threatens_is_a_risk(verdict, text, word, risky):
+    assert (verdict(text, word) == (None, "modality.genre.risk")) is risky

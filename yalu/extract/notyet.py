@@ -2,8 +2,9 @@
 conditional ("could have undermined the leadership had the leader's train been passing at
 the time", "were the talks to fail"), which has no "if" for modality.hypothetical to see,
 and the drills a navigation notice or warning is given for ("warned ships to stay away
-through July 10 for military exercises"), which are planned. The cue words of the second
-are data (data/genericity.toml).
+through July 10 for military exercises"), which are planned; and the risk a disaster or
+a condition poses ("the drought is threatening to aggravate shortages"), which is no
+statement. The cue words are data (data/genericity.toml).
 
 Registered in modality.RULES (imported by modality.py), with the habit rules.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .genericity import cues
-from .modality import NO_ACT, Rule, Verdict
+from .modality import NO_ACT, Rule, Verdict, lexicon
 from .rhetoric import register
 
 # the auxiliaries that open an inverted condition: "had it been", "were it to", "should it fail"
@@ -46,9 +47,23 @@ def noticed(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     return None
 
 
+def risk(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"The worst drought in decades is threatening to aggravate food shortages": a disaster
+    or a condition that threatens something is a risk, not a statement ("the North
+    threatened to fire" has a speaker and stays)."""
+    c = cues()
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in c["risk_verbs"]:
+        return None
+    subjects = [s for s in trigger.children if s.dep_ == "nsubj"]
+    if subjects and all(s.lemma_.lower() in lexicon().disasters | c["conditions"] for s in subjects):
+        return Verdict(NO_ACT, "modality.genre.risk")
+    return None
+
+
 NOT_YET_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.inverted_condition", inverted_condition),
     ("modality.genre.noticed", noticed),
+    ("modality.genre.risk", risk),
 ]
 
 register(NOT_YET_RULES, before="modality.hypothetical")

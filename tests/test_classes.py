@@ -1,6 +1,7 @@
 """What a class of people does, told in the present (yalu/extract/classes.py,
-modality.genre.class_clause and modality.genre.class_object): how things work, not an act;
-the acts of one group, a chronology's present and a headline stay acts.
+modality.genre.class_clause, class_object, class_voice): how things work, or the public's
+voice, not an act; the acts of one group, a chronology's present, a headline and the
+state's own statements stay acts.
 
 All sentences are fictional, written in the style of Daily NK, RFA and ASIAPRESS copy for
 these tests; none is real news.
@@ -49,3 +50,16 @@ def test_one_group_or_a_chronology_stays_acts(verdict, text, word):
 def test_a_headline_in_the_present_is_the_news(verdict):
     modality, rule_id = verdict("Regime punishes relatives of escaped workers", "punishes")
     assert modality is not None and not rule_id.startswith("modality.genre.class_")
+
+
+@pytest.mark.parametrize(
+    "text, word, public",
+    [
+        ("Residents have condemned the forced donations for the new stadium, sources said.", "condemned", True),
+        ("North Koreans denounced the new tax on market stalls, a source told the outlet.", "denounced", True),
+        ("The foreign ministry condemned the sanctions on Monday.", "condemned", False),
+        ("Kim Jong Un vowed to rebuild the flooded towns.", "vowed", False),
+    ],
+)
+def test_the_public_voice_is_no_statement(verdict, text, word, public):
+    assert (verdict(text, word) == (None, "modality.genre.class_voice")) is public

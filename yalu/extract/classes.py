@@ -3,7 +3,8 @@ of how things work that Daily NK, RFA and ASIAPRESS put between the news ("State
 the crimes of those executed are used to send a signal", "trading companies are actively
 involved in smuggling operations", "the North punishes families under guilt by
 association"). The clause-level rule (modality.habitual) reads the trigger's own verb; these
-read the clause above a participle, gerund or noun, and the object of a present verb.
+read the clause above a participle, gerund or noun, and the object of a present verb;
+class_voice, the condemnations and vows of ordinary people, which are no statement.
 
 Registered in modality.RULES (imported by modality.py), with the habit rules.
 """
@@ -14,7 +15,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .genericity import _headline, _up_to_clause
+from .genericity import _headline, _up_to_clause, cues
 from .modality import NO_ACT, Rule, Verdict, _generic
 from .rhetoric import DAY_WORDS, register
 
@@ -82,9 +83,23 @@ def class_object(trigger: Token, sent: Span, attributed: bool) -> Verdict | None
     return None
 
 
+def class_voice(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"North Koreans have condemned the mandatory donations", "residents vowed to rebuild":
+    ordinary people's voice, which RFA and Daily NK relay, is no statement (the state's
+    organs and leaders speak: "the ministry condemned", "Kim Jong Un vowed")."""
+    c = cues()
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in c["voice_verbs"]:
+        return None
+    subjects = [s for s in trigger.children if s.dep_ == "nsubj"]
+    if subjects and all(s.lower_ in c["public"] for s in subjects):
+        return Verdict(NO_ACT, "modality.genre.class_voice")
+    return None
+
+
 CLASS_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.class_clause", class_clause),
     ("modality.genre.class_object", class_object),
+    ("modality.genre.class_voice", class_voice),
 ]
 
 register(CLASS_RULES, before="modality.hypothetical")

@@ -56,7 +56,8 @@ MODALITY_LISTS = (
 GENERICITY_LISTS = (
     "precedent_ordinals precedent_nouns example_preps charge_nouns charge_words practice_verbs toll_verbs toll_events "
     "place_nouns amounts occurrence_verbs underway anyone livelihoods seasons season_determiners "
-    "campaign_words helping kin_members households preparations customs rate_units rate_determiners rate_counts possible"
+    "campaign_words helping kin_members households preparations customs rate_units rate_determiners rate_counts possible "
+    "topic_heads topic_preps inquiry_verbs notice_verbs notice_acts risk_verbs conditions voice_verbs public"
 ).split()
 
 # dates.toml: tables of words (month names, parts of a month, cue words, ...)

@@ -262,6 +262,7 @@ def test_furniture_lines(line, kind):
         "소식통은 주민들이 사진을 찍다가 단속됐다고 말했다.",
         "당국은 외국 영상을 무단 전재한 주민들을 처벌했다고 소식통이 전했다.",
         "Write to the ministry at info@example.org, the source said.",
+        "Two soldiers crossed the border on Sunday, the ministry said. (AP)",
         "Troops are seen massing near the border, a source said in March 2021.",
         "North Korea is seen as a threat by its neighbours, officials said in May 2019.",
         "The ministry said the two sides would meet again on Monday, March 11, 2013.",

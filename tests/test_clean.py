@@ -553,6 +553,9 @@ def test_a_line_echoing_the_caption_under_it_is_its_alt_text():
         kept, furniture = split_furniture(text)
         assert kept == "Guards detained two men in Hyesan.\n\nThe men were released."
         assert [f.kind for f in furniture] == ["caption", "caption"]
+    # the caption printed again right under itself, with more after it
+    text = f"Guards detained two men.\n\n{caption} Photo by Jane Roe/Example\n{caption} Photo by Jane Roe/Example | More\n\nThey left."
+    assert split_furniture(text)[0] == "Guards detained two men.\n\nThey left."
     # a news line above a caption, sharing few words with it, stays; so does the end of a paragraph
     for above in ("Guards detained two men in Hyesan on the night of the storm",
                   "Guards detained two men in Hyesan.\nThey were held at Onsong County"):

@@ -279,7 +279,8 @@ def _alt_texts(stripped: list[str], kinds: list[str | None], partial: set[int]) 
     ("Hyesan murdered" over "A photo of Hyesan ... / Image: Daily NK") or echoes the
     caption at the start of a paragraph: the caption without its credit, or a phrase with
     no sentence's end half of whose words the caption repeats ("Musan County residence"
-    over "Musan County, North Hamgyong Province. / Image: Daily NK")."""
+    over "Musan County, North Hamgyong Province. / Image: Daily NK"). So is a line right
+    under a caption that prints the caption again with more after it."""
     for i in range(1, len(stripped)):
         line = stripped[i - 1]
         if kinds[i] != "caption" or not line or kinds[i - 1] is not None or i - 1 in partial:
@@ -288,6 +289,11 @@ def _alt_texts(stripped: list[str], kinds: list[str | None], partial: set[int]) 
         if (len(line.split()) <= ALT_TEXT_MAX_WORDS and not ended) or (
                 _paragraph_start(i - 1, stripped, kinds) and _echoes(line, stripped[i], ended is not None)):
             kinds[i - 1] = "caption"
+    # the caption printed again right under itself, with more after it ("... | License Photo")
+    for i in range(len(stripped) - 1):
+        below = stripped[i + 1]
+        if kinds[i] == "caption" and kinds[i + 1] is None and i + 1 not in partial and below.startswith(stripped[i]):
+            kinds[i + 1] = "caption"
 
 
 def _echoes(line: str, caption: str, ended: bool) -> bool:

@@ -102,6 +102,8 @@ def test_acled_names_an_actor_when_the_report_names_none():
         ("2020-11-01", "2020-11-10", 3, "2020-11-01"),  # "early November": the first day
         ("2020-11-21", "2020-11-30", 3, "2020-11-30"),  # "late November": the last day
         ("2020-10-01", "2020-11-26", 4, "2020-10-01"),  # "since October": its start
+        ("2020-10-01", "2020-11-26", 3, "2020-10-01"),  # coded by its start (date.since_start): its start
+        ("2020-11-15", "2020-11-26", 2, "2020-11-15"),  # "since last week": its start
     ],
 )
 def test_acled_reference_date(start, end, precision, expected):

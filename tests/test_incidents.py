@@ -176,8 +176,8 @@ def test_since_october_is_open_ended_from_october_first(extract):
     )
     [crackdown] = incidents
     assert crackdown.event_type == "crackdown"
-    assert crackdown.time.start == date(2024, 10, 1)
-    assert crackdown.time.precision == 4
+    assert (crackdown.time.start, crackdown.time.end) == (date(2024, 10, 1), date(2024, 12, 2))
+    assert crackdown.time.precision == 3  # coded as precisely as its start (date.since_start)
     assert crackdown.time.expression == "since October"
     assert crackdown.modality == "ongoing"
 

@@ -191,7 +191,31 @@ def test_a_recent_since_continues_in_its_paragraph(extract):
     ) + FILLER
     incidents = extract(text, published="2024-10-11", outlet="Yonhap")
     blasts = next(i for i in incidents if i.event_type in ("explosion_accident", "attack", "disaster"))
-    assert (str(blasts.time.start), blasts.time.precision) == ("2024-08-01", 4)
+    # from August to publication, coded as precisely as its start (date.since_start)
+    assert (str(blasts.time.start), str(blasts.time.end), blasts.time.precision) == ("2024-08-01", "2024-10-11", 3)
+
+
+@pytest.mark.parametrize(("sentence", "start", "precision"), [
+    ("Security agents have been inspecting every household in Hyesan since mid-August", "2024-08-11", 3),
+    ("Police have been searching trains at Hyesan station since October 2", "2024-10-02", 1),
+])
+def test_an_act_going_on_since_a_date_is_as_precise_as_its_start(extract, sentence, start, precision):
+    text = sentence + ", a source in Ryanggang province told Daily NK." + FILLER
+    crackdown = one(extract(text, published="2024-10-11"), "crackdown")
+    assert (str(crackdown.time.start), str(crackdown.time.end), crackdown.time.precision) == (start, "2024-10-11", precision)
+
+
+@pytest.mark.parametrize(("lead", "since", "start", "precision"), [
+    ("The worst drought in decades is threatening the harvest in South Hwanghae province.",
+     "The province has seen little rain since April 27, the weather agency said.", "2024-04-27", 1),
+    ("Cholera is spreading in Sinuiju, sources said.",
+     "\"Since early May, the number of patients has been rising,\" a resident said.", "2024-05-01", 3),
+])
+def test_a_lasting_condition_goes_on_since_the_reports_recent_since(extract, lead, since, start, precision):
+    text = lead + "\n\nIt is the worst since 1962, officials said. " + since + FILLER
+    [found] = [i for i in extract(text, published="2024-06-06") if i.event_type == "disaster"]
+    assert (str(found.time.start), str(found.time.end), found.time.precision) == (start, "2024-06-06", precision)
+    assert "date.lasting_since" in rules(found)
 
 
 def test_the_recent_window_ends_at_publication_as_analysts_code_it(extract):
@@ -268,7 +292,8 @@ def test_a_retelling_does_not_cut_an_ongoing_act_to_a_day(extract):
         "Residents queued at the market gate on October 15, the source said."
     ) + FILLER
     lockdown = one(extract(text, published="2024-10-21"), "lockdown")
-    assert (str(lockdown.time.start), lockdown.time.precision) == ("2024-10-02", 4)
+    # still from October 2 to publication, coded by its start (date.since_start), not October 15
+    assert (str(lockdown.time.start), str(lockdown.time.end), lockdown.time.precision) == ("2024-10-02", "2024-10-21", 1)
 
 
 def test_an_outlets_city_is_no_sources_home(extract):

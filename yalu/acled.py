@@ -114,11 +114,14 @@ def reference_date(record: dict) -> str | None:
     """ACLED's reference date for an interval: a week-like period (precision 2) and a month
     (3) are dated at their middle, or at the month's first or last day when only its
     beginning or end is meant ("early November", "late November"); a day is itself.
-    Longer or open periods keep their start."""
+    Longer or open periods keep their start, and so does an act going on since a date,
+    coded as precisely as its start but wider than that (date.since_start)."""
     start, end = record.get("date_start"), record.get("date_end")
     if not (start and end) or record.get("time_precision") not in (2, 3):
         return start or end
     a, b = date.fromisoformat(start), date.fromisoformat(end)
+    if (b - a).days + 1 > (8 if record["time_precision"] == 2 else 31):
+        return start  # wider than a week or a month: coded by its start
     if record["time_precision"] == 3 and (a.year, a.month) == (b.year, b.month):
         last = calendar.monthrange(a.year, a.month)[1]
         if a.day == 1 and b.day <= 10:

@@ -14,7 +14,8 @@ Stages, in flow order (each a module):
 - resolution.py  the values the rules read, placed against the publication date
 - combine.py     ranges, since / until, apposition, dates counted from another date
 - attach.py      the mention that dates a trigger, or a source speaking (spaCy parse); an
-                 act after a recent dated one runs from it to publication (date.after_clause)
+                 act after a recent dated one runs from it to publication (date.after_clause), one
+                 in the perfect since a dated one from its date (date.since_clause)
 - dateline.py    datelines and the year of one that gives none
 
 Public interface (used by the extractor):
@@ -24,10 +25,14 @@ Public interface (used by the extractor):
 - `resolve(expression, published, future=False)` -> TimeSpan
 - `dateline(text, hint=None)`      -> publication date from "Pyongyang, September 7 (KCNA) --"
 - `dateline_match(text)`           -> the dateline's match, or None
+- `coded_as_start(span, published)` -> an ongoing "since X" span coded as precisely as X
 - `days_of(span)`                  -> the days of a run of days ("from October 30 to November 3")
 - `governing_date(sent, trigger, mentions)` -> the mention that dates the trigger, or None
+                                     (a past one of an act in the present progressive:
+                                     since it, date.ongoing_since)
 - `after_clause_date(sent, trigger, mentions)` -> for an act no date governs: from a recent
-                                     act it is told after to publication, or None
+                                     act it is told after, or one it is told since (in the
+                                     perfect), to publication, or None
 - `reporting_date(sent, mentions)` -> the mention that dates a source speaking, or None
 - `lasting(lemma)`                 -> a condition that lasts (drought, famine), never a day's event
 - `page_date(text, mention)`       -> whether it dates the page (a dateline, a page stamp, a date line)
@@ -50,7 +55,8 @@ Rules that are choices (documented here and in yalu/data/dates.toml):
 - early / mid / late <month> = days 1-10 / 11-20 / 21-end. A 10-11 day window is wider than
   a week, so the code is 3 (month). In general the precision of an interval follows from
   its width: 1 day -> 1, <= 8 days -> 2, <= 31 days -> 3, longer -> 4; vague expressions
-  ("recently", 30 days before publication) and "since X" (ongoing) are always 4.
+  ("recently", 30 days before publication) and "since X" (ongoing) are 4; a record
+  going on since X is coded as precisely as X (`coded_as_start`).
 - Past-tense intervals that run past publication ("this month", "this year", "in November"
   published on November 26) are cut at the publication date, unless future=True, and are
   as precise as what is left of them: "this fall" published on September 21 is a month (3).
@@ -59,7 +65,7 @@ Rules that are choices (documented here and in yalu/data/dates.toml):
 from __future__ import annotations
 
 from .attach import after_clause_date, governing_date, page_date, reporting_date
-from .combine import COMBINERS, RULES, DateMention, find_dates, resolve
+from .combine import COMBINERS, RULES, SINCE, DateMention, coded_as_start, find_dates, resolve
 from .dateline import dateline, dateline_match
 from .lexicon import lasting
 from .resolution import MAX_RUN_DAYS, days_of, in_news_cycle, news_cycle, precision_for
@@ -68,8 +74,10 @@ __all__ = [
     "COMBINERS",
     "MAX_RUN_DAYS",
     "RULES",
+    "SINCE",
     "DateMention",
     "after_clause_date",
+    "coded_as_start",
     "dateline",
     "dateline_match",
     "days_of",

@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
+from yalu.model import TimeSpan
+
 from ..annotate.spacy_pipeline import text_of
 from .combine import DateMention
 from .dateline import dateline_match
@@ -37,7 +39,20 @@ def governing_date(sent: Span, trigger: Token | Span, mentions: list[DateMention
         key = (cost, prec, abs(m.start - token.idx), m)
         if best is None or key[:3] < best[:3]:
             best = key
-    return best[3] if best else None
+    return _ongoing_since(token, best[3]) if best else None
+
+
+def _ongoing_since(trigger: Token, m: DateMention) -> DateMention:
+    """An act told in the present progressive that a past date governs has gone on since that
+    date (date.ongoing_since): "The ministry sent its agents to the border on Sept. 18, and
+    they are currently staging inspections" runs from September 18 to publication."""
+    verb = trigger.head if trigger.dep_ in _ACT_NOUN_DEPS else trigger
+    present = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
+    if (not present or m.kind in ("since", "until", "range") or m.future or m.published is None
+            or m.span.start is None or m.span.end is None or m.span.end >= m.published):
+        return m
+    told = "since " + _OWN_PREPOSITION.sub("", m.text)
+    return replace(m, span=TimeSpan(m.span.start, m.published, 4, told), kind="since", rule="date.ongoing_since")
 
 
 # an act told after a recent one is dated from it to publication; this many days back at most
@@ -50,22 +65,33 @@ def after_clause_date(sent: Span, trigger: Token | Span, mentions: list[DateMent
     ("South Korea fired warning shots after North Korean soldiers briefly crossed the border
     earlier this week"), it happened after it: from the other's date to publication
     (date.after_clause), when that date is recent (a week). Not a count of days after, which
-    already places both acts ("three days after it fired ...")."""
+    already places both acts ("three days after it fired ..."). An act in the perfect told
+    since another ("engineers have been dispatched since the authorities issued an order in
+    mid-June", "prices have risen since the zone was shut on the 8th") is going on since its
+    date, however long ago (date.since_clause)."""
     trigger = _root_token(trigger)
     doc = sent.doc
     # the act's verb: the trigger, or the verb whose object or subject it is ("fired warning shots")
-    verbs = {trigger.i} | ({trigger.head.i} if trigger.dep_ in _ACT_NOUN_DEPS else set())
+    verb = trigger.head if trigger.dep_ in _ACT_NOUN_DEPS else trigger
+    verbs = {trigger.i, verb.i}
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     for m in mentions:
         if (m.kind in ("reference", "anaphor") or m.future or not _in_sentence(sent, m) or m.span.start is None
-                or m.published is None):
-            continue
-        if not 0 <= (m.published - m.span.start).days <= AFTER_CLAUSE_REACH_DAYS:
+                or m.published is None or m.span.start > m.published):
             continue
         root = _mention_root(doc, m)
         chain = _ancestors_chain(root) if root is not None else []
-        if any(tok.dep_ == "advcl" and tok.head.i in verbs and _clause_mark(tok) == "after" for tok in chain):
+        marks = {_clause_mark(tok) for tok in chain if tok.dep_ == "advcl" and tok.head.i in verbs}
+        if "since" in marks and perfect:
+            told = "since " + _OWN_PREPOSITION.sub("", m.text)
+            return replace(m, span=TimeSpan(m.span.start, m.published, 4, told), kind="since", rule="date.since_clause")
+        if "after" in marks and (m.published - m.span.start).days <= AFTER_CLAUSE_REACH_DAYS:
             return replace(m, span=span(m.span.start, m.published), rule="date.after_clause")
     return None
+
+
+# the preposition a date expression opens with ("in mid-June"), left out after "since"
+_OWN_PREPOSITION = re.compile(r"(?i)^(?:on|in|at|during)\s+")
 
 
 def _root_token(trigger: Token | Span) -> Token:

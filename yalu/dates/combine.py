@@ -479,3 +479,23 @@ def _intersect(a: TimeSpan, b: TimeSpan) -> TimeSpan | None:
     if st is not None and en is not None:
         return TimeSpan(st, en, precision_for(st, en))
     return TimeSpan(st, en, 4)
+
+
+# an expression that opens an ongoing interval: "since mid-June", "ever since last week"
+SINCE = re.compile(r"(?i)^(?:ever\s+)?since\b\s*")
+
+
+def coded_as_start(found: TimeSpan, published: date | None) -> TimeSpan:
+    """An act going on since a date (date.since_start) is coded as precisely as its start, as
+    analysts code an ongoing event by the day it began: "have been inspecting every household
+    since mid-August" is a month (3), "locked down since November 2" a day (1), "since 2019"
+    a year (4); so is an act that takes the span from its paragraph, as the gold codes it. The
+    interval stays from the start to publication; any other span is as it is."""
+    opened = SINCE.match(found.expression or "")
+    if opened is None or found.start is None:
+        return found
+    # read as "from X", which opens an interval as "since" does ("May" alone is no month)
+    began = resolve("from " + found.expression[opened.end():], published)  # type: ignore[index]
+    if began.start != found.start or not 0 < began.precision < found.precision:
+        return found
+    return replace(found, precision=began.precision)

@@ -141,7 +141,8 @@ def record(c: Cluster, article: Article) -> Incident:
     incident = Incident(
         event_type=c.event_type,
         category=category(c.event_type),
-        time=c.best_time() or TimeSpan(),
+        # an act going on "since" a date is coded as precisely as its start (date.since_start)
+        time=dates.coded_as_start(c.best_time() or TimeSpan(), article.published),
         location=location,
         actors=actors,
         quantities=quantities,

@@ -302,12 +302,11 @@ def _source_homes(places: list[PlaceMention], geoparser: Geoparser, cites: list[
 # an act going on since a date this close to publication is news; since longer ago
 # ("since October 2002", "since 2000") it is a standing condition, no start for the news
 NEWS_REACH_DAYS = 365
-SINCE = re.compile(r"(?i)^(?:ever\s+)?since\b")
 
 
 def _recently_since(time: TimeSpan, published: date | None) -> bool:
     """"Since January", "since last month": an ongoing act that began within the news reach."""
-    return (published is not None and time.start is not None and bool(SINCE.match(time.expression or ""))
+    return (published is not None and time.start is not None and bool(dates.SINCE.match(time.expression or ""))
             and (published - time.start).days <= NEWS_REACH_DAYS)
 
 
@@ -472,6 +471,16 @@ def _lead_when(c: Cluster, doc: Doc, found: list[dates.DateMention], lead: list[
     return None
 
 
+def _lasting_since(found: list[dates.DateMention], published: date | None) -> TimeSpan | None:
+    """A condition that lasts (a drought, an epidemic) and that its report leaves undated has
+    gone on since the first recent "since" the report tells (date.lasting_since): "The worst
+    drought in decades threatens ... // The country has seen little rain since April 27";
+    "Paratyphoid is spreading ... // Since May, the number of patients has been rising".
+    Not a comparison with the past ("the worst since 1962"), nor one before the news reach."""
+    return next((d.span for d in found if d.kind == "since" and not d.future and _recently_since(d.span, published)),
+                None)
+
+
 def _present_perfect(m: Mention) -> bool:
     """An act told in the present perfect ("have already been repatriated", "has ordered the
     arrest"): done at no stated time before the telling, so never dated by a past day of its
@@ -545,6 +554,8 @@ def date_undated(
                 # publication
                 told_on = spoken.end if spoken and spoken.end and spoken.precision == 1 else None
                 c.first.time, rule = dates.news_cycle(told_on or article.published), "date.news_cycle"
+        elif not short and dates.lasting(c.first.trigger.lemma_) and (since := _lasting_since(found, article.published)):
+            c.first.time, rule = since, "date.lasting_since"
         elif article.published and news_day and not dates.lasting(c.first.trigger.lemma_) \
                 and not (c.first.paragraph not in lead[:2] and _present_perfect(c.first)):
             c.first.time, rule = dates.news_cycle(article.published), "date.news_of_the_day"

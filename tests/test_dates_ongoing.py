@@ -1,0 +1,82 @@
+"""Acts going on since a date (yalu/dates/combine.py `coded_as_start`, rule date.since_start):
+coded as precisely as the day, week, month or year they began, from that start to
+publication. On whole (fictional) articles: tests/test_slots.py.
+"""
+
+from datetime import date
+
+import pytest
+
+from yalu.annotate import text_of
+from yalu.dates import after_clause_date, coded_as_start, find_dates, governing_date, resolve
+
+PUB = date(2024, 10, 11)
+
+
+@pytest.mark.parametrize(
+    ("expression", "start", "precision"),
+    [
+        ("since mid-August", date(2024, 8, 11), 3),
+        ("since November 2", date(2023, 11, 2), 1),
+        ("ever since last week", date(2024, 9, 29), 2),
+        ("since May", date(2024, 5, 1), 3),
+        ("since Saturday", date(2024, 10, 5), 1),
+        ("since 2019", date(2019, 1, 1), 4),
+    ],
+)
+def test_an_ongoing_span_is_as_precise_as_its_start(expression, start, precision):
+    found = resolve(expression, PUB)
+    coded = coded_as_start(found, PUB)
+    assert (coded.start, coded.end, coded.precision) == (start, PUB, precision)
+    assert found.precision == 4  # the date stage's own span stays ongoing
+
+
+@pytest.mark.parametrize("expression", ["in May", "last week", "recently", "the first such test since 1983"])
+def test_other_spans_keep_their_precision(expression):
+    found = resolve(expression, PUB)
+    assert coded_as_start(found, PUB) == found
+
+
+@pytest.mark.parametrize(("sentence", "start", "told"), [
+    ("Many engineers have been dispatched since the authorities issued an order in mid-June.",
+     date(2024, 6, 11), "since mid-June"),
+    ("Rice prices have soared since the authorities shut the market on the 8th.", date(2024, 10, 8), "since the 8th"),
+])
+def test_an_act_in_the_perfect_since_a_dated_clause_goes_on_from_its_date(nlp, sentence, start, told):
+    doc = nlp(sentence)
+    sent = next(doc.sents)
+    found = after_clause_date(sent, sent.root, find_dates(text_of(doc), PUB))
+    assert found is not None and found.rule == "date.since_clause"
+    assert (found.span.start, found.span.end, found.span.expression) == (start, PUB, told)
+    assert coded_as_start(found.span, PUB).precision in (1, 3)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Since the market closed on Monday, traders sell rice in the alleys.",  # "since" of cause
+    "Prices rose sharply after the market closed in mid-June.",  # an after long before: no date
+])
+def test_a_since_or_after_clause_without_the_perfect_or_recent_date_dates_nothing(nlp, sentence):
+    doc = nlp(sentence)
+    sent = next(doc.sents)
+    assert after_clause_date(sent, sent.root, find_dates(text_of(doc), PUB)) is None
+
+
+ONGOING = "The ministry sent its agents to the border on Oct. 3, and they are currently staging inspections in every town."
+
+
+@pytest.mark.parametrize(("sentence", "word", "ongoing"), [
+    (ONGOING, "inspections", True),
+    (ONGOING, "sent", False),  # the past act keeps its day
+    ("Police were searching trains at Hyesan station on Oct. 3.", "searching", False),  # a past progressive
+])
+def test_an_act_in_the_present_progressive_goes_on_since_its_past_date(nlp, sentence, word, ongoing):
+    doc = nlp(sentence)
+    sent = next(doc.sents)
+    trigger = next(t for t in doc if t.text == word)
+    found = governing_date(sent, trigger, find_dates(text_of(doc), PUB))
+    assert found is not None and found.span.start == date(2024, 10, 3)
+    if ongoing:
+        assert (found.rule, found.span.end, found.span.expression) == ("date.ongoing_since", PUB, "since Oct. 3")
+        assert coded_as_start(found.span, PUB).precision == 1
+    else:
+        assert (found.span.end, found.span.precision) == (date(2024, 10, 3), 1)

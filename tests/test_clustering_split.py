@@ -1,5 +1,5 @@
 """Issue 10, over-merging: acts of one type that the report tells apart are separate
-records (yalu/extract/clustering.py, rules cluster.another and cluster.named_day), and
+records (yalu/extract/clustering.py, rules cluster.another, cluster.named_day and cluster.named_month), and
 an act told twice stays one."""
 
 import pytest
@@ -55,12 +55,40 @@ def test_acts_on_different_named_days_are_different_incidents_even_unresolved(ex
     assert len(texts(incidents, "other")) == 2, texts(incidents, "other")
 
 
+@pytest.mark.parametrize(
+    "text, published, event_type, count",
+    [
+        # cluster.named_month: without a publication date "in October" and "in May" resolve
+        # to no day, yet tell two collapses apart; a resolved day in another month does too
+        ("A dormitory under construction in Chongjin collapsed in October, killing 12 workers, a source said.\n\n"
+         "In May, a school building also collapsed in Chongjin, the source added.", None, "disaster", 2),
+        ("Two officials of the Chongjin city committee were executed on November 12, a source said.\n\n"
+         "On December 8, 2013, the Chongjin city committee's secretary was executed, the source added.",
+         None, "punishment", 2),
+        # kinds of lockdown (data/triggers.toml): the sick quarantined and the flights halted
+        # are two measures; the city locked down names no kind and joins them
+        ("Authorities in Sinuiju have quarantined residents with fever for two weeks, a source told Daily NK.\n\n"
+         "Flights in and out of the country have been halted since March 3, the source added.",
+         "2024-03-12", "lockdown", 2),
+        ("Authorities have locked down Sinuiju, a source told Daily NK.\n\n"
+         "Residents of Sinuiju were quarantined at home during the lockdown, the source added.",
+         "2024-03-12", "lockdown", 1),
+    ],
+)
+def test_acts_told_apart_by_their_months_or_kinds(extract, text, published, event_type, count):
+    incidents = extract(text, published=published)
+    assert len(texts(incidents, event_type)) == count, texts(incidents, event_type)
+
+
 def test_the_same_act_told_twice_stays_one(extract):
     for text in (
         "Three North Korean fishing boats crossed the Northern Limit Line on Monday, the Joint Chiefs of "
         "Staff said.\n\nThe boats crossed the NLL around 6 a.m. and went back after warning shots.",
         "South Korean coast guards rescued two North Korean fishermen on the 9th, a government official said.\n\n"
         "The two fishermen were rescued near Ulleungdo on the 9th after their engine failed.",
+        # cluster.named_month: the same month named twice
+        "A dormitory under construction in Chongjin collapsed in October, killing 12 workers, a source said.\n\n"
+        "The collapse in October was blamed on poor cement, the source added.",
     ):
         incidents = extract(text, published=None)
         assert len(incidents) == len({i.event_type for i in incidents}), [(i.event_type, i.evidence[0].text) for i in incidents]

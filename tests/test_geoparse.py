@@ -287,6 +287,16 @@ def test_location_record_of_a_special_city(geoparser):
     assert (loc.admin1, loc.admin1_code, loc.admin2, loc.geo_precision) == ("Ryanggang", "KP-10", "Hyesan", 1)
 
 
+def test_a_site_right_under_a_special_city_has_the_city_as_second_level(geoparser):
+    """The Kaesong Industrial Complex lies in none of Kaesong's districts: analysts code it
+    Kaesong, as a site in one of them (Kijong-dong, in Panmun) keeps its district."""
+    def admin2(name):
+        return geoparser.location(geoparser.gazetteer.lookup(name)[0]).admin2
+    assert admin2("Kaesong Industrial Region") == "Kaesong"
+    assert admin2("Kijong-dong") == "Panmun"
+    assert admin2("Hyesan") == "Hyesan"
+
+
 # --- tags the trigger rules read ------------------------------------------------------
 
 def test_tags_give_countries_and_border_features(mentions, geoparser, nlp):

@@ -20,6 +20,7 @@ def fired_types(fired, text):
         ("The police dismissed her explanations and took her in.", "punishment"),
         ("The campaign to denounce traitorous exiles has spread to the border towns.", "punishment"),
         ("Students were mobilized to fight the autumn corn battle on the farms.", "armed_clash"),
+        ("A clothing vendor clashed with market agents who demanded her goods.", "armed_clash"),
         ("The economy is awash with production battles and shock troops.", "armed_clash"),
         ("A storm of arrests is sweeping through the border city.", "disaster"),
         ("The whole town was caught by the rain on Monday.", "arrest"),
@@ -67,3 +68,31 @@ def test_other_senses_of_a_trigger_word_do_not_fire(fired, text, event_type):
 def test_the_incident_sense_of_the_same_words_still_fires(fired, text, event_type):
     types, found = fired_types(fired, text)
     assert event_type in types, found
+
+
+# --- leaflets sent over the line (trigger.incursion.leaflets) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        ("Civic groups were sending leaflets towards the North on Friday afternoon, the ministry said.", True),
+        ("Balloon-lifted leaflets criticizing the leader landed next to a school in Hyesan last month.", True),
+        # a threat over leaflets, leaflets made at home, leaflets to come: no leaflets crossed
+        ("The North threatened to retaliate over the leaflets sent by activists.", False),
+        ("Students scattered anti-government leaflets in Pyongyang last year.", False),
+        ("Activists said they will send leaflets across the border next week.", False),
+    ],
+)
+def test_leaflets_sent_over_the_line_are_an_incursion(fired, text, fires):
+    types, found = fired_types(fired, text)
+    assert ("incursion" in types) == fires, found
+
+
+def test_a_clash_after_leaflets_stays_a_clash(read_with_rules):
+    """frame.end_of_incursion's with_lemmas_not: fire exchanged after leaflets were sent is
+    no end of an infiltration; the clash and the leaflets are two records."""
+    _, incidents = read_with_rules(
+        "The two Koreas exchanged fire across the border after activists had sent leaflets flying into the North "
+        "from the town of Yeoncheon.", published="2014-10-11", outlet="Yonhap")
+    assert sorted(i.event_type for i in incidents) == ["armed_clash", "incursion"]

@@ -56,7 +56,8 @@ MODALITY_LISTS = (
 GENERICITY_LISTS = (
     "precedent_ordinals precedent_nouns example_preps charge_nouns charge_words practice_verbs toll_verbs toll_events "
     "place_nouns amounts occurrence_verbs underway anyone livelihoods seasons season_determiners "
-    "campaign_words helping kin_members households preparations customs rate_units rate_determiners rate_counts possible"
+    "campaign_words helping kin_members households preparations customs rate_units rate_determiners rate_counts possible "
+    "topic_heads topic_preps inquiry_verbs notice_verbs notice_acts risk_verbs conditions voice_verbs public"
 ).split()
 
 # dates.toml: tables of words (month names, parts of a month, cue words, ...)
@@ -81,7 +82,7 @@ SCHEMAS: dict[str, Schema] = {
         "rule": _records("id type lemmas", "pos any also none weight states kinds", ("type",)),
     }),
     "frames.toml": Schema({
-        "frame": _records("id types becomes", "actor roles trigger_lemmas with_type keeps", ("types", "becomes", "with_type")),
+        "frame": _records("id types becomes", "actor roles trigger_lemmas with_type with_lemmas_not keeps", ("types", "becomes", "with_type")),
     }),
     "furniture.toml": Schema({
         "function_words": list,
@@ -92,7 +93,7 @@ SCHEMAS: dict[str, Schema] = {
     "ontology.toml": Schema({
         "types": Table(_records(
             "category label",
-            "by_day of_the_state place_stated told_by_pronoun charge for_an_offence folds_in addressed victims part_of",
+            "by_day by_place of_the_state place_stated told_by_pronoun charge for_an_offence folds_in addressed victims part_of",
         )),
     }),
     "numbers.toml": Schema({"cardinals": dict}),

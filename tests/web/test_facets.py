@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from yalu.serve import create_app  # noqa: E402
 from yalu.store import Store  # noqa: E402
 from yalu.store import query as q  # noqa: E402
+from yalu.store.facets import FEW_CODES, Column  # noqa: E402
 
 
 @pytest.fixture
@@ -158,6 +159,9 @@ QUERIES = [
     {"q": "the", "category": ["repression", "society"], "fts_mode": "raw"}, {"dated": "week", "located": True},
     {"admin2": ["Hyesan"], "event_type": ["lockdown"]}, {"article_id": "daily-1"},
     {"include_merged": True, "outlet": ["Example Daily", "Example Gazette"]},
+    # more values than facets.FEW_CODES: looked up in the values' table, not compared
+    {"event_type": ["arrest", "smuggling", "crackdown", "lockdown", "execution", "defection"],
+     "date_from": "2024-03-12"},
 ]
 OWN = {"event_type": "event_type", "admin1": "admin1", "outlet": "outlet",
        "modality": "modality", "review_status": "review_status"}
@@ -299,3 +303,12 @@ def test_a_hangul_search_counts_from_the_arrays_as_sql_does(fstore):
         assert q.count(fstore, query) == q.count(fstore.conn, query), query.q
         assert sum(counts(q.facet_counts(fstore, query)["event_type"]).values()) == q.count(fstore.conn, query)
     assert q.count(fstore, q.IncidentQuery(q="혜산")) == 1
+
+
+def test_a_column_selects_the_rows_of_its_values_few_or_many():
+    """Column.isin compares the codes of a few values and looks many up in a table: the
+    rows are the same either way."""
+    texts = [f"v{k % 9}" for k in range(200)] + [""]
+    column = Column.of(texts)
+    for wanted in (["v1"], ["v1", "v3", ""], [f"v{k}" for k in range(FEW_CODES + 2)], ["absent"], []):
+        assert column.isin(wanted).tolist() == [t in wanted for t in texts], wanted

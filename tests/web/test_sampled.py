@@ -77,3 +77,16 @@ def test_a_sparse_search_is_found_exactly(fstore, monkeypatch):
     page = q.search(fstore, query, per_page=2)
     assert (page.total, page.total_is_estimate) == (q.count(fstore.conn, query), False)
     assert [r["id"] for r in page.items] == sql_ids(fstore, query, 1, 2)
+
+
+def test_a_search_whose_page_needs_more_of_the_order_than_it_may_read_is_found_exactly(fstore, monkeypatch):
+    if not fstore.postgres:
+        pytest.skip("sampled pages are PostgreSQL's (SQLite's index gives the rows)")
+    monkeypatch.setattr(sampled, "CHUNK", 2)
+    monkeypatch.setattr(sampled, "READ", 2)  # one chunk of the order: too few for the page
+    query = q.IncidentQuery(q="source", category=["repression"])
+    order_sql, sort, _ = order_by(None, None)
+    assert sampled.sampled_page(fstore, query, sort, order_sql, 3, 0) is None
+    page = q.search(fstore, query, per_page=3)
+    assert (page.total, page.total_is_estimate) == (q.count(fstore.conn, query), False)
+    assert [r["id"] for r in page.items] == sql_ids(fstore, query, 1, 3)

@@ -7,7 +7,8 @@
 4. records: one candidate Incident per cluster, with a summary (records.py);
 5. the trained classifier decides which candidates are incidents and how sure it is
    (features.py, classifier.py): rules propose, a model decides;
-6. a clash or a raid going on over a run of days becomes one record a day (ACLED's rule).
+6. a clash or a raid going on over a run of days becomes one record a day, an execution
+   in two named towns one record a town (ACLED's atomic days and places).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .clustering import Cluster, cluster_mentions
 from .features import document_features, record_features
 from .mentions import Mention, paragraphs, read_sentence
 from .records import by_day, record, reportable
+from .sites import by_place
 from .slots import (
     BACKGROUND_DAYS,
     SHORT_ITEM_SENTENCES,
@@ -79,4 +81,4 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
     # after the classifier, so that the other records' article context stays as it was
     records = [(c, at_the_un(c, r, article)) for c, r in records
                if not foreign_party(c, r, article) and not other_voice(c, article) and not recalled(c, article)]
-    return [day for c, r in records for day in by_day(c, r)]
+    return [day for c, r in records for site in by_place(c, r, places, geoparser) for day in by_day(c, site)]

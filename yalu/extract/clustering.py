@@ -23,6 +23,9 @@ ANOTHER_DETERMINERS = {"another", "separate"}
 CASE_NOUNS = {"case", "instance", "incident", "occasion"}
 # a day of the month an unresolved date names ("on the 13th"): cluster.named_day
 NAMED_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+# a month an unresolved date names ("in October" in a report without a date): cluster.named_month
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+NAMED_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[a-z]*)\b\.?", re.I)
 
 
 def _another(m: Mention) -> bool:
@@ -44,10 +47,11 @@ class Cues(NamedTuple):
 
     another: bool
     days: frozenset[str]
+    months: frozenset[int]
 
 
 def _cues(m: Mention) -> Cues:
-    return Cues(_another(m), _named_days(m))
+    return Cues(_another(m), _named_days(m), _named_months(m))
 
 
 def _named_days(m: Mention) -> frozenset[str]:
@@ -56,6 +60,30 @@ def _named_days(m: Mention) -> frozenset[str]:
     if t is None or m.time_inherited or t.start or t.end or not t.expression:
         return frozenset()
     return frozenset(NAMED_DAY.findall(t.expression))
+
+
+def _named_months(m: Mention) -> frozenset[int]:
+    """The months the mention's own date names: those of an unresolved date ("in October",
+    "on November 12" with no publication date to place them), or the one month a resolved
+    date lies in ("on December 8, 2013")."""
+    t = m.time
+    if t is None or m.time_inherited or not t.expression:
+        return frozenset()
+    if t.start and t.end:
+        one = t.start.year == t.end.year and t.start.month == t.end.month
+        return frozenset([-t.start.month]) if one else frozenset()  # negative: resolved
+    if t.start or t.end:
+        return frozenset()
+    return frozenset(MONTHS.index(name.lower()) + 1 for name in NAMED_MONTH.findall(t.expression))
+
+
+def _apart_by_month(months: frozenset[int], others: set[frozenset[int]]) -> bool:
+    """cluster.named_month: an unresolved date's months and another date's months do not
+    meet ("in May" and "in October" in a report with no date; "on November 12" and "on
+    December 8, 2013"); two resolved dates are compared by their spans instead."""
+    mine = {abs(k) for k in months}
+    resolved = all(k < 0 for k in months)
+    return any(not mine & {abs(k) for k in other} for other in others if not (resolved and all(k < 0 for k in other)))
 
 
 def _related(a: Mention, b: Mention) -> bool:
@@ -95,6 +123,7 @@ class Agreement:
         # ones and those that add one more act (`Cues.another`); the unresolved days named
         self.pinned: dict[str, set[int]] = {}
         self.days: set[frozenset[str]] = set()
+        self.months: set[frozenset[int]] = set()
         self.add(first, cues)
 
     def add(self, m: Mention, cues: Cues) -> None:
@@ -103,6 +132,8 @@ class Agreement:
             self.pinned.setdefault(m.event_type, set()).add(m.sent.start)
         if cues.days:
             self.days.add(cues.days)
+        if cues.months:
+            self.months.add(cues.months)
         t = m.time
         if t and t.start and t.end:
             self.latest_start = max(self.latest_start or t.start, t.start)
@@ -125,6 +156,8 @@ class Agreement:
             return False
         # cluster.named_day: "on the 13th" and "on the 16th" are two days, resolved or not
         if cues.days and any(not cues.days & other for other in self.days):
+            return False
+        if cues.months and _apart_by_month(cues.months, self.months):
             return False
         if m.kind and not all(_same_sufferers(m, o) for o in self.by_type.get(m.event_type, []) if o.kind not in ("", m.kind)):
             return False

@@ -139,9 +139,11 @@ def frames() -> list[dict]:
 
 def _apply_frames(mentions: list[Mention]) -> list[Mention]:
     """Recode mentions by the frame the sentence tells them in (data/frames.toml); a
-    frame that `keeps` the mention adds a copy of the other type beside it."""
+    frame that `keeps` the mention adds a copy of the other type beside it; mentions told
+    by a frame's `with_lemmas_not` do not make its setting."""
     for frame in frames():
-        types = {m.event_type for m in mentions}
+        unlike = frame.get("with_lemmas_not", [])
+        types = {m.event_type for m in mentions if m.trigger.lemma_.lower() not in unlike}
         added = []
         for m in mentions:
             if not _framed(m, frame, types):

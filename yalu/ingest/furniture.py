@@ -239,8 +239,8 @@ def _credited_captions(stripped: list[str], kinds: list[str | None], roles: list
     takes the caption right above it: a paragraph of its own (a blank line, furniture or
     the start of the text above it, or a copy of itself, as pages print a caption twice)
     that dates its picture after a comma, as captions do (", Dec. 14, 2012."); a picture's
-    credit (a `picture_credit` pattern's line: "Image: Daily NK", "(Photo: ASIAPRESS)") takes a short sentence, dated or not. A news
-    paragraph never sits between a caption and its credit; a line with text kept in it
+    credit (a `picture_credit` pattern's line: "Image: Daily NK", "(Photo: ASIAPRESS)") takes a short sentence, dated or not; a line printed twice
+    right over any credit, ended or not. A news paragraph never sits between a caption and its credit; a line with text kept in it
     (`partial`) is not taken, nor a report's only text (a one-sentence item with its
     picture's credit under it is the news, not a caption)."""
     for i, kind in enumerate(kinds):
@@ -248,17 +248,18 @@ def _credited_captions(stripped: list[str], kinds: list[str | None], roles: list
         if (kind != "credit" and not picture) or i == 0:
             continue
         caption = stripped[i - 1]
+        top = i - 1
+        while top > 0 and stripped[top - 1] == caption:
+            top -= 1
         if (
             not caption
             or kinds[i - 1] is not None
             or i - 1 in partial
             or len(caption) > (_PICTURE_CAPTION_MAX_LEN if picture else _CAPTION_MAX_LEN)
-            or not (_SENTENCE_END.search(caption) if picture else _DATED_CAPTION.search(caption))
+            # a line printed twice over a credit is a caption (alt text and figcaption), ended or not
+            or not (top < i - 1 or (_SENTENCE_END.search(caption) if picture else _DATED_CAPTION.search(caption)))
         ):
             continue
-        top = i - 1
-        while top > 0 and stripped[top - 1] == caption:
-            top -= 1
         if top > 0 and stripped[top - 1] and kinds[top - 1] is None:
             continue
         if not any(line and kinds[j] is None for j, line in enumerate(stripped) if not top <= j <= i):
@@ -268,17 +269,48 @@ def _credited_captions(stripped: list[str], kinds: list[str | None], roles: list
 
 
 ALT_TEXT_MAX_WORDS = 4
+ALT_TEXT_ECHO_MAX_WORDS = 30
+_ANY_WORD = re.compile(r"\w+")
 
 
 def _alt_texts(stripped: list[str], kinds: list[str | None], partial: set[int]) -> None:
-    """A few words on a line of their own right above a caption, with no sentence's end
-    ("Hyesan murdered" over "A photo of Hyesan ... / Image: Daily NK"), are the picture's
-    title or alt text that the page printed: part of the caption."""
+    """The line right above a caption is the picture's title or alt text that the page
+    printed, part of the caption, when it is a few words with no sentence's end
+    ("Hyesan murdered" over "A photo of Hyesan ... / Image: Daily NK") or echoes the
+    caption at the start of a paragraph: the caption without its credit, or a phrase with
+    no sentence's end half of whose words the caption repeats ("Musan County residence"
+    over "Musan County, North Hamgyong Province. / Image: Daily NK"). So is a line right
+    under a caption that prints the caption again with more after it."""
     for i in range(1, len(stripped)):
         line = stripped[i - 1]
-        if (kinds[i] == "caption" and line and kinds[i - 1] is None and i - 1 not in partial
-                and len(line.split()) <= ALT_TEXT_MAX_WORDS and not _SENTENCE_END.search(line)):
+        if kinds[i] != "caption" or not line or kinds[i - 1] is not None or i - 1 in partial:
+            continue
+        ended = _SENTENCE_END.search(line)
+        if (len(line.split()) <= ALT_TEXT_MAX_WORDS and not ended) or (
+                _paragraph_start(i - 1, stripped, kinds) and _echoes(line, stripped[i], ended is not None)):
             kinds[i - 1] = "caption"
+    # the caption printed again right under itself, with more after it ("... | License Photo")
+    for i in range(len(stripped) - 1):
+        below = stripped[i + 1]
+        if kinds[i] == "caption" and kinds[i + 1] is None and i + 1 not in partial and below.startswith(stripped[i]):
+            kinds[i + 1] = "caption"
+
+
+def _echoes(line: str, caption: str, ended: bool) -> bool:
+    """Whether a line repeats a caption: all of it in front of the caption, or (a phrase
+    with no sentence's end, of a modest length) half of its words among the caption's."""
+    if caption.startswith(line):
+        return True
+    words = _ANY_WORD.findall(line.lower())
+    if ended or not words or len(words) > ALT_TEXT_ECHO_MAX_WORDS:
+        return False
+    shared = set(_ANY_WORD.findall(caption.lower()))
+    return 2 * sum(w in shared for w in words) >= len(words)
+
+
+def _paragraph_start(i: int, stripped: list[str], kinds: list[str | None]) -> bool:
+    """Whether line i opens a paragraph: the text's first line, or one under a blank or furniture."""
+    return i == 0 or not stripped[i - 1] or kinds[i - 1] is not None
 
 
 RELATED_LIST_MAX = 12

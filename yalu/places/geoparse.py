@@ -385,10 +385,12 @@ class Geoparser:
         admin1 = self.gazetteer.admin1_of(place)
         # a county or city is its own second level, in China as in Korea (Changbai, not Baishan)
         admin2 = place if place.kind in ("county", "city") else self.gazetteer.admin2_of(place)
-        if (place.kind == "special_city" or place.id in LINE_POINTS) and admin2 is None:
-            # "the port city of Nampo": the city is both levels; Panmunjom, on the line
-            # inside no county, is its own second level as analysts code it
-            admin2 = place
+        if admin2 is None and place.id in LINE_POINTS:
+            admin2 = place  # Panmunjom, on the line inside no county, as analysts code it
+        elif admin2 is None:
+            # "the port city of Nampo" is both levels; so is a special city for a site right
+            # under it, in none of its districts (the Kaesong Industrial Complex)
+            admin2 = next((p for p in (place, self.gazetteer.parent(place)) if p and p.kind == "special_city"), None)
         precision = GEO_PRECISION.get(place.kind, 1)
         if precision == 3 and admin2 is not None:
             precision = 2  # a cape or a stretch of coast inside one county

@@ -28,6 +28,7 @@ from .sql import Search, Where, admin1_terms, admin2_terms, articles_search, bui
 FACETS = ("event_type", "admin1", "outlet", "modality", "review_status", "month")
 COLUMNS_KEY = ("facet_columns",)  # the arrays' key in Store.remember
 FACET_VALUES = 30  # values per facet, the most frequent (months: the latest)
+FEW_CODES = 4  # a list filter of up to this many values is compared code by code (Column.isin)
 # the list filters the arrays answer: the facets' own and the category
 _LISTS = ("category", "event_type", "admin1", "outlet", "modality", "review_status")
 _NOT_IN_SQL: dict[str, Any] = {**dict.fromkeys(_LISTS, []), "admin2": [], "date_from": None, "date_to": None,
@@ -49,9 +50,18 @@ class Column:
         return cls(codes, np.array(list(index), dtype=str))
 
     def isin(self, wanted: list[str]) -> np.ndarray:
-        # per value, then looked up per row (np.isin of the codes: 5 ms at 1,000,000 rows)
-        chosen = np.isin(self.values, wanted)
-        return chosen[self.codes] if len(chosen) else np.zeros(len(self.codes), dtype=bool)
+        # per value, then per row: a few values as comparisons of the codes (0.7 ms each at
+        # 1,000,000 rows), more looked up in the values' table (np.take: 8-17 ms, and
+        # np.isin of the codes 5 ms, on a loaded machine)
+        chosen = np.flatnonzero(np.isin(self.values, wanted))
+        if len(chosen) > FEW_CODES:
+            table = np.zeros(len(self.values), dtype=bool)
+            table[chosen] = True
+            return np.take(table, self.codes)
+        found = np.zeros(len(self.codes), dtype=bool)
+        for code in chosen:
+            found |= self.codes == code
+        return found
 
 
 @dataclass
@@ -60,6 +70,11 @@ class Columns:
     text: dict[str, Column]  # the list filters, "admin1_name", "admin2_name" (lower case), "month"
     start: np.ndarray  # coalesce(date_start, date_end), b"" when undated (ISO text compares)
     end: np.ndarray  # coalesce(date_end, date_start)
+    # every distinct start and end, sorted, and each row's place among them (int32): a date
+    # filter compares ranks (1 ms at 1,000,000 rows), not the bytes (13-38 ms)
+    days: np.ndarray
+    start_rank: np.ndarray
+    end_rank: np.ndarray
     confidence: np.ndarray  # NaN when NULL
     province_names: dict[str, str]  # admin1_code -> a name stored with it
     merged: np.ndarray  # merged into another record
@@ -74,6 +89,8 @@ class Columns:
     # `sources` grouped by row: where each row's pairs start (one more: the end), and their
     # articles (sampled._matching)
     by_row: tuple[np.ndarray, np.ndarray] | None = None
+    # the rows not rejected (_not_rejected: every query without include_rejected asks)
+    not_rejected: np.ndarray | None = None
 
 
 def _columns(conn: sqlite3.Connection) -> Columns:
@@ -92,6 +109,8 @@ def _columns(conn: sqlite3.Connection) -> Columns:
         "JOIN articles a ON a.id = s.article_id").fetchall()
     pair_cols = list(zip(*pairs)) if pairs else [(), ()]
     text = [[v or "" for v in col] for col in cols[1:10]]
+    start, end = np.array(text[7], dtype=bytes), np.array(text[8], dtype=bytes)
+    days = np.unique(np.concatenate([start, end]))
     names: dict[str, str] = {}
     for code, name in zip(text[2], text[3], strict=True):
         if code and name and (code not in names or name < names[code]):
@@ -106,7 +125,9 @@ def _columns(conn: sqlite3.Connection) -> Columns:
             "admin2_name": Column.of([(t or "").lower() for t in cols[12]]),
         },
         # ISO dates as bytes: a quarter of the memory of str, and they compare the same
-        start=np.array(text[7], dtype=bytes), end=np.array(text[8], dtype=bytes),
+        start=start, end=end, days=days,
+        start_rank=np.searchsorted(days, start).astype(np.int32),
+        end_rank=np.searchsorted(days, end).astype(np.int32),
         confidence=np.array([np.nan if c is None else c for c in cols[10]], dtype=float),
         province_names=names,
         merged=np.array(cols[11], dtype=bool),
@@ -200,10 +221,12 @@ def _selections(columns: Columns, query: IncidentQuery) -> dict[str, np.ndarray]
     other = np.ones(len(columns.rowids), dtype=bool)
     if query.admin2:  # any spelling, as sql._places (COLLATE NOCASE)
         other &= columns.text["admin2_name"].isin([n.lower() for n in admin2_terms(query.admin2)])
-    if query.date_from:
-        other &= columns.end >= query.date_from.isoformat().encode()
-    if query.date_to:
-        other &= (columns.start != b"") & (columns.start <= query.date_to.isoformat().encode())
+    if query.date_from:  # end >= date_from
+        other &= columns.end_rank >= np.searchsorted(columns.days, query.date_from.isoformat().encode())
+    if query.date_to:  # dated (b"" sorts first) and start <= date_to
+        undated = int(len(columns.days) > 0 and columns.days[0] == b"")
+        other &= ((columns.start_rank >= undated)
+                  & (columns.start_rank < np.searchsorted(columns.days, query.date_to.isoformat().encode(), "right")))
     if query.min_confidence is not None:
         other &= columns.confidence >= query.min_confidence
     out["other"] = other
@@ -214,7 +237,9 @@ def _not_rejected(columns: Columns, query: IncidentQuery, statuses: list[str]) -
     """What build_where does with rejected records: hidden unless asked for."""
     if query.include_rejected or "rejected" in statuses:
         return True
-    return ~columns.text["review_status"].isin(["rejected"])
+    if columns.not_rejected is None:  # the same for every query: once per arrays
+        columns.not_rejected = ~columns.text["review_status"].isin(["rejected"])
+    return columns.not_rejected
 
 
 def facet_counts(db: DB, query: IncidentQuery | None = None) -> dict[str, list[dict]]:

@@ -90,10 +90,16 @@ def read_chunk(store: Store, columns: Columns, want: np.ndarray, sql: str, size:
     the indexes of those `want` holds (a row added since the arrays were read is not one of
     them), and those rows' places in the arrays."""
     rows = store.conn.execute(sql + " LIMIT ? OFFSET ?", (*params, size, offset)).fetchall()
+    return rows, *kept_rows(columns, want, rows)
+
+
+def kept_rows(columns: Columns, want: np.ndarray, rows: list) -> tuple[np.ndarray, np.ndarray]:
+    """Of these rows (rowid, id), the indexes of those `want` holds and their places in
+    the arrays (read_chunk)."""
     rowids = np.array([r[0] for r in rows], dtype=np.int64)
     at = np.searchsorted(columns.rowids, rowids).clip(0, max(0, len(columns.rowids) - 1))
     kept = np.flatnonzero((columns.rowids[at] == rowids) & want[at])
-    return rows, kept, at[kept]
+    return kept, at[kept]
 
 
 def _walk(store: Store, columns: Columns, want: np.ndarray, matches: int, sql: str, skip: int,

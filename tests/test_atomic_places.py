@@ -1,0 +1,44 @@
+"""ACLED's atomic places (yalu/extract/sites.py, `by_place` in data/ontology.toml): an act
+its own clause places in several coordinated places of one level is one record a place.
+Sentences are made up for the tests."""
+
+import pytest
+
+
+def _places(incidents, event_type):
+    return sorted((i.location.location_name, i.location.admin1_code) for i in incidents if i.event_type == event_type)
+
+
+def test_an_arrest_in_two_towns_is_one_record_a_town(read_with_rules):
+    _, incidents = read_with_rules("Security agents arrested a dozen copper smugglers in Hyesan and Musan on March 3.")
+    assert _places(incidents, "arrest") == [("Hyesan", "KP-10"), ("Musan", "KP-09")]
+    # the count is told once, on the first record
+    first, second = [i for i in incidents if i.event_type == "arrest"]
+    assert first.quantities and not second.quantities
+
+
+def test_executions_in_two_provinces_are_two_records(read_with_rules):
+    _, incidents = read_with_rules("The authorities publicly executed five people in South Pyongan and North Hwanghae provinces last week.")
+    assert sorted(code for _, code in _places(incidents, "punishment")) == ["KP-02", "KP-06"]
+
+
+def test_a_name_that_swallows_its_conjunct_is_still_two_places(read_with_rules):
+    # the parser reads "Samjiyon and Pochon County" as one name with "Samjiyon" inside it
+    _, incidents = read_with_rules("State security officers ran copper smuggling in the border towns of Samjiyon and Pochon County in early July.")
+    assert [name for name, _ in _places(incidents, "smuggling")] == ["Pochon", "Samjiyon"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # a route is one act
+        ("Traders smuggled copper between Sinuiju and Dandong on March 3.", "smuggling"),
+        # a town and its province are one address
+        ("Security agents arrested a dozen copper smugglers in Hyesan, Ryanggang Province, on March 3.", "arrest"),
+        # a state told over two towns is one report: lockdown is not a by_place type
+        ("The authorities locked down Hyesan and Musan on March 3.", "lockdown"),
+    ],
+)
+def test_routes_addresses_and_states_stay_one_record(read_with_rules, text, event_type):
+    _, incidents = read_with_rules(text)
+    assert len(_places(incidents, event_type)) == 1

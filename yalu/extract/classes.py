@@ -1,0 +1,105 @@
+"""Modality rules for what a class of people does, told in the present: the explanations
+of how things work that Daily NK, RFA and ASIAPRESS put between the news ("Statements about
+the crimes of those executed are used to send a signal", "trading companies are actively
+involved in smuggling operations", "the North punishes families under guilt by
+association"). The clause-level rule (modality.habitual) reads the trigger's own verb; these
+read the clause above a participle, gerund or noun, and the object of a present verb;
+class_voice, the condemnations and vows of ordinary people, which are no statement.
+
+Registered in modality.RULES (imported by modality.py), with the habit rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .genericity import _headline, _up_to_clause, cues
+from .modality import NO_ACT, Rule, Verdict, _generic
+from .rhetoric import DAY_WORDS, register
+
+PRESENT = ("VBZ", "VBP")
+# what makes a noun one act or one group, not a class: "the arrests", "30 people", "his execution"
+SPECIFIC = ("det", "nummod", "poss", "quantmod")
+DIGIT = re.compile(r"\d")
+# the verbs of a state said of a class ("companies are involved in", "those put on trial are those who")
+COPULAS = frozenset(["be", "become", "remain", "seem", "appear"])
+
+
+def _present(verb: Token) -> bool:
+    """Simple present, active ("are", "punishes") or passive ("are used"): not the
+    progressive of one act going on ("are raiding") nor the perfect ("have arrested")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in PRESENT and not auxes:
+        return True
+    return verb.tag_ == "VBN" and bool(auxes) and all(a.dep_ == "auxpass" and a.tag_ in PRESENT for a in auxes)
+
+
+def _specific(trigger: Token) -> bool:
+    """The trigger names one act or group: a determiner, number or owner on it or on the
+    noun it describes ("the arrests", "30 people detained"), or a date in its words."""
+    nouns = [trigger, trigger.head] if trigger.dep_ in ("acl", "amod") else [trigger]
+    if any(c.dep_ in SPECIFIC and c.lower_ not in ("those", "such") for n in nouns if n.pos_ in ("NOUN", "PROPN") for c in n.children):
+        return True
+    return any(t.dep_ == "nummod" or t.lower_ in DAY_WORDS or DIGIT.search(t.text) for t in trigger.subtree)
+
+
+def class_clause(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"Statements about the crimes of those executed are used to send a signal",
+    "trading companies are actively involved in smuggling operations": an act's word with
+    no tense of its own under a present passive or copula said of a class is a habit, not
+    one act ("residents are angry about the arrests" names the article's arrests, and a
+    chronology's active present, "soldiers kill seven of the infiltrators", its act: both stay)."""
+    if trigger.pos_ in ("VERB", "AUX") and (trigger.dep_ == "conj" or any(c.dep_ in ("aux", "auxpass") for c in trigger.children)):
+        return None  # "track down and kill": a verb joined to the clause's is its own act
+    if trigger.tag_ in PRESENT + ("VBD", "MD") or _headline(sent) or _specific(trigger):
+        return None
+    clause = list(_up_to_clause(trigger))[-1]
+    if clause == trigger or clause.pos_ not in ("VERB", "AUX") or not _present(clause):
+        return None
+    if clause.tag_ != "VBN" and clause.lemma_ not in COPULAS:
+        return None  # a chronology's present is active: "soldiers kill seven out of a band of infiltrators"
+    subjects = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+    if trigger in subjects:
+        return None  # "inspections are under way": the act itself said to happen (modality.genre.occurred)
+    if any(_generic(s) for s in subjects):
+        return Verdict(NO_ACT, "modality.genre.class_clause")
+    return None
+
+
+def class_object(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"The North punishes families under guilt by association", "the police confiscate
+    phones and arrest users": a present verb done to a class (a bare plural object) is how
+    things work. A chronology's present counts its people ("soldiers kill seven
+    infiltrators") or dates them, and a headline is the present of news: both stay acts."""
+    if trigger.pos_ != "VERB" or not _present(trigger) or trigger.tag_ not in PRESENT or _headline(sent):
+        return None
+    if DIGIT.search(sent.text) or any(t.lower_ in DAY_WORDS for t in sent):
+        return None
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    if objects and all(o.tag_ == "NNS" and not any(c.dep_ in SPECIFIC for c in o.children) for o in objects):
+        return Verdict(NO_ACT, "modality.genre.class_object")
+    return None
+
+
+def class_voice(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"North Koreans have condemned the mandatory donations", "residents vowed to rebuild":
+    ordinary people's voice, which RFA and Daily NK relay, is no statement (the state's
+    organs and leaders speak: "the ministry condemned", "Kim Jong Un vowed")."""
+    c = cues()
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in c["voice_verbs"]:
+        return None
+    subjects = [s for s in trigger.children if s.dep_ == "nsubj"]
+    if subjects and all(s.lower_ in c["public"] for s in subjects):
+        return Verdict(NO_ACT, "modality.genre.class_voice")
+    return None
+
+
+CLASS_RULES: list[tuple[str, Rule]] = [
+    ("modality.genre.class_clause", class_clause),
+    ("modality.genre.class_object", class_object),
+    ("modality.genre.class_voice", class_voice),
+]
+
+register(CLASS_RULES, before="modality.hypothetical")

@@ -1,0 +1,95 @@
+"""ACLED's events are atomic places as they are atomic days: an act of a `by_place` type
+(data/ontology.toml) that its own clause places in several coordinated places of one
+kind ("provided field guidance to units in Songgan and Jonchon counties", "has been
+spreading in South Hamgyong and South Pyongan provinces") is one record a place.
+
+A route or a span is one act ("between Sinuiju and Dandong", "from Hyesan to Pyongyang"),
+and so are places of different kinds ("in Hyesan, Ryanggang Province"): a province after
+its town is the town's address, not a second place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from ..annotate import text_of
+from ..annotate.index import starting_in
+from ..model import Incident
+from ..ontology import event_types
+from ..places.geoparse import SPECIFICITY, Geoparser, PlaceMention
+from ..places.syntax import preposition, same_clause
+from .clustering import Cluster
+from .records import summary
+
+# what may stand between two places of one list: "Hyesan, Musan and Hoeryong"
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+# what a list of places hangs from when it is one route or span, not several sites
+SPANNING = frozenset(["between", "from", "to", "into", "toward", "towards", "through", "via", "across", "along"])
+
+
+def by_place(c: Cluster, incident: Incident, places: list[PlaceMention], geoparser: Geoparser) -> list[Incident]:
+    """The incident, and one copy of it for each other place coordinated with its own
+    place in the clause that placed it (`record.by_place`); counts stay on the first."""
+    loc = incident.location
+    if loc is None or loc.place_id is None or not event_types()[incident.event_type].get("by_place"):
+        return [incident]
+    found = _named(c, loc.place_id, places)
+    if found is None:
+        return [incident]
+    named, here = found
+    others = _coordinated(named, here)
+    records = [incident]
+    for p in others:
+        site = geoparser.location(p.place, text=p.text)
+        records.append(replace(incident, location=site, quantities=[]))
+        records[-1].summary = summary(records[-1])
+    return records
+
+
+def _coordinated(named: PlaceMention, here: list[PlaceMention]) -> list[PlaceMention]:
+    """The other places of `here` (one sentence's, in order) listed with `named` at its
+    level: its conjuncts in the parse, or its neighbours with only a comma or "and" between
+    ("in South Pyongan and North Hwanghae provinces", which the parser often reads as
+    one name)."""
+    level = SPECIFICITY.get(named.place.kind)
+    same = [p for p in here if SPECIFICITY.get(p.place.kind) == level]
+    # "Samjiyon and Pochon County" parses as one name with a conjunct inside it
+    conjuncts = {c.i for t in _tokens(named) for c in t.conjuncts}
+    listed = {id(p) for p in same if conjuncts & {t.i for t in _tokens(p)}}
+    text = text_of(named.root.doc)
+    k = here.index(named)
+    for step in (-1, 1):
+        j = k
+        while 0 <= j + step < len(here):
+            a, b = sorted((here[j], here[j + step]), key=lambda p: p.start)
+            if here[j + step] not in same or not LIST_GAP.fullmatch(text[a.end:b.start]):
+                break
+            j += step
+            listed.add(id(here[j]))
+    out, seen = [], {named.place.id}
+    for p in same:
+        if id(p) in listed and p.place.id not in seen:
+            seen.add(p.place.id)
+            out.append(p)
+    return out
+
+
+def _tokens(p: PlaceMention) -> list[Token]:
+    doc = p.root.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return list(span) if span is not None else [p.root]
+
+
+def _named(c: Cluster, place_id: str, places: list[PlaceMention]) -> tuple[PlaceMention, list[PlaceMention]] | None:
+    """Where a mention's own clause names the incident's place (not on a route), with the
+    other places of its sentence; None when every mention borrowed it."""
+    for m in c.mentions:
+        if m.place_inherited or m.location is None or m.location.place_id != place_id or not isinstance(m.trigger, Token):
+            continue  # a borrowed place, another place, or a Korean anchor without a parse
+        here = [p for p in starting_in(places, m.sent.start_char, m.sent.end_char) if not p.excluded]
+        for p in here:
+            if p.place.id == place_id and same_clause(p.root, m.trigger) and preposition(p.root) not in SPANNING:
+                return p, here
+    return None

@@ -367,6 +367,7 @@ def test_bundled_rules_load():
         ({"name": "x", "kind": "caption"}, "no regex"),
         ({"name": "x", "kind": "caption", "regex": "(unclosed"}, "bad regex"),
         ({"name": "x", "kind": "caption", "regex": "a", "role": "banner"}, "role must be one of"),
+        ({"name": "x", "kind": "caption", "regex": "{agencies}"}, "no list"),
     ],
 )
 def test_bad_rules_are_rejected(entry, message):
@@ -386,6 +387,19 @@ def test_custom_rules_and_max_len():
     text, furniture = split_furniture("News.\nAdvert here\nAdvertising is banned here.", rules)
     assert [f.text for f in furniture] == ["Advert here"]
     assert text == "News.\nAdvertising is banned here."
+
+
+def test_a_list_is_written_once_and_named_in_regexes():
+    # data/furniture.toml's [lists]: "{agencies}" stands for the one list, in any pattern
+    rules = parse_rules({"lists": {"agencies": "AFP|Yonhap"}, "pattern": [
+        {"name": "credit", "kind": "credit", "regex": "{agencies}", "max_len": 3},
+        {"name": "caption", "kind": "caption", "regex": r".*\({agencies}\)"},
+    ]})
+    assert [p.regex.pattern for p in rules.patterns] == ["(?:AFP|Yonhap)", r".*\((?:AFP|Yonhap)\)"]
+    text, furniture = split_furniture("News.\n\nAFP\nA house in Hyesan (Yonhap)\nYonhap", rules)
+    assert [f.text for f in furniture] == ["AFP", "A house in Hyesan (Yonhap)"]
+    bundled = load_rules()
+    assert all("{agencies}" not in p.regex.pattern and "{korean_agencies}" not in p.regex.pattern for p in bundled.patterns)
 
 
 def test_roles_in_custom_rules():

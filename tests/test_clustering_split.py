@@ -112,3 +112,20 @@ def test_a_district_and_its_city_are_one_place(extract):
         "a source in North Hamgyong Province told Daily NK.\n\n"
         "The bribe was paid to a mobilization official in Chongjin, the source said.")
     assert len(texts(incidents, "bribery")) == 1, texts(incidents, "bribery")
+
+
+@pytest.mark.parametrize(
+    "expression, months",
+    [("in October", {10}), ("on Sept. 3", {9}), ("in May and June", {5, 6}),
+     # cluster.named_month reads the month names of data/dates.toml, not any word that
+     # begins like one: "a decade ago" names no December, "separately" no September
+     ("a decade ago", set()), ("in recent decades", set()), ("separately", set())],
+)
+def test_the_months_an_unresolved_date_names(expression, months):
+    from types import SimpleNamespace
+
+    from yalu.extract.clustering import _named_months
+    from yalu.model import TimeSpan
+
+    m = SimpleNamespace(time=TimeSpan(None, None, 4, expression), time_inherited=False)
+    assert set(_named_months(m)) == months  # type: ignore[arg-type]

@@ -117,6 +117,10 @@ def test_a_fire_told_with_an_explosion_is_the_explosions() -> None:
     assert [r.event_type for r in _korean_records(text)] == ["explosion_accident"]
     text = "지난 3일 혜산시의 한 살림집에서 불이 나 주민 2명이 숨졌다고 소식통이 전했다.\n"
     assert [r.event_type for r in _korean_records(text)] == ["disaster"]
+    # whichever is told first: the fire in the headline, the blast in the lead
+    text = ("혜산시 살림집서 화재로 주민 5명 사망\n\n"
+            "지난 3일 혜산시의 한 살림집에서 불이 나 가스가 폭발해 주민 5명이 사망했다고 소식통이 전했다.\n")
+    assert [r.event_type for r in _korean_records(text)] == ["explosion_accident"]
 
 
 def test_a_declared_run_keeps_its_last_day_past_the_day_the_source_spoke() -> None:

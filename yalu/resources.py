@@ -86,6 +86,7 @@ SCHEMAS: dict[str, Schema] = {
     }),
     "furniture.toml": Schema({
         "function_words": list,
+        "lists": dict,
         "pattern": _records("name kind regex", "ignore_case max_len standalone max_function_words role"),
     }),
     "modality.toml": Schema({name: list for name in MODALITY_LISTS}),

@@ -26,6 +26,7 @@ Public interface (used by the extractor):
 - `dateline(text, hint=None)`      -> publication date from "Pyongyang, September 7 (KCNA) --"
 - `dateline_match(text)`           -> the dateline's match, or None
 - `coded_as_start(span, published)` -> an ongoing "since X" span coded as precisely as X
+- `opens_since(expression)`        -> the match of the "since" words an expression opens with, or None
 - `days_of(span)`                  -> the days of a run of days ("from October 30 to November 3")
 - `governing_date(sent, trigger, mentions)` -> the mention that dates the trigger, or None
                                      (a past one of an act in the present progressive:
@@ -65,7 +66,7 @@ Rules that are choices (documented here and in yalu/data/dates.toml):
 from __future__ import annotations
 
 from .attach import after_clause_date, governing_date, page_date, reporting_date
-from .combine import COMBINERS, RULES, SINCE, DateMention, coded_as_start, find_dates, resolve
+from .combine import COMBINERS, RULES, DateMention, coded_as_start, find_dates, opens_since, resolve
 from .dateline import dateline, dateline_match
 from .lexicon import lasting
 from .resolution import MAX_RUN_DAYS, days_of, in_news_cycle, news_cycle, precision_for
@@ -74,7 +75,6 @@ __all__ = [
     "COMBINERS",
     "MAX_RUN_DAYS",
     "RULES",
-    "SINCE",
     "DateMention",
     "after_clause_date",
     "coded_as_start",
@@ -82,6 +82,7 @@ __all__ = [
     "dateline_match",
     "days_of",
     "find_dates",
+    "opens_since",
     "governing_date",
     "lasting",
     "in_news_cycle",

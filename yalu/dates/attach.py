@@ -46,13 +46,23 @@ def _ongoing_since(trigger: Token, m: DateMention) -> DateMention:
     """An act told in the present progressive that a past date governs has gone on since that
     date (date.ongoing_since): "The ministry sent its agents to the border on Sept. 18, and
     they are currently staging inspections" runs from September 18 to publication."""
-    verb = trigger.head if trigger.dep_ in _ACT_NOUN_DEPS else trigger
+    verb = _act_verb(trigger)
     present = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
     if (not present or m.kind in ("since", "until", "range") or m.future or m.published is None
             or m.span.start is None or m.span.end is None or m.span.end >= m.published):
         return m
+    return _since(m, "date.ongoing_since")
+
+
+def _act_verb(trigger: Token) -> Token:
+    """The act's verb: the trigger, or the verb whose object or subject it is ("fired warning shots")."""
+    return trigger.head if trigger.dep_ in _ACT_NOUN_DEPS else trigger
+
+
+def _since(m: DateMention, rule: str) -> DateMention:
+    """The mention read as "since" its date, going on until publication (`rule`)."""
     told = "since " + _OWN_PREPOSITION.sub("", m.text)
-    return replace(m, span=TimeSpan(m.span.start, m.published, 4, told), kind="since", rule="date.ongoing_since")
+    return replace(m, span=TimeSpan(m.span.start, m.published, 4, told), kind="since", rule=rule)
 
 
 # an act told after a recent one is dated from it to publication; this many days back at most
@@ -71,8 +81,7 @@ def after_clause_date(sent: Span, trigger: Token | Span, mentions: list[DateMent
     date, however long ago (date.since_clause)."""
     trigger = _root_token(trigger)
     doc = sent.doc
-    # the act's verb: the trigger, or the verb whose object or subject it is ("fired warning shots")
-    verb = trigger.head if trigger.dep_ in _ACT_NOUN_DEPS else trigger
+    verb = _act_verb(trigger)
     verbs = {trigger.i, verb.i}
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     for m in mentions:
@@ -83,8 +92,7 @@ def after_clause_date(sent: Span, trigger: Token | Span, mentions: list[DateMent
         chain = _ancestors_chain(root) if root is not None else []
         marks = {_clause_mark(tok) for tok in chain if tok.dep_ == "advcl" and tok.head.i in verbs}
         if "since" in marks and perfect:
-            told = "since " + _OWN_PREPOSITION.sub("", m.text)
-            return replace(m, span=TimeSpan(m.span.start, m.published, 4, told), kind="since", rule="date.since_clause")
+            return _since(m, "date.since_clause")
         if "after" in marks and (m.published - m.span.start).days <= AFTER_CLAUSE_REACH_DAYS:
             return replace(m, span=span(m.span.start, m.published), rule="date.after_clause")
     return None

@@ -481,8 +481,10 @@ def _intersect(a: TimeSpan, b: TimeSpan) -> TimeSpan | None:
     return TimeSpan(st, en, 4)
 
 
-# an expression that opens an ongoing interval: "since mid-June", "ever since last week"
-SINCE = re.compile(r"(?i)^(?:ever\s+)?since\b\s*")
+def opens_since(expression: str | None) -> re.Match[str] | None:
+    """Whether an expression opens an ongoing interval ("since mid-June", "ever since last
+    week", by dates.toml's since words): the opening words' match, or None."""
+    return lexicon().since_opening.match(expression or "")
 
 
 def coded_as_start(found: TimeSpan, published: date | None) -> TimeSpan:
@@ -491,7 +493,7 @@ def coded_as_start(found: TimeSpan, published: date | None) -> TimeSpan:
     since mid-August" is a month (3), "locked down since November 2" a day (1), "since 2019"
     a year (4); so is an act that takes the span from its paragraph, as the gold codes it. The
     interval stays from the start to publication; any other span is as it is."""
-    opened = SINCE.match(found.expression or "")
+    opened = opens_since(found.expression)
     if opened is None or found.start is None:
         return found
     # read as "from X", which opens an interval as "since" does ("May" alone is no month)

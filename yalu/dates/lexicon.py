@@ -108,6 +108,8 @@ class Lexicon:
         self.own_preposition = re.compile(rf"(?i:(?:{alt(words['own_prepositions'])})\s)")
         self.may_after = re.compile(rf"(?i:\b(?:{alt(words['may_after'])})\s+)$")
         self.since = re.compile(rf"(?i:\b(?:{alt(words['since'], spaces=True)})\s+)$")
+        # an expression that opens with it: "since mid-June", "ever since last week"
+        self.since_opening = re.compile(rf"(?i)^(?:{alt(words['since'], spaces=True)})\b\s*")
         self.until = re.compile(rf"(?i:\b(?:{alt(words['until'], spaces=True)})\s+)$")
         self.range_open = re.compile(rf"(?i:\b(?:{alt(words['range_open'])})\s+)$")
         self.range_gap = re.compile(rf"^\s*(?i:{alt(words['range_to'])})\s*(?:(?i:the|{self.BARE_PART})\s+)?$")

@@ -15,11 +15,10 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .genericity import _headline, _up_to_clause, cues
+from .genericity import PRESENT, _headline, _up_to_clause, cues
 from .modality import NO_ACT, Rule, Verdict, _generic
 from .rhetoric import DAY_WORDS, register
 
-PRESENT = ("VBZ", "VBP")
 # what makes a noun one act or one group, not a class: "the arrests", "30 people", "his execution"
 SPECIFIC = ("det", "nummod", "poss", "quantmod")
 DIGIT = re.compile(r"\d")

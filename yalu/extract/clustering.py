@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from ..dates.lexicon import alt
+from ..dates.lexicon import lexicon as date_words
 from ..model import Location, TimeSpan
 from ..ontology import event_types, has
 from .mentions import Mention
@@ -23,9 +26,14 @@ ANOTHER_DETERMINERS = {"another", "separate"}
 CASE_NOUNS = {"case", "instance", "incident", "occasion"}
 # a day of the month an unresolved date names ("on the 13th"): cluster.named_day
 NAMED_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
-# a month an unresolved date names ("in October" in a report without a date): cluster.named_month
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-NAMED_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[a-z]*)\b\.?", re.I)
+
+
+@cache
+def _month_names() -> tuple[re.Pattern[str], dict[str, int]]:
+    """A month an unresolved date names ("in October" in a report without a date):
+    cluster.named_month, by the month names of data/dates.toml."""
+    numbers = {name.lower(): n for name, n in date_words().months.items()}
+    return re.compile(rf"\b({alt(numbers)})(?![a-z])", re.I), numbers
 
 
 def _another(m: Mention) -> bool:
@@ -74,7 +82,8 @@ def _named_months(m: Mention) -> frozenset[int]:
         return frozenset([-t.start.month]) if one else frozenset()  # negative: resolved
     if t.start or t.end:
         return frozenset()
-    return frozenset(MONTHS.index(name.lower()) + 1 for name in NAMED_MONTH.findall(t.expression))
+    named, numbers = _month_names()
+    return frozenset(numbers[name.lower()] for name in named.findall(t.expression))
 
 
 def _apart_by_month(months: frozenset[int], others: set[frozenset[int]]) -> bool:

@@ -19,14 +19,14 @@ from ..annotate.index import starting_in
 from ..model import Incident
 from ..ontology import event_types
 from ..places.geoparse import SPECIFICITY, Geoparser, PlaceMention
-from ..places.syntax import preposition, same_clause
+from ..places.syntax import DESTINATION_PREPS, preposition, same_clause
 from .clustering import Cluster
 from .records import summary
 
 # what may stand between two places of one list: "Hyesan, Musan and Hoeryong"
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 # what a list of places hangs from when it is one route or span, not several sites
-SPANNING = frozenset(["between", "from", "to", "into", "toward", "towards", "through", "via", "across", "along"])
+SPANNING = frozenset(DESTINATION_PREPS | {"between", "from", "through", "via", "across", "along"})
 
 
 def by_place(c: Cluster, incident: Incident, places: list[PlaceMention], geoparser: Geoparser) -> list[Incident]:

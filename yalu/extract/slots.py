@@ -306,7 +306,7 @@ NEWS_REACH_DAYS = 365
 
 def _recently_since(time: TimeSpan, published: date | None) -> bool:
     """"Since January", "since last month": an ongoing act that began within the news reach."""
-    return (published is not None and time.start is not None and bool(dates.SINCE.match(time.expression or ""))
+    return (published is not None and time.start is not None and bool(dates.opens_since(time.expression))
             and (published - time.start).days <= NEWS_REACH_DAYS)
 
 

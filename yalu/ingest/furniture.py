@@ -29,6 +29,8 @@ KINDS = frozenset(
 _PATTERN_KEYS = frozenset(
     {"name", "kind", "regex", "ignore_case", "max_len", "standalone", "max_function_words", "role"}
 )
+# a list of [lists] named in a regex: "{agencies}" stands for "(?:AFP|AP|...)"
+_LIST_REF = re.compile(r"\{([a-z_]+)\}")
 # what a line marked by a pattern does to the lines around it (see _credited_captions, _related_lists)
 ROLES = frozenset({"picture_credit", "list_header"})
 
@@ -84,6 +86,7 @@ class FurnitureRules:
 def parse_rules(data: dict) -> FurnitureRules:
     """Build rules from the parsed TOML; ValueError names the bad entry."""
     function_words = frozenset(w.lower() for w in data.get("function_words", []))
+    lists = data.get("lists", {})
     patterns = []
     for i, entry in enumerate(data.get("pattern", []), start=1):
         label = entry.get("name", f"pattern {i}")
@@ -97,8 +100,11 @@ def parse_rules(data: dict) -> FurnitureRules:
         if "regex" not in entry:
             raise ValueError(f"furniture pattern {label!r}: no regex")
         flags = re.IGNORECASE if entry.get("ignore_case") else 0
+        named = set(_LIST_REF.findall(entry["regex"])) - set(lists)
+        if named:
+            raise ValueError(f"furniture pattern {label!r}: no list {sorted(named)} in [lists]")
         try:
-            regex = re.compile(entry["regex"], flags)
+            regex = re.compile(_LIST_REF.sub(lambda m: f"(?:{lists[m.group(1)]})", entry["regex"]), flags)
         except re.error as e:
             raise ValueError(f"furniture pattern {label!r}: bad regex ({e})") from e
         patterns.append(

@@ -305,6 +305,8 @@ def _one_story(clusters: list[Cluster], named: dict[int, set[str]]) -> list[Clus
         same = next((k for k in kept if _one_act(k, c) and not _apart(k, c, named)), None)
         if same is None:
             kept.append(c)
+        elif same.event_type != c.event_type and c.event_type == "explosion_accident":
+            same.mentions[:0] = c.mentions  # the fire told first is still the blast's: its type leads
         else:
             same.mentions.extend(c.mentions)
     return kept

@@ -7,9 +7,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
-from yalu.model import TimeSpan
-
 from ..annotate.spacy_pipeline import text_of
+from ..model import TimeSpan
 from .combine import DateMention
 from .dateline import dateline_match
 from .lexicon import lexicon

@@ -245,10 +245,11 @@ def _credited_captions(stripped: list[str], kinds: list[str | None], roles: list
     takes the caption right above it: a paragraph of its own (a blank line, furniture or
     the start of the text above it, or a copy of itself, as pages print a caption twice)
     that dates its picture after a comma, as captions do (", Dec. 14, 2012."); a picture's
-    credit (a `picture_credit` pattern's line: "Image: Daily NK", "(Photo: ASIAPRESS)") takes a short sentence, dated or not; a line printed twice
-    right over any credit, ended or not. A news paragraph never sits between a caption and its credit; a line with text kept in it
-    (`partial`) is not taken, nor a report's only text (a one-sentence item with its
-    picture's credit under it is the news, not a caption)."""
+    credit (a `picture_credit` pattern's line: "Image: Daily NK", "(Photo: ASIAPRESS)")
+    takes a short sentence, dated or not; any credit takes a line printed twice right over
+    it, ended or not. A news paragraph never sits between a caption and its credit; a line
+    with text kept in it (`partial`) is not taken, nor a report's only text (a one-sentence
+    item with its picture's credit under it is the news, not a caption)."""
     for i, kind in enumerate(kinds):
         picture = roles[i] == "picture_credit"
         if (kind != "credit" and not picture) or i == 0:
@@ -266,7 +267,7 @@ def _credited_captions(stripped: list[str], kinds: list[str | None], roles: list
             or not (top < i - 1 or (_SENTENCE_END.search(caption) if picture else _DATED_CAPTION.search(caption)))
         ):
             continue
-        if top > 0 and stripped[top - 1] and kinds[top - 1] is None:
+        if not _paragraph_start(top, stripped, kinds):
             continue
         if not any(line and kinds[j] is None for j, line in enumerate(stripped) if not top <= j <= i):
             continue
@@ -327,9 +328,8 @@ _HEADLINE_AFTER = re.compile(r"[:.!?]\s*\S")
 def _related_lists(stripped: list[str], kinds: list[str | None], roles: list[str | None], partial: set[int]) -> None:
     """The headlines right under a list's header (a `list_header` pattern's line alone:
     "Related articles" over "Two executed in Hyesan" and "Soldier defects in Kaesong"),
-    one a line with no sentence's end, are links
-    too: other stories, whose places are not this one's. The list ends at a blank line or
-    at a line that ends a sentence."""
+    one a line with no sentence's end, are links too: other stories, whose places are not
+    this one's. The list ends at a blank line or at a line that ends a sentence."""
     for i, s in enumerate(stripped):
         if roles[i] != "list_header" or _HEADLINE_AFTER.search(s):
             continue

@@ -291,10 +291,11 @@ def _one_act(a: Cluster, b: Cluster) -> bool:
     [story]): the fire is the blast's."""
     if a.event_type == b.event_type:
         return True
-    fire = set(resources.load("ko/triggers.toml")["story"]["fire"])
     types = {a.event_type: a, b.event_type: b}
-    return set(types) == {"explosion_accident", "disaster"} and all(
-        m.trigger.lemma_ in fire for m in types["disaster"].mentions)
+    if set(types) != {"explosion_accident", "disaster"}:
+        return False
+    fire = resources.load("ko/triggers.toml")["story"]["fire"]
+    return all(m.trigger.lemma_ in fire for m in types["disaster"].mentions)
 
 
 def _one_story(clusters: list[Cluster], named: dict[int, set[str]]) -> list[Cluster]:

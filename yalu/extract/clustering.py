@@ -49,13 +49,21 @@ def _another(m: Mention) -> bool:
                for h in (t, *t.ancestors) for c in h.children for p in c.children)
 
 
+class Months(NamedTuple):
+    """The months a mention's own date names, and whether the date was resolved."""
+
+    numbers: frozenset[int]
+    resolved: bool
+
+
 class Cues(NamedTuple):
     """What a mention's own words say of its act, read once per mention: one more of its
-    kind (`_another`), the unresolved days of the month it names (`_named_days`)."""
+    kind (`_another`), the unresolved days of the month it names (`_named_days`), the months
+    its date names (`_named_months`)."""
 
     another: bool
     days: frozenset[str]
-    months: frozenset[int]
+    months: Months | None
 
 
 def _cues(m: Mention) -> Cues:
@@ -70,29 +78,28 @@ def _named_days(m: Mention) -> frozenset[str]:
     return frozenset(NAMED_DAY.findall(t.expression))
 
 
-def _named_months(m: Mention) -> frozenset[int]:
+def _named_months(m: Mention) -> Months | None:
     """The months the mention's own date names: those of an unresolved date ("in October",
     "on November 12" with no publication date to place them), or the one month a resolved
     date lies in ("on December 8, 2013")."""
     t = m.time
     if t is None or m.time_inherited or not t.expression:
-        return frozenset()
+        return None
     if t.start and t.end:
         one = t.start.year == t.end.year and t.start.month == t.end.month
-        return frozenset([-t.start.month]) if one else frozenset()  # negative: resolved
+        return Months(frozenset([t.start.month]), resolved=True) if one else None
     if t.start or t.end:
-        return frozenset()
+        return None
     named, numbers = _month_names()
-    return frozenset(numbers[name.lower()] for name in named.findall(t.expression))
+    months = frozenset(numbers[name.lower()] for name in named.findall(t.expression))
+    return Months(months, resolved=False) if months else None
 
 
-def _apart_by_month(months: frozenset[int], others: set[frozenset[int]]) -> bool:
+def _apart_by_month(months: Months, others: set[Months]) -> bool:
     """cluster.named_month: an unresolved date's months and another date's months do not
     meet ("in May" and "in October" in a report with no date; "on November 12" and "on
     December 8, 2013"); two resolved dates are compared by their spans instead."""
-    mine = {abs(k) for k in months}
-    resolved = all(k < 0 for k in months)
-    return any(not mine & {abs(k) for k in other} for other in others if not (resolved and all(k < 0 for k in other)))
+    return any(not months.numbers & other.numbers for other in others if not (months.resolved and other.resolved))
 
 
 def _related(a: Mention, b: Mention) -> bool:
@@ -132,7 +139,7 @@ class Agreement:
         # ones and those that add one more act (`Cues.another`); the unresolved days named
         self.pinned: dict[str, set[int]] = {}
         self.days: set[frozenset[str]] = set()
-        self.months: set[frozenset[int]] = set()
+        self.months: set[Months] = set()
         self.add(first, cues)
 
     def add(self, m: Mention, cues: Cues) -> None:

@@ -128,4 +128,6 @@ def test_the_months_an_unresolved_date_names(expression, months):
     from yalu.model import TimeSpan
 
     m = SimpleNamespace(time=TimeSpan(None, None, 4, expression), time_inherited=False)
-    assert set(_named_months(m)) == months  # type: ignore[arg-type]
+    found = _named_months(m)  # type: ignore[arg-type]
+    assert (set(found.numbers) if found else set()) == months
+    assert found is None or not found.resolved

@@ -31,8 +31,9 @@ import pytest
          "modality.genre.how_often"),
         ("Observers said the step was aimed at curbing prices and clamping down on private traders.", "clamping",
          "modality.genre.aim"),
-        ("The ministry cut school hours in a bid to mobilize pupils to fight the long drought.", "drought",
+        ("The ministry cut school hours in a bid to get pupils mobilized for the rice planting.", "mobilized",
          "modality.genre.aim"),
+        ("The order was aimed at getting the troops withdrawn from the border.", "withdrawn", "modality.genre.aim"),
         ("The border closure ruined the traders and has led to food shortages in the villages.", "shortages",
          "modality.genre.condition"),
         ("Families sell furniture to cope with a worsening food shortage.", "shortage", "modality.genre.condition"),
@@ -59,6 +60,8 @@ def test_background_is_no_act(verdict, text, word, rule_id):
         ("The river flooded in July, as it often does, and the water destroyed two bridges.", "destroyed"),
         # the condition's own clause
         ("Severe food shortages hit Musan County in May, the source said.", "shortages"),
+        # what the measure is to fight is there all the same
+        ("The ministry cut school hours in a bid to mobilize pupils to fight the long drought.", "drought"),
         # the measure itself, and an act told beside the aim
         ("Police launched a crackdown aimed at smugglers in Hyesan and arrested 20 people.", "crackdown"),
         ("Police launched a crackdown aimed at smugglers in Hyesan and arrested 20 people.", "arrested"),

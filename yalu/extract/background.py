@@ -151,8 +151,11 @@ def _aimed(verb: Token) -> bool:
 def aim(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"the move was aimed at curbing inflation and clamping down on markets", "a measure
     aimed to get foreign troops withdrawn", "in a bid to mobilize students to combat the
-    drought": what a measure is for is not done by it (the measure itself is told)."""
+    drought": what a measure is for is not done by it (the measure itself is told). Only a
+    verb is read: a drought or a flood the measure is to fight is there all the same."""
     c = cues()
+    if trigger.pos_ != "VERB":
+        return None
     for t in _up_to_clause(trigger):
         head = t.head
         if t.dep_ in ("pcomp", "pobj") and head.lower_ == "at" and _aimed(head.head):

@@ -78,6 +78,9 @@ def test_event_type_fires_on_a_typical_clause(triggers, event_type):
     "text, event_type",
     [
         ("He crossed the Tumen River and fled to China.", "defection"),
+        # absent without leave: trigger.desertion.awol
+        ("Several soldiers of the engineering battalion in Musan went AWOL last month.", "desertion"),
+        ("A lot of conscripts at the driver school in Kapsan are going AWOL.", "desertion"),
         ("Chinese authorities handed the defectors over to North Korean authorities.", "forced_repatriation"),
         ("A smuggler paid RMB 3,000 to the border guards.", "bribery"),
         ("Residents watched South Korean dramas on USB sticks.", "illegal_communication"),

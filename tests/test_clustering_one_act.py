@@ -58,3 +58,11 @@ def test_escapes_in_two_countries_on_one_day_stay_two(extract):
         "Two North Korean workers escaped from a construction site in Russia on Monday, a source told Daily NK.\n\n"
         "Three North Korean waitresses escaped from a restaurant in China on Monday, the source said.")
     assert sorted(i.location.country for i in incidents if i.event_type == "defection") == ["CN", "RU"]
+
+
+def test_a_back_reference_with_a_place_of_its_own_keeps_it(extract):
+    """"the arrest in Hoeryong" names its own place: not the Musan arrest told before."""
+    incidents = extract(
+        "Police arrested a smuggler in Musan, a source in North Hamgyong Province told Daily NK.\n\n"
+        "The source said the arrest in Hoeryong had frightened traders.")
+    assert places(incidents, "arrest") == ["Musan", "Hoeryong"]

@@ -79,15 +79,20 @@ def _cues(m: Mention) -> Cues:
 
 def _back_reference(m: Mention) -> bool:
     """cluster.back_reference: a noun trigger under "the", "this" or a possessor with no
-    number or word that makes it a fresh act ("the lockdown", "the January accident",
-    "Pyongyang's missile test"; not "the second arrest", "the 20 arrests")."""
+    number, word that makes it a fresh act or place of its own ("the lockdown", "the
+    January accident", "Pyongyang's missile test"; not "the second arrest", "the 20
+    arrests", "the arrest in Hoeryong")."""
     t = m.trigger
     if not isinstance(t, Token) or t.pos_ != "NOUN":
         return False  # a Korean anchor carries no parse
     children = list(t.children)
     if not any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in children):
         return False
-    return not any(c.dep_ == "nummod" or c.lower_ in FRESH_MODIFIERS or c.lower_ in ANOTHER_DETERMINERS for c in children)
+    if any(c.dep_ == "nummod" or c.lower_ in FRESH_MODIFIERS or c.lower_ in ANOTHER_DETERMINERS for c in children):
+        return False
+    # a place of its own ("the arrest in Hoeryong") is the act's, not a neighbouring clause's
+    name = m.location.location_name if m.location else None
+    return not name or name.lower() not in " ".join(w.lower_ for w in t.subtree)
 
 
 def _named_days(m: Mention) -> frozenset[str]:

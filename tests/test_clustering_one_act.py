@@ -26,20 +26,23 @@ def test_the_lockdown_told_again_with_another_acts_place_is_one_lockdown(extract
     assert places(incidents, "smuggling") == ["Samjiyon"]
 
 
-def test_a_second_act_named_so_is_not_a_back_reference(extract):
-    incidents = extract(
-        "Police arrested a smuggler in Musan on Friday, a source in North Hamgyong Province told Daily NK.\n\n"
-        "The second arrest was made in Hoeryong, the source said.")
-    assert places(incidents, "arrest") == ["Musan", "Hoeryong"]
+MUSAN = "Police arrested a smuggler in Musan on Friday, a source in North Hamgyong Province told Daily NK.\n\n"
 
 
-def test_a_back_reference_with_two_acts_of_its_type_before_keeps_its_place(extract):
-    """Two arrests told: "the arrest in Hoeryong" names neither, and Hoeryong is a third."""
-    incidents = extract(
-        "Police arrested a smuggler in Musan, a source in North Hamgyong Province told Daily NK.\n\n"
-        "In Onsong, police arrested a broker who had helped three people cross the river.\n\n"
-        "The source said the arrest in Hoeryong had frightened traders.")
-    assert places(incidents, "arrest") == ["Musan", "Onsong", "Hoeryong"]
+@pytest.mark.parametrize(
+    "text, arrests",
+    [
+        # a second act named so is not a back reference
+        (MUSAN + "The second arrest was made in Hoeryong, the source said.", ["Musan", "Hoeryong"]),
+        # "the arrest in Hoeryong" names its own place: not the Musan arrest told before
+        (MUSAN + "The source said the arrest in Hoeryong had frightened traders.", ["Musan", "Hoeryong"]),
+        # two arrests told before, and a third place
+        (MUSAN + "In Onsong, police arrested a broker who had helped three people cross the river.\n\n"
+         "The source said the arrest in Hoeryong had frightened traders.", ["Musan", "Onsong", "Hoeryong"]),
+    ],
+)
+def test_back_references_that_are_other_acts_stay_apart(extract, text, arrests):
+    assert places(extract(text), "arrest") == arrests
 
 
 def test_the_country_that_fired_is_not_where_the_shells_fell(extract):
@@ -60,9 +63,10 @@ def test_escapes_in_two_countries_on_one_day_stay_two(extract):
     assert sorted(i.location.country for i in incidents if i.event_type == "defection") == ["CN", "RU"]
 
 
-def test_a_back_reference_with_a_place_of_its_own_keeps_it(extract):
-    """"the arrest in Hoeryong" names its own place: not the Musan arrest told before."""
+def test_one_sentence_naming_two_towns_of_a_county_spans_them(extract):
+    """cluster.within_county waived: the firing told near both islands, then at one of them."""
     incidents = extract(
-        "Police arrested a smuggler in Musan, a source in North Hamgyong Province told Daily NK.\n\n"
-        "The source said the arrest in Hoeryong had frightened traders.")
-    assert places(incidents, "arrest") == ["Musan", "Hoeryong"]
+        "North Korea fired about 100 artillery rounds from near Yeonpyeong Island and Baengnyeong Island "
+        "on Monday afternoon, the Joint Chiefs of Staff said.\n\n"
+        "Ten rounds were fired toward Yeonpyeong Island from 5:30 pm on Monday, the military said.")
+    assert [len(i.evidence) for i in incidents if i.event_type == "artillery_fire"] == [2]

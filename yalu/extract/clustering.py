@@ -165,6 +165,8 @@ class Agreement:
         self.pinned: dict[str, set[int]] = {}
         self.days: set[frozenset[str]] = set()
         self.months: set[Months] = set()
+        # the sentences that state a town or district inside a county (`_levels`)
+        self.within_texts: set[str] = set()
         self.add(first, cues)
 
     def add(self, m: Mention, cues: Cues) -> None:
@@ -184,6 +186,8 @@ class Agreement:
             for values, value in zip(stated, _site_levels(m)):
                 if value:
                     values.add(value)
+            if _site_levels(m)[0]:
+                self.within_texts.add(m.sent.text.lower())
 
     def agrees(self, m: Mention, cues: Cues, places: bool = True) -> bool:
         """Nothing tells m apart from any mention of the cluster; places are compared
@@ -208,14 +212,20 @@ class Agreement:
             for (event_type, inherited), values in self.places.items():
                 if event_type == m.event_type and (m.place_inherited or inherited):
                     continue
-                for stated, value in zip(values, _site_levels(m)):
-                    if value and stated - {value}:
+                for level, (stated, value) in enumerate(zip(values, _site_levels(m))):
+                    if value and stated - {value} and not (level == 0 and self._one_breath(m, value, stated)):
                         return False
         t = m.time
         if t and t.start and t.end and self.latest_start and self.earliest_end:
             if t.end < self.latest_start or self.earliest_end < t.start:
                 return False
         return True
+
+    def _one_breath(self, m: Mention, value: str, stated: set[str]) -> bool:
+        """cluster.within_county waived: one sentence names both towns of the county ("fired
+        from near Yeonpyeong Island and Baengnyeong Island"), so the act spans them."""
+        text = m.sent.text.lower()
+        return all(other.lower() in text for other in stated - {value}) or any(value.lower() in t for t in self.within_texts)
 
 
 def _levels(loc: Location) -> tuple[str | None, str | None, str | None, str | None]:

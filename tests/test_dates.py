@@ -254,6 +254,10 @@ GOVERNING = [
     # dates the zone, not the declaration
     ("North Korea declared a no-sail zone in the West Sea from November 25 to December 29.",
      "declared", None, None),
+    # so does a date the act's noun takes through its past-tense verb: the measure's date
+    ("A statement released by a spokesman for the navy command declared an important measure for closing "
+     "the fishing grounds from November 30.",
+     "statement", None, None),
     ("North Korean patrol boats crossed the Northern Limit Line on several occasions between "
      "November 6 and November 15.", "crossed", "between November 6 and November 15", None),
     # a date set before the main clause with a comma dates it, whatever the parser hung it on

@@ -215,3 +215,19 @@ def test_a_report_of_the_days_news_dates_its_undated_acts_to_that_day() -> None:
             "국토부에 따르면 12일 오전 임진강 수위가 4m를 넘었다.\n군 당국도 상황을 지켜봤다.\n")
     [release] = [r for r in _korean_records(text) if r.event_type == "other"]
     assert (release.time.start, release.time.end, release.time.precision) == (date(2025, 6, 11), date(2025, 6, 12), 1)
+
+
+def test_the_norths_statements_and_a_spaced_currency_reform() -> None:
+    """A statement of the North's bodies (a party secretary's 담화, the General Staff's
+    spokesman who 밝혔다), not the South's spokesman's words nor a warning shot; a currency
+    reform written with a space is one as well."""
+    text = ("북한은 5일 노동당 비서의 담화를 통해 “공업지구의 종업원들을 모두 철수한다”고 밝혔다.\n")
+    assert "statement" in [r.event_type for r in _korean_records(text)]
+    text = "북한군 총참모부 대변인은 5일 적들이 포탄 10발을 쏘는 도발을 감행했다고 밝혔다.\n"
+    assert "statement" in [r.event_type for r in _korean_records(text)]
+    text = "국방부 대변인은 5일 북한의 포격이 합의 위반이라고 밝혔다.\n"
+    assert "statement" not in [r.event_type for r in _korean_records(text)]
+    text = "북한이 5일 서해상으로 방사포 10발을 위협 사격했다.\n"
+    assert "statement" not in [r.event_type for r in _korean_records(text)]
+    text = "북한이 지난 1일 전격적인 화폐 개혁을 단행한 것으로 알려졌다.\n"
+    assert [r.event_type for r in _korean_records(text)] == ["economic_measure"]

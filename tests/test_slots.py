@@ -229,22 +229,20 @@ def test_the_recent_window_ends_at_publication_as_analysts_code_it(extract):
     assert str(arrest.time.end) == "2024-10-11" and arrest.time.precision == 3
 
 
-def test_the_recent_window_is_as_precise_as_it_is_wide(extract):
-    # an undated act in a longer report: the thirty days before publication are a month
-    # (precision 3); a window that reaches back to an act dated months earlier is not
-    text = (
-        "Police have arrested several smugglers in Hyesan, a source said.\n\n"
-        "The arrests came amid a wider campaign, the source said."
-    ) + FILLER
-    arrest = one(extract(text, published="2024-10-11"), "arrest")
-    assert (str(arrest.time.start), str(arrest.time.end), arrest.time.precision) == ("2024-09-11", "2024-10-11", 3)
+@pytest.mark.parametrize(("before", "start", "precision"), [
+    # an undated act in a longer report: the thirty days before publication are a month (3)
+    ("Police have arrested several smugglers in Hyesan, a source said.", "2024-09-11", 3),
+    # a window that reaches back to an act dated months earlier is not
+    ("On August 3, border guards shot a man crossing the Yalu River near Hyesan, a source said.", "2024-08-03", 4),
+    # June 3 is over a season before the report: history told beside the news, no start for it
+    ("On June 3, border guards shot a man crossing the Yalu River near Hyesan, a source said.", "2024-09-11", 3),
+])
+def test_the_recent_window_is_as_precise_as_it_is_wide(extract, before, start, precision):
+    text = before + "\n\nPolice have also arrested several smugglers in the city, the source said." + FILLER
+    arrests = [i for i in extract(text, published="2024-10-11") if i.event_type == "arrest"]
+    arrest = arrests[-1]  # the undated one, told after the paragraph before it
+    assert (str(arrest.time.start), str(arrest.time.end), arrest.time.precision) == (start, "2024-10-11", precision)
     assert "date.recent_window" in arrest.evidence[0].rules
-    text = (
-        "On June 3, border guards shot a man crossing the Yalu River near Hyesan, a source said.\n\n"
-        "Police have also arrested several smugglers in the city, the source said."
-    ) + FILLER
-    arrest = one(extract(text, published="2024-10-11"), "arrest")
-    assert (str(arrest.time.start), arrest.time.precision) == ("2024-06-03", 4)
 
 
 def test_a_government_announcing_is_not_the_source_speaking(extract):

@@ -507,7 +507,9 @@ def _eval_pairs(gold: tuple[str, ...], texts: str | None, split: str | None, as_
         click.echo(json.dumps({"summary": summary, "pairs": result.pairs}, ensure_ascii=False, indent=2))
         return
     click.echo(f"pairs: {summary['pairs']}  records matched across editions (type, province, county): "
-               f"{summary['matched']} of {summary['records']} in both, agreement {summary['agreement']}")
+               f"{summary['matched']} of {summary['records']} in both, agreement {summary['agreement']}; "
+               f"the gold of both editions allows {summary['gold_agreement']} "
+               f"({2 * summary['gold_matched']} of {summary['gold_incidents']} required incidents matched)")
     for p in result.pairs:
         click.echo(f"  {p['pair'][0]} ~ {p['pair'][1]}: {p['matched']} matched of {p['records']}  {p['types']}")
 

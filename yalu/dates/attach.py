@@ -146,9 +146,10 @@ def _score(sent: Span, trigger: Token, m: DateMention) -> float | None:
     if span is not None and span.start <= trigger.i < span.end:
         return 0.0  # the trigger is part of the expression ("the Korean War")
     # 0. an interval running past publication does not date a completed (past-tense) event:
-    #    "declared a no-sail zone from January 25 to March 29" dates the zone, not the declaring
+    #    "declared a no-sail zone from January 25 to March 29" dates the zone, not the declaring;
+    #    an act's noun by its verb: "A statement released ... declared the measure from March 11"
     if (m.published is not None and m.span.end is not None and m.span.end > m.published
-            and m.kind != "since" and not m.future and _is_past_tense(trigger)):
+            and m.kind != "since" and not m.future and _is_past_tense(_act_verb(trigger))):
         return None
     d_side, lca, t_side = _path(root, trigger)
     if lca is None:

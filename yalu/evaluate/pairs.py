@@ -1,13 +1,16 @@
 """`yalu eval --pairs`: the same story in two editions (Daily NK's Korean and English
 pages, a "pair" field in both gold records) should give the same incidents. Yalu's
 records of the two texts are matched one to one on event type, province and county; the
-share reported is the matched records over the records of both editions (2m / (a + b))."""
+share reported is the matched records over the records of both editions (2m / (a + b)).
+Beside it, the share the gold allows: the two editions' required gold incidents matched
+the same way, which is what an extractor that found exactly the gold would score (one
+edition tells acts the other does not, or names a county the other leaves out)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .scoring import GoldDoc
+from .scoring import GoldDoc, _norm
 
 
 def _key(record: dict) -> tuple:
@@ -25,6 +28,27 @@ def matched(a: list[dict], b: list[dict]) -> int:
     return n
 
 
+def _same_act(a: dict, b: dict) -> bool:
+    """Two gold incidents the measure would match: a type in common (alternatives
+    included), the same province, and a county both accept or neither names."""
+    types_a, types_b = {a["event_type"], *a.get("alt_types", [])}, {b["event_type"], *b.get("alt_types", [])}
+    counties_a, counties_b = {_norm(n) for n in a.get("admin2") or []}, {_norm(n) for n in b.get("admin2") or []}
+    same_county = bool(counties_a & counties_b) or not (counties_a or counties_b)
+    return bool(types_a & types_b) and a.get("admin1_code") == b.get("admin1_code") and same_county
+
+
+def gold_matched(a: list[dict], b: list[dict]) -> int:
+    """Required gold incidents of one edition with a counterpart in the other's."""
+    rest = [g for g in b if not g.get("optional")]
+    n = 0
+    for g in (g for g in a if not g.get("optional")):
+        other = next((h for h in rest if _same_act(g, h)), None)
+        if other is not None:
+            rest.remove(other)
+            n += 1
+    return n
+
+
 @dataclass
 class PairScore:
     pairs: list[dict] = field(default_factory=list)
@@ -32,8 +56,11 @@ class PairScore:
     def summary(self) -> dict:
         m = sum(p["matched"] for p in self.pairs)
         total = sum(p["records"][0] + p["records"][1] for p in self.pairs)
+        gm = sum(p["gold_matched"] for p in self.pairs)
+        gold = sum(p["gold"][0] + p["gold"][1] for p in self.pairs)
         return {"pairs": len(self.pairs), "matched": m, "records": total,
-                "agreement": round(2 * m / total, 4) if total else None}
+                "agreement": round(2 * m / total, 4) if total else None,
+                "gold_matched": gm, "gold_incidents": gold, "gold_agreement": round(2 * gm / gold, 4) if gold else None}
 
 
 def score_pairs(docs: list[GoldDoc], split: str | None, pipeline=None) -> PairScore:
@@ -54,6 +81,9 @@ def score_pairs(docs: list[GoldDoc], split: str | None, pipeline=None) -> PairSc
     result = PairScore()
     for one, other in pairs:
         a, b = predicted.get(one, []), predicted.get(other, [])
+        gold_a, gold_b = by_id[one].incidents, by_id[other].incidents
         result.pairs.append({"pair": [one, other], "records": [len(a), len(b)], "matched": matched(a, b),
-                             "types": [sorted(_key(r)[0] for r in a), sorted(_key(r)[0] for r in b)]})
+                             "types": [sorted(_key(r)[0] for r in a), sorted(_key(r)[0] for r in b)],
+                             "gold": [sum(not g.get("optional") for g in gold_a), sum(not g.get("optional") for g in gold_b)],
+                             "gold_matched": gold_matched(gold_a, gold_b)})
     return result

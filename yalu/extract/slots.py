@@ -302,6 +302,9 @@ def _source_homes(places: list[PlaceMention], geoparser: Geoparser, cites: list[
 # an act going on since a date this close to publication is news; since longer ago
 # ("since October 2002", "since 2000") it is a standing condition, no start for the news
 NEWS_REACH_DAYS = 365
+# how far back an act the report dates stretches the window of its undated acts (a season):
+# "threatened to pull out of the Sept. 19-Oct. 4 Asian Games" read as last year's is no news
+NEWS_WINDOW_DAYS = 92
 
 
 def _recently_since(time: TimeSpan, published: date | None) -> bool:
@@ -500,8 +503,8 @@ def date_undated(
     announces on a stated day is that day's news ("..., the South's military said
     Wednesday"). A short wire item tells one story: its lead's time, else the news cycle
     of publication. A longer report dates them as honestly as it can: the date told
-    before it in its paragraph, else from the earliest act the report dates (or the
-    usual "recently" window, whichever is earlier) to publication, as precise as the
+    before it in its paragraph, else from the earliest act the report dates within a
+    season (or the usual "recently" window, whichever is earlier) to publication, as precise as the
     window is wide. Background ("since October 2002", "in 2021") starts
     no window."""
     news = [c.best_time() for c in clusters if c.best_time() and not c.first.background]
@@ -562,8 +565,9 @@ def date_undated(
         elif article.published:
             # the report's news reaches back to the earliest act it dates to the day, week or
             # month ("on February 16"); a year or a "since" of background ("since October
-            # 2002", "in 2021") is no start for the news
-            starts = [m.time.start for m in dated if m.time and m.time.start]
+            # 2002", "in 2021") is no start for the news, nor an act dated over a season back
+            starts = [m.time.start for m in dated if m.time and m.time.start
+                      and (article.published - m.time.start).days <= NEWS_WINDOW_DAYS]
             starts += [recent.start] if recent.start else []
             # to publication, as analysts code an undated act ("on or before" the report),
             # even when the text names the day its source spoke: that day bounds the act too,

@@ -210,6 +210,18 @@ def test_seed_incident_sentences_stay_unchanged():
         ("Latest news", "link"),
         ("Previous article Two men executed in Hyesan", "link"),
         ("Next post: Police crack down in Sinuiju", "link"),
+        # wire pictures' credits, table titles, trails and page widgets
+        ("(KCNA / via REUTERS) Kim Jong Un watches a firing drill at an undisclosed location.", "caption"),
+        ("(KCNA via KNS) Soldiers march past the reviewing stand in Pyongyang.", "caption"),
+        ("Kim Jong Un attends a flight drill at an undisclosed location. \u2013 Reuters/KCNA", "caption"),
+        ("[Table] Rice and corn prices in Hyesan and Musan, May 2", "caption"),
+        ("(Chart 2) The won against the dollar since 2020", "caption"),
+        ("ALL REPORTS >>>", "link"),
+        ("PROVINCE MAP >>", "link"),
+        ("30.1 C", "other"),
+        ("-5\u00b0C", "other"),
+        ("Send to", "other"),
+        ("From", "other"),
     ],
 )
 def test_furniture_lines(line, kind):
@@ -284,6 +296,14 @@ def test_furniture_lines(line, kind):
         "Next, the police searched the house, the source said.",
         "Latest reports say two men were executed in Hyesan.",
         "The next article of the law bans phones from China, the source said.",
+        # near misses of the wire-credit, table and widget patterns
+        "(Yonhap) -- North Korea fired two missiles into the sea on Sunday.",
+        "(Reuters) - Guards shot a man on the river bank, Reuters reported.",
+        "Two soldiers crossed the line on Sunday, officials said - Yonhap",
+        "[Table 3 of the report lists the camps], the source said.",
+        "From the river, guards fired at the two men.",
+        "Send to the camp were 30 people, the source said.",
+        "The temperature fell to 30 C in Hyesan last week.",
     ],
 )
 def test_real_sentences_stay_text(line):
@@ -502,6 +522,7 @@ def test_market_ticker_is_furniture():
             "caption",
             "Soldiers stand guard at a post near the border in Paju, South Korea, Monday, March 4, 2019.",
         ),
+        ("[imText1]Guards fired shots on Friday.", "Guards fired shots on Friday.", "other", "[imText1]"),
     ],
 )
 def test_furniture_inside_a_line_keeps_the_text(line, kept, kind, part):

@@ -596,4 +596,4 @@ def modality(trigger: Token, sent: Span, *, attributed: bool) -> str | None:
     (negated, a question, a hypothetical)."""
     return judge(trigger, sent, attributed=attributed).modality
 
-from . import classes, genericity, habits, idiom, inquiry, notyet, protocol, rhetoric, targets  # noqa: E402, F401  (modality.genre.*, .rhetoric.*, .protocol.*, .idiom.* join RULES)
+from . import background, classes, genericity, habits, idiom, inquiry, notyet, protocol, rhetoric, targets  # noqa: E402, F401  (modality.genre.*, .rhetoric.*, .protocol.*, .idiom.* join RULES)

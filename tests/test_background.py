@@ -1,0 +1,72 @@
+"""Background told beside the news (yalu/extract/background.py, modality.genre.look_back /
+.statistic_release / .how_often / .aim / .condition): an act recalled from an earlier report,
+another body's statistics, a habit told by how often it happens, what a measure is aimed at
+and a standing condition named as a cause or an effect; the plain reports beside them stay acts.
+
+All sentences are fictional, written in the style of Daily NK, RFA and Yonhap copy for these
+tests; none is real news.
+"""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, word, rule_id",
+    [
+        ("As previously reported by Example News, at the start of the year guards arrested four traders in Musan.",
+         "arrested", "modality.genre.look_back"),
+        ("Example Radio earlier reported that six pupils died and kindergartens were shut for a week.", "shut",
+         "modality.genre.look_back"),
+        ("The outlet previously reported that a broker was arrested near Onsong.", "arrested",
+         "modality.genre.look_back"),
+        ("In an earlier report, the source said that police detained a dozen vendors in Kimchaek.", "detained",
+         "modality.genre.look_back"),
+        ("The central bank announced that the country's growth rate was -2.1% in 2016.", "announced",
+         "modality.genre.statistic_release"),
+        ("The statistics office announced that the trade volume fell 12 percent last year.", "announced",
+         "modality.genre.statistic_release"),
+        ("In many cases, villagers use oxen to haul timber, and in extreme cases the villagers themselves are forced "
+         "to haul it.", "forced", "modality.genre.how_often"),
+        ("When the price of maize falls, as it does periodically, life in the valley gets easier.", "price",
+         "modality.genre.how_often"),
+        ("Observers said the step was aimed at curbing prices and clamping down on private traders.", "clamping",
+         "modality.genre.aim"),
+        ("The ministry cut school hours in a bid to get pupils mobilized for the rice planting.", "mobilized",
+         "modality.genre.aim"),
+        ("The order was aimed at getting the troops withdrawn from the border.", "withdrawn", "modality.genre.aim"),
+        ("The border closure ruined the traders and has led to food shortages in the villages.", "shortages",
+         "modality.genre.condition"),
+        ("Families sell furniture to cope with a worsening food shortage.", "shortage", "modality.genre.condition"),
+    ],
+)
+def test_background_is_no_act(verdict, text, word, rule_id):
+    assert verdict(text, word) == (None, rule_id)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # this story's source, not an earlier report
+        ("Guards arrested four traders in Musan on Monday, Example News reported.", "arrested"),
+        ("The outlet reported on Tuesday that police detained a dozen vendors in Kimchaek.", "detained"),
+        # told after the recalled report, with a subject of its own
+        ("The outlet previously reported that a broker was arrested, and this week guards executed two officials.",
+         "executed"),
+        # a statement with no figure, and a figure with no statement
+        ("The ministry announced that the border would be closed to all traffic.", "announced"),
+        # how often, but in the past: acts told
+        ("In some cases, guards shot smugglers at the river in May.", "shot"),
+        ("At the time, guards arrested two smugglers at the river.", "arrested"),
+        ("The river flooded in July, as it often does, and the water destroyed two bridges.", "destroyed"),
+        # the condition's own clause
+        ("Severe food shortages hit Musan County in May, the source said.", "shortages"),
+        # what the measure is to fight is there all the same
+        ("The ministry cut school hours in a bid to mobilize pupils to fight the long drought.", "drought"),
+        # the measure itself, and an act told beside the aim
+        ("Police launched a crackdown aimed at smugglers in Hyesan and arrested 20 people.", "crackdown"),
+        ("Police launched a crackdown aimed at smugglers in Hyesan and arrested 20 people.", "arrested"),
+    ],
+)
+def test_news_beside_background_stays_an_act(verdict, text, word):
+    modality, rule_id = verdict(text, word)
+    assert modality is not None, rule_id

@@ -1,0 +1,192 @@
+"""Modality rules for background the news genre tells beside its news: an act the outlet
+or another recalls from an earlier report ("as previously reported by Daily NK, at the
+beginning of this year guards arrested ...", "RFA earlier reported that five children
+died"), another body's statistics ("The central bank announced that the North's growth
+rate was -3.5% in 2017"), a habit told by how often it happens ("in many cases,
+residents are forced to pull the ploughs", "as it does periodically"), what a measure is
+aimed at ("aimed at curbing inflation and clamping down on markets") and a standing
+condition named as a cause or an effect ("has led to food shortages"). The cue words are
+data (data/genericity.toml).
+
+Registered in modality.RULES (imported by modality.py), with the habit rules.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .genericity import PRESENT, _up_to_clause, cues
+from .modality import NO_ACT, Rule, Verdict
+from .rhetoric import register
+
+# a joined verb with one of these has a clause of its own: "..., and this week guards executed"
+OWN_SUBJECT = ("nsubj", "nsubjpass", "expl")
+
+
+def _looks_back(verb: Token) -> bool:
+    """"previously reported", "reported earlier", "earlier reported": an earlier report
+    recalled ("reported on Monday" is this story's source)."""
+    c = cues()
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in c["look_back_verbs"] and any(
+        d.dep_ == "advmod" and d.lower_ in c["look_back_adverbs"] for d in verb.children
+    )
+
+
+def _earlier_report(prep: Token) -> bool:
+    """"in an earlier report", "in a previous article"."""
+    c = cues()
+    return prep.dep_ == "prep" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in c["report_nouns"]
+        and any(a.dep_ == "amod" and a.lower_ in c["look_back_adjectives"] for a in o.children)
+        for o in prep.children
+    )
+
+
+def _scope(verb: Token) -> set[int]:
+    """The words a clause's verb governs, less the clauses joined to it with a subject of
+    their own ("... reported that X, and now Y" recalls X only)."""
+    out = {t.i for t in verb.subtree}
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(s.dep_ in OWN_SUBJECT for s in c.children):
+            out -= {t.i for t in c.subtree}
+    return out
+
+
+def look_back(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"As previously reported by Daily NK, guards arrested ...", "RFA earlier reported that
+    five children died", "In an earlier report, the source said ...": an act recalled from
+    an earlier report is that report's news, not this one's."""
+    for t in sent:
+        if _looks_back(t):
+            # "As previously reported, ...": the clause the "as" clause hangs on is recalled
+            as_clause = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in t.children)
+            scope = _scope(t.head if as_clause else t)
+        elif _earlier_report(t):
+            scope = _scope(t.head)
+        else:
+            continue
+        if trigger.i in scope:
+            return Verdict(NO_ACT, "modality.genre.look_back")
+    return None
+
+
+def _figure(clause: Token) -> bool:
+    """A clause that states a figure: "the growth rate was -3.5%", "exports fell 20 percent"."""
+    c = cues()
+    subjects = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+    if not any(s.lemma_.lower() in c["statistic_nouns"] for s in subjects):
+        return False
+    return any(t.like_num or t.text in ("%", "percent") for t in clause.subtree if t not in subjects)
+
+
+def statistic_release(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"The central bank announced that the North's growth rate was -3.5% in 2017",
+    "the agency released figures showing ...": a body's statistics are no statement and no act."""
+    c = cues()
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in c["release_verbs"]:
+        return None
+    for d in trigger.children:
+        if d.dep_ == "ccomp" and _figure(d):
+            return Verdict(NO_ACT, "modality.genre.statistic_release")
+        if d.dep_ == "dobj" and d.lemma_.lower() in c["statistic_nouns"] and d.tag_ == "NNS":
+            return Verdict(NO_ACT, "modality.genre.statistic_release")
+    return None
+
+
+def _frequency_phrase(verb: Token) -> bool:
+    """"in many cases", "in extreme cases", "at times", "on occasion": how often, said of a
+    verb ("at the time" is when)."""
+    c = cues()
+    for p in verb.children:
+        for o in (o for o in p.children if p.dep_ == "prep" and o.dep_ == "pobj"):
+            quantified = any(a.lower_ in c["frequency_quantifiers"] for a in o.children)
+            if (p.lower_ == "in" and o.lower_ in c["frequency_nouns"] and quantified) or (
+                p.lower_ == "at" and o.lower_ == "times") or (p.lower_ == "on" and o.lower_ in ("occasion", "occasions")):
+                return True
+    return False
+
+
+def how_often(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"In many cases, residents use cows to pull the ploughs, and in extreme cases people
+    are forced to pull them", "when the price of corn drops, as it does periodically": a
+    present clause told with how often it happens is a habit ("in some cases guards fired",
+    in the past, tells acts)."""
+    clause = list(_up_to_clause(trigger))[-1]
+    verbs = [clause]
+    while verbs[-1].dep_ == "conj" and verbs[-1].head.pos_ in ("VERB", "AUX"):
+        verbs.append(verbs[-1].head)  # "... use cows, and in extreme cases are forced": the first verb's too
+    present = clause.tag_ in PRESENT or any(a.dep_ in ("aux", "auxpass") and a.tag_ in PRESENT for a in clause.children)
+    if present and any(_frequency_phrase(v) for v in verbs):
+        return Verdict(NO_ACT, "modality.genre.how_often")
+    chain = [t.tag_ for t in trigger.ancestors] + [trigger.tag_]
+    if _as_it_does(sent) and any(t in PRESENT for t in chain) and "VBD" not in chain:
+        return Verdict(NO_ACT, "modality.genre.how_often")
+    return None
+
+
+def _as_it_does(sent: Span) -> bool:
+    """"as it does periodically", "as they often do": the sentence's change recurs (the
+    parser hangs the adverb anywhere, so the words are read)."""
+    recurring = cues()["recurring"]
+    words = [t.lower_ for t in sent]
+    for i, w in enumerate(words[:-2]):
+        if w == "as" and words[i + 1] in ("it", "they", "this", "that"):
+            near = words[i + 2:i + 5]
+            if any(d in near for d in ("does", "do")) and any(r in near for r in recurring):
+                return True
+    return False
+
+
+def _to(verb: Token) -> bool:
+    """An infinitive with "to"."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _aimed(verb: Token) -> bool:
+    """"aimed", "designed", "intended": a measure's purpose, in the participle ("North Korea
+    intends to close the border" is a plan, modality.planned)."""
+    return verb.tag_ == "VBN" and verb.lemma_.lower() in cues()["aim_verbs"]
+
+
+def aim(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"the move was aimed at curbing inflation and clamping down on markets", "a measure
+    aimed to get foreign troops withdrawn", "in a bid to mobilize students to combat the
+    drought": what a measure is for is not done by it (the measure itself is told). Only a
+    verb is read: a drought or a flood the measure is to fight is there all the same."""
+    c = cues()
+    if trigger.pos_ != "VERB":
+        return None
+    for t in _up_to_clause(trigger):
+        head = t.head
+        if t.dep_ in ("pcomp", "pobj") and head.lower_ == "at" and _aimed(head.head):
+            return Verdict(NO_ACT, "modality.genre.aim")
+        if t.pos_ == "VERB" and _to(t) and (
+            (t.dep_ in ("xcomp", "advcl") and _aimed(head))
+            or (t.dep_ == "acl" and head.lemma_.lower() in c["aim_nouns"])
+        ):
+            return Verdict(NO_ACT, "modality.genre.aim")
+    return None
+
+
+def condition(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"has led to food shortages", "to cope with a worsening food shortage", "despair
+    deepened by the food shortage", "the shortages have been exacerbated by ...": a standing
+    condition named as a cause, an effect or a setting is background, not an event ("food
+    shortages hit the county in May", the condition's own clause, stays)."""
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in cues()["standing_conditions"]:
+        return None
+    n = trigger
+    while n.dep_ in ("compound", "conj") and n.head.pos_ == "NOUN":
+        n = n.head  # "food and fuel shortages"
+    return Verdict(NO_ACT, "modality.genre.condition") if n.dep_ in ("pobj", "dobj", "nsubjpass") else None
+
+
+BACKGROUND_RULES: list[tuple[str, Rule]] = [
+    ("modality.genre.look_back", look_back),
+    ("modality.genre.statistic_release", statistic_release),
+    ("modality.genre.how_often", how_often),
+    ("modality.genre.aim", aim),
+    ("modality.genre.condition", condition),
+]
+
+register(BACKGROUND_RULES, before="modality.hypothetical")

@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from yalu.cli import cli
+from yalu.evaluate.causes import lines, miss_causes, tally
 from yalu.evaluate.scoring import GoldDoc, _admin2_ok, _date_ok, evaluate, load_gold, match, score
 
 # tests/conftest.py by path: "import conftest" may find tests/web/conftest.py instead
@@ -296,6 +297,47 @@ def test_load_gold_inline_and_text_path(tmp_path):
         load_gold(path)
 
 
+# --- misses by cause (yalu/evaluate/causes.py) ---------------------------------------------------
+
+
+def test_a_miss_with_no_candidate_of_its_types():
+    golds = [gold("arrest", key="a"), gold("desertion", key="d", alt=["defection"])]
+    # the rules proposed an attack only: nothing of the arrest's or the desertion's types
+    found = miss_causes([pred("attack")], [pred("attack")], golds)
+    assert [(g["key"], cause) for g, cause in found] == [("a", "no_candidate"), ("d", "no_candidate")]
+
+
+def test_a_miss_whose_candidate_the_classifier_dropped():
+    golds = [gold("arrest", key="first", admin2=["Hyesan"]), gold("arrest", key="second", admin2=["Musan"])]
+    written = [pred("arrest", admin2="Hyesan")]
+    proposed = [pred("arrest", admin2="Hyesan"), pred("arrest", admin2="Musan")]
+    assert [(g["key"], cause) for g, cause in miss_causes(written, proposed, golds)] == [("second", "dropped")]
+
+
+def test_a_miss_whose_type_went_to_one_record_for_two_acts():
+    golds = [gold("punishment", key="executed", admin2=["Hyesan"]), gold("punishment", key="jailed")]
+    one = [pred("punishment", admin2="Hyesan")]
+    assert [(g["key"], cause) for g, cause in miss_causes(one, one, golds)] == [("jailed", "one_record")]
+
+
+def test_an_alt_type_candidate_counts_and_optional_or_matched_gold_is_no_miss():
+    golds = [gold("smuggling", key="s", alt=["arrest"]), gold("crackdown", key="c", optional=True)]
+    assert miss_causes([pred("arrest")], [pred("arrest")], golds) == []
+    assert [cause for _, cause in miss_causes([], [pred("arrest")], golds)] == ["dropped"]
+
+
+def test_tally_counts_misses_by_cause_and_type():
+    docs = [
+        doc([gold("arrest", key="a"), gold("lockdown", key="l")], doc_id="d1"),
+        doc([gold("arrest", key="b")], doc_id="d2"),
+    ]
+    why = tally(docs, {"d1": [], "d2": []}, {"d1": [pred("lockdown")], "d2": []})
+    assert why["counts"] == {"no_candidate": 2, "dropped": 1, "one_record": 0}
+    assert why["by_type"]["no_candidate"] == {"arrest": 2} and why["by_type"]["dropped"] == {"lockdown": 1}
+    assert {"doc_id": "d1", "gold": "l", "event_type": "lockdown", "cause": "dropped"} in why["misses"]
+    assert lines(why)[0].split() == ["miss", "cause", "no_candidate", "2", "arrest", "2"]
+
+
 # --- the real pipeline on a fictional gold file --------------------------------------------------
 
 FICTIONAL_TEXT = (
@@ -352,6 +394,18 @@ def test_eval_command_json(fictional_gold):
     assert set(report) == {"summary", "documents"}
     assert set(report["summary"]) == SUMMARY_KEYS
     assert report["documents"][0]["doc_id"] == "fic-hoeryong"
+
+
+def test_eval_command_counts_misses_by_cause(fictional_gold):
+    r = CliRunner().invoke(cli, ["eval", str(fictional_gold), "--causes", "--show", "0"])
+    assert r.exit_code == 0, r.output
+    # the punishment is not in the text: no rule proposes one
+    assert "miss cause no_candidate    1  punishment 1" in r.stdout
+    r = CliRunner().invoke(cli, ["eval", str(fictional_gold), "--causes", "--json"])
+    report = json.loads(r.stdout)
+    assert report["miss_causes"]["misses"] == [
+        {"doc_id": "fic-hoeryong", "gold": "never-stated", "event_type": "punishment", "cause": "no_candidate"}
+    ]
 
 
 def test_eval_missing_gold_file(tmp_path):

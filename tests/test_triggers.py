@@ -78,6 +78,13 @@ def test_event_type_fires_on_a_typical_clause(triggers, event_type):
     "text, event_type",
     [
         ("He crossed the Tumen River and fled to China.", "defection"),
+        # absent without leave: trigger.desertion.awol
+        ("Several soldiers of the engineering battalion in Musan went AWOL last month.", "desertion"),
+        ("A lot of conscripts at the driver school in Kapsan are going AWOL.", "desertion"),
+        # unrest of merchants, workers or residents: trigger.other.riot
+        ("Dozens of market traders rioted in Chongjin after the exchange limit was announced.", "other"),
+        ("A shoe vendor clashed with the inspectors, and other merchants joined in.", "other"),
+        ("Some 500 workers protested over unpaid wages at the plant in Helong.", "other"),
         ("Chinese authorities handed the defectors over to North Korean authorities.", "forced_repatriation"),
         ("A smuggler paid RMB 3,000 to the border guards.", "bribery"),
         ("Residents watched South Korean dramas on USB sticks.", "illegal_communication"),
@@ -107,6 +114,10 @@ def test_event_type_fires_on_other_wordings(triggers, text, event_type):
     [
         # a name: the Storm Corps is a unit, not a storm; the Seventh Corps meets
         ("Members of the Storm Corps were seen in Hyesan.", "disaster"),
+        # a protest of a state or an act done in protest is no unrest (trigger.other.riot)
+        ("The North sent balloons of trash to the South in protest against the leaflets of defectors.", "other"),
+        ("Seoul lodged a diplomatic protest with Beijing over the repatriation of the workers.", "other"),
+        ("Riot police guarded the market after the vendors left.", "other"),
         ("Soldiers of the Seventh Corps held a meeting.", "military_exercise"),
         # a word inside a place name
         ("Trucks were seen at the Punggye-ri nuclear test site.", "weapons_test"),

@@ -429,8 +429,9 @@ WRONG_FIELD_KEYS = {"admin1": "admin1_code", "admin2": "admin2"}
 @click.option("--show", default=20, show_default=True, help="Documents with errors to list (0: none).")
 @click.option("--reliability", type=click.Path(dir_okay=False), help="Write the reliability plot (SVG) of the confidences.")
 @click.option("--pairs", is_flag=True, help="Compare the records of the two editions of every story with a 'pair' (Korean and English).")
+@click.option("--causes", is_flag=True, help="Count the misses by cause (a second, rules-only run): docs/extraction.md.")
 def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: bool, show: int, reliability: str | None,
-          pairs: bool) -> None:
+          pairs: bool, causes: bool) -> None:
     """Score the extractor against gold files or folders of them (see ../shared/docs/gold-format.md).
 
     Text-less gold (real reports) takes its texts from the cache folder, each checked
@@ -439,6 +440,7 @@ def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: 
     edition) are run and their records matched on type, province and county.
     """
     from .evaluate import evaluate, load_gold_files
+    from .evaluate.causes import evaluate_with_causes, lines
 
     if pairs:
         _eval_pairs(gold, texts, split, as_json)
@@ -446,7 +448,7 @@ def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: 
 
     loaded = load_gold_files(list(gold), texts=texts, split=split)
     with tqdm(total=len(loaded.docs), desc="evaluating", unit="doc", disable=as_json, file=sys.stderr) as progress:
-        counts = evaluate(loaded.docs, progress=progress)
+        counts, why = evaluate_with_causes(loaded.docs, progress) if causes else (evaluate(loaded.docs, progress=progress), None)
     counts.not_scored = {"missing_text": loaded.missing, "text_differs": loaded.changed}
     summary = counts.summary()
     if reliability:
@@ -455,7 +457,8 @@ def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: 
         title = f"{' '.join(gold)}{' (' + split + ')' if split else ''}"
         Path(reliability).write_text(reliability_svg(summary["calibration"], title), encoding="utf-8")
     if as_json:
-        click.echo(json.dumps({"summary": summary, "documents": counts.docs}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"summary": summary, "documents": counts.docs, **({"miss_causes": why} if why else {})},
+                              ensure_ascii=False, indent=2))
         return
     inc = summary["incidents"]
     click.echo(f"gold: {' '.join(gold)}{'  split: ' + split if split else ''}  documents: {summary['documents']}")
@@ -474,6 +477,8 @@ def eval_(gold: tuple[str, ...], texts: str | None, split: str | None, as_json: 
         f"required incidents found: {summary['required_found_type_admin1']}/{summary['required_incidents']} "
         f"with type+admin1, {summary['required_found_type_place']}/{summary['required_incidents']} with type+place"
     )
+    for line in lines(why) if why else []:
+        click.echo(line)
     shown = 0
     for doc in counts.docs:
         if shown >= show:

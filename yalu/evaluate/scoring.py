@@ -347,7 +347,11 @@ def evaluate(gold: str | Path | list[GoldDoc], pipeline=None, progress=None) -> 
     from ..pipeline import Pipeline
 
     docs = gold if isinstance(gold, list) else load_gold(gold)
-    pipeline = pipeline or Pipeline()
+    return score(docs, predict(docs, pipeline or Pipeline(), progress))
+
+
+def predict(docs: list[GoldDoc], pipeline, progress=None) -> dict[str, list[dict]]:
+    """The pipeline's records of each gold document, by document id."""
     # as `yalu ingest` reads a text file: a headline line becomes the title
     articles = (read_text(d.text, detect_title=True, id=d.doc_id, published=d.published, outlet=d.outlet, lang=d.lang)
                 for d in docs)
@@ -356,4 +360,4 @@ def evaluate(gold: str | Path | list[GoldDoc], pipeline=None, progress=None) -> 
         predictions[article.id] = [i.to_dict() for i in incidents]
         if progress:
             progress.update(1)
-    return score(docs, predictions)
+    return predictions

@@ -24,6 +24,12 @@ from .mentions import Mention
 ANOTHER_ADVERBS = {"also", "again", "separately"}
 ANOTHER_DETERMINERS = {"another", "separate"}
 CASE_NOUNS = {"case", "instance", "incident", "occasion"}
+# what makes a noun trigger a fresh act rather than a look back at one told (cluster.back_reference):
+# "the second arrest", "the earlier accident", "the other lockdown"
+FRESH_MODIFIERS = {"first", "second", "third", "new", "latest", "last", "earlier", "previous", "other", "next", "later"}
+# the words that name who did an act (cluster.actor_country): "North Korea fired", "was
+# fired by North Korea", "Pyongyang's missile test"
+DOER_DEPS = {"nsubj", "agent", "poss"}
 # a day of the month an unresolved date names ("on the 13th"): cluster.named_day
 NAMED_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 
@@ -64,10 +70,29 @@ class Cues(NamedTuple):
     another: bool
     days: frozenset[str]
     months: Months | None
+    back: bool
 
 
 def _cues(m: Mention) -> Cues:
-    return Cues(_another(m), _named_days(m), _named_months(m))
+    return Cues(_another(m), _named_days(m), _named_months(m), _back_reference(m))
+
+
+def _back_reference(m: Mention) -> bool:
+    """cluster.back_reference: a noun trigger under "the", "this" or a possessor with no
+    number, word that makes it a fresh act or place of its own ("the lockdown", "the
+    January accident", "Pyongyang's missile test"; not "the second arrest", "the 20
+    arrests", "the arrest in Hoeryong")."""
+    t = m.trigger
+    if not isinstance(t, Token) or t.pos_ != "NOUN":
+        return False  # a Korean anchor carries no parse
+    children = list(t.children)
+    if not any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in children):
+        return False
+    if any(c.dep_ == "nummod" or c.lower_ in FRESH_MODIFIERS or c.lower_ in ANOTHER_DETERMINERS for c in children):
+        return False
+    # a place of its own ("the arrest in Hoeryong") is the act's, not a neighbouring clause's
+    name = m.location.location_name if m.location else None
+    return not name or name.lower() not in " ".join(w.lower_ for w in t.subtree)
 
 
 def _named_days(m: Mention) -> frozenset[str]:
@@ -140,6 +165,8 @@ class Agreement:
         self.pinned: dict[str, set[int]] = {}
         self.days: set[frozenset[str]] = set()
         self.months: set[Months] = set()
+        # the sentences that state a town or district inside a county (`_levels`)
+        self.within_texts: set[str] = set()
         self.add(first, cues)
 
     def add(self, m: Mention, cues: Cues) -> None:
@@ -156,13 +183,16 @@ class Agreement:
             self.earliest_end = min(self.earliest_end or t.end, t.end)
         if m.location:
             stated = self.places.setdefault((m.event_type, m.place_inherited), (set(), set(), set(), set()))
-            for values, value in zip(stated, _levels(m.location)):
+            for values, value in zip(stated, _site_levels(m)):
                 if value:
                     values.add(value)
+            if _site_levels(m)[0]:
+                self.within_texts.add(m.sent.text.lower())
 
-    def agrees(self, m: Mention, cues: Cues) -> bool:
+    def agrees(self, m: Mention, cues: Cues, places: bool = True) -> bool:
         """Nothing tells m apart from any mention of the cluster; places are compared
-        strictly with mentions of another type, else only when neither is inherited."""
+        strictly with mentions of another type, else only when neither is inherited,
+        and not at all when `places` is false (`cluster_mentions`)."""
         if m.background != self.background:
             return False
         # cluster.another: one more act of a kind told in another sentence, with its own date or
@@ -178,18 +208,24 @@ class Agreement:
         if m.kind and not all(_same_sufferers(m, o) for o in self.by_type.get(m.event_type, []) if o.kind not in ("", m.kind)):
             return False
         loc = m.location
-        if loc:
+        if loc and places:
             for (event_type, inherited), values in self.places.items():
                 if event_type == m.event_type and (m.place_inherited or inherited):
                     continue
-                for stated, value in zip(values, _levels(loc)):
-                    if value and stated - {value}:
+                for level, (stated, value) in enumerate(zip(values, _site_levels(m))):
+                    if value and stated - {value} and not (level == 0 and self._one_breath(m, value, stated)):
                         return False
         t = m.time
         if t and t.start and t.end and self.latest_start and self.earliest_end:
             if t.end < self.latest_start or self.earliest_end < t.start:
                 return False
         return True
+
+    def _one_breath(self, m: Mention, value: str, stated: set[str]) -> bool:
+        """cluster.within_county waived: one sentence names both towns of the county ("fired
+        from near Yeonpyeong Island and Baengnyeong Island"), so the act spans them."""
+        text = m.sent.text.lower()
+        return all(other.lower() in text for other in stated - {value}) or any(value.lower() in t for t in self.within_texts)
 
 
 def _levels(loc: Location) -> tuple[str | None, str | None, str | None, str | None]:
@@ -198,6 +234,31 @@ def _levels(loc: Location) -> tuple[str | None, str | None, str | None, str | No
     province, the country."""
     within = loc.location_name if loc.admin2 and loc.geo_precision == 1 and loc.location_name != loc.admin2 else None
     return within, loc.admin2, loc.admin1_code, loc.country
+
+
+def _site_levels(m: Mention) -> tuple[str | None, ...]:
+    """`_levels` of the mention's place, or none when the place is only the country that
+    did the act (cluster.actor_country): "North Korea fired shells", "Pyongyang's missile
+    test" name the doer, not where it happened, and tell no acts apart."""
+    assert m.location is not None
+    if m.location.admin1_code is None and _names_doer(m, m.location.location_name):
+        return (None, None, None, None)
+    return _levels(m.location)
+
+
+def _names_doer(m: Mention, name: str | None) -> bool:
+    """The name is the subject, agent or possessor of the trigger or of the words over it
+    up to its clause's verb ("North Korea's latest round of missile tests")."""
+    t = m.trigger
+    if not name or not isinstance(t, Token):
+        return False  # a Korean anchor carries no parse
+    name = name.lower()
+    for h in (t, *t.ancestors):
+        if any(c.dep_ in DOER_DEPS and c != t and name in " ".join(w.lower_ for w in c.subtree) for c in h.children):
+            return True
+        if h.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _same_sufferers(a: Mention, b: Mention) -> bool:
@@ -288,7 +349,7 @@ def _part_of_another(m: Mention, by_type: dict[str, list[Mention]]) -> bool:
     return any(_part_of(m, o) for t in _whole_types(m.event_type) - {m.event_type} for o in by_type.get(t, []))
 
 
-def _fits(m: Mention, cues: Cues, agreement: Agreement) -> bool:
+def _fits(m: Mention, cues: Cues, agreement: Agreement, places: bool = True) -> bool:
     """Same type as the incident or related to one of its mentions, and in agreement
     with all of them (places compared strictly when types differ)."""
     if m.event_type not in agreement.by_type and not any(
@@ -297,19 +358,23 @@ def _fits(m: Mention, cues: Cues, agreement: Agreement) -> bool:
         for o in others
     ):
         return False
-    return agreement.agrees(m, cues)
+    return agreement.agrees(m, cues, places)
 
 
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     """One record per incident: same type (or related) and nothing that tells them apart.
     A newcomer joins the latest incident it fits (cluster.nearest): "the arrest" after a
-    second arrest is that one, not the first."""
+    second arrest is that one, not the first. A back reference to the one incident of its
+    type told before ("the lockdown sprang from an incident in Samjiyon") is that incident
+    whatever place its sentence names (cluster.back_reference)."""
     clusters: list[Cluster] = []
     agreements: list[Agreement] = []
     for m in mentions:
         cues = _cues(m)
+        told = [a for a in agreements if m.event_type in a.by_type] if cues.back else []
+        antecedent = told[0] if len(told) == 1 else None
         for c, agreement in zip(reversed(clusters), reversed(agreements)):
-            if _fits(m, cues, agreement):
+            if _fits(m, cues, agreement, places=agreement is not antecedent):
                 c.mentions.append(m)
                 agreement.add(m, cues)
                 break

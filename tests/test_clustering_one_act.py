@@ -1,0 +1,72 @@
+"""Issue 10, one act recorded twice: a back reference to the one act of its type told
+before, and a country that only names the act's doer, do not split the act in two
+(yalu/extract/clustering.py, rules cluster.back_reference and cluster.actor_country);
+acts the report tells apart stay apart."""
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def extract(read_with_rules):
+    return lambda text: read_with_rules(text, published="2024-03-12", outlet="Daily NK")[1]
+
+
+def places(incidents, event_type):
+    return [i.location.admin2 if i.location else None for i in incidents if i.event_type == event_type]
+
+
+def test_the_lockdown_told_again_with_another_acts_place_is_one_lockdown(extract):
+    """"the lockdown" is the Hyesan lockdown; Samjiyon is where the smuggling happened."""
+    incidents = extract(
+        "Authorities locked down the city of Hyesan on Friday, a source in Ryanggang Province told Daily NK.\n\n"
+        "The source said the lockdown followed an incident in Samjiyon in which two residents smuggled sugar from China.")
+    assert places(incidents, "lockdown") == ["Hyesan"]
+    lockdown = next(i for i in incidents if i.event_type == "lockdown")
+    assert len(lockdown.evidence) == 2  # the union of the evidence
+    assert places(incidents, "smuggling") == ["Samjiyon"]
+
+
+MUSAN = "Police arrested a smuggler in Musan on Friday, a source in North Hamgyong Province told Daily NK.\n\n"
+
+
+@pytest.mark.parametrize(
+    "text, arrests",
+    [
+        # a second act named so is not a back reference
+        (MUSAN + "The second arrest was made in Hoeryong, the source said.", ["Musan", "Hoeryong"]),
+        # "the arrest in Hoeryong" names its own place: not the Musan arrest told before
+        (MUSAN + "The source said the arrest in Hoeryong had frightened traders.", ["Musan", "Hoeryong"]),
+        # two arrests told before, and a third place
+        (MUSAN + "In Onsong, police arrested a broker who had helped three people cross the river.\n\n"
+         "The source said the arrest in Hoeryong had frightened traders.", ["Musan", "Onsong", "Hoeryong"]),
+    ],
+)
+def test_back_references_that_are_other_acts_stay_apart(extract, text, arrests):
+    assert places(extract(text), "arrest") == arrests
+
+
+def test_the_country_that_fired_is_not_where_the_shells_fell(extract):
+    """"North Korea fired" names the doer: the rounds toward Yeonpyeong are the same firing."""
+    incidents = extract(
+        "North Korea fired artillery shells into the sea on Monday, the South's military said.\n\n"
+        "The Joint Chiefs of Staff said coastal guns fired about 50 rounds toward Yeonpyeong Island on Monday morning.")
+    fire = [i for i in incidents if i.event_type == "artillery_fire"]
+    assert len(fire) == 1 and len(fire[0].evidence) == 2
+    assert fire[0].location.admin2 == "Ongjin"
+
+
+def test_escapes_in_two_countries_on_one_day_stay_two(extract):
+    """A country an act happened in ("in Russia", "in China") still tells acts apart."""
+    incidents = extract(
+        "Two North Korean workers escaped from a construction site in Russia on Monday, a source told Daily NK.\n\n"
+        "Three North Korean waitresses escaped from a restaurant in China on Monday, the source said.")
+    assert sorted(i.location.country for i in incidents if i.event_type == "defection") == ["CN", "RU"]
+
+
+def test_one_sentence_naming_two_towns_of_a_county_spans_them(extract):
+    """cluster.within_county waived: the firing told near both islands, then at one of them."""
+    incidents = extract(
+        "North Korea fired about 100 artillery rounds from near Yeonpyeong Island and Baengnyeong Island "
+        "on Monday afternoon, the Joint Chiefs of Staff said.\n\n"
+        "Ten rounds were fired toward Yeonpyeong Island from 5:30 pm on Monday, the military said.")
+    assert [len(i.evidence) for i in incidents if i.event_type == "artillery_fire"] == [2]

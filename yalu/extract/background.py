@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .genericity import PRESENT, _up_to_clause, cues
+from .genericity import PRESENT, _infinitive, _up_to_clause, cues
 from .modality import NO_ACT, Rule, Verdict
 from .rhetoric import register
 
@@ -137,11 +137,6 @@ def _as_it_does(sent: Span) -> bool:
     return False
 
 
-def _to(verb: Token) -> bool:
-    """An infinitive with "to"."""
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-
-
 def _aimed(verb: Token) -> bool:
     """"aimed", "designed", "intended": a measure's purpose, in the participle ("North Korea
     intends to close the border" is a plan, modality.planned)."""
@@ -160,7 +155,7 @@ def aim(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
         head = t.head
         if t.dep_ in ("pcomp", "pobj") and head.lower_ == "at" and _aimed(head.head):
             return Verdict(NO_ACT, "modality.genre.aim")
-        if t.pos_ == "VERB" and _to(t) and (
+        if t.pos_ == "VERB" and _infinitive(t) and (
             (t.dep_ in ("xcomp", "advcl") and _aimed(head))
             or (t.dep_ == "acl" and head.lemma_.lower() in c["aim_nouns"])
         ):

@@ -57,6 +57,9 @@ def test_background_is_no_act(verdict, text, word, rule_id):
         # how often, but in the past: acts told
         ("In some cases, guards shot smugglers at the river in May.", "shot"),
         ("At the time, guards arrested two smugglers at the river.", "arrested"),
+        # the perfect tells acts up to now, not a habit
+        ("North Korean patrol boats have crossed the line on several occasions this month.", "crossed"),
+        ("In some cases, guards have shot smugglers at the river this month.", "shot"),
         ("The river flooded in July, as it often does, and the water destroyed two bridges.", "destroyed"),
         # the condition's own clause
         ("Severe food shortages hit Musan County in May, the source said.", "shortages"),

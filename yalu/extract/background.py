@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .classes import _present
 from .genericity import PRESENT, _infinitive, _up_to_clause, cues
 from .modality import NO_ACT, Rule, Verdict
 from .rhetoric import register
@@ -110,13 +111,12 @@ def how_often(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"In many cases, residents use cows to pull the ploughs, and in extreme cases people
     are forced to pull them", "when the price of corn drops, as it does periodically": a
     present clause told with how often it happens is a habit ("in some cases guards fired",
-    in the past, tells acts)."""
+    in the past, and "have crossed the line on several occasions", the perfect, tell acts)."""
     clause = list(_up_to_clause(trigger))[-1]
     verbs = [clause]
     while verbs[-1].dep_ == "conj" and verbs[-1].head.pos_ in ("VERB", "AUX"):
         verbs.append(verbs[-1].head)  # "... use cows, and in extreme cases are forced": the first verb's too
-    present = clause.tag_ in PRESENT or any(a.dep_ in ("aux", "auxpass") and a.tag_ in PRESENT for a in clause.children)
-    if present and any(_frequency_phrase(v) for v in verbs):
+    if _present(clause) and any(_frequency_phrase(v) for v in verbs):
         return Verdict(NO_ACT, "modality.genre.how_often")
     chain = [t.tag_ for t in trigger.ancestors] + [trigger.tag_]
     if _as_it_does(sent) and any(t in PRESENT for t in chain) and "VBD" not in chain:

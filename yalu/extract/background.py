@@ -18,19 +18,29 @@ from spacy.tokens import Span, Token
 from .classes import _present
 from .genericity import PRESENT, _infinitive, _up_to_clause, cues
 from .modality import NO_ACT, Rule, Verdict
-from .rhetoric import register
+from .rhetoric import DAY_WORDS, register
 
 # a joined verb with one of these has a clause of its own: "..., and this week guards executed"
 OWN_SUBJECT = ("nsubj", "nsubjpass", "expl")
 
 
+def _same_day(word: Token) -> bool:
+    """"earlier on Sunday", "earlier today", "earlier in the day": a day of this story's news
+    cycle told on the word (a weekday, "today", "yesterday", "the day")."""
+    days = [c for c in word.children if c.dep_ == "npadvmod"]
+    days += [o for p in word.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return any(d.lower_ in DAY_WORDS and d.lower_.endswith("day") for d in days)
+
+
 def _looks_back(verb: Token) -> bool:
     """"previously reported", "reported earlier", "earlier reported": an earlier report
-    recalled ("reported on Monday" is this story's source)."""
+    recalled ("reported on Monday" and wire copy's "reported earlier on Sunday", "earlier
+    today" are this story's source)."""
     c = cues()
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in c["look_back_verbs"] and any(
-        d.dep_ == "advmod" and d.lower_ in c["look_back_adverbs"] for d in verb.children
-    )
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in c["look_back_verbs"]:
+        return False
+    adverbs = [d for d in verb.children if d.dep_ == "advmod" and d.lower_ in c["look_back_adverbs"]]
+    return bool(adverbs) and not any(_same_day(w) for w in (verb, *adverbs))
 
 
 def _earlier_report(prep: Token) -> bool:

@@ -29,6 +29,9 @@ import pytest
          "to haul it.", "forced", "modality.genre.how_often"),
         ("When the price of maize falls, as it does periodically, life in the valley gets easier.", "price",
          "modality.genre.how_often"),
+        # modality.toml's habitual adverbs are read too, not a second list of them
+        ("When the price of maize falls, as it always does in spring, life in the valley gets easier.", "price",
+         "modality.genre.how_often"),
         ("Observers said the step was aimed at curbing prices and clamping down on private traders.", "clamping",
          "modality.genre.aim"),
         ("The ministry cut school hours in a bid to get pupils mobilized for the rice planting.", "mobilized",

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from .classes import _present
 from .genericity import PRESENT, _infinitive, _up_to_clause, cues
-from .modality import NO_ACT, Rule, Verdict
+from .modality import NO_ACT, Rule, Verdict, lexicon
 from .rhetoric import DAY_WORDS, register
 
 # a joined verb with one of these has a clause of its own: "..., and this week guards executed"
@@ -137,7 +137,7 @@ def how_often(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 def _as_it_does(sent: Span) -> bool:
     """"as it does periodically", "as they often do": the sentence's change recurs (the
     parser hangs the adverb anywhere, so the words are read)."""
-    recurring = cues()["recurring"]
+    recurring = cues()["recurring"] | lexicon().habitual
     words = [t.lower_ for t in sent]
     for i, w in enumerate(words[:-2]):
         if w == "as" and words[i + 1] in ("it", "they", "this", "that"):

@@ -52,6 +52,8 @@ def test_background_is_no_act(verdict, text, word, rule_id):
         # this story's source, not an earlier report
         ("Guards arrested four traders in Musan on Monday, Example News reported.", "arrested"),
         ("The outlet reported on Tuesday that police detained a dozen vendors in Kimchaek.", "detained"),
+        # an official confirming is the news, however "already"
+        ("The military has already confirmed that the North fired two missiles into the sea.", "fired"),
         # wire copy's "earlier" of the same day: this story's source too
         ("Guards fired on two boats near the island on Sunday, Example News reported earlier on Sunday.", "fired"),
         ("Example News reported earlier today that guards arrested two soldiers near Hyesan.", "arrested"),

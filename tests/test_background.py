@@ -29,6 +29,9 @@ import pytest
          "to haul it.", "forced", "modality.genre.how_often"),
         ("When the price of maize falls, as it does periodically, life in the valley gets easier.", "price",
          "modality.genre.how_often"),
+        # modality.toml's habitual adverbs are read too, not a second list of them
+        ("When the price of maize falls, as it always does in spring, life in the valley gets easier.", "price",
+         "modality.genre.how_often"),
         ("Observers said the step was aimed at curbing prices and clamping down on private traders.", "clamping",
          "modality.genre.aim"),
         ("The ministry cut school hours in a bid to get pupils mobilized for the rice planting.", "mobilized",
@@ -49,6 +52,12 @@ def test_background_is_no_act(verdict, text, word, rule_id):
         # this story's source, not an earlier report
         ("Guards arrested four traders in Musan on Monday, Example News reported.", "arrested"),
         ("The outlet reported on Tuesday that police detained a dozen vendors in Kimchaek.", "detained"),
+        # an official confirming is the news, however "already"
+        ("The military has already confirmed that the North fired two missiles into the sea.", "fired"),
+        # wire copy's "earlier" of the same day: this story's source too
+        ("Guards fired on two boats near the island on Sunday, Example News reported earlier on Sunday.", "fired"),
+        ("Example News reported earlier today that guards arrested two soldiers near Hyesan.", "arrested"),
+        ("Example News reported earlier in the day that police detained a dozen vendors in Kimchaek.", "detained"),
         # told after the recalled report, with a subject of its own
         ("The outlet previously reported that a broker was arrested, and this week guards executed two officials.",
          "executed"),
@@ -57,6 +66,9 @@ def test_background_is_no_act(verdict, text, word, rule_id):
         # how often, but in the past: acts told
         ("In some cases, guards shot smugglers at the river in May.", "shot"),
         ("At the time, guards arrested two smugglers at the river.", "arrested"),
+        # the perfect tells acts up to now, not a habit
+        ("North Korean patrol boats have crossed the line on several occasions this month.", "crossed"),
+        ("In some cases, guards have shot smugglers at the river this month.", "shot"),
         ("The river flooded in July, as it often does, and the water destroyed two bridges.", "destroyed"),
         # the condition's own clause
         ("Severe food shortages hit Musan County in May, the source said.", "shortages"),

@@ -116,6 +116,7 @@ def test_dates_resolve_like_the_english_ones() -> None:
     assert one("지난 20일") == ("2025-05-20", "2025-05-20", 1)  # after publication's day: last month's
     assert one("지난달 초") == ("2025-05-01", "2025-05-10", 3)
     assert one("이달 중순") == ("2025-06-11", "2025-06-12", 2)  # cut at publication
+    assert one("지난달 하순") == ("2025-05-21", "2025-05-31", 3)  # 하순: the 21st on, not English "late"'s 20th
     assert one("작년 말")[:2] == ("2024-09-01", "2024-12-31")
     assert one("주체112년") == ("2023-01-01", "2023-12-31", 4)
     assert one("최근")[1:] == ("2025-06-12", 4)

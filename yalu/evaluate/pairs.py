@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .scoring import GoldDoc, _norm
+from .scoring import GoldDoc, _norm, _types
 
 
 def _key(record: dict) -> tuple:
@@ -31,17 +31,21 @@ def matched(a: list[dict], b: list[dict]) -> int:
 def _same_act(a: dict, b: dict) -> bool:
     """Two gold incidents the measure would match: a type in common (alternatives
     included), the same province, and a county both accept or neither names."""
-    types_a, types_b = {a["event_type"], *a.get("alt_types", [])}, {b["event_type"], *b.get("alt_types", [])}
     counties_a, counties_b = {_norm(n) for n in a.get("admin2") or []}, {_norm(n) for n in b.get("admin2") or []}
     same_county = bool(counties_a & counties_b) or not (counties_a or counties_b)
-    return bool(types_a & types_b) and a.get("admin1_code") == b.get("admin1_code") and same_county
+    return bool(_types(a) & _types(b)) and a.get("admin1_code") == b.get("admin1_code") and same_county
+
+
+def _required(gold: list[dict]) -> list[dict]:
+    """The gold incidents a record must match (optional ones count neither way)."""
+    return [g for g in gold if not g.get("optional")]
 
 
 def gold_matched(a: list[dict], b: list[dict]) -> int:
     """Required gold incidents of one edition with a counterpart in the other's."""
-    rest = [g for g in b if not g.get("optional")]
+    rest = _required(b)
     n = 0
-    for g in (g for g in a if not g.get("optional")):
+    for g in _required(a):
         other = next((h for h in rest if _same_act(g, h)), None)
         if other is not None:
             rest.remove(other)
@@ -84,6 +88,6 @@ def score_pairs(docs: list[GoldDoc], split: str | None, pipeline=None) -> PairSc
         gold_a, gold_b = by_id[one].incidents, by_id[other].incidents
         result.pairs.append({"pair": [one, other], "records": [len(a), len(b)], "matched": matched(a, b),
                              "types": [sorted(_key(r)[0] for r in a), sorted(_key(r)[0] for r in b)],
-                             "gold": [sum(not g.get("optional") for g in gold_a), sum(not g.get("optional") for g in gold_b)],
+                             "gold": [len(_required(gold_a)), len(_required(gold_b))],
                              "gold_matched": gold_matched(gold_a, gold_b)})
     return result

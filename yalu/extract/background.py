@@ -15,21 +15,32 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .genericity import PRESENT, _up_to_clause, cues
-from .modality import NO_ACT, Rule, Verdict
-from .rhetoric import register
+from .classes import _present
+from .genericity import PRESENT, _infinitive, _up_to_clause, cues
+from .modality import NO_ACT, Rule, Verdict, lexicon
+from .rhetoric import DAY_WORDS, register
 
 # a joined verb with one of these has a clause of its own: "..., and this week guards executed"
 OWN_SUBJECT = ("nsubj", "nsubjpass", "expl")
 
 
+def _same_day(word: Token) -> bool:
+    """"earlier on Sunday", "earlier today", "earlier in the day": a day of this story's news
+    cycle told on the word (a weekday, "today", "yesterday", "the day")."""
+    days = [c for c in word.children if c.dep_ == "npadvmod"]
+    days += [o for p in word.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return any(d.lower_ in DAY_WORDS and d.lower_.endswith("day") for d in days)
+
+
 def _looks_back(verb: Token) -> bool:
     """"previously reported", "reported earlier", "earlier reported": an earlier report
-    recalled ("reported on Monday" is this story's source)."""
+    recalled ("reported on Monday" and wire copy's "reported earlier on Sunday", "earlier
+    today" are this story's source)."""
     c = cues()
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in c["look_back_verbs"] and any(
-        d.dep_ == "advmod" and d.lower_ in c["look_back_adverbs"] for d in verb.children
-    )
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in c["look_back_verbs"]:
+        return False
+    adverbs = [d for d in verb.children if d.dep_ == "advmod" and d.lower_ in c["look_back_adverbs"]]
+    return bool(adverbs) and not any(_same_day(w) for w in (verb, *adverbs))
 
 
 def _earlier_report(prep: Token) -> bool:
@@ -110,13 +121,12 @@ def how_often(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"In many cases, residents use cows to pull the ploughs, and in extreme cases people
     are forced to pull them", "when the price of corn drops, as it does periodically": a
     present clause told with how often it happens is a habit ("in some cases guards fired",
-    in the past, tells acts)."""
+    in the past, and "have crossed the line on several occasions", the perfect, tell acts)."""
     clause = list(_up_to_clause(trigger))[-1]
     verbs = [clause]
     while verbs[-1].dep_ == "conj" and verbs[-1].head.pos_ in ("VERB", "AUX"):
         verbs.append(verbs[-1].head)  # "... use cows, and in extreme cases are forced": the first verb's too
-    present = clause.tag_ in PRESENT or any(a.dep_ in ("aux", "auxpass") and a.tag_ in PRESENT for a in clause.children)
-    if present and any(_frequency_phrase(v) for v in verbs):
+    if _present(clause) and any(_frequency_phrase(v) for v in verbs):
         return Verdict(NO_ACT, "modality.genre.how_often")
     chain = [t.tag_ for t in trigger.ancestors] + [trigger.tag_]
     if _as_it_does(sent) and any(t in PRESENT for t in chain) and "VBD" not in chain:
@@ -127,7 +137,7 @@ def how_often(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 def _as_it_does(sent: Span) -> bool:
     """"as it does periodically", "as they often do": the sentence's change recurs (the
     parser hangs the adverb anywhere, so the words are read)."""
-    recurring = cues()["recurring"]
+    recurring = cues()["recurring"] | lexicon().habitual
     words = [t.lower_ for t in sent]
     for i, w in enumerate(words[:-2]):
         if w == "as" and words[i + 1] in ("it", "they", "this", "that"):
@@ -135,11 +145,6 @@ def _as_it_does(sent: Span) -> bool:
             if any(d in near for d in ("does", "do")) and any(r in near for r in recurring):
                 return True
     return False
-
-
-def _to(verb: Token) -> bool:
-    """An infinitive with "to"."""
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _aimed(verb: Token) -> bool:
@@ -160,7 +165,7 @@ def aim(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
         head = t.head
         if t.dep_ in ("pcomp", "pobj") and head.lower_ == "at" and _aimed(head.head):
             return Verdict(NO_ACT, "modality.genre.aim")
-        if t.pos_ == "VERB" and _to(t) and (
+        if t.pos_ == "VERB" and _infinitive(t) and (
             (t.dep_ in ("xcomp", "advcl") and _aimed(head))
             or (t.dep_ == "acl" and head.lemma_.lower() in c["aim_nouns"])
         ):

@@ -35,6 +35,11 @@ def _finite(verb: Token) -> bool:
     return verb.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE for c in verb.children)
 
 
+def _infinitive(verb: Token) -> bool:
+    """An infinitive with "to": "to be investigated", "to curb"."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def _up_to_clause(trigger: Token) -> Iterator[Token]:
     """The trigger and the words above it up to the first verb with a tense of its own
     (included): the non-finite chain "help people cross", "attempting to escape"."""
@@ -297,8 +302,7 @@ def imperative(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 def obligation(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"every official is to be investigated", "the workers are to be sent home": an act
     ordered, not done."""
-    to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children)
-    if to and trigger.dep_ == "xcomp" and trigger.head.lemma_ == "be" and trigger.head.tag_ in FINITE:
+    if _infinitive(trigger) and trigger.dep_ == "xcomp" and trigger.head.lemma_ == "be" and trigger.head.tag_ in FINITE:
         return Verdict("planned", "modality.genre.obligation")
     return None
 

@@ -106,3 +106,27 @@ def test_reliability_is_the_gap_between_confidence_and_accuracy():
     perfect = [(0.25, 1), (0.25, 0), (0.25, 0), (0.25, 0), (0.85, 1)]
     assert reliability(perfect)["ece"] == pytest.approx(0.03)
     assert reliability([])["ece"] is None
+
+
+def test_yalu_train_reads_a_gold_folder_and_only_its_dev_split(tmp_path):
+    """`yalu train <folder> --split dev`, the command docs/extraction.md gives for the
+    shipped model: every .jsonl under the folder, test-split documents left out."""
+    from click.testing import CliRunner
+
+    from yalu.cli import cli
+
+    folder = tmp_path / "gold" / "batch"
+    folder.mkdir(parents=True)
+    texts = {d.doc_id: d.text for d in load_gold_files(["samples/gold.jsonl"]).docs}
+    records = [json.loads(line) for line in open("samples/gold.jsonl", encoding="utf-8")]
+    for k, record in enumerate(records):
+        record.update(text=texts[record["doc_id"]], text_path=None, split="test" if k % 3 == 0 else "dev")
+    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records[:30]), encoding="utf-8")
+    (folder / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records[30:]), encoding="utf-8")
+    out = tmp_path / "model.json"
+    result = CliRunner().invoke(cli, ["train", str(tmp_path / "gold"), "--split", "dev", "--seed", "5", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    meta = Classifier.load(out).meta
+    dev = sum(1 for r in records if r["split"] == "dev")
+    assert meta["split"] == "dev" and meta["seed"] == 5 and meta["gold"] == [str(tmp_path / "gold")]
+    assert 0 < meta["documents"] <= dev < len(records)  # documents with candidates, from the dev split only

@@ -252,13 +252,24 @@ def _names_doer(m: Mention, name: str | None) -> bool:
     t = m.trigger
     if not name or not isinstance(t, Token):
         return False  # a Korean anchor carries no parse
-    name = name.lower()
     for h in (t, *t.ancestors):
-        if any(c.dep_ in DOER_DEPS and c != t and name in " ".join(w.lower_ for w in c.subtree) for c in h.children):
+        if any(c.dep_ in DOER_DEPS and c != t and _names(_own_words(c), name) for c in h.children):
             return True
         if h.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _own_words(head: Token) -> list[str]:
+    """The words of a phrase without its prepositions and clauses: "Russian police" of
+    "Russian police in Russia"; "police" of "police in China" (cluster.actor_country)."""
+    inner = {w.i for c in head.subtree if c != head and c.dep_ in ("prep", "acl", "relcl") for w in c.subtree}
+    return [w.lower_ for w in head.subtree if w.i not in inner]
+
+
+def _names(words: list[str], name: str) -> bool:
+    """The name is among the words, word for word ("Russia" is not in "Russian police")."""
+    return f" {name.lower()} " in f" {' '.join(words)} "
 
 
 def _same_sufferers(a: Mention, b: Mention) -> bool:

@@ -118,6 +118,8 @@ def test_event_type_fires_on_other_wordings(triggers, text, event_type):
         ("The North sent balloons of trash to the South in protest against the leaflets of defectors.", "other"),
         ("Seoul lodged a diplomatic protest with Beijing over the repatriation of the workers.", "other"),
         ("Riot police guarded the market after the vendors left.", "other"),
+        # the Workers' Party is no workers who protest
+        ("The Workers' Party newspaper Rodong Sinmun protested the joint drills of the United States and South Korea.", "other"),
         ("Soldiers of the Seventh Corps held a meeting.", "military_exercise"),
         # a word inside a place name
         ("Trucks were seen at the Punggye-ri nuclear test site.", "weapons_test"),

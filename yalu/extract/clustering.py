@@ -253,18 +253,11 @@ def _names_doer(m: Mention, name: str | None) -> bool:
     if not name or not isinstance(t, Token):
         return False  # a Korean anchor carries no parse
     for h in (t, *t.ancestors):
-        if any(c.dep_ in DOER_DEPS and c != t and _names(_own_words(c), name) for c in h.children):
+        if any(c.dep_ in DOER_DEPS and c != t and _names([w.lower_ for w in c.subtree], name) for c in h.children):
             return True
         if h.pos_ in ("VERB", "AUX"):
             return False
     return False
-
-
-def _own_words(head: Token) -> list[str]:
-    """The words of a phrase without its prepositions and clauses: "Russian police" of
-    "Russian police in Russia"; "police" of "police in China" (cluster.actor_country)."""
-    inner = {w.i for c in head.subtree if c != head and c.dep_ in ("prep", "acl", "relcl") for w in c.subtree}
-    return [w.lower_ for w in head.subtree if w.i not in inner]
 
 
 def _names(words: list[str], name: str) -> bool:

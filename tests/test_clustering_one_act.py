@@ -45,6 +45,14 @@ def test_back_references_that_are_other_acts_stay_apart(extract, text, arrests):
     assert places(extract(text), "arrest") == arrests
 
 
+def test_a_lockdown_told_with_the_place_of_its_own_clause_is_another_lockdown(extract):
+    """"In Hoeryong, the lockdown has left ..." names where that lockdown is: not the Hyesan one."""
+    incidents = extract(
+        "Authorities locked down Hyesan on Friday, a source in Ryanggang Province told Daily NK.\n\n"
+        "In Hoeryong, the lockdown has left residents without food, another source in North Hamgyong Province said.")
+    assert places(incidents, "lockdown") == ["Hyesan", "Hoeryong"]
+
+
 def test_the_country_that_fired_is_not_where_the_shells_fell(extract):
     """"North Korea fired" names the doer: the rounds toward Yeonpyeong are the same firing."""
     incidents = extract(

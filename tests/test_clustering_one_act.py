@@ -45,6 +45,14 @@ def test_back_references_that_are_other_acts_stay_apart(extract, text, arrests):
     assert places(extract(text), "arrest") == arrests
 
 
+def test_a_lockdown_told_with_the_place_of_its_own_clause_is_another_lockdown(extract):
+    """"In Hoeryong, the lockdown has left ..." names where that lockdown is: not the Hyesan one."""
+    incidents = extract(
+        "Authorities locked down Hyesan on Friday, a source in Ryanggang Province told Daily NK.\n\n"
+        "In Hoeryong, the lockdown has left residents without food, another source in North Hamgyong Province said.")
+    assert places(incidents, "lockdown") == ["Hyesan", "Hoeryong"]
+
+
 def test_the_country_that_fired_is_not_where_the_shells_fell(extract):
     """"North Korea fired" names the doer: the rounds toward Yeonpyeong are the same firing."""
     incidents = extract(
@@ -70,3 +78,11 @@ def test_one_sentence_naming_two_towns_of_a_county_spans_them(extract):
         "on Monday afternoon, the Joint Chiefs of Staff said.\n\n"
         "Ten rounds were fired toward Yeonpyeong Island from 5:30 pm on Monday, the military said.")
     assert [len(i.evidence) for i in incidents if i.event_type == "artillery_fire"] == [2]
+
+
+def test_arrests_by_the_police_of_two_countries_stay_two(extract):
+    """cluster.actor_country: "Russian police" does not name Russia, word for word."""
+    incidents = extract(
+        "Chinese police arrested two North Korean defectors in China on Monday, a source told Daily NK.\n\n"
+        "Russian police arrested three North Korean workers in Russia on Monday, the source said.")
+    assert sorted(i.location.country for i in incidents if i.event_type == "arrest") == ["CN", "RU"]

@@ -81,7 +81,7 @@ def _back_reference(m: Mention) -> bool:
     """cluster.back_reference: a noun trigger under "the", "this" or a possessor with no
     number, word that makes it a fresh act or place of its own ("the lockdown", "the
     January accident", "Pyongyang's missile test"; not "the second arrest", "the 20
-    arrests", "the arrest in Hoeryong")."""
+    arrests", "the arrest in Hoeryong", "in Hoeryong, the lockdown has left ...")."""
     t = m.trigger
     if not isinstance(t, Token) or t.pos_ != "NOUN":
         return False  # a Korean anchor carries no parse
@@ -90,9 +90,14 @@ def _back_reference(m: Mention) -> bool:
         return False
     if any(c.dep_ == "nummod" or c.lower_ in FRESH_MODIFIERS or c.lower_ in ANOTHER_DETERMINERS for c in children):
         return False
-    # a place of its own ("the arrest in Hoeryong") is the act's, not a neighbouring clause's
+    # a place of its own ("the arrest in Hoeryong") or put before it in the clause it is
+    # the subject of ("in Hoeryong, the lockdown has left ...") is the act's, not a
+    # neighbouring clause's
     name = m.location.location_name if m.location else None
-    return not name or name.lower() not in " ".join(w.lower_ for w in t.subtree)
+    own = [*t.subtree]
+    if t.dep_ in ("nsubj", "nsubjpass"):
+        own += [w for c in t.head.children if c.dep_ == "prep" and c.i < t.i for w in c.subtree]
+    return not name or name.lower() not in " ".join(w.lower_ for w in own)
 
 
 def _named_days(m: Mention) -> frozenset[str]:
@@ -252,13 +257,17 @@ def _names_doer(m: Mention, name: str | None) -> bool:
     t = m.trigger
     if not name or not isinstance(t, Token):
         return False  # a Korean anchor carries no parse
-    name = name.lower()
     for h in (t, *t.ancestors):
-        if any(c.dep_ in DOER_DEPS and c != t and name in " ".join(w.lower_ for w in c.subtree) for c in h.children):
+        if any(c.dep_ in DOER_DEPS and c != t and _names([w.lower_ for w in c.subtree], name) for c in h.children):
             return True
         if h.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _names(words: list[str], name: str) -> bool:
+    """The name is among the words, word for word ("Russia" is not in "Russian police")."""
+    return f" {name.lower()} " in f" {' '.join(words)} "
 
 
 def _same_sufferers(a: Mention, b: Mention) -> bool:

@@ -110,6 +110,20 @@ def fired(nlp, geoparser):
     return run
 
 
+class Fired(list):
+    """[(event_type, trigger word)] of a text, with the set of its types."""
+
+    @property
+    def types(self) -> set[str]:
+        return {event_type for event_type, _ in self}
+
+
+@pytest.fixture(scope="session")
+def triggers(fired):
+    """text -> Fired: (event_type, trigger word) over all its sentences."""
+    return lambda text: Fired((t.event_type, t.token.text) for t in fired(text))
+
+
 @pytest.fixture(scope="session")
 def read_with_rules(rules):
     """text, published, outlet -> (article, incidents) from the rules alone."""

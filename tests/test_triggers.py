@@ -11,17 +11,6 @@ from yalu.extract.clause import Terms, window
 from yalu.extract.triggers import rules
 from yalu.ontology import event_types
 
-
-@pytest.fixture(scope="module")
-def triggers(fired):
-    """text -> [(event_type, trigger word)] over all its sentences."""
-    return lambda text: [(t.event_type, t.token.text) for t in fired(text)]
-
-
-def types_of(found):
-    return {event_type for event_type, _ in found}
-
-
 # --- every event type fires on a typical clause -----------------------------------
 
 TYPICAL = {
@@ -71,7 +60,7 @@ def test_the_residual_type_weighs_less_than_the_others():
 @pytest.mark.parametrize("event_type", sorted(TYPICAL))
 def test_event_type_fires_on_a_typical_clause(triggers, event_type):
     found = triggers(TYPICAL[event_type])
-    assert event_type in types_of(found), found
+    assert event_type in found.types, found
 
 
 @pytest.mark.parametrize(
@@ -104,7 +93,7 @@ def test_event_type_fires_on_a_typical_clause(triggers, event_type):
     ],
 )
 def test_event_type_fires_on_other_wordings(triggers, text, event_type):
-    assert event_type in types_of(triggers(text)), triggers(text)
+    assert event_type in triggers(text).types, triggers(text)
 
 
 # --- near misses -----------------------------------------------------------------
@@ -164,16 +153,16 @@ def test_event_type_fires_on_other_wordings(triggers, text, event_type):
     ],
 )
 def test_near_miss_does_not_fire(triggers, text, event_type):
-    assert event_type not in types_of(triggers(text)), triggers(text)
+    assert event_type not in triggers(text).types, triggers(text)
 
 
 def test_near_misses_fire_what_they_are(triggers):
     # the vetoed reading gives way to the right one, not to nothing
-    assert "crackdown" in types_of(triggers("Police cracked down on smuggling in Hyesan."))
-    assert "artillery_fire" in types_of(triggers("North Korea fired artillery shells into the sea."))
-    assert "military_exercise" in types_of(triggers("The army held an artillery drill near Kaesong."))
-    assert "weapons_test" in types_of(triggers("North Korea detonated a nuclear device underground."))
-    assert "leadership_activity" in types_of(triggers("Kim Jong Un conducted an inspection of a fertilizer factory."))
+    assert "crackdown" in triggers("Police cracked down on smuggling in Hyesan.").types
+    assert "artillery_fire" in triggers("North Korea fired artillery shells into the sea.").types
+    assert "military_exercise" in triggers("The army held an artillery drill near Kaesong.").types
+    assert "weapons_test" in triggers("North Korea detonated a nuclear device underground.").types
+    assert "leadership_activity" in triggers("Kim Jong Un conducted an inspection of a fertilizer factory.").types
 
 
 @pytest.mark.parametrize(
@@ -193,30 +182,30 @@ def test_other_theatres(triggers, text, fires):
 
 def test_a_pronoun_does_not_bring_another_theatres_launch(triggers):
     text = "Russia fired dozens of cruise missiles at Kyiv on June 5. They were launched from bombers over the sea."
-    assert "missile_launch" not in types_of(triggers(text))
+    assert "missile_launch" not in triggers(text).types
 
 
 def test_the_norths_words_about_another_theatre(triggers):
     # the spokesman's statement is the North's; the attack it speaks of is not Korean
-    found = types_of(triggers("A DPRK Foreign Ministry spokesperson denounced the Israeli attack on the hospital."))
+    found = triggers("A DPRK Foreign Ministry spokesperson denounced the Israeli attack on the hospital.").types
     assert "statement" in found and "attack" not in found
 
 
 def test_blasts_and_explosive_tests(triggers):
     # fictional sentences in the style of satellite-imagery reports
-    assert "explosion_accident" in types_of(triggers("An explosion damaged a workshop at the shipyard in Sinpo."))
-    assert "weapons_test" in types_of(triggers("North Korea conducted a high-explosive test near Yongbyon."))
-    assert "weapons_test" not in types_of(triggers("Agents detonated an explosive device at the airport."))
+    assert "explosion_accident" in triggers("An explosion damaged a workshop at the shipyard in Sinpo.").types
+    assert "weapons_test" in triggers("North Korea conducted a high-explosive test near Yongbyon.").types
+    assert "weapons_test" not in triggers("Agents detonated an explosive device at the airport.").types
 
 
 def test_the_norths_statements(triggers):
-    assert "statement" in types_of(triggers("Kim Yo Jong issued a press statement on Monday."))
-    assert "statement" in types_of(triggers("A spokesman for the Foreign Ministry of the DPRK released a statement."))
+    assert "statement" in triggers("Kim Yo Jong issued a press statement on Monday.").types
+    assert "statement" in triggers("A spokesman for the Foreign Ministry of the DPRK released a statement.").types
 
 
 def test_court_trials_stay_punishments(triggers):
-    assert "punishment" in types_of(triggers("A public trial was held in Hyesan for three smugglers."))
-    assert "incursion" in types_of(triggers("A North Korean drone violated South Korean airspace."))
+    assert "punishment" in triggers("A public trial was held in Hyesan for three smugglers.").types
+    assert "incursion" in triggers("A North Korean drone violated South Korean airspace.").types
 
 
 def test_plain_background_fires_nothing(triggers):
@@ -243,7 +232,7 @@ def test_test_fired_is_one_token(nlp):
 )
 def test_test_fired_missiles_is_a_launch(triggers, text):
     found = triggers(text)
-    assert ("missile_launch" in types_of(found)), found
+    assert ("missile_launch" in found.types), found
     assert any(word.lower().startswith("test-") for event_type, word in found if event_type == "missile_launch")
 
 
@@ -298,13 +287,13 @@ def test_veto_word_outside_the_clause_does_not_veto(triggers):
     found = triggers(
         "A source told Daily NK that a woman in Hyesan called her relatives in South Korea on a Chinese phone."
     )
-    assert "illegal_communication" in types_of(found), found
+    assert "illegal_communication" in found.types, found
 
 
 def test_place_tags_decide_a_rule(triggers):
     # crossing into a country is a defection; crossing a street is nothing
-    assert "defection" in types_of(triggers("Two women crossed into China at night."))
-    assert "defection" not in types_of(triggers("Two women crossed the street at night."))
+    assert "defection" in triggers("Two women crossed into China at night.").types
+    assert "defection" not in triggers("Two women crossed the street at night.").types
 
 
 # --- the lexicon's word lists ------------------------------------------------------

@@ -11,17 +11,6 @@ import pytest
 
 from yalu.extract.triggers import find_triggers
 
-
-@pytest.fixture(scope="module")
-def triggers(fired):
-    """text -> [(event_type, trigger word)] over all its sentences."""
-    return lambda text: [(t.event_type, t.token.text) for t in fired(text)]
-
-
-def types_of(found):
-    return {event_type for event_type, _ in found}
-
-
 # --- word senses: participle adjectives and fixed collocations that are no act ----------
 # (fictional sentences in the genre's style)
 
@@ -65,7 +54,7 @@ def types_of(found):
     ],
 )
 def test_word_sense_does_not_fire(triggers, text, event_type):
-    assert event_type not in types_of(triggers(text)), triggers(text)
+    assert event_type not in triggers(text).types, triggers(text)
 
 
 @pytest.mark.parametrize(
@@ -85,7 +74,7 @@ def test_word_sense_does_not_fire(triggers, text, event_type):
     ],
 )
 def test_word_sense_fires_where_it_is_an_act(triggers, text, event_type):
-    assert event_type in types_of(triggers(text)), triggers(text)
+    assert event_type in triggers(text).types, triggers(text)
 
 
 def test_unknown_state_is_refused(monkeypatch):
@@ -116,7 +105,7 @@ def test_unknown_state_is_refused(monkeypatch):
     ],
 )
 def test_accidents_are_disasters(triggers, text):
-    assert "disaster" in types_of(triggers(text)), triggers(text)
+    assert "disaster" in triggers(text).types, triggers(text)
 
 
 @pytest.mark.parametrize(
@@ -129,7 +118,7 @@ def test_accidents_are_disasters(triggers, text):
     ],
 )
 def test_accident_words_that_tell_no_accident(triggers, text):
-    assert "disaster" not in types_of(triggers(text)), triggers(text)
+    assert "disaster" not in triggers(text).types, triggers(text)
 
 
 # --- enforcement: orders, checks, searches, summons (fictional sentences) -----------
@@ -189,7 +178,7 @@ def test_enforcement_words_fire(nlp, geoparser, text, rule_id):
     ],
 )
 def test_enforcement_near_misses(triggers, text, event_type):
-    assert event_type not in types_of(triggers(text)), triggers(text)
+    assert event_type not in triggers(text).types, triggers(text)
 
 
 # --- acts with no home type, and the genre's other wordings (fictional sentences) ---------
@@ -261,7 +250,7 @@ def test_acts_with_no_home_type_and_other_wordings_fire(nlp, geoparser, text, ru
     ],
 )
 def test_no_home_type_near_misses(triggers, text, event_type):
-    assert event_type not in types_of(triggers(text)), triggers(text)
+    assert event_type not in triggers(text).types, triggers(text)
 
 
 # --- the offence is a person's record, the act is what was done to them --------------
@@ -275,11 +264,11 @@ def test_no_home_type_near_misses(triggers, text, event_type):
     ],
 )
 def test_an_offence_someone_is_convicted_of_is_no_smuggling_record(triggers, text):
-    assert "smuggling" not in types_of(triggers(text)), triggers(text)
+    assert "smuggling" not in triggers(text).types, triggers(text)
 
 
 def test_a_team_dispatched_to_inspect_is_an_inspection_not_a_deployment(triggers):
-    found = types_of(triggers("Ten officers from the security command were dispatched to inspect all border guard units."))
+    found = triggers("Ten officers from the security command were dispatched to inspect all border guard units.").types
     assert "deployment" not in found and "crackdown" in found
 
 
@@ -291,11 +280,11 @@ def test_a_team_dispatched_to_inspect_is_an_inspection_not_a_deployment(triggers
     ],
 )
 def test_pupils_and_residents_mobilized_for_labour(triggers, text, event_type):
-    assert event_type in types_of(triggers(text)), triggers(text)
+    assert event_type in triggers(text).types, triggers(text)
 
 
 def test_troops_mobilized_are_a_deployment_not_labour(triggers):
-    found = types_of(triggers("The army mobilized two reserve units to the border on Monday."))
+    found = triggers("The army mobilized two reserve units to the border on Monday.").types
     assert "other" not in found
 
 
@@ -321,7 +310,7 @@ def test_troops_mobilized_are_a_deployment_not_labour(triggers):
     ],
 )
 def test_state_media_idiom_does_not_fire(triggers, text, event_type):
-    assert event_type not in types_of(triggers(text)), triggers(text)
+    assert event_type not in triggers(text).types, triggers(text)
 
 
 @pytest.mark.parametrize(
@@ -334,7 +323,7 @@ def test_state_media_idiom_does_not_fire(triggers, text, event_type):
     ],
 )
 def test_the_same_words_as_acts(triggers, text, event_type):
-    assert event_type in types_of(triggers(text)), triggers(text)
+    assert event_type in triggers(text).types, triggers(text)
 
 
 def test_also_requires_a_second_list(monkeypatch, nlp):
@@ -365,7 +354,7 @@ def test_also_requires_a_second_list(monkeypatch, nlp):
     ],
 )
 def test_sweeps_and_checks_that_are_no_crackdown(triggers, text):
-    assert "crackdown" not in types_of(triggers(text)), triggers(text)
+    assert "crackdown" not in triggers(text).types, triggers(text)
 
 
 @pytest.mark.parametrize(
@@ -376,12 +365,12 @@ def test_sweeps_and_checks_that_are_no_crackdown(triggers, text):
     ],
 )
 def test_blows_and_findings_that_are_no_act(triggers, text, event_type):
-    assert event_type not in types_of(triggers(text)), triggers(text)
+    assert event_type not in triggers(text).types, triggers(text)
 
 
 def test_a_building_blown_up_or_torn_down(triggers):
-    assert "other" in types_of(triggers("North Korea blew up the liaison office building in Kaesong on Tuesday."))
-    assert "other" in types_of(triggers("Soldiers tore down dozens of houses along the river."))
+    assert "other" in triggers("North Korea blew up the liaison office building in Kaesong on Tuesday.").types
+    assert "other" in triggers("Soldiers tore down dozens of houses along the river.").types
 
 
 @pytest.mark.parametrize(
@@ -392,7 +381,7 @@ def test_a_building_blown_up_or_torn_down(triggers):
     ],
 )
 def test_launchers_moved_and_entry_banned(triggers, text, event_type):
-    assert event_type in types_of(triggers(text)), triggers(text)
+    assert event_type in triggers(text).types, triggers(text)
 
 
 @pytest.mark.parametrize(
@@ -403,11 +392,11 @@ def test_launchers_moved_and_entry_banned(triggers, text, event_type):
     ],
 )
 def test_moves_that_are_no_deployment(triggers, text, event_type):
-    assert event_type not in types_of(triggers(text)), triggers(text)
+    assert event_type not in triggers(text).types, triggers(text)
 
 
 def test_launchers_in_a_parade_are_no_deployment(triggers):
-    found = types_of(triggers("The missile launchers moved forward through the square, being reviewed by the leader."))
+    found = triggers("The missile launchers moved forward through the square, being reviewed by the leader.").types
     assert "deployment" not in found
 
 
@@ -422,7 +411,7 @@ def test_launchers_in_a_parade_are_no_deployment(triggers):
     ],
 )
 def test_forces_sent_somewhere_are_a_deployment(triggers, text):
-    assert types_of(triggers(text)) == {"deployment"}, triggers(text)
+    assert triggers(text).types == {"deployment"}, triggers(text)
 
 
 @pytest.mark.parametrize(
@@ -435,7 +424,7 @@ def test_forces_sent_somewhere_are_a_deployment(triggers, text):
     ],
 )
 def test_forces_sent_across_the_line_or_to_inspect_are_no_deployment(triggers, text, kind):
-    found = types_of(triggers(text))
+    found = triggers(text).types
     assert "deployment" not in found, found
     assert kind is None or kind in found, found
 
@@ -489,5 +478,5 @@ def test_acts_told_in_words_no_rule_read_before(triggers, text, kind, fires):
     ],
 )
 def test_a_boat_seized_with_its_crew_is_an_arrest_a_navy_vessel_an_attack(triggers, text, kind):
-    found = types_of(triggers(text))
+    found = triggers(text).types
     assert kind in found and not ({"arrest", "attack"} - {kind}) & found, triggers(text)

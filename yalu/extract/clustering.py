@@ -97,7 +97,7 @@ def _back_reference(m: Mention) -> bool:
     own = [*t.subtree]
     if t.dep_ in ("nsubj", "nsubjpass"):
         own += [w for c in t.head.children if c.dep_ == "prep" and c.i < t.i for w in c.subtree]
-    return not name or name.lower() not in " ".join(w.lower_ for w in own)
+    return not name or not _names([w.lower_ for w in own], name)
 
 
 def _named_days(m: Mention) -> frozenset[str]:
@@ -188,10 +188,11 @@ class Agreement:
             self.earliest_end = min(self.earliest_end or t.end, t.end)
         if m.location:
             stated = self.places.setdefault((m.event_type, m.place_inherited), (set(), set(), set(), set()))
-            for values, value in zip(stated, _site_levels(m)):
+            levels = _site_levels(m)
+            for values, value in zip(stated, levels):
                 if value:
                     values.add(value)
-            if _site_levels(m)[0]:
+            if levels[0]:
                 self.within_texts.add(m.sent.text.lower())
 
     def agrees(self, m: Mention, cues: Cues, places: bool = True) -> bool:
@@ -212,12 +213,12 @@ class Agreement:
             return False
         if m.kind and not all(_same_sufferers(m, o) for o in self.by_type.get(m.event_type, []) if o.kind not in ("", m.kind)):
             return False
-        loc = m.location
-        if loc and places:
+        if m.location and places:
+            levels = _site_levels(m)
             for (event_type, inherited), values in self.places.items():
                 if event_type == m.event_type and (m.place_inherited or inherited):
                     continue
-                for level, (stated, value) in enumerate(zip(values, _site_levels(m))):
+                for level, (stated, value) in enumerate(zip(values, levels)):
                     if value and stated - {value} and not (level == 0 and self._one_breath(m, value, stated)):
                         return False
         t = m.time

@@ -17,15 +17,21 @@ def _key(record: dict) -> tuple:
     return record["event_type"], record.get("admin1_code"), record.get("admin2")
 
 
-def matched(a: list[dict], b: list[dict]) -> int:
-    """Records of one edition with a counterpart in the other: same type, province, county."""
-    rest = [_key(r) for r in b]
+def _one_to_one(a: list[dict], b: list[dict], same) -> int:
+    """Items of a paired, each with a different item of b that is `same` as it."""
+    rest = list(b)
     n = 0
-    for r in a:
-        if _key(r) in rest:
-            rest.remove(_key(r))
+    for x in a:
+        other = next((y for y in rest if same(x, y)), None)
+        if other is not None:
+            rest.remove(other)
             n += 1
     return n
+
+
+def matched(a: list[dict], b: list[dict]) -> int:
+    """Records of one edition with a counterpart in the other: same type, province, county."""
+    return _one_to_one(a, b, lambda x, y: _key(x) == _key(y))
 
 
 def _same_act(a: dict, b: dict) -> bool:
@@ -43,14 +49,7 @@ def _required(gold: list[dict]) -> list[dict]:
 
 def gold_matched(a: list[dict], b: list[dict]) -> int:
     """Required gold incidents of one edition with a counterpart in the other's."""
-    rest = _required(b)
-    n = 0
-    for g in _required(a):
-        other = next((h for h in rest if _same_act(g, h)), None)
-        if other is not None:
-            rest.remove(other)
-            n += 1
-    return n
+    return _one_to_one(_required(a), _required(b), _same_act)
 
 
 @dataclass

@@ -232,7 +232,12 @@ def dying_work(settings, batch):
     return [Done(article, []) for article, _ in batch]
 
 
-def test_a_worker_that_dies_loses_only_its_batch_and_order_is_kept():
+@pytest.mark.parametrize("pause", [0.0, 2.0])
+def test_a_worker_that_dies_loses_only_its_batch_and_order_is_kept(pause):
+    """With a pause after the first result, the pool breaks while older batches are
+    already read, so the next batch is submitted to a broken pool."""
+    import time
+
     from yalu.parallel import Processes, Settings
 
     texts = [f"report {i}" for i in range(10)]
@@ -240,7 +245,11 @@ def test_a_worker_that_dies_loses_only_its_batch_and_order_is_kept():
     items = [(Article(text=t, id=f"a{i}", source_path="wire.jsonl", record=f"line {i + 1}"), None)
              for i, t in enumerate(texts)]
     errors: list[str] = []
-    done = Processes(Settings(batch_size=2), jobs=2, work=dying_work).results(items, errors.append)
+    done = []
+    for d in Processes(Settings(batch_size=2), jobs=2, work=dying_work).results(items, errors.append):
+        done.append(d)
+        if len(done) == 1:
+            time.sleep(pause)
     assert [d.article.id for d in done] == ["a0", "a1", "a2", "a3", "a6", "a7", "a8", "a9"]
     assert [e.split(": not processed")[0] for e in errors] == ["wire.jsonl line 5", "wire.jsonl line 6"]
     assert all("worker process died" in e for e in errors)

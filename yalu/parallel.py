@@ -154,13 +154,23 @@ class Processes:
         pool = self._pool()
         try:
             for batch in chain(head, chunks):
-                pending.append((batch, pool.submit(self.work, self.settings, batch)))
+                pending.append((batch, self._submit(pool, batch)))
                 if len(pending) >= 2 * self.jobs:
                     pool = yield from self._next(pending, pool, report)
             while pending:
                 pool = yield from self._next(pending, pool, report)
         finally:
             pool.shutdown(cancel_futures=True)
+
+    def _submit(self, pool: ProcessPoolExecutor, batch: list[Item]) -> Future:
+        try:
+            return pool.submit(self.work, self.settings, batch)
+        except BrokenProcessPool as e:
+            # The pool broke after its older batches were read: this batch waits as a
+            # failed one, and `_next` runs it again with the others.
+            failed: Future = Future()
+            failed.set_exception(e)
+            return failed
 
     def _pool(self, jobs: int | None = None) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(jobs or self.jobs, mp_context=get_context("forkserver"))

@@ -36,17 +36,24 @@ def test_rules_only_pipeline_keeps_the_rule_confidence():
     assert incidents[0].confidence == pytest.approx(0.99, abs=0.2)  # the rules' own estimate
 
 
-def test_a_decider_sees_every_candidate_and_can_drop_it():
+def _refused(text: str, decider: str) -> dict[str, float]:
+    """The features of the one candidate of `text`, given to a decider (the pipeline's
+    `decide` or `decide_ko`) that refuses every candidate: none is reported."""
     seen = []
 
     def refuse(incident, features):
         seen.append(features)
         return False
 
-    article = read_text(TEXT, published="2024-03-10", outlet="Daily NK")
-    [(_, incidents)] = list(Pipeline(decide=refuse).run([article]))
+    article = read_text(text, published="2024-03-10", outlet="Daily NK")
+    [(_, incidents)] = list(Pipeline(**{decider: refuse}).run([article]))
     assert incidents == []
     [features] = seen
+    return features
+
+
+def test_a_decider_sees_every_candidate_and_can_drop_it():
+    features = _refused(TEXT, "decide")
     assert features["type=arrest"] == 1.0 and features["own_place"] == 1.0 and features["attributed"] == 1.0
     assert any(name.startswith("rule=trigger.arrest.") for name in features)
 
@@ -153,16 +160,7 @@ def test_the_korean_model_loads_and_decides_korean_candidates():
 
 
 def test_a_korean_decider_reads_the_slots_and_the_article():
-    seen = []
-
-    def refuse(incident, features):
-        seen.append(features)
-        return False
-
-    article = read_text(KO_TEXT, published="2025-06-10", outlet="Daily NK")
-    [(_, incidents)] = list(Pipeline(decide_ko=refuse).run([article]))
-    assert incidents == []
-    [features] = seen
+    features = _refused(KO_TEXT, "decide_ko")
     assert features["type=arrest"] == 1.0 and features["own_place"] == 1.0 and features["own_date"] == 1.0
     assert features["doc.type_share"] == 1.0 and features["doc.type_in_lead"] == 1.0 and features["doc.position"] == 0.0
     assert any(name.startswith("rule=trigger.ko.") for name in features)

@@ -534,42 +534,49 @@ def _eval_pairs(gold: tuple[str, ...], texts: str | None, split: str | None, as_
 # reports, at 1.0 too (one row's top record turns arrest: 0.9644); on all 505 dev reports
 # at 1.25 and 1.5 as well, 0.9684 at 2.0
 @click.option("--also-weight", default=2.0, show_default=True, help="Weight of the --also candidates.")
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+              help="The model of English or of Korean candidates (docs/korean.md names the Korean training set).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Model file (default: the packaged model).")
 def train(
     gold: tuple[str, ...], texts: str | None, split: str, seed: int, vectors: bool, also: tuple[str, ...],
-    also_weight: float, output: str | None,
+    also_weight: float, lang: str, output: str | None,
 ) -> None:
     """Fit the classifier that decides which candidate records are incidents.
 
-    GOLD: gold files or folders (default gold/real-en). The rules run without the
-    classifier; their candidates are labelled by matching the gold and a logistic
-    model is fitted, its regularisation and threshold chosen by cross-validation
-    over documents. Needs scikit-learn (pip install -e .[train]).
+    GOLD: gold files or folders (default gold/real-en, or gold/real-ko with --lang ko).
+    The rules run without the classifier; their candidates are labelled by matching the
+    gold and a logistic model is fitted, its regularisation and threshold chosen by
+    cross-validation over documents. Needs scikit-learn (pip install -e .[train]).
     """
     from importlib.resources import files
 
     from .evaluate import load_gold_files
     from .evaluate.train import candidates
     from .evaluate.train import train as fit
-    from .extract.classifier import MODEL
+    from .extract.classifier import MODELS
     from .pipeline import Pipeline
+
+    def pipeline(decide):
+        """A pipeline whose `lang` candidates all go to `decide`."""
+        return Pipeline(decide=decide) if lang == "en" else Pipeline(decide_ko=decide)
 
     try:
         import sklearn  # noqa: F401 - only checks that training can run
     except ImportError:
         raise click.ClickException("yalu train needs scikit-learn: pip install -e '.[train]'") from None
-    loaded = load_gold_files(list(gold) or ["gold/real-en"], texts=texts, split=split)
+    gold = gold or (f"gold/real-{lang}",)
+    loaded = load_gold_files(list(gold), texts=texts, split=split)
     if loaded.missing or loaded.changed:
         click.echo(f"not used: {len(loaded.missing)} without a cached text, {len(loaded.changed)} changed", err=True)
     if not loaded.docs:
         raise click.ClickException("no gold documents with their texts to train on")
-    cands = candidates(loaded.docs, lambda decide: Pipeline(decide=decide))
-    extra = candidates(load_gold_files(list(also)).docs, lambda decide: Pipeline(decide=decide)) if also else []
+    cands = candidates(loaded.docs, pipeline)
+    extra = candidates(load_gold_files(list(also)).docs, pipeline) if also else []
     if not any(c.label for c in cands) or all(c.label for c in cands):
         raise click.ClickException("the candidates need both real and false incidents to learn from")
-    meta = {"gold": list(gold) or ["gold/real-en"], "split": split, "also": list(also)}
+    meta = {"gold": list(gold), "split": split, "also": list(also), "lang": lang}
     classifier, report = fit(cands, seed=seed, meta=meta, vectors=vectors, extra=extra, extra_weight=also_weight)
-    target = output or str(files("yalu").joinpath(MODEL))
+    target = output or str(files("yalu").joinpath(MODELS[lang]))
     classifier.save(target)
     click.echo(json.dumps(report, indent=1))
     click.echo(f"{len(classifier.weights)} weights, threshold {classifier.threshold}: {target}", err=True)

@@ -88,7 +88,7 @@ def report_skipped(error: IngestError) -> None:
 class Pipeline:
     """The stages over one set of collaborators, built once: the gazetteer, the spaCy
     pipeline whose rulers know its names, the geoparser that resolves them, and the
-    classifier that decides which candidate records are incidents."""
+    classifiers (English, Korean) that decide which candidate records are incidents."""
 
     def __init__(
         self,
@@ -96,6 +96,7 @@ class Pipeline:
         nlp: Language | None = None,
         decide: Decider | None = None,
         rules_only: bool = False,
+        decide_ko: Decider | None = None,
         batch_size: int = 32,
         time_budget: float | None = DEFAULT_TIME_BUDGET,
         keep_annotations: bool = False,
@@ -103,6 +104,7 @@ class Pipeline:
         self.gazetteer = gazetteer or Gazetteer.default()
         # the trained classifier decides what the rules propose, unless asked for the rules alone
         self.decide = decide if decide is not None or rules_only else Classifier.load()
+        self.decide_ko = decide_ko if decide_ko is not None or rules_only else Classifier.load(lang="ko")
         if nlp is None:
             nlp = pipeline() if gazetteer is None else build(self.gazetteer)
         self.nlp = nlp
@@ -222,8 +224,7 @@ class Pipeline:
         from .annotate.korean import annotate as annotate_korean
         from .extract.korean import extract_korean
 
-        # the classifier learnt English features: Korean records pass the rules' own threshold
-        return extract_korean(annotate_korean(article.text, self.gazetteer), article, self.geoparser)
+        return extract_korean(annotate_korean(article.text, self.gazetteer), article, self.geoparser, self.decide_ko)
 
 
 def _prepared(article: Article) -> Article:

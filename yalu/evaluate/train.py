@@ -170,6 +170,21 @@ def best_threshold(p, y, min_recall: float = MIN_RECALL) -> float:
     return best
 
 
+def decision(p, y, threshold: float) -> dict:
+    """Out-of-fold figures of the candidates kept at `threshold`: precision, recall and F1
+    of the real incidents among the rules' candidates, and the AUC of the scores."""
+    from sklearn.metrics import roc_auc_score
+
+    kept = p >= threshold
+    tp, fp = int(sum(kept & (y == 1))), int(sum(kept & (y == 0)))
+    fn = int(sum(y)) - tp
+    return {
+        "precision": round(tp / (tp + fp), 4) if tp + fp else None, "recall": round(tp / (tp + fn), 4) if tp + fn else None,
+        "f1": round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0,
+        "auc": round(float(roc_auc_score(y, p)), 4) if 0 < sum(y) < len(y) else None,
+    }
+
+
 def train(
     cands: list[Candidate],
     seed: int = 13,
@@ -200,7 +215,8 @@ def train(
         "extra_candidates": len(extra), "extra_weight": extra_weight,
         "seed": seed, "C": c_best, "sentence_vector": vectors,
         "cv_log_loss": {str(c): round(v, 4) for c, v in losses.items()},
-        "threshold": threshold, "min_recall": MIN_RECALL, "cv_calibration": reliability(list(zip(map(float, oof), map(int, y)))),
+        "threshold": threshold, "min_recall": MIN_RECALL, "cv_decision": decision(oof, y, threshold),
+        "cv_calibration": reliability(list(zip(map(float, oof), map(int, y)))),
     }
     classifier = Classifier(
         weights={n: round(float(model.coef_[0][k]), 6) for n, k in kept.items()},

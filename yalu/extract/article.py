@@ -76,7 +76,7 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
     date_undated(incidents, doc, article, spoken_date(doc, found_dates, cites), found_dates)
     records = [(c, record(c, article)) for c in incidents if reportable(c) and not history(c, article.published)]
     if decide is not None:
-        context = document_features(records, article.published)
+        context = document_features(records, article.published, len(doc))
         records = [(c, r) for (c, r), more in zip(records, context) if decide(r, record_features(c, r, r.confidence) | more)]
     # after the classifier, so that the other records' article context stays as it was
     records = [(c, at_the_un(c, r, article)) for c, r in records

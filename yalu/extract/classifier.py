@@ -19,7 +19,9 @@ from pathlib import Path
 
 from ..model import Incident
 
-MODEL = "data/model/incident-classifier.json"
+# the packaged model of each language: English candidates read their parse too, Korean
+# ones what the Korean rules know (features.py)
+MODELS = {"en": "data/model/incident-classifier.json", "ko": "data/model/incident-classifier-ko.json"}
 
 # decides whether a candidate record is reported, given its features (and may set its confidence)
 Decider = Callable[[Incident, dict[str, float]], bool]
@@ -38,9 +40,9 @@ class Classifier:
     meta: dict = field(default_factory=dict)
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> Classifier:
-        """The packaged model, or the one at `path`; a clear error when it is unreadable."""
-        source = Path(path) if path is not None else files("yalu").joinpath(MODEL)
+    def load(cls, path: str | Path | None = None, lang: str = "en") -> Classifier:
+        """The packaged model of `lang`, or the one at `path`; a clear error when it is unreadable."""
+        source = Path(path) if path is not None else files("yalu").joinpath(MODELS[lang])
         try:
             data = json.loads(source.read_text(encoding="utf-8"))
             return cls(

@@ -1,8 +1,9 @@
-"""What the trained classifier reads of a candidate record: named features of its
-mentions' parse (tense, aspect, genericity cues, the subject), its slots (own place,
-own date, precisions), the rules that proposed it (trigger, modality, place and date
-rule ids) and a sentence vector (the mean of spaCy's tok2vec rows over the sentence,
-which the pipeline computes anyway).
+"""What the trained classifier reads of a candidate record: its slots (own place, own
+date, precisions), the rules that proposed it (trigger, modality, place and date rule
+ids) and its place in the article (slot_features, document_features: the English and
+the Korean models alike), and for English named features of its mentions' parse (tense,
+aspect, genericity cues, the subject) and a sentence vector (the mean of spaCy's tok2vec
+rows over the sentence, which the pipeline computes anyway).
 
 Features are a sparse dict name -> value; the classifier knows which names it learned.
 """
@@ -27,8 +28,18 @@ FRAMING_OPENERS = {"when", "if", "whenever", "while", "since", "given", "althoug
 
 
 def record_features(c: Cluster, incident: Incident, rule_confidence: float) -> dict[str, float]:
-    """The features of one candidate record (before it is cut into days)."""
+    """The features of one English candidate record (before it is cut into days): its
+    slots and rules, and the parse and sentence vector around its first trigger."""
     first = c.first
+    f = slot_features(c, incident, rule_confidence, sum(1 for _ in first.sent.doc.sents))
+    f.update(_trigger_features(first))
+    f.update(_sentence_vector(first.sent))
+    return f
+
+
+def slot_features(c: Cluster, incident: Incident, rule_confidence: float, sentences: int) -> dict[str, float]:
+    """What any language's rules know of a candidate record: its type, modality, slots and
+    the rules that made it; `sentences` is the article's length in sentences."""
     f: dict[str, float] = {
         "bias.rule_confidence": rule_confidence,
         f"type={incident.event_type}": 1.0,
@@ -46,7 +57,7 @@ def record_features(c: Cluster, incident: Incident, rule_confidence: float) -> d
         "charged": float(any(m.charged for m in c.mentions)),
         "lead": float(any(m.sent.start == 0 or m.paragraph <= 1 for m in c.mentions)),
         # a short item (a wire brief, a chronology row) tells one story
-        "document_sentences": min(sum(1 for _ in first.sent.doc.sents), 60) / 60,
+        "document_sentences": min(sentences, 60) / 60,
     }
     for m in c.mentions:
         for step, rule in m.rules.items():
@@ -55,8 +66,6 @@ def record_features(c: Cluster, incident: Incident, rule_confidence: float) -> d
             f[f"rule={rule}"] = 1.0
             if step in ("place", "date"):
                 f[f"{step}_rule={rule.split('.')[1]}"] = 1.0
-    f.update(_trigger_features(first))
-    f.update(_sentence_vector(first.sent))
     return f
 
 
@@ -89,21 +98,22 @@ def _bare_plural(subject: Token) -> bool:
     return subject.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in subject.children)
 
 
-def document_features(records: list[tuple[Cluster, Incident]], published: date | None) -> list[dict[str, float]]:
+def document_features(records: list[tuple[Cluster, Incident]], published: date | None,
+                      length: int) -> list[dict[str, float]]:
     """What the rest of the article says of each candidate: a report has a story, and an
     act of the story's kind, told in its lead, is more likely one it reports; an act dated
-    years before the report is background."""
+    years before the report is background. `length`: the article's tokens (English) or
+    morphemes (Korean), which its sentences' starts count."""
     lead_types = {r.event_type for c, r in records if any(m.sent.start == 0 or m.paragraph <= 1 for m in c.mentions)}
     by_type = Counter(r.event_type for _, r in records)  # counted once: a report of thousands of acts stays linear
     out = []
     for c, r in records:
-        doc = c.first.sent.doc
         same = by_type[r.event_type]
         end = r.time.end or r.time.start
         out.append({
             "doc.type_share": same / len(records),
             "doc.type_in_lead": float(r.event_type in lead_types),
-            "doc.position": c.first.sent.start / max(len(doc), 1),
+            "doc.position": c.first.sent.start / max(length, 1),
             "doc.years_before": min(max((published - end).days / 365, 0.0), 5.0) / 5 if published and end else 0.0,
         })
     return out

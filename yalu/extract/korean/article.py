@@ -16,13 +16,15 @@ from ...dates import in_news_cycle, news_cycle
 from ...model import Article, Attribution, Incident, Location, TimeSpan
 from ...places.geoparse import Geoparser
 from ..article import history
+from ..classifier import Decider
 from ..clustering import Cluster, cluster_mentions
+from ..features import document_features, slot_features
 from ..mentions import Mention
 from ..records import record, reportable
 from ..slots import BACKGROUND_DAYS, SHORT_ITEM_SENTENCES
 from . import slots
 from .dates import KoreanDate, find_dates
-from .triggers import clause_end, find_triggers, judge, threshold
+from .triggers import clause_end, find_triggers, judge
 
 # the date rules whose span starts on a day the text names
 NAMED_STARTS = {"date.ko.run", "date.ko.since"}
@@ -205,10 +207,11 @@ def _article_place(mentions: list[Mention], hits: list[slots.PlaceHit], geoparse
     return None
 
 
-def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> list[Incident]:
-    """The incidents of one Korean article: candidates from the Korean rules, kept when
-    their rule confidence reaches data/ko/triggers.toml's threshold (the trained
-    classifier reads English features and is not used)."""
+def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decide: Decider | None = None) -> list[Incident]:
+    """The incidents of one Korean article: candidates from the Korean rules. With a
+    decider (the Korean model, trained on what the Korean rules know: features.py's
+    slot and document features), it decides which are reported and sets their
+    confidence; without one, every candidate is."""
     found = find_dates(doc.text, article.published)
     hits = slots.find_places(doc, geoparser)
     lead = next((cited for s in doc.sentences if (cited := slots.attribution(s.text, geoparser.gazetteer))), None)
@@ -241,16 +244,14 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser) -> li
                 m.set_place(headline_place, "place.ko.article_within")
     _inherit(mentions, context, article.published)
     clusters = _one_story(cluster_mentions(mentions), _sentence_counties(doc, hits, geoparser))
-    incidents = []
-    for c in clusters:
-        if not reportable(c) or history(c, article.published):
-            continue
-        incident = record(c, article)
-        if incident.confidence < threshold():
-            continue
+    records = [(c, record(c, article)) for c in clusters if reportable(c) and not history(c, article.published)]
+    if decide is not None:
+        told = document_features(records, article.published, len(doc.morphemes))
+        records = [(c, r) for (c, r), more in zip(records, told)
+                   if decide(r, slot_features(c, r, r.confidence, len(doc.sentences)) | more)]
+    for _, incident in records:
         incident.summary += " / " + korean_summary(incident)
-        incidents.append(incident)
-    return incidents
+    return [incident for _, incident in records]
 
 
 def _sentence_counties(doc: KoreanDoc, hits: list[slots.PlaceHit], geoparser: Geoparser) -> dict[int, set[str]]:

@@ -66,10 +66,6 @@ def modality_rules() -> tuple[ModalityRule, ...]:
     )
 
 
-def threshold() -> float:
-    return float(resources.load("ko/triggers.toml")["decision"]["threshold"])
-
-
 def find_triggers(doc: KoreanDoc, sentence: Sentence) -> list[tuple[Morpheme, TriggerRule]]:
     """(morpheme, rule) for every trigger of the sentence; one morpheme reports one act,
     the surest rule's."""

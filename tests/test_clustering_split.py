@@ -73,6 +73,14 @@ def test_acts_on_different_named_days_are_different_incidents_even_unresolved(ex
         ("Authorities have locked down Sinuiju, a source told Daily NK.\n\n"
          "Residents of Sinuiju were quarantined at home during the lockdown, the source added.",
          "2024-03-12", "lockdown", 1),
+        # a purge is a removal from office (data/triggers.toml): the minister's purge and his
+        # deputies' execution are two punishments; the purge told again is one
+        ("The regime purged the railway minister last month, a source in Pyongyang told Daily NK.\n\n"
+         "Four of his deputies were executed by firing squad, the source added.",
+         "2024-03-12", "punishment", 2),
+        ("The regime purged the railway minister last month, a source in Pyongyang told Daily NK.\n\n"
+         "The purge of the minister has frightened officials in the capital, the source added.",
+         "2024-03-12", "punishment", 1),
     ],
 )
 def test_acts_told_apart_by_their_months_or_kinds(extract, text, published, event_type, count):

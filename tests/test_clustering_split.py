@@ -1,5 +1,6 @@
 """Issue 10, over-merging: acts of one type that the report tells apart are separate
-records (yalu/extract/clustering.py, rules cluster.another, cluster.named_day and cluster.named_month), and
+records (yalu/extract/clustering.py, rules cluster.another, cluster.named_day, cluster.named_month
+and cluster.doer_country; data/triggers.toml kinds), and
 an act told twice stays one."""
 
 import pytest
@@ -73,6 +74,14 @@ def test_acts_on_different_named_days_are_different_incidents_even_unresolved(ex
         ("Authorities have locked down Sinuiju, a source told Daily NK.\n\n"
          "Residents of Sinuiju were quarantined at home during the lockdown, the source added.",
          "2024-03-12", "lockdown", 1),
+        # a purge is a removal from office (data/triggers.toml): the minister's purge and his
+        # deputies' execution are two punishments; the purge told again is one
+        ("The regime purged the railway minister last month, a source in Pyongyang told Daily NK.\n\n"
+         "Four of his deputies were executed by firing squad, the source added.",
+         "2024-03-12", "punishment", 2),
+        ("The regime purged the railway minister last month, a source in Pyongyang told Daily NK.\n\n"
+         "The purge of the minister has frightened officials in the capital, the source added.",
+         "2024-03-12", "punishment", 1),
     ],
 )
 def test_acts_told_apart_by_their_months_or_kinds(extract, text, published, event_type, count):
@@ -131,3 +140,30 @@ def test_the_months_an_unresolved_date_names(expression, months):
     found = _named_months(m)  # type: ignore[arg-type]
     assert (set(found.numbers) if found else set()) == months
     assert found is None or not found.resolved
+
+
+BALLOONS = "North Korea flew about 300 balloons carrying trash into South Korea on Sunday, the Joint Chiefs of Staff said.\n\n"
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # cluster.doer_country: balloons from the South are not the North's launch
+        (BALLOONS + "Kim Yo Jong said that 30 balloons carrying leaflets from South Korea had been found across the North.", 2),
+        # the North's balloons told again, as the doer or where they came from: one launch
+        (BALLOONS + "The trash balloons from North Korea landed across South Korea, the military said.", 1),
+        (BALLOONS + "The military said North Korea sent the balloons to protest leaflets.", 1),
+    ],
+)
+def test_military_acts_of_two_countries_are_two_incidents(extract, text, count):
+    assert len(texts(extract(text, published="2024-06-12"), "incursion")) == count
+
+
+
+def test_an_economy_is_no_doer(extract):
+    """cluster.doer_country reads military acts only: "North Korea's exchange rates" and
+    "imports from China" name no doer of one rise of prices."""
+    incidents = extract(
+        "North Korea's exchange rates have risen sharply this month, a source told Daily NK.\n\n"
+        "Prices rose as rice imports from China dropped, the source said.")
+    assert len(texts(incidents, "economic_measure")) == 1, texts(incidents, "economic_measure")

@@ -71,10 +71,33 @@ class Cues(NamedTuple):
     days: frozenset[str]
     months: Months | None
     back: bool
+    doer: str | None
 
 
 def _cues(m: Mention) -> Cues:
-    return Cues(_another(m), _named_days(m), _named_months(m), _back_reference(m))
+    return Cues(_another(m), _named_days(m), _named_months(m), _back_reference(m), _doer_country(m))
+
+
+def _doer_country(m: Mention) -> str | None:
+    """cluster.doer_country: the country that did a military act (ontology.toml's category:
+    one state's forces act, against the other's), by its own words: the subject, agent or
+    possessor of the trigger ("North Korea sent balloons", `_names_doer`) or where the
+    thing a noun trigger names came from ("balloons carrying leaflets from South Korea").
+    Not an economy's: "North Korea's exchange rates" and "imports from China" did nothing."""
+    loc = m.location
+    t = m.trigger
+    if loc is None or m.place_inherited or loc.admin1_code is not None or not loc.country or not loc.location_name:
+        return None
+    if event_types()[m.event_type].get("category") != "military":
+        return None
+    if not isinstance(t, Token):
+        return None  # a Korean anchor carries no parse
+    if _names_doer(m, loc.location_name):
+        return loc.country
+    if t.pos_ == "NOUN" and any(w.dep_ == "prep" and w.lower_ == "from" and _names([x.lower_ for x in w.subtree], loc.location_name)
+                                for w in t.subtree):
+        return loc.country
+    return None
 
 
 def _back_reference(m: Mention) -> bool:
@@ -172,6 +195,8 @@ class Agreement:
         self.months: set[Months] = set()
         # the sentences that state a town or district inside a county (`_levels`)
         self.within_texts: set[str] = set()
+        # by type, the countries that did its acts (`Cues.doer`)
+        self.doers: dict[str, set[str]] = {}
         self.add(first, cues)
 
     def add(self, m: Mention, cues: Cues) -> None:
@@ -182,6 +207,8 @@ class Agreement:
             self.days.add(cues.days)
         if cues.months:
             self.months.add(cues.months)
+        if cues.doer:
+            self.doers.setdefault(m.event_type, set()).add(cues.doer)
         t = m.time
         if t and t.start and t.end:
             self.latest_start = max(self.latest_start or t.start, t.start)
@@ -210,6 +237,9 @@ class Agreement:
         if cues.days and any(not cues.days & other for other in self.days):
             return False
         if cues.months and _apart_by_month(cues.months, self.months):
+            return False
+        # cluster.doer_country: balloons the North sent and balloons from the South are two launches
+        if cues.doer and self.doers.get(m.event_type, set()) - {cues.doer}:
             return False
         if m.kind and not all(_same_sufferers(m, o) for o in self.by_type.get(m.event_type, []) if o.kind not in ("", m.kind)):
             return False

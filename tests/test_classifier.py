@@ -11,6 +11,7 @@ from yalu.evaluate.scoring import reliability
 from yalu.evaluate.train import best_threshold, candidates, train
 from yalu.extract.classifier import Classifier
 from yalu.ingest import read_text
+from yalu.ingest.language import detect_language
 from yalu.pipeline import Pipeline
 
 TEXT = (
@@ -198,3 +199,19 @@ def test_yalu_train_lang_ko_is_byte_identical_on_rerun(tmp_path):
     assert model.meta["lang"] == "ko" and model.meta["candidates"] > model.meta["positives"] > 0
     assert any(name.startswith("rule=trigger.ko.") for name in model.weights)
     assert {"precision", "recall", "f1", "auc"} <= set(model.meta["cv_decision"])
+
+
+def test_training_reads_a_gold_document_in_its_gold_language():
+    """A Korean report with a long English note is detected as English, but its gold says
+    Korean: `yalu eval` runs it through the Korean rules, and so must `yalu train --lang
+    ko`, or the model learns from other articles than the ones it is measured on."""
+    from yalu.evaluate.scoring import GoldDoc
+
+    note = "\n\n" + " ".join(["[Editor's note: a fictional report written for the tests of Yalu, not real news.]"] * 6)
+    doc = GoldDoc(doc_id="ko-note", text=KO_TEXT + note, published=None, outlet="Daily NK",
+                  incidents=[], forbidden=[], lang="ko")
+    assert detect_language(doc.text) == "en"
+    cands = candidates([doc], lambda decide: Pipeline(decide_ko=decide))
+    assert cands and all(c.label == 0 for c in cands)  # the gold has no incidents
+    assert any(name.startswith("rule=trigger.ko.") for c in cands for name in c.features)
+

@@ -150,7 +150,8 @@ def test_the_korean_model_loads_and_decides_korean_candidates():
     model = Classifier.load(lang="ko")
     assert model.meta["lang"] == "ko" and model.meta["seed"] == 13 and model.meta["split"] == "dev"
     # trained on the older batches only: koi and koj stay unseen (docs/korean.md)
-    assert model.meta["gold"] and not any(g.endswith(("koi.jsonl", "koj.jsonl")) for g in model.meta["gold"])
+    assert model.meta["gold"] and all(g.endswith(".jsonl") and not g.endswith(("koi.jsonl", "koj.jsonl"))
+                                      for g in model.meta["gold"])  # named batches, not the folder that holds koi
     assert not any(name.startswith(("pos=", "tag=", "dep=")) for name in model.weights)  # no English parse
     article = read_text(KO_TEXT, published="2025-06-10", outlet="Daily NK")
     [(_, incidents)] = list(Pipeline().run([article]))
@@ -215,3 +216,25 @@ def test_training_reads_a_gold_document_in_its_gold_language():
     assert cands and all(c.label == 0 for c in cands)  # the gold has no incidents
     assert any(name.startswith("rule=trigger.ko.") for c in cands for name in c.features)
 
+
+def test_yalu_train_lang_ko_without_gold_leaves_koi_and_koj_out(monkeypatch):
+    """`yalu train --lang ko` alone rebuilds the packaged model from its own training set,
+    not from gold/real-ko, which holds koi and koj, the unseen Korean measure."""
+    from click.testing import CliRunner
+
+    import yalu.evaluate
+    from yalu.cli import cli
+    from yalu.evaluate.scoring import Gold
+
+    read = []
+
+    def load_gold_files(paths, **_):
+        read.append(paths)
+        return Gold(docs=[])  # nothing to train on: the command stops there
+
+    monkeypatch.setattr(yalu.evaluate, "load_gold_files", load_gold_files)
+    result = CliRunner().invoke(cli, ["train", "--lang", "ko"])
+    assert "no gold documents" in result.output
+    [paths] = read
+    assert paths == Classifier.load(lang="ko").meta["gold"]
+    assert all(p.endswith(".jsonl") and not p.endswith(("koi.jsonl", "koj.jsonl")) for p in paths)

@@ -238,3 +238,28 @@ def test_yalu_train_lang_ko_without_gold_leaves_koi_and_koj_out(monkeypatch):
     [paths] = read
     assert paths == Classifier.load(lang="ko").meta["gold"]
     assert all(p.endswith(".jsonl") and not p.endswith(("koi.jsonl", "koj.jsonl")) for p in paths)
+
+
+def test_yalu_train_loads_no_model(monkeypatch):
+    """Training collects its own language's candidates: neither packaged model is read,
+    so a missing Korean model stops no English training, nor the English one Korean."""
+    from click.testing import CliRunner
+
+    import yalu.evaluate.train
+    from yalu.cli import cli
+
+    def missing(cls, *args, **kwargs):
+        raise RuntimeError("not a Yalu classifier model")
+
+    built = []
+
+    def no_candidates(docs, pipeline_factory):
+        built.append(pipeline_factory(lambda incident, features: True))
+        return []
+
+    monkeypatch.setattr(Classifier, "load", classmethod(missing))
+    monkeypatch.setattr(yalu.evaluate.train, "candidates", no_candidates)
+    for lang in ("en", "ko"):
+        result = CliRunner().invoke(cli, ["train", "--lang", lang, "samples/gold.jsonl"])
+        assert "both real and false incidents" in result.output, result.output
+    assert len(built) == 2

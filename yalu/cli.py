@@ -558,8 +558,9 @@ def train(
     from .pipeline import Pipeline
 
     def pipeline(decide):
-        """A pipeline whose `lang` candidates all go to `decide`."""
-        return Pipeline(decide=decide) if lang == "en" else Pipeline(decide_ko=decide)
+        """A pipeline whose `lang` candidates all go to `decide`; the other language's
+        are not collected, so its model is not loaded (a broken one stops no training)."""
+        return Pipeline(decide=decide, rules_only=True) if lang == "en" else Pipeline(decide_ko=decide, rules_only=True)
 
     try:
         import sklearn  # noqa: F401 - only checks that training can run

@@ -11,6 +11,7 @@ from yalu.evaluate.scoring import reliability
 from yalu.evaluate.train import best_threshold, candidates, train
 from yalu.extract.classifier import Classifier
 from yalu.ingest import read_text
+from yalu.ingest.language import detect_language
 from yalu.pipeline import Pipeline
 
 TEXT = (
@@ -149,7 +150,8 @@ def test_the_korean_model_loads_and_decides_korean_candidates():
     model = Classifier.load(lang="ko")
     assert model.meta["lang"] == "ko" and model.meta["seed"] == 13 and model.meta["split"] == "dev"
     # trained on the older batches only: koi and koj stay unseen (docs/korean.md)
-    assert model.meta["gold"] and not any(g.endswith(("koi.jsonl", "koj.jsonl")) for g in model.meta["gold"])
+    assert model.meta["gold"] and all(g.endswith(".jsonl") and not g.endswith(("koi.jsonl", "koj.jsonl"))
+                                      for g in model.meta["gold"])  # named batches, not the folder that holds koi
     assert not any(name.startswith(("pos=", "tag=", "dep=")) for name in model.weights)  # no English parse
     article = read_text(KO_TEXT, published="2025-06-10", outlet="Daily NK")
     [(_, incidents)] = list(Pipeline().run([article]))
@@ -198,3 +200,66 @@ def test_yalu_train_lang_ko_is_byte_identical_on_rerun(tmp_path):
     assert model.meta["lang"] == "ko" and model.meta["candidates"] > model.meta["positives"] > 0
     assert any(name.startswith("rule=trigger.ko.") for name in model.weights)
     assert {"precision", "recall", "f1", "auc"} <= set(model.meta["cv_decision"])
+
+
+def test_training_reads_a_gold_document_in_its_gold_language():
+    """A Korean report with a long English note is detected as English, but its gold says
+    Korean: `yalu eval` runs it through the Korean rules, and so must `yalu train --lang
+    ko`, or the model learns from other articles than the ones it is measured on."""
+    from yalu.evaluate.scoring import GoldDoc
+
+    note = "\n\n" + " ".join(["[Editor's note: a fictional report written for the tests of Yalu, not real news.]"] * 6)
+    doc = GoldDoc(doc_id="ko-note", text=KO_TEXT + note, published=None, outlet="Daily NK",
+                  incidents=[], forbidden=[], lang="ko")
+    assert detect_language(doc.text) == "en"
+    cands = candidates([doc], lambda decide: Pipeline(decide_ko=decide))
+    assert cands and all(c.label == 0 for c in cands)  # the gold has no incidents
+    assert any(name.startswith("rule=trigger.ko.") for c in cands for name in c.features)
+
+
+def test_yalu_train_lang_ko_without_gold_leaves_koi_and_koj_out(monkeypatch):
+    """`yalu train --lang ko` alone rebuilds the packaged model from its own training set,
+    not from gold/real-ko, which holds koi and koj, the unseen Korean measure."""
+    from click.testing import CliRunner
+
+    import yalu.evaluate
+    from yalu.cli import cli
+    from yalu.evaluate.scoring import Gold
+
+    read = []
+
+    def load_gold_files(paths, **_):
+        read.append(paths)
+        return Gold(docs=[])  # nothing to train on: the command stops there
+
+    monkeypatch.setattr(yalu.evaluate, "load_gold_files", load_gold_files)
+    result = CliRunner().invoke(cli, ["train", "--lang", "ko"])
+    assert "no gold documents" in result.output
+    [paths] = read
+    assert paths == Classifier.load(lang="ko").meta["gold"]
+    assert all(p.endswith(".jsonl") and not p.endswith(("koi.jsonl", "koj.jsonl")) for p in paths)
+
+
+def test_yalu_train_loads_no_model(monkeypatch):
+    """Training collects its own language's candidates: neither packaged model is read,
+    so a missing Korean model stops no English training, nor the English one Korean."""
+    from click.testing import CliRunner
+
+    import yalu.evaluate.train
+    from yalu.cli import cli
+
+    def missing(cls, *args, **kwargs):
+        raise RuntimeError("not a Yalu classifier model")
+
+    built = []
+
+    def no_candidates(docs, pipeline_factory):
+        built.append(pipeline_factory(lambda incident, features: True))
+        return []
+
+    monkeypatch.setattr(Classifier, "load", classmethod(missing))
+    monkeypatch.setattr(yalu.evaluate.train, "candidates", no_candidates)
+    for lang in ("en", "ko"):
+        result = CliRunner().invoke(cli, ["train", "--lang", lang, "samples/gold.jsonl"])
+        assert "both real and false incidents" in result.output, result.output
+    assert len(built) == 2

@@ -543,8 +543,9 @@ def train(
 ) -> None:
     """Fit the classifier that decides which candidate records are incidents.
 
-    GOLD: gold files or folders (default gold/real-en, or gold/real-ko with --lang ko).
-    The rules run without the classifier; their candidates are labelled by matching the
+    GOLD: gold files or folders (default: the gold the packaged model of --lang was
+    trained on, as its meta names it; never a whole folder that holds a batch kept as an
+    unseen measure, docs/korean.md). The rules run without the classifier; their candidates are labelled by matching the
     gold and a logistic model is fitted, its regularisation and threshold chosen by
     cross-validation over documents. Needs scikit-learn (pip install -e .[train]).
     """
@@ -553,18 +554,23 @@ def train(
     from .evaluate import load_gold_files
     from .evaluate.train import candidates
     from .evaluate.train import train as fit
-    from .extract.classifier import MODELS
+    from .extract.classifier import MODELS, Classifier
     from .pipeline import Pipeline
 
     def pipeline(decide):
-        """A pipeline whose `lang` candidates all go to `decide`."""
-        return Pipeline(decide=decide) if lang == "en" else Pipeline(decide_ko=decide)
+        """A pipeline whose `lang` candidates all go to `decide`; the other language's
+        are not collected, so its model is not loaded (a broken one stops no training)."""
+        return Pipeline(decide=decide, rules_only=True) if lang == "en" else Pipeline(decide_ko=decide, rules_only=True)
 
     try:
         import sklearn  # noqa: F401 - only checks that training can run
     except ImportError:
         raise click.ClickException("yalu train needs scikit-learn: pip install -e '.[train]'") from None
-    gold = gold or (f"gold/real-{lang}",)
+    # gold/real-ko holds koi and koj, the Korean model's unseen measure: the default is
+    # the packaged model's own training set, not the folder
+    gold = gold or tuple(Classifier.load(lang=lang).meta.get("gold") or ())
+    if not gold:
+        raise click.ClickException("name the gold to train on (the packaged model does not say its own)")
     loaded = load_gold_files(list(gold), texts=texts, split=split)
     if loaded.missing or loaded.changed:
         click.echo(f"not used: {len(loaded.missing)} without a cached text, {len(loaded.changed)} changed", err=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .scoring import GoldDoc, _norm, _types
+from .scoring import GoldDoc, _norm, _types, gold_articles
 
 
 def _key(record: dict) -> tuple:
@@ -69,7 +69,6 @@ class PairScore:
 def score_pairs(docs: list[GoldDoc], split: str | None, pipeline=None) -> PairScore:
     """Run the pipeline over both editions of every pair (the first edition in `split`,
     when given) and match their records."""
-    from ..ingest import read_text
     from ..pipeline import Pipeline
 
     by_id = {d.doc_id: d for d in docs}
@@ -78,9 +77,7 @@ def score_pairs(docs: list[GoldDoc], split: str | None, pipeline=None) -> PairSc
         pairs = [p for p in pairs if any(by_id[i].split == split and by_id[i].lang == "ko" for i in p)]
     wanted = [by_id[i] for p in pairs for i in p]
     pipeline = pipeline or Pipeline()
-    articles = (read_text(d.text, detect_title=True, id=d.doc_id, published=d.published, outlet=d.outlet, lang=d.lang)
-                for d in wanted)
-    predicted = {a.id: [i.to_dict() for i in incidents] for a, incidents in pipeline.run(articles)}
+    predicted = {a.id: [i.to_dict() for i in incidents] for a, incidents in pipeline.run(gold_articles(wanted))}
     result = PairScore()
     for one, other in pairs:
         a, b = predicted.get(one, []), predicted.get(other, [])

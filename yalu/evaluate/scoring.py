@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 from .. import resources
 from ..ingest import read_text
+from ..model import Article
 from ..places import Gazetteer
 
 
@@ -350,13 +352,18 @@ def evaluate(gold: str | Path | list[GoldDoc], pipeline=None, progress=None) -> 
     return score(docs, predict(docs, pipeline or Pipeline(), progress))
 
 
+def gold_articles(docs: list[GoldDoc]) -> Iterator[Article]:
+    """The gold documents as the pipeline reads them, alike for eval, pairs and train (a
+    model must learn from the articles it is measured on): as `yalu ingest` reads a text
+    file (a headline line becomes the title), with the gold's date, outlet and language."""
+    return (read_text(d.text, detect_title=True, id=d.doc_id, published=d.published, outlet=d.outlet, lang=d.lang)
+            for d in docs)
+
+
 def predict(docs: list[GoldDoc], pipeline, progress=None) -> dict[str, list[dict]]:
     """The pipeline's records of each gold document, by document id."""
-    # as `yalu ingest` reads a text file: a headline line becomes the title
-    articles = (read_text(d.text, detect_title=True, id=d.doc_id, published=d.published, outlet=d.outlet, lang=d.lang)
-                for d in docs)
     predictions = {}
-    for article, incidents in pipeline.run(articles):
+    for article, incidents in pipeline.run(gold_articles(docs)):
         predictions[article.id] = [i.to_dict() for i in incidents]
         if progress:
             progress.update(1)

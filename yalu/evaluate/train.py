@@ -18,7 +18,7 @@ import numpy as np
 
 from ..extract.classifier import Classifier
 from ..model import Incident
-from .scoring import GoldDoc, match, reliability
+from .scoring import GoldDoc, gold_articles, match, reliability
 
 C_GRID = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3)
 FOLDS = 5
@@ -47,14 +47,11 @@ class _Collect:
 
 def candidates(docs: list[GoldDoc], pipeline_factory) -> list[Candidate]:
     """Every candidate the rules propose over the gold documents, labelled."""
-    from ..ingest import read_text
-
     collect = _Collect()
     pipeline = pipeline_factory(collect)
     by_id = {d.doc_id: d for d in docs}
     out: list[Candidate] = []
-    articles = (read_text(d.text, detect_title=True, id=d.doc_id, published=d.published, outlet=d.outlet) for d in docs)
-    for article, _incidents in pipeline.run(articles):
+    for article, _incidents in pipeline.run(gold_articles(docs)):
         seen, collect.seen = collect.seen, []
         golds = by_id[article.id].incidents
         preds = [incident.to_dict() for incident, _ in seen]

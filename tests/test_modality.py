@@ -270,6 +270,9 @@ def test_one_sentence_two_modalities(mode):
          "modality.no_act.threatened"),
         ("Teenagers risk severe punishment to watch South Korean dramas.", "punishment", "modality.no_act.threatened"),
         ("Out of fear of punishment, the guard fled to China.", "punishment", "modality.no_act.threatened"),
+        ("The two brothers hid in a barn because they were afraid of the harsh punishment awaiting them.", "punishment",
+         "modality.no_act.threatened"),
+        ("Those who are caught are sent to a labor camp.", "sent", "modality.habitual"),
         # an act named as the cause of the news, not reported by the clause
         ("Many traders closed their stalls due to the border closure.", "closure", "modality.no_act.cause_named"),
         ("Prices have soared because of the lockdown in Hyesan.", "lockdown", "modality.no_act.cause_named"),

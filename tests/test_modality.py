@@ -31,6 +31,7 @@ def mode(nlp):
         ("Police arrested two smugglers in Hyesan on Tuesday.", "arrested"),
         ("A soldier deserted his post in Sinpa County last week.", "deserted"),
         ("Soldiers have laid landmines along the river.", "laid"),
+        ("The authorities conducted an investigation into the fire at the power station.", "investigation"),
     ],
 )
 def test_plain_act_is_asserted(mode, text, word):
@@ -121,6 +122,9 @@ def test_hypothetical_is_no_act(mode, text, word):
         ("The guards threatened to shoot anyone crossing the river.", "shoot"),
         ("The authorities vowed to crack down on smuggling.", "crack"),
         ("North Korea will deploy additional troops to the border.", "deploy"),
+        # an act's noun held by a future verb
+        ("The authorities will conduct an investigation into the fire at the power station.", "investigation"),
+        ("A public trial will be held in the stadium next week.", "trial"),
         # an act called for is not yet done
         ("The ministry urged Pyongyang to release the six fishermen.", "release"),
         ("Seoul called on the North to apologize and punish those responsible.", "punish"),

@@ -559,8 +559,10 @@ def _planned(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 
 @rule("modality.future")
 def _future(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
-    """"will deploy"."""
-    if any(c.lower_ in ("will", "'ll", "shall") and c.dep_ == "aux" for c in trigger.children):
+    """"will deploy"; an act's noun that a future verb holds, "will conduct an investigation",
+    "a trial will be held"."""
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") else trigger
+    if any(c.lower_ in ("will", "'ll", "shall") and c.dep_ == "aux" for c in verb.children):
         return Verdict("planned", "modality.future")
     return None
 

@@ -40,6 +40,9 @@ import pytest
         ("The border closure ruined the traders and has led to food shortages in the villages.", "shortages",
          "modality.genre.condition"),
         ("Families sell furniture to cope with a worsening food shortage.", "shortage", "modality.genre.condition"),
+        ("About 20 women previously caught crossing the river have been held for weeks in Onsong.", "crossing",
+         "modality.genre.earlier_act"),
+        ("A broker who formerly smuggled phones was arrested in Hyesan.", "smuggled", "modality.genre.earlier_act"),
     ],
 )
 def test_background_is_no_act(verdict, text, word, rule_id):
@@ -77,6 +80,9 @@ def test_background_is_no_act(verdict, text, word, rule_id):
         # the measure itself, and an act told beside the aim
         ("Police launched a crackdown aimed at smugglers in Hyesan and arrested 20 people.", "crackdown"),
         ("Police launched a crackdown aimed at smugglers in Hyesan and arrested 20 people.", "arrested"),
+        # the news told beside someone's past
+        ("About 20 women previously caught crossing the river have been held for weeks in Onsong.", "held"),
+        ("A broker who formerly smuggled phones was arrested in Hyesan.", "arrested"),
     ],
 )
 def test_news_beside_background_stays_an_act(verdict, text, word):

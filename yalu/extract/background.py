@@ -186,8 +186,20 @@ def condition(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     return Verdict(NO_ACT, "modality.genre.condition") if n.dep_ in ("pobj", "dobj", "nsubjpass") else None
 
 
+def earlier_act(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"30 North Koreans previously caught escaping the country have been detained", "a
+    broker who formerly smuggled phones": an act told as someone's past, before the
+    news (the clause's own act, "have been detained", stays)."""
+    past = cues()["past_adverbs"]
+    for t in _up_to_clause(trigger):
+        if any(c.dep_ == "advmod" and c.lower_ in past for c in t.children):
+            return Verdict(NO_ACT, "modality.genre.earlier_act")
+    return None
+
+
 BACKGROUND_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.look_back", look_back),
+    ("modality.genre.earlier_act", earlier_act),
     ("modality.genre.statistic_release", statistic_release),
     ("modality.genre.how_often", how_often),
     ("modality.genre.aim", aim),

@@ -43,6 +43,8 @@ import pytest
         ("About 20 women previously caught crossing the river have been held for weeks in Onsong.", "crossing",
          "modality.genre.earlier_act"),
         ("A broker who formerly smuggled phones was arrested in Hyesan.", "smuggled", "modality.genre.earlier_act"),
+        ("The curfew was originally imposed to keep residents from crossing the river at night.", "crossing",
+         "modality.genre.earlier_act"),
     ],
 )
 def test_background_is_no_act(verdict, text, word, rule_id):

@@ -69,8 +69,8 @@ def test_the_public_voice_is_no_statement(verdict, text, word, public):
     "text, word",
     [
         ("Agents are posing as brokers to trap residents attempting to call relatives in China.", "call"),
-        ("There are even cases of soldiers trying to cross the river or fleeing with their families.", "cross"),
-        ("There are even cases of soldiers trying to cross the river or fleeing with their families.", "fleeing"),
+        ("The unit watches for soldiers trying to cross the river or fleeing with their families.", "cross"),
+        ("The unit watches for soldiers trying to cross the river or fleeing with their families.", "fleeing"),
         ("The brokers run a network for North Koreans who have escaped the country.", "escaped"),
     ],
 )

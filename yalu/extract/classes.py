@@ -140,9 +140,11 @@ def class_relative(trigger: Token, sent: Span, attributed: bool) -> Verdict | No
 
 CLASS_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.class_clause", class_clause),
-    ("modality.genre.class_relative", class_relative),
     ("modality.genre.class_object", class_object),
     ("modality.genre.class_voice", class_voice),
 ]
 
 register(CLASS_RULES, before="modality.hypothetical")
+# after the rules that name the act more closely ("cracking down on people trying to flee" is
+# modality.genre.targeted's)
+register([("modality.genre.class_relative", class_relative)], before="modality.state_in_passing")

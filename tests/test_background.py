@@ -40,6 +40,14 @@ import pytest
         ("The border closure ruined the traders and has led to food shortages in the villages.", "shortages",
          "modality.genre.condition"),
         ("Families sell furniture to cope with a worsening food shortage.", "shortage", "modality.genre.condition"),
+        ("About 20 women previously caught crossing the river have been held for weeks in Onsong.", "crossing",
+         "modality.genre.earlier_act"),
+        ("A broker who formerly smuggled phones was arrested in Hyesan.", "smuggled", "modality.genre.earlier_act"),
+        ("The curfew was originally imposed to keep residents from crossing the river at night.", "crossing",
+         "modality.genre.earlier_act"),
+        ("There have been some cases of women attempting suicide after being arrested by the police.", "arrested",
+         "modality.genre.cases_of"),
+        ("There are cases where guards shot smugglers at the river.", "shot", "modality.genre.cases_of"),
     ],
 )
 def test_background_is_no_act(verdict, text, word, rule_id):
@@ -77,6 +85,12 @@ def test_background_is_no_act(verdict, text, word, rule_id):
         # the measure itself, and an act told beside the aim
         ("Police launched a crackdown aimed at smugglers in Hyesan and arrested 20 people.", "crackdown"),
         ("Police launched a crackdown aimed at smugglers in Hyesan and arrested 20 people.", "arrested"),
+        # the news told beside someone's past
+        ("About 20 women previously caught crossing the river have been held for weeks in Onsong.", "held"),
+        ("A broker who formerly smuggled phones was arrested in Hyesan.", "arrested"),
+        # cases counted or dated are acts told
+        ("There were two cases of guards shooting smugglers at the river.", "shooting"),
+        ("There were cases of guards shooting smugglers at the river in May.", "shooting"),
     ],
 )
 def test_news_beside_background_stays_an_act(verdict, text, word):

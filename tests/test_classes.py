@@ -63,3 +63,36 @@ def test_a_headline_in_the_present_is_the_news(verdict):
 )
 def test_the_public_voice_is_no_statement(verdict, text, word, public):
     assert (verdict(text, word) == (None, "modality.genre.class_voice")) is public
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Agents are posing as brokers to trap residents attempting to call relatives in China.", "call"),
+        ("The unit watches for soldiers trying to cross the river or fleeing with their families.", "cross"),
+        ("The unit watches for soldiers trying to cross the river or fleeing with their families.", "fleeing"),
+        ("The brokers run a network for North Koreans who have escaped the country.", "escaped"),
+    ],
+)
+def test_a_class_told_in_its_own_clause_is_no_act(verdict, text, word):
+    assert verdict(text, word) == (None, "modality.genre.class_relative")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # the clause above tells one past act: its people are the news
+        ("Guards shot residents trying to cross the river near Musan.", "cross"),
+        ("Police arrested villagers attempting to swim across the river.", "swim"),
+        # the class's own clause is told in the past, dated, or counted
+        ("Agents are hunting soldiers who deserted their unit.", "deserted"),
+        ("Agents are questioning people who have fled to China since March 3.", "fled"),
+        ("Agents are questioning two women trying to cross the river.", "cross"),
+        # not the class's attempt: what its people are used for
+        ("The ministry has used officials posing as travelers to track and arrest defectors.", "arrest"),
+        # a noun's act is its own: a chronology's firefights
+        ("Four soldiers are killed by troops guarding the zone in a series of firefights.", "firefights"),
+    ],
+)
+def test_a_class_beside_a_told_act_stays(verdict, text, word):
+    assert verdict(text, word)[1] != "modality.genre.class_relative", text

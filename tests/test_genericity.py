@@ -36,6 +36,8 @@ import pytest
         ("Smugglers who make a living bringing goods into the country bypass the closure.", "bringing",
          "modality.genre.practice"),
         ("Hyesan is the major route for defecting from the country.", "defecting", "modality.genre.described_place"),
+        ("Lying on the river, the town is the last stronghold for smuggling and defections.", "defections",
+         "modality.genre.described_place"),
         ("Release the fishermen now!", "Release", "modality.genre.imperative"),
         ("He crossed the river twice a year in order to make money.", "order", "modality.idiom.in_order"),
         ("Students serve as free labor during the corn harvest this fall.", "fall", "modality.genre.season"),

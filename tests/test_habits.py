@@ -23,6 +23,10 @@ import pytest
         ("In the countryside, farmers are assigned to brigades and mobilized like soldiers.", "mobilized",
          "modality.genre.habitual_conj"),
         ("Smugglers are usually caught and sent to labor camps.", "sent", "modality.genre.habitual_conj"),
+        # a present verb joined to a habit shares it; so does "those" a clause describes
+        ("Agents usually open the phones they seize and send messages to the owners' contacts.", "send",
+         "modality.genre.habitual_conj"),
+        ("Those arrested are classified as enemies and sent to prison camps.", "sent", "modality.genre.habitual_conj"),
         ("With the new curfew, villagers have been “imprisoned” in their homes again.", "imprisoned",
          "modality.genre.scare_quoted"),
         ("To farmers, the word “battle” conjures up soldiers at war.", "battle", "modality.genre.scare_quoted"),
@@ -40,6 +44,9 @@ def test_a_habit_in_a_phrase_is_no_act(verdict, text, word, rule_id):
         ("The drill held in March was the largest in a year.", "drill"),
         ("Police arrested two smugglers and sent them to a labor camp.", "sent"),
         ("Two soldiers were arrested and sent to a labor camp on Monday.", "sent"),
+        # a chronology's present counts its people
+        ("Marines track down and kill 13 armed agents near the coast.", "kill"),
+        ("Navy ships chase and capture two boats south of the line.", "capture"),
         ("The regime's practice was criticized after guards shot a man in May.", "shot"),
         ("Guards “shot” a man in May, a source said.", "shot"),
     ],

@@ -31,6 +31,7 @@ def mode(nlp):
         ("Police arrested two smugglers in Hyesan on Tuesday.", "arrested"),
         ("A soldier deserted his post in Sinpa County last week.", "deserted"),
         ("Soldiers have laid landmines along the river.", "laid"),
+        ("The authorities conducted an investigation into the fire at the power station.", "investigation"),
     ],
 )
 def test_plain_act_is_asserted(mode, text, word):
@@ -121,6 +122,9 @@ def test_hypothetical_is_no_act(mode, text, word):
         ("The guards threatened to shoot anyone crossing the river.", "shoot"),
         ("The authorities vowed to crack down on smuggling.", "crack"),
         ("North Korea will deploy additional troops to the border.", "deploy"),
+        # an act's noun held by a future verb
+        ("The authorities will conduct an investigation into the fire at the power station.", "investigation"),
+        ("A public trial will be held in the stadium next week.", "trial"),
         # an act called for is not yet done
         ("The ministry urged Pyongyang to release the six fishermen.", "release"),
         ("Seoul called on the North to apologize and punish those responsible.", "punish"),
@@ -270,6 +274,9 @@ def test_one_sentence_two_modalities(mode):
          "modality.no_act.threatened"),
         ("Teenagers risk severe punishment to watch South Korean dramas.", "punishment", "modality.no_act.threatened"),
         ("Out of fear of punishment, the guard fled to China.", "punishment", "modality.no_act.threatened"),
+        ("The two brothers hid in a barn because they were afraid of the harsh punishment awaiting them.", "punishment",
+         "modality.no_act.threatened"),
+        ("Those who are caught are sent to a labor camp.", "sent", "modality.habitual"),
         # an act named as the cause of the news, not reported by the clause
         ("Many traders closed their stalls due to the border closure.", "closure", "modality.no_act.cause_named"),
         ("Prices have soared because of the lockdown in Hyesan.", "lockdown", "modality.no_act.cause_named"),

@@ -186,10 +186,40 @@ def condition(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     return Verdict(NO_ACT, "modality.genre.condition") if n.dep_ in ("pobj", "dobj", "nsubjpass") else None
 
 
+def earlier_act(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"30 North Koreans previously caught escaping the country have been detained", "a
+    broker who formerly smuggled phones": an act told as someone's past, before the
+    news (the clause's own act, "have been detained", stays)."""
+    past = cues()["past_adverbs"]
+    for t in _up_to_clause(trigger):
+        if any(c.dep_ == "advmod" and c.lower_ in past for c in t.children):
+            return Verdict(NO_ACT, "modality.genre.earlier_act")
+    return None
+
+
+def cases_of(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"There have been some cases of defectors attempting suicide after being arrested",
+    "there are cases where guards shot smugglers": acts told as a kind that has happened,
+    none of them ("there were two cases of guards shooting smugglers in May" counts and
+    dates them, and a disease's cases are its outbreak, which no verb tells)."""
+    if trigger.pos_ != "VERB":
+        return None
+    for be in trigger.ancestors:
+        if be.lemma_ != "be" or not any(c.dep_ == "expl" for c in be.children):
+            continue
+        # the parser may hang the rest of the clause on "been": "... when faced repatriation after being arrested"
+        cases = [c for c in be.children if c.dep_ in ("attr", "nsubj") and c.lower_ in cues()["frequency_nouns"]]
+        if cases and not any(c.dep_ == "nummod" for n in cases for c in n.children) and not any(t.lower_ in DAY_WORDS for t in sent):
+            return Verdict(NO_ACT, "modality.genre.cases_of")
+    return None
+
+
 BACKGROUND_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.look_back", look_back),
+    ("modality.genre.earlier_act", earlier_act),
     ("modality.genre.statistic_release", statistic_release),
     ("modality.genre.how_often", how_often),
+    ("modality.genre.cases_of", cases_of),
     ("modality.genre.aim", aim),
     ("modality.genre.condition", condition),
 ]

@@ -15,8 +15,8 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .genericity import PRESENT, _headline, _up_to_clause, cues
-from .modality import NO_ACT, Rule, Verdict, _generic
+from .genericity import PRESENT, _finite, _headline, _up_to_clause, cues
+from .modality import NO_ACT, Rule, Verdict, _generic, lexicon
 from .rhetoric import DAY_WORDS, register
 
 # what makes a noun one act or one group, not a class: "the arrests", "30 people", "his execution"
@@ -95,6 +95,49 @@ def class_voice(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     return None
 
 
+def _class_noun(noun: Token) -> bool:
+    """A bare plural that names a class of people: "citizens", "North Koreans", not "the
+    citizens", "two soldiers" or "many defectors" (counted ones)."""
+    return noun.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in SPECIFIC or (c.dep_ == "amod" and c.lower_ in lexicon().counted) for c in noun.children)
+
+
+def _told(verb: Token) -> bool:
+    """The clause tells one past act: "arrested", "were caught" (a past progressive,
+    "were searching", is a setting and is not)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (verb.tag_ == "VBD" and not auxes) or (verb.tag_ == "VBN" and any(a.tag_ == "VBD" and a.lower_ != "had" for a in auxes))
+
+
+def class_relative(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"entrap citizens attempting to contact relatives abroad", "there are cases of people
+    trying to cross the border", "a channel for North Koreans who have escaped": an act told
+    in a clause on a class of people (a bare plural) that is itself undated and untold, under
+    a clause that tells no past act, says who they are, not what one of them did ("guards
+    arrested residents trying to cross" and "people who crossed on Monday" stay acts)."""
+    for t in _up_to_clause(trigger):
+        if t.pos_ != "VERB":
+            return None  # "troops guarding the zone in a series of firefights": a noun's act is its own
+        noun = t.head
+        if t.dep_ not in ("acl", "relcl") or noun.pos_ not in ("NOUN", "PROPN") or not _class_noun(noun):
+            if t.dep_ in ("xcomp", "conj"):
+                continue  # "trying to cross or fleeing": the verbs the clause's own verb governs
+            return None  # "officials impersonating travelers to arrest defectors": a purpose, not their class
+        if t.dep_ == "acl" and t.tag_ != "VBG":
+            return None  # "defectors caught in China": a participle, modality.genre.class_clause's
+        if t != trigger and t.lemma_.lower() not in cues()["attempt_verbs"]:
+            return None  # "officials impersonating travelers to arrest defectors": what they are used for
+        if t.dep_ == "relcl" and (_told(t) or not _finite(t)):
+            return None  # "soldiers who deserted": one past act, maybe the news
+        if any(w.lower_ in DAY_WORDS or DIGIT.search(w.text) for w in t.subtree):
+            return None
+        clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX") and _finite(a)), None)
+        if clause is None or _told(clause) or _headline(sent):
+            return None
+        return Verdict(NO_ACT, "modality.genre.class_relative")
+    return None
+
+
 CLASS_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.class_clause", class_clause),
     ("modality.genre.class_object", class_object),
@@ -102,3 +145,6 @@ CLASS_RULES: list[tuple[str, Rule]] = [
 ]
 
 register(CLASS_RULES, before="modality.hypothetical")
+# after the rules that name the act more closely ("cracking down on people trying to flee" is
+# modality.genre.targeted's)
+register([("modality.genre.class_relative", class_relative)], before="modality.state_in_passing")

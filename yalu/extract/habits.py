@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .classes import _specific
 from .genericity import cues
 from .modality import NO_ACT, Rule, Verdict, _habitual
 from .rhetoric import FINITE, register
@@ -57,8 +58,10 @@ def habitual_conj(trigger: Token, sent: Span, attributed: bool) -> Verdict | Non
     """"residents are assigned to units and mobilized", "smugglers are usually caught and
     sent to camps": a verb joined to a present habit with no subject or auxiliary of its
     own shares the habit."""
-    if trigger.dep_ != "conj" or trigger.head.pos_ != "VERB" or trigger.tag_ not in ("VBN", "VBD"):
+    if trigger.dep_ != "conj" or trigger.head.pos_ != "VERB" or trigger.tag_ not in ("VBN", "VBD", "VB", "VBP", "VBZ"):
         return None
+    if trigger.tag_ in ("VB", "VBP", "VBZ") and (_specific(trigger) or any(t.like_num for t in trigger.subtree)):
+        return None  # a chronology's present counts or dates: "track down and kill 13 armed agents", "capture two"
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in trigger.children):
         return None
     return Verdict(NO_ACT, "modality.genre.habitual_conj") if _habitual(trigger.head) else None

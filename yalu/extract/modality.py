@@ -362,8 +362,15 @@ def _past(verb: Token) -> bool:
 
 
 def _generic_subject_noun(verb: Token) -> bool:
-    """A passive subject with no article or number: "Smuggling is punished"."""
-    return any(c.dep_ == "nsubjpass" and c.pos_ == "NOUN" and not any(g.dep_ in ("det", "nummod", "poss") for g in c.children) for c in verb.children)
+    """A passive subject with no article or number ("Smuggling is punished"), or "those" a
+    clause describes ("Those arrested are sent to camps", "those who are caught")."""
+    if any(c.dep_ == "nsubjpass" and c.pos_ == "NOUN" and not any(g.dep_ in ("det", "nummod", "poss") for g in c.children)
+           for c in verb.children):
+        return True
+    # the parser may hang "those" on the auxiliary: "Those arrested are classified"
+    held = [*verb.children, *(g for a in verb.children if a.dep_ == "auxpass" for g in a.children)]
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "those" and any(g.dep_ in ("acl", "relcl") for g in c.children)
+               for c in held)
 
 
 def _generic(subject: Token) -> bool:
@@ -552,8 +559,10 @@ def _planned(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 
 @rule("modality.future")
 def _future(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
-    """"will deploy"."""
-    if any(c.lower_ in ("will", "'ll", "shall") and c.dep_ == "aux" for c in trigger.children):
+    """"will deploy"; an act's noun that a future verb holds, "will conduct an investigation",
+    "a trial will be held"."""
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") else trigger
+    if any(c.lower_ in ("will", "'ll", "shall") and c.dep_ == "aux" for c in verb.children):
         return Verdict("planned", "modality.future")
     return None
 

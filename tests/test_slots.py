@@ -528,3 +528,16 @@ def test_a_tally_of_years_neither_dates_the_lead_nor_makes_a_record(extract):
     incidents = extract(text, published="2024-09-20", outlet="Wire")
     crossings = [i for i in incidents if i.event_type in ("defection", "desertion")]
     assert crossings and all(i.time.start and str(i.time.start) >= "2024-08-01" for i in crossings)
+
+
+@pytest.mark.parametrize("story, admin1", [
+    # place.sent_from (context.toml sent_verbs): prosecutors from Pyongyang dispatched to a
+    # county arrest people in the county, not in the capital
+    ("Smuggling across the Tumen has grown in Onsong County this winter, a source told Daily NK.\n\n"
+     "A team of prosecutors from Pyongyang was dispatched to the county and arrested five traders on Friday.", "KP-09"),
+    # crossing is no sending: crossers caught on the river are placed at the town they left
+    ("Border controls have tightened since spring, a source told Daily NK.\n\n"
+     "Three people who were crossing the Yalu River from Huchang to Changbai were arrested by security agents.", "KP-10"),
+])
+def test_where_people_were_sent_from_is_not_where_they_acted(extract, story, admin1):
+    assert one(extract(story + FILLER), "arrest").location.admin1_code == admin1

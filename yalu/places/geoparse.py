@@ -31,6 +31,7 @@ from .syntax import (
     distance,
     preposition,
     same_clause,
+    sent_from,
     setting_clause,
     where_of,
 )
@@ -302,6 +303,8 @@ class Geoparser:
                 continue
             if _shooter(m, event_type, lemma):
                 continue
+            if sent_from(m.root, _sent_verbs(), trigger) and not _moves(event_type, lemma):
+                continue  # "cadres sent from Pyongyang to Hyesan conducted a probe": not in Pyongyang
             if m.place.kind == "country" and preposition(m.root) in ("of", "with", "between"):
                 continue  # "war drills of the U.S.", "trade with China" (place.partner): whose, not where
             if has(event_type, "addressed") and (m.place.kind == "country" or not where_of(m.root, trigger)):
@@ -365,7 +368,7 @@ class Geoparser:
         found = []
         went = Destinations()
         for m in mentions:
-            if m.excluded or SPECIFICITY.get(m.place.kind, 3) > 3 or went(m.root):
+            if m.excluded or SPECIFICITY.get(m.place.kind, 3) > 3 or went(m.root) or sent_from(m.root, _sent_verbs()):
                 continue
             located = self.location(m.place, text=m.text, context=self._before(m))
             if located.admin1_code:
@@ -571,6 +574,18 @@ def _target(m: PlaceMention, event_type: str, lemma: str) -> bool:
     (context.toml, takes = "target")."""
     rule = direction(event_type, "target", lemma)
     return rule is not None and m.place.kind not in rule.not_kinds
+
+
+@cache
+def _sent_verbs() -> frozenset[str]:
+    return frozenset(borrowing().get("sent_verbs", []))
+
+
+def _moves(event_type: str, lemma: str = "") -> bool:
+    """An act whose place context.toml takes from where something came or went (a shelling
+    "from Kaemori into Yeonpyeong", a defection "from Hyesan to China"): place.sent_from
+    leaves its "from" to those rules."""
+    return direction(event_type, "target", lemma) is not None or direction(event_type, "origin") is not None
 
 
 def _shooter(m: PlaceMention, event_type: str, lemma: str) -> bool:

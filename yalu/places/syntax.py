@@ -152,6 +152,30 @@ class Destinations:
         return self.known[t.i]
 
 
+def sent_from(place: Token, verbs: frozenset[str], act: Token | None = None) -> bool:
+    """The place is where someone or something was sent from to somewhere else: "cadres
+    sent from Pyongyang to Hyesan", "a team of doctors from Pyongyang was sent to the
+    unit", "money changers from Pyongyang are coming to the border areas" (place.sent_from):
+    the act happened where they went, not where they set out. Not the act's own "from"
+    ("fired two missiles from Sukchon into the sea"): where it set out is its place.
+    `verbs`: the lemmas that send or bring people (context.toml sent_verbs); "crossing the
+    river from Huchang to Changbai" is no sending: crossers are caught where they left."""
+    t = place
+    while t.dep_ in ("compound", "amod", "appos", "conj") and t.head != t:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ != "from":
+        return False
+    # the verb whose frame holds the phrase: the one "from" hangs on, or that of the noun it
+    # modifies ("doctors from Pyongyang ... was sent to")
+    verb = t.head.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    if act is not None and verb in ((act, act.head) if act.pos_ == "NOUN" else (act,)):
+        return False  # an act named by a noun is told by its verb: "conducted a launch from X"
+    return verb.lemma_.lower() in verbs and any(
+        c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS for c in verb.children)
+
+
 def preposition(token: Token) -> str | None:
     """The preposition a place hangs from ("to China" -> "to")."""
     t = token

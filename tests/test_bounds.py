@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from yalu.annotate import text_of
-from yalu.annotate.index import ent_of, ents_before, ents_in, starting_in
+from yalu.annotate.index import ent_of, ents_in, starting_in
 from yalu.annotate.spacy_pipeline import BATCH_CHARS, BATCH_TOKENS, LONGEST_CHUNK, LONGEST_SENTENCE, MAX_TOKENS, annotate
 from yalu.cli import cli
 from yalu.extract import clustering
@@ -73,10 +73,6 @@ def test_entity_lookups_answer_as_spacy_does(nlp):
         found = ent_of(token)
         expected = (inside[0].start, inside[0].end) if inside else None
         assert ((found.start, found.end) if found else None) == expected
-    ents = list(doc.ents)
-    assert len(ents) > 3
-    for i, ent in enumerate(ents):
-        assert ents_before(ent) == ents[:i]
 
 
 def test_starting_in_answers_as_a_scan():

@@ -39,12 +39,6 @@ def _entities(doc: Doc) -> list[Span]:
     return doc.user_data[ENTS] if ENTS in doc.user_data else list(doc.ents)
 
 
-def ents_before(ent: Span) -> list[Span]:
-    """The document's entities that start before `ent`, in order."""
-    ents = _entities(ent.doc)
-    return ents[:bisect_left(ents, ent.start, key=_start)]
-
-
 def ents_in(span: Span) -> list[Span]:
     """The entities inside a span, as `span.ents` gives them."""
     ents = _entities(span.doc)

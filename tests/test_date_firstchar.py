@@ -10,8 +10,8 @@ import pytest
 
 from yalu.dates import RULES
 from yalu.dates.firstchar import guarded, required
-from yalu.dates.registry import scan
 from yalu.dates.lexicon import lexicon
+from yalu.dates.registry import scan
 
 SAMPLES = sorted(Path(__file__).parent.parent.joinpath("samples", "reports").glob("*.txt"))
 # every date rule's examples, without the brackets, and texts around them

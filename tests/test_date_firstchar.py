@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from yalu.dates import RULES
-from yalu.dates.firstchar import guarded
+from yalu.dates.firstchar import guarded, required
 from yalu.dates.lexicon import lexicon
+from yalu.dates.registry import scan
 
 SAMPLES = sorted(Path(__file__).parent.parent.joinpath("samples", "reports").glob("*.txt"))
 # every date rule's examples, without the brackets, and texts around them
@@ -54,3 +55,41 @@ def test_a_guarded_pattern_finds_what_the_pattern_finds(pattern: str, flags: int
 def test_no_guard_where_a_match_may_be_empty_begin_anywhere_or_refer_back(pattern: str) -> None:
     regex = re.compile(pattern)
     assert guarded(regex) is regex
+
+
+def test_a_rule_is_skipped_only_where_it_finds_nothing() -> None:
+    """scan passes over a rule in a text without the words it requires: each rule with
+    such words finds nothing in the texts that lack them, and the scan of every text is
+    what the rules' own patterns find."""
+    texts = [p.read_text(encoding="utf-8") for p in SAMPLES] + EXAMPLES + ["\n".join(EXAMPLES).upper()]
+    assert sum(rule.needs is not None for rule in RULES) >= 10
+    for rule in RULES:
+        for text in texts:
+            if rule.needs is not None and rule.needs.search(text) is None:
+                assert not _found(rule.regex, text), (rule.id, text[:80])
+    plain = [type(rule)(rule.id, rule.fn, rule.pattern, rule.examples) for rule in RULES]
+    for rule in plain:
+        rule.__dict__["needs"] = None  # no prefilter: every pattern over every text
+    for text in texts:
+        assert scan(text, RULES) == scan(text, plain)
+
+
+@pytest.mark.parametrize("pattern, words, without", [
+    (r"(?:early\s+)?(?P<s>spring|summer)\b(?:\s+\d{4})?", ["spring", "summer"], "early 2024, in the Spring"),
+    (r"\d+\s+days?\s+ago", ["day"], "3 weeks ago"),
+    (r"(?:in|on)\s+(?i:the\s+)?(?:Fall|Spring)\s+of\s+\d+", ["Fall", "Spring"], "in the fall of 2020"),
+    (r"(?i:the)\s+(?:next|last)\s+Week", ["Week"], "the next week"),  # in the case the pattern gives
+    (r"(?i:the\s+(?:next|last)\s+)wk", ["NEXT", "last"], "the past wk"),
+    (r"(?:\d+\s+weeks|the\s+(?:following|previous)\s+day)", ["weeks", "following", "previous"], "the next day, 3 week"),
+])
+def test_the_words_a_match_requires(pattern: str, words: list[str], without: str) -> None:
+    need = required(re.compile(pattern))
+    assert need is not None
+    assert all(need.search(f"x {w} x") for w in words)
+    assert need.search(without) is None
+
+
+@pytest.mark.parametrize("pattern", [r"(?:a|an)\s+\d+", r"\d+(?:st|nd)", r"(?:over recent days|a while ago)\b",
+                                     r"(?:the\s+)?(?:May|June)|\d+"])
+def test_no_words_where_they_are_short_the_whole_pattern_or_not_required(pattern: str) -> None:
+    assert required(re.compile(pattern)) is None

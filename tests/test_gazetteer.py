@@ -333,3 +333,21 @@ def test_a_spelling_for_an_unknown_place_is_a_problem(tmp_path):
     gaz = Gazetteer.from_dir(tmp_path)
     assert ids(gaz.lookup("Ryangkang")) == ["kp.ryanggang"]
     assert any("kp.nowhere" in problem for problem in gaz.check())
+
+
+def test_a_name_is_looked_up_once_and_answers_as_the_first_time(monkeypatch):
+    import yalu.places.gazetteer as module
+
+    gaz = Gazetteer.from_package()
+    calls = []
+    look_up = gaz._look_up
+    monkeypatch.setattr(gaz, "_look_up", lambda name: calls.append(name) or look_up(name))
+    first = gaz.lookup("Hyesan")
+    assert first and gaz.lookup("Hyesan") == first and calls == ["Hyesan"]
+    gaz.resolve("Hyesan").clear()  # a caller's list is its own
+    assert gaz.lookup("Hyesan") == first and calls == ["Hyesan"]
+    monkeypatch.setattr(module, "FOUND_NAMES", 2)
+    for name in ("Sinuiju", "Kaesong", "Hyesan"):
+        gaz.lookup(name)
+    assert len(gaz._found) <= 2  # bounded: emptied when full
+    assert calls == ["Hyesan", "Sinuiju", "Kaesong", "Hyesan"]

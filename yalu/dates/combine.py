@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cache
 
 from yalu.model import TimeSpan
 
@@ -89,9 +90,15 @@ def _counts_lowered(text: str) -> str:
     """The text as the rules read it: a count word capitalized at the head of a sentence or
     a quote ("A week ago, ...", "“Two days ago ...") in lower case, as the rules spell it.
     Same length, so offsets stay the text's."""
-    lx = lexicon()
-    words = {w for phrase in list(lx.numbers) + list(lx.fuzzy) for w in phrase.split()[:1]} | {"a", "an"}
+    words = _count_words()
     return _CAPITAL_WORD.sub(lambda m: m.group(0).lower() if m.group(0).lower() in words else m.group(0), text)
+
+
+@cache
+def _count_words() -> frozenset[str]:
+    """The first words of the lexicon's counts, gathered once a process (not once a text)."""
+    lx = lexicon()
+    return frozenset({w for phrase in list(lx.numbers) + list(lx.fuzzy) for w in phrase.split()[:1]} | {"a", "an"})
 
 
 def find_dates(text: str, published: date | None, *, future: bool = False) -> list[DateMention]:

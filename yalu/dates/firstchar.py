@@ -120,3 +120,98 @@ def _item(item: tuple) -> str:
     if op is _c.CATEGORY and av in CATEGORIES:
         return CATEGORIES[av]
     raise _Unknown(str(op))
+
+
+# At most this many strings in a rule's set of required words: past it, no prefilter.
+MOST_REQUIRED = 256
+
+
+def required(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern of words one of which every match of `regex` contains, the longest such
+    set the parse shows ("spring|summer|autumn|winter|fall" of a season's rule), or None
+    when none of three characters or more is found (or the pattern is only such words). A text it does not match has no match
+    of `regex`: `scan` skips the rule there. Where a case flag is in doubt the words are
+    matched in any case, so the test may pass where the rule then finds nothing, never the
+    other way."""
+    try:
+        parsed = _parser.parse(regex.pattern, regex.flags)
+        if _exact(parsed, regex.flags) is not None:
+            return None  # the pattern is itself a list of words: the test would be the scan again
+        found = _required(parsed, regex.flags)
+    except (_Unknown, re.error):
+        return None
+    if found is None or min(map(len, found[0])) < 3:
+        return None
+    words, icase = found
+    return guarded(re.compile(("(?i:" if icase else "(?:") + "|".join(map(re.escape, sorted(words))) + ")"))
+
+
+Words = tuple[frozenset[str], bool]  # strings, and whether any part of them is matched in any case
+
+
+def _required(seq, flags: int) -> Words | None:
+    """The most selective set of strings one of which each match of `seq` contains: a run
+    of consecutive items of finitely many spellings, or what a group or branch it must
+    match requires."""
+    best: Words | None = None
+    run: Words | None = (frozenset({""}), False)
+
+    def keep(candidate: Words | None) -> None:
+        nonlocal best
+        if candidate is not None and (best is None or _strength(candidate) > _strength(best)):
+            best = candidate
+
+    for item in seq:
+        exact = _exact([item], flags)
+        if exact is not None:
+            run = _product(run, exact) if run is not None else exact
+            keep(run)
+            continue
+        run = None
+        op, av = item
+        if op is SUBPATTERN:
+            _group, add_flags, del_flags, p = av
+            keep(_required(p, _compiler._combine_flags(flags, add_flags, del_flags)))
+        elif op is BRANCH:
+            parts = [_required(alternative, flags) for alternative in av[1]]
+            if all(part is not None for part in parts):
+                keep((frozenset().union(*(w for w, _ in parts)), any(c for _, c in parts)))  # type: ignore[misc]
+        elif op in REPEATS and av[0] >= 1:
+            keep(_required(av[2], flags))
+    return best
+
+
+def _strength(words: Words) -> tuple[int, int]:
+    return min(map(len, words[0])), -len(words[0])
+
+
+def _product(a: Words | None, b: Words | None) -> Words | None:
+    if a is None or b is None or len(a[0]) * len(b[0]) > MOST_REQUIRED:
+        return None
+    return frozenset(x + y for x in a[0] for y in b[0]), a[1] or b[1]
+
+
+def _exact(seq, flags: int) -> Words | None:
+    """Every string a match of `seq` can be, if they are few; None otherwise."""
+    out: Words | None = (frozenset({""}), False)
+    for op, av in seq:
+        if op in ZERO_WIDTH:
+            continue  # consumes nothing: the strings are those of the rest
+        if op is LITERAL:
+            out = _product(out, (frozenset({chr(av)}), bool(flags & re.IGNORECASE)))
+        elif op is SUBPATTERN:
+            _group, add_flags, del_flags, p = av
+            out = _product(out, _exact(p, _compiler._combine_flags(flags, add_flags, del_flags)))
+        elif op is BRANCH:
+            parts = [_exact(alternative, flags) for alternative in av[1]]
+            if any(part is None for part in parts):
+                return None
+            out = _product(out, (frozenset().union(*(w for w, _ in parts)), any(c for _, c in parts)))  # type: ignore[misc]
+        elif op in REPEATS and av[0] == 0 and av[1] == 1:
+            inner = _exact(av[2], flags)
+            out = _product(out, None if inner is None else (inner[0] | {""}, inner[1]))
+        else:
+            return None
+        if out is None:
+            return None
+    return out

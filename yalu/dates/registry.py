@@ -23,7 +23,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from yalu.model import TimeSpan
 
-from .firstchar import guarded
+from .firstchar import guarded, required
 from .lexicon import Lexicon, lexicon
 from .resolution import Value
 
@@ -84,6 +84,12 @@ class Rule:
     def regex(self) -> re.Pattern[str]:
         return guarded(re.compile(self.pattern(lexicon())))
 
+    @cached_property
+    def needs(self) -> re.Pattern[str] | None:
+        """Words one of which each match contains (firstchar.required): a text without
+        them is not scanned with the whole pattern."""
+        return required(re.compile(self.pattern(lexicon())))
+
 
 class _Named(Protocol):
     @property
@@ -136,6 +142,8 @@ def scan(text: str, rules: Iterable[Rule]) -> list[Atom]:
     on a tie of length, the earlier-registered rule on a tie of both), in text order."""
     found: list[Atom] = []
     for rule in rules:
+        if rule.needs is not None and rule.needs.search(text) is None:
+            continue
         for m in rule.regex.finditer(text):
             if m.end() == m.start():
                 continue  # an empty match reads nothing

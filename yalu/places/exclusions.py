@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Span
 
 from .. import resources
+from ..annotate.index import ents_in
 from ..annotate.spacy_pipeline import text_of
 from ..model import Place
 
@@ -113,11 +114,9 @@ def _locator(ent: Span) -> bool:
     """"a resident of South Pyongan province, north of the capital Pyongyang": the capital
     locates the province; the story is not there."""
     doc = ent.doc
-    before = next((e for e in reversed(doc.ents[:_ent_index(ent)]) if e.label_ == "PLACE"), None)
+    # the entities before it, read from the document's index (doc.ents is built anew on each call)
+    before = next((e for e in reversed(ents_in(doc[:ent.start])) if e.label_ == "PLACE"), None)
     if before is None or ent.start_char - before.end_char > 60 or before.sent != ent.sent:
         return False
     return bool(LOCATOR.match(text_of(doc)[before.end_char:ent.start_char]))
 
-
-def _ent_index(ent: Span) -> int:
-    return next(i for i, e in enumerate(ent.doc.ents) if e.start == ent.start)

@@ -103,6 +103,9 @@ class _Entry:
     note: str = ""
 
 
+FOUND_NAMES = 50_000  # the names whose places a gazetteer keeps found
+
+
 class Gazetteer:
     """Places by id and by every spelling. Build with `Gazetteer.default()`."""
 
@@ -135,6 +138,9 @@ class Gazetteer:
         self._index: dict[str, dict[str, int]] = {}
         self._loose: dict[str, dict[str, int]] = {}
         self._build_index()
+        # a name's places, found once: an article names its places many times, a corpus
+        # the same few hundred (the index does not change once built)
+        self._found: dict[str, tuple[str, ...]] = {}
 
     # ------------------------------------------------------------------ loading
 
@@ -269,6 +275,14 @@ class Gazetteer:
         return [self.places[pid] for pid in hits]
 
     def _hits(self, name: str) -> list[str]:
+        found = self._found.get(name)
+        if found is None:
+            if len(self._found) >= FOUND_NAMES:
+                self._found.clear()  # memory stays bounded over an archive of any size
+            found = self._found[name] = tuple(self._look_up(name))
+        return list(found)
+
+    def _look_up(self, name: str) -> list[str]:
         if not name or not name.strip():
             return []
         cleaned = name.strip().strip(".,;:()[]\"“”")

@@ -508,6 +508,28 @@ def test_the_lead_keeps_its_day_for_the_paragraph_after_it(extract, lead, expect
         assert dated(arrest) == expected
 
 
+# a lead that says "recently" and a body that says when (date.recently_told); not a day that
+# dates another act, not the day of the news, not a day older than a season
+RECENTLY_TOLD_CASES = [
+    ("Police recently arrested several smugglers in Hyesan, a source said.\n\n"
+     "The most striking raid came on September 20, in the middle of the night.", ("2024-09-20", "2024-09-20", 1)),
+    ("Police recently arrested several smugglers in Hyesan, a source said.\n\n"
+     "On September 20, guards shot a soldier who tried to desert.", None),
+    ("Police recently arrested several smugglers in Hyesan, a source said.\n\n"
+     "On Thursday the market was quiet all day.", None),
+    ("Police recently arrested several smugglers in Hyesan, a source said.\n\n"
+     "The most striking raid came on March 20, in the middle of the night.", None),
+]
+
+
+@pytest.mark.parametrize(("lead", "expected"), RECENTLY_TOLD_CASES)
+def test_a_recent_lead_takes_the_date_its_body_tells(extract, lead, expected):
+    arrest = one(extract(lead + FILLER, published="2024-10-11"), "arrest")
+    assert ("date.recently_told" in rules(arrest)) == (expected is not None)
+    if expected:
+        assert dated(arrest) == expected
+
+
 def test_a_longer_reports_look_back_of_years_does_not_date_the_lead(extract):
     # "its first test, in 2016" is history; the lead's undated test is the report's news
     text = (

@@ -449,6 +449,15 @@ ANAPHORS = [
      date(2025, 9, 4), (date(2025, 9, 3), date(2025, 9, 3), 1)),
     ("The navy spotted the boat at around 11:10 p.m. on Tuesday.", date(2025, 9, 4),
      (date(2025, 9, 2), date(2025, 9, 2), 1)),  # the sentence's own day, not the clock's
+    # not on a flashback's day (told in the past perfect), but on the story's day before it
+    ("Troops fired shells yesterday. The army had declared a firing zone on Monday. They fired again at 3 p.m.",
+     date(2025, 9, 5), (date(2025, 9, 4), date(2025, 9, 4), 1)),
+    # near miss: a simple past day told last stays the clock's day
+    ("Troops fired shells yesterday. The army declared a firing zone on Monday. It took effect at 3 p.m.",
+     date(2025, 9, 5), (date(2025, 9, 1), date(2025, 9, 1), 1)),
+    # near miss: "had to" is no past perfect
+    ("Troops fired shells yesterday. Boats had to leave the zone on Monday. They left at 3 p.m.",
+     date(2025, 9, 5), (date(2025, 9, 1), date(2025, 9, 1), 1)),
     # calendar weeks: the week after (or before) the one counted from
     ("Guards arrested a broker on June 5. The following week, the market closed.", date(2025, 6, 20),
      (date(2025, 6, 9), date(2025, 6, 15), 2)),

@@ -486,7 +486,7 @@ def test_those_punished_are_not_placed_where_they_worked(extract):
 
 # the inverted pyramid (date.lead_when): the lead tells the act, the next paragraph its day;
 # not when the lead's own sentence dates something ("last week"), nor a day months old
-LEAD_WHEN_CASES = [
+LEAD_WHEN_CASES = [("date.lead_when", *case) for case in [
     ("A North Korean fishing boat was seized by Chinese border guards near Dandong.\n\n"
      "Late at night on October 3, a raid was carried out on the river bank opposite Sinuiju. "
      "Chinese officials had watched the shore for weeks.", ("2024-10-03", "2024-10-03", 1)),
@@ -497,13 +497,25 @@ LEAD_WHEN_CASES = [
     # a present perfect takes no past day: "has ordered the arrest of a guard who fled"
     ("Police have arrested several smugglers in Hyesan, a source said.\n\n"
      "On October 3, the province ordered a new campaign against smuggling.", None),
-]
+]]
+# a lead that says "recently" and a body that says when (date.recently_told); not a day that
+# dates another act, not the day of the news, not a day older than a season
+RECENTLY_TOLD_CASES = [("date.recently_told", *case) for case in [
+    ("Police recently arrested several smugglers in Hyesan, a source said.\n\n"
+     "The most striking raid came on September 20, in the middle of the night.", ("2024-09-20", "2024-09-20", 1)),
+    ("Police recently arrested several smugglers in Hyesan, a source said.\n\n"
+     "On September 20, guards shot a soldier who tried to desert.", None),
+    ("Police recently arrested several smugglers in Hyesan, a source said.\n\n"
+     "On Thursday the market was quiet all day.", None),
+    ("Police recently arrested several smugglers in Hyesan, a source said.\n\n"
+     "The most striking raid came on March 20, in the middle of the night.", None),
+]]
 
 
-@pytest.mark.parametrize(("lead", "expected"), LEAD_WHEN_CASES)
-def test_the_lead_keeps_its_day_for_the_paragraph_after_it(extract, lead, expected):
+@pytest.mark.parametrize(("rule", "lead", "expected"), LEAD_WHEN_CASES + RECENTLY_TOLD_CASES)
+def test_the_lead_takes_the_date_told_after_it(extract, rule, lead, expected):
     arrest = one(extract(lead + FILLER, published="2024-10-11"), "arrest")
-    assert ("date.lead_when" in rules(arrest)) == (expected is not None)
+    assert (rule in rules(arrest)) == (expected is not None)
     if expected:
         assert dated(arrest) == expected
 

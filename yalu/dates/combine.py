@@ -262,7 +262,7 @@ _NO_ANCHOR_KINDS = {"since", "until", "vague", "period", "decade", "year", "refe
 def _count_from_anchor(t: _Text, a: Atom, counted: Counted, future: bool) -> None:
     if counted.clock and _dated_nearby(t.text, a, t.atoms):
         return  # "at 4 a.m. on Wednesday": the sentence gives the day itself
-    anchor = _anchor(t.text, a.start, [m for m in t.out if m.start >= t.dateline_end], future)
+    anchor = _anchor(t.text, a.start, [m for m in t.out if m.start >= t.dateline_end], future, counted.clock)
     found = _counted_from(anchor, counted) if anchor else a.span(t.published, future)
     found = cap(found, t.published, future)  # "the next week" after last week ends today
     # a past act counted to a day after publication was counted from the wrong date
@@ -271,11 +271,13 @@ def _count_from_anchor(t: _Text, a: Atom, counted: Counted, future: bool) -> Non
         t.out.append(t.mention(_expand_prefix(t.text, a.start), a.end, found, "anaphor", future, False, a.rule))
 
 
-def _anchor(text: str, at: int, found: list[DateMention], future: bool = False) -> DateMention | None:
+def _anchor(text: str, at: int, found: list[DateMention], future: bool = False, clock: bool = False) -> DateMention | None:
     """The date "the next day" counts from: the nearest earlier event date in reach, not a
     period, not the day a source spoke, and not a date ahead unless the anaphor is ahead too
     (an act ahead may count from a past date: "talks were held on Monday; they will resume
-    the next day")."""
+    the next day"). A clock time is on the story's day, not a flashback's: "North Korea
+    fired shells yesterday. It had declared a no-sail zone Monday. ... fired again at 3:25
+    p.m." is yesterday."""
     for m in reversed(found):
         if at - m.end > ANCHOR_REACH:
             return None
@@ -284,6 +286,8 @@ def _anchor(text: str, at: int, found: list[DateMention], future: bool = False) 
             continue
         if lexicon().spoken_at.search(text[max(0, m.start - 40):m.start]):
             continue  # "told Daily NK on Tuesday": when a source spoke, not when things happened
+        if clock and lexicon().flashback.search(text[_sentence_bounds(text, m.start, m.end)[0]:m.start]):
+            continue
         return m
     return None
 

@@ -115,6 +115,9 @@ class Lexicon:
         self.range_gap = re.compile(rf"^\s*(?i:{alt(words['range_to'])})\s*(?:(?i:the|{self.BARE_PART})\s+)?$")
         self.first_since = re.compile(rf"(?i:\b(?:{alt(words['firsts'])})\b[^.;]{{0,80}}$)")
         self.spoken_at = re.compile(rf"(?i:\b(?:{alt(words['spoken'])})\b[^.;\n]{{0,30}}$)")
+        # the auxiliary, an adverb or "been" at most, then a participle: "had (unilaterally) declared"
+        self.flashback = re.compile(rf"(?i)\b(?:{alt(words['flashback'])})\s+(?:\w+ly\s+|been\s+)?"
+                                    rf"(?!to\b)\w+(?:ed|en|wn|un|ne|ught|t)\b")
         self.ahead = re.compile(rf"(?i:\b(?:{alt(words['ahead'])})\s+(?:the\s+)?)$")
         self.future_cue = re.compile(rf"(?i)(?:^|[^\w'])(?:{alt(cues)})(?![\w])")
 

@@ -474,6 +474,39 @@ def _lead_when(c: Cluster, doc: Doc, found: list[dates.DateMention], lead: list[
     return None
 
 
+def _told_after_recently(c: Cluster, clusters: list[Cluster], doc: Doc, found: list[dates.DateMention],
+                         lead: list[int], published: date) -> tuple[Mention, TimeSpan] | None:
+    """A lead tells the news as recent and its body tells when (date.recently_told): "leaflets
+    recently landed next to a high school ... // In early May, leaflets were found on a
+    hill". An act of the lead that only a vague word dates ("recently", "lately") takes the
+    first date told after it, within two paragraphs after the lead, in a sentence that tells
+    no act, when that date is a day, a week or a month of the report's news window (a season
+    back at most), not the day a source spoke and not a day of the news cycle ("On Tuesday
+    North Korea destroyed the liaison office" is the news "recently" sets the act before).
+    Its mention, and the date."""
+    vague = [m for m in c.mentions if m.time and not m.time_inherited]
+    if not vague or any(m.rules.get("date") != "date.vague" for m in vague) or vague[0].paragraph not in lead:
+        return None
+    told = {m.sent.start for o in clusters for m in o.mentions}
+    text = text_of(doc)
+    starts = paragraphs(text)
+    for d in found:  # in text order
+        if d.start < vague[0].sent.end_char or d.kind in ("reference", "vague") or d.future or dates.page_date(text, d):
+            continue
+        where = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if where is None or dates.reporting_date(where.sent, [d]) is d:
+            continue
+        if where.sent.start in told or dates.in_news_cycle(d.span, published):
+            continue  # another act's date, or the day's news that "recently" sets the act before
+        if _paragraph_of(starts, d.start) > lead[-1] + LEAD_WHEN_REACH_PARAGRAPHS:
+            return None
+        time = d.span
+        recent = (time.precision in (1, 2, 3) and time.start is not None and time.end is not None
+                  and time.end <= published and (published - time.start).days <= NEWS_WINDOW_DAYS)
+        return (vague[0], time) if recent else None  # the first date told after it, or none
+    return None
+
+
 def _lasting_since(found: list[dates.DateMention], published: date | None) -> TimeSpan | None:
     """A condition that lasts (a drought, an epidemic) and that its report leaves undated has
     gone on since the first recent "since" the report tells (date.lasting_since): "The worst
@@ -527,6 +560,8 @@ def date_undated(
     recent = dates.resolve("recently", article.published)
     cycle = dates.news_cycle(article.published) if news_day and article.published else None
     for c in clusters:
+        if article.published and (body := _told_after_recently(c, clusters, doc, found, lead, article.published)):
+            body[0].set_time(body[1], "date.recently_told")
         if c.best_time():
             continue
         if id(c) in announced:

@@ -231,3 +231,19 @@ def test_the_norths_statements_and_a_spaced_currency_reform() -> None:
     assert "statement" not in [r.event_type for r in _korean_records(text)]
     text = "북한이 지난 1일 전격적인 화폐 개혁을 단행한 것으로 알려졌다.\n"
     assert [r.event_type for r in _korean_records(text)] == ["economic_measure"]
+
+
+def test_an_act_told_as_recent_takes_the_date_of_the_account_that_follows() -> None:
+    """A lead's "최근" act is dated by the source's account right after it ("이달 중순"), not
+    the 30 days before publication (date.ko.recent_told); not when its own sentence dates
+    something else, nor by a date outside the recent window."""
+    from datetime import date
+
+    text = ("최근 양강도 혜산시에서 탈북을 시도하던 주민 2명이 국경경비대에 체포된 것으로 전해졌다.\n"
+            "양강도 소식통은 10일 데일리NK에 “이달 초 두 사람이 강 건너 친척 집에 가려던 참이었다”고 전했다.\n")
+    [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]
+    assert (arrest.time.start, arrest.time.end, arrest.time.precision) == (date(2025, 6, 1), date(2025, 6, 10), 3)
+    text = ("최근 양강도 혜산시에서 탈북을 시도하던 주민 2명이 국경경비대에 체포된 것으로 전해졌다.\n"
+            "양강도 소식통은 10일 데일리NK에 “지난해 5월 주민 2명이 강을 건넌 적이 있다”고 전했다.\n")
+    [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]
+    assert arrest.time.precision == 4 and arrest.time.end == date(2025, 6, 10)

@@ -247,3 +247,20 @@ def test_an_act_told_as_recent_takes_the_date_of_the_account_that_follows() -> N
             "양강도 소식통은 10일 데일리NK에 “지난해 5월 주민 2명이 강을 건넌 적이 있다”고 전했다.\n")
     [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]
     assert arrest.time.precision == 4 and arrest.time.end == date(2025, 6, 10)
+
+
+def test_a_story_state_media_announced_with_no_day_is_that_days_news() -> None:
+    """A report opened by what state media announced with no day stated ("... 쐈다고 북한
+    매체가 보도했습니다") tells that day's news: its undated acts are the news cycle's, not the
+    30 days before publication (date.ko.news_cycle); a source's hearsay lead is not."""
+    from datetime import date
+
+    body = ("김정은 위원장이 서부전선의 한 방어부대를 시찰했습니다.\n국방부는 유감을 나타냈습니다.\n"
+            "군 당국은 상황을 지켜보고 있습니다.\n주민들은 불안해하고 있습니다.\n전문가들은 우려를 표했습니다.\n"
+            "정부는 대응책을 논의했습니다.\n")
+    text = "북한군이 서해에서 해안포를 쐈다고 북한 매체가 보도했습니다.\n" + body
+    [visit] = [r for r in _korean_records(text) if r.event_type == "leadership_activity"]
+    assert (visit.time.start, visit.time.end, visit.time.precision) == (date(2025, 6, 11), date(2025, 6, 12), 1)
+    text = "북한군이 서해에서 해안포를 쐈다고 양강도 소식통이 데일리NK에 전했습니다.\n" + body
+    [visit] = [r for r in _korean_records(text) if r.event_type == "leadership_activity"]
+    assert visit.time.precision == 4

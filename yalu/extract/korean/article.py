@@ -199,7 +199,7 @@ def _date_undated(m: Mention, context: dict, published: date | None, told: TimeS
         m.set_time(announced, "date.ko.announced")
     elif told is not None:
         m.set_time(told, "date.ko.told_before")
-    elif (context["short"] or context["news_day"]) and end is not None:
+    elif (context["short"] or context["news_day"] or context["announced_lead"]) and end is not None:
         m.set_time(news_cycle(end), "date.ko.news_cycle")
     elif end is not None:
         m.set_time(TimeSpan(end - timedelta(days=RECENT_DAYS), end, 4, None), "date.ko.recent_window")
@@ -220,6 +220,16 @@ def _announced(m: Mention, context: dict) -> TimeSpan | None:
         # announced with no day stated ("... 쐈다고 북한 매체가 보도했습니다"): the day's news
         said = context["published"]
     return news_cycle(said) if said else None
+
+
+def _announced_lead(doc: KoreanDoc, geoparser: Geoparser) -> bool:
+    """The first sentence that tells who reported what (a headline's "국방부 ..." names a sayer
+    but reports nothing) is an announcement of state media or the South's offices."""
+    for s in doc.sentences:
+        cited = slots.attribution(s.text, geoparser.gazetteer)
+        if cited is not None and REPORTED.search(s.text):
+            return cited[0].kind in ANNOUNCERS
+    return False
 
 
 def _article_place(mentions: list[Mention], hits: list[slots.PlaceHit], geoparser: Geoparser) -> Location | None:
@@ -247,6 +257,9 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
         # a short wire item tells one news cycle, unless it retells a source's hearsay
         "short": len(doc.sentences) <= SHORT_ITEM_SENTENCES and not (lead and lead[0].kind in HEARSAY),
         "news_day": _news_of_the_day(found, article.published),
+        # a lead telling what state media or the South's offices announced, with no day
+        # ("... 해안포를 쐈다고 북한 매체가 보도했습니다"): the story is that day's news
+        "announced_lead": _announced_lead(doc, geoparser),
     }
     mentions: list[Mention] = []
     shown = slots.captions(doc)

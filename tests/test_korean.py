@@ -235,7 +235,7 @@ def test_the_norths_statements_and_a_spaced_currency_reform() -> None:
 
 def test_an_act_told_as_recent_takes_the_date_of_the_account_that_follows() -> None:
     """A lead's "최근" act is dated by the source's account right after it ("이달 중순"), not
-    the 30 days before publication (date.ko.recent_told); not when its own sentence dates
+    the 30 days before publication (date.ko.told_after); not when its own sentence dates
     something else, nor by a date outside the recent window."""
     from datetime import date
 
@@ -264,3 +264,14 @@ def test_a_story_state_media_announced_with_no_day_is_that_days_news() -> None:
     text = "북한군이 서해에서 해안포를 쐈다고 양강도 소식통이 데일리NK에 전했습니다.\n" + body
     [visit] = [r for r in _korean_records(text) if r.event_type == "leadership_activity"]
     assert visit.time.precision == 4
+
+
+def test_an_act_in_a_part_of_a_month_takes_the_day_the_account_tells() -> None:
+    """"지난달 중순 ... 추락해 숨졌다" then the source's "지난달 16일": that day
+    (date.ko.told_after), as the account is more precise than the lead."""
+    from datetime import date
+
+    text = ("지난달 중순 양강도 백암군의 한 광산에서 노동자 2명이 추락해 숨진 것으로 전해졌다.\n"
+            "소식통은 12일 데일리NK에 “지난달 16일 오후 교대를 위해 갱에 들어가던 길이었다”고 말했다.\n")
+    records = [r for r in _korean_records(text) if r.event_type == "disaster"]
+    assert [(r.time.start, r.time.precision) for r in records] == [(date(2025, 5, 16), 1)]

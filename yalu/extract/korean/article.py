@@ -40,9 +40,11 @@ HEARSAY = {"anonymous_source", "media"}
 # the 30-day "recently" window of an undated act (the English stage's, data/dates.toml)
 RECENT_DAYS = 30
 
-# how far after a lead told as recent ("최근") the story's own date may follow it: the
-# next sentence or two, where the source's account opens
-RECENT_TOLD_CHARS = 200
+# the dates that tell an act vaguely (recently, a part of a month), and how far after it
+# the account that dates it more precisely may follow: the next sentence or two, where the
+# source's account opens
+VAGUE = {"date.ko.recently", "date.ko.relative_part", "date.ko.month"}
+TOLD_AFTER_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -105,23 +107,25 @@ def _capped(time: TimeSpan, spoken: TimeSpan | None) -> TimeSpan:
     return TimeSpan(time.start, spoken.end, time.precision, time.expression)
 
 
-def _recent_told(found: list[KoreanDate], sentence: Sentence, recent: KoreanDate) -> KoreanDate | None:
-    """An act told as recent ("최근 탈북을 시도하던 주민 2명이 ... 사망했다") is dated by the
-    account that follows it ("소식통은 “이달 중순 ...”"): the first date told within
-    RECENT_TOLD_CHARS after its sentence, inside the recent window (`date.ko.recent_told`). Not
-    when its own sentence tells another date ("최근 ... 망발과 관련하여 23일 ... 대답하였다"): the
-    recent act is another's."""
-    if any(d is not recent and sentence.start_char <= d.start < sentence.end_char and not d.spoken and d.span.precision
+def _told_after(found: list[KoreanDate], sentence: Sentence, vague: KoreanDate) -> KoreanDate | None:
+    """An act told vaguely, as recent or in a part of a month ("최근 탈북을 시도하던 주민 2명이
+    ... 사망했다", "이달 중순 ... 추락했다"), is dated by the account that follows it ("소식통은
+    “이달 중순 ...”", "“지난 월요일(17일) ...”"): the first date told within TOLD_AFTER_CHARS
+    after its sentence, if more precise and inside the vague span (`date.ko.told_after`). Not
+    when its own sentence tells another date ("최근 ... 망발과 관련하여 23일 ... 대답하였다"):
+    the vague act is another's."""
+    if any(d is not vague and sentence.start_char <= d.start < sentence.end_char and not d.spoken and d.span.precision
            for d in found):
         return None
-    after = [d for d in found if sentence.end_char <= d.start <= sentence.end_char + RECENT_TOLD_CHARS
+    after = [d for d in found if sentence.end_char <= d.start <= sentence.end_char + TOLD_AFTER_CHARS
              and not d.spoken and d.span.precision in (1, 2, 3) and d.span.start and d.span.end]
-    if not after or recent.span.start is None or recent.span.end is None:
+    if not after or vague.span.start is None or vague.span.end is None:
         return None
     first = after[0]
-    if not (recent.span.start <= first.span.start and first.span.end <= recent.span.end):
+    if (first.span.precision >= vague.span.precision
+            or not (vague.span.start <= first.span.start and first.span.end <= vague.span.end)):
         return None
-    return KoreanDate(first.start, first.end, "date.ko.recent_told", first.span, first.spoken)
+    return KoreanDate(first.start, first.end, "date.ko.told_after", first.span, first.spoken)
 
 
 def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modality: tuple[str, str],
@@ -129,8 +133,8 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
     own = _own_date(context["dates"], sentence, trigger)
     rules = {"trigger": rule.id, "modality": modality[1]}
     time = None
-    if own is not None and own.rule == "date.ko.recently":
-        own = _recent_told(context["dates"], sentence, own) or own
+    if own is not None and own.rule in VAGUE:
+        own = _told_after(context["dates"], sentence, own) or own
     if own is not None:
         # a run the text names to its last day ("25일부터 31일까지") may be declared ahead
         time = own.span if own.rule == "date.ko.run" else _capped(own.span, context["spoken"])

@@ -421,3 +421,15 @@ def test_the_day_of_an_act_told_before_and_the_day_a_sayer_spoke() -> None:
     assert [(d.rule, d.spoken, str(d.span.start)) for d in said] == [
         ("date.ko.sayer_day", True, "2025-06-10"), ("date.ko.day", False, "2025-06-08")]
     assert find_dates("브로커에게 뇌물을 전달하면 풀려난다.", PUB) == []
+
+
+def test_a_year_framing_an_ordinal_count_dates_nothing() -> None:
+    """data/ko/dates.toml's [ordinal_frame]: "올해 들어 세 번째" is the third of the year, no span
+    from New Year; "올해 들어" alone still is."""
+    frame = resources.load("ko/dates.toml")["ordinal_frame"]
+    for example in frame["examples"]:
+        text, start, end = _example(example)
+        [found] = [d for d in find_dates(text, PUB) if (d.start, d.end) == (start, end)]
+        assert found.rule == frame["id"] and not found.span.precision, example
+    for example in frame["not_examples"]:
+        assert all(d.span.precision for d in find_dates(example, PUB)), example

@@ -207,6 +207,11 @@ def find_dates(text: str, published: date | None) -> list[KoreanDate]:
     # a date a count runs from dates nothing: no precision, so no act takes it
     kept = [KoreanDate(d.start, d.end, lookback["id"], TimeSpan(expression=d.span.expression), d.spoken)
             if after.match(text, d.end) else d for d in kept]
+    # a year or month framing an ordinal count ("올해 들어 세 번째") dates nothing either
+    frame = resources.load("ko/dates.toml")["ordinal_frame"]
+    ordinal = re.compile(frame["pattern"])
+    kept = [KoreanDate(d.start, d.end, frame["id"], TimeSpan(expression=d.span.expression), d.spoken)
+            if d.rule == "date.ko.relative" and ordinal.match(text, d.end) else d for d in kept]
     return _run_on(kept, text, published)
 
 

@@ -121,9 +121,9 @@ def _told_after(found: list[KoreanDate], sentence: Sentence, vague: KoreanDate) 
              and not d.spoken and d.span.precision in (1, 2, 3) and d.span.start and d.span.end]
     if not after or vague.span.start is None or vague.span.end is None:
         return None
-    first = after[0]
-    if (first.span.precision >= vague.span.precision
-            or not (vague.span.start <= first.span.start and first.span.end <= vague.span.end)):
+    first, start, end = after[0], after[0].span.start, after[0].span.end
+    if (start is None or end is None or first.span.precision >= vague.span.precision
+            or not (vague.span.start <= start and end <= vague.span.end)):
         return None
     return KoreanDate(first.start, first.end, "date.ko.told_after", first.span, first.spoken)
 

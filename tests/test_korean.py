@@ -275,3 +275,15 @@ def test_an_act_in_a_part_of_a_month_takes_the_day_the_account_tells() -> None:
             "소식통은 12일 데일리NK에 “지난달 16일 오후 교대를 위해 갱에 들어가던 길이었다”고 말했다.\n")
     records = [r for r in _korean_records(text) if r.event_type == "disaster"]
     assert [(r.time.start, r.time.precision) for r in records] == [(date(2025, 5, 16), 1)]
+
+
+def test_a_span_since_a_date_dates_no_act_told_after_it() -> None:
+    """"5월부터 감시를 강화했다" is a setting that goes on: the undated act told after it takes
+    the day told before (the boat's), not the span since May."""
+    from datetime import date
+
+    text = ("지난 9일 북한 목선 1척이 강원도 삼척항에 들어왔다.\n"
+            "군 당국은 5월부터 해상 감시를 강화해 왔다.\n"
+            "목선에 탄 주민 2명은 귀순 의사를 밝혔다.\n")
+    [defection] = [r for r in _korean_records(text) if r.event_type == "defection"]
+    assert (defection.time.start, defection.time.end) == (date(2025, 6, 9), date(2025, 6, 9))

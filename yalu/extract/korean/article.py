@@ -82,8 +82,10 @@ def _own_date(found: list[KoreanDate], sentence: Sentence, trigger: Morpheme) ->
 
 def _news_dates(found: list[KoreanDate], published: date | None) -> list[KoreanDate]:
     """The dates an undated act told after them may take: a day, a week or a month of the
-    news (within BACKGROUND_DAYS of publication), not a source's day nor background."""
+    news (within BACKGROUND_DAYS of publication), not a source's day nor background, nor a
+    span running since a date ("5월부터 감시를 강화했다"): a setting that goes on, no act's day."""
     return [d for d in found if not d.spoken and d.span.precision in (1, 2, 3) and d.span.end
+            and d.rule != "date.ko.since"
             and (published is None or 0 <= (published - d.span.end).days <= BACKGROUND_DAYS)]
 
 

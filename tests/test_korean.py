@@ -231,3 +231,59 @@ def test_the_norths_statements_and_a_spaced_currency_reform() -> None:
     assert "statement" not in [r.event_type for r in _korean_records(text)]
     text = "북한이 지난 1일 전격적인 화폐 개혁을 단행한 것으로 알려졌다.\n"
     assert [r.event_type for r in _korean_records(text)] == ["economic_measure"]
+
+
+def test_an_act_told_as_recent_takes_the_date_of_the_account_that_follows() -> None:
+    """A lead's "최근" act is dated by the source's account right after it ("이달 중순"), not
+    the 30 days before publication (date.ko.told_after); not when its own sentence dates
+    something else, nor by a date outside the recent window."""
+    from datetime import date
+
+    text = ("최근 양강도 혜산시에서 탈북을 시도하던 주민 2명이 국경경비대에 체포된 것으로 전해졌다.\n"
+            "양강도 소식통은 10일 데일리NK에 “이달 초 두 사람이 강 건너 친척 집에 가려던 참이었다”고 전했다.\n")
+    [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]
+    assert (arrest.time.start, arrest.time.end, arrest.time.precision) == (date(2025, 6, 1), date(2025, 6, 10), 3)
+    text = ("최근 양강도 혜산시에서 탈북을 시도하던 주민 2명이 국경경비대에 체포된 것으로 전해졌다.\n"
+            "양강도 소식통은 10일 데일리NK에 “지난해 5월 주민 2명이 강을 건넌 적이 있다”고 전했다.\n")
+    [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]
+    assert arrest.time.precision == 4 and arrest.time.end == date(2025, 6, 10)
+
+
+def test_a_story_state_media_announced_with_no_day_is_that_days_news() -> None:
+    """A report opened by what state media announced with no day stated ("... 쐈다고 북한
+    매체가 보도했습니다") tells that day's news: its undated acts are the news cycle's, not the
+    30 days before publication (date.ko.news_cycle); a source's hearsay lead is not."""
+    from datetime import date
+
+    body = ("김정은 위원장이 서부전선의 한 방어부대를 시찰했습니다.\n국방부는 유감을 나타냈습니다.\n"
+            "군 당국은 상황을 지켜보고 있습니다.\n주민들은 불안해하고 있습니다.\n전문가들은 우려를 표했습니다.\n"
+            "정부는 대응책을 논의했습니다.\n")
+    text = "북한군이 서해에서 해안포를 쐈다고 북한 매체가 보도했습니다.\n" + body
+    [visit] = [r for r in _korean_records(text) if r.event_type == "leadership_activity"]
+    assert (visit.time.start, visit.time.end, visit.time.precision) == (date(2025, 6, 11), date(2025, 6, 12), 1)
+    text = "북한군이 서해에서 해안포를 쐈다고 양강도 소식통이 데일리NK에 전했습니다.\n" + body
+    [visit] = [r for r in _korean_records(text) if r.event_type == "leadership_activity"]
+    assert visit.time.precision == 4
+
+
+def test_an_act_in_a_part_of_a_month_takes_the_day_the_account_tells() -> None:
+    """"지난달 중순 ... 추락해 숨졌다" then the source's "지난달 16일": that day
+    (date.ko.told_after), as the account is more precise than the lead."""
+    from datetime import date
+
+    text = ("지난달 중순 양강도 백암군의 한 광산에서 노동자 2명이 추락해 숨진 것으로 전해졌다.\n"
+            "소식통은 12일 데일리NK에 “지난달 16일 오후 교대를 위해 갱에 들어가던 길이었다”고 말했다.\n")
+    records = [r for r in _korean_records(text) if r.event_type == "disaster"]
+    assert [(r.time.start, r.time.precision) for r in records] == [(date(2025, 5, 16), 1)]
+
+
+def test_a_span_since_a_date_dates_no_act_told_after_it() -> None:
+    """"5월부터 감시를 강화했다" is a setting that goes on: the undated act told after it takes
+    the day told before (the boat's), not the span since May."""
+    from datetime import date
+
+    text = ("지난 9일 북한 목선 1척이 강원도 삼척항에 들어왔다.\n"
+            "군 당국은 5월부터 해상 감시를 강화해 왔다.\n"
+            "목선에 탄 주민 2명은 귀순 의사를 밝혔다.\n")
+    [defection] = [r for r in _korean_records(text) if r.event_type == "defection"]
+    assert (defection.time.start, defection.time.end) == (date(2025, 6, 9), date(2025, 6, 9))

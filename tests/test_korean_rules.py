@@ -395,3 +395,41 @@ def test_days_counted_from_other_days() -> None:
     assert spans("조의문 보낸 다음날 발사")[0][3] == 0  # no day told before: no date
     assert spans("혜산시 ’20일 봉쇄령’") == []
     assert spans("입력 2025.06.01 10:20")[0][0] == "stamp" and spans("입력 2025.06.01 10:20")[0][3] == 0
+
+
+def test_a_part_word_ends_its_word() -> None:
+    """data/ko/dates.toml's [part_end]: "5월 초에" is early May, "5월 중국" is May (in China)."""
+    part_end = resources.load("ko/dates.toml")["part_end"]
+    for example in part_end["examples"]:
+        text, start, end = _example(example)
+        assert any((d.start, d.end) == (start, end) for d in find_dates(text, PUB)), example
+    for example in part_end["not_examples"]:
+        assert all(d.span.precision != 3 or (d.span.end - d.span.start).days > 20 for d in find_dates(example, PUB)
+                   if d.span.start), example
+
+
+def test_the_day_of_an_act_told_before_and_the_day_a_sayer_spoke() -> None:
+    """"사건 당일" is the act's day told last (as precisely as told), not the source's; the day
+    before an outlet or a source as topic is the day it spoke; 전달 is "to hand over"."""
+    found = find_dates("소식통은 2일 “사건은 5월 초로 알려졌다”면서 “사건 당일 병사가 도주했다”고 전했다.", PUB)
+    same = next(d for d in found if d.rule == "date.ko.same_day")
+    assert (str(same.span.start), str(same.span.end), same.span.precision) == ("2025-05-01", "2025-05-10", 3)
+    # no act's day told before it: the day told last, as before
+    same = next(d for d in find_dates("지난 9일 공개재판이 열렸고 당일 총살이 집행됐다.", PUB) if d.rule == "date.ko.same_day")
+    assert str(same.span.start) == "2025-06-09" and same.span.precision == 1
+    said = find_dates("10일 조선중앙통신은 “8일 오후 아파트가 무너졌다”고 보도했다.", PUB)
+    assert [(d.rule, d.spoken, str(d.span.start)) for d in said] == [
+        ("date.ko.sayer_day", True, "2025-06-10"), ("date.ko.day", False, "2025-06-08")]
+    assert find_dates("브로커에게 뇌물을 전달하면 풀려난다.", PUB) == []
+
+
+def test_a_year_framing_an_ordinal_count_dates_nothing() -> None:
+    """data/ko/dates.toml's [ordinal_frame]: "올해 들어 세 번째" is the third of the year, no span
+    from New Year; "올해 들어" alone still is."""
+    frame = resources.load("ko/dates.toml")["ordinal_frame"]
+    for example in frame["examples"]:
+        text, start, end = _example(example)
+        [found] = [d for d in find_dates(text, PUB) if (d.start, d.end) == (start, end)]
+        assert found.rule == frame["id"] and not found.span.precision, example
+    for example in frame["not_examples"]:
+        assert all(d.span.precision for d in find_dates(example, PUB)), example

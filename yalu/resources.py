@@ -131,6 +131,8 @@ SCHEMAS: dict[str, Schema] = {
         "units": dict,
         "since": _records("id pattern examples", "not_examples"),
         "lookback": _records("id pattern examples", "not_examples"),
+        "part_end": _records("id pattern examples", "not_examples"),
+        "ordinal_frame": _records("id pattern examples", "not_examples"),
         "rule": _records("id value pattern examples", "spoken window precision days anchor not_examples"),
     }),
     "ko/slots.toml": Schema({

@@ -40,6 +40,12 @@ HEARSAY = {"anonymous_source", "media"}
 # the 30-day "recently" window of an undated act (the English stage's, data/dates.toml)
 RECENT_DAYS = 30
 
+# the dates that tell an act vaguely (recently, a part of a month), and how far after it
+# the account that dates it more precisely may follow: the next sentence or two, where the
+# source's account opens
+VAGUE = {"date.ko.recently", "date.ko.relative_part", "date.ko.month"}
+TOLD_AFTER_CHARS = 200
+
 
 @dataclass(frozen=True)
 class Anchor:
@@ -76,8 +82,10 @@ def _own_date(found: list[KoreanDate], sentence: Sentence, trigger: Morpheme) ->
 
 def _news_dates(found: list[KoreanDate], published: date | None) -> list[KoreanDate]:
     """The dates an undated act told after them may take: a day, a week or a month of the
-    news (within BACKGROUND_DAYS of publication), not a source's day nor background."""
+    news (within BACKGROUND_DAYS of publication), not a source's day nor background, nor a
+    span running since a date ("5월부터 감시를 강화했다"): a setting that goes on, no act's day."""
     return [d for d in found if not d.spoken and d.span.precision in (1, 2, 3) and d.span.end
+            and d.rule != "date.ko.since"
             and (published is None or 0 <= (published - d.span.end).days <= BACKGROUND_DAYS)]
 
 
@@ -101,11 +109,34 @@ def _capped(time: TimeSpan, spoken: TimeSpan | None) -> TimeSpan:
     return TimeSpan(time.start, spoken.end, time.precision, time.expression)
 
 
+def _told_after(found: list[KoreanDate], sentence: Sentence, vague: KoreanDate) -> KoreanDate | None:
+    """An act told vaguely, as recent or in a part of a month ("최근 탈북을 시도하던 주민 2명이
+    ... 사망했다", "이달 중순 ... 추락했다"), is dated by the account that follows it ("소식통은
+    “이달 중순 ...”", "“지난 월요일(17일) ...”"): the first date told within TOLD_AFTER_CHARS
+    after its sentence, if more precise and inside the vague span (`date.ko.told_after`). Not
+    when its own sentence tells another date ("최근 ... 망발과 관련하여 23일 ... 대답하였다"):
+    the vague act is another's."""
+    if any(d is not vague and sentence.start_char <= d.start < sentence.end_char and not d.spoken and d.span.precision
+           for d in found):
+        return None
+    after = [d for d in found if sentence.end_char <= d.start <= sentence.end_char + TOLD_AFTER_CHARS
+             and not d.spoken and d.span.precision in (1, 2, 3) and d.span.start and d.span.end]
+    if not after or vague.span.start is None or vague.span.end is None:
+        return None
+    first, start, end = after[0], after[0].span.start, after[0].span.end
+    if (start is None or end is None or first.span.precision >= vague.span.precision
+            or not (vague.span.start <= start and end <= vague.span.end)):
+        return None
+    return KoreanDate(first.start, first.end, "date.ko.told_after", first.span, first.spoken)
+
+
 def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modality: tuple[str, str],
              context: dict) -> Mention:
     own = _own_date(context["dates"], sentence, trigger)
     rules = {"trigger": rule.id, "modality": modality[1]}
     time = None
+    if own is not None and own.rule in VAGUE:
+        own = _told_after(context["dates"], sentence, own) or own
     if own is not None:
         # a run the text names to its last day ("25일부터 31일까지") may be declared ahead
         time = own.span if own.rule == "date.ko.run" else _capped(own.span, context["spoken"])
@@ -174,7 +205,7 @@ def _date_undated(m: Mention, context: dict, published: date | None, told: TimeS
         m.set_time(announced, "date.ko.announced")
     elif told is not None:
         m.set_time(told, "date.ko.told_before")
-    elif (context["short"] or context["news_day"]) and end is not None:
+    elif (context["short"] or context["news_day"] or context["announced_lead"]) and end is not None:
         m.set_time(news_cycle(end), "date.ko.news_cycle")
     elif end is not None:
         m.set_time(TimeSpan(end - timedelta(days=RECENT_DAYS), end, 4, None), "date.ko.recent_window")
@@ -195,6 +226,16 @@ def _announced(m: Mention, context: dict) -> TimeSpan | None:
         # announced with no day stated ("... 쐈다고 북한 매체가 보도했습니다"): the day's news
         said = context["published"]
     return news_cycle(said) if said else None
+
+
+def _announced_lead(doc: KoreanDoc, geoparser: Geoparser) -> bool:
+    """The first sentence that tells who reported what (a headline's "국방부 ..." names a sayer
+    but reports nothing) is an announcement of state media or the South's offices."""
+    for s in doc.sentences:
+        cited = slots.attribution(s.text, geoparser.gazetteer)
+        if cited is not None and REPORTED.search(s.text):
+            return cited[0].kind in ANNOUNCERS
+    return False
 
 
 def _article_place(mentions: list[Mention], hits: list[slots.PlaceHit], geoparser: Geoparser) -> Location | None:
@@ -222,6 +263,9 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
         # a short wire item tells one news cycle, unless it retells a source's hearsay
         "short": len(doc.sentences) <= SHORT_ITEM_SENTENCES and not (lead and lead[0].kind in HEARSAY),
         "news_day": _news_of_the_day(found, article.published),
+        # a lead telling what state media or the South's offices announced, with no day
+        # ("... 해안포를 쐈다고 북한 매체가 보도했습니다"): the story is that day's news
+        "announced_lead": _announced_lead(doc, geoparser),
     }
     mentions: list[Mention] = []
     shown = slots.captions(doc)

@@ -4,7 +4,7 @@ values (yalu/dates/resolution.py) against the publication date."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -55,6 +55,7 @@ def _alternation(words) -> str:
 def date_rules() -> tuple[DateRule, ...]:
     data = resources.load("ko/dates.toml")
     tables = {name: _alternation(data[name]) for name in ("parts", "relative", "counts", "units")}
+    tables["part_end"] = data["part_end"]["pattern"]
 
     def pattern(text: str) -> re.Pattern[str]:
         for name, alternation in tables.items():
@@ -206,6 +207,11 @@ def find_dates(text: str, published: date | None) -> list[KoreanDate]:
     # a date a count runs from dates nothing: no precision, so no act takes it
     kept = [KoreanDate(d.start, d.end, lookback["id"], TimeSpan(expression=d.span.expression), d.spoken)
             if after.match(text, d.end) else d for d in kept]
+    # a year or month framing an ordinal count ("올해 들어 세 번째") dates nothing either
+    frame = resources.load("ko/dates.toml")["ordinal_frame"]
+    ordinal = re.compile(frame["pattern"])
+    kept = [KoreanDate(d.start, d.end, frame["id"], TimeSpan(expression=d.span.expression), d.spoken)
+            if d.rule == "date.ko.relative" and ordinal.match(text, d.end) else d for d in kept]
     return _run_on(kept, text, published)
 
 
@@ -219,6 +225,13 @@ def _count_from_anchors(kept: list[KoreanDate], published: date | None) -> None:
         if rule.value != "anchored":
             continue
         days = [e for e in kept[:i] if e.span.precision == 1 and e.span.end and rules[e.rule].value != "anchored"]
+        told = [e for e in kept[:i] if not e.spoken and e.span.precision in (1, 2, 3) and e.span.end
+                and rules[e.rule].value != "anchored"]
+        if rule.spec.get("anchor") == "last" and int(rule.spec["days"]) == 0 and told:
+            # "사건 당일", "같은 날": the day of the act told last, as precisely as it was told
+            # ("10월 초로 알려진 사건 당일": early October), never the day a source spoke
+            kept[i] = KoreanDate(d.start, d.end, d.rule, replace(told[-1].span, expression=d.span.expression), d.spoken)
+            continue
         if rule.spec.get("anchor") == "spoken":
             # the day of the news: the last day someone spoke, else the lead's day
             days = [e for e in days if e.spoken] or days[:1]

@@ -81,7 +81,7 @@ SCHEMAS: dict[str, Schema] = {
     "triggers.toml": Schema({
         "unsplit": list,
         "elsewhere": _records("terms korean"),
-        "rule": _records("id type lemmas", "pos any also none weight states kinds", ("type",)),
+        "rule": _records("id type lemmas", "pos any also none objects_none subjects_none weight states kinds", ("type",)),
     }),
     "frames.toml": Schema({
         "frame": _records("id types becomes", "actor roles trigger_lemmas with_type with_lemmas_not keeps", ("types", "becomes", "with_type")),

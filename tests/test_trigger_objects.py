@@ -52,3 +52,25 @@ def test_another_sense_told_by_the_object_or_doer_fires_nothing(fired, text, eve
 def test_the_same_words_telling_the_act_still_fire(fired, text, event_type):
     types, found = fired_types(fired, text)
     assert event_type in types, found
+
+
+@pytest.mark.parametrize(
+    "text, event_type, fires",
+    [
+        # a bribe goes to an official, money to a family is a remittance
+        ("The woman handed over money to the family of a defector in early July.", "bribery", False),
+        ("The woman handed over money to the security agent in early July.", "bribery", True),
+        # gathering is no search of others
+        ("Hundreds of villagers are searching for gold in the valley near the mine.", "crackdown", False),
+        ("Agents searched bags for phones at the station on Monday.", "crackdown", True),
+        # soldiers mobilized to restore flooded roads build; troops deployed to the border are deployed
+        ("Soldiers have been mobilized for restoration work in the flooded county.", "deployment", False),
+        ("Two army units were deployed to the border on Monday.", "deployment", True),
+        # relatives branded as spies are punished, agents who crossed are an incursion
+        ("The family members were all branded as spies and sent to a prison camp.", "incursion", False),
+        ("Two armed spies crossed into the South by boat on Monday.", "incursion", True),
+    ],
+)
+def test_recipients_and_purposes_tell_the_sense(fired, text, event_type, fires):
+    types, found = fired_types(fired, text)
+    assert (event_type in types) is fires, found

@@ -53,6 +53,27 @@ def _earlier_report(prep: Token) -> bool:
     )
 
 
+def _year(token: Token) -> bool:
+    """A year written out ("2014"), alone or after its month ("March 2014")."""
+    return any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in (token, *token.children))
+
+
+def _dated_before(verb: Token) -> bool:
+    """"state media reported in 2014 that ...", "Last year, it said ...", "said two years
+    ago": a report dated to an earlier year (a day, "on Monday", is this story's news)."""
+    c = cues()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in c["dated_report_verbs"]:
+        return False
+    for d in verb.children:
+        if d.dep_ == "npadvmod" and d.lemma_.lower() == "year" and any(a.lower_ == "last" for a in d.children):
+            return True
+        if d.dep_ == "advmod" and d.lower_ == "ago" and any(n.lemma_.lower() == "year" for n in d.children):
+            return True
+        if d.dep_ == "prep" and d.lower_ == "in" and any(o.dep_ == "pobj" and _year(o) for o in d.children):
+            return True
+    return False
+
+
 def _scope(verb: Token) -> set[int]:
     """The words a clause's verb governs, less the clauses joined to it with a subject of
     their own ("... reported that X, and now Y" recalls X only)."""
@@ -65,8 +86,9 @@ def _scope(verb: Token) -> set[int]:
 
 def look_back(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"As previously reported by Daily NK, guards arrested ...", "RFA earlier reported that
-    five children died", "In an earlier report, the source said ...": an act recalled from
-    an earlier report is that report's news, not this one's."""
+    five children died", "In an earlier report, the source said ...", "state media reported
+    in 2014 that ...", "Last year, it said ...": an act recalled from an earlier report is
+    that report's news, not this one's."""
     for t in sent:
         if _looks_back(t):
             # "As previously reported, ...": the clause the "as" clause hangs on is recalled
@@ -74,6 +96,8 @@ def look_back(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
             scope = _scope(t.head if as_clause else t)
         elif _earlier_report(t):
             scope = _scope(t.head)
+        elif _dated_before(t):
+            scope = _scope(t)
         else:
             continue
         if trigger.i in scope:

@@ -1,8 +1,9 @@
-"""A trigger word's sense told by the parse: what it is done to and who does it.
+"""A trigger word's sense told by the parse: what it is done to, who does it, and to whom.
 
 "sent a petition" is no deployment, "captured images" no arrest, "rains destroying
-bridges" no demolition: a rule's `objects_none` and `subjects_none` (data/triggers.toml)
-name the objects and doers that give the word another sense. Read on the trigger's own
+bridges" no demolition, "handed money to a defector's family" no bribe: a rule's
+`objects_none`, `subjects_none` and `recipients_none` (data/triggers.toml) name the
+objects, doers and recipients that give the word another sense. Read on the trigger's own
 arguments, not its whole clause, so that "sent troops and a letter" stays a deployment of
 troops and the same word with a real object still fires.
 """
@@ -67,3 +68,13 @@ def subjects(trigger: Token) -> list[Token]:
             return _with_members(found)
         verb = verb.head
     return []
+
+
+def recipients(trigger: Token) -> list[Token]:
+    """To whom the thing is given: "handed over money to the family of a defector", "paid
+    the guard 500 yuan"."""
+    children = list(trigger.children)
+    found = [c for c in children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    found += [o for p in children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+              for o in p.children if o.dep_ == "pobj"]
+    return _with_members(found)

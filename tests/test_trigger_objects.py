@@ -74,3 +74,26 @@ def test_the_same_words_telling_the_act_still_fire(fired, text, event_type):
 def test_recipients_and_purposes_tell_the_sense(fired, text, event_type, fires):
     types, found = fired_types(fired, text)
     assert (event_type in types) is fires, found
+
+
+@pytest.mark.parametrize(
+    "text, event_type, fires",
+    [
+        # the loudspeaker campaign is propaganda; a campaign against phones is enforcement
+        ("The military resumed a loudspeaker campaign along the border on Monday.", "crackdown", False),
+        ("Police launched a campaign against illegal phones in the border towns.", "crackdown", True),
+        # a trade's price per kilo, and a source urged, are no bribe
+        ("The companies are paying six yuan per kilo of ore and sending it to China.", "bribery", False),
+        ("When pressed to reveal the cost in won, the trader did the sums on paper.", "bribery", False),
+        ("The family paid the guards 3,000 yuan to let them cross.", "bribery", True),
+        # drills halted are no traffic stopped; trade halted at the border is
+        ("The two Koreas have halted live-fire drills along the border.", "lockdown", False),
+        ("The North halted trade across the border bridge on Monday.", "lockdown", True),
+        # a campaign declared is the campaign; a statement declared is a statement
+        ("North Korean authorities declared a month-long agricultural mobilization.", "statement", False),
+        ("The North Korean foreign ministry declared that the talks were over.", "statement", True),
+    ],
+)
+def test_activities_and_prices_tell_the_sense(fired, text, event_type, fires):
+    types, found = fired_types(fired, text)
+    assert (event_type in types) is fires, found

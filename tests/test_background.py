@@ -28,6 +28,10 @@ import pytest
          "executed", "modality.genre.look_back"),
         ("The ministry said two years ago that guards had shot a soldier at the border.", "shot",
          "modality.genre.look_back"),
+        # an act told in a decade is history
+        ("Many residents fled to China during the famine years of the late 1990s.", "fled",
+         "modality.genre.decade"),
+        ("Soldiers who deserted in the mid-1990s were rarely caught.", "deserted", "modality.genre.decade"),
         ("The central bank announced that the country's growth rate was -2.1% in 2016.", "announced",
          "modality.genre.statistic_release"),
         ("The statistics office announced that the trade volume fell 12 percent last year.", "announced",
@@ -70,6 +74,9 @@ def test_background_is_no_act(verdict, text, word, rule_id):
         # a report dated to a day, or an act dated to a year, is told as it is
         ("The agency said on Monday that a former army chief had been executed.", "executed"),
         ("The source said guards shot a soldier at the border in March 2014.", "shot"),
+        # the news beside a decade's history, and a year
+        ("Two soldiers who deserted in the 1990s were arrested in Hyesan on Monday.", "arrested"),
+        ("Guards arrested two soldiers at the river in 2019.", "arrested"),
         # an official confirming is the news, however "already"
         ("The military has already confirmed that the North fired two missiles into the sea.", "fired"),
         # wire copy's "earlier" of the same day: this story's source too

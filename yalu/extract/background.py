@@ -13,9 +13,12 @@ Registered in modality.RULES (imported by modality.py), with the habit rules.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from .classes import _present
+from .clause import _own_subtree
 from .genericity import PRESENT, _infinitive, _up_to_clause, cues
 from .modality import NO_ACT, Rule, Verdict, lexicon
 from .rhetoric import DAY_WORDS, register
@@ -221,6 +224,21 @@ def earlier_act(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     return None
 
 
+# a decade as the text writes it: "the 1990s", "the mid-1990s" ("their 90s" is an age)
+DECADE = re.compile(r"^(?:(?:early|mid|late)-)?(?:1[89]\d0s|20[0-2]0s)$", re.IGNORECASE)
+
+
+def decade(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"The distribution system collapsed during the famine years of the late 1990s", "soldiers
+    who deserted in the 1990s": an act told in a decade is history, not news (a chronology
+    dates its acts by their year; "defectors who fled in the 1990s were arrested on Monday"
+    keeps the arrest, whose clause names no decade)."""
+    clause = list(_up_to_clause(trigger))[-1]
+    if any(DECADE.match(t.text) for t in _own_subtree(clause)):
+        return Verdict(NO_ACT, "modality.genre.decade")
+    return None
+
+
 def cases_of(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"There have been some cases of defectors attempting suicide after being arrested",
     "there are cases where guards shot smugglers": acts told as a kind that has happened,
@@ -241,6 +259,7 @@ def cases_of(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 BACKGROUND_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.look_back", look_back),
     ("modality.genre.earlier_act", earlier_act),
+    ("modality.genre.decade", decade),
     ("modality.genre.statistic_release", statistic_release),
     ("modality.genre.how_often", how_often),
     ("modality.genre.cases_of", cases_of),

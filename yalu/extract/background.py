@@ -259,7 +259,6 @@ def cases_of(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 BACKGROUND_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.look_back", look_back),
     ("modality.genre.earlier_act", earlier_act),
-    ("modality.genre.decade", decade),
     ("modality.genre.statistic_release", statistic_release),
     ("modality.genre.how_often", how_often),
     ("modality.genre.cases_of", cases_of),

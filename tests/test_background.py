@@ -21,6 +21,17 @@ import pytest
          "modality.genre.look_back"),
         ("In an earlier report, the source said that police detained a dozen vendors in Kimchaek.", "detained",
          "modality.genre.look_back"),
+        # a report dated to an earlier year recalls its acts
+        ("State media reported in 2014 that officials had apologized for the collapse of a flat in Pyongyang.",
+         "apologized", "modality.genre.look_back"),
+        ("Last year, the agency said a former army chief had been executed, but he was later seen alive.",
+         "executed", "modality.genre.look_back"),
+        ("The ministry said two years ago that guards had shot a soldier at the border.", "shot",
+         "modality.genre.look_back"),
+        # an act told in a decade is history
+        ("Many residents fled to China during the famine years of the late 1990s.", "fled",
+         "modality.genre.decade"),
+        ("Soldiers who deserted in the mid-1990s were rarely caught.", "deserted", "modality.genre.decade"),
         ("The central bank announced that the country's growth rate was -2.1% in 2016.", "announced",
          "modality.genre.statistic_release"),
         ("The statistics office announced that the trade volume fell 12 percent last year.", "announced",
@@ -60,6 +71,12 @@ def test_background_is_no_act(verdict, text, word, rule_id):
         # this story's source, not an earlier report
         ("Guards arrested four traders in Musan on Monday, Example News reported.", "arrested"),
         ("The outlet reported on Tuesday that police detained a dozen vendors in Kimchaek.", "detained"),
+        # a report dated to a day, or an act dated to a year, is told as it is
+        ("The agency said on Monday that a former army chief had been executed.", "executed"),
+        ("The source said guards shot a soldier at the border in March 2014.", "shot"),
+        # the news beside a decade's history, and a year
+        ("Two soldiers who deserted in the 1990s were arrested in Hyesan on Monday.", "arrested"),
+        ("Guards arrested two soldiers at the river in 2019.", "arrested"),
         # an official confirming is the news, however "already"
         ("The military has already confirmed that the North fired two missiles into the sea.", "fired"),
         # wire copy's "earlier" of the same day: this story's source too

@@ -113,6 +113,9 @@ def test_seed_incident_sentences_stay_unchanged():
         ("Photo 2", "caption"),
         ("This picture taken on May 5, 2021 and released by KCNA on May 6 shows a ceremony in the capital.", "caption"),
         ("In this March 3, 2019, photo, soldiers stand guard at a bridge near the border.", "caption"),
+        ("FILE - In this May 2, 2020, file photo provided by the state, the leader speaks at a meeting in the "
+         "capital. The North is releasing army rice reserves, the spy agency said Tuesday.",
+         "caption"),
         ("Kim Jong Un visits a factory in this undated photo released by KCNA on May 2, 2016. /CFP Photo", "caption"),
         ("Students gather at a square in Wonsan in a file photo.", "caption"),
         ("A street in front of the market, which was closed last month. Photographed by Jane Roe in June 2014.", "caption"),

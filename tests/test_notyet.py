@@ -51,6 +51,11 @@ def test_a_question_is_no_condition(verdict):
     [
         ("The long drought is threatening to worsen the food shortages in the north.", "threatening", True),
         ("Rising prices threaten to push more families into hunger.", "threaten", True),
+        # the doer of a joined verb, and the economy's and the forests' threats
+        ("The drought is wreaking havoc on the harvest and threatening widespread hunger.", "threatening", True),
+        ("Widespread deforestation threatens to leave the northern hills bare.", "threatens", True),
+        ("A growing market economy threatens the state's control of labor.", "threatens", True),
+        ("The army staged a drill and threatened to fire at the island.", "threatened", False),
         ("North Korea threatened to fire missiles at the island.", "threatened", False),
         ("The army warned residents to leave the coast.", "warned", False),
     ],

@@ -96,3 +96,60 @@ def test_a_clash_after_leaflets_stays_a_clash(read_with_rules):
         "The two Koreas exchanged fire across the border after activists had sent leaflets flying into the North "
         "from the town of Yeoncheon.", published="2014-10-11", outlet="Yonhap")
     assert sorted(i.event_type for i in incidents) == ["armed_clash", "incursion"]
+
+
+# A word's sense told by its own object, doer or recipient (`objects_none`, `subjects_none`,
+# `recipients_none`; yalu/extract/senses.py), read on its arguments rather than its clause.
+@pytest.mark.parametrize(
+    "text, event_type, fires",
+    [
+        ("The conscript's family sent a petition to the party committee about the soldiers who beat him.", "deployment", False),
+        ("A team of army doctors was sent to the corps headquarters to confirm the outbreak.", "deployment", False),
+        ("The navy began running a contingency team to watch the boats near the border.", "defection", False),
+        ("From the Chinese bank of the river we captured images of soldiers repairing the fence.", "arrest", False),
+        ("The smugglers caught the attention of the border guards long ago.", "arrest", False),
+        ("Torrential rains flooded the valley, destroying bridges and roads along the border.", "fortification", False),
+        ("Trading companies have been setting up stations at the mine to export ore to China.", "fortification", False),
+        ("He enlisted in 2019 and joined a border unit after basic training.", "military_exercise", False),
+        ("Fighter jets dropped eight bombs at a shooting range near the border on Tuesday.", "attack", False),
+        ("The state media admitted serious defects in the rocket's second stage.", "defection", False),
+        ("The army sent two battalions of soldiers to the border last week.", "deployment", True),
+        ("Troops were sent to the border after residents sent complaints about the smugglers.", "deployment", True),
+        ("Two soldiers ran across the border to China on Monday.", "defection", True),
+        ("Border guards captured two soldiers who crossed the river on Monday.", "arrest", True),
+        ("Guards caught a smuggler near the river on Sunday.", "arrest", True),
+        ("The army blew up the guard posts near the border on Tuesday.", "fortification", True),
+        ("Soldiers have been setting up barbed wire fences along the river.", "fortification", True),
+        ("The artillery units held a live-fire drill near the border on Monday.", "military_exercise", True),
+        ("Armed men attacked a border post near the river on Tuesday.", "attack", True),
+        ("A soldier defected to the South across the border on Monday.", "defection", True),
+        # a bribe goes to an official, money to a family is a remittance
+        ("The woman handed over money to the family of a defector in early July.", "bribery", False),
+        ("The woman handed over money to the security agent in early July.", "bribery", True),
+        # gathering is no search of others
+        ("Hundreds of villagers are searching for gold in the valley near the mine.", "crackdown", False),
+        ("Agents searched bags for phones at the station on Monday.", "crackdown", True),
+        # soldiers mobilized to restore flooded roads build; troops deployed to the border are deployed
+        ("Soldiers have been mobilized for restoration work in the flooded county.", "deployment", False),
+        ("Two army units were deployed to the border on Monday.", "deployment", True),
+        # relatives branded as spies are punished, agents who crossed are an incursion
+        ("The family members were all branded as spies and sent to a prison camp.", "incursion", False),
+        ("Two armed spies crossed into the South by boat on Monday.", "incursion", True),
+        # the loudspeaker campaign is propaganda; a campaign against phones is enforcement
+        ("The military resumed a loudspeaker campaign along the border on Monday.", "crackdown", False),
+        ("Police launched a campaign against illegal phones in the border towns.", "crackdown", True),
+        # a trade's price per kilo, and a source urged, are no bribe
+        ("The companies are paying six yuan per kilo of ore and sending it to China.", "bribery", False),
+        ("When pressed to reveal the cost in won, the trader did the sums on paper.", "bribery", False),
+        ("The family paid the guards 3,000 yuan to let them cross.", "bribery", True),
+        # drills halted are no traffic stopped; trade halted at the border is
+        ("The two Koreas have halted live-fire drills along the border.", "lockdown", False),
+        ("The North halted trade across the border bridge on Monday.", "lockdown", True),
+        # a campaign declared is the campaign; a statement declared is a statement
+        ("North Korean authorities declared a month-long agricultural mobilization.", "statement", False),
+        ("The North Korean foreign ministry declared that the talks were over.", "statement", True),
+    ],
+)
+def test_the_words_own_arguments_tell_its_sense(fired, text, event_type, fires):
+    types, found = fired_types(fired, text)
+    assert (event_type in types) is fires, found

@@ -58,7 +58,7 @@ GENERICITY_LISTS = (
     "place_nouns amounts occurrence_verbs underway anyone livelihoods seasons season_determiners "
     "campaign_words helping kin_members households preparations customs rate_units rate_determiners rate_counts possible "
     "topic_heads topic_preps inquiry_verbs notice_verbs notice_acts risk_verbs conditions voice_verbs public "
-    "look_back_verbs look_back_adverbs report_nouns look_back_adjectives release_verbs statistic_nouns "
+    "look_back_verbs look_back_adverbs report_nouns look_back_adjectives dated_report_verbs release_verbs statistic_nouns "
     "frequency_nouns frequency_quantifiers recurring aim_verbs aim_nouns standing_conditions attempt_verbs past_adverbs"
 ).split()
 
@@ -81,7 +81,7 @@ SCHEMAS: dict[str, Schema] = {
     "triggers.toml": Schema({
         "unsplit": list,
         "elsewhere": _records("terms korean"),
-        "rule": _records("id type lemmas", "pos any also none weight states kinds", ("type",)),
+        "rule": _records("id type lemmas", "pos any also none objects_none subjects_none recipients_none weight states kinds", ("type",)),
     }),
     "frames.toml": Schema({
         "frame": _records("id types becomes", "actor roles trigger_lemmas with_type with_lemmas_not keeps", ("types", "becomes", "with_type")),

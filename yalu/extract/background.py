@@ -13,9 +13,12 @@ Registered in modality.RULES (imported by modality.py), with the habit rules.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from .classes import _present
+from .clause import _own_subtree
 from .genericity import PRESENT, _infinitive, _up_to_clause, cues
 from .modality import NO_ACT, Rule, Verdict, lexicon
 from .rhetoric import DAY_WORDS, register
@@ -53,6 +56,27 @@ def _earlier_report(prep: Token) -> bool:
     )
 
 
+def _year(token: Token) -> bool:
+    """A year written out ("2014"), alone or after its month ("March 2014")."""
+    return any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in (token, *token.children))
+
+
+def _dated_before(verb: Token) -> bool:
+    """"state media reported in 2014 that ...", "Last year, it said ...", "said two years
+    ago": a report dated to an earlier year (a day, "on Monday", is this story's news)."""
+    c = cues()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in c["dated_report_verbs"]:
+        return False
+    for d in verb.children:
+        if d.dep_ == "npadvmod" and d.lemma_.lower() == "year" and any(a.lower_ == "last" for a in d.children):
+            return True
+        if d.dep_ == "advmod" and d.lower_ == "ago" and any(n.lemma_.lower() == "year" for n in d.children):
+            return True
+        if d.dep_ == "prep" and d.lower_ == "in" and any(o.dep_ == "pobj" and _year(o) for o in d.children):
+            return True
+    return False
+
+
 def _scope(verb: Token) -> set[int]:
     """The words a clause's verb governs, less the clauses joined to it with a subject of
     their own ("... reported that X, and now Y" recalls X only)."""
@@ -65,8 +89,9 @@ def _scope(verb: Token) -> set[int]:
 
 def look_back(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"As previously reported by Daily NK, guards arrested ...", "RFA earlier reported that
-    five children died", "In an earlier report, the source said ...": an act recalled from
-    an earlier report is that report's news, not this one's."""
+    five children died", "In an earlier report, the source said ...", "state media reported
+    in 2014 that ...", "Last year, it said ...": an act recalled from an earlier report is
+    that report's news, not this one's."""
     for t in sent:
         if _looks_back(t):
             # "As previously reported, ...": the clause the "as" clause hangs on is recalled
@@ -74,6 +99,8 @@ def look_back(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
             scope = _scope(t.head if as_clause else t)
         elif _earlier_report(t):
             scope = _scope(t.head)
+        elif _dated_before(t):
+            scope = _scope(t)
         else:
             continue
         if trigger.i in scope:
@@ -194,6 +221,21 @@ def earlier_act(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     for t in _up_to_clause(trigger):
         if any(c.dep_ == "advmod" and c.lower_ in past for c in t.children):
             return Verdict(NO_ACT, "modality.genre.earlier_act")
+    return None
+
+
+# a decade as the text writes it: "the 1990s", "the mid-1990s" ("their 90s" is an age)
+DECADE = re.compile(r"^(?:(?:early|mid|late)-)?(?:1[89]\d0s|20[0-2]0s)$", re.IGNORECASE)
+
+
+def decade(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"The distribution system collapsed during the famine years of the late 1990s", "soldiers
+    who deserted in the 1990s": an act told in a decade is history, not news (a chronology
+    dates its acts by their year; "defectors who fled in the 1990s were arrested on Monday"
+    keeps the arrest, whose clause names no decade)."""
+    clause = list(_up_to_clause(trigger))[-1]
+    if any(DECADE.match(t.text) for t in _own_subtree(clause)):
+        return Verdict(NO_ACT, "modality.genre.decade")
     return None
 
 

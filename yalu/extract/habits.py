@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .background import decade
 from .classes import _specific
 from .genericity import cues
 from .modality import NO_ACT, Rule, Verdict, _habitual
@@ -92,3 +93,6 @@ HABIT_RULES: list[tuple[str, Rule]] = [
 ]
 
 register(HABIT_RULES, before="modality.hypothetical")
+# an act told in a decade is history (background.py), once the habits have named theirs: "held
+# firing drills four months a year in the 1990s" is a rate
+register([("modality.genre.decade", decade)], before="modality.hypothetical")

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from .genericity import cues
 from .modality import NO_ACT, Rule, Verdict, lexicon
 from .rhetoric import register
+from .senses import subjects
 
 # the auxiliaries that open an inverted condition: "had it been", "were it to", "should it fail"
 INVERTING = frozenset(["had", "were", "should"])
@@ -54,8 +55,8 @@ def risk(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     c = cues()
     if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in c["risk_verbs"]:
         return None
-    subjects = [s for s in trigger.children if s.dep_ == "nsubj"]
-    if subjects and all(s.lemma_.lower() in lexicon().disasters | c["conditions"] for s in subjects):
+    doers = subjects(trigger)  # a joined verb's too: "the drought is wreaking havoc and threatening ..."
+    if doers and all(s.lemma_.lower() in lexicon().disasters | c["conditions"] for s in doers):
         return Verdict(NO_ACT, "modality.genre.risk")
     return None
 

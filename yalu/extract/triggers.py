@@ -14,6 +14,7 @@ from .. import resources
 from ..annotate.index import ent_of
 from ..ontology import has
 from .clause import Terms, Words, window
+from .senses import objects, recipients, subjects
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,17 @@ class Rule:
     states: frozenset[str] = frozenset()
     also: Terms = Terms([])
     kinds: tuple[tuple[str, str], ...] = ()  # (word form, kind): which sanction a word names
+    objects_none: Terms = Terms([])  # objects that give the word another sense ("sent a petition")
+    subjects_none: Terms = Terms([])  # doers that do ("rains destroying bridges")
+    recipients_none: Terms = Terms([])  # and recipients ("handed money to a defector's family")
+
+    def other_sense(self, token: Token) -> bool:
+        """The word's object, doer or recipient gives it another sense than this rule's act."""
+        return bool(
+            (self.objects_none and self.objects_none.found(objects(token), set()))
+            or (self.subjects_none and self.subjects_none.found(subjects(token), set()))
+            or (self.recipients_none and self.recipients_none.found(recipients(token), set()))
+        )
 
     def kind_of(self, token: Token) -> str:
         """The kind of act the word names ("executed": death, "jailed": prison), or ""."""
@@ -76,6 +88,9 @@ def rules() -> dict[str, list[Rule]]:
             states=frozenset(r.get("states", [])),
             also=Terms(r.get("also", [])),
             kinds=tuple((form, kind) for kind, words in r.get("kinds", {}).items() for w in words for form in _inflections(w)),
+            objects_none=Terms(r.get("objects_none", [])),
+            subjects_none=Terms(r.get("subjects_none", [])),
+            recipients_none=Terms(r.get("recipients_none", [])),
         )
         for lemma in rule.lemmas:
             for form in _inflections(lemma):
@@ -171,6 +186,7 @@ def find_triggers(sent: Span, place_tags) -> list[Trigger]:
                  or (before and has(rule.event_type, "told_by_pronoun") and rule.any.found(before, place_tags(before))))
             and not (rule.also and not rule.also.found(clause, tags))
             and not (rule.none and rule.none.found(clause, tags))
+            and not rule.other_sense(token)
         ]
         if fired:
             # one word reports one act: the surest reading ("closed" is a lockdown, not also a market measure)

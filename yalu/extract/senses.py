@@ -1,0 +1,80 @@
+"""A trigger word's sense told by the parse: what it is done to, who does it, and to whom.
+
+"sent a petition" is no deployment, "captured images" no arrest, "rains destroying
+bridges" no demolition, "handed money to a defector's family" no bribe: a rule's
+`objects_none`, `subjects_none` and `recipients_none` (data/triggers.toml) name the
+objects, doers and recipients that give the word another sense. Read on the trigger's own
+arguments, not its whole clause, so that "sent troops and a letter" stays a deployment of
+troops and the same word with a real object still fires.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# heads that only count what they hold: "a team of doctors" is the doctors
+COLLECTIVES = {"team", "group", "unit", "delegation", "party", "crew", "number", "batch", "squad"}
+# a verb's object told through a preposition when it has none ("searching for gold")
+OBJECT_PREPOSITIONS = {"for"}
+# a verb whose subject is its clause's: "the rains have submerged farmland, destroying ..."
+SHARES_SUBJECT = {"advcl", "conj", "xcomp"}
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _with_members(nouns: list[Token]) -> list[Token]:
+    """The nouns, and what a collective among them is made of ("a team of doctors")."""
+    out = list(nouns)
+    for noun in nouns:
+        if noun.lemma_.lower() in COLLECTIVES:
+            out += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"]
+    return out
+
+
+def objects(trigger: Token) -> list[Token]:
+    """What the act is done to: a verb's object, a passive's subject, the noun a participle
+    describes ("soldiers confined behind the wire"), a noun's "of" object ("the launch of a
+    campaign"), or, with none of these, what is searched "for"."""
+    children = list(trigger.children)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        found = [o for p in children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    elif _passive(trigger):
+        found = [c for c in children if c.dep_ == "nsubjpass"]
+    elif trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        found = [trigger.head]
+    else:
+        found = [c for c in children if c.dep_ == "dobj"]
+    if not found and trigger.pos_ == "VERB":
+        found = [o for p in children if p.dep_ == "prep" and p.lower_ in OBJECT_PREPOSITIONS
+                 for o in p.children if o.dep_ == "pobj"]
+    return _with_members(found)
+
+
+def subjects(trigger: Token) -> list[Token]:
+    """Who or what does the act: an active verb's subject, a passive's agent, or the subject
+    of the verb a participle or joined verb shares it with ("the rains have submerged the
+    fields, destroying bridges")."""
+    verb = trigger
+    for _ in range(3):  # a chain of joined verbs is short; a parse loop is not followed
+        children = list(verb.children)
+        if _passive(verb):
+            found = [o for a in children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        else:
+            found = [c for c in children if c.dep_ == "nsubj"]
+        if found or verb.dep_ not in SHARES_SUBJECT or verb.head is verb:
+            return _with_members(found)
+        verb = verb.head
+    return []
+
+
+def recipients(trigger: Token) -> list[Token]:
+    """To whom the thing is given: "handed over money to the family of a defector", "paid
+    the guard 500 yuan"."""
+    children = list(trigger.children)
+    found = [c for c in children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    found += [o for p in children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+              for o in p.children if o.dep_ == "pobj"]
+    return _with_members(found)

@@ -34,8 +34,15 @@ def _descendants(pid: int) -> list[int]:
     found, todo = [], [pid]
     while todo:
         parent = todo.pop()
-        for task in Path(f"/proc/{parent}/task").iterdir():
-            children = (task / "children").read_text().split()
+        try:
+            tasks = list(Path(f"/proc/{parent}/task").iterdir())
+        except FileNotFoundError:  # a process that ended while we looked
+            continue
+        for task in tasks:
+            try:
+                children = (task / "children").read_text().split()
+            except FileNotFoundError:  # a thread that ended while we looked (a flaky CI setup error)
+                continue
             found += [int(c) for c in children]
             todo += [int(c) for c in children]
     return found

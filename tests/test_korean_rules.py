@@ -433,3 +433,13 @@ def test_a_year_framing_an_ordinal_count_dates_nothing() -> None:
         assert found.rule == frame["id"] and not found.span.precision, example
     for example in frame["not_examples"]:
         assert all(d.span.precision for d in find_dates(example, PUB)), example
+
+
+def test_a_headline_inside_the_text_tells_no_act() -> None:
+    """A quoted headline with no sentence-final ending names a story (modality.ko.headline)
+    inside the text; the first sentence is the article's own title and the last may be cut off."""
+    doc = annotate("“가상군서 간부 2명 체포”\n보위부가 가상군 간부 2명을 체포했다.\n“가상시서 주민 3명 탈북하다 체포”\n"
+                   "주민들은 불안해했다.\n소식통은 “지난주 주민 1명이 체포돼 조사를")
+    judged = [judge(doc, s, t, False, r.type) for s in doc.sentences for t, r in find_triggers(doc, s)]
+    assert [m for m, _ in judged] == ["asserted", "asserted", None, None, "asserted"]
+    assert judged[2][1] == "modality.ko.headline"

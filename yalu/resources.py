@@ -123,7 +123,7 @@ SCHEMAS: dict[str, Schema] = {
         "story": dict,
         "rule": _records("id type forms weight examples", "any none not_after not_examples", ("type",)),
     }),
-    "ko/modality.toml": Schema({"rule": _records("id scope modality pattern examples", "not_examples not_types types")}),
+    "ko/modality.toml": Schema({"rule": _records("id scope modality pattern examples", "not_examples not_types types inside")}),
     "ko/dates.toml": Schema({
         "parts": dict,
         "relative": dict,

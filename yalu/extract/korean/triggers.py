@@ -41,6 +41,9 @@ class ModalityRule:
     pattern: re.Pattern[str]
     not_types: frozenset[str]  # event types the rule does not judge
     types: frozenset[str]  # the only types it judges, when given
+    # judges only sentences inside the text: not its first (the article's own title)
+    # nor its last (which an excerpt may cut off before its ending)
+    inside: bool = False
 
 
 def _unspaced(text: str) -> str:
@@ -61,7 +64,7 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
 def modality_rules() -> tuple[ModalityRule, ...]:
     return tuple(
         ModalityRule(r["id"], r["scope"], None if r["modality"] == "none" else r["modality"], re.compile(r["pattern"]),
-                     frozenset(r.get("not_types", ())), frozenset(r.get("types", ())))
+                     frozenset(r.get("not_types", ())), frozenset(r.get("types", ())), r.get("inside", False))
         for r in resources.load("ko/modality.toml")["rule"]
     )
 
@@ -125,8 +128,10 @@ def judge(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, attributed: boo
     following = NEXT_QUOTE.search(doc.text, trigger.start, sentence.end_char)
     rest = doc.text[trigger.start:following.start() + 1 if following else sentence.end_char]
     scopes = {"clause": clause, "rest": rest, "sentence": sentence.text}
+    inside = 0 < sentence.index < len(doc.sentences) - 1
     for rule in modality_rules():
-        judged = event_type not in rule.not_types and (not rule.types or event_type in rule.types)
+        judged = (event_type not in rule.not_types and (not rule.types or event_type in rule.types)
+                  and (inside or not rule.inside))
         if judged and rule.pattern.search(scopes[rule.scope]):
             return rule.modality, rule.id
     return ("reported", "modality.ko.attributed") if attributed else ("asserted", "modality.ko.asserted")

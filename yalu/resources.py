@@ -132,7 +132,7 @@ SCHEMAS: dict[str, Schema] = {
         "since": _records("id pattern examples", "not_examples"),
         "lookback": _records("id pattern examples", "not_examples"),
         "part_end": _records("id pattern examples", "not_examples"),
-        "ordinal_frame": _records("id pattern examples", "not_examples"),
+        "ordinal_frame": _records("id pattern examples", "not_examples rules"),
         "rule": _records("id value pattern examples", "spoken window precision days anchor not_examples"),
     }),
     "ko/slots.toml": Schema({

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from .modality import NO_ACT, Rule, Verdict
 from .rhetoric import register
+from .senses import objects as done_to
 
 # (the act's word, the word that makes it a figure): "dealt a blow to", "blazed a trail"
 # and the builder's "reinforcing bar" (steel rods, no fortification)
@@ -59,9 +60,7 @@ def plan_carried_out(trigger: Token, sent: Span, attributed: bool) -> Verdict | 
     words name (a test, an execution)."""
     if trigger.lemma_.lower() not in EXECUTING:
         return None
-    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    objects += [p for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                for p in prep.children if p.dep_ == "pobj"]
+    objects = done_to(trigger)
     if trigger.pos_ == "VERB" and not objects:  # "carried out without fail the plan": misattached
         objects = [next((t for t in sent[trigger.i - sent.start + 1:][:6] if t.pos_ == "NOUN"), trigger)]
     if any(o.lower_ in PLANS for o in objects):

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from .modality import NO_ACT, Rule, Verdict
 from .rhetoric import register
+from .senses import objects as done_to
 
 # what is received as words or tokens of courtesy, not met
 COURTESIES = frozenset(["message", "letter", "greeting", "reply", "congratulation", "condolence", "sympathy",
@@ -26,7 +27,7 @@ def received(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     minister received messages of greeting from her counterparts": the sender's act."""
     if trigger.lemma_.lower() != "receive" or trigger.pos_ != "VERB":
         return None
-    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = done_to(trigger)
     objects += [conj for o in objects for conj in o.conjuncts]
     if any(o.lemma_.lower() in COURTESIES for o in objects):
         return Verdict(NO_ACT, "modality.protocol.received")

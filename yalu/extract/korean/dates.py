@@ -51,6 +51,10 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# tables of ko/dates.toml whose pattern, right after a date, makes it date nothing
+DATING_NOTHING = ("lookback", "ordinal_frame")
+
+
 @cache
 def date_rules() -> tuple[DateRule, ...]:
     data = resources.load("ko/dates.toml")
@@ -202,16 +206,13 @@ def find_dates(text: str, published: date | None) -> list[KoreanDate]:
                                rule.spoken))
     kept.sort(key=lambda d: d.start)
     _count_from_anchors(kept, published)
-    lookback = resources.load("ko/dates.toml")["lookback"]
-    after = re.compile(lookback["pattern"])
-    # a date a count runs from dates nothing: no precision, so no act takes it
-    kept = [KoreanDate(d.start, d.end, lookback["id"], TimeSpan(expression=d.span.expression), d.spoken)
-            if after.match(text, d.end) else d for d in kept]
-    # a year or month framing an ordinal count ("올해 들어 세 번째") dates nothing either
-    frame = resources.load("ko/dates.toml")["ordinal_frame"]
-    ordinal = re.compile(frame["pattern"])
-    kept = [KoreanDate(d.start, d.end, frame["id"], TimeSpan(expression=d.span.expression), d.spoken)
-            if d.rule == "date.ko.relative" and ordinal.match(text, d.end) else d for d in kept]
+    # a date a count runs from ("이후 2주 만"), or a year or month framing an ordinal count
+    # ("올해 들어 세 번째"), dates nothing: no precision, so no act takes it
+    for name in DATING_NOTHING:
+        table = resources.load("ko/dates.toml")[name]
+        after, judged = re.compile(table["pattern"]), table.get("rules")
+        kept = [KoreanDate(d.start, d.end, table["id"], TimeSpan(expression=d.span.expression), d.spoken)
+                if (judged is None or d.rule in judged) and after.match(text, d.end) else d for d in kept]
     return _run_on(kept, text, published)
 
 

@@ -3,6 +3,7 @@ yalu/evaluate/train.py). The reports are the fictional samples and short fiction
 texts written for these tests; none is real news."""
 
 import json
+from collections import Counter
 
 import pytest
 
@@ -108,6 +109,40 @@ def test_threshold_keeps_most_real_incidents():
     assert best_threshold(p, y, min_recall=1.0) <= 0.35
     # allowed to lose one, the best F1 drops the three candidates below 0.7
     assert 0.6 < best_threshold(p, y, min_recall=0.75) <= 0.7
+
+
+def test_threshold_counts_the_incidents_no_candidate_found():
+    import numpy as np
+
+    p = np.array([0.9, 0.5, 0.4, 0.3, 0.2])
+    y = np.array([1, 0, 0, 0, 1])
+    # by the candidates alone, keeping the top one is best (F1 0.67 against 0.57) ...
+    assert 0.5 < best_threshold(p, y, min_recall=0.0) <= 0.9
+    # ... but with five real incidents the rules never proposed, keeping both real ones is
+    assert best_threshold(p, y, min_recall=0.0, unproposed=5) <= 0.2
+
+
+def test_calibration_on_reports_the_rules_never_saw():
+    """Fictional candidates: on the reports the rules were tuned on (doc0-39) four in five
+    are real, on the new ones (new0-19) two in five, the features alike. Calibrated on
+    the new reports, the confidence there is their own rate, not the tuned reports'."""
+    from yalu.evaluate.train import Candidate
+
+    def batch(prefix, docs, real_of):
+        # an own date marks most real candidates (and one in four false ones)
+        return [Candidate(f"{prefix}{k % docs}", {"own_date": float(real_of(k) if k % 4 else 1 - real_of(k)),
+                                                  "mentions": (k % 3) / 3}, real_of(k))
+                for k in range(docs * 5)]
+
+    tuned = batch("doc", 40, lambda k: int(k % 5 != 0))
+    new = batch("new", 20, lambda k: int(k % 5 < 2))
+    plain, _ = train(tuned + new, seed=3)
+    calibrated, report = train(tuned + new, seed=3, calibrate={f"new{d}" for d in range(20)}, missed=Counter({"new3": 2}))
+    mean = lambda model: sum(model.probability(c.features) for c in new) / len(new)  # noqa: E731
+    assert abs(mean(calibrated) - 0.4) < 0.05 < mean(plain) - 0.4
+    assert report["calibrated_on"] == {"documents": 20, "candidates": 100, "unproposed": 2}
+    with pytest.raises(ValueError, match="both real and false"):
+        train(tuned + new, seed=3, calibrate={"new0"})
 
 
 def test_reliability_is_the_gap_between_confidence_and_accuracy():
@@ -253,7 +288,7 @@ def test_yalu_train_loads_no_model(monkeypatch):
 
     built = []
 
-    def no_candidates(docs, pipeline_factory):
+    def no_candidates(docs, pipeline_factory, missed=None):
         built.append(pipeline_factory(lambda incident, features: True))
         return []
 

@@ -536,10 +536,13 @@ def _eval_pairs(gold: tuple[str, ...], texts: str | None, split: str | None, as_
 @click.option("--also-weight", default=2.0, show_default=True, help="Weight of the --also candidates.")
 @click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
               help="The model of English or of Korean candidates (docs/korean.md names the Korean training set).")
+@click.option("--calibrate", multiple=True, type=click.Path(exists=True),
+              help="Gold of reports the rules were never tuned on (trained on too): the confidence and the "
+                   "threshold are fitted on their out-of-fold scores; repeatable.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Model file (default: the packaged model).")
 def train(
     gold: tuple[str, ...], texts: str | None, split: str, seed: int, vectors: bool, also: tuple[str, ...],
-    also_weight: float, lang: str, output: str | None,
+    also_weight: float, lang: str, calibrate: tuple[str, ...], output: str | None,
 ) -> None:
     """Fit the classifier that decides which candidate records are incidents.
 
@@ -549,6 +552,7 @@ def train(
     gold and a logistic model is fitted, its regularisation and threshold chosen by
     cross-validation over documents. Needs scikit-learn (pip install -e .[train]).
     """
+    from collections import Counter
     from importlib.resources import files
 
     from .evaluate import load_gold_files
@@ -568,20 +572,31 @@ def train(
         raise click.ClickException("yalu train needs scikit-learn: pip install -e '.[train]'") from None
     # gold/real-ko holds koi and koj, the Korean model's unseen measure: the default is
     # the packaged model's own training set, not the folder
-    gold = gold or tuple(Classifier.load(lang=lang).meta.get("gold") or ())
+    meta_of = Classifier.load(lang=lang).meta if not gold else {}
+    gold = gold or tuple(meta_of.get("gold") or ())
+    calibrate = calibrate or tuple(meta_of.get("calibrate") or ())
     if not gold:
         raise click.ClickException("name the gold to train on (the packaged model does not say its own)")
     loaded = load_gold_files(list(gold), texts=texts, split=split)
     if loaded.missing or loaded.changed:
         click.echo(f"not used: {len(loaded.missing)} without a cached text, {len(loaded.changed)} changed", err=True)
-    if not loaded.docs:
+    # the calibration reports are trained on too (once, where the gold names them as well)
+    unseen_docs = load_gold_files(list(calibrate), texts=texts, split=split).docs if calibrate else []
+    docs = loaded.docs + [d for d in unseen_docs if d.doc_id not in {g.doc_id for g in loaded.docs}]
+    if not docs:
         raise click.ClickException("no gold documents with their texts to train on")
-    cands = candidates(loaded.docs, pipeline)
+    missed: Counter[str] = Counter()
+    cands = candidates(docs, pipeline, missed)
     extra = candidates(load_gold_files(list(also)).docs, pipeline) if also else []
     if not any(c.label for c in cands) or all(c.label for c in cands):
         raise click.ClickException("the candidates need both real and false incidents to learn from")
-    meta = {"gold": list(gold), "split": split, "also": list(also), "lang": lang}
-    classifier, report = fit(cands, seed=seed, meta=meta, vectors=vectors, extra=extra, extra_weight=also_weight)
+    unseen = {d.doc_id for d in unseen_docs} or None
+    meta = {"gold": list(gold), "split": split, "also": list(also), "lang": lang, "calibrate": list(calibrate)}
+    try:
+        classifier, report = fit(cands, seed=seed, meta=meta, vectors=vectors, extra=extra, extra_weight=also_weight,
+                                 calibrate=unseen, missed=missed)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
     target = output or str(files("yalu").joinpath(MODELS[lang]))
     classifier.save(target)
     click.echo(json.dumps(report, indent=1))

@@ -68,6 +68,12 @@ def test_seed_incident_sentences_stay_unchanged():
         ("Photo: a market in Hyesan", "caption"),
         ("Caption: Guards on the river bank", "caption"),
         ("Guards on the river bank in Hyesan. (Photo: Yonhap)", "caption"),
+        ("Marines of two navies land on a beach during a joint amphibious exercise near a southern port city "
+         "of the peninsula, part of the spring exercises the allies hold every year with thousands of troops. "
+         "The exercise of the following summer was suspended after a summit between the two countries' "
+         "leaders, a move both sides had announced weeks before and that the other side had demanded for "
+         "a long time, and which the allies' defence ministers then confirmed at a meeting in the capital. "
+         "(Photo: Example Wire)", "caption"),
         ("(Photo: Yonhap)", "caption"),
         ("[Photo: KCNA]", "caption"),
         ("Kim Jong Un at a factory. [Photo: KCNA]", "caption"),

@@ -76,6 +76,8 @@ def test_seed_incident_sentences_stay_unchanged():
          "(Photo: Example Wire)", "caption"),
         ("(Photo: Yonhap)", "caption"),
         ("[Photo: KCNA]", "caption"),
+        ("[Image source=Example TV broadcast capture]", "caption"),
+        ("Soldiers on parade. (Photo credit: Example Wire)", "caption"),
         ("Kim Jong Un at a factory. [Photo: KCNA]", "caption"),
         ("A ferry on the Taedong River (Yonhap photo)", "caption"),
         ("Photo courtesy of Example Wire", "caption"),

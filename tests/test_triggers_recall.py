@@ -1,0 +1,90 @@
+"""Trigger rules for acts the lexicon used to miss (issue 10, recall): the wordings that
+fire and their near misses.
+
+All sentences are fictional, written in the style of Yonhap / AFP / Daily NK / RFA copy
+for these tests.
+"""
+
+import pytest
+
+
+def _rule_ids(fired, text):
+    return [t.rule.id for t in fired(text)]
+
+
+# --- the leader named by his surname alone (trigger.leadership_activity.surname) --------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim inspected the flood damage in Kangwon Province on Sunday, KCNA said.",
+        "State media said Kim visited a munitions factory in Jagang Province on Friday.",
+        "KCNA reported Kim's visit to an artillery unit on an islet off South Hwanghae Province.",
+        "Kim toured the new greenhouse farm in Hamju County, the agency said.",
+    ],
+)
+def test_the_leader_named_by_surname_visits(fired, text):
+    assert "trigger.leadership_activity.surname" in _rule_ids(fired, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what he says or calls for is the statement rules' to read
+        "Kim said the country would never give up its nuclear weapons.",
+        # the South's president, minister or a defector named Kim
+        "President Kim Dae-jung visited Pyongyang in June 2000.",
+        "Unification Minister Kim visited the border village on Tuesday.",
+        "The defector, Kim, visited his mother in Seoul last week.",
+        # a birthday visit to a statue is homage, not the leader's work
+        "Residents visited the statue of Kim on his birthday.",
+    ],
+)
+def test_other_kims_and_other_acts_are_no_visit_of_the_leader(fired, text):
+    assert "trigger.leadership_activity.surname" not in _rule_ids(fired, text)
+
+
+# --- an attempted suicide (trigger.other.suicide_attempt) ---------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under harsh questioning, the official made a suicide attempt and was taken to hospital.",
+        "There have been several attempts of suicide at the detention center since January.",
+        "A woman held at the holding center attempted suicide last week, the source said.",
+    ],
+)
+def test_an_attempted_suicide_is_an_act(fired, text):
+    assert "trigger.other.suicide_attempt" in _rule_ids(fired, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a suicide attack, a suicide bomber and a threat are no attempt on one's own life
+        "The army rehearsed a suicide attack attempt on the enemy bunker.",
+        "He threatened a suicide attempt if he was sent back.",
+        # a suicide with no attempt is the suicide rule's
+        "A soldier in the unit committed suicide last week, the source said.",
+    ],
+)
+def test_suicide_words_that_are_no_attempt(fired, text):
+    assert "trigger.other.suicide_attempt" not in _rule_ids(fired, text)
+
+
+# --- an order issued, in the perfect (trigger.crackdown.order) ----------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The State Security Ministry has ordered agents to round up phone users in Hyesan.",
+        "The provincial security bureau had ordered a crackdown on smugglers before the holiday.",
+    ],
+)
+def test_an_order_issued_in_the_perfect_is_a_crackdown(fired, text):
+    assert "trigger.crackdown.order" in _rule_ids(fired, text)
+
+
+def test_orders_held_are_no_order_issued(fired):
+    assert "trigger.crackdown.order" not in _rule_ids(
+        fired, "The guards had orders to shoot anyone crossing the river.")

@@ -88,3 +88,31 @@ def test_an_order_issued_in_the_perfect_is_a_crackdown(fired, text):
 def test_orders_held_are_no_order_issued(fired):
     assert "trigger.crackdown.order" not in _rule_ids(
         fired, "The guards had orders to shoot anyone crossing the river.")
+
+
+# --- a lecture against offenders (trigger.crackdown.lecture) -----------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At an inminban lecture last week, Chinese phone users were denounced as traitors.",
+        "The lecture in Musan on the 12th denounced illegal border crossers and smugglers.",
+    ],
+)
+def test_a_lecture_against_offenders_is_a_crackdown(fired, text):
+    assert "trigger.crackdown.lecture" in _rule_ids(fired, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # lecture materials handed on are the offence, not the campaign
+        "A woman was arrested at the border while handing over internal lecture materials to a smuggler.",
+        # a lecture lauding the leader is propaganda
+        "The lectures praising the leader were held at every factory in Hyesan.",
+        # a lecture with no offenders named
+        "A lecture on the history of the revolution was held at the university.",
+    ],
+)
+def test_lectures_that_are_no_crackdown(fired, text):
+    assert "trigger.crackdown.lecture" not in _rule_ids(fired, text)

@@ -116,3 +116,40 @@ def test_a_lecture_against_offenders_is_a_crackdown(fired, text):
 )
 def test_lectures_that_are_no_crackdown(fired, text):
     assert "trigger.crackdown.lecture" not in _rule_ids(fired, text)
+
+
+# --- labour mobilized for the fields, told by what it is for (trigger.other.mobilization) --
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Extensive mobilization for watering crops began in Sunchon on May 12.",
+        "Some 20,000 young people were mobilized to the construction sites in Pyongyang last month.",
+    ],
+)
+def test_labour_mobilized_for_the_fields_or_by_age(fired, text):
+    assert "trigger.other.mobilization" in _rule_ids(fired, text)
+
+
+def test_soldiers_mobilized_for_the_harvest_are_no_labour_mobilization(fired):
+    assert "trigger.other.mobilization" not in _rule_ids(
+        fired, "Soldiers of the corps were mobilized for the rice planting in May.")
+
+
+# --- travel restricted against an outbreak (trigger.lockdown.restrictions) ----------------
+
+def test_travel_restrictions_against_an_outbreak_are_a_lockdown(fired):
+    assert "trigger.lockdown.restrictions" in _rule_ids(
+        fired, "The authorities imposed travel restrictions in Sinuiju to contain the measles outbreak.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The authorities eased travel restrictions in Hyesan after the outbreak ended.",
+        "Restrictions on market trade have hit the vendors in Hyesan hard.",
+        "China's restrictions on fuel exports have hurt fishermen.",
+    ],
+)
+def test_restrictions_lifted_or_on_trade_are_no_lockdown(fired, text):
+    assert "trigger.lockdown.restrictions" not in _rule_ids(fired, text)

@@ -153,3 +153,24 @@ def test_travel_restrictions_against_an_outbreak_are_a_lockdown(fired):
 )
 def test_restrictions_lifted_or_on_trade_are_no_lockdown(fired, text):
     assert "trigger.lockdown.restrictions" not in _rule_ids(fired, text)
+
+
+# --- the doer of a participle's clause (clause.window) ------------------------------------
+
+def _word(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+def test_a_participles_clause_with_no_subject_takes_the_main_clauses_doer(nlp):
+    from yalu.extract.clause import window
+
+    doc = nlp("While touring the flooded farms in Anju over the weekend, the Premier criticized the local officials.")
+    assert "Premier" in {t.text for t in window(_word(doc, "touring"))}
+    # a participle with a subject of its own keeps it: its doer is not the main clause's
+    doc = nlp("With the river rising quickly near the bridge in Hoeryong, the guards left their posts.")
+    assert "guards" not in {t.text for t in window(_word(doc, "rising"))}
+
+
+def test_the_leader_visiting_in_a_participles_clause(fired):
+    assert "trigger.leadership_activity.surname" in _rule_ids(
+        fired, "While visiting the greenhouse farm in Hamju County last week, Kim praised the workers.")

@@ -174,3 +174,34 @@ def test_a_participles_clause_with_no_subject_takes_the_main_clauses_doer(nlp):
 def test_the_leader_visiting_in_a_participles_clause(fired):
     assert "trigger.leadership_activity.surname" in _rule_ids(
         fired, "While visiting the greenhouse farm in Hamju County last week, Kim praised the workers.")
+
+
+# --- deaths from hunger and falls (trigger.disaster.starvation, trigger.disaster.fall) ----
+
+@pytest.mark.parametrize(
+    "text, rule_id",
+    [
+        ("Four people died from starvation in a village near Kowon in early May.", "trigger.disaster.starvation"),
+        ("Last winter, a farmer in his 70s starved to death in Tanchon.", "trigger.disaster.starvation"),
+        ("Three workers fell to their deaths at the apartment site in Pyongyang last week.", "trigger.disaster.fall"),
+        ("Two soldiers died after falling from a bridge they were repairing near Nampo.", "trigger.disaster.fall"),
+    ],
+)
+def test_deaths_from_hunger_and_falls_are_disasters(fired, text, rule_id):
+    assert rule_id in _rule_ids(fired, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # want, not death; a risk of it
+        "Many families in the county are starving this spring.",
+        "Aid groups warn that thousands could die of hunger this winter.",
+        # prices, a regime, people who fall ill
+        "Rice prices fell sharply in Hyesan after the harvest.",
+        "Two of the workers fell ill after the flood and died.",
+    ],
+)
+def test_want_risk_and_other_falls_are_no_disaster(fired, text):
+    ids = _rule_ids(fired, text)
+    assert "trigger.disaster.starvation" not in ids and "trigger.disaster.fall" not in ids

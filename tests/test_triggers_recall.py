@@ -72,6 +72,7 @@ NEAR_MISSES = [
     ("China's restrictions on fuel exports have hurt fishermen.", "trigger.lockdown.restrictions"),
     # want and a risk of death are no death; prices fall, and people fall ill
     ("Many families in the county are starving this spring.", "trigger.disaster.starvation"),
+    ("Farmers in the county are dying of hunger this spring, a source said.", "trigger.disaster.starvation"),
     ("Aid groups warn that thousands could die of hunger this winter.", "trigger.disaster.starvation"),
     ("Rice prices fell sharply in Hyesan after the harvest.", "trigger.disaster.fall"),
     ("Two of the workers fell ill after the flood and died.", "trigger.disaster.fall"),

@@ -90,6 +90,7 @@ def test_question_is_no_act(mode, text, word):
 def test_question_detection(nlp):
     assert question(next(nlp("Who would dare to defect now?").sents))
     assert question(next(nlp("“Who would dare to defect now?”").sents))
+    assert question(next(nlp("Interview Pt.2 -Is it true that soldiers have deserted?-").sents))
     assert not question(next(nlp("Two soldiers defected to China.").sents))
 
 

@@ -34,9 +34,11 @@ def window(trigger: Token) -> list[Token]:
     # the parser often misattaches in dense wire copy: the trigger's immediate neighbours count too
     sent = trigger.sent
     tokens.update(sent.doc[max(sent.start, trigger.i - NEIGHBOURS): min(sent.end, trigger.i + NEIGHBOURS + 1)])
-    if trigger.dep_ in ("conj", "xcomp", "acomp"):
+    if trigger.dep_ in ("conj", "xcomp", "acomp") or (
+            trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)):
         # "crossed the river and fled to China": the first verb's subject counts too;
-        # "control has become stricter": so does the subject a predicate adjective tells of
+        # "control has become stricter": so does the subject a predicate adjective tells of;
+        # "while visiting the fields, Kim criticized ...": and the doer of a participle's clause
         for child in trigger.head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 tokens.update(child.subtree)

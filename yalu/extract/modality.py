@@ -82,7 +82,8 @@ def _duty(trigger: Token) -> bool:
 
 
 def question(sent: Span) -> bool:
-    return sent.text.rstrip().rstrip("”\"'’)").endswith("?")
+    # an interview's question set off by dashes ("-Is it true that people have starved?-")
+    return sent.text.rstrip().rstrip("”\"'’)-–—").endswith("?")
 
 
 def not_an_act(trigger: Token) -> str | None:

@@ -1,0 +1,102 @@
+"""Trigger rules for acts the lexicon used to miss (issue 10, recall): the wordings that
+fire and their near misses.
+
+All sentences are fictional, written in the style of Yonhap / AFP / Daily NK / RFA copy
+for these tests.
+"""
+
+import pytest
+
+FIRES = [
+    # the leader named by his surname alone (trigger.leadership_activity.surname)
+    ("Kim inspected the flood damage in Kangwon Province on Sunday, KCNA said.", "trigger.leadership_activity.surname"),
+    ("State media said Kim visited a munitions factory in Jagang Province on Friday.",
+     "trigger.leadership_activity.surname"),
+    ("KCNA reported Kim's visit to an artillery unit on an islet off South Hwanghae Province.",
+     "trigger.leadership_activity.surname"),
+    ("Kim toured the new greenhouse farm in Hamju County, the agency said.", "trigger.leadership_activity.surname"),
+    # ... in a participle's clause, whose doer is the main clause's (clause.window)
+    ("While visiting the greenhouse farm in Hamju County last week, Kim praised the workers.",
+     "trigger.leadership_activity.surname"),
+    # an attempted suicide (trigger.other.suicide_attempt)
+    ("Under harsh questioning, the official made a suicide attempt and was taken to hospital.",
+     "trigger.other.suicide_attempt"),
+    ("There have been several attempts of suicide at the detention center since January.",
+     "trigger.other.suicide_attempt"),
+    ("A woman held at the holding center attempted suicide last week, the source said.", "trigger.other.suicide_attempt"),
+    # an order issued, in the perfect (trigger.crackdown.order: "have order" is no veto)
+    ("The State Security Ministry has ordered agents to round up phone users in Hyesan.", "trigger.crackdown.order"),
+    ("The provincial security bureau had ordered a crackdown on smugglers before the holiday.",
+     "trigger.crackdown.order"),
+    # a lecture against offenders (trigger.crackdown.lecture)
+    ("At an inminban lecture last week, Chinese phone users were denounced as traitors.", "trigger.crackdown.lecture"),
+    ("The lecture in Musan on the 12th denounced illegal border crossers and smugglers.", "trigger.crackdown.lecture"),
+    # labour mobilized for the fields, or told by its age group (trigger.other.mobilization)
+    ("Extensive mobilization for watering crops began in Sunchon on May 12.", "trigger.other.mobilization"),
+    ("Some 20,000 young people were mobilized to the construction sites in Pyongyang last month.",
+     "trigger.other.mobilization"),
+    # travel restricted against an outbreak (trigger.lockdown.restrictions)
+    ("The authorities imposed travel restrictions in Sinuiju to contain the measles outbreak.",
+     "trigger.lockdown.restrictions"),
+    # deaths from hunger and falls (trigger.disaster.starvation, trigger.disaster.fall)
+    ("Four people died from starvation in a village near Kowon in early May.", "trigger.disaster.starvation"),
+    ("Last winter, a farmer in his 70s starved to death in Tanchon.", "trigger.disaster.starvation"),
+    ("Three workers fell to their deaths at the apartment site in Pyongyang last week.", "trigger.disaster.fall"),
+    ("Two soldiers died after falling from a bridge they were repairing near Nampo.", "trigger.disaster.fall"),
+]
+
+NEAR_MISSES = [
+    # what the leader says is the statement rules' to read; the South's Kims, a defector
+    # named Kim and homage at a statue are no visit of the leader
+    ("Kim said the country would never give up its nuclear weapons.", "trigger.leadership_activity.surname"),
+    ("President Kim Dae-jung visited Pyongyang in June 2000.", "trigger.leadership_activity.surname"),
+    ("Unification Minister Kim visited the border village on Tuesday.", "trigger.leadership_activity.surname"),
+    ("The defector, Kim, visited his mother in Seoul last week.", "trigger.leadership_activity.surname"),
+    ("Residents visited the statue of Kim on his birthday.", "trigger.leadership_activity.surname"),
+    # a suicide attack, a threat, and a suicide with no attempt (trigger.other.suicide's)
+    ("The army rehearsed a suicide attack attempt on the enemy bunker.", "trigger.other.suicide_attempt"),
+    ("He threatened a suicide attempt if he was sent back.", "trigger.other.suicide_attempt"),
+    ("A soldier in the unit committed suicide last week, the source said.", "trigger.other.suicide_attempt"),
+    # orders held are no order issued
+    ("The guards had orders to shoot anyone crossing the river.", "trigger.crackdown.order"),
+    # lecture materials handed on are the offence; a lecture lauding the leader, or naming no offenders
+    ("A woman was arrested at the border while handing over internal lecture materials to a smuggler.",
+     "trigger.crackdown.lecture"),
+    ("The lectures praising the leader were held at every factory in Hyesan.", "trigger.crackdown.lecture"),
+    ("A lecture on the history of the revolution was held at the university.", "trigger.crackdown.lecture"),
+    # soldiers mobilized are no labour mobilization
+    ("Soldiers of the corps were mobilized for the rice planting in May.", "trigger.other.mobilization"),
+    # restrictions eased, or on trade and fuel
+    ("The authorities eased travel restrictions in Hyesan after the outbreak ended.", "trigger.lockdown.restrictions"),
+    ("Restrictions on market trade have hit the vendors in Hyesan hard.", "trigger.lockdown.restrictions"),
+    ("China's restrictions on fuel exports have hurt fishermen.", "trigger.lockdown.restrictions"),
+    # want and a risk of death are no death; prices fall, and people fall ill
+    ("Many families in the county are starving this spring.", "trigger.disaster.starvation"),
+    ("Farmers in the county are dying of hunger this spring, a source said.", "trigger.disaster.starvation"),
+    ("Aid groups warn that thousands could die of hunger this winter.", "trigger.disaster.starvation"),
+    ("Rice prices fell sharply in Hyesan after the harvest.", "trigger.disaster.fall"),
+    ("Two of the workers fell ill after the flood and died.", "trigger.disaster.fall"),
+]
+
+
+@pytest.mark.parametrize("text, rule_id", FIRES)
+def test_the_wordings_fire(fired, text, rule_id):
+    assert rule_id in [t.rule.id for t in fired(text)]
+
+
+@pytest.mark.parametrize("text, rule_id", NEAR_MISSES)
+def test_the_near_misses_do_not(fired, text, rule_id):
+    assert rule_id not in [t.rule.id for t in fired(text)]
+
+
+def test_a_participles_clause_with_no_subject_takes_the_main_clauses_doer(nlp):
+    from yalu.extract.clause import window
+
+    def word(doc, text):
+        return next(t for t in doc if t.text == text)
+
+    doc = nlp("While touring the flooded farms in Anju over the weekend, the Premier criticized the local officials.")
+    assert "Premier" in {t.text for t in window(word(doc, "touring"))}
+    # a participle with a subject of its own keeps it: its doer is not the main clause's
+    doc = nlp("With the river rising quickly near the bridge in Hoeryong, the guards left their posts.")
+    assert "guards" not in {t.text for t in window(word(doc, "rising"))}

@@ -43,6 +43,11 @@ FIRES = [
     ("Last winter, a farmer in his 70s starved to death in Tanchon.", "trigger.disaster.starvation"),
     ("Three workers fell to their deaths at the apartment site in Pyongyang last week.", "trigger.disaster.fall"),
     ("Two soldiers died after falling from a bridge they were repairing near Nampo.", "trigger.disaster.fall"),
+    # a vehicle that rolled over (trigger.disaster.rollover)
+    ("A cargo truck carrying workers rolled over near Samjiyon on June 3, killing 12 people.",
+     "trigger.disaster.rollover"),
+    ("The bus rolled over on a mountain pass in Ryanggang Province last week.", "trigger.disaster.rollover"),
+    ("The tractor flipped over on the icy road to the cooperative farm, the source said.", "trigger.disaster.rollover"),
 ]
 
 NEAR_MISSES = [
@@ -76,6 +81,9 @@ NEAR_MISSES = [
     ("Aid groups warn that thousands could die of hunger this winter.", "trigger.disaster.starvation"),
     ("Rice prices fell sharply in Hyesan after the harvest.", "trigger.disaster.fall"),
     ("Two of the workers fell ill after the flood and died.", "trigger.disaster.fall"),
+    # the toll of a vehicle that rolled over is the accident's, not a killing's; a debt rolled over
+    ("A cargo truck carrying workers rolled over near Samjiyon on June 3, killing 12 people.", "trigger.attack.kill"),
+    ("The trading company rolled over its debts to the bank in Sinuiju.", "trigger.disaster.rollover"),
 ]
 
 

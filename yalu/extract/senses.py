@@ -54,9 +54,9 @@ def objects(trigger: Token) -> list[Token]:
 
 
 def subjects(trigger: Token) -> list[Token]:
-    """Who or what does the act: an active verb's subject, a passive's agent, or the subject
+    """Who or what does the act: an active verb's subject, a passive's agent, the subject
     of the verb a participle or joined verb shares it with ("the rains have submerged the
-    fields, destroying bridges")."""
+    fields, destroying bridges"), or the noun a participle modifies."""
     verb = trigger
     for _ in range(3):  # a chain of joined verbs is short; a parse loop is not followed
         children = list(verb.children)
@@ -64,6 +64,9 @@ def subjects(trigger: Token) -> list[Token]:
             found = [o for a in children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
         else:
             found = [c for c in children if c.dep_ == "nsubj"]
+        if not found and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head is not verb:
+            # a participle that modifies a noun tells what the noun does: "a truck ... killing 12"
+            found = [verb.head]
         if found or verb.dep_ not in SHARES_SUBJECT or verb.head is verb:
             return _with_members(found)
         verb = verb.head

@@ -446,8 +446,6 @@ def test_an_act_placed_only_on_the_border_takes_the_border_town_of_the_story(ext
         # a town on the border, never just a province: a source's province lends nothing
         ("A family was caught near the border with China after trying to flee the country, "
          "a source in Ryanggang Province told Daily NK.", "arrest"),
-        # a campaign along the border covers all of it (context.toml border_wide_types)
-        (MUSAN_LEAD + "The authorities then tightened controls along the border with China.", "crackdown"),
         # the town must lie in a province along the land border: a Pyongyang story lends nothing
         ("Traders at Tongil Market in Pyongyang say that goods from China are scarce, a source told "
          "Daily NK.\n\nTwo smugglers were arrested near the border with China last week.", "arrest"),
@@ -458,6 +456,24 @@ def test_the_border_stays_the_border(extract, text, event_type):
     found = one(extract(text + FILLER), event_type)
     assert found.location.admin1_code is None
     assert "place.border_town" not in rules(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        MUSAN_LEAD + "The authorities then tightened controls along the border with China.",
+        # a sentence of its own paragraph takes the article's town's province the same way
+        "Smugglers in Hyesan were fined last week, a source in Ryanggang Province told Daily NK.\n\n"
+        + "Security agents are cracking down on phone calls in the border region.",
+    ],
+)
+def test_a_campaign_along_the_border_covers_the_province_of_the_story(extract, text):
+    """context.toml border_wide_types: controls along the border in a story from Musan
+    cover the whole of North Hamgyong's stretch, not Musan's alone (place.border_province)."""
+    crackdown = one(extract(text + FILLER), "crackdown")
+    assert crackdown.location.admin2 is None
+    assert crackdown.location.admin1_code == ("KP-09" if "Musan" in text else "KP-10")
+    assert "place.border_province" in rules(crackdown)
 
 
 def test_a_reporting_partners_province_places_a_story_that_names_no_other(extract):

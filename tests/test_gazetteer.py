@@ -315,6 +315,8 @@ def test_every_kp_admin_unit_resolves_by_name(gaz):
         ("Hoichon", "kp.chagang.huichon"),  # Daily NK
         ("Woonheung", "kp.ryanggang.unhung"),  # Daily NK 2008
         ("Hoochang", "kp.ryanggang.kim-hyong-jik"),
+        ("Yongchun", "kp.north-pyongan.ryongchon"),  # Daily NK: ㅓ as u, no initial r
+        ("Hoeyrong", "kp.north-hamgyong.hoeryong"),  # Daily NK: e and y swapped
         ("Changrin Islet", "kp.south-hwanghae.ongjin.changrin"),  # kp_local.csv
         ("Kursk region", "ru.kursk"),  # international.csv
     ],

@@ -33,6 +33,9 @@ def test_sinpa_is_now_kim_jong_suk(where, name):
         # press spellings of spellings.toml: RFA's Hyeson, Daily NK's Suman-district
         ("Hyeson", "Hyesan", "KP-10"),
         ("Suman-district, Chongjin", "Chongjin", "KP-09"),
+        # Daily NK's Hwasung, one of the 화성s, chosen by its province (ambiguities.toml)
+        ("Hwasung, North Hamgyong Province", "Myonggan", "KP-09"),
+        ("Yongchun, North Pyongan Province", "Ryongchon", "KP-03"),
     ],
 )
 def test_county_and_city_spellings(where, name, admin2, admin1_code):

@@ -44,6 +44,20 @@ def test_county_and_city_spellings(where, name, admin2, admin1_code):
     assert loc.latitude is not None and loc.longitude is not None
 
 
+@pytest.mark.parametrize(
+    "text, admin2",
+    [
+        # a place in a site's name, the site placed elsewhere: where the site is
+        ("Police arrested two workers at the Taedonggang Battery Factory in Pyongsong on Monday.", "Pyongsong"),
+        # the site placed in a province that holds the name's own place: the name's place
+        ("Police arrested two workers at the Musan Mine in North Hamgyong Province on Monday.", "Musan"),
+        ("Police arrested two workers at the Hamhung Fertilizer Complex on Monday.", "Hamhung"),
+    ],
+)
+def test_a_place_in_a_sites_name(where, text, admin2):
+    assert where(text, "arrested", "arrest").admin2 == admin2
+
+
 def test_the_most_specific_place_wins(where):
     loc = where("Police arrested two smugglers in Hyesan, Ryanggang Province.", "arrested", "arrest")
     assert (loc.location_name, loc.admin2, loc.admin1_code, loc.geo_precision) == ("Hyesan", "Hyesan", "KP-10", 1)

@@ -314,6 +314,7 @@ class Geoparser:
             # "sent two battalions from Sariwon to Kumchon County", "fired from Kaemori into
             # Yeonpyeong Island": where they went, not where they came from
             usable = [m for m in usable if preposition(m.root) != "from"]
+        usable = [m for m in usable if not self._names_a_site_elsewhere(m, usable)]
         if not usable:
             usable = setting  # "shot dead while visiting Mount Kumgang": the clause's own setting
         if not usable:
@@ -326,6 +327,17 @@ class Geoparser:
 
         best = min(usable, key=rank)
         return self.location(best.place, text=best.text, context=self._before(best))
+
+    def _names_a_site_elsewhere(self, m: PlaceMention, others: list[PlaceMention]) -> bool:
+        """A place in the name of a site that the sentence places somewhere else: "the
+        Taedonggang Battery Factory in Pyongsong" is in Pyongsong. A place that contains the
+        name's own keeps it: "the Musan Mine in North Hamgyong Province" is Musan's."""
+        if m.root.dep_ != "compound" or m.root.head.pos_ != "PROPN":
+            return False
+        site = m.root.head
+        around = {p.id for p in self.gazetteer.ancestors(m.place)} | {m.place.id}
+        return any(o is not m and o.place.id not in around and o.place.kind != "country" and site in o.root.ancestors
+                   and preposition(o.root) in ("in", "at") for o in others)
 
     def _before(self, m: PlaceMention) -> str:
         """The text just before a mention: "near", "7 miles southeast of"."""
@@ -369,6 +381,8 @@ class Geoparser:
         went = Destinations()
         for m in mentions:
             if m.excluded or SPECIFICITY.get(m.place.kind, 3) > 3 or went(m.root) or sent_from(m.root, _sent_verbs()):
+                continue
+            if self._names_a_site_elsewhere(m, mentions):
                 continue
             located = self.location(m.place, text=m.text, context=self._before(m))
             if located.admin1_code:

@@ -317,6 +317,7 @@ def test_every_kp_admin_unit_resolves_by_name(gaz):
         ("Hoochang", "kp.ryanggang.kim-hyong-jik"),
         ("Yongchun", "kp.north-pyongan.ryongchon"),  # Daily NK: ㅓ as u, no initial r
         ("Hoeyrong", "kp.north-hamgyong.hoeryong"),  # Daily NK: e and y swapped
+        ("영흥", "kp.south-hamgyong.kumya"),  # the South's press: the former name without 군
         ("Changrin Islet", "kp.south-hwanghae.ongjin.changrin"),  # kp_local.csv
         ("Kursk region", "ru.kursk"),  # international.csv
     ],

@@ -16,12 +16,15 @@ from ..annotate import SOURCE, source_lexicon
 from ..annotate.index import ents_in, starting_in
 from ..model import Attribution
 
-# the generic that may close where a source is (data/places/generics.toml)
-_PLACE_TAIL = "|".join(map(re.escape, resources.load("places/generics.toml")["source_place_tail"]))
+# the generic that may close where a source is, the words that may open it and the
+# nouns of "the district of" (data/places/generics.toml)
+_GENERICS = resources.load("places/generics.toml")
+_PLACE_TAIL = "|".join(map(re.escape, _GENERICS["source_place_tail"]))
 # how a source's place is told: "a source in", "a defector now living in", "sources residing
 # in the district of Chongjin"
 _WHERE_WORD = r"(?:in|from|(?:now\s+)?based in|(?:now\s+)?(?:living|residing) in|inside|near)"
-_UNIT_OF = r"(?:the\s+)?(?:(?i:district|city|county|province|area)\s+of\s+)?"
+_UNIT_OF = (r"(?:the\s+)?(?:(?:" + "|".join(map(re.escape, _GENERICS["source_place_words"])) + r")\s+){0,2}"
+            r"(?:(?i:" + "|".join(map(re.escape, _GENERICS["place_nouns_of"])) + r")\s+of\s+)?")
 ANONYMOUS = re.compile(
     # a bare plural opens a sentence too ("Sources residing in Chongjin informed ...")
     r"(?:\b(?i:an?|the|one|another|two|three|several|multiple|our|other)\s+|^)"

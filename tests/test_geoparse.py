@@ -44,6 +44,14 @@ def test_county_and_city_spellings(where, name, admin2, admin1_code):
     assert loc.latitude is not None and loc.longitude is not None
 
 
+def test_a_town_spelt_loosely_before_its_province(where):
+    """Geoparser._towns_of_named_provinces: a word the tagger left unmarked, known to the
+    gazetteer only by a looser spelling, is the town of the province named after it."""
+    text = "His car was stopped by a police checkpoint in Bukchong, South Hamgyong Province, last week."
+    loc = where(text, "stopped", "arrest")
+    assert (loc.admin2, loc.admin1_code) == ("Pukchong", "KP-08")
+
+
 @pytest.mark.parametrize(
     "text, admin2",
     [

@@ -207,6 +207,12 @@ def test_resolve_uses_context(gaz):
     assert gaz.resolve("Unsan", "Unsan County, North Phyongan Province")[0].id == "kp.north-pyongan.unsan"
     assert gaz.resolve("Kosong", "in South Korea's Gangwon Province")[0].id == "kr.gangwon.goseong"
     assert gaz.resolve("Gangwon", "a KPA base in Gangwon province")[0].id == "kp.kangwon"
+
+
+def test_a_hangul_cue_takes_its_particles(gaz):
+    # "군사분계선 이남으로", "거진항에서": a Korean cue is followed by its particle, not a space
+    assert gaz.resolve("고성", "병사 1명이 군사분계선 이남으로 넘어왔다. 고성 GP 인근")[0].id == "kr.gangwon.goseong"
+    assert gaz.resolve("고성", "거진항에서 가까운 고성")[0].id == "kr.gangwon.goseong"
     assert gaz.resolve("Ongjin", "shelling of Yeonpyeong Island, Ongjin County")[0].id == "kr.incheon.ongjin"
 
 

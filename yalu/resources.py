@@ -146,6 +146,7 @@ SCHEMAS: dict[str, Schema] = {
     "places/spellings.toml": Schema({"spelling": _records("id forms source", "note")}),
     "places/generics.toml": Schema({
         "en_suffix": dict,
+        "cn_hangul_suffix": dict,
         **{name: list for name in GENERIC_LISTS},
     }),
     "places/ambiguities.toml": Schema({

@@ -20,6 +20,8 @@ BLOCKED_FORMS = {"soul"}
 
 # English generic words per kind, used for suffix forms
 EN_SUFFIX: dict[str, list[str]] = load_data("places/generics.toml")["en_suffix"]
+# the Korean generic of a Chinese place of each kind (용정 -> 용정시)
+CN_HANGUL_SUFFIX: dict[str, str] = load_data("places/generics.toml")["cn_hangul_suffix"]
 
 _DIRECTIONS = {"북": ("North", ["N.", "N"], ["buk", "puk"]), "남": ("South", ["S.", "S"], ["nam"])}
 
@@ -83,6 +85,11 @@ def generate_forms(p: Place) -> list[tuple[str, int]]:
     if p.hangul:
         _hangul_forms(add, p.hangul, kind, stem_h, direction, bare_ok)
     _alias_forms(add, p, en, rom_suffixes, bare_ok)
+    if p.country == "CN" and kind in CN_HANGUL_SUFFIX:
+        generic = CN_HANGUL_SUFFIX[kind]
+        for h in [p.hangul or ""] + list(p.aliases):
+            if rz.is_hangul(h) and not h.endswith(generic):
+                add(h + generic, 1)
     # generated romanizations of the Hangul and of Hangul aliases
     sources: list[tuple[str | None, str | None, str | None]] = []
     if p.hangul:

@@ -44,6 +44,12 @@ def test_county_and_city_spellings(where, name, admin2, admin1_code):
     assert loc.latitude is not None and loc.longitude is not None
 
 
+def test_a_country_whose_people_are_named_is_not_where_they_were_caught(mentions):
+    # exclusions._source_owner: "North Korea's" says whose soldiers, China where they were caught
+    _, found = mentions("Two soldiers from North Korea’s border patrol were arrested for stealing food in China.")
+    assert {m.text: m.excluded for m in found} == {"North Korea": "owner", "China": None}
+
+
 def test_a_town_spelt_loosely_before_its_province(where):
     """Geoparser._towns_of_named_provinces: a word the tagger left unmarked, known to the
     gazetteer only by a looser spelling, is the town of the province named after it."""

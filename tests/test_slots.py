@@ -569,3 +569,25 @@ def test_a_tally_of_years_neither_dates_the_lead_nor_makes_a_record(extract):
 ])
 def test_where_people_were_sent_from_is_not_where_they_acted(extract, story, admin1):
     assert one(extract(story + FILLER), "arrest").location.admin1_code == admin1
+
+
+WIRE_LAUNCH = ("North Korea fired two short-range ballistic missiles into the East Sea on Wednesday, "
+               "South Korea's military said.\n\n")
+
+
+@pytest.mark.parametrize(
+    "later, admin2",
+    [
+        # the wire names the site a few lines on, in a sentence that tells no act of its own
+        ("The Joint Chiefs of Staff said it detected the launches from the Sunan area in Pyongyang "
+         "between 3:30 a.m. and 3:46 a.m.", "Sunan"),
+        # a sentence that tells an act of its own (an earlier launch) lends its place to no other
+        ("In May, the North fired a satellite rocket from Tongchang-ri in North Pyongan Province.", None),
+    ],
+)
+def test_a_launch_takes_the_site_a_later_sentence_names(extract, later, admin2):
+    """place.site_named_later (slots.refine_sites)."""
+    launches = [i for i in extract(WIRE_LAUNCH + later + FILLER, published="2024-07-19", outlet="Wire")
+                if i.event_type == "missile_launch" and "Wednesday" in i.evidence[0].text]
+    assert [i.location.admin2 for i in launches] == [admin2]
+    assert ("place.site_named_later" in rules(launches[0])) == (admin2 is not None)

@@ -28,6 +28,7 @@ from ..places.geoparse import (
 )
 from ..places.syntax import Destinations, preposition
 from .attribution import Citation
+from . import triggers
 from .clustering import Cluster
 from .mentions import Mention, _paragraph_of, paragraphs
 
@@ -127,6 +128,43 @@ def refine_lines(mentions: list[Mention], geoparser: Geoparser, places: list[Pla
         found = geoparser.specific_place(named, m.event_type)
         if found is not None and found.geo_precision in (1, 2) and found.country in ("KR", "KP"):
             m.set_place(replace(found, geo_precision=2), "place.line_next_sentence")
+
+
+def refine_sites(mentions: list[Mention], geoparser: Geoparser, places: list[PlaceMention]) -> None:
+    """A launch or a test that its clause places in the country alone or nowhere ("North
+    Korea fired two missiles into the sea") takes the town the first later sentence gives
+    for an act of its type that the sentence tells of no other way: the wire names the
+    site a few lines on ("The JCS said it detected the launches from the Sunan area in
+    Pyongyang"; "the test was conducted ... near Kilju city") (place.site_named_later).
+    Acts of the type told after that sentence are told after the site: they keep theirs."""
+    told = {m.sent.start for m in mentions}
+    unplaced = [m for m in mentions if has(m.event_type, "place_stated")
+                and (m.location is None or _country_only(m.location) == "KP")]
+    for event_type in {m.event_type for m in unplaced}:
+        acts = [m for m in unplaced if m.event_type == event_type]
+        site = _site_sentence(acts[0], told, geoparser, places)
+        if site is None:
+            continue
+        start, found = site
+        for m in acts:
+            if m.sent.start < start:
+                m.set_place(found, "place.site_named_later", inherited=False)
+
+
+def _site_sentence(first: Mention, told: set[int], geoparser: Geoparser,
+                   places: list[PlaceMention]) -> tuple[int, Location] | None:
+    """The first sentence after `first` that tells no act, names one of its type by a
+    trigger word and names a town or county in North Korea: (its start, that place)."""
+    words = triggers.rules()
+    for sent in first.sent.doc.sents:
+        if sent.start <= first.sent.start or sent.start in told:
+            continue
+        if not any(r.event_type == first.event_type for t in sent for r in words.get(t.lemma_.lower(), ())):
+            continue
+        found = geoparser.context_place(sent, starting_in(places, sent.start_char, sent.end_char))
+        if found is not None and found.geo_precision in (1, 2) and found.country == "KP":
+            return sent.start, found
+    return None
 
 
 def inherit_places(

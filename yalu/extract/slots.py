@@ -27,8 +27,8 @@ from ..places.geoparse import (
     source_home_countries,
 )
 from ..places.syntax import Destinations, preposition
-from .attribution import Citation
 from . import triggers
+from .attribution import Citation
 from .clustering import Cluster
 from .mentions import Mention, _paragraph_of, paragraphs
 

@@ -53,6 +53,14 @@ def test_source_in_a_province_told_daily_nk(attribute):
          "A reporting partner living in Musan", "Musan"),
         ("Police detained her brother in 2019, a source now living in Seoul told Daily NK.",
          "a source now living in Seoul", "Seoul"),
+        # RFA's province in lower case, after words that say where in the country it lies
+        ("A fire broke out at the mine, a source in the country’s northern Ryanggang province told RFA.",
+         "a source in the country’s northern Ryanggang province", "Ryanggang province"),
+        ("A fire broke out at the mine, a source from North Pyongan province told RFA.",
+         "a source from North Pyongan province", "North Pyongan province"),
+        # older Daily NK copy opens on a bare plural and names the district of a city
+        ("Sources residing in the district of Hyesan, Ryanggang informed on the 3rd that police raided the market.",
+         "Sources residing in the district of Hyesan, Ryanggang", "Hyesan, Ryanggang"),
     ],
 )
 def test_anonymous_source_phrases(attribute, text, phrase, location):

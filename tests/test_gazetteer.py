@@ -207,6 +207,12 @@ def test_resolve_uses_context(gaz):
     assert gaz.resolve("Unsan", "Unsan County, North Phyongan Province")[0].id == "kp.north-pyongan.unsan"
     assert gaz.resolve("Kosong", "in South Korea's Gangwon Province")[0].id == "kr.gangwon.goseong"
     assert gaz.resolve("Gangwon", "a KPA base in Gangwon province")[0].id == "kp.kangwon"
+
+
+def test_a_hangul_cue_takes_its_particles(gaz):
+    # "군사분계선 이남으로", "거진항에서": a Korean cue is followed by its particle, not a space
+    assert gaz.resolve("고성", "병사 1명이 군사분계선 이남으로 넘어왔다. 고성 GP 인근")[0].id == "kr.gangwon.goseong"
+    assert gaz.resolve("고성", "거진항에서 가까운 고성")[0].id == "kr.gangwon.goseong"
     assert gaz.resolve("Ongjin", "shelling of Yeonpyeong Island, Ongjin County")[0].id == "kr.incheon.ongjin"
 
 
@@ -315,6 +321,12 @@ def test_every_kp_admin_unit_resolves_by_name(gaz):
         ("Hoichon", "kp.chagang.huichon"),  # Daily NK
         ("Woonheung", "kp.ryanggang.unhung"),  # Daily NK 2008
         ("Hoochang", "kp.ryanggang.kim-hyong-jik"),
+        ("Yongchun", "kp.north-pyongan.ryongchon"),  # Daily NK: ㅓ as u, no initial r
+        ("Hoeyrong", "kp.north-hamgyong.hoeryong"),  # Daily NK: e and y swapped
+        ("영흥", "kp.south-hamgyong.kumya"),  # the South's press: the former name without 군
+        ("용정시", "cn.jilin.yanbian.longjing"),  # a Chinese city's Korean name with its generic
+        ("심양시", "cn.liaoning.shenyang"),
+        ("창바이현", "cn.jilin.baishan.changbai"),
         ("Changrin Islet", "kp.south-hwanghae.ongjin.changrin"),  # kp_local.csv
         ("Kursk region", "ru.kursk"),  # international.csv
     ],

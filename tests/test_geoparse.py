@@ -33,12 +33,43 @@ def test_sinpa_is_now_kim_jong_suk(where, name):
         # press spellings of spellings.toml: RFA's Hyeson, Daily NK's Suman-district
         ("Hyeson", "Hyesan", "KP-10"),
         ("Suman-district, Chongjin", "Chongjin", "KP-09"),
+        # Daily NK's Hwasung, one of the 화성s, chosen by its province (ambiguities.toml)
+        ("Hwasung, North Hamgyong Province", "Myonggan", "KP-09"),
+        ("Yongchun, North Pyongan Province", "Ryongchon", "KP-03"),
     ],
 )
 def test_county_and_city_spellings(where, name, admin2, admin1_code):
     loc = where(f"Police arrested two smugglers in {name} on Monday.", "arrested", "arrest")
     assert (loc.admin2, loc.admin1_code, loc.geo_precision) == (admin2, admin1_code, 1)
     assert loc.latitude is not None and loc.longitude is not None
+
+
+def test_a_country_whose_people_are_named_is_not_where_they_were_caught(mentions):
+    # exclusions._source_owner: "North Korea's" says whose soldiers, China where they were caught
+    _, found = mentions("Two soldiers from North Korea’s border patrol were arrested for stealing food in China.")
+    assert {m.text: m.excluded for m in found} == {"North Korea": "owner", "China": None}
+
+
+def test_a_town_spelt_loosely_before_its_province(where):
+    """Geoparser._towns_of_named_provinces: a word the tagger left unmarked, known to the
+    gazetteer only by a looser spelling, is the town of the province named after it."""
+    text = "His car was stopped by a police checkpoint in Bukchong, South Hamgyong Province, last week."
+    loc = where(text, "stopped", "arrest")
+    assert (loc.admin2, loc.admin1_code) == ("Pukchong", "KP-08")
+
+
+@pytest.mark.parametrize(
+    "text, admin2",
+    [
+        # a place in a site's name, the site placed elsewhere: where the site is
+        ("Police arrested two workers at the Taedonggang Battery Factory in Pyongsong on Monday.", "Pyongsong"),
+        # the site placed in a province that holds the name's own place: the name's place
+        ("Police arrested two workers at the Musan Mine in North Hamgyong Province on Monday.", "Musan"),
+        ("Police arrested two workers at the Hamhung Fertilizer Complex on Monday.", "Hamhung"),
+    ],
+)
+def test_a_place_in_a_sites_name(where, text, admin2):
+    assert where(text, "arrested", "arrest").admin2 == admin2
 
 
 def test_the_most_specific_place_wins(where):

@@ -446,8 +446,6 @@ def test_an_act_placed_only_on_the_border_takes_the_border_town_of_the_story(ext
         # a town on the border, never just a province: a source's province lends nothing
         ("A family was caught near the border with China after trying to flee the country, "
          "a source in Ryanggang Province told Daily NK.", "arrest"),
-        # a campaign along the border covers all of it (context.toml border_wide_types)
-        (MUSAN_LEAD + "The authorities then tightened controls along the border with China.", "crackdown"),
         # the town must lie in a province along the land border: a Pyongyang story lends nothing
         ("Traders at Tongil Market in Pyongyang say that goods from China are scarce, a source told "
          "Daily NK.\n\nTwo smugglers were arrested near the border with China last week.", "arrest"),
@@ -458,6 +456,24 @@ def test_the_border_stays_the_border(extract, text, event_type):
     found = one(extract(text + FILLER), event_type)
     assert found.location.admin1_code is None
     assert "place.border_town" not in rules(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        MUSAN_LEAD + "The authorities then tightened controls along the border with China.",
+        # a sentence of its own paragraph takes the article's town's province the same way
+        "Smugglers in Hyesan were fined last week, a source in Ryanggang Province told Daily NK.\n\n"
+        + "Security agents are cracking down on phone calls in the border region.",
+    ],
+)
+def test_a_campaign_along_the_border_covers_the_province_of_the_story(extract, text):
+    """context.toml border_wide_types: controls along the border in a story from Musan
+    cover the whole of North Hamgyong's stretch, not Musan's alone (place.border_province)."""
+    crackdown = one(extract(text + FILLER), "crackdown")
+    assert crackdown.location.admin2 is None
+    assert crackdown.location.admin1_code == ("KP-09" if "Musan" in text else "KP-10")
+    assert "place.border_province" in rules(crackdown)
 
 
 def test_a_reporting_partners_province_places_a_story_that_names_no_other(extract):
@@ -553,3 +569,25 @@ def test_a_tally_of_years_neither_dates_the_lead_nor_makes_a_record(extract):
 ])
 def test_where_people_were_sent_from_is_not_where_they_acted(extract, story, admin1):
     assert one(extract(story + FILLER), "arrest").location.admin1_code == admin1
+
+
+WIRE_LAUNCH = ("North Korea fired two short-range ballistic missiles into the East Sea on Wednesday, "
+               "South Korea's military said.\n\n")
+
+
+@pytest.mark.parametrize(
+    "later, admin2",
+    [
+        # the wire names the site a few lines on, in a sentence that tells no act of its own
+        ("The Joint Chiefs of Staff said it detected the launches from the Sunan area in Pyongyang "
+         "between 3:30 a.m. and 3:46 a.m.", "Sunan"),
+        # a sentence that tells an act of its own (an earlier launch) lends its place to no other
+        ("In May, the North fired a satellite rocket from Tongchang-ri in North Pyongan Province.", None),
+    ],
+)
+def test_a_launch_takes_the_site_a_later_sentence_names(extract, later, admin2):
+    """place.site_named_later (slots.refine_sites)."""
+    launches = [i for i in extract(WIRE_LAUNCH + later + FILLER, published="2024-07-19", outlet="Wire")
+                if i.event_type == "missile_launch" and "Wednesday" in i.evidence[0].text]
+    assert [i.location.admin2 for i in launches] == [admin2]
+    assert ("place.site_named_later" in rules(launches[0])) == (admin2 is not None)

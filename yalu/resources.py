@@ -72,7 +72,7 @@ DATE_TABLES = (
 # places/generics.toml: the generic words of place names, one list per job
 GENERIC_LISTS = (
     "lowercase_suffixes swappable_tail place_heads village_tail place_nouns_after place_nouns_of scoring_strip "
-    "source_place_tail"
+    "source_place_tail source_place_words"
 ).split()
 
 SCHEMAS: dict[str, Schema] = {
@@ -146,6 +146,7 @@ SCHEMAS: dict[str, Schema] = {
     "places/spellings.toml": Schema({"spelling": _records("id forms source", "note")}),
     "places/generics.toml": Schema({
         "en_suffix": dict,
+        "cn_hangul_suffix": dict,
         **{name: list for name in GENERIC_LISTS},
     }),
     "places/ambiguities.toml": Schema({

@@ -37,6 +37,7 @@ from .slots import (
     mark_background,
     mark_earlier_acts,
     refine_lines,
+    refine_sites,
     spoken_date,
 )
 from .theatre import at_the_un, foreign_party, other_voice, recalled
@@ -71,6 +72,7 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
         mark_background(mentions, article.published, BACKGROUND_DAYS if short else HISTORY_DAYS)
     mark_earlier_acts(mentions)
     refine_lines(mentions, geoparser, places)
+    refine_sites(mentions, geoparser, places)
     inherit_places(mentions, geoparser, places, cites, short)
     incidents = cluster_mentions(mentions)
     date_undated(incidents, doc, article, spoken_date(doc, found_dates, cites), found_dates)

@@ -16,16 +16,23 @@ from ..annotate import SOURCE, source_lexicon
 from ..annotate.index import ents_in, starting_in
 from ..model import Attribution
 
-# the generic that may close where a source is (data/places/generics.toml)
-_PLACE_TAIL = "|".join(map(re.escape, resources.load("places/generics.toml")["source_place_tail"]))
-# how a source's place is told: "a source in", "a defector now living in"
-_WHERE_WORD = r"(?:in|from|(?:now\s+)?based in|(?:now\s+)?living in|inside|near)"
+# the generic that may close where a source is, the words that may open it and the
+# nouns of "the district of" (data/places/generics.toml)
+_GENERICS = resources.load("places/generics.toml")
+_PLACE_TAIL = "|".join(map(re.escape, _GENERICS["source_place_tail"]))
+# how a source's place is told: "a source in", "a defector now living in", "sources residing
+# in the district of Chongjin"
+_WHERE_WORD = r"(?:in|from|(?:now\s+)?based in|(?:now\s+)?(?:living|residing) in|inside|near)"
+_UNIT_OF = (r"(?:the\s+)?(?:(?:" + "|".join(map(re.escape, _GENERICS["source_place_words"])) + r")\s+){0,2}"
+            r"(?:(?i:" + "|".join(map(re.escape, _GENERICS["place_nouns_of"])) + r")\s+of\s+)?")
 ANONYMOUS = re.compile(
-    r"\b(?i:an?|the|one|another|two|three|several|multiple|our|other)\s+"
+    # a bare plural opens a sentence too ("Sources residing in Chongjin informed ...")
+    r"(?:\b(?i:an?|the|one|another|two|three|several|multiple|our|other)\s+|^)"
     r"(?:(?:[\w-]+\s+){0,3}?)"
-    r"(?P<who>sources?|informants?|insiders?|reporting partners?|residents?|officials?|defectors?|contacts?|traders?|merchants?)"
+    r"(?P<who>sources?|informants?|insiders?|reporting partners?|residents?|officials?|defectors?|contacts?|traders?|merchants?"
+    r"|(?-i:S)ources)"
     r"(?P<where>\s+(?:" + _WHERE_WORD + r"|with\s+(?:knowledge|ties)\s+\w+)\s+"
-    r"(?:the\s+)?(?:(?:[A-Z][\w'’-]+|[가-힣]+)(?:\s+|,\s+)?)+(?:(?:" + _PLACE_TAIL + r")\b)?)?"
+    + _UNIT_OF + r"(?:(?:[A-Z][\w'’-]+|[가-힣]+)(?:\s+|,\s+)?)+(?:(?:" + _PLACE_TAIL + r")\b)?)?"
 )
 # the verbs a source speaks with
 # (ASIAPRESS: "a reporting partner in Hyesan gave us the following information", "... provided
@@ -58,7 +65,7 @@ def citations(doc: Doc) -> list[Citation]:
             if m.group("who").lower().startswith(("resident", "trader", "merchant", "defector", "official")) and not _speaks(m, text):
                 continue  # residents who act are actors, residents who speak are sources
             where = (m.group("where") or "").strip()
-            location = re.sub(r"^" + _WHERE_WORD + r"\s+(?:the\s+)?", "", where).rstrip(" ,;") or None
+            location = re.sub(r"^" + _WHERE_WORD + r"\s+" + _UNIT_OF, "", where).rstrip(" ,;") or None
             start = sent.start_char + m.start()
             found.append(
                 Citation(

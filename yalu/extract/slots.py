@@ -27,6 +27,7 @@ from ..places.geoparse import (
     source_home_countries,
 )
 from ..places.syntax import Destinations, preposition
+from . import triggers
 from .attribution import Citation
 from .clustering import Cluster
 from .mentions import Mention, _paragraph_of, paragraphs
@@ -129,6 +130,43 @@ def refine_lines(mentions: list[Mention], geoparser: Geoparser, places: list[Pla
             m.set_place(replace(found, geo_precision=2), "place.line_next_sentence")
 
 
+def refine_sites(mentions: list[Mention], geoparser: Geoparser, places: list[PlaceMention]) -> None:
+    """A launch or a test that its clause places in the country alone or nowhere ("North
+    Korea fired two missiles into the sea") takes the town the first later sentence gives
+    for an act of its type that the sentence tells of no other way: the wire names the
+    site a few lines on ("The JCS said it detected the launches from the Sunan area in
+    Pyongyang"; "the test was conducted ... near Kilju city") (place.site_named_later).
+    Acts of the type told after that sentence are told after the site: they keep theirs."""
+    told = {m.sent.start for m in mentions}
+    unplaced = [m for m in mentions if has(m.event_type, "place_stated")
+                and (m.location is None or _country_only(m.location) == "KP")]
+    for event_type in {m.event_type for m in unplaced}:
+        acts = [m for m in unplaced if m.event_type == event_type]
+        site = _site_sentence(acts[0], told, geoparser, places)
+        if site is None:
+            continue
+        start, found = site
+        for m in acts:
+            if m.sent.start < start:
+                m.set_place(found, "place.site_named_later", inherited=False)
+
+
+def _site_sentence(first: Mention, told: set[int], geoparser: Geoparser,
+                   places: list[PlaceMention]) -> tuple[int, Location] | None:
+    """The first sentence after `first` that tells no act, names one of its type by a
+    trigger word and names a town or county in North Korea: (its start, that place)."""
+    words = triggers.rules()
+    for sent in first.sent.doc.sents:
+        if sent.start <= first.sent.start or sent.start in told:
+            continue
+        if not any(r.event_type == first.event_type for t in sent for r in words.get(t.lemma_.lower(), ())):
+            continue
+        found = geoparser.context_place(sent, starting_in(places, sent.start_char, sent.end_char))
+        if found is not None and found.geo_precision in (1, 2) and found.country == "KP":
+            return sent.start, found
+    return None
+
+
 def inherit_places(
     mentions: list[Mention], geoparser: Geoparser, places: list[PlaceMention], cites: list[Citation], short: bool
 ) -> None:
@@ -181,9 +219,11 @@ def inherit_places(
         # "North Korea is tapping its students": a country alone is no place of its own; the
         # act borrows as if its clause named none, inside that country (place.within_country)
         within = _country_only(m.location)
-        # "fled across the border": the town on the border the story is from (place.border_town)
-        along = border_provinces(m.location) if m.event_type not in borrowing().get("border_wide_types", []) else frozenset()
-        rule = "place.border_town" if along else "place.within_country"
+        # "fled across the border": the town on the border the story is from (place.border_town);
+        # a campaign along it covers the border of that town's province (place.border_province)
+        along = border_provinces(m.location)
+        wide = bool(along) and m.event_type in borrowing().get("border_wide_types", [])
+        rule = "place.border_province" if wide else "place.border_town" if along else "place.within_country"
         within = "KP" if along else within
         if m.location is not None and within is None:
             if m.location.geo_precision in (1, 2):
@@ -197,11 +237,12 @@ def inherit_places(
         paragraph_place = next((loc for _, loc in reversed(before) if loc.geo_precision in (1, 2)
                                 and _left(loc, origin) and _inside(loc, within, along)), None)
         if paragraph_place is not None:
-            m.set_place(paragraph_place, "place.paragraph" if within is None else rule, within is None)
+            m.set_place(_province_of(paragraph_place, geoparser) if wide else paragraph_place,
+                        "place.paragraph" if within is None else rule, within is None)
         elif short_item is None:
             focus = next(((loc, why) for loc, why in candidates if _left(loc, origin) and _inside(loc, within, along)), None)
             if focus is not None and within is not None:
-                m.set_place(focus[0], rule, inherited=False)
+                m.set_place(_province_of(focus[0], geoparser) if wide else focus[0], rule, inherited=False)
             elif focus is not None:
                 # a place passed over because it is where the people went: the origin rule chose
                 passed_over = origin is not None and not _left(candidates[0][0], origin)
@@ -241,6 +282,12 @@ def _towns_named(geoparser: Geoparser, places: list[PlaceMention]) -> set[tuple[
         if located.admin1_code and located.admin2:
             named.add((located.admin1_code, located.admin2))
     return named
+
+
+def _province_of(loc: Location, geoparser: Geoparser) -> Location:
+    """The province a town lies in, as a place of its own (precision 3)."""
+    province = geoparser.gazetteer.admin1_by_code(loc.admin1_code or "")
+    return geoparser.location(province, text=loc.text) if province is not None else loc
 
 
 def _refines(found: Location, own: Location | None) -> bool:

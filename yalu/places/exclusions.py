@@ -53,7 +53,7 @@ def exclusion(ent: Span, place: Place) -> str | None:
         return "excepted"
     if _locator(ent):
         return "locator"
-    if _source_owner(ent) or BASED.match(text_of(ent.doc), ent.end_char):
+    if _source_owner(ent, place) or BASED.match(text_of(ent.doc), ent.end_char):
         return "owner"
     if SPEAKING_FROM.search(text_of(ent.doc), max(0, ent.start_char - 60), ent.start_char):
         return "source"
@@ -83,14 +83,17 @@ def _stands_for_state(ent: Span, place: Place) -> bool:
             and any(c.dep_ in ("xcomp", "ccomp") for c in root.head.children))
 
 
-def _source_owner(ent: Span) -> bool:
+def _source_owner(ent: Span, place: Place) -> bool:
     """"Pyongyang's Korea Central Television", "Seoul's Yonhap", "Seoul's military": the
-    home of an outlet or the state an organ belongs to, not a place of the story."""
+    home of an outlet or the state an organ belongs to, not a place of the story; so is a
+    country whose people are named ("North Korea's border guards were arrested in China")."""
     doc = ent.doc
     if ent.end >= len(doc) - 1 or doc[ent.end].tag_ != "POS":
         return False
     for token in doc[ent.end + 1:min(len(doc), ent.end + 5)]:
         if token.ent_type_ == "SOURCE" or token.lower_ in OWNED_NOUNS:
+            return True
+        if place.kind == "country" and token.ent_type_ == "ACTOR":
             return True
         if token.ent_type_ == "PLACE" or token.pos_ in ("VERB", "AUX", "ADP", "PUNCT"):
             return False

@@ -608,6 +608,8 @@ _CUE_CACHE: dict[str, re.Pattern] = {}
 def _contains(ctx: str, phrase: str) -> bool:
     pat = _CUE_CACHE.get(phrase)
     if pat is None:
-        pat = re.compile(r"(?<![\w])" + re.escape(phrase) + r"(?![\w])", re.IGNORECASE)
+        # a Hangul cue takes its particles ("동부전선에서", "속초항의"): whole at its start only
+        end = "" if rz.is_hangul(phrase[-1:]) else r"(?![\w])"
+        pat = re.compile(r"(?<![\w])" + re.escape(phrase) + end, re.IGNORECASE)
         _CUE_CACHE[phrase] = pat
     return bool(pat.search(ctx))

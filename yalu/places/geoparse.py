@@ -44,6 +44,8 @@ SPECIFICITY = {
 }
 GEO_PRECISION = {"province": 3, "region": 3, "river": 3, "border": 3, "sea": 3, "country": 3}
 ADMIN2_KINDS = ("county", "city", "district")
+# a capitalized word, a comma, then (at the end of the searched text) the province named next
+TOWN_BEFORE_PROVINCE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:-[a-z]+)?),\s+$")
 
 # "sealed off Hyesan": "off" after these verbs is a particle, not "near"
 PARTICLE_OFF = re.compile(r"\b(?:seal|sealed|sealing|seals|shut|shutting|cordoned|cordon|locked|lock|cut|blocked|walled|closed)\s+off\s+$", re.I)
@@ -174,6 +176,8 @@ class Geoparser:
                 candidates = [c for c in candidates if c.kind == "town"]
             if candidates:
                 raw.append((ent, candidates))
+        raw += self._towns_of_named_provinces(doc, raw)
+        raw.sort(key=lambda r: r[0].start_char)
         named_admin1 = {c[0].admin1_code for _, c in raw if len(c) == 1 and c[0].admin1_code}
         misspelt = self._misspelt_provinces(doc, raw)
         named_admin1 |= {m.place.admin1_code for m in misspelt if m.place.admin1_code}
@@ -197,6 +201,26 @@ class Geoparser:
         found += _unnamed_borders(doc)
         found.sort(key=lambda m: m.start)
         return found
+
+    def _towns_of_named_provinces(self, doc: Doc, raw: list[tuple[Span, list[Place]]]) -> list[tuple[Span, list[Place]]]:
+        """"a checkpoint in Bukchong, South Hamgyong Province": a word the tagger left
+        unmarked, right before the province it lies in, that the gazetteer knows only by a
+        looser spelling (Bukchong for Pukchong): the province confirms the town."""
+        out = []
+        text = text_of(doc)
+        covered = [(e.start_char, e.end_char) for e in doc.ents]
+        for ent, candidates in raw:
+            if len(candidates) != 1 or candidates[0].kind != "province":
+                continue
+            before = TOWN_BEFORE_PROVINCE.search(text, max(0, ent.start_char - 40), ent.start_char)
+            if before is None or any(s < before.end("name") and before.start("name") < e for s, e in covered):
+                continue
+            towns = [p for p in self.gazetteer.lookup(before.group("name"))
+                     if p.admin1_code == candidates[0].admin1_code and p.kind in ADMIN2_KINDS + ("town",)]
+            span = doc.char_span(before.start("name"), before.end("name"))
+            if towns and span is not None:
+                out.append((span, towns))
+        return out
 
     def _misspelt_provinces(self, doc: Doc, raw: list[tuple[Span, list[Place]]]) -> list[PlaceMention]:
         """"Manpo, Japang Province": a province the gazetteer does not spell, one letter away
@@ -314,6 +338,7 @@ class Geoparser:
             # "sent two battalions from Sariwon to Kumchon County", "fired from Kaemori into
             # Yeonpyeong Island": where they went, not where they came from
             usable = [m for m in usable if preposition(m.root) != "from"]
+        usable = [m for m in usable if not self._names_a_site_elsewhere(m, usable)]
         if not usable:
             usable = setting  # "shot dead while visiting Mount Kumgang": the clause's own setting
         if not usable:
@@ -326,6 +351,17 @@ class Geoparser:
 
         best = min(usable, key=rank)
         return self.location(best.place, text=best.text, context=self._before(best))
+
+    def _names_a_site_elsewhere(self, m: PlaceMention, others: list[PlaceMention]) -> bool:
+        """A place in the name of a site that the sentence places somewhere else: "the
+        Taedonggang Battery Factory in Pyongsong" is in Pyongsong. A place that contains the
+        name's own keeps it: "the Musan Mine in North Hamgyong Province" is Musan's."""
+        if m.root.dep_ != "compound" or m.root.head.pos_ != "PROPN":
+            return False
+        site = m.root.head
+        around = {p.id for p in self.gazetteer.ancestors(m.place)} | {m.place.id}
+        return any(o is not m and o.place.id not in around and o.place.kind != "country" and site in o.root.ancestors
+                   and preposition(o.root) in ("in", "at") for o in others)
 
     def _before(self, m: PlaceMention) -> str:
         """The text just before a mention: "near", "7 miles southeast of"."""
@@ -369,6 +405,8 @@ class Geoparser:
         went = Destinations()
         for m in mentions:
             if m.excluded or SPECIFICITY.get(m.place.kind, 3) > 3 or went(m.root) or sent_from(m.root, _sent_verbs()):
+                continue
+            if self._names_a_site_elsewhere(m, mentions):
                 continue
             located = self.location(m.place, text=m.text, context=self._before(m))
             if located.admin1_code:

@@ -20,6 +20,8 @@ BLOCKED_FORMS = {"soul"}
 
 # English generic words per kind, used for suffix forms
 EN_SUFFIX: dict[str, list[str]] = load_data("places/generics.toml")["en_suffix"]
+# the Korean generic of a Chinese place of each kind (용정 -> 용정시)
+CN_HANGUL_SUFFIX: dict[str, str] = load_data("places/generics.toml")["cn_hangul_suffix"]
 
 _DIRECTIONS = {"북": ("North", ["N.", "N"], ["buk", "puk"]), "남": ("South", ["S.", "S"], ["nam"])}
 
@@ -83,6 +85,7 @@ def generate_forms(p: Place) -> list[tuple[str, int]]:
     if p.hangul:
         _hangul_forms(add, p.hangul, kind, stem_h, direction, bare_ok)
     _alias_forms(add, p, en, rom_suffixes, bare_ok)
+    _chinese_hangul_forms(add, p)
     # generated romanizations of the Hangul and of Hangul aliases
     sources: list[tuple[str | None, str | None, str | None]] = []
     if p.hangul:
@@ -128,6 +131,16 @@ def _hangul_forms(add, hangul: str, kind: str, stem_h: str | None, direction: st
         hangul_forms.add(rz.south_hangul(h))
     for h in hangul_forms:
         add(h, 0)
+
+
+def _chinese_hangul_forms(add, p: Place) -> None:
+    """A Chinese place's Korean names with the Korean generic of its kind (용정 -> 용정시)."""
+    generic = CN_HANGUL_SUFFIX.get(p.kind) if p.country == "CN" else None
+    if generic is None:
+        return
+    for h in [p.hangul or ""] + list(p.aliases):
+        if rz.is_hangul(h) and not h.endswith(generic):
+            add(h + generic, 1)
 
 
 def _alias_forms(add, p: Place, en: list[str], rom_suffixes: list[str], bare_ok: bool) -> None:

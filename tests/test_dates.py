@@ -587,6 +587,17 @@ def test_a_quote_counts_back_from_the_day_its_speaker_spoke():
     assert (week.span.start, week.span.end, week.span.precision) == (date(2020, 11, 6), date(2020, 11, 12), 2)
 
 
+def test_a_quote_counts_back_from_the_day_told_right_before_it():
+    text = "A source in Hyesan told Daily NK on November 16, “Two days ago, guards caught a man carrying phones.”"
+    days = next(m for m in find_dates(text, PUB) if m.text == "Two days ago")
+    assert (days.span.start, days.span.end) == (date(2020, 11, 14), date(2020, 11, 14))
+    # near miss: the day the source spoke is told in another sentence, not right before the quote
+    text = ("A source in Hyesan told Daily NK on November 16 that the guards were strict. "
+            "“Two days ago, guards caught a man carrying phones.”")
+    days = next(m for m in find_dates(text, PUB) if m.text == "Two days ago")
+    assert (days.span.start, days.span.end) == (date(2020, 11, 24), date(2020, 11, 24))
+
+
 def test_outside_a_quote_it_counts_back_from_publication():
     text = "A week ago, border guards caught a man carrying Chinese phones, a source told Daily NK on November 16."
     week = next(m for m in find_dates(text, PUB) if m.text == "A week ago")

@@ -332,6 +332,27 @@ def test_after_clause_date(nlp, text, trigger, expected):
     assert got is None or got.rule == "date.after_clause"
 
 
+@pytest.mark.parametrize("text,trigger,expected", [
+    # the act of an after-clause came just before the dated main clause: in its month, its
+    # day or the day before (PUB is Thursday Nov. 26)
+    ("Tension rose last month after North Korea sent balloons carrying trash to the South.", "sent",
+     (date(2020, 10, 1), date(2020, 10, 31), 3)),
+    ("South Korea fired warning shots on Monday after soldiers crossed the border.", "crossed",
+     (date(2020, 11, 22), date(2020, 11, 23), 1)),
+    # a week: some time in the month up to its end (last week is Sunday 15 to Sunday 22)
+    ("Five defectors killed themselves last week after they were arrested in China.", "arrested",
+     (date(2020, 10, 23), date(2020, 11, 22), 3)),
+    # near miss: a year tells no "just before"
+    ("The court sentenced him in 2019 after he crossed the river.", "crossed", None),
+])
+def test_before_main_clause(nlp, text, trigger, expected):
+    sent, tok, mentions = _parse(nlp, text, trigger)
+    assert governing_date(sent, tok, mentions) is None
+    got = after_clause_date(sent, tok, mentions)
+    assert ((got.span.start, got.span.end, got.span.precision) if got else None) == expected
+    assert got is None or got.rule == "date.before_main_clause"
+
+
 def test_governing_date_with_offsets_into_a_longer_document(nlp):
     text = ("RFA has learned of the case. Speaking by phone with RFA on Tuesday, a resident "
             "said a conscript had recently deserted.")

@@ -15,7 +15,8 @@ Stages, in flow order (each a module):
 - combine.py     ranges, since / until, apposition, dates counted from another date
 - attach.py      the mention that dates a trigger, or a source speaking (spaCy parse); an
                  act after a recent dated one runs from it to publication (date.after_clause), one
-                 in the perfect since a dated one from its date (date.since_clause)
+                 in the perfect since a dated one from its date (date.since_clause), one
+                 told in the after-clause of a dated one just before it (date.before_main_clause)
 - dateline.py    datelines and the year of one that gives none
 
 Public interface (used by the extractor):

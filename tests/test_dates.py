@@ -212,6 +212,11 @@ GOVERNING = [
     ("A source told Daily NK on Tuesday that two soldiers deserted their posts last week.",
      "deserted", "last week", "on Tuesday"),
     ("A source told Daily NK on Tuesday that two soldiers deserted their posts.", "deserted", None, "on Tuesday"),
+    # a verb and its object that report: the day the report was sent, not the arrests'
+    ("On Nov. 25, a reporting partner in Hyesan sent us a report that guards arrested two smugglers.",
+     "arrested", None, "On Nov. 25"),
+    # near miss: a message sent is an act of its own, not a report
+    ("Kim Jong Un sent a message of sympathy to the Russian president on Monday.", "message", "on Monday", None),
     ("North Korea fired two short-range ballistic missiles into the East Sea on Thursday, South Korea's "
      "Joint Chiefs of Staff said.", "fired", "on Thursday", None),
     ("A source in North Hamgyong Province told RFA on Monday that police arrested three smugglers in "

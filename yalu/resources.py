@@ -107,7 +107,7 @@ SCHEMAS: dict[str, Schema] = {
         "government": _records("country periods"),
         "source_scale": dict,
     }),
-    "reporting.toml": Schema({"reporting": _records("verbs nouns")}),
+    "reporting.toml": Schema({"reporting": _records("verbs nouns", "light")}),
     "dates.toml": Schema({name: dict for name in DATE_TABLES}),
     "places/context.toml": Schema({
         "borrowing": _records("picture_words source_home_countries article_place_within land_borders border_provinces",

@@ -325,7 +325,8 @@ def _is_reporting(tok: Token) -> bool:
     lx = lexicon()
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX"):
-        return lemma in lx.reporting_verbs or tok.lower_ in lx.reporting_verbs
+        return (lemma in lx.reporting_verbs or tok.lower_ in lx.reporting_verbs
+                or any((lemma, c.lemma_.lower()) in lx.reporting_light for c in tok.children if c.dep_ == "dobj"))
     if tok.pos_ in ("NOUN", "PROPN"):
         return lemma in lx.reporting_nouns or tok.lower_ in lx.reporting_nouns
     return False

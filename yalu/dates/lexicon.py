@@ -57,6 +57,7 @@ class Lexicon:
         reporting = resources.load("reporting.toml")["reporting"]
         self.reporting_verbs = frozenset(reporting["verbs"])
         self.reporting_nouns = frozenset(reporting["nouns"])
+        self.reporting_light = frozenset(tuple(pair.split()) for pair in reporting.get("light", []))
         self.discovery_verbs = frozenset(data["discovery"]["verbs"])
         self.simultaneous_marks = frozenset(data["simultaneous"]["marks"])
         self.lasting = frozenset(data["lasting"]["lemmas"])

@@ -511,8 +511,22 @@ RECENTLY_TOLD_CASES = [("date.recently_told", *case) for case in [
      "The most striking raid came on March 20, in the middle of the night.", None),
 ]]
 
+# a lead dated to a month or a week and a body that tells its day (date.day_told_after); not a
+# day outside it, not a day that dates another act or a thing
+DAY_TOLD_AFTER_CASES = [("date.day_told_after", *case) for case in [
+    ("Police arrested several smugglers in Hyesan last month, a source said.\n\n"
+     "The most striking raid came on September 20, in the middle of the night.", ("2024-09-20", "2024-09-20", 1)),
+    ("Police arrested several smugglers in Hyesan last month, a source said.\n\n"
+     "The most striking raid came on October 2, in the middle of the night.", None),
+    ("Police arrested several smugglers in Hyesan last month, a source said.\n\n"
+     "On September 20, guards shot a soldier who tried to desert.", None),
+    # the day of a thing (a photo, a document), not of what was done
+    ("Police arrested several smugglers in Hyesan last month, a source said.\n\n"
+     "Photos from September 20 show the empty stalls of the market.", None),
+]]
 
-@pytest.mark.parametrize(("rule", "lead", "expected"), LEAD_WHEN_CASES + RECENTLY_TOLD_CASES)
+
+@pytest.mark.parametrize(("rule", "lead", "expected"), LEAD_WHEN_CASES + RECENTLY_TOLD_CASES + DAY_TOLD_AFTER_CASES)
 def test_the_lead_takes_the_date_told_after_it(extract, rule, lead, expected):
     arrest = one(extract(lead + FILLER, published="2024-10-11"), "arrest")
     assert (rule in rules(arrest)) == (expected is not None)

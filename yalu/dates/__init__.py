@@ -38,6 +38,7 @@ Public interface (used by the extractor):
 - `reporting_date(sent, mentions)` -> the mention that dates a source speaking, or None
 - `lasting(lemma)`                 -> a condition that lasts (drought, famine), never a day's event
 - `page_date(text, mention)`       -> whether it dates the page (a dateline, a page stamp, a date line)
+- `thing_date(text, mention)`      -> whether it is the day a picture or a paper was made ("Images from March 31")
 - `news_cycle(published)`          -> [published - 1 day, published], precision 1
 - `in_news_cycle(span, published)` -> whether a day is the publication day or the day before
 
@@ -66,7 +67,7 @@ Rules that are choices (documented here and in yalu/data/dates.toml):
 
 from __future__ import annotations
 
-from .attach import after_clause_date, governing_date, page_date, reporting_date
+from .attach import after_clause_date, governing_date, page_date, reporting_date, thing_date
 from .combine import COMBINERS, RULES, DateMention, coded_as_start, find_dates, opens_since, resolve
 from .dateline import dateline, dateline_match
 from .lexicon import lasting
@@ -91,5 +92,6 @@ __all__ = [
     "page_date",
     "precision_for",
     "reporting_date",
+    "thing_date",
     "resolve",
 ]

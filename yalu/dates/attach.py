@@ -239,6 +239,12 @@ def page_date(text: str, m: DateMention) -> bool:
     return not text[line_start:m.start].strip() and bool(_LINE_REST.match(text, m.end))
 
 
+def thing_date(text: str, m: DateMention) -> bool:
+    """The day a picture or a paper was made ("Images from March 31 show a fresh crater",
+    `data/dates.toml` `things`), not the day of an act."""
+    return bool(lexicon().of_a_thing.search(text[max(0, m.start - 40):m.start]))
+
+
 _FRONTED = re.compile(r"^[\s\"“‘'(]*$")
 
 

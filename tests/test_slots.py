@@ -210,10 +210,13 @@ def test_an_act_going_on_since_a_date_is_as_precise_as_its_start(extract, senten
      "The province has seen little rain since April 27, the weather agency said.", "2024-04-27", 1),
     ("Cholera is spreading in Sinuiju, sources said.",
      "\"Since early May, the number of patients has been rising,\" a resident said.", "2024-05-01", 3),
+    # the North's GPS jamming runs for days, not the day of the news that tells it
+    ("GPS jamming from North Korea disrupted hundreds of flights near Seoul, officials said.",
+     "A total of 300 aircraft since Saturday have reported the failure of GPS signals.", "2024-06-01", 1),
 ])
 def test_a_lasting_condition_goes_on_since_the_reports_recent_since(extract, lead, since, start, precision):
     text = lead + "\n\nIt is the worst since 1962, officials said. " + since + FILLER
-    [found] = [i for i in extract(text, published="2024-06-06") if i.event_type == "disaster"]
+    [found] = [i for i in extract(text, published="2024-06-06") if i.event_type in ("disaster", "other")]
     assert (str(found.time.start), str(found.time.end), found.time.precision) == (start, "2024-06-06", precision)
     assert "date.lasting_since" in rules(found)
 

@@ -153,6 +153,15 @@ def test_what_a_source_tells_on_a_day_is_no_days_news(extract):
     assert "date.reported_news" not in rules(arrest)
 
 
+def test_the_day_of_a_picture_is_no_days_news(extract):
+    text = (
+        "Satellite imagery of the Yongbyon complex from October 6 reveals that floods damaged a pump house.\n\n"
+        "The river rose after heavy rain, analysts said."
+    ) + FILLER
+    flood = one(extract(text, published="2024-10-11", outlet="Wire"), "disaster")
+    assert "date.reported_news" not in rules(flood)  # the day of the picture, not an announcement
+
+
 def test_an_act_state_media_announced_last_week_is_that_weeks_news(extract):
     text = (
         "The army began clearing mines near the border on Tuesday, officials said.\n\n"

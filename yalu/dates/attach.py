@@ -242,7 +242,7 @@ def page_date(text: str, m: DateMention) -> bool:
 def thing_date(text: str, m: DateMention) -> bool:
     """The day a picture or a paper was made ("Images from March 31 show a fresh crater",
     `data/dates.toml` `things`), not the day of an act."""
-    return bool(lexicon().of_a_thing.search(text[max(0, m.start - 40):m.start]))
+    return bool(lexicon().of_a_thing.search(text[max(0, m.start - 100):m.start]))
 
 
 _FRONTED = re.compile(r"^[\s\"“‘'(]*$")

@@ -119,7 +119,9 @@ class Lexicon:
         # the auxiliary, an adverb or "been" at most, then a participle: "had (unilaterally) declared"
         self.flashback = re.compile(rf"(?i)\b(?:{alt(words['flashback'])})\s+(?:\w+ly\s+|been\s+)?"
                                     rf"(?!to\b)\w+(?:ed|en|wn|un|ne|ught|t)\b")
-        self.of_a_thing = re.compile(rf"(?i:\b(?:{alt(words['things'])})\s+(?:(?:from|of|dated|taken(?:\s+on)?)\s+)?)$")
+        # "imagery of the Yongbyon Nuclear Scientific Research Center from August 6"
+        self.of_a_thing = re.compile(rf"(?i:\b(?:{alt(words['things'])})(?:\s+of\s+[^.;,\n]{{1,60}}?)?\s+"
+                                     rf"(?:(?:from|of|dated|taken(?:\s+on)?)\s+)?)$")
         self.ahead = re.compile(rf"(?i:\b(?:{alt(words['ahead'])})\s+(?:the\s+)?)$")
         self.future_cue = re.compile(rf"(?i)(?:^|[^\w'])(?:{alt(cues)})(?![\w])")
 

@@ -393,6 +393,8 @@ def _announced(clusters: list[Cluster], article: Article, found: list[dates.Date
                 continue
             in_sentence = starting_in(found, m.sent.start_char, m.sent.end_char)
             said = dates.reporting_date(m.sent, in_sentence)
+            if said is not None and dates.thing_date(text_of(m.sent.doc), said):
+                said = None  # "imagery from August 6 reveals ...": the picture's day, no announcement
             if said is not None and said.span.end and said.span.precision == 1:
                 out[id(c)] = dates.news_cycle(said.span.end)
                 break

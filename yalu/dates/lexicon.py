@@ -43,6 +43,7 @@ class Lexicon:
         self.decade_parts = _pairs(data["decade_parts"])
         self.week_parts = _pairs(data["week_parts"])
         self.seasons = _pairs(data["seasons"])
+        self.season_reach: int = data["season_reach"]["days"]
         self.vague: dict[str, dict[str, Any]] = data["vague"]
         self.periods: dict[str, list[str]] = data["periods"]
         self.juche_offset: int = data["juche"]["offset"]

@@ -162,6 +162,22 @@ def test_the_day_of_a_picture_is_no_days_news(extract):
     assert "date.reported_news" not in rules(flood)  # the day of the picture, not an announcement
 
 
+@pytest.mark.parametrize(("said", "expected"), [
+    # a statement told with no day is the news of the day it is told (date.statement_news)
+    ("its foreign ministry said in a statement.", ("2024-10-10", "2024-10-11", 1)),
+    # one told as said earlier this year is as old as that
+    ("its foreign ministry said earlier this year in a statement.", ("2024-01-01", "2024-10-11", 4)),
+])
+def test_a_statement_is_the_news_of_the_day_it_is_told(extract, said, expected):
+    text = (
+        "North Korea will stay away from the nuclear talks for an indefinite period, " + said + "\n\n"
+        "The talks have stalled for months, diplomats said."
+    ) + FILLER
+    statement = one(extract(text, published="2024-10-11", outlet="Wire"), "statement")
+    assert dated(statement) == expected
+    assert "date.statement_news" in rules(statement)
+
+
 def test_an_act_state_media_announced_last_week_is_that_weeks_news(extract):
     text = (
         "The army began clearing mines near the border on Tuesday, officials said.\n\n"

@@ -37,6 +37,7 @@ Public interface (used by the extractor):
                                      perfect), to publication, or None
 - `reporting_date(sent, mentions)` -> the mention that dates a source speaking, or None
 - `lasting(lemma)`                 -> a condition that lasts (drought, famine), never a day's event
+- `news_type(event_type)`          -> an act that is the news of the day it is told (a statement)
 - `page_date(text, mention)`       -> whether it dates the page (a dateline, a page stamp, a date line)
 - `thing_date(text, mention)`      -> whether it is the day a picture or a paper was made ("Images from March 31")
 - `news_cycle(published)`          -> [published - 1 day, published], precision 1
@@ -70,7 +71,7 @@ from __future__ import annotations
 from .attach import after_clause_date, governing_date, page_date, reporting_date, thing_date
 from .combine import COMBINERS, RULES, DateMention, coded_as_start, find_dates, opens_since, resolve
 from .dateline import dateline, dateline_match
-from .lexicon import lasting
+from .lexicon import lasting, news_type
 from .resolution import MAX_RUN_DAYS, days_of, in_news_cycle, news_cycle, precision_for
 
 __all__ = [
@@ -87,6 +88,7 @@ __all__ = [
     "opens_since",
     "governing_date",
     "lasting",
+    "news_type",
     "in_news_cycle",
     "news_cycle",
     "page_date",

@@ -62,6 +62,7 @@ class Lexicon:
         self.discovery_verbs = frozenset(data["discovery"]["verbs"])
         self.simultaneous_marks = frozenset(data["simultaneous"]["marks"])
         self.lasting = frozenset(data["lasting"]["lemmas"])
+        self.news_types = frozenset(data["news_types"]["types"])
         self._pieces(data)
         self._context(data["context"], data["future_cues"]["cues"])
 
@@ -204,6 +205,11 @@ def part_name(s: str | None) -> str | None:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     return Lexicon(resources.load("dates.toml"))
+
+
+def news_type(event_type: str) -> bool:
+    """An act that is the news of the day it is told when no day is stated (a statement)."""
+    return event_type in lexicon().news_types
 
 
 def lasting(lemma: str) -> bool:

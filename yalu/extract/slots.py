@@ -613,6 +613,12 @@ def date_undated(
                 c.first.time, rule = dates.news_cycle(told_on or article.published), "date.news_cycle"
         elif not short and dates.lasting(c.first.trigger.lemma_) and (since := _lasting_since(found, article.published)):
             c.first.time, rule = since, "date.lasting_since"
+        elif article.published and dates.news_type(c.first.event_type):
+            # the day it was said, when its sentence tells it ("earlier this year said in a
+            # statement"), else the news of the day it is told
+            said = dates.reporting_date(c.first.sent, starting_in(found, c.first.sent.start_char, c.first.sent.end_char))
+            c.first.time = said.span if said is not None and said.span.precision else dates.news_cycle(article.published)
+            rule = "date.statement_news"
         elif article.published and news_day and not dates.lasting(c.first.trigger.lemma_) \
                 and not (c.first.paragraph not in lead[:2] and _present_perfect(c.first)):
             c.first.time, rule = dates.news_cycle(article.published), "date.news_of_the_day"

@@ -212,6 +212,11 @@ GOVERNING = [
     ("A source told Daily NK on Tuesday that two soldiers deserted their posts last week.",
      "deserted", "last week", "on Tuesday"),
     ("A source told Daily NK on Tuesday that two soldiers deserted their posts.", "deserted", None, "on Tuesday"),
+    # a verb and its object that report: the day the report was sent, not the arrests'
+    ("On Nov. 25, a reporting partner in Hyesan sent us a report that guards arrested two smugglers.",
+     "arrested", None, "On Nov. 25"),
+    # near miss: a message sent is an act of its own, not a report
+    ("Kim Jong Un sent a message of sympathy to the Russian president on Monday.", "message", "on Monday", None),
     ("North Korea fired two short-range ballistic missiles into the East Sea on Thursday, South Korea's "
      "Joint Chiefs of Staff said.", "fired", "on Thursday", None),
     ("A source in North Hamgyong Province told RFA on Monday that police arrested three smugglers in "
@@ -314,22 +319,34 @@ def test_reporting_date(nlp, text, _trigger, _gov, expected):
     assert (got.text if got else None) == expected
 
 
-@pytest.mark.parametrize("text,trigger,expected", [
+@pytest.mark.parametrize("text,trigger,expected,rule", [
     # an act after a recent dated one: from that day to publication (PUB is Thursday Nov. 26)
-    ("Police arrested a smuggler after he crossed the river on Monday.", "arrested", (date(2020, 11, 23), PUB, 2)),
+    ("Police arrested a smuggler after he crossed the river on Monday.", "arrested", (date(2020, 11, 23), PUB, 2),
+     "date.after_clause"),
     ("South Korea fired warning shots after soldiers briefly crossed the border earlier this week.", "shots",
-     (date(2020, 11, 22), PUB, 2)),
+     (date(2020, 11, 22), PUB, 2), "date.after_clause"),
     # a date weeks back bounds nothing worth telling; a count of days already places both acts
-    ("Police arrested a smuggler after he crossed the river on October 3.", "arrested", None),
+    ("Police arrested a smuggler after he crossed the river on October 3.", "arrested", None, None),
     # not after: the date of a clause told before or as the act stays the governing rule's business
-    ("Police arrested a man who had sold copper wire on Monday.", "arrested", None),
+    ("Police arrested a man who had sold copper wire on Monday.", "arrested", None, None),
+    # the act of an after-clause came just before the dated main clause (date.before_main_clause):
+    # in its month, its day or the day before
+    ("Tension rose last month after North Korea sent balloons carrying trash to the South.", "sent",
+     (date(2020, 10, 1), date(2020, 10, 31), 3), "date.before_main_clause"),
+    ("South Korea fired warning shots on Monday after soldiers crossed the border.", "crossed",
+     (date(2020, 11, 22), date(2020, 11, 23), 1), "date.before_main_clause"),
+    # a week: some time in the month up to its end (last week is Sunday 15 to Sunday 22)
+    ("Five defectors killed themselves last week after they were arrested in China.", "arrested",
+     (date(2020, 10, 23), date(2020, 11, 22), 3), "date.before_main_clause"),
+    # near miss: a year tells no "just before"
+    ("The court sentenced him in 2019 after he crossed the river.", "crossed", None, None),
 ])
-def test_after_clause_date(nlp, text, trigger, expected):
+def test_after_clause_date(nlp, text, trigger, expected, rule):
     sent, tok, mentions = _parse(nlp, text, trigger)
     assert governing_date(sent, tok, mentions) is None
     got = after_clause_date(sent, tok, mentions)
     assert ((got.span.start, got.span.end, got.span.precision) if got else None) == expected
-    assert got is None or got.rule == "date.after_clause"
+    assert (got.rule if got else None) == rule
 
 
 def test_governing_date_with_offsets_into_a_longer_document(nlp):
@@ -585,6 +602,17 @@ def test_a_quote_counts_back_from_the_day_its_speaker_spoke():
             "told Daily NK on November 16.")
     week = next(m for m in find_dates(text, PUB) if m.text == "A week ago")
     assert (week.span.start, week.span.end, week.span.precision) == (date(2020, 11, 6), date(2020, 11, 12), 2)
+
+
+def test_a_quote_counts_back_from_the_day_told_right_before_it():
+    text = "A source in Hyesan told Daily NK on November 16, “Two days ago, guards caught a man carrying phones.”"
+    days = next(m for m in find_dates(text, PUB) if m.text == "Two days ago")
+    assert (days.span.start, days.span.end) == (date(2020, 11, 14), date(2020, 11, 14))
+    # near miss: the day the source spoke is told in another sentence, not right before the quote
+    text = ("A source in Hyesan told Daily NK on November 16 that the guards were strict. "
+            "“Two days ago, guards caught a man carrying phones.”")
+    days = next(m for m in find_dates(text, PUB) if m.text == "Two days ago")
+    assert (days.span.start, days.span.end) == (date(2020, 11, 24), date(2020, 11, 24))
 
 
 def test_outside_a_quote_it_counts_back_from_publication():

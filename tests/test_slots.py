@@ -143,14 +143,33 @@ def test_an_act_an_agency_announces_on_a_day_is_that_days_news(extract):
     assert "date.reported_news" in rules(incursion)
 
 
-def test_what_a_source_tells_on_a_day_is_no_days_news(extract):
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Police arrested several smugglers in Hyesan, a source told Daily NK on Thursday.\n\n"
+     "The arrests came amid a wider campaign, the source said.", "arrest"),
+    # the day of a picture that "reveals" is no announcement either
+    ("Satellite imagery of the Yongbyon complex from October 6 reveals that floods damaged a pump house.\n\n"
+     "The river rose after heavy rain, analysts said.", "disaster"),
+])
+def test_what_a_source_tells_on_a_day_is_no_days_news(extract, text, event_type):
+    act = one(extract(text + FILLER, published="2024-10-11"), event_type)
+    assert act.time.precision == 3  # the month-wide recent window, not Thursday's news
+    assert "date.reported_news" not in rules(act)
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # a statement told with no day is the news of the day it is told (date.statement_news)
+    ("its foreign ministry said in a statement.", ("2024-10-10", "2024-10-11", 1)),
+    # one told as said earlier this year is as old as that
+    ("its foreign ministry said earlier this year in a statement.", ("2024-01-01", "2024-10-11", 4)),
+])
+def test_a_statement_is_the_news_of_the_day_it_is_told(extract, said, expected):
     text = (
-        "Police arrested several smugglers in Hyesan, a source told Daily NK on Thursday.\n\n"
-        "The arrests came amid a wider campaign, the source said."
+        "North Korea will stay away from the nuclear talks for an indefinite period, " + said + "\n\n"
+        "The talks have stalled for months, diplomats said."
     ) + FILLER
-    arrest = one(extract(text, published="2024-10-11"), "arrest")
-    assert arrest.time.precision == 3  # the month-wide recent window, not Thursday's news
-    assert "date.reported_news" not in rules(arrest)
+    statement = one(extract(text, published="2024-10-11", outlet="Wire"), "statement")
+    assert dated(statement) == expected
+    assert "date.statement_news" in rules(statement)
 
 
 def test_an_act_state_media_announced_last_week_is_that_weeks_news(extract):
@@ -210,10 +229,13 @@ def test_an_act_going_on_since_a_date_is_as_precise_as_its_start(extract, senten
      "The province has seen little rain since April 27, the weather agency said.", "2024-04-27", 1),
     ("Cholera is spreading in Sinuiju, sources said.",
      "\"Since early May, the number of patients has been rising,\" a resident said.", "2024-05-01", 3),
+    # the North's GPS jamming runs for days, not the day of the news that tells it
+    ("GPS jamming from North Korea disrupted hundreds of flights near Seoul, officials said.",
+     "A total of 300 aircraft since Saturday have reported the failure of GPS signals.", "2024-06-01", 1),
 ])
 def test_a_lasting_condition_goes_on_since_the_reports_recent_since(extract, lead, since, start, precision):
     text = lead + "\n\nIt is the worst since 1962, officials said. " + since + FILLER
-    [found] = [i for i in extract(text, published="2024-06-06") if i.event_type == "disaster"]
+    [found] = [i for i in extract(text, published="2024-06-06") if i.event_type in ("disaster", "other")]
     assert (str(found.time.start), str(found.time.end), found.time.precision) == (start, "2024-06-06", precision)
     assert "date.lasting_since" in rules(found)
 
@@ -527,8 +549,22 @@ RECENTLY_TOLD_CASES = [("date.recently_told", *case) for case in [
      "The most striking raid came on March 20, in the middle of the night.", None),
 ]]
 
+# a lead dated to a month or a week and a body that tells its day (date.day_told_after); not a
+# day outside it, not a day that dates another act or a thing
+DAY_TOLD_AFTER_CASES = [("date.day_told_after", *case) for case in [
+    ("Police arrested several smugglers in Hyesan last month, a source said.\n\n"
+     "The most striking raid came on September 20, in the middle of the night.", ("2024-09-20", "2024-09-20", 1)),
+    ("Police arrested several smugglers in Hyesan last month, a source said.\n\n"
+     "The most striking raid came on October 2, in the middle of the night.", None),
+    ("Police arrested several smugglers in Hyesan last month, a source said.\n\n"
+     "On September 20, guards shot a soldier who tried to desert.", None),
+    # the day of a thing (a photo, a document), not of what was done
+    ("Police arrested several smugglers in Hyesan last month, a source said.\n\n"
+     "Photos from September 20 show the empty stalls of the market.", None),
+]]
 
-@pytest.mark.parametrize(("rule", "lead", "expected"), LEAD_WHEN_CASES + RECENTLY_TOLD_CASES)
+
+@pytest.mark.parametrize(("rule", "lead", "expected"), LEAD_WHEN_CASES + RECENTLY_TOLD_CASES + DAY_TOLD_AFTER_CASES)
 def test_the_lead_takes_the_date_told_after_it(extract, rule, lead, expected):
     arrest = one(extract(lead + FILLER, published="2024-10-11"), "arrest")
     assert (rule in rules(arrest)) == (expected is not None)

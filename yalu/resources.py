@@ -64,9 +64,9 @@ GENERICITY_LISTS = (
 
 # dates.toml: tables of words (month names, parts of a month, cue words, ...)
 DATE_TABLES = (
-    "juche months weekdays fuzzy_counts month_parts parts week_parts year_parts decade_parts seasons relative "
-    "unit_offsets year_words day_words times_of_day season_words vague periods discovery simultaneous "
-    "future_cues context ordinals tens anniversaries lasting"
+    "juche months weekdays fuzzy_counts month_parts parts week_parts year_parts decade_parts seasons season_reach "
+    "relative unit_offsets year_words day_words times_of_day season_words vague periods discovery simultaneous "
+    "future_cues context ordinals tens anniversaries lasting news_types"
 ).split()
 
 # places/generics.toml: the generic words of place names, one list per job
@@ -107,7 +107,7 @@ SCHEMAS: dict[str, Schema] = {
         "government": _records("country periods"),
         "source_scale": dict,
     }),
-    "reporting.toml": Schema({"reporting": _records("verbs nouns")}),
+    "reporting.toml": Schema({"reporting": _records("verbs nouns", "light")}),
     "dates.toml": Schema({name: dict for name in DATE_TABLES}),
     "places/context.toml": Schema({
         "borrowing": _records("picture_words source_home_countries article_place_within land_borders border_provinces",

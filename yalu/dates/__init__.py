@@ -15,7 +15,8 @@ Stages, in flow order (each a module):
 - combine.py     ranges, since / until, apposition, dates counted from another date
 - attach.py      the mention that dates a trigger, or a source speaking (spaCy parse); an
                  act after a recent dated one runs from it to publication (date.after_clause), one
-                 in the perfect since a dated one from its date (date.since_clause)
+                 in the perfect since a dated one from its date (date.since_clause), one
+                 told in the after-clause of a dated one just before it (date.before_main_clause)
 - dateline.py    datelines and the year of one that gives none
 
 Public interface (used by the extractor):
@@ -36,7 +37,9 @@ Public interface (used by the extractor):
                                      perfect), to publication, or None
 - `reporting_date(sent, mentions)` -> the mention that dates a source speaking, or None
 - `lasting(lemma)`                 -> a condition that lasts (drought, famine), never a day's event
+- `news_type(event_type)`          -> an act that is the news of the day it is told (a statement)
 - `page_date(text, mention)`       -> whether it dates the page (a dateline, a page stamp, a date line)
+- `thing_date(text, mention)`      -> whether it is the day a picture or a paper was made ("Images from March 31")
 - `news_cycle(published)`          -> [published - 1 day, published], precision 1
 - `in_news_cycle(span, published)` -> whether a day is the publication day or the day before
 
@@ -65,10 +68,10 @@ Rules that are choices (documented here and in yalu/data/dates.toml):
 
 from __future__ import annotations
 
-from .attach import after_clause_date, governing_date, page_date, reporting_date
+from .attach import after_clause_date, governing_date, page_date, reporting_date, thing_date
 from .combine import COMBINERS, RULES, DateMention, coded_as_start, find_dates, opens_since, resolve
 from .dateline import dateline, dateline_match
-from .lexicon import lasting
+from .lexicon import lasting, news_type
 from .resolution import MAX_RUN_DAYS, days_of, in_news_cycle, news_cycle, precision_for
 
 __all__ = [
@@ -85,10 +88,12 @@ __all__ = [
     "opens_since",
     "governing_date",
     "lasting",
+    "news_type",
     "in_news_cycle",
     "news_cycle",
     "page_date",
     "precision_for",
     "reporting_date",
+    "thing_date",
     "resolve",
 ]

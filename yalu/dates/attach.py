@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 from typing import TYPE_CHECKING, cast
 
 from ..annotate.spacy_pipeline import text_of
@@ -66,6 +67,8 @@ def _since(m: DateMention, rule: str) -> DateMention:
 
 # an act told after a recent one is dated from it to publication; this many days back at most
 AFTER_CLAUSE_REACH_DAYS = 7
+# an act told in the after-clause of one dated to a week came in the month up to its end
+BEFORE_MAIN_CLAUSE_DAYS = 30
 _ACT_NOUN_DEPS = {"dobj", "nsubj", "nsubjpass"}
 
 
@@ -94,6 +97,34 @@ def after_clause_date(sent: Span, trigger: Token | Span, mentions: list[DateMent
             return _since(m, "date.since_clause")
         if "after" in marks and (m.published - m.span.start).days <= AFTER_CLAUSE_REACH_DAYS:
             return replace(m, span=span(m.span.start, m.published), rule="date.after_clause")
+    return _before_main_clause(doc, verb, mentions, sent)
+
+
+def _before_main_clause(doc: Doc, verb: Token, mentions: list[DateMention], sent: Span) -> DateMention | None:
+    """An act told in the after-clause of a dated one came just before it
+    (date.before_main_clause): in the month it names ("Tension flared last month after the
+    North sent thousands of trash balloons"), in the month up to the week it names ("committed
+    suicide last week after they were arrested in China": caught earlier that month), on its
+    day or the day before ("fired warning shots on Monday after soldiers crossed"). Not an
+    older date's ("was sentenced in 2019 after ...": a year tells no "just before"), nor a
+    count of days after, which dates the after-clause's act itself (date.days_after_clause)."""
+    if verb.dep_ != "advcl" or _clause_mark(verb) != "after":
+        return None
+    main = verb.head
+    for m in mentions:
+        if (m.kind in ("reference", "anaphor", "since") or m.future or not _in_sentence(sent, m) or m.span.start is None
+                or m.span.end is None or m.span.precision not in (1, 2, 3)):
+            continue
+        root = _mention_root(doc, m)
+        chain = _ancestors_chain(root) if root is not None else []
+        if main in chain and verb not in chain:
+            start = m.span.start
+            if m.span.precision == 1:  # the same day or the day before
+                start = m.span.end - timedelta(days=1)
+            elif m.span.precision == 2:  # some time in the month up to the week's end
+                start = m.span.end - timedelta(days=BEFORE_MAIN_CLAUSE_DAYS)
+            precision = 1 if m.span.precision == 1 else 3
+            return replace(m, span=span(start, m.span.end, precision), rule="date.before_main_clause")
     return None
 
 
@@ -208,6 +239,12 @@ def page_date(text: str, m: DateMention) -> bool:
     return not text[line_start:m.start].strip() and bool(_LINE_REST.match(text, m.end))
 
 
+def thing_date(text: str, m: DateMention) -> bool:
+    """The day a picture or a paper was made ("Images from March 31 show a fresh crater",
+    `data/dates.toml` `things`), not the day of an act."""
+    return bool(lexicon().of_a_thing.search(text[max(0, m.start - 100):m.start]))
+
+
 _FRONTED = re.compile(r"^[\s\"“‘'(]*$")
 
 
@@ -294,7 +331,8 @@ def _is_reporting(tok: Token) -> bool:
     lx = lexicon()
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX"):
-        return lemma in lx.reporting_verbs or tok.lower_ in lx.reporting_verbs
+        return (lemma in lx.reporting_verbs or tok.lower_ in lx.reporting_verbs
+                or any((lemma, c.lemma_.lower()) in lx.reporting_light for c in tok.children if c.dep_ == "dobj"))
     if tok.pos_ in ("NOUN", "PROPN"):
         return lemma in lx.reporting_nouns or tok.lower_ in lx.reporting_nouns
     return False

@@ -375,14 +375,16 @@ _CLOSE_QUOTES = "”\""
 def _anchor_quotes(t: _Text) -> None:
     """ "“A week ago, a smuggler was caught,” a source told Daily NK on September 16th":
     what a quote counts back from now ("a week ago", "yesterday", "last week") counts from
-    the day its speaker spoke, when the attribution names that day, not from publication."""
+    the day its speaker spoke, when the attribution names that day, not from publication:
+    after the quote, or right before it ("..., an activist told the Chosun Ilbo Sunday,
+    “They took poison three days ago”")."""
     for k, m in enumerate(t.out):
         if m.kind != "relative" or m.span.precision == 0:
             continue
-        close = _quote_close(t.text, m.start)
-        if close is None:
+        bounds = _quote_bounds(t.text, m.start)
+        if bounds is None:
             continue
-        said = _spoken_after(t, close)
+        said = _spoken_after(t, bounds[1]) or _spoken_before(t, bounds[0])
         if said is None or said.span.start is None or t.published is None or said.span.start >= t.published:
             continue
         moved = resolve(m.text, said.span.start)
@@ -390,8 +392,8 @@ def _anchor_quotes(t: _Text) -> None:
             t.out[k] = replace(m, span=replace(moved, expression=m.span.expression), rule=m.rule)
 
 
-def _quote_close(text: str, at: int) -> int | None:
-    """The end of the quote `at` is inside (None: it is not quoted)."""
+def _quote_bounds(text: str, at: int) -> tuple[int, int] | None:
+    """Where the quote `at` is inside opens and ends (None: it is not quoted)."""
     paragraph = max(text.rfind("\n\n", max(0, at - REACH), at), max(0, at - REACH))
     opened = max(text.rfind(q, paragraph, at) for q in _OPEN_QUOTES)
     if opened < 0 or ("”" in text[opened + 1:at]) or (text[opened] == '"' and text.count('"', paragraph, opened) % 2):
@@ -400,7 +402,7 @@ def _quote_close(text: str, at: int) -> int | None:
     end = min(ends, default=-1)
     if end < 0 or "\n\n" in text[at:end]:
         return None
-    return end
+    return opened, end
 
 
 def _spoken_after(t: _Text, close: int) -> DateMention | None:
@@ -413,6 +415,21 @@ def _spoken_after(t: _Text, close: int) -> DateMention | None:
         if close < m.start < tail_end and m.span.precision == 1 and m.kind != "relative":
             if lexicon().spoken_at.search(t.text[max(close, m.start - 40):m.start]):
                 return m
+    return None
+
+
+# what may stand between the day a speaker spoke and the quote it opens: "..., told RFA on
+# Monday, “..." or "told RFA on Monday: “..."
+_BEFORE_QUOTE = re.compile(r"\s*[,:]?\s*")
+
+
+def _spoken_before(t: _Text, opened: int) -> DateMention | None:
+    """The day named with the speaking verb right before a quote opens ("..., an activist
+    told the Chosun Ilbo Sunday, “They ...")."""
+    for m in t.out:
+        if (m.end <= opened and _BEFORE_QUOTE.fullmatch(t.text, m.end, opened) and m.span.precision == 1
+                and m.kind != "relative" and lexicon().spoken_at.search(t.text[max(0, m.start - 40):m.start])):
+            return m
     return None
 
 

@@ -43,6 +43,7 @@ class Lexicon:
         self.decade_parts = _pairs(data["decade_parts"])
         self.week_parts = _pairs(data["week_parts"])
         self.seasons = _pairs(data["seasons"])
+        self.season_reach: int = data["season_reach"]["days"]
         self.vague: dict[str, dict[str, Any]] = data["vague"]
         self.periods: dict[str, list[str]] = data["periods"]
         self.juche_offset: int = data["juche"]["offset"]
@@ -57,9 +58,11 @@ class Lexicon:
         reporting = resources.load("reporting.toml")["reporting"]
         self.reporting_verbs = frozenset(reporting["verbs"])
         self.reporting_nouns = frozenset(reporting["nouns"])
+        self.reporting_light = frozenset(tuple(pair.split()) for pair in reporting.get("light", []))
         self.discovery_verbs = frozenset(data["discovery"]["verbs"])
         self.simultaneous_marks = frozenset(data["simultaneous"]["marks"])
         self.lasting = frozenset(data["lasting"]["lemmas"])
+        self.news_types = frozenset(data["news_types"]["types"])
         self._pieces(data)
         self._context(data["context"], data["future_cues"]["cues"])
 
@@ -118,6 +121,9 @@ class Lexicon:
         # the auxiliary, an adverb or "been" at most, then a participle: "had (unilaterally) declared"
         self.flashback = re.compile(rf"(?i)\b(?:{alt(words['flashback'])})\s+(?:\w+ly\s+|been\s+)?"
                                     rf"(?!to\b)\w+(?:ed|en|wn|un|ne|ught|t)\b")
+        # "imagery of the Yongbyon Nuclear Scientific Research Center from August 6"
+        self.of_a_thing = re.compile(rf"(?i:\b(?:{alt(words['things'])})(?:\s+of\s+[^.;,\n]{{1,60}}?)?\s+"
+                                     rf"(?:(?:from|of|dated|taken(?:\s+on)?)\s+)?)$")
         self.ahead = re.compile(rf"(?i:\b(?:{alt(words['ahead'])})\s+(?:the\s+)?)$")
         self.future_cue = re.compile(rf"(?i)(?:^|[^\w'])(?:{alt(cues)})(?![\w])")
 
@@ -199,6 +205,11 @@ def part_name(s: str | None) -> str | None:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     return Lexicon(resources.load("dates.toml"))
+
+
+def news_type(event_type: str) -> bool:
+    """An act that is the news of the day it is told when no day is stated (a statement)."""
+    return event_type in lexicon().news_types
 
 
 def lasting(lemma: str) -> bool:

@@ -401,7 +401,10 @@ class Season(Value):
                 return s
         if future:
             return [s for s in seasons if s[1] >= pub][0]
-        return [s for s in seasons if s[0] <= pub][-1]
+        last = [s for s in seasons if s[0] <= pub][-1]
+        if (pub - last[1]).days <= lexicon().season_reach:
+            return last[0], pub  # "this summer" told in late September: to publication
+        return last
 
 
 @dataclass(frozen=True)

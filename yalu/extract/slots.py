@@ -440,6 +440,8 @@ def _announced(clusters: list[Cluster], article: Article, found: list[dates.Date
                 continue
             in_sentence = starting_in(found, m.sent.start_char, m.sent.end_char)
             said = dates.reporting_date(m.sent, in_sentence)
+            if said is not None and dates.thing_date(text_of(m.sent.doc), said):
+                said = None  # "imagery from August 6 reveals ...": the picture's day, no announcement
             if said is not None and said.span.end and said.span.precision == 1:
                 out[id(c)] = dates.news_cycle(said.span.end)
                 break
@@ -522,7 +524,7 @@ def _lead_when(c: Cluster, doc: Doc, found: list[dates.DateMention], lead: list[
 
 
 def _told_after_recently(c: Cluster, clusters: list[Cluster], doc: Doc, found: list[dates.DateMention],
-                         lead: list[int], published: date) -> tuple[Mention, TimeSpan] | None:
+                         lead: list[int], published: date) -> tuple[list[Mention], TimeSpan, str] | None:
     """A lead tells the news as recent and its body tells when (date.recently_told): "leaflets
     recently landed next to a high school ... // In early May, leaflets were found on a
     hill". An act of the lead that only a vague word dates ("recently", "lately") takes the
@@ -530,15 +532,21 @@ def _told_after_recently(c: Cluster, clusters: list[Cluster], doc: Doc, found: l
     no act, when that date is a day, a week or a month of the report's news window (a season
     back at most), not the day a source spoke and not a day of the news cycle ("On Tuesday
     North Korea destroyed the liaison office" is the news "recently" sets the act before).
-    Its mention, and the date."""
-    vague = [m for m in c.mentions if m.time and not m.time_inherited]
-    if not vague or any(m.rules.get("date") != "date.vague" for m in vague) or vague[0].paragraph not in lead:
+    So does an act of the lead dated only to a week or a month, by a day told there inside
+    it (date.day_told_after): "At least 20 workers died last month when a fire tore through
+    their lodging // Sources said faulty wiring started the fire on March 30".
+    The mentions, the date and the rule."""
+    own = [m for m in c.mentions if m.time and not m.time_inherited]
+    if not own or own[0].paragraph not in lead:
+        return None
+    vague = all(m.rules.get("date") == "date.vague" for m in own)
+    if not vague and not all(m.time and m.time.precision in (2, 3) for m in own):
         return None
     told = {m.sent.start for o in clusters for m in o.mentions}
     text = text_of(doc)
     starts = paragraphs(text)
     for d in found:  # in text order
-        if d.start < vague[0].sent.end_char or d.kind in ("reference", "vague") or d.future or dates.page_date(text, d):
+        if d.start < own[0].sent.end_char or d.kind in ("reference", "vague") or d.future or dates.page_date(text, d):
             continue
         where = doc.char_span(d.start, d.end, alignment_mode="expand")
         if where is None or dates.reporting_date(where.sent, [d]) is d:
@@ -548,10 +556,20 @@ def _told_after_recently(c: Cluster, clusters: list[Cluster], doc: Doc, found: l
         if _paragraph_of(starts, d.start) > lead[-1] + LEAD_WHEN_REACH_PARAGRAPHS:
             return None
         time = d.span
+        if not vague:  # the day the body tells inside the lead's week or month
+            if dates.thing_date(text, d):
+                continue  # "Images from March 31 show a fresh crater": the day of the picture
+            inside = [m for m in own if m.time and _within(time, m.time)]
+            return (inside, time, "date.day_told_after") if time.precision == 1 and inside else None
         recent = (time.precision in (1, 2, 3) and time.start is not None and time.end is not None
                   and time.end <= published and (published - time.start).days <= NEWS_WINDOW_DAYS)
-        return (vague[0], time) if recent else None  # the first date told after it, or none
+        return ([own[0]], time, "date.recently_told") if recent else None  # the first date told after it, or none
     return None
+
+
+def _within(inner: TimeSpan, outer: TimeSpan) -> bool:
+    return (inner.start is not None and inner.end is not None and outer.start is not None and outer.end is not None
+            and outer.start <= inner.start and inner.end <= outer.end)
 
 
 def _lasting_since(found: list[dates.DateMention], published: date | None) -> TimeSpan | None:
@@ -608,7 +626,8 @@ def date_undated(
     cycle = dates.news_cycle(article.published) if news_day and article.published else None
     for c in clusters:
         if article.published and (body := _told_after_recently(c, clusters, doc, found, lead, article.published)):
-            body[0].set_time(body[1], "date.recently_told")
+            for m in body[0]:
+                m.set_time(body[1], body[2])
         if c.best_time():
             continue
         if id(c) in announced:
@@ -641,6 +660,12 @@ def date_undated(
                 c.first.time, rule = dates.news_cycle(told_on or article.published), "date.news_cycle"
         elif not short and dates.lasting(c.first.trigger.lemma_) and (since := _lasting_since(found, article.published)):
             c.first.time, rule = since, "date.lasting_since"
+        elif article.published and dates.news_type(c.first.event_type):
+            # the day it was said, when its sentence tells it ("earlier this year said in a
+            # statement"), else the news of the day it is told
+            said = dates.reporting_date(c.first.sent, starting_in(found, c.first.sent.start_char, c.first.sent.end_char))
+            c.first.time = said.span if said is not None and said.span.precision else dates.news_cycle(article.published)
+            rule = "date.statement_news"
         elif article.published and news_day and not dates.lasting(c.first.trigger.lemma_) \
                 and not (c.first.paragraph not in lead[:2] and _present_perfect(c.first)):
             c.first.time, rule = dates.news_cycle(article.published), "date.news_of_the_day"

@@ -58,6 +58,8 @@ NEAR_MISSES = [
     ("Unification Minister Kim visited the border village on Tuesday.", "trigger.leadership_activity.surname"),
     ("The defector, Kim, visited his mother in Seoul last week.", "trigger.leadership_activity.surname"),
     ("Residents visited the statue of Kim on his birthday.", "trigger.leadership_activity.surname"),
+    ("The guests also toured the Arch of Triumph and Kim Il Sung University on Friday.",
+     "trigger.leadership_activity.surname"),
     # a suicide attack, a threat, and a suicide with no attempt (trigger.other.suicide's)
     ("The army rehearsed a suicide attack attempt on the enemy bunker.", "trigger.other.suicide_attempt"),
     ("He threatened a suicide attempt if he was sent back.", "trigger.other.suicide_attempt"),

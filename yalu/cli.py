@@ -570,8 +570,8 @@ def train(
         import sklearn  # noqa: F401 - only checks that training can run
     except ImportError:
         raise click.ClickException("yalu train needs scikit-learn: pip install -e '.[train]'") from None
-    # gold/real-ko holds koi and koj, the Korean model's unseen measure: the default is
-    # the packaged model's own training set, not the folder
+    # the default is the packaged model's own training set and calibration batches, as its
+    # meta names them, never a whole folder (gold/real-ko holds batches kept unseen)
     meta_of = Classifier.load(lang=lang).meta if not gold else {}
     gold = gold or tuple(meta_of.get("gold") or ())
     calibrate = calibrate or tuple(meta_of.get("calibrate") or ())

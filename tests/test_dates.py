@@ -675,3 +675,10 @@ def test_a_date_under_a_misparsed_subordinator_is_not_the_source_speaking(nlp):
     mentions = find_dates(doc.text, PUB)
     assert [m.text for m in mentions] == ["on Oct. 2"]
     assert reporting_date(sent, mentions) is None
+
+
+def test_a_span_within_another():
+    march = TimeSpan(date(2024, 3, 1), date(2024, 3, 31), 3)
+    assert TimeSpan(date(2024, 3, 30), date(2024, 3, 30), 1).within(march)
+    assert not TimeSpan(date(2024, 3, 30), date(2024, 4, 2), 2).within(march)
+    assert not TimeSpan(None, None, 0).within(march) and not march.within(TimeSpan())

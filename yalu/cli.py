@@ -582,7 +582,8 @@ def train(
         click.echo(f"not used: {len(loaded.missing)} without a cached text, {len(loaded.changed)} changed", err=True)
     # the calibration reports are trained on too (once, where the gold names them as well)
     unseen_docs = load_gold_files(list(calibrate), texts=texts, split=split).docs if calibrate else []
-    docs = loaded.docs + [d for d in unseen_docs if d.doc_id not in {g.doc_id for g in loaded.docs}]
+    named = {g.doc_id for g in loaded.docs}
+    docs = loaded.docs + [d for d in unseen_docs if d.doc_id not in named]
     if not docs:
         raise click.ClickException("no gold documents with their texts to train on")
     missed: Counter[str] = Counter()

@@ -62,6 +62,11 @@ class TimeSpan:
     precision: int = 0  # 1 day, 2 week, 3 month, 4 year or longer/ongoing, 0 unknown
     expression: str | None = None
 
+    def within(self, outer: TimeSpan) -> bool:
+        """Whether this span lies inside `outer` (both bounded)."""
+        return (self.start is not None and self.end is not None and outer.start is not None
+                and outer.end is not None and outer.start <= self.start and self.end <= outer.end)
+
     def to_dict(self) -> dict:
         return {
             "date_start": self.start.isoformat() if self.start else None,

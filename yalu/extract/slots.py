@@ -395,8 +395,7 @@ def _date_by_anaphor(clusters: list[Cluster], doc: Doc, found: list[dates.DateMe
         if not anaphor and (time is None or time.precision != 2):
             continue  # a retelling narrows a week to its day; it dates no undated act and
             # cuts no month or ongoing act ("since February 20", "late March") to a day
-        if time is None or (time.start and time.end and time.start <= d.span.start and d.span.end <= time.end
-                            and d.span.precision < time.precision):
+        if time is None or (d.span.within(time) and d.span.precision < time.precision):
             c.first.time, c.first.time_inherited = d.span, False
             c.first.rules["date"] = "date.anaphor"
 
@@ -519,7 +518,7 @@ def _lead_when(c: Cluster, doc: Doc, found: list[dates.DateMention], lead: list[
             return None
         if news is not None and news.start and news.start <= time.start:
             return None  # the news of the day's cycle holds it already (date.news_of_the_day)
-        return time if recent.start <= time.start and time.end <= recent.end else None
+        return time if time.within(recent) else None
     return None
 
 
@@ -559,17 +558,12 @@ def _told_after_recently(c: Cluster, clusters: list[Cluster], doc: Doc, found: l
         if not vague:  # the day the body tells inside the lead's week or month
             if dates.thing_date(text, d):
                 continue  # "Images from March 31 show a fresh crater": the day of the picture
-            inside = [m for m in own if m.time and _within(time, m.time)]
+            inside = [m for m in own if m.time and time.within(m.time)]
             return (inside, time, "date.day_told_after") if time.precision == 1 and inside else None
         recent = (time.precision in (1, 2, 3) and time.start is not None and time.end is not None
                   and time.end <= published and (published - time.start).days <= NEWS_WINDOW_DAYS)
         return ([own[0]], time, "date.recently_told") if recent else None  # the first date told after it, or none
     return None
-
-
-def _within(inner: TimeSpan, outer: TimeSpan) -> bool:
-    return (inner.start is not None and inner.end is not None and outer.start is not None and outer.end is not None
-            and outer.start <= inner.start and inner.end <= outer.end)
 
 
 def _lasting_since(found: list[dates.DateMention], published: date | None) -> TimeSpan | None:

@@ -17,6 +17,18 @@ def test_an_arrest_in_two_towns_is_one_record_a_town(read_with_rules):
     assert first.quantities and not second.quantities
 
 
+def test_each_place_s_record_has_an_id_of_its_own(read_with_rules, new_db):
+    # the copies share the first record's evidence, from which an id is made
+    article, incidents = read_with_rules("Kim Jong Un visited the flood-hit areas in the city of Sinuiju and Uiju County on July 28.")
+    visits = [i for i in incidents if i.event_type == "leadership_activity"]
+    assert len(visits) == 2 and len({i.id for i in visits}) == 2
+    from yalu.store import Store
+
+    store = Store(new_db())
+    assert store.save_article(article, incidents)
+    assert store.conn.execute("SELECT count(*) FROM incidents WHERE event_type = 'leadership_activity'").fetchone()[0] == 2
+
+
 def test_executions_in_two_provinces_are_two_records(read_with_rules):
     _, incidents = read_with_rules("The authorities publicly executed five people in South Pyongan and North Hwanghae provinces last week.")
     assert sorted(code for _, code in _places(incidents, "punishment")) == ["KP-02", "KP-06"]

@@ -146,8 +146,10 @@ class Pipeline:
                 except TooManyTokens as e:
                     skipped(_skip_error(article, f"text of {e}"))
                     continue
+                taken: set[str] = set()
                 for incident in incidents:
-                    incident.id = incident_id(article.hash, incident)
+                    incident.id = incident_id(article.hash, incident, taken)
+                    taken.add(incident.id)
                 yield Done(article, incidents, made)
 
     def _docs(self, batch: list[Item]) -> tuple[list[Doc | None], list[bool]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import asdict
 from typing import Any
 
@@ -17,13 +17,18 @@ from ..model import Article, Incident
 from .schema import JSON_COLUMNS
 
 
-def incident_id(article_hash: str, incident: Incident) -> str:
-    """Stable id: the same article always yields the same ids."""
+def incident_id(article_hash: str, incident: Incident, taken: Collection[str] = ()) -> str:
+    """Stable id: the same article always yields the same ids. `taken`: the ids its
+    earlier records got; a copy of one of them for another place (one record a place,
+    extract/sites.py) adds its place, so the first keeps the id it always had."""
     anchor = incident.evidence[0].trigger_start if incident.evidence else 0
     seed = f"{article_hash}:{incident.event_type}:{anchor}"
     if incident.episode and incident.time.start:
         seed += f":{incident.time.start.isoformat()}"  # one record a day of a run of days
-    return "inc-" + hashlib.sha256(seed.encode()).hexdigest()[:12]
+    ident = "inc-" + hashlib.sha256(seed.encode()).hexdigest()[:12]
+    if ident in taken and incident.location.place_id:
+        ident = "inc-" + hashlib.sha256(f"{seed}:{incident.location.place_id}".encode()).hexdigest()[:12]
+    return ident
 
 
 def _json(value: Any) -> str | None:

@@ -287,3 +287,56 @@ def test_a_span_since_a_date_dates_no_act_told_after_it() -> None:
             "목선에 탄 주민 2명은 귀순 의사를 밝혔다.\n")
     [defection] = [r for r in _korean_records(text) if r.event_type == "defection"]
     assert (defection.time.start, defection.time.end) == (date(2025, 6, 9), date(2025, 6, 9))
+
+
+def test_a_place_in_no_province_takes_the_storys_county() -> None:
+    """A border, a line or a country named in the act's clause places it no better than
+    nothing: the story's county does (place.ko.within_country). A defection is placed in
+    the county left, not in the China it went to; a launch is not placed in the South's
+    county the story is watched from."""
+    text = ("양강도 혜산시 경비대원 탈북\n\n"
+            "지난 3일 중국의 밝은 불빛에 이끌린 경비대원 1명이 국경을 넘어 탈북했다고 소식통이 전했다.\n")
+    defection = next(r for r in _korean_records(text) if r.event_type == "defection")
+    assert (defection.location.admin1_code, defection.location.admin2) == ("KP-10", "Hyesan")
+    text = ("경기도 파주시 비무장지대 지뢰 폭발\n\n"
+            "군 당국은 지난 4일 북한군이 군사분계선을 넘어와 지뢰를 매설했다고 밝혔다.\n")
+    mine = next(r for r in _korean_records(text) if r.event_type == "fortification")
+    assert (mine.location.admin1_code, mine.location.admin2) == ("KR-41", "Paju")
+    # a near miss: the state's launch takes no place of the South's county
+    text = ("경기도 파주시 주민들 불안\n\n"
+            "합참은 북한이 지난 4일 한반도 동쪽으로 탄도미사일을 발사했다고 밝혔다.\n")
+    launch = next(r for r in _korean_records(text) if r.event_type == "missile_launch")
+    assert launch.location.country != "KR" and launch.location.admin2 is None
+
+
+def test_a_source_named_by_its_kind_is_still_a_sources_home() -> None:
+    """'선양의 한 조선족 소식통': the words for a source's kind between the place and 소식통
+    still make it the source's home; a place before the act's particle is the act's."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    geoparser = Geoparser()
+    hits = slots.find_places(annotate("선양의 한 조선족 소식통은 탈북민 5명이 쿤밍에서 체포됐다고 전했다."), geoparser)
+    assert [(h.text, h.source_home) for h in hits] == [("선양", True), ("쿤밍", False)]
+    hits = slots.find_places(annotate("양강도 간부 소식통은 혜산시에서 주민이 체포됐다고 말했다."), geoparser)
+    assert [(h.text, h.source_home) for h in hits] == [("양강도", True), ("혜산시", False)]
+    hits = slots.find_places(annotate("혜산시에서 주민이 체포됐다고 소식통이 전했다."), geoparser)
+    assert [(h.text, h.source_home) for h in hits] == [("혜산시", False)]
+
+
+def test_a_chinese_town_is_placed_in_its_county() -> None:
+    """China's second level is the county: Kaishantun is Longjing's, not the prefecture's
+    (Yanbian), and a town right under a prefecture stands for the county the gazetteer
+    lacks (Songjianghe of Fusong, not Baishan)."""
+    from yalu.places.geoparse import Geoparser
+
+    geoparser = Geoparser()
+
+    def admin2(name: str) -> str | None:
+        return geoparser.location(geoparser.gazetteer.lookup(name)[0], text=name).admin2
+
+    assert admin2("개산툰") == "Longjing"
+    assert admin2("송강하진") == "Songjianghe"
+    assert admin2("장백현") == "Changbai"  # a county is its own, as before
+    assert admin2("혜산시") == "Hyesan"

@@ -251,6 +251,11 @@ def test_modality_reads_the_genre_constructions_in_context() -> None:
         "중국에 구금돼 있거나 북송될 상황에 놓인 여성들이 많다.": {"arrest": None, "forced_repatriation": None},
         "양을 밀수해 팔던 주민들의 불만이 많다.": {"smuggling": None},
         "탈북을 시도하던 주민 2명이 체포됐다.": {"defection": "asserted", "arrest": "asserted"},
+        # an act named as what the news resembles points back to an earlier one
+        "무인기의 잔해가 파주에서 발견된 것과 유사해 정밀 분석 중이다.": {"incursion": None},
+        "무인기의 잔해가 백령도 앞바다에서 발견됐다.": {"incursion": "asserted"},
+        # what an act made possible or impossible is no act: the border was sealed, no one fled
+        "당국은 주민들이 탈북할 수 없도록 국경을 봉쇄했다.": {"defection": None, "lockdown": "asserted"},
         "주민들은 당국이 국경을 폐쇄한 것에 대해 불만을 토로했다.": {"lockdown": None},
         "이날 발사된 발사체들이 미사일인지, 방사포인지는 확인되지 않았다.": {"artillery_fire": None},
         "북한이 이날 발사한 발사체는 방사포였다.": {"artillery_fire": "asserted"},

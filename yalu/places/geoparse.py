@@ -413,6 +413,17 @@ class Geoparser:
                 found.append(located)
         return min(found, key=lambda loc: loc.geo_precision, default=None)
 
+    def _chinese_county(self, town: Place) -> Place:
+        """A Chinese town's second level: its county-level city or county (Kaishantun is
+        Longjing's, Nanping Helong's), below the prefecture (Yanbian, Baishan) that the
+        gazetteer's parents would give; a town right under a prefecture stands for the county
+        the gazetteer lacks (Erdaobaihe of Antu, Songjianghe of Fusong), as analysts code it."""
+        parent = self.gazetteer.parent(town)
+        grandparent = self.gazetteer.parent(parent) if parent else None
+        if parent and parent.kind in ADMIN2_KINDS and grandparent and grandparent.kind not in ("province", "special_city"):
+            return parent
+        return town
+
     def location(self, place: Place, *, text: str | None = None, context: str = "") -> Location:
         """A Location record for a gazetteer place; `context` is the text just before
         the mention ("near", "10 km north of")."""
@@ -426,6 +437,8 @@ class Geoparser:
         admin1 = self.gazetteer.admin1_of(place)
         # a county or city is its own second level, in China as in Korea (Changbai, not Baishan)
         admin2 = place if place.kind in ("county", "city") else self.gazetteer.admin2_of(place)
+        if place.country == "CN" and place.kind == "town":
+            admin2 = self._chinese_county(place)
         if admin2 is None and place.id in LINE_POINTS:
             admin2 = place  # Panmunjom, on the line inside no county, as analysts code it
         elif admin2 is None:

@@ -286,6 +286,8 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
                     m.set_place(headline_place, "place.ko.article")
             elif slots.within_article(m.location, headline_place):
                 m.set_place(headline_place, "place.ko.article_within")
+            elif slots.within_country(m.location, headline_place, m.event_type):
+                m.set_place(headline_place, "place.ko.within_country")
     _inherit(mentions, context, article.published)
     clusters = _one_story(cluster_mentions(mentions), _sentence_counties(doc, hits, geoparser))
     records = [(c, record(c, article)) for c in clusters if reportable(c) and not history(c, article.published)]

@@ -160,6 +160,19 @@ def within_article(location: Location, article_place: Location | None) -> bool:
             and article_place.admin1_code == location.admin1_code and bool(article_place.admin2))
 
 
+def within_country(location: Location, article_place: Location | None, event_type: str) -> bool:
+    """A place in no province (a country, a border, a line: "중국의 밝은 빛에 이끌려 국경을 넘어",
+    "군사분계선을 침범해") that the article's own county lies in, or, for an act placed in the
+    country it left (slots.toml's `left_from`: a defection), a foreign country the story's
+    North Korean county was left for: the county places it better."""
+    if article_place is None or not article_place.admin2 or location.admin1_code or location.geo_precision < 3:
+        return False
+    if not lent(article_place, event_type):
+        return False
+    left = event_type in slot_data()["places"]["left_from"] and article_place.country == "KP"
+    return location.country in (None, article_place.country) or left
+
+
 def source_home(hits: list[PlaceHit], geoparser: Geoparser) -> Location | None:
     """Where the article's source lives ("양강도 소식통"): the place of last resort."""
     homes = [h for h in hits if h.source_home]

@@ -114,6 +114,7 @@ def test_seed_incident_sentences_stay_unchanged():
         ("Credit: Reuters/KCNA", "credit"),
         ("PHOTO: Jane Roe via Reuters file", "credit"),
         ("AFP", "credit"),
+        ("(Korean Central News Agency/Korea News Service via AP, File)", "credit"),
         ("(FILE PHOTO) Border guards on patrol near the river. Taken by Jane Roe in May 2015.", "caption"),
         ("(REFERENCE PHOTO) Traders at a market in the border region.", "caption"),
         ("(Photo) Houses along the river bank in the evening.", "caption"),
@@ -248,6 +249,9 @@ def test_furniture_lines(line, kind):
         "The photo, taken by a source, shows guards at the river.",
         "A photo taken by the source shows officers carrying boxes out of the market.",
         "Image quality was poor, the source said.",
+        # a bracketed aside that names an agency is no credit unless it is only names
+        "(The report was carried by KCNA via its website.)",
+        "(Kim Jong Un, Ri Sol Ju and their daughter)",
         "Photographs of the site were shared with Daily NK.",
         "By Tuesday the guards had left the post.",
         "By the end of the month, the market had reopened.",
@@ -632,7 +636,9 @@ def test_a_korean_pictures_credit_takes_its_caption():
     assert kept == "혜산시에서 주민들이 체포됐다.\n\n소식통이 전했다."
 
 
-@pytest.mark.parametrize("credit", ["Image: Example News", "(Photo: Example Press)", "Photo by Jane Roe"])
+@pytest.mark.parametrize("credit", ["Image: Example News", "(Photo: Example Press)", "Photo by Jane Roe",
+                                    "(KCNA via KNS, AFP/Getty Images)", "(Jane Roe/Pool Photo via AP, File)",
+                                    "(File Photo - Yonhap)"])
 def test_a_pictures_credit_takes_the_short_caption_above_it(credit):
     """'Image: Daily NK' alone on its line says the short paragraph right above it is the
     picture's caption, dated or not: its Sinuiju is no place of the Hyesan story."""
@@ -640,7 +646,7 @@ def test_a_pictures_credit_takes_the_short_caption_above_it(credit):
             "\n\nThe men were released.")
     kept, furniture = split_furniture(text)
     assert kept == "Guards detained two men in Hyesan.\n\nThe men were released."
-    assert [f.kind for f in furniture] == ["caption", "caption"]
+    assert [f.kind for f in furniture] == ["caption", "credit" if credit.startswith("(") and ":" not in credit else "caption"]
     # a line of a longer paragraph above the credit stays text
     kept, _ = split_furniture(f"Guards detained two men in Hyesan.\nThe men were released.\n{credit}\n\nMore text.")
     assert kept == "Guards detained two men in Hyesan.\nThe men were released.\n\nMore text."

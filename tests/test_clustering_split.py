@@ -47,6 +47,29 @@ def test_one_more_than_an_undated_act_is_the_story_compared_with_the_past(extrac
     assert len(texts(incidents, "lockdown")) == 1, texts(incidents, "lockdown")
 
 
+def test_one_more_with_a_date_of_its_own_after_an_undated_act_is_another_incident(extract):
+    """cluster.another: "also" with its own day is a further act, not the story's act again."""
+    incidents = extract(
+        "Two smugglers were arrested in Manpo, a source in Chagang Province told Daily NK.\n\n"
+        "Also, a soldier was arrested in Manpo on March 3 for selling fuel, the source said.")
+    assert len(texts(incidents, "arrest")) == 2, texts(incidents, "arrest")
+
+
+def test_one_more_without_a_date_or_in_the_same_sentence_joins(extract):
+    """Near misses: "again" with no date of its own is the story's act compared with the past,
+    and so is "another lockdown" with a date (a lead's lockdown told again); a date in the
+    sentence that tells the act is that act's."""
+    for text in (
+        "Authorities have placed the city of Hyesan under a lockdown, a source in Ryanggang Province told Daily NK.\n\n"
+        "The government put Hyesan under another lockdown from 5 p.m. on Friday, the source said.",
+        "Authorities have locked down the city of Hyesan, a source in Ryanggang Province told Daily NK.\n\n"
+        "The source said the government again locked down Hyesan because of fever cases.",
+        "Authorities locked down Hyesan and on March 3 also locked down its outskirts, a source told Daily NK.",
+    ):
+        incidents = extract(text)
+        assert len(texts(incidents, "lockdown")) == 1, texts(incidents, "lockdown")
+
+
 def test_acts_on_different_named_days_are_different_incidents_even_unresolved(extract):
     """Without a publication date "on the 9th" resolves to no day, yet tells two acts apart."""
     incidents = extract(

@@ -42,17 +42,22 @@ def _month_names() -> tuple[re.Pattern[str], dict[str, int]]:
     return re.compile(rf"\b({alt(numbers)})(?![a-z])", re.I), numbers
 
 
-def _another(m: Mention) -> bool:
-    """The mention's words add one more act of its kind: "also" or "again" on its verb,
-    "another" on its noun, or "in another case" on the verb of its sentence."""
+def _another(m: Mention) -> str:
+    """How the mention's words add one more act of its kind: "noun" for "another" on its noun
+    (which may compare with the past: "put the city under another lockdown"), "told" for
+    "also" or "again" on its verb or "in another case" on the verb of its sentence (one more
+    than the acts told); "" for neither."""
     t = m.trigger
     if not isinstance(t, Token):
-        return False  # a Korean anchor carries no parse
-    if any((c.dep_ == "advmod" and c.lower_ in ANOTHER_ADVERBS) or (c.dep_ in ("det", "amod") and c.lower_ in ANOTHER_DETERMINERS)
-           for c in t.children):
-        return True
-    return any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in CASE_NOUNS and any(d.lower_ in ANOTHER_DETERMINERS for d in p.children)
-               for h in (t, *t.ancestors) for c in h.children for p in c.children)
+        return ""  # a Korean anchor carries no parse
+    if any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ADVERBS for c in t.children):
+        return "told"
+    if any(c.dep_ in ("det", "amod") and c.lower_ in ANOTHER_DETERMINERS for c in t.children):
+        return "noun"
+    if any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in CASE_NOUNS and any(d.lower_ in ANOTHER_DETERMINERS for d in p.children)
+           for h in (t, *t.ancestors) for c in h.children for p in c.children):
+        return "told"
+    return ""
 
 
 class Months(NamedTuple):
@@ -67,7 +72,7 @@ class Cues(NamedTuple):
     kind (`_another`), the unresolved days of the month it names (`_named_days`), the months
     its date names (`_named_months`)."""
 
-    another: bool
+    another: str
     days: frozenset[str]
     months: Months | None
     back: bool
@@ -230,8 +235,13 @@ class Agreement:
             return False
         # cluster.another: one more act of a kind told in another sentence, with its own date or
         # as one more itself, is another incident; one more than an undated act is the story's
-        # act compared with the past ("put the city under another lockdown")
+        # act compared with the past ("put the city under another lockdown"), but "also" or
+        # "again" with a date of its own adds to the acts told ("Also, a soldier was shot on
+        # March 28th"; "The North fired shells again at 3:25 p.m.")
         if cues.another and self.pinned.get(m.event_type, set()) - {m.sent.start}:
+            return False
+        if cues.another == "told" and m.time and not m.time_inherited and any(
+                o.sent.start != m.sent.start for o in self.by_type.get(m.event_type, [])):
             return False
         # cluster.named_day: "on the 13th" and "on the 16th" are two days, resolved or not
         if cues.days and any(not cues.days & other for other in self.days):

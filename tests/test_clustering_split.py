@@ -190,3 +190,49 @@ def test_an_economy_is_no_doer(extract):
         "North Korea's exchange rates have risen sharply this month, a source told Daily NK.\n\n"
         "Prices rose as rice imports from China dropped, the source said.")
     assert len(texts(incidents, "economic_measure")) == 1, texts(incidents, "economic_measure")
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # cluster.other_victims: a named minister's purge and seven officials' dismissal; a
+        # lone official's execution and five deputies'; a named official and a man brought in fresh
+        ("The regime purged Minister Ri Chol Su last month, a source in Pyongyang told Daily NK.\n\n"
+         "Seven officials in Kangwon Province have been dismissed under the order, the source added.", 2),
+        ("A senior official of the provincial committee was executed last month, a source told Daily NK.\n\n"
+         "Five deputy officials who worked under him were executed by firing squad, the source said.", 2),
+        ("Reports spread that Ri Chol Su, a railway official, had been executed, a source told Daily NK.\n\n"
+         "Another group reported that a man was executed in Onsong for using a Chinese phone.", 2),
+        ("Police arrested 12 smugglers in Hyesan, a source in Ryanggang Province told Daily NK.\n\n"
+         "Police arrested three border guards in Hyesan, the source added.", 2),
+        # near misses: the group told again, a rough count of it, a name after its lead
+        ("Police arrested 12 smugglers in Hyesan, a source in Ryanggang Province told Daily NK.\n\n"
+         "The 12 were arrested at a market in Hyesan, the source said.", 1),
+        ("Police arrested some 35 defectors in Shenyang this month, the paper reported.\n\n"
+         "Police in Shenyang have arrested more than 30 defectors since the beginning of the month.", 1),
+        ("A senior railway official was executed last month, a source in Pyongyang told Daily NK.\n\n"
+         "Ri Chol Su was executed by firing squad at a military academy, the source said.", 1),
+        ("Minister Ri Chol Su was executed last month, a source in Pyongyang told Daily NK.\n\n"
+         "Ri was executed by firing squad at a military academy, the source said.", 1),
+    ],
+)
+def test_acts_done_to_other_people_are_other_incidents(extract, text, count):
+    incidents = extract(text)
+    acts = [i for i in incidents if i.event_type in ("punishment", "arrest")]
+    assert len(acts) == count, [i.evidence[0].text for i in acts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near misses of cluster.other_victims: "three North Koreans" are counted, not named;
+        # "sentences of 13 years" counts years, not people
+        "Three North Koreans were executed in Hyesan for watching dramas, a source told Daily NK.\n\n"
+        "Last month, three residents were shot to death in Hyesan for watching dramas, the source said.",
+        "The two young men were sent to a labor camp in Hoeryong, a source told Daily NK.\n\n"
+        "After a trial in Hoeryong, they received sentences of 13 years of forced labor.",
+    ],
+)
+def test_the_same_people_counted_or_named_otherwise_are_one_act(extract, text):
+    acts = [i for i in extract(text) if i.event_type == "punishment"]
+    assert len(acts) == 1, [i.evidence[0].text for i in acts]

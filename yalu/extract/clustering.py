@@ -13,11 +13,14 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from ..annotate import ACTOR
 from ..dates.lexicon import alt
 from ..dates.lexicon import lexicon as date_words
 from ..model import Location, TimeSpan
 from ..ontology import event_types, has
 from .mentions import Mention
+from .quantities import NUMBER_WORDS
+from .senses import objects
 
 # words that add one more act of a kind already told (cluster.another): "was also arrested",
 # "crossed again", "another execution", "in a separate case"
@@ -30,6 +33,11 @@ FRESH_MODIFIERS = {"first", "second", "third", "new", "latest", "last", "earlier
 # the words that name who did an act (cluster.actor_country): "North Korea fired", "was
 # fired by North Korea", "Pyongyang's missile test"
 DOER_DEPS = {"nsubj", "agent", "poss"}
+# a relative pronoun stands for the noun its clause hangs from: "the former head, who was
+# executed" (cluster.other_victims)
+RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
+# two counts this close, one of them rough ("more than 30", "some 35"), may be one group
+ROUGH_RATIO = 2
 # a day of the month an unresolved date names ("on the 13th"): cluster.named_day
 NAMED_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 
@@ -67,6 +75,65 @@ class Months(NamedTuple):
     resolved: bool
 
 
+class Victims(NamedTuple):
+    """Whom an act was done to, as its own sentence says (cluster.other_victims): a named
+    person, a count of people (exact or rough), and whether a lone one is brought in fresh
+    ("a North Korean was executed")."""
+
+    name: str | None
+    count: float | None
+    rough: bool
+    fresh: bool
+
+
+def _victims(m: Mention) -> Victims | None:
+    """The one group or person the mention's act was done to, when its words name or count
+    them: a name ("former Minister Kim Won Hong"), a number ("the five") or a counted or lone
+    person word of data/actors.toml ("Seven officials", "a woman"); None for anything else
+    ("the former head", "three North Koreans", "sentences of 13 years"), a plural with no
+    number, a pronoun, or two joined."""
+    t = m.trigger
+    if not isinstance(t, Token) or not has(m.event_type, "counted_victims"):
+        return None  # a Korean anchor carries no parse
+    found = objects(t)
+    if len(found) != 1:
+        return None
+    o = found[0]
+    if o.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
+        o = t.head
+    if any(c.dep_ == "conj" for c in o.children) or o.pos_ == "PRON":
+        return None
+    person = o.ent_type_ == ACTOR
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in o.children):
+        return Victims(None, 1, False, True) if person or o.pos_ == "PROPN" else None
+    if o.tag_ == "NNP" and not o.ent_type_:
+        name = " ".join(w.lower_ for w in o.lefts if w.dep_ == "compound" and w.pos_ == "PROPN")
+        return Victims(f"{name} {o.lower_}".strip(), 1, False, False)
+    number = o if o.like_num else next((c for c in o.children if c.dep_ == "nummod" and c.like_num), None) if person else None
+    if number is not None:
+        raw = number.lower_.replace(",", "")
+        value = NUMBER_WORDS.get(raw) or (float(raw) if raw.replace(".", "", 1).isdigit() else None)
+        rough = any(c.dep_ in ("quantmod", "advmod") for c in number.children) or any(c.dep_ in ("advmod", "det") and c.lower_ != "the" for c in o.children if c is not number)
+        return Victims(None, value, rough, False) if value else None
+    return Victims(None, 1, False, False) if person and o.tag_ == "NN" else None
+
+
+def _other_victims(new: Victims, told: Victims) -> bool:
+    """cluster.other_victims: the people an act told later was done to are not those of an
+    act told before: two names, a name and a group of several, two counts that cannot be one
+    group (a rough count meets one up to twice or half its size), or a lone one brought in
+    fresh after a named one."""
+    if new.name and told.name:
+        return not (set(new.name.split()) <= set(told.name.split()) or set(told.name.split()) <= set(new.name.split()))
+    if new.fresh and told.name:
+        return True
+    if new.count is None or told.count is None or new.count == told.count:
+        return False
+    if new.rough or told.rough:
+        return max(new.count, told.count) > ROUGH_RATIO * min(new.count, told.count)
+    return True
+
+
 class Cues(NamedTuple):
     """What a mention's own words say of its act, read once per mention: one more of its
     kind (`_another`), the unresolved days of the month it names (`_named_days`), the months
@@ -77,10 +144,11 @@ class Cues(NamedTuple):
     months: Months | None
     back: bool
     doer: str | None
+    victims: Victims | None
 
 
 def _cues(m: Mention) -> Cues:
-    return Cues(_another(m), _named_days(m), _named_months(m), _back_reference(m), _doer_country(m))
+    return Cues(_another(m), _named_days(m), _named_months(m), _back_reference(m), _doer_country(m), _victims(m))
 
 
 def _doer_country(m: Mention) -> str | None:
@@ -202,6 +270,8 @@ class Agreement:
         self.within_texts: set[str] = set()
         # by type, the countries that did its acts (`Cues.doer`)
         self.doers: dict[str, set[str]] = {}
+        # by type, whom its acts were done to, with their sentences (`Cues.victims`)
+        self.victims: dict[str, list[tuple[int, Victims]]] = {}
         self.add(first, cues)
 
     def add(self, m: Mention, cues: Cues) -> None:
@@ -214,6 +284,8 @@ class Agreement:
             self.months.add(cues.months)
         if cues.doer:
             self.doers.setdefault(m.event_type, set()).add(cues.doer)
+        if cues.victims:
+            self.victims.setdefault(m.event_type, []).append((m.sent.start, cues.victims))
         t = m.time
         if t and t.start and t.end:
             self.latest_start = max(self.latest_start or t.start, t.start)
@@ -250,6 +322,10 @@ class Agreement:
             return False
         # cluster.doer_country: balloons the North sent and balloons from the South are two launches
         if cues.doer and self.doers.get(m.event_type, set()) - {cues.doer}:
+            return False
+        # cluster.other_victims: "seven officials were dismissed" after "the purge of Kim Won Hong"
+        if cues.victims and any(sent != m.sent.start and _other_victims(cues.victims, told)
+                                for sent, told in self.victims.get(m.event_type, [])):
             return False
         if m.kind and not all(_same_sufferers(m, o) for o in self.by_type.get(m.event_type, []) if o.kind not in ("", m.kind)):
             return False

@@ -236,3 +236,12 @@ def test_acts_done_to_other_people_are_other_incidents(extract, text, count):
 def test_the_same_people_counted_or_named_otherwise_are_one_act(extract, text):
     acts = [i for i in extract(text) if i.event_type == "punishment"]
     assert len(acts) == 1, [i.evidence[0].text for i in acts]
+
+
+
+def test_some_of_a_group_told_is_that_groups_act(extract):
+    """cluster.other_victims: "one of them" is one of the two, not other people."""
+    incidents = extract(
+        "Two officials of the Hyesan city committee were executed last week, a source told Daily NK.\n\n"
+        "One of them was executed in front of his former colleagues, the source said.")
+    assert len(texts(incidents, "punishment")) == 1, texts(incidents, "punishment")

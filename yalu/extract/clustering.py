@@ -81,7 +81,7 @@ class Victims(NamedTuple):
     ("a North Korean was executed")."""
 
     name: str | None
-    count: float | None
+    size: float | None
     rough: bool
     fresh: bool
 
@@ -91,7 +91,7 @@ def _victims(m: Mention) -> Victims | None:
     them: a name ("former Minister Kim Won Hong"), a number ("the five") or a counted or lone
     person word of data/actors.toml ("Seven officials", "a woman"); None for anything else
     ("the former head", "three North Koreans", "sentences of 13 years"), a plural with no
-    number, a pronoun, or two joined."""
+    number, a pronoun, two joined, or some of a group ("one of them")."""
     t = m.trigger
     if not isinstance(t, Token) or not has(m.event_type, "counted_victims"):
         return None  # a Korean anchor carries no parse
@@ -110,10 +110,13 @@ def _victims(m: Mention) -> Victims | None:
         name = " ".join(w.lower_ for w in o.lefts if w.dep_ == "compound" and w.pos_ == "PROPN")
         return Victims(f"{name} {o.lower_}".strip(), 1, False, False)
     number = o if o.like_num else next((c for c in o.children if c.dep_ == "nummod" and c.like_num), None) if person else None
-    if number is not None:
+    # "one of them" is some of a group told
+    if number is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in number.children):
         raw = number.lower_.replace(",", "")
         value = NUMBER_WORDS.get(raw) or (float(raw) if raw.replace(".", "", 1).isdigit() else None)
-        rough = any(c.dep_ in ("quantmod", "advmod") for c in number.children) or any(c.dep_ in ("advmod", "det") and c.lower_ != "the" for c in o.children if c is not number)
+        # "more than 30", "about 60", "some 35"
+        rough = any(c.dep_ in ("quantmod", "advmod") for c in number.children) or any(
+            c.dep_ in ("advmod", "det") and c.lower_ != "the" for c in o.children if c is not number)
         return Victims(None, value, rough, False) if value else None
     return Victims(None, 1, False, False) if person and o.tag_ == "NN" else None
 
@@ -127,10 +130,10 @@ def _other_victims(new: Victims, told: Victims) -> bool:
         return not (set(new.name.split()) <= set(told.name.split()) or set(told.name.split()) <= set(new.name.split()))
     if new.fresh and told.name:
         return True
-    if new.count is None or told.count is None or new.count == told.count:
+    if new.size is None or told.size is None or new.size == told.size:
         return False
     if new.rough or told.rough:
-        return max(new.count, told.count) > ROUGH_RATIO * min(new.count, told.count)
+        return max(new.size, told.size) > ROUGH_RATIO * min(new.size, told.size)
     return True
 
 

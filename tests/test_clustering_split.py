@@ -47,6 +47,29 @@ def test_one_more_than_an_undated_act_is_the_story_compared_with_the_past(extrac
     assert len(texts(incidents, "lockdown")) == 1, texts(incidents, "lockdown")
 
 
+def test_one_more_with_a_date_of_its_own_after_an_undated_act_is_another_incident(extract):
+    """cluster.another: "also" with its own day is a further act, not the story's act again."""
+    incidents = extract(
+        "Two smugglers were arrested in Manpo, a source in Chagang Province told Daily NK.\n\n"
+        "Also, a soldier was arrested in Manpo on March 3 for selling fuel, the source said.")
+    assert len(texts(incidents, "arrest")) == 2, texts(incidents, "arrest")
+
+
+def test_one_more_without_a_date_or_in_the_same_sentence_joins(extract):
+    """Near misses: "again" with no date of its own is the story's act compared with the past,
+    and so is "another lockdown" with a date (a lead's lockdown told again); a date in the
+    sentence that tells the act is that act's."""
+    for text in (
+        "Authorities have placed the city of Hyesan under a lockdown, a source in Ryanggang Province told Daily NK.\n\n"
+        "The government put Hyesan under another lockdown from 5 p.m. on Friday, the source said.",
+        "Authorities have locked down the city of Hyesan, a source in Ryanggang Province told Daily NK.\n\n"
+        "The source said the government again locked down Hyesan because of fever cases.",
+        "Authorities locked down Hyesan and on March 3 also locked down its outskirts, a source told Daily NK.",
+    ):
+        incidents = extract(text)
+        assert len(texts(incidents, "lockdown")) == 1, texts(incidents, "lockdown")
+
+
 def test_acts_on_different_named_days_are_different_incidents_even_unresolved(extract):
     """Without a publication date "on the 9th" resolves to no day, yet tells two acts apart."""
     incidents = extract(
@@ -167,3 +190,58 @@ def test_an_economy_is_no_doer(extract):
         "North Korea's exchange rates have risen sharply this month, a source told Daily NK.\n\n"
         "Prices rose as rice imports from China dropped, the source said.")
     assert len(texts(incidents, "economic_measure")) == 1, texts(incidents, "economic_measure")
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # cluster.other_victims: a named minister's purge and seven officials' dismissal; a
+        # lone official's execution and five deputies'; a named official and a man brought in fresh
+        ("The regime purged Minister Ri Chol Su last month, a source in Pyongyang told Daily NK.\n\n"
+         "Seven officials in Kangwon Province have been dismissed under the order, the source added.", 2),
+        ("A senior official of the provincial committee was executed last month, a source told Daily NK.\n\n"
+         "Five deputy officials who worked under him were executed by firing squad, the source said.", 2),
+        ("Reports spread that Ri Chol Su, a railway official, had been executed, a source told Daily NK.\n\n"
+         "Another group reported that a man was executed in Onsong for using a Chinese phone.", 2),
+        ("Police arrested 12 smugglers in Hyesan, a source in Ryanggang Province told Daily NK.\n\n"
+         "Police arrested three border guards in Hyesan, the source added.", 2),
+        # near misses: the group told again, a rough count of it, a name after its lead
+        ("Police arrested 12 smugglers in Hyesan, a source in Ryanggang Province told Daily NK.\n\n"
+         "The 12 were arrested at a market in Hyesan, the source said.", 1),
+        ("Police arrested some 35 defectors in Shenyang this month, the paper reported.\n\n"
+         "Police in Shenyang have arrested more than 30 defectors since the beginning of the month.", 1),
+        ("A senior railway official was executed last month, a source in Pyongyang told Daily NK.\n\n"
+         "Ri Chol Su was executed by firing squad at a military academy, the source said.", 1),
+        ("Minister Ri Chol Su was executed last month, a source in Pyongyang told Daily NK.\n\n"
+         "Ri was executed by firing squad at a military academy, the source said.", 1),
+    ],
+)
+def test_acts_done_to_other_people_are_other_incidents(extract, text, count):
+    incidents = extract(text)
+    acts = [i for i in incidents if i.event_type in ("punishment", "arrest")]
+    assert len(acts) == count, [i.evidence[0].text for i in acts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near misses of cluster.other_victims: "three North Koreans" are counted, not named;
+        # "sentences of 13 years" counts years, not people
+        "Three North Koreans were executed in Hyesan for watching dramas, a source told Daily NK.\n\n"
+        "Last month, three residents were shot to death in Hyesan for watching dramas, the source said.",
+        "The two young men were sent to a labor camp in Hoeryong, a source told Daily NK.\n\n"
+        "After a trial in Hoeryong, they received sentences of 13 years of forced labor.",
+    ],
+)
+def test_the_same_people_counted_or_named_otherwise_are_one_act(extract, text):
+    acts = [i for i in extract(text) if i.event_type == "punishment"]
+    assert len(acts) == 1, [i.evidence[0].text for i in acts]
+
+
+
+def test_some_of_a_group_told_is_that_groups_act(extract):
+    """cluster.other_victims: "one of them" is one of the two, not other people."""
+    incidents = extract(
+        "Two officials of the Hyesan city committee were executed last week, a source told Daily NK.\n\n"
+        "One of them was executed in front of his former colleagues, the source said.")
+    assert len(texts(incidents, "punishment")) == 1, texts(incidents, "punishment")

@@ -13,11 +13,14 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from ..annotate import ACTOR
 from ..dates.lexicon import alt
 from ..dates.lexicon import lexicon as date_words
 from ..model import Location, TimeSpan
 from ..ontology import event_types, has
 from .mentions import Mention
+from .quantities import NUMBER_WORDS
+from .senses import objects
 
 # words that add one more act of a kind already told (cluster.another): "was also arrested",
 # "crossed again", "another execution", "in a separate case"
@@ -30,6 +33,11 @@ FRESH_MODIFIERS = {"first", "second", "third", "new", "latest", "last", "earlier
 # the words that name who did an act (cluster.actor_country): "North Korea fired", "was
 # fired by North Korea", "Pyongyang's missile test"
 DOER_DEPS = {"nsubj", "agent", "poss"}
+# a relative pronoun stands for the noun its clause hangs from: "the former head, who was
+# executed" (cluster.other_victims)
+RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
+# two counts this close, one of them rough ("more than 30", "some 35"), may be one group
+ROUGH_RATIO = 2
 # a day of the month an unresolved date names ("on the 13th"): cluster.named_day
 NAMED_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 
@@ -42,17 +50,22 @@ def _month_names() -> tuple[re.Pattern[str], dict[str, int]]:
     return re.compile(rf"\b({alt(numbers)})(?![a-z])", re.I), numbers
 
 
-def _another(m: Mention) -> bool:
-    """The mention's words add one more act of its kind: "also" or "again" on its verb,
-    "another" on its noun, or "in another case" on the verb of its sentence."""
+def _another(m: Mention) -> str:
+    """How the mention's words add one more act of its kind: "noun" for "another" on its noun
+    (which may compare with the past: "put the city under another lockdown"), "told" for
+    "also" or "again" on its verb or "in another case" on the verb of its sentence (one more
+    than the acts told); "" for neither."""
     t = m.trigger
     if not isinstance(t, Token):
-        return False  # a Korean anchor carries no parse
-    if any((c.dep_ == "advmod" and c.lower_ in ANOTHER_ADVERBS) or (c.dep_ in ("det", "amod") and c.lower_ in ANOTHER_DETERMINERS)
-           for c in t.children):
-        return True
-    return any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in CASE_NOUNS and any(d.lower_ in ANOTHER_DETERMINERS for d in p.children)
-               for h in (t, *t.ancestors) for c in h.children for p in c.children)
+        return ""  # a Korean anchor carries no parse
+    if any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ADVERBS for c in t.children):
+        return "told"
+    if any(c.dep_ in ("det", "amod") and c.lower_ in ANOTHER_DETERMINERS for c in t.children):
+        return "noun"
+    if any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in CASE_NOUNS and any(d.lower_ in ANOTHER_DETERMINERS for d in p.children)
+           for h in (t, *t.ancestors) for c in h.children for p in c.children):
+        return "told"
+    return ""
 
 
 class Months(NamedTuple):
@@ -62,20 +75,83 @@ class Months(NamedTuple):
     resolved: bool
 
 
+class Victims(NamedTuple):
+    """Whom an act was done to, as its own sentence says (cluster.other_victims): a named
+    person, a count of people (exact or rough), and whether a lone one is brought in fresh
+    ("a North Korean was executed")."""
+
+    name: str | None
+    size: float | None
+    rough: bool
+    fresh: bool
+
+
+def _victims(m: Mention) -> Victims | None:
+    """The one group or person the mention's act was done to, when its words name or count
+    them: a name ("former Minister Kim Won Hong"), a number ("the five") or a counted or lone
+    person word of data/actors.toml ("Seven officials", "a woman"); None for anything else
+    ("the former head", "three North Koreans", "sentences of 13 years"), a plural with no
+    number, a pronoun, two joined, or some of a group ("one of them")."""
+    t = m.trigger
+    if not isinstance(t, Token) or not has(m.event_type, "counted_victims"):
+        return None  # a Korean anchor carries no parse
+    found = objects(t)
+    if len(found) != 1:
+        return None
+    o = found[0]
+    if o.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
+        o = t.head
+    if any(c.dep_ == "conj" for c in o.children) or o.pos_ == "PRON":
+        return None
+    person = o.ent_type_ == ACTOR
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in o.children):
+        return Victims(None, 1, False, True) if person or o.pos_ == "PROPN" else None
+    if o.tag_ == "NNP" and not o.ent_type_:
+        name = " ".join(w.lower_ for w in o.lefts if w.dep_ == "compound" and w.pos_ == "PROPN")
+        return Victims(f"{name} {o.lower_}".strip(), 1, False, False)
+    number = o if o.like_num else next((c for c in o.children if c.dep_ == "nummod" and c.like_num), None) if person else None
+    # "one of them" is some of a group told
+    if number is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in number.children):
+        raw = number.lower_.replace(",", "")
+        value = NUMBER_WORDS.get(raw) or (float(raw) if raw.replace(".", "", 1).isdigit() else None)
+        # "more than 30", "about 60", "some 35"
+        rough = any(c.dep_ in ("quantmod", "advmod") for c in number.children) or any(
+            c.dep_ in ("advmod", "det") and c.lower_ != "the" for c in o.children if c is not number)
+        return Victims(None, value, rough, False) if value else None
+    return Victims(None, 1, False, False) if person and o.tag_ == "NN" else None
+
+
+def _other_victims(new: Victims, told: Victims) -> bool:
+    """cluster.other_victims: the people an act told later was done to are not those of an
+    act told before: two names, a name and a group of several, two counts that cannot be one
+    group (a rough count meets one up to twice or half its size), or a lone one brought in
+    fresh after a named one."""
+    if new.name and told.name:
+        return not (set(new.name.split()) <= set(told.name.split()) or set(told.name.split()) <= set(new.name.split()))
+    if new.fresh and told.name:
+        return True
+    if new.size is None or told.size is None or new.size == told.size:
+        return False
+    if new.rough or told.rough:
+        return max(new.size, told.size) > ROUGH_RATIO * min(new.size, told.size)
+    return True
+
+
 class Cues(NamedTuple):
     """What a mention's own words say of its act, read once per mention: one more of its
     kind (`_another`), the unresolved days of the month it names (`_named_days`), the months
     its date names (`_named_months`)."""
 
-    another: bool
+    another: str
     days: frozenset[str]
     months: Months | None
     back: bool
     doer: str | None
+    victims: Victims | None
 
 
 def _cues(m: Mention) -> Cues:
-    return Cues(_another(m), _named_days(m), _named_months(m), _back_reference(m), _doer_country(m))
+    return Cues(_another(m), _named_days(m), _named_months(m), _back_reference(m), _doer_country(m), _victims(m))
 
 
 def _doer_country(m: Mention) -> str | None:
@@ -197,6 +273,8 @@ class Agreement:
         self.within_texts: set[str] = set()
         # by type, the countries that did its acts (`Cues.doer`)
         self.doers: dict[str, set[str]] = {}
+        # by type, whom its acts were done to, with their sentences (`Cues.victims`)
+        self.victims: dict[str, list[tuple[int, Victims]]] = {}
         self.add(first, cues)
 
     def add(self, m: Mention, cues: Cues) -> None:
@@ -209,6 +287,8 @@ class Agreement:
             self.months.add(cues.months)
         if cues.doer:
             self.doers.setdefault(m.event_type, set()).add(cues.doer)
+        if cues.victims:
+            self.victims.setdefault(m.event_type, []).append((m.sent.start, cues.victims))
         t = m.time
         if t and t.start and t.end:
             self.latest_start = max(self.latest_start or t.start, t.start)
@@ -230,8 +310,13 @@ class Agreement:
             return False
         # cluster.another: one more act of a kind told in another sentence, with its own date or
         # as one more itself, is another incident; one more than an undated act is the story's
-        # act compared with the past ("put the city under another lockdown")
+        # act compared with the past ("put the city under another lockdown"), but "also" or
+        # "again" with a date of its own adds to the acts told ("Also, a soldier was shot on
+        # March 28th"; "The North fired shells again at 3:25 p.m.")
         if cues.another and self.pinned.get(m.event_type, set()) - {m.sent.start}:
+            return False
+        if cues.another == "told" and m.time and not m.time_inherited and any(
+                o.sent.start != m.sent.start for o in self.by_type.get(m.event_type, [])):
             return False
         # cluster.named_day: "on the 13th" and "on the 16th" are two days, resolved or not
         if cues.days and any(not cues.days & other for other in self.days):
@@ -240,6 +325,10 @@ class Agreement:
             return False
         # cluster.doer_country: balloons the North sent and balloons from the South are two launches
         if cues.doer and self.doers.get(m.event_type, set()) - {cues.doer}:
+            return False
+        # cluster.other_victims: "seven officials were dismissed" after "the purge of Kim Won Hong"
+        if cues.victims and any(sent != m.sent.start and _other_victims(cues.victims, told)
+                                for sent, told in self.victims.get(m.event_type, [])):
             return False
         if m.kind and not all(_same_sufferers(m, o) for o in self.by_type.get(m.event_type, []) if o.kind not in ("", m.kind)):
             return False

@@ -2,7 +2,7 @@
 (one suspect's home searched, a boat that sank of itself, an outbreak's "attack", mourners
 beating their breasts, residents made to observe a mourning period, "caught up in" a plan,
 "anyone caught ... will be shot", a charge's content, the past as background, a kind of act
-sized up under "it"), each beside the same words telling an act, which still fire.
+sized up under "it", a levy laid on everyone, fishermen sent home at their wish), each beside the same words telling an act, which still fire.
 
 All sentences are fictional, written in the style of Daily NK / RFA / Yonhap copy.
 """
@@ -32,6 +32,11 @@ def fired_words(fired, text):
         ("The authorities are forcing residents to observe a ten-day period of mourning for Kim Jong Il.", "leadership_activity", "observe"),
         # caught up in a scheme
         ("The couple got caught up in the security agency's lure plan.", "arrest", "caught"),
+        # a levy laid on everyone is no bribe
+        ("The party issued a directive that each adult pay 3,000 won toward the new power station.", "bribery", "pay"),
+        # sent home at their wish
+        ("The three fishermen were repatriated to the North through Panmunjom upon their wish.", "forced_repatriation", "repatriated"),
+        ("One of the rescued men requested to be sent back to North Korea.", "forced_repatriation", "sent"),
     ],
 )
 def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):
@@ -50,6 +55,8 @@ def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):
         ("Border guards caught two smugglers on the riverbank on Friday.", "arrest", "caught"),
         ("Guards beat the prisoner until he lost consciousness.", "attack", "beat"),
         ("Kim Jong Un observed a firing drill of the artillery units on Tuesday.", "leadership_activity", "observed"),
+        ("The security agent demanded 500 yuan from the woman to release her son.", "bribery", "demanded"),
+        ("Chinese police repatriated the five defectors to North Korea last week.", "forced_repatriation", "repatriated"),
     ],
 )
 def test_the_same_words_telling_an_act_still_fire(fired, text, event_type, word):

@@ -2,7 +2,7 @@
 (one suspect's home searched, a boat that sank of itself, an outbreak's "attack", mourners
 beating their breasts, residents made to observe a mourning period, "caught up in" a plan,
 "anyone caught ... will be shot", a charge's content, the past as background, a kind of act
-sized up under "it", a levy laid on everyone, fishermen sent home at their wish), each beside the same words telling an act, which still fire.
+sized up under "it", a levy laid on everyone, fishermen sent home at their wish, how severe punishment is), each beside the same words telling an act, which still fire.
 
 All sentences are fictional, written in the style of Daily NK / RFA / Yonhap copy.
 """
@@ -73,6 +73,8 @@ def test_the_same_words_telling_an_act_still_fire(fired, text, event_type, word)
         ("Deserters have in the past fled to China and robbed farms there.", "fled", "modality.background"),
         ("It is far more dangerous, and twice as costly, to defect than it was ten years ago.", "defect", "modality.genre.described_kind"),
         ("It has become much harder to cross the river since the fence went up.", "cross", "modality.genre.described_kind"),
+        ("The severity of punishment for border crossers has increased since last year.", "punishment", "modality.generic.trend"),
+        ("Foreign criticism of the regime's use of public executions has grown.", "executions", "modality.generic.trend"),
     ],
 )
 def test_shapes_that_name_no_act(verdict, text, word, rule):
@@ -86,6 +88,7 @@ def test_shapes_that_name_no_act(verdict, text, word, rule):
         ("Police arrested three smugglers in the past week in Hyesan.", "arrested"),
         ("It took the family two days to cross the river into China last week.", "cross"),
         ("The woman was charged after she was caught with a Chinese phone on Monday.", "caught"),
+        ("The execution of the two officers was held in the stadium on Friday.", "execution"),
     ],
 )
 def test_near_misses_stay_acts(verdict, text, word):

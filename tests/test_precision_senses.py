@@ -1,8 +1,9 @@
-"""Issue 10, precision: words and shapes that named no act of their own in the genre
-(one suspect's home searched, a boat that sank of itself, an outbreak's "attack", mourners
-beating their breasts, residents made to observe a mourning period, "caught up in" a plan,
-"anyone caught ... will be shot", a charge's content, the past as background, a kind of act
-sized up under "it", a levy laid on everyone, fishermen sent home at their wish, how severe punishment is), each beside the same words telling an act, which still fire.
+"""Issue 10, precision: words and shapes that named no act of their own in the genre (one
+suspect's home searched, a boat that sank of itself, an outbreak's "attack", mourners beating
+their breasts, residents made to observe a mourning period, "caught up in" a plan, "anyone
+caught ... will be shot", a charge's content, the past as background, a kind of act sized up
+under "it", a levy laid on everyone, fishermen sent home at their wish, how severe punishment
+is, a lone man crossing the line), each beside the same words telling an act, which still fire.
 
 All sentences are fictional, written in the style of Daily NK / RFA / Yonhap copy.
 """
@@ -37,6 +38,9 @@ def fired_words(fired, text):
         # sent home at their wish
         ("The three fishermen were repatriated to the North through Panmunjom upon their wish.", "forced_repatriation", "repatriated"),
         ("One of the rescued men requested to be sent back to North Korea.", "forced_repatriation", "sent"),
+        # a lone man crossing the line is defecting
+        ("No shots were fired as he crossed the DMZ on foot early on Thursday.", "incursion", "crossed"),
+        ("A woman crossed the military demarcation line in the eastern sector on Sunday.", "incursion", "crossed"),
     ],
 )
 def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):
@@ -56,6 +60,7 @@ def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):
         ("Guards beat the prisoner until he lost consciousness.", "attack", "beat"),
         ("Kim Jong Un observed a firing drill of the artillery units on Tuesday.", "leadership_activity", "observed"),
         ("The security agent demanded 500 yuan from the woman to release her son.", "bribery", "demanded"),
+        ("About 20 North Korean soldiers briefly crossed the military demarcation line on Tuesday.", "incursion", "crossed"),
         ("Chinese police repatriated the five defectors to North Korea last week.", "forced_repatriation", "repatriated"),
     ],
 )

@@ -114,3 +114,15 @@ def test_an_offence_a_count_of_the_punished_was_for_takes_neither_the_sentences_
     # the watching was before the executions: March 3 is not its day, nor its clause's place Wonsan's
     watching = [e.rules for i in incidents if i.event_type == "illegal_communication" for e in i.evidence]
     assert not any("date.month_day" in rules or "place.clause" in rules for rules in watching)
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Some provinces have banned the sale of rice in markets to curb prices.", "economic_measure"),
+        ("North Korea has banned the use of the Chinese yuan in its markets.", "economic_measure"),
+        ("The authorities banned the use of Chinese phones in the border area.", "crackdown"),
+    ],
+)
+def test_a_ban_on_currency_or_grain_sales_is_an_economic_measure(fired, text, event_type):
+    assert [t.event_type for t in fired(text) if t.token.lemma_ == "ban"] == [event_type]

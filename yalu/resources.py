@@ -54,8 +54,8 @@ MODALITY_LISTS = (
 
 # genericity.toml: the genre's cues for acts named and not reported (yalu/extract/genericity.py)
 GENERICITY_LISTS = (
-    "precedent_ordinals precedent_nouns example_preps charge_nouns charge_words practice_verbs toll_verbs toll_events "
-    "place_nouns amounts occurrence_verbs underway anyone livelihoods seasons season_determiners "
+    "precedent_ordinals precedent_nouns example_preps charge_nouns charge_words charge_preps practice_verbs toll_verbs toll_events "
+    "place_nouns amounts occurrence_verbs underway anyone anyone_pronouns livelihoods seasons season_determiners "
     "campaign_words helping kin_members households preparations customs rate_units rate_determiners rate_counts possible "
     "topic_heads topic_preps inquiry_verbs notice_verbs notice_acts risk_verbs conditions voice_verbs public "
     "look_back_verbs look_back_adverbs report_nouns look_back_adjectives dated_report_verbs release_verbs statistic_nouns "
@@ -81,7 +81,11 @@ SCHEMAS: dict[str, Schema] = {
     "triggers.toml": Schema({
         "unsplit": list,
         "elsewhere": _records("terms korean"),
-        "rule": _records("id type lemmas", "pos any also none objects_none subjects_none recipients_none weight states kinds", ("type",)),
+        "rule": _records(
+            "id type lemmas",
+            "pos any also none objects_none subjects_none recipients_none single_objects_none intransitive_none causes weight states kinds",
+            ("type",),
+        ),
     }),
     "frames.toml": Schema({
         "frame": _records("id types becomes", "actor roles trigger_lemmas with_type with_lemmas_not keeps", ("types", "becomes", "with_type")),

@@ -163,6 +163,8 @@ def anyone(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"Anyone caught in the zones will be shot on sight", "any prisoner attempting escape
     will be sentenced to severe punishment": a rule for whoever does it, not an act."""
     c = cues()
+    if _anyone_participle(trigger, c["anyone_pronouns"]):
+        return Verdict(NO_ACT, "modality.genre.anyone")
     chain = list(_up_to_clause(trigger))
     clause = chain[-1]
     if clause.dep_ == "relcl":  # "anyone who is caught outside", "ordered to haul in anyone who contacted ...":
@@ -174,6 +176,15 @@ def anyone(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     if any(t.lower_ in c["anyone"] or any(d.dep_ == "det" and d.lower_ in c["anyone"] for d in t.children) for t in held):
         return Verdict(NO_ACT, "modality.genre.anyone")
     return None
+
+
+def _anyone_participle(trigger: Token, pronouns: frozenset[str]) -> bool:
+    """"Anyone caught crossing will be shot", "an announcement that anyone caught in the zones
+    will be shot": the parser reads the participle as a past verb with "anyone" its subject
+    and no object (but the "that" it also misreads as one), under another verb."""
+    return (trigger.tag_ == "VBD" and trigger.dep_ != "ROOT"
+            and any(c.dep_ == "nsubj" and c.lower_ in pronouns for c in trigger.children)
+            and not any(c.dep_ == "dobj" and c.lower_ != "that" for c in trigger.children))
 
 
 def livelihood(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
@@ -253,7 +264,7 @@ def example(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 
 def charge_content(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"arrested on charges of selling drugs", "seized on trespassing and smuggling
-    charges", "convicted of spying": what a charge says is the arrest's or the trial's
+    charges", "convicted of spying", "charged with watching dramas": what a charge says is the arrest's or the trial's
     ground, not an act the report tells. ("Suspected of taking bribes" is the act, alleged.)"""
     c = cues()
     n = trigger
@@ -262,10 +273,30 @@ def charge_content(trigger: Token, sent: Span, attributed: bool) -> Verdict | No
     if n.dep_ in ("nmod", "compound", "amod") and n.head.lower_ in c["charge_nouns"]:
         return Verdict(NO_ACT, "modality.genre.charge_content")
     for t in _up_to_clause(n):
-        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "of":
+        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in c["charge_preps"]:
             holder = t.head.head
             if holder.lower_ in c["charge_nouns"] | c["charge_words"]:
                 return Verdict(NO_ACT, "modality.genre.charge_content")
+    return None
+
+
+def described_kind(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"It's much more dangerous, and twice as expensive, to defect since Kim took power", "it
+    has become harder to cross the river": a kind of act sized up under "it", not one done
+    ("it took two days to cross" tells a crossing: no adjective of difficulty or frequency)."""
+    head = trigger.head
+    if trigger.pos_ != "VERB" or trigger.dep_ not in ("xcomp", "ccomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None
+    lex = lexicon()
+    sizes = lex.hindered | lex.generic_adjectives
+    if head.dep_ == "acomp":  # "it has become harder to cross": the infinitive hangs on the adjective
+        head = head.head
+    adjectives = [c for c in head.children if c.dep_ == "acomp"]
+    adjectives += [a for c in adjectives for a in c.conjuncts]
+    if (head.lemma_.lower() in lex.copulas and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+            and any(a.lower_ in sizes for a in adjectives)):
+        return Verdict(NO_ACT, "modality.genre.described_kind")
     return None
 
 
@@ -333,6 +364,7 @@ def occurred(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 
 
 GENRE_RULES: list[tuple[str, Rule]] = [
+    ("modality.genre.described_kind", described_kind),  # before obligation, which reads "is to" as planned
     ("modality.genre.obligation", obligation),
     ("modality.genre.without", without),
     ("modality.genre.imperative", imperative),

@@ -187,7 +187,7 @@ def _absorb_charges(mentions: list[Mention]) -> list[Mention]:
         # "busted for running a smuggling ring": the offence is the incident; a
         # trial or sentence stays its own incident, with its own date
         if has(m.event_type, "charge"):
-            reasons = {t.i for c in m.trigger.children if c.dep_ == "prep" and c.lower_ in ("for", "over") for t in c.subtree}
+            reasons = _reasons(m.trigger)
             offence = next((o for o in mentions if o is not m and o.trigger.i in reasons and not has(o.event_type, "charge")), None)
         if offence is None:
             kept.append(m)
@@ -207,11 +207,17 @@ def _offence_charged(token: Token, triggers) -> bool:
     """"put on trial on Nov. 28 for copying dramas": the copying was before the trial;
     the trial's date and place are not the offence's."""
     for t in triggers:
-        if has(t.event_type, "for_an_offence") and t.token != token:
-            reasons = {x.i for c in t.token.children if c.dep_ == "prep" and c.lower_ in ("for", "over") for x in c.subtree}
-            if token.i in reasons:
-                return True
+        if has(t.event_type, "for_an_offence") and t.token != token and token.i in _reasons(t.token):
+            return True
     return False
+
+
+def _reasons(token: Token) -> set[int]:
+    """The words of what an arrest or a sentence is for: its "for" or "over" ("arrested for
+    smuggling"), or that of a count of its people ("executed 80 people, many for watching
+    South Korean shows")."""
+    heads = [token, *(c for c in token.children if c.dep_ in ("npadvmod", "appos", "dobj") and c.pos_ in ("ADJ", "NUM", "PRON", "DET"))]
+    return {t.i for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("for", "over") for t in c.subtree}
 
 
 ANAPHORS = {"this", "that", "it", "which"}

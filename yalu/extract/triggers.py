@@ -16,6 +16,11 @@ from ..ontology import has
 from .clause import Terms, Words, window
 from .senses import objects, recipients, subjects
 
+# a noun named in the singular is one thing (single_objects_none), unless a determiner
+# spreads it over all of its kind ("every house")
+SINGULAR = {"NN", "NNP"}
+DISTRIBUTIVES = {"every", "each", "all", "any"}
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -32,19 +37,40 @@ class Rule:
     objects_none: Terms = Terms([])  # objects that give the word another sense ("sent a petition")
     subjects_none: Terms = Terms([])  # doers that do ("rains destroying bridges")
     recipients_none: Terms = Terms([])  # and recipients ("handed money to a defector's family")
+    # objects that, one of them, give another sense: "searched her home" (one suspect's), not "searched homes"
+    single_objects_none: Terms = Terms([])
+    # words that, with no object and no cause in their sentence, tell what befell their subject:
+    # "a fishing boat was sinking when its crew were rescued" (not "sank the corvette", "was
+    # struck and sank", "sank after an explosion")
+    intransitive_none: frozenset[str] = frozenset()
+    causes: Terms = Terms([])
 
     def other_sense(self, token: Token) -> bool:
         """The word's object, doer or recipient gives it another sense than this rule's act."""
+        found = objects(token)
         return bool(
-            (self.objects_none and self.objects_none.found(objects(token), set()))
+            (self.objects_none and self.objects_none.found(found, set()))
+            or (self.single_objects_none and self.single_objects_none.found([o for o in found if _one(o)], set()))
+            or (token.lemma_.lower() in self.intransitive_none and self._befell(token, found))
             or (self.subjects_none and self.subjects_none.found(subjects(token), set()))
             or (self.recipients_none and self.recipients_none.found(recipients(token), set()))
         )
+
+    def _befell(self, token: Token, found: list[Token]) -> bool:
+        """An intransitive verb with a subject of its own and no cause told in its sentence; a
+        verb joined to another shares its doer and object ("the navy intercepted and sank a vessel")."""
+        own_subject = any(c.dep_ == "nsubj" for c in token.children)
+        return token.pos_ == "VERB" and own_subject and not found and not self.causes.found(list(token.sent), set())
 
     def kind_of(self, token: Token) -> str:
         """The kind of act the word names ("executed": death, "jailed": prison), or ""."""
         forms = {token.lemma_.lower(), token.lower_}
         return next((kind for form, kind in self.kinds if form in forms), "")
+
+
+def _one(noun: Token) -> bool:
+    """"her home", "the vessel": one thing, not "homes" or "every house"."""
+    return noun.tag_ in SINGULAR and not any(c.dep_ == "det" and c.lower_ in DISTRIBUTIVES for c in noun.children)
 
 
 @dataclass
@@ -91,6 +117,9 @@ def rules() -> dict[str, list[Rule]]:
             objects_none=Terms(r.get("objects_none", [])),
             subjects_none=Terms(r.get("subjects_none", [])),
             recipients_none=Terms(r.get("recipients_none", [])),
+            single_objects_none=Terms(r.get("single_objects_none", [])),
+            intransitive_none=frozenset(r.get("intransitive_none", [])),
+            causes=Terms(r.get("causes", [])),
         )
         for lemma in rule.lemmas:
             for form in _inflections(lemma):

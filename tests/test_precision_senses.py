@@ -1,0 +1,128 @@
+"""Issue 10, precision: words and shapes that named no act of their own in the genre (one
+suspect's home searched, a boat that sank of itself, an outbreak's "attack", mourners beating
+their breasts, residents made to observe a mourning period, "caught up in" a plan, "anyone
+caught ... will be shot", a charge's content, the past as background, a kind of act sized up
+under "it", a levy laid on everyone, fishermen sent home at their wish, how severe punishment
+is, a lone man crossing the line), each beside the same words telling an act, which still fire.
+
+All sentences are fictional, written in the style of Daily NK / RFA / Yonhap copy.
+"""
+
+import pytest
+
+
+def fired_words(fired, text):
+    return [(t.event_type, t.token.text) for t in fired(text)]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, word",
+    [
+        # one home or one boat searched is the investigation of its owner or crew
+        ("The agents searched her home and found 30,000 yuan in cash.", "crackdown", "searched"),
+        ("A search of the house by the police turned up a Chinese phone.", "crackdown", "search"),
+        ("Officials searched the vessel for three hours before the crew were taken ashore.", "crackdown", "searched"),
+        # a boat that sank of itself
+        ("A small fishing boat was sinking when its four crewmen were rescued.", "attack", "sinking"),
+        ("The old ferry sank in heavy seas near the island.", "attack", "sank"),
+        # a disease's bout
+        ("It was the worst attack of the contagious disease in a decade.", "attack", "attack"),
+        # grief
+        ("Mourners wailed and were beating their breasts in the square.", "attack", "beating"),
+        # a rule kept
+        ("The authorities are forcing residents to observe a ten-day period of mourning for Kim Jong Il.", "leadership_activity", "observe"),
+        # caught up in a scheme
+        ("The couple got caught up in the security agency's lure plan.", "arrest", "caught"),
+        # a levy laid on everyone is no bribe
+        ("The party issued a directive that each adult pay 3,000 won toward the new power station.", "bribery", "pay"),
+        # sent home at their wish
+        ("The three fishermen were repatriated to the North through Panmunjom upon their wish.", "forced_repatriation", "repatriated"),
+        ("One of the rescued men requested to be sent back to North Korea.", "forced_repatriation", "sent"),
+        # a lone man crossing the line is defecting
+        ("No shots were fired as he crossed the DMZ on foot early on Thursday.", "incursion", "crossed"),
+        ("A woman crossed the military demarcation line in the eastern sector on Sunday.", "incursion", "crossed"),
+    ],
+)
+def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):
+    assert (event_type, word) not in fired_words(fired, text)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, word",
+    [
+        ("Security agents searched homes across the district for Chinese phones.", "crackdown", "searched"),
+        ("Police searched every house on the street for smuggled goods.", "crackdown", "searched"),
+        ("North Korean submarines sank the patrol boat near the island.", "attack", "sank"),
+        ("The fishing boat was struck by shells and sank within minutes.", "attack", "sank"),
+        ("The corvette sank after an explosion tore through its stern.", "attack", "sank"),
+        ("The navy intercepted and sank a semi-submersible boat carrying commandos.", "attack", "sank"),
+        ("Border guards caught two smugglers on the riverbank on Friday.", "arrest", "caught"),
+        ("Guards beat the prisoner until he lost consciousness.", "attack", "beat"),
+        ("Kim Jong Un observed a firing drill of the artillery units on Tuesday.", "leadership_activity", "observed"),
+        ("The security agent demanded 500 yuan from the woman to release her son.", "bribery", "demanded"),
+        ("About 20 North Korean soldiers briefly crossed the military demarcation line on Tuesday.", "incursion", "crossed"),
+        ("Chinese police repatriated the five defectors to North Korea last week.", "forced_repatriation", "repatriated"),
+    ],
+)
+def test_the_same_words_telling_an_act_still_fire(fired, text, event_type, word):
+    assert (event_type, word) in fired_words(fired, text)
+
+
+@pytest.mark.parametrize(
+    "text, word, rule",
+    [
+        ("Anyone caught crossing the river will be shot, the source said.", "caught", "modality.genre.anyone"),
+        ("Guards were told that anyone caught in the zones will be shot on sight.", "caught", "modality.genre.anyone"),
+        ("Most were charged with watching illicit South Korean dramas.", "watching", "modality.genre.charge_content"),
+        ("In the past, when a driver got caught with banned goods, his truck was held for a day.", "caught", "modality.background"),
+        ("Deserters have in the past fled to China and robbed farms there.", "fled", "modality.background"),
+        ("It is far more dangerous, and twice as costly, to defect than it was ten years ago.", "defect", "modality.genre.described_kind"),
+        ("It has become much harder to cross the river since the fence went up.", "cross", "modality.genre.described_kind"),
+        ("The severity of punishment for border crossers has increased since last year.", "punishment", "modality.generic.trend"),
+        ("Foreign criticism of the regime's use of public executions has grown.", "executions", "modality.generic.trend"),
+    ],
+)
+def test_shapes_that_name_no_act(verdict, text, word, rule):
+    assert verdict(text, word) == (None, rule)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Everyone fled the village when the guards arrived on Monday.", "fled"),
+        ("Police arrested three smugglers in the past week in Hyesan.", "arrested"),
+        ("It took the family two days to cross the river into China last week.", "cross"),
+        ("The woman was charged after she was caught with a Chinese phone on Monday.", "caught"),
+        ("The execution of the two officers was held in the stadium on Friday.", "execution"),
+    ],
+)
+def test_near_misses_stay_acts(verdict, text, word):
+    modality, _ = verdict(text, word)
+    assert modality is not None
+
+
+def test_an_offence_a_count_of_the_punished_was_for_takes_neither_the_sentences_day_nor_place(pipeline):
+    from yalu.ingest import read_text
+
+    text = (
+        "North Korea publicly executed around 30 people in Wonsan on March 3, many for watching "
+        "South Korean dramas, a source told Daily NK.\n\n"
+        "[Fictional report written for Yalu's tests; not real news.]"
+    )
+    [(_, incidents)] = list(pipeline.run([read_text(text, published="2024-03-20", outlet="Daily NK")]))
+    assert any(i.event_type == "punishment" for i in incidents)
+    # the watching was before the executions: March 3 is not its day, nor its clause's place Wonsan's
+    watching = [e.rules for i in incidents if i.event_type == "illegal_communication" for e in i.evidence]
+    assert not any("date.month_day" in rules or "place.clause" in rules for rules in watching)
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Some provinces have banned the sale of rice in markets to curb prices.", "economic_measure"),
+        ("North Korea has banned the use of the Chinese yuan in its markets.", "economic_measure"),
+        ("The authorities banned the use of Chinese phones in the border area.", "crackdown"),
+    ],
+)
+def test_a_ban_on_currency_or_grain_sales_is_an_economic_measure(fired, text, event_type):
+    assert [t.event_type for t in fired(text) if t.token.lemma_ == "ban"] == [event_type]

@@ -484,18 +484,28 @@ def test_the_border_stays_the_border(extract, text, event_type):
     "text",
     [
         MUSAN_LEAD + "The authorities then tightened controls along the border with China.",
-        # a sentence of its own paragraph takes the article's town's province the same way
+        # a sentence of its own paragraph takes the article's town the same way
         "Smugglers in Hyesan were fined last week, a source in Ryanggang Province told Daily NK.\n\n"
         + "Security agents are cracking down on phone calls in the border region.",
     ],
 )
-def test_a_campaign_along_the_border_covers_the_province_of_the_story(extract, text):
-    """context.toml border_wide_types: controls along the border in a story from Musan
-    cover the whole of North Hamgyong's stretch, not Musan's alone (place.border_province)."""
+def test_a_campaign_along_the_border_is_coded_at_the_town_of_the_story(extract, text):
+    """context.toml border_wide_types: controls along the border told in a story from Musan
+    are coded at Musan, the stretch of the border the story tells of, as the gold of Daily NK's
+    and ASIAPRESS's reports codes them (place.border_province)."""
+    crackdown = one(extract(text + FILLER), "crackdown")
+    assert (crackdown.location.admin1_code, crackdown.location.admin2) == (
+        ("KP-09", "Musan") if "Musan" in text else ("KP-10", "Hyesan"))
+    assert "place.border_province" in rules(crackdown)
+
+
+def test_a_campaign_along_the_border_takes_no_town_of_a_story_from_inland(extract):
+    """A story from Pyongyang lends the border's campaign nothing (place.border_province)."""
+    text = ("Traders at Tongil Market in Pyongyang say that goods from China are scarce, a source told "
+            "Daily NK.\n\nSecurity agents are cracking down on phone calls in the border region.")
     crackdown = one(extract(text + FILLER), "crackdown")
     assert crackdown.location.admin2 is None
-    assert crackdown.location.admin1_code == ("KP-09" if "Musan" in text else "KP-10")
-    assert "place.border_province" in rules(crackdown)
+    assert "place.border_province" not in rules(crackdown)
 
 
 def test_a_reporting_partners_province_places_a_story_that_names_no_other(extract):

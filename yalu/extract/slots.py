@@ -220,7 +220,7 @@ def inherit_places(
         # act borrows as if its clause named none, inside that country (place.within_country)
         within = _country_only(m.location)
         # "fled across the border": the town on the border the story is from (place.border_town);
-        # a campaign along it covers the border of that town's province (place.border_province)
+        # a campaign along it is coded there too, as the town's stretch of it (place.border_province)
         along = border_provinces(m.location)
         wide = bool(along) and m.event_type in borrowing().get("border_wide_types", [])
         rule = "place.border_province" if wide else "place.border_town" if along else "place.within_country"
@@ -237,12 +237,12 @@ def inherit_places(
         paragraph_place = next((loc for _, loc in reversed(before) if loc.geo_precision in (1, 2)
                                 and _left(loc, origin) and _inside(loc, within, along)), None)
         if paragraph_place is not None:
-            m.set_place(_province_of(paragraph_place, geoparser) if wide else paragraph_place,
+            m.set_place(paragraph_place,
                         "place.paragraph" if within is None else rule, within is None)
         elif short_item is None:
             focus = next(((loc, why) for loc, why in candidates if _left(loc, origin) and _inside(loc, within, along)), None)
             if focus is not None and within is not None:
-                m.set_place(_province_of(focus[0], geoparser) if wide else focus[0], rule, inherited=False)
+                m.set_place(focus[0], rule, inherited=False)
             elif focus is not None:
                 # a place passed over because it is where the people went: the origin rule chose
                 passed_over = origin is not None and not _left(candidates[0][0], origin)
@@ -282,12 +282,6 @@ def _towns_named(geoparser: Geoparser, places: list[PlaceMention]) -> set[tuple[
         if located.admin1_code and located.admin2:
             named.add((located.admin1_code, located.admin2))
     return named
-
-
-def _province_of(loc: Location, geoparser: Geoparser) -> Location:
-    """The province a town lies in, as a place of its own (precision 3)."""
-    province = geoparser.gazetteer.admin1_by_code(loc.admin1_code or "")
-    return geoparser.location(province, text=loc.text) if province is not None else loc
 
 
 def _refines(found: Location, own: Location | None) -> bool:

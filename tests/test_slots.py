@@ -545,6 +545,15 @@ LEAD_WHEN_CASES = [("date.lead_when", *case) for case in [
     # a present perfect takes no past day: "has ordered the arrest of a guard who fled"
     ("Police have arrested several smugglers in Hyesan, a source said.\n\n"
      "On October 3, the province ordered a new campaign against smuggling.", None),
+    # "since" and "recently" told in between name no day of the lead's act: read on
+    ("A North Korean fishing boat was seized by Chinese border guards near Dandong.\n\n"
+     "It is the third such case since August 30, and fishing there has recently become dangerous.\n\n"
+     "Late at night on October 3, a raid was carried out on the river bank opposite Sinuiju.",
+     ("2024-10-03", "2024-10-03", 1)),
+    # ... to a day of the recent news only
+    ("A North Korean fishing boat was seized by Chinese border guards near Dandong.\n\n"
+     "It is the third such case since August 30, and fishing there has recently become dangerous.\n\n"
+     "Late at night on July 3, a raid was carried out on the river bank opposite Sinuiju.", None),
 ]]
 # a lead that says "recently" and a body that says when (date.recently_told); not a day that
 # dates another act, not the day of the news, not a day older than a season

@@ -501,6 +501,8 @@ def _lead_when(c: Cluster, doc: Doc, found: list[dates.DateMention], lead: list[
     for d in found:  # in text order (article.py sorts them); read only up to the first told
         if d.kind == "reference" or d.future or dates.page_date(text, d):
             continue
+        if d.kind in ("since", "vague") and d.start >= sent.end_char:
+            continue  # "two others recently rescued", "the third since May 31": no day of the lead's act
         if d.start < sent.end_char:
             return None  # the report dated something before the act, or the act's own sentence
         where = doc.char_span(d.start, d.end, alignment_mode="expand")

@@ -181,7 +181,8 @@ def inherit_places(
     more precise is invented for it; the land border alone takes a town on it that the
     paragraph or the article names (place.border_town). A short item tells one story over a few sentences:
     there, an act with no town of its own takes the one the item names ("They were
-    launched from Hwangju County"). A defection or desertion happened in the country left
+    launched from Hwangju County"); one placed only on the border or in North Korea that the
+    item lends nothing borrows as in a longer report. A defection or desertion happened in the country left
     (context.toml, place.origin): a borrowed place elsewhere is where the people went."""
     short_item = places if short else None
     if short_item is not None:
@@ -239,7 +240,7 @@ def inherit_places(
         if paragraph_place is not None:
             m.set_place(paragraph_place,
                         "place.paragraph" if within is None else rule, within is None)
-        elif short_item is None:
+        elif short_item is None or within is not None:  # a short item's border act too, when the item lent none
             focus = next(((loc, why) for loc, why in candidates if _left(loc, origin) and _inside(loc, within, along)), None)
             if focus is not None and within is not None:
                 m.set_place(focus[0], rule, inherited=False)

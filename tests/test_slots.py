@@ -116,26 +116,18 @@ def test_a_short_items_town_does_not_override_the_province_an_act_names(extract)
     assert inspection.location.admin1_code == "KP-06" and inspection.location.admin2 is None
 
 
-def test_a_short_items_border_takes_the_border_town_of_the_item(extract):
+@pytest.mark.parametrize(("town", "province"), [("Hyesan", "KP-10"), ("Pyongyang", None)])
+def test_a_short_items_border_takes_the_border_town_of_the_item(extract, town, province):
     """A short item from a border town tells of that town's stretch of the border, as a longer
-    report does, when the item lends its act no place of its own (place.border_province)."""
+    report does, when the item lends its act no place of its own (place.border_province); a
+    short item from Pyongyang lends the border nothing."""
     text = (
         "Security agents are cracking down on phone calls in the border region, Daily NK has learned.\n\n"
-        "A woman living in Hyesan was arrested last week, a source in Ryanggang Province said."
+        f"A woman living in {town} was arrested last week, a source said."
     )
     crackdown = one(extract(text, published="2024-10-11"), "crackdown")
-    assert crackdown.location.admin1_code == "KP-10"
-    assert "place.border_province" in rules(crackdown)
-
-
-def test_a_short_items_border_takes_no_inland_town(extract):
-    """... and a short item from Pyongyang lends the border nothing."""
-    text = (
-        "Security agents are cracking down on phone calls in the border region, Daily NK has learned.\n\n"
-        "A woman living in Pyongyang was arrested last week, a source said."
-    )
-    crackdown = one(extract(text, published="2024-10-11"), "crackdown")
-    assert crackdown.location.admin1_code is None
+    assert crackdown.location.admin1_code == province
+    assert ("place.border_province" in rules(crackdown)) == (province is not None)
 
 
 def test_a_sea_crossing_is_placed_where_the_boat_landed(extract):

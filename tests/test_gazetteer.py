@@ -323,6 +323,7 @@ def test_every_kp_admin_unit_resolves_by_name(gaz):
         ("Hoochang", "kp.ryanggang.kim-hyong-jik"),
         ("Yongchun", "kp.north-pyongan.ryongchon"),  # Daily NK: ㅓ as u, no initial r
         ("Hoeyrong", "kp.north-hamgyong.hoeryong"),  # Daily NK: e and y swapped
+        ("Soonchun", "kp.south-pyongan.sunchon"),  # Good Friends: oo for ㅜ, ㅓ as u
         ("영흥", "kp.south-hamgyong.kumya"),  # the South's press: the former name without 군
         ("용정시", "cn.jilin.yanbian.longjing"),  # a Chinese city's Korean name with its generic
         ("심양시", "cn.liaoning.shenyang"),
@@ -333,6 +334,13 @@ def test_every_kp_admin_unit_resolves_by_name(gaz):
 )
 def test_press_spellings(gaz, spelling, place_id):
     assert ids(gaz.lookup(spelling))[0] == place_id
+
+
+def test_a_press_spelling_leaves_the_souths_namesake_first(gaz):
+    """Good Friends' "Soonchun" is the North's 순천; the South's Suncheon, spelt with eo,
+    stays the South's."""
+    assert ids(gaz.lookup("Suncheon"))[0] == "kr.south-jeolla.suncheon"
+    assert ids(gaz.lookup("Soonchun")) == ["kp.south-pyongan.sunchon"]
 
 
 def test_a_spelling_for_an_unknown_place_is_a_problem(tmp_path):

@@ -116,6 +116,20 @@ def test_a_short_items_town_does_not_override_the_province_an_act_names(extract)
     assert inspection.location.admin1_code == "KP-06" and inspection.location.admin2 is None
 
 
+@pytest.mark.parametrize(("town", "province"), [("Hyesan", "KP-10"), ("Pyongyang", None)])
+def test_a_short_items_border_takes_the_border_town_of_the_item(extract, town, province):
+    """A short item from a border town tells of that town's stretch of the border, as a longer
+    report does, when the item lends its act no place of its own (place.border_province); a
+    short item from Pyongyang lends the border nothing."""
+    text = (
+        "Security agents are cracking down on phone calls in the border region, Daily NK has learned.\n\n"
+        f"A woman living in {town} was arrested last week, a source said."
+    )
+    crackdown = one(extract(text, published="2024-10-11"), "crackdown")
+    assert crackdown.location.admin1_code == province
+    assert ("place.border_province" in rules(crackdown)) == (province is not None)
+
+
 def test_a_sea_crossing_is_placed_where_the_boat_landed(extract):
     text = (
         "Nine North Koreans crossed the sea border in a small wooden boat on Sunday, the Joint Chiefs of Staff said.\n\n"
@@ -484,18 +498,28 @@ def test_the_border_stays_the_border(extract, text, event_type):
     "text",
     [
         MUSAN_LEAD + "The authorities then tightened controls along the border with China.",
-        # a sentence of its own paragraph takes the article's town's province the same way
+        # a sentence of its own paragraph takes the article's town the same way
         "Smugglers in Hyesan were fined last week, a source in Ryanggang Province told Daily NK.\n\n"
         + "Security agents are cracking down on phone calls in the border region.",
     ],
 )
-def test_a_campaign_along_the_border_covers_the_province_of_the_story(extract, text):
-    """context.toml border_wide_types: controls along the border in a story from Musan
-    cover the whole of North Hamgyong's stretch, not Musan's alone (place.border_province)."""
+def test_a_campaign_along_the_border_is_coded_at_the_town_of_the_story(extract, text):
+    """context.toml border_wide_types: controls along the border told in a story from Musan
+    are coded at Musan, the stretch of the border the story tells of, as the gold of Daily NK's
+    and ASIAPRESS's reports codes them (place.border_province)."""
+    crackdown = one(extract(text + FILLER), "crackdown")
+    assert (crackdown.location.admin1_code, crackdown.location.admin2) == (
+        ("KP-09", "Musan") if "Musan" in text else ("KP-10", "Hyesan"))
+    assert "place.border_province" in rules(crackdown)
+
+
+def test_a_campaign_along_the_border_takes_no_town_of_a_story_from_inland(extract):
+    """A story from Pyongyang lends the border's campaign nothing (place.border_province)."""
+    text = ("Traders at Tongil Market in Pyongyang say that goods from China are scarce, a source told "
+            "Daily NK.\n\nSecurity agents are cracking down on phone calls in the border region.")
     crackdown = one(extract(text + FILLER), "crackdown")
     assert crackdown.location.admin2 is None
-    assert crackdown.location.admin1_code == ("KP-09" if "Musan" in text else "KP-10")
-    assert "place.border_province" in rules(crackdown)
+    assert "place.border_province" not in rules(crackdown)
 
 
 def test_a_reporting_partners_province_places_a_story_that_names_no_other(extract):
@@ -535,6 +559,15 @@ LEAD_WHEN_CASES = [("date.lead_when", *case) for case in [
     # a present perfect takes no past day: "has ordered the arrest of a guard who fled"
     ("Police have arrested several smugglers in Hyesan, a source said.\n\n"
      "On October 3, the province ordered a new campaign against smuggling.", None),
+    # "since" and "recently" told in between name no day of the lead's act: read on
+    ("A North Korean fishing boat was seized by Chinese border guards near Dandong.\n\n"
+     "It is the third such case since August 30, and fishing there has recently become dangerous.\n\n"
+     "Late at night on October 3, a raid was carried out on the river bank opposite Sinuiju.",
+     ("2024-10-03", "2024-10-03", 1)),
+    # ... to a day of the recent news only
+    ("A North Korean fishing boat was seized by Chinese border guards near Dandong.\n\n"
+     "It is the third such case since August 30, and fishing there has recently become dangerous.\n\n"
+     "Late at night on July 3, a raid was carried out on the river bank opposite Sinuiju.", None),
 ]]
 # a lead that says "recently" and a body that says when (date.recently_told); not a day that
 # dates another act, not the day of the news, not a day older than a season

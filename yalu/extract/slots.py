@@ -181,7 +181,8 @@ def inherit_places(
     more precise is invented for it; the land border alone takes a town on it that the
     paragraph or the article names (place.border_town). A short item tells one story over a few sentences:
     there, an act with no town of its own takes the one the item names ("They were
-    launched from Hwangju County"). A defection or desertion happened in the country left
+    launched from Hwangju County"); one placed only on the border or in North Korea that the
+    item lends nothing borrows as in a longer report. A defection or desertion happened in the country left
     (context.toml, place.origin): a borrowed place elsewhere is where the people went."""
     short_item = places if short else None
     if short_item is not None:
@@ -220,7 +221,7 @@ def inherit_places(
         # act borrows as if its clause named none, inside that country (place.within_country)
         within = _country_only(m.location)
         # "fled across the border": the town on the border the story is from (place.border_town);
-        # a campaign along it covers the border of that town's province (place.border_province)
+        # a campaign along it is coded there too, as the town's stretch of it (place.border_province)
         along = border_provinces(m.location)
         wide = bool(along) and m.event_type in borrowing().get("border_wide_types", [])
         rule = "place.border_province" if wide else "place.border_town" if along else "place.within_country"
@@ -237,12 +238,12 @@ def inherit_places(
         paragraph_place = next((loc for _, loc in reversed(before) if loc.geo_precision in (1, 2)
                                 and _left(loc, origin) and _inside(loc, within, along)), None)
         if paragraph_place is not None:
-            m.set_place(_province_of(paragraph_place, geoparser) if wide else paragraph_place,
+            m.set_place(paragraph_place,
                         "place.paragraph" if within is None else rule, within is None)
-        elif short_item is None:
+        elif short_item is None or within is not None:  # a short item's border act too, when the item lent none
             focus = next(((loc, why) for loc, why in candidates if _left(loc, origin) and _inside(loc, within, along)), None)
             if focus is not None and within is not None:
-                m.set_place(_province_of(focus[0], geoparser) if wide else focus[0], rule, inherited=False)
+                m.set_place(focus[0], rule, inherited=False)
             elif focus is not None:
                 # a place passed over because it is where the people went: the origin rule chose
                 passed_over = origin is not None and not _left(candidates[0][0], origin)
@@ -282,12 +283,6 @@ def _towns_named(geoparser: Geoparser, places: list[PlaceMention]) -> set[tuple[
         if located.admin1_code and located.admin2:
             named.add((located.admin1_code, located.admin2))
     return named
-
-
-def _province_of(loc: Location, geoparser: Geoparser) -> Location:
-    """The province a town lies in, as a place of its own (precision 3)."""
-    province = geoparser.gazetteer.admin1_by_code(loc.admin1_code or "")
-    return geoparser.location(province, text=loc.text) if province is not None else loc
 
 
 def _refines(found: Location, own: Location | None) -> bool:
@@ -507,6 +502,8 @@ def _lead_when(c: Cluster, doc: Doc, found: list[dates.DateMention], lead: list[
     for d in found:  # in text order (article.py sorts them); read only up to the first told
         if d.kind == "reference" or d.future or dates.page_date(text, d):
             continue
+        if d.kind in ("since", "vague") and d.start >= sent.end_char:
+            continue  # "two others recently rescued", "the third since May 31": no day of the lead's act
         if d.start < sent.end_char:
             return None  # the report dated something before the act, or the act's own sentence
         where = doc.char_span(d.start, d.end, alignment_mode="expand")

@@ -340,3 +340,19 @@ def test_a_chinese_town_is_placed_in_its_county() -> None:
     assert admin2("송강하진") == "Songjianghe"
     assert admin2("장백현") == "Changbai"  # a county is its own, as before
     assert admin2("혜산시") == "Hyesan"
+
+
+def test_acts_told_without_their_usual_word() -> None:
+    """Freedom bought is a bribe though no word for one is written; a punishment escaped is
+    none; a statement telling a purpose is a statement; a drone found is an incursion, an
+    earlier find it is compared with is not."""
+    text = "무산군 보위부에 체포됐던 송금 중개업자가 이달 초 돈을 주고 풀려났다고 소식통이 전했다.\n"
+    assert "bribery" in [r.event_type for r in _korean_records(text)]
+    text = "탈북을 시도하던 조카는 미성년자라는 이유로 총살형을 면했다고 소식통이 전했다.\n"
+    assert "punishment" not in [r.event_type for r in _korean_records(text)]
+    # a statement whose words tell a purpose is made all the same
+    text = "북한 우주개발국 대변인은 5일 담화에서 “경제발전을 위한 실용위성들을 쏘아올릴 것”이라고 강조했다.\n"
+    assert "statement" in [r.event_type for r in _korean_records(text)]
+    text = ("국방부는 15일 섬 서쪽 바다에서 북한 무인기로 추정되는 잔해가 발견됐다고 밝혔다.\n\n"
+            "합참은 “잔해가 지난봄 파주에서 발견된 것과 유사하다”고 밝혔다.\n")
+    assert [r.event_type for r in _korean_records(text)] == ["incursion"]

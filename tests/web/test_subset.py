@@ -49,9 +49,10 @@ def test_pages_over_the_arrays_are_sqls_pages(fstore, monkeypatch):
     q.facet_counts(fstore)  # reads the arrays for this data version
     answered = {}
     # many matches: read off the order's index (walk), or the whole order's ranks (walk 0);
-    # few: sorted from their rows
-    for few, walk in ((0, 10_000), (1000, 10_000), (0, 0)):
+    # few: sorted from their rows; in the date order, ranked in the arrays up to RANKED
+    for few, walk, ranked in ((0, 10_000, 0), (1000, 10_000, 0), (0, 10_000, 1000), (0, 0, 0)):
         monkeypatch.setattr(subset, "FEW", few)
+        monkeypatch.setattr(subset, "RANKED", ranked)
         monkeypatch.setattr(subset, "WALK", walk)
         monkeypatch.setattr(subset, "SHARE", 1)  # ten records: any share
         monkeypatch.setattr(subset, "LARGE", 0)
@@ -63,7 +64,7 @@ def test_pages_over_the_arrays_are_sqls_pages(fstore, monkeypatch):
                         order_sql, name, _ = order_by(sort, order)
                         ids = subset.page_ids(fstore, query, name, order_sql, 3, (page - 1) * 3)
                         if ids is not None:
-                            answered[few, walk] = answered.get((few, walk), 0) + 1
+                            answered[few, walk, ranked] = answered.get((few, walk, ranked), 0) + 1
                             assert ids == expected[page - 1], (few, query, sort, order, page)
                         found = q.search(fstore, query, sort=sort, order=order, page=page, per_page=3)
                         assert [r["id"] for r in found.items] == expected[page - 1]
@@ -72,15 +73,18 @@ def test_pages_over_the_arrays_are_sqls_pages(fstore, monkeypatch):
         if walk:  # the date's and the outlet's pages were read off their indexes
             assert not fstore.remembered(COLUMNS_KEY).orders
     # every page when few match; with many, at least the date's and the outlet's orders
-    assert answered[1000, 10_000] == 4 * 2 * len(SORTS) * (len(QUERIES) + 1)
-    assert answered[0, 10_000] >= 2 * 4 * 2 * len(QUERIES)
-    assert answered[0, 0] == answered[0, 10_000]
+    assert answered[1000, 10_000, 0] == 4 * 2 * len(SORTS) * (len(QUERIES) + 1)
+    assert answered[0, 10_000, 0] >= 2 * 4 * 2 * len(QUERIES)
+    assert answered[0, 0, 0] == answered[0, 10_000, 0]
+    # ranked in the arrays, the date order's pages no walk reaches are answered too
+    assert answered[0, 10_000, 1000] > answered[0, 10_000, 0]
 
 
 @pytest.mark.parametrize("walk", [10_000, 0])
 def test_records_without_an_outlet_come_last_and_an_empty_one_first(fstore, monkeypatch, walk):
     """The arrays hold a NULL outlet and "" alike; SQL puts NULL last and "" first."""
     monkeypatch.setattr(subset, "FEW", 0)
+    monkeypatch.setattr(subset, "RANKED", 0)
     monkeypatch.setattr(subset, "SHARE", 1)
     monkeypatch.setattr(subset, "LARGE", 0)
     monkeypatch.setattr(subset, "WALK", walk)
@@ -152,6 +156,7 @@ def test_a_broad_search_over_the_arrays_is_sqls(new_db, monkeypatch):
     store = Store(path)
     monkeypatch.setattr(sql, "BROAD_SHARE", 0.0)
     monkeypatch.setattr(subset, "FEW", 0)
+    monkeypatch.setattr(subset, "RANKED", 0)
     monkeypatch.setattr(subset, "SHARE", 1)
     monkeypatch.setattr(subset, "LARGE", 0)
     try:
@@ -179,6 +184,7 @@ def test_a_date_ranges_pages_read_the_date_order_from_its_first_match(fstore, mo
     (last in the order, its end in the arrays) or a fully undated one is on the page.
     Few matches (`few`): ranked in the arrays, the page's rows and its ties sorted by SQL."""
     monkeypatch.setattr(subset, "FEW", few)
+    monkeypatch.setattr(subset, "RANKED", few)
     monkeypatch.setattr(subset, "SHARE", 1)
     monkeypatch.setattr(subset, "LARGE", 0)
     # a walk from the order's start would read past 5 rows: the whole order instead

@@ -19,7 +19,7 @@ from ..dates.lexicon import lexicon as date_words
 from ..model import Location, TimeSpan
 from ..ontology import event_types, has
 from .mentions import Mention
-from .quantities import NUMBER_WORDS
+from .quantities import number as cardinal
 from .senses import objects
 
 # words that add one more act of a kind already told (cluster.another): "was also arrested",
@@ -112,8 +112,7 @@ def _victims(m: Mention) -> Victims | None:
     number = o if o.like_num else next((c for c in o.children if c.dep_ == "nummod" and c.like_num), None) if person else None
     # "one of them" is some of a group told
     if number is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in number.children):
-        raw = number.lower_.replace(",", "")
-        value = NUMBER_WORDS.get(raw) or (float(raw) if raw.replace(".", "", 1).isdigit() else None)
+        value = cardinal(number.text)
         # "more than 30", "about 60", "some 35"
         rough = any(c.dep_ in ("quantmod", "advmod") for c in number.children) or any(
             c.dep_ in ("advmod", "det") and c.lower_ != "the" for c in o.children if c is not number)

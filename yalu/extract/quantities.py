@@ -39,11 +39,18 @@ PATTERNS = [
 ]
 
 
+def number(word: str) -> float | None:
+    """A cardinal written in digits or in words ("1,200", "2.5", "seven"), or None."""
+    raw = word.lower().replace(",", "")
+    if raw in NUMBER_WORDS:
+        return float(NUMBER_WORDS[raw])
+    return float(raw) if raw.replace(".", "", 1).isdigit() else None
+
+
 def _value(match: re.Match) -> float | None:
-    raw = match.group("num").lower().replace(",", "")
-    value = float(NUMBER_WORDS[raw]) if raw in NUMBER_WORDS else float(raw)
+    value = number(match.group("num"))
     scale = match.groupdict().get("scale")
-    if scale:
+    if value is not None and scale:
         value *= SCALE[scale.lower()]
     return value
 

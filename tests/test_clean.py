@@ -141,6 +141,7 @@ def test_seed_incident_sentences_stay_unchanged():
         ("Map of the border region (produced by Example News)", "caption"),
         ("guards-on-patrol-may-2019.jpg Guards patrol the river bank near the town, May 2019.", "caption"),
         ("IMG_0042.JPG", "caption"),
+        ("Border.jpeg", "caption"),
         # a caption closed by its picture's credit
         ("Houses by the river in central Hyesan (ASIAPRESS)", "caption"),
         ("Kim Jong Un at a factory (Example Central News Agency/AP)", "caption"),

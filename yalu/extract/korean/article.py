@@ -168,8 +168,8 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
 
 def _another(sentence: Sentence, trigger: Morpheme) -> str | None:
     """The rule that reads one more act of the trigger's kind in its sentence: a word before
-    it (`cluster.ko.another`: "또 한 명의 주민이 ... 체포됐다"; not another source, "또 다른
-    양강도의 한 소식통은"), or an opening "한편", "meanwhile" (`cluster.ko.meanwhile`), in a
+    it (`cluster.ko.another`: "또 한 명의 주민이 ... 체포됐다", "지난 7월에도"; not another
+    source, "또 다른 양강도의 한 소식통은"), or an opening "한편", "meanwhile" (`cluster.ko.meanwhile`), in a
     sentence that points back at no act told ("한편 이번에 체포된 주민들은" does):
     data/ko/triggers.toml's [story.another]."""
     cue = resources.load("ko/triggers.toml")["story"]["another"]
@@ -179,6 +179,8 @@ def _another(sentence: Sentence, trigger: Morpheme) -> str | None:
         after = before[at + len(word):at + len(word) + cue["source_window"]]
         if at >= 0 and not any(n in after for n in cue["not_before"]):
             return "cluster.ko.another"
+    if re.search(cue["also_dated"], before):
+        return "cluster.ko.another"
     opened = sentence.text.lstrip(" \"“‘'")
     if not any(opened.startswith(o) for o in cue["openers"]):
         return None

@@ -123,6 +123,23 @@ def test_a_fire_told_with_an_explosion_is_the_explosions() -> None:
     assert [r.event_type for r in _korean_records(text)] == ["explosion_accident"]
 
 
+def test_one_more_act_of_a_kind_is_a_record_of_its_own() -> None:
+    """cluster.ko.another and cluster.ko.meanwhile: "또 한 명의 주민이 ... 체포됐다" and a
+    "한편" item are acts besides the story's (the English cluster.another); a "한편" sentence
+    that points back ("한편 이번에 체포된") or tells the day and county of the act told is the
+    same act."""
+    story = ("회령시서 주민 체포\n\n"
+             "지난 5일 함경북도 회령시에서 한국 영화를 보던 주민 1명이 보위부에 체포됐다고 소식통이 전했다.\n"
+             "소식통은 “체포된 주민은 현재 조사를 받고 있다”고 말했다.\n")
+    arrests = lambda text: [r for r in _korean_records(text) if r.event_type == "arrest"]  # noqa: E731
+    assert len(arrests(story)) == 1
+    assert len(arrests(story + "한편 같은 날 같은 장소에서 또 한 명의 주민이 체포됐다고 소식통이 전했다.\n")) == 2
+    assert len(arrests(story + "한편 지난달에도 청진시에서 주민 2명이 같은 혐의로 체포됐다.\n")) == 2
+    assert len(arrests(story + "한편 이번에 체포된 주민은 교화소로 보내질 것으로 보인다.\n")) == 1
+    assert len(arrests(story + "한편, 지난 5일 회령시에서는 주민 1명이 보위부에 체포됐다.\n")) == 1
+    assert len(arrests(story + "한편, 지난 7일 회령시에서는 주민 1명이 보위부에 체포됐다.\n")) == 2
+
+
 def test_a_declared_run_keeps_its_last_day_past_the_day_the_source_spoke() -> None:
     """RFA's source, past its note ("소식통(신변안전 위해 익명요청)은 10일"), spoke on the 10th;
     the guard week it tells was declared to the 11th, and runs to it."""

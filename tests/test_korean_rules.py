@@ -448,3 +448,21 @@ def test_a_headline_inside_the_text_tells_no_act() -> None:
     judged = [judge(doc, s, t, False, r.type) for s in doc.sentences for t, r in find_triggers(doc, s)]
     assert [m for m, _ in judged] == ["asserted", "asserted", None, None, "asserted"]
     assert judged[2][1] == "modality.ko.headline"
+
+
+def _one_more(text: str) -> set[str]:
+    """The rules that read one more act in the triggers of the text (article.py's _another)."""
+    from yalu.extract.korean.article import _another
+
+    doc = annotate(text)
+    return {cue for s in doc.sentences for trigger, _ in find_triggers(doc, s) if (cue := _another(s, trigger))}
+
+
+@pytest.mark.parametrize("example", resources.load("ko/triggers.toml")["story"]["another"]["examples"])
+def test_one_more_act_is_read_in_its_examples(example: str) -> None:
+    assert _one_more(example), f"no cluster.ko.another/meanwhile on {example!r}"
+
+
+@pytest.mark.parametrize("example", resources.load("ko/triggers.toml")["story"]["another"]["not_examples"])
+def test_one_more_act_is_not_read_in_its_not_examples(example: str) -> None:
+    assert not _one_more(example)

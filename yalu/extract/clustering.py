@@ -54,10 +54,12 @@ def _another(m: Mention) -> str:
     """How the mention's words add one more act of its kind: "noun" for "another" on its noun
     (which may compare with the past: "put the city under another lockdown"), "told" for
     "also" or "again" on its verb or "in another case" on the verb of its sentence (one more
-    than the acts told); "" for neither."""
+    than the acts told), "more" for a Korean mention the Korean rules read as one more
+    (cluster.ko.another); "" for none."""
     t = m.trigger
     if not isinstance(t, Token):
-        return ""  # a Korean anchor carries no parse
+        # a Korean anchor carries no parse: the Korean rules read its words (cluster.ko.another)
+        return "more" if "another" in m.rules else ""
     if any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ADVERBS for c in t.children):
         return "told"
     if any(c.dep_ in ("det", "amod") and c.lower_ in ANOTHER_DETERMINERS for c in t.children):
@@ -312,6 +314,10 @@ class Agreement:
         # act compared with the past ("put the city under another lockdown"), but "also" or
         # "again" with a date of its own adds to the acts told ("Also, a soldier was shot on
         # March 28th"; "The North fired shells again at 3:25 p.m.")
+        # cluster.ko.another: the Korean rules read one more act in the words, dated or not
+        # ("한편 ... 또 한 명의 주민이 체포됐다"): none told in another sentence
+        if cues.another == "more" and any(o.sent.start != m.sent.start for o in self.by_type.get(m.event_type, [])):
+            return False
         if cues.another and self.pinned.get(m.event_type, set()) - {m.sent.start}:
             return False
         if cues.another == "told" and m.time and not m.time_inherited and any(

@@ -145,6 +145,9 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
                                     clause_end(doc, sentence, trigger))
     if location is not None:
         rules["place"] = "place.ko.clause"
+    another = _another(sentence, trigger)
+    if another:
+        rules["another"] = another
     cited = slots.attribution(sentence.text, context["geoparser"].gazetteer)
     return Mention(
         event_type=rule.type,
@@ -161,6 +164,30 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
         attribution=cited[0] if cited else context["attribution"],
         rules=rules,
     )
+
+
+def _another(sentence: Sentence, trigger: Morpheme) -> str | None:
+    """The rule that reads one more act of the trigger's kind in its sentence: a word before
+    it (`cluster.ko.another`: "또 한 명의 주민이 ... 체포됐다", "지난 7월에도"; not another
+    source, "또 다른 양강도의 한 소식통은"), or an opening "한편", "meanwhile" (`cluster.ko.meanwhile`), in a
+    sentence that points back at no act told ("한편 이번에 체포된 주민들은" does):
+    data/ko/triggers.toml's [story.another]."""
+    cue = resources.load("ko/triggers.toml")["story"]["another"]
+    before = sentence.text[:trigger.start - sentence.start_char]
+    for word in cue["words"]:
+        at = before.find(word)
+        after = before[at + len(word):at + len(word) + cue["source_window"]]
+        if at >= 0 and not any(n in after for n in cue["not_before"]):
+            return "cluster.ko.another"
+    if re.search(cue["also_dated"], before):
+        return "cluster.ko.another"
+    opened = sentence.text.lstrip(" \"“‘'")
+    if not any(opened.startswith(o) for o in cue["openers"]):
+        return None
+    words = [w.strip(",.“”‘’\"'()") for w in sentence.text.split()]
+    if any(w in cue["back"] or w.startswith(tuple(cue["back_prefixes"])) for w in words):
+        return None
+    return "cluster.ko.meanwhile"
 
 
 def _inherit(mentions: list[Mention], context: dict, published: date | None) -> None:
@@ -328,8 +355,15 @@ def _apart(a: Cluster, b: Cluster, named: dict[int, set[str]]) -> bool:
                 if m.time and m.time.start and not m.time_inherited
                 and (m.time.precision == 1 or m.rules.get("date") in NAMED_STARTS)}
 
+    cue = b.mentions[0].rules.get("another")
+    if cue == "cluster.ko.another":
+        return True  # one more act of the kind told before
     ca, cb = counties(a), counties(b)
     da, db = days(a), days(b)
+    if cue == "cluster.ko.meanwhile":
+        # another item of the news, unless it tells the day and county of one told ("한편,
+        # 지난 4일 ... 목함지뢰 폭발로 부상을 입은 하사 2명은", of the blast in the lead)
+        return not (da & db and (ca & cb or not ca or not cb))
     return bool((ca and cb and not ca & cb) or (da and db and not da & db))
 
 

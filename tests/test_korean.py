@@ -206,7 +206,9 @@ def test_an_announced_act_is_the_news_of_its_day() -> None:
     text = ("양강도 혜산시에서 주민 3명이 보위부에 체포됐다고 데일리NK가 10일 보도했다.\n"
             "양강도 소식통은 “체포된 주민들은 밀수 혐의를 받고 있다”고 전했다.\n")
     [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]
-    assert arrest.time.precision == 4 and arrest.time.end <= date(2025, 6, 10)
+    # the 30 days before the outlet's day, to publication (date.ko.recent_window, as the English
+    # stage codes an undated act "on or before" the report): wider than a month, a 4
+    assert (arrest.time.start, arrest.time.end, arrest.time.precision) == (date(2025, 5, 11), date(2025, 6, 12), 4)
 
 
 def test_a_day_told_from_the_news_day() -> None:
@@ -280,7 +282,8 @@ def test_a_story_state_media_announced_with_no_day_is_that_days_news() -> None:
     assert (visit.time.start, visit.time.end, visit.time.precision) == (date(2025, 6, 11), date(2025, 6, 12), 1)
     text = "북한군이 서해에서 해안포를 쐈다고 양강도 소식통이 데일리NK에 전했습니다.\n" + body
     [visit] = [r for r in _korean_records(text) if r.event_type == "leadership_activity"]
-    assert visit.time.precision == 4
+    # the recent window: the 30 days before publication, a month (3) as wide as it is
+    assert (visit.time.start, visit.time.end, visit.time.precision) == (date(2025, 5, 13), date(2025, 6, 12), 3)
 
 
 def test_an_act_in_a_part_of_a_month_takes_the_day_the_account_tells() -> None:

@@ -388,8 +388,9 @@ def test_days_counted_from_other_days() -> None:
                 for d in find_dates(text, PUB)]
 
     assert spans("17~20일 사이 5명이 숨졌다") == [("run", "2025-05-17", "2025-05-20", 2)]
-    assert spans("28일부터 3일까지 봉쇄됐다") == [("run", "2025-05-28", "2025-06-03", 2)]  # across a month
-    assert spans("12월 28일부터 1월 3일까지") == [("run", "2024-12-28", "2025-01-03", 2)]  # across a year
+    # a run of told days is day precision (1); a window the act fell in ("사이") is as wide as it runs
+    assert spans("28일부터 3일까지 봉쇄됐다") == [("run", "2025-05-28", "2025-06-03", 1)]  # across a month
+    assert spans("12월 28일부터 1월 3일까지") == [("run", "2024-12-28", "2025-01-03", 1)]  # across a year
     # 이날 after an agency is the day it spoke; later, the day of the news, not the last day told
     assert spans("합참은 4일 밝혔다. 합참에 따르면 지난 3일 경보가 울렸고 이날 오전 목선이 포착됐다")[-1] == (
         "that_day", "2025-06-04", "2025-06-04", 1)

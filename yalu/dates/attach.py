@@ -119,8 +119,8 @@ def _before_main_clause(doc: Doc, verb: Token, mentions: list[DateMention], sent
         chain = _ancestors_chain(root) if root is not None else []
         if main in chain and verb not in chain:
             start = m.span.start
-            if m.span.precision == 1:  # the same day or the day before
-                start = m.span.end - timedelta(days=1)
+            if m.span.precision == 1:  # the same day or the day before (a run of days: from its first)
+                start = min(m.span.start, m.span.end - timedelta(days=1))
             elif m.span.precision == 2:  # some time in the month up to the week's end
                 start = m.span.end - timedelta(days=BEFORE_MAIN_CLAUSE_DAYS)
             precision = 1 if m.span.precision == 1 else 3

@@ -22,7 +22,7 @@ from .dateline import dateline_match
 from .lexicon import lexicon
 from .registry import Atom, Registry, Rule, scan
 from .relative import RELATIVE_DATES
-from .resolution import Counted, cap, days_of, off_calendar, precision_for, safe_date, span, week_of
+from .resolution import Counted, cap, day_run, days_of, off_calendar, precision_for, safe_date, span, week_of
 from .rules import NAMED_DATES
 
 # Every recognition rule, in the order that breaks ties (registry.scan).
@@ -190,7 +190,9 @@ def date_range(t: _Text, a: Atom, nxt: Atom | None, future: bool) -> tuple[DateM
     if st > en:
         return None
     start = _expand_prefix(t.text, a.start - len(opener.group(0)) if opener else a.start)
-    found = span(st, en)
+    # two days ("from March 3 to March 9") are a run of known days; else as wide as it runs
+    window = bool(opener and "between" in opener.group(0).lower())
+    found = day_run(st, en, window) if first.precision == last.precision == 1 else span(st, en)
     return t.mention(start, nxt.end, found, "range", future, a.explicit_year or nxt.explicit_year, "date.range"), 2
 
 

@@ -72,6 +72,17 @@ def span(start: date | None, end: date | None, precision: int | None = None) -> 
     return TimeSpan(start=start, end=end, precision=precision)
 
 
+def day_run(first: date, last: date, window: bool = False) -> TimeSpan:
+    """A run of days whose ends the text tells to the day ("June 21-25", "from March 3 to
+    March 9", "2일부터 8일까지"): the dates are known to the day, so the run is coded at day
+    precision (1), as analysts code an event of stated days (ACLED, UCDP's "exact dates
+    known"), not by its width: "Kim's visit (Jan. 7-10)" is four known days, not a week.
+    Not a window the act fell in ("between June 21 and 25", "17~20일 사이"), nor a period
+    longer than a month ("a no-sail zone from January 25 to March 29": the backdrop acts
+    fall in, not days an analyst codes one by one): as wide as they are."""
+    return span(first, last) if window or precision_for(first, last) > 3 else TimeSpan(first, last, 1)
+
+
 def day(d: date) -> TimeSpan:
     return TimeSpan(d, d, 1)
 
@@ -206,6 +217,7 @@ class DayRange(Value):
     first: int
     last: int
     year: int | None
+    window: bool = False  # "between June 21 and 25": some day of it, not every day
 
     def resolve(self, pub: date | None, future: bool, year: int | None = None) -> TimeSpan:
         y = self.year or year or (year_for_month_day(self.month, self.first, pub, future) if pub else None)
@@ -214,7 +226,7 @@ class DayRange(Value):
         a, b = safe_date(y, self.month, self.first), safe_date(y, self.month, self.last)
         if a is None or b is None:
             return UNKNOWN
-        return span(a, b)
+        return day_run(a, b, self.window)
 
 
 @dataclass(frozen=True)
@@ -511,15 +523,20 @@ _WINDOW = re.compile(r"(?i)^\s*between\b")
 MAX_RUN_DAYS = 8
 
 
+def opens_window(expression: str) -> bool:
+    """ "between June 21 and 25": a window some day of which the act fell on, not a run."""
+    return bool(_WINDOW.search(expression))
+
+
 def days_of(found: TimeSpan) -> list[date] | None:
     """The days of a run of days the text gives ("from October 30 to November 3"), or None
     for anything else: one day, a window ("between June 6 and 15", "last week"), a longer or
     an open period."""
-    if not (found.start and found.end and found.expression and found.precision == 2):
+    if not (found.start and found.end and found.expression and found.precision in (1, 2)):
         return None
     days = (found.end - found.start).days + 1
     expression = found.expression
-    if not 2 <= days <= MAX_RUN_DAYS or _WINDOW.search(expression):
+    if not 2 <= days <= MAX_RUN_DAYS or opens_window(expression):
         return None
     if not (_RUN_TO.search(expression) or (days == 2 and re.search(r"(?i)\band\b", expression))):
         return None

@@ -9,7 +9,7 @@ from datetime import date
 
 from .lexicon import ci, lexicon, part_name, words
 from .registry import Reading, Registry, Rule
-from .resolution import DayRange, Fixed, Month, MonthDay, day, safe_date, span, whole_year, year_part
+from .resolution import DayRange, Fixed, Month, MonthDay, day, opens_window, safe_date, span, whole_year, year_part
 
 NAMED_DATES: Registry[Rule] = Registry(Rule)
 rule = NAMED_DATES.register
@@ -73,7 +73,7 @@ def _day_range(m: re.Match[str]) -> Reading | None:
     if last <= first:
         return None
     year = lexicon().year(m["yr"])
-    return Reading("range", DayRange(lexicon().month_number(m["mon"]), first, last, year),
+    return Reading("range", DayRange(lexicon().month_number(m["mon"]), first, last, year, opens_window(m.group(0))),
                    explicit_year=year is not None)
 
 

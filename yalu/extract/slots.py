@@ -436,7 +436,7 @@ def _announced(clusters: list[Cluster], article: Article, found: list[dates.Date
             said = dates.reporting_date(m.sent, in_sentence)
             if said is not None and dates.thing_date(text_of(m.sent.doc), said):
                 said = None  # "imagery from August 6 reveals ...": the picture's day, no announcement
-            if said is not None and said.span.end and said.span.precision == 1:
+            if said is not None and said.span.end and said.span.precision == 1 and said.kind != "range":
                 out[id(c)] = dates.news_cycle(said.span.end)
                 break
             # a named week ("last week"), not a run of days, which dates what was announced

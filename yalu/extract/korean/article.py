@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ... import resources
 from ...annotate.korean import KoreanDoc, Morpheme, Sentence
-from ...dates import in_news_cycle, news_cycle
+from ...dates import in_news_cycle, news_cycle, precision_for
 from ...model import Article, Attribution, Incident, Location, TimeSpan
 from ...places.geoparse import Geoparser
 from ..article import history
@@ -225,7 +225,9 @@ def _told_before(m: Mention, last: tuple[int, TimeSpan] | None, told: list[Korea
 def _date_undated(m: Mention, context: dict, published: date | None, told: TimeSpan | None) -> None:
     """An act announced on a stated day is that day's news; else the date told before it;
     else the news cycle of a short wire item (no source's hearsay) or of a report of the
-    day's news; else the 30 days before the source spoke (or publication), at precision 4."""
+    day's news; else the recent window (date.ko.recent_window): from 30 days before the
+    source spoke (or publication) to publication, as the English stage's date.recent_window
+    codes an undated act "on or before" the report, as precise as it is wide (a month)."""
     announced = _announced(m, context)
     end = (context["spoken"].end if context["spoken"] else None) or published
     if announced is not None:
@@ -235,7 +237,9 @@ def _date_undated(m: Mention, context: dict, published: date | None, told: TimeS
     elif (context["short"] or context["news_day"] or context["announced_lead"]) and end is not None:
         m.set_time(news_cycle(end), "date.ko.news_cycle")
     elif end is not None:
-        m.set_time(TimeSpan(end - timedelta(days=RECENT_DAYS), end, 4, None), "date.ko.recent_window")
+        start = end - timedelta(days=RECENT_DAYS)
+        last = max(end, published) if published else end
+        m.set_time(TimeSpan(start, last, precision_for(start, last), None), "date.ko.recent_window")
 
 
 def _announced(m: Mention, context: dict) -> TimeSpan | None:

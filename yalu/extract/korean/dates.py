@@ -21,9 +21,9 @@ from ...dates.resolution import (
     Value,
     Window,
     add_months,
+    day_run,
     precision_for,
     safe_date,
-    span,
     whole_year,
 )
 from ...model import TimeSpan
@@ -112,7 +112,8 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
     if kind == "stamp":
         return Fixed(TimeSpan())
     if kind == "range":
-        return _Run(_int(m, "month"), int(m["day"]), _int(m, "month2"), int(m["day2"]))
+        window = bool(re.match(rule.spec["window"], m.string[m.end():]))
+        return _Run(_int(m, "month"), int(m["day"]), _int(m, "month2"), int(m["day2"]), window)
     return None
 
 
@@ -120,12 +121,14 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
 class _Run(Value):
     """A run of days ("25일부터 31일까지", "17~20일", "4월 1일부터 20일까지"): its last
     day as a day is read, its first in the same month (or the one before, "28일부터
-    3일까지")."""
+    3일까지"). Both ends are days the text tells: day precision (1), however long the run,
+    unless it is a window the act fell in ("17~20일 사이": resolution.day_run)."""
 
     month: int | None
     first: int
     month2: int | None
     last: int
+    window: bool  # "17~20일 사이": some day of it, not every day
 
     def resolve(self, pub: date | None, future: bool, year: int | None = None) -> TimeSpan:
         month2 = self.month2 or self.month
@@ -139,7 +142,7 @@ class _Run(Value):
         else:
             mo, y = self.month, end.end.year - (self.month > end.end.month)
         start = safe_date(y, mo, self.first)
-        return end if start is None else span(start, end.end)
+        return end if start is None else day_run(start, end.end, self.window)
 
 
 def _relative_day(m: re.Match[str]) -> Value | None:

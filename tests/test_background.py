@@ -51,6 +51,8 @@ import pytest
         ("The border closure ruined the traders and has led to food shortages in the villages.", "shortages",
          "modality.genre.condition"),
         ("Families sell furniture to cope with a worsening food shortage.", "shortage", "modality.genre.condition"),
+        ("There is a food shortage in the valley, which drives the soldiers to steal maize.", "shortage",
+         "modality.genre.condition"),
         ("About 20 women previously caught crossing the river have been held for weeks in Onsong.", "crossing",
          "modality.genre.earlier_act"),
         ("A broker who formerly smuggled phones was arrested in Hyesan.", "smuggled", "modality.genre.earlier_act"),
@@ -97,6 +99,7 @@ def test_background_is_no_act(verdict, text, word, rule_id):
         ("The river flooded in July, as it often does, and the water destroyed two bridges.", "destroyed"),
         # the condition's own clause
         ("Severe food shortages hit Musan County in May, the source said.", "shortages"),
+        ("There were severe food shortages in Musan County in May, the source said.", "shortages"),
         # what the measure is to fight is there all the same
         ("The ministry cut school hours in a bid to mobilize pupils to fight the long drought.", "drought"),
         # the measure itself, and an act told beside the aim

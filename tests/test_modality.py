@@ -320,6 +320,9 @@ def test_one_sentence_two_modalities(mode):
         ("Viewers of such dramas generally take part in a public trial and are sent to labor camps.", "sent",
          "modality.habitual"),
         ("After his arrest, he is likely to be expelled from the party.", "expelled", "modality.desire"),
+        # the act a forecast is about, as its subject
+        ("Officials fear that a severe food shortage is likely this spring.", "shortage", "modality.desire"),
+        ("Residents say a fresh crackdown on traders is expected after the holiday.", "crackdown", "modality.desire"),
         ("In past cases like this, the family was sent to a labor camp.", "sent", "modality.background"),
         ("The province insists it has zero cases of the coronavirus.", "coronavirus", "modality.generic.none_counted"),
         ("Smuggling across the border has almost ceased.", "Smuggling", "modality.generic.trend"),
@@ -370,6 +373,7 @@ def test_generic_mention_is_no_act(nlp, text, word, rule):
         ("Three cases of the coronavirus were confirmed in Sinuiju on Monday.", "coronavirus"),
         ("The number of arrests fell after the guards sent three brokers to prison.", "sent"),
         ("The officer is likely to have been executed in May, a source said.", "executed"),
+        ("The explosion was likely caused by a gas leak, the source said.", "explosion"),
     ],
 )
 def test_specific_act_stays_an_act(mode, text, word):

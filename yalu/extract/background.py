@@ -202,15 +202,21 @@ def aim(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 
 def condition(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"has led to food shortages", "to cope with a worsening food shortage", "despair
-    deepened by the food shortage", "the shortages have been exacerbated by ...": a standing
-    condition named as a cause, an effect or a setting is background, not an event ("food
-    shortages hit the county in May", the condition's own clause, stays)."""
+    deepened by the food shortage", "the shortages have been exacerbated by ...", "there is a
+    food shortage": a standing condition named as a cause, an effect or a setting, or said to
+    be there now, is background, not an event ("food shortages hit the county in May", the
+    condition's own clause, and "there were shortages in May" stay)."""
     if trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in cues()["standing_conditions"]:
         return None
     n = trigger
     while n.dep_ in ("compound", "conj") and n.head.pos_ == "NOUN":
         n = n.head  # "food and fuel shortages"
-    return Verdict(NO_ACT, "modality.genre.condition") if n.dep_ in ("pobj", "dobj", "nsubjpass") else None
+    if n.dep_ in ("pobj", "dobj", "nsubjpass"):
+        return Verdict(NO_ACT, "modality.genre.condition")
+    be = n.head
+    if n.dep_ == "attr" and be.lemma_ == "be" and be.tag_ in PRESENT and any(c.dep_ == "expl" for c in be.children):
+        return Verdict(NO_ACT, "modality.genre.condition")  # "there is a food shortage": the state of things
+    return None
 
 
 def earlier_act(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:

@@ -517,10 +517,17 @@ def _habit(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 
 @rule("modality.desire")
 def _desire(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
-    """"wanted to cross", "is expected to launch": wishes and forecasts."""
-    if trigger.dep_ in ("xcomp", "acl") and trigger.head.lemma_.lower() in lexicon().desires:
+    """"wanted to cross", "is expected to launch", "a food shortage is likely", "a launch is
+    expected": wishes and forecasts."""
+    desires = lexicon().desires
+    if trigger.dep_ in ("xcomp", "acl") and trigger.head.lemma_.lower() in desires:
         if any(c.dep_ == "aux" and c.lower_ == "have" for c in trigger.children):
             return None  # "is likely to have been executed": an act, guessed at
+        return Verdict(NO_ACT, "modality.desire")
+    head = trigger.head
+    if trigger.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in desires for c in head.children):
+        return Verdict(NO_ACT, "modality.desire")  # the act the forecast is about is its subject
+    if trigger.dep_ == "nsubjpass" and head.lemma_.lower() in desires:
         return Verdict(NO_ACT, "modality.desire")
     return None
 

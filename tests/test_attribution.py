@@ -58,6 +58,14 @@ def test_source_in_a_province_told_daily_nk(attribute):
          "a source in the country’s northern Ryanggang province", "Ryanggang province"),
         ("A fire broke out at the mine, a source from North Pyongan province told RFA.",
          "a source from North Pyongan province", "North Pyongan province"),
+        # RFA's resident of a town or province speaks for the place he lives in
+        ("Police searched every household for televisions, a resident of Kanggye told RFA.",
+         "a resident of Kanggye", "Kanggye"),
+        ("Prices doubled in a week, a resident of North Hamgyong province told RFA on Monday.",
+         "a resident of North Hamgyong province", "North Hamgyong province"),
+        # an official "of" a body is its employee, not from a place
+        ("The order came last month, an official of the Ministry of Commerce told Daily NK.",
+         "an official", None),
         # older Daily NK copy opens on a bare plural and names the district of a city
         ("Sources residing in the district of Hyesan, Ryanggang informed on the 3rd that police raided the market.",
          "Sources residing in the district of Hyesan, Ryanggang", "Hyesan, Ryanggang"),

@@ -494,6 +494,18 @@ def test_the_border_stays_the_border(extract, text, event_type):
     assert "place.border_town" not in rules(found)
 
 
+def test_a_border_campaign_with_no_town_is_the_sources_border_province(extract):
+    """place.border_source: a campaign along the border in a text that names no town on it
+    is coded at the border province its source lives in; a single act there stays on the
+    border (test_the_border_stays_the_border)."""
+    text = ("Smugglers now check every parcel before sending it across the river, a Ryanggang "
+            "Province-based source told Daily NK.\n\nThe authorities have tightened controls along "
+            "the border with China since the elections.")
+    crackdown = one(extract(text + FILLER), "crackdown")
+    assert (crackdown.location.admin1_code, crackdown.location.admin2) == ("KP-10", None)
+    assert "place.border_source" in rules(crackdown)
+
+
 @pytest.mark.parametrize(
     "text",
     [

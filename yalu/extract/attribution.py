@@ -23,6 +23,9 @@ _PLACE_TAIL = "|".join(map(re.escape, _GENERICS["source_place_tail"]))
 # how a source's place is told: "a source in", "a defector now living in", "sources residing
 # in the district of Chongjin"
 _WHERE_WORD = r"(?:in|from|(?:now\s+)?based in|(?:now\s+)?(?:living|residing) in|inside|near)"
+# RFA's "a resident of Hyesan told RFA": where a resident is from (never "an official of the
+# Ministry", whose "of" names his employer)
+_RESIDENT_OF = r"(?<=resident\s)of|(?<=residents\s)of"
 _UNIT_OF = (r"(?:the\s+)?(?:(?:" + "|".join(map(re.escape, _GENERICS["source_place_words"])) + r")\s+){0,2}"
             r"(?:(?i:" + "|".join(map(re.escape, _GENERICS["place_nouns_of"])) + r")\s+of\s+)?")
 ANONYMOUS = re.compile(
@@ -31,7 +34,7 @@ ANONYMOUS = re.compile(
     r"(?:(?:[\w-]+\s+){0,3}?)"
     r"(?P<who>sources?|informants?|insiders?|reporting partners?|residents?|officials?|defectors?|contacts?|traders?|merchants?"
     r"|(?-i:S)ources)"
-    r"(?P<where>\s+(?:" + _WHERE_WORD + r"|with\s+(?:knowledge|ties)\s+\w+)\s+"
+    r"(?P<where>\s+(?:" + _WHERE_WORD + r"|" + _RESIDENT_OF + r"|with\s+(?:knowledge|ties)\s+\w+)\s+"
     + _UNIT_OF + r"(?:(?:[A-Z][\w'’-]+|[가-힣]+)(?:\s+|,\s+)?)+(?:(?:" + _PLACE_TAIL + r")\b)?)?"
 )
 # the verbs a source speaks with
@@ -65,7 +68,7 @@ def citations(doc: Doc) -> list[Citation]:
             if m.group("who").lower().startswith(("resident", "trader", "merchant", "defector", "official")) and not _speaks(m, text):
                 continue  # residents who act are actors, residents who speak are sources
             where = (m.group("where") or "").strip()
-            location = re.sub(r"^" + _WHERE_WORD + r"\s+" + _UNIT_OF, "", where).rstrip(" ,;") or None
+            location = re.sub(r"^(?:" + _WHERE_WORD + r"|of)\s+" + _UNIT_OF, "", where).rstrip(" ,;") or None
             start = sent.start_char + m.start()
             found.append(
                 Citation(

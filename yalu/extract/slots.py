@@ -242,6 +242,12 @@ def inherit_places(
                         "place.paragraph" if within is None else rule, within is None)
         elif short_item is None or within is not None:  # a short item's border act too, when the item lent none
             focus = next(((loc, why) for loc, why in candidates if _left(loc, origin) and _inside(loc, within, along)), None)
+            if focus is None and wide:
+                # a campaign along the border in a text that names no town on it: the border
+                # province a source lives in ("a Ryanggang Province-based source") is the stretch
+                # of it told of (place.border_source); a single act there keeps the border
+                focus = next(((loc, "place.border_source") for loc in homes if loc.admin1_code in along), None)
+                rule = focus[1] if focus is not None else rule
             if focus is not None and within is not None:
                 m.set_place(focus[0], rule, inherited=False)
             elif focus is not None:

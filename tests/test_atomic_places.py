@@ -54,3 +54,19 @@ def test_a_name_that_swallows_its_conjunct_is_still_two_places(read_with_rules):
 def test_routes_addresses_and_states_stay_one_record(read_with_rules, text, event_type):
     _, incidents = read_with_rules(text)
     assert len(_places(incidents, event_type)) == 1
+
+
+def test_an_epidemic_in_two_provinces_is_two_records(read_with_rules):
+    # record.by_province: an outbreak is counted where it spreads (triggers.toml kind epidemic)
+    _, incidents = read_with_rules("A measles outbreak has been spreading in North Pyongan and Chagang provinces since early May, killing dozens of children.")
+    assert sorted(code for _, code in _places(incidents, "disaster")) == ["KP-03", "KP-04"]
+
+
+def test_an_epidemic_in_two_towns_of_one_province_is_one_record(read_with_rules):
+    _, incidents = read_with_rules("A measles outbreak has been spreading in Hyesan and Samjiyon since early May, killing dozens of children.")
+    assert len(_places(incidents, "disaster")) == 1
+
+
+def test_a_flood_over_two_provinces_stays_one_record(read_with_rules):
+    _, incidents = read_with_rules("Heavy rains flooded farmland in North Pyongan and Chagang provinces in late July, destroying hundreds of houses.")
+    assert len(_places(incidents, "disaster")) == 1

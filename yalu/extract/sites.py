@@ -1,7 +1,9 @@
 """ACLED's events are atomic places as they are atomic days: an act of a `by_place` type
 (data/ontology.toml) that its own clause places in several coordinated places of one
-kind ("provided field guidance to units in Songgan and Jonchon counties", "has been
-spreading in South Hamgyong and South Pyongan provinces") is one record a place.
+kind ("provided field guidance to units in Songgan and Jonchon counties", "executed in
+South Pyongan and North Hwanghae provinces") is one record a place; an act of a
+`by_province` kind of another type (an epidemic: "has been spreading in South Hamgyong
+and South Pyongan provinces") is one record a province, the first place named in each.
 
 A route or a span is one act ("between Sinuiju and Dandong", "from Hyesan to Pyongyang"),
 and so are places of different kinds ("in Hyesan, Ryanggang Province"): a province after
@@ -33,16 +35,21 @@ def by_place(c: Cluster, incident: Incident, places: list[PlaceMention], geopars
     """The incident, and one copy of it for each other place coordinated with its own
     place in the clause that placed it (`record.by_place`); counts stay on the first."""
     loc = incident.location
-    if loc is None or loc.place_id is None or not event_types()[incident.event_type].get("by_place"):
+    kind = event_types()[incident.event_type]
+    # record.by_province: an act of a kind counted a province (an epidemic), not a place
+    provinces = bool(set(kind.get("by_province", [])) & {m.kind for m in c.mentions})
+    if loc is None or loc.place_id is None or not (kind.get("by_place") or provinces):
         return [incident]
     found = _named(c, loc.place_id, places)
     if found is None:
         return [incident]
     named, here = found
-    others = _coordinated(named, here)
+    sites = [geoparser.location(p.place, text=p.text) for p in _coordinated(named, here)]
+    if provinces:
+        seen = {loc.admin1_code}
+        sites = [s for s in sites if s.admin1_code and not (s.admin1_code in seen or seen.add(s.admin1_code))]
     records = [incident]
-    for p in others:
-        site = geoparser.location(p.place, text=p.text)
+    for site in sites:
         records.append(replace(incident, location=site, quantities=[]))
         records[-1].summary = summary(records[-1])
     return records

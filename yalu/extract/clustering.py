@@ -150,7 +150,9 @@ class Cues(NamedTuple):
 
 
 def _cues(m: Mention) -> Cues:
-    return Cues(_another(m), _named_days(m), _named_months(m), _back_reference(m), _doer_country(m), _victims(m))
+    # cluster.one_report: "corn has also risen" adds no act to the rice price (ontology.toml one_report)
+    another = "" if m.kind and m.kind in event_types()[m.event_type].get("one_report", ()) else _another(m)
+    return Cues(another, _named_days(m), _named_months(m), _back_reference(m), _doer_country(m), _victims(m))
 
 
 def _doer_country(m: Mention) -> str | None:

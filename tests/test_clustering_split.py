@@ -214,6 +214,10 @@ def test_an_economy_is_no_doer(extract):
          "Ri Chol Su was executed by firing squad at a military academy, the source said.", 1),
         ("Minister Ri Chol Su was executed last month, a source in Pyongyang told Daily NK.\n\n"
          "Ri was executed by firing squad at a military academy, the source said.", 1),
+        # some of the group told: "Of the twenty, six were sentenced"
+        ("Twenty people were sentenced for drug crimes at a public trial in Hoeryong, a source told Daily NK.\n\n"
+         "“Of the twenty, six were sentenced to ten years of re-education through labor for drug offences, "
+         "and the rest got three years,” he said.", 1),
     ],
 )
 def test_acts_done_to_other_people_are_other_incidents(extract, text, count):

@@ -110,8 +110,9 @@ def _victims(m: Mention) -> Victims | None:
         name = " ".join(w.lower_ for w in o.lefts if w.dep_ == "compound" and w.pos_ == "PROPN")
         return Victims(f"{name} {o.lower_}".strip(), 1, False, False)
     number = o if o.like_num else next((c for c in o.children if c.dep_ == "nummod" and c.like_num), None) if person else None
-    # "one of them" is some of a group told
-    if number is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in number.children):
+    # "one of them" and "Of the eighteen, five were sentenced" are some of a group told
+    if number is not None and not any(c.dep_ == "prep" and c.lower_ == "of" and number not in c.subtree
+                                      for c in (*number.children, *t.children)):
         value = cardinal(number.text)
         # "more than 30", "about 60", "some 35"
         rough = any(c.dep_ in ("quantmod", "advmod") for c in number.children) or any(

@@ -70,3 +70,11 @@ def test_an_epidemic_in_two_towns_of_one_province_is_one_record(read_with_rules)
 def test_a_flood_over_two_provinces_stays_one_record(read_with_rules):
     _, incidents = read_with_rules("Heavy rains flooded farmland in North Pyongan and Chagang provinces in late July, destroying hundreds of houses.")
     assert len(_places(incidents, "disaster")) == 1
+
+
+def test_towns_listed_with_their_provinces_are_one_record_a_town(read_with_rules):
+    # a list of towns each with its address, read from a relative clause of "include"
+    _, incidents = read_with_rules(
+        "About 20 people were publicly executed in each city, which included Hyesan in Ryanggang Province, "
+        "Musan in North Hamgyong Province and Manpo in Chagang Province, on March 3.")
+    assert sorted(name for name, _ in _places(incidents, "punishment")) == ["Hyesan", "Manpho", "Musan"]

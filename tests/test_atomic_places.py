@@ -78,3 +78,11 @@ def test_towns_listed_with_their_provinces_are_one_record_a_town(read_with_rules
         "About 20 people were publicly executed in each city, which included Hyesan in Ryanggang Province, "
         "Musan in North Hamgyong Province and Manpo in Chagang Province, on March 3.")
     assert sorted(name for name, _ in _places(incidents, "punishment")) == ["Hyesan", "Manpho", "Musan"]
+
+
+def test_an_epidemic_over_counties_of_two_provinces_is_one_record_a_province(read_with_rules):
+    # "counties in North Pyongan Province" is the address of the counties listed before it
+    _, incidents = read_with_rules(
+        "Cases of measles have been spreading in border areas such as Uiju and Sakju counties in North Pyongan "
+        "Province and Manpo and Wiwon counties in Chagang Province since early May.")
+    assert sorted(code for _, code in _places(incidents, "disaster")) == ["KP-03", "KP-04"]

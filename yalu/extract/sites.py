@@ -28,8 +28,9 @@ from .records import summary
 
 # what may stand between two places of one list: "Hyesan, Musan and Hoeryong"
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-# what stands between a town and its address: "Wonsan in Kangwon Province", "Hyesan, Ryanggang"
-ADDRESS_GAP = re.compile(r"\s*(?:,\s*|in\s+)")
+# what stands between a town and its address: "Wonsan in Kangwon Province", "Hyesan,
+# Ryanggang", "Uiju and Sakju counties in North Pyongan Province"
+ADDRESS_GAP = re.compile(r"\s*(?:(?:count(?:y|ies)|cit(?:y|ies)|districts?)\s+)?(?:,\s*|in\s+)")
 # what a list of places hangs from when it is one route or span, not several sites
 SPANNING = frozenset(DESTINATION_PREPS | {"between", "from", "through", "via", "across", "along"})
 

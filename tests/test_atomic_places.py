@@ -54,3 +54,35 @@ def test_a_name_that_swallows_its_conjunct_is_still_two_places(read_with_rules):
 def test_routes_addresses_and_states_stay_one_record(read_with_rules, text, event_type):
     _, incidents = read_with_rules(text)
     assert len(_places(incidents, event_type)) == 1
+
+
+def test_an_epidemic_in_two_provinces_is_two_records(read_with_rules):
+    # record.by_province: an outbreak is counted where it spreads (triggers.toml kind epidemic)
+    _, incidents = read_with_rules("A measles outbreak has been spreading in North Pyongan and Chagang provinces since early May, killing dozens of children.")
+    assert sorted(code for _, code in _places(incidents, "disaster")) == ["KP-03", "KP-04"]
+
+
+def test_an_epidemic_in_two_towns_of_one_province_is_one_record(read_with_rules):
+    _, incidents = read_with_rules("A measles outbreak has been spreading in Hyesan and Samjiyon since early May, killing dozens of children.")
+    assert len(_places(incidents, "disaster")) == 1
+
+
+def test_a_flood_over_two_provinces_stays_one_record(read_with_rules):
+    _, incidents = read_with_rules("Heavy rains flooded farmland in North Pyongan and Chagang provinces in late July, destroying hundreds of houses.")
+    assert len(_places(incidents, "disaster")) == 1
+
+
+def test_towns_listed_with_their_provinces_are_one_record_a_town(read_with_rules):
+    # a list of towns each with its address, read from a relative clause of "include"
+    _, incidents = read_with_rules(
+        "About 20 people were publicly executed in each city, which included Hyesan in Ryanggang Province, "
+        "Musan in North Hamgyong Province and Manpo in Chagang Province, on March 3.")
+    assert sorted(name for name, _ in _places(incidents, "punishment")) == ["Hyesan", "Manpho", "Musan"]
+
+
+def test_an_epidemic_over_counties_of_two_provinces_is_one_record_a_province(read_with_rules):
+    # "counties in North Pyongan Province" is the address of the counties listed before it
+    _, incidents = read_with_rules(
+        "Cases of measles have been spreading in border areas such as Uiju and Sakju counties in North Pyongan "
+        "Province and Manpo and Wiwon counties in Chagang Province since early May.")
+    assert sorted(code for _, code in _places(incidents, "disaster")) == ["KP-03", "KP-04"]

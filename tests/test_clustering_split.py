@@ -214,6 +214,10 @@ def test_an_economy_is_no_doer(extract):
          "Ri Chol Su was executed by firing squad at a military academy, the source said.", 1),
         ("Minister Ri Chol Su was executed last month, a source in Pyongyang told Daily NK.\n\n"
          "Ri was executed by firing squad at a military academy, the source said.", 1),
+        # some of the group told: "Of the twenty, six were sentenced"
+        ("Twenty people were sentenced for drug crimes at a public trial in Hoeryong, a source told Daily NK.\n\n"
+         "“Of the twenty, six were sentenced to ten years of re-education through labor for drug offences, "
+         "and the rest got three years,” he said.", 1),
     ],
 )
 def test_acts_done_to_other_people_are_other_incidents(extract, text, count):
@@ -245,3 +249,12 @@ def test_some_of_a_group_told_is_that_groups_act(extract):
         "Two officials of the Hyesan city committee were executed last week, a source told Daily NK.\n\n"
         "One of them was executed in front of his former colleagues, the source said.")
     assert len(texts(incidents, "punishment")) == 1, texts(incidents, "punishment")
+
+
+def test_one_more_price_is_the_same_market_report(extract):
+    """cluster.one_report: "also" on a market's price (ontology.toml one_report, the market
+    kind of triggers.toml) adds a commodity to the report, not an act; a measure still adds."""
+    incidents = extract(
+        "The price of rice at the Hyesan market rose sharply during February, a source told Daily NK.\n\n"
+        "Corn has also risen at a similar rate, the source said.")
+    assert len(texts(incidents, "economic_measure")) == 1, texts(incidents, "economic_measure")

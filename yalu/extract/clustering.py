@@ -112,8 +112,9 @@ def _victims(m: Mention) -> Victims | None:
         name = " ".join(w.lower_ for w in o.lefts if w.dep_ == "compound" and w.pos_ == "PROPN")
         return Victims(f"{name} {o.lower_}".strip(), 1, False, False)
     number = o if o.like_num else next((c for c in o.children if c.dep_ == "nummod" and c.like_num), None) if person else None
-    # "one of them" is some of a group told
-    if number is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in number.children):
+    # "one of them" and "Of the eighteen, five were sentenced" are some of a group told
+    if number is not None and not any(c.dep_ == "prep" and c.lower_ == "of" and number not in c.subtree
+                                      for c in (*number.children, *t.children)):
         value = cardinal(number.text)
         # "more than 30", "about 60", "some 35"
         rough = any(c.dep_ in ("quantmod", "advmod") for c in number.children) or any(
@@ -152,7 +153,9 @@ class Cues(NamedTuple):
 
 
 def _cues(m: Mention) -> Cues:
-    return Cues(_another(m), _named_days(m), _named_months(m), _back_reference(m), _doer_country(m), _victims(m))
+    # cluster.one_report: "corn has also risen" adds no act to the rice price (ontology.toml one_report)
+    another = "" if m.kind and m.kind in event_types()[m.event_type].get("one_report", ()) else _another(m)
+    return Cues(another, _named_days(m), _named_months(m), _back_reference(m), _doer_country(m), _victims(m))
 
 
 def _doer_country(m: Mention) -> str | None:

@@ -1,7 +1,9 @@
 """ACLED's events are atomic places as they are atomic days: an act of a `by_place` type
 (data/ontology.toml) that its own clause places in several coordinated places of one
-kind ("provided field guidance to units in Songgan and Jonchon counties", "has been
-spreading in South Hamgyong and South Pyongan provinces") is one record a place.
+kind ("provided field guidance to units in Songgan and Jonchon counties", "executed in
+South Pyongan and North Hwanghae provinces") is one record a place; an act of a
+`by_province` kind of another type (an epidemic: "has been spreading in South Hamgyong
+and South Pyongan provinces") is one record a province, the first place named in each.
 
 A route or a span is one act ("between Sinuiju and Dandong", "from Hyesan to Pyongyang"),
 and so are places of different kinds ("in Hyesan, Ryanggang Province"): a province after
@@ -10,6 +12,7 @@ its town is the town's address, not a second place."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -19,12 +22,15 @@ from ..annotate.index import starting_in
 from ..model import Incident
 from ..ontology import event_types
 from ..places.geoparse import SPECIFICITY, Geoparser, PlaceMention
-from ..places.syntax import DESTINATION_PREPS, preposition, same_clause
+from ..places.syntax import DESTINATION_PREPS, clause_of, preposition, same_clause
 from .clustering import Cluster
 from .records import summary
 
 # what may stand between two places of one list: "Hyesan, Musan and Hoeryong"
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+# what stands between a town and its address: "Wonsan in Kangwon Province", "Hyesan,
+# Ryanggang", "Uiju and Sakju counties in North Pyongan Province"
+ADDRESS_GAP = re.compile(r"\s*(?:(?:count(?:y|ies)|cit(?:y|ies)|districts?)\s+)?(?:,\s*|in\s+)")
 # what a list of places hangs from when it is one route or span, not several sites
 SPANNING = frozenset(DESTINATION_PREPS | {"between", "from", "through", "via", "across", "along"})
 
@@ -33,38 +39,49 @@ def by_place(c: Cluster, incident: Incident, places: list[PlaceMention], geopars
     """The incident, and one copy of it for each other place coordinated with its own
     place in the clause that placed it (`record.by_place`); counts stay on the first."""
     loc = incident.location
-    if loc is None or loc.place_id is None or not event_types()[incident.event_type].get("by_place"):
+    kind = event_types()[incident.event_type]
+    # record.by_province: an act of a kind counted a province (an epidemic), not a place
+    provinces = bool(set(kind.get("by_province", [])) & {m.kind for m in c.mentions})
+    if loc is None or loc.place_id is None or not (kind.get("by_place") or provinces):
         return [incident]
-    found = _named(c, loc.place_id, places)
-    if found is None:
-        return [incident]
-    named, here = found
-    others = _coordinated(named, here)
+    # the first clause that names the place in a list ("a flood hit Hyesan" told before
+    # "deaths in Hyesan and Musan")
+    listed = next((others for named, here in _named(c, loc.place_id, places) if (others := _coordinated(named, here, geoparser))), [])
+    sites = [geoparser.location(p.place, text=p.text) for p in listed]
+    if provinces:
+        seen = {loc.admin1_code}
+        sites = [s for s in sites if s.admin1_code and not (s.admin1_code in seen or seen.add(s.admin1_code))]
     records = [incident]
-    for p in others:
-        site = geoparser.location(p.place, text=p.text)
+    for site in sites:
         records.append(replace(incident, location=site, quantities=[]))
         records[-1].summary = summary(records[-1])
     return records
 
 
-def _coordinated(named: PlaceMention, here: list[PlaceMention]) -> list[PlaceMention]:
+def _coordinated(named: PlaceMention, here: list[PlaceMention], geoparser: Geoparser) -> list[PlaceMention]:
     """The other places of `here` (one sentence's, in order) listed with `named` at its
     level: its conjuncts in the parse, or its neighbours with only a comma or "and" between
     ("in South Pyongan and North Hwanghae provinces", which the parser often reads as
-    one name)."""
+    one name), each perhaps with its address ("Wonsan in Kangwon Province, Chongjin in North
+    Hamgyong Province and Sariwon")."""
+    text = text_of(named.root.doc)
+    ends = {id(p): p.end for p in here}
+    for town, address in zip(here, here[1:]):
+        if ADDRESS_GAP.fullmatch(text[town.end:address.start]) and address.place in geoparser.gazetteer.ancestors(town.place):
+            ends[id(town)] = address.end
+            ends[id(address)] = -1  # read as the town's, not as a place of the list
+    here = [p for p in here if ends[id(p)] >= 0]
     level = SPECIFICITY.get(named.place.kind)
     same = [p for p in here if SPECIFICITY.get(p.place.kind) == level]
     # "Samjiyon and Pochon County" parses as one name with a conjunct inside it
     conjuncts = {c.i for t in _tokens(named) for c in t.conjuncts}
     listed = {id(p) for p in same if conjuncts & {t.i for t in _tokens(p)}}
-    text = text_of(named.root.doc)
     k = here.index(named)
     for step in (-1, 1):
         j = k
         while 0 <= j + step < len(here):
             a, b = sorted((here[j], here[j + step]), key=lambda p: p.start)
-            if here[j + step] not in same or not LIST_GAP.fullmatch(text[a.end:b.start]):
+            if here[j + step] not in same or not LIST_GAP.fullmatch(text[ends[id(a)]:b.start]):
                 break
             j += step
             listed.add(id(here[j]))
@@ -82,14 +99,21 @@ def _tokens(p: PlaceMention) -> list[Token]:
     return list(span) if span is not None else [p.root]
 
 
-def _named(c: Cluster, place_id: str, places: list[PlaceMention]) -> tuple[PlaceMention, list[PlaceMention]] | None:
-    """Where a mention's own clause names the incident's place (not on a route), with the
-    other places of its sentence; None when every mention borrowed it."""
+def _named(c: Cluster, place_id: str, places: list[PlaceMention]) -> Iterator[tuple[PlaceMention, list[PlaceMention]]]:
+    """Where the mentions' own clauses name the incident's place (not on a route), each with
+    the other places of its sentence; none when every mention borrowed it."""
     for m in c.mentions:
         if m.place_inherited or m.location is None or m.location.place_id != place_id or not isinstance(m.trigger, Token):
             continue  # a borrowed place, another place, or a Korean anchor without a parse
         here = [p for p in starting_in(places, m.sent.start_char, m.sent.end_char) if not p.excluded]
         for p in here:
-            if p.place.id == place_id and same_clause(p.root, m.trigger) and preposition(p.root) not in SPANNING:
-                return p, here
-    return None
+            if p.place.id == place_id and (same_clause(p.root, m.trigger) or _included(p.root, m.trigger)) and preposition(p.root) not in SPANNING:
+                yield p, here
+                break
+
+
+def _included(place: Token, trigger: Token) -> bool:
+    """The place is listed by a relative clause of "include" on a noun of the trigger's
+    clause: "killed in each city, which included Wonsan, Chongjin and Sariwon" (record.by_place)."""
+    head = clause_of(place)
+    return head.lemma_ == "include" and head.dep_ in ("relcl", "acl") and same_clause(head.head, trigger)

@@ -146,6 +146,10 @@ def test_accident_words_that_tell_no_accident(triggers, text):
         ("The teenager is currently under investigation at the Onsong MPS.", "trigger.arrest.investigate"),
         ("The trader killed himself during an NSA investigation into his dealings.", "trigger.arrest.investigate"),
         ("Two farm managers in Kyongwon are now under investigation for hoarding corn.", "trigger.arrest.investigate"),
+        # enforcers formed for a campaign; people told to inform
+        ("A provincial task force was created last month to eradicate illegal phone use.", "trigger.crackdown.enforcers_formed"),
+        ("Anti-socialist inspection units have been organized in every border county.", "trigger.crackdown.enforcers_formed"),
+        ("At the factory meeting, workers were instructed to report anyone spreading rumours.", "trigger.crackdown.order"),
     ],
 )
 def test_enforcement_words_fire(nlp, geoparser, text, rule_id):
@@ -164,6 +168,9 @@ def test_enforcement_words_fire(nlp, geoparser, text, rule_id):
         # searching for ways, searches that found nothing (trigger.crackdown.search)
         ("The two countries are searching for ways to cooperate.", "crackdown"),
         ("Police checked homes in the next village but found nothing.", "crackdown"),
+        # a team formed to probe one theft is its investigation; a task force only planned
+        ("The police created an investigation team of 20 people to find the stolen cable.", "crackdown"),
+        ("The two ministries will form a joint task force next year.", "crackdown"),
         # a patrol boat, a round of talks, a news roundup
         ("A patrol boat crossed the line at dawn.", "crackdown"),
         ("The two sides held another round of talks.", "crackdown"),

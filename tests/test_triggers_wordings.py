@@ -142,6 +142,14 @@ def test_accident_words_that_tell_no_accident(triggers, text):
         ("Three masked men robbed a truck carrying rice on the highway.", "trigger.attack.rob"),
         ("Two soldiers broke into a farmhouse and threatened the family.", "trigger.attack.break_in"),
         ("The two departments spent a week investigating guards at the prison.", "trigger.arrest.investigate"),
+        # a security organ by its initials, or a person held "under investigation"
+        ("The teenager is currently under investigation at the Onsong MPS.", "trigger.arrest.investigate"),
+        ("The trader killed himself during an NSA investigation into his dealings.", "trigger.arrest.investigate"),
+        ("Two farm managers in Kyongwon are now under investigation for hoarding corn.", "trigger.arrest.investigate"),
+        # enforcers formed for a campaign; people told to inform
+        ("A provincial task force was created last month to eradicate illegal phone use.", "trigger.crackdown.enforcers_formed"),
+        ("Anti-socialist inspection units have been organized in every border county.", "trigger.crackdown.enforcers_formed"),
+        ("At the factory meeting, workers were instructed to report anyone spreading rumours.", "trigger.crackdown.order"),
     ],
 )
 def test_enforcement_words_fire(nlp, geoparser, text, rule_id):
@@ -160,6 +168,9 @@ def test_enforcement_words_fire(nlp, geoparser, text, rule_id):
         # searching for ways, searches that found nothing (trigger.crackdown.search)
         ("The two countries are searching for ways to cooperate.", "crackdown"),
         ("Police checked homes in the next village but found nothing.", "crackdown"),
+        # a team formed to probe one theft is its investigation; a task force only planned
+        ("The police created an investigation team of 20 people to find the stolen cable.", "crackdown"),
+        ("The two ministries will form a joint task force next year.", "crackdown"),
         # a patrol boat, a round of talks, a news roundup
         ("A patrol boat crossed the line at dawn.", "crackdown"),
         ("The two sides held another round of talks.", "crackdown"),
@@ -393,6 +404,14 @@ def test_launchers_moved_and_entry_banned(triggers, text, event_type):
 )
 def test_moves_that_are_no_deployment(triggers, text, event_type):
     assert event_type not in triggers(text).types, triggers(text)
+
+
+def test_forces_placed_on_standby_are_a_deployment(triggers):
+    # trigger.deployment.standby: forces readied; workers or a car kept on standby are no force
+    assert "deployment" in triggers("At noon the army bases in Kimchaek were placed on standby.").types
+    assert "deployment" in triggers("The General Staff placed three artillery brigades on standby along the border.").types
+    assert "deployment" not in triggers("The companies kept their workers on standby in Dandong.").types
+    assert "deployment" not in triggers("A broker had a car on standby near the river.").types
 
 
 def test_launchers_in_a_parade_are_no_deployment(triggers):

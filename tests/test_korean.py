@@ -376,3 +376,19 @@ def test_acts_told_without_their_usual_word() -> None:
     text = ("국방부는 15일 섬 서쪽 바다에서 북한 무인기로 추정되는 잔해가 발견됐다고 밝혔다.\n\n"
             "합참은 “잔해가 지난봄 파주에서 발견된 것과 유사하다”고 밝혔다.\n")
     assert [r.event_type for r in _korean_records(text)] == ["incursion"]
+
+
+def test_a_record_keeps_the_date_its_act_is_first_told_with() -> None:
+    """date.told_first: a report told as one story keeps the date its act is first told with;
+    a more precise date of the same kind of act told apart from it (the day a source names for
+    other shootings) is another act's, not a refinement; one told inside it refines it."""
+    from datetime import date
+
+    text = ("북한이 지난달 말 함경북도 온성군에서 여성 3명을 공개 총살했다고 방송이 4일 보도했다.\n"
+            "방송 대표는 “북한이 2월 28일 불법 월경자들을 공개 총살했다”고 말했다.\n")
+    [shooting] = [r for r in _korean_records(text) if r.event_type == "punishment"]
+    assert (shooting.time.start, shooting.time.end) == (date(2025, 5, 20), date(2025, 5, 31))
+    text = ("북한이 지난달 함경북도 온성군에서 여성 3명을 공개 총살했다고 방송이 4일 보도했다.\n"
+            "방송 대표는 “북한이 지난달 28일 이들을 공개 총살했다”고 말했다.\n")
+    [shooting] = [r for r in _korean_records(text) if r.event_type == "punishment"]
+    assert (shooting.time.start, shooting.time.end) == (date(2025, 5, 28), date(2025, 5, 28))

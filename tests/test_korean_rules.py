@@ -467,3 +467,35 @@ def test_one_more_act_is_read_in_its_examples(example: str) -> None:
 @pytest.mark.parametrize("example", resources.load("ko/triggers.toml")["story"]["another"]["not_examples"])
 def test_one_more_act_is_not_read_in_its_not_examples(example: str) -> None:
     assert not _one_more(example)
+
+
+def _clause_date(example: str, published: date = PUB):
+    """The own date `_own_date` gives the last trigger of the example's sentence, and the
+    bracketed date's mention."""
+    from yalu.extract.korean.article import _own_date
+
+    text, start, end = _example(example)
+    doc = annotate(text)
+    [sentence] = doc.sentences
+    found = find_dates(text, published)
+    trigger = find_triggers(doc, sentence)[-1][0]
+    marked = next(d for d in found if (d.start, d.end) == (start, end))
+    return _own_date(found, doc, sentence, trigger, published), marked
+
+
+def test_a_date_of_another_acts_clause_is_not_the_triggers() -> None:
+    """data/ko/dates.toml's [another_clause] (date.ko.another_clause): a date closed off from
+    the trigger by a verb's adnominal ending and a word of sequence is the other act's; after
+    it, the trigger's act ran from that date to publication, when it is recent."""
+    clause = resources.load("ko/dates.toml")["another_clause"]
+    for example in clause["examples"]:
+        own, marked = _clause_date(example)
+        assert own is None or own.rule == clause["id"], f"{example}: {own}"
+    for example in clause["not_examples"]:
+        own, marked = _clause_date(example)
+        assert own is marked, f"{example}: {own}"
+    # after a recent act: from its day to publication (a week at most)
+    own, _ = _clause_date("[지난 9일] 비상사태가 선포된 이후 주민 3명이 체포됐다.")
+    assert own is not None and (own.rule, own.span.start, own.span.end) == (clause["id"], date(2025, 6, 9), PUB)
+    own, _ = _clause_date("[지난달 9일] 비상사태가 선포된 이후 주민 3명이 체포됐다.")
+    assert own is None

@@ -136,6 +136,7 @@ SCHEMAS: dict[str, Schema] = {
         "units": dict,
         "since": _records("id pattern examples", "not_examples"),
         "lookback": _records("id pattern examples", "not_examples"),
+        "another_clause": _records("id after other examples", "not_examples"),
         "part_end": _records("id pattern examples", "not_examples"),
         "ordinal_frame": _records("id pattern examples", "not_examples rules"),
         "rule": _records("id value pattern examples", "spoken window precision days anchor not_examples"),

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from spacy.tokens import Token
 
@@ -475,10 +475,28 @@ class Cluster:
         return min(located, key=lambda pair: (pair[0].geo_precision or 9, not pair[0].admin1_code, pair[1]))[0]
 
     def best_time(self) -> TimeSpan | None:
-        dated = [(m.time, m.time_inherited) for m in self.mentions if m.time and m.time.precision]
-        if not dated:
-            return None
-        return min(dated, key=lambda pair: (pair[1], pair[0].precision))[0]
+        """The act's date (date.told_first): the first its own clauses tell, refined by each
+        more precise date of its own told after it that meets it ("recently resumed public
+        trials" and "at a trial in March"); an own date apart from it is another act's that the
+        record took in ("executed three women at the end of last month" and, in the same
+        report, "executed on February 28" or "came to the South in September last year").
+        Undated, the most precise date lent to it."""
+        own = sorted((m for m in self.mentions if m.time and m.time.precision and not m.time_inherited),
+                     key=lambda m: (m.sent.start_char, m.trigger.idx))
+        if own:
+            best = cast(TimeSpan, own[0].time)
+            for m in own[1:]:
+                t = cast(TimeSpan, m.time)
+                if t.precision < best.precision and _overlap(t, best):
+                    best = t
+            return best
+        lent = [m.time for m in self.mentions if m.time and m.time.precision]
+        return min(lent, key=lambda t: t.precision) if lent else None
+
+
+def _overlap(a: TimeSpan, b: TimeSpan) -> bool:
+    """Two spans share a day (an open end reaches as far as it may)."""
+    return not ((a.end and b.start and a.end < b.start) or (b.end and a.start and b.end < a.start))
 
 
 def _part_of_another(m: Mention, by_type: dict[str, list[Mention]]) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from ... import resources
 from ...annotate.korean import KoreanDoc, Morpheme, Sentence
 from ...dates import in_news_cycle, news_cycle, precision_for
+from ...dates.attach import AFTER_CLAUSE_REACH_DAYS
 from ...model import Article, Attribution, Incident, Location, TimeSpan
 from ...places.geoparse import Geoparser
 from ..article import history
@@ -69,15 +70,41 @@ class Stretch:
     text: str
 
 
-def _own_date(found: list[KoreanDate], sentence: Sentence, trigger: Morpheme) -> KoreanDate | None:
+def _own_date(found: list[KoreanDate], doc: KoreanDoc, sentence: Sentence, trigger: Morpheme,
+              published: date | None) -> KoreanDate | None:
     """The date of the trigger's own sentence: the nearest before it (Korean puts the
     time before the verb), else the first after it (a headline's "혜산서 9일 탈북"); never
-    the day a source spoke."""
+    the day a source spoke, nor the date of another act's clause before the trigger's
+    (`_another_clause`)."""
     inside = [d for d in found if sentence.start_char <= d.start < sentence.end_char and not d.spoken and d.span.precision]
     before = [d for d in inside if d.start < trigger.start]
     if before:
-        return before[-1]
+        return _another_clause(doc, sentence, before[-1], trigger, published)
     return inside[0] if inside else None
+
+
+def _another_clause(doc: KoreanDoc, sentence: Sentence, d: KoreanDate, trigger: Morpheme,
+                    published: date | None) -> KoreanDate | None:
+    """`d`, unless another act's clause holds it (date.ko.another_clause, data/ko/dates.toml):
+    between the date and the trigger, a verb closed by an adnominal ending and a word of
+    sequence after it. After that act ("20일 준전시상태가 선포된 이후 ... 뒷돈"), the trigger's
+    act ran from its date to publication, when the date is recent (AFTER_CLAUSE_REACH_DAYS);
+    ahead of it or as its finding ("5월 초에 열릴 당 대회를 앞두고 ... 체포돼"), no date."""
+    cue = resources.load("ko/dates.toml")["another_clause"]
+    between = sentence.text[d.end - sentence.start_char:trigger.start - sentence.start_char]
+    verbs = [m.start for m in doc.morphemes[sentence.first:sentence.last] if m.pos == "ETM" and d.end <= m.start]
+
+    def closed(pattern: str) -> bool:
+        return any(verbs and verbs[0] < d.end + found.start() for found in re.finditer(pattern, between))
+
+    if closed(cue["other"]):
+        return None
+    if not closed(cue["after"]):
+        return d
+    start = d.span.start
+    if start is None or published is None or not 0 <= (published - start).days <= AFTER_CLAUSE_REACH_DAYS:
+        return None
+    return KoreanDate(d.start, d.end, cue["id"], TimeSpan(start, published, precision_for(start, published), None), False)
 
 
 def _news_dates(found: list[KoreanDate], published: date | None) -> list[KoreanDate]:
@@ -132,7 +159,7 @@ def _told_after(found: list[KoreanDate], sentence: Sentence, vague: KoreanDate) 
 
 def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modality: tuple[str, str],
              context: dict) -> Mention:
-    own = _own_date(context["dates"], sentence, trigger)
+    own = _own_date(context["dates"], doc, sentence, trigger, context["published"])
     rules = {"trigger": rule.id, "modality": modality[1]}
     time = None
     if own is not None and own.rule in VAGUE:

@@ -42,6 +42,9 @@ RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
 # it: "his associates received heavy sentences", "she faces execution"
 GIVE_VERBS = {"hand", "give"}
 RECEIVE_VERBS = {"receive", "get", "face", "serve"}
+# the verbs that put someone in a noun's act: "a prosecutor was put on public trial",
+# "the MSS placed a woman under arrest", "he was brought to trial"
+PUT_VERBS = {"put", "place", "bring"}
 # two counts this close, one of them rough ("more than 30", "some 35"), may be one group
 ROUGH_RATIO = 2
 # a day of the month an unresolved date names ("on the 13th"): cluster.named_day
@@ -138,9 +141,12 @@ def _victims(m: Mention) -> Victims | None:
 
 
 def _receivers(t: Token) -> list[Token]:
-    """Whom a noun's act is handed to, when a verb hands it (GIVE_VERBS, RECEIVE_VERBS): its
-    "of" object is then the sentence's length ("a prison sentence of 15 years"), not them."""
+    """Whom a noun's act is handed to, when a verb hands it (GIVE_VERBS, RECEIVE_VERBS) or
+    puts them in it (PUT_VERBS): its "of" object is then the sentence's length ("a prison
+    sentence of 15 years"), not them."""
     verb = t.head
+    if t.pos_ == "NOUN" and t.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.lemma_.lower() in PUT_VERBS:
+        return [o for o in objects(verb.head) if o != t]
     if t.pos_ != "NOUN" or t.dep_ != "dobj":
         return []
     if verb.lemma_.lower() in GIVE_VERBS:
@@ -184,7 +190,7 @@ def _joined(o: Token) -> Victims | None:
     """People joined ("Hyon, his wife, and his children", "an officer and a sergeant"): so
     many when each is one person, several when one of them is a group; the names among them
     kept, so that a name told alone may be one of them. None when one is no person word."""
-    members = [o, *(c for c in o.subtree if c.dep_ == "conj" and c.head.i in {x.i for x in o.subtree})]
+    members = [o, *o.conjuncts]
     if not all(_person(w) or _named(w) for w in members):
         return None
     names = " ".join(_name(w) for w in members if _named(w))
@@ -193,12 +199,18 @@ def _joined(o: Token) -> Victims | None:
     return Victims(names or None, None, False, False, several=True)
 
 
-def _other_victims(new: Victims, told: Victims) -> bool:
+def _other_victims(new: Victims, told: Victims, later: bool) -> bool:
     """cluster.other_victims: the people an act told later was done to are not those of an
     act told before: two names, a name and a group of several, two counts that cannot be one
     group (a rough count meets one up to twice or half its size), a lone one brought in
     fresh after a named one, or several of no count and one person not named among them
-    ("the ringleaders" and "the donju"; "Kim and his wife" and "the former head")."""
+    ("the ringleaders" and "the donju"; "Kim and his wife" and "the former head"). One told
+    by a role in a later sentence ("the ringleader", "the official") may be one of a group
+    told before ("three young men were put on trial ... the court sentenced the ringleader
+    to death"); in one sentence, two clauses tell two people ("the ringleaders were
+    executed, while the donju was handed a prison sentence")."""
+    if later and new.size == 1 and not (new.name or new.fresh or new.several) and (told.several or (told.size or 0) > 1):
+        return False
     if new.several or told.several:
         group, one = (new, told) if new.several else (told, new)
         if one.several or one.size != 1 or one.rough:
@@ -412,7 +424,8 @@ class Agreement:
             return False
         # cluster.other_victims: "seven officials were dismissed" after "the purge of Kim Won Hong";
         # in one sentence too: "the ringleaders were executed, while the donju was handed a sentence"
-        if cues.victims and any(_other_victims(cues.victims, told) for _, told in self.victims.get(m.event_type, [])):
+        if cues.victims and any(_other_victims(cues.victims, told, sent != m.sent.start)
+                                for sent, told in self.victims.get(m.event_type, [])):
             return False
         if m.kind and not all(_same_sufferers(m, o) for o in self.by_type.get(m.event_type, []) if o.kind not in ("", m.kind)):
             return False

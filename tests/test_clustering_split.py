@@ -205,7 +205,32 @@ def test_an_economy_is_no_doer(extract):
          "Another group reported that a man was executed in Onsong for using a Chinese phone.", 2),
         ("Police arrested 12 smugglers in Hyesan, a source in Ryanggang Province told Daily NK.\n\n"
          "Police arrested three border guards in Hyesan, the source added.", 2),
+        # a role told alone is one person (data/actors.toml people): the head and four managers
+        ("The former head of the Hyesan customs office was executed last month, a source told Daily NK.\n\n"
+         "Four managers who worked under him were executed by firing squad, the source said.", 2),
+        # several of no count and one not named among them; people joined and one not among them
+        ("The director of the trading company was executed at a public trial, a source told Daily NK.\n\n"
+         "The ringleaders of the copper smuggling ring were executed in Hyesan, the source said.", 2),
+        ("The head of the Onsong school was sent to a labor camp, a source told Daily NK.\n\n"
+         "Pak and his two sons were sent to a labor camp near Onsong, the source said.", 2),
+        # whom a trial was put on: a doctor, then four traders
+        ("A doctor was put on public trial in Onsong last week, a source told Daily NK.\n\n"
+         "Four traders who sold his medicine were put on public trial in Onsong, the source said.", 2),
+        # in one sentence, by whom each act was handed to
+        ("The ringleaders were executed in Hyesan, while the trader who hid the gold was handed a prison "
+         "sentence of ten years, a source told Daily NK.", 2),
         # near misses: the group told again, a rough count of it, a name after its lead
+        ("Pak and his wife were sent to a labor camp near Onsong, a source told Daily NK.\n\n"
+         "Pak was sent to the labor camp after a trial in Onsong, the source said.", 1),
+        # a role told after a group may be one of it
+        ("Three young men were put on public trial in Onsong for selling films, a source told Daily NK.\n\n"
+         "The court sentenced the ringleader to a labor camp in Onsong for ten years, the source said.", 1),
+        ("Three smugglers were arrested at the Hyesan market, a source told Daily NK.\n\n"
+         "The smugglers were arrested while loading copper onto a truck, the source said.", 1),
+        ("The head of the Onsong customs office was dismissed last week, a source told Daily NK.\n\n"
+         "The head was dismissed after the inspection found bribes, the source said.", 1),
+        ("The family of a broker was exiled to a farm in Onsong, a source told Daily NK.\n\n"
+         "Five people were exiled to a farm in Onsong for the broker's crimes, the source said.", 1),
         ("Police arrested 12 smugglers in Hyesan, a source in Ryanggang Province told Daily NK.\n\n"
          "The 12 were arrested at a market in Hyesan, the source said.", 1),
         ("Police arrested some 35 defectors in Shenyang this month, the paper reported.\n\n"

@@ -76,7 +76,7 @@ GENERIC_LISTS = (
 ).split()
 
 SCHEMAS: dict[str, Schema] = {
-    "actors.toml": Schema({"actor": _records("normalized patterns kind", "rank unit")}),
+    "actors.toml": Schema({"people": list, "groups": list, "actor": _records("normalized patterns kind", "rank unit")}),
     "sources.toml": Schema({"source": _records("name patterns kind", "country domains")}),
     "triggers.toml": Schema({
         "unsplit": list,

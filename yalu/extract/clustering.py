@@ -13,6 +13,7 @@ from typing import NamedTuple, cast
 
 from spacy.tokens import Token
 
+from .. import resources
 from ..annotate import ACTOR
 from ..dates.lexicon import alt
 from ..dates.lexicon import lexicon as date_words
@@ -20,7 +21,7 @@ from ..model import Location, TimeSpan
 from ..ontology import event_types, has
 from .mentions import Mention
 from .quantities import number as cardinal
-from .senses import objects
+from .senses import objects, recipients, subjects
 
 # words that add one more act of a kind already told (cluster.another): "was also arrested",
 # "crossed again", "another execution", "in a separate case"
@@ -36,6 +37,14 @@ DOER_DEPS = {"nsubj", "agent", "poss"}
 # a relative pronoun stands for the noun its clause hangs from: "the former head, who was
 # executed" (cluster.other_victims)
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
+# the verbs that hand a noun's act to someone (cluster.other_victims): "the donju was handed
+# a prison sentence", "the court gave him a death sentence"; and those whose subject gets
+# it: "his associates received heavy sentences", "she faces execution"
+GIVE_VERBS = {"hand", "give"}
+RECEIVE_VERBS = {"receive", "get", "face", "serve"}
+# the verbs that put someone in a noun's act: "a prosecutor was put on public trial",
+# "the MSS placed a woman under arrest", "he was brought to trial"
+PUT_VERBS = {"put", "place", "bring"}
 # two counts this close, one of them rough ("more than 30", "some 35"), may be one group
 ROUGH_RATIO = 2
 # a day of the month an unresolved date names ("on the 13th"): cluster.named_day
@@ -79,38 +88,43 @@ class Months(NamedTuple):
 
 class Victims(NamedTuple):
     """Whom an act was done to, as its own sentence says (cluster.other_victims): a named
-    person, a count of people (exact or rough), and whether a lone one is brought in fresh
-    ("a North Korean was executed")."""
+    person (or the names of a joined group), a count of people (exact or rough), whether a
+    lone one is brought in fresh ("a North Korean was executed"), and whether they are
+    several of no count ("the ringleaders", "Kim, his wife and his children")."""
 
     name: str | None
     size: float | None
     rough: bool
     fresh: bool
+    several: bool = False
 
 
 def _victims(m: Mention) -> Victims | None:
     """The one group or person the mention's act was done to, when its words name or count
-    them: a name ("former Minister Kim Won Hong"), a number ("the five") or a counted or lone
-    person word of data/actors.toml ("Seven officials", "a woman"); None for anything else
-    ("the former head", "three North Koreans", "sentences of 13 years"), a plural with no
-    number, a pronoun, two joined, or some of a group ("one of them")."""
+    them: a name ("former Minister Kim Won Hong"), a number ("the five"), a counted or lone
+    person word of data/actors.toml, the lexicon's or one of its `people` ("Seven officials",
+    "a woman", "the former head"), people joined (`_joined`: "an officer and a sergeant" are
+    two), or several of a person word with no number ("the ringleaders", "his associates");
+    None for anything else ("three North Koreans", "sentences of 13 years"), a pronoun ("they",
+    "those arrested"), or some of a group ("one of them")."""
     t = m.trigger
     if not isinstance(t, Token) or not has(m.event_type, "counted_victims"):
         return None  # a Korean anchor carries no parse
-    found = objects(t)
+    found = _receivers(t) or objects(t)
     if len(found) != 1:
         return None
     o = found[0]
     if o.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
         o = t.head
-    if any(c.dep_ == "conj" for c in o.children) or o.pos_ == "PRON":
+    if o.pos_ == "PRON":
         return None
-    person = o.ent_type_ == ACTOR
+    if any(c.dep_ == "conj" for c in o.children):
+        return _joined(o)
+    person = _person(o)
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in o.children):
         return Victims(None, 1, False, True) if person or o.pos_ == "PROPN" else None
-    if o.tag_ == "NNP" and not o.ent_type_:
-        name = " ".join(w.lower_ for w in o.lefts if w.dep_ == "compound" and w.pos_ == "PROPN")
-        return Victims(f"{name} {o.lower_}".strip(), 1, False, False)
+    if _named(o):
+        return Victims(_name(o), 1, False, False)
     number = o if o.like_num else next((c for c in o.children if c.dep_ == "nummod" and c.like_num), None) if person else None
     # "one of them" and "Of the eighteen, five were sentenced" are some of a group told
     if number is not None and not any(c.dep_ == "prep" and c.lower_ == "of" and number not in c.subtree
@@ -120,14 +134,88 @@ def _victims(m: Mention) -> Victims | None:
         rough = any(c.dep_ in ("quantmod", "advmod") for c in number.children) or any(
             c.dep_ in ("advmod", "det") and c.lower_ != "the" for c in o.children if c is not number)
         return Victims(None, value, rough, False) if value else None
+    # "the ringleaders", "his associates"; a bare plural may be anyone ("arresting innocent people")
+    if number is None and person and o.tag_ == "NNS" and any(c.dep_ in ("det", "poss") for c in o.children):
+        return Victims(None, None, False, False, several=True)
     return Victims(None, 1, False, False) if person and o.tag_ == "NN" else None
 
 
-def _other_victims(new: Victims, told: Victims) -> bool:
+def _receivers(t: Token) -> list[Token]:
+    """Whom a noun's act is handed to, when a verb hands it (GIVE_VERBS, RECEIVE_VERBS) or
+    puts them in it (PUT_VERBS): its "of" object is then the sentence's length ("a prison
+    sentence of 15 years"), not them."""
+    verb = t.head
+    if t.pos_ == "NOUN" and t.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.lemma_.lower() in PUT_VERBS:
+        return [o for o in objects(verb.head) if o != t]
+    if t.pos_ != "NOUN" or t.dep_ != "dobj":
+        return []
+    if verb.lemma_.lower() in GIVE_VERBS:
+        return [o for o in objects(verb) if o != t] or recipients(verb)
+    return subjects(verb) if verb.lemma_.lower() in RECEIVE_VERBS else []
+
+
+@cache
+def people_words() -> frozenset[str]:
+    """data/actors.toml's `people`: roles and kinds of people an act is done to that the
+    actor lexicon does not tag (cluster.other_victims)."""
+    return frozenset(resources.load("actors.toml")["people"])
+
+
+@cache
+def group_words() -> frozenset[str]:
+    """data/actors.toml's `groups`: words for a group of people of no size (cluster.other_victims)."""
+    return frozenset(resources.load("actors.toml")["groups"])
+
+
+def _person(o: Token) -> bool:
+    """A person word: an actor of the lexicon or one of data/actors.toml's `people`, not
+    one of its `groups` ("the family" may be one or five)."""
+    lemma = o.lemma_.lower()
+    return (o.ent_type_ == ACTOR or lemma in people_words()) and lemma not in group_words()
+
+
+def _named(o: Token) -> bool:
+    """A name the annotator tags as nothing else and with no article: a person's ("Hyon"),
+    not an office's ("the MSS", "the Ministry of People's Security")."""
+    return o.tag_ == "NNP" and not o.ent_type_ and not any(c.dep_ == "det" for c in o.children)
+
+
+def _name(o: Token) -> str:
+    """A name in lower case with the names compounded before it ("kim won hong")."""
+    name = " ".join(w.lower_ for w in o.lefts if w.dep_ == "compound" and w.pos_ == "PROPN")
+    return f"{name} {o.lower_}".strip()
+
+
+def _joined(o: Token) -> Victims | None:
+    """People joined ("Hyon, his wife, and his children", "an officer and a sergeant"): so
+    many when each is one person, several when one of them is a group; the names among them
+    kept, so that a name told alone may be one of them. None when one is no person word."""
+    members = [o, *o.conjuncts]
+    if not all(_person(w) or _named(w) for w in members):
+        return None
+    names = " ".join(_name(w) for w in members if _named(w))
+    if all(w.tag_ in ("NN", "NNP") and not any(c.dep_ == "nummod" for c in w.children) for w in members):
+        return Victims(names or None, len(members), False, False)
+    return Victims(names or None, None, False, False, several=True)
+
+
+def _other_victims(new: Victims, told: Victims, later: bool) -> bool:
     """cluster.other_victims: the people an act told later was done to are not those of an
     act told before: two names, a name and a group of several, two counts that cannot be one
-    group (a rough count meets one up to twice or half its size), or a lone one brought in
-    fresh after a named one."""
+    group (a rough count meets one up to twice or half its size), a lone one brought in
+    fresh after a named one, or several of no count and one person not named among them
+    ("the ringleaders" and "the donju"; "Kim and his wife" and "the former head"). One told
+    by a role in a later sentence ("the ringleader", "the official") may be one of a group
+    told before ("three young men were put on trial ... the court sentenced the ringleader
+    to death"); in one sentence, two clauses tell two people ("the ringleaders were
+    executed, while the donju was handed a prison sentence")."""
+    if later and new.size == 1 and not (new.name or new.fresh or new.several) and (told.several or (told.size or 0) > 1):
+        return False
+    if new.several or told.several:
+        group, one = (new, told) if new.several else (told, new)
+        if one.several or one.size != 1 or one.rough:
+            return False  # "the deputies" may be the five told
+        return not (one.name and group.name and set(one.name.split()) <= set(group.name.split()))
     if new.name and told.name:
         return not (set(new.name.split()) <= set(told.name.split()) or set(told.name.split()) <= set(new.name.split()))
     if new.fresh and told.name:
@@ -334,8 +422,9 @@ class Agreement:
         # cluster.doer_country: balloons the North sent and balloons from the South are two launches
         if cues.doer and self.doers.get(m.event_type, set()) - {cues.doer}:
             return False
-        # cluster.other_victims: "seven officials were dismissed" after "the purge of Kim Won Hong"
-        if cues.victims and any(sent != m.sent.start and _other_victims(cues.victims, told)
+        # cluster.other_victims: "seven officials were dismissed" after "the purge of Kim Won Hong";
+        # in one sentence too: "the ringleaders were executed, while the donju was handed a sentence"
+        if cues.victims and any(_other_victims(cues.victims, told, sent != m.sent.start)
                                 for sent, told in self.victims.get(m.event_type, [])):
             return False
         if m.kind and not all(_same_sufferers(m, o) for o in self.by_type.get(m.event_type, []) if o.kind not in ("", m.kind)):

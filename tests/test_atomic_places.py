@@ -58,7 +58,8 @@ def test_routes_addresses_and_states_stay_one_record(read_with_rules, text, even
 
 def test_an_epidemic_in_two_provinces_is_two_records(read_with_rules):
     # record.by_province: an outbreak is counted where it spreads (triggers.toml kind epidemic)
-    _, incidents = read_with_rules("A measles outbreak has been spreading in North Pyongan and Chagang provinces since early May, killing dozens of children.")
+    _, incidents = read_with_rules(
+        "A measles outbreak has been spreading in North Pyongan and Chagang provinces since early May, killing dozens of children.")
     assert sorted(code for _, code in _places(incidents, "disaster")) == ["KP-03", "KP-04"]
 
 

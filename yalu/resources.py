@@ -100,8 +100,8 @@ SCHEMAS: dict[str, Schema] = {
     "ontology.toml": Schema({
         "types": Table(_records(
             "category label",
-            "by_day by_place by_province one_report of_the_state place_stated told_by_pronoun charge for_an_offence folds_in addressed victims counted_victims "
-            "part_of",
+            "by_day by_place by_province one_report of_the_state place_stated told_by_pronoun charge for_an_offence folds_in "
+            "addressed victims counted_victims part_of",
         )),
     }),
     "numbers.toml": Schema({"cardinals": dict}),

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from ..annotate import text_of
 from ..annotate.index import starting_in
-from ..model import Incident
+from ..model import Incident, Location
 from ..ontology import event_types
 from ..places.geoparse import SPECIFICITY, Geoparser, PlaceMention
 from ..places.syntax import DESTINATION_PREPS, clause_of, preposition, same_clause
@@ -49,8 +49,10 @@ def by_place(c: Cluster, incident: Incident, places: list[PlaceMention], geopars
     listed = next((others for named, here in _named(c, loc.place_id, places) if (others := _coordinated(named, here, geoparser))), [])
     sites = [geoparser.location(p.place, text=p.text) for p in listed]
     if provinces:
-        seen = {loc.admin1_code}
-        sites = [s for s in sites if s.admin1_code and not (s.admin1_code in seen or seen.add(s.admin1_code))]
+        first: dict[str | None, Location] = {loc.admin1_code: loc}
+        for site in sites:
+            first.setdefault(site.admin1_code, site)
+        sites = [site for code, site in first.items() if code and site is not loc]
     records = [incident]
     for site in sites:
         records.append(replace(incident, location=site, quantities=[]))

@@ -22,7 +22,7 @@ from .dateline import dateline_match
 from .lexicon import lexicon
 from .registry import Atom, Registry, Rule, scan
 from .relative import RELATIVE_DATES
-from .resolution import Counted, cap, day_run, days_of, off_calendar, precision_for, safe_date, span, week_of
+from .resolution import Counted, cap, day_run, days_of, off_calendar, opens_window, precision_for, safe_date, span, week_of
 from .rules import NAMED_DATES
 
 # Every recognition rule, in the order that breaks ties (registry.scan).
@@ -179,7 +179,8 @@ def date_range(t: _Text, a: Atom, nxt: Atom | None, future: bool) -> tuple[DateM
     if nxt is None or a.kind == "vague" or nxt.kind == "vague" or not lx.range_gap.match(t.text[a.end:nxt.start]):
         return None
     opener = lx.range_open.search(t.before(a.start))
-    if t.text[a.end:nxt.start].strip().lower() == "and" and not (opener and "between" in opener.group(0).lower()):
+    window = opener is not None and opens_window(opener.group(0))  # "between June 21 and 25"
+    if t.text[a.end:nxt.start].strip().lower() == "and" and not window:
         return None
     first, last = _range_ends(t, a, nxt, future)
     if first.start is None or last.end is None:
@@ -191,7 +192,6 @@ def date_range(t: _Text, a: Atom, nxt: Atom | None, future: bool) -> tuple[DateM
         return None
     start = _expand_prefix(t.text, a.start - len(opener.group(0)) if opener else a.start)
     # two days ("from March 3 to March 9") are a run of known days; else as wide as it runs
-    window = bool(opener and "between" in opener.group(0).lower())
     found = day_run(st, en, window) if first.precision == last.precision == 1 else span(st, en)
     return t.mention(start, nxt.end, found, "range", future, a.explicit_year or nxt.explicit_year, "date.range"), 2
 

@@ -203,8 +203,7 @@ def _another(sentence: Sentence, trigger: Morpheme) -> str | None:
     before = sentence.text[:trigger.start - sentence.start_char]
     for word in cue["words"]:
         at = before.find(word)
-        after = before[at + len(word):at + len(word) + cue["source_window"]]
-        if at >= 0 and not any(n in after for n in cue["not_before"]):
+        if at >= 0 and not any(n in before[at + len(word):at + len(word) + cue["source_window"]] for n in cue["not_before"]):
             return "cluster.ko.another"
     if re.search(cue["also_dated"], before):
         return "cluster.ko.another"

@@ -392,3 +392,25 @@ def test_a_record_keeps_the_date_its_act_is_first_told_with() -> None:
             "방송 대표는 “북한이 지난달 28일 이들을 공개 총살했다”고 말했다.\n")
     [shooting] = [r for r in _korean_records(text) if r.event_type == "punishment"]
     assert (shooting.time.start, shooting.time.end) == (date(2025, 5, 28), date(2025, 5, 28))
+
+
+def test_weapons_named_shown_or_threatened_are_no_launch() -> None:
+    """A launch in a weapon's name (an SLBM shown at a parade) or a launch threatened is no
+    missile launch; a multiple rocket launcher KCNA calls a rocket gun ("로케트포") is artillery."""
+    text = ("북한이 지난 10일 평양에서 열병식을 열고 잠수함발사탄도미사일 2기를 선보였다고 통신이 11일 보도했다.\n\n"
+            "조평통은 12일 담화를 내고 미사일 발사 위협을 이어갔다.\n")
+    assert "missile_launch" not in [r.event_type for r in _korean_records(text)]
+    text = "북한 포병부대가 지난 9일 동해상으로 대구경로케트포 8발을 발사했다고 통신이 10일 보도했다.\n"
+    kinds = [r.event_type for r in _korean_records(text)]
+    assert "artillery_fire" in kinds and "missile_launch" not in kinds
+
+
+def test_people_counted_too_are_another_act() -> None:
+    """cluster.ko.another: people counted "too" ("보안원 1명도") are others the act befell, one
+    more arrest; "이들 2명도" counts those told again."""
+    text = ("함경북도 가상군에서 지난 3일 주민 2명이 보위부에 체포됐다고 소식통이 전했다.\n\n"
+            "이들의 통화를 눈감아 주던 보안원 1명도 같은 날 체포됐다.\n")
+    assert [r.event_type for r in _korean_records(text)].count("arrest") == 2
+    text = ("함경북도 가상군에서 지난 3일 주민 2명이 보위부에 체포됐다고 소식통이 전했다.\n\n"
+            "소식통은 “이들 2명도 결국 체포됐다”고 말했다.\n")
+    assert [r.event_type for r in _korean_records(text)].count("arrest") == 1

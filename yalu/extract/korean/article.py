@@ -195,7 +195,7 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
 
 def _another(sentence: Sentence, trigger: Morpheme) -> str | None:
     """The rule that reads one more act of the trigger's kind in its sentence: a word before
-    it (`cluster.ko.another`: "또 한 명의 주민이 ... 체포됐다", "지난 7월에도"; not another
+    it (`cluster.ko.another`: "또 한 명의 주민이 ... 체포됐다", "지난 7월에도", "보안원 1명도"; not another
     source, "또 다른 양강도의 한 소식통은"), or an opening "한편", "meanwhile" (`cluster.ko.meanwhile`), in a
     sentence that points back at no act told ("한편 이번에 체포된 주민들은" does):
     data/ko/triggers.toml's [story.another]."""
@@ -205,7 +205,7 @@ def _another(sentence: Sentence, trigger: Morpheme) -> str | None:
         at = before.find(word)
         if at >= 0 and not any(n in before[at + len(word):at + len(word) + cue["source_window"]] for n in cue["not_before"]):
             return "cluster.ko.another"
-    if re.search(cue["also_dated"], before):
+    if re.search(cue["also_dated"], before) or re.search(cue["also_people"], before):
         return "cluster.ko.another"
     opened = sentence.text.lstrip(" \"“‘'")
     if not any(opened.startswith(o) for o in cue["openers"]):

@@ -44,7 +44,7 @@ def _records(required: str, optional: str = "", type_keys: tuple[str, ...] = ())
 
 
 MODALITY_LISTS = (
-    "hedges planning denial hypothetical_marks hypothetical_modals purpose_heads counted search_verbs campaigns "
+    "hedges planning denial hypothetical_marks hypothetical_modals purpose_heads attempt_heads attempted_launches counted search_verbs campaigns "
     "means_heads warded_off aftermath_heads disaster_aftermath_heads disasters provocations_answered learning bans "
     "law_words negative_subjects desires background habitual generic_pronouns claims state_participles prevention "
     "hindered copulas duty_heads whenever statistic_periods containers trend_containers trend_verbs "

@@ -58,6 +58,15 @@ FIRES = [
     # the leader greeting a guest (trigger.leadership_activity.inspect)
     ("Kim Jong Un greeted the visiting Lao president at the airport in Pyongyang on Sunday.",
      "trigger.leadership_activity.inspect"),
+    # a class of people investigated (trigger.crackdown.investigate_class: objects_any)
+    ("Police carried out investigations of the residents of Sosong District last month.",
+     "trigger.crackdown.investigate_class"),
+    ("The security bureau has been investigating traders who went to Dandong this spring.",
+     "trigger.crackdown.investigate_class"),
+    # an official fired or sacked, told without the post (trigger.punishment.fire_official: objects_any)
+    ("The head of the provincial trade bureau has been fired, a source told Daily NK.",
+     "trigger.punishment.fire_official"),
+    ("The leader sacked two ministers of the railways in April.", "trigger.punishment.fire_official"),
     # a surprise inspection is a crackdown's (trigger.crackdown.inspection)
     ("Security agents carried out a surprise inspection at the dormitory in Hoeryong last week.",
      "trigger.crackdown.inspection"),
@@ -99,6 +108,13 @@ NEAR_MISSES = [
     # the toll of a vehicle that rolled over is the accident's, not a killing's; a debt rolled over
     ("A cargo truck carrying workers rolled over near Samjiyon on June 3, killing 12 people.", "trigger.attack.kill"),
     ("The trading company rolled over its debts to the bank in Sinuiju.", "trigger.disaster.rollover"),
+    # what is investigated is a case or one person, not a class (trigger.arrest.investigate's)
+    ("Police investigated the fire at the Hyesan market last week.", "trigger.crackdown.investigate_class"),
+    ("The woman was under investigation by the provincial security bureau.", "trigger.crackdown.investigate_class"),
+    ("Officials investigated the cause of the accident at the mine.", "trigger.crackdown.investigate_class"),
+    # shots fired, or fired at an official, are the firing rules'
+    ("The commander fired two warning shots into the air near the river.", "trigger.punishment.fire_official"),
+    ("A deserter fired at the officers of his unit before fleeing.", "trigger.punishment.fire_official"),
     # deaths feared or prevented are none
     ("Aid workers fear deaths from starvation in the county this winter.", "trigger.disaster.starvation_deaths"),
     ("Rations were raised to prevent hunger deaths among the miners.", "trigger.disaster.starvation_deaths"),

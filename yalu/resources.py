@@ -83,7 +83,8 @@ SCHEMAS: dict[str, Schema] = {
         "elsewhere": _records("terms korean"),
         "rule": _records(
             "id type lemmas",
-            "pos any also none objects_none subjects_none recipients_none single_objects_none intransitive_none causes weight states kinds",
+            "pos any also none objects_none subjects_none recipients_none single_objects_none intransitive_none causes objects_any "
+            "weight states kinds",
             ("type",),
         ),
     }),

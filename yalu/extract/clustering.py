@@ -108,9 +108,14 @@ def _victims(m: Mention) -> Victims | None:
     None for anything else ("three North Koreans", "sentences of 13 years"), a pronoun ("they",
     "those arrested"), or some of a group ("one of them")."""
     t = m.trigger
-    if not isinstance(t, Token) or not has(m.event_type, "counted_victims"):
+    if not isinstance(t, Token):
         return None  # a Korean anchor carries no parse
-    found = _receivers(t) or objects(t)
+    if has(m.event_type, "counted_victims"):
+        found = _receivers(t) or objects(t)
+    elif has(m.event_type, "counted_doers"):
+        found = subjects(t)  # "five soldiers fled", "two soldiers abandoned their posts"
+    else:
+        return None
     if len(found) != 1:
         return None
     o = found[0]

@@ -28,6 +28,8 @@ from .senses import objects, recipients, subjects
 ANOTHER_ADVERBS = {"also", "again", "separately"}
 ANOTHER_DETERMINERS = {"another", "separate"}
 CASE_NOUNS = {"case", "instance", "incident", "occasion"}
+# and on the verb's doers or sufferers: "a second group was repatriated", "another woman was arrested"
+ANOTHER_GROUP = ANOTHER_DETERMINERS | {"second", "third", "fourth"}
 # what makes a noun trigger a fresh act rather than a look back at one told (cluster.back_reference):
 # "the second arrest", "the earlier accident", "the other lockdown"
 FRESH_MODIFIERS = {"first", "second", "third", "new", "latest", "last", "earlier", "previous", "other", "next", "later"}
@@ -70,6 +72,9 @@ def _another(m: Mention) -> str:
         # a Korean anchor carries no parse: the Korean rules read its words (cluster.ko.another)
         return "more" if "another" in m.rules else ""
     if any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ADVERBS for c in t.children):
+        return "told"
+    if t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("det", "amod") and d.lower_ in ANOTHER_GROUP
+                                                                         for d in c.children) for c in t.children):
         return "told"
     if any(c.dep_ in ("det", "amod") and c.lower_ in ANOTHER_DETERMINERS for c in t.children):
         return "noun"

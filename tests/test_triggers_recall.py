@@ -67,6 +67,11 @@ FIRES = [
     ("The head of the provincial trade bureau has been fired, a source told Daily NK.",
      "trigger.punishment.fire_official"),
     ("The leader sacked two ministers of the railways in April.", "trigger.punishment.fire_official"),
+    # a statement the North's state media carried (trigger.statement.carried)
+    ("The committee said in a statement carried by the North's official news agency that talks were over.",
+     "trigger.statement.carried"),
+    ("The army's general staff said in a statement carried by state media that it would respond.",
+     "trigger.statement.carried"),
     # a surprise inspection is a crackdown's (trigger.crackdown.inspection)
     ("Security agents carried out a surprise inspection at the dormitory in Hoeryong last week.",
      "trigger.crackdown.inspection"),
@@ -115,6 +120,10 @@ NEAR_MISSES = [
     # shots fired, or fired at an official, are the firing rules'
     ("The commander fired two warning shots into the air near the river.", "trigger.punishment.fire_official"),
     ("A deserter fired at the officers of his unit before fleeing.", "trigger.punishment.fire_official"),
+    # Seoul's statement, or one no state media carried
+    ("South Korea's Joint Chiefs of Staff said in a statement carried by Yonhap that the North's boat had left.",
+     "trigger.statement.carried"),
+    ("Seoul issued a statement condemning the North's missile launch.", "trigger.statement.carried"),
     # deaths feared or prevented are none
     ("Aid workers fear deaths from starvation in the county this winter.", "trigger.disaster.starvation_deaths"),
     ("Rations were raised to prevent hunger deaths among the miners.", "trigger.disaster.starvation_deaths"),

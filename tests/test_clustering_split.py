@@ -283,3 +283,40 @@ def test_one_more_price_is_the_same_market_report(extract):
         "The price of rice at the Hyesan market rose sharply during February, a source told Daily NK.\n\n"
         "Corn has also risen at a similar rate, the source said.")
     assert len(texts(incidents, "economic_measure")) == 1, texts(incidents, "economic_measure")
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # cluster.other_victims on the doers (ontology.toml counted_doers): two groups of deserters
+        ("Five soldiers of the 25th brigade in Ryanggang Province deserted last week, a source told Daily NK.\n\n"
+         "Two soldiers of the 12th corps in Ryanggang Province abandoned their posts during the holiday, "
+         "the source said.", 2),
+        # near misses: the group told again, and some of it
+        ("Five soldiers of the 25th brigade in Ryanggang Province deserted last week, a source told Daily NK.\n\n"
+         "The five soldiers abandoned their posts during the night, the source said.", 1),
+        ("Five soldiers of the 25th brigade in Ryanggang Province deserted last week, a source told Daily NK.\n\n"
+         "Two of them abandoned their posts while on guard duty, the source said.", 1),
+    ],
+)
+def test_acts_done_by_other_people_are_other_incidents(extract, text, count):
+    acts = [i for i in extract(text) if i.event_type == "desertion"]
+    assert len(acts) == count, [i.evidence[0].text for i in acts]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # cluster.another on the verb's doers or sufferers: "another woman", "a second group"
+        ("Police arrested a smuggler at the Hyesan market on the 4th, a source told Daily NK.\n\n"
+         "Another woman was arrested at the market, the source said.", 2),
+        ("Eight defectors were repatriated to Onsong on the 3rd, a source told Daily NK.\n\n"
+         "A second group was repatriated to Onsong, another source said.", 2),
+        # near miss: the group told again
+        ("Eight defectors were repatriated to Onsong on the 3rd, a source told Daily NK.\n\n"
+         "The group was repatriated through the Namyang bridge, the source said.", 1),
+    ],
+)
+def test_another_group_is_another_act(extract, text, count):
+    acts = [i for i in extract(text) if i.event_type in ("arrest", "forced_repatriation")]
+    assert len(acts) == count, [i.evidence[0].text for i in acts]

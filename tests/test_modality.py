@@ -143,10 +143,18 @@ def test_planned_act(mode, text, word):
         ("North Korea attempted to launch a satellite on Tuesday.", "launch"),
         ("A soldier tried to defect to China last month.", "defect"),
         ("Two soldiers attempted to cross the Tumen River.", "cross"),
+        # the noun too, for a launch: a failed launch was made (modality.toml attempt_heads)
+        ("Seoul detected an attempt by the North to launch a medium-range missile on Friday.", "launch"),
+        ("Radar tracked a failed attempt to fire a new rocket from the west coast on Monday.", "fire"),
     ],
 )
 def test_attempted_act_stays_an_act(mode, text, word):
     assert mode(text, word) == "asserted"
+
+
+def test_an_attempt_at_another_act_is_still_its_aim(mode):
+    """Only a launch is made by its attempt: "an attempt to cross" names the crossing aimed at."""
+    assert mode("Guards foiled an attempt by two women to cross the river in Musan.", "cross") is None
 
 
 # --- alleged ------------------------------------------------------------------------

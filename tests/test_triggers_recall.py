@@ -48,6 +48,33 @@ FIRES = [
      "trigger.disaster.rollover"),
     ("The bus rolled over on a mountain pass in Ryanggang Province last week.", "trigger.disaster.rollover"),
     ("The tractor flipped over on the icy road to the cooperative farm, the source said.", "trigger.disaster.rollover"),
+    # the famine's toll told as a noun (trigger.disaster.starvation_deaths)
+    ("The county saw dozens of deaths from starvation in the spring, a source said.",
+     "trigger.disaster.starvation_deaths"),
+    ("Hunger deaths were reported in two villages near Kilju last month.", "trigger.disaster.starvation_deaths"),
+    # a boat found adrift (trigger.other.adrift)
+    ("A small wooden boat drifting off Uljin was spotted by a patrol plane on Tuesday.", "trigger.other.adrift"),
+    ("Fishing boats from the North have been drifting onto the coast of Akita this month.", "trigger.other.adrift"),
+    # the leader greeting a guest (trigger.leadership_activity.inspect)
+    ("Kim Jong Un greeted the visiting Lao president at the airport in Pyongyang on Sunday.",
+     "trigger.leadership_activity.inspect"),
+    # a class of people investigated (trigger.crackdown.investigate_class: objects_any)
+    ("Police carried out investigations of the residents of Sosong District last month.",
+     "trigger.crackdown.investigate_class"),
+    ("The security bureau has been investigating traders who went to Dandong this spring.",
+     "trigger.crackdown.investigate_class"),
+    # an official fired or sacked, told without the post (trigger.punishment.fire_official: objects_any)
+    ("The head of the provincial trade bureau has been fired, a source told Daily NK.",
+     "trigger.punishment.fire_official"),
+    ("The leader sacked two ministers of the railways in April.", "trigger.punishment.fire_official"),
+    # a statement the North's state media carried (trigger.statement.carried)
+    ("The committee said in a statement carried by the North's official news agency that talks were over.",
+     "trigger.statement.carried"),
+    ("The army's general staff said in a statement carried by state media that it would respond.",
+     "trigger.statement.carried"),
+    # a surprise inspection is a crackdown's (trigger.crackdown.inspection)
+    ("Security agents carried out a surprise inspection at the dormitory in Hoeryong last week.",
+     "trigger.crackdown.inspection"),
 ]
 
 NEAR_MISSES = [
@@ -86,6 +113,24 @@ NEAR_MISSES = [
     # the toll of a vehicle that rolled over is the accident's, not a killing's; a debt rolled over
     ("A cargo truck carrying workers rolled over near Samjiyon on June 3, killing 12 people.", "trigger.attack.kill"),
     ("The trading company rolled over its debts to the bank in Sinuiju.", "trigger.disaster.rollover"),
+    # what is investigated is a case or one person, not a class (trigger.arrest.investigate's)
+    ("Police investigated the fire at the Hyesan market last week.", "trigger.crackdown.investigate_class"),
+    ("The woman was under investigation by the provincial security bureau.", "trigger.crackdown.investigate_class"),
+    ("Officials investigated the cause of the accident at the mine.", "trigger.crackdown.investigate_class"),
+    # shots fired, or fired at an official, are the firing rules'
+    ("The commander fired two warning shots into the air near the river.", "trigger.punishment.fire_official"),
+    ("A deserter fired at the officers of his unit before fleeing.", "trigger.punishment.fire_official"),
+    # Seoul's statement, or one no state media carried
+    ("South Korea's Joint Chiefs of Staff said in a statement carried by Yonhap that the North's boat had left.",
+     "trigger.statement.carried"),
+    ("Seoul issued a statement condemning the North's missile launch.", "trigger.statement.carried"),
+    # deaths feared or prevented are none
+    ("Aid workers fear deaths from starvation in the county this winter.", "trigger.disaster.starvation_deaths"),
+    ("Rations were raised to prevent hunger deaths among the miners.", "trigger.disaster.starvation_deaths"),
+    # a boat that drifts across the NLL is an incursion's; the two Koreas drift apart; no boat, no drift
+    ("A fishing boat drifted across the NLL near Yeonpyeong on Monday.", "trigger.other.adrift"),
+    ("Relations between the two Koreas have drifted apart since the talks collapsed.", "trigger.other.adrift"),
+    ("Smoke from the fire drifted over the border town of Hyesan.", "trigger.other.adrift"),
 ]
 
 

@@ -44,7 +44,7 @@ def _records(required: str, optional: str = "", type_keys: tuple[str, ...] = ())
 
 
 MODALITY_LISTS = (
-    "hedges planning denial hypothetical_marks hypothetical_modals purpose_heads counted search_verbs campaigns "
+    "hedges planning denial hypothetical_marks hypothetical_modals purpose_heads attempt_heads attempted_launches counted search_verbs campaigns "
     "means_heads warded_off aftermath_heads disaster_aftermath_heads disasters provocations_answered learning bans "
     "law_words negative_subjects desires background habitual generic_pronouns claims state_participles prevention "
     "hindered copulas duty_heads whenever statistic_periods containers trend_containers trend_verbs "
@@ -83,7 +83,8 @@ SCHEMAS: dict[str, Schema] = {
         "elsewhere": _records("terms korean"),
         "rule": _records(
             "id type lemmas",
-            "pos any also none objects_none subjects_none recipients_none single_objects_none intransitive_none causes weight states kinds",
+            "pos any also none objects_none subjects_none recipients_none single_objects_none intransitive_none causes objects_any "
+            "weight states kinds",
             ("type",),
         ),
     }),
@@ -101,7 +102,7 @@ SCHEMAS: dict[str, Schema] = {
         "types": Table(_records(
             "category label",
             "by_day by_place by_province one_report of_the_state place_stated told_by_pronoun charge for_an_offence folds_in "
-            "addressed victims counted_victims part_of",
+            "addressed victims counted_victims counted_doers part_of",
         )),
     }),
     "numbers.toml": Schema({"cardinals": dict}),

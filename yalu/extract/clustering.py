@@ -28,6 +28,8 @@ from .senses import objects, recipients, subjects
 ANOTHER_ADVERBS = {"also", "again", "separately"}
 ANOTHER_DETERMINERS = {"another", "separate"}
 CASE_NOUNS = {"case", "instance", "incident", "occasion"}
+# and on the verb's doers or sufferers: "a second group was repatriated", "another woman was arrested"
+ANOTHER_GROUP = ANOTHER_DETERMINERS | {"second", "third", "fourth"}
 # what makes a noun trigger a fresh act rather than a look back at one told (cluster.back_reference):
 # "the second arrest", "the earlier accident", "the other lockdown"
 FRESH_MODIFIERS = {"first", "second", "third", "new", "latest", "last", "earlier", "previous", "other", "next", "later"}
@@ -71,6 +73,9 @@ def _another(m: Mention) -> str:
         return "more" if "another" in m.rules else ""
     if any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ADVERBS for c in t.children):
         return "told"
+    if t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("det", "amod") and d.lower_ in ANOTHER_GROUP
+                                                                         for d in c.children) for c in t.children):
+        return "told"
     if any(c.dep_ in ("det", "amod") and c.lower_ in ANOTHER_DETERMINERS for c in t.children):
         return "noun"
     if any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in CASE_NOUNS and any(d.lower_ in ANOTHER_DETERMINERS for d in p.children)
@@ -108,9 +113,14 @@ def _victims(m: Mention) -> Victims | None:
     None for anything else ("three North Koreans", "sentences of 13 years"), a pronoun ("they",
     "those arrested"), or some of a group ("one of them")."""
     t = m.trigger
-    if not isinstance(t, Token) or not has(m.event_type, "counted_victims"):
+    if not isinstance(t, Token):
         return None  # a Korean anchor carries no parse
-    found = _receivers(t) or objects(t)
+    if has(m.event_type, "counted_victims"):
+        found = _receivers(t) or objects(t)
+    elif has(m.event_type, "counted_doers"):
+        found = subjects(t)  # "five soldiers fled", "two soldiers abandoned their posts"
+    else:
+        return None
     if len(found) != 1:
         return None
     o = found[0]

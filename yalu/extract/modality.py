@@ -86,6 +86,12 @@ def question(sent: Span) -> bool:
     return sent.text.rstrip().rstrip("”\"'’)-–—").endswith("?")
 
 
+def _attempted_launch(trigger: Token, lex: Lexicon) -> bool:
+    """"an attempt to launch a missile": the failed launch was made, as "attempted to launch" is."""
+    return (trigger.dep_ == "acl" and trigger.head.lemma_.lower() in lex.attempt_heads
+            and trigger.lemma_.lower() in lex.attempted_launches)
+
+
 def not_an_act(trigger: Token) -> str | None:
     """The id of the rule by which the clause names an act without reporting it, or None:
     a purpose ("stationed along the river to seal the border"), an open question
@@ -93,7 +99,8 @@ def not_an_act(trigger: Token) -> str | None:
     currency and phones"), such acts in general ("denounced such exercises")."""
     lex = lexicon()
     to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children)
-    if to and (trigger.dep_ in ("advcl", "acl", "relcl") or (trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in lex.purpose_heads)):
+    if to and (trigger.dep_ in ("advcl", "acl", "relcl") or (trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in lex.purpose_heads)) \
+            and not _attempted_launch(trigger, lex):
         return "modality.no_act.purpose"
     if any(c.dep_ == "dobj" and any(g.lower_ == "such" for g in c.children) for c in trigger.children):
         return "modality.no_act.such_acts"  # "has denounced such exercises": a stance on a kind of act

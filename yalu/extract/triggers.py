@@ -44,6 +44,9 @@ class Rule:
     # struck and sank", "sank after an explosion")
     intransitive_none: frozenset[str] = frozenset()
     causes: Terms = Terms([])
+    # objects the word must have to tell this act: "investigated residents" (a class of people),
+    # not "investigated the fire"
+    objects_any: Terms = Terms([])
 
     def other_sense(self, token: Token) -> bool:
         """The word's object, doer or recipient gives it another sense than this rule's act."""
@@ -55,6 +58,10 @@ class Rule:
             or (self.subjects_none and self.subjects_none.found(subjects(token), set()))
             or (self.recipients_none and self.recipients_none.found(recipients(token), set()))
         )
+
+    def wants_object(self, token: Token) -> bool:
+        """The rule names the objects its act is done to, and the word has none of them."""
+        return bool(self.objects_any) and not self.objects_any.found(objects(token), set())
 
     def _befell(self, token: Token, found: list[Token]) -> bool:
         """An intransitive verb with a subject of its own and no cause told in its sentence; a
@@ -120,6 +127,7 @@ def rules() -> dict[str, list[Rule]]:
             single_objects_none=Terms(r.get("single_objects_none", [])),
             intransitive_none=frozenset(r.get("intransitive_none", [])),
             causes=Terms(r.get("causes", [])),
+            objects_any=Terms(r.get("objects_any", [])),
         )
         for lemma in rule.lemmas:
             for form in _inflections(lemma):
@@ -216,6 +224,7 @@ def find_triggers(sent: Span, place_tags) -> list[Trigger]:
             and not (rule.also and not rule.also.found(clause, tags))
             and not (rule.none and rule.none.found(clause, tags))
             and not rule.other_sense(token)
+            and not rule.wants_object(token)
         ]
         if fired:
             # one word reports one act: the surest reading ("closed" is a lockdown, not also a market measure)

@@ -22,6 +22,21 @@ def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
     assert excluded(found, "Seoul") == "dateline"
 
 
+@pytest.mark.parametrize("text", [
+    "Nine North Koreans in a fishing boat crossed the sea border on Sunday, the defence ministry in Seoul said.",
+    "The agency cited a North Korean human rights official in Seoul who spoke on condition of anonymity.",
+    "Two traders were detained at the port, according to officials in Seoul.",
+])
+def test_where_a_speaking_organ_sits_is_not_a_place_of_the_story(mentions, text):
+    _, found = mentions(text)
+    assert excluded(found, "Seoul") == "source"  # place.speaker_seat
+
+
+def test_police_who_speak_keep_the_place_they_acted_in(mentions):
+    _, found = mentions("Police in Dandong said they detained three North Korean women on Friday.")
+    assert excluded(found, "Dandong") is None
+
+
 def test_a_place_in_brackets_later_in_the_story_is_no_dateline(mentions):
     filler = "Prices rose again in the markets this week, traders said. " * 12
     _, found = mentions(filler + "Guards fired on a man near Hyesan (NK) on Monday.")

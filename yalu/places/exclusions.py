@@ -1,5 +1,6 @@
 """Names of places that are not the story's places: the home of an outlet or an organ
-("Seoul's military"), a capital standing for its state ("Pyongyang fired"), a wire's
+("Seoul's military"), where an organ that speaks sits ("the defence ministry in Seoul
+said"), a capital standing for its state ("Pyongyang fired"), a wire's
 dateline before its agency ("Seoul (AFP)"), a place left out ("excluding Pyongyang")
 and a place that only locates another ("north of the capital Pyongyang"). Each check
 reads one place entity of the parse; geoparse.Geoparser.mentions marks what they find."""
@@ -55,11 +56,35 @@ def exclusion(ent: Span, place: Place) -> str | None:
         return "locator"
     if _source_owner(ent, place) or BASED.match(text_of(ent.doc), ent.end_char):
         return "owner"
-    if SPEAKING_FROM.search(text_of(ent.doc), max(0, ent.start_char - 60), ent.start_char):
+    if SPEAKING_FROM.search(text_of(ent.doc), max(0, ent.start_char - 60), ent.start_char) or _speaker_seat(ent):
         return "source"
     if _stands_for_state(ent, place):
         return "state"
     return None
+
+
+# the verbs a source speaks with, as lemmas (data/reporting.toml)
+REPORTING_VERBS = frozenset(resources.load("reporting.toml")["reporting"]["verbs"])
+# who speaks from where they sit: an organ, or one official of it
+SPEAKERS = OWNED_NOUNS | {"official"}
+
+
+def _speaker_seat(ent: Span) -> bool:
+    """"the defence ministry in Seoul said", "cited a human rights official in Seoul who spoke
+    on condition of anonymity", "according to officials in Beijing": where an organ or an
+    official that speaks sits, not a place of the story (place.speaker_seat). Only an organ
+    or an official (SPEAKERS): "police in Dandong said they detained" keeps Dandong."""
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "from"):
+        return False
+    holder = root.head.head
+    if holder.pos_ not in ("NOUN", "PROPN") or (holder.lemma_.lower() not in SPEAKERS and holder.lower_ not in SPEAKERS):
+        return False
+    if holder.dep_ in ("nsubj", "dobj") and holder.head.lemma_.lower() in REPORTING_VERBS:
+        return True  # "the ministry in Seoul said", "Yonhap cited an official in Seoul"
+    if holder.dep_ == "pobj" and holder.head.lower_ == "to" and holder.head.head.lower_ == "according":
+        return True
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in REPORTING_VERBS for c in holder.children)
 
 
 def _stands_for_state(ent: Span, place: Place) -> bool:

@@ -531,6 +531,11 @@ def test_a_misspelt_province_decides_between_namesake_counties(where):
     assert loc.admin1_code == "KP-02"
 
 
+def test_a_misspelt_province_with_its_compass_point_needs_no_county(mentions):
+    doc, found = mentions("The leader toured new factories in South Pyongyan Province last week.")
+    assert [(m.text, m.place.id) for m in found] == [("South Pyongyan Province", "kp.south-pyongan")]
+
+
 def test_a_misspelt_province_alone_is_no_place(mentions):
     doc, found = mentions("Floods hit Japang Province on Monday.")
     assert found == []

@@ -22,19 +22,21 @@ def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
     assert excluded(found, "Seoul") == "dateline"
 
 
-@pytest.mark.parametrize("text", [
-    "Nine North Koreans in a fishing boat crossed the sea border on Sunday, the defence ministry in Seoul said.",
-    "The agency cited a North Korean human rights official in Seoul who spoke on condition of anonymity.",
-    "Two traders were detained at the port, according to officials in Seoul.",
+@pytest.mark.parametrize("text, name, why", [
+    # where an organ or an official that speaks sits (place.speaker_seat)
+    ("Nine North Koreans in a fishing boat crossed the sea border on Sunday, the defence ministry in Seoul said.",
+     "Seoul", "source"),
+    ("The agency cited a North Korean human rights official in Seoul who spoke on condition of anonymity.", "Seoul", "source"),
+    ("Two traders were detained at the port, according to officials in Seoul.", "Seoul", "source"),
+    ("Police in Dandong said they detained three North Korean women on Friday.", "Dandong", None),
+    # a capital spoken against or to is its state (place.state_addressed); one visited is a place
+    ("North Korea holds a Southern engineer for criticizing Pyongyang", "Pyongyang", "state"),
+    ("The envoy warned Pyongyang against another launch on Monday.", "Pyongyang", "state"),
+    ("The envoy visited Pyongyang on Monday.", "Pyongyang", None),
 ])
-def test_where_a_speaking_organ_sits_is_not_a_place_of_the_story(mentions, text):
+def test_a_speakers_seat_and_a_state_addressed_are_no_place_of_the_story(mentions, text, name, why):
     _, found = mentions(text)
-    assert excluded(found, "Seoul") == "source"  # place.speaker_seat
-
-
-def test_police_who_speak_keep_the_place_they_acted_in(mentions):
-    _, found = mentions("Police in Dandong said they detained three North Korean women on Friday.")
-    assert excluded(found, "Dandong") is None
+    assert excluded(found, name) == why
 
 
 def test_a_place_in_brackets_later_in_the_story_is_no_dateline(mentions):

@@ -104,6 +104,8 @@ def _stands_for_state(ent: Span, place: Place) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.pos_ == "NOUN":
         return True  # "an artillery attack by Pyongyang"
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in metonymy.get("addressed", []):
+        return True  # place.state_addressed: "for criticizing Pyongyang"
     return (root.dep_ == "dobj" and root.head.lemma_.lower() in metonymy.get("causatives", [])
             and any(c.dep_ in ("xcomp", "ccomp") for c in root.head.children))
 

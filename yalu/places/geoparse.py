@@ -78,6 +78,7 @@ CAPS_DATELINE = re.compile(rf"(?<![\w,])(?P<place>{_CAPS}(?:,\s*{_NAME})?)[ \t\u
 
 # a capitalised word before "Province" that no ruler tagged: maybe a misspelt province
 MISSPELT_PROVINCE = re.compile(r"\b(?P<name>(?:(?:North|South)\s+)?[A-Z][a-z]{3,})(?:\s+[Pp]rovince\b|-do\b)")
+COMPASS_NAMED = re.compile(r"(?:North|South)\s")
 # "Taechong-ri", "Songbuk village": a village named after a place name the ruler knew
 VILLAGE_AFTER = re.compile(r"(?:-|\s)(?:" + _words("village_tail") + r")\b", re.I)
 # "fired from Kim Chaek", "in Kim Jong Suk": a locative preposition before a name that is
@@ -225,7 +226,10 @@ class Geoparser:
     def _misspelt_provinces(self, doc: Doc, raw: list[tuple[Span, list[Place]]]) -> list[PlaceMention]:
         """"Manpo, Japang Province": a province the gazetteer does not spell, one letter away
         from the name of one province, which a county or city named in the same sentence
-        confirms; it then decides between that county's namesakes too."""
+        confirms; it then decides between that county's namesakes too. A compass point
+        confirms it alone ("factories in South Pyongyan Province"): only Pyongan, Hwanghae
+        and Hamgyong come in a North and a South, and no other place is one letter from them
+        (place.misspelt_compass_province)."""
         out = []
         covered = [(e.start_char, e.end_char) for e in doc.ents]
         for m in MISSPELT_PROVINCE.finditer(text_of(doc)):
@@ -242,7 +246,7 @@ class Geoparser:
             confirmed = any(sent.start_char <= ent.start_char < sent.end_char
                             and any(c.admin1_code == province.admin1_code and c.kind != "province" for c in candidates)
                             for ent, candidates in raw)
-            if confirmed:
+            if confirmed or COMPASS_NAMED.match(m.group("name")):
                 out.append(PlaceMention(m.start(), m.end(), m.group(0), province, span.root))
         return out
 

@@ -289,6 +289,8 @@ GOVERNING = [
      "bombing", "Oct. 9", None),
     ("Seoul blamed the North for the shooting, which occurred on Monday near the bridge.",
      "shooting", "on Monday", None),
+    ("Students caught in the crackdown, which began in early March, were expelled.",
+     "crackdown", "in early March", None),
     # any other relative clause tells another act
     ("Guards caught the smuggler, who was fined on Monday.", "caught", None, None),
     # an act done ahead of an event dated in its noun phrase: the date is the event's

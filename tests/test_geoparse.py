@@ -565,6 +565,15 @@ def test_a_banishment_is_placed_where_the_family_was_sent(where, text, word):
     assert (loc.admin1_code, loc.admin2) == ("KP-10", "Kapsan")
 
 
+def test_a_forced_repatriation_is_placed_where_the_people_were_handed_over(where):
+    """place.handed_over_at: the North Korean town they were sent back to, not the Chinese
+    city they were caught in; sent back "to North Korea" names no town."""
+    loc = where("The woman was caught in Yanji and forcibly repatriated to Musan in May.", "repatriated", "forced_repatriation")
+    assert (loc.admin1_code, loc.admin2) == ("KP-09", "Musan")
+    loc = where("Chinese police in Yanji repatriated the two women to North Korea.", "repatriated", "forced_repatriation")
+    assert loc.admin2 == "Yanji"
+
+
 def test_a_camp_sentence_stays_where_it_was_handed_down(where):
     """place.banished_to is for banishment verbs only: a man 'sent to' a camp after a
     trial in Hoeryong was sentenced in Hoeryong."""

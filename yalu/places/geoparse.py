@@ -626,9 +626,10 @@ def _near(before: str) -> bool:
 
 def _target(m: PlaceMention, event_type: str, lemma: str) -> bool:
     """A destination that is where the act struck: "fired 200 shells into Yeonpyeong Island"
-    (context.toml, takes = "target")."""
+    (context.toml, takes = "target"), in the rule's country if it names one."""
     rule = direction(event_type, "target", lemma)
-    return rule is not None and m.place.kind not in rule.not_kinds
+    return (rule is not None and m.place.kind not in rule.not_kinds
+            and (rule.country is None or m.place.country == rule.country))
 
 
 @cache

@@ -155,10 +155,15 @@ def test_an_act_placed_only_in_north_korea_takes_the_article_place_there(read_wi
     assert ("place.within_country" in execution.evidence[0].rules) == (where[0] is not None)
 
 
-@pytest.mark.parametrize("credit, admin2", [(" (ASIAPRESS)", None), ("", "Sakju")])
+@pytest.mark.parametrize("credit, admin2", [
+    (" in late September. (ASIAPRESS)", None),
+    (" in late September.", "Sakju"),
+    # a line that ends on the day the picture was taken (place.caption_dated)
+    (", Sept. 21, 2019.", None),
+])
 def test_a_line_ending_on_a_credit_is_a_caption_and_lends_no_place(read_with_rules, credit, admin2):
     text = (
-        "Farmers bring in the maize. Taken on the far bank across from Sakju County in late September." + credit + "\n\n"
+        "Farmers bring in the maize. Taken on the far bank across from Sakju County" + credit + "\n\n"
         "Inspection teams have detained a farm official over missing grain, a source told Daily NK." + FILLER
     )
     _, incidents = read_with_rules(text)

@@ -549,6 +549,10 @@ def _picture_words() -> re.Pattern[str]:
 # "... across from Sakju County, in late September 2023. (ASIAPRESS)": a line that ends on
 # a credit in brackets is a caption (place.caption_credit); prose ends on its full stop
 CREDIT = re.compile(r"\((?:[Pp]hoto\b[^()]*|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\)\s*$")
+# "... which separates Sinuiju from the Chinese border town of Dandong, Dec. 17, 2013.": a line
+# that ends on the day the picture was taken, set off by a comma, is RFA's and AP's caption
+# (place.caption_dated); prose dates an act with "on"
+DATED_CAPTION = re.compile(r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.?\s*$")
 
 
 def _prose(sent: Span) -> bool:
@@ -557,7 +561,7 @@ def _prose(sent: Span) -> bool:
     end = whole.find("\n", sent.end_char - 1)
     line = whole[:len(whole) if end < 0 else end]
     return (any(t.pos_ in ("VERB", "AUX") for t in sent) and not _picture_words().search(sent.text)
-            and not CREDIT.search(line[-200:]))
+            and not CREDIT.search(line[-200:]) and not DATED_CAPTION.search(line[-40:]))
 
 
 def borrowing() -> dict:

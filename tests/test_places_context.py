@@ -29,12 +29,16 @@ def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
     ("The agency cited a North Korean human rights official in Seoul who spoke on condition of anonymity.", "Seoul", "source"),
     ("Two traders were detained at the port, according to officials in Seoul.", "Seoul", "source"),
     ("Police in Dandong said they detained three North Korean women on Friday.", "Dandong", None),
+    # a place a long distance is counted from (place.far_from); near, or an origin, is a place
+    ("The boat was drifting 200 kilometers away from the port of Sokcho.", "Sokcho", "locator"),
+    ("Guards shot a man about 3 km away from Hyesan on Monday.", "Hyesan", None),
+    ("The missile flew 780 km from Sunan before falling into the sea.", "Sunan", None),
     # a capital spoken against or to is its state (place.state_addressed); one visited is a place
     ("North Korea holds a Southern engineer for criticizing Pyongyang", "Pyongyang", "state"),
     ("The envoy warned Pyongyang against another launch on Monday.", "Pyongyang", "state"),
     ("The envoy visited Pyongyang on Monday.", "Pyongyang", None),
 ])
-def test_a_speakers_seat_and_a_state_addressed_are_no_place_of_the_story(mentions, text, name, why):
+def test_a_speakers_seat_a_far_reference_and_a_state_addressed_are_no_place_of_the_story(mentions, text, name, why):
     _, found = mentions(text)
     assert excluded(found, name) == why
 

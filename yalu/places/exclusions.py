@@ -2,7 +2,8 @@
 ("Seoul's military"), where an organ that speaks sits ("the defence ministry in Seoul
 said"), a capital standing for its state ("Pyongyang fired"), a wire's
 dateline before its agency ("Seoul (AFP)"), a place left out ("excluding Pyongyang")
-and a place that only locates another ("north of the capital Pyongyang"). Each check
+and a place that only locates another ("north of the capital Pyongyang", "200 km away from
+Goseong"). Each check
 reads one place entity of the parse; geoparse.Geoparser.mentions marks what they find."""
 
 from __future__ import annotations
@@ -29,6 +30,15 @@ LOCATOR = re.compile(
     r"(?i)^(?:\s+(?:province|county|city|region|area))?,\s+(?:(?:just|about|some|which\s+is|which\s+lies)\s+)?"
     r"(?:(?:north|south|east|west)(?:east|west)?\s+of|near|close\s+to|bordering|across\s+from)\s+(?:the\s+)?"
     r"(?:(?:capital|border|port|northern|southern|eastern|western)\s+)*(?:city\s+)?(?:of\s+)?$")
+# "200 kilometers away from South Korea's Jejin Port in Goseong": a place a distance is
+# counted from, too far for the act to be there or near it (place.far_from); nearer than
+# FAR_KM ("3 km away from Hyesan") the act is near the place. Never without "away": "flew
+# 780 km from Sunan" names the launch site
+FAR_FROM = re.compile(
+    r"(?i)\b(?P<n>\d[\d,]*(?:\.\d+)?)\s*-?\s*(?P<unit>kilometers?|kilometres?|km|miles?)\s+(?:\([^()]{1,30}\)\s+)?"
+    r"away\s+from\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,5}$")
+FAR_KM = 50
+MILE_KM = 1.609
 # "the Seoul-based Daily NK", "a Tokyo-based reporter": where someone is based (place.based)
 BASED = re.compile(r"(?i)\s*-?\s*based\b(?!\s+(?:on|upon)\b)")  # not "in Hyesan based on a tip"
 # "Speaking from Seoul, a defector said ...": where a speaker is (place.speaking_from)
@@ -52,7 +62,7 @@ def exclusion(ent: Span, place: Place) -> str | None:
         return "dateline"
     if EXCEPTED.search(text_of(ent.doc), max(0, ent.start_char - 40), ent.start_char):
         return "excepted"
-    if _locator(ent):
+    if _locator(ent) or _far_from(ent):
         return "locator"
     if _source_owner(ent, place) or BASED.match(text_of(ent.doc), ent.end_char):
         return "owner"
@@ -138,6 +148,17 @@ def _agency_dateline(ent: Span) -> bool:
     if close is None or close == ent.end + 1:
         return False
     return all(t.ent_type_ == "SOURCE" or AGENCY_ACRONYM.fullmatch(t.text) for t in doc[ent.end + 1:close])
+
+
+def _far_from(ent: Span) -> bool:
+    """"drifting 200 kilometers away from the port of Jejin": the place a long distance is
+    counted from (place.far_from), in the same sentence."""
+    text = text_of(ent.doc)
+    found = FAR_FROM.search(text, max(ent.sent.start_char, ent.start_char - 120), ent.start_char)
+    if found is None:
+        return False
+    km = float(found.group("n").replace(",", "")) * (MILE_KM if found.group("unit").lower().startswith("mile") else 1)
+    return km > FAR_KM
 
 
 def _locator(ent: Span) -> bool:

@@ -284,6 +284,15 @@ GOVERNING = [
     ("Guards opened fire when three women waded across the Tumen on June 3, a source said.",
      "opened", "on June 3", None),
     ("Police arrested a smuggler after he crossed the river on Monday.", "arrested", None, None),
+    # a relative clause that tells when the act's own noun happened dates it (date.happened_relative)
+    ("Officials believe the leader ordered the bombing, which took place Oct. 9 at the harbour.",
+     "bombing", "Oct. 9", None),
+    ("Seoul blamed the North for the shooting, which occurred on Monday near the bridge.",
+     "shooting", "on Monday", None),
+    ("Students caught in the crackdown, which began in early March, were expelled.",
+     "crackdown", "in early March", None),
+    # any other relative clause tells another act
+    ("Guards caught the smuggler, who was fined on Monday.", "caught", None, None),
     # an act done ahead of an event dated in its noun phrase: the date is the event's
     ("Troops laid mines ahead of Chinese Premier Li Qiang's visit to North Korea on November 18.",
      "laid", None, None),

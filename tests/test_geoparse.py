@@ -531,6 +531,11 @@ def test_a_misspelt_province_decides_between_namesake_counties(where):
     assert loc.admin1_code == "KP-02"
 
 
+def test_a_misspelt_province_with_its_compass_point_needs_no_county(mentions):
+    doc, found = mentions("The leader toured new factories in South Pyongyan Province last week.")
+    assert [(m.text, m.place.id) for m in found] == [("South Pyongyan Province", "kp.south-pyongan")]
+
+
 def test_a_misspelt_province_alone_is_no_place(mentions):
     doc, found = mentions("Floods hit Japang Province on Monday.")
     assert found == []
@@ -558,6 +563,15 @@ def test_a_deployment_is_placed_where_the_troops_were_sent(where, text, word):
 def test_a_banishment_is_placed_where_the_family_was_sent(where, text, word):
     loc = where(text, word, "punishment")
     assert (loc.admin1_code, loc.admin2) == ("KP-10", "Kapsan")
+
+
+def test_a_forced_repatriation_is_placed_where_the_people_were_handed_over(where):
+    """place.handed_over_at: the North Korean town they were sent back to, not the Chinese
+    city they were caught in; sent back "to North Korea" names no town."""
+    loc = where("The woman was caught in Yanji and forcibly repatriated to Musan in May.", "repatriated", "forced_repatriation")
+    assert (loc.admin1_code, loc.admin2) == ("KP-09", "Musan")
+    loc = where("Chinese police in Yanji repatriated the two women to North Korea.", "repatriated", "forced_repatriation")
+    assert loc.admin2 == "Yanji"
 
 
 def test_a_camp_sentence_stays_where_it_was_handed_down(where):

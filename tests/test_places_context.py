@@ -22,6 +22,27 @@ def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
     assert excluded(found, "Seoul") == "dateline"
 
 
+@pytest.mark.parametrize("text, name, why", [
+    # where an organ or an official that speaks sits (place.speaker_seat)
+    ("Nine North Koreans in a fishing boat crossed the sea border on Sunday, the defence ministry in Seoul said.",
+     "Seoul", "source"),
+    ("The agency cited a North Korean human rights official in Seoul who spoke on condition of anonymity.", "Seoul", "source"),
+    ("Two traders were detained at the port, according to officials in Seoul.", "Seoul", "source"),
+    ("Police in Dandong said they detained three North Korean women on Friday.", "Dandong", None),
+    # a place a long distance is counted from (place.far_from); near, or an origin, is a place
+    ("The boat was drifting 200 kilometers away from the port of Sokcho.", "Sokcho", "locator"),
+    ("Guards shot a man about 3 km away from Hyesan on Monday.", "Hyesan", None),
+    ("The missile flew 780 km from Sunan before falling into the sea.", "Sunan", None),
+    # a capital spoken against or to is its state (place.state_addressed); one visited is a place
+    ("North Korea holds a Southern engineer for criticizing Pyongyang", "Pyongyang", "state"),
+    ("The envoy warned Pyongyang against another launch on Monday.", "Pyongyang", "state"),
+    ("The envoy visited Pyongyang on Monday.", "Pyongyang", None),
+])
+def test_a_speakers_seat_a_far_reference_and_a_state_addressed_are_no_place_of_the_story(mentions, text, name, why):
+    _, found = mentions(text)
+    assert excluded(found, name) == why
+
+
 def test_a_place_in_brackets_later_in_the_story_is_no_dateline(mentions):
     filler = "Prices rose again in the markets this week, traders said. " * 12
     _, found = mentions(filler + "Guards fired on a man near Hyesan (NK) on Monday.")
@@ -138,10 +159,15 @@ def test_an_act_placed_only_in_north_korea_takes_the_article_place_there(read_wi
     assert ("place.within_country" in execution.evidence[0].rules) == (where[0] is not None)
 
 
-@pytest.mark.parametrize("credit, admin2", [(" (ASIAPRESS)", None), ("", "Sakju")])
+@pytest.mark.parametrize("credit, admin2", [
+    (" in late September. (ASIAPRESS)", None),
+    (" in late September.", "Sakju"),
+    # a line that ends on the day the picture was taken (place.caption_dated)
+    (", Sept. 21, 2019.", None),
+])
 def test_a_line_ending_on_a_credit_is_a_caption_and_lends_no_place(read_with_rules, credit, admin2):
     text = (
-        "Farmers bring in the maize. Taken on the far bank across from Sakju County in late September." + credit + "\n\n"
+        "Farmers bring in the maize. Taken on the far bank across from Sakju County" + credit + "\n\n"
         "Inspection teams have detained a farm official over missing grain, a source told Daily NK." + FILLER
     )
     _, incidents = read_with_rules(text)

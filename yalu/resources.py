@@ -65,7 +65,7 @@ GENERICITY_LISTS = (
 # dates.toml: tables of words (month names, parts of a month, cue words, ...)
 DATE_TABLES = (
     "juche months weekdays fuzzy_counts month_parts parts week_parts year_parts decade_parts seasons season_reach "
-    "relative unit_offsets year_words day_words times_of_day season_words vague periods discovery simultaneous "
+    "relative unit_offsets year_words day_words times_of_day season_words vague periods discovery simultaneous happening "
     "future_cues context ordinals tens anniversaries lasting news_types"
 ).split()
 
@@ -118,7 +118,7 @@ SCHEMAS: dict[str, Schema] = {
     "places/context.toml": Schema({
         "borrowing": _records("picture_words source_home_countries article_place_within land_borders border_provinces",
                               "border_wide_types sent_verbs", ("border_wide_types",)),
-        "metonymy": _records("capitals causatives", "place_properties"),
+        "metonymy": _records("capitals causatives", "place_properties addressed"),
         "direction": _records("id types takes", "not_kinds shooter_kinds verbs country note", ("types",)),
     }),
     # the Korean pipeline (docs/korean.md): every rule carries the examples it must read

@@ -193,7 +193,7 @@ def _score(sent: Span, trigger: Token, m: DateMention) -> float | None:
     # 1b. the act's noun found out on a date: "the desertion was discovered the next morning"
     if trigger.pos_ == "NOUN" and lca.i != trigger.i and lca.lemma_.lower() in lexicon().discovery_verbs:
         return None
-    date_cost = _date_side_cost(d_side, in_span)
+    date_cost = _date_side_cost(d_side, in_span, trigger)
     trigger_cost = _trigger_side_cost(t_side)
     if date_cost is None or trigger_cost is None:
         return None
@@ -271,8 +271,9 @@ def _fronted_score(sent: Span, trigger: Token, m: DateMention) -> float | None:
     return 1.0 + len(t_side) + trigger_cost
 
 
-def _date_side_cost(d_side: list[Token], in_span: set[int]) -> float | None:
-    """2. a date inside a subordinate finite clause dates that clause's event, not the trigger."""
+def _date_side_cost(d_side: list[Token], in_span: set[int], trigger: Token) -> float | None:
+    """2. a date inside a subordinate finite clause dates that clause's event, not the trigger
+    (unless the clause only tells when the trigger's act happened: date.happened_relative)."""
     cost = 0.0
     event_noun = False
     for tok in d_side:
@@ -281,7 +282,7 @@ def _date_side_cost(d_side: list[Token], in_span: set[int]) -> float | None:
         if event_noun and tok.lower_ in _BEFORE_HEADS:
             return None  # "ahead of Putin's visit on June 18": the visit's date, a bound at most
         if tok.dep_ in _FINITE_CLAUSE_DEPS and tok.i not in in_span:
-            if _is_finite_clause(tok) and not (_progressive_relative(tok) or _simultaneous(tok)):
+            if _is_finite_clause(tok) and not (_progressive_relative(tok) or _simultaneous(tok) or _happened(tok, trigger)):
                 return None
             cost += 2 if _is_finite_clause(tok) else 1
         elif tok.dep_ == "conj":
@@ -318,6 +319,15 @@ def _progressive_relative(tok: Token) -> bool:
     on Monday", "on December 16th, three people who were crossing the Yalu were arrested"."""
     return (tok.dep_ == "relcl" and tok.tag_ == "VBG"
             and any(c.dep_ == "aux" and c.lower_ in _PROGRESSIVE_AUX for c in tok.children))
+
+
+def _happened(tok: Token, trigger: Token) -> bool:
+    """A relative clause on the act's own noun that tells when it happened (date.happened_relative,
+    data/dates.toml [happening]): "the assassination, which took place Feb. 13"."""
+    if tok.dep_ != "relcl" or tok.head.i != trigger.i:
+        return False
+    done = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "dobj")}
+    return any(verb[0] == tok.lemma_.lower() and set(verb[1:]) <= done for verb in lexicon().happening)
 
 
 def _simultaneous(tok: Token) -> bool:

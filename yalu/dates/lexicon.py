@@ -61,6 +61,8 @@ class Lexicon:
         self.reporting_light = frozenset(tuple(pair.split()) for pair in reporting.get("light", []))
         self.discovery_verbs = frozenset(data["discovery"]["verbs"])
         self.simultaneous_marks = frozenset(data["simultaneous"]["marks"])
+        # "take place" -> ("take", "place"): the verb and the particle or object that completes it
+        self.happening = frozenset(tuple(v.split()) for v in data["happening"]["verbs"])
         self.lasting = frozenset(data["lasting"]["lemmas"])
         self.news_types = frozenset(data["news_types"]["types"])
         self._pieces(data)

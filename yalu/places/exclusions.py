@@ -1,7 +1,9 @@
 """Names of places that are not the story's places: the home of an outlet or an organ
-("Seoul's military"), a capital standing for its state ("Pyongyang fired"), a wire's
+("Seoul's military"), where an organ that speaks sits ("the defence ministry in Seoul
+said"), a capital standing for its state ("Pyongyang fired"), a wire's
 dateline before its agency ("Seoul (AFP)"), a place left out ("excluding Pyongyang")
-and a place that only locates another ("north of the capital Pyongyang"). Each check
+and a place that only locates another ("north of the capital Pyongyang", "200 km away from
+Goseong"). Each check
 reads one place entity of the parse; geoparse.Geoparser.mentions marks what they find."""
 
 from __future__ import annotations
@@ -28,6 +30,15 @@ LOCATOR = re.compile(
     r"(?i)^(?:\s+(?:province|county|city|region|area))?,\s+(?:(?:just|about|some|which\s+is|which\s+lies)\s+)?"
     r"(?:(?:north|south|east|west)(?:east|west)?\s+of|near|close\s+to|bordering|across\s+from)\s+(?:the\s+)?"
     r"(?:(?:capital|border|port|northern|southern|eastern|western)\s+)*(?:city\s+)?(?:of\s+)?$")
+# "200 kilometers away from South Korea's Jejin Port in Goseong": a place a distance is
+# counted from, too far for the act to be there or near it (place.far_from); nearer than
+# FAR_KM ("3 km away from Hyesan") the act is near the place. Never without "away": "flew
+# 780 km from Sunan" names the launch site
+FAR_FROM = re.compile(
+    r"(?i)\b(?P<n>\d[\d,]*(?:\.\d+)?)\s*-?\s*(?P<unit>kilometers?|kilometres?|km|miles?)\s+(?:\([^()]{1,30}\)\s+)?"
+    r"away\s+from\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,5}$")
+FAR_KM = 50
+MILE_KM = 1.609
 # "the Seoul-based Daily NK", "a Tokyo-based reporter": where someone is based (place.based)
 BASED = re.compile(r"(?i)\s*-?\s*based\b(?!\s+(?:on|upon)\b)")  # not "in Hyesan based on a tip"
 # "Speaking from Seoul, a defector said ...": where a speaker is (place.speaking_from)
@@ -51,15 +62,39 @@ def exclusion(ent: Span, place: Place) -> str | None:
         return "dateline"
     if EXCEPTED.search(text_of(ent.doc), max(0, ent.start_char - 40), ent.start_char):
         return "excepted"
-    if _locator(ent):
+    if _locator(ent) or _far_from(ent):
         return "locator"
     if _source_owner(ent, place) or BASED.match(text_of(ent.doc), ent.end_char):
         return "owner"
-    if SPEAKING_FROM.search(text_of(ent.doc), max(0, ent.start_char - 60), ent.start_char):
+    if SPEAKING_FROM.search(text_of(ent.doc), max(0, ent.start_char - 60), ent.start_char) or _speaker_seat(ent):
         return "source"
     if _stands_for_state(ent, place):
         return "state"
     return None
+
+
+# the verbs a source speaks with, as lemmas (data/reporting.toml)
+REPORTING_VERBS = frozenset(resources.load("reporting.toml")["reporting"]["verbs"])
+# who speaks from where they sit: an organ, or one official of it
+SPEAKERS = OWNED_NOUNS | {"official"}
+
+
+def _speaker_seat(ent: Span) -> bool:
+    """"the defence ministry in Seoul said", "cited a human rights official in Seoul who spoke
+    on condition of anonymity", "according to officials in Beijing": where an organ or an
+    official that speaks sits, not a place of the story (place.speaker_seat). Only an organ
+    or an official (SPEAKERS): "police in Dandong said they detained" keeps Dandong."""
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "from"):
+        return False
+    holder = root.head.head
+    if holder.pos_ not in ("NOUN", "PROPN") or (holder.lemma_.lower() not in SPEAKERS and holder.lower_ not in SPEAKERS):
+        return False
+    if holder.dep_ in ("nsubj", "dobj") and holder.head.lemma_.lower() in REPORTING_VERBS:
+        return True  # "the ministry in Seoul said", "Yonhap cited an official in Seoul"
+    if holder.dep_ == "pobj" and holder.head.lower_ == "to" and holder.head.head.lower_ == "according":
+        return True
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in REPORTING_VERBS for c in holder.children)
 
 
 def _stands_for_state(ent: Span, place: Place) -> bool:
@@ -79,6 +114,8 @@ def _stands_for_state(ent: Span, place: Place) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.pos_ == "NOUN":
         return True  # "an artillery attack by Pyongyang"
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in metonymy.get("addressed", []):
+        return True  # place.state_addressed: "for criticizing Pyongyang"
     return (root.dep_ == "dobj" and root.head.lemma_.lower() in metonymy.get("causatives", [])
             and any(c.dep_ in ("xcomp", "ccomp") for c in root.head.children))
 
@@ -111,6 +148,17 @@ def _agency_dateline(ent: Span) -> bool:
     if close is None or close == ent.end + 1:
         return False
     return all(t.ent_type_ == "SOURCE" or AGENCY_ACRONYM.fullmatch(t.text) for t in doc[ent.end + 1:close])
+
+
+def _far_from(ent: Span) -> bool:
+    """"drifting 200 kilometers away from the port of Jejin": the place a long distance is
+    counted from (place.far_from), in the same sentence."""
+    text = text_of(ent.doc)
+    found = FAR_FROM.search(text, max(ent.sent.start_char, ent.start_char - 120), ent.start_char)
+    if found is None:
+        return False
+    km = float(found.group("n").replace(",", "")) * (MILE_KM if found.group("unit").lower().startswith("mile") else 1)
+    return km > FAR_KM
 
 
 def _locator(ent: Span) -> bool:

@@ -78,6 +78,7 @@ CAPS_DATELINE = re.compile(rf"(?<![\w,])(?P<place>{_CAPS}(?:,\s*{_NAME})?)[ \t\u
 
 # a capitalised word before "Province" that no ruler tagged: maybe a misspelt province
 MISSPELT_PROVINCE = re.compile(r"\b(?P<name>(?:(?:North|South)\s+)?[A-Z][a-z]{3,})(?:\s+[Pp]rovince\b|-do\b)")
+COMPASS_NAMED = re.compile(r"(?:North|South)\s")
 # "Taechong-ri", "Songbuk village": a village named after a place name the ruler knew
 VILLAGE_AFTER = re.compile(r"(?:-|\s)(?:" + _words("village_tail") + r")\b", re.I)
 # "fired from Kim Chaek", "in Kim Jong Suk": a locative preposition before a name that is
@@ -225,7 +226,10 @@ class Geoparser:
     def _misspelt_provinces(self, doc: Doc, raw: list[tuple[Span, list[Place]]]) -> list[PlaceMention]:
         """"Manpo, Japang Province": a province the gazetteer does not spell, one letter away
         from the name of one province, which a county or city named in the same sentence
-        confirms; it then decides between that county's namesakes too."""
+        confirms; it then decides between that county's namesakes too. A compass point
+        confirms it alone ("factories in South Pyongyan Province"): only Pyongan, Hwanghae
+        and Hamgyong come in a North and a South, and no other place is one letter from them
+        (place.misspelt_compass_province)."""
         out = []
         covered = [(e.start_char, e.end_char) for e in doc.ents]
         for m in MISSPELT_PROVINCE.finditer(text_of(doc)):
@@ -242,7 +246,7 @@ class Geoparser:
             confirmed = any(sent.start_char <= ent.start_char < sent.end_char
                             and any(c.admin1_code == province.admin1_code and c.kind != "province" for c in candidates)
                             for ent, candidates in raw)
-            if confirmed:
+            if confirmed or COMPASS_NAMED.match(m.group("name")):
                 out.append(PlaceMention(m.start(), m.end(), m.group(0), province, span.root))
         return out
 
@@ -545,6 +549,10 @@ def _picture_words() -> re.Pattern[str]:
 # "... across from Sakju County, in late September 2023. (ASIAPRESS)": a line that ends on
 # a credit in brackets is a caption (place.caption_credit); prose ends on its full stop
 CREDIT = re.compile(r"\((?:[Pp]hoto\b[^()]*|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\)\s*$")
+# "... which separates Sinuiju from the Chinese border town of Dandong, Dec. 17, 2013.": a line
+# that ends on the day the picture was taken, set off by a comma, is RFA's and AP's caption
+# (place.caption_dated); prose dates an act with "on"
+DATED_CAPTION = re.compile(r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.?\s*$")
 
 
 def _prose(sent: Span) -> bool:
@@ -553,7 +561,7 @@ def _prose(sent: Span) -> bool:
     end = whole.find("\n", sent.end_char - 1)
     line = whole[:len(whole) if end < 0 else end]
     return (any(t.pos_ in ("VERB", "AUX") for t in sent) and not _picture_words().search(sent.text)
-            and not CREDIT.search(line[-200:]))
+            and not CREDIT.search(line[-200:]) and not DATED_CAPTION.search(line[-40:]))
 
 
 def borrowing() -> dict:
@@ -622,9 +630,10 @@ def _near(before: str) -> bool:
 
 def _target(m: PlaceMention, event_type: str, lemma: str) -> bool:
     """A destination that is where the act struck: "fired 200 shells into Yeonpyeong Island"
-    (context.toml, takes = "target")."""
+    (context.toml, takes = "target"), in the rule's country if it names one."""
     rule = direction(event_type, "target", lemma)
-    return rule is not None and m.place.kind not in rule.not_kinds
+    return (rule is not None and m.place.kind not in rule.not_kinds
+            and (rule.country is None or m.place.country == rule.country))
 
 
 @cache

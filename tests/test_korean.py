@@ -300,6 +300,20 @@ def test_a_story_state_media_announced_with_no_day_is_that_days_news() -> None:
     assert (visit.time.start, visit.time.end, visit.time.precision) == (date(2025, 5, 13), date(2025, 6, 12), 3)
 
 
+def test_what_the_spy_agency_tells_it_learned_some_time_before() -> None:
+    """The spy agency's short item ("12일 국가정보원은 ... 처형됐다고 밝혔다") tells an act of
+    weeks before, not the day's news: the recent window; the Joint Chiefs' launch is the
+    day's."""
+    from datetime import date
+
+    text = "북한 간부 처형\n\n12일 국가정보원은 “북한 군 간부 1명이 처형됐다”고 밝혔다.\n"
+    [execution] = [r for r in _korean_records(text) if r.event_type == "punishment"]
+    assert (execution.time.start, execution.time.end, execution.time.precision) == (date(2025, 5, 13), date(2025, 6, 12), 3)
+    text = "북한 미사일 발사\n\n12일 합동참모본부는 “북한이 동해상으로 탄도미사일을 발사했다”고 밝혔다.\n"
+    [launch] = [r for r in _korean_records(text) if r.event_type == "missile_launch"]
+    assert (launch.time.end, launch.time.precision) == (date(2025, 6, 12), 1)
+
+
 def test_an_act_in_a_part_of_a_month_takes_the_day_the_account_tells() -> None:
     """"지난달 중순 ... 추락해 숨졌다" then the source's "지난달 16일": that day
     (date.ko.told_after), as the account is more precise than the lead."""

@@ -44,6 +44,15 @@ def test_county_and_city_spellings(where, name, admin2, admin1_code):
     assert loc.latitude is not None and loc.longitude is not None
 
 
+def test_rason_is_one_second_level(geoparser):
+    """Rason's districts and the places in them are coded Rason (place.whole_city), as
+    analysts code the special city; Pyongyang's districts stay their own."""
+    places = geoparser.gazetteer.places
+    for place_id in ("kp.rason.sonbong", "kp.rason.rajin", "kp.rason.wonjong", "kp.rason"):
+        assert geoparser.location(places[place_id]).admin2 == "Rason", place_id
+    assert geoparser.location(places["kp.pyongyang.pyongchon"]).admin2 == "Pyongchon"
+
+
 def test_a_country_whose_people_are_named_is_not_where_they_were_caught(mentions):
     # exclusions._source_owner: "North Korea's" says whose soldiers, China where they were caught
     _, found = mentions("Two soldiers from North Korea’s border patrol were arrested for stealing food in China.")

@@ -158,6 +158,20 @@ def test_a_place_after_the_clause_belongs_to_the_next_act() -> None:
     assert places["defection"] == ("KP-10", "Hyesan")
 
 
+def test_a_district_of_the_city_places_the_act_better_than_the_city() -> None:
+    """The headline's Pyongyang, the lead's district of it: the district (place.nested);
+    a county a later quote names in passing does not displace the district the account
+    names ("청진시 청암구역" before "무산과 연결되어")."""
+    text = ("평양 아파트 붕괴\n\n평양에서 아파트가 붕괴했다.\n"
+            "통신은 “지난 3일 평양 평천구역에 있는 아파트가 붕괴했다”고 보도했다.\n")
+    [collapse] = [r for r in _korean_records(text) if r.event_type == "disaster"]
+    assert (collapse.location.admin1_code, collapse.location.admin2) == ("KP-01", "Pyongchon")
+    text = ("함경북도 청진 보위부 화재\n\n소식통은 “지난 3일 청진시 청암구역에 있는 보위부 건물에 화재가 발생했다”고 전했다.\n"
+            "소식통은 “건물이 청진시 중심에 있고 앞 도로가 회령, 무산과 이어져 있어 화재 소식은 곧 퍼졌다”고 말했다.\n")
+    [fire] = [r for r in _korean_records(text) if r.event_type == "disaster"]
+    assert (fire.location.admin1_code, fire.location.admin2) == ("KP-09", "Chongjin")
+
+
 def test_a_place_named_as_one_of_many_places_nothing() -> None:
     """'청진을 비롯한 여러 지역': where the goods went, not where the seller was arrested."""
     text = "혜산의 한 여성이 중국산 조미료를 청진을 비롯한 여러 지역에 도매하다가 보위부에 체포됐다.\n"
@@ -284,6 +298,20 @@ def test_a_story_state_media_announced_with_no_day_is_that_days_news() -> None:
     [visit] = [r for r in _korean_records(text) if r.event_type == "leadership_activity"]
     # the recent window: the 30 days before publication, a month (3) as wide as it is
     assert (visit.time.start, visit.time.end, visit.time.precision) == (date(2025, 5, 13), date(2025, 6, 12), 3)
+
+
+def test_what_the_spy_agency_tells_it_learned_some_time_before() -> None:
+    """The spy agency's short item ("12일 국가정보원은 ... 처형됐다고 밝혔다") tells an act of
+    weeks before, not the day's news: the recent window; the Joint Chiefs' launch is the
+    day's."""
+    from datetime import date
+
+    text = "북한 간부 처형\n\n12일 국가정보원은 “북한 군 간부 1명이 처형됐다”고 밝혔다.\n"
+    [execution] = [r for r in _korean_records(text) if r.event_type == "punishment"]
+    assert (execution.time.start, execution.time.end, execution.time.precision) == (date(2025, 5, 13), date(2025, 6, 12), 3)
+    text = "북한 미사일 발사\n\n12일 합동참모본부는 “북한이 동해상으로 탄도미사일을 발사했다”고 밝혔다.\n"
+    [launch] = [r for r in _korean_records(text) if r.event_type == "missile_launch"]
+    assert (launch.time.end, launch.time.precision) == (date(2025, 6, 12), 1)
 
 
 def test_an_act_in_a_part_of_a_month_takes_the_day_the_account_tells() -> None:

@@ -188,6 +188,29 @@ def test_korean_cues_decide_an_ambiguous_county(geoparser: Geoparser) -> None:
 
     assert first("강원 고성군 거진항 동쪽 NLL 이남 해상에서 목선이 발견됐다.") == "kr.gangwon.goseong"
     assert first("강원도 고성군 금강산 일대에서 훈련이 진행됐다.") == "kp.kangwon.kosong"
+    # the South's army division and its front-line post below the line
+    assert first("강원도 고성군 육군 22사단 최전방 소초로 북한군 병사 1명이 넘어왔다.") == "kr.gangwon.goseong"
+
+
+def test_a_landmark_in_brackets_places_nothing(geoparser: Geoparser) -> None:
+    """"문천(원산 북방)": Wonsan is what Munchon is measured from (place.ko.landmark); a
+    bracketed other name of the same county is still a place."""
+    texts = [h.text for h in slots.find_places(annotate("북한이 강원도 문천(원산 북방) 일대에서 미사일 2발을 쐈다."), geoparser)]
+    assert "문천" in texts and "원산" not in texts
+    texts = [h.text for h in slots.find_places(annotate("평안남도 숙천(평양 북쪽)에서 발사했다."), geoparser)]
+    assert texts == ["평안남도", "숙천"]
+    assert len(slots.find_places(annotate("김정숙군(신파군)에서 탈북 사건이 발생했다."), geoparser)) == 2
+
+
+def test_places_the_launch_reports_name_by_their_short_names(geoparser: Geoparser) -> None:
+    """The airfield the South's military names by its village ("방현 일대"), the headland the
+    North's guns fire from ("등산곶"): the gazetteer's, with their counties."""
+    def county(text: str, name: str) -> str | None:
+        hit = next(h for h in slots.find_places(annotate(text), geoparser) if h.text == name)
+        return geoparser.location(hit.place, text=hit.text).admin2
+
+    assert county("북한이 평안북도 방현 일대에서 미사일을 쐈다.", "방현") == "Kusong"
+    assert county("북한군이 등산곶 일대에서 해안포 사격을 했다.", "등산곶") == "Kangryong"
 
 
 def test_places_that_place_no_act(geoparser: Geoparser) -> None:

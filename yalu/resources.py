@@ -143,10 +143,10 @@ SCHEMAS: dict[str, Schema] = {
         "rule": _records("id value pattern examples", "spoken window precision days anchor not_examples"),
     }),
     "ko/slots.toml": Schema({
-        "places": _records("destination source_home dateline caption not_places country_words of_the_state left_from watchers offshore "
+        "places": _records("destination source_home dateline caption not_places country_words of_the_state left_from watchers offshore landmark "
                            "origin examples",
                            "not_examples", ("of_the_state",)),
-        "attribution": _records("id pattern text kind examples"),
+        "attribution": _records("id pattern text kind examples", "retells"),
         "actor": _records("normalized pattern kind examples", "unit rank"),
         "quantity": _records("id counters kind examples", "unit"),
         "numerals": dict,

@@ -571,7 +571,17 @@ class Cluster:
         if own:
             located = [(loc, inherited) for loc, inherited in located if not inherited or loc.admin1_code in own]
         # a county carried over from the paragraph beats a river named in passing
-        return min(located, key=lambda pair: (pair[0].geo_precision or 9, not pair[0].admin1_code, pair[1]))[0]
+        def rank(pair: tuple[Location, bool]) -> tuple[int, bool, bool]:
+            return (pair[0].geo_precision or 9, not pair[0].admin1_code, pair[1])
+
+        best = min(located, key=rank)
+        # among equals, a place inside another the record names (place.nested): the district
+        # of the city ("평양 평천구역" in a story headlined "평양"), not the city, nor a county
+        # named once in passing beside them
+        ids = {loc.place_id for loc, _ in located if loc.place_id}
+        nested = [loc for loc, inherited in located if rank((loc, inherited)) == rank(best) and loc.place_id
+                  and any(loc.place_id.startswith(i + ".") for i in ids)]
+        return nested[0] if nested else best[0]
 
     def best_time(self) -> TimeSpan | None:
         """The act's date (date.told_first): the first its own clauses tell, refined by each

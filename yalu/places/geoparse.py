@@ -95,6 +95,10 @@ UNSTATED_KM = 3.0
 POINT_KINDS = {"town", "facility", "district", "island", "county", "city", "special_city", "mountain"}
 # border features that are one point on the line, not a line ("south of the JSA")
 LINE_POINTS = {"border.jsa"}
+# special cities coded as one second level (place.whole_city): an act in Rason's Sonbong or
+# Rajin district, or at Wonjong-ri's customs, is Rason's, as analysts code it (Pyongyang's
+# districts stay their own)
+WHOLE_CITIES = {"kp.rason"}
 WORD_NUMBERS: dict[str, int] = resources.load("numbers.toml")["cardinals"]
 OFFSET = re.compile(
     r"(?:(?P<n>\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r")\s*-?\s*(?P<unit>miles?|mi|km|kilometers?|kilometres?)\s+)?"
@@ -449,6 +453,8 @@ class Geoparser:
             # "the port city of Nampo" is both levels; so is a special city for a site right
             # under it, in none of its districts (the Kaesong Industrial Complex)
             admin2 = next((p for p in (place, self.gazetteer.parent(place)) if p and p.kind == "special_city"), None)
+        if admin1 is not None and admin1.id in WHOLE_CITIES:
+            admin2 = admin1
         precision = GEO_PRECISION.get(place.kind, 1)
         if precision == 3 and admin2 is not None:
             precision = 2  # a cape or a stretch of coast inside one county

@@ -275,7 +275,7 @@ def _announced(m: Mention, context: dict) -> TimeSpan | None:
     stage's news cycle). Not what an outlet retells from its sources ("데일리NK가 23일
     보도했다"): that happened some time before."""
     cited = slots.attribution(m.sent.text, context["geoparser"].gazetteer)
-    if cited is None or cited[0].kind not in ANNOUNCERS:
+    if not _announcer(cited):
         return None
     said = next((d.span.end for d in context["dates"] if d.spoken and d.span.precision == 1 and d.span.end
                  and m.sent.start_char <= d.start < m.sent.end_char), None)
@@ -285,13 +285,26 @@ def _announced(m: Mention, context: dict) -> TimeSpan | None:
     return news_cycle(said) if said else None
 
 
+def _announcer(cited: tuple[Attribution, str] | None) -> bool:
+    """State media or one of the South's offices that tells the day's news: not one that
+    retells what it learned some time before (`_retells`)."""
+    return cited is not None and cited[0].kind in ANNOUNCERS and not _retells(cited)
+
+
+def _retells(cited: tuple[Attribution, str]) -> bool:
+    """A sayer that tells what happened some time before: a source, an outlet retelling
+    one (HEARSAY), or an office that tells what it learned (slots.toml's `retells`: the
+    spy agency)."""
+    return cited[0].kind in HEARSAY or any(r["id"] == cited[1] and r.get("retells") for r in slots.slot_data()["attribution"])
+
+
 def _announced_lead(doc: KoreanDoc, geoparser: Geoparser) -> bool:
     """The first sentence that tells who reported what (a headline's "국방부 ..." names a sayer
     but reports nothing) is an announcement of state media or the South's offices."""
     for s in doc.sentences:
         cited = slots.attribution(s.text, geoparser.gazetteer)
         if cited is not None and REPORTED.search(s.text):
-            return cited[0].kind in ANNOUNCERS
+            return _announcer(cited)
     return False
 
 
@@ -317,8 +330,9 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
         "dates": found, "spoken": _spoken(found), "places": hits, "geoparser": geoparser, "published": article.published,
         "home": slots.source_home(hits, geoparser), "attribution": lead[0] if lead else None,
         "told": _news_dates(found, article.published),
-        # a short wire item tells one news cycle, unless it retells a source's hearsay
-        "short": len(doc.sentences) <= SHORT_ITEM_SENTENCES and not (lead and lead[0].kind in HEARSAY),
+        # a short wire item tells one news cycle, unless it retells a source's hearsay or
+        # what an office learned
+        "short": len(doc.sentences) <= SHORT_ITEM_SENTENCES and not (lead and _retells(lead)),
         "news_day": _news_of_the_day(found, article.published),
         # a lead telling what state media or the South's offices announced, with no day
         # ("... 해안포를 쐈다고 북한 매체가 보도했습니다"): the story is that day's news

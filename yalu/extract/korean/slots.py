@@ -111,10 +111,21 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
         after = doc.text[end:end + 12]
         if any(a <= start < b for a, b in unplacing) or any(re.match(p, after) for p in slot_data()["places"]["dateline"]):
             continue
+        if _landmark(doc.text, start, after, hits):
+            continue
         destination, home = _flags(doc.text, end, place)
         offshore = any(re.match(p, doc.text[end:end + 30]) for p in slot_data()["places"]["offshore"])
         hits.append(PlaceHit(start, end, surface, place, destination, home, offshore))
     return hits
+
+
+def _landmark(text: str, start: int, after: str, hits: list[PlaceHit]) -> bool:
+    """A place in brackets right after another, with where from it ("문천(원산 북방) 일대에서"):
+    the landmark the place before it is measured from (slots.toml's `landmark`), no place of
+    an act."""
+    opened = text[:start].rstrip()
+    return (bool(hits) and opened.endswith("(") and hits[-1].end == len(opened) - 1
+            and any(re.match(p, after) for p in slot_data()["places"]["landmark"]))
 
 
 def _after_province(text: str, start: int, hits: list[PlaceHit]) -> bool:

@@ -183,6 +183,64 @@ def test_a_border_guard_who_flees_to_china_deserts_and_defects(extract):
     assert desertion.location is not None and desertion.location.admin2 == "Musan"
 
 
+# --- a defector who goes back to the North (frames.toml: frame.return_north) --------------
+
+def test_a_defector_who_swims_back_north_is_no_defection_and_is_placed_where_he_went(extract):
+    incidents = extract(
+        "The man, who had defected in 2019, swam back across the border into Kaesong on June 12, "
+        "his family said.",
+        published="2023-06-19", outlet="Yonhap",
+    )
+    returned = [i for i in incidents if any("frame.return_north" in e.rules for e in i.evidence)]
+    assert [i.event_type for i in returned] == ["other"], kinds(incidents)
+    assert returned[0].location is not None and returned[0].location.admin2 == "Kaesong"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a re-defection is a return to the North (frame.return_north)
+        ("Officials in Hoeryong are boasting that the re-defection of a young couple last month was their work, "
+         "a source in North Hamgyong Province told Daily NK.", "other"),
+        # the flight told with its forced return is the repatriation's story (frame.defection_repatriated)
+        ("Kim, it turned out, had been forcibly repatriated from China two years ago after having defected, "
+         "a source in Ryanggang Province told Daily NK.", "forced_repatriation"),
+    ],
+)
+def test_a_return_north_or_a_flight_ended_by_repatriation_is_no_defection(extract, text, expected):
+    incidents = extract(text, published="2023-06-19")
+    assert expected in types(incidents) and "defection" not in types(incidents), kinds(incidents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a returnee who flees back to China, or on to the South, flees again
+        "A woman repatriated last year fled back to China across the Tumen River on May 3, a source told Daily NK.",
+        "A logger sent home by the Russians last year escaped back across the border to Russia on May 3, "
+        "a source in North Hamgyong Province said.",
+    ],
+)
+def test_fleeing_back_abroad_stays_a_defection(extract, text):
+    assert "defection" in types(extract(text, published="2023-06-19"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # frames.toml: frame.caught_in_inspection; what an inspection catches is its finding
+        ("Many workers were caught without their permits during the inspection of the Hyesan railway station "
+         "on May 3, a source told Daily NK.", "crackdown"),
+        # an arrest told in the same words stays an arrest
+        ("Five workers were arrested during the inspection of the Hyesan railway station on May 3, "
+         "a source told Daily NK.", "arrest"),
+    ],
+)
+def test_people_caught_by_an_inspection_are_its_finding(extract, text, expected):
+    assert expected in types(extract(text, published="2023-06-19"))
+    assert not (expected == "crackdown" and "arrest" in types(extract(text, published="2023-06-19")))
+
+
 # --- kinds of sanction (triggers.toml `kinds`, clustering.py) ------------------------------
 
 @pytest.mark.parametrize(

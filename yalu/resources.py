@@ -89,7 +89,11 @@ SCHEMAS: dict[str, Schema] = {
         ),
     }),
     "frames.toml": Schema({
-        "frame": _records("id types becomes", "actor roles trigger_lemmas with_type with_lemmas_not keeps", ("types", "becomes", "with_type")),
+        "frame": _records(
+            "id types becomes",
+            "actor roles trigger_lemmas trigger_marks trigger_none with_type with_lemmas with_lemmas_not keeps",
+            ("types", "becomes", "with_type"),
+        ),
     }),
     "furniture.toml": Schema({
         "function_words": list,

@@ -130,7 +130,16 @@ def read_sentence(
                 kind=trigger.rule.kind_of(trigger.token),
             )
         )
-    return _absorb_charges(_apply_frames(out))
+    told = [m.event_type for m in out]
+    for m, before in zip(_apply_frames(out), told):
+        if m.event_type != before and "place" in m.rules:
+            # a recoded act's place is read again for its new type: a defector who swam back
+            # "into Kaesong" went there, where a defection's place is the one left
+            m.location = geoparser.locate(m.trigger, m.sent, places, m.event_type)
+            m.rules.pop("place", None)
+            if m.location is not None:
+                m.rules["place"] = "place.clause"
+    return _absorb_charges(out)
 
 
 def frames() -> list[dict]:
@@ -164,11 +173,28 @@ def _framed(m: Mention, frame: dict, types: set[str]) -> bool:
         return False
     if "trigger_lemmas" in frame and m.trigger.lemma_.lower() not in frame["trigger_lemmas"]:
         return False
+    if "trigger_marks" in frame and not _marked(m.trigger, frame["trigger_marks"], frame.get("trigger_none", [])):
+        return False
     wanted = frame.get("actor")
     named = [wanted] if isinstance(wanted, str) else wanted
     if named and not any(a.normalized in named and a.role in frame["roles"] and not _named_as(m.sent, a.text) for a in m.actors):
         return False
+    if "with_lemmas" in frame and not any(t.lemma_.lower() in frame["with_lemmas"] for t in m.sent):
+        return False
     return "with_type" not in frame or frame["with_type"] in types
+
+
+def _marked(trigger: Token, marks: list[str], unlike: list[str]) -> bool:
+    """The trigger carries one of the marks, as a particle or adverb of its own ("swam back
+    across the border") or a prefix written before it ("re-defection"), and its own words
+    name none of `unlike` ("fled back to China" is told by China; its subject's words, "a man
+    who defected to the South", tell who, not where)."""
+    doc = trigger.doc
+    prefix = "".join(t.text for t in doc[max(trigger.i - 2, 0):trigger.i]).lower()
+    if not (any(c.dep_ in ("advmod", "prt") and c.lower_ in marks for c in trigger.children)
+            or any(mark.endswith("-") and prefix.endswith(mark) for mark in marks)):
+        return False
+    return not any(t.lower_ in unlike for c in trigger.children if not c.dep_.startswith("nsubj") for t in c.subtree)
 
 
 def _named_as(sent: Span, text: str) -> bool:

@@ -159,6 +159,8 @@ def _threatened_or_cause(trigger: Token) -> str | None:
     n = trigger
     while n.dep_ in ("compound", "conj") and n.head.pos_ in ("NOUN", "PROPN"):
         n = n.head  # "a coronavirus outbreak", "due to COVID-19 controls and lockdowns"
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in lex.disease_frames:
+        n = n.head.head  # "since the outbreak of COVID-19": the outbreak's frame
     head = n.head
     if n.dep_ == "pobj" and head.lower_ in ("including", "like"):
         listed = _listing_noun(head)
@@ -327,9 +329,12 @@ def _habitual(trigger: Token) -> bool:
     Headlines are in the present too, but they are the title, not incident text."""
     lex = lexicon()
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.tag_ == "NNS" and not any(
-        c.dep_ in ("det", "nummod", "poss") or c.lower_ in lex.counted for c in trigger.children
-    ) and not _past(verb):
+    subject = trigger
+    while subject.dep_ == "conj" and subject.head.pos_ == "NOUN":
+        subject = subject.head  # "missile launches and nuclear tests stoke fears": the pair is the subject
+    if trigger.pos_ == "NOUN" and subject.dep_ in ("nsubj", "nsubjpass") and trigger.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "poss") or c.lower_ in lex.counted for n in {trigger, subject} for c in n.children
+    ) and not _past(subject.head):
         return True  # "Defections have become rare": a class of acts, not one ("Floods killed 40" is one)
     governing = verb if verb.pos_ in ("VERB", "AUX") else next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), verb)
     first = governing
@@ -518,10 +523,12 @@ def _habit(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 @rule("modality.desire")
 def _desire(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"wanted to cross", "is expected to launch", "a food shortage is likely", "a launch is
-    expected": wishes and forecasts."""
+    expected", "is likely to receive a harsh sentence": wishes and forecasts."""
     desires = lexicon().desires
-    if trigger.dep_ in ("xcomp", "acl") and trigger.head.lemma_.lower() in desires:
-        if any(c.dep_ == "aux" and c.lower_ == "have" for c in trigger.children):
+    # a noun's act is its verb's: "is likely to receive a harsh sentence", "is expected to face a trial"
+    verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" else trigger
+    if verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in desires:
+        if any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
             return None  # "is likely to have been executed": an act, guessed at
         return Verdict(NO_ACT, "modality.desire")
     head = trigger.head

@@ -10,9 +10,15 @@ the same words telling an act of their own, which still fire.
 - agents sent to track down workers wage a crackdown (trigger.crackdown.enforcers_sent),
   not a deployment or an incursion;
 - crabs and squid caught are fishing (trigger.arrest.catch);
+- a state's military contacting the other side uses an official channel
+  (trigger.illegal_communication.call);
 - a disease named through its outbreak or its cases, as the setting or the era of the
-  news ("since the outbreak of COVID-19"), is no outbreak reported
-  (modality.no_act.reference, modality.no_act.cause_named).
+  news ("since the outbreak of COVID-19"), and an act that came before ("following the
+  declaration"), are no act reported (modality.no_act.reference, modality.no_act.cause_named);
+- a sentence or a trial forecast ("is likely to receive a harsh sentence") is none passed
+  (modality.desire); coordinated bare plurals in the present are a class (modality.habitual);
+- "of the 11 arrested" names the people of an arrest told before, not a place of its own
+  (mentions._people_of).
 
 All sentences are fictional, written in the style of KCNA, Yonhap, Daily NK and RFA copy.
 """
@@ -30,6 +36,7 @@ from yalu.extract.modality import NO_ACT
         ("The mining complex sent agents to track down the workers who had left their posts.", "deployment", "sent"),
         ("The party committee sent agents to investigate the families of the officials.", "incursion", "sent"),
         ("Fishermen in Sinpo spend the spring catching crabs for export to China.", "arrest", "catching"),
+        ("The South Korean military contacted the North Koreans through the UN Command hotline.", "illegal_communication", "contacted"),
     ],
 )
 def test_words_inside_another_frame_do_not_fire(triggers, text, event_type, word):
@@ -45,6 +52,7 @@ def test_words_inside_another_frame_do_not_fire(triggers, text, event_type, word
         ("South Korean marines captured two North Korean agents whose boat had run aground near Gangneung.", "incursion", "agents"),
         ("The mining complex sent agents to track down the workers who had left their posts.", "crackdown", "sent"),
         ("Border guards caught two smugglers on the riverbank on Friday.", "arrest", "caught"),
+        ("A woman in Hyesan called her daughter in South Korea on a Chinese phone.", "illegal_communication", "called"),
     ],
 )
 def test_the_same_words_telling_an_act_still_fire(triggers, text, event_type, word):
@@ -56,36 +64,28 @@ def test_the_same_words_telling_an_act_still_fire(triggers, text, event_type, wo
     [
         ("Residents have lived under tight control since the outbreak of COVID-19 in the region.", "COVID-19", "modality.no_act.reference"),
         ("Border patrols were doubled in the face of suspected cases of coronavirus near the river.", "coronavirus", "modality.no_act.cause_named"),
+        ("Security has tightened following the declaration of the county as a special military zone.", "declaration", "modality.no_act.cause_named"),
+        ("Following the execution of the deputy minister in May, his relatives were exiled.", "execution", "modality.no_act.cause_named"),
+        ("Given the ongoing campaign, the broker is likely to receive a harsh sentence, the source said.", "sentence", "modality.desire"),
+        ("The two officials are expected to face a public trial in the market next month.", "trial", "modality.desire"),
+        ("While missile launches and nuclear tests alarm the neighbours, the state media hail them as victories.", "tests", "modality.habitual"),
     ],
 )
-def test_a_disease_named_as_the_setting_is_no_outbreak(verdict, text, word, rule):
+def test_acts_named_as_setting_forecast_or_class_are_none_told(verdict, text, word, rule):
     assert verdict(text, word) == (NO_ACT, rule)
 
 
-def test_an_outbreak_reported_stays(verdict):
-    modality, _rule = verdict("An outbreak of measles killed 12 children in Hyesan last month.", "measles")
-    assert modality is not NO_ACT
+def test_the_same_words_told_as_acts_stay(verdict):
+    for text, word in [("An outbreak of measles killed 12 children in Hyesan last month.", "measles"),
+                       ("Heavy rains and floods killed 40 people in Hamhung last week.", "floods"),
+                       ("The broker received a harsh sentence at the trial last week.", "sentence")]:
+        assert verdict(text, word)[0] is not NO_ACT, text
 
 
-@pytest.mark.parametrize(
-    "text, event_type, word",
-    [
-        ("The South Korean military contacted the North Koreans through the UN Command hotline.", "illegal_communication", "contacted"),
-    ],
-)
-def test_official_channels_are_no_illegal_call(triggers, text, event_type, word):
-    assert (event_type, word) not in triggers(text)
-
-
-def test_a_resident_calling_the_south_still_fires(triggers):
-    assert ("illegal_communication", "called") in triggers("A woman in Hyesan called her daughter in South Korea on a Chinese phone.")
-
-
-def test_coordinated_bare_plurals_in_the_present_are_a_class(verdict):
-    text = "While missile launches and nuclear tests alarm the neighbours, the state media hail them as victories."
-    assert verdict(text, "tests") == (NO_ACT, "modality.habitual")
-    modality, _rule = verdict("Heavy rains and floods killed 40 people in Hamhung last week.", "floods")
-    assert modality is not NO_ACT
+def only(incidents, event_type):
+    found = [i for i in incidents if i.event_type == event_type]
+    assert len(found) == 1, [i.summary for i in found]
+    return found[0]
 
 
 @pytest.fixture(scope="module")
@@ -111,22 +111,12 @@ def test_a_launch_told_from_seoul_is_one_launch_placed_at_its_site(extract):
         "North Korea fired two short-range ballistic missiles into the East Sea on Monday, South Korea's military said.\n\n"
         "The missiles were fired from the Sunan area in Pyongyang at 7:20 a.m. and flew about 400 kilometers, "
         "the Joint Chiefs of Staff said.")
-    launches = [i for i in incidents if i.event_type == "missile_launch"]
-    assert len(launches) == 1
-    assert launches[0].location.admin1_code == "KP-01"
+    assert only(incidents, "missile_launch").location.admin1_code == "KP-01"
 
 
-@pytest.mark.parametrize(
-    "text, word",
-    [
-        ("Given the ongoing campaign, the broker is likely to receive a harsh sentence, the source said.", "sentence"),
-        ("The two officials are expected to face a public trial in the market next month.", "trial"),
-    ],
-)
-def test_a_sentence_forecast_is_none_passed(verdict, text, word):
-    assert verdict(text, word) == (NO_ACT, "modality.desire")
+def test_the_people_of_an_arrest_told_again_place_no_second_arrest(extract):
+    incidents = extract(
+        "Police in Shenyang arrested 11 North Koreans at a bus station on Friday, media reports said.\n\n"
+        "A human rights official in Seoul said that of the 11 arrested, three were brokers from Yanji.")
+    assert only(incidents, "arrest").location.admin2 == "Shenyang"
 
-
-def test_a_sentence_received_stays(verdict):
-    modality, _rule = verdict("The broker received a harsh sentence at the trial last week.", "sentence")
-    assert modality is not NO_ACT

@@ -170,7 +170,8 @@ def _threatened_or_cause(trigger: Token) -> str | None:
         return "modality.no_act.threatened"  # "smugglers face harsh punishment": a threat, not a sentence passed
     if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.threat_nouns:
         return "modality.no_act.threatened"  # "out of fear of punishment", "the risk of arrest"
-    if n.dep_ == "pobj" and _cause_preposition(head) and not _anaphor(n):
+    # "following" is also parsed as a participle with the act its object
+    if (n.dep_ == "pobj" or (n.dep_ == "dobj" and head.lower_ == "following")) and _cause_preposition(head) and not _anaphor(n):
         return "modality.no_act.cause_named"  # "due to North Korea's border closure", "in the wake of the launches by"
     if n.dep_ == "pobj" and n.pos_ == "NOUN" and head.lower_ in lex.reference_heads and not _anaphor(n):
         return "modality.no_act.reference"  # "levels not seen since a COVID-19 lockdown in June 2021"

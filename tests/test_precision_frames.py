@@ -17,6 +17,8 @@ the same words telling an act of their own, which still fire.
   declaration"), are no act reported (modality.no_act.reference, modality.no_act.cause_named);
 - a sentence or a trial forecast ("is likely to receive a harsh sentence") is none passed
   (modality.desire); coordinated bare plurals in the present are a class (modality.habitual);
+- an accident only likely, infiltrators fended off, a satellite a missile deployed are no act
+  (modality.toml threat_nouns, warded_off; trigger.deployment.deploy);
 - "of the 11 arrested" names the people of an arrest told before, not a place of its own
   (mentions._people_of).
 
@@ -69,6 +71,8 @@ def test_the_same_words_telling_an_act_still_fire(triggers, text, event_type, wo
         ("Given the ongoing campaign, the broker is likely to receive a harsh sentence, the source said.", "sentence", "modality.desire"),
         ("The two officials are expected to face a public trial in the market next month.", "trial", "modality.desire"),
         ("While missile launches and nuclear tests alarm the neighbours, the state media hail them as victories.", "tests", "modality.habitual"),
+        ("Crowded sites and the likelihood of a fatal accident keep young people from the brigades.", "accident", "modality.no_act.threatened"),
+        ("The fence was built along the river to fend off North Korean infiltrators.", "infiltrators", "modality.no_act.learned_or_warded_off"),
     ],
 )
 def test_acts_named_as_setting_forecast_or_class_are_none_told(verdict, text, word, rule):
@@ -120,3 +124,8 @@ def test_the_people_of_an_arrest_told_again_place_no_second_arrest(extract):
         "A human rights official in Seoul said that of the 11 arrested, three were brokers from Yanji.")
     assert only(incidents, "arrest").location.admin2 == "Shenyang"
 
+
+
+def test_a_rocket_that_deploys_a_satellite_deploys_no_force(triggers):
+    assert ("deployment", "deployed") not in triggers("The missile deployed a small satellite into orbit ten minutes after lift-off.")
+    assert ("deployment", "deployed") in triggers("The army deployed two more battalions to the border on Monday.")

@@ -17,6 +17,8 @@ the same words telling an act of their own, which still fire.
   declaration"), are no act reported (modality.no_act.reference, modality.no_act.cause_named);
 - a sentence or a trial forecast ("is likely to receive a harsh sentence") is none passed
   (modality.desire); coordinated bare plurals in the present are a class (modality.habitual);
+- a trend told by a participle on its noun ("with defection attempts continuing") is no one act
+  (modality.generic.trend);
 - an accident only likely, infiltrators fended off, a satellite a missile deployed are no act
   (modality.toml threat_nouns, warded_off; trigger.deployment.deploy);
 - "of the 11 arrested" names the people of an arrest told before, not a place of its own
@@ -73,6 +75,7 @@ def test_the_same_words_telling_an_act_still_fire(triggers, text, event_type, wo
         ("While missile launches and nuclear tests alarm the neighbours, the state media hail them as victories.", "tests", "modality.habitual"),
         ("Crowded sites and the likelihood of a fatal accident keep young people from the brigades.", "accident", "modality.no_act.threatened"),
         ("The fence was built along the river to fend off North Korean infiltrators.", "infiltrators", "modality.no_act.learned_or_warded_off"),
+        ("With defection attempts continuing along the river, the guard posts were doubled.", "defection", "modality.generic.trend"),
     ],
 )
 def test_acts_named_as_setting_forecast_or_class_are_none_told(verdict, text, word, rule):

@@ -279,7 +279,10 @@ def generic_mention(trigger: Token) -> str | None:
         return "modality.generic.none_counted"  # "zero cases of the coronavirus", "no instances of defection"
     if container in lex.trend_containers:
         return "modality.generic.trend"
-    if n.dep_ == "nsubj" and head.lemma_.lower() in lex.trend_verbs and _bare(n) and trigger.lemma_.lower() not in lex.disasters:
+    # "with defection attempts continuing through ...": the trend told by a participle on the noun
+    trending = head.lemma_.lower() in lex.trend_verbs if n.dep_ == "nsubj" else any(
+        c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in lex.trend_verbs for c in n.children)
+    if trending and _bare(n) and trigger.lemma_.lower() not in lex.disasters:
         return "modality.generic.trend"
     if any(c.dep_ == "amod" and c.lower_ in lex.generic_adjectives for c in (*trigger.children, *n.children)):
         return "modality.generic.described"

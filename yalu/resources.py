@@ -49,7 +49,7 @@ MODALITY_LISTS = (
     "law_words negative_subjects desires background habitual generic_pronouns claims state_participles prevention "
     "hindered copulas duty_heads whenever statistic_periods containers trend_containers trend_verbs "
     "generic_adjectives described_places rule_verbs rule_nouns kin intensifiers enforcement held_under "
-    "cause_marks threatened_with threat_nouns cause_heads spread_heads trend_nouns reference_heads"
+    "cause_marks threatened_with threat_nouns cause_heads spread_heads trend_nouns reference_heads disease_frames"
 ).split()
 
 # genericity.toml: the genre's cues for acts named and not reported (yalu/extract/genericity.py)
@@ -106,7 +106,7 @@ SCHEMAS: dict[str, Schema] = {
         "types": Table(_records(
             "category label",
             "by_day by_place by_province one_report of_the_state place_stated told_by_pronoun charge for_an_offence folds_in "
-            "addressed victims counted_victims counted_doers part_of",
+            "addressed victims counted_victims counted_doers part_of watched_from",
         )),
     }),
     "numbers.toml": Schema({"cardinals": dict}),

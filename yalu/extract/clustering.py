@@ -473,9 +473,15 @@ def _site_levels(m: Mention) -> tuple[str | None, ...]:
     did the act (cluster.actor_country): "North Korea fired shells", "Pyongyang's missile
     test" name the doer, not where it happened, and tell no acts apart."""
     assert m.location is not None
-    if m.location.admin1_code is None and _names_doer(m, m.location.location_name):
+    if (m.location.admin1_code is None and _names_doer(m, m.location.location_name)) or _watched_from(m):
         return (None, None, None, None)
     return _levels(m.location)
+
+
+def _watched_from(m: Mention) -> bool:
+    """cluster.watcher_place: an act of the state placed in a country that watches it
+    (ontology.toml's watched_from): where it was seen or told, not where it was done."""
+    return bool(m.location and m.location.country in event_types()[m.event_type].get("watched_from", ()))
 
 
 def _names_doer(m: Mention, name: str | None) -> bool:
@@ -561,7 +567,7 @@ class Cluster:
         return next((m.event_type for m in wholes or self.mentions if not has(m.event_type, "folds_in")), self.first.event_type)
 
     def best_location(self) -> Location | None:
-        located = [(m.location, m.place_inherited) for m in self.mentions if m.location]
+        located = [(m.location, m.place_inherited) for m in self.mentions if m.location and not _watched_from(m)]
         if not located:
             return None
         # a borrowed place never leaves the provinces the act's own clauses name

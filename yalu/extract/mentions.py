@@ -258,9 +258,13 @@ REFERRING_HEADS = {
 
 
 def _people_of(trigger: Token) -> bool:
-    """"those executed included a restaurant manager in Pyongyang": the people of an act,
-    where they worked or lived, not where the act was."""
-    return trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.lower_ == "those"
+    """"those executed included a restaurant manager in Pyongyang", "of the 13 arrested, two
+    were guides, an official in Seoul said": the people of an act, where they worked or lived
+    or who speaks of them, not where the act was."""
+    if trigger.dep_ != "acl" or trigger.tag_ != "VBN":
+        return False
+    people = trigger.head
+    return people.lower_ == "those" or (people.like_num and any(c.dep_ == "det" and c.lower_ == "the" for c in people.children))
 
 
 def _back_reference(trigger: Token) -> bool:

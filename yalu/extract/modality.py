@@ -166,6 +166,8 @@ def _threatened_or_cause(trigger: Token) -> str | None:
     n = trigger
     while n.dep_ in ("compound", "conj") and n.head.pos_ in ("NOUN", "PROPN"):
         n = n.head  # "a coronavirus outbreak", "due to COVID-19 controls and lockdowns"
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in lex.disease_frames:
+        n = n.head.head  # "since the outbreak of COVID-19": the outbreak's frame
     head = n.head
     if n.dep_ == "pobj" and head.lower_ in ("including", "like"):
         listed = _listing_noun(head)
@@ -175,7 +177,8 @@ def _threatened_or_cause(trigger: Token) -> str | None:
         return "modality.no_act.threatened"  # "smugglers face harsh punishment": a threat, not a sentence passed
     if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.threat_nouns:
         return "modality.no_act.threatened"  # "out of fear of punishment", "the risk of arrest"
-    if n.dep_ == "pobj" and _cause_preposition(head) and not _anaphor(n):
+    # "following" is also parsed as a participle with the act its object
+    if (n.dep_ == "pobj" or (n.dep_ == "dobj" and head.lower_ == "following")) and _cause_preposition(head) and not _anaphor(n):
         return "modality.no_act.cause_named"  # "due to North Korea's border closure", "in the wake of the launches by"
     if n.dep_ == "pobj" and n.pos_ == "NOUN" and head.lower_ in lex.reference_heads and not _anaphor(n):
         return "modality.no_act.reference"  # "levels not seen since a COVID-19 lockdown in June 2021"
@@ -283,7 +286,10 @@ def generic_mention(trigger: Token) -> str | None:
         return "modality.generic.none_counted"  # "zero cases of the coronavirus", "no instances of defection"
     if container in lex.trend_containers:
         return "modality.generic.trend"
-    if n.dep_ == "nsubj" and head.lemma_.lower() in lex.trend_verbs and _bare(n) and trigger.lemma_.lower() not in lex.disasters:
+    # "with defection attempts continuing through ...": the trend told by a participle on the noun
+    trending = head.lemma_.lower() in lex.trend_verbs if n.dep_ == "nsubj" else any(
+        c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in lex.trend_verbs for c in n.children)
+    if trending and _bare(n) and trigger.lemma_.lower() not in lex.disasters:
         return "modality.generic.trend"
     if any(c.dep_ == "amod" and c.lower_ in lex.generic_adjectives for c in (*trigger.children, *n.children)):
         return "modality.generic.described"
@@ -334,9 +340,12 @@ def _habitual(trigger: Token) -> bool:
     Headlines are in the present too, but they are the title, not incident text."""
     lex = lexicon()
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.tag_ == "NNS" and not any(
-        c.dep_ in ("det", "nummod", "poss") or c.lower_ in lex.counted for c in trigger.children
-    ) and not _past(verb):
+    subject = trigger
+    while subject.dep_ == "conj" and subject.head.pos_ == "NOUN":
+        subject = subject.head  # "missile launches and nuclear tests stoke fears": the pair is the subject
+    if trigger.pos_ == "NOUN" and subject.dep_ in ("nsubj", "nsubjpass") and trigger.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "poss") or c.lower_ in lex.counted for n in {trigger, subject} for c in n.children
+    ) and not _past(subject.head):
         return True  # "Defections have become rare": a class of acts, not one ("Floods killed 40" is one)
     governing = verb if verb.pos_ in ("VERB", "AUX") else next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), verb)
     first = governing
@@ -525,10 +534,12 @@ def _habit(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 @rule("modality.desire")
 def _desire(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"wanted to cross", "is expected to launch", "a food shortage is likely", "a launch is
-    expected": wishes and forecasts."""
+    expected", "is likely to receive a harsh sentence": wishes and forecasts."""
     desires = lexicon().desires
-    if trigger.dep_ in ("xcomp", "acl") and trigger.head.lemma_.lower() in desires:
-        if any(c.dep_ == "aux" and c.lower_ == "have" for c in trigger.children):
+    # a noun's act is its verb's: "is likely to receive a harsh sentence", "is expected to face a trial"
+    verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" else trigger
+    if verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in desires:
+        if any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
             return None  # "is likely to have been executed": an act, guessed at
         return Verdict(NO_ACT, "modality.desire")
     head = trigger.head

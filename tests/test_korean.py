@@ -442,3 +442,20 @@ def test_people_counted_too_are_another_act() -> None:
     text = ("함경북도 가상군에서 지난 3일 주민 2명이 보위부에 체포됐다고 소식통이 전했다.\n\n"
             "소식통은 “이들 2명도 결국 체포됐다”고 말했다.\n")
     assert [r.event_type for r in _korean_records(text)].count("arrest") == 1
+
+
+@pytest.mark.parametrize("listed", [True, False])
+def test_acts_listed_in_one_sentence_are_one_record_each(listed: bool) -> None:
+    """cluster.ko.listed: a sentence listing its acts place by place, each with its own
+    count, tells one act a place; a count without its own place, or one place told
+    twice, lists none (data/ko/triggers.toml's [story.listed] examples)."""
+    from yalu import resources
+
+    cue = resources.load("ko/triggers.toml")["story"]["listed"]
+    for text in cue["examples" if listed else "not_examples"]:
+        records = _korean_records(text + "\n")
+        counted = [r for r in records if r.event_type in ("artillery_fire", "arrest")]
+        assert len(counted) == (2 if listed else 1), (text, [(r.event_type, r.location) for r in records])
+        if listed:
+            assert len({(r.location.admin1_code, r.location.admin2) for r in counted}) == 2
+            assert all(len(r.quantities) == 1 for r in counted)

@@ -4,7 +4,7 @@ clusters and records, filled from Korean rules."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import cast
 
@@ -216,6 +216,34 @@ def _another(sentence: Sentence, trigger: Morpheme) -> str | None:
     return "cluster.ko.meanwhile"
 
 
+def _listed(m: Mention, sentence: Sentence, trigger: Morpheme, context: dict) -> list[Mention]:
+    """cluster.ko.listed: the acts a sentence lists before its trigger, one a comma-parted
+    clause with its own place and count ("A리 일대에서 130여 발, B리 일대에서 40여 발의 포사격을
+    했다"), as one mention each: the first is the mention itself, placed and counted by its
+    clause; the others are more acts of its kind (data/ko/triggers.toml's [story.listed]).
+    A sentence listing none gives the mention alone."""
+    cue = resources.load("ko/triggers.toml")["story"]["listed"]
+    clauses, at = [], sentence.start_char
+    for part in sentence.text[:trigger.start - sentence.start_char].split(","):
+        clauses.append((at, at + len(part), part))
+        at += len(part) + 1
+    run = [clauses[-1]] if re.search(cue["count_last"], clauses[-1][2]) else []
+    for clause in reversed(clauses[:-1] if run else []):
+        if not re.search(cue["count_end"], clause[2]):
+            break
+        run.insert(0, clause)
+    places = [slots.sentence_place(context["places"], replace(sentence, start_char=start, end_char=end), trigger.start,
+                                   context["geoparser"], m.event_type) for start, end, _ in run]
+    told = {(p.admin1_code, p.admin2, p.location_name) for p in places if p is not None}
+    if len(run) < 2 or None in places or len(told) < len(run):
+        return [m]
+    listed = []
+    for i, ((_, _, text), place) in enumerate(zip(run, places)):
+        rules = dict(m.rules, place="place.ko.listed") | ({"another": "cluster.ko.listed"} if i else {})
+        listed.append(replace(m, location=place, quantities=slots.quantities(text), rules=rules))
+    return listed
+
+
 def _inherit(mentions: list[Mention], context: dict, published: date | None) -> None:
     """Undated and unplaced mentions: the place and date told before them in the article
     (a report tells one story), then the source's home; undated, see _date_undated."""
@@ -348,7 +376,8 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
             modality, modality_rule = judge(doc, sentence, trigger, attributed, rule.type)
             if modality is None:
                 continue
-            mentions.append(_mention(doc, sentence, trigger, rule, (modality, modality_rule), context))
+            mention = _mention(doc, sentence, trigger, rule, (modality, modality_rule), context)
+            mentions.extend(_listed(mention, sentence, trigger, context))
     headline_place = _article_place(mentions, hits, geoparser)
     if headline_place is not None:
         for m in mentions:
@@ -400,8 +429,8 @@ def _apart(a: Cluster, b: Cluster, named: dict[int, set[str]]) -> bool:
                 and (m.time.precision == 1 or m.rules.get("date") in NAMED_STARTS)}
 
     cue = b.mentions[0].rules.get("another")
-    if cue == "cluster.ko.another":
-        return True  # one more act of the kind told before
+    if cue in ("cluster.ko.another", "cluster.ko.listed"):
+        return True  # one more act of the kind told before, or listed beside it
     ca, cb = counties(a), counties(b)
     da, db = days(a), days(b)
     if cue == "cluster.ko.meanwhile":

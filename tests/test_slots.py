@@ -146,15 +146,33 @@ def dated(incident):
     return (str(incident.time.start), str(incident.time.end), incident.time.precision)
 
 
-def test_an_act_an_agency_announces_on_a_day_is_that_days_news(extract):
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("North Korea has floated dozens of balloons carrying leaflets toward the South, "
+     "the South's military said Thursday.\n\n"
+     "Some of the balloons landed in fields, officials said.", "incursion"),
+    # date.earlier_act (Cluster.best_time): "its last missile two months ago" is another
+    # launch the record took in, not the day of the news
+    ("North Korea has fired two ballistic missiles into the East Sea, the military said Thursday.\n\n"
+     "The missiles flew about 600 km before landing, officials said.\n\n"
+     "North Korea launched its last ballistic missile about two months ago.", "missile_launch"),
+])
+def test_an_act_an_agency_announces_on_a_day_is_that_days_news(extract, text, event_type):
+    act = one(extract(text + FILLER, published="2024-10-11", outlet="Yonhap"), event_type)
+    assert dated(act) == ("2024-10-09", "2024-10-10", 1)
+    assert "date.reported_news" in rules(act)
+
+
+def test_an_act_learned_of_before_an_announced_one_runs_up_to_the_announcement(extract):
+    """date.announced_before: the killing came before the deportation's news, at no stated time."""
     text = (
-        "North Korea has floated dozens of balloons carrying leaflets toward the South, "
-        "the South's military said Thursday.\n\n"
-        "Some of the balloons landed in fields, officials said."
+        "South Korea sent three sailors back to the North after learning that they had killed "
+        "their captain on the boat, the ministry said Thursday.\n\n"
+        "The men were handed over at the truce village, officials said."
     ) + FILLER
-    incursion = one(extract(text, published="2024-10-11", outlet="Yonhap"), "incursion")
-    assert dated(incursion) == ("2024-10-09", "2024-10-10", 1)
-    assert "date.reported_news" in rules(incursion)
+    incidents = extract(text, published="2024-10-11", outlet="Yonhap")
+    [killing] = [i for i in incidents if i.event_type == "attack"]
+    assert dated(killing) == ("None", "2024-10-10", 4)
+    assert "date.announced_before" in rules(killing)
 
 
 @pytest.mark.parametrize(("text", "event_type"), [

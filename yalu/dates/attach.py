@@ -366,6 +366,19 @@ def _is_past_tense(tok: Token) -> bool:
     return False
 
 
+def told_after(trigger: Token) -> bool:
+    """An act that an after-clause says was learned of ("deported the two after learning
+    that they had killed 16 crew members", "arrested him after finding out he had sold
+    copper"): it came before the act the clause hangs on and before the learning, at no
+    stated time (date.announced_before: slots._announced). The learning verbs are data
+    (dates.toml [learned_before])."""
+    path = [trigger, *trigger.ancestors]
+    for i, tok in enumerate(path):
+        if _clause_mark(tok) == "after" or (tok.dep_ == "prep" and tok.lower_ == "after"):
+            return any(t.lemma_.lower() in lexicon().learned_verbs for t in path[1:i + 1])
+    return False
+
+
 def _clause_mark(tok: Token) -> str | None:
     """The word that opens a clause: its subordinator, or a wh-adverb the parser hangs on
     it ("when" is often an advmod: "opened fire when three women waded across")."""

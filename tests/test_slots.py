@@ -162,17 +162,23 @@ def test_an_act_an_agency_announces_on_a_day_is_that_days_news(extract, text, ev
     assert "date.reported_news" in rules(act)
 
 
-def test_an_act_learned_of_before_an_announced_one_runs_up_to_the_announcement(extract):
-    """date.announced_before: the killing came before the deportation's news, at no stated time."""
-    text = (
-        "South Korea sent three sailors back to the North after learning that they had killed "
-        "their captain on the boat, the ministry said Thursday.\n\n"
-        "The men were handed over at the truce village, officials said."
-    ) + FILLER
-    incidents = extract(text, published="2024-10-11", outlet="Yonhap")
-    [killing] = [i for i in incidents if i.event_type == "attack"]
-    assert dated(killing) == ("None", "2024-10-10", 4)
-    assert "date.announced_before" in rules(killing)
+@pytest.mark.parametrize(("text", "published", "event_type", "expected", "rule"), [
+    # date.announced_carried: the lockdown is Sunday's news, as the sentence before told it
+    ("Officials in Seoul confirmed the man's identity on Tuesday.\n\n"
+     "Pyongyang said Sunday that the man was feared to carry the virus. "
+     "The case led the leader to impose a total lockdown on the border city of Kaesong.\n\n"
+     "Seoul has asked for more details, officials said.",
+     "2024-10-15", "lockdown", ("2024-10-12", "2024-10-13", 1), "date.announced_carried"),
+    # date.announced_before: the killing came before the deportation's news, at no stated time
+    ("South Korea sent three sailors back to the North after learning that they had killed "
+     "their captain on the boat, the ministry said Thursday.\n\n"
+     "The men were handed over at the truce village, officials said.",
+     "2024-10-11", "attack", ("None", "2024-10-10", 4), "date.announced_before"),
+])
+def test_an_announced_day_bounds_acts_told_beside_it(extract, text, published, event_type, expected, rule):
+    act = one(extract(text + FILLER, published=published, outlet="Wire"), event_type)
+    assert dated(act) == expected
+    assert rule in rules(act)
 
 
 @pytest.mark.parametrize(("text", "event_type"), [

@@ -441,6 +441,9 @@ def _announced(clusters: list[Cluster], article: Article,
                 continue
             in_sentence = starting_in(found, m.sent.start_char, m.sent.end_char)
             said = dates.reporting_date(m.sent, in_sentence)
+            if said is None and not in_sentence and (before := _said_just_before(m, found)) is not None:
+                out[id(c)] = dates.news_cycle(before), "date.announced_carried"
+                break
             if said is not None and dates.thing_date(text_of(m.sent.doc), said):
                 said = None  # "imagery from August 6 reveals ...": the picture's day, no announcement
             if said is not None and said.span.end and said.span.precision == 1 and said.kind != "range":
@@ -455,6 +458,24 @@ def _announced(clusters: list[Cluster], article: Article,
                 out[id(c)] = said.span, "date.reported_news"
                 break
     return out
+
+
+def _said_just_before(m: Mention, found: list[dates.DateMention]) -> date | None:
+    """The day an announcement told in the sentence just before, in the same paragraph,
+    carries on to an undated act of this one (date.announced_carried): "North Korea said
+    Sunday that the man was suspected to have been infected. The case prompted Kim Jong Un
+    to order a lockdown of the city" (Sunday's news). Not what someone told an outlet."""
+    doc = m.sent.doc
+    if m.sent.start == 0:
+        return None
+    prev = doc[m.sent.start - 1].sent
+    starts = paragraphs(text_of(doc))
+    if _paragraph_of(starts, prev.start_char) != m.paragraph or _told_outlet(prev):
+        return None
+    said = dates.reporting_date(prev, starting_in(found, prev.start_char, prev.end_char))
+    if said is None or said.span.precision != 1 or said.kind == "range" or dates.thing_date(text_of(doc), said):
+        return None
+    return said.span.end
 
 
 # the expressions that can name the day of the news: not a date counted from another

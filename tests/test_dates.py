@@ -298,6 +298,9 @@ GOVERNING = [
      "laid", None, None),
     ("Troops laid new mines along the river on November 16, ahead of the leader's visit.",
      "laid", "on November 16", None),
+    # so is one done after an event dated in its noun phrase (date.other_event_bound)
+    ("The leader inspected the new school, built after a groundbreaking in May last year.",
+     "inspected", None, None),
     # a dateline's date dates the writing, not the act its lead reports
     ("Nov. 24, 2020 -- China has detained some 40 North Korean defectors in Liaoning, sources said.",
      "detained", None, None),

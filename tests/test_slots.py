@@ -146,15 +146,39 @@ def dated(incident):
     return (str(incident.time.start), str(incident.time.end), incident.time.precision)
 
 
-def test_an_act_an_agency_announces_on_a_day_is_that_days_news(extract):
-    text = (
-        "North Korea has floated dozens of balloons carrying leaflets toward the South, "
-        "the South's military said Thursday.\n\n"
-        "Some of the balloons landed in fields, officials said."
-    ) + FILLER
-    incursion = one(extract(text, published="2024-10-11", outlet="Yonhap"), "incursion")
-    assert dated(incursion) == ("2024-10-09", "2024-10-10", 1)
-    assert "date.reported_news" in rules(incursion)
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("North Korea has floated dozens of balloons carrying leaflets toward the South, "
+     "the South's military said Thursday.\n\n"
+     "Some of the balloons landed in fields, officials said.", "incursion"),
+    # date.earlier_act (Cluster.best_time): "its last missile two months ago" is another
+    # launch the record took in, not the day of the news
+    ("North Korea has fired two ballistic missiles into the East Sea, the military said Thursday.\n\n"
+     "The missiles flew about 600 km before landing, officials said.\n\n"
+     "North Korea launched its last ballistic missile about two months ago.", "missile_launch"),
+])
+def test_an_act_an_agency_announces_on_a_day_is_that_days_news(extract, text, event_type):
+    act = one(extract(text + FILLER, published="2024-10-11", outlet="Yonhap"), event_type)
+    assert dated(act) == ("2024-10-09", "2024-10-10", 1)
+    assert "date.reported_news" in rules(act)
+
+
+@pytest.mark.parametrize(("text", "published", "event_type", "expected", "rule"), [
+    # date.announced_carried: the lockdown is Sunday's news, as the sentence before told it
+    ("Officials in Seoul confirmed the man's identity on Tuesday.\n\n"
+     "Pyongyang said Sunday that the man was feared to carry the virus. "
+     "The case led the leader to impose a total lockdown on the border city of Kaesong.\n\n"
+     "Seoul has asked for more details, officials said.",
+     "2024-10-15", "lockdown", ("2024-10-12", "2024-10-13", 1), "date.announced_carried"),
+    # date.announced_before: the killing came before the deportation's news, at no stated time
+    ("South Korea sent three sailors back to the North after learning that they had killed "
+     "their captain on the boat, the ministry said Thursday.\n\n"
+     "The men were handed over at the truce village, officials said.",
+     "2024-10-11", "attack", ("None", "2024-10-10", 4), "date.announced_before"),
+])
+def test_an_announced_day_bounds_acts_told_beside_it(extract, text, published, event_type, expected, rule):
+    act = one(extract(text + FILLER, published=published, outlet="Wire"), event_type)
+    assert dated(act) == expected
+    assert rule in rules(act)
 
 
 @pytest.mark.parametrize(("text", "event_type"), [

@@ -36,6 +36,7 @@ Public interface (used by the extractor):
                                      act it is told after, or one it is told since (in the
                                      perfect), to publication, or None
 - `reporting_date(sent, mentions)` -> the mention that dates a source speaking, or None
+- `told_after(trigger)`            -> whether the act is told in an after-clause (before the act it hangs on)
 - `lasting(lemma)`                 -> a condition that lasts (drought, famine), never a day's event
 - `news_type(event_type)`          -> an act that is the news of the day it is told (a statement)
 - `page_date(text, mention)`       -> whether it dates the page (a dateline, a page stamp, a date line)
@@ -68,7 +69,7 @@ Rules that are choices (documented here and in yalu/data/dates.toml):
 
 from __future__ import annotations
 
-from .attach import after_clause_date, governing_date, page_date, reporting_date, thing_date
+from .attach import after_clause_date, governing_date, page_date, reporting_date, thing_date, told_after
 from .combine import COMBINERS, RULES, DateMention, coded_as_start, find_dates, opens_since, resolve
 from .dateline import dateline, dateline_match
 from .lexicon import lasting, news_type
@@ -95,5 +96,6 @@ __all__ = [
     "precision_for",
     "reporting_date",
     "thing_date",
+    "told_after",
     "resolve",
 ]

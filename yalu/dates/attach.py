@@ -279,7 +279,7 @@ def _date_side_cost(d_side: list[Token], in_span: set[int], trigger: Token) -> f
     for tok in d_side:
         if tok.i not in in_span and tok.pos_ == "NOUN":
             event_noun = True
-        if event_noun and tok.lower_ in _BEFORE_HEADS:
+        if event_noun and tok.lower_ in lexicon().other_event_heads:
             return None  # "ahead of Putin's visit on June 18": the visit's date, a bound at most
         if tok.dep_ in _FINITE_CLAUSE_DEPS and tok.i not in in_span:
             if _is_finite_clause(tok) and not (_progressive_relative(tok) or _simultaneous(tok) or _happened(tok, trigger)):
@@ -307,9 +307,6 @@ def _trigger_side_cost(t_side: list[Token]) -> float | None:
     return cost
 
 
-# an act done before another that a date dates: the date is the other's ("to finish the
-# work ahead of Putin's visit to North Korea on June 18")
-_BEFORE_HEADS = {"ahead", "before", "prior"}
 _PROGRESSIVE_AUX = {"was", "were", "is", "are", "am"}
 
 
@@ -363,6 +360,19 @@ def _is_past_tense(tok: Token) -> bool:
         return True
     if tok.tag_ == "VBN":
         return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had") for c in tok.children)
+    return False
+
+
+def told_after(trigger: Token) -> bool:
+    """An act that an after-clause says was learned of ("deported the two after learning
+    that they had killed 16 crew members", "arrested him after finding out he had sold
+    copper"): it came before the act the clause hangs on and before the learning, at no
+    stated time (date.announced_before: slots._announced). The learning verbs are data
+    (dates.toml [learned_before])."""
+    path = [trigger, *trigger.ancestors]
+    for i, tok in enumerate(path):
+        if _clause_mark(tok) == "after" or (tok.dep_ == "prep" and tok.lower_ == "after"):
+            return any(t.lemma_.lower() in lexicon().learned_verbs for t in path[1:i + 1])
     return False
 
 

@@ -60,6 +60,8 @@ class Lexicon:
         self.reporting_nouns = frozenset(reporting["nouns"])
         self.reporting_light = frozenset(tuple(pair.split()) for pair in reporting.get("light", []))
         self.discovery_verbs = frozenset(data["discovery"]["verbs"])
+        self.learned_verbs = frozenset(data["learned_before"]["verbs"])
+        self.other_event_heads = frozenset(data["other_event"]["heads"])
         self.simultaneous_marks = frozenset(data["simultaneous"]["marks"])
         # "take place" -> ("take", "place"): the verb and the particle or object that completes it
         self.happening = frozenset(tuple(v.split()) for v in data["happening"]["verbs"])

@@ -595,9 +595,13 @@ class Cluster:
         trials" and "at a trial in March"); an own date apart from it is another act's that the
         record took in ("executed three women at the end of last month" and, in the same
         report, "executed on February 28" or "came to the South in September last year").
+        An act named as an earlier one of its kind ("launched its last missile two months
+        ago") dates it only when it tells nothing else (date.earlier_act, data/dates.toml).
         Undated, the most precise date lent to it."""
-        own = sorted((m for m in self.mentions if m.time and m.time.precision and not m.time_inherited),
-                     key=lambda m: (m.sent.start_char, m.trigger.idx))
+        timed = [m for m in self.mentions if m.time and m.time.precision]
+        if not all(_earlier_act(m) for m in self.mentions):
+            timed = [m for m in timed if not _earlier_act(m)]  # date.earlier_act
+        own = sorted((m for m in timed if not m.time_inherited), key=lambda m: (m.sent.start_char, m.trigger.idx))
         if own:
             best = cast(TimeSpan, own[0].time)
             for m in own[1:]:
@@ -605,8 +609,23 @@ class Cluster:
                 if t.precision < best.precision and _overlap(t, best):
                     best = t
             return best
-        lent = [m.time for m in self.mentions if m.time and m.time.precision]
+        lent = [cast(TimeSpan, m.time) for m in timed]
         return min(lent, key=lambda t: t.precision) if lent else None
+
+
+@cache
+def _earlier_words() -> frozenset[str]:
+    return frozenset(resources.load("dates.toml")["earlier_act"]["words"])
+
+
+def _earlier_act(m: Mention) -> bool:
+    """An act named as an earlier one of its kind: "its last ballistic missile", "its most
+    recent projectile launching", "the previous test" (a word on the trigger or its object)."""
+    if not isinstance(m.trigger, Token):
+        return False  # a Korean anchor: no parse to read
+    heads = [m.trigger, *(c for c in m.trigger.children if c.dep_ in ("dobj", "nsubjpass"))]
+    return any(a.dep_ == "amod" and " ".join(t.lower_ for t in a.subtree) in _earlier_words()
+               for h in heads for a in h.children)
 
 
 def _overlap(a: TimeSpan, b: TimeSpan) -> bool:

@@ -423,7 +423,8 @@ def _untold_dates(clusters: list[Cluster], doc: Doc, found: list[dates.DateMenti
     return out
 
 
-def _announced(clusters: list[Cluster], article: Article, found: list[dates.DateMention]) -> dict[int, TimeSpan]:
+def _announced(clusters: list[Cluster], article: Article,
+               found: list[dates.DateMention]) -> dict[int, tuple[TimeSpan, str]]:
     """Undated acts a news agency, a ministry or a military announces on a stated day:
     "North Korea has launched balloons toward the South, the South's military said
     Wednesday", "Kim Jong Un inspected flood damage, KCNA said Friday". Wire copy reports
@@ -433,24 +434,48 @@ def _announced(clusters: list[Cluster], article: Article, found: list[dates.Date
     happened some time before (the "recently" window), nor is anyone telling RFA last week."""
     if article.published is None:
         return {}
-    out: dict[int, TimeSpan] = {}
+    out: dict[int, tuple[TimeSpan, str]] = {}
     for c in clusters:
         for m in c.mentions:
             if (m.attribution is not None and m.attribution.kind == "anonymous_source") or _told_outlet(m.sent):
                 continue
             in_sentence = starting_in(found, m.sent.start_char, m.sent.end_char)
             said = dates.reporting_date(m.sent, in_sentence)
+            if said is None and not in_sentence and (before := _said_just_before(m, found)) is not None:
+                out[id(c)] = dates.news_cycle(before), "date.announced_carried"
+                break
             if said is not None and dates.thing_date(text_of(m.sent.doc), said):
                 said = None  # "imagery from August 6 reveals ...": the picture's day, no announcement
             if said is not None and said.span.end and said.span.precision == 1 and said.kind != "range":
-                out[id(c)] = dates.news_cycle(said.span.end)
+                # an act of an after-clause came before the day's news, at no stated time
+                # (date.announced_before): "deported them after learning that they killed 16 crew"
+                out[id(c)] = ((TimeSpan(None, said.span.end, 4, None), "date.announced_before")
+                              if dates.told_after(m.trigger) else (dates.news_cycle(said.span.end), "date.reported_news"))
                 break
             # a named week ("last week"), not a run of days, which dates what was announced
             # ("announced no-sail zones from January 31 to February 2")
             if said is not None and said.span.precision == 2 and said.rule == "date.relative_unit":
-                out[id(c)] = said.span
+                out[id(c)] = said.span, "date.reported_news"
                 break
     return out
+
+
+def _said_just_before(m: Mention, found: list[dates.DateMention]) -> date | None:
+    """The day an announcement told in the sentence just before, in the same paragraph,
+    carries on to an undated act of this one (date.announced_carried): "North Korea said
+    Sunday that the man was suspected to have been infected. The case prompted Kim Jong Un
+    to order a lockdown of the city" (Sunday's news). Not what someone told an outlet."""
+    doc = m.sent.doc
+    if m.sent.start == 0:
+        return None
+    prev = doc[m.sent.start - 1].sent
+    starts = paragraphs(text_of(doc))
+    if _paragraph_of(starts, prev.start_char) != m.paragraph or _told_outlet(prev):
+        return None
+    said = dates.reporting_date(prev, starting_in(found, prev.start_char, prev.end_char))
+    if said is None or said.span.precision != 1 or said.kind == "range" or dates.thing_date(text_of(doc), said):
+        return None
+    return said.span.end
 
 
 # the expressions that can name the day of the news: not a date counted from another
@@ -628,7 +653,7 @@ def date_undated(
         if c.best_time():
             continue
         if id(c) in announced:
-            c.first.set_time(announced[id(c)], "date.reported_news")
+            c.first.set_time(*announced[id(c)])
             continue
         # a paragraph tells one sequence: "The shooting took place on the 9th. ... His two
         # companions were detained on the spot." takes the date told before it

@@ -86,3 +86,11 @@ def test_arrests_by_the_police_of_two_countries_stay_two(extract):
         "Chinese police arrested two North Korean defectors in China on Monday, a source told Daily NK.\n\n"
         "Russian police arrested three North Korean workers in Russia on Monday, the source said.")
     assert sorted(i.location.country for i in incidents if i.event_type == "arrest") == ["CN", "RU"]
+
+
+def test_a_special_city_named_whole_and_one_of_its_districts_are_one_place(extract):
+    """cluster.whole_city: the capital named whole tells none of its districts apart."""
+    incidents = extract(
+        "Kim Jong Un inspected a new greenhouse farm under construction in Pyongyang, state media reported on Monday.\n\n"
+        "Kim inspected the farm in the capital's Sadong District on Sunday and praised the builders, KCNA said.")
+    assert places(incidents, "leadership_activity") == ["Sadong"]

@@ -94,3 +94,12 @@ def test_a_special_city_named_whole_and_one_of_its_districts_are_one_place(extra
         "Kim Jong Un inspected a new greenhouse farm under construction in Pyongyang, state media reported on Monday.\n\n"
         "Kim inspected the farm in the capital's Sadong District on Sunday and praised the builders, KCNA said.")
     assert places(incidents, "leadership_activity") == ["Sadong"]
+
+
+def test_the_leader_overseeing_a_drill_told_two_paragraphs_on_is_part_of_it(extract):
+    """ontology.toml part_of: the guidance is part of the drill, a paragraph or two apart."""
+    incidents = extract(
+        "Kim Jong Un guided a firing drill of large-calibre rocket launchers on Monday, state media reported.\n\n"
+        "The rockets hit a target island 300 km away, KCNA said.\n\n"
+        "Kim oversaw the drill from an observation post and praised the gunners, the report added.")
+    assert [i.event_type for i in incidents] == ["military_exercise"], [(i.event_type, i.evidence[0].text) for i in incidents]

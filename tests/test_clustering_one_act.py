@@ -86,3 +86,20 @@ def test_arrests_by_the_police_of_two_countries_stay_two(extract):
         "Chinese police arrested two North Korean defectors in China on Monday, a source told Daily NK.\n\n"
         "Russian police arrested three North Korean workers in Russia on Monday, the source said.")
     assert sorted(i.location.country for i in incidents if i.event_type == "arrest") == ["CN", "RU"]
+
+
+def test_a_special_city_named_whole_and_one_of_its_districts_are_one_place(extract):
+    """cluster.whole_city: the capital named whole tells none of its districts apart."""
+    incidents = extract(
+        "Kim Jong Un inspected a new greenhouse farm under construction in Pyongyang, state media reported on Monday.\n\n"
+        "Kim inspected the farm in the capital's Sadong District on Sunday and praised the builders, KCNA said.")
+    assert places(incidents, "leadership_activity") == ["Sadong"]
+
+
+def test_the_leader_overseeing_a_drill_told_two_paragraphs_on_is_part_of_it(extract):
+    """ontology.toml part_of: the guidance is part of the drill, a paragraph or two apart."""
+    incidents = extract(
+        "Kim Jong Un guided a firing drill of large-calibre rocket launchers on Monday, state media reported.\n\n"
+        "The rockets hit a target island 300 km away, KCNA said.\n\n"
+        "Kim oversaw the drill from an observation post and praised the gunners, the report added.")
+    assert [i.event_type for i in incidents] == ["military_exercise"], [(i.event_type, i.evidence[0].text) for i in incidents]

@@ -184,3 +184,17 @@ def test_a_line_ending_on_a_credit_is_a_caption_and_lends_no_place(read_with_rul
 ])
 def test_a_persons_home_is_second_to_the_acts_place(where, text, admin2):
     assert where(text, "detained", "arrest").admin2 == admin2
+
+
+@pytest.mark.parametrize("text, admin2", [
+    # place.went_from_home: the town the people went to, not the home they left
+    ("Three smugglers from Kaechon County were arrested after slipping into Hoeryong on Monday.", "Hoeryong"),
+    ("Two Musan residents were detained after travelling to Hyesan last week.", "Hyesan"),
+    # a country they went to is no town: the home stays
+    ("Two Musan residents were detained after fleeing to China last week.", "Musan"),
+    # a journey is no people: where it set out is no home
+    ("Police detained the driver during a journey from Sinuiju to Hyesan.", "Sinuiju"),
+])
+def test_people_arrested_where_they_went_not_at_home(where, text, admin2):
+    verb = "detained" if "detained" in text else "arrested"
+    assert where(text, verb, "arrest").admin2 == admin2

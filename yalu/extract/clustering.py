@@ -463,9 +463,12 @@ class Agreement:
 def _levels(loc: Location) -> tuple[str | None, str | None, str | None, str | None]:
     """A place at each level that tells acts apart: a town or district inside a county
     (cluster.within_county: Sunam and Chongam districts of Chongjin), the county, the
-    province, the country."""
+    province, the country. A special city named whole is both its levels and tells none of
+    its districts apart (cluster.whole_city: "visited a site in Pyongyang" and "visited the
+    site in the capital's Hwasong area" are one visit)."""
     within = loc.location_name if loc.admin2 and loc.geo_precision == 1 and loc.location_name != loc.admin2 else None
-    return within, loc.admin2, loc.admin1_code, loc.country
+    whole_city = loc.admin2 is not None and loc.location_name == loc.admin2 == loc.admin1
+    return within, None if whole_city else loc.admin2, loc.admin1_code, loc.country
 
 
 def _site_levels(m: Mention) -> tuple[str | None, ...]:

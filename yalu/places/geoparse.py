@@ -321,7 +321,8 @@ class Geoparser:
 
     def locate(self, trigger: Token, sent: Span, mentions: list[PlaceMention], event_type: str) -> Location | None:
         """The most specific place of the trigger's sentence that is not a source's
-        home, a dateline or a destination; the nearest one in the parse on a tie."""
+        home, a dateline or a destination; the nearest one in the parse on a tie. When that
+        is only the home its people came from, the town they went to (`_went_to`)."""
         usable, setting = [], []
         lemma = trigger.lemma_.lower()
         for m in starting_in(mentions, sent.start_char, sent.end_char):
@@ -358,6 +359,8 @@ class Geoparser:
                     distance(trigger, m.root))
 
         best = min(usable, key=rank)
+        went = _went_to(mentions, sent) if _home(best.root) or _people_from(best.root) else []
+        best = min(went, key=rank) if went else best
         return self.location(best.place, text=best.text, context=self._before(best))
 
     def _names_a_site_elsewhere(self, m: PlaceMention, others: list[PlaceMention]) -> bool:
@@ -628,6 +631,28 @@ def _home(place: Token) -> bool:
     Chongjin resident" happened in Musan)."""
     head = place.head.head if place.dep_ == "pobj" and place.head.lower_ in ("of", "from") else place.head
     return place.dep_ in ("compound", "pobj") and head.ent_type_ == "ACTOR" and head.pos_ == "NOUN"
+
+
+def _people_from(place: Token) -> bool:
+    """"two men from Ongjin County", "smugglers from Hyesan": where people come from, told on
+    the people, not on the act."""
+    t = place
+    while t.dep_ in ("compound", "amod", "appos", "conj") and t.head != t:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ != "from":
+        return False
+    people = t.head.head  # "a journey from Seoul to Pyongyang" names no people
+    return people.ent_type_ == "ACTOR" or people.tag_ in ("NNS", "NNPS")
+
+
+def _went_to(mentions: list[PlaceMention], sent: Span) -> list[PlaceMention]:
+    """place.went_from_home: when the act's place is only the home of its people, the town
+    they went to in the sentence is where it happened ("two men from Ongjin County were
+    arrested after sneaking into Hyesan" happened in Hyesan; "a Musan woman was caught after
+    fleeing to China" keeps Musan, a country being no town)."""
+    went = Destinations()
+    return [m for m in starting_in(mentions, sent.start_char, sent.end_char)
+            if not m.excluded and SPECIFICITY.get(m.place.kind, 3) <= 2 and went(m.root)]
 
 
 def _near(before: str) -> bool:

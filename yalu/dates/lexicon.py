@@ -62,6 +62,7 @@ class Lexicon:
         self.discovery_verbs = frozenset(data["discovery"]["verbs"])
         self.learned_verbs = frozenset(data["learned_before"]["verbs"])
         self.other_event_heads = frozenset(data["other_event"]["heads"])
+        self.earlier_act_words = frozenset(data["earlier_act"]["words"])
         self.simultaneous_marks = frozenset(data["simultaneous"]["marks"])
         # "take place" -> ("take", "place"): the verb and the particle or object that completes it
         self.happening = frozenset(tuple(v.split()) for v in data["happening"]["verbs"])

@@ -601,9 +601,10 @@ class Cluster:
         An act named as an earlier one of its kind ("launched its last missile two months
         ago") dates it only when it tells nothing else (date.earlier_act, data/dates.toml).
         Undated, the most precise date lent to it."""
+        earlier = {id(m) for m in self.mentions if _earlier_act(m)}
         timed = [m for m in self.mentions if m.time and m.time.precision]
-        if not all(_earlier_act(m) for m in self.mentions):
-            timed = [m for m in timed if not _earlier_act(m)]  # date.earlier_act
+        if len(earlier) < len(self.mentions):
+            timed = [m for m in timed if id(m) not in earlier]  # date.earlier_act
         own = sorted((m for m in timed if not m.time_inherited), key=lambda m: (m.sent.start_char, m.trigger.idx))
         if own:
             best = cast(TimeSpan, own[0].time)
@@ -616,18 +617,13 @@ class Cluster:
         return min(lent, key=lambda t: t.precision) if lent else None
 
 
-@cache
-def _earlier_words() -> frozenset[str]:
-    return frozenset(resources.load("dates.toml")["earlier_act"]["words"])
-
-
 def _earlier_act(m: Mention) -> bool:
     """An act named as an earlier one of its kind: "its last ballistic missile", "its most
     recent projectile launching", "the previous test" (a word on the trigger or its object)."""
     if not isinstance(m.trigger, Token):
         return False  # a Korean anchor: no parse to read
     heads = [m.trigger, *(c for c in m.trigger.children if c.dep_ in ("dobj", "nsubjpass"))]
-    return any(a.dep_ == "amod" and " ".join(t.lower_ for t in a.subtree) in _earlier_words()
+    return any(a.dep_ == "amod" and " ".join(t.lower_ for t in a.subtree) in date_words().earlier_act_words
                for h in heads for a in h.children)
 
 

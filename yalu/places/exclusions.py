@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from .. import resources
 from ..annotate.index import ents_in
 from ..annotate.spacy_pipeline import text_of
+from ..dates.lexicon import lexicon as date_words
 from ..model import Place
 
 # a place name modifying one of these nouns still names a place ("Hyesan market");
@@ -73,8 +74,6 @@ def exclusion(ent: Span, place: Place) -> str | None:
     return None
 
 
-# the verbs a source speaks with, as lemmas (data/reporting.toml)
-REPORTING_VERBS = frozenset(resources.load("reporting.toml")["reporting"]["verbs"])
 # who speaks from where they sit: an organ, or one official of it
 SPEAKERS = OWNED_NOUNS | {"official"}
 
@@ -90,11 +89,12 @@ def _speaker_seat(ent: Span) -> bool:
     holder = root.head.head
     if holder.pos_ not in ("NOUN", "PROPN") or (holder.lemma_.lower() not in SPEAKERS and holder.lower_ not in SPEAKERS):
         return False
-    if holder.dep_ in ("nsubj", "dobj") and holder.head.lemma_.lower() in REPORTING_VERBS:
+    said = date_words().reporting_verbs  # the verbs a source speaks with (data/reporting.toml)
+    if holder.dep_ in ("nsubj", "dobj") and holder.head.lemma_.lower() in said:
         return True  # "the ministry in Seoul said", "Yonhap cited an official in Seoul"
     if holder.dep_ == "pobj" and holder.head.lower_ == "to" and holder.head.head.lower_ == "according":
         return True
-    return any(c.dep_ == "relcl" and c.lemma_.lower() in REPORTING_VERBS for c in holder.children)
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in said for c in holder.children)
 
 
 def _stands_for_state(ent: Span, place: Place) -> bool:

@@ -33,6 +33,26 @@ def test_gold_names_no_held_out_address_and_keeps_its_rules():
             assert record.get("text") in (None, ""), f"{record['doc_id']} carries its text"
 
 
+def test_a_copy_citing_a_held_out_address_is_refused(tmp_path):
+    # a board copies a story and cites its source; the source's address is held out
+    source = "https://www.example.org/english/guards-arrested-for-smuggling/"
+    held = {hashlib.sha1(devset.normalize_url(source).encode()).hexdigest()}
+    text = (f"Date : May 3, 2024\nGuards arrested for smuggling\n   {source} [88]\nTwo guards were arrested in Musan.\n\n"
+            "[Fictional report written for Yalu's tests; not real news.]")
+    cache = tmp_path / "texts"
+    cache.mkdir()
+    (cache / "copy.txt").write_text(text, encoding="utf-8")
+    record = {"doc_id": "copy", "url": "https://board.example.net/bbs?wr_id=7", "retrieve": {}, "text": None,
+              "text_sha256": devset.text_sha256(text), "outlet": "Daily NK", "published": None,
+              "split": devset.split_for("copy"), "incidents": []}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(record), encoding="utf-8")
+    errors, missing = devset.validate([gold], texts=cache, held=held)
+    assert missing == [] and len(errors) == 1 and "copies a held-out report" in errors[0] and source.rstrip("/") in errors[0]
+    # the same copy citing an address not on the list passes
+    assert devset.validate([gold], texts=cache, held={"0" * 40}) == ([], [])
+
+
 def test_split_is_fixed_by_the_id():
     ids = [f"doc-{i}" for i in range(1000)]
     splits = [devset.split_for(i) for i in ids]

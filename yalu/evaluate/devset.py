@@ -61,9 +61,19 @@ INCIDENT_KEYS = (
 )
 
 
+# an address a text cites: a board or blog that copies a story names its source
+CITED = re.compile(r"https?://[^\s\"'<>()\[\]]+")
+
+
+def cited_held_out(text: str, held: set[str]) -> list[str]:
+    """The held-out addresses a text cites: a copy of a held-out report is held out too."""
+    return [u for u in dict.fromkeys(m.group().rstrip(".,;:") for m in CITED.finditer(text)) if is_held_out(u, held)]
+
+
 def validate(paths: list[Path], texts: Path = TEXTS, held: set[str] | None = None) -> tuple[list[str], list[str]]:
-    """(errors, missing texts) over text-less gold files: fields, held-out addresses,
-    unique ids and addresses, the split rule, known event types, and cached texts' hashes."""
+    """(errors, missing texts) over text-less gold files: fields, held-out addresses (the
+    report's own and those its cached text cites), unique ids and addresses, the split rule,
+    known event types, and cached texts' hashes."""
     from ..ontology import event_types
 
     held = held_out_hashes() if held is None else held
@@ -106,8 +116,12 @@ def validate(paths: list[Path], texts: Path = TEXTS, held: set[str] | None = Non
             text_file = texts / f"{doc_id}.txt"
             if not text_file.exists():
                 missing.append(doc_id)
-            elif text_sha256(text_file.read_text(encoding="utf-8")) != rec["text_sha256"]:
-                errors.append(f"{where}: {doc_id} cached text does not match text_sha256")
+            else:
+                text = text_file.read_text(encoding="utf-8")
+                if text_sha256(text) != rec["text_sha256"]:
+                    errors.append(f"{where}: {doc_id} cached text does not match text_sha256")
+                for cited in cited_held_out(text, held):
+                    errors.append(f"{where}: {doc_id} copies a held-out report (its text cites {cited})")
     return errors, missing
 
 

@@ -116,3 +116,39 @@ def test_background_is_no_act(verdict, text, word, rule_id):
 def test_news_beside_background_stays_an_act(verdict, text, word):
     modality, rule_id = verdict(text, word)
     assert modality is not None, rule_id
+
+
+def _after_lead(nlp, text, word):
+    """(modality, rule id) of a word in a sentence told after a lead, as background is."""
+    from yalu.extract.modality import judge
+
+    sent = list(nlp("Guards arrested two traders in Musan on Monday.\n" + text).sents)[1]
+    v = judge(next(t for t in sent if t.text == word), sent, attributed=False)
+    return v.modality, v.rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the source, the border closure has led to a shortage of soap and cooking oil.",
+        "Traders have been dodging the border closure by bribing the guards at night.",
+        "Since spring, the authorities have strictly enforced the closure of the northern border.",
+        "The mill stood idle for lack of parts, brought on by sanctions and the closure of the border.",
+    ],
+)
+def test_the_standing_border_closure_is_background(nlp, text):
+    assert _after_lead(nlp, text, "closure") == (None, "modality.genre.standing_closure")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The provincial committee announced the closure of the border on Tuesday.",  # the measure declared
+        "Officials ordered a border closure after the fever cases were found.",  # a new one
+        "The border closure on March 3 has led to a shortage of soap.",  # dated: the news
+        "Guards closed the border to stop the smugglers.",  # the verb tells the act
+    ],
+)
+def test_a_border_closure_told_as_news_stays(nlp, text):
+    word = "closed" if "closed" in text else "closure"
+    assert _after_lead(nlp, text, word)[1] != "modality.genre.standing_closure"

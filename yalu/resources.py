@@ -59,7 +59,8 @@ GENERICITY_LISTS = (
     "campaign_words helping kin_members households preparations customs rate_units rate_determiners rate_counts possible "
     "topic_heads topic_preps inquiry_verbs notice_verbs notice_acts risk_verbs conditions voice_verbs public "
     "look_back_verbs look_back_adverbs report_nouns look_back_adjectives dated_report_verbs release_verbs statistic_nouns "
-    "frequency_nouns frequency_quantifiers recurring aim_verbs aim_nouns standing_conditions attempt_verbs past_adverbs"
+    "frequency_nouns frequency_quantifiers recurring aim_verbs aim_nouns standing_conditions attempt_verbs past_adverbs "
+    "closure_nouns closed_frontiers closure_settings"
 ).split()
 
 # dates.toml: tables of words (month names, parts of a month, cue words, ...)

@@ -23,6 +23,7 @@ from .genericity import PRESENT, _infinitive, _up_to_clause, cues
 from .modality import NO_ACT, Rule, Verdict, lexicon
 from .rhetoric import DAY_WORDS, register
 
+DIGIT = re.compile(r"\d")
 # a joined verb with one of these has a clause of its own: "..., and this week guards executed"
 OWN_SUBJECT = ("nsubj", "nsubjpass", "expl")
 
@@ -230,6 +231,50 @@ def earlier_act(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     return None
 
 
+def _of_frontier(noun: Token) -> bool:
+    """"the border closure", "the Sino-North Korean border closure", "the closure of the border"."""
+    frontiers = cues()["closed_frontiers"]
+    for c in noun.children:
+        if c.dep_ in ("compound", "nmod") and (c.lower_ in frontiers or _of_frontier(c)):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ in frontiers for o in c.children):
+            return True
+    return False
+
+
+def _closure_setting(noun: Token) -> Token | None:
+    """The verb that names the closure as a cause or a state kept: its subject or object
+    ("the border closure has led to", "bypassing the border closure"), or its agent ("idled for
+    lack of materials brought on by sanctions and the closure of the border")."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    if noun.dep_ in ("nsubj", "dobj"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        return noun.head.head
+    return None
+
+
+def standing_closure(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"the border closure has led to a shortage of seasonings", "smugglers bypassing the border
+    closure", "have strongly enforced the closure of the border", "brought on by the closure of
+    the border": the border's closing named as a cause or as a state kept, the setting of the
+    genre's reports since 2020, is background, not the story's act ("announced the closure of
+    the border", "a border closure", "the border closure on Jan. 22", "closed the border" and
+    the lead's closure stay)."""
+    c = cues()
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in c["closure_nouns"] or not _of_frontier(trigger):
+        return None
+    if sent.start == 0 or not any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an") for d in trigger.children):
+        return None  # the lead tells the news; "a border closure" is a new one
+    if any(t.lower_ in DAY_WORDS or DIGIT.search(t.text) for t in trigger.subtree):
+        return None  # dated: the closure is this story's news
+    verb = _closure_setting(trigger)
+    if verb is not None and verb.lemma_.lower() in c["closure_settings"]:
+        return Verdict(NO_ACT, "modality.genre.standing_closure")
+    return None
+
+
 # a decade as the text writes it: "the 1990s", "the mid-1990s" ("their 90s" is an age)
 DECADE = re.compile(r"^(?:(?:early|mid|late)-)?(?:1[89]\d0s|20[0-2]0s)$", re.IGNORECASE)
 
@@ -270,6 +315,7 @@ BACKGROUND_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.cases_of", cases_of),
     ("modality.genre.aim", aim),
     ("modality.genre.condition", condition),
+    ("modality.genre.standing_closure", standing_closure),
 ]
 
 register(BACKGROUND_RULES, before="modality.hypothetical")

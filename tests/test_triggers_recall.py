@@ -75,6 +75,22 @@ FIRES = [
     # a surprise inspection is a crackdown's (trigger.crackdown.inspection)
     ("Security agents carried out a surprise inspection at the dormitory in Hoeryong last week.",
      "trigger.crackdown.inspection"),
+    # session 17: people leaving the North told as a departure (trigger.defection.leave_country)
+    ("Two sisters left North Korea for China in the spring of 2012, their cousin said.",
+     "trigger.defection.leave_country"),
+    ("Four border guards left the country across the Tumen River at dawn.", "trigger.defection.leave_country"),
+    # students drafted or called in for labour (trigger.other.labour_draft)
+    ("Thousands of university students were drafted to the dam construction site in Orang.",
+     "trigger.other.labour_draft"),
+    ("High school students and housewives are being called in to weed the farms near Anju.",
+     "trigger.other.labour_draft"),
+    # a public struggle session (trigger.punishment.struggle_session)
+    ("A public struggle session against three vendors was held at the Sunam market square on Friday.",
+     "trigger.punishment.struggle_session"),
+    # death notices handed to families (trigger.other.death_notice)
+    ("The families of the dead sailors were handed death certificates at the county office in May.",
+     "trigger.other.death_notice"),
+    ("Officials delivered casualty notices to the bereaved parents in Tanchon last week.", "trigger.other.death_notice"),
 ]
 
 NEAR_MISSES = [
@@ -131,6 +147,20 @@ NEAR_MISSES = [
     ("A fishing boat drifted across the NLL near Yeonpyeong on Monday.", "trigger.other.adrift"),
     ("Relations between the two Koreas have drifted apart since the talks collapsed.", "trigger.other.adrift"),
     ("Smoke from the fire drifted over the border town of Hyesan.", "trigger.other.adrift"),
+    # a leader or a delegation leaving on a visit, a departure forbidden or wished for, someone
+    # leaving the South, news leaving the country
+    ("The premier left the country for Vientiane on Monday, state media said.", "trigger.defection.leave_country"),
+    ("Guards will not allow residents to leave the country across the river.", "trigger.defection.leave_country"),
+    ("The defector left South Korea for Canada across the Pacific in 2019.", "trigger.defection.leave_country"),
+    ("Few details of the outbreak left the country through Chinese traders.", "trigger.defection.leave_country"),
+    # conscription into the army, people called in for questioning
+    ("Young men from the county were drafted into the army in March.", "trigger.other.labour_draft"),
+    ("The students were called in for questioning by the security police.", "trigger.other.labour_draft"),
+    # sessions held every week, or threatened
+    ("Weekly criticism sessions are held at every factory.", "trigger.punishment.struggle_session"),
+    ("Officials warned that a struggle session would follow any new case.", "trigger.punishment.struggle_session"),
+    # families still without notices
+    ("Many families are still waiting for death notices from the army.", "trigger.other.death_notice"),
 ]
 
 

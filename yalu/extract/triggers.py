@@ -61,7 +61,8 @@ class Rule:
 
     def wants_object(self, token: Token) -> bool:
         """The rule names the objects its act is done to, and the word has none of them."""
-        return bool(self.objects_any) and not self.objects_any.found(objects(token), set())
+        # a place named counts: "left North Korea" (trigger.defection.leave_country)
+        return bool(self.objects_any) and not self.objects_any.found(objects(token), set(), names=True)
 
     def _befell(self, token: Token, found: list[Token]) -> bool:
         """An intransitive verb with a subject of its own and no cause told in its sentence; a

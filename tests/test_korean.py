@@ -459,3 +459,33 @@ def test_acts_listed_in_one_sentence_are_one_record_each(listed: bool) -> None:
         if listed:
             assert len({(r.location.admin1_code, r.location.admin2) for r in counted}) == 2
             assert all(len(r.quantities) == 1 for r in counted)
+
+
+def test_an_execution_and_the_dismissals_it_brought_are_two_punishments() -> None:
+    """cluster.ko.kinds: a story's execution and the dismissal of the cadres who let it
+    happen ("해임", "혁명화", "해고": trigger.ko.punishment.cadre) are two punishments; an
+    execution told twice, or a trial and its shooting, is one."""
+    story = ("청진서 선장 공개총살\n\n"
+             "지난 3일 함경북도 청진시에서 외국 방송을 들은 어선 선장 1명이 공개총살됐다고 소식통이 전했다.\n")
+    told = {"": 1, "소식통은 “그날 공개재판이 끝나자마자 선장을 총살했다”고 말했다.\n": 1,
+            "선장의 출항을 허가한 수산사업소 간부들은 모두 해고됐다.\n": 2,
+            "이 일을 보고하지 않은 간부 2명은 혁명화 조치됐다고 한다.\n": 2}
+    for more, expected in told.items():
+        assert [r.event_type for r in _korean_records(story + more)].count("punishment") == expected, more
+
+
+def test_a_team_sent_from_the_capital_places_no_act() -> None:
+    """place.ko.sent_from: "검열대를 평양에서 파견해": where the team came from; the arrests
+    are where it went, the story's province."""
+    text = "당국은 검열대를 평양에서 파견해 주민 3명을 체포했다.\n"
+    assert [r.location.admin1_code for r in _korean_records(text)] == [None, None]
+    text = "양강도에서 탈북 사건이 잇따르고 있다.\n" + text
+    arrest = next(r for r in _korean_records(text) if r.event_type == "arrest")
+    assert arrest.location.admin1_code == "KP-10"
+
+
+def test_a_launch_praised_is_no_launch_of_the_report() -> None:
+    """modality.ko.praised: an overseas group's acclaim of a launch ("위성발사 성공 격찬") is
+    the news, not the launch."""
+    assert not [r for r in _korean_records("재일 동포단체, 위성발사 성공 격찬\n") if r.event_type == "missile_launch"]
+    assert [r.event_type for r in _korean_records("북한이 지난 5일 위성을 발사했다.\n")] == ["missile_launch"]

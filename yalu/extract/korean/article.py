@@ -57,6 +57,10 @@ class Anchor:
     idx: int
     text: str
     lemma_: str
+    # no parse: two kinds of one act are never one verb joined to another (clustering's
+    # _same_sufferers reads these)
+    dep_: str = ""
+    head: None = None
 
 
 @dataclass(frozen=True)
@@ -190,6 +194,7 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
         quantities=slots.quantities(sentence.text),
         attribution=cited[0] if cited else context["attribution"],
         rules=rules,
+        kind=rule.kind_of(trigger.form),
     )
 
 
@@ -428,6 +433,12 @@ def _apart(a: Cluster, b: Cluster, named: dict[int, set[str]]) -> bool:
                 if m.time and m.time.start and not m.time_inherited
                 and (m.time.precision == 1 or m.rules.get("date") in NAMED_STARTS)}
 
+    def kinds(c: Cluster) -> set[str]:
+        return {m.kind for m in c.mentions if m.kind}
+
+    ka, kb = kinds(a), kinds(b)
+    if ka and kb and not ka & kb:
+        return True  # cluster.ko.kinds: an execution and the dismissals it brought are two punishments
     cue = b.mentions[0].rules.get("another")
     if cue in ("cluster.ko.another", "cluster.ko.listed"):
         return True  # one more act of the kind told before, or listed beside it

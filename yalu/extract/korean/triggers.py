@@ -31,6 +31,12 @@ class TriggerRule:
     any: tuple[str, ...]
     none: tuple[str, ...]
     not_after: frozenset[str]
+    # the kind of act each form names (triggers.toml `kinds`, as the English rules'): an
+    # execution and a dismissal told in one story are two punishments
+    kinds: tuple[tuple[str, str], ...] = ()
+
+    def kind_of(self, form: str) -> str:
+        return next((kind for f, kind in self.kinds if f == form), "")
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,8 @@ def _unspaced(text: str) -> str:
 def trigger_rules() -> tuple[TriggerRule, ...]:
     return tuple(
         TriggerRule(r["id"], r["type"], frozenset(r["forms"]), r["weight"], tuple(r.get("any", ())),
-                    tuple(_unspaced(n) for n in r.get("none", ())), frozenset(r.get("not_after", ())))
+                    tuple(_unspaced(n) for n in r.get("none", ())), frozenset(r.get("not_after", ())),
+                    tuple((f, kind) for kind, forms in r.get("kinds", {}).items() for f in forms))
         for r in resources.load("ko/triggers.toml")["rule"]
     )
 

@@ -194,6 +194,19 @@ def test_what_a_source_tells_on_a_day_is_no_days_news(extract, text, event_type)
     assert "date.reported_news" not in rules(act)
 
 
+@pytest.mark.parametrize("said", [
+    # date.relayed_report: an unnamed report relays news gathered before the day it ran
+    "a report said yesterday.", "a news report said Monday.", "media reports said on Wednesday.",
+])
+def test_what_an_unnamed_report_said_on_a_day_is_no_days_news(extract, said):
+    text = ("Three officials of the Kimchaek city party committee were executed for embezzling grain, " + said + "\n\n"
+            "The officials had sold the grain in the market, the report said.") + FILLER
+    act = one(extract(text, published="2024-10-17", outlet="Wire"), "punishment")
+    assert "date.reported_news" not in rules(act)
+    assert "date.recent_window" in rules(act)
+    assert dated(act) == ("2024-09-17", "2024-10-17", 3)
+
+
 @pytest.mark.parametrize(("said", "expected"), [
     # a statement told with no day is the news of the day it is told (date.statement_news)
     ("its foreign ministry said in a statement.", ("2024-10-10", "2024-10-11", 1)),

@@ -334,6 +334,17 @@ def _simultaneous(tok: Token) -> bool:
     return tok.dep_ == "advcl" and _clause_mark(tok) in lexicon().simultaneous_marks
 
 
+def relayed_report(sent: Span) -> bool:
+    """A sentence in which an unnamed report speaks (date.relayed_report, data/dates.toml
+    [relayed_report]): "..., a report said yesterday", "media reports said Monday". Not a report
+    named for its agency or outlet ("a KCNA report said", "Yonhap's report said")."""
+    for tok in sent:
+        if (tok.dep_ == "nsubj" and tok.lower_ in lexicon().relayed_report_nouns and _is_reporting(tok.head)
+                and not any(c.pos_ == "PROPN" or c.ent_type_ or c.dep_ == "poss" for c in tok.children)):
+            return True
+    return False
+
+
 def _is_reporting(tok: Token) -> bool:
     lx = lexicon()
     lemma = tok.lemma_.lower()

@@ -61,6 +61,7 @@ class Lexicon:
         self.reporting_light = frozenset(tuple(pair.split()) for pair in reporting.get("light", []))
         self.discovery_verbs = frozenset(data["discovery"]["verbs"])
         self.learned_verbs = frozenset(data["learned_before"]["verbs"])
+        self.relayed_report_nouns = frozenset(data["relayed_report"]["nouns"])
         self.other_event_heads = frozenset(data["other_event"]["heads"])
         self.earlier_act_words = frozenset(data["earlier_act"]["words"])
         self.simultaneous_marks = frozenset(data["simultaneous"]["marks"])

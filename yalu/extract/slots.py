@@ -437,8 +437,9 @@ def _announced(clusters: list[Cluster], article: Article,
     out: dict[int, tuple[TimeSpan, str]] = {}
     for c in clusters:
         for m in c.mentions:
-            if (m.attribution is not None and m.attribution.kind == "anonymous_source") or _told_outlet(m.sent):
-                continue
+            if ((m.attribution is not None and m.attribution.kind == "anonymous_source") or _told_outlet(m.sent)
+                    or dates.relayed_report(m.sent)):
+                continue  # no announcement: news gathered before the day it was told (date.relayed_report)
             in_sentence = starting_in(found, m.sent.start_char, m.sent.end_char)
             said = dates.reporting_date(m.sent, in_sentence)
             if said is None and not in_sentence and (before := _said_just_before(m, found)) is not None:
@@ -470,7 +471,7 @@ def _said_just_before(m: Mention, found: list[dates.DateMention]) -> date | None
         return None
     prev = doc[m.sent.start - 1].sent
     starts = paragraphs(text_of(doc))
-    if _paragraph_of(starts, prev.start_char) != m.paragraph or _told_outlet(prev):
+    if _paragraph_of(starts, prev.start_char) != m.paragraph or _told_outlet(prev) or dates.relayed_report(prev):
         return None
     said = dates.reporting_date(prev, starting_in(found, prev.start_char, prev.end_char))
     if said is None or said.span.precision != 1 or said.kind == "range" or dates.thing_date(text_of(doc), said):
@@ -496,7 +497,8 @@ def _news_of_the_day(doc: Doc, found: list[dates.DateMention], dated: list[Menti
     for d in found:
         if d.kind in _NEWS_DAY_KINDS and dates.in_news_cycle(d.span, published) and not dates.page_date(text, d):
             where = doc.char_span(d.start, d.end, alignment_mode="expand")
-            if where is not None and d.span != spoken and not _told_outlet(where.sent):
+            if (where is not None and d.span != spoken and not _told_outlet(where.sent)
+                    and not dates.relayed_report(where.sent)):
                 return True
     return False
 

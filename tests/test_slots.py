@@ -605,7 +605,7 @@ LEAD_WHEN_CASES = [("date.lead_when", *case) for case in [
      "On October 3, the border unit was put on alert.", None),
     ("Police have arrested several smugglers in Hyesan, a source said.\n\n"
      "On June 3, the province ordered a new campaign against smuggling.", None),
-    # a present perfect takes no past day: "has ordered the arrest of a guard who fled"
+    # a present perfect takes no day told with another act (the province's order)
     ("Police have arrested several smugglers in Hyesan, a source said.\n\n"
      "On October 3, the province ordered a new campaign against smuggling.", None),
     # "since" and "recently" told in between name no day of the lead's act: read on
@@ -617,6 +617,15 @@ LEAD_WHEN_CASES = [("date.lead_when", *case) for case in [
     ("A North Korean fishing boat was seized by Chinese border guards near Dandong.\n\n"
      "It is the third such case since August 30, and fishing there has recently become dangerous.\n\n"
      "Late at night on July 3, a raid was carried out on the river bank opposite Sinuiju.", None),
+]]
+# a lead in the present perfect and a body that tells its day in a sentence of no other act
+# (date.lead_perfect); not an act named by the noun of the perfect ("has ordered the arrest")
+LEAD_PERFECT_CASES = [("date.lead_perfect", *case) for case in [
+    ("Police have arrested dozens of smugglers in Hyesan, sources told RFA.\n\n"
+     "\u201cOn the 3rd, the market stood empty by noon,\u201d a source said.",
+     ("2024-10-03", "2024-10-03", 1)),
+    ("The provincial party has ordered the arrest of a smuggler who fled to China, sources said.\n\n"
+     "\u201cOn the 3rd, the man was last seen near the river,\u201d a source said.", None),
 ]]
 # a lead that says "recently" and a body that says when (date.recently_told); not a day that
 # dates another act, not the day of the news, not a day older than a season
@@ -646,7 +655,8 @@ DAY_TOLD_AFTER_CASES = [("date.day_told_after", *case) for case in [
 ]]
 
 
-@pytest.mark.parametrize(("rule", "lead", "expected"), LEAD_WHEN_CASES + RECENTLY_TOLD_CASES + DAY_TOLD_AFTER_CASES)
+@pytest.mark.parametrize(("rule", "lead", "expected"), LEAD_WHEN_CASES + LEAD_PERFECT_CASES + RECENTLY_TOLD_CASES
+                         + DAY_TOLD_AFTER_CASES)
 def test_the_lead_takes_the_date_told_after_it(extract, rule, lead, expected):
     arrest = one(extract(lead + FILLER, published="2024-10-11"), "arrest")
     assert (rule in rules(arrest)) == (expected is not None)

@@ -45,13 +45,28 @@ def governing_date(sent: Span, trigger: Token | Span, mentions: list[DateMention
 def _ongoing_since(trigger: Token, m: DateMention) -> DateMention:
     """An act told in the present progressive that a past date governs has gone on since that
     date (date.ongoing_since): "The ministry sent its agents to the border on Sept. 18, and
-    they are currently staging inspections" runs from September 18 to publication."""
+    they are currently staging inspections" runs from September 18 to publication. So has an
+    act told as beginning on it (date.began_since, data/dates.toml [began]): "Mobilization for
+    watering crops began on May 10" runs from May 10 (coded as that day) to publication."""
     verb = _act_verb(trigger)
     present = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
-    if (not present or m.kind in ("since", "until", "range") or m.future or m.published is None
+    # begun on a stated day, over a week before the report: "the drill began yesterday" is the
+    # day's news, and one begun "in October" would span, and join, every act of the weeks after
+    began = _began(trigger) and m.span.precision == 1 and m.published is not None and m.span.start is not None and (
+        (m.published - m.span.start).days > lexicon().began_days)
+    if (not (present or began) or m.kind in ("since", "until", "range") or m.future or m.published is None
             or m.span.start is None or m.span.end is None or m.span.end >= m.published):
         return m
+    if began:  # coded as its start already (coded_as_start), so it still narrows a month told with it
+        return replace(_since(m, "date.began_since"), span=TimeSpan(m.span.start, m.published, m.span.precision,
+                                                                     "since " + _OWN_PREPOSITION.sub("", m.text)))
     return _since(m, "date.ongoing_since")
+
+
+def _began(trigger: Token) -> bool:
+    """The act is the subject or the complement of a verb of beginning ("the crackdown started",
+    "began cracking down")."""
+    return trigger.dep_ in ("nsubj", "nsubjpass", "xcomp") and trigger.head.lemma_.lower() in lexicon().began_verbs
 
 
 def _act_verb(trigger: Token) -> Token:

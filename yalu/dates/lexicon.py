@@ -68,6 +68,8 @@ class Lexicon:
         # "take place" -> ("take", "place"): the verb and the particle or object that completes it
         self.happening = frozenset(tuple(v.split()) for v in data["happening"]["verbs"])
         self.lasting = frozenset(data["lasting"]["lemmas"])
+        self.began_verbs = frozenset(data["began"]["verbs"])
+        self.began_days: int = data["began"]["days"]
         self.news_types = frozenset(data["news_types"]["types"])
         self._pieces(data)
         self._context(data["context"], data["future_cues"]["cues"])

@@ -101,3 +101,20 @@ def test_an_act_told_as_beginning_on_a_day_goes_on_since_it(nlp):
         if since:
             assert (found.span.start, found.span.end, found.span.precision) == (date(2024, 9, 20), PUB, 1)
             assert coded_as_start(found.span, PUB) == found.span
+
+
+# date.fronted_relative: a fronted month dates the relative clause on the main clause's subject
+# that tells no date of its own; a fronted day dates the main clause only
+FRONTED = {
+    "Last August, a smuggler who was detained for selling copper was freed after paying a bribe.": (8, 3),
+    "On Sept. 20, a smuggler who was detained for selling copper was freed after paying a bribe.": None,
+}
+
+
+def test_a_fronted_month_dates_the_subjects_relative_clause(nlp):
+    for sentence, expected in FRONTED.items():
+        doc = nlp(sentence)
+        found = governing_date(next(doc.sents), next(t for t in doc if t.text == "detained"),
+                               find_dates(text_of(doc), PUB))
+        got = (found.span.start.month, found.span.precision) if found is not None else None
+        assert got == expected, sentence

@@ -281,9 +281,21 @@ def _fronted_score(sent: Span, trigger: Token, m: DateMention) -> float | None:
         return None
     t_side = chain[:chain.index(root)]
     trigger_cost = _trigger_side_cost(t_side)
+    if trigger_cost is None and m.span.precision >= 3 and _subject_relative(t_side, root):
+        trigger_cost = 2.0  # date.fronted_relative
     if trigger_cost is None:
         return None
     return 1.0 + len(t_side) + trigger_cost
+
+
+def _subject_relative(t_side: list[Token], root: Token) -> bool:
+    """date.fronted_relative: a fronted month or longer ("Last September, a trafficker who was
+    arrested on drug charges was released within days") also dates the relative clause on the
+    main clause's subject when that clause tells no date of its own: the one act told of the
+    person in that month. A fronted day dates only the main clause."""
+    relcls = [t for t in t_side if t.dep_ == "relcl"]
+    return (len(relcls) == 1 and relcls[0].head.dep_ in ("nsubj", "nsubjpass") and relcls[0].head.head == root
+            and all(t.dep_ not in _FINITE_CLAUSE_DEPS or t is relcls[0] for t in t_side))
 
 
 def _date_side_cost(d_side: list[Token], in_span: set[int], trigger: Token) -> float | None:

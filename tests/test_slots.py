@@ -181,6 +181,15 @@ def test_an_announced_day_bounds_acts_told_beside_it(extract, text, published, e
     assert rule in rules(act)
 
 
+def test_a_sources_quote_goes_on_after_the_day_it_spoke(extract):
+    # date.source_quote_on: the quote's next sentence keeps the quote's day, not the day it was told
+    text = ("A source in the province explained on the 9th, \u201cOn the 3rd of this month a soldier shot two "
+            "officers of his company in Hoeryong. The soldier fled but was arrested on the river bank.\u201d") + FILLER
+    arrest = one(extract(text, published="2024-10-11", outlet="Daily NK"), "arrest")
+    assert "date.announced_carried" not in rules(arrest)
+    assert dated(arrest) == ("2024-10-03", "2024-10-03", 1)
+
+
 @pytest.mark.parametrize(("text", "event_type"), [
     ("Police arrested several smugglers in Hyesan, a source told Daily NK on Thursday.\n\n"
      "The arrests came amid a wider campaign, the source said.", "arrest"),

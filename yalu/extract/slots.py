@@ -435,6 +435,9 @@ def _announced(clusters: list[Cluster], article: Article,
     if article.published is None:
         return {}
     out: dict[int, tuple[TimeSpan, str]] = {}
+    # sentences in which an unnamed source tells an act: what it tells next is no announcement
+    sourced = {m.sent.start for c in clusters for m in c.mentions
+               if m.attribution is not None and m.attribution.kind == "anonymous_source"}
     for c in clusters:
         for m in c.mentions:
             if ((m.attribution is not None and m.attribution.kind == "anonymous_source") or _told_outlet(m.sent)
@@ -442,7 +445,7 @@ def _announced(clusters: list[Cluster], article: Article,
                 continue  # no announcement: news gathered before the day it was told (date.relayed_report)
             in_sentence = starting_in(found, m.sent.start_char, m.sent.end_char)
             said = dates.reporting_date(m.sent, in_sentence)
-            if said is None and not in_sentence and (before := _said_just_before(m, found)) is not None:
+            if said is None and not in_sentence and (before := _said_just_before(m, found, sourced)) is not None:
                 out[id(c)] = dates.news_cycle(before), "date.announced_carried"
                 break
             if said is not None and dates.thing_date(text_of(m.sent.doc), said):
@@ -461,13 +464,15 @@ def _announced(clusters: list[Cluster], article: Article,
     return out
 
 
-def _said_just_before(m: Mention, found: list[dates.DateMention]) -> date | None:
+def _said_just_before(m: Mention, found: list[dates.DateMention], sourced: set[int]) -> date | None:
     """The day an announcement told in the sentence just before, in the same paragraph,
     carries on to an undated act of this one (date.announced_carried): "North Korea said
     Sunday that the man was suspected to have been infected. The case prompted Kim Jong Un
-    to order a lockdown of the city" (Sunday's news). Not what someone told an outlet."""
+    to order a lockdown of the city" (Sunday's news). Not what someone told an outlet, nor
+    what an unnamed source told (date.source_quote_on: 'A source explained on the 2nd, "On the
+    25th a soldier shot five officers. The soldier fled but was arrested."': the quote goes on)."""
     doc = m.sent.doc
-    if m.sent.start == 0:
+    if m.sent.start == 0 or doc[m.sent.start - 1].sent.start in sourced:
         return None
     prev = doc[m.sent.start - 1].sent
     starts = paragraphs(text_of(doc))

@@ -80,3 +80,41 @@ def test_an_act_in_the_present_progressive_goes_on_since_its_past_date(nlp, sent
         assert coded_as_start(found.span, PUB).precision == 1
     else:
         assert (found.span.end, found.span.precision) == (date(2024, 10, 3), 1)
+
+
+
+# date.began_since: an act that began on a stated day, over a week back, runs to publication;
+# one begun yesterday is the day's news, one begun in a month has no day to code it by
+BEGAN = {
+    "The mobilization of students for weeding began on Sept. 20, a teacher said.": ("mobilization", True),
+    "Security agents started searching every house in Musan on Sept. 20.": ("searching", True),
+    "The annual winter drill began on Oct. 10, the ministry said.": ("drill", False),
+    "The mobilization of students for weeding began in September, a teacher said.": ("mobilization", False),
+}
+
+
+def test_an_act_told_as_beginning_on_a_day_goes_on_since_it(nlp):
+    for sentence, (word, since) in BEGAN.items():
+        doc = nlp(sentence)
+        found = governing_date(next(doc.sents), next(t for t in doc if t.text == word), find_dates(text_of(doc), PUB))
+        assert found is not None and (found.rule == "date.began_since") == since, sentence
+        if since:
+            assert (found.span.start, found.span.end, found.span.precision) == (date(2024, 9, 20), PUB, 1)
+            assert coded_as_start(found.span, PUB) == found.span
+
+
+# date.fronted_relative: a fronted month dates the relative clause on the main clause's subject
+# that tells no date of its own; a fronted day dates the main clause only
+FRONTED = {
+    "Last August, a smuggler who was detained for selling copper was freed after paying a bribe.": (8, 3),
+    "On Sept. 20, a smuggler who was detained for selling copper was freed after paying a bribe.": None,
+}
+
+
+def test_a_fronted_month_dates_the_subjects_relative_clause(nlp):
+    for sentence, expected in FRONTED.items():
+        doc = nlp(sentence)
+        found = governing_date(next(doc.sents), next(t for t in doc if t.text == "detained"),
+                               find_dates(text_of(doc), PUB))
+        got = (found.span.start.month, found.span.precision) if found is not None else None
+        assert got == expected, sentence

@@ -181,6 +181,15 @@ def test_an_announced_day_bounds_acts_told_beside_it(extract, text, published, e
     assert rule in rules(act)
 
 
+def test_a_sources_quote_goes_on_after_the_day_it_spoke(extract):
+    # date.source_quote_on: the quote's next sentence keeps the quote's day, not the day it was told
+    text = ("A source in the province explained on the 9th, \u201cOn the 3rd of this month a soldier shot two "
+            "officers of his company in Hoeryong. The soldier fled but was arrested on the river bank.\u201d") + FILLER
+    arrest = one(extract(text, published="2024-10-11", outlet="Daily NK"), "arrest")
+    assert "date.announced_carried" not in rules(arrest)
+    assert dated(arrest) == ("2024-10-03", "2024-10-03", 1)
+
+
 @pytest.mark.parametrize(("text", "event_type"), [
     ("Police arrested several smugglers in Hyesan, a source told Daily NK on Thursday.\n\n"
      "The arrests came amid a wider campaign, the source said.", "arrest"),
@@ -192,6 +201,19 @@ def test_what_a_source_tells_on_a_day_is_no_days_news(extract, text, event_type)
     act = one(extract(text + FILLER, published="2024-10-11"), event_type)
     assert act.time.precision == 3  # the month-wide recent window, not Thursday's news
     assert "date.reported_news" not in rules(act)
+
+
+@pytest.mark.parametrize("said", [
+    # date.relayed_report: an unnamed report relays news gathered before the day it ran
+    "a report said yesterday.", "a news report said Monday.", "media reports said on Wednesday.",
+])
+def test_what_an_unnamed_report_said_on_a_day_is_no_days_news(extract, said):
+    text = ("Three officials of the Kimchaek city party committee were executed for embezzling grain, " + said + "\n\n"
+            "The officials had sold the grain in the market, the report said.") + FILLER
+    act = one(extract(text, published="2024-10-17", outlet="Wire"), "punishment")
+    assert "date.reported_news" not in rules(act)
+    assert "date.recent_window" in rules(act)
+    assert dated(act) == ("2024-09-17", "2024-10-17", 3)
 
 
 @pytest.mark.parametrize(("said", "expected"), [
@@ -592,7 +614,7 @@ LEAD_WHEN_CASES = [("date.lead_when", *case) for case in [
      "On October 3, the border unit was put on alert.", None),
     ("Police have arrested several smugglers in Hyesan, a source said.\n\n"
      "On June 3, the province ordered a new campaign against smuggling.", None),
-    # a present perfect takes no past day: "has ordered the arrest of a guard who fled"
+    # a present perfect takes no day told with another act (the province's order)
     ("Police have arrested several smugglers in Hyesan, a source said.\n\n"
      "On October 3, the province ordered a new campaign against smuggling.", None),
     # "since" and "recently" told in between name no day of the lead's act: read on
@@ -604,6 +626,15 @@ LEAD_WHEN_CASES = [("date.lead_when", *case) for case in [
     ("A North Korean fishing boat was seized by Chinese border guards near Dandong.\n\n"
      "It is the third such case since August 30, and fishing there has recently become dangerous.\n\n"
      "Late at night on July 3, a raid was carried out on the river bank opposite Sinuiju.", None),
+]]
+# a lead in the present perfect and a body that tells its day in a sentence of no other act
+# (date.lead_perfect); not an act named by the noun of the perfect ("has ordered the arrest")
+LEAD_PERFECT_CASES = [("date.lead_perfect", *case) for case in [
+    ("Police have arrested dozens of smugglers in Hyesan, sources told RFA.\n\n"
+     "\u201cOn the 3rd, the market stood empty by noon,\u201d a source said.",
+     ("2024-10-03", "2024-10-03", 1)),
+    ("The provincial party has ordered the arrest of a smuggler who fled to China, sources said.\n\n"
+     "\u201cOn the 3rd, the man was last seen near the river,\u201d a source said.", None),
 ]]
 # a lead that says "recently" and a body that says when (date.recently_told); not a day that
 # dates another act, not the day of the news, not a day older than a season
@@ -633,7 +664,8 @@ DAY_TOLD_AFTER_CASES = [("date.day_told_after", *case) for case in [
 ]]
 
 
-@pytest.mark.parametrize(("rule", "lead", "expected"), LEAD_WHEN_CASES + RECENTLY_TOLD_CASES + DAY_TOLD_AFTER_CASES)
+@pytest.mark.parametrize(("rule", "lead", "expected"), LEAD_WHEN_CASES + LEAD_PERFECT_CASES + RECENTLY_TOLD_CASES
+                         + DAY_TOLD_AFTER_CASES)
 def test_the_lead_takes_the_date_told_after_it(extract, rule, lead, expected):
     arrest = one(extract(lead + FILLER, published="2024-10-11"), "arrest")
     assert (rule in rules(arrest)) == (expected is not None)

@@ -36,6 +36,7 @@ Public interface (used by the extractor):
                                      act it is told after, or one it is told since (in the
                                      perfect), to publication, or None
 - `reporting_date(sent, mentions)` -> the mention that dates a source speaking, or None
+- `relayed_report(sent)`           -> whether an unnamed report speaks ("a report said yesterday")
 - `told_after(trigger)`            -> whether the act is told in an after-clause (before the act it hangs on)
 - `lasting(lemma)`                 -> a condition that lasts (drought, famine), never a day's event
 - `news_type(event_type)`          -> an act that is the news of the day it is told (a statement)
@@ -69,7 +70,15 @@ Rules that are choices (documented here and in yalu/data/dates.toml):
 
 from __future__ import annotations
 
-from .attach import after_clause_date, governing_date, page_date, reporting_date, thing_date, told_after
+from .attach import (
+    after_clause_date,
+    governing_date,
+    page_date,
+    relayed_report,
+    reporting_date,
+    thing_date,
+    told_after,
+)
 from .combine import COMBINERS, RULES, DateMention, coded_as_start, find_dates, opens_since, resolve
 from .dateline import dateline, dateline_match
 from .lexicon import lasting, news_type
@@ -94,6 +103,7 @@ __all__ = [
     "news_cycle",
     "page_date",
     "precision_for",
+    "relayed_report",
     "reporting_date",
     "thing_date",
     "told_after",

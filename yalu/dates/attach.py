@@ -45,13 +45,28 @@ def governing_date(sent: Span, trigger: Token | Span, mentions: list[DateMention
 def _ongoing_since(trigger: Token, m: DateMention) -> DateMention:
     """An act told in the present progressive that a past date governs has gone on since that
     date (date.ongoing_since): "The ministry sent its agents to the border on Sept. 18, and
-    they are currently staging inspections" runs from September 18 to publication."""
+    they are currently staging inspections" runs from September 18 to publication. So has an
+    act told as beginning on it (date.began_since, data/dates.toml [began]): "Mobilization for
+    watering crops began on May 10" runs from May 10 (coded as that day) to publication."""
     verb = _act_verb(trigger)
     present = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
-    if (not present or m.kind in ("since", "until", "range") or m.future or m.published is None
+    # begun on a stated day, over a week before the report: "the drill began yesterday" is the
+    # day's news, and one begun "in October" would span, and join, every act of the weeks after
+    began = _began(trigger) and m.span.precision == 1 and m.published is not None and m.span.start is not None and (
+        (m.published - m.span.start).days > lexicon().began_days)
+    if (not (present or began) or m.kind in ("since", "until", "range") or m.future or m.published is None
             or m.span.start is None or m.span.end is None or m.span.end >= m.published):
         return m
+    if began:  # coded as its start already (coded_as_start), so it still narrows a month told with it
+        return replace(_since(m, "date.began_since"), span=TimeSpan(m.span.start, m.published, m.span.precision,
+                                                                     "since " + _OWN_PREPOSITION.sub("", m.text)))
     return _since(m, "date.ongoing_since")
+
+
+def _began(trigger: Token) -> bool:
+    """The act is the subject or the complement of a verb of beginning ("the crackdown started",
+    "began cracking down")."""
+    return trigger.dep_ in ("nsubj", "nsubjpass", "xcomp") and trigger.head.lemma_.lower() in lexicon().began_verbs
 
 
 def _act_verb(trigger: Token) -> Token:
@@ -266,9 +281,21 @@ def _fronted_score(sent: Span, trigger: Token, m: DateMention) -> float | None:
         return None
     t_side = chain[:chain.index(root)]
     trigger_cost = _trigger_side_cost(t_side)
+    if trigger_cost is None and m.span.precision >= 3 and _subject_relative(t_side, root):
+        trigger_cost = 2.0  # date.fronted_relative
     if trigger_cost is None:
         return None
     return 1.0 + len(t_side) + trigger_cost
+
+
+def _subject_relative(t_side: list[Token], root: Token) -> bool:
+    """date.fronted_relative: a fronted month or longer ("Last September, a trafficker who was
+    arrested on drug charges was released within days") also dates the relative clause on the
+    main clause's subject when that clause tells no date of its own: the one act told of the
+    person in that month. A fronted day dates only the main clause."""
+    relcls = [t for t in t_side if t.dep_ == "relcl"]
+    return (len(relcls) == 1 and relcls[0].head.dep_ in ("nsubj", "nsubjpass") and relcls[0].head.head == root
+            and all(t.dep_ not in _FINITE_CLAUSE_DEPS or t is relcls[0] for t in t_side))
 
 
 def _date_side_cost(d_side: list[Token], in_span: set[int], trigger: Token) -> float | None:
@@ -332,6 +359,17 @@ def _simultaneous(tok: Token) -> bool:
     hangs from, so its date is the act's too: "was shot by his comrades as he defected to
     the South on Monday", "guards opened fire when the men waded across on June 3"."""
     return tok.dep_ == "advcl" and _clause_mark(tok) in lexicon().simultaneous_marks
+
+
+def relayed_report(sent: Span) -> bool:
+    """A sentence in which an unnamed report speaks (date.relayed_report, data/dates.toml
+    [relayed_report]): "..., a report said yesterday", "media reports said Monday". Not a report
+    named for its agency or outlet ("a KCNA report said", "Yonhap's report said")."""
+    for tok in sent:
+        if (tok.dep_ == "nsubj" and tok.lower_ in lexicon().relayed_report_nouns and _is_reporting(tok.head)
+                and not any(c.pos_ == "PROPN" or c.ent_type_ or c.dep_ == "poss" for c in tok.children)):
+            return True
+    return False
 
 
 def _is_reporting(tok: Token) -> bool:

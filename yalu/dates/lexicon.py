@@ -61,12 +61,15 @@ class Lexicon:
         self.reporting_light = frozenset(tuple(pair.split()) for pair in reporting.get("light", []))
         self.discovery_verbs = frozenset(data["discovery"]["verbs"])
         self.learned_verbs = frozenset(data["learned_before"]["verbs"])
+        self.relayed_report_nouns = frozenset(data["relayed_report"]["nouns"])
         self.other_event_heads = frozenset(data["other_event"]["heads"])
         self.earlier_act_words = frozenset(data["earlier_act"]["words"])
         self.simultaneous_marks = frozenset(data["simultaneous"]["marks"])
         # "take place" -> ("take", "place"): the verb and the particle or object that completes it
         self.happening = frozenset(tuple(v.split()) for v in data["happening"]["verbs"])
         self.lasting = frozenset(data["lasting"]["lemmas"])
+        self.began_verbs = frozenset(data["began"]["verbs"])
+        self.began_days: int = data["began"]["days"]
         self.news_types = frozenset(data["news_types"]["types"])
         self._pieces(data)
         self._context(data["context"], data["future_cues"]["cues"])

@@ -435,13 +435,17 @@ def _announced(clusters: list[Cluster], article: Article,
     if article.published is None:
         return {}
     out: dict[int, tuple[TimeSpan, str]] = {}
+    # sentences in which an unnamed source tells an act: what it tells next is no announcement
+    sourced = {m.sent.start for c in clusters for m in c.mentions
+               if m.attribution is not None and m.attribution.kind == "anonymous_source"}
     for c in clusters:
         for m in c.mentions:
-            if (m.attribution is not None and m.attribution.kind == "anonymous_source") or _told_outlet(m.sent):
-                continue
+            if ((m.attribution is not None and m.attribution.kind == "anonymous_source") or _told_outlet(m.sent)
+                    or dates.relayed_report(m.sent)):
+                continue  # no announcement: news gathered before the day it was told (date.relayed_report)
             in_sentence = starting_in(found, m.sent.start_char, m.sent.end_char)
             said = dates.reporting_date(m.sent, in_sentence)
-            if said is None and not in_sentence and (before := _said_just_before(m, found)) is not None:
+            if said is None and not in_sentence and (before := _said_just_before(m, found, sourced)) is not None:
                 out[id(c)] = dates.news_cycle(before), "date.announced_carried"
                 break
             if said is not None and dates.thing_date(text_of(m.sent.doc), said):
@@ -460,17 +464,19 @@ def _announced(clusters: list[Cluster], article: Article,
     return out
 
 
-def _said_just_before(m: Mention, found: list[dates.DateMention]) -> date | None:
+def _said_just_before(m: Mention, found: list[dates.DateMention], sourced: set[int]) -> date | None:
     """The day an announcement told in the sentence just before, in the same paragraph,
     carries on to an undated act of this one (date.announced_carried): "North Korea said
     Sunday that the man was suspected to have been infected. The case prompted Kim Jong Un
-    to order a lockdown of the city" (Sunday's news). Not what someone told an outlet."""
+    to order a lockdown of the city" (Sunday's news). Not what someone told an outlet, nor
+    what an unnamed source told (date.source_quote_on: 'A source explained on the 2nd, "On the
+    25th a soldier shot five officers. The soldier fled but was arrested."': the quote goes on)."""
     doc = m.sent.doc
-    if m.sent.start == 0:
+    if m.sent.start == 0 or doc[m.sent.start - 1].sent.start in sourced:
         return None
     prev = doc[m.sent.start - 1].sent
     starts = paragraphs(text_of(doc))
-    if _paragraph_of(starts, prev.start_char) != m.paragraph or _told_outlet(prev):
+    if _paragraph_of(starts, prev.start_char) != m.paragraph or _told_outlet(prev) or dates.relayed_report(prev):
         return None
     said = dates.reporting_date(prev, starting_in(found, prev.start_char, prev.end_char))
     if said is None or said.span.precision != 1 or said.kind == "range" or dates.thing_date(text_of(doc), said):
@@ -496,7 +502,8 @@ def _news_of_the_day(doc: Doc, found: list[dates.DateMention], dated: list[Menti
     for d in found:
         if d.kind in _NEWS_DAY_KINDS and dates.in_news_cycle(d.span, published) and not dates.page_date(text, d):
             where = doc.char_span(d.start, d.end, alignment_mode="expand")
-            if where is not None and d.span != spoken and not _told_outlet(where.sent):
+            if (where is not None and d.span != spoken and not _told_outlet(where.sent)
+                    and not dates.relayed_report(where.sent)):
                 return True
     return False
 
@@ -514,7 +521,7 @@ LEAD_PARAGRAPHS = 3
 
 
 def _lead_when(c: Cluster, doc: Doc, found: list[dates.DateMention], lead: list[int],
-               recent: TimeSpan, news: TimeSpan | None) -> TimeSpan | None:
+               recent: TimeSpan, news: TimeSpan | None, told: set[int]) -> TimeSpan | None:
     """The inverted pyramid (date.lead_when): a lead tells the act and keeps its day for the
     paragraph after it ("A North Korean ship was seized by Chinese border guards in Dandong.
     // Late at night on June 20, a seizure operation was carried out ..."). The undated act
@@ -522,14 +529,18 @@ def _lead_when(c: Cluster, doc: Doc, found: list[dates.DateMention], lead: list[
     caption, lead), told before any date of the report, takes the first date told after it
     when that date is a day or a week of the report's recent news, told within two
     paragraphs after the lead. Not the page's date, nor the day a source spoke; not a lasting
-    condition or an act in the present perfect ("has ordered the arrest of a guard who fled");
+    condition or an act named by the noun of a verb in the present perfect ("has ordered the
+    arrest of a guard who fled"), though one told by its own verb in the perfect is ("has
+    deployed 1,500 soldiers to the border // 'On the 2nd, the soldiers arrived'": date.lead_perfect,
+    by a day told in a sentence that tells no act of its own);
     not a day of the news cycle when the report tells the news of the day."""
     text = text_of(doc)
     starts = paragraphs(text)
     sent = c.first.sent
-    if (c.first.paragraph not in lead or dates.lasting(c.first.trigger.lemma_) or _present_perfect(c.first)
+    if (c.first.paragraph not in lead or dates.lasting(c.first.trigger.lemma_) or _named_in_perfect(c.first)
             or text[starts[c.first.paragraph]:sent.start_char].strip()):
         return None
+    perfect = _present_perfect(c.first)
     for d in found:  # in text order (article.py sorts them); read only up to the first told
         if d.kind == "reference" or d.future or dates.page_date(text, d):
             continue
@@ -546,6 +557,8 @@ def _lead_when(c: Cluster, doc: Doc, found: list[dates.DateMention], lead: list[
             return None
         if news is not None and news.start and news.start <= time.start:
             return None  # the news of the day's cycle holds it already (date.news_of_the_day)
+        if perfect and where.sent.start in told:
+            return None  # the perfect's news: a day told with another act is that act's
         return time if time.within(recent) else None
     return None
 
@@ -604,14 +617,23 @@ def _lasting_since(found: list[dates.DateMention], published: date | None) -> Ti
                 None)
 
 
+def _named_in_perfect(m: Mention) -> bool:
+    """An act named by a noun of a verb in the present perfect ("has ordered the arrest of a
+    guard who fled"): the news is the verb's (the order), which the body dates no more than
+    the arrest. An act told by its own verb in the perfect ("North Korea has deployed 1,500
+    soldiers to the border ... // 'On the 2nd, the soldiers arrived in Hyesan'", RFA's and
+    Daily NK's way) is dated by the day the body tells (date.lead_perfect, under date.lead_when)."""
+    return m.trigger.dep_ in ("dobj", "nsubj", "nsubjpass") and _present_perfect(m)
+
+
 def _present_perfect(m: Mention) -> bool:
     """An act told in the present perfect ("have already been repatriated", "has ordered the
     arrest"): done at no stated time before the telling, so never dated by a past day of its
     own. After the lead (the first two paragraphs that tell acts) it is not the day's news
     cycle (date.news_of_the_day) but the recent window's ("most of the refugees detained this
-    month have already been repatriated"); in the lead ("North Korea has fired a missile") it
-    is the news itself, and takes no day told after it (date.lead_when). A past perfect ("had
-    launched") is reported speech's past and is neither."""
+    month have already been repatriated"); in the lead it is the news itself, and an act its
+    noun names ("has ordered the arrest") takes no day told after it (_named_in_perfect). A
+    past perfect ("had launched") is reported speech's past and is neither."""
     verb = m.trigger.head if m.trigger.dep_ in ("dobj", "nsubj", "nsubjpass") else m.trigger
     return any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children)
 
@@ -644,6 +666,7 @@ def date_undated(
     sequence = [(m.sent.start, m.paragraph, m.time) for m in dated if m.time is not None]
     sequence += _untold_dates(clusters, doc, found, article.published)
     lead = sorted({m.paragraph for c in clusters for m in c.mentions})[:LEAD_PARAGRAPHS]
+    told_sents = {m.sent.start for c in clusters for m in c.mentions}
     recent = dates.resolve("recently", article.published)
     cycle = dates.news_cycle(article.published) if news_day and article.published else None
     for c in clusters:
@@ -669,8 +692,8 @@ def date_undated(
             c.first.time, rule = max(told, key=lambda entry: entry[0])[1], "date.paragraph_before"
         elif carried and not short and SEQUENCE_CUE.search(c.first.sent.text):
             c.first.time, rule = max(carried, key=lambda entry: entry[0])[1], "date.sequence_cue"
-        elif not short and (when := _lead_when(c, doc, found, lead, recent, cycle)) is not None:
-            c.first.time, rule = when, "date.lead_when"
+        elif not short and (when := _lead_when(c, doc, found, lead, recent, cycle, told_sents)) is not None:
+            c.first.time, rule = when, "date.lead_perfect" if _present_perfect(c.first) else "date.lead_when"
         elif short:
             if news:
                 c.first.time, rule = news[0], "date.short_item_lead"

@@ -159,6 +159,27 @@ def test_an_act_placed_only_in_north_korea_takes_the_article_place_there(read_wi
     assert ("place.within_country" in execution.evidence[0].rules) == (where[0] is not None)
 
 
+@pytest.mark.parametrize("late, admin2", [
+    # the one town of the province, named only near the end (place.article_town)
+    ("Her family still runs a stall at the market in Hyesan, the source added.", "Hyesan"),
+    # two towns there: the province stays
+    ("Her family still runs stalls at the markets in Hyesan and in Samjiyon.", None),
+    # a town in another province refines nothing
+    ("Her family still runs a stall at the market in Musan, the source added.", None),
+])
+@pytest.mark.parametrize("lead", [
+    # placed only in North Korea, lent the province of the source (place.within_country)
+    "A woman was publicly executed in North Korea for selling copper wire, a source in Ryanggang Province told Daily NK.",
+    # placed in the province by its own clause
+    "A woman was publicly executed in Ryanggang Province for selling copper wire, a source told Daily NK.",
+])
+def test_an_act_lent_only_a_province_is_in_the_one_town_the_article_names_there(read_with_rules, lead, late, admin2):
+    _, incidents = read_with_rules(lead + FILLER + FILLER + "\n\n" + late)
+    [execution] = [i for i in incidents if i.event_type == "punishment"]
+    assert (execution.location.admin1_code, execution.location.admin2) == ("KP-10", admin2)
+    assert ("place.article_town" in execution.evidence[0].rules) == (admin2 is not None)
+
+
 @pytest.mark.parametrize("credit, admin2", [
     (" in late September. (ASIAPRESS)", None),
     (" in late September.", "Sakju"),

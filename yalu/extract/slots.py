@@ -209,7 +209,11 @@ def inherit_places(
         + [(loc, "place.article_named") for loc in named]
         + [(loc, "place.source_home") for loc in homes]
     )
-    _article_towns(mentions, located + named, homes, _towns_named(geoparser, places))
+    # a town named anywhere counts, not only in the story's first half (place.article_town:
+    # "Located in Hyesan, Yanggang Province, the mine ..." near the end of a Daily NK report)
+    everywhere = located + [loc for _, _, loc in told]
+    also = _towns_named(geoparser, places)
+    _article_towns(mentions, everywhere, homes, also)
     # each paragraph's places as (from where on they count, place): an act's own place from
     # its own sentence on, a sentence's place from the next sentence on (within its own
     # sentence, geoparse.locate decides which clause's place an act takes)
@@ -254,13 +258,17 @@ def inherit_places(
                 # a place passed over because it is where the people went: the origin rule chose
                 passed_over = origin is not None and not _left(candidates[0][0], origin)
                 m.set_place(focus[0], origin.id if origin is not None and passed_over else focus[1])
+    # again after borrowing: an act lent only a province because its clause names only North
+    # Korea ("executed in North Korea") is in the one town the article names there too
+    _article_towns([m for m in mentions if m.rules.get("place") == "place.within_country"], everywhere, homes, also)
 
 
 def _article_towns(mentions: list[Mention], told: list[Location], homes: list[Location], also: set[tuple[str, str]]) -> None:
     """An act its own clause places only in a province ("cracking down in North Hamgyong
     Province") is in the one town or county the article tells of in that province, as an
     analyst codes a report from Hoeryong (place.article_town); with none, in the one a
-    source there lives in. `also`: the (province, town) pairs any sentence names where
+    source there lives in. Run again after borrowing, for an act lent only a province by
+    place.within_country. `also`: the (province, town) pairs any sentence names where
     something is, not where it went or came from: a second town there leaves the act at
     the province."""
     for m in mentions:

@@ -172,6 +172,9 @@ def test_an_act_placed_only_in_north_korea_takes_the_article_place_there(read_wi
     "A woman was publicly executed in North Korea for selling copper wire, a source in Ryanggang Province told Daily NK.",
     # placed in the province by its own clause
     "A woman was publicly executed in Ryanggang Province for selling copper wire, a source told Daily NK.",
+    # placed nowhere, lent the province the article names next (place.article_named)
+    "A woman was publicly executed for selling copper wire, a source told Daily NK.\n\n"
+    "Markets in Ryanggang Province have been quiet since the spring.",
 ])
 def test_an_act_lent_only_a_province_is_in_the_one_town_the_article_names_there(read_with_rules, lead, late, admin2):
     _, incidents = read_with_rules(lead + FILLER + FILLER + "\n\n" + late)

@@ -258,22 +258,27 @@ def inherit_places(
                 # a place passed over because it is where the people went: the origin rule chose
                 passed_over = origin is not None and not _left(candidates[0][0], origin)
                 m.set_place(focus[0], origin.id if origin is not None and passed_over else focus[1])
-    # again after borrowing: an act lent only a province because its clause names only North
-    # Korea ("executed in North Korea") is in the one town the article names there too
-    _article_towns([m for m in mentions if m.rules.get("place") == "place.within_country"], everywhere, homes, also)
+    # again after borrowing: an act lent only a province, because its clause names only North
+    # Korea ("executed in North Korea") or no place and the article's place is a province, is
+    # in the one town the article names there too (not a paragraph's or a source's province:
+    # on the read set that moved acts told apart into one town)
+    lent = ("place.within_country", "place.article_focus", "place.article_named")
+    _article_towns([m for m in mentions if m.rules.get("place") in lent], everywhere, homes, also, lent=True)
 
 
-def _article_towns(mentions: list[Mention], told: list[Location], homes: list[Location], also: set[tuple[str, str]]) -> None:
+def _article_towns(mentions: list[Mention], told: list[Location], homes: list[Location], also: set[tuple[str, str]],
+                   lent: bool = False) -> None:
     """An act its own clause places only in a province ("cracking down in North Hamgyong
     Province") is in the one town or county the article tells of in that province, as an
     analyst codes a report from Hoeryong (place.article_town); with none, in the one a
-    source there lives in. Run again after borrowing, for an act lent only a province by
-    place.within_country. `also`: the (province, town) pairs any sentence names where
+    source there lives in. `lent`: run again after borrowing, for an act lent only a
+    province (place.within_country, place.article_focus, place.article_named), which keeps
+    its borrowed status. `also`: the (province, town) pairs any sentence names where
     something is, not where it went or came from: a second town there leaves the act at
     the province."""
     for m in mentions:
         own = m.location
-        if own is None or m.place_inherited or own.admin2 or not own.admin1_code or own.geo_precision != 3:
+        if own is None or (m.place_inherited and not lent) or own.admin2 or not own.admin1_code or own.geo_precision != 3:
             continue
         if has(m.event_type, "place_stated"):
             continue
@@ -281,7 +286,7 @@ def _article_towns(mentions: list[Mention], told: list[Location], homes: list[Lo
             towns = {t.admin2: t for t in pool if t.admin2 and t.admin1_code == own.admin1_code and t.geo_precision in (1, 2)}
             others = {town for province, town in also if province == own.admin1_code} - set(towns)
             if len(towns) == 1 and not others:
-                m.set_place(replace(next(iter(towns.values())), geo_precision=2), "place.article_town", inherited=False)
+                m.set_place(replace(next(iter(towns.values())), geo_precision=2), "place.article_town", inherited=m.place_inherited)
             if towns:
                 break
 

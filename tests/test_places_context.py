@@ -222,3 +222,11 @@ def test_a_persons_home_is_second_to_the_acts_place(where, text, admin2):
 def test_people_arrested_where_they_went_not_at_home(where, text, admin2):
     verb = "detained" if "detained" in text else "arrested"
     assert where(text, verb, "arrest").admin2 == admin2
+
+
+def test_a_city_abroad_where_the_north_acted_is_its_own_second_level(read_with_rules):
+    # Kuala Lumpur, where reports on the North recall an assassination (data/places/international.csv)
+    _, incidents = read_with_rules(
+        "Two agents attacked a North Korean diplomat at a hotel in Kuala Lumpur on Tuesday, police said." + FILLER)
+    [attack] = [i for i in incidents if i.event_type == "attack"]
+    assert (attack.location.country, attack.location.admin2) == ("MY", "Kuala Lumpur")

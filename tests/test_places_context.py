@@ -230,3 +230,17 @@ def test_a_city_abroad_where_the_north_acted_is_its_own_second_level(read_with_r
         "Two agents attacked a North Korean diplomat at a hotel in Kuala Lumpur on Tuesday, police said." + FILLER)
     [attack] = [i for i in incidents if i.event_type == "attack"]
     assert (attack.location.country, attack.location.admin2) == ("MY", "Kuala Lumpur")
+
+
+@pytest.mark.parametrize("second, where", [
+    # the article's town in China (context.toml within_countries)
+    ("The worker had been employed at a seafood plant in Hunchun since 2019.", ("CN-JL", "Hunchun")),
+    # a town in North Korea lends nothing to an act placed in China
+    ("The worker had been employed at a seafood plant in Rason since 2019.", (None, None)),
+])
+def test_an_act_placed_only_in_china_takes_the_article_town_there(read_with_rules, second, where):
+    text = "A North Korean worker was arrested in China last week after a quarrel, a trader told Daily NK.\n\n" + second + FILLER
+    _, incidents = read_with_rules(text)
+    [arrest] = [i for i in incidents if i.event_type == "arrest"]
+    assert arrest.location.country == "CN"
+    assert (arrest.location.admin1_code, arrest.location.admin2) == where

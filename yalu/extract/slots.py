@@ -25,6 +25,7 @@ from ..places.geoparse import (
     borrowing,
     direction,
     source_home_countries,
+    within_countries,
 )
 from ..places.syntax import Destinations, preposition
 from . import triggers
@@ -317,7 +318,7 @@ def _country_only(loc: Location | None) -> str | None:
     """The country of a place that is a country and nothing finer."""
     if loc is None or loc.admin1_code or loc.place_id or loc.geo_precision != 3:
         return None
-    return loc.country if loc.country in source_home_countries() else None
+    return loc.country if loc.country in within_countries() else None
 
 
 def _inside(loc: Location, country: str | None, provinces: frozenset[str] = frozenset()) -> bool:

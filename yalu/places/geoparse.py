@@ -583,6 +583,12 @@ def source_home_countries() -> frozenset[str]:
     return frozenset(context_rules().get("borrowing", {}).get("source_home_countries", []))
 
 
+def within_countries() -> frozenset[str]:
+    """The countries whose name alone lets an act take the article's place inside them
+    (place.within_country, context.toml)."""
+    return frozenset(borrowing().get("within_countries", []))
+
+
 def border_provinces(loc: Location | None) -> frozenset[str]:
     """The provinces along the land border, for an act placed only on that border ("fled
     across the border", "near the border with China"): it may take the paragraph's or the

@@ -244,3 +244,12 @@ def test_an_act_placed_only_in_china_takes_the_article_town_there(read_with_rule
     [arrest] = [i for i in incidents if i.event_type == "arrest"]
     assert arrest.location.country == "CN"
     assert (arrest.location.admin1_code, arrest.location.admin2) == where
+
+
+def test_a_district_named_with_its_city_is_the_place_lent(read_with_rules):
+    # of two places as precise in one sentence, the one inside the other (place.finer_unit)
+    text = ("Building new flats in Pyongyang's Sosong District has fallen behind schedule, a source told Daily NK.\n\n"
+            "Two soldiers were killed in an accident at the site last week, the source said." + FILLER)
+    _, incidents = read_with_rules(text)
+    [falls] = [i for i in incidents if i.event_type == "disaster"]
+    assert (falls.location.admin1_code, falls.location.admin2) == ("KP-01", "Sosong")

@@ -159,6 +159,30 @@ def test_an_act_placed_only_in_north_korea_takes_the_article_place_there(read_wi
     assert ("place.within_country" in execution.evidence[0].rules) == (where[0] is not None)
 
 
+@pytest.mark.parametrize("late, admin2", [
+    # the one town of the province, named only near the end (place.article_town)
+    ("Her family still runs a stall at the market in Hyesan, the source added.", "Hyesan"),
+    # two towns there: the province stays
+    ("Her family still runs stalls at the markets in Hyesan and in Samjiyon.", None),
+    # a town in another province refines nothing
+    ("Her family still runs a stall at the market in Musan, the source added.", None),
+])
+@pytest.mark.parametrize("lead", [
+    # placed only in North Korea, lent the province of the source (place.within_country)
+    "A woman was publicly executed in North Korea for selling copper wire, a source in Ryanggang Province told Daily NK.",
+    # placed in the province by its own clause
+    "A woman was publicly executed in Ryanggang Province for selling copper wire, a source told Daily NK.",
+    # placed nowhere, lent the province the article names next (place.article_named)
+    "A woman was publicly executed for selling copper wire, a source told Daily NK.\n\n"
+    "Markets in Ryanggang Province have been quiet since the spring.",
+])
+def test_an_act_lent_only_a_province_is_in_the_one_town_the_article_names_there(read_with_rules, lead, late, admin2):
+    _, incidents = read_with_rules(lead + FILLER + FILLER + "\n\n" + late)
+    [execution] = [i for i in incidents if i.event_type == "punishment"]
+    assert (execution.location.admin1_code, execution.location.admin2) == ("KP-10", admin2)
+    assert ("place.article_town" in execution.evidence[0].rules) == (admin2 is not None)
+
+
 @pytest.mark.parametrize("credit, admin2", [
     (" in late September. (ASIAPRESS)", None),
     (" in late September.", "Sakju"),
@@ -198,3 +222,34 @@ def test_a_persons_home_is_second_to_the_acts_place(where, text, admin2):
 def test_people_arrested_where_they_went_not_at_home(where, text, admin2):
     verb = "detained" if "detained" in text else "arrested"
     assert where(text, verb, "arrest").admin2 == admin2
+
+
+def test_a_city_abroad_where_the_north_acted_is_its_own_second_level(read_with_rules):
+    # Kuala Lumpur, where reports on the North recall an assassination (data/places/international.csv)
+    _, incidents = read_with_rules(
+        "Two agents attacked a North Korean diplomat at a hotel in Kuala Lumpur on Tuesday, police said." + FILLER)
+    [attack] = [i for i in incidents if i.event_type == "attack"]
+    assert (attack.location.country, attack.location.admin2) == ("MY", "Kuala Lumpur")
+
+
+@pytest.mark.parametrize("second, where", [
+    # the article's town in China (context.toml within_countries)
+    ("The worker had been employed at a seafood plant in Hunchun since 2019.", ("CN-JL", "Hunchun")),
+    # a town in North Korea lends nothing to an act placed in China
+    ("The worker had been employed at a seafood plant in Rason since 2019.", (None, None)),
+])
+def test_an_act_placed_only_in_china_takes_the_article_town_there(read_with_rules, second, where):
+    text = "A North Korean worker was arrested in China last week after a quarrel, a trader told Daily NK.\n\n" + second + FILLER
+    _, incidents = read_with_rules(text)
+    [arrest] = [i for i in incidents if i.event_type == "arrest"]
+    assert arrest.location.country == "CN"
+    assert (arrest.location.admin1_code, arrest.location.admin2) == where
+
+
+def test_a_district_named_with_its_city_is_the_place_lent(read_with_rules):
+    # of two places as precise in one sentence, the one inside the other (place.finer_unit)
+    text = ("Building new flats in Pyongyang's Sosong District has fallen behind schedule, a source told Daily NK.\n\n"
+            "Two soldiers were killed in an accident at the site last week, the source said." + FILLER)
+    _, incidents = read_with_rules(text)
+    [falls] = [i for i in incidents if i.event_type == "disaster"]
+    assert (falls.location.admin1_code, falls.location.admin2) == ("KP-01", "Sosong")

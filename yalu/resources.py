@@ -123,7 +123,7 @@ SCHEMAS: dict[str, Schema] = {
     "dates.toml": Schema({name: dict for name in DATE_TABLES}),
     "places/context.toml": Schema({
         "borrowing": _records("picture_words source_home_countries article_place_within land_borders border_provinces",
-                              "border_wide_types sent_verbs", ("border_wide_types",)),
+                              "border_wide_types sent_verbs within_countries", ("border_wide_types",)),
         "metonymy": _records("capitals causatives", "place_properties addressed"),
         "direction": _records("id types takes", "not_kinds shooter_kinds verbs country note", ("types",)),
     }),

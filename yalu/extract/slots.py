@@ -25,6 +25,7 @@ from ..places.geoparse import (
     borrowing,
     direction,
     source_home_countries,
+    within_countries,
 )
 from ..places.syntax import Destinations, preposition
 from . import triggers
@@ -209,7 +210,11 @@ def inherit_places(
         + [(loc, "place.article_named") for loc in named]
         + [(loc, "place.source_home") for loc in homes]
     )
-    _article_towns(mentions, located + named, homes, _towns_named(geoparser, places))
+    # a town named anywhere counts, not only in the story's first half (place.article_town:
+    # "Located in Hyesan, Yanggang Province, the mine ..." near the end of a Daily NK report)
+    everywhere = located + [loc for _, _, loc in told]
+    also = _towns_named(geoparser, places)
+    _article_towns(mentions, everywhere, homes, also)
     # each paragraph's places as (from where on they count, place): an act's own place from
     # its own sentence on, a sentence's place from the next sentence on (within its own
     # sentence, geoparse.locate decides which clause's place an act takes)
@@ -254,18 +259,27 @@ def inherit_places(
                 # a place passed over because it is where the people went: the origin rule chose
                 passed_over = origin is not None and not _left(candidates[0][0], origin)
                 m.set_place(focus[0], origin.id if origin is not None and passed_over else focus[1])
+    # again after borrowing: an act lent only a province, because its clause names only North
+    # Korea ("executed in North Korea") or no place and the article's place is a province, is
+    # in the one town the article names there too (not a paragraph's or a source's province:
+    # on the read set that moved acts told apart into one town)
+    lent = ("place.within_country", "place.article_focus", "place.article_named")
+    _article_towns([m for m in mentions if m.rules.get("place") in lent], everywhere, homes, also, lent=True)
 
 
-def _article_towns(mentions: list[Mention], told: list[Location], homes: list[Location], also: set[tuple[str, str]]) -> None:
+def _article_towns(mentions: list[Mention], told: list[Location], homes: list[Location], also: set[tuple[str, str]],
+                   lent: bool = False) -> None:
     """An act its own clause places only in a province ("cracking down in North Hamgyong
     Province") is in the one town or county the article tells of in that province, as an
     analyst codes a report from Hoeryong (place.article_town); with none, in the one a
-    source there lives in. `also`: the (province, town) pairs any sentence names where
+    source there lives in. `lent`: run again after borrowing, for an act lent only a
+    province (place.within_country, place.article_focus, place.article_named), which keeps
+    its borrowed status. `also`: the (province, town) pairs any sentence names where
     something is, not where it went or came from: a second town there leaves the act at
     the province."""
     for m in mentions:
         own = m.location
-        if own is None or m.place_inherited or own.admin2 or not own.admin1_code or own.geo_precision != 3:
+        if own is None or (m.place_inherited and not lent) or own.admin2 or not own.admin1_code or own.geo_precision != 3:
             continue
         if has(m.event_type, "place_stated"):
             continue
@@ -273,7 +287,7 @@ def _article_towns(mentions: list[Mention], told: list[Location], homes: list[Lo
             towns = {t.admin2: t for t in pool if t.admin2 and t.admin1_code == own.admin1_code and t.geo_precision in (1, 2)}
             others = {town for province, town in also if province == own.admin1_code} - set(towns)
             if len(towns) == 1 and not others:
-                m.set_place(replace(next(iter(towns.values())), geo_precision=2), "place.article_town", inherited=False)
+                m.set_place(replace(next(iter(towns.values())), geo_precision=2), "place.article_town", inherited=m.place_inherited)
             if towns:
                 break
 
@@ -304,7 +318,7 @@ def _country_only(loc: Location | None) -> str | None:
     """The country of a place that is a country and nothing finer."""
     if loc is None or loc.admin1_code or loc.place_id or loc.geo_precision != 3:
         return None
-    return loc.country if loc.country in source_home_countries() else None
+    return loc.country if loc.country in within_countries() else None
 
 
 def _inside(loc: Location, country: str | None, provinces: frozenset[str] = frozenset()) -> bool:

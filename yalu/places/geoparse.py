@@ -421,8 +421,15 @@ class Geoparser:
                 continue
             located = self.location(m.place, text=m.text, context=self._before(m))
             if located.admin1_code:
-                found.append(located)
-        return min(found, key=lambda loc: loc.geo_precision, default=None)
+                found.append((m.place, located))
+        best = min(found, key=lambda f: f[1].geo_precision, default=None)
+        if best is None:
+            return None
+        # "in Pyongyang's Hwasong District": of two places as precise, the one inside the
+        # other (place.finer_unit: the district, not its city)
+        inside = [loc for place, loc in found if loc.geo_precision == best[1].geo_precision
+                  and best[0] in self.gazetteer.ancestors(place)]
+        return inside[0] if inside else best[1]
 
     def _chinese_county(self, town: Place) -> Place:
         """A Chinese town's second level: its county-level city or county (Kaishantun is
@@ -581,6 +588,12 @@ def borrowing() -> dict:
 def source_home_countries() -> frozenset[str]:
     """Where a source's home places its story when the text names no place (context.toml)."""
     return frozenset(context_rules().get("borrowing", {}).get("source_home_countries", []))
+
+
+def within_countries() -> frozenset[str]:
+    """The countries whose name alone lets an act take the article's place inside them
+    (place.within_country, context.toml)."""
+    return frozenset(borrowing().get("within_countries", []))
 
 
 def border_provinces(loc: Location | None) -> frozenset[str]:

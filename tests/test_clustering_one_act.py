@@ -103,3 +103,19 @@ def test_the_leader_overseeing_a_drill_told_two_paragraphs_on_is_part_of_it(extr
         "The rockets hit a target island 300 km away, KCNA said.\n\n"
         "Kim oversaw the drill from an observation post and praised the gunners, the report added.")
     assert [i.event_type for i in incidents] == ["military_exercise"], [(i.event_type, i.evidence[0].text) for i in incidents]
+
+
+def test_a_ban_on_trade_told_again_as_a_crackdown_is_one_ban(extract):
+    """cluster.one_ban: "banned the sale of rice" and "enforced the ban" are one ban."""
+    incidents = extract(
+        "Authorities in Hyesan banned the sale of corn in markets last week, a source in Ryanggang Province told Daily NK.\n\n"
+        "Market managers enforced the ban on traders to keep the grain for the army, the source said.")
+    assert [i.event_type for i in incidents] == ["economic_measure"]
+
+
+def test_what_a_lockdown_forbids_is_the_lockdown(extract):
+    """cluster.quarantine_rules: the rules of a lockdown told beside it are no crackdown."""
+    incidents = extract(
+        "Authorities locked down the city of Hyesan on Friday, a source in Ryanggang Province told Daily NK.\n\n"
+        "People have been banned from eating together at their workplaces, the source said.")
+    assert [i.event_type for i in incidents] == ["lockdown"]

@@ -149,6 +149,19 @@ def test_a_declared_run_keeps_its_last_day_past_the_day_the_source_spoke() -> No
     assert (str(crackdown.time.start), str(crackdown.time.end)) == ("2025-06-05", "2025-06-11")
 
 
+def test_an_inspection_begun_early_in_the_month_runs_to_the_day_the_source_spoke() -> None:
+    """date.ko.began: "이달 초 ... 검열에 착수했다", told on the 12th, is the 1st to the 12th (as
+    precise as its start, a month), not the 1st to the 10th; a day it began on stays that day."""
+    text = ("함경북도 소식통은 12일 데일리NK에 “중앙 검열 성원들이 이달 초 회령시에 내려와 보위부에 대한 "
+            "검열에 착수했다”고 전했다.\n")
+    crackdown = next(r for r in _korean_records(text) if r.event_type == "crackdown")
+    assert (str(crackdown.time.start), str(crackdown.time.end), crackdown.time.precision) == (
+        "2025-06-01", "2025-06-12", 3)
+    text = "함경북도 소식통은 10일 데일리NK에 “보위부가 지난 3일 회령시 국경 마을에 대한 검열에 착수했다”고 전했다.\n"
+    crackdown = next(r for r in _korean_records(text) if r.event_type == "crackdown")
+    assert (str(crackdown.time.start), str(crackdown.time.end)) == ("2025-06-03", "2025-06-03")
+
+
 def test_a_place_after_the_clause_belongs_to_the_next_act() -> None:
     """Korean puts the place before its verb: the killing is North Hamgyong's, the
     defection told after it Hyesan's."""

@@ -393,6 +393,17 @@ def test_since_reads_its_examples_and_skips_its_not_examples() -> None:
         assert since["id"] not in {d.rule for d in find_dates(example, PUB)}
 
 
+def test_began_reads_the_words_after_its_trigger() -> None:
+    """data/ko/dates.toml's [began]: "검열에 착수했다" tells an act begun, "검열을 마쳤다" none."""
+    began = resources.load("ko/dates.toml")["began"]
+    for example in began["examples"]:
+        text, _, end = _example(example)
+        assert re.match(began["pattern"], text[end:]), example
+    for example in began["not_examples"]:
+        text, _, end = _example(example)
+        assert not re.match(began["pattern"], text[end:]), example
+
+
 def test_a_date_a_count_runs_from_dates_nothing() -> None:
     """data/ko/dates.toml's [lookback]: "지난달 20일 이후 2주 만" names the earlier act's day."""
     lookback = resources.load("ko/dates.toml")["lookback"]

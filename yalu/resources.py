@@ -143,6 +143,7 @@ SCHEMAS: dict[str, Schema] = {
         "units": dict,
         "since": _records("id pattern examples", "not_examples"),
         "lookback": _records("id pattern examples", "not_examples"),
+        "began": _records("id pattern examples", "not_examples"),
         "another_clause": _records("id after other examples", "not_examples"),
         "part_end": _records("id pattern examples", "not_examples"),
         "ordinal_frame": _records("id pattern examples", "not_examples rules"),

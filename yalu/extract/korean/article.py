@@ -271,6 +271,26 @@ def _inherit(mentions: list[Mention], context: dict, published: date | None) -> 
             last_time = (m.sent.start_char, m.time)
 
 
+def _began(mentions: list[Mention], context: dict, published: date | None) -> None:
+    """An act told as begun ("검열에 착수했다", "단속에 나섰다") or as going on ("검열을 진행하고
+    있다": modality.ko.ongoing) on a vague date (a week, a part of a month, a month) runs from
+    that date to the day the source spoke, else publication, as precise as its start
+    (date.ko.began, data/ko/dates.toml)."""
+    cue = resources.load("ko/dates.toml")["began"]
+    spoken = context["spoken"].end if context["spoken"] else None
+    for m in mentions:
+        t = m.time
+        if t is None or t.start is None or t.end is None or t.precision not in (2, 3):
+            continue
+        after = m.sent.text[m.trigger.idx - m.sent.start_char + len(m.trigger.text):]
+        end = spoken if spoken and spoken >= t.start else published
+        begun = re.match(cue["pattern"], after) or re.search(re.escape(m.trigger.text) + cue["pattern"], after)
+        if end is not None and end > t.end and (begun or m.modality == "ongoing"):
+            inherited = m.time_inherited
+            m.set_time(TimeSpan(t.start, end, t.precision, t.expression), cue["id"])
+            m.time_inherited = inherited
+
+
 def _told_before(m: Mention, last: tuple[int, TimeSpan] | None, told: list[KoreanDate]) -> TimeSpan | None:
     """The date told last before the mention's sentence: an act's, or one a sentence tells
     with no act ("합참에 따르면 이날 오전 목선이 포착됐다" before "... 탈북 경위를 조사하고
@@ -394,6 +414,7 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
             elif slots.within_country(m.location, headline_place, m.event_type):
                 m.set_place(headline_place, "place.ko.within_country")
     _inherit(mentions, context, article.published)
+    _began(mentions, context, article.published)
     clusters = _one_story(cluster_mentions(mentions), _sentence_counties(doc, hits, geoparser))
     records = [(c, record(c, article)) for c in clusters if reportable(c) and not history(c, article.published)]
     if decide is not None:

@@ -143,6 +143,14 @@ def test_calibration_on_reports_the_rules_never_saw():
     assert report["calibrated_on"] == {"documents": 20, "candidates": 100, "unproposed": 2}
     with pytest.raises(ValueError, match="both real and false"):
         train(tuned + new, seed=3, calibrate={"new0"})
+    # cut "all": the same calibrated confidence, but the threshold keeps 96% of every
+    # candidate's real incidents, as the plain model's does: both models keep the same ones
+    cut_all, report_all = train(tuned + new, seed=3, calibrate={f"new{d}" for d in range(20)}, cut="all")
+    assert cut_all.probability(new[0].features) == pytest.approx(calibrated.probability(new[0].features))
+    assert report_all["min_recall"] == 0.96 and report["min_recall"] == 0.0
+    kept = lambda model: [model.probability(c.features) >= model.threshold for c in tuned + new]  # noqa: E731
+    real_kept = sum(k and c.label for k, c in zip(kept(cut_all), tuned + new))
+    assert kept(cut_all) == kept(plain) and real_kept >= 0.96 * sum(c.label for c in tuned + new)
 
 
 def test_reliability_is_the_gap_between_confidence_and_accuracy():

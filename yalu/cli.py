@@ -539,10 +539,13 @@ def _eval_pairs(gold: tuple[str, ...], texts: str | None, split: str | None, as_
 @click.option("--calibrate", multiple=True, type=click.Path(exists=True),
               help="Gold of reports the rules were never tuned on (trained on too): the confidence and the "
                    "threshold are fitted on their out-of-fold scores; repeatable.")
+@click.option("--cut", type=click.Choice(["calibration", "all"]), default=None,
+              help="With --calibrate: the threshold from the calibration reports' best F1 (calibration), or the "
+                   "one that keeps 96% of every candidate's real incidents (all). Default: the packaged model's.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Model file (default: the packaged model).")
 def train(
     gold: tuple[str, ...], texts: str | None, split: str, seed: int, vectors: bool, also: tuple[str, ...],
-    also_weight: float, lang: str, calibrate: tuple[str, ...], output: str | None,
+    also_weight: float, lang: str, calibrate: tuple[str, ...], cut: str | None, output: str | None,
 ) -> None:
     """Fit the classifier that decides which candidate records are incidents.
 
@@ -575,6 +578,7 @@ def train(
     meta_of = Classifier.load(lang=lang).meta if not gold else {}
     gold = gold or tuple(meta_of.get("gold") or ())
     calibrate = calibrate or tuple(meta_of.get("calibrate") or ())
+    cut = cut or meta_of.get("cut") or "calibration"
     if not gold:
         raise click.ClickException("name the gold to train on (the packaged model does not say its own)")
     loaded = load_gold_files(list(gold), texts=texts, split=split)
@@ -592,10 +596,10 @@ def train(
     if not any(c.label for c in cands) or all(c.label for c in cands):
         raise click.ClickException("the candidates need both real and false incidents to learn from")
     unseen = {d.doc_id for d in unseen_docs} or None
-    meta = {"gold": list(gold), "split": split, "also": list(also), "lang": lang, "calibrate": list(calibrate)}
+    meta = {"gold": list(gold), "split": split, "also": list(also), "lang": lang, "calibrate": list(calibrate), "cut": cut}
     try:
         classifier, report = fit(cands, seed=seed, meta=meta, vectors=vectors, extra=extra, extra_weight=also_weight,
-                                 calibrate=unseen, missed=missed)
+                                 calibrate=unseen, missed=missed, cut=cut)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     target = output or str(files("yalu").joinpath(MODELS[lang]))

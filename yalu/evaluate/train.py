@@ -206,12 +206,14 @@ def train(
     extra_weight: float = 0.3,
     calibrate: set[str] | None = None,
     missed: Counter[str] | None = None,
+    cut: str = "calibration",
 ) -> tuple[Classifier, dict]:
     """The fitted classifier and a report of the cross-validation that chose it. The
     folds, the threshold and the calibration are over `cands` (the real reports) alone;
-    with `calibrate` (documents the rules were not tuned on), the calibration and the
-    threshold are over those documents' candidates, the threshold half their best incident
-    F1, their `missed` incidents counted."""
+    with `calibrate` (documents the rules were not tuned on), the calibration is over those
+    documents' candidates, and so is the threshold (half their best incident F1, their
+    `missed` incidents counted) unless `cut` is "all": then the threshold is the one that
+    keeps `MIN_RECALL` of every candidate's real incidents, on the calibrated scores."""
 
     extra = extra or []
     names = sorted({n for c in cands + extra for n in c.features if vectors or not _is_vector(n)})
@@ -229,14 +231,16 @@ def train(
     platt = _platt(z[cal], y_cal, seed)
     oof = _sigmoid(platt[0] * z[cal] + platt[1])
     unproposed = sum((missed or Counter())[d] for d in calibrate) if calibrate else 0
-    if calibrate:
+    cut_all = bool(calibrate) and cut == "all"
+    if calibrate and not cut_all:
         # on calibrated probabilities the threshold of the best expected F1 is half that F1
         # (Lipton et al. 2014); searched for directly over these few candidates, it moved
         # between 0.27 and 0.53 as batches were left out
         best = best_threshold(oof, y_cal, min_recall=0.0, unproposed=unproposed)
         threshold = round(decision(oof, y_cal, best, unproposed)["incident_f1"] / 2, 2)
     else:
-        threshold = best_threshold(oof, y_cal)
+        # the cut of every candidate's out-of-fold scores (the Platt map keeps their order)
+        threshold = best_threshold(_sigmoid(platt[0] * z + platt[1]), y)
     model, mean, scale = _fit(x, y, c_best, seed, more)
     kept = {n: k for k, n in enumerate(names) if model.coef_[0][k] != 0}
     report = {
@@ -246,7 +250,7 @@ def train(
         "cv_log_loss": {str(c): round(v, 4) for c, v in losses.items()},
         "calibrated_on": {"documents": len({c.doc_id for c in cands if c.doc_id in calibrate}), "candidates": len(y_cal),
                           "unproposed": unproposed} if calibrate else None,
-        "threshold": threshold, "min_recall": 0.0 if calibrate else MIN_RECALL,
+        "threshold": threshold, "min_recall": 0.0 if calibrate and not cut_all else MIN_RECALL,
         "cv_decision": decision(oof, y_cal, threshold, unproposed),
         "cv_calibration": reliability(list(zip(map(float, oof), map(int, y_cal)))),
     }

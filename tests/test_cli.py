@@ -691,9 +691,23 @@ def test_export_json(db):
         assert set(ONTOLOGY_FIELDS) <= set(record)
 
 
-def test_export_geojson(db):
+UNPLACED = """Border guard deserts
+
+A North Korean border guard deserted his post on May 3 and has not been found, a source told Example Wire.
+
+North Korea fired two short-range ballistic missiles into the sea on May 4, South Korea's Joint Chiefs of Staff said.
+
+[Fictional report written for Yalu's tests; not real news.]
+"""
+
+
+def test_export_geojson(module_db, tmp_path):
     """Every record is a Feature; one without coordinates has a null geometry (issue 12:
-    253 of 667 were written while the CLI said 667)."""
+    253 of 667 were written while the CLI said 667). The fixture reports and one whose acts
+    are told without a place."""
+    db = module_db("geojson.db")
+    (tmp_path / "unplaced.txt").write_text(UNPLACED, encoding="utf-8")
+    ok(yalu("ingest", REPORTS, tmp_path / "unplaced.txt", "--db", db, "-q"))
     r = ok(yalu("export", "--db", db, "--format", "geojson"))
     data = json.loads(r.stdout)
     assert data["type"] == "FeatureCollection"

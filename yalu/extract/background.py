@@ -17,13 +17,12 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .classes import _present
+from .classes import DIGIT, _present
 from .clause import _own_subtree
 from .genericity import PRESENT, _infinitive, _up_to_clause, cues
 from .modality import NO_ACT, Rule, Verdict, lexicon
 from .rhetoric import DAY_WORDS, register
 
-DIGIT = re.compile(r"\d")
 # a joined verb with one of these has a clause of its own: "..., and this week guards executed"
 OWN_SUBJECT = ("nsubj", "nsubjpass", "expl")
 

@@ -585,11 +585,13 @@ def borrowing() -> dict:
     return dict(context_rules().get("borrowing", {}))
 
 
+@cache
 def source_home_countries() -> frozenset[str]:
     """Where a source's home places its story when the text names no place (context.toml)."""
-    return frozenset(context_rules().get("borrowing", {}).get("source_home_countries", []))
+    return frozenset(borrowing().get("source_home_countries", []))
 
 
+@cache  # read for every mention placed only in a country
 def within_countries() -> frozenset[str]:
     """The countries whose name alone lets an act take the article's place inside them
     (place.within_country, context.toml)."""

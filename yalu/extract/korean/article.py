@@ -284,6 +284,7 @@ def _began(mentions: list[Mention], context: dict, published: date | None) -> No
             continue
         after = m.sent.text[m.trigger.idx - m.sent.start_char + len(m.trigger.text):]
         end = spoken if spoken and spoken >= t.start else published
+        # right after the trigger, or after its word told again ("단속을 강화하며 단속에 나섰다")
         begun = re.match(cue["pattern"], after) or re.search(re.escape(m.trigger.text) + cue["pattern"], after)
         if end is not None and end > t.end and (begun or m.modality == "ongoing"):
             inherited = m.time_inherited

@@ -43,6 +43,34 @@ def test_a_speakers_seat_a_far_reference_and_a_state_addressed_are_no_place_of_t
     assert excluded(found, name) == why
 
 
+@pytest.mark.parametrize("text", [
+    "(Seoul) – China should release the eight North Koreans detained in Shenyang, the group said today.",
+    "Human Rights Release\n(Seoul) - China should release the eight North Koreans detained in Shenyang.",
+])
+def test_a_place_in_brackets_opening_a_release_is_its_dateline(mentions, text):
+    # place.bracket_dateline
+    _, found = mentions(text)
+    assert excluded(found, "Seoul") == "dateline"
+    assert excluded(found, "Shenyang") is None
+
+
+def test_a_place_in_brackets_inside_a_sentence_is_a_place(mentions):
+    _, found = mentions("Guards detained a woman in the border city (Hyesan) – the source said on Monday.")
+    assert excluded(found, "Hyesan") is None
+
+
+@pytest.mark.parametrize("text, name, why", [
+    # where someone is based, told after the noun (place.based): the same as "Seoul-based"
+    ("Some residents have died of hunger, a newspaper based in Seoul reported on Monday.", "Seoul", "owner"),
+    ("Good Friends, a support group based in Seoul, said a famine continued in Haeju.", "Seoul", "owner"),
+    ("Seoul-based Daily NK said a famine continued in Haeju.", "Seoul", "owner"),
+    ("Guards arrested a broker in Hyesan based on a tip from a neighbour.", "Hyesan", None),
+])
+def test_where_a_source_is_based_is_no_place_of_the_story(mentions, text, name, why):
+    _, found = mentions(text)
+    assert excluded(found, name) == why
+
+
 def test_a_place_in_brackets_later_in_the_story_is_no_dateline(mentions):
     filler = "Prices rose again in the markets this week, traders said. " * 12
     _, found = mentions(filler + "Guards fired on a man near Hyesan (NK) on Monday.")

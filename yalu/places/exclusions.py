@@ -42,6 +42,10 @@ FAR_KM = 50
 MILE_KM = 1.609
 # "the Seoul-based Daily NK", "a Tokyo-based reporter": where someone is based (place.based)
 BASED = re.compile(r"(?i)\s*-?\s*based\b(?!\s+(?:on|upon)\b)")  # not "in Hyesan based on a tip"
+# "a newspaper based in Seoul", "a support group based in Seoul": the same, told after the noun (place.based)
+BASED_IN = re.compile(r"(?i)\bbased\s+(?:in|at)\s+(?:the\s+)?$")
+# "(Seoul) – China should disclose ...": a rights group's release opens on its office in brackets
+BRACKET_DATELINE = re.compile(r"\)\s*[–—-]")
 # "Speaking from Seoul, a defector said ...": where a speaker is (place.speaking_from)
 SPEAKING_FROM = re.compile(r"(?i)\b(?:speaking|writing|reporting|calling)\s+(?:(?:to|with)\s+[\w' ]{1,30}\s+)?from\s+(?:the\s+)?$")
 # "Seoul (AFP)": an agency's acronym in brackets after a place
@@ -65,9 +69,10 @@ def exclusion(ent: Span, place: Place) -> str | None:
         return "excepted"
     if _locator(ent) or _far_from(ent):
         return "locator"
-    if _source_owner(ent, place) or BASED.match(text_of(ent.doc), ent.end_char):
+    text = text_of(ent.doc)
+    if _source_owner(ent, place) or BASED.match(text, ent.end_char) or BASED_IN.search(text, max(0, ent.start_char - 20), ent.start_char):
         return "owner"
-    if SPEAKING_FROM.search(text_of(ent.doc), max(0, ent.start_char - 60), ent.start_char) or _speaker_seat(ent):
+    if SPEAKING_FROM.search(text, max(0, ent.start_char - 60), ent.start_char) or _speaker_seat(ent):
         return "source"
     if _stands_for_state(ent, place):
         return "state"
@@ -140,9 +145,16 @@ def _source_owner(ent: Span, place: Place) -> bool:
 def _agency_dateline(ent: Span) -> bool:
     """"Seoul (AFP) Nov 7, 2011", "by Staff Writers Seoul (Reuters)": a place followed by an
     outlet or an agency's acronym in brackets near the top is where the wire filed from
-    (place.agency_dateline)."""
+    (place.agency_dateline); "(Seoul) – China should ..." opening a line near the top is
+    where a rights group's release was issued (place.bracket_dateline)."""
     doc = ent.doc
-    if ent.start_char > DATELINE_REACH or ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+    if ent.start_char > DATELINE_REACH:
+        return False
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    if text[line_start:ent.start_char].strip() == "(":
+        return bool(BRACKET_DATELINE.match(text, ent.end_char))  # place.bracket_dateline
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
         return False
     close = next((t.i for t in doc[ent.end + 1:ent.end + 6] if t.text == ")"), None)
     if close is None or close == ent.end + 1:

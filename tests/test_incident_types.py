@@ -150,6 +150,21 @@ def test_return_fire_warnings_and_warning_shots_in_a_clash_are_the_clash(extract
     assert types(incidents) == ["armed_clash"], kinds(incidents)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # frame.fire_on_positions: armed parties shooting at armed parties
+    ("Four North Korean soldiers opened fire at South Korean positions in Cheorwon on Sunday, "
+     "the Joint Chiefs of Staff said.", ["armed_clash"]),
+    ("North Korean soldiers shot at a South Korean guardpost in Yeoncheon on Sunday, "
+     "the Joint Chiefs of Staff said.", ["armed_clash"]),
+    # shooting a man who flees is still an attack on him
+    ("North Korean soldiers opened fire at a defector crossing the border in Cheorwon on Sunday, "
+     "the Joint Chiefs of Staff said.", ["attack"]),
+])
+def test_fire_on_the_other_sides_positions_is_a_clash(extract, text, expected):
+    incidents = extract(text, published="2024-06-10", outlet="Yonhap")
+    assert sorted({i.event_type for i in incidents} & {"attack", "armed_clash"}) == expected, kinds(incidents)
+
+
 def test_warning_shots_at_a_crossing_are_their_own_record(extract):
     # the wire codes the crossing and the South's warning shots apart
     incidents = extract(

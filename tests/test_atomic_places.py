@@ -29,6 +29,13 @@ def test_each_place_s_record_has_an_id_of_its_own(read_with_rules, new_db):
     assert store.conn.execute("SELECT count(*) FROM incidents WHERE event_type = 'leadership_activity'").fetchone()[0] == 2
 
 
+def test_a_place_named_only_as_a_districts_address_lists_nothing(read_with_rules):
+    # the act is placed in the city, which the clause names only as the district's address
+    _, incidents = read_with_rules(
+        "Two people were publicly executed on May 17 on the riverbank next to the Sunam market in Chongjin, sources said.")
+    assert {code for _, code in _places(incidents, "punishment")} == {"KP-09"}
+
+
 def test_executions_in_two_provinces_are_two_records(read_with_rules):
     _, incidents = read_with_rules("The authorities publicly executed five people in South Pyongan and North Hwanghae provinces last week.")
     assert sorted(code for _, code in _places(incidents, "punishment")) == ["KP-02", "KP-06"]

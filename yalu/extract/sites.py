@@ -73,6 +73,8 @@ def _coordinated(named: PlaceMention, here: list[PlaceMention], geoparser: Geopa
             ends[id(town)] = address.end
             ends[id(address)] = -1  # read as the town's, not as a place of the list
     here = [p for p in here if ends[id(p)] >= 0]
+    if named not in here:
+        return []  # "the Sunam market in Chongjin": the act's place is only its town's address
     level = SPECIFICITY.get(named.place.kind)
     same = [p for p in here if SPECIFICITY.get(p.place.kind) == level]
     # "Samjiyon and Pochon County" parses as one name with a conjunct inside it

@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from yalu.annotate import text_of
-from yalu.dates import after_clause_date, coded_as_start, find_dates, governing_date, resolve
+from yalu.dates import after_clause_date, coded_as_start, coded_by_width, find_dates, governing_date, resolve
+from yalu.model import TimeSpan
 
 PUB = date(2024, 10, 11)
 
@@ -35,6 +36,21 @@ def test_an_ongoing_span_is_as_precise_as_its_start(expression, start, precision
 def test_other_spans_keep_their_precision(expression):
     found = resolve(expression, PUB)
     assert coded_as_start(found, PUB) == found
+
+
+@pytest.mark.parametrize(("span", "precision"), [
+    (resolve("recently", PUB), 3),  # the thirty days before publication (date.month_window)
+    (resolve("in recent weeks", PUB), 3),  # sixty days
+    (TimeSpan(date(2024, 8, 11), PUB, 4), 3),  # a report's recent window of two months
+    (resolve("in recent months", PUB), 4),  # half a year
+    (TimeSpan(date(2024, 8, 3), PUB, 4), 4),  # over two months
+    (resolve("since mid-August", PUB), 4),  # ongoing: coded by its start (coded_as_start)
+    (TimeSpan(None, PUB, 4), 4),  # on or before: no width
+])
+def test_a_window_of_weeks_is_coded_as_a_month(span, precision):
+    coded = coded_by_width(span)
+    assert coded.precision == precision
+    assert (coded.start, coded.end) == (span.start, span.end)  # the interval stays
 
 
 @pytest.mark.parametrize(("sentence", "start", "told"), [

@@ -234,8 +234,9 @@ def test_an_announced_act_is_the_news_of_its_day() -> None:
             "양강도 소식통은 “체포된 주민들은 밀수 혐의를 받고 있다”고 전했다.\n")
     [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]
     # the 30 days before the outlet's day, to publication (date.ko.recent_window, as the English
-    # stage codes an undated act "on or before" the report): wider than a month, a 4
-    assert (arrest.time.start, arrest.time.end, arrest.time.precision) == (date(2025, 5, 11), date(2025, 6, 12), 4)
+    # stage codes an undated act "on or before" the report): wider than a month but within two,
+    # a record coded month (date.month_window)
+    assert (arrest.time.start, arrest.time.end, arrest.time.precision) == (date(2025, 5, 11), date(2025, 6, 12), 3)
 
 
 def test_a_day_told_from_the_news_day() -> None:
@@ -292,7 +293,8 @@ def test_an_act_told_as_recent_takes_the_date_of_the_account_that_follows() -> N
     text = ("최근 양강도 혜산시에서 탈북을 시도하던 주민 2명이 국경경비대에 체포된 것으로 전해졌다.\n"
             "양강도 소식통은 10일 데일리NK에 “지난해 5월 주민 2명이 강을 건넌 적이 있다”고 전했다.\n")
     [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]
-    assert arrest.time.precision == 4 and arrest.time.end == date(2025, 6, 10)
+    # the "최근" window itself: four weeks, a record coded month (date.month_window)
+    assert arrest.time.precision == 3 and arrest.time.end == date(2025, 6, 10)
 
 
 def test_a_story_state_media_announced_with_no_day_is_that_days_news() -> None:

@@ -316,6 +316,8 @@ def test_the_recent_window_ends_at_publication_as_analysts_code_it(extract):
     ("Police have arrested several smugglers in Hyesan, a source said.", "2024-09-11", 3),
     # a window that reaches back to an act dated months earlier is not
     ("On August 3, border guards shot a man crossing the Yalu River near Hyesan, a source said.", "2024-08-03", 4),
+    # one of two months at most is still a month, as analysts code the last weeks (date.month_window)
+    ("On September 2, border guards shot a man crossing the Yalu River near Hyesan, a source said.", "2024-09-02", 3),
     # June 3 is over a season before the report: history told beside the news, no start for it
     ("On June 3, border guards shot a man crossing the Yalu River near Hyesan, a source said.", "2024-09-11", 3),
 ])

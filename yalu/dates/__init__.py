@@ -27,6 +27,7 @@ Public interface (used by the extractor):
 - `dateline(text, hint=None)`      -> publication date from "Pyongyang, September 7 (KCNA) --"
 - `dateline_match(text)`           -> the dateline's match, or None
 - `coded_as_start(span, published)` -> an ongoing "since X" span coded as precisely as X
+- `coded_by_width(span)`           -> a window of two months at most coded month (3), not year (4)
 - `opens_since(expression)`        -> the match of the "since" words an expression opens with, or None
 - `days_of(span)`                  -> the days of a run of days ("from October 30 to November 3")
 - `governing_date(sent, trigger, mentions)` -> the mention that dates the trigger, or None
@@ -79,7 +80,7 @@ from .attach import (
     thing_date,
     told_after,
 )
-from .combine import COMBINERS, RULES, DateMention, coded_as_start, find_dates, opens_since, resolve
+from .combine import COMBINERS, RULES, DateMention, coded_as_start, coded_by_width, find_dates, opens_since, resolve
 from .dateline import dateline, dateline_match
 from .lexicon import lasting, news_type
 from .resolution import MAX_RUN_DAYS, days_of, in_news_cycle, news_cycle, precision_for
@@ -91,6 +92,7 @@ __all__ = [
     "DateMention",
     "after_clause_date",
     "coded_as_start",
+    "coded_by_width",
     "dateline",
     "dateline_match",
     "days_of",

@@ -517,6 +517,19 @@ def opens_since(expression: str | None) -> re.Match[str] | None:
     return lexicon().since_opening.match(expression or "")
 
 
+def coded_by_width(found: TimeSpan) -> TimeSpan:
+    """A record's window of weeks coded year or longer (4) is coded month (3) when it is at
+    most two months wide (date.month_window, dates.toml): "recently" (the 30 days before
+    publication), a report's recent window from October 1 to November 27, "in recent weeks".
+    Only the code: the mention keeps 4 while a record is built, so a month told with it
+    ("recently killed ... in late December") still wins as the more precise. An ongoing
+    "since" is coded by its start (coded_as_start)."""
+    if (found.precision != 4 or found.start is None or found.end is None or opens_since(found.expression)
+            or (found.end - found.start).days + 1 > lexicon().month_window):
+        return found
+    return replace(found, precision=3)
+
+
 def coded_as_start(found: TimeSpan, published: date | None) -> TimeSpan:
     """An act going on since a date (date.since_start) is coded as precisely as its start, as
     analysts code an ongoing event by the day it began: "have been inspecting every household

@@ -141,8 +141,9 @@ def record(c: Cluster, article: Article) -> Incident:
     incident = Incident(
         event_type=c.event_type,
         category=category(c.event_type),
-        # an act going on "since" a date is coded as precisely as its start (date.since_start)
-        time=dates.coded_as_start(c.best_time() or TimeSpan(), article.published),
+        # an act going on "since" a date is coded as precisely as its start (date.since_start);
+        # a window of weeks as a month (date.month_window)
+        time=dates.coded_by_width(dates.coded_as_start(c.best_time() or TimeSpan(), article.published)),
         location=location,
         actors=actors,
         quantities=quantities,

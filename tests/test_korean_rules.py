@@ -229,6 +229,14 @@ def test_places_the_genre_names_otherwise(geoparser: Geoparser) -> None:
         ("강원", "kr.gangwon", False), ("철원", "kr.gangwon.cheorwon", False)]
     assert ("원산", "kp.kangwon.wonsan", True) in found("북한이 함흥 인근에서 원산 앞바다로 미사일을 쐈다.")
     assert ("원산", "kp.kangwon.wonsan", False) in found("북한이 원산 인근에서 미사일을 쐈다.")
+    # a place another is found by (place.ko.neighbour)
+    assert found("온성과 마주한 도문 변방대에 구속됐다.") == [("도문", "cn.jilin.yanbian.tumen", False)]
+    assert [h[0] for h in found("혜산시와 장백현은 압록강을 사이에 두고 맞닿아 있다.")] == ["장백현", "압록강"]
+    assert [h[0] for h in found("신의주 맞은편 단둥에서 밀수꾼이 붙잡혔다.")] == ["단둥"]
+    assert [h[0] for h in found("혜산시와 삼지연시에서 주민들이 체포됐다.")] == ["혜산시", "삼지연시"]
+    # a team sent from the capital, the verb spaced as the genre often writes it (place.ko.sent_from)
+    assert found("평양에서 내려 온 보위성원들이 순천에서 검열을 했다.") == [
+        ("평양", "kp.pyongyang", True), ("순천", "kp.south-pyongan.sunchon", False)]
 
 
 def test_places_that_place_no_act(geoparser: Geoparser) -> None:

@@ -111,8 +111,9 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
         after = doc.text[end:end + 12]
         if any(a <= start < b for a, b in unplacing) or _where_told(doc.text, end):
             continue
-        if _landmark(doc.text, start, after, hits):
-            continue
+        if _landmark(doc.text, start, after, hits) or any(
+                re.match(p, doc.text[end:end + 60]) for p in slot_data()["places"]["neighbour"]):
+            continue  # a place another is measured or found by
         destination, home = _flags(doc.text, end, place)
         offshore = any(re.match(p, doc.text[end:end + 30]) for p in slot_data()["places"]["offshore"])
         hits.append(PlaceHit(start, end, surface, place, destination, home, offshore))

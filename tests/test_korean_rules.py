@@ -211,6 +211,32 @@ def test_places_the_launch_reports_name_by_their_short_names(geoparser: Geoparse
 
     assert county("북한이 평안북도 방현 일대에서 미사일을 쐈다.", "방현") == "Kusong"
     assert county("북한군이 등산곶 일대에서 해안포 사격을 했다.", "등산곶") == "Kangryong"
+    # the launch sites the South's Joint Chiefs name by their air bases
+    assert county("북한이 함경남도 선덕 일대에서 발사체를 쐈다.", "선덕") == "Jongphyong"
+    assert county("북한이 함경남도 연포 일대에서 발사체 2발을 쐈다.", "연포") == "Hamju"
+
+
+def test_places_the_genre_names_otherwise(geoparser: Geoparser) -> None:
+    """A school named after the Kims' family is no county (the county keeps its suffix); the
+    South's bare province before its county is the South's; the sea a missile fell in
+    is where it went (place.ko.fell_off)."""
+    def found(text: str) -> list[tuple[str, str, bool]]:
+        return [(h.text, h.place.id, h.destination) for h in slots.find_places(annotate(text), geoparser)]
+
+    assert found("혜산시 김정숙사범대학 학생 3명이 구류됐다.") == [("혜산시", "kp.ryanggang.hyesan", False)]
+    assert ("김정숙군", "kp.ryanggang.kim-jong-suk", False) in found("양강도 김정숙군에서 주민이 체포됐다.")
+    assert found("북한군 병사가 강원 철원 지역의 MDL을 넘어 귀순했다.")[:2] == [
+        ("강원", "kr.gangwon", False), ("철원", "kr.gangwon.cheorwon", False)]
+    assert ("원산", "kp.kangwon.wonsan", True) in found("북한이 함흥 인근에서 원산 앞바다로 미사일을 쐈다.")
+    assert ("원산", "kp.kangwon.wonsan", False) in found("북한이 원산 인근에서 미사일을 쐈다.")
+    # a place another is found by (place.ko.neighbour)
+    assert found("온성과 마주한 도문 변방대에 구속됐다.") == [("도문", "cn.jilin.yanbian.tumen", False)]
+    assert [h[0] for h in found("혜산시와 장백현은 압록강을 사이에 두고 맞닿아 있다.")] == ["장백현", "압록강"]
+    assert [h[0] for h in found("신의주 맞은편 단둥에서 밀수꾼이 붙잡혔다.")] == ["단둥"]
+    assert [h[0] for h in found("혜산시와 삼지연시에서 주민들이 체포됐다.")] == ["혜산시", "삼지연시"]
+    # a team sent from the capital, the verb spaced as the genre often writes it (place.ko.sent_from)
+    assert found("평양에서 내려 온 보위성원들이 순천에서 검열을 했다.") == [
+        ("평양", "kp.pyongyang", True), ("순천", "kp.south-pyongan.sunchon", False)]
 
 
 def test_places_that_place_no_act(geoparser: Geoparser) -> None:

@@ -109,14 +109,26 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
         n, surface, place, start, end = found
         k += n
         after = doc.text[end:end + 12]
-        if any(a <= start < b for a, b in unplacing) or any(re.match(p, after) for p in slot_data()["places"]["dateline"]):
+        if any(a <= start < b for a, b in unplacing) or _where_told(doc.text, end):
             continue
-        if _landmark(doc.text, start, after, hits):
-            continue
+        if _landmark(doc.text, start, after, hits) or any(
+                re.match(p, doc.text[end:end + 60]) for p in slot_data()["places"]["neighbour"]):
+            continue  # a place another is measured or found by
         destination, home = _flags(doc.text, end, place)
         offshore = any(re.match(p, doc.text[end:end + 30]) for p in slot_data()["places"]["offshore"])
         hits.append(PlaceHit(start, end, surface, place, destination, home, offshore))
     return hits
+
+
+def _where_told(text: str, end: int) -> bool:
+    """A place that says where the news was told, not where it happened: a wire's
+    dateline ("(서울=연합뉴스)"), a broadcast's correspondent ("중국 선양 연결합니다"), the
+    hall of a briefing ("서울 여의도 국회에서 열린 정보위원회": slots.toml's `venue`), or the
+    name of a past event the news is dated by ("연평도 포격 9주기에 맞춰": `anniversary`)."""
+    data = slot_data()["places"]
+    after = text[end:end + 40]
+    return any(re.match(p, after[:12]) for p in data["dateline"]) or any(
+        re.match(p, after) for p in data["correspondent"] + data["venue"] + data["anniversary"])
 
 
 def _landmark(text: str, start: int, after: str, hits: list[PlaceHit]) -> bool:

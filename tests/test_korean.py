@@ -502,3 +502,25 @@ def test_a_launch_praised_is_no_launch_of_the_report() -> None:
     the news, not the launch."""
     assert not [r for r in _korean_records("재일 동포단체, 위성발사 성공 격찬\n") if r.event_type == "missile_launch"]
     assert [r.event_type for r in _korean_records("북한이 지난 5일 위성을 발사했다.\n")] == ["missile_launch"]
+
+
+def test_false_alarms_of_the_genre_report_no_act() -> None:
+    """A photo described by "사진은 ...", a crackdown someone was caught in, a border sealed
+    "as" or "despite" the news and an aim (modality.ko.as_setting, .despite, .caught_in,
+    .purpose) tell no act of their own; the act told beside them is still read."""
+    text = ("가상시 주민 체포\n\n"
+            "지난 3일 혜산시의 한 주민이 검열에 걸려 체포되는 사건이 발생했다고 소식통이 전했다.\n\n"
+            "소식통은 “국경봉쇄에도 불구하고 이 주민은 중국과 통화를 해왔다”고 말했다. "
+            "사진은 지난달 김정은 국무위원장이 참관한 미사일 시험발사 장면.\n\n"
+            "이번 검열은 간첩 색출을 핵심 목표로 하고 있다는 전언이다.\n")
+    assert [r.event_type for r in _korean_records(text)] == ["arrest"]
+
+
+def test_a_northerner_taken_into_custody_at_the_line_is_a_defection() -> None:
+    """The JCS's "신병을 확보" of one who crossed the line is a defection, not an incursion
+    (trigger.ko.defection.custody); a soldier's "신원" (identity) is no Sinwon County."""
+    text = ("합참 “北 주민 1명 귀순”\n\n"
+            "합동참모본부는 지난 3일 밤 중부전선에서 군사분계선(MDL)을 넘어오는 북한 주민 1명의 신병을 확보했다고 4일 밝혔다.\n")
+    assert [r.event_type for r in _korean_records(text)] == ["defection"]
+    text = "체포된 북한군인의 신원은 함경북도 국경경비대 소속 병사로 확인됐다고 소식통이 전했다.\n"
+    assert all(r.location.admin2 != "Sinwon" for r in _korean_records(text))

@@ -63,7 +63,8 @@ def captions(doc: KoreanDoc) -> set[int]:
     for sentences in lines.values():
         if caption(doc.text[sentences[0].start_char:sentences[-1].end_char]):
             found |= {s.index for s in sentences}
-    return found
+    alone = slot_data()["places"]["caption_sentence"]
+    return found | {s.index for s in doc.sentences if any(re.match(p, s.text) for p in alone)}
 
 
 def _unplacing(doc: KoreanDoc) -> list[tuple[int, int]]:

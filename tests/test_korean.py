@@ -506,21 +506,22 @@ def test_a_launch_praised_is_no_launch_of_the_report() -> None:
 
 def test_false_alarms_of_the_genre_report_no_act() -> None:
     """A photo described by "사진은 ...", a crackdown someone was caught in, a border sealed
-    "as" or "despite" the news and an aim (modality.ko.as_setting, .despite, .caught_in,
-    .purpose) tell no act of their own; the act told beside them is still read."""
+    "as" the news came about and an aim (modality.ko.as_setting, .caught_in, .purpose) tell
+    no act of their own; the act told beside them is still read."""
     text = ("가상시 주민 체포\n\n"
-            "지난 3일 혜산시의 한 주민이 검열에 걸려 체포되는 사건이 발생했다고 소식통이 전했다.\n\n"
-            "소식통은 “국경봉쇄에도 불구하고 이 주민은 중국과 통화를 해왔다”고 말했다. "
-            "사진은 지난달 김정은 국무위원장이 참관한 미사일 시험발사 장면.\n\n"
-            "이번 검열은 간첩 색출을 핵심 목표로 하고 있다는 전언이다.\n")
+            "지난 3일 혜산시의 한 상인이 검열에 걸려 보위부에 체포됐다고 소식통이 전했다.\n\n"
+            "소식통은 “국경을 봉쇄하면서 이 주민은 장사를 접었다”고 말했다. "
+            "사진은 지난해 열린 미사일 발사 훈련 장면.\n\n"
+            "이번 검열은 간첩 검거를 첫째 목표로 하고 있다고 한다.\n")
     assert [r.event_type for r in _korean_records(text)] == ["arrest"]
 
 
 def test_a_northerner_taken_into_custody_at_the_line_is_a_defection() -> None:
     """The JCS's "신병을 확보" of one who crossed the line is a defection, not an incursion
     (trigger.ko.defection.custody); a soldier's "신원" (identity) is no Sinwon County."""
-    text = ("합참 “北 주민 1명 귀순”\n\n"
-            "합동참모본부는 지난 3일 밤 중부전선에서 군사분계선(MDL)을 넘어오는 북한 주민 1명의 신병을 확보했다고 4일 밝혔다.\n")
+    text = "합참은 지난 5일 새벽 동부전선 군사분계선(MDL)을 넘어온 북한 주민 1명의 신병을 확보했다고 6일 밝혔다.\n"
     assert [r.event_type for r in _korean_records(text)] == ["defection"]
-    text = "체포된 북한군인의 신원은 함경북도 국경경비대 소속 병사로 확인됐다고 소식통이 전했다.\n"
-    assert all(r.location.admin2 != "Sinwon" for r in _korean_records(text))
+    text = "합참은 지난 5일 새벽 동부전선 군사분계선(MDL)을 넘어와 귀순한 북한 병사 1명의 신병을 확보했다고 6일 밝혔다.\n"
+    assert [r.event_type for r in _korean_records(text)] == ["defection"]
+    text = "국경경비대 병사 1명이 지난 3일 보위부에 체포됐다. 이 병사의 신원은 곧 확인될 것이라고 소식통이 전했다.\n"
+    assert [(r.event_type, r.location.admin2) for r in _korean_records(text)] == [("arrest", None)]

@@ -525,3 +525,13 @@ def test_a_northerner_taken_into_custody_at_the_line_is_a_defection() -> None:
     assert [r.event_type for r in _korean_records(text)] == ["defection"]
     text = "국경경비대 병사 1명이 지난 3일 보위부에 체포됐다. 이 병사의 신원은 곧 확인될 것이라고 소식통이 전했다.\n"
     assert [(r.event_type, r.location.admin2) for r in _korean_records(text)] == [("arrest", None)]
+
+
+def test_acts_named_as_a_title_a_credit_or_a_question_are_no_records() -> None:
+    """State media's report of a foreign piece titled after a launch (modality.ko.titled),
+    scientists credited with a launch (modality.ko.object) and whether people meant to
+    defect (귀순 여부) report no launch and no defection."""
+    for text in ["(평양 5월 3일발 조선중앙통신) 가상나라 친선협회 홈페지가 1일 《조선의 위성 발사 성공》이라는 제목의 글을 실었다.\n",
+                 "평양에서 경축대회가 열렸다. 이날 대회에는 위성 발사에 기여한 과학자들도 참석했다.\n",
+                 "군 당국은 지난 2일 서해에서 발견된 북한 주민 2명의 귀순 여부를 조사하고 있다.\n"]:
+        assert _korean_records(text) == [], text

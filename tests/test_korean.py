@@ -535,3 +535,19 @@ def test_acts_named_as_a_title_a_credit_or_a_question_are_no_records() -> None:
                  "평양에서 경축대회가 열렸다. 이날 대회에는 위성 발사에 기여한 과학자들도 참석했다.\n",
                  "군 당국은 지난 2일 서해에서 발견된 북한 주민 2명의 귀순 여부를 조사하고 있다.\n"]:
         assert _korean_records(text) == [], text
+
+
+def test_acts_called_off_risked_or_supposed_are_no_records() -> None:
+    """A visit called off (취소됐다), a place named by a visit before (현지지도했던), a
+    repatriation risked (북송 위기에 처했던), a desertion supposed (이탈하지만 않았어도) and a
+    punishment too hard to mete out (처벌하기도 어렵다) report none of these acts
+    (modality.ko.negated, .visited_before, .alternative); the flood and the runaways are read."""
+    records = {
+        "지난 3일 원산에서 폭발물이 발견돼 다음날로 예정됐던 김정은의 현지지도가 취소됐다고 소식통이 전했다.\n": [],
+        "김정은이 현지지도했던 가상 농장서 또 수해 발생\n": ["disaster"],
+        "지난달 중국에서 강제북송 위기에 처했던 탈북민 10명이 풀려났다고 소식통이 전했다.\n": [],
+        "소식통은 “병사들이 초소를 이탈하지만 않았어도 사고는 없었을 것”이라고 말했다.\n": [],
+        "소식통은 “도망치는 병사가 너무 많아 일일이 처벌하기도 어렵다”고 말했다.\n": ["desertion"],
+    }
+    for text, types in records.items():
+        assert [r.event_type for r in _korean_records(text)] == types, text

@@ -551,3 +551,18 @@ def test_acts_called_off_risked_or_supposed_are_no_records() -> None:
     }
     for text, types in records.items():
         assert [r.event_type for r in _korean_records(text)] == types, text
+
+
+def test_where_people_live_or_come_from_places_no_act_of_theirs() -> None:
+    """Where a person lives ("온성군에 거주하던", place.ko.home) or comes from ("청진 출신")
+    places no act told of them, but the place a defection left is where its people lived
+    (`left_from`); a partner named by where they live ("양강도에 사는 취재협력자") is a
+    source, and "중국변방으로" is where people went."""
+    def places(text: str) -> list[tuple]:
+        return [(r.event_type, r.location.country, r.location.admin2) for r in _korean_records(text)]
+
+    assert places("온성군에 거주하던 40대 여성이 중국에 머무르던 중 지난 3일 체포됐다고 소식통이 전했다.\n") == [("arrest", "CN", None)]
+    assert places("청진 출신 간부 1명이 지난 3일 보위부에 체포됐다고 소식통이 전했다.\n") == [("arrest", None, None)]
+    assert places("숙천군에 살던 일가족 4명이 지난달 탈북했다고 소식통이 전했다.\n") == [("defection", "KP", "Sukchon")]
+    text = "가상 소식\n\n양강도에 사는 취재협력자에 의하면 지난 2일 혜산시에서 압록강을 건너 중국변방으로 가던 주민 2명이 체포됐다고 한다.\n"
+    assert ("arrest", "KP", "Hyesan") in places(text)

@@ -150,7 +150,7 @@ SCHEMAS: dict[str, Schema] = {
         "rule": _records("id value pattern examples", "spoken window precision days anchor not_examples"),
     }),
     "ko/slots.toml": Schema({
-        "places": _records("destination source_home dateline caption caption_sentence not_places country_words of_the_state left_from watchers "
+        "places": _records("destination home source_home dateline caption caption_sentence not_places country_words of_the_state left_from watchers "
                            "offshore landmark origin examples",
                            "not_examples", ("of_the_state",)),
         "attribution": _records("id pattern text kind examples", "retells"),

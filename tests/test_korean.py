@@ -566,3 +566,12 @@ def test_where_people_live_or_come_from_places_no_act_of_theirs() -> None:
     assert places("숙천군에 살던 일가족 4명이 지난달 탈북했다고 소식통이 전했다.\n") == [("defection", "KP", "Sukchon")]
     text = "가상 소식\n\n양강도에 사는 취재협력자에 의하면 지난 2일 혜산시에서 압록강을 건너 중국변방으로 가던 주민 2명이 체포됐다고 한다.\n"
     assert ("arrest", "KP", "Hyesan") in places(text)
+
+
+def test_a_subtitles_bullets_summarise_the_story() -> None:
+    """A subtitle's bullets with no sentence-final ending ("- ... 체포 - ... 가택수색하는 만행")
+    sum up the story told below (modality.ko.bullet): the arrest is the body's, placed where
+    it tells it, not at the woman's birthplace."""
+    text = ("탈북 여성, 은신처에서 붙잡혀\n\n- 가상 마을 은신처에서 40대 여성 체포 - 경비대 인원들 주민 가택수색하는 만행\n\n"
+            "지난 3일 중국 연길의 한 은신처에서 온성군 출신 40대 여성이 북한 경비대에 체포됐다고 소식통이 전했다.\n")
+    assert [(r.event_type, r.location.admin2) for r in _korean_records(text)] == [("arrest", "Yanji")]

@@ -504,3 +504,76 @@ def test_a_launch_praised_is_no_launch_of_the_report() -> None:
     the news, not the launch."""
     assert not [r for r in _korean_records("재일 동포단체, 위성발사 성공 격찬\n") if r.event_type == "missile_launch"]
     assert [r.event_type for r in _korean_records("북한이 지난 5일 위성을 발사했다.\n")] == ["missile_launch"]
+
+
+def test_false_alarms_of_the_genre_report_no_act() -> None:
+    """A photo described by "사진은 ...", a crackdown someone was caught in, a border sealed
+    "as" the news came about and an aim (modality.ko.as_setting, .caught_in, .purpose) tell
+    no act of their own; the act told beside them is still read."""
+    text = ("가상시 주민 체포\n\n"
+            "지난 3일 혜산시의 한 상인이 검열에 걸려 보위부에 체포됐다고 소식통이 전했다.\n\n"
+            "소식통은 “국경을 봉쇄하면서 이 주민은 장사를 접었다”고 말했다. "
+            "사진은 지난해 열린 미사일 발사 훈련 장면.\n\n"
+            "이번 검열은 간첩 검거를 첫째 목표로 하고 있다고 한다.\n")
+    assert [r.event_type for r in _korean_records(text)] == ["arrest"]
+
+
+def test_a_northerner_taken_into_custody_at_the_line_is_a_defection() -> None:
+    """The JCS's "신병을 확보" of one who crossed the line is a defection, not an incursion
+    (trigger.ko.defection.custody); a soldier's "신원" (identity) is no Sinwon County."""
+    text = "합참은 지난 5일 새벽 동부전선 군사분계선(MDL)을 넘어온 북한 주민 1명의 신병을 확보했다고 6일 밝혔다.\n"
+    assert [r.event_type for r in _korean_records(text)] == ["defection"]
+    text = "합참은 지난 5일 새벽 동부전선 군사분계선(MDL)을 넘어와 귀순한 북한 병사 1명의 신병을 확보했다고 6일 밝혔다.\n"
+    assert [r.event_type for r in _korean_records(text)] == ["defection"]
+    text = "국경경비대 병사 1명이 지난 3일 보위부에 체포됐다. 이 병사의 신원은 곧 확인될 것이라고 소식통이 전했다.\n"
+    assert [(r.event_type, r.location.admin2) for r in _korean_records(text)] == [("arrest", None)]
+
+
+def test_acts_named_as_a_title_a_credit_or_a_question_are_no_records() -> None:
+    """State media's report of a foreign piece titled after a launch (modality.ko.titled),
+    scientists credited with a launch (modality.ko.object) and whether people meant to
+    defect (귀순 여부) report no launch and no defection."""
+    for text in ["(평양 5월 3일발 조선중앙통신) 가상나라 친선협회 홈페지가 1일 《조선의 위성 발사 성공》이라는 제목의 글을 실었다.\n",
+                 "평양에서 경축대회가 열렸다. 이날 대회에는 위성 발사에 기여한 과학자들도 참석했다.\n",
+                 "군 당국은 지난 2일 서해에서 발견된 북한 주민 2명의 귀순 여부를 조사하고 있다.\n"]:
+        assert _korean_records(text) == [], text
+
+
+def test_acts_called_off_risked_or_supposed_are_no_records() -> None:
+    """A visit called off (취소됐다), a place named by a visit before (현지지도했던), a
+    repatriation risked (북송 위기에 처했던), a desertion supposed (이탈하지만 않았어도) and a
+    punishment too hard to mete out (처벌하기도 어렵다) report none of these acts
+    (modality.ko.negated, .visited_before, .alternative); the flood and the runaways are read."""
+    records = {
+        "지난 3일 원산에서 폭발물이 발견돼 다음날로 예정됐던 김정은의 현지지도가 취소됐다고 소식통이 전했다.\n": [],
+        "김정은이 현지지도했던 가상 농장서 또 수해 발생\n": ["disaster"],
+        "지난달 중국에서 강제북송 위기에 처했던 탈북민 10명이 풀려났다고 소식통이 전했다.\n": [],
+        "소식통은 “병사들이 초소를 이탈하지만 않았어도 사고는 없었을 것”이라고 말했다.\n": [],
+        "소식통은 “도망치는 병사가 너무 많아 일일이 처벌하기도 어렵다”고 말했다.\n": ["desertion"],
+    }
+    for text, types in records.items():
+        assert [r.event_type for r in _korean_records(text)] == types, text
+
+
+def test_where_people_live_or_come_from_places_no_act_of_theirs() -> None:
+    """Where a person lives ("온성군에 거주하던", place.ko.home) or comes from ("청진 출신")
+    places no act told of them, but the place a defection left is where its people lived
+    (`left_from`); a partner named by where they live ("양강도에 사는 취재협력자") is a
+    source, and "중국변방으로" is where people went."""
+    def places(text: str) -> list[tuple]:
+        return [(r.event_type, r.location.country, r.location.admin2) for r in _korean_records(text)]
+
+    assert places("온성군에 거주하던 40대 여성이 중국에 머무르던 중 지난 3일 체포됐다고 소식통이 전했다.\n") == [("arrest", "CN", None)]
+    assert places("청진 출신 간부 1명이 지난 3일 보위부에 체포됐다고 소식통이 전했다.\n") == [("arrest", None, None)]
+    assert places("숙천군에 살던 일가족 4명이 지난달 탈북했다고 소식통이 전했다.\n") == [("defection", "KP", "Sukchon")]
+    text = "가상 소식\n\n양강도에 사는 취재협력자에 의하면 지난 2일 혜산시에서 압록강을 건너 중국변방으로 가던 주민 2명이 체포됐다고 한다.\n"
+    assert ("arrest", "KP", "Hyesan") in places(text)
+
+
+def test_a_subtitles_bullets_summarise_the_story() -> None:
+    """A subtitle's bullets with no sentence-final ending ("- ... 체포 - ... 가택수색하는 만행")
+    sum up the story told below (modality.ko.bullet): the arrest is the body's, placed where
+    it tells it, not at the woman's birthplace."""
+    text = ("탈북 여성, 은신처에서 붙잡혀\n\n- 가상 마을 은신처에서 40대 여성 체포 - 경비대 인원들 주민 가택수색하는 만행\n\n"
+            "지난 3일 중국 연길의 한 은신처에서 온성군 출신 40대 여성이 북한 경비대에 체포됐다고 소식통이 전했다.\n")
+    assert [(r.event_type, r.location.admin2) for r in _korean_records(text)] == [("arrest", "Yanji")]

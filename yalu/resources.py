@@ -150,8 +150,8 @@ SCHEMAS: dict[str, Schema] = {
         "rule": _records("id value pattern examples", "spoken window precision days anchor not_examples"),
     }),
     "ko/slots.toml": Schema({
-        "places": _records("destination source_home dateline caption not_places country_words of_the_state left_from watchers offshore landmark "
-                           "correspondent venue neighbour anniversary origin examples",
+        "places": _records("destination home source_home dateline caption caption_sentence not_places country_words of_the_state "
+                           "left_from watchers offshore landmark correspondent venue neighbour anniversary origin examples",
                            "not_examples", ("of_the_state",)),
         "attribution": _records("id pattern text kind examples", "retells"),
         "actor": _records("normalized pattern kind examples", "unit rank"),

@@ -35,15 +35,18 @@ class PlaceHit:
     destination: bool  # "중국으로": where an act went
     source_home: bool  # "양강도 소식통": where a source lives
     offshore: bool = False  # "백령도 인근 해상": the sea measured from it
+    home: bool = False  # "평양 출신", "혜산시에 거주하던": where people come from or live
 
 
 def _flags(text: str, end: int, place: Place) -> tuple[bool, bool]:
     data = slot_data()["places"]
     # read past a gloss in brackets: "지린(吉林)성으로" goes to Jilin
-    after = re.sub(r"^\([^)]{1,12}\)", "", text[end:end + 24])[:12]
+    wide = re.sub(r"^\([^)]{1,12}\)", "", text[end:end + 24])
+    after = wide[:12]
     destination = any(re.match(p, after) for p in data["destination"]) or (
         place.kind == "country" and any(re.match(p, after) for p in data["origin"]))
-    home = any(re.match(p, after) for p in data["source_home"])
+    # a source's kind may run longer ("양강도에 사는 복수의 취재 협력자")
+    home = any(re.match(p, wide) for p in data["source_home"])
     return destination, home
 
 
@@ -63,7 +66,8 @@ def captions(doc: KoreanDoc) -> set[int]:
     for sentences in lines.values():
         if caption(doc.text[sentences[0].start_char:sentences[-1].end_char]):
             found |= {s.index for s in sentences}
-    return found
+    alone = slot_data()["places"]["caption_sentence"]
+    return found | {s.index for s in doc.sentences if any(re.match(p, s.text) for p in alone)}
 
 
 def _unplacing(doc: KoreanDoc) -> list[tuple[int, int]]:
@@ -116,7 +120,8 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
             continue  # a place another is measured or found by
         destination, home = _flags(doc.text, end, place)
         offshore = any(re.match(p, doc.text[end:end + 30]) for p in slot_data()["places"]["offshore"])
-        hits.append(PlaceHit(start, end, surface, place, destination, home, offshore))
+        lives = any(re.match(p, doc.text[end:end + 12]) for p in slot_data()["places"]["home"])
+        hits.append(PlaceHit(start, end, surface, place, destination, home, offshore, lives))
     return hits
 
 
@@ -166,8 +171,10 @@ def sentence_place(hits: list[PlaceHit], sentence: Sentence, trigger_start: int,
     ("양강도 혜산시") makes one place, the county. Korean puts the place before its verb:
     a place after the trigger's clause has ended belongs to a later clause ("함경북도에서
     ... 살해하고 ..., 양강도 혜산시에서도 ... 탈북한"), used only when the clause has none."""
+    left = event_type in slot_data()["places"]["left_from"]
     inside = [h for h in hits if sentence.start_char <= h.start < sentence.end_char
-              and not h.source_home and not h.destination and not (h.offshore and not lent(h.place, event_type))]
+              and not h.source_home and not h.destination and not (h.offshore and not lent(h.place, event_type))
+              and not (h.home and not left)]
     if clause_end is not None:
         inside = [h for h in inside if h.start < clause_end] or inside
     if not inside:

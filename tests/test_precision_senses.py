@@ -46,6 +46,7 @@ def fired_words(fired, text):
         ("The minister dismissed years of hopes for a family reunion in Kaesong.", "punishment", "dismissed"),
         ("Traders said removing the factory labels no longer works at Sinuiju customs.", "punishment", "removing"),
         ("Officials are strip-searching the farms in Onsong for hidden corn.", "punishment", "strip"),
+        ("The border unit was executing a routine guidance procedure near the line.", "punishment", "executing"),
     ],
 )
 def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):

@@ -47,6 +47,11 @@ def fired_words(fired, text):
         ("Traders said removing the factory labels no longer works at Sinuiju customs.", "punishment", "removing"),
         ("Officials are strip-searching the farms in Onsong for hidden corn.", "punishment", "strip"),
         ("The border unit was executing a routine guidance procedure near the line.", "punishment", "executing"),
+        # another doer in a sentence that names the leader
+        ("The defendant received a life sentence for plotting against Kim Jong Un, the court said.",
+         "leadership_activity", "received"),
+        ("The county party committee called the fire a grave matter for Kim Jong Un's security.",
+         "leadership_activity", "called"),
     ],
 )
 def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):
@@ -71,6 +76,7 @@ def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):
         ("Gunmen attacked the guard post of the 25th Brigade in Hyesan on Monday.", "attack", "attacked"),
         ("The party secretary of Hyesan was dismissed for corruption last month.", "punishment", "dismissed"),
         ("The manager of the mine was removed from his post in May.", "punishment", "removed"),
+        ("Kim Jong Un received the delegation from Laos at the guesthouse on Monday.", "leadership_activity", "received"),
     ],
 )
 def test_the_same_words_telling_an_act_still_fire(fired, text, event_type, word):

@@ -49,6 +49,10 @@ import pytest
          "modality.genre.habitual_passive"),
         ("North Koreans whose family members have escaped the country are being banished to rural areas.", "escaped",
          "modality.genre.kin_clause"),
+        ("The measures were imposed to punish the regime for repeated missile launches and nuclear tests.", "launches",
+         "modality.genre.sanctions_ground"),
+        ("Factories closed after the country's nuclear and missile tests led to tougher sanctions.", "tests",
+         "modality.genre.sanctions_ground"),
     ],
 )
 def test_named_acts_are_not_reported(verdict, text, word, rule_id):
@@ -81,6 +85,7 @@ def test_an_order_is_planned(verdict):
         ("Rice prices saw a sharp fall in Hyesan last week.", "fall"),
         ("Police arrested anyone who crossed the river last week.", "arrested"),
         ("Guards shot a man who made a living smuggling copper.", "shot"),
+        ("The UN imposed new sanctions for the launch of two missiles on Monday.", "launch"),
     ],
 )
 def test_plain_reports_stay_acts(verdict, text, word):

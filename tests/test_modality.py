@@ -129,6 +129,8 @@ def test_hypothetical_is_no_act(mode, text, word):
         # an act called for is not yet done
         ("The ministry urged Pyongyang to release the six fishermen.", "release"),
         ("Seoul called on the North to apologize and punish those responsible.", "punish"),
+        # a sanction promised is not yet meted out
+        ("The provincial police promised to punish traders selling South Korean rice cookers.", "punish"),
     ],
 )
 def test_planned_act(mode, text, word):

@@ -132,3 +132,16 @@ def test_the_people_of_an_arrest_told_again_place_no_second_arrest(extract):
 def test_a_rocket_that_deploys_a_satellite_deploys_no_force(triggers):
     assert ("deployment", "deployed") not in triggers("The missile deployed a small satellite into orbit ten minutes after lift-off.")
     assert ("deployment", "deployed") in triggers("The army deployed two more battalions to the border on Monday.")
+
+
+def test_a_crossing_told_with_defecting_is_the_defection(extract):
+    incidents = extract("A North Korean soldier crossed the military demarcation line in the central sector on "
+                        "Sunday night and told troops he wished to defect, the Joint Chiefs of Staff said.")
+    types = {i.event_type for i in incidents}
+    assert "incursion" not in types and "defection" in types
+
+
+def test_troops_crossing_with_no_word_of_defecting_stay_an_incursion(extract):
+    incidents = extract("About ten North Korean soldiers briefly crossed the military demarcation line in the "
+                        "eastern sector on Tuesday, the Joint Chiefs of Staff said.")
+    assert [i.event_type for i in incidents] == ["incursion"]

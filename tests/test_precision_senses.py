@@ -41,6 +41,17 @@ def fired_words(fired, text):
         # a lone man crossing the line is defecting
         ("No shots were fired as he crossed the DMZ on foot early on Thursday.", "incursion", "crossed"),
         ("A woman crossed the military demarcation line in the eastern sector on Sunday.", "incursion", "crossed"),
+        # figurative and physical senses of "attack" and "dismiss": a policy or a hope, a label, a search
+        ("The regime has long attacked the use of foreign currency in the markets of Hyesan.", "attack", "attacked"),
+        ("The minister dismissed years of hopes for a family reunion in Kaesong.", "punishment", "dismissed"),
+        ("Traders said removing the factory labels no longer works at Sinuiju customs.", "punishment", "removing"),
+        ("Officials are strip-searching the farms in Onsong for hidden corn.", "punishment", "strip"),
+        ("The border unit was executing a routine guidance procedure near the line.", "punishment", "executing"),
+        # another doer in a sentence that names the leader
+        ("The defendant received a life sentence for plotting against Kim Jong Un, the court said.",
+         "leadership_activity", "received"),
+        ("The county party committee called the fire a grave matter for Kim Jong Un's security.",
+         "leadership_activity", "called"),
     ],
 )
 def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):
@@ -62,6 +73,10 @@ def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):
         ("The security agent demanded 500 yuan from the woman to release her son.", "bribery", "demanded"),
         ("About 20 North Korean soldiers briefly crossed the military demarcation line on Tuesday.", "incursion", "crossed"),
         ("Chinese police repatriated the five defectors to North Korea last week.", "forced_repatriation", "repatriated"),
+        ("Gunmen attacked the guard post of the 25th Brigade in Hyesan on Monday.", "attack", "attacked"),
+        ("The party secretary of Hyesan was dismissed for corruption last month.", "punishment", "dismissed"),
+        ("The manager of the mine was removed from his post in May.", "punishment", "removed"),
+        ("Kim Jong Un received the delegation from Laos at the guesthouse on Monday.", "leadership_activity", "received"),
     ],
 )
 def test_the_same_words_telling_an_act_still_fire(fired, text, event_type, word):

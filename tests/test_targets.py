@@ -37,6 +37,14 @@ import pytest
         ("Officials warned of a potential nuclear test at the site.", "test", "modality.genre.possible"),
         ("The navy made full preparations for a possible clash near the islands.", "clash", "modality.genre.possible"),
         ("The bureau told agents to haul in anyone who called abroad.", "called", "modality.genre.anyone"),
+        ("The city began threatening tough penalties for traders caught selling rice.", "selling",
+         "modality.genre.sanctioned_class"),
+        ("The county is threatening stiff punishments for farmers caught hiding corn.", "caught",
+         "modality.genre.sanctioned_class"),
+        ("The bureau issued instructions to harshly punish those caught smuggling copper.", "caught",
+         "modality.genre.sanctioned_class"),
+        ("Police issued a decree that warns of stronger penalties for copper thieves.", "penalties",
+         "modality.no_act.threatened"),
     ],
 )
 def test_named_through_others_business_is_no_act(verdict, text, word, rule_id):
@@ -68,6 +76,7 @@ def test_an_act_prepared_for_is_planned(verdict, text, word):
         ("The North fired a possible ballistic missile into the sea on Monday.", "fired"),
         ("Word of the plot spread, which led to the family's eventual capture.", "capture"),
         ("Officials stepped up efforts to prevent incidents given the leader's visit to Hyesan.", "visit"),
+        ("The county threatened harsh penalties for the two traders who crossed the river on Monday.", "crossed"),
     ],
 )
 def test_plain_reports_stay_acts(verdict, text, word):

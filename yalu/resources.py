@@ -49,7 +49,7 @@ MODALITY_LISTS = (
     "law_words negative_subjects desires background habitual generic_pronouns claims state_participles prevention "
     "hindered copulas duty_heads whenever statistic_periods containers trend_containers trend_verbs "
     "generic_adjectives described_places rule_verbs rule_nouns kin intensifiers enforcement held_under "
-    "cause_marks threatened_with threat_nouns cause_heads spread_heads trend_nouns reference_heads disease_frames"
+    "cause_marks threatened_with warned_of threat_nouns cause_heads spread_heads trend_nouns reference_heads disease_frames"
 ).split()
 
 # genericity.toml: the genre's cues for acts named and not reported (yalu/extract/genericity.py)
@@ -60,6 +60,7 @@ GENERICITY_LISTS = (
     "topic_heads topic_preps inquiry_verbs notice_verbs notice_acts risk_verbs conditions voice_verbs public "
     "look_back_verbs look_back_adverbs report_nouns look_back_adjectives dated_report_verbs release_verbs statistic_nouns "
     "frequency_nouns frequency_quantifiers recurring aim_verbs aim_nouns standing_conditions attempt_verbs past_adverbs "
+    "threat_verbs order_words sanction_words sanction_nouns sanction_causes sanctioned_acts "
     "closure_nouns closed_frontiers closure_settings"
 ).split()
 

@@ -187,6 +187,28 @@ def _anyone_participle(trigger: Token, pronouns: frozenset[str]) -> bool:
             and not any(c.dep_ == "dobj" and c.lower_ != "that" for c in trigger.children))
 
 
+def sanctions_ground(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"sanctions put in place to punish North Korea for recent missile launches and nuclear
+    tests", "North Korea's nuclear and missile tests led to international sanctions": launches
+    and tests named as the ground of sanctions, in the plural and uncounted, are the weapons
+    programme's, not acts the report tells ("punished for the launch on Monday" names one)."""
+    c = cues()
+    n = trigger
+    while n.dep_ in ("compound", "conj", "amod") and n.head.pos_ in ("NOUN", "PROPN"):
+        n = n.head
+    if n.tag_ != "NNS" or n.lemma_.lower() not in c["sanctioned_acts"] or any(d.dep_ in ("det", "nummod") for d in n.children):
+        return None
+    grounded = n.head.head if n.dep_ == "pobj" and n.head.lower_ in ("for", "over") else None
+    if grounded is not None and grounded.dep_ == "dobj":
+        grounded = grounded.head  # "to punish the regime for ...", "for" hung on the punished
+    if grounded is not None and grounded.lemma_.lower() in c["sanction_words"] | c["sanction_nouns"]:
+        return Verdict(NO_ACT, "modality.genre.sanctions_ground")
+    causes = [v for v in (n.head, *n.children) if v.lemma_.lower() in c["sanction_causes"] and v.pos_ == "VERB"]
+    if any(w.lemma_.lower() in c["sanction_nouns"] for v in causes for w in v.subtree):
+        return Verdict(NO_ACT, "modality.genre.sanctions_ground")
+    return None
+
+
 def livelihood(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"made their living smuggling", "smugglers who make a living bringing goods": a trade
     plied, not one act."""
@@ -374,6 +396,7 @@ GENRE_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.whenever", whenever_pair),
     ("modality.genre.anyone", anyone),
     ("modality.genre.livelihood", livelihood),
+    ("modality.genre.sanctions_ground", sanctions_ground),
     ("modality.genre.habitual_passive", habitual_passive),
     ("modality.genre.kin_clause", kin_clause),
     ("modality.genre.toll_cause", toll_cause),

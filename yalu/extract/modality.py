@@ -175,6 +175,8 @@ def _threatened_or_cause(trigger: Token) -> str | None:
             n, head = listed, listed.head  # "punishment, including execution": the including noun's frame
     if n.dep_ == "dobj" and head.lemma_.lower() in lex.threatened_with and _bare_or_adjectival(n):
         return "modality.no_act.threatened"  # "smugglers face harsh punishment": a threat, not a sentence passed
+    if n.dep_ == "pobj" and head.lower_ in ("of", "with") and head.head.lemma_.lower() in lex.warned_of and _bare_or_adjectival(n):
+        return "modality.no_act.threatened"  # "warns of stronger punishments", "threatening residents with punishment"
     if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.threat_nouns:
         return "modality.no_act.threatened"  # "out of fear of punishment", "the risk of arrest"
     # "following" is also parsed as a participle with the act its object

@@ -71,6 +71,59 @@ def targeted(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     return None
 
 
+# the links from a class's act up to the sanction: "punishments for residents caught smuggling"
+SANCTION_LINKS = ("acl", "xcomp", "dobj", "pobj", "prep", "pcomp", "conj", "compound", "amod")
+
+
+def _threatened_or_ordered(sanction: Token) -> bool:
+    """"threatening harsh punishments", "warns of stronger punishments", "threatened residents
+    with punishment", "instructions to punish", "ordered to punish": a sanction hanging over
+    people or ordered, none meted out yet."""
+    c = cues()
+    head = sanction.head
+    if sanction.dep_ == "pobj" and head.lower_ in ("of", "with"):
+        head = head.head
+    elif sanction.dep_ not in ("dobj", "xcomp", "acl"):
+        return False
+    if sanction.dep_ == "pobj":
+        return head.lemma_.lower() in c["threat_verbs"]
+    if sanction.dep_ in ("xcomp", "acl") and any(o.dep_ == "dobj" and o.lemma_.lower() in c["order_words"] for o in head.children):
+        return True  # "issued instructions to punish", the infinitive hung on the verb
+    return head.lemma_.lower() in c["threat_verbs"] | c["order_words"]
+
+
+def _class(people: Token) -> bool:
+    """"residents", "those", "those caught ...": a class of people, not "the two smugglers"."""
+    return _bare(people) or any(c.dep_ == "det" and c.lower_ == "those" for c in people.children)
+
+
+def sanctioned_class(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"threatening harsh punishments for residents caught smuggling", "instructions to
+    severely punish those caught using Chinese phones": the acts of a class of people a
+    threatened or ordered sanction is for are not told ("punished the two smugglers arrested
+    last week" names people, and its arrest stays). The parser reads "caught" as a past verb
+    and may hang "for" on the threat's verb, so the walk is its own."""
+    sanctions = cues()["sanction_words"]
+    people: Token | None = None
+    t = trigger
+    for _ in range(8):
+        head = t.head
+        if t.pos_ in ("NOUN", "PRON") and t != trigger:
+            people = t
+        if people is not None and t.dep_ == "prep" and t.lower_ == "for":
+            objects = [head] if head.lemma_.lower() in sanctions else [o for o in head.children if o.dep_ == "dobj"]
+            if any(o.lemma_.lower() in sanctions and _threatened_or_ordered(o) for o in objects):
+                return Verdict(NO_ACT, "modality.genre.sanctioned_class") if _class(people) else None
+        if t == people and t.dep_ == "dobj" and head.lemma_.lower() in sanctions and _threatened_or_ordered(head):
+            return Verdict(NO_ACT, "modality.genre.sanctioned_class") if _class(people) else None
+        if t.dep_ == "acl" and people is None and head.lemma_.lower() in sanctions and _threatened_or_ordered(head):
+            return Verdict(NO_ACT, "modality.genre.sanctioned_class")  # "punishments for farmers caught ...", misread
+        if t.dep_ not in SANCTION_LINKS or head == t:
+            return None
+        t = head
+    return None
+
+
 def aided(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"executed for helping 41 women defect", "accused of aiding people's escape", "brokers
     engaged in helping people defect", "who then help them to defect": what others are
@@ -150,6 +203,7 @@ def possible(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 TARGET_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.targeted", targeted),
     ("modality.genre.aided", aided),
+    ("modality.genre.sanctioned_class", sanctioned_class),
     ("modality.genre.kin_act", kin_act),
     ("modality.genre.possible", possible),  # before prepared_for: "preparations for the possible clash"
     ("modality.genre.prepared_for", prepared_for),

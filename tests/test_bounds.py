@@ -195,22 +195,6 @@ def test_an_article_over_its_budget_is_skipped_and_the_rest_go_on(pipeline, slow
     assert str(error) == "wire.jsonl id slow: skipped: extraction took over 1 s (the time budget per article)"
 
 
-def test_an_article_a_rule_fails_on_is_skipped_with_one_line_and_the_rest_go_on(pipeline):
-    def decide(incident, features):
-        if "Musan" in incident.evidence[0].text:
-            raise ValueError("a rule's bug")
-        return True
-
-    failing = Pipeline(nlp=pipeline.nlp, decide=decide)
-    articles = [read_text(PROSE, id="before"), read_text("Guards fired shots near Musan on Monday.", id="bad", source_path="wire.jsonl"),
-                read_text(PROSE, id="after")]
-    skipped = []
-    done = list(failing.run(articles, skipped.append))
-    assert [a.id for a, _ in done] == ["before", "after"]
-    [error] = skipped
-    assert str(error) == "wire.jsonl id bad: skipped: extraction failed (ValueError: a rule's bug)"
-
-
 def test_ingest_skips_a_slow_article_with_one_line_and_stores_nothing_of_it(tmp_path, slow_text, new_db):
     folder = tmp_path / "in"
     folder.mkdir()

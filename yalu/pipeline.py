@@ -146,9 +146,6 @@ class Pipeline:
                 except TooManyTokens as e:
                     skipped(_skip_error(article, f"text of {e}"))
                     continue
-                except Exception as e:  # a rule's bug on one text must not stop the batch
-                    skipped(_skip_error(article, f"extraction failed ({type(e).__name__}: {e})"))
-                    continue
                 taken: set[str] = set()
                 for incident in incidents:
                     incident.id = incident_id(article.hash, incident, taken)

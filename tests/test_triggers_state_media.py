@@ -73,6 +73,9 @@ def types_of(found):
         ("We will halt the wastepaper scattering over the border for the time being.", "lockdown"),
         # trigger.disaster.flood: a eulogy
         ("His devotion encouraged us to brave downpour and strong wind and rescue the people.", "disaster"),
+        # trigger.disaster.flood: a disaster foreseen
+        ("The centre introduced a system of supporting the prediction of landslide occurrence in the counties.", "disaster"),
+        ("Heavy rain is forecast for the western areas of the country from Friday.", "disaster"),
         # trigger.punishment.execute: a white paper on history
         ("The institute released a white paper on the atrocities of the aggressors punished by history.", "punishment"),
         # trigger.defection.flee

@@ -60,7 +60,7 @@ GENERICITY_LISTS = (
     "topic_heads topic_preps inquiry_verbs notice_verbs notice_acts risk_verbs conditions voice_verbs public "
     "look_back_verbs look_back_adverbs report_nouns look_back_adjectives dated_report_verbs release_verbs statistic_nouns "
     "frequency_nouns frequency_quantifiers recurring aim_verbs aim_nouns standing_conditions attempt_verbs past_adverbs "
-    "threat_verbs order_words sanction_words sanction_nouns sanction_causes sanctioned_acts "
+    "order_words sanction_words sanction_nouns sanction_causes sanctioned_acts "
     "closure_nouns closed_frontiers closure_settings"
 ).split()
 

@@ -79,17 +79,17 @@ def _threatened_or_ordered(sanction: Token) -> bool:
     """"threatening harsh punishments", "warns of stronger punishments", "threatened residents
     with punishment", "instructions to punish", "ordered to punish": a sanction hanging over
     people or ordered, none meted out yet."""
-    c = cues()
+    orders, threats = cues()["order_words"], lexicon().warned_of  # modality.toml's: "warns of", "threatening"
     head = sanction.head
     if sanction.dep_ == "pobj" and head.lower_ in ("of", "with"):
         head = head.head
     elif sanction.dep_ not in ("dobj", "xcomp", "acl"):
         return False
     if sanction.dep_ == "pobj":
-        return head.lemma_.lower() in c["threat_verbs"]
-    if sanction.dep_ in ("xcomp", "acl") and any(o.dep_ == "dobj" and o.lemma_.lower() in c["order_words"] for o in head.children):
+        return head.lemma_.lower() in threats
+    if sanction.dep_ in ("xcomp", "acl") and any(o.dep_ == "dobj" and o.lemma_.lower() in orders for o in head.children):
         return True  # "issued instructions to punish", the infinitive hung on the verb
-    return head.lemma_.lower() in c["threat_verbs"] | c["order_words"]
+    return head.lemma_.lower() in threats | orders
 
 
 def _class(people: Token) -> bool:

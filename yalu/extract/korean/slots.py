@@ -38,7 +38,9 @@ class PlaceHit:
     home: bool = False  # "평양 출신", "혜산시에 거주하던": where people come from or live
 
 
-def _flags(text: str, end: int, place: Place) -> tuple[bool, bool]:
+def _flags(text: str, end: int, place: Place) -> tuple[bool, bool, bool, bool]:
+    """What the words after a place say it is (PlaceHit's flags, in its order): where an act
+    went, a source's home, the sea measured from it, where people live."""
     data = slot_data()["places"]
     # read past a gloss in brackets: "지린(吉林)성으로" goes to Jilin
     wide = re.sub(r"^\([^)]{1,12}\)", "", text[end:end + 24])
@@ -46,8 +48,10 @@ def _flags(text: str, end: int, place: Place) -> tuple[bool, bool]:
     destination = any(re.match(p, after) for p in data["destination"]) or (
         place.kind == "country" and any(re.match(p, after) for p in data["origin"]))
     # a source's kind may run longer ("양강도에 사는 복수의 취재 협력자")
-    home = any(re.match(p, wide) for p in data["source_home"])
-    return destination, home
+    source_home = any(re.match(p, wide) for p in data["source_home"])
+    offshore = any(re.match(p, text[end:end + 30]) for p in data["offshore"])
+    lives = any(re.match(p, after) for p in data["home"])
+    return destination, source_home, offshore, lives
 
 
 def caption(sentence_text: str) -> bool:
@@ -118,10 +122,7 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
         if _landmark(doc.text, start, after, hits) or any(
                 re.match(p, doc.text[end:end + 60]) for p in slot_data()["places"]["neighbour"]):
             continue  # a place another is measured or found by
-        destination, home = _flags(doc.text, end, place)
-        offshore = any(re.match(p, doc.text[end:end + 30]) for p in slot_data()["places"]["offshore"])
-        lives = any(re.match(p, doc.text[end:end + 12]) for p in slot_data()["places"]["home"])
-        hits.append(PlaceHit(start, end, surface, place, destination, home, offshore, lives))
+        hits.append(PlaceHit(start, end, surface, place, *_flags(doc.text, end, place)))
     return hits
 
 

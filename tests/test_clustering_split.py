@@ -206,6 +206,11 @@ def test_an_economy_is_no_doer(extract):
          "Another group reported that a man was executed in Onsong for using a Chinese phone.", 2),
         ("Police arrested 12 smugglers in Hyesan, a source in Ryanggang Province told Daily NK.\n\n"
          "Police arrested three border guards in Hyesan, the source added.", 2),
+        # others counted, after people the words do not read ("they")
+        ("They were sentenced to ten years of hard labor at a trial in Hyesan, a source told Daily NK.\n\n"
+         "Six others were sentenced to five years of hard labor, the source said.", 2),
+        ("They were arrested at the Hyesan market last week, a source told Daily NK.\n\n"
+         "Two other traders were arrested at the market, the source said.", 2),
         # data/actors.toml people: four dealers, then a named man
         ("Chinese police arrested four drug dealers in Dandong last month, the paper reported.\n\n"
          "Police arrested Ri Chol Su in Dandong after a stakeout, the paper said.", 2),
@@ -243,6 +248,9 @@ def test_an_economy_is_no_doer(extract):
          "Ri Chol Su was executed by firing squad at a military academy, the source said.", 1),
         ("Minister Ri Chol Su was executed last month, a source in Pyongyang told Daily NK.\n\n"
          "Ri was executed by firing squad at a military academy, the source said.", 1),
+        # "others" with no count may be anyone
+        ("They were sentenced to ten years of hard labor at a trial in Hyesan, a source told Daily NK.\n\n"
+         "Others were sentenced to five years of hard labor, the source said.", 1),
         # some of the group told: "Of the twenty, six were sentenced"
         ("Twenty people were sentenced for drug crimes at a public trial in Hoeryong, a source told Daily NK.\n\n"
          "“Of the twenty, six were sentenced to ten years of re-education through labor for drug offences, "

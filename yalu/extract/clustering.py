@@ -108,6 +108,9 @@ class Victims(NamedTuple):
     rough: bool
     fresh: bool
     several: bool = False
+    # counted as others than those of the acts told: "six others were sentenced", "two other
+    # officials were arrested"
+    others: bool = False
 
 
 def _victims(m: Mention) -> Victims | None:
@@ -136,6 +139,10 @@ def _victims(m: Mention) -> Victims | None:
         return None
     if any(c.dep_ == "conj" for c in o.children):
         return _joined(o)
+    # counted others ("six others", "two other officials"); "others" alone may be anyone
+    count = next((c for c in o.children if c.dep_ == "nummod" and c.like_num), None)
+    if count is not None and (o.lower_ == "others" or (_person(o) and any(c.dep_ == "amod" and c.lower_ == "other" for c in o.children))):
+        return Victims(None, cardinal(count.text), False, False, others=True)
     person = _person(o)
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in o.children):
         return Victims(None, 1, False, True) if person or o.pos_ == "PROPN" else None
@@ -484,6 +491,10 @@ class Agreement:
             return False
         # cluster.other_victims: "seven officials were dismissed" after "the purge of Kim Won Hong";
         # in one sentence too: "the ringleaders were executed, while the donju was handed a sentence"
+        # and others counted are not those of an act told, whoever those were ("six others were
+        # sentenced to five years" after "a student who bought the drive was sentenced to life")
+        if cues.victims and cues.victims.others and self.by_type.get(m.event_type):
+            return False
         if cues.victims and any(_other_victims(cues.victims, told, sent != m.sent.start)
                                 for sent, told in self.victims.get(m.event_type, [])):
             return False

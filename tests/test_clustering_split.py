@@ -1,6 +1,7 @@
 """Issue 10, over-merging: acts of one type that the report tells apart are separate
-records (yalu/extract/clustering.py, rules cluster.another, cluster.named_day, cluster.named_month
-and cluster.doer_country; data/triggers.toml kinds), and
+records (yalu/extract/clustering.py, rules cluster.another, cluster.named_day, cluster.named_month,
+cluster.doer_country, cluster.dated_look_back and cluster.market_survey; data/triggers.toml kinds
+and term_kinds), and
 an act told twice stays one."""
 
 import pytest
@@ -205,6 +206,14 @@ def test_an_economy_is_no_doer(extract):
          "Another group reported that a man was executed in Onsong for using a Chinese phone.", 2),
         ("Police arrested 12 smugglers in Hyesan, a source in Ryanggang Province told Daily NK.\n\n"
          "Police arrested three border guards in Hyesan, the source added.", 2),
+        # others counted, after people the words do not read ("they")
+        ("They were sentenced to ten years of hard labor at a trial in Hyesan, a source told Daily NK.\n\n"
+         "Six others were sentenced to five years of hard labor, the source said.", 2),
+        ("They were arrested at the Hyesan market last week, a source told Daily NK.\n\n"
+         "Two other traders were arrested at the market, the source said.", 2),
+        # data/actors.toml people: four dealers, then a named man
+        ("Chinese police arrested four drug dealers in Dandong last month, the paper reported.\n\n"
+         "Police arrested Ri Chol Su in Dandong after a stakeout, the paper said.", 2),
         # a role told alone is one person (data/actors.toml people): the head and four managers
         ("The former head of the Hyesan customs office was executed last month, a source told Daily NK.\n\n"
          "Four managers who worked under him were executed by firing squad, the source said.", 2),
@@ -239,6 +248,9 @@ def test_an_economy_is_no_doer(extract):
          "Ri Chol Su was executed by firing squad at a military academy, the source said.", 1),
         ("Minister Ri Chol Su was executed last month, a source in Pyongyang told Daily NK.\n\n"
          "Ri was executed by firing squad at a military academy, the source said.", 1),
+        # "others" with no count may be anyone
+        ("They were sentenced to ten years of hard labor at a trial in Hyesan, a source told Daily NK.\n\n"
+         "Others were sentenced to five years of hard labor, the source said.", 1),
         # some of the group told: "Of the twenty, six were sentenced"
         ("Twenty people were sentenced for drug crimes at a public trial in Hoeryong, a source told Daily NK.\n\n"
          "“Of the twenty, six were sentenced to ten years of re-education through labor for drug offences, "
@@ -320,3 +332,78 @@ def test_acts_done_by_other_people_are_other_incidents(extract, text, count):
 def test_another_group_is_another_act(extract, text, count):
     acts = [i for i in extract(text) if i.event_type in ("arrest", "forced_repatriation")]
     assert len(acts) == count, [i.evidence[0].text for i in acts]
+
+
+# a longer report's middle, which tells no act: a short item's look back is background already
+MIDDLE = ("Analysts in Seoul said the timing was telling. They noted the season. "
+          "Some expected more to come. Others were less sure.\n\n")
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # cluster.dated_look_back: the lead's undated launch, and one dated three months before
+        # the report told after the lead
+        ("North Korea fired a new cruise missile into the East Sea, the Joint Chiefs of Staff said.\n\n"
+         "The launch came as South Korean and US forces held a drill, the JCS said.\n\n"
+         "Officials said the missile launch showed progress in the weapons program.\n\n" + MIDDLE +
+         "In December, the North fired two short-range ballistic missiles from Hamhung.", 2),
+        # near misses: a date within a month of the report, and the person the lead named
+        ("North Korea fired a new cruise missile into the East Sea, the Joint Chiefs of Staff said.\n\n"
+         "The launch came as South Korean and US forces held a drill, the JCS said.\n\n"
+         "Officials said the missile launch showed progress in the weapons program.\n\n" + MIDDLE +
+         "The North fired the missile on March 3 from Hamhung, the JCS said.", 1),
+        ("North Korea executed Ri Chol Su, a senior railway official, a source told Daily NK.\n\n"
+         "The execution caused fear among railway workers, the source said.\n\n"
+         "Officials said the execution was meant as a warning to cadres.\n\n" + MIDDLE +
+         "Ri Chol Su was executed in December at a military academy, the source said.", 1),
+    ],
+)
+def test_an_act_dated_a_month_before_the_report_is_not_the_leads_undated_act(extract, text, count):
+    acts = [i for i in extract(text) if i.event_type in ("missile_launch", "punishment")]
+    assert len(acts) == count, [[e.text for e in i.evidence] for i in acts]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # triggers.toml term_kinds: a sentence to death and one to ten years of labor
+        ("A smuggler of South Korean films was sentenced to death, a source in Ryanggang Province "
+         "told Daily NK.\n\n"
+         "A student who bought the films was sentenced to ten years of hard labor, the source said.", 2),
+        ("A smuggler of South Korean films was sentenced to death, a source in Ryanggang Province "
+         "told Daily NK.\n\n"
+         "A student who bought the films received a life sentence, the source said.", 2),
+        # near misses: a term tells sentences apart, not a sentence from the act its word names;
+        # a sentence only asked for names no kind
+        ("A smuggler of South Korean films was sentenced to ten years of hard labor, a source in "
+         "Ryanggang Province told Daily NK.\n\n"
+         "The smuggler was imprisoned at a camp in Hoeryong, the source said.", 1),
+        ("A smuggler of South Korean films was sentenced to ten years of hard labor, a source in "
+         "Ryanggang Province told Daily NK.\n\n"
+         "The prosecutor had demanded a death sentence, the source said.", 1),
+    ],
+)
+def test_sentences_to_death_and_to_prison_are_two_acts(extract, text, count):
+    acts = [i for i in extract(text) if i.event_type == "punishment"]
+    assert len(acts) == count, [[e.text for e in i.evidence] for i in acts]
+
+
+def test_a_survey_of_several_markets_tells_the_whole_market_apart(extract):
+    """cluster.market_survey: prices told of no town in a survey of two towns' markets are the
+    country's market, not the first town's."""
+    incidents = extract(
+        "Rice prices have fallen across the country, according to a regular survey of market prices.\n\n"
+        "In Hyesan, the price of rice fell 6 percent to 6,300 won per kilogram.\n\n"
+        "In Sinuiju, the price of rice fell 3 percent to 5,740 won per kilogram.")
+    prices = [i for i in incidents if i.event_type == "economic_measure"]
+    assert sorted(i.location.admin2 or "" for i in prices if not i.evidence[0].text.startswith("Rice")) == ["Hyesan", "Sinuiju"]
+    assert len(prices) == 3, [[e.text for e in i.evidence] for i in prices]
+
+
+def test_one_towns_market_stays_one_report(extract):
+    """Near miss of cluster.market_survey: a report of one town's market."""
+    incidents = extract(
+        "Rice prices have risen sharply, a source in Ryanggang Province told Daily NK.\n\n"
+        "In Hyesan, the price of rice rose 6 percent to 6,300 won per kilogram.")
+    assert len(texts(incidents, "economic_measure")) == 1, texts(incidents, "economic_measure")

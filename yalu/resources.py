@@ -87,7 +87,7 @@ SCHEMAS: dict[str, Schema] = {
         "rule": _records(
             "id type lemmas",
             "pos any also none objects_none subjects_none recipients_none single_objects_none intransitive_none causes objects_any "
-            "weight states kinds",
+            "weight states kinds term_kinds",
             ("type",),
         ),
     }),

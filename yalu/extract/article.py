@@ -36,6 +36,7 @@ from .slots import (
     looks_back,
     mark_background,
     mark_earlier_acts,
+    mark_look_backs,
     refine_lines,
     refine_sites,
     spoken_date,
@@ -70,6 +71,7 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
     short = len(list(doc.sents)) <= SHORT_ITEM_SENTENCES
     if article.published:
         mark_background(mentions, article.published, BACKGROUND_DAYS if short else HISTORY_DAYS)
+        mark_look_backs(mentions, article.published)
     mark_earlier_acts(mentions)
     refine_lines(mentions, geoparser, places)
     refine_sites(mentions, geoparser, places)

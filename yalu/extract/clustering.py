@@ -22,6 +22,7 @@ from ..ontology import event_types, has
 from .mentions import Mention
 from .quantities import number as cardinal
 from .senses import objects, recipients, subjects
+from .triggers import TERM
 
 # words that add one more act of a kind already told (cluster.another): "was also arrested",
 # "crossed again", "another execution", "in a separate case"
@@ -49,6 +50,11 @@ RECEIVE_VERBS = {"receive", "get", "face", "serve"}
 PUT_VERBS = {"put", "place", "bring"}
 # two counts this close, one of them rough ("more than 30", "some 35"), may be one group
 ROUGH_RATIO = 2
+# the places a mention takes from the sentences next to it: a town's market told on
+# ("Hyesan experienced the largest drop. Corn fell 17% there"), not the whole country's
+NEAR_PLACES = {"place.paragraph", "place.line_next_sentence"}
+# the lead: a headline, a photo caption and the first paragraph of the story
+LEAD_PARAGRAPHS = 3
 # a day of the month an unresolved date names ("on the 13th"): cluster.named_day
 NAMED_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 
@@ -102,6 +108,9 @@ class Victims(NamedTuple):
     rough: bool
     fresh: bool
     several: bool = False
+    # counted as others than those of the acts told: "six others were sentenced", "two other
+    # officials were arrested"
+    others: bool = False
 
 
 def _victims(m: Mention) -> Victims | None:
@@ -130,6 +139,10 @@ def _victims(m: Mention) -> Victims | None:
         return None
     if any(c.dep_ == "conj" for c in o.children):
         return _joined(o)
+    # counted others ("six others", "two other officials"); "others" alone may be anyone
+    count = next((c for c in o.children if c.dep_ == "nummod" and c.like_num), None)
+    if count is not None and (o.lower_ == "others" or (_person(o) and any(c.dep_ == "amod" and c.lower_ == "other" for c in o.children))):
+        return Victims(None, cardinal(count.text), False, False, others=True)
     person = _person(o)
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in o.children):
         return Victims(None, 1, False, True) if person or o.pos_ == "PROPN" else None
@@ -248,12 +261,42 @@ class Cues(NamedTuple):
     back: bool
     doer: str | None
     victims: Victims | None
+    lead: bool = False
+    look_back: bool = False
+    # in a survey of several towns' markets (cluster.market_survey): "town" for an act its own
+    # clause places in a town, "whole" for one told of no town, "" for neither or no survey
+    survey: str = ""
 
 
-def _cues(m: Mention) -> Cues:
+def _cues(m: Mention, lead: set[int] | None = None, surveys: frozenset[str] = frozenset()) -> Cues:
     # cluster.one_report: "corn has also risen" adds no act to the rice price (ontology.toml one_report)
-    another = "" if m.kind and m.kind in event_types()[m.event_type].get("one_report", ()) else _another(m)
-    return Cues(another, _named_days(m), _named_months(m), _back_reference(m), _doer_country(m), _victims(m))
+    another = "" if _one_report(m) else _another(m)
+    in_lead = lead is not None and m.paragraph in lead
+    survey = "" if m.event_type not in surveys else "town" if _town(m) else "" if m.rules.get("place") in NEAR_PLACES else "whole"
+    return Cues(another, _named_days(m), _named_months(m), _back_reference(m), _doer_country(m), _victims(m),
+                in_lead, m.looks_back and not in_lead, survey)
+
+
+def _one_report(m: Mention) -> bool:
+    """A market's price or rate (ontology.toml `one_report`): the acts of one market report."""
+    return bool(m.kind) and m.kind in event_types()[m.event_type].get("one_report", ())
+
+
+def _town(m: Mention) -> str | None:
+    """The town or county the mention's own clause places it in."""
+    return m.location.admin2 if m.location and not m.place_inherited else None
+
+
+def _surveys(mentions: list[Mention]) -> frozenset[str]:
+    """cluster.market_survey: the types whose market prices the report tells in two or more
+    towns of their own ("in Hyesan ... 6,300 won", "Sinuiju showed a similar decrease"): a
+    survey of markets, whose words of no town ("Grain prices have fallen across the board")
+    tell the whole country's market, not the first town's."""
+    towns: dict[str, set[str]] = {}
+    for m in mentions:
+        if _one_report(m) and (town := _town(m)):
+            towns.setdefault(m.event_type, set()).add(town)
+    return frozenset(t for t, named in towns.items() if len(named) > 1)
 
 
 def _doer_country(m: Mention) -> str | None:
@@ -359,6 +402,8 @@ class Agreement:
 
     def __init__(self, first: Mention, cues: Cues):
         self.background = first.background
+        # the incident was first told in the report's lead (cluster.dated_look_back)
+        self.lead = cues.lead
         self.by_type: dict[str, list[Mention]] = {}
         # of the mentions with a whole time span: the latest start and the earliest end
         self.latest_start: date | None = None
@@ -375,6 +420,8 @@ class Agreement:
         self.within_texts: set[str] = set()
         # by type, the countries that did its acts (`Cues.doer`)
         self.doers: dict[str, set[str]] = {}
+        # by type, the towns its mentions' own clauses place them in (cluster.market_survey)
+        self.towns: dict[str, set[str]] = {}
         # by type, whom its acts were done to, with their sentences (`Cues.victims`)
         self.victims: dict[str, list[tuple[int, Victims]]] = {}
         self.add(first, cues)
@@ -389,6 +436,8 @@ class Agreement:
             self.months.add(cues.months)
         if cues.doer:
             self.doers.setdefault(m.event_type, set()).add(cues.doer)
+        if cues.survey == "town" and (town := _town(m)):
+            self.towns.setdefault(m.event_type, set()).add(town)
         if cues.victims:
             self.victims.setdefault(m.event_type, []).append((m.sent.start, cues.victims))
         t = m.time
@@ -429,15 +478,27 @@ class Agreement:
             return False
         if cues.months and _apart_by_month(cues.months, self.months):
             return False
+        # cluster.dated_look_back: an act dated over a month before the report, told after the
+        # lead, is not the lead's undated act ("launched the Hwasong-15 earlier in the day" and
+        # "In July, Pyongyang test-fired two Hwasong-14 ICBMs"), unless it names its people
+        if cues.look_back and self.lead and not self.pinned.get(m.event_type) and not self._named_before(cues.victims, m.event_type):
+            return False
+        # cluster.market_survey: a survey's whole market and its towns' markets are apart
+        if cues.survey and self.by_type.get(m.event_type) and (cues.survey == "town") != bool(self.towns.get(m.event_type)):
+            return False
         # cluster.doer_country: balloons the North sent and balloons from the South are two launches
         if cues.doer and self.doers.get(m.event_type, set()) - {cues.doer}:
             return False
         # cluster.other_victims: "seven officials were dismissed" after "the purge of Kim Won Hong";
         # in one sentence too: "the ringleaders were executed, while the donju was handed a sentence"
+        # and others counted are not those of an act told, whoever those were ("six others were
+        # sentenced to five years" after "a student who bought the drive was sentenced to life")
+        if cues.victims and cues.victims.others and self.by_type.get(m.event_type):
+            return False
         if cues.victims and any(_other_victims(cues.victims, told, sent != m.sent.start)
                                 for sent, told in self.victims.get(m.event_type, [])):
             return False
-        if m.kind and not all(_same_sufferers(m, o) for o in self.by_type.get(m.event_type, []) if o.kind not in ("", m.kind)):
+        if m.kind and not all(_same_sufferers(m, o) for o in self.by_type.get(m.event_type, []) if _kinds_apart(o.kind, m.kind)):
             return False
         if m.location and places:
             levels = _site_levels(m)
@@ -452,6 +513,12 @@ class Agreement:
             if t.end < self.latest_start or self.earliest_end < t.start:
                 return False
         return True
+
+    def _named_before(self, victims: Victims | None, event_type: str) -> bool:
+        """The people an act was done to were named by an act of the type told before ("North Korea
+        executed Kim Hyok-chol" and "Kim Hyok-chol was executed in March"; cluster.dated_look_back)."""
+        name = set(victims.name.split()) if victims and victims.name else set()
+        return any(name & set(told.name.split()) for _, told in self.victims.get(event_type, []) if told.name)
 
     def _one_breath(self, m: Mention, value: str, stated: set[str]) -> bool:
         """cluster.within_county waived: one sentence names both towns of the county ("fired
@@ -504,6 +571,12 @@ def _names_doer(m: Mention, name: str | None) -> bool:
 def _names(words: list[str], name: str) -> bool:
     """The name is among the words, word for word ("Russia" is not in "Russian police")."""
     return f" {name.lower()} " in f" {' '.join(words)} "
+
+
+def _kinds_apart(a: str, b: str) -> bool:
+    """Two kinds of one act: an execution and a jailing, or a sentence to death and one to
+    prison; a sentence's term tells only sentences apart (triggers.TERM)."""
+    return bool(a and b) and a != b and a.startswith(TERM) == b.startswith(TERM)
 
 
 def _same_sufferers(a: Mention, b: Mention) -> bool:
@@ -657,8 +730,10 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     whatever place its sentence names (cluster.back_reference)."""
     clusters: list[Cluster] = []
     agreements: list[Agreement] = []
+    lead = set(sorted({m.paragraph for m in mentions})[:LEAD_PARAGRAPHS])
+    surveys = _surveys(mentions)
     for m in mentions:
-        cues = _cues(m)
+        cues = _cues(m, lead, surveys)
         told = [a for a in agreements if m.event_type in a.by_type] if cues.back else []
         antecedent = told[0] if len(told) == 1 else None
         for c, agreement in zip(reversed(clusters), reversed(agreements)):
@@ -670,3 +745,4 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
             clusters.append(Cluster([m]))
             agreements.append(Agreement(m, cues))
     return clusters
+

@@ -42,6 +42,8 @@ class Mention:
     charged: bool = False  # an arrest or sentence for this act was folded into it
     kind: str = ""  # the kind of act its word names (triggers.toml `kinds`): death, prison, exile
     background: bool = False  # a short item's look back at an earlier act
+    # dated by its own words over a month before the report (cluster.dated_look_back)
+    looks_back: bool = False
     # the rules that made it, by step (trigger, frame, modality, place, date): its audit trail
     rules: dict[str, str] = field(default_factory=dict)
 

@@ -30,7 +30,7 @@ from ..places.geoparse import (
 from ..places.syntax import Destinations, preposition
 from . import triggers
 from .attribution import Citation
-from .clustering import Cluster
+from .clustering import LEAD_PARAGRAPHS, Cluster
 from .mentions import Mention, _paragraph_of, paragraphs
 
 # a wire item this short reports one news cycle: no date stated means "yesterday or today"
@@ -59,6 +59,14 @@ def mark_background(mentions: list[Mention], published: date, days: int) -> None
     for m in mentions:
         if m.sent.start > 0 and m.time and looks_back(m.time, published, days):
             m.background = True
+
+
+def mark_look_backs(mentions: list[Mention], published: date) -> None:
+    """An act its own words date over a month before the report (cluster.dated_look_back):
+    in a longer report, a look back unless the report tells it as its news."""
+    for m in mentions:
+        if m.time and not m.time_inherited and looks_back(m.time, published, BACKGROUND_DAYS):
+            m.looks_back = True
 
 
 def looks_back(time: TimeSpan, published: date, days: int) -> bool:
@@ -530,8 +538,6 @@ SEQUENCE_CUE = re.compile(r"\b(?:then|later|afterwards?|subsequently|in response
 SEQUENCE_REACH_PARAGRAPHS = 3
 # the paragraphs after the lead's last that may hold its "when"
 LEAD_WHEN_REACH_PARAGRAPHS = 2
-# the lead: a headline, a photo caption and the first paragraph of the story
-LEAD_PARAGRAPHS = 3
 
 
 def _lead_when(c: Cluster, doc: Doc, found: list[dates.DateMention], lead: list[int],

@@ -19,6 +19,12 @@ from .senses import objects, recipients, subjects
 # a noun named in the singular is one thing (single_objects_none), unless a determiner
 # spreads it over all of its kind ("every house")
 SINGULAR = {"NN", "NNP"}
+# a kind read from a sentence's term ("sentence:prison"): it tells sentences apart, not a
+# sentence from the act its word names ("eight others were sentenced to five years" at the
+# trial that ended in "the execution" may be one incident)
+TERM = "sentence:"
+# the verbs that hand a sentence down or take it: its term is then the sentence's kind
+TERM_GIVERS = {"give", "hand", "receive", "get", "serve", "impose", "pass", "deliver"}
 DISTRIBUTIVES = {"every", "each", "all", "any"}
 
 
@@ -34,6 +40,9 @@ class Rule:
     states: frozenset[str] = frozenset()
     also: Terms = Terms([])
     kinds: tuple[tuple[str, str], ...] = ()  # (word form, kind): which sanction a word names
+    # (word, kind): which sanction a sentence's term names, "sentenced to death", "a life
+    # sentence", "sentenced to ten years of hard labor" (trigger.punishment.execute `term_kinds`)
+    term_kinds: tuple[tuple[str, str], ...] = ()
     objects_none: Terms = Terms([])  # objects that give the word another sense ("sent a petition")
     subjects_none: Terms = Terms([])  # doers that do ("rains destroying bridges")
     recipients_none: Terms = Terms([])  # and recipients ("handed money to a defector's family")
@@ -73,7 +82,19 @@ class Rule:
     def kind_of(self, token: Token) -> str:
         """The kind of act the word names ("executed": death, "jailed": prison), or ""."""
         forms = {token.lemma_.lower(), token.lower_}
-        return next((kind for form, kind in self.kinds if form in forms), "")
+        return next((kind for form, kind in self.kinds if form in forms), "") or self._term_kind(token)
+
+    def _term_kind(self, token: Token) -> str:
+        """The kind a sentence's term names: the words it is sentenced to ("to death", "to
+        15 years in a labor camp"), of ("a sentence of 15 years") or under it ("received a
+        life sentence", "was handed a death sentence"); "" when they name none or two."""
+        # a sentence only asked for names none: "prosecutors demanded a death sentence"
+        if not self.term_kinds or (token.pos_ == "NOUN" and token.head.lemma_.lower() not in TERM_GIVERS):
+            return ""
+        words = [w for c in token.children if c.dep_ in ("amod", "compound", "nmod")
+                 or (c.dep_ == "prep" and c.lower_ in ("to", "of")) for w in c.subtree]
+        found = {kind for form, kind in self.term_kinds for w in words if w.lemma_.lower() == form or w.lower_ == form}
+        return TERM + found.pop() if len(found) == 1 else ""
 
 
 def _one(noun: Token) -> bool:
@@ -122,6 +143,7 @@ def rules() -> dict[str, list[Rule]]:
             states=frozenset(r.get("states", [])),
             also=Terms(r.get("also", [])),
             kinds=tuple((form, kind) for kind, words in r.get("kinds", {}).items() for w in words for form in _inflections(w)),
+            term_kinds=tuple((w, kind) for kind, words in r.get("term_kinds", {}).items() for w in words),
             objects_none=Terms(r.get("objects_none", [])),
             subjects_none=Terms(r.get("subjects_none", [])),
             recipients_none=Terms(r.get("recipients_none", [])),

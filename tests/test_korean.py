@@ -577,3 +577,20 @@ def test_a_subtitles_bullets_summarise_the_story() -> None:
     text = ("탈북 여성, 은신처에서 붙잡혀\n\n- 가상 마을 은신처에서 40대 여성 체포 - 경비대 인원들 주민 가택수색하는 만행\n\n"
             "지난 3일 중국 연길의 한 은신처에서 온성군 출신 40대 여성이 북한 경비대에 체포됐다고 소식통이 전했다.\n")
     assert [(r.event_type, r.location.admin2) for r in _korean_records(text)] == [("arrest", "Yanji")]
+
+
+def test_robberies_boats_adrift_jamming_and_deaths_of_hunger_are_acts() -> None:
+    """The genre's crime, sea and famine news with no type of its own (trigger.ko.other.robbery,
+    .adrift, .jamming) or told by how people died (trigger.ko.disaster.starved); a campaign's
+    intensity (단속 강도), talks adrift, a fear of starving and a boat counted yearly are none."""
+    records = {
+        "지난 5일 밤 가상군의 한 마을에서 복면강도들이 돈과 식량을 털어갔다고 소식통이 전했다.\n": ["other"],
+        "지난 9일 동해상에서 기관 고장으로 표류하던 북한 어선을 해경이 구조했다.\n": ["other"],
+        "합참은 북한이 지난 2일부터 서해 NLL 이북에서 GPS 전파 교란 공격을 하고 있다고 밝혔다.\n": ["other"],
+        "소식통은 “지난달 한파에 가상군 역전에서 꽃제비 3명이 얼어 죽은 채 발견됐다”고 전했다.\n": ["disaster"],
+        "당국은 최근 장마당 단속 강도를 높이고 있다고 소식통이 전했다.\n": ["crackdown"],
+        "남북 협상이 석 달째 표류하고 있다.\n": [],
+        "소식통은 “이대로 가다가는 모두 굶어 죽을 지경”이라고 말했다.\n": [],
+    }
+    for text, types in records.items():
+        assert [r.event_type for r in _korean_records(text)] == types, text

@@ -524,7 +524,8 @@ def test_a_northerner_taken_into_custody_at_the_line_is_a_defection() -> None:
     text = "합참은 지난 5일 새벽 동부전선 군사분계선(MDL)을 넘어온 북한 주민 1명의 신병을 확보했다고 6일 밝혔다.\n"
     assert [r.event_type for r in _korean_records(text)] == ["defection"]
     text = "합참은 지난 5일 새벽 동부전선 군사분계선(MDL)을 넘어와 귀순한 북한 병사 1명의 신병을 확보했다고 6일 밝혔다.\n"
-    assert [r.event_type for r in _korean_records(text)] == ["defection"]
+    # the soldier's desertion beside it (trigger.ko.desertion.soldier_defects), no incursion
+    assert sorted(r.event_type for r in _korean_records(text)) == ["defection", "desertion"]
     text = "국경경비대 병사 1명이 지난 3일 보위부에 체포됐다. 이 병사의 신원은 곧 확인될 것이라고 소식통이 전했다.\n"
     assert [(r.event_type, r.location.admin2) for r in _korean_records(text)] == [("arrest", None)]
 
@@ -579,10 +580,12 @@ def test_a_subtitles_bullets_summarise_the_story() -> None:
     assert [(r.event_type, r.location.admin2) for r in _korean_records(text)] == [("arrest", "Yanji")]
 
 
-def test_robberies_boats_adrift_jamming_and_deaths_of_hunger_are_acts() -> None:
+def test_robberies_boats_adrift_jamming_deaths_of_hunger_market_hours_and_meetings_are_acts() -> None:
     """The genre's crime, sea and famine news with no type of its own (trigger.ko.other.robbery,
-    .adrift, .jamming) or told by how people died (trigger.ko.disaster.starved); a campaign's
-    intensity (단속 강도), talks adrift, a fear of starving and a boat counted yearly are none."""
+    .adrift, .jamming) or told by how people died (trigger.ko.disaster.starved), the markets'
+    hours cut (trigger.ko.economic_measure.market_hours) and a party meeting convened
+    (trigger.ko.leadership_activity.meeting); a campaign's intensity (단속 강도), talks adrift, a
+    fear of starving, the South's security council and a meeting to come are none."""
     records = {
         "지난 5일 밤 가상군의 한 마을에서 복면강도들이 돈과 식량을 털어갔다고 소식통이 전했다.\n": ["other"],
         "지난 9일 동해상에서 기관 고장으로 표류하던 북한 어선을 해경이 구조했다.\n": ["other"],
@@ -591,6 +594,21 @@ def test_robberies_boats_adrift_jamming_and_deaths_of_hunger_are_acts() -> None:
         "당국은 최근 장마당 단속 강도를 높이고 있다고 소식통이 전했다.\n": ["crackdown"],
         "남북 협상이 석 달째 표류하고 있다.\n": [],
         "소식통은 “이대로 가다가는 모두 굶어 죽을 지경”이라고 말했다.\n": [],
+        # the markets' hours cut, a party meeting convened; not the South's council, nor a meeting to come
+        "당국이 이달 초 농촌동원을 이유로 가상시 장마당 이용시간을 3시간으로 줄였다고 소식통이 전했다.\n": ["economic_measure"],
+        "김정은 위원장은 지난 6일 노동당 중앙군사위원회 비상확대회의를 소집했다고 통신이 7일 보도했다.\n": ["leadership_activity"],
+        "청와대는 7일 국가안전보장회의(NSC) 상임위원회를 소집했다.\n": [],
+        "북한은 다음 달 노동당 전원회의를 소집할 예정이다.\n": [],
     }
     for text, types in records.items():
         assert [r.event_type for r in _korean_records(text)] == types, text
+
+
+def test_a_soldiers_defection_is_also_his_desertion() -> None:
+    """trigger.ko.desertion.soldier_defects reports the desertion beside the defection of the
+    same word, not instead of it; guards who helped the people who crossed deserted nothing."""
+    text = "지난 20일 온성군 주둔 국경경비대 소속 군인 1명이 두만강을 건너 탈북했다고 소식통이 전했다.\n"
+    assert sorted({r.event_type for r in _korean_records(text)}) == ["defection", "desertion"]
+    text = "지난 20일 경비대원의 도움을 받아 온성군 주민 3명이 두만강을 건너 탈북했다고 소식통이 전했다.\n"
+    assert {r.event_type for r in _korean_records(text)} == {"defection"}
+

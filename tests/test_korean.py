@@ -584,8 +584,9 @@ def test_robberies_boats_adrift_jamming_deaths_of_hunger_market_hours_and_meetin
     """The genre's crime, sea and famine news with no type of its own (trigger.ko.other.robbery,
     .adrift, .jamming) or told by how people died (trigger.ko.disaster.starved), the markets'
     hours cut (trigger.ko.economic_measure.market_hours) and a party meeting convened
-    (trigger.ko.leadership_activity.meeting); a campaign's intensity (단속 강도), talks adrift, a
-    fear of starving, the South's security council and a meeting to come are none."""
+    (trigger.ko.leadership_activity.meeting), guard posts added (.fortification.posts_fences) and a
+    livestock epidemic; a campaign's intensity (단속 강도), talks adrift, a fear of starving, the
+    South's security council, a meeting to come and a drifted crew returned at its wish are none."""
     records = {
         "지난 5일 밤 가상군의 한 마을에서 복면강도들이 돈과 식량을 털어갔다고 소식통이 전했다.\n": ["other"],
         "지난 9일 동해상에서 기관 고장으로 표류하던 북한 어선을 해경이 구조했다.\n": ["other"],
@@ -599,6 +600,10 @@ def test_robberies_boats_adrift_jamming_deaths_of_hunger_market_hours_and_meetin
         "김정은 위원장은 지난 6일 노동당 중앙군사위원회 비상확대회의를 소집했다고 통신이 7일 보도했다.\n": ["leadership_activity"],
         "청와대는 7일 국가안전보장회의(NSC) 상임위원회를 소집했다.\n": [],
         "북한은 다음 달 노동당 전원회의를 소집할 예정이다.\n": [],
+        # guard posts added, a livestock epidemic; the South's return of a drifted crew forces no one back
+        "가상군 국경경비대 초소가 최근 5곳 추가돼 20곳으로 늘어났다고 소식통이 전했다.\n": ["fortification"],
+        "북한이 가상군 협동농장에서 아프리카돼지열병이 발생했다고 국제기구에 통보했다.\n": ["disaster"],
+        "정부는 동해상에서 표류하다 구조된 북한 선원 3명을 판문점을 통해 송환했다.\n": ["other"],
     }
     for text, types in records.items():
         assert [r.event_type for r in _korean_records(text)] == types, text

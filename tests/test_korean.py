@@ -585,8 +585,10 @@ def test_robberies_boats_adrift_jamming_deaths_of_hunger_market_hours_and_meetin
     .adrift, .jamming) or told by how people died (trigger.ko.disaster.starved), the markets'
     hours cut (trigger.ko.economic_measure.market_hours) and a party meeting convened
     (trigger.ko.leadership_activity.meeting), guard posts added (.fortification.posts_fences) and a
-    livestock epidemic; a campaign's intensity (단속 강도), talks adrift, a fear of starving, the
-    South's security council, a meeting to come and a drifted crew returned at its wish are none."""
+    livestock epidemic, people summoned by a security agency (trigger.ko.arrest.summoned) and the
+    security ministries' joint statement; a campaign's intensity (단속 강도), talks adrift, a fear
+    of starving, the South's security council, a meeting to come, a drifted crew returned at its
+    wish and an ambassador recalled are none."""
     records = {
         "지난 5일 밤 가상군의 한 마을에서 복면강도들이 돈과 식량을 털어갔다고 소식통이 전했다.\n": ["other"],
         "지난 9일 동해상에서 기관 고장으로 표류하던 북한 어선을 해경이 구조했다.\n": ["other"],
@@ -604,6 +606,10 @@ def test_robberies_boats_adrift_jamming_deaths_of_hunger_market_hours_and_meetin
         "가상군 국경경비대 초소가 최근 5곳 추가돼 20곳으로 늘어났다고 소식통이 전했다.\n": ["fortification"],
         "북한이 가상군 협동농장에서 아프리카돼지열병이 발생했다고 국제기구에 통보했다.\n": ["disaster"],
         "정부는 동해상에서 표류하다 구조된 북한 선원 3명을 판문점을 통해 송환했다.\n": ["other"],
+        # people summoned by a security agency, the security ministries' joint statement; not an ambassador recalled
+        "지난 3일 가상군 경비대원 2명이 보위사령부에 소환돼 경위서를 작성했다고 소식통이 전했다.\n": ["arrest"],
+        "인민보안성과 국가안전보위부는 8일 연합성명을 통해 강력한 조치를 경고했다.\n": ["statement"],
+        "북한은 지난 3일 주중 대사를 본국으로 소환했다.\n": [],
     }
     for text, types in records.items():
         assert [r.event_type for r in _korean_records(text)] == types, text

@@ -431,6 +431,9 @@ def test_read_text():
     a = read_text("Soldier defects\n\nA soldier left.", published=date(2021, 1, 1), published_source="jsonl")
     assert a.title is None and a.published_source == "jsonl"  # no title guessing unless asked
     assert read_text("Soldier defects\n\nA soldier left.", detect_title=True).title == "Soldier defects"
+    # a Korean headline stays in the text the Korean stage reads, opened by a digit or not
+    korean = read_text("RFA “가상군서 주민 2명 체포”\n\n주민 2명이 체포됐다.", detect_title=True)
+    assert korean.title is None and korean.text.startswith("RFA “가상군서")
     assert read_text("").text == ""
     with pytest.raises(TypeError, match="colour"):
         read_text("x", colour="red")

@@ -524,7 +524,8 @@ def test_a_northerner_taken_into_custody_at_the_line_is_a_defection() -> None:
     text = "합참은 지난 5일 새벽 동부전선 군사분계선(MDL)을 넘어온 북한 주민 1명의 신병을 확보했다고 6일 밝혔다.\n"
     assert [r.event_type for r in _korean_records(text)] == ["defection"]
     text = "합참은 지난 5일 새벽 동부전선 군사분계선(MDL)을 넘어와 귀순한 북한 병사 1명의 신병을 확보했다고 6일 밝혔다.\n"
-    assert [r.event_type for r in _korean_records(text)] == ["defection"]
+    # the soldier's desertion beside it (trigger.ko.desertion.soldier_defects), no incursion
+    assert sorted(r.event_type for r in _korean_records(text)) == ["defection", "desertion"]
     text = "국경경비대 병사 1명이 지난 3일 보위부에 체포됐다. 이 병사의 신원은 곧 확인될 것이라고 소식통이 전했다.\n"
     assert [(r.event_type, r.location.admin2) for r in _korean_records(text)] == [("arrest", None)]
 
@@ -577,3 +578,46 @@ def test_a_subtitles_bullets_summarise_the_story() -> None:
     text = ("탈북 여성, 은신처에서 붙잡혀\n\n- 가상 마을 은신처에서 40대 여성 체포 - 경비대 인원들 주민 가택수색하는 만행\n\n"
             "지난 3일 중국 연길의 한 은신처에서 온성군 출신 40대 여성이 북한 경비대에 체포됐다고 소식통이 전했다.\n")
     assert [(r.event_type, r.location.admin2) for r in _korean_records(text)] == [("arrest", "Yanji")]
+
+
+def test_robberies_jamming_deaths_of_hunger_market_hours_and_meetings_are_acts() -> None:
+    """The genre's crime and jamming news with no type of its own (trigger.ko.other.robbery,
+    .jamming) or told by how people died (trigger.ko.disaster.starved), the markets' hours cut
+    (trigger.ko.economic_measure.market_hours), a party meeting convened
+    (trigger.ko.leadership_activity.meeting), guard posts added (.fortification.posts_fences), a
+    livestock epidemic, people summoned by a security agency (trigger.ko.arrest.summoned) and the
+    security ministries' joint statement; a campaign's intensity (단속 강도), a fear of starving,
+    the South's security council, a meeting to come, a drifted crew returned at its wish and an
+    ambassador recalled are none."""
+    records = {
+        "지난 5일 밤 가상군의 한 마을에서 복면강도들이 돈과 식량을 털어갔다고 소식통이 전했다.\n": ["other"],
+        "합참은 북한이 지난 2일부터 서해 NLL 이북에서 GPS 전파 교란 공격을 하고 있다고 밝혔다.\n": ["other"],
+        "소식통은 “지난달 한파에 가상군 역전에서 꽃제비 3명이 얼어 죽은 채 발견됐다”고 전했다.\n": ["disaster"],
+        "당국은 최근 장마당 단속 강도를 높이고 있다고 소식통이 전했다.\n": ["crackdown"],
+        "소식통은 “이대로 가다가는 모두 굶어 죽을 지경”이라고 말했다.\n": [],
+        # the markets' hours cut, a party meeting convened; not the South's council, nor a meeting to come
+        "당국이 이달 초 농촌동원을 이유로 가상시 장마당 이용시간을 3시간으로 줄였다고 소식통이 전했다.\n": ["economic_measure"],
+        "김정은 위원장은 지난 6일 노동당 중앙군사위원회 비상확대회의를 소집했다고 통신이 7일 보도했다.\n": ["leadership_activity"],
+        "청와대는 7일 국가안전보장회의(NSC) 상임위원회를 소집했다.\n": [],
+        "북한은 다음 달 노동당 전원회의를 소집할 예정이다.\n": [],
+        # guard posts added, a livestock epidemic; the South's return of a drifted crew forces no one back
+        "가상군 국경경비대 초소가 최근 5곳 추가돼 20곳으로 늘어났다고 소식통이 전했다.\n": ["fortification"],
+        "북한이 가상군 협동농장에서 아프리카돼지열병이 발생했다고 국제기구에 통보했다.\n": ["disaster"],
+        "정부는 동해상에서 표류하다 구조된 북한 선원 3명을 판문점을 통해 송환했다.\n": [],
+        # people summoned by a security agency, the security ministries' joint statement; not an ambassador recalled
+        "지난 3일 가상군 경비대원 2명이 보위사령부에 소환돼 경위서를 작성했다고 소식통이 전했다.\n": ["arrest"],
+        "인민보안성과 국가안전보위부는 8일 연합성명을 통해 강력한 조치를 경고했다.\n": ["statement"],
+        "북한은 지난 3일 주중 대사를 본국으로 소환했다.\n": [],
+    }
+    for text, types in records.items():
+        assert [r.event_type for r in _korean_records(text)] == types, text
+
+
+def test_a_soldiers_defection_is_also_his_desertion() -> None:
+    """trigger.ko.desertion.soldier_defects reports the desertion beside the defection of the
+    same word, not instead of it; guards who helped the people who crossed deserted nothing."""
+    text = "지난 20일 온성군 주둔 국경경비대 소속 군인 1명이 두만강을 건너 탈북했다고 소식통이 전했다.\n"
+    assert sorted({r.event_type for r in _korean_records(text)}) == ["defection", "desertion"]
+    text = "지난 20일 경비대원의 도움을 받아 온성군 주민 3명이 두만강을 건너 탈북했다고 소식통이 전했다.\n"
+    assert {r.event_type for r in _korean_records(text)} == {"defection"}
+

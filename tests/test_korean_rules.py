@@ -78,6 +78,9 @@ def test_modality_decides_in_context() -> None:
         "잡히면 죽는 줄 알면서 버텼다.": None,
         "한국 영화를 몰래 시청한 죄로 주민 2명이 처형당했다.": None,
         "대변인은 한미 연합훈련을 규탄했다.": None,
+        # an act an order permits, one a campaign is bent on (modality.ko.intent)
+        "김정은은 발포와 사살을 허가한다는 방침을 재확인했다.": None,
+        "보위부는 도주한 간부를 체포하는 데 혈안이 되어 있다.": None,
         # a later quotation's plan is its own ("...남하했다”며 “... 하겠다는"), a quoted one's not
         "합참은 “경비정이 NLL을 침범해 계속 남하했다”며 “경고사격을 하겠다는 통신을 했다”고 밝혔다.": "asserted",
         "합참은 “경비정이 NLL을 침범할 계획”이라고 밝혔다.": "planned",

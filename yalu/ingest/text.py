@@ -10,7 +10,7 @@ from ..model import Article, Furniture
 from .errors import IngestError
 from .fields import parse_date, str_or_none
 from .furniture import split_furniture
-from .language import normalize_language
+from .language import detect_language, normalize_language
 from .limits import clean_text
 
 _ARTICLE_FIELDS = {
@@ -135,6 +135,11 @@ def _split_headline(body: str) -> tuple[str | None, str]:
     if not (2 <= len(words) <= 20 and len(headline) <= 150):
         return None, body
     if _HEADLINE_BAD_END.search(headline) or not _HEADLINE_START.search(headline):
+        return None, body
+    # a Korean headline stays in the text: the Korean stage reads the text alone, and its
+    # headline tells the story ("RFA “北 국경경비병 2명 피습”", "23일 만에 ... 방문"); one
+    # opened by Hangul never looked like a headline here, one opened by a digit or "RFA" did
+    if detect_language(headline) == "ko":
         return None, body
     # a paragraph of its own: a blank line after it, unless the text has no
     # blank lines at all (one paragraph a line)

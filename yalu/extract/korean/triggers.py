@@ -34,6 +34,9 @@ class TriggerRule:
     # the kind of act each form names (triggers.toml `kinds`, as the English rules'): an
     # execution and a dismissal told in one story are two punishments
     kinds: tuple[tuple[str, str], ...] = ()
+    # reports its act beside the surer rule's on the same word, not instead of it (a
+    # soldier's defection is also his desertion, as the gold codes it)
+    beside: bool = False
 
     def kind_of(self, form: str) -> str:
         return next((kind for f, kind in self.kinds if f == form), "")
@@ -62,7 +65,8 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
     return tuple(
         TriggerRule(r["id"], r["type"], frozenset(r["forms"]), r["weight"], tuple(r.get("any", ())),
                     tuple(_unspaced(n) for n in r.get("none", ())), frozenset(r.get("not_after", ())),
-                    tuple((f, kind) for kind, forms in r.get("kinds", {}).items() for f in forms))
+                    tuple((f, kind) for kind, forms in r.get("kinds", {}).items() for f in forms),
+                    r.get("beside", False))
         for r in resources.load("ko/triggers.toml")["rule"]
     )
 
@@ -78,10 +82,10 @@ def modality_rules() -> tuple[ModalityRule, ...]:
 
 def find_triggers(doc: KoreanDoc, sentence: Sentence) -> list[tuple[Morpheme, TriggerRule]]:
     """(morpheme, rule) for every trigger of the sentence; one morpheme reports one act,
-    the surest rule's."""
+    the surest rule's, and the acts of the rules that report theirs beside it."""
     morphemes = doc.of(sentence)
     unspaced = _unspaced(sentence.text)
-    found = []
+    found: list[tuple[Morpheme, TriggerRule]] = []
     for k, m in enumerate(morphemes):
         if m.pos not in TRIGGER_TAGS:
             continue
@@ -92,8 +96,8 @@ def find_triggers(doc: KoreanDoc, sentence: Sentence) -> list[tuple[Morpheme, Tr
             and (not r.any or any(a in sentence.text for a in r.any))
             and not any(n in unspaced for n in r.none)
         ]
-        if fired:
-            found.append((m, max(fired, key=lambda r: r.weight)))
+        surest = max((r for r in fired if not r.beside), key=lambda r: r.weight, default=None)
+        found.extend((m, r) for r in fired if r is surest or (r.beside and surest is not None))
     return found
 
 

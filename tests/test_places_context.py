@@ -42,6 +42,11 @@ def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
     ("Good Friends, a support group based in Seoul, said a famine continued in Haeju.", "Seoul", "owner"),
     ("Seoul-based Daily NK said a famine continued in Haeju.", "Seoul", "owner"),
     ("Guards arrested a broker in Hyesan based on a tip from a neighbour.", "Hyesan", None),
+    ("A source based in South Hamgyong Province said the market was closed.", "South Hamgyong Province", "owner"),
+    # a soldier's or a unit's base is where it acts (place.unit_base)
+    ("The young sentry, based in Musan County, crossed the Tumen River on Sunday night.", "Musan County", None),
+    ("Three soldiers from the 9th brigade based in Chagang Province slipped across the Yalu.", "Chagang Province", None),
+    ("A Sinuiju-based guard unit sold its rations to smugglers.", "Sinuiju", None),
 ])
 def test_a_speakers_seat_or_base_a_far_reference_and_a_state_addressed_are_no_place_of_the_story(mentions, text, name, why):
     _, found = mentions(text)

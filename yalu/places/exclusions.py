@@ -70,7 +70,7 @@ def exclusion(ent: Span, place: Place) -> str | None:
     if _locator(ent) or _far_from(ent):
         return "locator"
     text = text_of(ent.doc)
-    if _source_owner(ent, place) or BASED.match(text, ent.end_char) or BASED_IN.search(text, max(0, ent.start_char - 20), ent.start_char):
+    if _source_owner(ent, place) or _teller_base(ent):
         return "owner"
     if SPEAKING_FROM.search(text, max(0, ent.start_char - 60), ent.start_char) or _speaker_seat(ent):
         return "source"
@@ -140,6 +140,21 @@ def _source_owner(ent: Span, place: Place) -> bool:
         if token.ent_type_ == "PLACE" or token.pos_ in ("VERB", "AUX", "ADP", "PUNCT"):
             return False
     return False
+
+
+def _teller_base(ent: Span) -> bool:
+    """"the Seoul-based Daily NK", "a newspaper based in Seoul": where a teller is based
+    (place.based); not a soldier's or a unit's base, where it acts (place.unit_base,
+    context.toml [based]: "the border patrol soldier, based in Onsong County, escaped")."""
+    doc, text = ent.doc, text_of(ent.doc)
+    if BASED.match(text, ent.end_char):
+        based = next((t for t in doc[ent.end:ent.end + 2] if t.lower_.endswith("based")), None)
+    elif BASED_IN.search(text, max(0, ent.start_char - 20), ent.start_char):
+        based = ent.root.head.head if ent.root.dep_ == "pobj" else None
+    else:
+        return False
+    units = resources.load("places/context.toml")["based"]["units"]
+    return based is None or based.head.lemma_.lower() not in units
 
 
 def _agency_dateline(ent: Span) -> bool:

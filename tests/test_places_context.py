@@ -272,10 +272,16 @@ def test_an_act_placed_only_in_china_takes_the_article_town_there(read_with_rule
     assert (arrest.location.admin1_code, arrest.location.admin2) == where
 
 
-def test_a_district_named_with_its_city_is_the_place_lent(read_with_rules):
+@pytest.mark.parametrize("text, where", [
     # of two places as precise in one sentence, the one inside the other (place.finer_unit)
-    text = ("Building new flats in Pyongyang's Sosong District has fallen behind schedule, a source told Daily NK.\n\n"
-            "Two soldiers were killed in an accident at the site last week, the source said." + FILLER)
-    _, incidents = read_with_rules(text)
-    [falls] = [i for i in incidents if i.event_type == "disaster"]
-    assert (falls.location.admin1_code, falls.location.admin2) == ("KP-01", "Sosong")
+    ("Building new flats in Pyongyang's Sosong District has fallen behind schedule, a source told Daily NK.\n\n"
+     "Two soldiers were killed in an accident at the site last week, the source said.", ("KP-01", "Sosong")),
+    # of two places as precise that the record names, the one with a county (place.with_county):
+    # a mountain names none; the same fire told again in a village of Kosong County is Kosong's
+    ("Pyongyang, May 3 (KCNA) -- Forests in the Mt Kumgang area of Kangwon Province were damaged by fire.\n\n"
+     "The forest fire broke out near a lake in Onjong-ri, Kosong County on the afternoon of May 1.", ("KP-07", "Kosong")),
+])
+def test_of_two_places_as_precise_the_finer_one_places_the_disaster(read_with_rules, text, where):
+    _, incidents = read_with_rules(text + FILLER)
+    [disaster] = [i for i in incidents if i.event_type == "disaster"]
+    assert (disaster.location.admin1_code, disaster.location.admin2) == where

@@ -470,9 +470,17 @@ def test_a_place_owning_a_place_is_a_place(mentions):
     assert all(m.excluded is None for m in found)
 
 
-def test_a_capital_dateline_after_a_date_stamp(mentions):
-    doc, found = mentions("(Xinhua)\nUpdated: 2011-03-02 09:10 PYONGYANG - The DPRK said on Tuesday that floods hit Kowon.")
-    assert next(m for m in found if m.text == "PYONGYANG").excluded == "dateline"
+@pytest.mark.parametrize("text, name, why", [
+    ("(Xinhua)\nUpdated: 2011-03-02 09:10 PYONGYANG - The DPRK said on Tuesday that floods hit Kowon.", "PYONGYANG", "dateline"),
+    # a capital in capitals before a colon (place.colon_dateline)
+    (" date 2021-06-02 SEOUL: North Korea's leader visited a farm in Kowon, state media said.", "SEOUL", "dateline"),
+    ("PYONGYANG: The DPRK said on Tuesday that floods hit Kowon.", "PYONGYANG", "dateline"),
+    # not a place in capitals inside a sentence
+    ("Two men were held at a checkpoint near SEOUL: the police gave no names.", "SEOUL", None),
+])
+def test_a_capital_dateline_after_a_date_stamp(mentions, text, name, why):
+    doc, found = mentions(text)
+    assert next(m for m in found if m.text == name).excluded == why
 
 
 # --- what a sentence lends to its neighbours ---------------------------------------------

@@ -74,6 +74,9 @@ UNDATED_DATELINE = re.compile(rf"^[ \t\u00a0]*(?P<place>{_NAME}(?:,\s*{_NAME})?)
 # one in capitals may follow a date stamp on the same line: "Updated: 2008-07-13 10:24 PYONGYANG -"
 _CAPS = r"[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,2}"
 CAPS_DATELINE = re.compile(rf"(?<![\w,])(?P<place>{_CAPS}(?:,\s*{_NAME})?)[ \t\u00a0]+(?:--|—|–|-)[ \t\u00a0]+(?=\S)")
+# or end on a colon, as CNA's and Xinhua's do: "SEOUL: North Korea's leader ...", "2022-03-25 PYONGYANG: ..."
+# (place.colon_dateline)
+COLON_DATELINE = re.compile(rf"(?<![\w,])(?P<place>{_CAPS}(?:,\s*{_NAME})?):[ \t\u00a0]+(?=[A-Z\"“])")
 
 
 # a capitalised word before "Province" that no ruler tagged: maybe a misspelt province
@@ -167,7 +170,7 @@ class Geoparser:
         found: list[PlaceMention] = []
         dateline = DATELINE.match(text_of(doc))
         head = text_of(doc)[:DATELINE_REACH]
-        undated = [m.span("place") for rx in (UNDATED_DATELINE, CAPS_DATELINE) for m in rx.finditer(head)]
+        undated = [m.span("place") for rx in (UNDATED_DATELINE, CAPS_DATELINE, COLON_DATELINE) for m in rx.finditer(head)]
         raw = []
         for ent in doc.ents:
             if ent.label_ != "PLACE":

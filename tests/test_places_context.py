@@ -250,6 +250,20 @@ def test_people_arrested_where_they_went_not_at_home(where, text, admin2):
     assert where(text, verb, "arrest").admin2 == admin2
 
 
+@pytest.mark.parametrize("text, verb, where_", [
+    # place.arrived_south: a defection across the line is placed where it reached the South
+    ("The soldier crossed into Yanggu County on the east coast and was taken into custody by South Korean guards.",
+     "crossed", ("KR-42", "Yanggu")),
+    ("A North Korean man swam to Gyodong Island in Ganghwa County and defected.", "defected", ("KR-28", "Ganghwa")),
+    # not the South's capital a defector lives in, nor a Chinese county reached (place.origin)
+    ("She defected to Seoul in 2012.", "defected", None),
+    ("Two guards defected into Changbai from Hyesan on Monday.", "defected", ("KP-10", "Hyesan")),
+])
+def test_a_defection_to_the_south_is_placed_where_it_reached_the_south(where, text, verb, where_):
+    found = where(text, verb, "defection")
+    assert (found and (found.admin1_code, found.admin2)) == where_
+
+
 def test_a_city_abroad_where_the_north_acted_is_its_own_second_level(read_with_rules):
     # Kuala Lumpur, where reports on the North recall an assassination (data/places/international.csv)
     _, incidents = read_with_rules(

@@ -43,6 +43,11 @@ def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
     ("Seoul-based Daily NK said a famine continued in Haeju.", "Seoul", "owner"),
     ("Guards arrested a broker in Hyesan based on a tip from a neighbour.", "Hyesan", None),
     ("A source based in South Hamgyong Province said the market was closed.", "South Hamgyong Province", "owner"),
+    # two capitals joined before an active verb are the two states (place.capitals_acting)
+    ("Trade collapsed when the outbreak began and Moscow and Pyongyang closed their border crossing.", "Pyongyang", "state"),
+    ("Both Tokyo and Pyongyang were hit by heavy snow on Friday.", "Pyongyang", None),
+    # a place that locates provinces named before it (place.locator)
+    ("Dozens died of hunger in North and South Pyongan provinces, north of Pyongyang, the capital.", "Pyongyang", "locator"),
     # a soldier's or a unit's base is where it acts (place.unit_base)
     ("The young sentry, based in Musan County, crossed the Tumen River on Sunday night.", "Musan County", None),
     ("Three soldiers from the 9th brigade based in Chagang Province slipped across the Yalu.", "Chagang Province", None),

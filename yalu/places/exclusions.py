@@ -25,10 +25,11 @@ PLACE_HEADS = set(resources.load("places/generics.toml")["place_heads"])
 DATELINE_REACH = 600
 # "seven cities excluding Pyongyang": a place left out of the story (place.excepted)
 EXCEPTED = re.compile(r"(?i)\b(?:excluding|except(?:\s+for)?|other\s+than|apart\s+from|barring)\s+(?:the\s+)?(?:capital\s+(?:of\s+)?)?$")
-# "South Pyongan province, north of the capital Pyongyang", "Paju, near Seoul": a place that
-# only says where the place before it lies (place.locator)
+# "South Pyongan province, north of the capital Pyongyang", "Paju, near Seoul", "North and South
+# Hwanghae provinces, south of Pyongyang": a place that only says where the place before it lies
+# (place.locator)
 LOCATOR = re.compile(
-    r"(?i)^(?:\s+(?:province|county|city|region|area))?,\s+(?:(?:just|about|some|which\s+is|which\s+lies)\s+)?"
+    r"(?i)^(?:\s+(?:provinces?|count(?:y|ies)|cit(?:y|ies)|regions?|areas?))?,\s+(?:(?:just|about|some|which\s+is|which\s+lies)\s+)?"
     r"(?:(?:north|south|east|west)(?:east|west)?\s+of|near|close\s+to|bordering|across\s+from)\s+(?:the\s+)?"
     r"(?:(?:capital|border|port|northern|southern|eastern|western)\s+)*(?:city\s+)?(?:of\s+)?$")
 # "200 kilometers away from South Korea's Jejin Port in Goseong": a place a distance is
@@ -112,6 +113,8 @@ def _stands_for_state(ent: Span, place: Place) -> bool:
     root = ent.root
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
         return True
+    if _capitals_acting(ent, metonymy["capitals"]):
+        return True
     if root.dep_ == "poss" and root.head.pos_ in ("NOUN", "PROPN") and not root.head.ent_type_:
         owned = root.head.lemma_.lower()  # place.state_possessive: "Seoul's latest drama", not "Pyongyang's streets"
         return owned not in PLACE_HEADS and owned not in metonymy.get("place_properties", [])
@@ -123,6 +126,25 @@ def _stands_for_state(ent: Span, place: Place) -> bool:
         return True  # place.state_addressed: "for criticizing Pyongyang"
     return (root.dep_ == "dobj" and root.head.lemma_.lower() in metonymy.get("causatives", [])
             and any(c.dep_ in ("xcomp", "ccomp") for c in root.head.children))
+
+
+def _capitals_acting(ent: Span, capitals: list[str]) -> bool:
+    """"Beijing and Pyongyang closed their border": two capitals joined before an active verb
+    are the two states acting (place.capitals_acting), however the parser hung them (it often
+    makes them a conjunct of the noun before: "the pandemic started and Beijing and Pyongyang
+    closed ..."); "Both Seoul and Pyongyang were hit by rains" suffers and stays a place."""
+    doc = ent.doc
+    names = {capital.rsplit(".", 1)[-1] for capital in capitals}
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "and":
+        other = next((e for e in ents_in(doc[ent.end + 1:ent.end + 4]) if e.start == ent.end + 1), None)
+    elif ent.start >= 2 and doc[ent.start - 1].lower_ == "and":
+        other = next((e for e in reversed(ents_in(doc[max(0, ent.start - 4):ent.start - 1])) if e.end == ent.start - 1), None)
+    else:
+        return False
+    if other is None or other.text.lower() not in names:
+        return False
+    verb = doc[max(ent.end, other.end)] if max(ent.end, other.end) < len(doc) else None
+    return verb is not None and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def _source_owner(ent: Span, place: Place) -> bool:

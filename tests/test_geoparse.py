@@ -157,6 +157,17 @@ def test_changbaishan_cigarettes_are_not_a_place(mentions, where):
     assert where("Police arrested a trader selling Changbaishan cigarettes.", "arrested", "arrest") is None
 
 
+@pytest.mark.parametrize("text, verb, admin", [
+    ("An official of the North Pyongan Province branch of the labour union was dismissed last week.", "dismissed",
+     ("KP-03", None)),
+    ("Agents of the Musan County bureau of the security ministry arrested a broker.", "arrested", ("KP-09", "Musan")),
+])
+def test_an_organs_local_seat_is_a_place(where, text, verb, admin):
+    # an organ's branch, bureau, department or court is where its people act (generics.toml place_heads)
+    loc = where(text, verb, "punishment" if verb == "dismissed" else "arrest")
+    assert (loc.admin1_code, loc.admin2) == admin
+
+
 def test_changbai_itself_is_a_place(where):
     loc = where("Chinese police arrested a North Korean woman in Changbai on Monday.", "arrested", "arrest")
     assert loc.country == "CN"

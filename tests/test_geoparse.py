@@ -59,10 +59,13 @@ def test_a_country_whose_people_are_named_is_not_where_they_were_caught(mentions
     assert {m.text: m.excluded for m in found} == {"North Korea": "owner", "China": None}
 
 
-def test_a_town_spelt_loosely_before_its_province(where):
+@pytest.mark.parametrize("text", [
+    "His car was stopped by a police checkpoint in Bukchong, South Hamgyong Province, last week.",
+    "His car was stopped by a police checkpoint in Bukchong County of South Hamgyong Province last week.",
+])
+def test_a_town_spelt_loosely_before_its_province(where, text):
     """Geoparser._towns_of_named_provinces: a word the tagger left unmarked, known to the
     gazetteer only by a looser spelling, is the town of the province named after it."""
-    text = "His car was stopped by a police checkpoint in Bukchong, South Hamgyong Province, last week."
     loc = where(text, "stopped", "arrest")
     assert (loc.admin2, loc.admin1_code) == ("Pukchong", "KP-08")
 

@@ -43,6 +43,9 @@ def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
     ("Seoul-based Daily NK said a famine continued in Haeju.", "Seoul", "owner"),
     ("Guards arrested a broker in Hyesan based on a tip from a neighbour.", "Hyesan", None),
     ("A source based in South Hamgyong Province said the market was closed.", "South Hamgyong Province", "owner"),
+    # a capital opening the headline with a colon is whose word it gives (place.headline_voice)
+    ("Tokyo: North Korea's two missile launches end in failure\nGuards fired on a boat.", "Tokyo", "state"),
+    ("Musan: Guards arrest three smugglers at the river", "Musan", None),
     # two capitals joined before an active verb are the two states (place.capitals_acting)
     ("Trade collapsed when the outbreak began and Moscow and Pyongyang closed their border crossing.", "Pyongyang", "state"),
     ("Both Tokyo and Pyongyang were hit by heavy snow on Friday.", "Pyongyang", None),

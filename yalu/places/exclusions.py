@@ -75,9 +75,22 @@ def exclusion(ent: Span, place: Place) -> str | None:
         return "owner"
     if SPEAKING_FROM.search(text, max(0, ent.start_char - 60), ent.start_char) or _speaker_seat(ent):
         return "source"
-    if _stands_for_state(ent, place):
+    if _stands_for_state(ent, place) or _headline_voice(ent, place):
         return "state"
     return None
+
+
+# "Seoul: North Korea's two missile launches end in failure": a capital opening a line with a
+# colon near the top is whose word the headline gives, or the dateline (place.headline_voice)
+HEADLINE_VOICE = re.compile(r":[ \t\u00a0]+(?=[A-Z\"“‘'])")
+
+
+def _headline_voice(ent: Span, place: Place) -> bool:
+    text = text_of(ent.doc)
+    if ent.start_char > DATELINE_REACH or place.id not in resources.load("places/context.toml").get("metonymy", {}).get("capitals", []):
+        return False
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    return not text[line_start:ent.start_char].strip() and bool(HEADLINE_VOICE.match(text, ent.end_char))
 
 
 # who speaks from where they sit: an organ, or one official of it

@@ -29,6 +29,9 @@ def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
     ("The agency cited a North Korean human rights official in Seoul who spoke on condition of anonymity.", "Seoul", "source"),
     ("Two traders were detained at the port, according to officials in Seoul.", "Seoul", "source"),
     ("Police in Dandong said they detained three North Korean women on Friday.", "Dandong", None),
+    # up an organ's proper name to the one who speaks; not up a common noun
+    ("A spokeswoman for the World Food Programme in Bangkok quoted officials as saying crops had failed.", "Bangkok", "source"),
+    ("A spokesman for the police in Dandong said three women were detained.", "Dandong", None),
     # a place a long distance is counted from (place.far_from); near, or an origin, is a place
     ("The boat was drifting 200 kilometers away from the port of Sokcho.", "Sokcho", "locator"),
     ("Guards shot a man about 3 km away from Hyesan on Monday.", "Hyesan", None),

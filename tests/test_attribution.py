@@ -69,6 +69,9 @@ def test_source_in_a_province_told_daily_nk(attribute):
         # older Daily NK copy opens on a bare plural and names the district of a city
         ("Sources residing in the district of Hyesan, Ryanggang informed on the 3rd that police raided the market.",
          "Sources residing in the district of Hyesan, Ryanggang", "Hyesan, Ryanggang"),
+        # a source across the river, quoted by the outlet: his whole city is his home
+        ("“Six crossed the river at night,” Daily NK quoted a source in the Chinese border city of Hunchun as saying.",
+         "a source in the Chinese border city of Hunchun", "Hunchun"),
     ],
 )
 def test_anonymous_source_phrases(attribute, text, phrase, location):

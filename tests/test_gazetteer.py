@@ -324,6 +324,9 @@ def test_every_kp_admin_unit_resolves_by_name(gaz):
         ("Yongchun", "kp.north-pyongan.ryongchon"),  # Daily NK: ㅓ as u, no initial r
         ("Hoeyrong", "kp.north-hamgyong.hoeryong"),  # Daily NK: e and y swapped
         ("Soonchun", "kp.south-pyongan.sunchon"),  # Good Friends: oo for ㅜ, ㅓ as u
+        ("Onsung", "kp.north-hamgyong.onsong"),  # Daily NK: ㅓ as u
+        ("Chungjin", "kp.north-hamgyong.chongjin"),  # Good Friends, RFA: ㅓ as u
+        ("Kimjongsook", "kp.ryanggang.kim-jong-suk"),  # RFA: run together, oo for ㅜ
         ("영흥", "kp.south-hamgyong.kumya"),  # the South's press: the former name without 군
         ("용정시", "cn.jilin.yanbian.longjing"),  # a Chinese city's Korean name with its generic
         ("심양시", "cn.liaoning.shenyang"),

@@ -59,10 +59,13 @@ def test_a_country_whose_people_are_named_is_not_where_they_were_caught(mentions
     assert {m.text: m.excluded for m in found} == {"North Korea": "owner", "China": None}
 
 
-def test_a_town_spelt_loosely_before_its_province(where):
+@pytest.mark.parametrize("text", [
+    "His car was stopped by a police checkpoint in Bukchong, South Hamgyong Province, last week.",
+    "His car was stopped by a police checkpoint in Bukchong County of South Hamgyong Province last week.",
+])
+def test_a_town_spelt_loosely_before_its_province(where, text):
     """Geoparser._towns_of_named_provinces: a word the tagger left unmarked, known to the
     gazetteer only by a looser spelling, is the town of the province named after it."""
-    text = "His car was stopped by a police checkpoint in Bukchong, South Hamgyong Province, last week."
     loc = where(text, "stopped", "arrest")
     assert (loc.admin2, loc.admin1_code) == ("Pukchong", "KP-08")
 
@@ -155,6 +158,17 @@ def test_changbaishan_cigarettes_are_not_a_place(mentions, where):
     _, found = mentions("Police arrested a trader selling Changbaishan cigarettes in Hyesan.")
     assert [m.text for m in found] == ["Hyesan"]
     assert where("Police arrested a trader selling Changbaishan cigarettes.", "arrested", "arrest") is None
+
+
+@pytest.mark.parametrize("text, verb, admin", [
+    ("An official of the North Pyongan Province branch of the labour union was dismissed last week.", "dismissed",
+     ("KP-03", None)),
+    ("Agents of the Musan County bureau of the security ministry arrested a broker.", "arrested", ("KP-09", "Musan")),
+])
+def test_an_organs_local_seat_is_a_place(where, text, verb, admin):
+    # an organ's branch, bureau, department or court is where its people act (generics.toml place_heads)
+    loc = where(text, verb, "punishment" if verb == "dismissed" else "arrest")
+    assert (loc.admin1_code, loc.admin2) == admin
 
 
 def test_changbai_itself_is_a_place(where):
@@ -470,9 +484,17 @@ def test_a_place_owning_a_place_is_a_place(mentions):
     assert all(m.excluded is None for m in found)
 
 
-def test_a_capital_dateline_after_a_date_stamp(mentions):
-    doc, found = mentions("(Xinhua)\nUpdated: 2011-03-02 09:10 PYONGYANG - The DPRK said on Tuesday that floods hit Kowon.")
-    assert next(m for m in found if m.text == "PYONGYANG").excluded == "dateline"
+@pytest.mark.parametrize("text, name, why", [
+    ("(Xinhua)\nUpdated: 2011-03-02 09:10 PYONGYANG - The DPRK said on Tuesday that floods hit Kowon.", "PYONGYANG", "dateline"),
+    # a capital in capitals before a colon (place.colon_dateline)
+    (" date 2021-06-02 SEOUL: North Korea's leader visited a farm in Kowon, state media said.", "SEOUL", "dateline"),
+    ("PYONGYANG: The DPRK said on Tuesday that floods hit Kowon.", "PYONGYANG", "dateline"),
+    # not a place in capitals inside a sentence
+    ("Two men were held at a checkpoint near SEOUL: the police gave no names.", "SEOUL", None),
+])
+def test_a_capital_dateline_after_a_date_stamp(mentions, text, name, why):
+    doc, found = mentions(text)
+    assert next(m for m in found if m.text == name).excluded == why
 
 
 # --- what a sentence lends to its neighbours ---------------------------------------------

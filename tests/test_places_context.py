@@ -29,6 +29,9 @@ def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
     ("The agency cited a North Korean human rights official in Seoul who spoke on condition of anonymity.", "Seoul", "source"),
     ("Two traders were detained at the port, according to officials in Seoul.", "Seoul", "source"),
     ("Police in Dandong said they detained three North Korean women on Friday.", "Dandong", None),
+    # up an organ's proper name to the one who speaks; not up a common noun
+    ("A spokeswoman for the World Food Programme in Bangkok quoted officials as saying crops had failed.", "Bangkok", "source"),
+    ("A spokesman for the police in Dandong said three women were detained.", "Dandong", None),
     # a place a long distance is counted from (place.far_from); near, or an origin, is a place
     ("The boat was drifting 200 kilometers away from the port of Sokcho.", "Sokcho", "locator"),
     ("Guards shot a man about 3 km away from Hyesan on Monday.", "Hyesan", None),
@@ -42,6 +45,19 @@ def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
     ("Good Friends, a support group based in Seoul, said a famine continued in Haeju.", "Seoul", "owner"),
     ("Seoul-based Daily NK said a famine continued in Haeju.", "Seoul", "owner"),
     ("Guards arrested a broker in Hyesan based on a tip from a neighbour.", "Hyesan", None),
+    ("A source based in South Hamgyong Province said the market was closed.", "South Hamgyong Province", "owner"),
+    # a capital opening the headline with a colon is whose word it gives (place.headline_voice)
+    ("Tokyo: North Korea's two missile launches end in failure\nGuards fired on a boat.", "Tokyo", "state"),
+    ("Musan: Guards arrest three smugglers at the river", "Musan", None),
+    # two capitals joined before an active verb are the two states (place.capitals_acting)
+    ("Trade collapsed when the outbreak began and Moscow and Pyongyang closed their border crossing.", "Pyongyang", "state"),
+    ("Both Tokyo and Pyongyang were hit by heavy snow on Friday.", "Pyongyang", None),
+    # a place that locates provinces named before it (place.locator)
+    ("Dozens died of hunger in North and South Pyongan provinces, north of Pyongyang, the capital.", "Pyongyang", "locator"),
+    # a soldier's or a unit's base is where it acts (place.unit_base)
+    ("The young sentry, based in Musan County, crossed the Tumen River on Sunday night.", "Musan County", None),
+    ("Three soldiers from the 9th brigade based in Chagang Province slipped across the Yalu.", "Chagang Province", None),
+    ("A Sinuiju-based guard unit sold its rations to smugglers.", "Sinuiju", None),
 ])
 def test_a_speakers_seat_or_base_a_far_reference_and_a_state_addressed_are_no_place_of_the_story(mentions, text, name, why):
     _, found = mentions(text)
@@ -245,6 +261,20 @@ def test_people_arrested_where_they_went_not_at_home(where, text, admin2):
     assert where(text, verb, "arrest").admin2 == admin2
 
 
+@pytest.mark.parametrize("text, verb, where_", [
+    # place.arrived_south: a defection across the line is placed where it reached the South
+    ("The soldier crossed into Yanggu County on the east coast and was taken into custody by South Korean guards.",
+     "crossed", ("KR-42", "Yanggu")),
+    ("A North Korean man swam to Gyodong Island in Ganghwa County and defected.", "defected", ("KR-28", "Ganghwa")),
+    # not the South's capital a defector lives in, nor a Chinese county reached (place.origin)
+    ("She defected to Seoul in 2012.", "defected", None),
+    ("Two guards defected into Changbai from Hyesan on Monday.", "defected", ("KP-10", "Hyesan")),
+])
+def test_a_defection_to_the_south_is_placed_where_it_reached_the_south(where, text, verb, where_):
+    found = where(text, verb, "defection")
+    assert (found and (found.admin1_code, found.admin2)) == where_
+
+
 def test_a_city_abroad_where_the_north_acted_is_its_own_second_level(read_with_rules):
     # Kuala Lumpur, where reports on the North recall an assassination (data/places/international.csv)
     _, incidents = read_with_rules(
@@ -267,10 +297,16 @@ def test_an_act_placed_only_in_china_takes_the_article_town_there(read_with_rule
     assert (arrest.location.admin1_code, arrest.location.admin2) == where
 
 
-def test_a_district_named_with_its_city_is_the_place_lent(read_with_rules):
+@pytest.mark.parametrize("text, where", [
     # of two places as precise in one sentence, the one inside the other (place.finer_unit)
-    text = ("Building new flats in Pyongyang's Sosong District has fallen behind schedule, a source told Daily NK.\n\n"
-            "Two soldiers were killed in an accident at the site last week, the source said." + FILLER)
-    _, incidents = read_with_rules(text)
-    [falls] = [i for i in incidents if i.event_type == "disaster"]
-    assert (falls.location.admin1_code, falls.location.admin2) == ("KP-01", "Sosong")
+    ("Building new flats in Pyongyang's Sosong District has fallen behind schedule, a source told Daily NK.\n\n"
+     "Two soldiers were killed in an accident at the site last week, the source said.", ("KP-01", "Sosong")),
+    # of two places as precise that the record names, the one with a county (place.with_county):
+    # a mountain names none; the same fire told again in a village of Kosong County is Kosong's
+    ("Pyongyang, May 3 (KCNA) -- Forests in the Mt Kumgang area of Kangwon Province were damaged by fire.\n\n"
+     "The forest fire broke out near a lake in Onjong-ri, Kosong County on the afternoon of May 1.", ("KP-07", "Kosong")),
+])
+def test_of_two_places_as_precise_the_finer_one_places_the_disaster(read_with_rules, text, where):
+    _, incidents = read_with_rules(text + FILLER)
+    [disaster] = [i for i in incidents if i.event_type == "disaster"]
+    assert (disaster.location.admin1_code, disaster.location.admin2) == where

@@ -126,6 +126,7 @@ SCHEMAS: dict[str, Schema] = {
         "borrowing": _records("picture_words source_home_countries article_place_within land_borders border_provinces",
                               "border_wide_types sent_verbs within_countries", ("border_wide_types",)),
         "metonymy": _records("capitals causatives", "place_properties addressed"),
+        "based": _records("units"),
         "direction": _records("id types takes", "not_kinds shooter_kinds verbs country note", ("types",)),
     }),
     # the Korean pipeline (docs/korean.md): every rule carries the examples it must read

@@ -40,7 +40,7 @@ ANONYMOUS = re.compile(
 # the verbs a source speaks with
 # (ASIAPRESS: "a reporting partner in Hyesan gave us the following information", "... provided
 # the following report", "... spoke about this")
-REPORTING = (r"(?i:told|tells|said|says|reported|reports|added|explained|noted|according to|claimed|confirmed|revealed"
+REPORTING = (r"(?i:told|tells|said|says|reported|reports|added|explained|noted|according to|claimed|confirmed|revealed|quoted|quoting"
              r"|informed|spoke\s+(?:about|of)|(?:gave|provided|sent)\s+(?:us\s+)?(?:with\s+)?the\s+following)")
 CORROBORATE = re.compile(r"\b(?:has|have|had)?\s*also\s+(?:reported|confirmed|carried)|\bsimilar(?:ly)?\s+report|\bas\s+reported\s+by\b", re.I)
 

@@ -652,9 +652,11 @@ class Cluster:
         own = {loc.admin1_code for loc, inherited in located if not inherited and loc.admin1_code}
         if own:
             located = [(loc, inherited) for loc, inherited in located if not inherited or loc.admin1_code in own]
-        # a county carried over from the paragraph beats a river named in passing
-        def rank(pair: tuple[Location, bool]) -> tuple[int, bool, bool]:
-            return (pair[0].geo_precision or 9, not pair[0].admin1_code, pair[1])
+        # a county carried over from the paragraph beats a river named in passing; of two
+        # as precise, the one with a county (place.with_county): "a fire in the Mt Kumgang
+        # area" and "broke out near the golf course in Onjong-ri, Kosong County" is Kosong's
+        def rank(pair: tuple[Location, bool]) -> tuple[int, bool, bool, bool]:
+            return (pair[0].geo_precision or 9, not pair[0].admin1_code, pair[1], not pair[0].admin2)
 
         best = min(located, key=rank)
         # among equals, a place inside another the record names (place.nested): the district

@@ -25,10 +25,11 @@ PLACE_HEADS = set(resources.load("places/generics.toml")["place_heads"])
 DATELINE_REACH = 600
 # "seven cities excluding Pyongyang": a place left out of the story (place.excepted)
 EXCEPTED = re.compile(r"(?i)\b(?:excluding|except(?:\s+for)?|other\s+than|apart\s+from|barring)\s+(?:the\s+)?(?:capital\s+(?:of\s+)?)?$")
-# "South Pyongan province, north of the capital Pyongyang", "Paju, near Seoul": a place that
-# only says where the place before it lies (place.locator)
+# "South Pyongan province, north of the capital Pyongyang", "Paju, near Seoul", "North and South
+# Hwanghae provinces, south of Pyongyang": a place that only says where the place before it lies
+# (place.locator)
 LOCATOR = re.compile(
-    r"(?i)^(?:\s+(?:province|county|city|region|area))?,\s+(?:(?:just|about|some|which\s+is|which\s+lies)\s+)?"
+    r"(?i)^(?:\s+(?:provinces?|count(?:y|ies)|cit(?:y|ies)|regions?|areas?))?,\s+(?:(?:just|about|some|which\s+is|which\s+lies)\s+)?"
     r"(?:(?:north|south|east|west)(?:east|west)?\s+of|near|close\s+to|bordering|across\s+from)\s+(?:the\s+)?"
     r"(?:(?:capital|border|port|northern|southern|eastern|western)\s+)*(?:city\s+)?(?:of\s+)?$")
 # "200 kilometers away from South Korea's Jejin Port in Goseong": a place a distance is
@@ -70,13 +71,26 @@ def exclusion(ent: Span, place: Place) -> str | None:
     if _locator(ent) or _far_from(ent):
         return "locator"
     text = text_of(ent.doc)
-    if _source_owner(ent, place) or BASED.match(text, ent.end_char) or BASED_IN.search(text, max(0, ent.start_char - 20), ent.start_char):
+    if _source_owner(ent, place) or _teller_base(ent):
         return "owner"
     if SPEAKING_FROM.search(text, max(0, ent.start_char - 60), ent.start_char) or _speaker_seat(ent):
         return "source"
-    if _stands_for_state(ent, place):
+    if _stands_for_state(ent, place) or _headline_voice(ent, place):
         return "state"
     return None
+
+
+# "Seoul: North Korea's two missile launches end in failure": a capital opening a line with a
+# colon near the top is whose word the headline gives, or the dateline (place.headline_voice)
+HEADLINE_VOICE = re.compile(r":[ \t\u00a0]+(?=[A-Z\"“‘'])")
+
+
+def _headline_voice(ent: Span, place: Place) -> bool:
+    text = text_of(ent.doc)
+    if ent.start_char > DATELINE_REACH or place.id not in resources.load("places/context.toml").get("metonymy", {}).get("capitals", []):
+        return False
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    return not text[line_start:ent.start_char].strip() and bool(HEADLINE_VOICE.match(text, ent.end_char))
 
 
 # who speaks from where they sit: an organ, or one official of it
@@ -92,6 +106,15 @@ def _speaker_seat(ent: Span) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ not in ("in", "from"):
         return False
     holder = root.head.head
+    # "a spokesman for the International Federation of the Red Cross in Beijing quoted":
+    # an organ's proper name leads up to the one who speaks (place.speaker_seat); "a
+    # spokesman for the police in Dandong" may tell of Dandong's own arrests
+    for _ in range(3):
+        if holder.lemma_.lower() in SPEAKERS or holder.lower_ in SPEAKERS or holder.dep_ != "pobj" or holder.pos_ != "PROPN":
+            break
+        if holder.head.lower_ not in ("of", "for", "with") or holder.head.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        holder = holder.head.head
     if holder.pos_ not in ("NOUN", "PROPN") or (holder.lemma_.lower() not in SPEAKERS and holder.lower_ not in SPEAKERS):
         return False
     said = date_words().reporting_verbs  # the verbs a source speaks with (data/reporting.toml)
@@ -112,6 +135,8 @@ def _stands_for_state(ent: Span, place: Place) -> bool:
     root = ent.root
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
         return True
+    if _capitals_acting(ent, metonymy["capitals"]):
+        return True
     if root.dep_ == "poss" and root.head.pos_ in ("NOUN", "PROPN") and not root.head.ent_type_:
         owned = root.head.lemma_.lower()  # place.state_possessive: "Seoul's latest drama", not "Pyongyang's streets"
         return owned not in PLACE_HEADS and owned not in metonymy.get("place_properties", [])
@@ -123,6 +148,25 @@ def _stands_for_state(ent: Span, place: Place) -> bool:
         return True  # place.state_addressed: "for criticizing Pyongyang"
     return (root.dep_ == "dobj" and root.head.lemma_.lower() in metonymy.get("causatives", [])
             and any(c.dep_ in ("xcomp", "ccomp") for c in root.head.children))
+
+
+def _capitals_acting(ent: Span, capitals: list[str]) -> bool:
+    """"Beijing and Pyongyang closed their border": two capitals joined before an active verb
+    are the two states acting (place.capitals_acting), however the parser hung them (it often
+    makes them a conjunct of the noun before: "the pandemic started and Beijing and Pyongyang
+    closed ..."); "Both Seoul and Pyongyang were hit by rains" suffers and stays a place."""
+    doc = ent.doc
+    names = {capital.rsplit(".", 1)[-1] for capital in capitals}
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "and":
+        other = next((e for e in ents_in(doc[ent.end + 1:ent.end + 4]) if e.start == ent.end + 1), None)
+    elif ent.start >= 2 and doc[ent.start - 1].lower_ == "and":
+        other = next((e for e in reversed(ents_in(doc[max(0, ent.start - 4):ent.start - 1])) if e.end == ent.start - 1), None)
+    else:
+        return False
+    if other is None or other.text.lower() not in names:
+        return False
+    verb = doc[max(ent.end, other.end)] if max(ent.end, other.end) < len(doc) else None
+    return verb is not None and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def _source_owner(ent: Span, place: Place) -> bool:
@@ -140,6 +184,21 @@ def _source_owner(ent: Span, place: Place) -> bool:
         if token.ent_type_ == "PLACE" or token.pos_ in ("VERB", "AUX", "ADP", "PUNCT"):
             return False
     return False
+
+
+def _teller_base(ent: Span) -> bool:
+    """"the Seoul-based Daily NK", "a newspaper based in Seoul": where a teller is based
+    (place.based); not a soldier's or a unit's base, where it acts (place.unit_base,
+    context.toml [based]: "the border patrol soldier, based in Onsong County, escaped")."""
+    doc, text = ent.doc, text_of(ent.doc)
+    if BASED.match(text, ent.end_char):
+        based = next((t for t in doc[ent.end:ent.end + 2] if t.lower_.endswith("based")), None)
+    elif BASED_IN.search(text, max(0, ent.start_char - 20), ent.start_char):
+        based = ent.root.head.head if ent.root.dep_ == "pobj" else None
+    else:
+        return False
+    units = resources.load("places/context.toml")["based"]["units"]
+    return based is None or based.head.lemma_.lower() not in units
 
 
 def _agency_dateline(ent: Span) -> bool:

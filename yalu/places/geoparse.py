@@ -44,8 +44,9 @@ SPECIFICITY = {
 }
 GEO_PRECISION = {"province": 3, "region": 3, "river": 3, "border": 3, "sea": 3, "country": 3}
 ADMIN2_KINDS = ("county", "city", "district")
-# a capitalized word, a comma, then (at the end of the searched text) the province named next
-TOWN_BEFORE_PROVINCE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:-[a-z]+)?),\s+$")
+# a capitalized word, a comma, then (at the end of the searched text) the province named next;
+# or the word with its generic, "of" or "in" and the province: "Buryong County of North Hamgyong"
+TOWN_BEFORE_PROVINCE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)(?:,|\s+(?:County|City|county|city)\s+(?:of|in))\s+$")
 
 # "sealed off Hyesan": "off" after these verbs is a particle, not "near"
 PARTICLE_OFF = re.compile(r"\b(?:seal|sealed|sealing|seals|shut|shutting|cordoned|cordon|locked|lock|cut|blocked|walled|closed)\s+off\s+$", re.I)
@@ -74,6 +75,9 @@ UNDATED_DATELINE = re.compile(rf"^[ \t\u00a0]*(?P<place>{_NAME}(?:,\s*{_NAME})?)
 # one in capitals may follow a date stamp on the same line: "Updated: 2008-07-13 10:24 PYONGYANG -"
 _CAPS = r"[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,2}"
 CAPS_DATELINE = re.compile(rf"(?<![\w,])(?P<place>{_CAPS}(?:,\s*{_NAME})?)[ \t\u00a0]+(?:--|—|–|-)[ \t\u00a0]+(?=\S)")
+# or end on a colon, as CNA's and Xinhua's do: "SEOUL: North Korea's leader ...", "2022-03-25 PYONGYANG: ..."
+# (place.colon_dateline)
+COLON_DATELINE = re.compile(rf"(?<![\w,])(?P<place>{_CAPS}(?:,\s*{_NAME})?):[ \t\u00a0]+(?=[A-Z\"“])")
 
 
 # a capitalised word before "Province" that no ruler tagged: maybe a misspelt province
@@ -167,7 +171,7 @@ class Geoparser:
         found: list[PlaceMention] = []
         dateline = DATELINE.match(text_of(doc))
         head = text_of(doc)[:DATELINE_REACH]
-        undated = [m.span("place") for rx in (UNDATED_DATELINE, CAPS_DATELINE) for m in rx.finditer(head)]
+        undated = [m.span("place") for rx in (UNDATED_DATELINE, CAPS_DATELINE, COLON_DATELINE) for m in rx.finditer(head)]
         raw = []
         for ent in doc.ents:
             if ent.label_ != "PLACE":
@@ -208,9 +212,10 @@ class Geoparser:
         return found
 
     def _towns_of_named_provinces(self, doc: Doc, raw: list[tuple[Span, list[Place]]]) -> list[tuple[Span, list[Place]]]:
-        """"a checkpoint in Bukchong, South Hamgyong Province": a word the tagger left
-        unmarked, right before the province it lies in, that the gazetteer knows only by a
-        looser spelling (Bukchong for Pukchong): the province confirms the town."""
+        """"a checkpoint in Bukchong, South Hamgyong Province", "at a hill in Buryong County of
+        North Hamgyong Province": a word the tagger left unmarked, right before the province it
+        lies in, that the gazetteer knows only by a looser spelling (Bukchong for Pukchong,
+        Buryong for Puryong): the province confirms the town."""
         out = []
         text = text_of(doc)
         covered = [(e.start_char, e.end_char) for e in doc.ents]

@@ -675,6 +675,19 @@ def test_the_lead_takes_the_date_told_after_it(extract, rule, lead, expected):
         assert dated(arrest) == expected
 
 
+def test_a_sentence_that_retells_the_lead_act_alone_gives_its_day(extract):
+    # date.day_told_after: the day the retelling names ("the collapse Sept. 7"), though the parse
+    # hangs it on no verb of the act, not a day counted from it ("12 days later")
+    text = (
+        "Five workers died when the roof of a mine collapsed in September, state media said on Monday.\n\n"
+        "Six miners were first trapped after the collapse Sept. 7 at the Kumdok coal mine, a major producer, "
+        "the party newspaper said. It added that one was pulled out 12 days later."
+    ) + FILLER
+    disaster = one(extract(text, published="2024-10-11"), "disaster")
+    assert "date.day_told_after" in rules(disaster)
+    assert dated(disaster) == ("2024-09-07", "2024-09-07", 1)
+
+
 def test_a_longer_reports_look_back_of_years_does_not_date_the_lead(extract):
     # "its first test, in 2016" is history; the lead's undated test is the report's news
     text = (

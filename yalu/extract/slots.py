@@ -588,7 +588,9 @@ def _told_after_recently(c: Cluster, clusters: list[Cluster], doc: Doc, found: l
     North Korea destroyed the liaison office" is the news "recently" sets the act before).
     So does an act of the lead dated only to a week or a month, by a day told there inside
     it (date.day_told_after): "At least 20 workers died last month when a fire tore through
-    their lodging // Sources said faulty wiring started the fire on March 30".
+    their lodging // Sources said faulty wiring started the fire on March 30", or in a
+    sentence that retells the act alone ("Six miners died when a mine collapsed in January //
+    Seven were trapped after the collapse Jan. 9 ... one was rescued 10 days later": January 9).
     The mentions, the date and the rule."""
     own = [m for m in c.mentions if m.time and not m.time_inherited]
     if not own or own[0].paragraph not in lead:
@@ -596,7 +598,9 @@ def _told_after_recently(c: Cluster, clusters: list[Cluster], doc: Doc, found: l
     vague = all(m.rules.get("date") == "date.vague" for m in own)
     if not vague and not all(m.time and m.time.precision in (2, 3) for m in own):
         return None
-    told = {m.sent.start for o in clusters for m in o.mentions}
+    # the sentences of other acts: one that retells only this act is its own ("Seven miners were
+    # trapped after the collapse Jan. 9"), whose date the parse left on no verb of it
+    told = {m.sent.start for o in clusters if o is not c for m in o.mentions}
     text = text_of(doc)
     starts = paragraphs(text)
     for d in found:  # in text order

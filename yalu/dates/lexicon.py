@@ -126,6 +126,10 @@ class Lexicon:
         self.range_open = re.compile(rf"(?i:\b(?:{alt(words['range_open'])})\s+)$")
         self.range_gap = re.compile(rf"^\s*(?i:{alt(words['range_to'])})\s*(?:(?i:the|{self.BARE_PART})\s+)?$")
         self.first_since = re.compile(rf"(?i:\b(?:{alt(words['firsts'])})\b[^.;]{{0,80}}$)")
+        # date.tally: an ordinal, then the clause up to a current period ("its fifth launch this year")
+        counts = alt([*self.ordinals, *words["tally_words"]])
+        self.tally = re.compile(rf"(?i:\b(?:{counts}|\d+(?:st|nd|rd|th))\b[^.,;:\n]{{0,60}}$)")
+        self.tally_periods = {p.lower() for p in words["tally_periods"]}
         self.spoken_at = re.compile(rf"(?i:\b(?:{alt(words['spoken'])})\b[^.;\n]{{0,30}}$)")
         # the auxiliary, an adverb or "been" at most, then a participle: "had (unilaterally) declared"
         self.flashback = re.compile(rf"(?i)\b(?:{alt(words['flashback'])})\s+(?:\w+ly\s+|been\s+)?"

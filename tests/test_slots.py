@@ -688,6 +688,29 @@ def test_a_sentence_that_retells_the_lead_act_alone_gives_its_day(extract):
     assert dated(disaster) == ("2024-09-07", "2024-09-07", 1)
 
 
+@pytest.mark.parametrize("text, event_type, expected", [
+    # date.lead_day: the lead's day, told in a sentence of no act, dates the act told after it
+    ("A fishing boat from the North was spotted off Sokcho port last Friday, officials said.\n\n"
+     "The boat had sailed some 90 kilometers south across the sea border without being noticed.",
+     "incursion", ("2024-10-04", "2024-10-04", 1)),
+    ("It rained heavily in the eastern provinces between 2 and 4 of October, a state newspaper reported.\n\n"
+     "In the Kosan area, many people died and more than 3,000 houses were destroyed by floods.",
+     "disaster", ("2024-10-02", "2024-10-04", 2)),
+    # not a day of the news cycle (the news of the day), nor one over a season old
+    ("A fishing boat from the North was spotted off Sokcho port on Thursday, officials said.\n\n"
+     "The boat had sailed some 90 kilometers south across the sea border without being noticed.",
+     "incursion", None),
+    ("It rained heavily in the eastern provinces between 2 and 4 of June, a state newspaper reported.\n\n"
+     "In the Kosan area, many people died and more than 3,000 houses were destroyed by floods.",
+     "disaster", None),
+])
+def test_the_lead_day_dates_the_act_told_after_it(extract, text, event_type, expected):
+    found = one(extract(text + FILLER, published="2024-10-11"), event_type)
+    assert ("date.lead_day" in rules(found)) == (expected is not None)
+    if expected:
+        assert dated(found) == expected
+
+
 def test_a_longer_reports_look_back_of_years_does_not_date_the_lead(extract):
     # "its first test, in 2016" is history; the lead's undated test is the report's news
     text = (

@@ -656,6 +656,24 @@ def _present_perfect(m: Mention) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children)
 
 
+def _lead_day(c: Cluster, carried: list[tuple[int, TimeSpan]], untold: list[tuple[int, int, TimeSpan]],
+              lead: list[int], published: date) -> TimeSpan | None:
+    """An act of the lead told after the report's day or week in a sentence that tells no act
+    of its own, in the paragraphs just before it (date.lead_day), is that day's: "Pyongyang, July
+    21 (KCNA) -- It rained torrentially between 14 and 16 of July, causing heavy losses. // In the
+    Yangdok area a lot of people died and 6,200 houses were destroyed"; "A North Korean vessel
+    was found at Samcheok port last Saturday. // The vessel traveled 130 kilometers south".
+    Not a day of the news cycle (the news of the day dates it already), nor a month, nor a day
+    over a season old (a photo caption's "at Kim Il Sung University, April 11, 2012")."""
+    if c.first.paragraph not in lead or not carried:
+        return None
+    start, time = max(carried, key=lambda entry: entry[0])
+    if (start not in {s for s, _, _ in untold} or time.precision not in (1, 2) or dates.in_news_cycle(time, published)
+            or time.start is None or (published - time.start).days > NEWS_WINDOW_DAYS):
+        return None  # not a day of the news of the day, nor of a picture years old
+    return time
+
+
 def date_undated(
     clusters: list[Cluster], doc: Doc, article: Article, spoken: TimeSpan | None, found: list[dates.DateMention]
 ) -> None:
@@ -682,7 +700,8 @@ def date_undated(
     # act ("Earlier this month, three soldiers broke into a home" before "The remaining
     # soldier was arrested on site")
     sequence = [(m.sent.start, m.paragraph, m.time) for m in dated if m.time is not None]
-    sequence += _untold_dates(clusters, doc, found, article.published)
+    untold = _untold_dates(clusters, doc, found, article.published)
+    sequence += untold
     lead = sorted({m.paragraph for c in clusters for m in c.mentions})[:LEAD_PARAGRAPHS]
     told_sents = {m.sent.start for c in clusters for m in c.mentions}
     recent = dates.resolve("recently", article.published)
@@ -710,6 +729,9 @@ def date_undated(
             c.first.time, rule = max(told, key=lambda entry: entry[0])[1], "date.paragraph_before"
         elif carried and not short and SEQUENCE_CUE.search(c.first.sent.text):
             c.first.time, rule = max(carried, key=lambda entry: entry[0])[1], "date.sequence_cue"
+        elif not short and article.published and (
+                lead_day := _lead_day(c, carried, untold, lead, article.published)) is not None:
+            c.first.time, rule = lead_day, "date.lead_day"
         elif not short and (when := _lead_when(c, doc, found, lead, recent, cycle, told_sents)) is not None:
             c.first.time, rule = when, "date.lead_perfect" if _present_perfect(c.first) else "date.lead_when"
         elif short:

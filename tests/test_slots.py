@@ -711,6 +711,21 @@ def test_the_lead_day_dates_the_act_told_after_it(extract, text, event_type, exp
         assert dated(found) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # date.put_out: a fire runs from the day it broke out to the day it was put out
+    ("A forest fire broke out near Mount Myohyang on October 6, state media said.\n\n"
+     "The blaze spread quickly in strong winds. It was finally put out at about 10:00 on October 7, the agency said.",
+     ("2024-10-06", "2024-10-07", 1)),
+    ("A wildfire broke out in the border county around 3 p.m. on Tuesday, officials said.\n\n"
+     "Firefighters put out the flames the next day.", ("2024-10-08", "2024-10-09", 1)),
+    # a few days on at most: a later day is another story's
+    ("A forest fire broke out near Mount Myohyang on October 6, state media said.\n\n"
+     "It was finally put out on October 10, the agency said.", ("2024-10-06", "2024-10-06", 1)),
+])
+def test_a_fire_runs_until_it_was_put_out(extract, text, expected):
+    assert dated(one(extract(text + FILLER, published="2024-10-11"), "disaster")) == expected
+
+
 def test_a_longer_reports_look_back_of_years_does_not_date_the_lead(extract):
     # "its first test, in 2016" is history; the lead's undated test is the report's news
     text = (

@@ -69,6 +69,9 @@ class Lexicon:
         # "take place" -> ("take", "place"): the verb and the particle or object that completes it
         self.happening = frozenset(tuple(v.split()) for v in data["happening"]["verbs"])
         self.lasting = frozenset(data["lasting"]["lemmas"])
+        self.fire_lemmas = frozenset(data["put_out"]["lemmas"])
+        self.put_out = re.compile(rf"(?i)\b(?:{alt(data['put_out']['words'], spaces=True)})\b")
+        self.put_out_days: int = data["put_out"]["days"]
         self.began_verbs = frozenset(data["began"]["verbs"])
         self.began_days: int = data["began"]["days"]
         self.news_types = frozenset(data["news_types"]["types"])
@@ -223,6 +226,21 @@ def lexicon() -> Lexicon:
 def news_type(event_type: str) -> bool:
     """An act that is the news of the day it is told when no day is stated (a statement)."""
     return event_type in lexicon().news_types
+
+
+def fire(lemma: str) -> bool:
+    """A fire's trigger, which may be told put out on a later day (date.put_out)."""
+    return lemma.lower() in lexicon().fire_lemmas
+
+
+def put_out(sentence: str) -> bool:
+    """A sentence that tells a fire put out (date.put_out)."""
+    return bool(lexicon().put_out.search(sentence))
+
+
+def put_out_days() -> int:
+    """How many days after a fire broke out its putting out may be told (date.put_out)."""
+    return lexicon().put_out_days
 
 
 def lasting(lemma: str) -> bool:

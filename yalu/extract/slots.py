@@ -774,3 +774,25 @@ def date_undated(
         if rule is not None and c.first.time is not None:
             c.first.rules["date"] = rule
         c.first.time_inherited = c.first.time is not None
+    for c in clusters:
+        _put_out(c, doc, found)
+
+
+def _put_out(c: Cluster, doc: Doc, found: list[dates.DateMention]) -> None:
+    """A fire dated to the day it broke out and told put out on a later day, a few days on at
+    most, ran over both (date.put_out, data/dates.toml): "A forest fire broke out on
+    April 9 ... // The fire was finally put out at about 11:20 on April 10" is April 9-10."""
+    time = c.best_time()
+    fire = next((m for m in c.mentions if m.time == time and dates.fire(m.trigger.lemma_)), None)
+    if fire is None or time is None or time.precision != 1 or time.start is None or time.end is None:
+        return
+    for d in found:
+        if d.start < fire.sent.start_char or d.span.precision != 1 or d.span.end is None or d.future:
+            continue
+        where = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if (where is not None and 0 < (d.span.end - time.end).days <= dates.put_out_days()
+                and dates.put_out(where.sent.text)):
+            # both days told to the day: a run of days, coded as a day (as "on Dec. 5 and 6" is)
+            fire.time = TimeSpan(time.start, d.span.end, 1, time.expression)
+            fire.rules["date"] = "date.put_out"
+            return

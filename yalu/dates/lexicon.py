@@ -133,6 +133,7 @@ class Lexicon:
         counts = alt([*self.ordinals, *words["tally_words"]])
         self.tally = re.compile(rf"(?i:\b(?:{counts}|\d+(?:st|nd|rd|th))\b[^.,;:\n]{{0,60}}$)")
         self.tally_periods = {p.lower() for p in words["tally_periods"]}
+        self.other_zone = re.compile(rf"\(\s*\d{{1,2}}[:.]?\d{{2}}\s*(?:{alt(words['other_zones'])})\s*$")
         self.spoken_at = re.compile(rf"(?i:\b(?:{alt(words['spoken'])})\b[^.;\n]{{0,30}}$)")
         # the auxiliary, an adverb or "been" at most, then a participle: "had (unilaterally) declared"
         self.flashback = re.compile(rf"(?i)\b(?:{alt(words['flashback'])})\s+(?:\w+ly\s+|been\s+)?"

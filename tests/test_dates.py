@@ -146,6 +146,23 @@ def test_find_dates_future_cue_moves_weekday_forward():
     assert ms[0].span.start == date(2020, 11, 24)
 
 
+@pytest.mark.parametrize("text, kind", [
+    # date.tally: a current period that counts acts is no date of this one ...
+    ("The rocket was its third launch this year.", "reference"),
+    ("Guards fired shots, the 12th such incident of this year.", "reference"),
+    ("Police caught two smugglers for the second time this month.", "reference"),
+    # ... but a period of the act's own is, and so is a year gone by of a count
+    ("Police arrested dozens of smugglers this month.", "relative"),
+    ("She was sent back for the third time in 2019.", "year"),
+    # date.other_zone: another zone's day of the same moment dates no act
+    ("The rocket lifted off at 7:40 a.m. local time (2240 GMT Sunday).", "reference"),
+    ("The rocket lifted off early on Sunday.", "weekday"),
+])
+def test_find_dates_a_tally_period_is_a_reference(text, kind):
+    [m] = [m for m in find_dates(text, PUB) if m.rule != "date.clock"]
+    assert m.kind == kind
+
+
 def test_find_dates_first_since_is_a_reference_not_an_ongoing_event():
     ms = find_dates("It was the first such incursion since 1983.", PUB)
     assert [(m.text, m.kind) for m in ms] == [("since 1983", "reference")]

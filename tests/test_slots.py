@@ -675,6 +675,57 @@ def test_the_lead_takes_the_date_told_after_it(extract, rule, lead, expected):
         assert dated(arrest) == expected
 
 
+def test_a_sentence_that_retells_the_lead_act_alone_gives_its_day(extract):
+    # date.day_told_after: the day the retelling names ("the collapse Sept. 7"), though the parse
+    # hangs it on no verb of the act, not a day counted from it ("12 days later")
+    text = (
+        "Five workers died when the roof of a mine collapsed in September, state media said on Monday.\n\n"
+        "Six miners were first trapped after the collapse Sept. 7 at the Kumdok coal mine, a major producer, "
+        "the party newspaper said. It added that one was pulled out 12 days later."
+    ) + FILLER
+    disaster = one(extract(text, published="2024-10-11"), "disaster")
+    assert "date.day_told_after" in rules(disaster)
+    assert dated(disaster) == ("2024-09-07", "2024-09-07", 1)
+
+
+@pytest.mark.parametrize("text, event_type, expected", [
+    # date.lead_day: the lead's day, told in a sentence of no act, dates the act told after it
+    ("A fishing boat from the North was spotted off Sokcho port last Friday, officials said.\n\n"
+     "The boat had sailed some 90 kilometers south across the sea border without being noticed.",
+     "incursion", ("2024-10-04", "2024-10-04", 1)),
+    ("It rained heavily in the eastern provinces between 2 and 4 of October, a state newspaper reported.\n\n"
+     "In the Kosan area, many people died and more than 3,000 houses were destroyed by floods.",
+     "disaster", ("2024-10-02", "2024-10-04", 2)),
+    # not a day of the news cycle (the news of the day), nor one over a season old
+    ("A fishing boat from the North was spotted off Sokcho port on Thursday, officials said.\n\n"
+     "The boat had sailed some 90 kilometers south across the sea border without being noticed.",
+     "incursion", None),
+    ("It rained heavily in the eastern provinces between 2 and 4 of June, a state newspaper reported.\n\n"
+     "In the Kosan area, many people died and more than 3,000 houses were destroyed by floods.",
+     "disaster", None),
+])
+def test_the_lead_day_dates_the_act_told_after_it(extract, text, event_type, expected):
+    found = one(extract(text + FILLER, published="2024-10-11"), event_type)
+    assert ("date.lead_day" in rules(found)) == (expected is not None)
+    if expected:
+        assert dated(found) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # date.put_out: a fire runs from the day it broke out to the day it was put out
+    ("A forest fire broke out near Mount Myohyang on October 6, state media said.\n\n"
+     "The blaze spread quickly in strong winds. It was finally put out at about 10:00 on October 7, the agency said.",
+     ("2024-10-06", "2024-10-07", 1)),
+    ("A wildfire broke out in the border county around 3 p.m. on Tuesday, officials said.\n\n"
+     "Firefighters put out the flames the next day.", ("2024-10-08", "2024-10-09", 1)),
+    # a few days on at most: a later day is another story's
+    ("A forest fire broke out near Mount Myohyang on October 6, state media said.\n\n"
+     "It was finally put out on October 10, the agency said.", ("2024-10-06", "2024-10-06", 1)),
+])
+def test_a_fire_runs_until_it_was_put_out(extract, text, expected):
+    assert dated(one(extract(text + FILLER, published="2024-10-11"), "disaster")) == expected
+
+
 def test_a_longer_reports_look_back_of_years_does_not_date_the_lead(extract):
     # "its first test, in 2016" is history; the lead's undated test is the report's news
     text = (

@@ -40,6 +40,8 @@ Public interface (used by the extractor):
 - `relayed_report(sent)`           -> whether an unnamed report speaks ("a report said yesterday")
 - `told_after(trigger)`            -> whether the act is told in an after-clause (before the act it hangs on)
 - `lasting(lemma)`                 -> a condition that lasts (drought, famine), never a day's event
+- `fire(lemma)`, `put_out(sentence)` -> a fire's trigger, and a sentence that tells it put out (date.put_out)
+- `put_out_days()`                 -> how many days after it broke out a fire's end may come
 - `news_type(event_type)`          -> an act that is the news of the day it is told (a statement)
 - `page_date(text, mention)`       -> whether it dates the page (a dateline, a page stamp, a date line)
 - `thing_date(text, mention)`      -> whether it is the day a picture or a paper was made ("Images from March 31")
@@ -82,7 +84,7 @@ from .attach import (
 )
 from .combine import COMBINERS, RULES, DateMention, coded_as_start, coded_by_width, find_dates, opens_since, resolve
 from .dateline import dateline, dateline_match
-from .lexicon import lasting, news_type
+from .lexicon import fire, lasting, news_type, put_out, put_out_days
 from .resolution import MAX_RUN_DAYS, days_of, in_news_cycle, news_cycle, precision_for
 
 __all__ = [
@@ -97,6 +99,7 @@ __all__ = [
     "dateline_match",
     "days_of",
     "find_dates",
+    "fire",
     "opens_since",
     "governing_date",
     "lasting",
@@ -105,6 +108,8 @@ __all__ = [
     "news_cycle",
     "page_date",
     "precision_for",
+    "put_out",
+    "put_out_days",
     "relayed_report",
     "reporting_date",
     "thing_date",

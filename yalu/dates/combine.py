@@ -116,7 +116,24 @@ def find_dates(text: str, published: date | None, *, future: bool = False) -> li
     if published is not None and not future:
         _anchor_quotes(t)
         _count_back_from_main_clause(t)
+    _tallies(t)
     return t.out
+
+
+def _tallies(t: _Text) -> None:
+    """Mentions that date no act (kind "reference", still named by the rule that read them),
+    data/dates.toml: date.tally, "North Korea fired two missiles, its fifth launch this year"
+    (a current period told after an ordinal counts acts); date.other_zone, "launched at 8:10
+    a.m. (2310 GMT Tuesday)" (another zone's day of the same moment)."""
+    lx = lexicon()
+    for k, m in enumerate(t.out):
+        if m.kind == "weekday" and lx.other_zone.search(t.text[max(0, m.start - 20):m.start]):
+            t.out[k] = replace(m, kind="reference")
+        if m.kind != "relative" or m.text.lower() not in lx.tally_periods:
+            continue
+        sentence, _ = _sentence_bounds(t.text, m.start, m.end, reach=100)
+        if lx.tally.search(t.text[max(sentence, m.start - 80):m.start]):
+            t.out[k] = replace(m, kind="reference")
 
 
 def _read(t: _Text, i: int) -> int:

@@ -69,6 +69,9 @@ class Lexicon:
         # "take place" -> ("take", "place"): the verb and the particle or object that completes it
         self.happening = frozenset(tuple(v.split()) for v in data["happening"]["verbs"])
         self.lasting = frozenset(data["lasting"]["lemmas"])
+        self.fire_lemmas = frozenset(data["put_out"]["lemmas"])
+        self.put_out = re.compile(rf"(?i)\b(?:{alt(data['put_out']['words'], spaces=True)})\b")
+        self.put_out_days: int = data["put_out"]["days"]
         self.began_verbs = frozenset(data["began"]["verbs"])
         self.began_days: int = data["began"]["days"]
         self.news_types = frozenset(data["news_types"]["types"])
@@ -126,6 +129,11 @@ class Lexicon:
         self.range_open = re.compile(rf"(?i:\b(?:{alt(words['range_open'])})\s+)$")
         self.range_gap = re.compile(rf"^\s*(?i:{alt(words['range_to'])})\s*(?:(?i:the|{self.BARE_PART})\s+)?$")
         self.first_since = re.compile(rf"(?i:\b(?:{alt(words['firsts'])})\b[^.;]{{0,80}}$)")
+        # date.tally: an ordinal, then the clause up to a current period ("its fifth launch this year")
+        counts = alt([*self.ordinals, *words["tally_words"]])
+        self.tally = re.compile(rf"(?i:\b(?:{counts}|\d+(?:st|nd|rd|th))\b[^.,;:\n]{{0,60}}$)")
+        self.tally_periods = {p.lower() for p in words["tally_periods"]}
+        self.other_zone = re.compile(rf"\(\s*\d{{1,2}}[:.]?\d{{2}}\s*(?:{alt(words['other_zones'])})\s*$")
         self.spoken_at = re.compile(rf"(?i:\b(?:{alt(words['spoken'])})\b[^.;\n]{{0,30}}$)")
         # the auxiliary, an adverb or "been" at most, then a participle: "had (unilaterally) declared"
         self.flashback = re.compile(rf"(?i)\b(?:{alt(words['flashback'])})\s+(?:\w+ly\s+|been\s+)?"
@@ -219,6 +227,21 @@ def lexicon() -> Lexicon:
 def news_type(event_type: str) -> bool:
     """An act that is the news of the day it is told when no day is stated (a statement)."""
     return event_type in lexicon().news_types
+
+
+def fire(lemma: str) -> bool:
+    """A fire's trigger, which may be told put out on a later day (date.put_out)."""
+    return lemma.lower() in lexicon().fire_lemmas
+
+
+def put_out(sentence: str) -> bool:
+    """A sentence that tells a fire put out (date.put_out)."""
+    return bool(lexicon().put_out.search(sentence))
+
+
+def put_out_days() -> int:
+    """How many days after a fire broke out its putting out may be told (date.put_out)."""
+    return lexicon().put_out_days
 
 
 def lasting(lemma: str) -> bool:

@@ -594,7 +594,9 @@ def _told_after_recently(c: Cluster, clusters: list[Cluster], doc: Doc, found: l
     North Korea destroyed the liaison office" is the news "recently" sets the act before).
     So does an act of the lead dated only to a week or a month, by a day told there inside
     it (date.day_told_after): "At least 20 workers died last month when a fire tore through
-    their lodging // Sources said faulty wiring started the fire on March 30".
+    their lodging // Sources said faulty wiring started the fire on March 30", or in a
+    sentence that retells the act alone ("Six miners died when a mine collapsed in January //
+    Seven were trapped after the collapse Jan. 9 ... one was rescued 10 days later": January 9).
     The mentions, the date and the rule."""
     own = [m for m in c.mentions if m.time and not m.time_inherited]
     if not own or own[0].paragraph not in lead:
@@ -602,7 +604,9 @@ def _told_after_recently(c: Cluster, clusters: list[Cluster], doc: Doc, found: l
     vague = all(m.rules.get("date") == "date.vague" for m in own)
     if not vague and not all(m.time and m.time.precision in (2, 3) for m in own):
         return None
-    told = {m.sent.start for o in clusters for m in o.mentions}
+    # the sentences of other acts: one that retells only this act is its own ("Seven miners were
+    # trapped after the collapse Jan. 9"), whose date the parse left on no verb of it
+    told = {m.sent.start for o in clusters if o is not c for m in o.mentions}
     text = text_of(doc)
     starts = paragraphs(text)
     for d in found:  # in text order
@@ -658,6 +662,24 @@ def _present_perfect(m: Mention) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children)
 
 
+def _lead_day(c: Cluster, carried: list[tuple[int, TimeSpan]], untold: list[tuple[int, int, TimeSpan]],
+              lead: list[int], published: date) -> TimeSpan | None:
+    """An act of the lead told after the report's day or week in a sentence that tells no act
+    of its own, in the paragraphs just before it (date.lead_day), is that day's: "Pyongyang, July
+    21 (KCNA) -- It rained torrentially between 14 and 16 of July, causing heavy losses. // In the
+    Yangdok area a lot of people died and 6,200 houses were destroyed"; "A North Korean vessel
+    was found at Samcheok port last Saturday. // The vessel traveled 130 kilometers south".
+    Not a day of the news cycle (the news of the day dates it already), nor a month, nor a day
+    over a season old (a photo caption's "at Kim Il Sung University, April 11, 2012")."""
+    if c.first.paragraph not in lead or not carried:
+        return None
+    start, time = max(carried, key=lambda entry: entry[0])
+    if (start not in {s for s, _, _ in untold} or time.precision not in (1, 2) or dates.in_news_cycle(time, published)
+            or time.start is None or (published - time.start).days > NEWS_WINDOW_DAYS):
+        return None  # not a day of the news of the day, nor of a picture years old
+    return time
+
+
 def date_undated(
     clusters: list[Cluster], doc: Doc, article: Article, spoken: TimeSpan | None, found: list[dates.DateMention]
 ) -> None:
@@ -684,7 +706,8 @@ def date_undated(
     # act ("Earlier this month, three soldiers broke into a home" before "The remaining
     # soldier was arrested on site")
     sequence = [(m.sent.start, m.paragraph, m.time) for m in dated if m.time is not None]
-    sequence += _untold_dates(clusters, doc, found, article.published)
+    untold = _untold_dates(clusters, doc, found, article.published)
+    sequence += untold
     lead = sorted({m.paragraph for c in clusters for m in c.mentions})[:LEAD_PARAGRAPHS]
     told_sents = {m.sent.start for c in clusters for m in c.mentions}
     recent = dates.resolve("recently", article.published)
@@ -712,6 +735,9 @@ def date_undated(
             c.first.time, rule = max(told, key=lambda entry: entry[0])[1], "date.paragraph_before"
         elif carried and not short and SEQUENCE_CUE.search(c.first.sent.text):
             c.first.time, rule = max(carried, key=lambda entry: entry[0])[1], "date.sequence_cue"
+        elif not short and article.published and (
+                lead_day := _lead_day(c, carried, untold, lead, article.published)) is not None:
+            c.first.time, rule = lead_day, "date.lead_day"
         elif not short and (when := _lead_when(c, doc, found, lead, recent, cycle, told_sents)) is not None:
             c.first.time, rule = when, "date.lead_perfect" if _present_perfect(c.first) else "date.lead_when"
         elif short:
@@ -754,3 +780,25 @@ def date_undated(
         if rule is not None and c.first.time is not None:
             c.first.rules["date"] = rule
         c.first.time_inherited = c.first.time is not None
+    for c in clusters:
+        _put_out(c, doc, found)
+
+
+def _put_out(c: Cluster, doc: Doc, found: list[dates.DateMention]) -> None:
+    """A fire dated to the day it broke out and told put out on a later day, a few days on at
+    most, ran over both (date.put_out, data/dates.toml): "A forest fire broke out on
+    April 9 ... // The fire was finally put out at about 11:20 on April 10" is April 9-10."""
+    time = c.best_time()
+    fire = next((m for m in c.mentions if m.time == time and dates.fire(m.trigger.lemma_)), None)
+    if fire is None or time is None or time.precision != 1 or time.start is None or time.end is None:
+        return
+    for d in found:
+        if d.start < fire.sent.start_char or d.span.precision != 1 or d.span.end is None or d.future:
+            continue
+        where = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if (where is not None and 0 < (d.span.end - time.end).days <= dates.put_out_days()
+                and dates.put_out(where.sent.text)):
+            # both days told to the day: a run of days, coded as a day (as "on Dec. 5 and 6" is)
+            fire.time = TimeSpan(time.start, d.span.end, 1, time.expression)
+            fire.rules["date"] = "date.put_out"
+            return

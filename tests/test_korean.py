@@ -577,3 +577,22 @@ def test_a_subtitles_bullets_summarise_the_story() -> None:
     text = ("탈북 여성, 은신처에서 붙잡혀\n\n- 가상 마을 은신처에서 40대 여성 체포 - 경비대 인원들 주민 가택수색하는 만행\n\n"
             "지난 3일 중국 연길의 한 은신처에서 온성군 출신 40대 여성이 북한 경비대에 체포됐다고 소식통이 전했다.\n")
     assert [(r.event_type, r.location.admin2) for r in _korean_records(text)] == [("arrest", "Yanji")]
+
+
+def test_commentary_practice_returns_and_the_standing_closure_are_no_records() -> None:
+    """An expert's reading of an act (modality.ko.expert_view), sailors the South sent back at
+    their wish (modality.ko.returned_by_south), the border closure named as a standing state
+    (modality.ko.pandemic_closure), a defection guards abet (modality.ko.abetted), a shooting
+    a policy allows (modality.ko.stated_rule) and a harsher punishment (.punishment_policy)
+    report none of these acts; the arrest told in the past and the guards' bribes are read."""
+    records = {
+        "그러나 전문가들은 가상 일대에서 방사포 4발을 발사한 것을 가리킨 것으로 보고 있다.\n": [],
+        "선원 5명은 모두 북으로 돌아가겠다는 의사를 밝혀 이틀 뒤 북측에 송환됐다.\n": [],
+        "국경봉쇄라는 극단적 조치로 장마당 경기는 크게 나빠졌다.\n": [],
+        "경비대원들이 탈북을 방조한 대가로 뇌물을 받아왔다고 소식통이 전했다.\n": ["bribery"],
+        "당국은 탈북하는 주민을 현장에서 사살한다는 방침을 다시 확인했다.\n": [],
+        "당국은 경비대원들로부터 처벌 강화를 명시한 서약서를 받았다.\n": [],
+        "지난 3일 혜산시에서 보위원들이 주민 2명을 체포했다고 소식통이 전했다.\n": ["arrest"],
+    }
+    for text, types in records.items():
+        assert [r.event_type for r in _korean_records(text)] == types, text

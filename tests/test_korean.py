@@ -598,13 +598,15 @@ def test_commentary_practice_returns_and_the_standing_closure_are_no_records() -
         assert [r.event_type for r in _korean_records(text)] == types, text
 
 
-def test_a_launch_window_and_footage_tell_no_act_of_their_own() -> None:
-    """The window set for a launch (modality.ko.window) and what a video shot across the river
-    shows (modality.ko.footage) are no records: the launch and the fire are told elsewhere,
-    on their own day and at their own place."""
+def test_a_launch_window_footage_and_a_site_cordon_tell_no_act_of_their_own() -> None:
+    """The window set for a launch (modality.ko.window), what a video shot across the river
+    shows (modality.ko.footage) and an accident site sealed off (modality.ko.site_cordon) are no
+    records: the launch, the fire and the accident are told elsewhere, on their own day and at
+    their own place."""
     records = {
         "북한은 국제해사기구에 위성 발사 예정 기간을 8일부터 25일까지로 통보했다.\n": [],
         "단둥에서 가상시 쪽을 향해 촬영한 이 동영상에는 공장이 폭발해 연기가 치솟는 장면이 담겼다.\n": [],
+        "보안원들이 사고지역을 철저히 통제하고 있다고 소식통이 전했다.\n": [],
     }
     for text, types in records.items():
         assert [r.event_type for r in _korean_records(text)] == types, text

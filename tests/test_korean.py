@@ -613,6 +613,25 @@ def test_robberies_jamming_deaths_of_hunger_market_hours_and_meetings_are_acts()
         assert [r.event_type for r in _korean_records(text)] == types, text
 
 
+def test_commentary_practice_returns_and_the_standing_closure_are_no_records() -> None:
+    """An expert's reading of an act (modality.ko.expert_view), sailors the South sent back at
+    their wish (modality.ko.returned_by_south), the border closure named as a standing state
+    (modality.ko.pandemic_closure), a defection guards abet (modality.ko.abetted), a shooting
+    a policy allows (modality.ko.stated_rule) and a harsher punishment (.punishment_policy)
+    report none of these acts; the arrest told in the past and the guards' bribes are read."""
+    records = {
+        "그러나 전문가들은 가상 일대에서 방사포 4발을 발사한 것을 가리킨 것으로 보고 있다.\n": [],
+        "선원 5명은 모두 북으로 돌아가겠다는 의사를 밝혀 이틀 뒤 북측에 송환됐다.\n": [],
+        "국경봉쇄라는 극단적 조치로 장마당 경기는 크게 나빠졌다.\n": [],
+        "경비대원들이 탈북을 방조한 대가로 뇌물을 받아왔다고 소식통이 전했다.\n": ["bribery"],
+        "당국은 탈북하는 주민을 현장에서 사살한다는 방침을 다시 확인했다.\n": [],
+        "당국은 경비대원들로부터 처벌 강화를 명시한 서약서를 받았다.\n": [],
+        "지난 3일 혜산시에서 보위원들이 주민 2명을 체포했다고 소식통이 전했다.\n": ["arrest"],
+    }
+    for text, types in records.items():
+        assert [r.event_type for r in _korean_records(text)] == types, text
+
+
 def test_a_soldiers_defection_is_also_his_desertion() -> None:
     """trigger.ko.desertion.soldier_defects reports the desertion beside the defection of the
     same word, not instead of it; guards who helped the people who crossed deserted nothing."""
@@ -621,3 +640,16 @@ def test_a_soldiers_defection_is_also_his_desertion() -> None:
     text = "지난 20일 경비대원의 도움을 받아 온성군 주민 3명이 두만강을 건너 탈북했다고 소식통이 전했다.\n"
     assert {r.event_type for r in _korean_records(text)} == {"defection"}
 
+
+def test_a_launch_window_footage_and_a_site_cordon_tell_no_act_of_their_own() -> None:
+    """The window set for a launch (modality.ko.window), what a video shot across the river
+    shows (modality.ko.footage) and an accident site sealed off (modality.ko.site_cordon) are no
+    records: the launch, the fire and the accident are told elsewhere, on their own day and at
+    their own place."""
+    records = {
+        "북한은 국제해사기구에 위성 발사 예정 기간을 8일부터 25일까지로 통보했다.\n": [],
+        "단둥에서 가상시 쪽을 향해 촬영한 이 동영상에는 공장이 폭발해 연기가 치솟는 장면이 담겼다.\n": [],
+        "보안원들이 사고지역을 철저히 통제하고 있다고 소식통이 전했다.\n": [],
+    }
+    for text, types in records.items():
+        assert [r.event_type for r in _korean_records(text)] == types, text

@@ -53,6 +53,27 @@ def test_a_copy_citing_a_held_out_address_is_refused(tmp_path):
     assert devset.validate([gold], texts=cache, held={"0" * 40}) == ([], [])
 
 
+def test_a_short_or_percent_encoded_address_is_refused(tmp_path):
+    # a held-out address spelt percent-encoded is the same page; a shortener hides its page
+    held_url = "https://www.example.org/english/한글-기사/"
+    held = {hashlib.sha1(devset.normalize_url(held_url).encode()).hexdigest()}
+    assert devset.is_held_out("https://example.org/english/%ED%95%9C%EA%B8%80-%EA%B8%B0%EC%82%AC", held)
+    assert not devset.is_held_out("https://example.org/english/other-story", held)
+    assert devset.shortened("http://j.mp/abc123") and devset.shortened("https://bit.ly/x")
+    assert not devset.shortened("https://www.example.org/j.mp/abc")
+    text = "Two guards were arrested in Musan.\n\n[Fictional report written for Yalu's tests; not real news.]"
+    cache = tmp_path / "texts"
+    cache.mkdir()
+    (cache / "short.txt").write_text(text, encoding="utf-8")
+    record = {"doc_id": "short", "url": "http://j.mp/abc123", "retrieve": {}, "text": None,
+              "text_sha256": devset.text_sha256(text), "outlet": "Daily NK", "published": None,
+              "split": devset.split_for("short"), "incidents": []}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(record), encoding="utf-8")
+    errors, missing = devset.validate([gold], texts=cache, held={"0" * 40})
+    assert missing == [] and len(errors) == 1 and "short address" in errors[0]
+
+
 def test_split_is_fixed_by_the_id():
     ids = [f"doc-{i}" for i in range(1000)]
     splits = [devset.split_for(i) for i in ids]

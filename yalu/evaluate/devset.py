@@ -2,7 +2,8 @@
 
 The repository keeps annotations, addresses, how each text was found and its
 SHA-256; the texts live in an ignored cache folder (`.cache/texts/<doc_id>.txt`).
-Addresses the project holds out (`../shared/held-out/urls.sha1`) are refused.
+Addresses the project holds out (`../shared/held-out/urls.sha1`) are refused, and so are
+link shorteners' addresses, whose pages cannot be checked against that list.
 
     python -m yalu.evaluate.devset check-url URL...        # held out or not
     python -m yalu.evaluate.devset split DOC_ID...         # the document's split (fixed by its id)
@@ -17,6 +18,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -42,8 +44,19 @@ def held_out_hashes(shared: Path = SHARED) -> set[str]:
 
 
 def is_held_out(url: str, held: set[str] | None = None) -> bool:
+    """On the list as written or percent-decoded (a link may spell its path either way)."""
     held = held_out_hashes() if held is None else held
-    return hashlib.sha1(normalize_url(url).encode("utf-8")).hexdigest() in held
+    forms = {normalize_url(url), normalize_url(unquote(url))}
+    return any(hashlib.sha1(form.encode("utf-8")).hexdigest() in held for form in forms)
+
+
+# link shorteners: the page such an address stands for cannot be checked against the
+# held-out list, so a report found under one is refused
+SHORTENERS = frozenset(["j.mp", "bit.ly", "t.co", "goo.gl", "tinyurl.com", "ow.ly", "buff.ly", "dlvr.it", "is.gd"])
+
+
+def shortened(url: str) -> bool:
+    return normalize_url(url).split("/", 1)[0] in SHORTENERS
 
 
 def split_for(doc_id: str) -> str:
@@ -100,6 +113,8 @@ def validate(paths: list[Path], texts: Path = TEXTS, held: set[str] | None = Non
                 errors.append(f"{where}: {doc_id} carries its text; text-less gold keeps only the hash")
             if is_held_out(url, held):
                 errors.append(f"{where}: {doc_id} is a held-out address ({url})")
+            if shortened(url):
+                errors.append(f"{where}: {doc_id} is a short address ({url}): its page cannot be checked against the held-out list")
             for seen, value in ((seen_ids, doc_id), (seen_urls, normalize_url(url))):
                 if value in seen:
                     errors.append(f"{where}: {value} also at {seen[value]}")
@@ -134,9 +149,9 @@ def main(argv: list[str]) -> int:
         held = held_out_hashes()
         status = 0
         for url in args:
-            out = is_held_out(url, held)
+            out = is_held_out(url, held) or shortened(url)
             status |= out
-            print(f"{'HELD-OUT (skip)' if out else 'ok'}\t{url}")
+            print(f"{'HELD-OUT (skip)' if is_held_out(url, held) else 'SHORT ADDRESS (skip)' if out else 'ok'}\t{url}")
         return status
     if cmd == "split":
         for doc_id in args:

@@ -33,20 +33,25 @@ def test_gold_names_no_held_out_address_and_keeps_its_rules():
             assert record.get("text") in (None, ""), f"{record['doc_id']} carries its text"
 
 
+def _one_report(tmp_path, doc_id, url, text):
+    """A gold file of one text-less report and the cache folder holding its text."""
+    cache = tmp_path / "texts"
+    cache.mkdir()
+    (cache / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    record = {"doc_id": doc_id, "url": url, "retrieve": {}, "text": None, "text_sha256": devset.text_sha256(text),
+              "outlet": "Daily NK", "published": None, "split": devset.split_for(doc_id), "incidents": []}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(record), encoding="utf-8")
+    return gold, cache
+
+
 def test_a_copy_citing_a_held_out_address_is_refused(tmp_path):
     # a board copies a story and cites its source; the source's address is held out
     source = "https://www.example.org/english/guards-arrested-for-smuggling/"
     held = {hashlib.sha1(devset.normalize_url(source).encode()).hexdigest()}
     text = (f"Date : May 3, 2024\nGuards arrested for smuggling\n   {source} [88]\nTwo guards were arrested in Musan.\n\n"
             "[Fictional report written for Yalu's tests; not real news.]")
-    cache = tmp_path / "texts"
-    cache.mkdir()
-    (cache / "copy.txt").write_text(text, encoding="utf-8")
-    record = {"doc_id": "copy", "url": "https://board.example.net/bbs?wr_id=7", "retrieve": {}, "text": None,
-              "text_sha256": devset.text_sha256(text), "outlet": "Daily NK", "published": None,
-              "split": devset.split_for("copy"), "incidents": []}
-    gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps(record), encoding="utf-8")
+    gold, cache = _one_report(tmp_path, "copy", "https://board.example.net/bbs?wr_id=7", text)
     errors, missing = devset.validate([gold], texts=cache, held=held)
     assert missing == [] and len(errors) == 1 and "copies a held-out report" in errors[0] and source.rstrip("/") in errors[0]
     # the same copy citing an address not on the list passes
@@ -62,14 +67,7 @@ def test_a_short_or_percent_encoded_address_is_refused(tmp_path):
     assert devset.shortened("http://j.mp/abc123") and devset.shortened("https://bit.ly/x")
     assert not devset.shortened("https://www.example.org/j.mp/abc")
     text = "Two guards were arrested in Musan.\n\n[Fictional report written for Yalu's tests; not real news.]"
-    cache = tmp_path / "texts"
-    cache.mkdir()
-    (cache / "short.txt").write_text(text, encoding="utf-8")
-    record = {"doc_id": "short", "url": "http://j.mp/abc123", "retrieve": {}, "text": None,
-              "text_sha256": devset.text_sha256(text), "outlet": "Daily NK", "published": None,
-              "split": devset.split_for("short"), "incidents": []}
-    gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps(record), encoding="utf-8")
+    gold, cache = _one_report(tmp_path, "short", "http://j.mp/abc123", text)
     errors, missing = devset.validate([gold], texts=cache, held={"0" * 40})
     assert missing == [] and len(errors) == 1 and "short address" in errors[0]
 

@@ -540,6 +540,12 @@ def test_acts_named_as_a_title_a_credit_or_a_question_are_no_records() -> None:
         assert _korean_records(text) == [], text
 
 
+def _assert_types(records: dict[str, list[str]]) -> None:
+    """Each fictional sentence gives records of exactly these types, in this order."""
+    for text, types in records.items():
+        assert [r.event_type for r in _korean_records(text)] == types, text
+
+
 def test_acts_called_off_risked_or_supposed_are_no_records() -> None:
     """A visit called off (취소됐다), a place named by a visit before (현지지도했던), a
     repatriation risked (북송 위기에 처했던), a desertion supposed (이탈하지만 않았어도) and a
@@ -552,8 +558,7 @@ def test_acts_called_off_risked_or_supposed_are_no_records() -> None:
         "소식통은 “병사들이 초소를 이탈하지만 않았어도 사고는 없었을 것”이라고 말했다.\n": [],
         "소식통은 “도망치는 병사가 너무 많아 일일이 처벌하기도 어렵다”고 말했다.\n": ["desertion"],
     }
-    for text, types in records.items():
-        assert [r.event_type for r in _korean_records(text)] == types, text
+    _assert_types(records)
 
 
 def test_where_people_live_or_come_from_places_no_act_of_theirs() -> None:
@@ -609,8 +614,7 @@ def test_robberies_jamming_deaths_of_hunger_market_hours_and_meetings_are_acts()
         "인민보안성과 국가안전보위부는 8일 연합성명을 통해 강력한 조치를 경고했다.\n": ["statement"],
         "북한은 지난 3일 주중 대사를 본국으로 소환했다.\n": [],
     }
-    for text, types in records.items():
-        assert [r.event_type for r in _korean_records(text)] == types, text
+    _assert_types(records)
 
 
 def test_commentary_practice_returns_and_the_standing_closure_are_no_records() -> None:
@@ -628,8 +632,7 @@ def test_commentary_practice_returns_and_the_standing_closure_are_no_records() -
         "당국은 경비대원들로부터 처벌 강화를 명시한 서약서를 받았다.\n": [],
         "지난 3일 혜산시에서 보위원들이 주민 2명을 체포했다고 소식통이 전했다.\n": ["arrest"],
     }
-    for text, types in records.items():
-        assert [r.event_type for r in _korean_records(text)] == types, text
+    _assert_types(records)
 
 
 def test_a_soldiers_defection_is_also_his_desertion() -> None:
@@ -651,5 +654,4 @@ def test_a_launch_window_footage_and_a_site_cordon_tell_no_act_of_their_own() ->
         "단둥에서 가상시 쪽을 향해 촬영한 이 동영상에는 공장이 폭발해 연기가 치솟는 장면이 담겼다.\n": [],
         "보안원들이 사고지역을 철저히 통제하고 있다고 소식통이 전했다.\n": [],
     }
-    for text, types in records.items():
-        assert [r.event_type for r in _korean_records(text)] == types, text
+    _assert_types(records)

@@ -747,4 +747,3 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
             clusters.append(Cluster([m]))
             agreements.append(Agreement(m, cues))
     return clusters
-

@@ -21,6 +21,13 @@ from ..model import Place
 # a place name modifying one of these nouns still names a place ("Hyesan market");
 # modifying any other noun it names a thing ("Changbaishan cigarettes")
 PLACE_HEADS = set(resources.load("places/generics.toml")["place_heads"])
+# capitals that may stand for their states ("Seoul said", "Beijing and Pyongyang closed their
+# border") and the words that tell when they do (context.toml [metonymy]); the units whose base
+# is where they act, not a teller's home (context.toml [based], place.unit_base)
+METONYMY = resources.load("places/context.toml").get("metonymy", {})
+CAPITALS = frozenset(METONYMY.get("capitals", []))
+CAPITAL_NAMES = frozenset(capital.rsplit(".", 1)[-1] for capital in CAPITALS)
+BASED_UNITS = frozenset(resources.load("places/context.toml")["based"]["units"])
 # how far into a text a dateline may come (after a headline, a byline, a date bar)
 DATELINE_REACH = 600
 # "seven cities excluding Pyongyang": a place left out of the story (place.excepted)
@@ -87,7 +94,7 @@ HEADLINE_VOICE = re.compile(r":[ \t\u00a0]+(?=[A-Z\"“‘'])")
 
 def _headline_voice(ent: Span, place: Place) -> bool:
     text = text_of(ent.doc)
-    if ent.start_char > DATELINE_REACH or place.id not in resources.load("places/context.toml").get("metonymy", {}).get("capitals", []):
+    if ent.start_char > DATELINE_REACH or place.id not in CAPITALS:
         return False
     line_start = text.rfind("\n", 0, ent.start_char) + 1
     return not text[line_start:ent.start_char].strip() and bool(HEADLINE_VOICE.match(text, ent.end_char))
@@ -129,41 +136,39 @@ def _stands_for_state(ent: Span, place: Place) -> bool:
     """"Pyongyang fired two missiles", "an attack by Pyongyang", "prompted Seoul to deploy
     jets", "Beijing's success": a capital that acts or owns is its state (context.toml,
     [metonymy]); a capital that suffers ("Pyongyang was hit by floods") is a place."""
-    metonymy = resources.load("places/context.toml").get("metonymy", {})
-    if place.id not in metonymy.get("capitals", []):
+    if place.id not in CAPITALS:
         return False
     root = ent.root
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
         return True
-    if _capitals_acting(ent, metonymy["capitals"]):
+    if _capitals_acting(ent):
         return True
     if root.dep_ == "poss" and root.head.pos_ in ("NOUN", "PROPN") and not root.head.ent_type_:
         owned = root.head.lemma_.lower()  # place.state_possessive: "Seoul's latest drama", not "Pyongyang's streets"
-        return owned not in PLACE_HEADS and owned not in metonymy.get("place_properties", [])
+        return owned not in PLACE_HEADS and owned not in METONYMY.get("place_properties", [])
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.pos_ == "NOUN":
         return True  # "an artillery attack by Pyongyang"
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in metonymy.get("addressed", []):
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in METONYMY.get("addressed", []):
         return True  # place.state_addressed: "for criticizing Pyongyang"
-    return (root.dep_ == "dobj" and root.head.lemma_.lower() in metonymy.get("causatives", [])
+    return (root.dep_ == "dobj" and root.head.lemma_.lower() in METONYMY.get("causatives", [])
             and any(c.dep_ in ("xcomp", "ccomp") for c in root.head.children))
 
 
-def _capitals_acting(ent: Span, capitals: list[str]) -> bool:
+def _capitals_acting(ent: Span) -> bool:
     """"Beijing and Pyongyang closed their border": two capitals joined before an active verb
     are the two states acting (place.capitals_acting), however the parser hung them (it often
     makes them a conjunct of the noun before: "the pandemic started and Beijing and Pyongyang
     closed ..."); "Both Seoul and Pyongyang were hit by rains" suffers and stays a place."""
     doc = ent.doc
-    names = {capital.rsplit(".", 1)[-1] for capital in capitals}
     if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "and":
         other = next((e for e in ents_in(doc[ent.end + 1:ent.end + 4]) if e.start == ent.end + 1), None)
     elif ent.start >= 2 and doc[ent.start - 1].lower_ == "and":
         other = next((e for e in reversed(ents_in(doc[max(0, ent.start - 4):ent.start - 1])) if e.end == ent.start - 1), None)
     else:
         return False
-    if other is None or other.text.lower() not in names:
+    if other is None or other.text.lower() not in CAPITAL_NAMES:
         return False
     verb = doc[max(ent.end, other.end)] if max(ent.end, other.end) < len(doc) else None
     return verb is not None and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP")
@@ -197,8 +202,7 @@ def _teller_base(ent: Span) -> bool:
         based = ent.root.head.head if ent.root.dep_ == "pobj" else None
     else:
         return False
-    units = resources.load("places/context.toml")["based"]["units"]
-    return based is None or based.head.lemma_.lower() not in units
+    return based is None or based.head.lemma_.lower() not in BASED_UNITS
 
 
 def _agency_dateline(ent: Span) -> bool:

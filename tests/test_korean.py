@@ -655,3 +655,41 @@ def test_a_launch_window_footage_and_a_site_cordon_tell_no_act_of_their_own() ->
         "보안원들이 사고지역을 철저히 통제하고 있다고 소식통이 전했다.\n": [],
     }
     _assert_types(records)
+
+
+def _places(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(r.event_type, r.location.admin1_code, r.location.admin2) for r in _korean_records(text)]
+
+
+def test_where_the_news_was_told_places_no_act_in_the_north() -> None:
+    """A photo's credit (place.ko.photo_credit), a dispatch's dateline (place.ko.dispatch), a
+    meeting in the South where a defector testified (place.ko.venue) and, for an arrest or a
+    trial in the North, a place of the South told elsewhere (place.ko.at_home) place nothing;
+    "대구경" is a calibre, not Daegu (place.ko.calibre)."""
+    caption = "북한이 지난 5일 동해상으로 탄도미사일을 발사했다. 평양 노동신문\n"
+    assert ("missile_launch", "KP-01", "Pyongyang") not in _places(caption)
+    dispatch = "평양 9월 2일발 신화통신: 외무성 대변인은 1일 담화를 발표했다.\n"
+    assert all(admin2 != "Pyongyang" for _, _, admin2 in _places(dispatch))
+    venue = "대전에서 열린 북한인권 토론회에서 한 탈북민은 지인이 공개총살을 당했다고 말했다.\n"
+    assert all(admin1 is None or not admin1.startswith("KR") for _, admin1, _ in _places(venue))
+    home = ("광주에 거주하고 있는 탈북민 이모씨는 “며칠 전 북한의 가족들이 보위부에 불려가 조사를 받았다”고 "
+            "말했다.\n")
+    assert all(admin1 is None or not admin1.startswith("KR") for _, admin1, _ in _places(home))
+    calibre = "김정은 총비서가 지난 4일 새로 개발한 대구경 로케트포 시험사격을 참관했다.\n"
+    assert all(admin2 != "Daegu" for _, _, admin2 in _places(calibre))
+
+
+def test_a_team_sent_and_a_source_of_any_kind_place_nothing() -> None:
+    """A team named by its office's city or sent from the capital or a province (place.ko.sent_from)
+    and a source of any kind after "의 한" (place.ko.source_kind) place no act: the place the team
+    worked in does."""
+    sent = "평양이나 도에서 검열대를 파견해 무산군에서 지난 3일부터 단속을 벌였다고 소식통이 전했다.\n"
+    assert ("crackdown", "KP-09", "Musan") in _places(sent)
+    team = "지난 9일 열차가 탈선하자 김책철도관리국 조사단이 파견되어 온성군 사고지역을 통제했다고 소식통이 전했다.\n"
+    assert all(admin2 != "Kimchaek" for _, _, admin2 in _places(team))
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    hits = slots.find_places(annotate("자강도의 한 농장 관리위원회 소식통은 주민이 체포됐다고 말했다."), Geoparser())
+    assert [(h.text, h.source_home) for h in hits] == [("자강도", True)]

@@ -45,7 +45,7 @@ def _flags(text: str, end: int, place: Place) -> tuple[bool, bool, bool, bool]:
     # read past a gloss in brackets: "지린(吉林)성으로" goes to Jilin
     wide = re.sub(r"^\([^)]{1,12}\)", "", text[end:end + 24])
     after = wide[:12]
-    destination = any(re.match(p, after) for p in data["destination"]) or (
+    destination = any(re.match(p, wide) for p in data["destination"]) or (
         place.kind == "country" and any(re.match(p, after) for p in data["origin"]))
     # a source's kind may run longer ("양강도에 사는 복수의 취재 협력자")
     source_home = any(re.match(p, wide) for p in data["source_home"])
@@ -213,9 +213,9 @@ def source_home(hits: list[PlaceHit], geoparser: Geoparser) -> Location | None:
 def lent(place: Location | Place, event_type: str) -> bool:
     """Whether a place told elsewhere in the article, or measured from ("연평도 인근
     해상"), may place an act: not a watching country's place for an act of the North
-    Korean state (slots.toml's `watchers`)."""
+    Korean state, nor for an act its authorities do at home (slots.toml's `watchers`, `at_home`)."""
     data = slot_data()["places"]
-    return event_type not in data["of_the_state"] or place.country not in data["watchers"]
+    return event_type not in data["of_the_state"] + data["at_home"] or place.country not in data["watchers"]
 
 
 def state_location(event_type: str, sentence_text: str) -> Location | None:

@@ -693,3 +693,15 @@ def test_a_team_sent_and_a_source_of_any_kind_place_nothing() -> None:
 
     hits = slots.find_places(annotate("자강도의 한 농장 관리위원회 소식통은 주민이 체포됐다고 말했다."), Geoparser())
     assert [(h.text, h.source_home) for h in hits] == [("자강도", True)]
+
+
+def test_a_port_of_call_and_a_credit_after_a_slash_place_nothing() -> None:
+    """The port a ship comes back to (place.ko.port_of_call) and a caption credited "[사진/...]"
+    place no act."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    hits = slots.find_places(annotate("구조된 선원들은 오후에 속초항에 귀항할 예정이다."), Geoparser())
+    assert all(h.destination for h in hits)
+    assert slots.caption("평양시 대동강구역의 한 양곡판매소. [사진/예시뉴스]")

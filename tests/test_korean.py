@@ -705,3 +705,15 @@ def test_a_port_of_call_and_a_credit_after_a_slash_place_nothing() -> None:
     hits = slots.find_places(annotate("구조된 선원들은 오후에 속초항에 귀항할 예정이다."), Geoparser())
     assert all(h.destination for h in hits)
     assert slots.caption("평양시 대동강구역의 한 양곡판매소. [사진/예시뉴스]")
+
+
+def test_a_pyongyang_district_called_an_area() -> None:
+    """The South's press calls Pyongyang's new housing districts areas ("화성지구" for
+    화성구역): the district (place.ko.jigu); an area no district names is no place."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    hits = slots.find_places(annotate("평양 화성지구 살림집 건설장에서 사고가 났다."), Geoparser())
+    assert [h.place.id for h in hits][-1] == "kp.pyongyang.hwasong"
+    assert [h.text for h in slots.find_places(annotate("혜산시 위연지구에서 사고가 났다."), Geoparser())] == ["혜산시"]

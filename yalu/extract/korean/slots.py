@@ -154,9 +154,15 @@ def _after_province(text: str, start: int, hits: list[PlaceHit]) -> bool:
 
 def _resolve(gazetteer: Gazetteer, surface: str, context: str, skip: set[str]) -> list[Place]:
     """The places a Hangul name names; a county or city the gazetteer knows by its bare
-    name only ("종성군" for the old county, now 종성 of Onsong) by that name."""
+    name only ("종성군" for the old county, now 종성 of Onsong) by that name; a district the
+    South's press calls an area ("화성지구" for Pyongyang's 화성구역: place.ko.jigu) by its
+    district's name."""
     places = gazetteer.resolve(surface, context)
-    if places or surface[-1] not in "군시" or len(surface) < 3 or surface[:-1] in skip:
+    if places or len(surface) < 3:
+        return places
+    if surface.endswith("지구"):
+        return gazetteer.resolve(surface[:-2] + "구역", context)
+    if surface[-1] not in "군시" or surface[:-1] in skip:
         return places
     return gazetteer.resolve(surface[:-1], context)
 

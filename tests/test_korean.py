@@ -717,3 +717,15 @@ def test_a_pyongyang_district_called_an_area() -> None:
     hits = slots.find_places(annotate("평양 화성지구 살림집 건설장에서 사고가 났다."), Geoparser())
     assert [h.place.id for h in hits][-1] == "kp.pyongyang.hwasong"
     assert [h.text for h in slots.find_places(annotate("혜산시 위연지구에서 사고가 났다."), Geoparser())] == ["혜산시"]
+
+
+def test_a_long_paragraph_ending_in_its_relays_name_is_news() -> None:
+    """A photo's credit closes a short line; a paragraph of the news that ends in the name of the
+    wire that relayed it ("... 분석했다. 뉴시스") is no caption (place.ko.photo_credit)."""
+    from yalu.extract.korean import slots
+
+    news = ("방송은 보위부가 지난달 초부터 혜산시에서 중국 손전화를 쓰는 주민들을 대대적으로 단속하고 있으며, "
+            "적발된 주민 10여 명이 구류장에 갇혀 조사를 받고 있다고 전했다. 방송은 이번 단속이 내부 정보의 "
+            "유출을 막기 위한 것이라며, 국경 지역 주민들 속에서 불안이 커지고 있다고 분석했다. 뉴시스")
+    assert not slots.caption(news)
+    assert slots.caption("회령시 강변의 경비초소 모습. 연합뉴스") and slots.caption("구조대원들이 작업하고 있다. ⓒ예시")

@@ -730,3 +730,14 @@ def test_a_long_paragraph_ending_in_its_relays_name_is_news() -> None:
             "주민들이 뇌물을 주고 풀려나는 일도 늘고 있다고 덧붙였다. 뉴시스")
     assert not slots.caption(news)
     assert slots.caption("회령시 강변의 경비초소 모습. 연합뉴스") and slots.caption("구조대원들이 작업하고 있다. ⓒ예시")
+
+
+def test_a_caption_glued_into_the_lead_places_nothing() -> None:
+    """A caption a page glued into its lead after "▲" runs to the people or the scene it shows
+    (place.ko.glued_caption); the lead's own place after it still places."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    doc = annotate("“경비대원 2명 처형” 장교 1명 ▲ 순찰중인 무산 경비대원들 혜산시에서 주민이 체포됐다.")
+    assert [h.text for h in slots.find_places(doc, Geoparser())] == ["혜산시"]

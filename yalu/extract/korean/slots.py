@@ -75,9 +75,12 @@ def captions(doc: KoreanDoc) -> set[int]:
 
 
 def _unplacing(doc: KoreanDoc) -> list[tuple[int, int]]:
-    """The stretches whose places place nothing: captions."""
+    """The stretches whose places place nothing: captions, and a caption a page glued into
+    its lead after "▲" (slots.toml's `glued_caption`: "... 하사관 1명 ▲ 순찰중에 있는 신의주
+    국경경비대원들 탈북자들로부터 ...")."""
     shown = captions(doc)
-    return [(s.start_char, s.end_char) for s in doc.sentences if s.index in shown]
+    glued = [(m.start(), m.end()) for p in slot_data()["places"]["glued_caption"] for m in re.finditer(p, doc.text)]
+    return [(s.start_char, s.end_char) for s in doc.sentences if s.index in shown] + glued
 
 
 def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:

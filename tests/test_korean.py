@@ -655,3 +655,89 @@ def test_a_launch_window_footage_and_a_site_cordon_tell_no_act_of_their_own() ->
         "보안원들이 사고지역을 철저히 통제하고 있다고 소식통이 전했다.\n": [],
     }
     _assert_types(records)
+
+
+def _places(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(r.event_type, r.location.admin1_code, r.location.admin2) for r in _korean_records(text)]
+
+
+def test_where_the_news_was_told_places_no_act_in_the_north() -> None:
+    """A photo's credit (place.ko.photo_credit), a dispatch's dateline (place.ko.dispatch), a
+    meeting in the South where a defector testified (place.ko.venue) and, for an arrest or a
+    trial in the North, a place of the South told elsewhere (place.ko.at_home) place nothing;
+    "대구경" is a calibre, not Daegu (place.ko.calibre)."""
+    caption = "북한이 지난 5일 동해상으로 탄도미사일을 발사했다. 평양 노동신문\n"
+    assert ("missile_launch", "KP-01", "Pyongyang") not in _places(caption)
+    dispatch = "평양 9월 2일발 신화통신: 외무성 대변인은 1일 담화를 발표했다.\n"
+    assert all(admin2 != "Pyongyang" for _, _, admin2 in _places(dispatch))
+    venue = "대전에서 열린 북한인권 토론회에서 한 탈북민은 지인이 공개총살을 당했다고 말했다.\n"
+    assert all(admin1 is None or not admin1.startswith("KR") for _, admin1, _ in _places(venue))
+    home = ("광주에 거주하고 있는 탈북민 이모씨는 “며칠 전 북한의 가족들이 보위부에 불려가 조사를 받았다”고 "
+            "말했다.\n")
+    assert all(admin1 is None or not admin1.startswith("KR") for _, admin1, _ in _places(home))
+    calibre = "김정은 총비서가 지난 4일 새로 개발한 대구경 로케트포 시험사격을 참관했다.\n"
+    assert all(admin2 != "Daegu" for _, _, admin2 in _places(calibre))
+
+
+def test_a_team_sent_and_a_source_of_any_kind_place_nothing() -> None:
+    """A team named by its office's city or sent from the capital or a province (place.ko.sent_from)
+    and a source of any kind after "의 한" (place.ko.source_kind) place no act: the place the team
+    worked in does."""
+    sent = "평양이나 도에서 검열대를 파견해 무산군에서 지난 3일부터 단속을 벌였다고 소식통이 전했다.\n"
+    assert ("crackdown", "KP-09", "Musan") in _places(sent)
+    team = "지난 9일 열차가 탈선하자 김책철도관리국 조사단이 파견되어 온성군 사고지역을 통제했다고 소식통이 전했다.\n"
+    assert all(admin2 != "Kimchaek" for _, _, admin2 in _places(team))
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    hits = slots.find_places(annotate("자강도의 한 농장 관리위원회 소식통은 주민이 체포됐다고 말했다."), Geoparser())
+    assert [(h.text, h.source_home) for h in hits] == [("자강도", True)]
+
+
+def test_a_port_of_call_and_a_credit_after_a_slash_place_nothing() -> None:
+    """The port a ship comes back to (place.ko.port_of_call) and a caption credited "[사진/...]"
+    place no act."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    hits = slots.find_places(annotate("구조된 선원들은 오후에 속초항에 귀항할 예정이다."), Geoparser())
+    assert all(h.destination for h in hits)
+    assert slots.caption("평양시 대동강구역의 한 양곡판매소. [사진/예시뉴스]")
+
+
+def test_a_pyongyang_district_called_an_area() -> None:
+    """The South's press calls Pyongyang's new housing districts areas ("화성지구" for
+    화성구역): the district (place.ko.jigu); an area no district names is no place."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    hits = slots.find_places(annotate("평양 화성지구 살림집 건설장에서 사고가 났다."), Geoparser())
+    assert [h.place.id for h in hits][-1] == "kp.pyongyang.hwasong"
+    assert [h.text for h in slots.find_places(annotate("혜산시 위연지구에서 사고가 났다."), Geoparser())] == ["혜산시"]
+
+
+def test_a_long_paragraph_ending_in_its_relays_name_is_news() -> None:
+    """A photo's credit closes a short line; a paragraph of the news that ends in the name of the
+    wire that relayed it ("... 분석했다. 뉴시스") is no caption (place.ko.photo_credit)."""
+    from yalu.extract.korean import slots
+
+    news = ("방송은 보위부가 지난달 초부터 혜산시에서 중국 손전화를 쓰는 주민들을 대대적으로 단속하고 있으며, "
+            "적발된 주민 10여 명이 구류장에 갇혀 조사를 받고 있다고 전했다. 방송은 이번 단속이 내부 정보의 "
+            "유출을 막기 위한 것이라며, 국경 지역 주민들 속에서 불안이 커지고 있다고 분석했다. 소식통은 단속에 걸린 "
+            "주민들이 뇌물을 주고 풀려나는 일도 늘고 있다고 덧붙였다. 뉴시스")
+    assert not slots.caption(news)
+    assert slots.caption("회령시 강변의 경비초소 모습. 연합뉴스") and slots.caption("구조대원들이 작업하고 있다. ⓒ예시")
+
+
+def test_a_caption_glued_into_the_lead_places_nothing() -> None:
+    """A caption a page glued into its lead after "▲" runs to the people or the scene it shows
+    (place.ko.glued_caption); the lead's own place after it still places."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    doc = annotate("“경비대원 2명 처형” 장교 1명 ▲ 순찰중인 무산 경비대원들 혜산시에서 주민이 체포됐다.")
+    assert [h.text for h in slots.find_places(doc, Geoparser())] == ["혜산시"]

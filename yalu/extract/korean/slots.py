@@ -45,7 +45,7 @@ def _flags(text: str, end: int, place: Place) -> tuple[bool, bool, bool, bool]:
     # read past a gloss in brackets: "지린(吉林)성으로" goes to Jilin
     wide = re.sub(r"^\([^)]{1,12}\)", "", text[end:end + 24])
     after = wide[:12]
-    destination = any(re.match(p, after) for p in data["destination"]) or (
+    destination = any(re.match(p, wide) for p in data["destination"]) or (
         place.kind == "country" and any(re.match(p, after) for p in data["origin"]))
     # a source's kind may run longer ("양강도에 사는 복수의 취재 협력자")
     source_home = any(re.match(p, wide) for p in data["source_home"])
@@ -75,9 +75,12 @@ def captions(doc: KoreanDoc) -> set[int]:
 
 
 def _unplacing(doc: KoreanDoc) -> list[tuple[int, int]]:
-    """The stretches whose places place nothing: captions."""
+    """The stretches whose places place nothing: captions, and a caption a page glued into
+    its lead after "▲" (slots.toml's `glued_caption`: "... 하사관 1명 ▲ 순찰중에 있는 신의주
+    국경경비대원들 탈북자들로부터 ...")."""
     shown = captions(doc)
-    return [(s.start_char, s.end_char) for s in doc.sentences if s.index in shown]
+    glued = [(m.start(), m.end()) for p in slot_data()["places"]["glued_caption"] for m in re.finditer(p, doc.text)]
+    return [(s.start_char, s.end_char) for s in doc.sentences if s.index in shown] + glued
 
 
 def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
@@ -154,9 +157,15 @@ def _after_province(text: str, start: int, hits: list[PlaceHit]) -> bool:
 
 def _resolve(gazetteer: Gazetteer, surface: str, context: str, skip: set[str]) -> list[Place]:
     """The places a Hangul name names; a county or city the gazetteer knows by its bare
-    name only ("종성군" for the old county, now 종성 of Onsong) by that name."""
+    name only ("종성군" for the old county, now 종성 of Onsong) by that name; a district the
+    South's press calls an area ("화성지구" for Pyongyang's 화성구역: place.ko.jigu) by its
+    district's name."""
     places = gazetteer.resolve(surface, context)
-    if places or surface[-1] not in "군시" or len(surface) < 3 or surface[:-1] in skip:
+    if places or len(surface) < 3:
+        return places
+    if surface.endswith("지구"):
+        return gazetteer.resolve(surface[:-2] + "구역", context)
+    if surface[-1] not in "군시" or surface[:-1] in skip:
         return places
     return gazetteer.resolve(surface[:-1], context)
 
@@ -213,9 +222,9 @@ def source_home(hits: list[PlaceHit], geoparser: Geoparser) -> Location | None:
 def lent(place: Location | Place, event_type: str) -> bool:
     """Whether a place told elsewhere in the article, or measured from ("연평도 인근
     해상"), may place an act: not a watching country's place for an act of the North
-    Korean state (slots.toml's `watchers`)."""
+    Korean state, nor for an act its authorities do at home (slots.toml's `watchers`, `at_home`)."""
     data = slot_data()["places"]
-    return event_type not in data["of_the_state"] or place.country not in data["watchers"]
+    return event_type not in data["of_the_state"] + data["at_home"] or place.country not in data["watchers"]
 
 
 def state_location(event_type: str, sentence_text: str) -> Location | None:

@@ -641,6 +641,25 @@ def test_where_a_reporter_is_based_or_speaks_from_is_no_place_of_the_act(where, 
     assert where(text, word, "arrest") is None
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The former minister, a native of the port city of Chongjin, was executed on Tuesday.", "Chongjin"),
+    ("The officer, a native of Hoeryong, North Hamgyong Province, was arrested last week.", "North Hamgyong Province"),
+    ("The teacher, who was originally from Hamhung, was detained by security agents.", "Hamhung"),
+    ("The soldier was born in Jagang Province and was discharged last year.", "Jagang Province"),
+])
+def test_a_birthplace_is_no_place_of_the_story(mentions, text, name):
+    """place.birthplace: where a person was born or comes from is their background; it
+    neither places the sentence's act nor is lent to the next ones."""
+    doc, found = mentions(text)
+    assert next(m for m in found if m.text == name).excluded == "birthplace"
+
+
+def test_a_resident_is_still_placed_where_he_lives(where):
+    """place.person_home, not place.birthplace: "a resident of Hyesan" acts at home."""
+    loc = where("A resident of Hyesan was arrested last week for selling phones.", "arrested", "arrest")
+    assert loc.admin2 == "Hyesan"
+
+
 def test_a_place_based_elsewhere_leaves_the_acts_own_place(where):
     loc = where("Police arrested two traders in Hyesan, the Seoul-based Daily NK reported.", "arrested", "arrest")
     assert loc.admin2 == "Hyesan"

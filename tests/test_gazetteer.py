@@ -340,6 +340,10 @@ def test_every_kp_admin_unit_resolves_by_name(gaz):
         ("창바이현", "cn.jilin.baishan.changbai"),
         ("Changrin Islet", "kp.south-hwanghae.ongjin.changrin"),  # kp_local.csv
         ("Kursk region", "ru.kursk"),  # international.csv
+        ("Oudomxay province", "la.oudomxay"),  # North Koreans abroad: the defectors' route south
+        ("Lạng Sơn", "vn.lang-son"),
+        ("Colon", "pa.colon"),  # a ship seized in Panama
+        ("Ningbo", "cn.zhejiang.ningbo"),  # restaurant workers in China
     ],
 )
 def test_press_spellings(gaz, spelling, place_id):

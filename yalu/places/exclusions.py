@@ -38,6 +38,7 @@ EXCEPTED = re.compile(r"(?i)\b(?:excluding|except(?:\s+for)?|other\s+than|apart\
 LOCATOR = re.compile(
     r"(?i)^(?:\s+(?:provinces?|count(?:y|ies)|cit(?:y|ies)|regions?|areas?))?,\s+(?:(?:just|about|some|which\s+is|which\s+lies)\s+)?"
     r"(?:(?:north|south|east|west)(?:east|west)?\s+of|near|close\s+to|bordering|across\s+from)\s+(?:the\s+)?"
+    r"(?:(?:north|south)\s+korean\s+|chinese\s+)?"  # "near the North Korean capital Pyongyang" (RFA)
     r"(?:(?:capital|border|port|northern|southern|eastern|western)\s+)*(?:city\s+)?(?:of\s+)?$")
 # "200 kilometers away from South Korea's Jejin Port in Goseong": a place a distance is
 # counted from, too far for the act to be there or near it (place.far_from); nearer than

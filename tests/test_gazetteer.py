@@ -327,12 +327,23 @@ def test_every_kp_admin_unit_resolves_by_name(gaz):
         ("Onsung", "kp.north-hamgyong.onsong"),  # Daily NK: ㅓ as u
         ("Chungjin", "kp.north-hamgyong.chongjin"),  # Good Friends, RFA: ㅓ as u
         ("Kimjongsook", "kp.ryanggang.kim-jong-suk"),  # RFA: run together, oo for ㅜ
+        ("Hyeosan City", "kp.ryanggang.hyesan"),  # Open Radio: an o after hye
+        ("Heoryong City", "kp.north-hamgyong.hoeryong"),  # RFA via Yonhap: o and e swapped
+        ("Poongkye-ri", "kp.north-hamgyong.kilju.punggye-ri"),  # Yonhap 2009: oo for ㅜ
+        ("Mankyongdae District", "kp.pyongyang.mangyongdae"),  # Good Friends: n kept before k
+        ("Hyongjaesan District", "kp.pyongyang.hyongjesan"),  # Daily NK: 제 as jae
+        ("Sokju County", "kp.north-pyongan.sakju"),  # ASIAPRESS: ㅏ as o
+        ("Sackju County", "kp.north-pyongan.sakju"),  # ASIAPRESS: ck for the final ㄱ
         ("영흥", "kp.south-hamgyong.kumya"),  # the South's press: the former name without 군
         ("용정시", "cn.jilin.yanbian.longjing"),  # a Chinese city's Korean name with its generic
         ("심양시", "cn.liaoning.shenyang"),
         ("창바이현", "cn.jilin.baishan.changbai"),
         ("Changrin Islet", "kp.south-hwanghae.ongjin.changrin"),  # kp_local.csv
         ("Kursk region", "ru.kursk"),  # international.csv
+        ("Oudomxay province", "la.oudomxay"),  # North Koreans abroad: the defectors' route south
+        ("Lạng Sơn", "vn.lang-son"),
+        ("Colon", "pa.colon"),  # a ship seized in Panama
+        ("Ningbo", "cn.zhejiang.ningbo"),  # restaurant workers in China
     ],
 )
 def test_press_spellings(gaz, spelling, place_id):

@@ -641,6 +641,37 @@ def test_where_a_reporter_is_based_or_speaks_from_is_no_place_of_the_act(where, 
     assert where(text, word, "arrest") is None
 
 
+# place.birthplace: each name is where a person was born or comes from
+BIRTHPLACES = {
+    "Chongjin": "The former minister, a native of the port city of Chongjin, was executed on Tuesday.",
+    "North Hamgyong Province": "The officer, a native of Hoeryong, North Hamgyong Province, was arrested last week.",
+    "Hamhung": "The teacher, who was originally from Hamhung, was detained by security agents.",
+    "Jagang Province": "The soldier was born in Jagang Province and was discharged last year.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BIRTHPLACES))
+def test_a_birthplace_is_no_place_of_the_story(mentions, name):
+    """place.birthplace: where a person was born or comes from is their background; it
+    neither places the sentence's act nor is lent to the next ones."""
+    doc, found = mentions(BIRTHPLACES[name])
+    assert next(m for m in found if m.text == name).excluded == "birthplace"
+
+
+def test_a_resident_is_still_placed_where_he_lives(where):
+    """place.person_home, not place.birthplace: "a resident of Hyesan" acts at home."""
+    loc = where("A resident of Hyesan was arrested last week for selling phones.", "arrested", "arrest")
+    assert loc.admin2 == "Hyesan"
+
+
+def test_north_koreans_abroad_are_placed_where_they_were_caught(where):
+    """international.csv: the places of North Koreans abroad (Laos, Vietnam, Panama)."""
+    loc = where("Nine North Koreans were arrested by Lao police in Oudomxay province last week.", "arrested", "arrest")
+    assert (loc.country, loc.admin1_code) == ("LA", "LA-OU")
+    loc = where("Eleven defectors were caught again in Lang Son near the Chinese border.", "caught", "arrest")
+    assert (loc.admin1_code, loc.admin2) == ("VN-09", "Lang Son")
+
+
 def test_a_place_based_elsewhere_leaves_the_acts_own_place(where):
     loc = where("Police arrested two traders in Hyesan, the Seoul-based Daily NK reported.", "arrested", "arrest")
     assert loc.admin2 == "Hyesan"

@@ -101,7 +101,8 @@ def test_a_trading_partner_is_not_where_the_act_happened(where):
     assert where("Prices surged as trade with China resumed.", "surged", "economic_measure") is None
 
 
-@pytest.mark.parametrize("locator", ["north of the capital Pyongyang", "near Pyongyang", "northeast of Pyongyang"])
+@pytest.mark.parametrize("locator", ["north of the capital Pyongyang", "near Pyongyang", "northeast of Pyongyang",
+                                     "near the North Korean capital Pyongyang"])
 def test_a_place_that_locates_another_is_not_a_place_of_the_story(mentions, locator):
     text = f"Students were searched after every shift, a resident of South Pyongan province, {locator}, said."
     _, found = mentions(text, sources=["a resident of South Pyongan province"])

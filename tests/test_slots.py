@@ -524,6 +524,17 @@ def test_an_act_placed_only_on_the_border_takes_the_border_town_of_the_story(ext
     assert "place.border_town" in rules(desertion)
 
 
+@pytest.mark.parametrize("river", ["the Tumen River", "the Yalu River"])
+def test_an_act_placed_only_on_a_border_river_takes_the_border_town_of_the_story(extract, river):
+    """place.border_town: the Yalu and the Tumen are the land border ("crossed the Tumen
+    River", "left the country across the Yalu"): an act placed only on one is in the
+    story's town on the border, as for "fled across the border"."""
+    text = MUSAN_LEAD + f"The soldier then fled across {river} before dawn." + FILLER
+    desertion = one(extract(text), "desertion")
+    assert (desertion.location.admin1_code, desertion.location.admin2) == ("KP-09", "Musan")
+    assert "place.border_town" in rules(desertion)
+
+
 @pytest.mark.parametrize(
     "text, event_type",
     [

@@ -38,6 +38,7 @@ EXCEPTED = re.compile(r"(?i)\b(?:excluding|except(?:\s+for)?|other\s+than|apart\
 LOCATOR = re.compile(
     r"(?i)^(?:\s+(?:provinces?|count(?:y|ies)|cit(?:y|ies)|regions?|areas?))?,\s+(?:(?:just|about|some|which\s+is|which\s+lies)\s+)?"
     r"(?:(?:north|south|east|west)(?:east|west)?\s+of|near|close\s+to|bordering|across\s+from)\s+(?:the\s+)?"
+    r"(?:(?:north|south)\s+korean\s+|chinese\s+)?"  # "near the North Korean capital Pyongyang" (RFA)
     r"(?:(?:capital|border|port|northern|southern|eastern|western)\s+)*(?:city\s+)?(?:of\s+)?$")
 # "200 kilometers away from South Korea's Jejin Port in Goseong": a place a distance is
 # counted from, too far for the act to be there or near it (place.far_from); nearer than
@@ -56,6 +57,14 @@ BASED_IN = re.compile(r"(?i)\bbased\s+(?:in|at)\s+(?:the\s+)?$")
 BRACKET_DATELINE = re.compile(r"\)\s*[–—-]")
 # "Speaking from Seoul, a defector said ...": where a speaker is (place.speaking_from)
 SPEAKING_FROM = re.compile(r"(?i)\b(?:speaking|writing|reporting|calling)\s+(?:(?:to|with)\s+[\w' ]{1,30}\s+)?from\s+(?:the\s+)?$")
+# "Jang, a native of the border city of Chongjin", "a native of Chongjin, North Hamgyong
+# province" (both names), "originally from Hamhung", "born in Jagang province": where a person
+# was born or comes from, their story's background, not where its acts happen (place.birthplace:
+# English read set forbidden places 32 -> 29); "a resident of Hoeryong" is where they live and
+# act (place.person_home)
+BIRTHPLACE = re.compile(
+    r"(?i)\b(?:natives?\s+of|born\s+in|originally\s+(?:from|of)|hails\s+from|hailed\s+from|hailing\s+from)"
+    r"\s+(?:the\s+)?(?:[\w'’-]+,?\s+){0,5}$")
 # "Seoul (AFP)": an agency's acronym in brackets after a place
 AGENCY_ACRONYM = re.compile(r"[A-Z]{2,6}")
 # "Pyongyang's Korea Central Television", "Seoul's military": outlets and organs of a
@@ -70,7 +79,8 @@ OWNED_NOUNS = {
 def exclusion(ent: Span, place: Place) -> str | None:
     """Why a place entity names no place of the story, if it does not: excepted, locator,
     owner (of an outlet or organ, or where someone is based), source (where a speaker
-    speaks from), state, or dateline (an agency's bracket)."""
+    speaks from), birthplace (where a person comes from), state, or dateline (an agency's
+    bracket)."""
     if _agency_dateline(ent):
         return "dateline"
     if EXCEPTED.search(text_of(ent.doc), max(0, ent.start_char - 40), ent.start_char):
@@ -82,6 +92,8 @@ def exclusion(ent: Span, place: Place) -> str | None:
         return "owner"
     if SPEAKING_FROM.search(text, max(0, ent.start_char - 60), ent.start_char) or _speaker_seat(ent):
         return "source"
+    if BIRTHPLACE.search(text, max(ent.sent.start_char, ent.start_char - 80), ent.start_char):
+        return "birthplace"
     if _stands_for_state(ent, place) or _headline_voice(ent, place):
         return "state"
     return None

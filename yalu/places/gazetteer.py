@@ -70,6 +70,10 @@ COUNTRY_BBOX = {
     "MY": (0.8, 7.5, 99.6, 119.3),
     "IL": (29.4, 33.4, 34.2, 35.9),
     "CA": (41.6, 83.2, -141.1, -52.6),
+    # where North Koreans abroad are reported: defectors' route south, workers, ships
+    "LA": (13.9, 22.5, 100.0, 107.7),
+    "PA": (7.2, 9.7, -83.1, -77.1),
+    "PL": (49.0, 54.9, 14.1, 24.2),
 }
 
 

@@ -157,7 +157,7 @@ class PlaceMention:
     text: str
     place: Place
     root: Token
-    excluded: str | None = None  # source | dateline | excepted | locator | owner (of an outlet or organ) | state
+    excluded: str | None = None  # source | dateline | excepted | locator | owner (of an outlet or organ) | birthplace | state
 
 
 class Geoparser:

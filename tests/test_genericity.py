@@ -128,6 +128,30 @@ def test_a_cause_without_a_toll_stays_named(verdict, text, word):
     assert verdict(text, word)[1] != "modality.genre.toll_cause"
 
 
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The broker will face a long sentence, considering that the police are cracking down on trafficking.", "cracking"),
+        ("The guard reported the pair, especially given that the authorities are harshly cracking down on crossings.",
+         "cracking"),
+        ("Given the crackdown on smugglers, rice prices in Musan rose sharply last week.", "crackdown"),
+    ],
+)
+def test_the_ground_a_source_reasons_from_is_no_act(verdict, text, word):
+    assert verdict(text, word) == (None, "modality.genre.ground")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The police arrested two brokers in Musan last week, given the orders from Pyongyang.", "arrested"),
+        ("The two smugglers were given ten-year sentences in Hyesan last month.", "sentences"),
+    ],
+)
+def test_the_act_beside_a_ground_stays(verdict, text, word):
+    assert verdict(text, word)[1] != "modality.genre.ground"
+
+
 def test_camp_number_is_no_negation(verdict):
     """"camp No 15": "No" before a number abbreviates "number"."""
     assert verdict("The other 20 were sent to the prison camp No 15 in Yodok.", "sent") == ("asserted", "modality.asserted")

@@ -154,6 +154,14 @@ def toll_cause(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     return Verdict("reported" if attributed else "asserted", "modality.genre.toll_cause")
 
 
+def ground(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"considering that the authorities are cracking down on trafficking", "given that the
+    authorities are harshly cracking down on crossings": the condition a source reasons from."""
+    if any(a.lower_ in cues()["grounds"] and a.dep_ in ("prep", "advcl") and a.i < trigger.i for a in trigger.ancestors):
+        return Verdict(NO_ACT, "modality.genre.ground")
+    return None
+
+
 def _headline(sent: Span) -> bool:
     """A line with no closing punctuation: a headline, told in the present of news."""
     return not sent.text.rstrip().rstrip("”\"'’)").endswith((".", "!", "?"))
@@ -400,6 +408,7 @@ GENRE_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.habitual_passive", habitual_passive),
     ("modality.genre.kin_clause", kin_clause),
     ("modality.genre.toll_cause", toll_cause),
+    ("modality.genre.ground", ground),
     ("modality.genre.habitual_reason", habitual_reason),
     ("modality.genre.example", example),
     ("modality.genre.described_place", described_place),

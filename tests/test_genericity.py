@@ -152,6 +152,29 @@ def test_the_act_beside_a_ground_stays(verdict, text, word):
     assert verdict(text, word)[1] != "modality.genre.ground"
 
 
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("North Korea has announced its former defence chief was executed by firing squad last month.", "announced"),
+        ("The state media announced it had culled thousands of ducks at a farm near Anju.", "announced"),
+    ],
+)
+def test_an_act_told_through_its_announcement_is_no_statement(verdict, text, word):
+    assert verdict(text, word) == (None, "modality.genre.announced_act")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("North Korea announced that it will retaliate against the joint drills.", "announced"),
+        ("The general staff declared that the drills are a rehearsal for invasion.", "declared"),
+        ("North Korea announced a ban on imports of Chinese clothing on Monday.", "announced"),
+    ],
+)
+def test_what_an_announcement_says_stays_a_statement(verdict, text, word):
+    assert verdict(text, word)[1] != "modality.genre.announced_act"
+
+
 def test_camp_number_is_no_negation(verdict):
     """"camp No 15": "No" before a number abbreviates "number"."""
     assert verdict("The other 20 were sent to the prison camp No 15 in Yodok.", "sent") == ("asserted", "modality.asserted")

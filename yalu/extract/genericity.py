@@ -162,6 +162,18 @@ def ground(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     return None
 
 
+def announced_act(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"North Korea has announced its vice premier was executed", "announced it has culled
+    chickens": the announcement of an act done tells that act, and says nothing of its own."""
+    if trigger.lemma_.lower() not in cues()["announce_verbs"]:
+        return None
+    for told in (c for c in trigger.children if c.dep_ == "ccomp" and c.pos_ == "VERB"):
+        auxes = [a for a in told.children if a.dep_ in ("aux", "auxpass")]
+        if not any(a.tag_ == "MD" for a in auxes) and (_past(told) or any(a.lemma_ == "have" for a in auxes)):
+            return Verdict(NO_ACT, "modality.genre.announced_act")
+    return None
+
+
 def _headline(sent: Span) -> bool:
     """A line with no closing punctuation: a headline, told in the present of news."""
     return not sent.text.rstrip().rstrip("”\"'’)").endswith((".", "!", "?"))
@@ -409,6 +421,7 @@ GENRE_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.kin_clause", kin_clause),
     ("modality.genre.toll_cause", toll_cause),
     ("modality.genre.ground", ground),
+    ("modality.genre.announced_act", announced_act),
     ("modality.genre.habitual_reason", habitual_reason),
     ("modality.genre.example", example),
     ("modality.genre.described_place", described_place),

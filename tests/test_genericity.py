@@ -128,6 +128,78 @@ def test_a_cause_without_a_toll_stays_named(verdict, text, word):
     assert verdict(text, word)[1] != "modality.genre.toll_cause"
 
 
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The broker will face a long sentence, considering that the police are cracking down on trafficking.", "cracking"),
+        ("The guard reported the pair, especially given that the authorities are harshly cracking down on crossings.",
+         "cracking"),
+        ("Given the crackdown on smugglers, rice prices in Musan rose sharply last week.", "crackdown"),
+    ],
+)
+def test_the_ground_a_source_reasons_from_is_no_act(verdict, text, word):
+    assert verdict(text, word) == (None, "modality.genre.ground")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The police arrested two brokers in Musan last week, given the orders from Pyongyang.", "arrested"),
+        ("The two smugglers were given ten-year sentences in Hyesan last month.", "sentences"),
+    ],
+)
+def test_the_act_beside_a_ground_stays(verdict, text, word):
+    assert verdict(text, word)[1] != "modality.genre.ground"
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("North Korea has announced its former defence chief was executed by firing squad last month.", "announced"),
+        ("The state media announced it had culled thousands of ducks at a farm near Anju.", "announced"),
+    ],
+)
+def test_an_act_told_through_its_announcement_is_no_statement(verdict, text, word):
+    assert verdict(text, word) == (None, "modality.genre.announced_act")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("North Korea announced that it will retaliate against the joint drills.", "announced"),
+        ("The general staff declared that the drills are a rehearsal for invasion.", "declared"),
+        ("North Korea announced a ban on imports of Chinese clothing on Monday.", "announced"),
+    ],
+)
+def test_what_an_announcement_says_stays_a_statement(verdict, text, word):
+    assert verdict(text, word)[1] != "modality.genre.announced_act"
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("As a rule, those caught near the river are handed to the police and sent to the nearest holding center.",
+         "caught"),
+        ("Those trying to flee to the South are given longer terms than smugglers.", "flee"),
+        ("The men put on trial are those who were arrested for watching foreign films.", "arrested"),
+    ],
+)
+def test_a_rule_for_those_who_do_it_is_no_act(verdict, text, word):
+    assert verdict(text, word) == (None, "modality.genre.those_who")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Those caught near the river last week were sent to a labor camp.", "caught"),
+        ("Those arrested in Musan on May 3 are held at the county police station.", "arrested"),
+        ("Police arrested those who smuggled copper across the river.", "smuggled"),
+    ],
+)
+def test_those_caught_once_are_told(verdict, text, word):
+    assert verdict(text, word)[1] != "modality.genre.those_who"
+
+
 def test_camp_number_is_no_negation(verdict):
     """"camp No 15": "No" before a number abbreviates "number"."""
     assert verdict("The other 20 were sent to the prison camp No 15 in Yodok.", "sent") == ("asserted", "modality.asserted")

@@ -185,6 +185,29 @@ def test_a_public_execution_by_shooting_is_one_punishment(extract):
     assert types(incidents) == ["punishment"], kinds(incidents)
 
 
+# --- infiltrators captured end an incursion; spies arrested are arrests (frames.toml) ------
+
+def test_troops_capturing_an_armed_agent_end_an_incursion(extract):
+    incidents = extract(
+        "South Korean troops captured an armed North Korean agent who had crossed the DMZ near Cheorwon on Monday, "
+        "the Joint Chiefs of Staff said.",
+        published="2024-05-14", outlet="Yonhap",
+    )
+    assert "incursion" in types(incidents), kinds(incidents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea says it arrested two South Korean spies in Sinuiju on April 2, state media said.",
+        "Chinese police detained a North Korean agent in Yanji last week on smuggling charges, a source said.",
+    ],
+)
+def test_spies_arrested_by_police_are_an_arrest(extract, text):
+    incidents = extract(text, published="2024-05-14")
+    assert "arrest" in types(incidents) and "incursion" not in types(incidents), kinds(incidents)
+
+
 # --- a soldier who flees the country deserts too (frames.toml: frame.soldier_deserts) -----
 
 def test_a_border_guard_who_flees_to_china_deserts_and_defects(extract):

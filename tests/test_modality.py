@@ -235,6 +235,7 @@ def test_habit_is_no_act(mode, text, word):
         ("The navy is ready to deter attacks from the sea.", "attacks"),
         ("The unit showed off its attack helicopters.", "attack"),
         ("A recruit at an army training camp near Pyongyang fell ill last week.", "training"),
+        ("The women were driven to the nearest detention center in Onsong on Friday.", "detention"),
         ("Two missiles were launched in response to the joint exercises.", "exercises"),
         ("Claiming a violation of its airspace, the army shot down a plane.", "violation"),
     ],

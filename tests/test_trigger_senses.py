@@ -108,6 +108,11 @@ def test_a_clash_after_leaflets_stays_a_clash(read_with_rules):
         ("The navy began running a contingency team to watch the boats near the border.", "defection", False),
         ("From the Chinese bank of the river we captured images of soldiers repairing the fence.", "arrest", False),
         ("The smugglers caught the attention of the border guards long ago.", "arrest", False),
+        # a team formed to arrest people holds no one yet
+        ("An arrest team of state security agents was formed in Pyongyang last month.", "arrest", False),
+        # a photo credit holds no one, nor does a crash
+        ("Photo = Screen capture of the state broadcaster's evening news", "arrest", False),
+        ("A bus and an army truck were caught in a deadly collision near the pass on Monday.", "arrest", False),
         ("Torrential rains flooded the valley, destroying bridges and roads along the border.", "fortification", False),
         ("Trading companies have been setting up stations at the mine to export ore to China.", "fortification", False),
         ("He enlisted in 2019 and joined a border unit after basic training.", "military_exercise", False),

@@ -61,7 +61,7 @@ GENERICITY_LISTS = (
     "look_back_verbs look_back_adverbs report_nouns look_back_adjectives dated_report_verbs release_verbs statistic_nouns "
     "frequency_nouns frequency_quantifiers recurring aim_verbs aim_nouns standing_conditions attempt_verbs past_adverbs "
     "order_words sanction_words sanction_nouns sanction_causes sanctioned_acts "
-    "closure_nouns closed_frontiers closure_settings"
+    "closure_nouns closed_frontiers closure_settings grounds announce_verbs"
 ).split()
 
 # dates.toml: tables of words (month names, parts of a month, cue words, ...)

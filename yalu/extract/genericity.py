@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from .. import resources
 from .modality import NO_ACT, RULES, Rule, Verdict, _cause_preposition, _generic, _habitual, _past, lexicon
-from .rhetoric import FINITE, register
+from .rhetoric import DAY_WORDS, FINITE, register
 
 PRESENT = ("VBZ", "VBP")
 
@@ -152,6 +152,60 @@ def toll_cause(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     if any(t.lower_ in lexicon().hedges for t in sent):
         return Verdict("alleged", "modality.genre.toll_cause")
     return Verdict("reported" if attributed else "asserted", "modality.genre.toll_cause")
+
+
+def ground(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"considering that the authorities are cracking down on trafficking", "given that the
+    authorities are harshly cracking down on crossings": the condition a source reasons from."""
+    if any(a.lower_ in cues()["grounds"] and a.dep_ in ("prep", "advcl") and a.i < trigger.i for a in trigger.ancestors):
+        return Verdict(NO_ACT, "modality.genre.ground")
+    return None
+
+
+def announced_act(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"North Korea has announced its vice premier was executed", "announced it has culled
+    chickens": the announcement of an act done tells that act, and says nothing of its own."""
+    if trigger.lemma_.lower() not in cues()["announce_verbs"]:
+        return None
+    for told in (c for c in trigger.children if c.dep_ == "ccomp" and c.pos_ == "VERB"):
+        auxes = [a for a in told.children if a.dep_ in ("aux", "auxpass")]
+        if not any(a.tag_ == "MD" for a in auxes) and (_past(told) or any(a.lemma_ == "have" for a in auxes)):
+            return Verdict(NO_ACT, "modality.genre.announced_act")
+    return None
+
+
+def _simple_present(verb: Token) -> bool:
+    """"are returned", "endure", "is sent": the simple present, active or passive (not "are
+    being held", a state now, nor "were caught")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    if not auxes:
+        return verb.tag_ in PRESENT
+    return verb.tag_ == "VBN" and all(a.tag_ in PRESENT and a.dep_ == "auxpass" for a in auxes)
+
+
+def those_who(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
+    """"As a matter of policy, those caught on the border are returned to the North", "those
+    attempting to defect endure harsher punishments": a rule for whoever does it, told of
+    "those" a clause describes, in the simple present ("those caught last week were sent to
+    camps" tells an act)."""
+    chain = list(_up_to_clause(trigger))
+    clause = chain[-1]
+    while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head  # "are returned to the North and directed to the nearest detention center"
+    those = next((t.head for t in chain if t.dep_ in ("acl", "relcl") and t.head.lower_ == "those"), None)
+    if those is None:  # the act told of them: "those caught are returned", "those who flee face camps"
+        those = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "those"
+                      and any(g.dep_ in ("acl", "relcl") for g in c.children)), None)
+        governing = clause
+    else:
+        governing = those.head
+    if those is None or governing == trigger or not _simple_present(governing):
+        return None  # "those who are caught are sent to camps": the verb itself is modality.habitual's
+    if any(w.lower_ in DAY_WORDS or any(ch.isdigit() for ch in w.text) for w in governing.subtree):
+        return None  # dated: "those caught on Monday are held in Hyesan"
+    return Verdict(NO_ACT, "modality.genre.those_who")
 
 
 def _headline(sent: Span) -> bool:
@@ -400,6 +454,8 @@ GENRE_RULES: list[tuple[str, Rule]] = [
     ("modality.genre.habitual_passive", habitual_passive),
     ("modality.genre.kin_clause", kin_clause),
     ("modality.genre.toll_cause", toll_cause),
+    ("modality.genre.ground", ground),
+    ("modality.genre.those_who", those_who),
     ("modality.genre.habitual_reason", habitual_reason),
     ("modality.genre.example", example),
     ("modality.genre.described_place", described_place),
@@ -408,3 +464,7 @@ GENRE_RULES: list[tuple[str, Rule]] = [
 ]
 
 register(GENRE_RULES)
+# after the background rules (registered before modality.hypothetical after this module loads),
+# which name an announced figure more closely: "announced that the trade volume fell" is
+# modality.genre.statistic_release's
+register([("modality.genre.announced_act", announced_act)], before="modality.state_in_passing")

@@ -476,6 +476,25 @@ def test_acts_listed_in_one_sentence_are_one_record_each(listed: bool) -> None:
             assert all(len(r.quantities) == 1 for r in counted)
 
 
+@pytest.mark.parametrize("listed", [True, False])
+def test_an_act_in_places_listed_in_its_clause_is_one_record_a_place(listed: bool) -> None:
+    """record.ko.by_place: an arrest or an execution its clause places in coordinated
+    places of one level is one record a place; a town with its province, a route, or a
+    list naming one area ("등 국경 지역에서", "사이") is one place (data/ko/slots.toml's
+    [places.coordinated] examples)."""
+    from yalu import resources
+
+    cue = resources.load("ko/slots.toml")["places"]["coordinated"]
+    for text in cue["examples" if listed else "not_examples"]:
+        records = _korean_records(text + "\n")
+        counts = []
+        for kind in ("arrest", "punishment"):
+            places = [(r.location.admin1_code, r.location.admin2) for r in records if r.event_type == kind]
+            assert len(places) == len(set(places)), (text, places)
+            counts.append(len(places))
+        assert (max(counts) >= 2) if listed else (max(counts) <= 1), (text, counts)
+
+
 def test_an_execution_and_the_dismissals_it_brought_are_two_punishments() -> None:
     """cluster.ko.kinds: a story's execution and the dismissal of the cadres who let it
     happen ("해임", "혁명화", "해고": trigger.ko.punishment.cadre) are two punishments; an

@@ -252,14 +252,14 @@ def _listed(m: Mention, sentence: Sentence, trigger: Morpheme, context: dict) ->
 
 def _by_place(m: Mention, doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, context: dict) -> list[Mention]:
     """record.ko.by_place: an act of a by_place type (data/ontology.toml: an arrest, an
-    execution, a visit) that its clause places in several coordinated places of one level
-    ("평성과 순천, 강계시에서 각각 2명씩 처형됐다") is one mention a place
+    execution, a visit; a by_place_kinds kind: a wildfire) that its clause places in several
+    coordinated places of one level ("평성과 순천, 강계시에서 각각 2명씩 처형됐다") is one mention a place
     (slots.coordinated); an act of a by_province kind (an epidemic) one a province, the
     first place named in each. The first keeps the mention's count; the others are more
     acts of its kind, as cluster.ko.listed's."""
     kind = event_types()[m.event_type]
     provinces = m.kind in kind.get("by_province", [])
-    if m.location is None or not (kind.get("by_place") or provinces):
+    if m.location is None or not (kind.get("by_place") or m.kind in kind.get("by_place_kinds", []) or provinces):
         return [m]
     end = clause_end(doc, sentence, trigger)
     inside = slots.clause_hits(context["places"], sentence, m.event_type, end)

@@ -623,8 +623,8 @@ def test_robberies_jamming_deaths_of_hunger_market_hours_and_meetings_are_acts()
     (trigger.ko.leadership_activity.meeting), guard posts added (.fortification.posts_fences), a
     livestock epidemic, people summoned by a security agency (trigger.ko.arrest.summoned) and the
     security ministries' joint statement; a campaign's intensity (단속 강도), a fear of starving,
-    the South's security council, a meeting to come, a drifted crew returned at its wish and an
-    ambassador recalled are none."""
+    the South's security council, a meeting to come and an ambassador recalled are none, and a
+    drifted crew returned at its wish is the boat adrift's record, no forced repatriation."""
     records = {
         "지난 5일 밤 가상군의 한 마을에서 복면강도들이 돈과 식량을 털어갔다고 소식통이 전했다.\n": ["other"],
         "합참은 북한이 지난 2일부터 서해 NLL 이북에서 GPS 전파 교란 공격을 하고 있다고 밝혔다.\n": ["other"],
@@ -636,10 +636,11 @@ def test_robberies_jamming_deaths_of_hunger_market_hours_and_meetings_are_acts()
         "김정은 위원장은 지난 6일 노동당 중앙군사위원회 비상확대회의를 소집했다고 통신이 7일 보도했다.\n": ["leadership_activity"],
         "청와대는 7일 국가안전보장회의(NSC) 상임위원회를 소집했다.\n": [],
         "북한은 다음 달 노동당 전원회의를 소집할 예정이다.\n": [],
-        # guard posts added, a livestock epidemic; the South's return of a drifted crew forces no one back
+        # guard posts added, a livestock epidemic; the South's return of a drifted crew forces no one
+        # back: it is the boat adrift's record (trigger.ko.other.adrift), no forced repatriation
         "가상군 국경경비대 초소가 최근 5곳 추가돼 20곳으로 늘어났다고 소식통이 전했다.\n": ["fortification"],
         "북한이 가상군 협동농장에서 아프리카돼지열병이 발생했다고 국제기구에 통보했다.\n": ["disaster"],
-        "정부는 동해상에서 표류하다 구조된 북한 선원 3명을 판문점을 통해 송환했다.\n": [],
+        "정부는 동해상에서 표류하다 구조된 북한 선원 3명을 판문점을 통해 송환했다.\n": ["other"],
         # people summoned by a security agency, the security ministries' joint statement; not an ambassador recalled
         "지난 3일 가상군 경비대원 2명이 보위사령부에 소환돼 경위서를 작성했다고 소식통이 전했다.\n": ["arrest"],
         "인민보안성과 국가안전보위부는 8일 연합성명을 통해 강력한 조치를 경고했다.\n": ["statement"],

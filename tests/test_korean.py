@@ -476,6 +476,37 @@ def test_acts_listed_in_one_sentence_are_one_record_each(listed: bool) -> None:
             assert all(len(r.quantities) == 1 for r in counted)
 
 
+@pytest.mark.parametrize("listed", [True, False])
+def test_an_act_in_places_listed_in_its_clause_is_one_record_a_place(listed: bool) -> None:
+    """record.ko.by_place: an arrest or an execution its clause places in coordinated
+    places of one level is one record a place; a town with its province, a route, or a
+    list naming one area ("등 국경 지역에서", "사이") is one place (data/ko/slots.toml's
+    [places.coordinated] examples)."""
+    from yalu import resources
+
+    cue = resources.load("ko/slots.toml")["places"]["coordinated"]
+    for text in cue["examples" if listed else "not_examples"]:
+        records = _korean_records(text + "\n")
+        counts = []
+        for kind in ("arrest", "punishment"):
+            places = [(r.location.admin1_code, r.location.admin2) for r in records if r.event_type == kind]
+            assert len(places) == len(set(places)), (text, places)
+            counts.append(len(places))
+        assert (max(counts) >= 2) if listed else (max(counts) <= 1), (text, counts)
+
+
+def test_wildfires_are_one_record_a_county_and_outbreaks_one_a_province() -> None:
+    """data/ontology.toml's by_place_kinds and by_province: wildfires in two counties are two
+    fires, suspected cases in two provinces two outbreaks, and the rain over two counties
+    one storm."""
+    def places(text: str) -> set[tuple[str | None, str | None]]:
+        return {(r.location.admin1_code, r.location.admin2) for r in _korean_records(text + "\n") if r.event_type == "disaster"}
+
+    assert len(places("위성사진에 따르면 지난 3일 함경남도 리원군과 단천시에서 큰 산불이 번지고 있다.")) == 2
+    assert len(places("지난 3일 평안북도와 강원도에서 코로나 의심 환자가 발생했다고 소식통이 전했다.")) == 2
+    assert len(places("지난 3일 함경남도 리원군과 단천시에서 폭우로 홍수가 났다.")) == 1
+
+
 def test_an_execution_and_the_dismissals_it_brought_are_two_punishments() -> None:
     """cluster.ko.kinds: a story's execution and the dismissal of the cadres who let it
     happen ("해임", "혁명화", "해고": trigger.ko.punishment.cadre) are two punishments; an
@@ -592,8 +623,8 @@ def test_robberies_jamming_deaths_of_hunger_market_hours_and_meetings_are_acts()
     (trigger.ko.leadership_activity.meeting), guard posts added (.fortification.posts_fences), a
     livestock epidemic, people summoned by a security agency (trigger.ko.arrest.summoned) and the
     security ministries' joint statement; a campaign's intensity (단속 강도), a fear of starving,
-    the South's security council, a meeting to come, a drifted crew returned at its wish and an
-    ambassador recalled are none."""
+    the South's security council, a meeting to come and an ambassador recalled are none, and a
+    drifted crew returned at its wish is the boat adrift's record, no forced repatriation."""
     records = {
         "지난 5일 밤 가상군의 한 마을에서 복면강도들이 돈과 식량을 털어갔다고 소식통이 전했다.\n": ["other"],
         "합참은 북한이 지난 2일부터 서해 NLL 이북에서 GPS 전파 교란 공격을 하고 있다고 밝혔다.\n": ["other"],
@@ -605,10 +636,11 @@ def test_robberies_jamming_deaths_of_hunger_market_hours_and_meetings_are_acts()
         "김정은 위원장은 지난 6일 노동당 중앙군사위원회 비상확대회의를 소집했다고 통신이 7일 보도했다.\n": ["leadership_activity"],
         "청와대는 7일 국가안전보장회의(NSC) 상임위원회를 소집했다.\n": [],
         "북한은 다음 달 노동당 전원회의를 소집할 예정이다.\n": [],
-        # guard posts added, a livestock epidemic; the South's return of a drifted crew forces no one back
+        # guard posts added, a livestock epidemic; the South's return of a drifted crew forces no one
+        # back: it is the boat adrift's record (trigger.ko.other.adrift), no forced repatriation
         "가상군 국경경비대 초소가 최근 5곳 추가돼 20곳으로 늘어났다고 소식통이 전했다.\n": ["fortification"],
         "북한이 가상군 협동농장에서 아프리카돼지열병이 발생했다고 국제기구에 통보했다.\n": ["disaster"],
-        "정부는 동해상에서 표류하다 구조된 북한 선원 3명을 판문점을 통해 송환했다.\n": [],
+        "정부는 동해상에서 표류하다 구조된 북한 선원 3명을 판문점을 통해 송환했다.\n": ["other"],
         # people summoned by a security agency, the security ministries' joint statement; not an ambassador recalled
         "지난 3일 가상군 경비대원 2명이 보위사령부에 소환돼 경위서를 작성했다고 소식통이 전했다.\n": ["arrest"],
         "인민보안성과 국가안전보위부는 8일 연합성명을 통해 강력한 조치를 경고했다.\n": ["statement"],

@@ -41,8 +41,10 @@ def by_place(c: Cluster, incident: Incident, places: list[PlaceMention], geopars
     loc = incident.location
     kind = event_types()[incident.event_type]
     # record.by_province: an act of a kind counted a province (an epidemic), not a place
-    provinces = bool(set(kind.get("by_province", [])) & {m.kind for m in c.mentions})
-    if loc is None or loc.place_id is None or not (kind.get("by_place") or provinces):
+    kinds = {m.kind for m in c.mentions}
+    provinces = bool(set(kind.get("by_province", [])) & kinds)
+    placed = kind.get("by_place") or bool(set(kind.get("by_place_kinds", [])) & kinds)
+    if loc is None or loc.place_id is None or not (placed or provinces):
         return [incident]
     # the first clause that names the place in a list ("a flood hit Hyesan" told before
     # "deaths in Hyesan and Musan")

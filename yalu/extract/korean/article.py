@@ -15,6 +15,7 @@ from ...annotate.korean import KoreanDoc, Morpheme, Sentence
 from ...dates import in_news_cycle, news_cycle, precision_for
 from ...dates.attach import AFTER_CLAUSE_REACH_DAYS
 from ...model import Article, Attribution, Incident, Location, TimeSpan
+from ...ontology import event_types
 from ...places.geoparse import Geoparser
 from ..article import history
 from ..classifier import Decider
@@ -249,6 +250,35 @@ def _listed(m: Mention, sentence: Sentence, trigger: Morpheme, context: dict) ->
     return listed
 
 
+def _by_place(m: Mention, doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, context: dict) -> list[Mention]:
+    """record.ko.by_place: an act of a by_place type (data/ontology.toml: an arrest, an
+    execution, a visit; a by_place_kinds kind: a wildfire) that its clause places in several
+    coordinated places of one level ("평성과 순천, 강계시에서 각각 2명씩 처형됐다") is one mention a place
+    (slots.coordinated); an act of a by_province kind (an epidemic) one a province, the
+    first place named in each. The first keeps the mention's count; the others are more
+    acts of its kind, as cluster.ko.listed's."""
+    kind = event_types()[m.event_type]
+    provinces = m.kind in kind.get("by_province", [])
+    if m.location is None or not (kind.get("by_place") or m.kind in kind.get("by_place_kinds", []) or provinces):
+        return [m]
+    end = clause_end(doc, sentence, trigger)
+    inside = slots.clause_hits(context["places"], sentence, m.event_type, end)
+    if not inside:
+        return [m]
+    geoparser = context["geoparser"]
+    named = slots.nearest_hit(inside, trigger.start)
+    clause = doc.text[sentence.start_char:end]
+    sites = [geoparser.location(h.place, text=h.text, context=sentence.text)
+             for h in slots.coordinated(named, inside, doc.text, clause, geoparser.gazetteer)[1:]]
+    if provinces:
+        first: dict[str | None, Location] = {m.location.admin1_code: m.location}
+        for site in sites:
+            first.setdefault(site.admin1_code, site)
+        sites = [site for code, site in first.items() if code and site is not m.location]
+    rules = dict(m.rules, place="place.ko.coordinated", another="cluster.ko.listed")
+    return [m] + [replace(m, location=site, quantities=[], rules=rules) for site in sites]
+
+
 def _inherit(mentions: list[Mention], context: dict, published: date | None) -> None:
     """Undated and unplaced mentions: the place and date told before them in the article
     (a report tells one story), then the source's home; undated, see _date_undated."""
@@ -403,7 +433,8 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
             if modality is None:
                 continue
             mention = _mention(doc, sentence, trigger, rule, (modality, modality_rule), context)
-            mentions.extend(_listed(mention, sentence, trigger, context))
+            listed = _listed(mention, sentence, trigger, context)
+            mentions.extend(listed if len(listed) > 1 else _by_place(mention, doc, sentence, trigger, context))
     headline_place = _article_place(mentions, hits, geoparser)
     if headline_place is not None:
         for m in mentions:

@@ -181,16 +181,62 @@ def sentence_place(hits: list[PlaceHit], sentence: Sentence, trigger_start: int,
     ("양강도 혜산시") makes one place, the county. Korean puts the place before its verb:
     a place after the trigger's clause has ended belongs to a later clause ("함경북도에서
     ... 살해하고 ..., 양강도 혜산시에서도 ... 탈북한"), used only when the clause has none."""
+    inside = clause_hits(hits, sentence, event_type, clause_end)
+    if not inside:
+        return None
+    best = nearest_hit(inside, trigger_start)
+    return geoparser.location(best.place, text=best.text, context=sentence.text)
+
+
+def clause_hits(hits: list[PlaceHit], sentence: Sentence, event_type: str, clause_end: int | None = None) -> list[PlaceHit]:
+    """The places of the sentence that may place an act of the type (sentence_place's
+    candidates): those before the trigger's clause ends, else all the sentence's."""
     left = event_type in slot_data()["places"]["left_from"]
     inside = [h for h in hits if sentence.start_char <= h.start < sentence.end_char
               and not h.source_home and not h.destination and not (h.offshore and not lent(h.place, event_type))
               and not (h.home and not left)]
     if clause_end is not None:
         inside = [h for h in inside if h.start < clause_end] or inside
-    if not inside:
-        return None
-    best = min(inside, key=lambda h: (_rank(h), abs(h.start - trigger_start)))
-    return geoparser.location(best.place, text=best.text, context=sentence.text)
+    return inside
+
+
+def nearest_hit(inside: list[PlaceHit], trigger_start: int) -> PlaceHit:
+    return min(inside, key=lambda h: (_rank(h), abs(h.start - trigger_start)))
+
+
+def coordinated(named: PlaceHit, inside: list[PlaceHit], text: str, clause: str, gazetteer: Gazetteer) -> list[PlaceHit]:
+    """place.ko.coordinated: the places listed with `named` at its level, with only a comma,
+    a "·" or "과/와/및" between ("평성과 순천, 강계시에서", "강원도 원산과 평북 신의주, 함북 청진
+    등에서"), each perhaps after its province (read as its address, not as a place of the
+    list), unless they name one area ("회령, 온성 등 국경 지역에서") and `clause`, the act's,
+    gives each place none of its own: data/ko/slots.toml's [places.coordinated]. `named`
+    first; none but it when it is listed with none."""
+    cue = slot_data()["places"]["coordinated"]
+    gap = cue["gap"]
+    starts = {id(h): h.start for h in inside}
+    addresses = set()
+    for address, town in zip(inside, inside[1:]):
+        if not text[address.end:town.start].strip() and address.place in gazetteer.ancestors(town.place):
+            starts[id(town)] = starts[id(address)]
+            addresses.add(id(address))
+    listed = [h for h in inside if id(h) not in addresses]
+    if named not in listed:
+        return [named]
+    level = _rank(named)
+    k = listed.index(named)
+    lo = hi = k
+    while lo > 0 and _rank(listed[lo - 1]) == level and re.fullmatch(gap, text[listed[lo - 1].end:starts[id(listed[lo])]]):
+        lo -= 1
+    while hi + 1 < len(listed) and _rank(listed[hi + 1]) == level and re.fullmatch(gap, text[listed[hi].end:starts[id(listed[hi + 1])]]):
+        hi += 1
+    if lo == hi or (re.match(cue["area_after"], text[listed[hi].end:]) and not re.search(cue["each"], clause)):
+        return [named]
+    out, seen = [named], {named.place.id}
+    for h in listed[lo:hi + 1]:
+        if h.place.id not in seen:
+            seen.add(h.place.id)
+            out.append(h)
+    return out
 
 
 def within_article(location: Location, article_place: Location | None) -> bool:

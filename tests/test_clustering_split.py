@@ -1,5 +1,5 @@
 """Issue 10, over-merging: acts of one type that the report tells apart are separate
-records (yalu/extract/clustering.py, rules cluster.another, cluster.named_day, cluster.named_month,
+records (yalu/extract/clustering.py, rules cluster.another, cluster.another_case, cluster.named_day, cluster.named_month,
 cluster.doer_country, cluster.dated_look_back and cluster.market_survey; data/triggers.toml kinds
 and term_kinds), and
 an act told twice stays one."""
@@ -324,13 +324,19 @@ def test_acts_done_by_other_people_are_other_incidents(extract, text, count):
          "Another woman was arrested at the market, the source said.", 2),
         ("Eight defectors were repatriated to Onsong on the 3rd, a source told Daily NK.\n\n"
          "A second group was repatriated to Onsong, another source said.", 2),
+        # cluster.another_case: other people, or a case told apart, are one more act even when
+        # the act told has no date of its own
+        ("Chinese police detained six defectors and a broker in Changchun, an activist told Yonhap.\n\n"
+         "Another group of four defectors was apprehended near the border with Vietnam, the activist said.", 2),
+        ("The leaders of a reading club were sentenced to 12 years of hard labor, a source told Daily NK.\n\n"
+         "In another case, two dancers were sentenced to 4 years for singing Southern songs, the source said.", 2),
         # near miss: the group told again
         ("Eight defectors were repatriated to Onsong on the 3rd, a source told Daily NK.\n\n"
          "The group was repatriated through the Namyang bridge, the source said.", 1),
     ],
 )
 def test_another_group_is_another_act(extract, text, count):
-    acts = [i for i in extract(text) if i.event_type in ("arrest", "forced_repatriation")]
+    acts = [i for i in extract(text) if i.event_type in ("arrest", "forced_repatriation", "punishment")]
     assert len(acts) == count, [i.evidence[0].text for i in acts]
 
 

@@ -70,8 +70,10 @@ def _month_names() -> tuple[re.Pattern[str], dict[str, int]]:
 def _another(m: Mention) -> str:
     """How the mention's words add one more act of its kind: "noun" for "another" on its noun
     (which may compare with the past: "put the city under another lockdown"), "told" for
-    "also" or "again" on its verb or "in another case" on the verb of its sentence (one more
-    than the acts told), "more" for a Korean mention the Korean rules read as one more
+    "also" or "again" on its verb (one more than the acts told), "more" for one more
+    whatever the acts told: "another" or an ordinal on the verb's doers or sufferers
+    ("another group of four defectors was apprehended"), "in another case" on the verb of its
+    sentence (cluster.another_case) or a Korean mention the Korean rules read as one more
     (cluster.ko.another); "" for none."""
     t = m.trigger
     if not isinstance(t, Token):
@@ -79,14 +81,18 @@ def _another(m: Mention) -> str:
         return "more" if "another" in m.rules else ""
     if any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ADVERBS for c in t.children):
         return "told"
+    # cluster.another_case: other people are no act compared with the past, dated or not
     if t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("det", "amod") and d.lower_ in ANOTHER_GROUP
                                                                          for d in c.children) for c in t.children):
-        return "told"
+        return "more"
     if any(c.dep_ in ("det", "amod") and c.lower_ in ANOTHER_DETERMINERS for c in t.children):
         return "noun"
+    # cluster.another_case: "in another case" tells a case apart, never the story's act
+    # compared with the past ("In another case, two teachers were sentenced to 3 years" after
+    # "the ringleaders were sentenced to 10 years")
     if any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in CASE_NOUNS and any(d.lower_ in ANOTHER_DETERMINERS for d in p.children)
            for h in (t, *t.ancestors) for c in h.children for p in c.children):
-        return "told"
+        return "more"
     return ""
 
 
@@ -465,7 +471,8 @@ class Agreement:
         # "again" with a date of its own adds to the acts told ("Also, a soldier was shot on
         # March 28th"; "The North fired shells again at 3:25 p.m.")
         # cluster.ko.another: the Korean rules read one more act in the words, dated or not
-        # ("한편 ... 또 한 명의 주민이 체포됐다"): none told in another sentence
+        # ("한편 ... 또 한 명의 주민이 체포됐다"), and so do other people or another case
+        # (cluster.another_case): none told in another sentence
         if cues.another == "more" and any(o.sent.start != m.sent.start for o in self.by_type.get(m.event_type, [])):
             return False
         if cues.another and self.pinned.get(m.event_type, set()) - {m.sent.start}:

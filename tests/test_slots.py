@@ -792,21 +792,3 @@ def test_a_launch_takes_the_site_a_later_sentence_names(extract, later, admin2):
                 if i.event_type == "missile_launch" and "Wednesday" in i.evidence[0].text]
     assert [i.location.admin2 for i in launches] == [admin2]
     assert ("place.site_named_later" in rules(launches[0])) == (admin2 is not None)
-
-
-@pytest.mark.parametrize(("before", "expected"), [
-    # a past year told before an act in its paragraph dates the story it tells there
-    ("In late 2016, officers searched the home of a trader from Hyesan. ",
-     ("2016-09-01", "2016-12-31", 4)),
-    # but not beside the paragraph's news: the year is a comparison
-    ("Border guards stopped a truck near Hyesan last week. The last such seizure was in 1998. ",
-     None),
-])
-def test_a_past_year_in_a_paragraph_dates_the_history_it_tells(extract, before, expected):
-    text = before + "The trader was arrested and held at a police holding center for months." + FILLER
-    arrest = [i for i in extract(text, published="2020-10-19") if i.event_type == "arrest"][-1]
-    if expected:
-        assert dated(arrest) == expected
-        assert "date.paragraph_before" in rules(arrest)
-    else:
-        assert arrest.time.start is not None and arrest.time.start.year == 2020

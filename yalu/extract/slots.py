@@ -423,12 +423,6 @@ def _date_by_anaphor(clusters: list[Cluster], doc: Doc, found: list[dates.DateMe
             c.first.rules["date"] = "date.anaphor"
 
 
-def _past_year(time: TimeSpan, published: date | None) -> bool:
-    """A span inside one calendar year before publication's, told as a year ("in 2021", "late 2014")."""
-    return (published is not None and time.precision == 4 and time.start is not None and time.end is not None
-            and time.start.year == time.end.year < published.year)
-
-
 def _untold_dates(clusters: list[Cluster], doc: Doc, found: list[dates.DateMention],
                   published: date | None) -> list[tuple[int, int, TimeSpan]]:
     """(sentence start, paragraph, time) of the sentences that tell no act but date what
@@ -443,8 +437,7 @@ def _untold_dates(clusters: list[Cluster], doc: Doc, found: list[dates.DateMenti
         in_sentence = starting_in(found, sent.start_char, sent.end_char)
         said = dates.reporting_date(sent, in_sentence) if in_sentence else None
         usable = [d for d in in_sentence if d is not said and d.kind != "reference" and not d.future and d.span.start
-                  and (d.span.precision in (1, 2, 3) or _recently_since(d.span, published)
-                       or _past_year(d.span, published))
+                  and (d.span.precision in (1, 2, 3) or _recently_since(d.span, published))
                   and not dates.page_date(text, d)]
         if usable:
             best = min(usable, key=lambda d: d.span.precision)
@@ -715,11 +708,6 @@ def date_undated(
     sequence = [(m.sent.start, m.paragraph, m.time) for m in dated if m.time is not None]
     untold = _untold_dates(clusters, doc, found, article.published)
     sequence += untold
-    # a past year told in a paragraph dates the story it goes on with there, history retold in
-    # a report ("In late 2014, police entered her home ... She was detained at a holding
-    # center"), though it starts no recent window (date.paragraph_before)
-    sequence += [(m.sent.start, m.paragraph, m.time) for c in clusters for m in c.mentions
-                 if m.time and not m.time_inherited and _past_year(m.time, article.published)]
     lead = sorted({m.paragraph for c in clusters for m in c.mentions})[:LEAD_PARAGRAPHS]
     told_sents = {m.sent.start for c in clusters for m in c.mentions}
     recent = dates.resolve("recently", article.published)
@@ -737,10 +725,6 @@ def date_undated(
         # companions were detained on the spot." takes the date told before it
         told = [(start, time) for start, paragraph, time in sequence
                 if paragraph == c.first.paragraph and start < c.first.sent.start]
-        # a past year tells history only in a paragraph that dates no news: "The last time the
-        # fleet came was in 1990" beside acts of last week is a comparison (date.paragraph_before)
-        if any(not _past_year(time, article.published) for _, time in told):
-            told = [(start, time) for start, time in told if not _past_year(time, article.published)]
         rule: str | None = None
         # the narrative carried on across paragraphs: "North Korea fired at the balloons on
         # Friday evening. // The South fired back. // North Korea then fired back at guard posts."

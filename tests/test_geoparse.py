@@ -658,6 +658,19 @@ def test_a_birthplace_is_no_place_of_the_story(mentions, name):
     assert next(m for m in found if m.text == name).excluded == "birthplace"
 
 
+# place.birthplace near misses: the cue's own noun phrase ends before the clause's act
+NOT_BIRTHPLACES = {
+    "The teacher, originally from Hamhung, was arrested in Hyesan last week.": "arrested",
+    "A defector born in 1990 was caught in Hyesan last week.": "caught",
+}
+
+
+@pytest.mark.parametrize("text", sorted(NOT_BIRTHPLACES))
+def test_a_place_after_a_birthplace_cue_and_a_verb_is_the_story_s(where, text):
+    """place.birthplace: a place after the cue's phrase and a verb of its own is where the act is."""
+    assert where(text, NOT_BIRTHPLACES[text], "arrest").admin2 == "Hyesan"
+
+
 def test_a_resident_is_still_placed_where_he_lives(where):
     """place.person_home, not place.birthplace: "a resident of Hyesan" acts at home."""
     loc = where("A resident of Hyesan was arrested last week for selling phones.", "arrested", "arrest")

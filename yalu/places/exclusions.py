@@ -64,7 +64,12 @@ SPEAKING_FROM = re.compile(r"(?i)\b(?:speaking|writing|reporting|calling)\s+(?:(
 # act (place.person_home)
 BIRTHPLACE = re.compile(
     r"(?i)\b(?:natives?\s+of|born\s+in|originally\s+(?:from|of)|hails\s+from|hailed\s+from|hailing\s+from)"
-    r"\s+(?:the\s+)?(?:[\w'’-]+,?\s+){0,5}$")
+    # only the place's own noun phrase stands between: "the far northeastern border city of",
+    # "Hoeryong, " (a town before its province), "Vyatskoye, near "; not "originally from
+    # Hamhung, was arrested in Hyesan" nor "born in 1990 was caught in Hyesan"
+    r"\s+(?:the\s+)?(?:(?:[a-z]+ern|far|border|port|coastal|capital|mountain|mining|industrial|"
+    r"remote|rural|small)\s+){0,3}(?:(?:city|town|county|province|village|district|region|"
+    r"area)\s+of\s+(?:the\s+)?)?(?:(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2},\s+(?:near\s+)?)?$")
 # "Seoul (AFP)": an agency's acronym in brackets after a place
 AGENCY_ACRONYM = re.compile(r"[A-Z]{2,6}")
 # "Pyongyang's Korea Central Television", "Seoul's military": outlets and organs of a

@@ -201,6 +201,7 @@ def test_troops_capturing_an_armed_agent_end_an_incursion(extract):
     [
         "North Korea says it arrested two South Korean spies in Sinuiju on April 2, state media said.",
         "Chinese police detained a North Korean agent in Yanji last week on smuggling charges, a source said.",
+        "Chinese police captured a North Korean agent in Dandong last week, a source said.",
     ],
 )
 def test_spies_arrested_by_police_are_an_arrest(extract, text):

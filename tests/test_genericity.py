@@ -181,7 +181,6 @@ def test_what_an_announcement_says_stays_a_statement(verdict, text, word):
         ("As a rule, those caught near the river are handed to the police and sent to the nearest holding center.",
          "caught"),
         ("Those trying to flee to the South are given longer terms than smugglers.", "flee"),
-        ("The men put on trial are those who were arrested for watching foreign films.", "arrested"),
     ],
 )
 def test_a_rule_for_those_who_do_it_is_no_act(verdict, text, word):
@@ -194,6 +193,8 @@ def test_a_rule_for_those_who_do_it_is_no_act(verdict, text, word):
         ("Those caught near the river last week were sent to a labor camp.", "caught"),
         ("Those arrested in Musan on May 3 are held at the county police station.", "arrested"),
         ("Police arrested those who smuggled copper across the river.", "smuggled"),
+        ("The men put on trial are those who were arrested for watching foreign films.", "arrested"),
+        ("Those who were arrested in the Hyesan raid are held at the police station.", "arrested"),
     ],
 )
 def test_those_caught_once_are_told(verdict, text, word):

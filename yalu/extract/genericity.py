@@ -189,12 +189,16 @@ def those_who(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"As a matter of policy, those caught on the border are returned to the North", "those
     attempting to defect endure harsher punishments": a rule for whoever does it, told of
     "those" a clause describes, in the simple present ("those caught last week were sent to
-    camps" tells an act)."""
+    camps" tells an act, and so does a past or dated clause of the trigger's own: "those who
+    were arrested in the raid are held at the station")."""
     chain = list(_up_to_clause(trigger))
     clause = chain[-1]
     while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
         clause = clause.head  # "are returned to the North and directed to the nearest detention center"
-    those = next((t.head for t in chain if t.dep_ in ("acl", "relcl") and t.head.lower_ == "those"), None)
+    own = next((t for t in chain if t.dep_ in ("acl", "relcl") and t.head.lower_ == "those"), None)
+    if own is not None and (_past(own) or _dated(own)):
+        return None  # the trigger's own clause tells one act: "those who were arrested in the raid are held"
+    those = own.head if own is not None else None
     if those is None:  # the act told of them: "those caught are returned", "those who flee face camps"
         those = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "those"
                       and any(g.dep_ in ("acl", "relcl") for g in c.children)), None)
@@ -203,9 +207,14 @@ def those_who(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
         governing = those.head
     if those is None or governing == trigger or not _simple_present(governing):
         return None  # "those who are caught are sent to camps": the verb itself is modality.habitual's
-    if any(w.lower_ in DAY_WORDS or any(ch.isdigit() for ch in w.text) for w in governing.subtree):
+    if _dated(governing):
         return None  # dated: "those caught on Monday are held in Hyesan"
     return Verdict(NO_ACT, "modality.genre.those_who")
+
+
+def _dated(clause: Token) -> bool:
+    """The clause names a day or a number: "on Monday", "in 2019"."""
+    return any(w.lower_ in DAY_WORDS or any(ch.isdigit() for ch in w.text) for w in clause.subtree)
 
 
 def _headline(sent: Span) -> bool:
@@ -464,7 +473,8 @@ GENRE_RULES: list[tuple[str, Rule]] = [
 ]
 
 register(GENRE_RULES)
-# after the background rules (registered before modality.hypothetical after this module loads),
-# which name an announced figure more closely: "announced that the trade volume fell" is
+# just before modality.state_in_passing, so after modality.hypothetical and so after the
+# background rules (background.py puts them before modality.hypothetical), which name an
+# announced figure more closely: "announced that the trade volume fell" is
 # modality.genre.statistic_release's
 register([("modality.genre.announced_act", announced_act)], before="modality.state_in_passing")

@@ -146,6 +146,8 @@ def test_the_ground_a_source_reasons_from_is_no_act(verdict, text, word):
     [
         ("The police arrested two brokers in Musan last week, given the orders from Pyongyang.", "arrested"),
         ("The two smugglers were given ten-year sentences in Hyesan last month.", "sentences"),
+        ("He was sent to a labor camp, considering that he had crossed the border twice in May.", "crossed"),
+        ("Given that he defected in 2019, his family was banished to a mountain village.", "defected"),
     ],
 )
 def test_the_act_beside_a_ground_stays(verdict, text, word):

@@ -156,10 +156,25 @@ def toll_cause(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 
 def ground(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"considering that the authorities are cracking down on trafficking", "given that the
-    authorities are harshly cracking down on crossings": the condition a source reasons from."""
-    if any(a.lower_ in cues()["grounds"] and a.dep_ in ("prep", "advcl") and a.i < trigger.i for a in trigger.ancestors):
-        return Verdict(NO_ACT, "modality.genre.ground")
+    authorities are harshly cracking down on crossings": the condition a source reasons from,
+    a standing one, told in the present or progressive or by a bare noun ("given the
+    crackdown"); "given that he defected in 2019" and "considering that he had crossed the
+    border twice" tell acts done."""
+    below = trigger
+    for a in trigger.ancestors:
+        if a.lower_ in cues()["grounds"] and a.dep_ in ("prep", "advcl") and a.i < trigger.i:
+            return Verdict(NO_ACT, "modality.genre.ground") if _standing(below) else None
+        below = a
     return None
+
+
+def _standing(head: Token) -> bool:
+    """The head of a ground tells a condition that holds: a noun, or a verb in the present
+    ("are cracking down", "is banned"), not "defected" nor "had crossed"."""
+    if head.pos_ in ("NOUN", "PROPN"):
+        return True
+    auxes = [a for a in head.children if a.dep_ in ("aux", "auxpass")]
+    return head.tag_ in PRESENT if not auxes else all(a.tag_ in PRESENT for a in auxes)
 
 
 def announced_act(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:

@@ -773,3 +773,6 @@ def test_a_caption_glued_into_the_lead_places_nothing() -> None:
 
     doc = annotate("“경비대원 2명 처형” 장교 1명 ▲ 순찰중인 무산 경비대원들 혜산시에서 주민이 체포됐다.")
     assert [h.text for h in slots.find_places(doc, Geoparser())] == ["혜산시"]
+    # an inline bullet is the report's own list: its place places
+    doc = annotate("보위부는 ▲혜산시 주민들 5명을 체포했다.")
+    assert [h.text for h in slots.find_places(doc, Geoparser())] == ["혜산시"]

@@ -95,6 +95,12 @@ def test_modality_decides_in_context() -> None:
     trigger, rule = find_triggers(doc, doc.sentences[0])[0]
     assert judge(doc, doc.sentences[0], trigger, False, rule.type)[0] == "reported"
     assert judge(doc, doc.sentences[0], trigger, False)[0] == "planned"
+    # the puppets' act leads into the North's (modality.ko.puppets reads the sentence before the trigger)
+    for text, expected in {"괴뢰군이 도발하자 인민군은 지난 3일 연평도에 포사격을 했다.": "asserted",
+                           "괴뢰패당은 함정들을 내몰아 총포탄을 쏘아대는 도발을 감행했다.": None}.items():
+        doc = annotate(text)
+        trigger, rule = find_triggers(doc, doc.sentences[0])[0]
+        assert judge(doc, doc.sentences[0], trigger, False, rule.type)[0] == expected, text
 
 
 @pytest.mark.parametrize("rule_id,example", _params("ko/dates.toml", "rule"))

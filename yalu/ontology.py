@@ -22,3 +22,12 @@ def category(event_type: str) -> str:
 def categories() -> list[str]:
     """Categories in ontology.md's order."""
     return list(dict.fromkeys(t["category"] for t in event_types().values()))
+
+
+def by_place(event_type: str, kinds: set[str]) -> tuple[bool, bool]:
+    """(placed, provinces) for an act of the type with these kinds: whether it is one
+    record a coordinated place (`by_place`, or a `by_place_kinds` kind: a wildfire), and
+    whether one a province (a `by_province` kind: an epidemic)."""
+    t = event_types()[event_type]
+    provinces = bool(set(t.get("by_province", [])) & kinds)
+    return bool(t.get("by_place")) or bool(set(t.get("by_place_kinds", [])) & kinds), provinces

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from ..annotate import text_of
 from ..annotate.index import starting_in
 from ..model import Incident, Location
-from ..ontology import event_types
+from ..ontology import by_place as ontology_by_place
 from ..places.geoparse import SPECIFICITY, Geoparser, PlaceMention
 from ..places.syntax import DESTINATION_PREPS, clause_of, preposition, same_clause
 from .clustering import Cluster
@@ -39,11 +39,8 @@ def by_place(c: Cluster, incident: Incident, places: list[PlaceMention], geopars
     """The incident, and one copy of it for each other place coordinated with its own
     place in the clause that placed it (`record.by_place`); counts stay on the first."""
     loc = incident.location
-    kind = event_types()[incident.event_type]
     # record.by_province: an act of a kind counted a province (an epidemic), not a place
-    kinds = {m.kind for m in c.mentions}
-    provinces = bool(set(kind.get("by_province", [])) & kinds)
-    placed = kind.get("by_place") or bool(set(kind.get("by_place_kinds", [])) & kinds)
+    placed, provinces = ontology_by_place(incident.event_type, {m.kind for m in c.mentions})
     if loc is None or loc.place_id is None or not (placed or provinces):
         return [incident]
     # the first clause that names the place in a list ("a flood hit Hyesan" told before

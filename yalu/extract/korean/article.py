@@ -15,7 +15,7 @@ from ...annotate.korean import KoreanDoc, Morpheme, Sentence
 from ...dates import in_news_cycle, news_cycle, precision_for
 from ...dates.attach import AFTER_CLAUSE_REACH_DAYS
 from ...model import Article, Attribution, Incident, Location, TimeSpan
-from ...ontology import event_types
+from ...ontology import by_place as ontology_by_place
 from ...places.geoparse import Geoparser
 from ..article import history
 from ..classifier import Decider
@@ -257,9 +257,8 @@ def _by_place(m: Mention, doc: KoreanDoc, sentence: Sentence, trigger: Morpheme,
     (slots.coordinated); an act of a by_province kind (an epidemic) one a province, the
     first place named in each. The first keeps the mention's count; the others are more
     acts of its kind, as cluster.ko.listed's."""
-    kind = event_types()[m.event_type]
-    provinces = m.kind in kind.get("by_province", [])
-    if m.location is None or not (kind.get("by_place") or m.kind in kind.get("by_place_kinds", []) or provinces):
+    placed, provinces = ontology_by_place(m.event_type, {m.kind})
+    if m.location is None or not (placed or provinces):
         return [m]
     end = clause_end(doc, sentence, trigger)
     inside = slots.clause_hits(context["places"], sentence, m.event_type, end)

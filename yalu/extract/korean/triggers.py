@@ -138,7 +138,9 @@ def judge(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, attributed: boo
     clause = doc.text[trigger.start:quotative.end() if quotative else end]
     following = NEXT_QUOTE.search(doc.text, trigger.start, sentence.end_char)
     rest = doc.text[trigger.start:following.start() + 1 if following else sentence.end_char]
-    scopes = {"clause": clause, "rest": rest, "sentence": sentence.text}
+    # "before": the sentence up to the trigger, where its clause's subject stands
+    before = doc.text[sentence.start_char:trigger.start]
+    scopes = {"clause": clause, "rest": rest, "sentence": sentence.text, "before": before}
     inside = 0 < sentence.index < len(doc.sentences) - 1
     for rule in modality_rules():
         judged = (event_type not in rule.not_types and (not rule.types or event_type in rule.types)

@@ -25,6 +25,10 @@ def fired_words(fired, text):
         # a boat that sank of itself
         ("A small fishing boat was sinking when its four crewmen were rescued.", "attack", "sinking"),
         ("The old ferry sank in heavy seas near the island.", "attack", "sank"),
+        # told as a noun, in a headline or as a participle (trigger.attack.attack's intransitive_none)
+        ("State television blamed the ferry operator for the Kumgang sinking, which took 40 lives.", "attack", "sinking"),
+        ("Freighter sinks off the east coast, killing dozens of sailors", "attack", "sinks"),
+        ("A Japanese patrol boat rescued nine sailors from a sinking freighter.", "attack", "sinking"),
         # a disease's bout
         ("It was the worst attack of the contagious disease in a decade.", "attack", "attack"),
         # grief
@@ -67,6 +71,8 @@ def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):
         ("The fishing boat was struck by shells and sank within minutes.", "attack", "sank"),
         ("The corvette sank after an explosion tore through its stern.", "attack", "sank"),
         ("The navy intercepted and sank a semi-submersible boat carrying commandos.", "attack", "sank"),
+        ("The patrol boat chased the smugglers' skiff and sank it near the island.", "attack", "sank"),
+        ("The sinking of the corvette by a submarine killed 40 sailors.", "attack", "sinking"),
         ("Border guards caught two smugglers on the riverbank on Friday.", "arrest", "caught"),
         ("Guards beat the prisoner until he lost consciousness.", "attack", "beat"),
         ("Kim Jong Un observed a firing drill of the artillery units on Tuesday.", "leadership_activity", "observed"),

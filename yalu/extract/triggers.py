@@ -74,10 +74,17 @@ class Rule:
         return bool(self.objects_any) and not self.objects_any.found(objects(token), set(), names=True)
 
     def _befell(self, token: Token, found: list[Token]) -> bool:
-        """An intransitive verb with a subject of its own and no cause told in its sentence; a
-        verb joined to another shares its doer and object ("the navy intercepted and sank a vessel")."""
-        own_subject = any(c.dep_ == "nsubj" for c in token.children)
-        return token.pos_ == "VERB" and own_subject and not found and not self.causes.found(list(token.sent), set())
+        """An intransitive verb with a subject of its own, the word as a noun ("the ferry's
+        sinking", a headline's "Warship sinks off the coast") or a participle that describes its
+        thing ("rescued from a sinking ship"), with nothing done to and no cause told in its
+        sentence; a verb joined to another shares its doer and object ("the navy intercepted and
+        sank a vessel", which the parser may leave with no object), and "the sinking of the
+        corvette" names what was sunk."""
+        if found or self.causes.found(list(token.sent), set()):
+            return False
+        if token.pos_ == "VERB":
+            return token.dep_ == "amod" or any(c.dep_ == "nsubj" for c in token.children)
+        return token.pos_ == "NOUN"
 
     def kind_of(self, token: Token) -> str:
         """The kind of act the word names ("executed": death, "jailed": prison), or ""."""

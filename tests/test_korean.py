@@ -403,6 +403,13 @@ def test_the_arrested_are_taken_where_they_live() -> None:
     (place.ko.taken_at_home); a watcher's city where a defector lives places nothing."""
     assert _placed("주민 체포\n\n소식통에 따르면 사리원시에 사는 주민 3명은 지난달 평양 열병식 관련 보도를 보고 "
                    "불만을 말했다가 보위부에 체포됐다.\n", "arrest") == ("KP-06", "Sariwon")
+    from yalu import resources
+
+    cue = resources.load("ko/slots.toml")["places"]["taken_at_home"]
+    for example in cue["examples"]:
+        assert _placed(example + "\n", "arrest")[1] is not None, example
+    for example in cue["not_examples"]:
+        assert _placed(example + "\n", "arrest")[1] is None, example
     text = "가족 조사\n\n부산에 거주하고 있는 탈북민 이모씨는 북한의 가족들이 보위부에 체포됐다는 소식을 들었다고 말했다.\n"
     assert all(r.location is None or r.location.country != "KR" for r in _korean_records(text) if r.event_type == "arrest")
 
@@ -414,7 +421,7 @@ def _placed(text: str, event_type: str) -> tuple[str | None, str | None]:
 
 
 def test_a_word_for_make_up_is_no_county() -> None:
-    """구성 "make-up" ("5인 구성의 가족") is no Kusong; 구성시 is."""
+    """구성 "make-up" ("5인 구성의 가족") is no Kusong; 구성시 is, and 구성군 after its province."""
     from yalu.annotate.korean import annotate
     from yalu.extract.korean import slots
     from yalu.places.geoparse import Geoparser
@@ -422,6 +429,8 @@ def test_a_word_for_make_up_is_no_county() -> None:
     geoparser = Geoparser()
     assert not slots.find_places(annotate("5인 구성의 가족이 공안에 체포됐다."), geoparser)
     assert [h.text for h in slots.find_places(annotate("구성시에서 가족이 체포됐다."), geoparser)] == ["구성시"]
+    hits = slots.find_places(annotate("평안북도 구성군에서 가족이 체포됐다."), geoparser)
+    assert [h.place.id for h in hits] == ["kp.north-pyongan", "kp.north-pyongan.kusong"]
 
 
 def test_a_chinese_town_is_placed_in_its_county() -> None:

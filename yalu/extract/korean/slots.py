@@ -110,9 +110,11 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
             if doc.text[run[-1].end:run[-1].end + 1].isdigit():
                 continue  # a numbered neighbourhood: 안산1동 is no Ansan
             surface = doc.text[run[0].start:run[-1].end]
-            if not rz.is_hangul(surface) or len(surface) < 2 or (surface in skip and not _after_province(doc.text, run[0].start, hits)):
+            # after its province a word names that province's county ("평안북도 구성군")
+            stems = set() if _after_province(doc.text, run[0].start, hits) else skip
+            if not rz.is_hangul(surface) or len(surface) < 2 or surface in stems:
                 continue
-            places = _resolve(gazetteer, surface, doc.text[max(0, run[0].start - 80):run[-1].end + 80], skip)
+            places = _resolve(gazetteer, surface, doc.text[max(0, run[0].start - 80):run[-1].end + 80], stems)
             if places:
                 found = (n, surface, places[0], run[0].start, run[-1].end)
                 break

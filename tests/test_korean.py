@@ -433,6 +433,25 @@ def test_a_word_for_make_up_is_no_county() -> None:
     assert [h.place.id for h in hits] == ["kp.north-pyongan", "kp.north-pyongan.kusong"]
 
 
+def test_a_neighbour_a_hometown_and_the_souths_goseong() -> None:
+    """A place glossed in hanja is still the neighbour another is found by ("단둥(丹東)과
+    맞대고 있는 신의주", place.ko.neighbour) and still where a person is from ("옌지(延吉) 시
+    출신"); the South's press writes its own Goseong after its bare province ("강원 고성")."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    geoparser = Geoparser()
+    hits = slots.find_places(annotate("단둥(丹東)과 맞대고 있는 신의주에서 밀수꾼이 체포됐다."), geoparser)
+    assert [h.text for h in hits] == ["신의주"]
+    hits = slots.find_places(annotate("옌지(延吉) 시 출신 박모씨는 허룽 시에서 붙잡혔다."), geoparser)
+    assert [(h.text, h.destination) for h in hits] == [("옌지", True), ("허룽", False)]
+    hits = slots.find_places(annotate("북한에서 난 산불이 강원 고성 비무장지대로 번졌다."), geoparser)
+    assert [h.place.id for h in hits if h.text == "고성"] == ["kr.gangwon.goseong"]
+    hits = slots.find_places(annotate("북한 강원도 고성군에서 산불이 났다."), geoparser)
+    assert [h.place.id for h in hits if h.text == "고성군"] == ["kp.kangwon.kosong"]
+
+
 def test_a_chinese_town_is_placed_in_its_county() -> None:
     """China's second level is the county: Kaishantun is Longjing's, not the prefecture's
     (Yanbian), and a town right under a prefecture stands for the county the gazetteer

@@ -450,6 +450,9 @@ def test_a_neighbour_a_hometown_and_the_souths_goseong() -> None:
     assert [h.place.id for h in hits if h.text == "고성"] == ["kr.gangwon.goseong"]
     hits = slots.find_places(annotate("북한 강원도 고성군에서 산불이 났다."), geoparser)
     assert [h.place.id for h in hits if h.text == "고성군"] == ["kp.kangwon.kosong"]
+    # the South's spelling of 은률 and a Chinese city whose police try defectors
+    assert [p.id for p in geoparser.gazetteer.lookup("은율")] == ["kp.south-hwanghae.unryul"]
+    assert [p.id for p in geoparser.gazetteer.lookup("쑹위안")] == ["cn.jilin.songyuan"]
 
 
 def test_a_chinese_town_is_placed_in_its_county() -> None:

@@ -388,6 +388,73 @@ def test_a_source_named_by_its_kind_is_still_a_sources_home() -> None:
     assert [(h.text, h.source_home) for h in hits] == [("혜산시", False)]
 
 
+def test_a_province_story_is_placed_in_its_sources_county() -> None:
+    """A story that names only its province is told by the source's home county inside it
+    (place.ko.source_county); a source in another province leaves the province."""
+    text = ("북 안전부, 외부인 숙박 단속 강화\n\n"
+            "양강도 당국이 최근 인민반 숙박 검열을 강화했다.\n\n"
+            "양강도 운흥군의 한 주민 소식통은 5일 \"안전부가 외부인 숙박을 단속하고 있다\"고 전했다.\n")
+    assert _placed(text, "crackdown") == ("KP-10", "Unhung")
+    assert _placed(text.replace("양강도 운흥군의", "함경북도 무산군의"), "crackdown") == ("KP-10", None)
+
+
+def test_the_arrested_are_taken_where_they_live() -> None:
+    """The home of the arrested places the arrest, not a city their words named
+    (place.ko.taken_at_home); a watcher's city where a defector lives places nothing."""
+    assert _placed("주민 체포\n\n소식통에 따르면 사리원시에 사는 주민 3명은 지난달 평양 열병식 관련 보도를 보고 "
+                   "불만을 말했다가 보위부에 체포됐다.\n", "arrest") == ("KP-06", "Sariwon")
+    from yalu import resources
+
+    cue = resources.load("ko/slots.toml")["places"]["taken_at_home"]
+    for example in cue["examples"]:
+        assert _placed(example + "\n", "arrest")[1] is not None, example
+    for example in cue["not_examples"]:
+        assert _placed(example + "\n", "arrest")[1] is None, example
+    text = "가족 조사\n\n부산에 거주하고 있는 탈북민 이모씨는 북한의 가족들이 보위부에 체포됐다는 소식을 들었다고 말했다.\n"
+    assert all(r.location is None or r.location.country != "KR" for r in _korean_records(text) if r.event_type == "arrest")
+
+
+def _placed(text: str, event_type: str) -> tuple[str | None, str | None]:
+    """The province and county of the text's first record of the type."""
+    found = next(r for r in _korean_records(text) if r.event_type == event_type)
+    return found.location.admin1_code, found.location.admin2
+
+
+def test_a_word_for_make_up_is_no_county() -> None:
+    """구성 "make-up" ("5인 구성의 가족") is no Kusong; 구성시 is, and 구성군 after its province."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    geoparser = Geoparser()
+    assert not slots.find_places(annotate("5인 구성의 가족이 공안에 체포됐다."), geoparser)
+    assert [h.text for h in slots.find_places(annotate("구성시에서 가족이 체포됐다."), geoparser)] == ["구성시"]
+    hits = slots.find_places(annotate("평안북도 구성군에서 가족이 체포됐다."), geoparser)
+    assert [h.place.id for h in hits] == ["kp.north-pyongan", "kp.north-pyongan.kusong"]
+
+
+def test_a_neighbour_a_hometown_and_the_souths_goseong() -> None:
+    """A place glossed in hanja is still the neighbour another is found by ("단둥(丹東)과
+    맞대고 있는 신의주", place.ko.neighbour) and still where a person is from ("옌지(延吉) 시
+    출신"); the South's press writes its own Goseong after its bare province ("강원 고성")."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    geoparser = Geoparser()
+    hits = slots.find_places(annotate("단둥(丹東)과 맞대고 있는 신의주에서 밀수꾼이 체포됐다."), geoparser)
+    assert [h.text for h in hits] == ["신의주"]
+    hits = slots.find_places(annotate("옌지(延吉) 시 출신 박모씨는 허룽 시에서 붙잡혔다."), geoparser)
+    assert [(h.text, h.destination) for h in hits] == [("옌지", True), ("허룽", False)]
+    hits = slots.find_places(annotate("북한에서 난 산불이 강원 고성 비무장지대로 번졌다."), geoparser)
+    assert [h.place.id for h in hits if h.text == "고성"] == ["kr.gangwon.goseong"]
+    hits = slots.find_places(annotate("북한 강원도 고성군에서 산불이 났다."), geoparser)
+    assert [h.place.id for h in hits if h.text == "고성군"] == ["kp.kangwon.kosong"]
+    # the South's spelling of 은률 and a Chinese city whose police try defectors
+    assert [p.id for p in geoparser.gazetteer.lookup("은율")] == ["kp.south-hwanghae.unryul"]
+    assert [p.id for p in geoparser.gazetteer.lookup("쑹위안")] == ["cn.jilin.songyuan"]
+
+
 def test_a_chinese_town_is_placed_in_its_county() -> None:
     """China's second level is the county: Kaishantun is Longjing's, not the prefecture's
     (Yanbian), and a town right under a prefecture stands for the county the gazetteer

@@ -391,14 +391,24 @@ def _announced_lead(doc: KoreanDoc, geoparser: Geoparser) -> bool:
     return False
 
 
-def _article_place(mentions: list[Mention], hits: list[slots.PlaceHit], geoparser: Geoparser) -> Location | None:
+def _article_place(hits: list[slots.PlaceHit], geoparser: Geoparser) -> tuple[Location, str] | None:
     """The first county the article names outside a source's home (the headline's), else
-    its first province."""
+    its first province, and the rule that placed it; a province the source's home county
+    lies in is that county (place.ko.source_county: RFA's "양강도 백암군의 한 주민 소식통은"
+    under a headline "북 사회안전성, 인민반 숙박 통제 강화" in a story that names 양강도 tells of Paegam)."""
     for level in (1, 2):
         for h in hits:
             if not h.source_home and not h.destination and slots.PRECISE_FIRST.get(h.place.kind, 3) <= level:
-                return geoparser.location(h.place, text=h.text)
+                return _source_county(h, hits, geoparser) if level == 2 else (geoparser.location(h.place, text=h.text), "place.ko.article")
     return None
+
+
+def _source_county(province: slots.PlaceHit, hits: list[slots.PlaceHit], geoparser: Geoparser) -> tuple[Location, str]:
+    """A province-level article place, or the source's home county inside it."""
+    for h in hits:
+        if h.source_home and slots.PRECISE_FIRST.get(h.place.kind, 3) <= 1 and province.place in geoparser.gazetteer.ancestors(h.place):
+            return geoparser.location(h.place, text=h.text), "place.ko.source_county"
+    return geoparser.location(province.place, text=province.text), "place.ko.article"
 
 
 def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decide: Decider | None = None) -> list[Incident]:
@@ -434,12 +444,13 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
             mention = _mention(doc, sentence, trigger, rule, (modality, modality_rule), context)
             listed = _listed(mention, sentence, trigger, context)
             mentions.extend(listed if len(listed) > 1 else _by_place(mention, doc, sentence, trigger, context))
-    headline_place = _article_place(mentions, hits, geoparser)
-    if headline_place is not None:
+    placed = _article_place(hits, geoparser)
+    if placed is not None:
+        headline_place, article_rule = placed
         for m in mentions:
             if m.location is None:
                 if slots.lent(headline_place, m.event_type):
-                    m.set_place(headline_place, "place.ko.article")
+                    m.set_place(headline_place, article_rule)
             elif slots.within_article(m.location, headline_place):
                 m.set_place(headline_place, "place.ko.article_within")
             elif slots.within_country(m.location, headline_place, m.event_type):

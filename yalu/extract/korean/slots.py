@@ -36,11 +36,13 @@ class PlaceHit:
     source_home: bool  # "양강도 소식통": where a source lives
     offshore: bool = False  # "백령도 인근 해상": the sea measured from it
     home: bool = False  # "평양 출신", "혜산시에 거주하던": where people come from or live
+    lives_now: bool = False  # "해주시에 사는": where people live now (slots.toml's `taken_at_home`)
 
 
-def _flags(text: str, end: int, place: Place) -> tuple[bool, bool, bool, bool]:
+def _flags(text: str, end: int, place: Place) -> tuple[bool, bool, bool, bool, bool]:
     """What the words after a place say it is (PlaceHit's flags, in its order): where an act
-    went, a source's home, the sea measured from it, where people live."""
+    went, a source's home, the sea measured from it, where people live or lived, where they
+    live now."""
     data = slot_data()["places"]
     # read past a gloss in brackets: "지린(吉林)성으로" goes to Jilin
     wide = re.sub(r"^\([^)]{1,12}\)", "", text[end:end + 24])
@@ -51,7 +53,7 @@ def _flags(text: str, end: int, place: Place) -> tuple[bool, bool, bool, bool]:
     source_home = any(re.match(p, wide) for p in data["source_home"])
     offshore = any(re.match(p, text[end:end + 30]) for p in data["offshore"])
     lives = any(re.match(p, after) for p in data["home"])
-    return destination, source_home, offshore, lives
+    return destination, source_home, offshore, lives, lives and any(re.match(p, after) for p in data["taken_at_home"]["home_now"])
 
 
 def caption(sentence_text: str) -> bool:
@@ -108,9 +110,11 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
             if doc.text[run[-1].end:run[-1].end + 1].isdigit():
                 continue  # a numbered neighbourhood: 안산1동 is no Ansan
             surface = doc.text[run[0].start:run[-1].end]
-            if not rz.is_hangul(surface) or len(surface) < 2 or (surface in skip and not _after_province(doc.text, run[0].start, hits)):
+            # after its province a word names that province's county ("평안북도 구성군")
+            stems = set() if _after_province(doc.text, run[0].start, hits) else skip
+            if not rz.is_hangul(surface) or len(surface) < 2 or surface in stems:
                 continue
-            places = _resolve(gazetteer, surface, doc.text[max(0, run[0].start - 80):run[-1].end + 80], skip)
+            places = _resolve(gazetteer, surface, doc.text[max(0, run[0].start - 80):run[-1].end + 80], stems)
             if places:
                 found = (n, surface, places[0], run[0].start, run[-1].end)
                 break
@@ -191,10 +195,12 @@ def sentence_place(hits: list[PlaceHit], sentence: Sentence, trigger_start: int,
 def clause_hits(hits: list[PlaceHit], sentence: Sentence, event_type: str, clause_end: int | None = None) -> list[PlaceHit]:
     """The places of the sentence that may place an act of the type (sentence_place's
     candidates): those before the trigger's clause ends, else all the sentence's."""
-    left = event_type in slot_data()["places"]["left_from"]
+    data = slot_data()["places"]
+    left = event_type in data["left_from"]
+    taken = event_type in data["taken_at_home"]["types"]
     inside = [h for h in hits if sentence.start_char <= h.start < sentence.end_char
               and not h.source_home and not h.destination and not (h.offshore and not lent(h.place, event_type))
-              and not (h.home and not left)]
+              and not (h.home and not left and not (taken and h.lives_now and h.place.country not in data["watchers"]))]
     if clause_end is not None:
         inside = [h for h in inside if h.start < clause_end] or inside
     return inside

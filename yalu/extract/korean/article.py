@@ -444,6 +444,7 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
             mention = _mention(doc, sentence, trigger, rule, (modality, modality_rule), context)
             listed = _listed(mention, sentence, trigger, context)
             mentions.extend(listed if len(listed) > 1 else _by_place(mention, doc, sentence, trigger, context))
+    mentions = _yielded(mentions)
     placed = _article_place(hits, geoparser)
     if placed is not None:
         headline_place, article_rule = placed
@@ -466,6 +467,21 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
     for _, incident in records:
         incident.summary += " / " + korean_summary(incident)
     return [incident for _, incident in records]
+
+
+def _yielded(mentions: list[Mention]) -> list[Mention]:
+    """Without an act told before, in its own sentence, the act it led to that tells it
+    (data/ko/triggers.toml's [story.yields]): one act, the later one's."""
+    story = resources.load("ko/triggers.toml")["story"]["yields"]
+
+    def led_to(m: Mention, f: Mention) -> bool:
+        if f.event_type not in story["acts"].get(m.event_type, ()) or f.sent.start_char != m.sent.start_char:
+            return False
+        # "색출과 검거에 나섰다": one campaign's two nouns, not a check and its arrest
+        gap = m.sent.text[m.trigger.idx + len(m.trigger.text) - m.sent.start_char:f.trigger.idx - m.sent.start_char]
+        return f.trigger.idx > m.trigger.idx and not re.fullmatch(story["joined"], gap)
+
+    return [m for m in mentions if not any(led_to(m, f) for f in mentions)]
 
 
 def _sentence_counties(doc: KoreanDoc, hits: list[slots.PlaceHit], geoparser: Geoparser) -> dict[int, set[str]]:

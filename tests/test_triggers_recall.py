@@ -31,6 +31,11 @@ FIRES = [
     # a lecture against offenders (trigger.crackdown.lecture)
     ("At an inminban lecture last week, Chinese phone users were denounced as traitors.", "trigger.crackdown.lecture"),
     ("The lecture in Musan on the 12th denounced illegal border crossers and smugglers.", "trigger.crackdown.lecture"),
+    # ... given by the security organs, or against leaks and unreported visitors
+    ("Provincial state security cadres held emergency lectures in Onsong on keeping internal information from leaking.",
+     "trigger.crackdown.lecture"),
+    ("Residents of Onsong now sit through daily lectures about unauthorized visitors to the border area.",
+     "trigger.crackdown.lecture"),
     # labour mobilized for the fields, or told by its age group (trigger.other.mobilization)
     ("Extensive mobilization for watering crops began in Sunchon on May 12.", "trigger.other.mobilization"),
     ("Some 20,000 young people were mobilized to the construction sites in Pyongyang last month.",

@@ -15,6 +15,8 @@ FIRES = [
     ("KCNA reported Kim's visit to an artillery unit on an islet off South Hwanghae Province.",
      "trigger.leadership_activity.surname"),
     ("Kim toured the new greenhouse farm in Hamju County, the agency said.", "trigger.leadership_activity.surname"),
+    ("Kim attended the launching ceremony of a new cargo ship at the Nampho shipyard on Friday.",
+     "trigger.leadership_activity.surname"),
     # ... in a participle's clause, whose doer is the main clause's (clause.window)
     ("While visiting the greenhouse farm in Hamju County last week, Kim praised the workers.",
      "trigger.leadership_activity.surname"),
@@ -104,6 +106,8 @@ NEAR_MISSES = [
     ("Kim said the country would never give up its nuclear weapons.", "trigger.leadership_activity.surname"),
     ("President Kim Dae-jung visited Pyongyang in June 2000.", "trigger.leadership_activity.surname"),
     ("Unification Minister Kim visited the border village on Tuesday.", "trigger.leadership_activity.surname"),
+    ("Kim, the spy agency's director, attends the parliamentary intelligence committee in Seoul.",
+     "trigger.leadership_activity.surname"),
     ("The defector, Kim, visited his mother in Seoul last week.", "trigger.leadership_activity.surname"),
     ("Residents visited the statue of Kim on his birthday.", "trigger.leadership_activity.surname"),
     ("The guests also toured the Arch of Triumph and Kim Il Sung University on Friday.",

@@ -17,6 +17,9 @@ FIRES = [
     ("Kim toured the new greenhouse farm in Hamju County, the agency said.", "trigger.leadership_activity.surname"),
     ("Kim attended the launching ceremony of a new cargo ship at the Nampho shipyard on Friday.",
      "trigger.leadership_activity.surname"),
+    # ... and the leader named in full takes part (trigger.leadership_activity.inspect)
+    ("Kim Jong Un participated in the opening ceremony of a new hospital in Sinpo on Sunday.",
+     "trigger.leadership_activity.inspect"),
     # ... in a participle's clause, whose doer is the main clause's (clause.window)
     ("While visiting the greenhouse farm in Hamju County last week, Kim praised the workers.",
      "trigger.leadership_activity.surname"),
@@ -108,6 +111,14 @@ NEAR_MISSES = [
     ("Unification Minister Kim visited the border village on Tuesday.", "trigger.leadership_activity.surname"),
     ("Kim, the spy agency's director, attends the parliamentary intelligence committee in Seoul.",
      "trigger.leadership_activity.surname"),
+    ("A chemistry student of Kim Il Sung University participated in a thesis defense in May.",
+     "trigger.leadership_activity.inspect"),
+    # soldiers or a boat crossing inside the DMZ, over the sea line or by mistake intrude, not flee
+    ("North Korean soldiers laying mines in the DMZ crossed the border into the South on Tuesday.",
+     "trigger.defection.flee"),
+    ("The navy seized a fishing boat that crossed the sea demarcation line near Yeonpyeong.",
+     "trigger.defection.flee"),
+    ("Officials said the troops had crossed the border by mistake while clearing bushes.", "trigger.defection.flee"),
     ("The defector, Kim, visited his mother in Seoul last week.", "trigger.leadership_activity.surname"),
     ("Residents visited the statue of Kim on his birthday.", "trigger.leadership_activity.surname"),
     ("The guests also toured the Arch of Triumph and Kim Il Sung University on Friday.",

@@ -41,6 +41,11 @@ FIRES = [
      "trigger.crackdown.lecture"),
     ("Residents of Onsong now sit through daily lectures about unauthorized visitors to the border area.",
      "trigger.crackdown.lecture"),
+    # the power supply cut, diverted or collapsing (trigger.economic_measure.power_cut)
+    ("Since early December the electricity supply to Kapsan County has been cut off entirely, a source said.",
+     "trigger.economic_measure.power_cut"),
+    ("The authorities diverted electricity from the northern provinces to the capital last month.",
+     "trigger.economic_measure.power_cut"),
     # labour mobilized for the fields, or told by its age group (trigger.other.mobilization)
     ("Extensive mobilization for watering crops began in Sunchon on May 12.", "trigger.other.mobilization"),
     ("Some 20,000 young people were mobilized to the construction sites in Pyongyang last month.",
@@ -113,6 +118,9 @@ NEAR_MISSES = [
      "trigger.leadership_activity.surname"),
     ("A chemistry student of Kim Il Sung University participated in a thesis defense in May.",
      "trigger.leadership_activity.inspect"),
+    # a cut feared or planned is none
+    ("Officials fear the power grid could collapse this winter.", "trigger.economic_measure.power_cut"),
+    ("The floods damaged roads and cut off electricity across the county.", "trigger.economic_measure.power_cut"),
     # soldiers or a boat crossing inside the DMZ, over the sea line or by mistake intrude, not flee
     ("North Korean soldiers laying mines in the DMZ crossed the border into the South on Tuesday.",
      "trigger.defection.flee"),

@@ -792,3 +792,18 @@ def test_a_launch_takes_the_site_a_later_sentence_names(extract, later, admin2):
                 if i.event_type == "missile_launch" and "Wednesday" in i.evidence[0].text]
     assert [i.location.admin2 for i in launches] == [admin2]
     assert ("place.site_named_later" in rules(launches[0])) == (admin2 is not None)
+
+
+def test_a_record_the_same_words_tell_as_another_type_takes_its_day(extract):
+    # date.same_words: the soldier's defection is his desertion too (frame.soldier_deserts);
+    # the headline that tells both is of the day the lead gives the defection
+    text = (
+        "Border guard defects to the South after shooting his officer\n\n"
+        "A North Korean border guard on Saturday crossed the military demarcation line in the central "
+        "section to defect to South Korea after shooting his platoon leader, officials said on Monday."
+    ) + FILLER
+    incidents = extract(text, published="2024-10-08")
+    defection, desertion = one(incidents, "defection"), one(incidents, "desertion")
+    assert dated(defection) == ("2024-10-05", "2024-10-05", 1)
+    assert "date.same_words" in rules(desertion)
+    assert dated(desertion) == dated(defection)

@@ -15,6 +15,11 @@ FIRES = [
     ("KCNA reported Kim's visit to an artillery unit on an islet off South Hwanghae Province.",
      "trigger.leadership_activity.surname"),
     ("Kim toured the new greenhouse farm in Hamju County, the agency said.", "trigger.leadership_activity.surname"),
+    ("Kim attended the launching ceremony of a new cargo ship at the Nampho shipyard on Friday.",
+     "trigger.leadership_activity.surname"),
+    # ... and the leader named in full takes part (trigger.leadership_activity.inspect)
+    ("Kim Jong Un participated in the opening ceremony of a new hospital in Sinpo on Sunday.",
+     "trigger.leadership_activity.inspect"),
     # ... in a participle's clause, whose doer is the main clause's (clause.window)
     ("While visiting the greenhouse farm in Hamju County last week, Kim praised the workers.",
      "trigger.leadership_activity.surname"),
@@ -31,6 +36,16 @@ FIRES = [
     # a lecture against offenders (trigger.crackdown.lecture)
     ("At an inminban lecture last week, Chinese phone users were denounced as traitors.", "trigger.crackdown.lecture"),
     ("The lecture in Musan on the 12th denounced illegal border crossers and smugglers.", "trigger.crackdown.lecture"),
+    # ... given by the security organs, or against leaks and unreported visitors
+    ("Provincial state security cadres held emergency lectures in Onsong on keeping internal information from leaking.",
+     "trigger.crackdown.lecture"),
+    ("Residents of Onsong now sit through daily lectures about unauthorized visitors to the border area.",
+     "trigger.crackdown.lecture"),
+    # the power supply cut, diverted or collapsing (trigger.economic_measure.power_cut)
+    ("Since early December the electricity supply to Kapsan County has been cut off entirely, a source said.",
+     "trigger.economic_measure.power_cut"),
+    ("The authorities diverted electricity from the northern provinces to the capital last month.",
+     "trigger.economic_measure.power_cut"),
     # labour mobilized for the fields, or told by its age group (trigger.other.mobilization)
     ("Extensive mobilization for watering crops began in Sunchon on May 12.", "trigger.other.mobilization"),
     ("Some 20,000 young people were mobilized to the construction sites in Pyongyang last month.",
@@ -99,6 +114,19 @@ NEAR_MISSES = [
     ("Kim said the country would never give up its nuclear weapons.", "trigger.leadership_activity.surname"),
     ("President Kim Dae-jung visited Pyongyang in June 2000.", "trigger.leadership_activity.surname"),
     ("Unification Minister Kim visited the border village on Tuesday.", "trigger.leadership_activity.surname"),
+    ("Kim, the spy agency's director, attends the parliamentary intelligence committee in Seoul.",
+     "trigger.leadership_activity.surname"),
+    ("A chemistry student of Kim Il Sung University participated in a thesis defense in May.",
+     "trigger.leadership_activity.inspect"),
+    # a cut feared or planned is none
+    ("Officials fear the power grid could collapse this winter.", "trigger.economic_measure.power_cut"),
+    ("The floods damaged roads and cut off electricity across the county.", "trigger.economic_measure.power_cut"),
+    # soldiers or a boat crossing inside the DMZ, over the sea line or by mistake intrude, not flee
+    ("North Korean soldiers laying mines in the DMZ crossed the border into the South on Tuesday.",
+     "trigger.defection.flee"),
+    ("The navy seized a fishing boat that crossed the sea demarcation line near Yeonpyeong.",
+     "trigger.defection.flee"),
+    ("Officials said the troops had crossed the border by mistake while clearing bushes.", "trigger.defection.flee"),
     ("The defector, Kim, visited his mother in Seoul last week.", "trigger.leadership_activity.surname"),
     ("Residents visited the statue of Kim on his birthday.", "trigger.leadership_activity.surname"),
     ("The guests also toured the Arch of Triumph and Kim Il Sung University on Friday.",

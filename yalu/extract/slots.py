@@ -712,6 +712,9 @@ def date_undated(
     told_sents = {m.sent.start for c in clusters for m in c.mentions}
     recent = dates.resolve("recently", article.published)
     cycle = dates.news_cycle(article.published) if news_day and article.published else None
+    # the dates of the words that tell an act: a record the same words tell as another type
+    # (frame.soldier_deserts keeps a soldier's defection as his desertion too) is of its day
+    told_by = {m.trigger.i: time for c in clusters if (time := c.best_time()) for m in c.mentions}
     for c in clusters:
         if article.published and (body := _told_after_recently(c, clusters, doc, found, lead, article.published)):
             for m in body[0]:
@@ -720,6 +723,9 @@ def date_undated(
             continue
         if id(c) in announced:
             c.first.set_time(*announced[id(c)])
+            continue
+        if (same := told_by.get(c.first.trigger.i)) is not None:
+            c.first.set_time(same, "date.same_words")
             continue
         # a paragraph tells one sequence: "The shooting took place on the 9th. ... His two
         # companions were detained on the spot." takes the date told before it

@@ -151,12 +151,12 @@ def test_a_declared_run_keeps_its_last_day_past_the_day_the_source_spoke() -> No
 
 def test_an_inspection_begun_early_in_the_month_runs_to_the_day_the_source_spoke() -> None:
     """date.ko.began: "이달 초 ... 검열에 착수했다", told on the 12th, is the 1st to the 12th (as
-    precise as its start, a month), not the 1st to the 10th; a day it began on stays that day."""
+    precise as its start, a dekad: date.ko.dekad), not the 1st to the 10th; a day it began on stays that day."""
     text = ("함경북도 소식통은 12일 데일리NK에 “중앙 검열 성원들이 이달 초 회령시에 내려와 보위부에 대한 "
             "검열에 착수했다”고 전했다.\n")
     crackdown = next(r for r in _korean_records(text) if r.event_type == "crackdown")
     assert (str(crackdown.time.start), str(crackdown.time.end), crackdown.time.precision) == (
-        "2025-06-01", "2025-06-12", 3)
+        "2025-06-01", "2025-06-12", 2)
     text = "함경북도 소식통은 10일 데일리NK에 “보위부가 지난 3일 회령시 국경 마을에 대한 검열에 착수했다”고 전했다.\n"
     crackdown = next(r for r in _korean_records(text) if r.event_type == "crackdown")
     assert (str(crackdown.time.start), str(crackdown.time.end)) == ("2025-06-03", "2025-06-03")
@@ -289,7 +289,7 @@ def test_an_act_told_as_recent_takes_the_date_of_the_account_that_follows() -> N
     text = ("최근 양강도 혜산시에서 탈북을 시도하던 주민 2명이 국경경비대에 체포된 것으로 전해졌다.\n"
             "양강도 소식통은 10일 데일리NK에 “이달 초 두 사람이 강 건너 친척 집에 가려던 참이었다”고 전했다.\n")
     [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]
-    assert (arrest.time.start, arrest.time.end, arrest.time.precision) == (date(2025, 6, 1), date(2025, 6, 10), 3)
+    assert (arrest.time.start, arrest.time.end, arrest.time.precision) == (date(2025, 6, 1), date(2025, 6, 10), 2)
     text = ("최근 양강도 혜산시에서 탈북을 시도하던 주민 2명이 국경경비대에 체포된 것으로 전해졌다.\n"
             "양강도 소식통은 10일 데일리NK에 “지난해 5월 주민 2명이 강을 건넌 적이 있다”고 전했다.\n")
     [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]

@@ -297,6 +297,24 @@ def test_an_act_told_as_recent_takes_the_date_of_the_account_that_follows() -> N
     assert arrest.time.precision == 3 and arrest.time.end == date(2025, 6, 10)
 
 
+def test_an_undated_lead_takes_the_first_day_told_after_it() -> None:
+    """date.ko.body_day: an undated act told in detail below takes the first act's day told
+    after it in the recent window; not a campaign's (a crackdown), nor a day outside the window."""
+    from datetime import date
+
+    def dated(text: str) -> list:
+        return [(r.event_type, r.time.start, r.time.end, r.time.precision) for r in _korean_records(text)]
+
+    body = "양강도 소식통은 10일 데일리NK에 “지난 5일 새벽 친척이 그 집을 찾아갔다”고 전했다.\n"
+    assert dated("양강도 혜산시에서 40대 여성이 살해되는 사건이 발생한 것으로 알려졌다.\n" + body) == [
+        ("attack", date(2025, 6, 5), date(2025, 6, 5), 1)]
+    assert dated("양강도 보위부가 밀수꾼들에 대한 단속을 벌이고 있는 것으로 알려졌다.\n" + body)[0][1:] == (
+        date(2025, 5, 11), date(2025, 6, 12), 3)
+    old = body.replace("지난 5일", "지난해 3월 5일")
+    assert dated("양강도 혜산시에서 40대 여성이 살해되는 사건이 발생한 것으로 알려졌다.\n" + old)[0][1:] == (
+        date(2025, 5, 11), date(2025, 6, 12), 3)
+
+
 def test_a_story_state_media_announced_with_no_day_is_that_days_news() -> None:
     """A report opened by what state media announced with no day stated ("... 쐈다고 북한
     매체가 보도했습니다") tells that day's news: its undated acts are the news cycle's, not the

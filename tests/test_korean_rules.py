@@ -134,6 +134,10 @@ def test_dates_resolve_like_the_english_ones() -> None:
     assert one("4월 말부터 7월 말까지") == ("2025-04-20", "2025-06-12", 3)
     assert one("작년 11월부터 2월까지") == ("2024-11-01", "2025-02-28", 3)
     assert find_dates("북한이 3일 연속 교란 전파를 쐈다.", PUB) == []  # a count of days, no day
+    # a day told as approximate: the days within three of it, week precision (date.ko.about_day)
+    assert one("지난달 20일께") == ("2025-05-17", "2025-05-23", 2)
+    assert one("10일경") == ("2025-06-07", "2025-06-12", 2)  # cut at publication
+    assert one("25일 오후 5시경")[2] == 1  # an hour's 경: the day is told
     assert one("작년 말")[:2] == ("2024-09-01", "2024-12-31")
     assert one("주체112년") == ("2023-01-01", "2023-12-31", 4)
     assert one("최근")[1:] == ("2025-06-12", 4)

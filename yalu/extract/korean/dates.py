@@ -113,6 +113,13 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
         return _ago(m)
     if kind == "stamp":
         return Fixed(TimeSpan())
+    if kind == "about_day":
+        rel = m.groupdict().get("rel")
+        unit, offset = resources.load("ko/dates.toml")["relative"][rel] if rel else (None, 0)
+        month = _int(m, "month")
+        told: Value = (MonthDay(month, int(m["day"]), None, None) if month else
+                       OrdinalDay(int(m["day"]), {-1: "last", 0: "this"}.get(int(offset), "") if unit == "month" else ""))
+        return _About(told, int(rule.spec["days"]), int(rule.spec["precision"]))
     if kind == "month_range":
         return _MonthRun(int(m["month"]), _part(m["part"])[1], int(m["month2"]), _part(m["part2"])[1], year,
                          _year_offset(m))
@@ -148,6 +155,25 @@ class _Run(Value):
             mo, y = self.month, end.end.year - (self.month > end.end.month)
         start = safe_date(y, mo, self.first)
         return end if start is None else day_run(start, end.end, self.window)
+
+
+@dataclass(frozen=True)
+class _About(Value):
+    """A day told as approximate ("20일께"): the days within `days` of it, at `precision`, cut
+    at publication."""
+
+    told: Value
+    days: int
+    precision: int
+
+    def resolve(self, pub: date | None, future: bool, year: int | None = None) -> TimeSpan:
+        at = self.told.resolve(pub, future)
+        if at.start is None or at.end is None:
+            return at
+        start, end = at.start - timedelta(days=self.days), at.end + timedelta(days=self.days)
+        if pub is not None and not future and at.end <= pub < end:
+            end = pub
+        return TimeSpan(start, end, self.precision)
 
 
 def _year_offset(m: re.Match[str]) -> int | None:

@@ -151,12 +151,12 @@ def test_a_declared_run_keeps_its_last_day_past_the_day_the_source_spoke() -> No
 
 def test_an_inspection_begun_early_in_the_month_runs_to_the_day_the_source_spoke() -> None:
     """date.ko.began: "이달 초 ... 검열에 착수했다", told on the 12th, is the 1st to the 12th (as
-    precise as its start, a month), not the 1st to the 10th; a day it began on stays that day."""
+    precise as its start, a dekad: date.ko.dekad), not the 1st to the 10th; a day it began on stays that day."""
     text = ("함경북도 소식통은 12일 데일리NK에 “중앙 검열 성원들이 이달 초 회령시에 내려와 보위부에 대한 "
             "검열에 착수했다”고 전했다.\n")
     crackdown = next(r for r in _korean_records(text) if r.event_type == "crackdown")
     assert (str(crackdown.time.start), str(crackdown.time.end), crackdown.time.precision) == (
-        "2025-06-01", "2025-06-12", 3)
+        "2025-06-01", "2025-06-12", 2)
     text = "함경북도 소식통은 10일 데일리NK에 “보위부가 지난 3일 회령시 국경 마을에 대한 검열에 착수했다”고 전했다.\n"
     crackdown = next(r for r in _korean_records(text) if r.event_type == "crackdown")
     assert (str(crackdown.time.start), str(crackdown.time.end)) == ("2025-06-03", "2025-06-03")
@@ -289,12 +289,30 @@ def test_an_act_told_as_recent_takes_the_date_of_the_account_that_follows() -> N
     text = ("최근 양강도 혜산시에서 탈북을 시도하던 주민 2명이 국경경비대에 체포된 것으로 전해졌다.\n"
             "양강도 소식통은 10일 데일리NK에 “이달 초 두 사람이 강 건너 친척 집에 가려던 참이었다”고 전했다.\n")
     [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]
-    assert (arrest.time.start, arrest.time.end, arrest.time.precision) == (date(2025, 6, 1), date(2025, 6, 10), 3)
+    assert (arrest.time.start, arrest.time.end, arrest.time.precision) == (date(2025, 6, 1), date(2025, 6, 10), 2)
     text = ("최근 양강도 혜산시에서 탈북을 시도하던 주민 2명이 국경경비대에 체포된 것으로 전해졌다.\n"
             "양강도 소식통은 10일 데일리NK에 “지난해 5월 주민 2명이 강을 건넌 적이 있다”고 전했다.\n")
     [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]
     # the "최근" window itself: four weeks, a record coded month (date.month_window)
     assert arrest.time.precision == 3 and arrest.time.end == date(2025, 6, 10)
+
+
+def test_an_undated_lead_takes_the_first_day_told_after_it() -> None:
+    """date.ko.body_day: an undated act told in detail below takes the first act's day told
+    after it in the recent window; not a campaign's (a crackdown), nor a day outside the window."""
+    from datetime import date
+
+    def dated(text: str) -> list:
+        return [(r.event_type, r.time.start, r.time.end, r.time.precision) for r in _korean_records(text)]
+
+    body = "양강도 소식통은 10일 데일리NK에 “지난 5일 새벽 친척이 그 집을 찾아갔다”고 전했다.\n"
+    assert dated("양강도 혜산시에서 40대 여성이 살해되는 사건이 발생한 것으로 알려졌다.\n" + body) == [
+        ("attack", date(2025, 6, 5), date(2025, 6, 5), 1)]
+    assert dated("양강도 보위부가 밀수꾼들에 대한 단속을 벌이고 있는 것으로 알려졌다.\n" + body)[0][1:] == (
+        date(2025, 5, 11), date(2025, 6, 12), 3)
+    old = body.replace("지난 5일", "지난해 3월 5일")
+    assert dated("양강도 혜산시에서 40대 여성이 살해되는 사건이 발생한 것으로 알려졌다.\n" + old)[0][1:] == (
+        date(2025, 5, 11), date(2025, 6, 12), 3)
 
 
 def test_a_story_state_media_announced_with_no_day_is_that_days_news() -> None:

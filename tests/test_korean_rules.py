@@ -123,9 +123,21 @@ def test_dates_resolve_like_the_english_ones() -> None:
 
     assert one("지난 9일") == ("2025-06-09", "2025-06-09", 1)
     assert one("지난 20일") == ("2025-05-20", "2025-05-20", 1)  # after publication's day: last month's
-    assert one("지난달 초") == ("2025-05-01", "2025-05-10", 3)
+    assert one("지난달 초") == ("2025-05-01", "2025-05-10", 2)  # a dekad: date.ko.dekad
     assert one("이달 중순") == ("2025-06-11", "2025-06-12", 2)  # cut at publication
-    assert one("지난달 하순") == ("2025-05-21", "2025-05-31", 3)  # 하순: the 21st on, not English "late"'s 20th
+    assert one("지난달 하순") == ("2025-05-21", "2025-05-31", 2)  # 하순: the 21st on, not English "late"'s 20th
+    assert one("3월 중순") == ("2025-03-11", "2025-03-20", 2)
+    assert one("지난달 말")[2] == 3  # the end of a month is fuzzier than a dekad
+    assert one("지난달")[2] == 3
+    # a run of months: its told ends, cut at publication, at month precision (date.ko.month_run)
+    assert one("지난해 6월부터 12월까지") == ("2024-06-01", "2024-12-31", 3)
+    assert one("4월 말부터 7월 말까지") == ("2025-04-20", "2025-06-12", 3)
+    assert one("작년 11월부터 2월까지") == ("2024-11-01", "2025-02-28", 3)
+    assert find_dates("북한이 3일 연속 교란 전파를 쐈다.", PUB) == []  # a count of days, no day
+    # a day told as approximate: the days within three of it, week precision (date.ko.about_day)
+    assert one("지난달 20일께") == ("2025-05-17", "2025-05-23", 2)
+    assert one("10일경") == ("2025-06-07", "2025-06-12", 2)  # cut at publication
+    assert one("25일 오후 5시경")[2] == 1  # an hour's 경: the day is told
     assert one("작년 말")[:2] == ("2024-09-01", "2024-12-31")
     assert one("주체112년") == ("2023-01-01", "2023-12-31", 4)
     assert one("최근")[1:] == ("2025-06-12", 4)
@@ -488,7 +500,7 @@ def test_the_day_of_an_act_told_before_and_the_day_a_sayer_spoke() -> None:
     before an outlet or a source as topic is the day it spoke; 전달 is "to hand over"."""
     found = find_dates("소식통은 2일 “사건은 5월 초로 알려졌다”면서 “사건 당일 병사가 도주했다”고 전했다.", PUB)
     same = next(d for d in found if d.rule == "date.ko.same_day")
-    assert (str(same.span.start), str(same.span.end), same.span.precision) == ("2025-05-01", "2025-05-10", 3)
+    assert (str(same.span.start), str(same.span.end), same.span.precision) == ("2025-05-01", "2025-05-10", 2)
     # no act's day told before it: the day told last, as before
     same = next(d for d in find_dates("지난 9일 공개재판이 열렸고 당일 총살이 집행됐다.", PUB) if d.rule == "date.ko.same_day")
     assert str(same.span.start) == "2025-06-09" and same.span.precision == 1

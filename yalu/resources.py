@@ -148,6 +148,8 @@ SCHEMAS: dict[str, Schema] = {
         "began": _records("id pattern examples", "not_examples"),
         "another_clause": _records("id after other examples", "not_examples"),
         "part_end": _records("id pattern examples", "not_examples"),
+        "dekad": _records("id parts precision examples", "not_examples"),
+        "body_day": _records("id not_types examples", "not_examples"),
         "ordinal_frame": _records("id pattern examples", "not_examples rules"),
         "rule": _records("id value pattern examples", "spoken window precision days anchor not_examples"),
     }),

@@ -334,7 +334,8 @@ def _told_before(m: Mention, last: tuple[int, TimeSpan] | None, told: list[Korea
 def _date_undated(m: Mention, context: dict, published: date | None, told: TimeSpan | None) -> None:
     """An act announced on a stated day is that day's news; else the date told before it;
     else the news cycle of a short wire item (no source's hearsay) or of a report of the
-    day's news; else the recent window (date.ko.recent_window): from 30 days before the
+    day's news; else the first act's day told after it in the recent window
+    (date.ko.body_day); else the recent window (date.ko.recent_window): from 30 days before the
     source spoke (or publication) to publication, as the English stage's date.recent_window
     codes an undated act "on or before" the report, as precise as it is wide (a month)."""
     announced = _announced(m, context)
@@ -345,10 +346,27 @@ def _date_undated(m: Mention, context: dict, published: date | None, told: TimeS
         m.set_time(told, "date.ko.told_before")
     elif (context["short"] or context["news_day"] or context["announced_lead"]) and end is not None:
         m.set_time(news_cycle(end), "date.ko.news_cycle")
+    elif end is not None and (body := _body_day(m, context, end)) is not None:
+        m.set_time(body, resources.load("ko/dates.toml")["body_day"]["id"])
     elif end is not None:
         start = end - timedelta(days=RECENT_DAYS)
         last = max(end, published) if published else end
         m.set_time(TimeSpan(start, last, precision_for(start, last), None), "date.ko.recent_window")
+
+
+def _body_day(m: Mention, context: dict, end: date) -> TimeSpan | None:
+    """The first day an act is told on after an undated act's sentence, if it falls in the
+    recent window before `end` (date.ko.body_day, data/ko/dates.toml): a lead told in detail
+    below. Not for an act that goes on, nor one of a campaign's types."""
+    cue = resources.load("ko/dates.toml")["body_day"]
+    if m.modality == "ongoing" or m.event_type in cue["not_types"]:
+        return None
+    after = (d for d in context["dates"] if d.start >= m.sent.end_char and not d.spoken and d.span.precision == 1
+             and d.span.end is not None)
+    first = next(after, None)
+    if first is None or first.span.end is None or not 0 <= (end - first.span.end).days <= RECENT_DAYS:
+        return None
+    return first.span
 
 
 def _announced(m: Mention, context: dict) -> TimeSpan | None:

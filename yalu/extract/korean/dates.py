@@ -22,9 +22,11 @@ from ...dates.resolution import (
     Window,
     add_months,
     day_run,
+    month_part,
     precision_for,
     safe_date,
     whole_year,
+    year_for_month,
 )
 from ...model import TimeSpan
 
@@ -111,6 +113,16 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
         return _ago(m)
     if kind == "stamp":
         return Fixed(TimeSpan())
+    if kind == "about_day":
+        rel = m.groupdict().get("rel")
+        unit, offset = resources.load("ko/dates.toml")["relative"][rel] if rel else (None, 0)
+        month = _int(m, "month")
+        told: Value = (MonthDay(month, int(m["day"]), None, None) if month else
+                       OrdinalDay(int(m["day"]), {-1: "last", 0: "this"}.get(int(offset), "") if unit == "month" else ""))
+        return _About(told, int(rule.spec["days"]), int(rule.spec["precision"]))
+    if kind == "month_range":
+        return _MonthRun(int(m["month"]), _part(m["part"])[1], int(m["month2"]), _part(m["part2"])[1], year,
+                         _year_offset(m))
     if kind == "range":
         window = bool(re.match(rule.spec["window"], m.string[m.end():]))
         return _Run(_int(m, "month"), int(m["day"]), _int(m, "month2"), int(m["day2"]), window)
@@ -143,6 +155,61 @@ class _Run(Value):
             mo, y = self.month, end.end.year - (self.month > end.end.month)
         start = safe_date(y, mo, self.first)
         return end if start is None else day_run(start, end.end, self.window)
+
+
+@dataclass(frozen=True)
+class _About(Value):
+    """A day told as approximate ("20일께"): the days within `days` of it, at `precision`, cut
+    at publication."""
+
+    told: Value
+    days: int
+    precision: int
+
+    def resolve(self, pub: date | None, future: bool, year: int | None = None) -> TimeSpan:
+        at = self.told.resolve(pub, future)
+        if at.start is None or at.end is None:
+            return at
+        start, end = at.start - timedelta(days=self.days), at.end + timedelta(days=self.days)
+        if pub is not None and not future and at.end <= pub < end:
+            end = pub
+        return TimeSpan(start, end, self.precision)
+
+
+def _year_offset(m: re.Match[str]) -> int | None:
+    """The years from publication's of a "지난해", "올해" told before a month (-1, 0)."""
+    rel = m.groupdict().get("rel")
+    unit, offset = resources.load("ko/dates.toml")["relative"][rel] if rel else (None, 0)
+    return int(offset) if unit == "year" else None
+
+
+@dataclass(frozen=True)
+class _MonthRun(Value):
+    """A run of months ("지난해 6월부터 12월까지", "4월 말부터 7월 말까지"): from its first
+    month (or part) to its last, cut at publication, at month precision (its ends are told
+    months); the first month of the year told, else of the year `offset` from publication's,
+    else the latest one on or before publication."""
+
+    month: int
+    part: tuple[int, int] | None
+    month2: int
+    part2: tuple[int, int] | None
+    year: int | None
+    offset: int | None
+
+    def resolve(self, pub: date | None, future: bool, year: int | None = None) -> TimeSpan:
+        y = self.year
+        if y is None and pub is not None:
+            y = pub.year + self.offset if self.offset is not None else year_for_month(self.month, pub, future)
+        if y is None:
+            return TimeSpan()
+        first = month_part(y, self.month, self.part or (1, 0)).start
+        last = month_part(y + (self.month2 < self.month), self.month2, self.part2 or (1, 0)).end
+        if first is None or last is None:
+            return TimeSpan()
+        if pub is not None and not future and first <= pub < last:
+            last = pub
+        return TimeSpan(first, last, 3)
 
 
 def _relative_day(m: re.Match[str]) -> Value | None:
@@ -204,6 +271,7 @@ def find_dates(text: str, published: date | None) -> list[KoreanDate]:
         if value is None and rule.value != "anchored":
             continue
         resolved = value.resolve(published, False) if value is not None else TimeSpan()
+        resolved = _dekad(resolved, m.groupdict().get("part"))
         taken.append((start, end))
         kept.append(KoreanDate(start, end, rule.id, TimeSpan(resolved.start, resolved.end, resolved.precision, m.group()),
                                rule.spoken))
@@ -217,6 +285,14 @@ def find_dates(text: str, published: date | None) -> list[KoreanDate]:
         kept = [KoreanDate(d.start, d.end, table["id"], TimeSpan(expression=d.span.expression), d.spoken)
                 if (judged is None or d.rule in judged) and after.match(text, d.end) else d for d in kept]
     return _run_on(kept, text, published)
+
+
+def _dekad(span: TimeSpan, part: str | None) -> TimeSpan:
+    """A 10-day part of a month ("이달 중순", "3월 초"): week precision (date.ko.dekad)."""
+    dekad = resources.load("ko/dates.toml")["dekad"]
+    if part not in dekad["parts"] or span.start is None or span.end is None or (span.end - span.start).days > 10:
+        return span
+    return TimeSpan(span.start, span.end, min(span.precision, dekad["precision"]), span.expression)
 
 
 def _count_from_anchors(kept: list[KoreanDate], published: date | None) -> None:
@@ -257,7 +333,7 @@ def _run_on(kept: list[KoreanDate], text: str, published: date | None) -> list[K
         start, end = d.span.start, (spoken if spoken and d.span.start and spoken >= d.span.start else published)
         if (not d.spoken and start and end and d.span.end and d.span.end <= end
                 and since.match(text, d.end)):
-            # as precise as its start is known ("지난달 초부터": a month), not as its width
+            # as precise as its start is known ("지난달부터": a month; "지난달 초부터": a dekad, 2), not as its width
             precision = min(precision_for(start, end), max(d.span.precision, 2))
             d = KoreanDate(d.start, d.end, data["id"], TimeSpan(start, end, precision, d.span.expression), d.spoken)
         out.append(d)

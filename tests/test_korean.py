@@ -854,3 +854,22 @@ def test_a_check_told_with_the_arrest_it_made_is_the_arrest() -> None:
     assert [r.event_type for r in _korean_records(text)] == ["arrest"]
     text = "보위부는 지난달 회령시에서 전파탐지기를 동원해 휴대전화 사용자 색출과 검거에 나섰다고 소식통이 전했다.\n"
     assert "crackdown" in [r.event_type for r in _korean_records(text)]
+
+
+def test_break_ins_prison_escapes_brawls_and_an_outbreaks_movement_ban_are_acts() -> None:
+    """Soldiers breaking into a house (trigger.ko.other.break_in), inmates escaping a prison
+    (.prison_escape) and a group's brawl (.brawl) are the genre's `other` acts; residents'
+    movement banned in an outbreak is a lockdown (trigger.ko.lockdown.movement_ban, whose
+    `also` asks for the outbreak: a drug crackdown's curbs are none); a network hacked, a
+    defector's escape told in testimony and a struggle for power are no acts."""
+    records = {
+        "지난달 중순 가상군에서 군인 2명이 민가에 침입해 자전거와 식량을 훔쳤다고 소식통이 전했다.\n": ["other"],
+        "해커들이 지난 3일 가상은행 전산망에 침입했다고 당국이 밝혔다.\n": [],
+        "지난달 말 외부 작업에 나갔던 교화생 2명이 휴식시간에 도주했다고 소식통이 전했다.\n": ["other"],
+        "정치범수용소를 탈출한 탈북민 김모씨가 지난 3일 서울에서 증언했다.\n": [],
+        "지난 15일 가상군에서 고급중학교 학생들 간 패싸움이 벌어졌다고 소식통이 전했다.\n": ["other"],
+        "소식통은 “간부들 사이의 권력 싸움이 치열하다”고 말했다.\n": [],
+        "보건당국은 지난 4일부터 가상시 주민들의 이동을 제한하고 있다고 소식통이 전했다.\n": ["lockdown"],
+        "당국은 지난 4일부터 마약단속을 구실로 가상시 주민들의 이동을 제한하고 있다고 소식통이 전했다.\n": ["crackdown"],
+    }
+    _assert_types(records)

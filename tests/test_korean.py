@@ -873,3 +873,15 @@ def test_break_ins_prison_escapes_brawls_and_an_outbreaks_movement_ban_are_acts(
         "당국은 지난 4일부터 마약단속을 구실로 가상시 주민들의 이동을 제한하고 있다고 소식통이 전했다.\n": ["crackdown"],
     }
     _assert_types(records)
+
+
+def test_the_families_of_the_executed_banished_or_sent_to_a_camp_are_another_punishment() -> None:
+    """An exile (추방) and a camp (관리소) are a kind of punishment of their own (cluster.ko.kinds):
+    the families banished beside an execution are a second record."""
+    records = {
+        "지난 3일 가상시에서 주민 2명이 공개처형됐다고 소식통이 전했다. 처형된 이들의 가족들은 산골로 추방됐다.\n":
+            ["punishment", "punishment"],
+        "지난 3일 가상시에서 주민 2명이 공개처형됐다고 소식통이 전했다. 처형된 이들의 가족들은 관리소로 보내졌다.\n":
+            ["punishment", "punishment"],
+    }
+    _assert_types(records)

@@ -872,3 +872,39 @@ def test_a_check_told_with_the_arrest_it_made_is_the_arrest() -> None:
     assert [r.event_type for r in _korean_records(text)] == ["arrest"]
     text = "보위부는 지난달 회령시에서 전파탐지기를 동원해 휴대전화 사용자 색출과 검거에 나섰다고 소식통이 전했다.\n"
     assert "crackdown" in [r.event_type for r in _korean_records(text)]
+
+
+def test_break_ins_prison_escapes_brawls_and_an_outbreaks_movement_ban_are_acts() -> None:
+    """Soldiers breaking into a house (trigger.ko.other.break_in), inmates escaping a prison
+    (.prison_escape) and a group's brawl (.brawl) are the genre's `other` acts; residents'
+    movement banned in an outbreak is a lockdown (trigger.ko.lockdown.movement_ban, whose
+    `also` asks for the outbreak: a drug crackdown's curbs are none); a network hacked, a
+    defector's escape told in testimony and a struggle for power are no acts."""
+    records = {
+        "지난달 중순 가상군에서 군인 2명이 민가에 침입해 자전거와 식량을 훔쳤다고 소식통이 전했다.\n": ["other"],
+        "해커들이 지난 3일 가상은행 전산망에 침입했다고 당국이 밝혔다.\n": [],
+        "지난달 말 외부 작업에 나갔던 교화생 2명이 휴식시간에 도주했다고 소식통이 전했다.\n": ["other"],
+        "정치범수용소를 탈출한 탈북민 김모씨가 지난 3일 서울에서 증언했다.\n": [],
+        "지난 15일 가상군에서 고급중학교 학생들 간 패싸움이 벌어졌다고 소식통이 전했다.\n": ["other"],
+        "소식통은 “간부들 사이의 권력 싸움이 치열하다”고 말했다.\n": [],
+        "보건당국은 지난 4일부터 가상시 주민들의 이동을 제한하고 있다고 소식통이 전했다.\n": ["lockdown"],
+        "당국은 지난 4일부터 마약단속을 구실로 가상시 주민들의 이동을 제한하고 있다고 소식통이 전했다.\n": ["crackdown"],
+    }
+    _assert_types(records)
+
+
+def test_the_families_of_the_executed_banished_or_sent_to_a_camp_are_another_punishment() -> None:
+    """An exile (추방) and a camp (관리소) are a kind of punishment of their own (cluster.ko.kinds):
+    the families banished beside an execution are a second record."""
+    records = {
+        "지난 3일 가상시에서 주민 2명이 공개처형됐다고 소식통이 전했다. 처형된 이들의 가족들은 산골로 추방됐다.\n":
+            ["punishment", "punishment"],
+        "지난 3일 가상시에서 주민 2명이 공개처형됐다고 소식통이 전했다. 처형된 이들의 가족들은 관리소로 보내졌다.\n":
+            ["punishment", "punishment"],
+    }
+    _assert_types(records)
+
+
+def test_a_cadre_dismissed_and_banished_in_one_sentence_is_one_punishment() -> None:
+    """An exile told in the sentence of a dismissal befell the dismissed (cluster.ko.joined_kinds)."""
+    _assert_types({"가상군 간부가 뇌물수수 혐의로 지난 3일 해임·추방됐다고 소식통이 전했다.\n": ["punishment"]})

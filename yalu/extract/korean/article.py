@@ -26,7 +26,7 @@ from ..records import record, reportable
 from ..slots import BACKGROUND_DAYS, SHORT_ITEM_SENTENCES
 from . import slots
 from .dates import KoreanDate, find_dates
-from .triggers import clause_end, find_triggers, judge
+from .triggers import clause_end, find_triggers, judge, trigger_rules
 
 # the date rules whose span starts on a day the text names
 NAMED_STARTS = {"date.ko.run", "date.ko.since"}
@@ -195,8 +195,17 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
         quantities=slots.quantities(sentence.text),
         attribution=cited[0] if cited else context["attribution"],
         rules=rules,
-        kind=rule.kind_of(trigger.form),
+        kind=_kind(doc, sentence, rule.kind_of(trigger.form)),
     )
+
+
+def _kind(doc: KoreanDoc, sentence: Sentence, kind: str) -> str:
+    """The kind of the trigger's act, or the kind it joins when its sentence names one
+    (cluster.ko.joined_kinds: "해임·추방돼" is one cadre dismissed and banished, one act)."""
+    joined = resources.load("ko/triggers.toml")["story"]["joined_kinds"].get(kind)
+    if joined and any(r.kind_of(m.form) == joined for m in doc.of(sentence) for r in trigger_rules()):
+        return cast(str, joined)
+    return kind
 
 
 def _another(sentence: Sentence, trigger: Morpheme) -> str | None:

@@ -37,6 +37,9 @@ class TriggerRule:
     # reports its act beside the surer rule's on the same word, not instead of it (a
     # soldier's defection is also his desertion, as the gold codes it)
     beside: bool = False
+    # one of these strings in the sentence too, besides one of `any`'s (an act told by its
+    # object and its setting: residents' movement banned, in an outbreak)
+    also: tuple[str, ...] = ()
 
     def kind_of(self, form: str) -> str:
         return next((kind for f, kind in self.kinds if f == form), "")
@@ -66,7 +69,7 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
         TriggerRule(r["id"], r["type"], frozenset(r["forms"]), r["weight"], tuple(r.get("any", ())),
                     tuple(_unspaced(n) for n in r.get("none", ())), frozenset(r.get("not_after", ())),
                     tuple((f, kind) for kind, forms in r.get("kinds", {}).items() for f in forms),
-                    r.get("beside", False))
+                    r.get("beside", False), tuple(r.get("also", ())))
         for r in resources.load("ko/triggers.toml")["rule"]
     )
 
@@ -94,6 +97,7 @@ def find_triggers(doc: KoreanDoc, sentence: Sentence) -> list[tuple[Morpheme, Tr
             r for r in trigger_rules()
             if m.form in r.forms and following not in r.not_after
             and (not r.any or any(a in sentence.text for a in r.any))
+            and (not r.also or any(a in sentence.text for a in r.also))
             and not any(n in unspaced for n in r.none)
         ]
         surest = max((r for r in fired if not r.beside), key=lambda r: r.weight, default=None)

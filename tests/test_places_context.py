@@ -29,23 +29,12 @@ def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
     ("The agency cited a North Korean human rights official in Seoul who spoke on condition of anonymity.", "Seoul", "source"),
     ("Two traders were detained at the port, according to officials in Seoul.", "Seoul", "source"),
     ("Police in Dandong said they detained three North Korean women on Friday.", "Dandong", None),
-    # a teller abroad who comments on the story (context.toml [seat]); never a source or the police
-    ("Guards shot a woman crossing the river last week, an activist in Seoul said.", "Seoul", "source"),
-    ("The logger will be sent home from the port, campaigners said in Seoul on Monday.", "Seoul", "source"),
-    ("The purge is a warning, Park Min-su, a professor at Hankuk Institute in Seoul, said by phone.", "Seoul", "source"),
-    ("A source in Hyesan said that guards shot a woman crossing the river.", "Hyesan", None),
-    ("The boat fired first, a colonel explained at a news briefing in Seoul.", "Seoul", "source"),
-    ("Leaders met at a party conference in Pyongyang on Monday.", "Pyongyang", None),
-    ("A woman was arrested in Hyesan, a neighbour said on Monday.", "Hyesan", None),
     # up an organ's proper name to the one who speaks; not up a common noun
     ("A spokeswoman for the World Food Programme in Bangkok quoted officials as saying crops had failed.", "Bangkok", "source"),
     ("A spokesman for the police in Dandong said three women were detained.", "Dandong", None),
     # a place a long distance is counted from (place.far_from); near, or an origin, is a place
     ("The boat was drifting 200 kilometers away from the port of Sokcho.", "Sokcho", "locator"),
     ("Guards shot a man about 3 km away from Hyesan on Monday.", "Hyesan", None),
-    ("Three men were shot on the ice at a spot 90 miles north of the capital Pyongyang.", "Pyongyang", "locator"),
-    ("The fire broke out in a village 10 km south of Hyesan.", "Hyesan", None),
-    ("Two agents were caught 200 miles south of Seoul in Busan.", "Busan", None),
     ("The missile flew 780 km from Sunan before falling into the sea.", "Sunan", None),
     # a capital spoken against or to is its state (place.state_addressed); one visited is a place
     ("North Korea holds a Southern engineer for criticizing Pyongyang", "Pyongyang", "state"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from .. import resources
 from ..annotate.index import ents_in
@@ -28,11 +28,6 @@ METONYMY = resources.load("places/context.toml").get("metonymy", {})
 CAPITALS = frozenset(METONYMY.get("capitals", []))
 CAPITAL_NAMES = frozenset(capital.rsplit(".", 1)[-1] for capital in CAPITALS)
 BASED_UNITS = frozenset(resources.load("places/context.toml")["based"]["units"])
-# the people and bodies abroad that comment on a story, besides organs and officials (context.toml [seat])
-TELLERS = frozenset(resources.load("places/context.toml")["seat"]["tellers"])
-# "explained at a news briefing in Seoul": where news is told is the teller's seat (place.speaker_seat)
-TOLD_AT = re.compile(r"(?i)\b(?:" + "|".join(
-    re.escape(o).replace(r"\ ", r"\s+") for o in resources.load("places/context.toml")["seat"]["occasions"]) + r")\s+in\s+(?:the\s+)?$")
 # how far into a text a dateline may come (after a headline, a byline, a date bar)
 DATELINE_REACH = 600
 # "seven cities excluding Pyongyang": a place left out of the story (place.excepted)
@@ -49,13 +44,9 @@ LOCATOR = re.compile(
 # counted from, too far for the act to be there or near it (place.far_from); nearer than
 # FAR_KM ("3 km away from Hyesan") the act is near the place. Never without "away": "flew
 # 780 km from Sunan" names the launch site
-# "at a location 100 miles north of the capital Pyongyang": a distance in a direction is the same
 FAR_FROM = re.compile(
     r"(?i)\b(?P<n>\d[\d,]*(?:\.\d+)?)\s*-?\s*(?P<unit>kilometers?|kilometres?|km|miles?)\s+(?:\([^()]{1,30}\)\s+)?"
-    r"(?:away\s+from\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,5}"
-    # a direction: only the place's own generic words between ("north of the capital"), not
-    # "100 miles south of Seoul in Buyeo county", which names Buyeo
-    r"|(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?(?-i:[a-z]+\s+){0,3})$")
+    r"away\s+from\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,5}$")
 FAR_KM = 50
 MILE_KM = 1.609
 # "the Seoul-based Daily NK", "a Tokyo-based reporter": where someone is based (place.based)
@@ -104,8 +95,7 @@ def exclusion(ent: Span, place: Place) -> str | None:
     text = text_of(ent.doc)
     if _source_owner(ent, place) or _teller_base(ent):
         return "owner"
-    if SPEAKING_FROM.search(text, max(0, ent.start_char - 60), ent.start_char) or _speaker_seat(ent) \
-            or TOLD_AT.search(text, max(0, ent.start_char - 40), ent.start_char):
+    if SPEAKING_FROM.search(text, max(0, ent.start_char - 60), ent.start_char) or _speaker_seat(ent):
         return "source"
     if BIRTHPLACE.search(text, max(ent.sent.start_char, ent.start_char - 80), ent.start_char):
         return "birthplace"
@@ -127,12 +117,8 @@ def _headline_voice(ent: Span, place: Place) -> bool:
     return not text[line_start:ent.start_char].strip() and bool(HEADLINE_VOICE.match(text, ent.end_char))
 
 
-# who speaks from where they sit: an organ, one official of it, or a teller abroad
-SPEAKERS = OWNED_NOUNS | {"official"} | TELLERS
-
-
-def _is_speaker(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in SPEAKERS or token.lower_ in SPEAKERS)
+# who speaks from where they sit: an organ, or one official of it
+SPEAKERS = OWNED_NOUNS | {"official"}
 
 
 def _speaker_seat(ent: Span) -> bool:
@@ -143,25 +129,19 @@ def _speaker_seat(ent: Span) -> bool:
     root = ent.root
     if root.dep_ != "pobj" or root.head.lower_ not in ("in", "from"):
         return False
-    said = date_words().reporting_verbs  # the verbs a source speaks with (data/reporting.toml)
     holder = root.head.head
-    if holder.lemma_.lower() in ("say", "tell") and not any(c.dep_ == "auxpass" for c in holder.children):
-        # "activists said in Seoul", "a rights group told reporters in Seoul"
-        return any(c.dep_ == "nsubj" and _is_speaker(c) for c in holder.children)
-    # "a spokesman for the International Federation of the Red Cross in Beijing quoted",
-    # "a professor at the University of North Korean Studies in Seoul": an organ's proper name
-    # leads up to the one who speaks (place.speaker_seat); "a spokesman for the police in
-    # Dandong" may tell of Dandong's own arrests
+    # "a spokesman for the International Federation of the Red Cross in Beijing quoted":
+    # an organ's proper name leads up to the one who speaks (place.speaker_seat); "a
+    # spokesman for the police in Dandong" may tell of Dandong's own arrests
     for _ in range(3):
-        if _is_speaker(holder) or holder.dep_ != "pobj" or holder.pos_ != "PROPN":
+        if holder.lemma_.lower() in SPEAKERS or holder.lower_ in SPEAKERS or holder.dep_ != "pobj" or holder.pos_ != "PROPN":
             break
-        if holder.head.lower_ not in ("of", "for", "with", "at") or holder.head.head.pos_ not in ("NOUN", "PROPN"):
+        if holder.head.lower_ not in ("of", "for", "with") or holder.head.head.pos_ not in ("NOUN", "PROPN"):
             break
         holder = holder.head.head
-    if not _is_speaker(holder):
+    if holder.pos_ not in ("NOUN", "PROPN") or (holder.lemma_.lower() not in SPEAKERS and holder.lower_ not in SPEAKERS):
         return False
-    if holder.dep_ == "appos":  # "Yang, a professor in Seoul, said": the name he is told of speaks
-        holder = holder.head
+    said = date_words().reporting_verbs  # the verbs a source speaks with (data/reporting.toml)
     if holder.dep_ in ("nsubj", "dobj") and holder.head.lemma_.lower() in said:
         return True  # "the ministry in Seoul said", "Yonhap cited an official in Seoul"
     if holder.dep_ == "pobj" and holder.head.lower_ == "to" and holder.head.head.lower_ == "according":

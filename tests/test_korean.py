@@ -657,6 +657,19 @@ def test_acts_named_as_a_title_a_credit_or_a_question_are_no_records() -> None:
         assert _korean_records(text) == [], text
 
 
+def test_a_headline_that_only_asks_is_no_record_but_a_fact_before_its_question_is() -> None:
+    """modality.ko.question_headline reads the headline from the act to its "?": "또
+    공개처형?" asks, but a fact stated before the question ("공개처형…몇 명?", "총살, 이유는?")
+    or a body sentence that asks after it is the act."""
+    records = {
+        "北 가상시서 또 공개처형?\n\n소식이 전해졌다.\n": [],
+        "北 가상시서 간부 5명 공개처형…이번엔 몇 명?\n\n소식이 전해졌다.\n": ["punishment"],
+        "北 가상군 주민 3명 총살, 이유는?\n\n소식이 전해졌다.\n": ["punishment"],
+        "가상 소식\n\n지난 3일 혜산시에서 밀수꾼 3명이 보위부에 체포됐는데, 배후는 누구?\n": ["arrest"],
+    }
+    _assert_types(records)
+
+
 def _assert_types(records: dict[str, list[str]]) -> None:
     """Each fictional sentence gives records of exactly these types, in this order."""
     for text, types in records.items():

@@ -428,6 +428,8 @@ def test_the_arrested_are_taken_where_they_live() -> None:
         assert _placed(example + "\n", "arrest")[1] is not None, example
     for example in cue["not_examples"]:
         assert _placed(example + "\n", "arrest")[1] is None, example
+    # a trip told in the clause is where they were taken, not their home
+    assert _placed("가상군에 사는 주민이 평양 출장 중 보위부에 체포됐다.\n", "arrest")[1] == "Pyongyang"
     text = "가족 조사\n\n부산에 거주하고 있는 탈북민 이모씨는 북한의 가족들이 보위부에 체포됐다는 소식을 들었다고 말했다.\n"
     assert all(r.location is None or r.location.country != "KR" for r in _korean_records(text) if r.event_type == "arrest")
 

@@ -198,12 +198,18 @@ def clause_hits(hits: list[PlaceHit], sentence: Sentence, event_type: str, claus
     data = slot_data()["places"]
     left = event_type in data["left_from"]
     taken = event_type in data["taken_at_home"]["types"]
-    inside = [h for h in hits if sentence.start_char <= h.start < sentence.end_char
-              and not h.source_home and not h.destination and not (h.offshore and not lent(h.place, event_type))
-              and not (h.home and not left and not (taken and h.lives_now and h.place.country not in data["watchers"]))]
+    told = [h for h in hits if sentence.start_char <= h.start < sentence.end_char
+            and not h.source_home and not h.destination and not (h.offshore and not lent(h.place, event_type))]
+    # place.ko.taken_at_home: where the taken live places their act, unless the clause says
+    # where they were ("혜산시에 사는 여성이 중국 지린성에서 체포됐다" is an arrest in Jilin)
+    homes = [h for h in told if h.home and not left and taken and h.lives_now and h.place.country not in data["watchers"]]
+    inside = [h for h in told if not (h.home and not left)]
     if clause_end is not None:
         inside = [h for h in inside if h.start < clause_end] or inside
-    return inside
+    where = data["taken_at_home"]["unless"]
+    if any(re.match(where, sentence.text[h.end - sentence.start_char:]) for h in inside):
+        return inside
+    return homes + inside
 
 
 def nearest_hit(inside: list[PlaceHit], trigger_start: int) -> PlaceHit:

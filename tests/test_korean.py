@@ -672,6 +672,25 @@ def test_a_headline_that_only_asks_is_no_record_but_a_fact_before_its_question_i
     _assert_types(records)
 
 
+def test_a_word_that_vetoes_an_act_must_be_the_acts_own_word() -> None:
+    """A kit (장구류), a balance (균형 잡힌), a threat (총살형 경고) or a cell (교화소에 감금) vetoes
+    only the trigger it is made of (`none_over`); beside a real act in the same sentence it does
+    not, and China's police veto a "살포" only with their flyers (공안…전단지)."""
+    records = {
+        "무기와 장구류를 버리고 달아난 병사 2명이 체포됐다.\n": ["arrest"],
+        "경비대원 2명이 무기·장구류를 지닌 채 술을 마시고 있었다.\n": [],
+        "가상시에서 균형 잡힌 식단을 요구하던 노동자 5명이 보위부에 체포됐다.\n": ["arrest"],
+        "코로나 확진자가 나오자 당국은 가상교화소를 봉쇄했다.\n": ["lockdown"],
+        "중국 공안이 국경 경비를 강화한 가운데 북한 무인기가 영공을 침범했다.\n": ["incursion"],
+        "중국 공안은 탈영병들을 잡기 위한 전단지를 가상시 일대에 살포했다.\n": [],
+    }
+    for text, types in records.items():
+        found = [r.event_type for r in _korean_records(text)]
+        assert (set(types) <= set(found)) if types else not found, (text, found)
+    text = "北, 불법 손전화 쓰면 총살형 경고…실제로 주민 2명 공개처형\n\n소식이 전해졌다.\n"
+    assert "punishment" in [r.event_type for r in _korean_records(text)]
+
+
 def _assert_types(records: dict[str, list[str]]) -> None:
     """Each fictional sentence gives records of exactly these types, in this order."""
     for text, types in records.items():

@@ -691,6 +691,15 @@ def test_a_word_that_vetoes_an_act_must_be_the_acts_own_word() -> None:
     assert "punishment" in [r.event_type for r in _korean_records(text)]
 
 
+def test_a_plural_noun_quoted_with_its_copula_is_no_order() -> None:
+    """modality.ko.directive reads a quoted imperative of 들이다 after 아/어 ("잡아들이라”며"), not
+    a plural noun's copula ("‘간첩들이라’며": they are spies), which leaves the arrest told."""
+    text = "보위부는 지난달 체포된 가족들을 ‘간첩들이라’며 정치범수용소로 보냈다고 소식통이 전했다.\n"
+    assert "arrest" in [r.event_type for r in _korean_records(text)]
+    text = "안전부장은 “관련자를 모조리 잡아들이라”며 수사를 독려했다고 소식통이 전했다.\n"
+    assert "arrest" not in [r.event_type for r in _korean_records(text)]
+
+
 def _assert_types(records: dict[str, list[str]]) -> None:
     """Each fictional sentence gives records of exactly these types, in this order."""
     for text, types in records.items():

@@ -154,7 +154,7 @@ SCHEMAS: dict[str, Schema] = {
         "rule": _records("id value pattern examples", "spoken window precision days anchor not_examples"),
     }),
     "ko/slots.toml": Schema({
-        "places": _records("destination home source_home dateline caption caption_sentence not_places country_words of_the_state "
+        "places": _records("destination home source_home dateline caption caption_below caption_sentence not_places country_words of_the_state "
                            "left_from at_home glued_caption watchers offshore landmark correspondent venue neighbour anniversary origin examples",
                            "not_examples coordinated taken_at_home", ("of_the_state",)),
         "attribution": _records("id pattern text kind examples", "retells"),

@@ -56,9 +56,11 @@ def _flags(text: str, end: int, place: Place) -> tuple[bool, bool, bool, bool, b
     return destination, source_home, offshore, lives, lives and any(re.match(p, after) for p in data["taken_at_home"]["home_now"])
 
 
-def caption(sentence_text: str) -> bool:
-    """A photo caption or its credit (slots.toml's `caption`): it places no act."""
-    return any(re.search(p, sentence_text) for p in slot_data()["places"]["caption"])
+def caption(sentence_text: str, headline: bool = False) -> bool:
+    """A photo caption or its credit (slots.toml's `caption`, and below the headline its
+    `caption_below`): it places no act."""
+    data = slot_data()["places"]
+    return any(re.search(p, sentence_text) for p in data["caption"] + ([] if headline else data["caption_below"]))
 
 
 def captions(doc: KoreanDoc) -> set[int]:
@@ -70,7 +72,7 @@ def captions(doc: KoreanDoc) -> set[int]:
         lines.setdefault(doc.text.rfind("\n", 0, s.start_char), []).append(s)
     found: set[int] = set()
     for sentences in lines.values():
-        if caption(doc.text[sentences[0].start_char:sentences[-1].end_char]):
+        if caption(doc.text[sentences[0].start_char:sentences[-1].end_char], sentences[0].index == 0):
             found |= {s.index for s in sentences}
     alone = slot_data()["places"]["caption_sentence"]
     return found | {s.index for s in doc.sentences if any(re.match(p, s.text) for p in alone)}

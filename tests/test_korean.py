@@ -700,6 +700,14 @@ def test_a_plural_noun_quoted_with_its_copula_is_no_order() -> None:
     assert "arrest" not in [r.event_type for r in _korean_records(text)]
 
 
+def test_an_act_nearly_done_is_no_act_but_one_done_is() -> None:
+    """modality.ko.negated reads the near miss of any -ㄹ stem ("붙잡힐 뻔했다", "끌려갈 뻔"),
+    and leaves the act told beside it."""
+    assert _korean_records("지난 3일 가상군 주민 1명이 국경에서 붙잡힐 뻔했다고 소식통이 전했다.\n") == []
+    text = "지난 3일 가상군 주민 1명이 국경에서 보위부에 붙잡혔다고 소식통이 전했다.\n"
+    assert [r.event_type for r in _korean_records(text)] == ["arrest"]
+
+
 def _assert_types(records: dict[str, list[str]]) -> None:
     """Each fictional sentence gives records of exactly these types, in this order."""
     for text, types in records.items():

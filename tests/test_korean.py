@@ -708,6 +708,19 @@ def test_an_act_nearly_done_is_no_act_but_one_done_is() -> None:
     assert [r.event_type for r in _korean_records(text)] == ["arrest"]
 
 
+def test_the_rules_that_placed_or_folded_an_act_are_in_its_evidence() -> None:
+    """The evidence names place.ko.taken_at_home when the home placed the arrest (place.ko.clause
+    when the clause named another place), and cluster.ko.yields when a check folded into it."""
+    def rules(text: str) -> list[str]:
+        return [rule for r in _korean_records(text) if r.event_type == "arrest" for e in r.evidence for rule in e.rules]
+
+    assert "place.ko.taken_at_home" in rules("회령시에 사는 밀수꾼 2명이 국경경비대에 체포됐다.\n")
+    placed = rules("회령시에 사는 밀수꾼 2명이 무산군에서 국경경비대에 체포됐다.\n")
+    assert "place.ko.clause" in placed and "place.ko.taken_at_home" not in placed
+    assert "cluster.ko.yields" in rules("지난 2일 가상시의 한 인민반에서 숙박검열이 진행됐는데, 등록되지 않은 주민 8명이 "
+                                        "안전부로 연행됐다고 소식통이 전했다.\n")
+
+
 def _assert_types(records: dict[str, list[str]]) -> None:
     """Each fictional sentence gives records of exactly these types, in this order."""
     for text, types in records.items():

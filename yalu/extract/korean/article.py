@@ -173,10 +173,11 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
         # a run the text names to its last day ("25일부터 31일까지") may be declared ahead
         time = own.span if own.rule == "date.ko.run" else _capped(own.span, context["spoken"])
         rules["date"] = own.rule
-    location = slots.sentence_place(context["places"], sentence, trigger.start, context["geoparser"], rule.type,
-                                    clause_end(doc, sentence, trigger))
-    if location is not None:
-        rules["place"] = "place.ko.clause"
+    best = slots.sentence_hit(context["places"], sentence, trigger.start, rule.type, clause_end(doc, sentence, trigger))
+    location = None
+    if best is not None:
+        location = context["geoparser"].location(best.place, text=best.text, context=sentence.text)
+        rules["place"] = slots.place_rule(best, rule.type)
     another = _another(sentence, trigger)
     if another:
         rules["another"] = another
@@ -513,7 +514,14 @@ def _yielded(mentions: list[Mention], hits: list[slots.PlaceHit]) -> list[Mentio
                          and (m.location.admin1_code, m.location.admin2) != (f.location.admin1_code, f.location.admin2)))
         return f.trigger.idx > m.trigger.idx and not re.fullmatch(cue["joined"], gap) and not elsewhere
 
-    return [m for m in mentions if not any(led_to(m, f) for f in mentions)]
+    kept = []
+    for m in mentions:
+        arrest = next((f for f in mentions if led_to(m, f)), None)
+        if arrest is None:
+            kept.append(m)
+        else:
+            arrest.rules["cluster"] = "cluster.ko.yields"
+    return kept
 
 
 def _sentence_counties(doc: KoreanDoc, hits: list[slots.PlaceHit], geoparser: Geoparser) -> dict[int, set[str]]:

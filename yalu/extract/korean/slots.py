@@ -187,11 +187,22 @@ def sentence_place(hits: list[PlaceHit], sentence: Sentence, trigger_start: int,
     ("양강도 혜산시") makes one place, the county. Korean puts the place before its verb:
     a place after the trigger's clause has ended belongs to a later clause ("함경북도에서
     ... 살해하고 ..., 양강도 혜산시에서도 ... 탈북한"), used only when the clause has none."""
+    best = sentence_hit(hits, sentence, trigger_start, event_type, clause_end)
+    return None if best is None else geoparser.location(best.place, text=best.text, context=sentence.text)
+
+
+def sentence_hit(hits: list[PlaceHit], sentence: Sentence, trigger_start: int, event_type: str,
+                 clause_end: int | None = None) -> PlaceHit | None:
+    """The place name sentence_place reads its place from."""
     inside = clause_hits(hits, sentence, event_type, clause_end)
-    if not inside:
-        return None
-    best = nearest_hit(inside, trigger_start)
-    return geoparser.location(best.place, text=best.text, context=sentence.text)
+    return nearest_hit(inside, trigger_start) if inside else None
+
+
+def place_rule(hit: PlaceHit, event_type: str) -> str:
+    """The rule that placed an act at its clause's place: the home of the people taken
+    (place.ko.taken_at_home) or a place the clause names (place.ko.clause)."""
+    taken = hit.home and hit.lives_now and event_type in slot_data()["places"]["taken_at_home"]["types"]
+    return "place.ko.taken_at_home" if taken else "place.ko.clause"
 
 
 def clause_hits(hits: list[PlaceHit], sentence: Sentence, event_type: str, clause_end: int | None = None) -> list[PlaceHit]:

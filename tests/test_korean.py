@@ -428,6 +428,8 @@ def test_the_arrested_are_taken_where_they_live() -> None:
         assert _placed(example + "\n", "arrest")[1] is not None, example
     for example in cue["not_examples"]:
         assert _placed(example + "\n", "arrest")[1] is None, example
+    # a trip told in the clause is where they were taken, not their home
+    assert _placed("가상군에 사는 주민이 평양 출장 중 보위부에 체포됐다.\n", "arrest")[1] == "Pyongyang"
     text = "가족 조사\n\n부산에 거주하고 있는 탈북민 이모씨는 북한의 가족들이 보위부에 체포됐다는 소식을 들었다고 말했다.\n"
     assert all(r.location is None or r.location.country != "KR" for r in _korean_records(text) if r.event_type == "arrest")
 
@@ -609,8 +611,8 @@ def test_a_team_sent_from_the_capital_places_no_act() -> None:
     """place.ko.sent_from: "검열대를 평양에서 파견해": where the team came from; the arrests
     are where it went, the story's province."""
     text = "당국은 검열대를 평양에서 파견해 주민 3명을 체포했다.\n"
-    # (one record: the check told before the arrest it made is the arrest's, [story.yields])
-    assert [r.location.admin1_code for r in _korean_records(text)] == [None]
+    arrest = next(r for r in _korean_records(text) if r.event_type == "arrest")
+    assert arrest.location is None or arrest.location.admin1_code is None
     text = "양강도에서 탈북 사건이 잇따르고 있다.\n" + text
     arrest = next(r for r in _korean_records(text) if r.event_type == "arrest")
     assert arrest.location.admin1_code == "KP-10"
@@ -655,6 +657,68 @@ def test_acts_named_as_a_title_a_credit_or_a_question_are_no_records() -> None:
                  "평양에서 경축대회가 열렸다. 이날 대회에는 위성 발사에 기여한 과학자들도 참석했다.\n",
                  "군 당국은 지난 2일 서해에서 발견된 북한 주민 2명의 귀순 여부를 조사하고 있다.\n"]:
         assert _korean_records(text) == [], text
+
+
+def test_a_headline_that_only_asks_is_no_record_but_a_fact_before_its_question_is() -> None:
+    """modality.ko.question_headline reads the headline from the act to its "?": "또
+    공개처형?" asks, but a fact stated before the question ("공개처형…몇 명?", "총살, 이유는?")
+    or a body sentence that asks after it is the act."""
+    records = {
+        "北 가상시서 또 공개처형?\n\n소식이 전해졌다.\n": [],
+        "北 가상시서 간부 5명 공개처형…이번엔 몇 명?\n\n소식이 전해졌다.\n": ["punishment"],
+        "北 가상군 주민 3명 총살, 이유는?\n\n소식이 전해졌다.\n": ["punishment"],
+        "가상 소식\n\n지난 3일 혜산시에서 밀수꾼 3명이 보위부에 체포됐는데, 배후는 누구?\n": ["arrest"],
+    }
+    _assert_types(records)
+
+
+def test_a_word_that_vetoes_an_act_must_be_the_acts_own_word() -> None:
+    """A kit (장구류), a balance (균형 잡힌), a threat (총살형 경고) or a cell (교화소에 감금) vetoes
+    only the trigger it is made of (`none_over`); beside a real act in the same sentence it does
+    not, and China's police veto a "살포" only with their flyers (공안…전단지)."""
+    records = {
+        "무기와 장구류를 버리고 달아난 병사 2명이 체포됐다.\n": ["arrest"],
+        "경비대원 2명이 무기·장구류를 지닌 채 술을 마시고 있었다.\n": [],
+        "가상시에서 균형 잡힌 식단을 요구하던 노동자 5명이 보위부에 체포됐다.\n": ["arrest"],
+        "코로나 확진자가 나오자 당국은 가상교화소를 봉쇄했다.\n": ["lockdown"],
+        "중국 공안이 국경 경비를 강화한 가운데 북한 무인기가 영공을 침범했다.\n": ["incursion"],
+        "중국 공안은 탈영병들을 잡기 위한 전단지를 가상시 일대에 살포했다.\n": [],
+    }
+    for text, types in records.items():
+        found = [r.event_type for r in _korean_records(text)]
+        assert (set(types) <= set(found)) if types else not found, (text, found)
+    text = "北, 불법 손전화 쓰면 총살형 경고…실제로 주민 2명 공개처형\n\n소식이 전해졌다.\n"
+    assert "punishment" in [r.event_type for r in _korean_records(text)]
+
+
+def test_a_plural_noun_quoted_with_its_copula_is_no_order() -> None:
+    """modality.ko.directive reads a quoted imperative of 들이다 after 아/어 ("잡아들이라”며"), not
+    a plural noun's copula ("‘간첩들이라’며": they are spies), which leaves the arrest told."""
+    text = "보위부는 지난달 체포된 가족들을 ‘간첩들이라’며 정치범수용소로 보냈다고 소식통이 전했다.\n"
+    assert "arrest" in [r.event_type for r in _korean_records(text)]
+    text = "안전부장은 “관련자를 모조리 잡아들이라”며 수사를 독려했다고 소식통이 전했다.\n"
+    assert "arrest" not in [r.event_type for r in _korean_records(text)]
+
+
+def test_an_act_nearly_done_is_no_act_but_one_done_is() -> None:
+    """modality.ko.negated reads the near miss of any -ㄹ stem ("붙잡힐 뻔했다", "끌려갈 뻔"),
+    and leaves the act told beside it."""
+    assert _korean_records("지난 3일 가상군 주민 1명이 국경에서 붙잡힐 뻔했다고 소식통이 전했다.\n") == []
+    text = "지난 3일 가상군 주민 1명이 국경에서 보위부에 붙잡혔다고 소식통이 전했다.\n"
+    assert [r.event_type for r in _korean_records(text)] == ["arrest"]
+
+
+def test_the_rules_that_placed_or_folded_an_act_are_in_its_evidence() -> None:
+    """The evidence names place.ko.taken_at_home when the home placed the arrest (place.ko.clause
+    when the clause named another place), and cluster.ko.yields when a check folded into it."""
+    def rules(text: str) -> list[str]:
+        return [rule for r in _korean_records(text) if r.event_type == "arrest" for e in r.evidence for rule in e.rules]
+
+    assert "place.ko.taken_at_home" in rules("회령시에 사는 밀수꾼 2명이 국경경비대에 체포됐다.\n")
+    placed = rules("회령시에 사는 밀수꾼 2명이 무산군에서 국경경비대에 체포됐다.\n")
+    assert "place.ko.clause" in placed and "place.ko.taken_at_home" not in placed
+    assert "cluster.ko.yields" in rules("지난 2일 가상시의 한 인민반에서 숙박검열이 진행됐는데, 등록되지 않은 주민 8명이 "
+                                        "안전부로 연행됐다고 소식통이 전했다.\n")
 
 
 def _assert_types(records: dict[str, list[str]]) -> None:
@@ -865,13 +929,18 @@ def test_a_caption_glued_into_the_lead_places_nothing() -> None:
 
 
 def test_a_check_told_with_the_arrest_it_made_is_the_arrest() -> None:
-    """A check or search and the arrest it made, told in one sentence, are one act, the
-    arrest (data/ko/triggers.toml's [story.yields]); a campaign's two nouns joined ("색출과
-    검거") are not a check and its arrest."""
+    """A check or search and the arrest it made, told in one sentence at one place, are one
+    act, the arrest (data/ko/triggers.toml's [story.yields]); a campaign's two nouns joined
+    ("색출과 검거") are not a check and its arrest."""
     text = "지난 2일 가상시의 한 인민반에서 숙박검열이 진행됐는데, 등록되지 않은 주민 8명이 안전부로 연행됐다고 소식통이 전했다.\n"
     assert [r.event_type for r in _korean_records(text)] == ["arrest"]
     text = "보위부는 지난달 회령시에서 전파탐지기를 동원해 휴대전화 사용자 색출과 검거에 나섰다고 소식통이 전했다.\n"
     assert "crackdown" in [r.event_type for r in _korean_records(text)]
+    # a check at another place than the arrest is an act of its own (cluster.ko.yields)
+    text = "보안원들은 올해 초부터 가상시에서 휴대전화 단속을 벌여 왔으며 지난 3일에는 회령시에서 주민 2명을 체포했다.\n"
+    assert sorted(r.event_type for r in _korean_records(text)) == ["arrest", "crackdown"]
+    text = "지난 3일 회령시에서 휴대전화 단속에 걸린 주민 2명이 보위부에 체포됐다.\n"
+    assert [r.event_type for r in _korean_records(text)] == ["arrest"]
 
 
 def test_break_ins_prison_escapes_brawls_and_an_outbreaks_movement_ban_are_acts() -> None:

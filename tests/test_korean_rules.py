@@ -382,6 +382,18 @@ def test_wire_photos_and_photographers_notes_are_captions() -> None:
     assert not slots.caption("보위부는 밀수꾼 2명을 체포했다고 소식통은 전했다.")
 
 
+def test_a_photographers_caption_is_no_story_line_and_no_headline() -> None:
+    """place.ko.photographer: after "촬영" a caption names only who took the picture, so a
+    story line that goes on to its verb ("촬영 유포했다") is none; a line naming a picture's
+    place in brackets is a caption below the headline, not the headline that places its act."""
+    assert slots.caption("가상시 국경경비대 초소. 2015년 3월 가상시에서 촬영 김철수.")
+    assert slots.caption("강변의 초소. 2013년 8월 혜산시에서 촬영(아시아프레스)")
+    assert not slots.caption("이들은 2019년 8월 가상시 국경에서 경비대원들이 뇌물을 받는 장면을 촬영 유포했다.")
+    assert not slots.caption("기자는 2019년 8월부터 가상시에서 경비대를 촬영 중이다.")
+    assert slots.caption("압록강 하류에 주둔하는 국경경비대(평안북도 삭주군).")
+    assert not slots.caption("국경경비대원 2명 총살(양강도 혜산시)", headline=True)
+
+
 def test_counties_by_their_province_their_bare_name_and_no_numbered_neighbourhood(geoparser: Geoparser) -> None:
     """A common word after its province is the county ("평안북도 대관"), not elsewhere
     ("대관 행사"); a county the gazetteer knows by its bare name is found with 군

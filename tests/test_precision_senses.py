@@ -73,6 +73,8 @@ def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):
         ("The navy intercepted and sank a semi-submersible boat carrying commandos.", "attack", "sank"),
         ("The patrol boat chased the smugglers' skiff and sank it near the island.", "attack", "sank"),
         ("The sinking of the corvette by a submarine killed 40 sailors.", "attack", "sinking"),
+        ("Seoul demanded that the North apologize for the Baekdo sinking, which killed 30 sailors.", "attack", "sinking"),
+        ("Pyongyang denied responsibility for the Baekdo sinking, a provocation that killed 30 sailors.", "attack", "sinking"),
         ("Border guards caught two smugglers on the riverbank on Friday.", "arrest", "caught"),
         ("Guards beat the prisoner until he lost consciousness.", "attack", "beat"),
         ("Kim Jong Un observed a firing drill of the artillery units on Tuesday.", "leadership_activity", "observed"),

@@ -135,7 +135,7 @@ SCHEMAS: dict[str, Schema] = {
         "decision": dict,
         "labels": dict,
         "story": dict,
-        "rule": _records("id type forms weight examples", "any none not_after not_examples kinds beside also", ("type",)),
+        "rule": _records("id type forms weight examples", "any none not_after not_examples kinds beside also none_over", ("type",)),
     }),
     "ko/modality.toml": Schema({"rule": _records("id scope modality pattern examples", "not_examples not_types types inside")}),
     "ko/dates.toml": Schema({
@@ -154,7 +154,7 @@ SCHEMAS: dict[str, Schema] = {
         "rule": _records("id value pattern examples", "spoken window precision days anchor not_examples"),
     }),
     "ko/slots.toml": Schema({
-        "places": _records("destination home source_home dateline caption caption_sentence not_places country_words of_the_state "
+        "places": _records("destination home source_home dateline caption caption_below caption_sentence not_places country_words of_the_state "
                            "left_from at_home glued_caption watchers offshore landmark correspondent venue neighbour anniversary origin examples",
                            "not_examples coordinated taken_at_home", ("of_the_state",)),
         "attribution": _records("id pattern text kind examples", "retells"),

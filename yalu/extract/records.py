@@ -18,7 +18,7 @@ UNREALISED = {"planned", "denied", "rumoured"}
 
 
 # the order in which evidence lists the rules of its mention
-RULE_STEPS = ("trigger", "frame", "modality", "place", "date")
+RULE_STEPS = ("trigger", "frame", "modality", "place", "date", "cluster")
 
 # counts of harm that ACLED divides among the days of a multi-day event
 DIVIDED_KINDS = {"fatalities", "injured"}

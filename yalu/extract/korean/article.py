@@ -173,10 +173,11 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
         # a run the text names to its last day ("25일부터 31일까지") may be declared ahead
         time = own.span if own.rule == "date.ko.run" else _capped(own.span, context["spoken"])
         rules["date"] = own.rule
-    location = slots.sentence_place(context["places"], sentence, trigger.start, context["geoparser"], rule.type,
-                                    clause_end(doc, sentence, trigger))
-    if location is not None:
-        rules["place"] = "place.ko.clause"
+    best = slots.sentence_hit(context["places"], sentence, trigger.start, rule.type, clause_end(doc, sentence, trigger))
+    location = None
+    if best is not None:
+        location = context["geoparser"].location(best.place, text=best.text, context=sentence.text)
+        rules["place"] = slots.place_rule(best, rule.type)
     another = _another(sentence, trigger)
     if another:
         rules["another"] = another
@@ -471,7 +472,7 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
             mention = _mention(doc, sentence, trigger, rule, (modality, modality_rule), context)
             listed = _listed(mention, sentence, trigger, context)
             mentions.extend(listed if len(listed) > 1 else _by_place(mention, doc, sentence, trigger, context))
-    mentions = _yielded(mentions)
+    mentions = _yielded(mentions, hits)
     placed = _article_place(hits, geoparser)
     if placed is not None:
         headline_place, article_rule = placed
@@ -496,19 +497,31 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
     return [incident for _, incident in records]
 
 
-def _yielded(mentions: list[Mention]) -> list[Mention]:
-    """Without an act told before, in its own sentence, the act it led to that tells it
-    (data/ko/triggers.toml's [story.yields]): one act, the later one's."""
-    story = resources.load("ko/triggers.toml")["story"]["yields"]
+def _yielded(mentions: list[Mention], hits: list[slots.PlaceHit]) -> list[Mention]:
+    """A check or search told in the same sentence as the arrest it made, at the same place
+    (data/ko/triggers.toml's [story.yields], cluster.ko.yields): one act, the arrest; a
+    check told at another place, or with a place named between the two, is an act of its own."""
+    cue = resources.load("ko/triggers.toml")["story"]["yields"]
 
     def led_to(m: Mention, f: Mention) -> bool:
-        if f.event_type not in story["acts"].get(m.event_type, ()) or f.sent.start_char != m.sent.start_char:
+        if f.event_type not in cue["acts"].get(m.event_type, ()) or f.sent.start_char != m.sent.start_char:
             return False
+        end = m.trigger.idx + len(m.trigger.text)
         # "색출과 검거에 나섰다": one campaign's two nouns, not a check and its arrest
-        gap = m.sent.text[m.trigger.idx + len(m.trigger.text) - m.sent.start_char:f.trigger.idx - m.sent.start_char]
-        return f.trigger.idx > m.trigger.idx and not re.fullmatch(story["joined"], gap)
+        gap = m.sent.text[end - m.sent.start_char:f.trigger.idx - m.sent.start_char]
+        elsewhere = (any(end <= h.start < f.trigger.idx for h in hits)
+                     or (m.location is not None and f.location is not None
+                         and (m.location.admin1_code, m.location.admin2) != (f.location.admin1_code, f.location.admin2)))
+        return f.trigger.idx > m.trigger.idx and not re.fullmatch(cue["joined"], gap) and not elsewhere
 
-    return [m for m in mentions if not any(led_to(m, f) for f in mentions)]
+    kept = []
+    for m in mentions:
+        arrest = next((f for f in mentions if led_to(m, f)), None)
+        if arrest is None:
+            kept.append(m)
+        else:
+            arrest.rules["cluster"] = "cluster.ko.yields"
+    return kept
 
 
 def _sentence_counties(doc: KoreanDoc, hits: list[slots.PlaceHit], geoparser: Geoparser) -> dict[int, set[str]]:

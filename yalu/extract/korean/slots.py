@@ -56,9 +56,11 @@ def _flags(text: str, end: int, place: Place) -> tuple[bool, bool, bool, bool, b
     return destination, source_home, offshore, lives, lives and any(re.match(p, after) for p in data["taken_at_home"]["home_now"])
 
 
-def caption(sentence_text: str) -> bool:
-    """A photo caption or its credit (slots.toml's `caption`): it places no act."""
-    return any(re.search(p, sentence_text) for p in slot_data()["places"]["caption"])
+def caption(sentence_text: str, headline: bool = False) -> bool:
+    """A photo caption or its credit (slots.toml's `caption`, and below the headline its
+    `caption_below`): it places no act."""
+    data = slot_data()["places"]
+    return any(re.search(p, sentence_text) for p in data["caption"] + ([] if headline else data["caption_below"]))
 
 
 def captions(doc: KoreanDoc) -> set[int]:
@@ -70,7 +72,7 @@ def captions(doc: KoreanDoc) -> set[int]:
         lines.setdefault(doc.text.rfind("\n", 0, s.start_char), []).append(s)
     found: set[int] = set()
     for sentences in lines.values():
-        if caption(doc.text[sentences[0].start_char:sentences[-1].end_char]):
+        if caption(doc.text[sentences[0].start_char:sentences[-1].end_char], sentences[0].index == 0):
             found |= {s.index for s in sentences}
     alone = slot_data()["places"]["caption_sentence"]
     return found | {s.index for s in doc.sentences if any(re.match(p, s.text) for p in alone)}
@@ -185,11 +187,22 @@ def sentence_place(hits: list[PlaceHit], sentence: Sentence, trigger_start: int,
     ("양강도 혜산시") makes one place, the county. Korean puts the place before its verb:
     a place after the trigger's clause has ended belongs to a later clause ("함경북도에서
     ... 살해하고 ..., 양강도 혜산시에서도 ... 탈북한"), used only when the clause has none."""
+    best = sentence_hit(hits, sentence, trigger_start, event_type, clause_end)
+    return None if best is None else geoparser.location(best.place, text=best.text, context=sentence.text)
+
+
+def sentence_hit(hits: list[PlaceHit], sentence: Sentence, trigger_start: int, event_type: str,
+                 clause_end: int | None = None) -> PlaceHit | None:
+    """The place name sentence_place reads its place from."""
     inside = clause_hits(hits, sentence, event_type, clause_end)
-    if not inside:
-        return None
-    best = nearest_hit(inside, trigger_start)
-    return geoparser.location(best.place, text=best.text, context=sentence.text)
+    return nearest_hit(inside, trigger_start) if inside else None
+
+
+def place_rule(hit: PlaceHit, event_type: str) -> str:
+    """The rule that placed an act at its clause's place: the home of the people taken
+    (place.ko.taken_at_home) or a place the clause names (place.ko.clause)."""
+    taken = hit.home and hit.lives_now and event_type in slot_data()["places"]["taken_at_home"]["types"]
+    return "place.ko.taken_at_home" if taken else "place.ko.clause"
 
 
 def clause_hits(hits: list[PlaceHit], sentence: Sentence, event_type: str, clause_end: int | None = None) -> list[PlaceHit]:
@@ -198,12 +211,18 @@ def clause_hits(hits: list[PlaceHit], sentence: Sentence, event_type: str, claus
     data = slot_data()["places"]
     left = event_type in data["left_from"]
     taken = event_type in data["taken_at_home"]["types"]
-    inside = [h for h in hits if sentence.start_char <= h.start < sentence.end_char
-              and not h.source_home and not h.destination and not (h.offshore and not lent(h.place, event_type))
-              and not (h.home and not left and not (taken and h.lives_now and h.place.country not in data["watchers"]))]
+    told = [h for h in hits if sentence.start_char <= h.start < sentence.end_char
+            and not h.source_home and not h.destination and not (h.offshore and not lent(h.place, event_type))]
+    # place.ko.taken_at_home: where the taken live places their act, unless the clause says
+    # where they were ("혜산시에 사는 여성이 중국 지린성에서 체포됐다" is an arrest in Jilin)
+    homes = [h for h in told if h.home and not left and taken and h.lives_now and h.place.country not in data["watchers"]]
+    inside = [h for h in told if not (h.home and not left)]
     if clause_end is not None:
         inside = [h for h in inside if h.start < clause_end] or inside
-    return inside
+    where = data["taken_at_home"]["unless"]
+    if any(re.match(where, sentence.text[h.end - sentence.start_char:]) for h in inside):
+        return inside
+    return homes + inside
 
 
 def nearest_hit(inside: list[PlaceHit], trigger_start: int) -> PlaceHit:

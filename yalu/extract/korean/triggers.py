@@ -29,7 +29,8 @@ class TriggerRule:
     forms: frozenset[str]
     weight: float
     any: tuple[str, ...]
-    none: tuple[str, ...]
+    # words that veto the rule anywhere in the unspaced sentence ("공안…전단지": both, in order)
+    none: tuple[re.Pattern[str], ...]
     not_after: frozenset[str]
     # the kind of act each form names (triggers.toml `kinds`, as the English rules'): an
     # execution and a dismissal told in one story are two punishments
@@ -40,6 +41,9 @@ class TriggerRule:
     # one of these strings in the sentence too, besides one of `any`'s (an act told by its
     # object and its setting: residents' movement banned, in an outbreak)
     also: tuple[str, ...] = ()
+    # words that veto the rule only where they cover the trigger's own characters ("장구류" of
+    # 구류, "균형 잡힌" of 잡): a word it is part of, not a word beside the act
+    none_over: tuple[re.Pattern[str], ...] = ()
 
     def kind_of(self, form: str) -> str:
         return next((kind for f, kind in self.kinds if f == form), "")
@@ -63,13 +67,17 @@ def _unspaced(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _veto(words: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(".*?".join(re.escape(p) for p in _unspaced(w).split("…"))) for w in words)
+
+
 @cache
 def trigger_rules() -> tuple[TriggerRule, ...]:
     return tuple(
         TriggerRule(r["id"], r["type"], frozenset(r["forms"]), r["weight"], tuple(r.get("any", ())),
-                    tuple(_unspaced(n) for n in r.get("none", ())), frozenset(r.get("not_after", ())),
+                    _veto(r.get("none", [])), frozenset(r.get("not_after", ())),
                     tuple((f, kind) for kind, forms in r.get("kinds", {}).items() for f in forms),
-                    r.get("beside", False), tuple(r.get("also", ())))
+                    r.get("beside", False), tuple(r.get("also", ())), _veto(r.get("none_over", [])))
         for r in resources.load("ko/triggers.toml")["rule"]
     )
 
@@ -93,12 +101,16 @@ def find_triggers(doc: KoreanDoc, sentence: Sentence) -> list[tuple[Morpheme, Tr
         if m.pos not in TRIGGER_TAGS:
             continue
         following = _following(morphemes, k)
+        # the trigger's characters in the unspaced sentence
+        lo = len(_unspaced(doc.text[sentence.start_char:m.start]))
+        hi = lo + len(_unspaced(doc.text[m.start:m.end]))
         fired = [
             r for r in trigger_rules()
             if m.form in r.forms and following not in r.not_after
             and (not r.any or any(a in sentence.text for a in r.any))
             and (not r.also or any(a in sentence.text for a in r.also))
-            and not any(n in unspaced for n in r.none)
+            and not any(n.search(unspaced) for n in r.none)
+            and not any(v.start() < hi and lo < v.end() for n in r.none_over for v in n.finditer(unspaced))
         ]
         surest = max((r for r in fired if not r.beside), key=lambda r: r.weight, default=None)
         found.extend((m, r) for r in fired if r is surest or (r.beside and surest is not None))

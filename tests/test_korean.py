@@ -924,3 +924,6 @@ def test_the_families_of_the_executed_banished_or_sent_to_a_camp_are_another_pun
 def test_a_cadre_dismissed_and_banished_in_one_sentence_is_one_punishment() -> None:
     """An exile told in the sentence of a dismissal befell the dismissed (cluster.ko.joined_kinds)."""
     _assert_types({"가상군 간부가 뇌물수수 혐의로 지난 3일 해임·추방됐다고 소식통이 전했다.\n": ["punishment"]})
+    # not his family told as the subject of the exile: two acts; his family beside him, one
+    _assert_types({"지난 3일 가상군 간부가 철직되고 그의 가족들은 산골로 추방됐다고 소식통이 전했다.\n": ["punishment", "punishment"],
+                   "지난 3일 가상군 간부가 해임돼 가족과 함께 농촌으로 추방됐다고 소식통이 전했다.\n": ["punishment"]})

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 from typing import cast
 
 from spacy.tokens import Span, Token
@@ -195,17 +196,27 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
         quantities=slots.quantities(sentence.text),
         attribution=cited[0] if cited else context["attribution"],
         rules=rules,
-        kind=_kind(doc, sentence, rule.kind_of(trigger.form)),
+        kind=_kind(doc, sentence, trigger, rule.kind_of(trigger.form)),
     )
 
 
-def _kind(doc: KoreanDoc, sentence: Sentence, kind: str) -> str:
+def _kind(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, kind: str) -> str:
     """The kind of the trigger's act, or the kind it joins when its sentence names one
-    (cluster.ko.joined_kinds: "해임·추방돼" is one cadre dismissed and banished, one act)."""
-    joined = resources.load("ko/triggers.toml")["story"]["joined_kinds"].get(kind)
-    if joined and any(r.kind_of(m.form) == joined for m in doc.of(sentence) for r in trigger_rules()):
-        return cast(str, joined)
+    (cluster.ko.joined_kinds: "해임·추방돼" is one cadre dismissed and banished, one act), unless
+    others are named between them ("간부가 철직되고 그의 가족들은 산골로 추방됐다": two acts)."""
+    story = resources.load("ko/triggers.toml")["story"]
+    joined = story["joined_kinds"].get(kind)
+    for m in doc.of(sentence) if joined else ():
+        between = doc.text[min(m.end, trigger.end):max(m.start, trigger.start)]
+        if m.form in _forms_of(joined) and not any(w in between for w in story["joined_not_across"]):
+            return cast(str, joined)
     return kind
+
+
+@cache
+def _forms_of(kind: str) -> frozenset[str]:
+    """The trigger forms of a kind of act, of every trigger rule ("dismissal": 해임, 철직, ...)."""
+    return frozenset(form for rule in trigger_rules() for form, k in rule.kinds if k == kind)
 
 
 def _another(sentence: Sentence, trigger: Morpheme) -> str | None:

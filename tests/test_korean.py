@@ -152,6 +152,10 @@ def test_a_declared_run_keeps_its_last_day_past_the_day_the_source_spoke() -> No
 def test_an_inspection_begun_early_in_the_month_runs_to_the_day_the_source_spoke() -> None:
     """date.ko.began: "이달 초 ... 검열에 착수했다", told on the 12th, is the 1st to the 12th (as
     precise as its start, a dekad: date.ko.dekad), not the 1st to the 10th; a day it began on stays that day."""
+    from datetime import date
+
+    from yalu.extract.korean.dates import find_dates
+
     text = ("함경북도 소식통은 12일 데일리NK에 “중앙 검열 성원들이 이달 초 회령시에 내려와 보위부에 대한 "
             "검열에 착수했다”고 전했다.\n")
     crackdown = next(r for r in _korean_records(text) if r.event_type == "crackdown")
@@ -160,6 +164,9 @@ def test_an_inspection_begun_early_in_the_month_runs_to_the_day_the_source_spoke
     text = "함경북도 소식통은 10일 데일리NK에 “보위부가 지난 3일 회령시 국경 마을에 대한 검열에 착수했다”고 전했다.\n"
     crackdown = next(r for r in _korean_records(text) if r.event_type == "crackdown")
     assert (str(crackdown.time.start), str(crackdown.time.end)) == ("2025-06-03", "2025-06-03")
+    # a run of more than a month from a dekad is no week: a month at best (date.ko.since)
+    since = [d for d in find_dates("보위부가 지난해 3월 초부터 단속을 벌이고 있다.", date(2025, 6, 12)) if d.rule == "date.ko.since"]
+    assert [(str(d.span.start), d.span.precision) for d in since] == [("2024-03-01", 3)]
 
 
 def test_a_place_after_the_clause_belongs_to_the_next_act() -> None:
@@ -305,14 +312,23 @@ def test_an_undated_lead_takes_the_first_day_told_after_it() -> None:
     def dated(text: str) -> list:
         return [(r.event_type, r.time.start, r.time.end, r.time.precision) for r in _korean_records(text)]
 
-    body = "양강도 소식통은 10일 데일리NK에 “지난 5일 새벽 친척이 그 집을 찾아갔다”고 전했다.\n"
-    assert dated("양강도 혜산시에서 40대 여성이 살해되는 사건이 발생한 것으로 알려졌다.\n" + body) == [
-        ("attack", date(2025, 6, 5), date(2025, 6, 5), 1)]
+    body = "양강도 소식통은 10일 데일리NK에 “지난 5일 새벽 한 여성이 집에서 살해됐다”고 전했다.\n"
+    assert dated("양강도 혜산시에서 40대 여성이 살해되는 사건이 발생한 것으로 알려졌다.\n" + body)[0] == (
+        "attack", date(2025, 6, 5), date(2025, 6, 5), 1)
+    # not another act's day, nor one told after a "한편" opening another story
+    lead = "양강도 혜산시에서 주민 2명이 밀수 혐의로 체포된 것으로 알려졌다.\n"
+    birthday = "양강도 소식통은 10일 데일리NK에 “이들은 지난 5일 생일을 맞은 친구 집에 모여 술을 마셨다”고 전했다.\n"
+    window = (date(2025, 5, 11), date(2025, 6, 12), 3)
+    assert [r[1:] for r in dated(lead + birthday) if r[0] == "arrest"] == [window]
+    other = "한편 함경북도 회령시에서는 지난 5일 주민 1명이 체포됐다고 소식통이 10일 전했다.\n"
+    assert [r[1:] for r in dated(lead + other) if r[0] == "arrest"][0] == window
+    caught = "양강도 소식통은 10일 데일리NK에 “지난 5일 밤 이들이 보위부에 체포됐다”고 전했다.\n"
+    assert [r[1:] for r in dated(lead + caught) if r[0] == "arrest"][0] == (date(2025, 6, 5), date(2025, 6, 5), 1)
     assert dated("양강도 보위부가 밀수꾼들에 대한 단속을 벌이고 있는 것으로 알려졌다.\n" + body)[0][1:] == (
         date(2025, 5, 11), date(2025, 6, 12), 3)
     old = body.replace("지난 5일", "지난해 3월 5일")
-    assert dated("양강도 혜산시에서 40대 여성이 살해되는 사건이 발생한 것으로 알려졌다.\n" + old)[0][1:] == (
-        date(2025, 5, 11), date(2025, 6, 12), 3)
+    [killing] = _korean_records("양강도 혜산시에서 40대 여성이 살해되는 사건이 발생한 것으로 알려졌다.\n" + old)
+    assert "date.ko.body_day" not in killing.evidence[0].rules and killing.time.start == date(2024, 3, 5)
 
 
 def test_a_story_state_media_announced_with_no_day_is_that_days_news() -> None:
@@ -977,3 +993,6 @@ def test_the_families_of_the_executed_banished_or_sent_to_a_camp_are_another_pun
 def test_a_cadre_dismissed_and_banished_in_one_sentence_is_one_punishment() -> None:
     """An exile told in the sentence of a dismissal befell the dismissed (cluster.ko.joined_kinds)."""
     _assert_types({"가상군 간부가 뇌물수수 혐의로 지난 3일 해임·추방됐다고 소식통이 전했다.\n": ["punishment"]})
+    # not his family told as the subject of the exile: two acts; his family beside him, one
+    _assert_types({"지난 3일 가상군 간부가 철직되고 그의 가족들은 산골로 추방됐다고 소식통이 전했다.\n": ["punishment", "punishment"],
+                   "지난 3일 가상군 간부가 해임돼 가족과 함께 농촌으로 추방됐다고 소식통이 전했다.\n": ["punishment"]})

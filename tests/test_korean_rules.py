@@ -133,10 +133,17 @@ def test_dates_resolve_like_the_english_ones() -> None:
     assert one("지난해 6월부터 12월까지") == ("2024-06-01", "2024-12-31", 3)
     assert one("4월 말부터 7월 말까지") == ("2025-04-20", "2025-06-12", 3)
     assert one("작년 11월부터 2월까지") == ("2024-11-01", "2025-02-28", 3)
+    assert one("2019년 3월부터 2020년 5월까지") == ("2019-03-01", "2020-05-31", 3)  # its second year told
+    # a run that ends on a day is no run of months: the day is read
+    assert "date.ko.month_run" not in {d.rule for d in find_dates("단속은 6월부터 7월 8일까지 이어졌다.", PUB)}
+    assert one("3월 중") == ("2025-03-01", "2025-03-31", 3)  # "in the course of March": its month, no dekad
     assert find_dates("북한이 3일 연속 교란 전파를 쐈다.", PUB) == []  # a count of days, no day
     # a day told as approximate: the days within three of it, week precision (date.ko.about_day)
     assert one("지난달 20일께") == ("2025-05-17", "2025-05-23", 2)
     assert one("10일경") == ("2025-06-07", "2025-06-12", 2)  # cut at publication
+    # a count of days told as approximate dates nothing; next month's day is no approximate day of this one
+    assert find_dates("그는 체포된 지 10일쯤 지나 풀려났다.", PUB) == []
+    assert "date.ko.about_day" not in {d.rule for d in find_dates("그는 다음달 5일께 돌아온다.", PUB)}
     assert one("25일 오후 5시경")[2] == 1  # an hour's 경: the day is told
     assert one("작년 말")[:2] == ("2024-09-01", "2024-12-31")
     assert one("주체112년") == ("2023-01-01", "2023-12-31", 4)

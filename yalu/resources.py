@@ -141,6 +141,7 @@ SCHEMAS: dict[str, Schema] = {
     "ko/dates.toml": Schema({
         "parts": dict,
         "relative": dict,
+        "month_words": dict,
         "counts": dict,
         "units": dict,
         "since": _records("id pattern examples", "not_examples"),
@@ -149,7 +150,7 @@ SCHEMAS: dict[str, Schema] = {
         "another_clause": _records("id after other examples", "not_examples"),
         "part_end": _records("id pattern examples", "not_examples"),
         "dekad": _records("id parts precision examples", "not_examples"),
-        "body_day": _records("id not_types examples", "not_examples"),
+        "body_day": _records("id not_types stop examples", "not_examples"),
         "ordinal_frame": _records("id pattern examples", "not_examples rules"),
         "rule": _records("id value pattern examples", "spoken window precision days anchor not_examples"),
     }),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 from typing import cast
 
 from spacy.tokens import Span, Token
@@ -196,17 +197,27 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
         quantities=slots.quantities(sentence.text),
         attribution=cited[0] if cited else context["attribution"],
         rules=rules,
-        kind=_kind(doc, sentence, rule.kind_of(trigger.form)),
+        kind=_kind(doc, sentence, trigger, rule.kind_of(trigger.form)),
     )
 
 
-def _kind(doc: KoreanDoc, sentence: Sentence, kind: str) -> str:
+def _kind(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, kind: str) -> str:
     """The kind of the trigger's act, or the kind it joins when its sentence names one
-    (cluster.ko.joined_kinds: "해임·추방돼" is one cadre dismissed and banished, one act)."""
-    joined = resources.load("ko/triggers.toml")["story"]["joined_kinds"].get(kind)
-    if joined and any(r.kind_of(m.form) == joined for m in doc.of(sentence) for r in trigger_rules()):
-        return cast(str, joined)
+    (cluster.ko.joined_kinds: "해임·추방돼" is one cadre dismissed and banished, one act), unless
+    others are named between them ("간부가 철직되고 그의 가족들은 산골로 추방됐다": two acts)."""
+    story = resources.load("ko/triggers.toml")["story"]
+    joined = story["joined_kinds"].get(kind)
+    for m in doc.of(sentence) if joined else ():
+        between = doc.text[min(m.end, trigger.end):max(m.start, trigger.start)]
+        if m.form in _forms_of(joined) and not any(w in between for w in story["joined_not_across"]):
+            return cast(str, joined)
     return kind
+
+
+@cache
+def _forms_of(kind: str) -> frozenset[str]:
+    """The trigger forms of a kind of act, of every trigger rule ("dismissal": 해임, 철직, ...)."""
+    return frozenset(form for rule in trigger_rules() for form, k in rule.kinds if k == kind)
 
 
 def _another(sentence: Sentence, trigger: Morpheme) -> str | None:
@@ -305,7 +316,7 @@ def _inherit(mentions: list[Mention], context: dict, published: date | None) -> 
         elif not m.place_inherited and m.location.geo_precision < 3:
             last_place = m.location
         if m.time is None:
-            _date_undated(m, context, published, _told_before(m, last_time, context["told"]))
+            _date_undated(m, context, published, _told_before(m, last_time, context["told"]), mentions)
         elif not m.time_inherited and m.time.precision in (1, 2, 3):
             last_time = (m.sent.start_char, m.time)
 
@@ -341,7 +352,8 @@ def _told_before(m: Mention, last: tuple[int, TimeSpan] | None, told: list[Korea
     return max(before, key=lambda entry: entry[0])[1] if before else None
 
 
-def _date_undated(m: Mention, context: dict, published: date | None, told: TimeSpan | None) -> None:
+def _date_undated(m: Mention, context: dict, published: date | None, told: TimeSpan | None,
+                  mentions: list[Mention]) -> None:
     """An act announced on a stated day is that day's news; else the date told before it;
     else the news cycle of a short wire item (no source's hearsay) or of a report of the
     day's news; else the first act's day told after it in the recent window
@@ -356,7 +368,7 @@ def _date_undated(m: Mention, context: dict, published: date | None, told: TimeS
         m.set_time(told, "date.ko.told_before")
     elif (context["short"] or context["news_day"] or context["announced_lead"]) and end is not None:
         m.set_time(news_cycle(end), "date.ko.news_cycle")
-    elif end is not None and (body := _body_day(m, context, end)) is not None:
+    elif end is not None and (body := _body_day(m, context, end, mentions)) is not None:
         m.set_time(body, resources.load("ko/dates.toml")["body_day"]["id"])
     elif end is not None:
         start = end - timedelta(days=RECENT_DAYS)
@@ -364,19 +376,23 @@ def _date_undated(m: Mention, context: dict, published: date | None, told: TimeS
         m.set_time(TimeSpan(start, last, precision_for(start, last), None), "date.ko.recent_window")
 
 
-def _body_day(m: Mention, context: dict, end: date) -> TimeSpan | None:
-    """The first day an act is told on after an undated act's sentence, if it falls in the
-    recent window before `end` (date.ko.body_day, data/ko/dates.toml): a lead told in detail
-    below. Not for an act that goes on, nor one of a campaign's types."""
+def _body_day(m: Mention, context: dict, end: date, mentions: list[Mention]) -> TimeSpan | None:
+    """The first day told after an undated act's sentence in a sentence telling an act, if it
+    falls in the recent window before `end` (date.ko.body_day, data/ko/dates.toml): a lead told
+    in detail below; not past a sentence opening another story ("한편"). Not for an act that goes on, nor one of a campaign's types."""
     cue = resources.load("ko/dates.toml")["body_day"]
     if m.modality == "ongoing" or m.event_type in cue["not_types"]:
         return None
-    after = (d for d in context["dates"] if d.start >= m.sent.end_char and not d.spoken and d.span.precision == 1
-             and d.span.end is not None)
-    first = next(after, None)
-    if first is None or first.span.end is None or not 0 <= (end - first.span.end).days <= RECENT_DAYS:
-        return None
-    return first.span
+    stop = next((s.start_char for s in context["sentences"] if s.start_char >= m.sent.end_char
+                 and s.text.lstrip().startswith(tuple(cue["stop"]))), None)
+    for d in context["dates"]:
+        if d.start < m.sent.end_char or d.spoken or d.span.precision != 1 or d.span.end is None:
+            continue
+        if stop is not None and d.start >= stop:
+            return None
+        if any(o.sent.start_char <= d.start < o.sent.end_char for o in mentions):
+            return d.span if 0 <= (end - d.span.end).days <= RECENT_DAYS else None
+    return None
 
 
 def _announced(m: Mention, context: dict) -> TimeSpan | None:
@@ -448,7 +464,7 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
     hits = slots.find_places(doc, geoparser)
     lead = next((cited for s in doc.sentences if (cited := slots.attribution(s.text, geoparser.gazetteer))), None)
     context = {
-        "dates": found, "spoken": _spoken(found), "places": hits, "geoparser": geoparser, "published": article.published,
+        "dates": found, "spoken": _spoken(found), "sentences": doc.sentences, "places": hits, "geoparser": geoparser, "published": article.published,
         "home": slots.source_home(hits, geoparser), "attribution": lead[0] if lead else None,
         "told": _news_dates(found, article.published),
         # a short wire item tells one news cycle, unless it retells a source's hearsay or

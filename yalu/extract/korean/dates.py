@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
+from typing import cast
 
 from ... import resources
 from ...dates.lexicon import lexicon
@@ -95,9 +96,9 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
         name, days = _part(m.groupdict().get("part"))
         return Month(int(m["month"]), days or (1, 0), year, None, "")
     if kind == "relative":
-        unit, offset = resources.load("ko/dates.toml")["relative"][m["rel"]]
+        unit, offset = _relative(m)
         name, _ = _part(m.groupdict().get("part"))
-        return RelativeUnit(unit, int(offset), name)
+        return RelativeUnit(unit, offset, name) if unit else None
     if kind in ("relative_day", "relative_month"):
         return _relative_day(m)
     if kind == "year":
@@ -114,15 +115,14 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
     if kind == "stamp":
         return Fixed(TimeSpan())
     if kind == "about_day":
-        rel = m.groupdict().get("rel")
-        unit, offset = resources.load("ko/dates.toml")["relative"][rel] if rel else (None, 0)
+        unit, offset = _relative(m)
         month = _int(m, "month")
         told: Value = (MonthDay(month, int(m["day"]), None, None) if month else
-                       OrdinalDay(int(m["day"]), {-1: "last", 0: "this"}.get(int(offset), "") if unit == "month" else ""))
+                       OrdinalDay(int(m["day"]), _month_words(offset) if unit == "month" else ""))
         return _About(told, int(rule.spec["days"]), int(rule.spec["precision"]))
     if kind == "month_range":
         return _MonthRun(int(m["month"]), _part(m["part"])[1], int(m["month2"]), _part(m["part2"])[1], year,
-                         _year_offset(m))
+                         _year_offset(m), _int(m, "year2"))
     if kind == "range":
         window = bool(re.match(rule.spec["window"], m.string[m.end():]))
         return _Run(_int(m, "month"), int(m["day"]), _int(m, "month2"), int(m["day2"]), window)
@@ -176,11 +176,24 @@ class _About(Value):
         return TimeSpan(start, end, self.precision)
 
 
+def _relative(m: re.Match[str]) -> tuple[str | None, int]:
+    """The unit and offset from publication's of a match's relative word ("지난달": month, -1)."""
+    rel = m.groupdict().get("rel")
+    if not rel:
+        return None, 0
+    unit, offset = resources.load("ko/dates.toml")["relative"][rel]
+    return unit, int(offset)
+
+
+def _month_words(offset: int) -> str:
+    """The English month words of a relative month's offset ("지난달" -1: "last")."""
+    return cast(str, resources.load("ko/dates.toml")["month_words"].get(str(offset), ""))
+
+
 def _year_offset(m: re.Match[str]) -> int | None:
     """The years from publication's of a "지난해", "올해" told before a month (-1, 0)."""
-    rel = m.groupdict().get("rel")
-    unit, offset = resources.load("ko/dates.toml")["relative"][rel] if rel else (None, 0)
-    return int(offset) if unit == "year" else None
+    unit, offset = _relative(m)
+    return offset if unit == "year" else None
 
 
 @dataclass(frozen=True)
@@ -188,7 +201,8 @@ class _MonthRun(Value):
     """A run of months ("지난해 6월부터 12월까지", "4월 말부터 7월 말까지"): from its first
     month (or part) to its last, cut at publication, at month precision (its ends are told
     months); the first month of the year told, else of the year `offset` from publication's,
-    else the latest one on or before publication."""
+    else the latest one on or before publication; the last of the year told for it (`year2`),
+    else of the first's year or the next ("11월부터 2월까지")."""
 
     month: int
     part: tuple[int, int] | None
@@ -196,6 +210,7 @@ class _MonthRun(Value):
     part2: tuple[int, int] | None
     year: int | None
     offset: int | None
+    year2: int | None
 
     def resolve(self, pub: date | None, future: bool, year: int | None = None) -> TimeSpan:
         y = self.year
@@ -204,7 +219,7 @@ class _MonthRun(Value):
         if y is None:
             return TimeSpan()
         first = month_part(y, self.month, self.part or (1, 0)).start
-        last = month_part(y + (self.month2 < self.month), self.month2, self.part2 or (1, 0)).end
+        last = month_part(self.year2 or y + (self.month2 < self.month), self.month2, self.part2 or (1, 0)).end
         if first is None or last is None:
             return TimeSpan()
         if pub is not None and not future and first <= pub < last:
@@ -215,13 +230,13 @@ class _MonthRun(Value):
 def _relative_day(m: re.Match[str]) -> Value | None:
     """ "지난달 11일": the 11th of last month; "지난해 12월 6일", "작년 9월 초": that day or
     month of last year."""
-    unit, offset = resources.load("ko/dates.toml")["relative"][m["rel"]]
+    unit, offset = _relative(m)
     month, day = _int(m, "month"), _int(m, "day")
     if unit == "month" and month is None and day is not None:
-        return OrdinalDay(day, {-1: "last", 0: "this"}.get(int(offset), ""))
+        return OrdinalDay(day, _month_words(offset))
     if unit != "year" or month is None:
         return None
-    return _YearOf(int(offset), month, day, _part(m.groupdict().get("part"))[1])
+    return _YearOf(offset, month, day, _part(m.groupdict().get("part"))[1])
 
 
 @dataclass(frozen=True)
@@ -333,8 +348,10 @@ def _run_on(kept: list[KoreanDate], text: str, published: date | None) -> list[K
         start, end = d.span.start, (spoken if spoken and d.span.start and spoken >= d.span.start else published)
         if (not d.spoken and start and end and d.span.end and d.span.end <= end
                 and since.match(text, d.end)):
-            # as precise as its start is known ("지난달부터": a month; "지난달 초부터": a dekad, 2), not as its width
-            precision = min(precision_for(start, end), max(d.span.precision, 2))
+            # as precise as its start ("지난달부터": a month; "이달 초부터": a dekad, 2): a week at best
+            # within a month, a month at best beyond it (a year-long run from "지난해 3월 초" is no week)
+            width = precision_for(start, end)
+            precision = min(width, max(d.span.precision, 2 if width <= 3 else 3))
             d = KoreanDate(d.start, d.end, data["id"], TimeSpan(start, end, precision, d.span.expression), d.spoken)
         out.append(d)
     return out

@@ -106,6 +106,9 @@ FIRES = [
     ("The families of the dead sailors were handed death certificates at the county office in May.",
      "trigger.other.death_notice"),
     ("Officials delivered casualty notices to the bereaved parents in Tanchon last week.", "trigger.other.death_notice"),
+    # the leader who visits Kim Il Sung University is he; a professor of it is not (review 21, finding 10)
+    ("Kim Jong Un visited Kim Il Sung University on Tuesday to meet its teachers.",
+     "trigger.leadership_activity.inspect"),
 ]
 
 NEAR_MISSES = [
@@ -189,6 +192,9 @@ NEAR_MISSES = [
     ("Officials warned that a struggle session would follow any new case.", "trigger.punishment.struggle_session"),
     # families still without notices
     ("Many families are still waiting for death notices from the army.", "trigger.other.death_notice"),
+    # a professor of Kim Il Sung University is no leader (review 21, finding 10)
+    ("A physics professor of Kim Il Sung University attended the conference in Beijing.",
+     "trigger.leadership_activity.inspect"),
 ]
 
 

@@ -16,7 +16,7 @@ FIRES = [
      "trigger.leadership_activity.surname"),
     ("Kim toured the new greenhouse farm in Hamju County, the agency said.", "trigger.leadership_activity.surname"),
     ("Kim attended the launching ceremony of a new cargo ship at the Nampho shipyard on Friday.",
-     "trigger.leadership_activity.surname"),
+     "trigger.leadership_activity.surname_attend"),
     # ... and the leader named in full takes part (trigger.leadership_activity.inspect)
     ("Kim Jong Un participated in the opening ceremony of a new hospital in Sinpo on Sunday.",
      "trigger.leadership_activity.inspect"),
@@ -109,6 +109,10 @@ FIRES = [
     # the leader who visits Kim Il Sung University is he; a professor of it is not (review 21, finding 10)
     ("Kim Jong Un visited Kim Il Sung University on Tuesday to meet its teachers.",
      "trigger.leadership_activity.inspect"),
+    # the surname alone still tells his visits and the ceremonies he attends (review 21, finding 1)
+    ("Kim toured the rebuilt fertilizer plant in Hungnam on Thursday.", "trigger.leadership_activity.surname"),
+    ("Kim attended the opening of the new children's hospital in Wonsan on Saturday.",
+     "trigger.leadership_activity.surname_attend"),
 ]
 
 NEAR_MISSES = [
@@ -195,6 +199,11 @@ NEAR_MISSES = [
     # a professor of Kim Il Sung University is no leader (review 21, finding 10)
     ("A physics professor of Kim Il Sung University attended the conference in Beijing.",
      "trigger.leadership_activity.inspect"),
+    # a South Korean Kim who attends is not he (review 21, finding 1)
+    ("Kim Soo-ah, a lawyer in Incheon, attended the bar association's dinner on Friday.",
+     "trigger.leadership_activity.surname_attend"),
+    ("Kim attended a friend's wedding in Daegu last weekend, his office said.",
+     "trigger.leadership_activity.surname_attend"),
 ]
 
 

@@ -113,6 +113,8 @@ FIRES = [
     ("Kim toured the rebuilt fertilizer plant in Hungnam on Thursday.", "trigger.leadership_activity.surname"),
     ("Kim attended the opening of the new children's hospital in Wonsan on Saturday.",
      "trigger.leadership_activity.surname_attend"),
+    # a lecture's topic makes it the campaign's (review 21, finding 9)
+    ("A lecture at the inminban this month denounced smugglers as traitors.", "trigger.crackdown.lecture"),
 ]
 
 NEAR_MISSES = [
@@ -204,6 +206,9 @@ NEAR_MISSES = [
      "trigger.leadership_activity.surname_attend"),
     ("Kim attended a friend's wedding in Daegu last weekend, his office said.",
      "trigger.leadership_activity.surname_attend"),
+    # who gives a lecture or its urgency is no topic (review 21, finding 9)
+    ("The police held a lecture on road safety for truck drivers last week.", "trigger.crackdown.lecture"),
+    ("Residents were called to an emergency lecture on storm preparations.", "trigger.crackdown.lecture"),
 ]
 
 

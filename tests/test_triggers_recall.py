@@ -41,7 +41,7 @@ FIRES = [
      "trigger.crackdown.lecture"),
     ("Residents of Onsong now sit through daily lectures about unauthorized visitors to the border area.",
      "trigger.crackdown.lecture"),
-    # the power supply cut, diverted or collapsing (trigger.economic_measure.power_cut)
+    # the power supply cut or diverted (trigger.economic_measure.power_cut)
     ("Since early December the electricity supply to Kapsan County has been cut off entirely, a source said.",
      "trigger.economic_measure.power_cut"),
     ("The authorities diverted electricity from the northern provinces to the capital last month.",
@@ -115,6 +115,11 @@ FIRES = [
      "trigger.leadership_activity.surname_attend"),
     # a lecture's topic makes it the campaign's (review 21, finding 9)
     ("A lecture at the inminban this month denounced smugglers as traitors.", "trigger.crackdown.lecture"),
+    # the supply cut or failing (review 21, finding 12)
+    ("Local authorities cut the electricity supply to the apartments of Hyesan in March.",
+     "trigger.economic_measure.power_cut"),
+    ("The electricity supply in Chongjin deteriorated further in January, a source said.",
+     "trigger.economic_measure.power_failure"),
 ]
 
 NEAR_MISSES = [
@@ -129,6 +134,7 @@ NEAR_MISSES = [
      "trigger.leadership_activity.inspect"),
     # a cut feared or planned is none
     ("Officials fear the power grid could collapse this winter.", "trigger.economic_measure.power_cut"),
+    ("Officials fear the power grid could collapse this winter.", "trigger.economic_measure.power_failure"),
     ("The floods damaged roads and cut off electricity across the county.", "trigger.economic_measure.power_cut"),
     # soldiers or a boat crossing inside the DMZ, over the sea line or by mistake intrude, not flee
     ("North Korean soldiers laying mines in the DMZ crossed the border into the South on Tuesday.",
@@ -209,6 +215,9 @@ NEAR_MISSES = [
     # who gives a lecture or its urgency is no topic (review 21, finding 9)
     ("The police held a lecture on road safety for truck drivers last week.", "trigger.crackdown.lecture"),
     ("Residents were called to an emergency lecture on storm preparations.", "trigger.crackdown.lecture"),
+    # what a sentence about electricity stops is not always the supply (review 21, finding 12)
+    ("The mill stopped production because electricity was scarce, a source said.",
+     "trigger.economic_measure.power_cut"),
 ]
 
 

@@ -809,21 +809,6 @@ def test_a_record_the_same_words_tell_as_another_type_takes_its_day(extract):
     assert dated(desertion) == dated(defection)
 
 
-def test_twins_dated_in_the_same_pass_share_their_day(extract):
-    # review 21, finding 15: an undated lead whose defection takes its day in the dating
-    # loop (date.lead_when, not its own words) lends that day, and that rule, to its
-    # desertion twin, whichever of the two is dated first
-    text = (
-        "Border guard flees across the line after shooting his officer\n\n"
-        "A North Korean border guard crossed the military demarcation line in the eastern "
-        "section to defect to South Korea after shooting his company commander, officials said.\n\n"
-        "Troops in the area were put on alert on Sunday, the Joint Chiefs of Staff said."
-    ) + FILLER
-    incidents = extract(text, published="2024-11-12")
-    defection, desertion = one(incidents, "defection"), one(incidents, "desertion")
-    assert dated(desertion) == dated(defection)
-
-
 def test_a_twin_lends_the_day_it_has_when_the_record_is_dated():
     # review 21, finding 15: the twin is looked up as it stands, not as it stood before the
     # dating loop; a day the loop gave it comes with the rule that gave it

@@ -807,3 +807,24 @@ def test_a_record_the_same_words_tell_as_another_type_takes_its_day(extract):
     assert dated(defection) == ("2024-10-05", "2024-10-05", 1)
     assert "date.same_words" in rules(desertion)
     assert dated(desertion) == dated(defection)
+
+
+def test_a_twin_lends_the_day_it_has_when_the_record_is_dated():
+    # review 21, finding 15: the twin is looked up as it stands, not as it stood before the
+    # dating loop; a day the loop gave it comes with the rule that gave it
+    from datetime import date
+    from types import SimpleNamespace
+
+    from yalu.extract.slots import _twin_date
+    from yalu.model import TimeSpan
+
+    day = TimeSpan(date(2024, 11, 10), date(2024, 11, 10), 1, None)
+
+    def twin(time, rule):
+        return SimpleNamespace(best_time=lambda: time, first=SimpleNamespace(rules={"date": rule} if rule else {}))
+
+    undated, in_loop, own_words = twin(None, None), twin(day, "date.lead_when"), twin(day, "date.month_day")
+    assert _twin_date([undated], set()) is None
+    assert _twin_date([undated, in_loop], set()) == (day, "date.lead_when")
+    assert _twin_date([own_words], {id(own_words)}) == (day, "date.same_words")
+

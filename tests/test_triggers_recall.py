@@ -16,7 +16,7 @@ FIRES = [
      "trigger.leadership_activity.surname"),
     ("Kim toured the new greenhouse farm in Hamju County, the agency said.", "trigger.leadership_activity.surname"),
     ("Kim attended the launching ceremony of a new cargo ship at the Nampho shipyard on Friday.",
-     "trigger.leadership_activity.surname"),
+     "trigger.leadership_activity.surname_attend"),
     # ... and the leader named in full takes part (trigger.leadership_activity.inspect)
     ("Kim Jong Un participated in the opening ceremony of a new hospital in Sinpo on Sunday.",
      "trigger.leadership_activity.inspect"),
@@ -41,7 +41,7 @@ FIRES = [
      "trigger.crackdown.lecture"),
     ("Residents of Onsong now sit through daily lectures about unauthorized visitors to the border area.",
      "trigger.crackdown.lecture"),
-    # the power supply cut, diverted or collapsing (trigger.economic_measure.power_cut)
+    # the power supply cut or diverted (trigger.economic_measure.power_cut)
     ("Since early December the electricity supply to Kapsan County has been cut off entirely, a source said.",
      "trigger.economic_measure.power_cut"),
     ("The authorities diverted electricity from the northern provinces to the capital last month.",
@@ -106,6 +106,20 @@ FIRES = [
     ("The families of the dead sailors were handed death certificates at the county office in May.",
      "trigger.other.death_notice"),
     ("Officials delivered casualty notices to the bereaved parents in Tanchon last week.", "trigger.other.death_notice"),
+    # the leader who visits Kim Il Sung University is he; a professor of it is not (review 21, finding 10)
+    ("Kim Jong Un visited Kim Il Sung University on Tuesday to meet its teachers.",
+     "trigger.leadership_activity.inspect"),
+    # the surname alone still tells his visits and the ceremonies he attends (review 21, finding 1)
+    ("Kim toured the rebuilt fertilizer plant in Hungnam on Thursday.", "trigger.leadership_activity.surname"),
+    ("Kim attended the opening of the new children's hospital in Wonsan on Saturday.",
+     "trigger.leadership_activity.surname_attend"),
+    # a lecture's topic makes it the campaign's (review 21, finding 9)
+    ("A lecture at the inminban this month denounced smugglers as traitors.", "trigger.crackdown.lecture"),
+    # the supply cut or failing (review 21, finding 12)
+    ("Local authorities cut the electricity supply to the apartments of Hyesan in March.",
+     "trigger.economic_measure.power_cut"),
+    ("The electricity supply in Chongjin deteriorated further in January, a source said.",
+     "trigger.economic_measure.power_failure"),
 ]
 
 NEAR_MISSES = [
@@ -120,6 +134,7 @@ NEAR_MISSES = [
      "trigger.leadership_activity.inspect"),
     # a cut feared or planned is none
     ("Officials fear the power grid could collapse this winter.", "trigger.economic_measure.power_cut"),
+    ("Officials fear the power grid could collapse this winter.", "trigger.economic_measure.power_failure"),
     ("The floods damaged roads and cut off electricity across the county.", "trigger.economic_measure.power_cut"),
     # soldiers or a boat crossing inside the DMZ, over the sea line or by mistake intrude, not flee
     ("North Korean soldiers laying mines in the DMZ crossed the border into the South on Tuesday.",
@@ -189,6 +204,20 @@ NEAR_MISSES = [
     ("Officials warned that a struggle session would follow any new case.", "trigger.punishment.struggle_session"),
     # families still without notices
     ("Many families are still waiting for death notices from the army.", "trigger.other.death_notice"),
+    # a professor of Kim Il Sung University is no leader (review 21, finding 10)
+    ("A physics professor of Kim Il Sung University attended the conference in Beijing.",
+     "trigger.leadership_activity.inspect"),
+    # a South Korean Kim who attends is not he (review 21, finding 1)
+    ("Kim Soo-ah, a lawyer in Incheon, attended the bar association's dinner on Friday.",
+     "trigger.leadership_activity.surname_attend"),
+    ("Kim attended a friend's wedding in Daegu last weekend, his office said.",
+     "trigger.leadership_activity.surname_attend"),
+    # who gives a lecture or its urgency is no topic (review 21, finding 9)
+    ("The police held a lecture on road safety for truck drivers last week.", "trigger.crackdown.lecture"),
+    ("Residents were called to an emergency lecture on storm preparations.", "trigger.crackdown.lecture"),
+    # what a sentence about electricity stops is not always the supply (review 21, finding 12)
+    ("The mill stopped production because electricity was scarce, a source said.",
+     "trigger.economic_measure.power_cut"),
 ]
 
 

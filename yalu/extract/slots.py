@@ -712,9 +712,8 @@ def date_undated(
     told_sents = {m.sent.start for c in clusters for m in c.mentions}
     recent = dates.resolve("recently", article.published)
     cycle = dates.news_cycle(article.published) if news_day and article.published else None
-    # the dates of the words that tell an act: a record the same words tell as another type
-    # (frame.soldier_deserts keeps a soldier's defection as his desertion too) is of its day
-    told_by = {m.trigger.i: time for c in clusters if (time := c.best_time()) for m in c.mentions}
+    told_by = _told_by(clusters)
+    dated_before = {id(c) for c in clusters if c.best_time()}
     for c in clusters:
         if article.published and (body := _told_after_recently(c, clusters, doc, found, lead, article.published)):
             for m in body[0]:
@@ -724,8 +723,8 @@ def date_undated(
         if id(c) in announced:
             c.first.set_time(*announced[id(c)])
             continue
-        if (same := told_by.get(c.first.trigger.i)) is not None:
-            c.first.set_time(same, "date.same_words")
+        if (same := _twin_date(told_by[c.first.trigger.i], dated_before)) is not None:
+            c.first.set_time(*same)
             continue
         # a paragraph tells one sequence: "The shooting took place on the 9th. ... His two
         # companions were detained on the spot." takes the date told before it
@@ -788,6 +787,28 @@ def date_undated(
         c.first.time_inherited = c.first.time is not None
     for c in clusters:
         _put_out(c, doc, found)
+
+
+def _told_by(clusters: list[Cluster]) -> dict[int, list[Cluster]]:
+    """The records the words that tell an act tell: a record the same words tell as another
+    type (frame.soldier_deserts keeps a soldier's defection as his desertion too) is of its
+    day (date.same_words)."""
+    told_by: dict[int, list[Cluster]] = {}
+    for c in clusters:
+        for i in {m.trigger.i for m in c.mentions}:
+            told_by.setdefault(i, []).append(c)
+    return told_by
+
+
+def _twin_date(twins: list[Cluster], dated_before: set[int]) -> tuple[TimeSpan, str] | None:
+    """The day a twin has when a record is dated, not before the dating loop, so that twins
+    agree: a twin the loop dates (date.lead_when, date.lead_day) lends the day it was given
+    and the rule that gave it (the same words' rule, as the record would take it itself),
+    one its own words date lends its day as date.same_words."""
+    twin = next((t for t in twins if t.best_time()), None)
+    if twin is None or (time := twin.best_time()) is None:
+        return None
+    return time, "date.same_words" if id(twin) in dated_before else twin.first.rules.get("date", "date.same_words")
 
 
 def _put_out(c: Cluster, doc: Doc, found: list[dates.DateMention]) -> None:

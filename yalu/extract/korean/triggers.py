@@ -101,20 +101,25 @@ def find_triggers(doc: KoreanDoc, sentence: Sentence) -> list[tuple[Morpheme, Tr
         if m.pos not in TRIGGER_TAGS:
             continue
         following = _following(morphemes, k)
-        # the trigger's characters in the unspaced sentence
-        lo = len(_unspaced(doc.text[sentence.start_char:m.start]))
-        hi = lo + len(_unspaced(doc.text[m.start:m.end]))
         fired = [
             r for r in trigger_rules()
             if m.form in r.forms and following not in r.not_after
             and (not r.any or any(a in sentence.text for a in r.any))
             and (not r.also or any(a in sentence.text for a in r.also))
             and not any(n.search(unspaced) for n in r.none)
-            and not any(v.start() < hi and lo < v.end() for n in r.none_over for v in n.finditer(unspaced))
+            and not (r.none_over and _covered(r.none_over, doc, sentence, m, unspaced))
         ]
         surest = max((r for r in fired if not r.beside), key=lambda r: r.weight, default=None)
         found.extend((m, r) for r in fired if r is surest or (r.beside and surest is not None))
     return found
+
+
+def _covered(patterns: tuple[re.Pattern[str], ...], doc: KoreanDoc, sentence: Sentence, m: Morpheme, unspaced: str) -> bool:
+    """A `none_over` word covers the trigger's own characters in the unspaced sentence
+    (worked out only for a rule that has such words and would fire on this morpheme)."""
+    lo = len(_unspaced(doc.text[sentence.start_char:m.start]))
+    hi = lo + len(_unspaced(doc.text[m.start:m.end]))
+    return any(v.start() < hi and lo < v.end() for n in patterns for v in n.finditer(unspaced))
 
 
 def _following(morphemes: list[Morpheme], k: int) -> str:

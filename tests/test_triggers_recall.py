@@ -155,8 +155,12 @@ NEAR_MISSES = [
     ("North Korean soldiers working in the DMZ crossed the line to the South and returned after warning shots.",
      "trigger.defection.cross_dmz"),
     ("A North Korean soldier crossed the DMZ by mistake and was sent back to the North.", "trigger.defection.cross_dmz"),
-    # Kim Chaek the man is no leader named by his surname
+    # Kim Chaek the man is no leader named by his surname, nor the doer of a leader's visit
     ("Kim Chaek inspected the guerrilla units at the front in 1950.", "trigger.leadership_activity.surname"),
+    ("Kim Chaek, a comrade of Kim Il Sung, inspected the guerrilla units at the front in 1950.",
+     "trigger.leadership_activity.inspect"),
+    ("Kim Chaek, a comrade of Kim Il Sung, inspected the guerrilla units at the front in 1950.",
+     "trigger.leadership_activity.surname"),
     ("The defector, Kim, visited his mother in Seoul last week.", "trigger.leadership_activity.surname"),
     ("Residents visited the statue of Kim on his birthday.", "trigger.leadership_activity.surname"),
     ("The guests also toured the Arch of Triumph and Kim Il Sung University on Friday.",

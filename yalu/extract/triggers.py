@@ -67,7 +67,9 @@ class Rule:
             (self.objects_none and self.objects_none.found(found, set()))
             or (self.single_objects_none and self.single_objects_none.found([o for o in found if _one(o)], set()))
             or (token.lemma_.lower() in self.intransitive_none and self._befell(token, found))
-            or (self.subjects_none and self.subjects_none.found(subjects(token), set()))
+            # a doer's head word counts inside a place's name: "Seoul contacted ...", Kim Chaek
+            # the man (read as his city's name) who "inspected the units"
+            or (self.subjects_none and self.subjects_none.found(subjects(token), set(), names=True))
             or (self.recipients_none and self.recipients_none.found(recipients(token), set()))
         )
 

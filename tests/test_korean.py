@@ -986,6 +986,12 @@ def test_the_families_of_the_executed_banished_or_sent_to_a_camp_are_another_pun
             ["punishment", "punishment"],
         "지난 3일 가상시에서 주민 2명이 공개처형됐다고 소식통이 전했다. 처형된 이들의 가족들은 관리소로 보내졌다.\n":
             ["punishment", "punishment"],
+        # the executed told again by a pronoun in a sentence of its own day: no second execution
+        # (trigger.ko.punishment.cheohyeong none_over)
+        "지난 3일 가상시에서 주민 2명이 공개처형됐다고 소식통이 전했다. 처형된 이들의 가족들은 지난 5일 산골로 추방됐다.\n":
+            ["punishment", "punishment"],
+        # an execution told only by its participle is still one
+        "소식통에 따르면 지난 5일 가상시에서 총살된 간부의 가족들이 산골로 추방됐다.\n": ["punishment", "punishment"],
     }
     _assert_types(records)
 

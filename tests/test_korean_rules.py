@@ -141,9 +141,12 @@ def test_dates_resolve_like_the_english_ones() -> None:
     # a day told as approximate: the days within three of it, week precision (date.ko.about_day)
     assert one("지난달 20일께") == ("2025-05-17", "2025-05-23", 2)
     assert one("10일경") == ("2025-06-07", "2025-06-12", 2)  # cut at publication
-    # a count of days told as approximate dates nothing; next month's day is no approximate day of this one
+    # a count of days told as approximate dates nothing; next month's day is next month's, as in
+    # English "next month" (ko/dates.toml [relative])
     assert find_dates("그는 체포된 지 10일쯤 지나 풀려났다.", PUB) == []
-    assert "date.ko.about_day" not in {d.rule for d in find_dates("그는 다음달 5일께 돌아온다.", PUB)}
+    assert one("다음달 5일께") == ("2025-07-02", "2025-07-08", 2)
+    assert one("다음 달 5일") == ("2025-07-05", "2025-07-05", 1)
+    assert one("이달 5일") == ("2025-06-05", "2025-06-05", 1)
     assert one("25일 오후 5시경")[2] == 1  # an hour's 경: the day is told
     assert one("작년 말")[:2] == ("2024-09-01", "2024-12-31")
     assert one("주체112년") == ("2023-01-01", "2023-12-31", 4)

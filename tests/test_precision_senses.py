@@ -27,6 +27,7 @@ def fired_words(fired, text):
         ("The old ferry sank in heavy seas near the island.", "attack", "sank"),
         # told as a noun, in a headline or as a participle (trigger.attack.attack's intransitive_none)
         ("State television blamed the ferry operator for the Kumgang sinking, which took 40 lives.", "attack", "sinking"),
+        ("Experts blamed the heavy seas for the Baekdo sinking, which took 40 lives.", "attack", "sinking"),
         ("Freighter sinks off the east coast, killing dozens of sailors", "attack", "sinks"),
         ("A Japanese patrol boat rescued nine sailors from a sinking freighter.", "attack", "sinking"),
         # a disease's bout
@@ -75,6 +76,9 @@ def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):
         ("The sinking of the corvette by a submarine killed 40 sailors.", "attack", "sinking"),
         ("Seoul demanded that the North apologize for the Baekdo sinking, which killed 30 sailors.", "attack", "sinking"),
         ("Pyongyang denied responsibility for the Baekdo sinking, a provocation that killed 30 sailors.", "attack", "sinking"),
+        # a state or its forces blamed for it (trigger.attack.attack's `blamed`)
+        ("Seoul blamed Pyongyang for the Baekdo sinking, which killed 30 sailors.", "attack", "sinking"),
+        ("The Baekdo sinking was blamed on the North.", "attack", "sinking"),
         ("Border guards caught two smugglers on the riverbank on Friday.", "arrest", "caught"),
         ("Guards beat the prisoner until he lost consciousness.", "attack", "beat"),
         ("Kim Jong Un observed a firing drill of the artillery units on Tuesday.", "leadership_activity", "observed"),

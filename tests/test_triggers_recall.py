@@ -120,6 +120,15 @@ FIRES = [
      "trigger.economic_measure.power_cut"),
     ("The electricity supply in Chongjin deteriorated further in January, a source said.",
      "trigger.economic_measure.power_failure"),
+    # a soldier who crosses the DMZ to the South and asks for asylum flees (trigger.defection.cross_dmz)
+    ("A North Korean soldier crossed the DMZ to the South on Tuesday and asked for asylum.",
+     "trigger.defection.cross_dmz"),
+    ("The young private crossed the demilitarized zone in thick fog and sought refuge at a guard post.",
+     "trigger.defection.cross_dmz"),
+    # the leader's visit to a place named after Kim Chaek is his (review, finding 5)
+    ("Kim Jong Un visited the Kim Chaek Iron and Steel Complex in Chongjin on Tuesday, KCNA said.",
+     "trigger.leadership_activity.inspect"),
+    ("Kim toured Kim Chaek University of Technology on Friday.", "trigger.leadership_activity.surname"),
 ]
 
 NEAR_MISSES = [
@@ -142,6 +151,16 @@ NEAR_MISSES = [
     ("The navy seized a fishing boat that crossed the sea demarcation line near Yeonpyeong.",
      "trigger.defection.flee"),
     ("Officials said the troops had crossed the border by mistake while clearing bushes.", "trigger.defection.flee"),
+    # ... and so are those working in the DMZ who cross to the South (trigger.defection.cross_dmz)
+    ("North Korean soldiers working in the DMZ crossed the line to the South and returned after warning shots.",
+     "trigger.defection.cross_dmz"),
+    ("A North Korean soldier crossed the DMZ by mistake and was sent back to the North.", "trigger.defection.cross_dmz"),
+    # Kim Chaek the man is no leader named by his surname, nor the doer of a leader's visit
+    ("Kim Chaek inspected the guerrilla units at the front in 1950.", "trigger.leadership_activity.surname"),
+    ("Kim Chaek, a comrade of Kim Il Sung, inspected the guerrilla units at the front in 1950.",
+     "trigger.leadership_activity.inspect"),
+    ("Kim Chaek, a comrade of Kim Il Sung, inspected the guerrilla units at the front in 1950.",
+     "trigger.leadership_activity.surname"),
     ("The defector, Kim, visited his mother in Seoul last week.", "trigger.leadership_activity.surname"),
     ("Residents visited the statue of Kim on his birthday.", "trigger.leadership_activity.surname"),
     ("The guests also toured the Arch of Triumph and Kim Il Sung University on Friday.",

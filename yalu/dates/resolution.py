@@ -475,16 +475,16 @@ class PastWindow(FromPublication):
 @dataclass(frozen=True)
 class OrdinalDay(FromPublication):
     """ "on the 18th": the publication month, or the previous month if 18 > publication day;
-    "the 18th of last month"."""
+    "the 18th of last month" (or of next month: Korean "다음달 5일")."""
 
     day: int
-    month_words: str  # "this", "last", "the" or ""
+    month_words: str  # "this", "last", "next", "the" or ""
 
     def place(self, pub: date, future: bool) -> TimeSpan:
         d, rel = self.day, self.month_words
         y, mo = pub.year, pub.month
-        if rel == "last":
-            y, mo = add_months(y, mo, -1)
+        if rel in ("last", "next"):
+            y, mo = add_months(y, mo, -1 if rel == "last" else 1)
         elif rel == "this":
             pass
         elif future:

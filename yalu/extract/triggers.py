@@ -53,6 +53,9 @@ class Rule:
     # struck and sank", "sank after an explosion")
     intransitive_none: frozenset[str] = frozenset()
     causes: Terms = Terms([])
+    # a doer blamed for the act, which tells it was done: "Seoul blamed Pyongyang for the
+    # sinking" (not "blamed the ferry operator for the sinking": an operator sinks nothing)
+    blamed: Terms = Terms([])
     # objects the word must have to tell this act: "investigated residents" (a class of people),
     # not "investigated the fire"
     objects_any: Terms = Terms([])
@@ -64,7 +67,9 @@ class Rule:
             (self.objects_none and self.objects_none.found(found, set()))
             or (self.single_objects_none and self.single_objects_none.found([o for o in found if _one(o)], set()))
             or (token.lemma_.lower() in self.intransitive_none and self._befell(token, found))
-            or (self.subjects_none and self.subjects_none.found(subjects(token), set()))
+            # a doer's head word counts inside a place's name: "Seoul contacted ...", Kim Chaek
+            # the man (read as his city's name) who "inspected the units"
+            or (self.subjects_none and self.subjects_none.found(subjects(token), set(), names=True))
             or (self.recipients_none and self.recipients_none.found(recipients(token), set()))
         )
 
@@ -80,11 +85,21 @@ class Rule:
         sentence; a verb joined to another shares its doer and object ("the navy intercepted and
         sank a vessel", which the parser may leave with no object), and "the sinking of the
         corvette" names what was sunk."""
-        if found or self.causes.found(list(token.sent), set()):
+        if found or self.causes.found(list(token.sent), set()) or self._blamed(token.sent):
             return False
         if token.pos_ == "VERB":
             return token.dep_ == "amod" or any(c.dep_ == "nsubj" for c in token.children)
         return token.pos_ == "NOUN"
+
+    def _blamed(self, sent: Span) -> bool:
+        """A word of blame in the sentence whose object ("blamed Pyongyang for") or "on" ("was
+        blamed on the North") names one of the rule's doers; a place's name counts."""
+        if not self.blamed:
+            return False
+        held = [d for w in sent if w.lemma_.lower() == "blame"
+                for o in [*objects(w), *(c for p in w.children if p.lower_ == "on" for c in p.children)]
+                for d in o.subtree]
+        return self.blamed.found(held, set(), names=True)
 
     def kind_of(self, token: Token) -> str:
         """The kind of act the word names ("executed": death, "jailed": prison), or ""."""
@@ -157,6 +172,7 @@ def rules() -> dict[str, list[Rule]]:
             single_objects_none=Terms(r.get("single_objects_none", [])),
             intransitive_none=frozenset(r.get("intransitive_none", [])),
             causes=Terms(r.get("causes", [])),
+            blamed=Terms(r.get("blamed", [])),
             objects_any=Terms(r.get("objects_any", [])),
         )
         for lemma in rule.lemmas:

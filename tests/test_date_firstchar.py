@@ -42,13 +42,30 @@ def test_the_samples_and_examples_read_the_same_under_the_guard() -> None:
     (r"(?:a|\d)+?x", re.IGNORECASE, "AAx 12X ax x"),
     (r"(?>ab|a)c|\bzz", 0, "abc ac zz azz"),
     (r"\w+ ago", 0, "два дня ago, 3 ago, ago"),
+    (r"(?:early|late)?\s*(?:May|March)\b", 0, "early May, lateMarch, earlyMay, Ma, May"),
+    (r"(?:\d{1,3}|a\s+few)\s+days?\s+later", re.IGNORECASE, "a few days later, 1234 days later, A  FEW DAY LATER"),
+    (r"(?>ab|a)+c|x[yz]*w", 0, "ababc ac xw xyzw abac"),
+    (r"(?:the\s+)?[0-9]+(?:st|nd)|(?i:no)", 0, "the 1st, 22nd, No, NO, thE 2nd"),
 ])
 def test_a_guarded_pattern_finds_what_the_pattern_finds(pattern: str, flags: int, text: str) -> None:
     regex = re.compile(pattern, flags)
     guard = guarded(regex)
-    assert guard is not regex  # each of these can begin with only some characters
+    # each of these can begin with only some characters, and no match is one character long
+    assert _lookahead(guard, pattern).count(")(?:(") == 1  # the first characters', then the second's
     assert _found(guard, text) == _found(regex, text)
     assert _found(regex, text)  # the texts do hold matches
+
+
+def _lookahead(guard: re.Pattern[str], pattern: str) -> str:
+    assert guard.pattern.endswith(f"(?:{pattern})")
+    return guard.pattern[:-len(pattern) - 4]
+
+
+@pytest.mark.parametrize("pattern", [r"a|bc", r"(?:x|y.)z?", r"[ab]\w*"])
+def test_no_second_lookahead_where_a_match_may_be_one_character_or_any_second(pattern: str) -> None:
+    guard = guarded(re.compile(pattern))
+    assert _lookahead(guard, pattern).count(")(?:(") == 0  # the first characters' only
+    assert _found(guard, "a bc xz y. yaz ab") == _found(re.compile(pattern), "a bc xz y. yaz ab")
 
 
 @pytest.mark.parametrize("pattern", [r"(?:May)?", r"(a)?\1b", r".day", r"x*"])

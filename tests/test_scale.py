@@ -220,6 +220,23 @@ def test_the_key_changes_with_the_rulers_patterns(nlp):
     assert cache._key(other) != cache.key(nlp)
 
 
+def test_a_pipeline_from_the_cache_reads_it_without_building_spacy(pipeline, tmp_path):
+    """`yalu reprocess` reads annotations with `cache.reader`, built without the place
+    patterns, under the key of the whole pipeline; the whole one is built only for an
+    article it must annotate."""
+    gazetteer = Gazetteer.default()
+    assert cache.key(cache.reader(gazetteer)) == cache.key(build(gazetteer)) == cache.key(pipeline.nlp)
+    article = Article(text="Guards in Hyesan detained two smugglers on Monday, a source told Daily NK.",
+                      published=date(2024, 5, 2))
+    (made,) = Pipeline(nlp=pipeline.nlp, decide=pipeline.decide, keep_annotations=True).process([(article, None)])
+    reading = Pipeline(decide=pipeline.decide, keep_annotations=True, from_cache=True)
+    (cached,) = reading.process([(article, made.annotation)])
+    assert reading._nlp is None and cached.annotation is None
+    assert [i.to_dict() for i in cached.incidents] == [i.to_dict() for i in made.incidents]
+    (again,) = reading.process([(article, ("an older pipeline", b""))])
+    assert reading._nlp is not None and again.annotation == made.annotation
+
+
 def test_a_classifier_on_sentence_vectors_keeps_no_cache(pipeline):
     from dataclasses import replace
 

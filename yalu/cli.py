@@ -411,8 +411,8 @@ def reprocess(db: str, article_ids: tuple[str, ...], published: date | None, qui
                 progress.update(1)
 
         errors: list[str] = []
-        outcome = run(store, _runner(jobs, scheduler, keep_annotations=True), counted(articles(store, ids, published)),
-                      _reporter(errors))
+        outcome = run(store, _runner(jobs, scheduler, keep_annotations=True, from_cache=True),
+                      counted(articles(store, ids, published)), _reporter(errors))
     click.echo(f"{outcome}: {db}", err=True)
     sys.exit(1 if errors else 0)
 

@@ -37,10 +37,12 @@ class Settings:
     time_budget: float | None = DEFAULT_TIME_BUDGET
     keep_annotations: bool = False
     batch_size: int = 32
+    from_cache: bool = False  # most articles come with their annotation (`Pipeline`)
 
     def pipeline(self) -> Pipeline:
         return Pipeline(rules_only=self.rules_only, time_budget=self.time_budget,
-                        keep_annotations=self.keep_annotations, batch_size=self.batch_size)
+                        keep_annotations=self.keep_annotations, batch_size=self.batch_size,
+                        from_cache=self.from_cache)
 
 
 def stderr_report(line: str) -> None:

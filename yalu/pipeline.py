@@ -88,7 +88,9 @@ def report_skipped(error: IngestError) -> None:
 class Pipeline:
     """The stages over one set of collaborators, built once: the gazetteer, the spaCy
     pipeline whose rulers know its names, the geoparser that resolves them, and the
-    classifiers (English, Korean) that decide which candidate records are incidents."""
+    classifiers (English, Korean) that decide which candidate records are incidents.
+    With `from_cache` (most articles come with their annotation) the spaCy pipeline is
+    built only when an article must be annotated."""
 
     def __init__(
         self,
@@ -100,24 +102,38 @@ class Pipeline:
         batch_size: int = 32,
         time_budget: float | None = DEFAULT_TIME_BUDGET,
         keep_annotations: bool = False,
+        from_cache: bool = False,
     ):
         self.gazetteer = gazetteer or Gazetteer.default()
         # the trained classifier decides what the rules propose, unless asked for the rules alone
         self.decide = decide if decide is not None or rules_only else Classifier.load()
         self.decide_ko = decide_ko if decide_ko is not None or rules_only else Classifier.load(lang="ko")
-        if nlp is None:
-            nlp = pipeline() if gazetteer is None else build(self.gazetteer)
-        self.nlp = nlp
+        self._packaged = gazetteer is None
+        self._nlp = nlp
+        if nlp is None and not from_cache:
+            _ = self.nlp
         self.geoparser = Geoparser(self.gazetteer)
         self.batch_size = batch_size
         self.time_budget = time_budget
         self.keep_annotations = keep_annotations
 
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = pipeline() if self._packaged else build(self.gazetteer)
+        return self._nlp
+
+    @cached_property
+    def _reader(self) -> Language:
+        """What reads cached annotations: the spaCy pipeline, or while it is not built one
+        that only reads them, under the same key (`annotate.cache.reader`)."""
+        return self._nlp if self._nlp is not None else cache.reader(self.gazetteer)
+
     @cached_property
     def cache_key(self) -> str | None:
         """The key of the annotations this pipeline makes and reads (`annotate.cache`);
         None when its decider reads what the cache leaves out."""
-        return cache.key(self.nlp) if cache.usable(self.decide) else None
+        return cache.key(self._reader) if cache.usable(self.decide) else None
 
     def run(self, articles: Iterable[Article],
             skipped: Callable[[IngestError], None] = report_skipped) -> Iterator[tuple[Article, list[Incident]]]:
@@ -169,7 +185,7 @@ class Pipeline:
         if cached is None or self.cache_key is None or cached[0] != self.cache_key:
             return None
         try:
-            return cache.from_bytes(self.nlp, cached[1])
+            return cache.from_bytes(self._reader, cached[1])
         except Exception:  # unreadable bytes are annotated again, as a changed key is
             return None
 
@@ -184,8 +200,9 @@ class Pipeline:
         its memory would grow past the bound the batches keep."""
         for item in items:
             article = item[0]
-            if len(article.text) > self.nlp.max_length:
-                skipped(_skip_error(article, f"text of {len(article.text):,} characters, over the {self.nlp.max_length:,} the extractor reads"))
+            limit = self._reader.max_length  # the spaCy pipeline's, not building it
+            if len(article.text) > limit:
+                skipped(_skip_error(article, f"text of {len(article.text):,} characters, over the {limit:,} the extractor reads"))
             else:
                 yield item
 
@@ -208,9 +225,10 @@ class Pipeline:
         ordinary reports takes a few seconds); None when over it or when a text has too
         many tokens: each article is then annotated alone, within its own budget, and only
         the slow or long one is skipped."""
+        nlp = self.nlp  # built, if it is not, outside the budget
         try:
             with time_budget(self.time_budget):
-                return annotate(self.nlp, [a.text for a in batch])
+                return annotate(nlp, [a.text for a in batch])
         except (Overtime, TooManyTokens):
             return None
 

@@ -2,7 +2,8 @@
 --published/--outlet` over an article already stored): after a metadata fix or a new
 Yalu version, an article's records are made again from its stored text.
 
-Per article, in one transaction with its audit rows:
+Per article, all or none of it with its audit rows (articles are committed WRITE_BATCH
+at a time: a commit cost ~0.45 ms, most of what storing an unchanged article costs):
 - a machine record the new run makes again (the same id) is replaced by the new one; what
   other outlets' reports gave it (their sources and evidence) and the records merged into
   it are kept;
@@ -27,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from .model import Article, Furniture, Incident
@@ -35,7 +37,7 @@ from .store.writes import add_sources, insert_evidence, insert_incident, save_an
 
 if TYPE_CHECKING:
     from .parallel import Report, Runner
-    from .pipeline import Cached
+    from .pipeline import Cached, Done
 
 USER = "reprocess"
 # what the extractor decides, compared between a reviewed record and a new run
@@ -45,6 +47,7 @@ EXTRACTED = (
 )
 # what a replaced machine record keeps of the old one
 KEPT = ("merged_into", "created_at")
+WRITE_BATCH = 32
 
 
 @dataclass
@@ -99,12 +102,17 @@ def reprocess(store: Store, runner: Runner, selected: Iterable[Article], report:
 
     outcome = Outcome()
     items = ((article, stored_annotation(store, article.id)) for article in selected)
+    results = runner.results(items, report or stderr_report)
     with store.bulk():
-        for done in runner.results(items, report or stderr_report):
-            store.write(partial(_replace, article=done.article, incidents=done.incidents, outcome=outcome,
-                                annotation=done.annotation))
-            outcome.articles += 1
+        while batch := list(islice(results, WRITE_BATCH)):
+            store.write(partial(_replace_all, batch=batch, outcome=outcome))
     return outcome
+
+
+def _replace_all(conn: sqlite3.Connection, batch: list[Done], outcome: Outcome) -> None:
+    for done in batch:
+        _replace(conn, done.article, done.incidents, outcome, done.annotation)
+        outcome.articles += 1
 
 
 def _replace(conn: sqlite3.Connection, article: Article, incidents: list[Incident], outcome: Outcome,

@@ -53,6 +53,7 @@ class _Text:
     force_future: bool
     atoms: list[Atom]
     dateline_end: int  # the dateline is when the agency wrote: nothing counts from it
+    lowered: str  # the text as the rules read it (`_counts_lowered`)
     out: list[DateMention] = field(default_factory=list)
 
     def future(self, a: Atom) -> bool:
@@ -107,9 +108,10 @@ def find_dates(text: str, published: date | None, *, future: bool = False) -> li
     The tense of each expression is guessed from cue words around it in its sentence
     ("will", "is scheduled to", ...): future weekdays and months resolve forward. With
     `future`, every expression reads as ahead of publication."""
-    atoms = scan(_counts_lowered(text), RULES)
+    lowered = _counts_lowered(text)
+    atoms = scan(lowered, RULES)
     found = dateline_match(text)
-    t = _Text(text, published, future, atoms, found.end() if found else 0)
+    t = _Text(text, published, future, atoms, found.end() if found else 0, lowered)
     i = 0
     while i < len(atoms):
         i += _read(t, i)
@@ -349,6 +351,9 @@ _AFTER_CLAUSE = re.compile(
     r"\b(?P<n>\w+(?:\s+\w+)?)\s+(?P<unit>days?|weeks?)\s+after\s+"
     r"(?=(?:[A-Z][\w'’-]*|it|they|he|she|the\s+(?:North|South))\s)"
 )
+# what each of its matches holds: a text without it is not scanned with the whole pattern,
+# which tries each word (its scan of the KCNA texts: 0.17 s; this one's: 0.01 s)
+_DAYS_AFTER = re.compile(r"(?:day|week)s?\s+after\s")
 
 
 def _count_back_from_main_clause(t: _Text) -> None:
@@ -356,9 +361,8 @@ def _count_back_from_main_clause(t: _Text) -> None:
     the after-clause was that many days before the main clause's event, whose date is the
     nearest date told before ("fired seven missiles today"). A mention over "two days
     after", which the parser hangs on the clause's verb."""
-    lowered = _counts_lowered(t.text)
     count_word = re.compile(rf"^(?:{lexicon().COUNT})$")
-    for m in _AFTER_CLAUSE.finditer(lowered):
+    for m in _AFTER_CLAUSE.finditer(t.lowered) if _DAYS_AFTER.search(t.lowered) else ():
         n = m.group("n").split()[-1] if not count_word.match(m.group("n")) else m.group("n")
         if not count_word.match(n) or any(d.start <= m.start() < d.end for d in t.out):
             continue

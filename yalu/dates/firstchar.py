@@ -6,7 +6,10 @@ start with optional words ("early", "the", "this coming"), so each of the 24 rul
 ran its whole pattern at each of a text's positions: about half of an article's
 extraction time. `guarded` puts a lookahead of the characters a match can begin with
 in front, `(?=[...])(?:pattern)`: the same matches, groups and spans, and a position
-whose character can begin no match is left after one test.
+whose character can begin no match is left after one test. Where no match is one
+character long, the lookahead tests the second character too (`(?=[...][...])`): the
+first alone lets most letters through where a rule begins with many words; the date
+rules' scan of the KCNA corpus took a quarter less.
 """
 
 from __future__ import annotations
@@ -29,16 +32,83 @@ class _Unknown(Exception):
 
 
 def guarded(regex: re.Pattern[str]) -> re.Pattern[str]:
-    """`regex` with the lookahead of its first characters; itself where a match may be
-    empty, or begin with any character, or the pattern is one `_first` does not read."""
+    """`regex` with the lookahead of its first characters, and of its second ones where no
+    match is one character long (`_second`); itself where a match may be empty, or begin
+    with any character, or the pattern is one `_first` does not read."""
     try:
-        ops, nullable = _first(_parser.parse(regex.pattern, regex.flags), regex.flags)
+        parsed = _parser.parse(regex.pattern, regex.flags)
+        ops, nullable = _first(parsed, regex.flags)
         if nullable or any(op is ANY for op, _, _ in ops):
             return regex
+        look = f"(?:{'|'.join(_alternatives(ops, regex.flags))})"
+        try:
+            look += f"(?:{'|'.join(_alternatives(_second(parsed, regex.flags), regex.flags))})"
+        except _Unknown:
+            pass
         end = "\n)" if regex.flags & re.VERBOSE else ")"  # past a trailing comment
-        return re.compile(f"(?={'|'.join(_alternatives(ops, regex.flags))})(?:{regex.pattern}{end}", regex.flags)
+        return re.compile(f"(?={look})(?:{regex.pattern}{end}", regex.flags)
     except (_Unknown, re.error):  # a global inline flag cannot move inside (?:...)
         return regex
+
+
+# What is left of a pattern to match: its parts in order, each with the flags in force.
+Rest = tuple[tuple[list, int], ...]
+
+
+def _second(parsed, flags: int) -> list[tuple[int, object, int]]:
+    """The one-character items a match's second character can be. The first characters
+    alone let through most of a text's letters where a rule begins with many words ("a",
+    "the", "one", ...): with the second ones, the whole pattern is tried at far fewer
+    positions. _Unknown where a match may end after one character or its second may be
+    any: no second lookahead."""
+    heads, _ = _heads(((list(parsed), flags),))
+    seconds: list[tuple[int, object, int]] = []
+    for _op, _av, _flags, rest in heads:
+        more, nullable = _heads(rest)
+        if nullable or any(op is ANY for op, _, _, _ in more):
+            raise _Unknown("a match may end after one character")
+        seconds += [(op, av, op_flags) for op, av, op_flags, _ in more]
+    return seconds
+
+
+def _heads(rest: Rest) -> tuple[list[tuple[int, object, int, Rest]], bool]:
+    """As `_first`, over what is left to match, each item with what is left after it;
+    and whether what is left can match the empty string."""
+    for k, (seq, flags) in enumerate(rest):
+        for i, (op, av) in enumerate(seq):
+            after = ((seq[i + 1:], flags),) + rest[k + 1:]
+            if op in ZERO_WIDTH:
+                continue
+            if op in ONE_CHARACTER:
+                return [(op, av, flags, after)], False
+            if op is SUBPATTERN:
+                _group, add_flags, del_flags, p = av
+                inner = _compiler._combine_flags(flags, add_flags, del_flags)
+                if (inner ^ flags) & _parser.TYPE_FLAGS:
+                    raise _Unknown("a scoped ASCII or LOCALE flag")
+                return _heads(((list(p), inner),) + after)
+            if op is ATOMIC_GROUP:  # read as a plain group: more matches, never fewer
+                return _heads(((list(av), flags),) + after)
+            if op is BRANCH:
+                found: list[tuple[int, object, int, Rest]] = []
+                nullable = False
+                for alternative in av[1]:
+                    more, empty = _heads(((list(alternative), flags),) + after)
+                    found += more
+                    nullable = nullable or empty
+                return found, nullable
+            if op in REPEATS:
+                least, most, p = av
+                if _first(p, flags)[1]:
+                    raise _Unknown("a repeat of what may be empty")
+                again = [] if most == 1 else [(op, (max(least - 1, 0), most if most == _c.MAXREPEAT else most - 1, p))]
+                found, nullable = _heads(((list(p), flags), (again, flags)) + after)
+                if least == 0:
+                    more, empty = _heads(after)
+                    found, nullable = found + more, nullable or empty
+                return found, nullable
+            raise _Unknown(str(op))
+    return [], True
 
 
 def _first(seq, flags: int) -> tuple[list[tuple[int, object, int]], bool]:

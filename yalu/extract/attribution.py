@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .. import resources
-from ..annotate import SOURCE, source_lexicon
+from ..annotate import SOURCE, source_lexicon, text_of
 from ..annotate.index import ents_in, starting_in
+from ..dates.firstchar import guarded
 from ..model import Attribution
 
 # the generic that may close where a source is, the words that may open it and the
@@ -42,6 +43,8 @@ ANONYMOUS = re.compile(
 # the following report", "... spoke about this")
 REPORTING = (r"(?i:told|tells|said|says|reported|reports|added|explained|noted|according to|claimed|confirmed|revealed|quoted|quoting"
              r"|informed|spoke\s+(?:about|of)|(?:gave|provided|sent)\s+(?:us\s+)?(?:with\s+)?the\s+following)")
+# tried only where a reporting verb can begin (`guarded`): every sentence is searched for one
+REPORTS = guarded(re.compile(REPORTING))
 CORROBORATE = re.compile(r"\b(?:has|have|had)?\s*also\s+(?:reported|confirmed|carried)|\bsimilar(?:ly)?\s+report|\bas\s+reported\s+by\b", re.I)
 
 
@@ -59,9 +62,10 @@ def _media(name: str) -> dict | None:
 def citations(doc: Doc) -> list[Citation]:
     """Every source phrase that a reporting verb makes a source, in document order."""
     found = []
+    whole = text_of(doc)
     for sent in doc.sents:
-        text = sent.text
-        reports = re.search(REPORTING, text)
+        text = whole[sent.start_char:sent.end_char]  # sent.text, not joined token by token
+        reports = REPORTS.search(text)
         if not reports:
             continue
         for m in ANONYMOUS.finditer(text):
@@ -103,7 +107,7 @@ def sentence_attribution(sent: Span, cites: list[Citation], outlet: str | None) 
     anonymous = [c for c in inside if c.attribution.kind == "anonymous_source"]
     if anonymous:
         return anonymous[0].attribution
-    if inside and re.search(REPORTING, sent.text):
+    if inside and REPORTS.search(sent.text):
         return inside[0].attribution
     quoted = re.search(r"[“\"](?:\S+\s+){3,}", sent.text) or re.search(r"\bthe\s+(?:\w+\s+)?source\b", sent.text, re.I)
     if quoted:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import resources
+from ..dates.firstchar import guarded, required
 from ..model import Quantity
 
 NUMBER_WORDS: dict[str, int] = resources.load("numbers.toml")["cardinals"]
@@ -37,6 +38,10 @@ PATTERNS = [
         r"(?P<who>people|persons|defectors|soldiers|residents|civilians|smugglers|traders|women|men|students|fishermen"
         r"|infiltrators|agents|crewmen|crew members|passengers|officials|cadres|workers|families|guards|troops)\b", re.I)),
 ]
+# Most patterns begin with a number, and "a", "one" begin at almost every word: each is
+# tried only where a match can begin (`guarded`) and only in a text holding one of the
+# words every match contains (`required`, None: no such words). Same matches, ~3x faster.
+SCANS = [(kind, guarded(pattern), required(pattern)) for kind, pattern in PATTERNS]
 
 
 def number(word: str) -> float | None:
@@ -59,7 +64,9 @@ def quantities(text: str) -> list[Quantity]:
     """The quantities stated in a clause or sentence, each once."""
     found: list[Quantity] = []
     spans: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:
+    for kind, pattern, needs in SCANS:
+        if needs is not None and needs.search(text) is None:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in spans):
                 continue  # one stretch of text, one quantity

@@ -344,6 +344,9 @@ def test_one_sentence_two_modalities(mode):
         ("Officials fear that a severe food shortage is likely this spring.", "shortage", "modality.desire"),
         ("Residents say a fresh crackdown on traders is expected after the holiday.", "crackdown", "modality.desire"),
         ("In past cases like this, the family was sent to a labor camp.", "sent", "modality.background"),
+        # the famine of the 1990s is history, whatever the report's news
+        ("During the Arduous March, a famine that struck in the mid-1990s, the guard began smuggling copper.",
+         "famine", "modality.background"),
         ("The province insists it has zero cases of the coronavirus.", "coronavirus", "modality.generic.none_counted"),
         ("Smuggling across the border has almost ceased.", "Smuggling", "modality.generic.trend"),
         ("The government is intensifying punishments of human trafficking and drugs.", "punishments",
@@ -378,6 +381,7 @@ def test_generic_mention_is_no_act(nlp, text, word, rule):
         ("Two defections were reported near Musan last week.", "defections"),
         ("The authorities imposed a lockdown on Hyesan on Monday.", "lockdown"),
         ("The court handed down harsh punishment to the two brokers last week.", "punishment"),
+        ("A famine hit two counties of South Hwanghae Province in the spring of 2012, a source said.", "famine"),
         # a sanction ordered for people named, or pledged, is meted out or decided
         ("The minister ordered the public execution of the three brokers caught in Musan.", "execution"),
         ("The party pledged severe punishment for the county officials who failed to evacuate the village.",

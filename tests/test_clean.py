@@ -244,6 +244,7 @@ def test_seed_incident_sentences_stay_unchanged():
         ("-5\u00b0C", "other"),
         ("Send to", "other"),
         ("From", "other"),
+        ("입력 2023-05-04 15:10:02 수정 2023-05-04 15:12:40 News Today", "date"),
     ],
 )
 def test_furniture_lines(line, kind):
@@ -259,6 +260,7 @@ def test_furniture_lines(line, kind):
         "The photo, taken by a source, shows guards at the river.",
         "A photo taken by the source shows officers carrying boxes out of the market.",
         "Image quality was poor, the source said.",
+        "The ministry's briefing was aired on News Today on Monday.",
         # a bracketed aside that names an agency is no credit unless it is only names
         "(The report was carried by KCNA via its website.)",
         "(Kim Jong Un, Ri Sol Ju and their daughter)",
@@ -553,6 +555,14 @@ def test_market_ticker_is_furniture():
             "Soldiers stand guard at a post near the border in Paju, South Korea, Monday, March 4, 2019.",
         ),
         ("[imText1]Guards fired shots on Friday.", "Guards fired shots on Friday.", "other", "[imText1]"),
+        # a broadcaster's programme tag and posting stamps around a headline: "Today" dates no act
+        ("[News Today] GUARDS FIRE WARNING SHOTS", "GUARDS FIRE WARNING SHOTS", "other", "[News Today]"),
+        (
+            "N. KOREA FIRES TWO ROCKETS News Today 입력 2023.05.04 (15:10) 수정 2023.05.04 (16:40)",
+            "N. KOREA FIRES TWO ROCKETS",
+            "date",
+            "News Today 입력 2023.05.04 (15:10) 수정 2023.05.04 (16:40)",
+        ),
     ],
 )
 def test_furniture_inside_a_line_keeps_the_text(line, kept, kind, part):

@@ -306,6 +306,15 @@ def test_one_sentence_two_modalities(mode):
         ("Repatriated defectors risk severe punishment, including execution.", "execution", "modality.no_act.threatened"),
         ("Families of defectors often face heavy penalties, including imprisonment in labor camps.", "imprisonment",
          "modality.no_act.threatened"),
+        # a bare sanction under a threat, warning, order or call, wherever the parser hangs it
+        ("Officers are threatening families who have sheltered travelers in their homes with strict punishment.",
+         "punishment", "modality.no_act.sanction_called_for"),
+        ("The lecturer warned that the police will step up inspections and punishment for hoarding grain.",
+         "punishment", "modality.no_act.sanction_called_for"),
+        ("A new directive has been issued calling for harsh punishments for guards who take bribes.", "punishments",
+         "modality.no_act.sanction_called_for"),
+        ("The county threatened to mete out penalties to farmers who fail to deliver their quotas.", "penalties",
+         "modality.no_act.sanction_called_for"),
         # a class of acts kept off or stopped
         ("Soldiers were sent to the border to prevent the spread of COVID-19.", "COVID-19", "modality.generic.prevented"),
         ("Trade is restricted out of fears over the spread of COVID-19 from China.", "COVID-19",
@@ -335,6 +344,9 @@ def test_one_sentence_two_modalities(mode):
         ("Officials fear that a severe food shortage is likely this spring.", "shortage", "modality.desire"),
         ("Residents say a fresh crackdown on traders is expected after the holiday.", "crackdown", "modality.desire"),
         ("In past cases like this, the family was sent to a labor camp.", "sent", "modality.background"),
+        # the famine of the 1990s is history, whatever the report's news
+        ("During the Arduous March, a famine that struck in the mid-1990s, the guard began smuggling copper.",
+         "famine", "modality.background"),
         ("The province insists it has zero cases of the coronavirus.", "coronavirus", "modality.generic.none_counted"),
         ("Smuggling across the border has almost ceased.", "Smuggling", "modality.generic.trend"),
         ("The government is intensifying punishments of human trafficking and drugs.", "punishments",
@@ -369,6 +381,11 @@ def test_generic_mention_is_no_act(nlp, text, word, rule):
         ("Two defections were reported near Musan last week.", "defections"),
         ("The authorities imposed a lockdown on Hyesan on Monday.", "lockdown"),
         ("The court handed down harsh punishment to the two brokers last week.", "punishment"),
+        ("A famine hit two counties of South Hwanghae Province in the spring of 2012, a source said.", "famine"),
+        # a sanction ordered for people named, or pledged, is meted out or decided
+        ("The minister ordered the public execution of the three brokers caught in Musan.", "execution"),
+        ("The party pledged severe punishment for the county officials who failed to evacuate the village.",
+         "punishment"),
         ("Three soldiers died in the flood in Hoeryong last week.", "flood"),
         ("Two soldiers who have defected to the South spoke to reporters.", "defected"),
         ("A COVID-19 outbreak hit Sinuiju last week.", "COVID-19"),

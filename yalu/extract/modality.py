@@ -179,12 +179,27 @@ def _threatened_or_cause(trigger: Token) -> str | None:
         return "modality.no_act.threatened"  # "warns of stronger punishments", "threatening residents with punishment"
     if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.threat_nouns:
         return "modality.no_act.threatened"  # "out of fear of punishment", "the risk of arrest"
+    if _sanction_called_for(trigger):
+        return "modality.no_act.sanction_called_for"
     # "following" is also parsed as a participle with the act its object
     if (n.dep_ == "pobj" or (n.dep_ == "dobj" and head.lower_ == "following")) and _cause_preposition(head) and not _anaphor(n):
         return "modality.no_act.cause_named"  # "due to North Korea's border closure", "in the wake of the launches by"
     if n.dep_ == "pobj" and n.pos_ == "NOUN" and head.lower_ in lex.reference_heads and not _anaphor(n):
         return "modality.no_act.reference"  # "levels not seen since a COVID-19 lockdown in June 2021"
     return None
+
+
+def _sanction_called_for(noun: Token) -> bool:
+    """"threatening residents who hid visitors with strict punishment", "warned that they will
+    step up crackdowns and punishment", "an order calling for harsh punishments": a bare
+    sanction noun with no "of" of its own, under a threat, warning, order or call in its
+    sentence (the parser hangs the "with" or "for" anywhere, so every head above is read)."""
+    lex = lexicon()
+    if noun.lower_ not in lex.sanction_nouns or not _bare_or_adjectival(noun):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return False  # "ordered the public execution of the two smugglers": its people named
+    return any(a.lemma_.lower() in lex.sanction_callers for a in noun.ancestors)
 
 
 def _listing_noun(including: Token) -> Token | None:

@@ -711,3 +711,18 @@ def test_a_span_within_another():
     assert TimeSpan(date(2024, 3, 30), date(2024, 3, 30), 1).within(march)
     assert not TimeSpan(date(2024, 3, 30), date(2024, 4, 2), 2).within(march)
     assert not TimeSpan(None, None, 0).within(march) and not march.within(TimeSpan())
+
+
+def test_two_days_next_to_each_other_are_one_run() -> None:
+    """date.day_pair: "on Dec. 5 and Dec. 6" is a run of two known days, as "Dec. 5 and 6" is;
+    days further apart are two acts' days."""
+    pub = date(2021, 12, 15)  # a Wednesday
+    (riot,) = find_dates("Traders rioted in the market town on Dec. 5 and Dec. 6 over the new rules.", pub)
+    assert (riot.rule, riot.text) == ("date.day_pair", "on Dec. 5 and Dec. 6")
+    assert (riot.span.start, riot.span.end, riot.span.precision) == (date(2021, 12, 5), date(2021, 12, 6), 1)
+    (rain,) = find_dates("Heavy rain fell on 13 December and 14 December along the river.", pub)
+    assert (rain.span.start, rain.span.end, rain.span.precision) == (date(2021, 12, 13), date(2021, 12, 14), 1)
+    weekend = find_dates("Balloons landed in two towns on Saturday and Sunday.", pub)
+    assert [m.rule for m in weekend] == ["date.weekday", "date.weekday"]
+    apart = find_dates("Soldiers crossed the line on June 9 and June 18.", pub)
+    assert [m.rule for m in apart] == ["date.month_day", "date.month_day"]

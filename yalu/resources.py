@@ -67,7 +67,7 @@ GENERICITY_LISTS = (
 
 # dates.toml: tables of words (month names, parts of a month, cue words, ...)
 DATE_TABLES = (
-    "juche months weekdays fuzzy_counts month_parts parts week_parts year_parts decade_parts seasons season_reach month_window "
+    "juche months weekdays fuzzy_counts month_parts parts week_parts year_parts decade_parts seasons season_reach month_window day_pair "
     "relative unit_offsets year_words day_words times_of_day season_words vague periods discovery simultaneous happening "
     "earlier_act learned_before relayed_report other_event began put_out "
     "future_cues context ordinals tens anniversaries lasting news_types"

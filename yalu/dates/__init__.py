@@ -60,6 +60,8 @@ Rules that are choices (documented here and in yalu/data/dates.toml):
   with future=True the next one on or after publication ("next Tuesday": strictly after).
 - A past week ("last week", "this week") is both conventions' week, Sunday's (US copy) and
   Monday's (Korean, ISO), 8 days at most; a coming week and parts of weeks count from Monday.
+- Two calendar days next to each other joined by "and" ("on Dec. 5 and Dec. 6") are one run
+  of known days (date.day_pair); days further apart are two, and weekdays stay apart.
 - "on the 18th": the publication month, or the previous month if 18 > publication day.
 - early / mid / late <month> = days 1-10 / 11-20 / 21-end. A 10-11 day window is wider than
   a week, so the code is 3 (month). In general the precision of an interval follows from

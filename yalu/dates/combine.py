@@ -215,6 +215,25 @@ def date_range(t: _Text, a: Atom, nxt: Atom | None, future: bool) -> tuple[DateM
     return t.mention(start, nxt.end, found, "range", future, a.explicit_year or nxt.explicit_year, "date.range"), 2
 
 
+@combiner("date.day_pair", examples=("on Dec. 5 and Dec. 6", "on 5 December and 6 December", "March 3 and March 4, 2019"))
+def day_pair(t: _Text, a: Atom, nxt: Atom | None, future: bool) -> tuple[DateMention, int] | None:
+    """Two calendar days next to each other joined by "and" (data/dates.toml [day_pair]) are one
+    run of known days, as "Dec. 5 and 6" is (date.month_day_range): "a riot on Dec. 5 and
+    Dec. 6". Days further apart ("on June 9 and June 18") are two acts'. Not weekdays: "landed
+    on Saturday and Sunday" after "over the weekend" is the weekend's act, which a run of days
+    would split into one record a day (records.py, by_day types)."""
+    if nxt is None or a.kind != "absolute" or nxt.kind != "absolute" \
+            or t.text[a.end:nxt.start].strip().lower() != "and":
+        return None
+    first, last = _range_ends(t, a, nxt, future)
+    if not (first.precision == last.precision == 1 and first.start and last.start
+            and 0 < (last.start - first.start).days <= lexicon().day_pair_gap):
+        return None
+    start = _expand_prefix(t.text, a.start)
+    return t.mention(start, nxt.end, day_run(first.start, last.start), "range", future,
+                     a.explicit_year or nxt.explicit_year, "date.day_pair"), 2
+
+
 def _range_ends(t: _Text, a: Atom, b: Atom, future: bool) -> tuple[TimeSpan, TimeSpan]:
     """The two ends of a range, each taking the year from the other where only one gives it."""
     pub = t.published

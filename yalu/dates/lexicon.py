@@ -45,6 +45,7 @@ class Lexicon:
         self.seasons = _pairs(data["seasons"])
         self.season_reach: int = data["season_reach"]["days"]
         self.month_window: int = data["month_window"]["days"]
+        self.day_pair_gap: int = data["day_pair"]["days"]
         self.vague: dict[str, dict[str, Any]] = data["vague"]
         self.periods: dict[str, list[str]] = data["periods"]
         self.juche_offset: int = data["juche"]["offset"]

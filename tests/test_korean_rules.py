@@ -73,6 +73,9 @@ def test_modality_decides_in_context() -> None:
         "혜산시가 봉쇄된 것으로 전해졌다.": "reported",
         "간부가 총살됐다는 소문이 돌고 있다.": "rumoured",
         "보위부가 주민 3명을 체포했다.": "asserted",
+        # an act expected in its own clause, not one told before it (modality.ko.expected)
+        "이 주민에게는 무거운 처벌이 예상된다.": "planned",
+        "주민 2명이 체포돼 무거운 처벌이 예상된다.": "asserted",
         "당국이 국경봉쇄 조치를 취하고 있는 가운데 간부들의 행패가 심해졌다.": None,
         "‘강변을 철조망으로 완전 봉쇄하라’는 불호령이 떨어졌다.": None,
         "잡히면 죽는 줄 알면서 버텼다.": None,
@@ -177,6 +180,17 @@ def test_places_through_the_gazetteer(geoparser: Geoparser) -> None:
     assert [(h.source_home, h.destination) for h in hits] == [(True, False), (False, True)]
     assert slots.find_places(annotate("단속이 강화됐다. 중국과 통화했다."), geoparser) == [] or all(
         h.place.id == "country.cn" for h in slots.find_places(annotate("단속이 강화됐다. 중국과 통화했다."), geoparser))
+
+
+def test_verb_forms_are_no_places(geoparser: Geoparser) -> None:
+    """place.ko.verb_form: a place word the analyser reads in a verb ("단속에 나선") is none;
+    the place itself ("나선시", "함경북도 나선", "해주는 ... 도소재지다") stays one."""
+    data = resources.load("ko/slots.toml")["places"]
+    for example in data["verb_form_examples"]:
+        assert slots.find_places(annotate(example), geoparser) == [], example
+    for example in data["verb_form_not_examples"]:
+        hits = slots.find_places(annotate(example), geoparser)
+        assert any(h.place.kind != "province" for h in hits), example
 
 
 def test_south_spelling_of_a_generic_word(geoparser: Geoparser) -> None:

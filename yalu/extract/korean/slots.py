@@ -116,6 +116,8 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
             stems = set() if _after_province(doc.text, run[0].start, hits) else skip
             if not rz.is_hangul(surface) or len(surface) < 2 or surface in stems:
                 continue
+            if stems and any(re.compile(p).match(doc.text, run[0].start) for p in slot_data()["places"]["verb_form"]):
+                continue  # a verb the place words outrank: "단속에 나선" is no Rason
             places = _resolve(gazetteer, surface, doc.text[max(0, run[0].start - 80):run[-1].end + 80], stems)
             if places:
                 found = (n, surface, places[0], run[0].start, run[-1].end)

@@ -135,6 +135,11 @@ FIRES = [
      "trigger.crackdown.hunt"),
     ("The city party committee has been tracking down the young workers who left the dam site.",
      "trigger.crackdown.hunt"),
+    # deaths from poisoning, fumes or cold (trigger.disaster.poisoning)
+    ("Three construction workers died of carbon monoxide poisoning in their dormitory in Tomsk last week.",
+     "trigger.disaster.poisoning"),
+    ("Two villagers in Kapsan died from drinking toxic home-brewed liquor last month.",
+     "trigger.disaster.poisoning"),
     # an inspection by prosecutors or the party's discipline organs (trigger.crackdown.inspection_organ)
     ("The provincial prosecutor's office has been inspecting the Hamhung textile factory since May.",
      "trigger.crackdown.inspection_organ"),
@@ -182,6 +187,9 @@ NEAR_MISSES = [
     # a letter or troops sent are not labour sent off
     ("The students sent a letter of thanks to the farm workers in Anak.", "trigger.other.sent_to_work"),
     ("The army sent troops to help with the harvest near Haeju.", "trigger.other.sent_to_work"),
+    # a risk of poisoning, or a death at someone's hands, is none
+    ("Miners fear they could die of gas poisoning in the old shafts.", "trigger.disaster.poisoning"),
+    ("The prisoner died from a beating after being poisoned by the guards.", "trigger.disaster.poisoning"),
     # a standing duty, a lost object traced: no hunt
     ("The bureau is responsible for tracking down anti-state elements.", "trigger.crackdown.hunt"),
     ("He could not track down the whereabouts of the missing rifle.", "trigger.crackdown.hunt"),

@@ -135,6 +135,10 @@ FIRES = [
      "trigger.crackdown.hunt"),
     ("The city party committee has been tracking down the young workers who left the dam site.",
      "trigger.crackdown.hunt"),
+    # anti-regime graffiti found (trigger.other.graffiti)
+    ("Last week graffiti insulting the leader was discovered on a school wall in Kimchaek.", "trigger.other.graffiti"),
+    ("In early May, 'Down with the cadres' was scrawled on the fence of the Hoeryong market.",
+     "trigger.other.graffiti"),
     # deaths from poisoning, fumes or cold (trigger.disaster.poisoning)
     ("Three construction workers died of carbon monoxide poisoning in their dormitory in Tomsk last week.",
      "trigger.disaster.poisoning"),
@@ -187,6 +191,9 @@ NEAR_MISSES = [
     # a letter or troops sent are not labour sent off
     ("The students sent a letter of thanks to the farm workers in Anak.", "trigger.other.sent_to_work"),
     ("The army sent troops to help with the harvest near Haeju.", "trigger.other.sent_to_work"),
+    # a note scrawled is a message, graffiti prevented is none
+    ("The sailor's note, scrawled in pencil, asked for help.", "trigger.other.graffiti"),
+    ("Guards patrol the streets at night to prevent graffiti on the walls.", "trigger.other.graffiti"),
     # a risk of poisoning, or a death at someone's hands, is none
     ("Miners fear they could die of gas poisoning in the old shafts.", "trigger.disaster.poisoning"),
     ("The prisoner died from a beating after being poisoned by the guards.", "trigger.disaster.poisoning"),

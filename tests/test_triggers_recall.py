@@ -129,6 +129,33 @@ FIRES = [
     ("Kim Jong Un visited the Kim Chaek Iron and Steel Complex in Chongjin on Tuesday, KCNA said.",
      "trigger.leadership_activity.inspect"),
     ("Kim toured Kim Chaek University of Technology on Friday.", "trigger.leadership_activity.surname"),
+    # "plan*" vetoes plans, not planting (a prefix list word matched "plant")
+    ("Pupils of the fifth grade in Sariwon were mobilized to plant rice in late May.", "trigger.other.mobilization"),
+    # workers and miners mobilized for a building site (trigger.other.mobilization)
+    ("Miners of the Tanchon mine have been mobilized for the construction of the county's new factories.",
+     "trigger.other.mobilization"),
+    # pupils, young people or workers sent off to work (trigger.other.sent_to_work)
+    ("The county sent its high school students to the collective farms to help with the planting.",
+     "trigger.other.sent_to_work"),
+    ("The authorities dispatched 800 construction workers to Khabarovsk in early March.",
+     "trigger.other.sent_to_work"),
+    # the authorities hunting people down (trigger.crackdown.hunt)
+    ("The county police are trying to hunt down whoever wrote the slogan on the school wall.",
+     "trigger.crackdown.hunt"),
+    ("The city party committee has been tracking down the young workers who left the dam site.",
+     "trigger.crackdown.hunt"),
+    # anti-regime graffiti found (trigger.other.graffiti)
+    ("Last week graffiti insulting the leader was discovered on a school wall in Kimchaek.", "trigger.other.graffiti"),
+    ("In early May, 'Down with the cadres' was scrawled on the fence of the Hoeryong market.",
+     "trigger.other.graffiti"),
+    # deaths from poisoning, fumes or cold (trigger.disaster.poisoning)
+    ("Three construction workers died of carbon monoxide poisoning in their dormitory in Tomsk last week.",
+     "trigger.disaster.poisoning"),
+    ("Two villagers in Kapsan died from drinking toxic home-brewed liquor last month.",
+     "trigger.disaster.poisoning"),
+    # an inspection by prosecutors or the party's discipline organs (trigger.crackdown.inspection_organ)
+    ("The provincial prosecutor's office has been inspecting the Hamhung textile factory since May.",
+     "trigger.crackdown.inspection_organ"),
 ]
 
 NEAR_MISSES = [
@@ -178,6 +205,23 @@ NEAR_MISSES = [
     ("A lecture on the history of the revolution was held at the university.", "trigger.crackdown.lecture"),
     # soldiers mobilized are no labour mobilization
     ("Soldiers of the corps were mobilized for the rice planting in May.", "trigger.other.mobilization"),
+    # people mobilized to repair or restore after a flood are the recovery
+    ("Workers were mobilized to repair the embankments after the flood in Sinuiju.", "trigger.other.mobilization"),
+    # a letter or troops sent are not labour sent off
+    ("The students sent a letter of thanks to the farm workers in Anak.", "trigger.other.sent_to_work"),
+    ("The army sent troops to help with the harvest near Haeju.", "trigger.other.sent_to_work"),
+    # a note scrawled is a message, graffiti prevented is none
+    ("The sailor's note, scrawled in pencil, asked for help.", "trigger.other.graffiti"),
+    ("Guards patrol the streets at night to prevent graffiti on the walls.", "trigger.other.graffiti"),
+    # a risk of poisoning, or a death at someone's hands, is none
+    ("Miners fear they could die of gas poisoning in the old shafts.", "trigger.disaster.poisoning"),
+    ("The prisoner died from a beating after being poisoned by the guards.", "trigger.disaster.poisoning"),
+    # a standing duty, a lost object traced: no hunt
+    ("The bureau is responsible for tracking down anti-state elements.", "trigger.crackdown.hunt"),
+    ("He could not track down the whereabouts of the missing rifle.", "trigger.crackdown.hunt"),
+    # the leader's inspections are his
+    ("Kim Jong Un inspected the prosecutor's office building under construction in Pyongyang.",
+     "trigger.crackdown.inspection_organ"),
     # restrictions eased, or on trade and fuel
     ("The authorities eased travel restrictions in Hyesan after the outbreak ended.", "trigger.lockdown.restrictions"),
     ("Restrictions on market trade have hit the vendors in Hyesan hard.", "trigger.lockdown.restrictions"),

@@ -534,16 +534,21 @@ class Geoparser:
 
 
 UNNAMED_BORDER = Place(id="border", name="the border", kind="border", country="")
+_BORDER_LEMMAS: dict[int, bool] = {}  # a lemma's hash: is it one of BORDER_WORDS
 
 
 def _unnamed_borders(doc: Doc) -> list[PlaceMention]:
     """"along the border", "the border region": a place of precision 3 with no
     province, so that nothing more precise is invented for it."""
     found = []
-    # the lemmas read once a distinct lemma, not once a token: a Token is costly to make
+    # the lemmas read by their hash, each once a process, not once a token: a Token is
+    # costly to make, and a hash names the same string in every vocabulary
     lemmas = doc.to_array(LEMMA).tolist()
-    first = {h: i for i, h in reversed(list(enumerate(lemmas)))}
-    wanted = {h for h, i in first.items() if doc[i].lemma_.lower() in BORDER_WORDS}
+    strings = doc.vocab.strings
+    distinct = set(lemmas)
+    for h in distinct.difference(_BORDER_LEMMAS):
+        _BORDER_LEMMAS[h] = strings[h].lower() in BORDER_WORDS
+    wanted = {h for h in distinct if _BORDER_LEMMAS[h]}
     for i in (i for i, h in enumerate(lemmas) if h in wanted):
         token = doc[i]
         if token.dep_ == "compound" and _names_no_border(token.head):

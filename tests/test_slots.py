@@ -828,3 +828,21 @@ def test_a_twin_lends_the_day_it_has_when_the_record_is_dated():
     assert _twin_date([undated, in_loop], set()) == (day, "date.lead_when")
     assert _twin_date([own_words], {id(own_words)}) == (day, "date.same_words")
 
+
+
+def test_a_record_left_to_the_news_of_the_day_takes_the_day_of_its_twin(extract):
+    # date.twin_dated: the headline's defection and the body's incursion share the sentence
+    # that tells the crossing; the incursion is dated in the loop after the defection, so the
+    # defection was left to the news of the day (the military "said on Thursday")
+    headline = "Three North Korean fishermen defect across the NLL on a boat"
+    text = (
+        f"{headline}\n\n{headline}\n\n"
+        "Three North Korean fishermen entered the South by sailing across the de facto inter-Korean "
+        "maritime border in the Yellow Sea earlier this month, the military said on Thursday.\n\n"
+        "The radar of a coastal unit detected the small wooden boat on the evening of May 3.\n\n"
+        "The Navy then sent a patrol ship to stop the boat as it was headed to Baengnyeong Island "
+        "after crossing the NLL, an official said."
+    ) + FILLER
+    by_type = {i.event_type: i for i in extract(text, published="2023-05-18")}
+    assert [dated(by_type[t]) for t in ("defection", "incursion")] == [("2023-05-03", "2023-05-03", 1)] * 2
+    assert "date.twin_dated" in rules(by_type["defection"])

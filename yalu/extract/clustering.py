@@ -391,7 +391,13 @@ def _related(a: Mention, b: Mention) -> bool:
 
 def _may_relate(a: str, b: str) -> bool:
     """Whether mentions of these two types can be related at all (`_related`)."""
-    return has(a, "charge") or has(b, "charge") or b in _whole_types(a) or a in _whole_types(b)
+    return has(a, "charge") or has(b, "charge") or part_of_types(a, b)
+
+
+def part_of_types(a: str, b: str) -> bool:
+    """An act of one type can be part of the other's (ontology.toml's part_of): one act told
+    as two types ("crossing the NLL" of a defection, the quake damage of a nuclear test)."""
+    return b in _whole_types(a) or a in _whole_types(b)
 
 
 def _whole_types(event_type: str) -> set[str]:

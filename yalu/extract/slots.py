@@ -30,7 +30,7 @@ from ..places.geoparse import (
 from ..places.syntax import Destinations, preposition
 from . import triggers
 from .attribution import Citation
-from .clustering import LEAD_PARAGRAPHS, Cluster
+from .clustering import LEAD_PARAGRAPHS, Cluster, part_of_types
 from .mentions import Mention, _paragraph_of, paragraphs
 
 # a wire item this short reports one news cycle: no date stated means "yesterday or today"
@@ -785,8 +785,39 @@ def date_undated(
         if rule is not None and c.first.time is not None:
             c.first.rules["date"] = rule
         c.first.time_inherited = c.first.time is not None
+    _twins_told_later(clusters, told_by)
     for c in clusters:
         _put_out(c, doc, found)
+
+
+# the rules that date an act the report leaves undated by the day of the news alone (not the
+# recent window: a twin's day there fell the English gate's date)
+FALLBACK_DATES = frozenset({"date.news_of_the_day", "date.reported_news"})
+
+
+def _twins_told_later(clusters: list[Cluster], told_by: dict[int, list[Cluster]]) -> None:
+    """A record dated only by the day of the news (FALLBACK_DATES) that shares the words
+    of an act, or a sentence with a record of a type it can be part of or that can be part of it
+    (ontology.toml's part_of), with a record its report dates to the day takes that day
+    (date.twin_dated):
+    a headline's "Fishermen defect across the NLL" and the body's incursion "spotted on the
+    evening of May 3" share "after crossing the NLL", one act told as both; the twin is dated
+    in the dating loop after it, so `_twin_date` missed it. An arrest for an act or a
+    repatriation after it (ontology.toml's charge) came after it: another act, another day; a
+    twin's month or year is too coarse to tell it is the same act's (English gate date fell)."""
+    for c in clusters:
+        if (c.first.rules.get("date") not in FALLBACK_DATES or not c.first.time_inherited
+                or _named_in_perfect(c.first)):
+            continue  # "has ordered the arrest of a guard who fled": the guard's flight is not the arrest
+        sents = {m.sent.start for m in c.mentions}
+        twins = [t for m in c.mentions for t in told_by.get(m.trigger.i, []) if t is not c]
+        twins += [t for t in clusters if part_of_types(t.event_type, c.event_type)
+                  and any(m.sent.start in sents for m in t.mentions)]
+        for t in twins:
+            time = t.best_time()
+            if time is not None and time.precision == 1 and t.first.rules.get("date") not in FALLBACK_DATES:
+                c.first.time, c.first.rules["date"] = time, "date.twin_dated"
+                break
 
 
 def _told_by(clusters: list[Cluster]) -> dict[int, list[Cluster]]:

@@ -98,6 +98,14 @@ def test_modality_decides_in_context() -> None:
     trigger, rule = find_triggers(doc, doc.sentences[0])[0]
     assert judge(doc, doc.sentences[0], trigger, False, rule.type)[0] == "reported"
     assert judge(doc, doc.sentences[0], trigger, False)[0] == "planned"
+    # a frequency told in a clause that leads into the act is the clause's own (modality.ko.frequency_clause)
+    for text, expected in {"절도 사건이 잦아지자 당국은 지난 3일 가상시에서 절도범 2명을 공개처형했다.": "asserted",
+                           "국경에서 총격 사건이 자주 발생하는 가운데 지난 3일 경비대가 탈북민 2명을 사살했다.": "asserted",
+                           "군인들이 농작물을 훔치는 사건이 자주 발생했다.": None,
+                           "국경을 넘어 강도질을 하는 일이 잦아지고 있다.": None}.items():
+        doc = annotate(text)
+        trigger, rule = find_triggers(doc, doc.sentences[0])[-1]
+        assert judge(doc, doc.sentences[0], trigger, False, rule.type)[0] == expected, text
     # the puppets' act leads into the North's (modality.ko.puppets reads the sentence before the trigger)
     for text, expected in {"괴뢰군이 도발하자 인민군은 지난 3일 연평도에 포사격을 했다.": "asserted",
                            "괴뢰패당은 함정들을 내몰아 총포탄을 쏘아대는 도발을 감행했다.": None}.items():

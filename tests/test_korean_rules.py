@@ -624,3 +624,22 @@ def test_a_date_of_another_acts_clause_is_not_the_triggers() -> None:
     assert own is not None and (own.rule, own.span.start, own.span.end) == (clause["id"], date(2025, 6, 9), PUB)
     own, _ = _clause_date("[지난달 9일] 비상사태가 선포된 이후 주민 3명이 체포됐다.")
     assert own is None
+
+
+def test_next_month_counts_from_the_past_month_its_sentence_told() -> None:
+    """date.ko.next_month_told: "다음달" after a past month of its own sentence is the month after
+    it; in a plan, or with no past month before it in its sentence, publication's next month."""
+    table = resources.load("ko/dates.toml")["next_month_told"]
+    published = date(2024, 5, 10)
+
+    def next_month(text: str) -> tuple[str, str, str]:
+        d = next(d for d in find_dates(text, published) if d.span.expression in table["words"])
+        return d.rule, d.span.start.isoformat(), d.span.end.isoformat()
+
+    assert next_month("지난 3월 체포된 그는 다음달 공개처형됐다고 소식통이 전했다.") == (
+        "date.ko.next_month_told", "2024-04-01", "2024-04-30")
+    assert next_month("지난해 4월 홍수가 난 뒤 다음 달 장티푸스가 번졌다.")[1:] == ("2023-05-01", "2023-05-31")
+    for text in table["examples"]:
+        assert next_month(text)[0] == "date.ko.next_month_told", text
+    for text in [*table["not_examples"], "당국은 다음달 국경을 봉쇄할 예정이다."]:
+        assert next_month(text) == ("date.ko.relative", "2024-06-01", "2024-06-30"), text

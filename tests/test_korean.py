@@ -609,7 +609,7 @@ def test_wildfires_are_one_record_a_county_and_outbreaks_one_a_province() -> Non
     assert len(places("위성사진에 따르면 지난 3일 함경남도 리원군과 단천시에서 큰 산불이 번지고 있다.")) == 2
     assert len(places("지난 3일 평안북도와 강원도에서 코로나 의심 환자가 발생했다고 소식통이 전했다.")) == 2
     assert len(places("지난 3일 함경남도 리원군과 단천시에서 폭우로 홍수가 났다.")) == 2
-    assert len(places("지난 3일 폭우로 곳곳에서 홍수가 났다.")) <= 1
+    assert len(places("지난 3일 폭우로 곳곳에서 홍수가 났다.")) == 1
 
 
 def test_an_execution_and_the_dismissals_it_brought_are_two_punishments() -> None:
@@ -1004,3 +1004,13 @@ def test_a_cadre_dismissed_and_banished_in_one_sentence_is_one_punishment() -> N
     # not his family told as the subject of the exile: two acts; his family beside him, one
     _assert_types({"지난 3일 가상군 간부가 철직되고 그의 가족들은 산골로 추방됐다고 소식통이 전했다.\n": ["punishment", "punishment"],
                    "지난 3일 가상군 간부가 해임돼 가족과 함께 농촌으로 추방됐다고 소식통이 전했다.\n": ["punishment"]})
+
+
+def test_a_past_next_month_is_the_month_after_the_told_one() -> None:
+    """date.ko.next_month_told: an execution told "다음달" after a past month is dated the month
+    after it, not the month after publication (2025-06-12); a plan stays publication's."""
+    def dates(text: str) -> set[tuple[str, str]]:
+        return {(r.event_type, str(r.time.start)) for r in _korean_records(text + "\n")}
+
+    assert ("punishment", "2025-04-01") in dates("지난 3월 체포된 그는 다음달 공개처형됐다고 소식통이 전했다.")
+    assert ("punishment", "2025-04-01") not in dates("지난 3월 체포된 그는 다음달 공개처형될 예정이라고 소식통이 전했다.")

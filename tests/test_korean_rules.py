@@ -98,6 +98,14 @@ def test_modality_decides_in_context() -> None:
     trigger, rule = find_triggers(doc, doc.sentences[0])[0]
     assert judge(doc, doc.sentences[0], trigger, False, rule.type)[0] == "reported"
     assert judge(doc, doc.sentences[0], trigger, False)[0] == "planned"
+    # a frequency told in a clause that leads into the act is the clause's own (modality.ko.frequency_clause)
+    for text, expected in {"절도 사건이 잦아지자 당국은 지난 3일 가상시에서 절도범 2명을 공개처형했다.": "asserted",
+                           "국경에서 총격 사건이 자주 발생하는 가운데 지난 3일 경비대가 탈북민 2명을 사살했다.": "asserted",
+                           "군인들이 농작물을 훔치는 사건이 자주 발생했다.": None,
+                           "국경을 넘어 강도질을 하는 일이 잦아지고 있다.": None}.items():
+        doc = annotate(text)
+        trigger, rule = find_triggers(doc, doc.sentences[0])[-1]
+        assert judge(doc, doc.sentences[0], trigger, False, rule.type)[0] == expected, text
     # the puppets' act leads into the North's (modality.ko.puppets reads the sentence before the trigger)
     for text, expected in {"괴뢰군이 도발하자 인민군은 지난 3일 연평도에 포사격을 했다.": "asserted",
                            "괴뢰패당은 함정들을 내몰아 총포탄을 쏘아대는 도발을 감행했다.": None}.items():
@@ -616,3 +624,22 @@ def test_a_date_of_another_acts_clause_is_not_the_triggers() -> None:
     assert own is not None and (own.rule, own.span.start, own.span.end) == (clause["id"], date(2025, 6, 9), PUB)
     own, _ = _clause_date("[지난달 9일] 비상사태가 선포된 이후 주민 3명이 체포됐다.")
     assert own is None
+
+
+def test_next_month_counts_from_the_past_month_its_sentence_told() -> None:
+    """date.ko.next_month_told: "다음달" after a past month of its own sentence is the month after
+    it; in a plan, or with no past month before it in its sentence, publication's next month."""
+    table = resources.load("ko/dates.toml")["next_month_told"]
+    published = date(2024, 5, 10)
+
+    def next_month(text: str) -> tuple[str, str, str]:
+        d = next(d for d in find_dates(text, published) if d.span.expression in table["words"])
+        return d.rule, d.span.start.isoformat(), d.span.end.isoformat()
+
+    assert next_month("지난 3월 체포된 그는 다음달 공개처형됐다고 소식통이 전했다.") == (
+        "date.ko.next_month_told", "2024-04-01", "2024-04-30")
+    assert next_month("지난해 4월 홍수가 난 뒤 다음 달 장티푸스가 번졌다.")[1:] == ("2023-05-01", "2023-05-31")
+    for text in table["examples"]:
+        assert next_month(text)[0] == "date.ko.next_month_told", text
+    for text in [*table["not_examples"], "당국은 다음달 국경을 봉쇄할 예정이다."]:
+        assert next_month(text) == ("date.ko.relative", "2024-06-01", "2024-06-30"), text

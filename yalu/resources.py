@@ -153,6 +153,7 @@ SCHEMAS: dict[str, Schema] = {
         "dekad": _records("id parts precision examples", "not_examples"),
         "body_day": _records("id not_types stop examples", "not_examples"),
         "ordinal_frame": _records("id pattern examples", "not_examples rules"),
+        "next_month_told": _records("id words plan stop examples", "not_examples"),
         "rule": _records("id value pattern examples", "spoken window precision days anchor not_examples"),
     }),
     "ko/slots.toml": Schema({

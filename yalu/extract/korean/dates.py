@@ -292,6 +292,7 @@ def find_dates(text: str, published: date | None) -> list[KoreanDate]:
                                rule.spoken))
     kept.sort(key=lambda d: d.start)
     _count_from_anchors(kept, published)
+    kept = _next_month_told(kept, text, published)
     # a date a count runs from ("이후 2주 만"), or a year or month framing an ordinal count
     # ("올해 들어 세 번째"), dates nothing: no precision, so no act takes it
     for name in DATING_NOTHING:
@@ -334,6 +335,29 @@ def _count_from_anchors(kept: list[KoreanDate], published: date | None) -> None:
         if base is not None:
             at = base + timedelta(days=int(rule.spec["days"]))
             kept[i] = KoreanDate(d.start, d.end, d.rule, TimeSpan(at, at, 1, d.span.expression), d.spoken)
+
+
+def _next_month_told(kept: list[KoreanDate], text: str, published: date | None) -> list[KoreanDate]:
+    """ "다음달" in a past narrative ("지난 3월 체포된 그는 다음달 처형됐다"): the month after the
+    past month its sentence told before it, not publication's next month; a plan stays
+    publication's ("다음달 ... 열릴 예정이다")."""
+    table = resources.load("ko/dates.toml")["next_month_told"]
+    plan, stop = re.compile(table["plan"]), re.compile(table["stop"])
+    out = list(kept)
+    for i, d in enumerate(kept):
+        if published is None or d.rule != "date.ko.relative" or d.span.expression not in table["words"]:
+            continue
+        end = stop.search(text, d.end)
+        if plan.search(text, d.end, end.start() if end else len(text)):
+            continue
+        told = [e.span.end for e in kept[:i] if not e.spoken and e.span.precision in (1, 2, 3) and e.span.end
+                and e.span.end < published.replace(day=1) and not stop.search(text, e.end, d.start)]
+        if told:
+            y, m = add_months(told[-1].year, told[-1].month, 1)
+            ny, nm = add_months(y, m, 1)
+            span = TimeSpan(date(y, m, 1), date(ny, nm, 1) - timedelta(days=1), 3, d.span.expression)
+            out[i] = KoreanDate(d.start, d.end, table["id"], span, d.spoken)
+    return out
 
 
 def _run_on(kept: list[KoreanDate], text: str, published: date | None) -> list[KoreanDate]:

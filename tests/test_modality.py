@@ -386,6 +386,13 @@ def test_generic_mention_is_no_act(nlp, text, word, rule):
         ("The minister ordered the public execution of the three brokers caught in Musan.", "execution"),
         ("The party pledged severe punishment for the county officials who failed to evacuate the village.",
          "punishment"),
+        # the famine as a yardstick for a present act
+        ("Floods in Kimchaek killed 30 people last week, the worst since the Arduous March.", "Floods"),
+        ("Amid fears of a new Arduous March, police arrested 20 traders in Hyesan last week.", "arrested"),
+        # a sanction under a call or order, but with a verb of its own in between: held
+        ("Residents were ordered to attend public executions in Hyesan on Tuesday, a source said.", "executions"),
+        ("Seoul demanded an explanation after executions were carried out in Hyesan on Tuesday.", "executions"),
+        ("Rights groups urged the UN to condemn executions carried out in Musan last week.", "executions"),
         ("Three soldiers died in the flood in Hoeryong last week.", "flood"),
         ("Two soldiers who have defected to the South spoke to reporters.", "defected"),
         ("A COVID-19 outbreak hit Sinuiju last week.", "COVID-19"),

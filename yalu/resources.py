@@ -49,7 +49,7 @@ MODALITY_LISTS = (
     "law_words negative_subjects desires background habitual generic_pronouns claims state_participles prevention "
     "hindered copulas duty_heads whenever statistic_periods containers trend_containers trend_verbs "
     "generic_adjectives described_places rule_verbs rule_nouns kin intensifiers enforcement held_under "
-    "cause_marks threatened_with warned_of sanction_nouns sanction_callers threat_nouns cause_heads spread_heads trend_nouns "
+    "cause_marks threatened_with warned_of sanction_nouns sanction_callers sanction_imposers threat_nouns cause_heads spread_heads trend_nouns "
     "reference_heads disease_frames"
 ).split()
 

@@ -193,13 +193,28 @@ def _sanction_called_for(noun: Token) -> bool:
     """"threatening residents who hid visitors with strict punishment", "warned that they will
     step up crackdowns and punishment", "an order calling for harsh punishments": a bare
     sanction noun with no "of" of its own, under a threat, warning, order or call in its
-    sentence (the parser hangs the "with" or "for" anywhere, so every head above is read)."""
+    sentence (the parser hangs the "with" or "for" on a relative clause or an unrealised "step
+    up", so the heads are read up to the noun's own predicate, and no further: "residents were
+    ordered to attend public executions" are executions held)."""
     lex = lexicon()
     if noun.lower_ not in lex.sanction_nouns or not _bare_or_adjectival(noun):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return False  # "ordered the public execution of the two smugglers": its people named
-    return any(a.lemma_.lower() in lex.sanction_callers for a in noun.ancestors)
+    for a in noun.ancestors:
+        if a.lemma_.lower() in lex.sanction_callers:
+            return True
+        if a.pos_ in ("VERB", "AUX") and a.dep_ != "relcl" and not _unrealised_imposing(a):
+            return False  # "attend public executions", "executions were carried out": its own verb
+    return False
+
+
+def _unrealised_imposing(verb: Token) -> bool:
+    """"will step up ... punishment", "threatened to mete out penalties": a verb of imposing not
+    yet done, read through to the threat or warning above it."""
+    if verb.lemma_.lower() not in lexicon().sanction_imposers:
+        return False
+    return verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "to", "shall") for c in verb.children)
 
 
 def _listing_noun(including: Token) -> Token | None:

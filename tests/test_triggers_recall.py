@@ -125,6 +125,8 @@ FIRES = [
      "trigger.defection.cross_dmz"),
     ("The young private crossed the demilitarized zone in thick fog and sought refuge at a guard post.",
      "trigger.defection.cross_dmz"),
+    ("A North Korean sergeant crossed the DMZ on foot on Monday and defected to the South, officials said.",
+     "trigger.defection.cross_dmz"),
     # the leader's visit to a place named after Kim Chaek is his (review, finding 5)
     ("Kim Jong Un visited the Kim Chaek Iron and Steel Complex in Chongjin on Tuesday, KCNA said.",
      "trigger.leadership_activity.inspect"),
@@ -182,6 +184,13 @@ NEAR_MISSES = [
     ("North Korean soldiers working in the DMZ crossed the line to the South and returned after warning shots.",
      "trigger.defection.cross_dmz"),
     ("A North Korean soldier crossed the DMZ by mistake and was sent back to the North.", "trigger.defection.cross_dmz"),
+    # "to the south" is where every crossing goes: soldiers at work or going back stay incursions
+    ("About 30 North Korean soldiers crossed the DMZ to the south on Monday while installing fences, officials said.",
+     "trigger.defection.cross_dmz"),
+    ("North Korean soldiers crossed the DMZ to the south on Monday to plant mines before going back.",
+     "trigger.defection.cross_dmz"),
+    ("Two North Korean soldiers who crossed the DMZ to the South on Monday were chasing a boar and returned north.",
+     "trigger.defection.cross_dmz"),
     # Kim Chaek the man is no leader named by his surname, nor the doer of a leader's visit
     ("Kim Chaek inspected the guerrilla units at the front in 1950.", "trigger.leadership_activity.surname"),
     ("Kim Chaek, a comrade of Kim Il Sung, inspected the guerrilla units at the front in 1950.",

@@ -28,6 +28,11 @@ def fired_words(fired, text):
         # told as a noun, in a headline or as a participle (trigger.attack.attack's intransitive_none)
         ("State television blamed the ferry operator for the Kumgang sinking, which took 40 lives.", "attack", "sinking"),
         ("Experts blamed the heavy seas for the Baekdo sinking, which took 40 lives.", "attack", "sinking"),
+        # the forces blamed for something else than the sinking
+        ("Families blamed the navy for the slow rescue after a fishing boat sank off Sokcho on Monday.", "attack",
+         "sank"),
+        ("A fishing boat sank off Nampo on Monday; residents blamed the military for the lack of life jackets.",
+         "attack", "sank"),
         ("Freighter sinks off the east coast, killing dozens of sailors", "attack", "sinks"),
         ("A Japanese patrol boat rescued nine sailors from a sinking freighter.", "attack", "sinking"),
         # a disease's bout
@@ -79,6 +84,8 @@ def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):
         # a state or its forces blamed for it (trigger.attack.attack's `blamed`)
         ("Seoul blamed Pyongyang for the Baekdo sinking, which killed 30 sailors.", "attack", "sinking"),
         ("The Baekdo sinking was blamed on the North.", "attack", "sinking"),
+        ("Seoul blamed the Baekdo sinking on a North Korean submarine.", "attack", "sinking"),
+        ("Seoul blamed Pyongyang for sinking the patrol boat off Baengnyeong.", "attack", "sinking"),
         ("Border guards caught two smugglers on the riverbank on Friday.", "arrest", "caught"),
         ("Guards beat the prisoner until he lost consciousness.", "attack", "beat"),
         ("Kim Jong Un observed a firing drill of the artillery units on Tuesday.", "leadership_activity", "observed"),

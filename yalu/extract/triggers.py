@@ -85,21 +85,34 @@ class Rule:
         sentence; a verb joined to another shares its doer and object ("the navy intercepted and
         sank a vessel", which the parser may leave with no object), and "the sinking of the
         corvette" names what was sunk."""
-        if found or self.causes.found(list(token.sent), set()) or self._blamed(token.sent):
+        if found or self.causes.found(list(token.sent), set()) or self._blamed(token):
             return False
         if token.pos_ == "VERB":
             return token.dep_ == "amod" or any(c.dep_ == "nsubj" for c in token.children)
         return token.pos_ == "NOUN"
 
-    def _blamed(self, sent: Span) -> bool:
-        """A word of blame in the sentence whose object ("blamed Pyongyang for") or "on" ("was
-        blamed on the North") names one of the rule's doers; a place's name counts."""
+    def _blamed(self, token: Token) -> bool:
+        """The act blamed on one of the rule's doers: the word in what a blame is "for", with the
+        doer its object ("blamed Pyongyang for the sinking"), or the blame's object or passive
+        subject, with the doer its "on" ("the sinking was blamed on the North"); a place's name
+        counts. A blame for something else is none ("blamed the military for the slow rescue
+        after a fishing boat sank")."""
         if not self.blamed:
             return False
-        held = [d for w in sent if w.lemma_.lower() == "blame"
-                for o in [*objects(w), *(c for p in w.children if p.lower_ == "on" for c in p.children)]
-                for d in o.subtree]
-        return self.blamed.found(held, set(), names=True)
+        for w in token.sent:
+            if w.lemma_.lower() != "blame":
+                continue
+            done = [*objects(w), *(c for c in w.children if c.dep_ == "nsubjpass")]
+            fors = [p for p in w.subtree if p.dep_ == "prep" and p.lower_ == "for" and p.head in (w, *done)]
+            held: list[Token] = []
+            if any(_told_in(token, p) for p in fors):
+                held = [d for o in done for d in o.subtree if not any(d in p.subtree for p in fors)]
+            elif any(_told_in(token, o) for o in done):
+                held = [d for x in (w, *done) for p in x.children if p.dep_ == "prep" and p.lower_ == "on"
+                        for c in p.children for d in c.subtree]
+            if self.blamed.found(held, set(), names=True):
+                return True
+        return False
 
     def kind_of(self, token: Token) -> str:
         """The kind of act the word names ("executed": death, "jailed": prison), or ""."""
@@ -133,6 +146,16 @@ class Trigger:
     @property
     def event_type(self) -> str:
         return self.rule.event_type
+
+
+def _told_in(token: Token, head: Token) -> bool:
+    """The word is the phrase's own, not inside a clause of its own that hangs there ("for the
+    slow rescue after a fishing boat sank")."""
+    while token != head:
+        if token.dep_ in ("advcl", "relcl", "ccomp", "acl", "parataxis") or token.head == token:
+            return False
+        token = token.head
+    return True
 
 
 def _lexicon() -> dict:

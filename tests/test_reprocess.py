@@ -154,3 +154,40 @@ def test_approving_or_editing_a_flagged_record_clears_its_recheck_flag(undated):
     assert "recheck" not in json.loads(rows[third["id"]]["after"])
     flagged = {r[0] for r in store.conn.execute("SELECT id FROM incidents WHERE recheck IS NOT NULL")}
     assert first["id"] not in flagged and second["id"] not in flagged and third["id"] in flagged
+
+
+@pytest.mark.parametrize("batch", [32, 2])
+def test_a_failing_article_is_rolled_back_alone_and_the_batch_goes_on(new_db, tmp_path, monkeypatch, batch):
+    """One article whose rewrite fails halfway (its rows already written) is reported, one
+    line naming it, and rolled back whole; the articles before and after it in its batch
+    are stored again, and the counts are theirs."""
+    from yalu import reprocess as module
+
+    db = new_db("y.db")
+    for n, town in enumerate(["Hyesan", "Musan", "Hoeryong"]):
+        report = tmp_path / f"r{n}.txt"
+        report.write_text(f"Border guards arrested two smugglers in {town} on Monday, a source told Daily NK.\n",
+                          encoding="utf-8")
+        yalu("ingest", "-q", "--db", db, report)
+    store = Store(db)
+    first, bad, last = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY rowid")]
+    replace = module._replace
+
+    def failing(conn, article, *args, **kwargs):
+        replace(conn, article, *args, **kwargs)
+        if article.id == bad:
+            raise ValueError("a broken record")
+
+    monkeypatch.setattr(module, "_replace", failing)
+    monkeypatch.setattr(module, "WRITE_BATCH", batch)
+    result = CliRunner().invoke(cli, ["reprocess", "-q", "--db", db, "--published", "2024-03-06"])
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("error:")] == [
+        f"error: article {bad}: not reprocessed (a broken record)"]
+    assert "2 articles reprocessed" in result.stderr
+    published = dict(store.conn.execute("SELECT id, published FROM articles").fetchall())
+    assert published == {first: "2024-03-06", bad: None, last: "2024-03-06"}
+    dated = {r["article_id"]: r["date_start"] for r in query.records(store)}
+    assert dated[first] == dated[last] == "2024-03-04" and dated[bad] is None
+    changed = {r["incident_id"] for r in audit(store, "reprocess")}
+    assert changed and not changed & {r["id"] for r in query.records(store) if r["article_id"] == bad}

@@ -3,7 +3,9 @@
 Yalu version, an article's records are made again from its stored text.
 
 Per article, all or none of it with its audit rows (articles are committed WRITE_BATCH
-at a time: a commit cost ~0.45 ms, most of what storing an unchanged article costs):
+at a time: a commit cost ~0.45 ms, most of what storing an unchanged article costs; each
+article is a savepoint of its batch, so one that fails is reported, one line, and rolled
+back alone, and the rest of the batch and the run go on):
 - a machine record the new run makes again (the same id) is replaced by the new one; what
   other outlets' reports gave it (their sources and evidence) and the records merged into
   it are kept;
@@ -32,7 +34,8 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from .model import Article, Furniture, Incident
-from .store import Store, now
+from .store import Store, atomic, now
+from .store.database import is_busy
 from .store.writes import add_sources, insert_evidence, insert_incident, save_annotation, write_audit
 
 if TYPE_CHECKING:
@@ -58,6 +61,14 @@ class Outcome:
     removed: int = 0
     flagged: int = 0
     redated: list[str] = field(default_factory=list)
+
+    def add(self, other: Outcome) -> None:
+        self.articles += other.articles
+        self.replaced += other.replaced
+        self.added += other.added
+        self.removed += other.removed
+        self.flagged += other.flagged
+        self.redated += other.redated
 
     def __str__(self) -> str:
         return (f"{self.articles} articles reprocessed: {self.replaced} records replaced, {self.added} added, "
@@ -101,18 +112,34 @@ def reprocess(store: Store, runner: Runner, selected: Iterable[Article], report:
     from .parallel import stderr_report
 
     outcome = Outcome()
+    report = report or stderr_report
     items = ((article, stored_annotation(store, article.id)) for article in selected)
-    results = runner.results(items, report or stderr_report)
+    results = runner.results(items, report)
     with store.bulk():
         while batch := list(islice(results, WRITE_BATCH)):
-            store.write(partial(_replace_all, batch=batch, outcome=outcome))
+            # counted once the batch is committed: a batch retried while busy counts once
+            outcome.add(store.write(partial(_replace_all, batch=batch, report=report)))
     return outcome
 
 
-def _replace_all(conn: sqlite3.Connection, batch: list[Done], outcome: Outcome) -> None:
+def _replace_all(conn: sqlite3.Connection, batch: list[Done], report: Report) -> Outcome:
+    """The batch's articles, each in a savepoint: one that fails is rolled back and reported
+    and the others stay."""
+    from .parallel import one_line
+
+    outcome = Outcome()
     for done in batch:
-        _replace(conn, done.article, done.incidents, outcome, done.annotation)
-        outcome.articles += 1
+        one = Outcome(articles=1)
+        try:
+            with atomic(conn):
+                _replace(conn, done.article, done.incidents, one, done.annotation)
+        except Exception as error:
+            if is_busy(error) or not conn.in_transaction:
+                raise  # the database's trouble, not the article's: the whole batch again, or stop
+            report(f"article {done.article.id}: not reprocessed ({one_line(error)})")
+            continue
+        outcome.add(one)
+    return outcome
 
 
 def _replace(conn: sqlite3.Connection, article: Article, incidents: list[Incident], outcome: Outcome,

@@ -309,6 +309,8 @@ def test_one_sentence_two_modalities(mode):
         # a bare sanction under a threat, warning, order or call, wherever the parser hangs it
         ("Officers are threatening families who have sheltered travelers in their homes with strict punishment.",
          "punishment", "modality.no_act.sanction_called_for"),
+        ("Lecturers are threatening families who have sheltered or hidden travelers in their homes with strict punishment.",
+         "punishment", "modality.no_act.sanction_called_for"),
         ("The lecturer warned that the police will step up inspections and punishment for hoarding grain.",
          "punishment", "modality.no_act.sanction_called_for"),
         ("A new directive has been issued calling for harsh punishments for guards who take bribes.", "punishments",
@@ -346,6 +348,8 @@ def test_one_sentence_two_modalities(mode):
         ("In past cases like this, the family was sent to a labor camp.", "sent", "modality.background"),
         # the famine of the 1990s is history, whatever the report's news
         ("During the Arduous March, a famine that struck in the mid-1990s, the guard began smuggling copper.",
+         "famine", "modality.background"),
+        ("During North Korea’s Arduous March, a famine of the mid-1990s, the guard began smuggling copper.",
          "famine", "modality.background"),
         ("The province insists it has zero cases of the coronavirus.", "coronavirus", "modality.generic.none_counted"),
         ("Smuggling across the border has almost ceased.", "Smuggling", "modality.generic.trend"),

@@ -204,9 +204,17 @@ def _sanction_called_for(noun: Token) -> bool:
     for a in noun.ancestors:
         if a.lemma_.lower() in lex.sanction_callers:
             return True
-        if a.pos_ in ("VERB", "AUX") and a.dep_ != "relcl" and not _unrealised_imposing(a):
+        if a.pos_ in ("VERB", "AUX") and not _relative(a) and not _unrealised_imposing(a):
             return False  # "attend public executions", "executions were carried out": its own verb
     return False
+
+
+def _relative(verb: Token) -> bool:
+    """A relative clause's verb, or one joined to it ("residents who have accepted or hidden
+    visitors")."""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ == "relcl"
 
 
 def _unrealised_imposing(verb: Token) -> bool:

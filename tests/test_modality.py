@@ -309,8 +309,8 @@ def test_one_sentence_two_modalities(mode):
         # a bare sanction under a threat, warning, order or call, wherever the parser hangs it
         ("Officers are threatening families who have sheltered travelers in their homes with strict punishment.",
          "punishment", "modality.no_act.sanction_called_for"),
-        ("Lecturers are threatening families who have sheltered or hidden travelers in their homes with strict punishment.",
-         "punishment", "modality.no_act.sanction_called_for"),
+        ("The lecturers are threatening residents who have accepted or hidden unregistered guests in their homes with "
+         "strict punishment.", "punishment", "modality.no_act.sanction_called_for"),
         ("The lecturer warned that the police will step up inspections and punishment for hoarding grain.",
          "punishment", "modality.no_act.sanction_called_for"),
         ("A new directive has been issued calling for harsh punishments for guards who take bribes.", "punishments",

@@ -62,9 +62,8 @@ def _media(name: str) -> dict | None:
 def citations(doc: Doc) -> list[Citation]:
     """Every source phrase that a reporting verb makes a source, in document order."""
     found = []
-    whole = text_of(doc)
     for sent in doc.sents:
-        text = whole[sent.start_char:sent.end_char]  # sent.text, not joined token by token
+        text = _text(sent)
         reports = REPORTS.search(text)
         if not reports:
             continue
@@ -97,19 +96,25 @@ def _speaks(m: re.Match, text: str) -> bool:
     )
 
 
+def _text(sent: Span) -> str:
+    """The sentence's text cut from the document's, not joined token by token (`sent.text`)."""
+    return text_of(sent.doc)[sent.start_char:sent.end_char]
+
+
 def sentence_attribution(sent: Span, cites: list[Citation], outlet: str | None) -> Attribution | None:
     """The source the sentence cites; the article's anonymous source for quotes and
     "the source said"; None when the writer speaks for themselves."""
     inside = [c for c in starting_in(cites, sent.start_char, sent.end_char) if c.attribution.text != outlet]
-    if CORROBORATE.search(sent.text):
+    text = _text(sent)
+    if CORROBORATE.search(text):
         # "Yonhap also reported": a second outlet corroborates, it is not who says so here
         inside = [c for c in inside if c.attribution.kind not in ("media", "state_media")]
     anonymous = [c for c in inside if c.attribution.kind == "anonymous_source"]
     if anonymous:
         return anonymous[0].attribution
-    if inside and REPORTS.search(sent.text):
+    if inside and REPORTS.search(text):
         return inside[0].attribution
-    quoted = re.search(r"[“\"](?:\S+\s+){3,}", sent.text) or re.search(r"\bthe\s+(?:\w+\s+)?source\b", sent.text, re.I)
+    quoted = re.search(r"[“\"](?:\S+\s+){3,}", text) or re.search(r"\bthe\s+(?:\w+\s+)?source\b", text, re.I)
     if quoted:
         first = next((c for c in cites if c.attribution.kind == "anonymous_source"), None)
         if first is not None and first.start < sent.end_char:
@@ -119,7 +124,8 @@ def sentence_attribution(sent: Span, cites: list[Citation], outlet: str | None) 
 
 def corroboration(sent: Span, cites: list[Citation], outlet: str | None) -> list[str]:
     """Other outlets the sentence says also reported the story."""
-    if not CORROBORATE.search(sent.text) and "according to" not in sent.text.lower():
+    text = _text(sent)
+    if not CORROBORATE.search(text) and "according to" not in text.lower():
         return []
     return [
         c.attribution.text

@@ -337,12 +337,18 @@ def _count_from_anchors(kept: list[KoreanDate], published: date | None) -> None:
             kept[i] = KoreanDate(d.start, d.end, d.rule, TimeSpan(at, at, 1, d.span.expression), d.spoken)
 
 
+@cache
+def _next_month_table() -> tuple[dict, re.Pattern[str], re.Pattern[str]]:
+    """date.ko.next_month_told's table, with its plan and stop patterns compiled once."""
+    table = resources.load("ko/dates.toml")["next_month_told"]
+    return table, re.compile(table["plan"]), re.compile(table["stop"])
+
+
 def _next_month_told(kept: list[KoreanDate], text: str, published: date | None) -> list[KoreanDate]:
     """ "다음달" in a past narrative ("지난 3월 체포된 그는 다음달 처형됐다"): the month after the
     past month its sentence told before it, not publication's next month; a plan stays
     publication's ("다음달 ... 열릴 예정이다")."""
-    table = resources.load("ko/dates.toml")["next_month_told"]
-    plan, stop = re.compile(table["plan"]), re.compile(table["stop"])
+    table, plan, stop = _next_month_table()
     out = list(kept)
     for i, d in enumerate(kept):
         if published is None or d.rule != "date.ko.relative" or d.span.expression not in table["words"]:

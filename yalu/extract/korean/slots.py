@@ -116,7 +116,7 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
             stems = set() if _after_province(doc.text, run[0].start, hits) else skip
             if not rz.is_hangul(surface) or len(surface) < 2 or surface in stems:
                 continue
-            if stems and any(re.compile(p).match(doc.text, run[0].start) for p in slot_data()["places"]["verb_form"]):
+            if stems and any(p.match(doc.text, run[0].start) for p in _verb_forms()):
                 continue  # a verb the place words outrank: "단속에 나선" is no Rason
             places = _resolve(gazetteer, surface, doc.text[max(0, run[0].start - 80):run[-1].end + 80], stems)
             if places:
@@ -309,6 +309,12 @@ def state_location(event_type: str, sentence_text: str) -> Location | None:
         if word in sentence_text:
             return Location(country=country, geo_precision=3)
     return None
+
+
+@cache
+def _verb_forms() -> list[re.Pattern[str]]:
+    """place.ko.verb_form's patterns: a verb the place words outrank ("단속에 나선")."""
+    return [re.compile(p) for p in slot_data()["places"]["verb_form"]]
 
 
 @cache

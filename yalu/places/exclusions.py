@@ -95,7 +95,7 @@ def exclusion(ent: Span, place: Place) -> str | None:
     text = text_of(ent.doc)
     if _source_owner(ent, place) or _teller_base(ent):
         return "owner"
-    if SPEAKING_FROM.search(text, max(0, ent.start_char - 60), ent.start_char) or _speaker_seat(ent):
+    if SPEAKING_FROM.search(text, max(0, ent.start_char - 60), ent.start_char) or _speaker_seat(ent) or _said_in(ent, place):
         return "source"
     if BIRTHPLACE.search(text, max(ent.sent.start_char, ent.start_char - 80), ent.start_char):
         return "birthplace"
@@ -117,8 +117,11 @@ def _headline_voice(ent: Span, place: Place) -> bool:
     return not text[line_start:ent.start_char].strip() and bool(HEADLINE_VOICE.match(text, ent.end_char))
 
 
-# who speaks from where they sit: an organ, or one official of it
-SPEAKERS = OWNED_NOUNS | {"official"}
+# who speaks from where they sit: an organ, or one official of it, or one of context.toml's
+# [speakers] seats; a capital abroad hung on the reporting verb is where it was said
+SPEAKER_DATA = resources.load("places/context.toml").get("speakers", {})
+SPEAKERS = OWNED_NOUNS | {"official"} | set(SPEAKER_DATA.get("seats", []))
+SAID_IN = frozenset(SPEAKER_DATA.get("said_in", []))
 
 
 def _speaker_seat(ent: Span) -> bool:
@@ -142,11 +145,25 @@ def _speaker_seat(ent: Span) -> bool:
     if holder.pos_ not in ("NOUN", "PROPN") or (holder.lemma_.lower() not in SPEAKERS and holder.lower_ not in SPEAKERS):
         return False
     said = date_words().reporting_verbs  # the verbs a source speaks with (data/reporting.toml)
+    after = next((t for t in ent.doc[ent.end:ent.end + 2] if not t.is_punct), None)
+    if after is not None and after.pos_ == "VERB" and after.lemma_.lower() in said:
+        return True  # "an activist in Seoul said", however the parser hung the activist
     if holder.dep_ in ("nsubj", "dobj") and holder.head.lemma_.lower() in said:
         return True  # "the ministry in Seoul said", "Yonhap cited an official in Seoul"
     if holder.dep_ == "pobj" and holder.head.lower_ == "to" and holder.head.head.lower_ == "according":
         return True
     return any(c.dep_ == "relcl" and c.lemma_.lower() in said for c in holder.children)
+
+
+def _said_in(ent: Span, place: Place) -> bool:
+    """"a rights group said in Seoul, citing documents", "told reporters on Friday in Tokyo":
+    a capital abroad hung on the reporting verb is where the words were said (place.said_in);
+    "was arrested in Seoul, police said" hangs on the arrest and stays."""
+    root = ent.root
+    if place.id not in SAID_IN or root.dep_ != "pobj" or root.head.lower_ != "in":
+        return False
+    verb = root.head.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in date_words().reporting_verbs
 
 
 def _stands_for_state(ent: Span, place: Place) -> bool:

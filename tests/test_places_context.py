@@ -45,6 +45,13 @@ def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
     # a place a long distance is counted from (place.far_from); near, or an origin, is a place
     ("The boat was drifting 200 kilometers away from the port of Sokcho.", "Sokcho", "locator"),
     ("Guards shot a man about 3 km away from Hyesan on Monday.", "Hyesan", None),
+    # a capital a compass bearing is taken from (place.compass_of); inside it, or a town, stays
+    ("Twelve workers died in the accident south of the capital Pyongyang on Friday.", "Pyongyang", "locator"),
+    ("Guards shot two men at a ford to the northwest of Seoul.", "Seoul", "locator"),
+    # with a distance the point is placed (geoparse's offset), not struck out
+    ("Guards shot two men at a ford 90 miles north of the capital Pyongyang.", "Pyongyang", None),
+    ("A fire broke out in a market in the north of Pyongyang on Friday.", "Pyongyang", None),
+    ("Guards shot a man at a ford north of Hyesan on Monday.", "Hyesan", None),
     ("The missile flew 780 km from Sunan before falling into the sea.", "Sunan", None),
     # a capital spoken against or to is its state (place.state_addressed); one visited is a place
     ("North Korea holds a Southern engineer for criticizing Pyongyang", "Pyongyang", "state"),

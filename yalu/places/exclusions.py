@@ -40,6 +40,15 @@ LOCATOR = re.compile(
     r"(?:(?:north|south|east|west)(?:east|west)?\s+of|near|close\s+to|bordering|across\s+from)\s+(?:the\s+)?"
     r"(?:(?:north|south)\s+korean\s+|chinese\s+)?"  # "near the North Korean capital Pyongyang" (RFA)
     r"(?:(?:capital|border|port|northern|southern|eastern|western)\s+)*(?:city\s+)?(?:of\s+)?$")
+# "the accident south of the capital Pyongyang", "prisons north of the capital Pyongyang", "a
+# region to the southwest of Seoul": a capital a compass bearing is taken from, with no
+# distance, is where the act is not (place.compass_of; [metonymy] capitals, a
+# city whose bounds the bearing leaves; "a village north of Hyesan" may still be Hyesan's, and
+# "in the north of Pyongyang" is inside it)
+COMPASS_OF = re.compile(
+    r"(?i)(?P<far>\d[\d,.]*\s*-?\s*(?:kilometers?|kilometres?|km|miles?|mi)\s+(?:\([^()]{1,30}\)\s+)?)?"
+    r"(?<!in the )\b(?:north|south|east|west)(?:east|west)?\s+of\s+(?:the\s+)?"
+    r"(?:(?:north|south)\s+korean\s+)?(?:capital,?\s+)?$")
 # "200 kilometers away from South Korea's Jejin Port in Goseong": a place a distance is
 # counted from, too far for the act to be there or near it (place.far_from); nearer than
 # FAR_KM ("3 km away from Hyesan") the act is near the place. Never without "away": "flew
@@ -90,7 +99,7 @@ def exclusion(ent: Span, place: Place) -> str | None:
         return "dateline"
     if EXCEPTED.search(text_of(ent.doc), max(0, ent.start_char - 40), ent.start_char):
         return "excepted"
-    if _locator(ent) or _far_from(ent):
+    if _locator(ent) or _far_from(ent) or _compass_of(ent, place):
         return "locator"
     text = text_of(ent.doc)
     if _source_owner(ent, place) or _teller_base(ent):
@@ -257,6 +266,15 @@ def _agency_dateline(ent: Span) -> bool:
     if close is None or close == ent.end + 1:
         return False
     return all(t.ent_type_ == "SOURCE" or AGENCY_ACRONYM.fullmatch(t.text) for t in doc[ent.end + 1:close])
+
+
+def _compass_of(ent: Span, place: Place) -> bool:
+    """"south of the capital Pyongyang": a capital a bearing is taken from (place.compass_of)."""
+    if place.id not in CAPITALS:
+        return False
+    found = COMPASS_OF.search(text_of(ent.doc), max(ent.sent.start_char, ent.start_char - 70), ent.start_char)
+    # with a distance the point is placed by it ("18 miles north of Seoul": geoparse's offset)
+    return found is not None and not found.group("far")
 
 
 def _far_from(ent: Span) -> bool:

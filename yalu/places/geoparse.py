@@ -107,7 +107,8 @@ WORD_NUMBERS: dict[str, int] = resources.load("numbers.toml")["cardinals"]
 OFFSET = re.compile(
     r"(?:(?P<n>\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r")\s*-?\s*(?P<unit>miles?|mi|km|kilometers?|kilometres?)\s+)?"
     r"(?:to\s+the\s+)?(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?"
-    r"(?:(?:(?-i:[a-z][a-z-]*)\s+){1,3}(?:in|at|of)\s+(?:the\s+)?)?$",  # "south of the truce site in Panmunjom"
+    r"(?:(?:(?-i:[a-z][a-z-]*)\s+){1,3}(?:in|at|of)\s+(?:the\s+)?)?"  # "south of the truce site in Panmunjom"
+    r"(?:(?:north\s+korean\s+|south\s+korean\s+)?capital,?\s+)?$",  # "100 miles north of the capital Pyongyang"
     re.I,
 )
 

@@ -245,6 +245,11 @@ def test_panmunjom_named_alone_is_its_own_second_level(where):
     assert loc.admin2 == "Paju"
 
 
+def test_an_offset_from_the_capital_named_as_such_moves_the_point(where):
+    loc = where("Guards shot two men at a ford 90 miles north of the capital Pyongyang.", "shot", "attack")
+    assert loc.admin1_code not in (None, "KP-01") and loc.geo_precision == 2
+
+
 def test_a_place_named_after_an_offset_is_not_moved(where):
     loc = where("The missile was fired from a site 40 kilometers north of Pyongyang in Sunchon.", "fired", "missile_launch")
     assert loc.admin2 == "Sunchon"

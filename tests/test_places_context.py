@@ -29,12 +29,29 @@ def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
     ("The agency cited a North Korean human rights official in Seoul who spoke on condition of anonymity.", "Seoul", "source"),
     ("Two traders were detained at the port, according to officials in Seoul.", "Seoul", "source"),
     ("Police in Dandong said they detained three North Korean women on Friday.", "Dandong", None),
+    # one of context.toml's [speakers] seats, however the parser hangs it
+    ("Guards shot a woman crossing the river near the border with China, an activist in Tokyo said.", "Tokyo", "source"),
+    ("A researcher at a private institute in Tokyo said the camp had grown.", "Tokyo", "source"),
+    # "source" is no seat: the citation marks a source's home, which still places its story
+    ("A source in Hyesan said the guards were replaced.", "Hyesan", None),
+    # a capital abroad hung on the reporting verb (place.said_in); an act's own place stays
+    ("A farmer was shot for stealing maize, a rights group said in Tokyo, citing witnesses.", "Tokyo", "source"),
+    ("The group told reporters on Friday in Beijing that the family had been sent back.", "Beijing", "source"),
+    ("Two North Korean agents were arrested in Seoul on Friday, prosecutors said.", "Seoul", None),
+    ("A courier was caught in Hyesan, the source said in a phone call.", "Hyesan", None),
     # up an organ's proper name to the one who speaks; not up a common noun
     ("A spokeswoman for the World Food Programme in Bangkok quoted officials as saying crops had failed.", "Bangkok", "source"),
     ("A spokesman for the police in Dandong said three women were detained.", "Dandong", None),
     # a place a long distance is counted from (place.far_from); near, or an origin, is a place
     ("The boat was drifting 200 kilometers away from the port of Sokcho.", "Sokcho", "locator"),
     ("Guards shot a man about 3 km away from Hyesan on Monday.", "Hyesan", None),
+    # a capital a compass bearing is taken from (place.compass_of); inside it, or a town, stays
+    ("Twelve workers died in the accident south of the capital Pyongyang on Friday.", "Pyongyang", "locator"),
+    ("Guards shot two men at a ford to the northwest of Seoul.", "Seoul", "locator"),
+    # with a distance the point is placed (geoparse's offset), not struck out
+    ("Guards shot two men at a ford 90 miles north of the capital Pyongyang.", "Pyongyang", None),
+    ("A fire broke out in a market in the north of Pyongyang on Friday.", "Pyongyang", None),
+    ("Guards shot a man at a ford north of Hyesan on Monday.", "Hyesan", None),
     ("The missile flew 780 km from Sunan before falling into the sea.", "Sunan", None),
     # a capital spoken against or to is its state (place.state_addressed); one visited is a place
     ("North Korea holds a Southern engineer for criticizing Pyongyang", "Pyongyang", "state"),
@@ -219,6 +236,18 @@ def test_an_act_lent_only_a_province_is_in_the_one_town_the_article_names_there(
     [execution] = [i for i in incidents if i.event_type == "punishment"]
     assert (execution.location.admin1_code, execution.location.admin2) == ("KP-10", admin2)
     assert ("place.article_town" in execution.evidence[0].rules) == (admin2 is not None)
+
+
+def test_an_act_a_dated_caption_shows_is_no_article_focus(read_with_rules):
+    # place.caption_focus: the picture of a rally abroad places none of the story's acts
+    text = (
+        "Defectors shout slogans outside the Chinese embassy in Tokyo demanding that Beijing drop plans to "
+        "repatriate North Korean refugees, Feb. 3, 2015.\n\n"
+        "Chinese police have arrested six North Korean women and their broker, a source told RFA." + FILLER
+    )
+    _, incidents = read_with_rules(text)
+    [arrest] = [i for i in incidents if i.event_type == "arrest"]
+    assert arrest.location.admin1_code != "JP-13"
 
 
 @pytest.mark.parametrize("credit, admin2", [

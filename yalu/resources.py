@@ -128,6 +128,7 @@ SCHEMAS: dict[str, Schema] = {
                               "border_wide_types sent_verbs within_countries", ("border_wide_types",)),
         "metonymy": _records("capitals causatives", "place_properties addressed"),
         "based": _records("units"),
+        "speakers": _records("seats said_in"),
         "direction": _records("id types takes", "not_kinds shooter_kinds verbs country note", ("types",)),
     }),
     # the Korean pipeline (docs/korean.md): every rule carries the examples it must read

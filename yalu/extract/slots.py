@@ -24,6 +24,7 @@ from ..places.geoparse import (
     border_provinces,
     borrowing,
     direction,
+    shows_picture,
     source_home_countries,
     within_countries,
 )
@@ -207,7 +208,10 @@ def inherit_places(
     told = _told_places(doc, geoparser, places)
     # the article's own place: its first town or county an act names, else the first a
     # sentence names, else its first province
-    located = [m.location for m in mentions if m.location and m.location.admin1_code and not m.place_inherited]
+    # ... but not an act a photo's caption shows ("activists rally outside the Chinese embassy
+    # in Seoul, Feb. 21, 2012."): the picture is of another day and place (place.caption_focus)
+    located = [m.location for m in mentions if m.location and m.location.admin1_code and not m.place_inherited
+               and not shows_picture(m.sent)]
     reach = borrowing().get("article_place_within", 1.0) * len(text_of(doc))
     named = [loc for start, _, loc in told if start <= reach]
     homes = _source_homes(places, geoparser, cites)

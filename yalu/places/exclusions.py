@@ -40,6 +40,15 @@ LOCATOR = re.compile(
     r"(?:(?:north|south|east|west)(?:east|west)?\s+of|near|close\s+to|bordering|across\s+from)\s+(?:the\s+)?"
     r"(?:(?:north|south)\s+korean\s+|chinese\s+)?"  # "near the North Korean capital Pyongyang" (RFA)
     r"(?:(?:capital|border|port|northern|southern|eastern|western)\s+)*(?:city\s+)?(?:of\s+)?$")
+# "the accident south of the capital Pyongyang", "prisons north of the capital Pyongyang", "a
+# region to the southwest of Seoul": a capital a compass bearing is taken from, with no
+# distance, is where the act is not (place.compass_of; [metonymy] capitals, a
+# city whose bounds the bearing leaves; "a village north of Hyesan" may still be Hyesan's, and
+# "in the north of Pyongyang" is inside it)
+COMPASS_OF = re.compile(
+    r"(?i)(?P<far>\d[\d,.]*\s*-?\s*(?:kilometers?|kilometres?|km|miles?|mi)\s+(?:\([^()]{1,30}\)\s+)?)?"
+    r"(?<!in the )\b(?:north|south|east|west)(?:east|west)?\s+of\s+(?:the\s+)?"
+    r"(?:(?:north|south)\s+korean\s+)?(?:capital,?\s+)?$")
 # "200 kilometers away from South Korea's Jejin Port in Goseong": a place a distance is
 # counted from, too far for the act to be there or near it (place.far_from); nearer than
 # FAR_KM ("3 km away from Hyesan") the act is near the place. Never without "away": "flew
@@ -90,12 +99,12 @@ def exclusion(ent: Span, place: Place) -> str | None:
         return "dateline"
     if EXCEPTED.search(text_of(ent.doc), max(0, ent.start_char - 40), ent.start_char):
         return "excepted"
-    if _locator(ent) or _far_from(ent):
+    if _locator(ent) or _far_from(ent) or _compass_of(ent, place):
         return "locator"
     text = text_of(ent.doc)
     if _source_owner(ent, place) or _teller_base(ent):
         return "owner"
-    if SPEAKING_FROM.search(text, max(0, ent.start_char - 60), ent.start_char) or _speaker_seat(ent):
+    if SPEAKING_FROM.search(text, max(0, ent.start_char - 60), ent.start_char) or _speaker_seat(ent) or _said_in(ent, place):
         return "source"
     if BIRTHPLACE.search(text, max(ent.sent.start_char, ent.start_char - 80), ent.start_char):
         return "birthplace"
@@ -117,8 +126,11 @@ def _headline_voice(ent: Span, place: Place) -> bool:
     return not text[line_start:ent.start_char].strip() and bool(HEADLINE_VOICE.match(text, ent.end_char))
 
 
-# who speaks from where they sit: an organ, or one official of it
-SPEAKERS = OWNED_NOUNS | {"official"}
+# who speaks from where they sit: an organ, or one official of it, or one of context.toml's
+# [speakers] seats; a capital abroad hung on the reporting verb is where it was said
+SPEAKER_DATA = resources.load("places/context.toml").get("speakers", {})
+SPEAKERS = OWNED_NOUNS | {"official"} | set(SPEAKER_DATA.get("seats", []))
+SAID_IN = frozenset(SPEAKER_DATA.get("said_in", []))
 
 
 def _speaker_seat(ent: Span) -> bool:
@@ -142,11 +154,25 @@ def _speaker_seat(ent: Span) -> bool:
     if holder.pos_ not in ("NOUN", "PROPN") or (holder.lemma_.lower() not in SPEAKERS and holder.lower_ not in SPEAKERS):
         return False
     said = date_words().reporting_verbs  # the verbs a source speaks with (data/reporting.toml)
+    after = next((t for t in ent.doc[ent.end:ent.end + 2] if not t.is_punct), None)
+    if after is not None and after.pos_ == "VERB" and after.lemma_.lower() in said:
+        return True  # "an activist in Seoul said", however the parser hung the activist
     if holder.dep_ in ("nsubj", "dobj") and holder.head.lemma_.lower() in said:
         return True  # "the ministry in Seoul said", "Yonhap cited an official in Seoul"
     if holder.dep_ == "pobj" and holder.head.lower_ == "to" and holder.head.head.lower_ == "according":
         return True
     return any(c.dep_ == "relcl" and c.lemma_.lower() in said for c in holder.children)
+
+
+def _said_in(ent: Span, place: Place) -> bool:
+    """"a rights group said in Seoul, citing documents", "told reporters on Friday in Tokyo":
+    a capital abroad hung on the reporting verb is where the words were said (place.said_in);
+    "was arrested in Seoul, police said" hangs on the arrest and stays."""
+    root = ent.root
+    if place.id not in SAID_IN or root.dep_ != "pobj" or root.head.lower_ != "in":
+        return False
+    verb = root.head.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in date_words().reporting_verbs
 
 
 def _stands_for_state(ent: Span, place: Place) -> bool:
@@ -240,6 +266,15 @@ def _agency_dateline(ent: Span) -> bool:
     if close is None or close == ent.end + 1:
         return False
     return all(t.ent_type_ == "SOURCE" or AGENCY_ACRONYM.fullmatch(t.text) for t in doc[ent.end + 1:close])
+
+
+def _compass_of(ent: Span, place: Place) -> bool:
+    """"south of the capital Pyongyang": a capital a bearing is taken from (place.compass_of)."""
+    if place.id not in CAPITALS:
+        return False
+    found = COMPASS_OF.search(text_of(ent.doc), max(ent.sent.start_char, ent.start_char - 70), ent.start_char)
+    # with a distance the point is placed by it ("18 miles north of Seoul": geoparse's offset)
+    return found is not None and not found.group("far")
 
 
 def _far_from(ent: Span) -> bool:

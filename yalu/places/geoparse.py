@@ -107,7 +107,8 @@ WORD_NUMBERS: dict[str, int] = resources.load("numbers.toml")["cardinals"]
 OFFSET = re.compile(
     r"(?:(?P<n>\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r")\s*-?\s*(?P<unit>miles?|mi|km|kilometers?|kilometres?)\s+)?"
     r"(?:to\s+the\s+)?(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?"
-    r"(?:(?:(?-i:[a-z][a-z-]*)\s+){1,3}(?:in|at|of)\s+(?:the\s+)?)?$",  # "south of the truce site in Panmunjom"
+    r"(?:(?:(?-i:[a-z][a-z-]*)\s+){1,3}(?:in|at|of)\s+(?:the\s+)?)?"  # "south of the truce site in Panmunjom"
+    r"(?:(?:north\s+korean\s+|south\s+korean\s+)?capital,?\s+)?$",  # "100 miles north of the capital Pyongyang"
     re.I,
 )
 
@@ -583,11 +584,21 @@ DATED_CAPTION = re.compile(r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct
 
 def _prose(sent: Span) -> bool:
     """A sentence of the story: it has a verb and shows no picture."""
+    return (any(t.pos_ in ("VERB", "AUX") for t in sent) and not shows_picture(sent)
+            and not CREDIT.search(_line_to(sent)[-200:]))
+
+
+def shows_picture(sent: Span) -> bool:
+    """A caption by its own words: a picture word, or a line that ends on the day the picture
+    was taken (a line ending on a name in brackets may be a lead signed by its reporters)."""
+    return bool(_picture_words().search(sent.text) or DATED_CAPTION.search(_line_to(sent)[-40:]))
+
+
+def _line_to(sent: Span) -> str:
+    """The text up to the end of the sentence's line."""
     whole = text_of(sent.doc)
     end = whole.find("\n", sent.end_char - 1)
-    line = whole[:len(whole) if end < 0 else end]
-    return (any(t.pos_ in ("VERB", "AUX") for t in sent) and not _picture_words().search(sent.text)
-            and not CREDIT.search(line[-200:]) and not DATED_CAPTION.search(line[-40:]))
+    return whole[:len(whole) if end < 0 else end]
 
 
 def borrowing() -> dict:

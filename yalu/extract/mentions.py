@@ -170,7 +170,8 @@ def _apply_frames(mentions: list[Mention]) -> list[Mention]:
 
 def _framed(m: Mention, frame: dict, types: set[str]) -> bool:
     """The mention is of the frame's types, told by its trigger words, by its actor (one
-    of a list) in its role, beside a mention of its `with_type`."""
+    of a list) in its role, beside a mention of its `with_type`, in a sentence with one of
+    its `with_lemmas` and none of its `without_lemmas`."""
     if m.event_type not in frame["types"]:
         return False
     if "trigger_lemmas" in frame and m.trigger.lemma_.lower() not in frame["trigger_lemmas"]:
@@ -182,6 +183,8 @@ def _framed(m: Mention, frame: dict, types: set[str]) -> bool:
     if named and not any(a.normalized in named and a.role in frame["roles"] and not _named_as(m.sent, a.text) for a in m.actors):
         return False
     if "with_lemmas" in frame and not any(t.lemma_.lower() in frame["with_lemmas"] for t in m.sent):
+        return False
+    if "without_lemmas" in frame and any(t.lemma_.lower() in frame["without_lemmas"] for t in m.sent):
         return False
     return "with_type" not in frame or frame["with_type"] in types
 

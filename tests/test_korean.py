@@ -1014,3 +1014,43 @@ def test_a_past_next_month_is_the_month_after_the_told_one() -> None:
 
     assert ("punishment", "2025-04-01") in dates("지난 3월 체포된 그는 다음달 공개처형됐다고 소식통이 전했다.")
     assert ("punishment", "2025-04-01") not in dates("지난 3월 체포된 그는 다음달 공개처형될 예정이라고 소식통이 전했다.")
+
+
+def test_an_arrest_abroad_told_with_its_repatriation_is_the_repatriation() -> None:
+    """An arrest abroad chained to the repatriation it led to is one act, the repatriation
+    ([story.yields], cluster.ko.yields); a day told between the two dates them apart."""
+    _assert_types({
+        "가상대학 학생 3명이 최근 중국 공안에 체포돼 북송된 것으로 알려졌다고 소식통이 전했다.\n": ["forced_repatriation"],
+    })
+    types = [r.event_type for r in _korean_records("탈북한 가족 4명이 중국 가상시에서 체포돼 지난달 20일경 북송됐다고 소식통이 전했다.\n")]
+    assert "arrest" in types and "forced_repatriation" in types
+
+
+def test_inmates_told_by_their_prison_and_punishments_announced() -> None:
+    """Inmates told by the prison they were held in or taken to are no arrest or punishment
+    of the news (modality.ko.held_people); a punishment announced or proclaimed is the
+    crackdown (trigger.ko.crackdown.proclaimed), no punishment (modality.ko.punishment_policy);
+    a check "without warning" is no plan; a meeting's topic "처벌할 데 대한" is none."""
+    _assert_types({
+        "지난 1월 가상교화소에 수감 중이던 죄수가 탈출했다가 붙잡혔다고 소식통이 전했다.\n": ["other", "arrest"],
+        "가상시 교화소로 호송중이던 수인 26명이 집단 탈출하는 사건이 발생했다.\n": ["other"],
+        "그는 지난 1일 교화소에 수감된 가족면회를 갔다가 소식을 들었다고 전했다.\n": [],
+        "북한 당국이 최근 불법 손전화 사용자에 대한 강력한 처벌을 예고했다고 방송이 5일 보도했다.\n": ["crackdown"],
+        "가상시에 ‘마약 복용자 총살’ 포고문이 나붙었다고 소식통이 전했다.\n": ["crackdown"],
+        "회의에서는 ‘불법 손전화 사용자를 마지막 한 사람까지 적발·처벌할 데 대한’ 토의가 이뤄졌다고 소식통이 전했다.\n": [],
+    })
+    checks = [r for r in _korean_records("가상시에서 검열단이 예고 없이 부대를 검열했다고 소식통이 전했다.\n")
+              if r.event_type == "crackdown"]
+    assert checks and all(r.modality != "planned" for r in checks)
+
+
+def test_a_call_when_made_is_no_tonghua() -> None:
+    """통화시 "when calling" after whom one calls is no Tonghua (place.ko.verb_form); the city
+    named after its province is."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    assert slots.find_places(annotate("“南과 통화시 무조건 교화소”…주민들 긴장"), Geoparser()) == []
+    hits = slots.find_places(annotate("중국 지린성 통화시에서 탈북민 2명이 체포됐다."), Geoparser())
+    assert "통화시" in [h.text for h in hits]

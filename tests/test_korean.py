@@ -1054,3 +1054,45 @@ def test_a_call_when_made_is_no_tonghua() -> None:
     assert slots.find_places(annotate("“南과 통화시 무조건 교화소”…주민들 긴장"), Geoparser()) == []
     hits = slots.find_places(annotate("중국 지린성 통화시에서 탈북민 2명이 체포됐다."), Geoparser())
     assert "통화시" in [h.text for h in hits]
+
+
+def test_launch_bases_recalled_tests_flood_settings_and_cries_of_hunger_are_no_acts() -> None:
+    """A launch base, a test named as the time since which the news is told, a flooded area
+    or a flood's recovery as another act's setting, and hunger told as a choice or a cry are
+    no launch, test or disaster (not_after, none_over and none of data/ko/triggers.toml)."""
+    def types(text: str) -> list[str]:
+        return [r.event_type for r in _korean_records(text + "\n")]
+
+    assert "missile_launch" not in types("북한의 미사일 발사기지가 위치한 가상군에서도 지난 3일 산불이 났다고 소식통이 전했다.")
+    assert "weapons_test" not in types("3차 핵실험(2013년 2월) 이후 북한은 더 고립됐다고 소식통이 전했다.")
+    assert "disaster" not in types("국경 부근 수해 지역에서 주민들의 탈북이 늘어나자 당국이 검열단을 파견했다고 소식통이 전했다.")
+    assert "disaster" not in types("홍수복구 노력이 언제 끝날지 아무도 모른다고 소식통이 전했다.")
+    assert "disaster" not in types("가상군 주민들은 “총에 맞든 굶어 죽든 죽는 건 마찬가지”라고 말했다고 소식통이 전했다.")
+    assert "disaster" in types("지난달 가상군에서 굶어 죽는 주민들이 속출하고 있다고 소식통이 전했다.")
+
+
+def test_prisoners_and_raiders_who_fled_did_not_desert() -> None:
+    """Prisoners who fled a convoy and raiders who fled the scene left no unit (trigger.ko.
+    desertion.talyeong's none); the prison they fled is no punishment (modality.ko.
+    escaped_from); a soldier who left his unit deserted; the kin of defectors banished
+    are no defection (modality.ko.defectors_kin)."""
+    def types(text: str) -> list[str]:
+        return [r.event_type for r in _korean_records(text + "\n")]
+
+    found = types("교화소로 향하던 죄수 20명이 집단 도주해 군인들이 수색하고 있다고 소식통이 전했다.")
+    assert "desertion" not in found and "punishment" not in found
+    assert "desertion" not in types("지난 3일 가상군에서 군인 3명이 민가를 습격해 돈을 빼앗으려다 도주한 사건이 발생했다고 소식통이 전했다.")
+    assert "punishment" not in types("지난 연말부터 지방 교화소에서 수십 명의 수감자가 집단 탈출했다고 소식통이 전했다.")
+    assert "desertion" in types("7군단 소속 병사가 지난 3일 실탄 60발을 가지고 부대를 이탈했다고 소식통이 전했다.")
+    assert "defection" not in types("당국이 한국으로 탈북한 가족들을 최근 타지역으로 강제 추방한 것으로 알려졌다.")
+
+
+def test_an_english_wires_dateline_in_korean_places_nothing() -> None:
+    """"서울, 4월 4일(연합)": the city of a wire's dateline rewritten in Korean is where the
+    reporter filed from (place.ko.dateline)."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    hits = slots.find_places(annotate("서울, 4월 4일(연합) 정부 소식통은 지난달 훈련에서 여러 명이 숨졌다고 밝혔다."), Geoparser())
+    assert "서울" not in [h.text for h in hits]

@@ -1099,12 +1099,15 @@ def test_an_english_wires_dateline_in_korean_places_nothing() -> None:
 
 
 def test_the_souths_capital_told_elsewhere_places_no_act() -> None:
-    """Seoul, where the news is told (a press conference, an office, an outlet), told in
-    another sentence places no act of any type (place.ko.news_capital, slots.toml's
+    """Seoul, where the news is told (a press conference, an office, an outlet), or Tokyo,
+    told in another sentence places no act of any type (place.ko.news_capital, slots.toml's
     `news_capital`); its own clause still may ("서울 성북구 길거리에 ... 화재가 발생했다")."""
     press = "탈북민 단체는 16일 서울에서 기자회견을 열었다.\n"
     for text in (press + "단체에 따르면 지난달 초 주민 3명이 굶어 죽었다고 소식통이 전했다.\n",
                  press + "단체에 따르면 지난 3일 북한군이 군사분계선 인근에서 경고사격을 했다.\n"):
         assert all(r.location.admin1_code != "KR-11" for r in _korean_records(text)), text
+    # nor Tokyo, the city of the Japanese papers Korean outlets relay
+    text = "일본 아사히신문은 도쿄에서 16일 이같이 보도했다.\n신문에 따르면 지난달 초 북한 병사 5명이 탈북했다고 소식통이 전했다.\n"
+    assert all(r.location.admin1_code != "JP-13" for r in _korean_records(text))
     fire = _korean_records("지난 3일 서울 가상구 길거리에 북한이 날려보낸 풍선 때문으로 추정되는 화재가 발생했다.\n")
     assert [r.location.admin1_code for r in fire] == ["KR-11"]

@@ -1014,3 +1014,100 @@ def test_a_past_next_month_is_the_month_after_the_told_one() -> None:
 
     assert ("punishment", "2025-04-01") in dates("지난 3월 체포된 그는 다음달 공개처형됐다고 소식통이 전했다.")
     assert ("punishment", "2025-04-01") not in dates("지난 3월 체포된 그는 다음달 공개처형될 예정이라고 소식통이 전했다.")
+
+
+def test_an_arrest_abroad_told_with_its_repatriation_is_the_repatriation() -> None:
+    """An arrest abroad chained to the repatriation it led to is one act, the repatriation
+    ([story.yields], cluster.ko.yields); a day told between the two dates them apart."""
+    _assert_types({
+        "가상대학 학생 3명이 최근 중국 공안에 체포돼 북송된 것으로 알려졌다고 소식통이 전했다.\n": ["forced_repatriation"],
+    })
+    types = [r.event_type for r in _korean_records("탈북한 가족 4명이 중국 가상시에서 체포돼 지난달 20일경 북송됐다고 소식통이 전했다.\n")]
+    assert "arrest" in types and "forced_repatriation" in types
+
+
+def test_inmates_told_by_their_prison_and_punishments_announced() -> None:
+    """Inmates told by the prison they were held in or taken to are no arrest or punishment
+    of the news (modality.ko.held_people); a punishment announced or proclaimed is the
+    crackdown (trigger.ko.crackdown.proclaimed), no punishment (modality.ko.punishment_policy);
+    a check "without warning" is no plan; a meeting's topic "처벌할 데 대한" is none."""
+    _assert_types({
+        "지난 1월 가상교화소에 수감 중이던 죄수가 탈출했다가 붙잡혔다고 소식통이 전했다.\n": ["other", "arrest"],
+        "가상시 교화소로 호송중이던 수인 26명이 집단 탈출하는 사건이 발생했다.\n": ["other"],
+        "그는 지난 1일 교화소에 수감된 가족면회를 갔다가 소식을 들었다고 전했다.\n": [],
+        "북한 당국이 최근 불법 손전화 사용자에 대한 강력한 처벌을 예고했다고 방송이 5일 보도했다.\n": ["crackdown"],
+        "가상시에 ‘마약 복용자 총살’ 포고문이 나붙었다고 소식통이 전했다.\n": ["crackdown"],
+        "회의에서는 ‘불법 손전화 사용자를 마지막 한 사람까지 적발·처벌할 데 대한’ 토의가 이뤄졌다고 소식통이 전했다.\n": [],
+    })
+    checks = [r for r in _korean_records("가상시에서 검열단이 예고 없이 부대를 검열했다고 소식통이 전했다.\n")
+              if r.event_type == "crackdown"]
+    assert checks and all(r.modality != "planned" for r in checks)
+
+
+def test_a_call_when_made_is_no_tonghua() -> None:
+    """통화시 "when calling" after whom one calls is no Tonghua (place.ko.verb_form); the city
+    named after its province is."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    assert slots.find_places(annotate("“南과 통화시 무조건 교화소”…주민들 긴장"), Geoparser()) == []
+    hits = slots.find_places(annotate("중국 지린성 통화시에서 탈북민 2명이 체포됐다."), Geoparser())
+    assert "통화시" in [h.text for h in hits]
+
+
+def test_launch_bases_recalled_tests_flood_settings_and_cries_of_hunger_are_no_acts() -> None:
+    """A launch base, a test named as the time since which the news is told, a flooded area
+    or a flood's recovery as another act's setting, and hunger told as a choice or a cry are
+    no launch, test or disaster (not_after, none_over and none of data/ko/triggers.toml)."""
+    def types(text: str) -> list[str]:
+        return [r.event_type for r in _korean_records(text + "\n")]
+
+    assert "missile_launch" not in types("북한의 미사일 발사기지가 위치한 가상군에서도 지난 3일 산불이 났다고 소식통이 전했다.")
+    assert "weapons_test" not in types("3차 핵실험(2013년 2월) 이후 북한은 더 고립됐다고 소식통이 전했다.")
+    assert "disaster" not in types("국경 부근 수해 지역에서 주민들의 탈북이 늘어나자 당국이 검열단을 파견했다고 소식통이 전했다.")
+    assert "disaster" not in types("홍수복구 노력이 언제 끝날지 아무도 모른다고 소식통이 전했다.")
+    assert "disaster" not in types("가상군 주민들은 “총에 맞든 굶어 죽든 죽는 건 마찬가지”라고 말했다고 소식통이 전했다.")
+    assert "disaster" in types("지난달 가상군에서 굶어 죽는 주민들이 속출하고 있다고 소식통이 전했다.")
+
+
+def test_prisoners_and_raiders_who_fled_did_not_desert() -> None:
+    """Prisoners who fled a convoy and raiders who fled the scene left no unit (trigger.ko.
+    desertion.talyeong's none); the prison they fled is no punishment (modality.ko.
+    escaped_from); a soldier who left his unit deserted; the kin of defectors banished
+    are no defection (modality.ko.defectors_kin)."""
+    def types(text: str) -> list[str]:
+        return [r.event_type for r in _korean_records(text + "\n")]
+
+    found = types("교화소로 향하던 죄수 20명이 집단 도주해 군인들이 수색하고 있다고 소식통이 전했다.")
+    assert "desertion" not in found and "punishment" not in found
+    assert "desertion" not in types("지난 3일 가상군에서 군인 3명이 민가를 습격해 돈을 빼앗으려다 도주한 사건이 발생했다고 소식통이 전했다.")
+    assert "punishment" not in types("지난 연말부터 지방 교화소에서 수십 명의 수감자가 집단 탈출했다고 소식통이 전했다.")
+    assert "desertion" in types("7군단 소속 병사가 지난 3일 실탄 60발을 가지고 부대를 이탈했다고 소식통이 전했다.")
+    assert "defection" not in types("당국이 한국으로 탈북한 가족들을 최근 타지역으로 강제 추방한 것으로 알려졌다.")
+
+
+def test_an_english_wires_dateline_in_korean_places_nothing() -> None:
+    """"서울, 4월 4일(연합)": the city of a wire's dateline rewritten in Korean is where the
+    reporter filed from (place.ko.dateline)."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    hits = slots.find_places(annotate("서울, 4월 4일(연합) 정부 소식통은 지난달 훈련에서 여러 명이 숨졌다고 밝혔다."), Geoparser())
+    assert "서울" not in [h.text for h in hits]
+
+
+def test_the_souths_capital_told_elsewhere_places_no_act() -> None:
+    """Seoul, where the news is told (a press conference, an office, an outlet), or Tokyo,
+    told in another sentence places no act of any type (place.ko.news_capital, slots.toml's
+    `news_capital`); its own clause still may ("서울 성북구 길거리에 ... 화재가 발생했다")."""
+    press = "탈북민 단체는 16일 서울에서 기자회견을 열었다.\n"
+    for text in (press + "단체에 따르면 지난달 초 주민 3명이 굶어 죽었다고 소식통이 전했다.\n",
+                 press + "단체에 따르면 지난 3일 북한군이 군사분계선 인근에서 경고사격을 했다.\n"):
+        assert all(r.location.admin1_code != "KR-11" for r in _korean_records(text)), text
+    # nor Tokyo, the city of the Japanese papers Korean outlets relay
+    text = "일본 아사히신문은 도쿄에서 16일 이같이 보도했다.\n신문에 따르면 지난달 초 북한 병사 5명이 탈북했다고 소식통이 전했다.\n"
+    assert all(r.location.admin1_code != "JP-13" for r in _korean_records(text))
+    fire = _korean_records("지난 3일 서울 가상구 길거리에 북한이 날려보낸 풍선 때문으로 추정되는 화재가 발생했다.\n")
+    assert [r.location.admin1_code for r in fire] == ["KR-11"]

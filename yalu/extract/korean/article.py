@@ -515,8 +515,9 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
 
 def _yielded(mentions: list[Mention], hits: list[slots.PlaceHit]) -> list[Mention]:
     """A check or search told in the same sentence as the arrest it made, at the same place
-    (data/ko/triggers.toml's [story.yields], cluster.ko.yields): one act, the arrest; a
-    check told at another place, or with a place named between the two, is an act of its own."""
+    (data/ko/triggers.toml's [story.yields], cluster.ko.yields): one act, the arrest; so is an
+    arrest abroad and the repatriation it led to, the repatriation. One told at another place,
+    with a place or a day named between the two, is an act of its own."""
     cue = resources.load("ko/triggers.toml")["story"]["yields"]
 
     def led_to(m: Mention, f: Mention) -> bool:
@@ -528,15 +529,17 @@ def _yielded(mentions: list[Mention], hits: list[slots.PlaceHit]) -> list[Mentio
         elsewhere = (any(end <= h.start < f.trigger.idx for h in hits)
                      or (m.location is not None and f.location is not None
                          and (m.location.admin1_code, m.location.admin2) != (f.location.admin1_code, f.location.admin2)))
-        return f.trigger.idx > m.trigger.idx and not re.fullmatch(cue["joined"], gap) and not elsewhere
+        # a day told between the two dates them apart: two acts
+        dated = re.search(cue["dated"], gap) is not None
+        return f.trigger.idx > m.trigger.idx and not re.fullmatch(cue["joined"], gap) and not elsewhere and not dated
 
     kept = []
     for m in mentions:
-        arrest = next((f for f in mentions if led_to(m, f)), None)
-        if arrest is None:
+        outcome = next((f for f in mentions if led_to(m, f)), None)
+        if outcome is None:
             kept.append(m)
         else:
-            arrest.rules["cluster"] = "cluster.ko.yields"
+            outcome.rules["cluster"] = "cluster.ko.yields"
     return kept
 
 

@@ -295,8 +295,11 @@ def source_home(hits: list[PlaceHit], geoparser: Geoparser) -> Location | None:
 def lent(place: Location | Place, event_type: str) -> bool:
     """Whether a place told elsewhere in the article, or measured from ("연평도 인근
     해상"), may place an act: not a watching country's place for an act of the North
-    Korean state, nor for an act its authorities do at home (slots.toml's `watchers`, `at_home`)."""
+    Korean state, nor for an act its authorities do at home (slots.toml's `watchers`, `at_home`);
+    the South's capital, where the news is told, for none (`news_capital`)."""
     data = slot_data()["places"]
+    if place.admin1_code in data["news_capital"]:
+        return False
     return event_type not in data["of_the_state"] + data["at_home"] or place.country not in data["watchers"]
 
 

@@ -1024,6 +1024,9 @@ def test_an_arrest_abroad_told_with_its_repatriation_is_the_repatriation() -> No
     })
     types = [r.event_type for r in _korean_records("탈북한 가족 4명이 중국 가상시에서 체포돼 지난달 20일경 북송됐다고 소식통이 전했다.\n")]
     assert "arrest" in types and "forced_repatriation" in types
+    # a part of those arrested sent back: the arrest of the rest is an act of its own
+    types = [r.event_type for r in _korean_records("가상시 공안이 탈북민 6명을 체포했고 그중 3명이 북송됐다고 소식통이 전했다.\n")]
+    assert "arrest" in types and "forced_repatriation" in types
 
 
 def test_inmates_told_by_their_prison_and_punishments_announced() -> None:
@@ -1035,6 +1038,8 @@ def test_inmates_told_by_their_prison_and_punishments_announced() -> None:
         "지난 1월 가상교화소에 수감 중이던 죄수가 탈출했다가 붙잡혔다고 소식통이 전했다.\n": ["other", "arrest"],
         "가상시 교화소로 호송중이던 수인 26명이 집단 탈출하는 사건이 발생했다.\n": ["other"],
         "그는 지난 1일 교화소에 수감된 가족면회를 갔다가 소식을 들었다고 전했다.\n": [],
+        # a custody told by the days since: the arrest the death is news of
+        "가상시 보위부에 구금된 지 나흘 만에 주민 1명이 숨졌다고 소식통이 전했다.\n": ["arrest"],
         "북한 당국이 최근 불법 손전화 사용자에 대한 강력한 처벌을 예고했다고 방송이 5일 보도했다.\n": ["crackdown"],
         "가상시에 ‘마약 복용자 총살’ 포고문이 나붙었다고 소식통이 전했다.\n": ["crackdown"],
         "회의에서는 ‘불법 손전화 사용자를 마지막 한 사람까지 적발·처벌할 데 대한’ 토의가 이뤄졌다고 소식통이 전했다.\n": [],
@@ -1069,6 +1074,11 @@ def test_launch_bases_recalled_tests_flood_settings_and_cries_of_hunger_are_no_a
     assert "disaster" not in types("홍수복구 노력이 언제 끝날지 아무도 모른다고 소식통이 전했다.")
     assert "disaster" not in types("가상군 주민들은 “총에 맞든 굶어 죽든 죽는 건 마찬가지”라고 말했다고 소식통이 전했다.")
     assert "disaster" in types("지난달 가상군에서 굶어 죽는 주민들이 속출하고 있다고 소식통이 전했다.")
+    # the flooded area told with the flood's toll (trigger.ko.disaster.flood_toll), a launch
+    # "직후" the news, the day's launch
+    assert "disaster" in types("함경남도 수해 지역에서 사망자가 80명을 넘어섰다고 소식통이 전했다.")
+    assert "disaster" in types("함남 수해 지역 사망·실종 수백명…복구 난항")
+    assert "missile_launch" in types("북한의 9일 탄도미사일 발사 직후 한미 군 당국은 대응 사격을 했다고 소식통이 전했다.")
 
 
 def test_prisoners_and_raiders_who_fled_did_not_desert() -> None:
@@ -1084,6 +1094,11 @@ def test_prisoners_and_raiders_who_fled_did_not_desert() -> None:
     assert "desertion" not in types("지난 3일 가상군에서 군인 3명이 민가를 습격해 돈을 빼앗으려다 도주한 사건이 발생했다고 소식통이 전했다.")
     assert "punishment" not in types("지난 연말부터 지방 교화소에서 수십 명의 수감자가 집단 탈출했다고 소식통이 전했다.")
     assert "desertion" in types("7군단 소속 병사가 지난 3일 실탄 60발을 가지고 부대를 이탈했다고 소식통이 전했다.")
+    # an armed deserter, one who killed, or one who took a prisoner along still deserted
+    # (none_unless: the unit he left)
+    assert "desertion" in types("가상군 경비대 병사 3명이 총기를 훔쳐 탈영한 뒤 중국으로 도주했다고 소식통이 전했다.")
+    assert "desertion" in types("국경경비대 하전사가 소대장을 살해하고 실탄을 챙겨 부대에서 도주했다고 소식통이 전했다.")
+    assert "desertion" in types("교화소 경비를 서던 군인 3명이 죄수 2명을 데리고 부대를 이탈했다고 소식통이 전했다.")
     assert "defection" not in types("당국이 한국으로 탈북한 가족들을 최근 타지역으로 강제 추방한 것으로 알려졌다.")
 
 
@@ -1096,6 +1111,32 @@ def test_an_english_wires_dateline_in_korean_places_nothing() -> None:
 
     hits = slots.find_places(annotate("서울, 4월 4일(연합) 정부 소식통은 지난달 훈련에서 여러 명이 숨졌다고 밝혔다."), Geoparser())
     assert "서울" not in [h.text for h in hits]
+    # a day's gloss in prose, no wire: the place is the act's
+    hits = slots.find_places(annotate("혜산, 2월 16일(광명성절)을 앞두고 주민 4명이 체포됐다고 소식통이 전했다."), Geoparser())
+    assert "혜산" in [h.text for h in hits]
+
+
+def test_protests_beatings_and_orders_the_genre_does_not_report() -> None:
+    """The South's or a foreign city's protests, or the South's strikes KCNA reports, are no
+    unrest (trigger.ko.other.unrest); "명절을 맞아" and lightning no beating (trigger.ko.attack.
+    beaten's `also`); an order defied or embroidery no crackdown order; a power line cut for
+    sale no power cut; an agency's malnutrition rate no disaster; a declaration of war no
+    proclaimed punishment."""
+    def types(text: str) -> list[str]:
+        return [r.event_type for r in _korean_records(text + "\n")]
+
+    assert "other" not in types("김포 접경지역 주민들이 대북전단 살포에 반대하는 시위를 벌였다고 소식통이 전했다.")
+    assert "other" not in types("홍콩에서 대규모 시위가 계속되자 북한 당국이 주민들의 외부 소식 접촉을 경계하고 있다고 소식통이 전했다.")
+    assert "other" not in types("조선중앙통신은 남조선 노동자들이 총파업을 벌이고 있다고 보도했다.")
+    assert "other" in types("가상국 건설현장에 파견된 북한 노동자들이 임금 체불에 항의하며 집단 파업에 들어갔다고 소식통이 전했다.")
+    assert "attack" not in types("추석 명절을 맞아 숨겨 둔 술을 팔던 주민이 단속됐다고 소식통이 전했다.")
+    assert "attack" not in types("지난 5일 가상군 협동농장에서 일하던 농장원이 벼락에 맞아 숨졌다고 소식통이 전했다.")
+    assert "attack" in types("밀수를 하던 주민이 경비대 군인들에게 몽둥이로 맞아 숨졌다고 소식통이 전했다.")
+    assert "crackdown" not in types("상부 지시를 어기고 밀수를 하던 보안원이 단속에 걸렸다고 소식통이 전했다.")
+    assert "crackdown" not in types("당국은 가상시 자수 공장 노동자들에게 생산량을 늘리라는 지시를 내렸다고 소식통이 전했다.")
+    assert "economic_measure" not in types("가상시에서 주민 3명이 송전선을 끊어 팔다가 보안원에게 체포됐다고 소식통이 전했다.")
+    assert "disaster" not in types("세계식량계획은 북한 아동의 영양실조 비율이 지난해보다 증가했다고 밝혔다.")
+    assert "crackdown" not in types("북한은 이를 선전포고로 간주하고 엄중히 처벌하겠다고 위협했다.")
 
 
 def test_the_souths_capital_told_elsewhere_places_no_act() -> None:

@@ -137,7 +137,7 @@ SCHEMAS: dict[str, Schema] = {
         "decision": dict,
         "labels": dict,
         "story": dict,
-        "rule": _records("id type forms weight examples", "any none not_after not_examples kinds beside also none_over", ("type",)),
+        "rule": _records("id type forms weight examples", "any none not_after not_examples kinds beside also none_over none_unless", ("type",)),
     }),
     "ko/modality.toml": Schema({"rule": _records("id scope modality pattern examples", "not_examples not_types types inside")}),
     "ko/dates.toml": Schema({

@@ -517,7 +517,8 @@ def _yielded(mentions: list[Mention], hits: list[slots.PlaceHit]) -> list[Mentio
     """A check or search told in the same sentence as the arrest it made, at the same place
     (data/ko/triggers.toml's [story.yields], cluster.ko.yields): one act, the arrest; so is an
     arrest abroad and the repatriation it led to, the repatriation. One told at another place,
-    with a place or a day named between the two, is an act of its own."""
+    with a place or a day named between the two, or of which a part was sent back, is an act
+    of its own."""
     cue = resources.load("ko/triggers.toml")["story"]["yields"]
 
     def led_to(m: Mention, f: Mention) -> bool:
@@ -529,9 +530,10 @@ def _yielded(mentions: list[Mention], hits: list[slots.PlaceHit]) -> list[Mentio
         elsewhere = (any(end <= h.start < f.trigger.idx for h in hits)
                      or (m.location is not None and f.location is not None
                          and (m.location.admin1_code, m.location.admin2) != (f.location.admin1_code, f.location.admin2)))
-        # a day told between the two dates them apart: two acts
-        dated = re.search(cue["dated"], gap) is not None
-        return f.trigger.idx > m.trigger.idx and not re.fullmatch(cue["joined"], gap) and not elsewhere and not dated
+        # a day told between the two dates them apart, and a part of those arrested sent back
+        # leaves the arrest of the rest: two acts
+        apart = re.search(cue["dated"], gap) is not None or re.search(cue["part"], gap) is not None
+        return f.trigger.idx > m.trigger.idx and not re.fullmatch(cue["joined"], gap) and not elsewhere and not apart
 
     kept = []
     for m in mentions:

@@ -44,6 +44,9 @@ class TriggerRule:
     # words that veto the rule only where they cover the trigger's own characters ("장구류" of
     # 구류, "균형 잡힌" of 잡): a word it is part of, not a word beside the act
     none_over: tuple[re.Pattern[str], ...] = ()
+    # words that lift `none` when one is in the sentence (a soldier who killed and then fled
+    # "his unit", "부대에서 도주": still a deserter)
+    none_unless: tuple[str, ...] = ()
 
     def kind_of(self, form: str) -> str:
         return next((kind for f, kind in self.kinds if f == form), "")
@@ -77,7 +80,8 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
         TriggerRule(r["id"], r["type"], frozenset(r["forms"]), r["weight"], tuple(r.get("any", ())),
                     _veto(r.get("none", [])), frozenset(r.get("not_after", ())),
                     tuple((f, kind) for kind, forms in r.get("kinds", {}).items() for f in forms),
-                    r.get("beside", False), tuple(r.get("also", ())), _veto(r.get("none_over", [])))
+                    r.get("beside", False), tuple(r.get("also", ())), _veto(r.get("none_over", [])),
+                    tuple(r.get("none_unless", ())))
         for r in resources.load("ko/triggers.toml")["rule"]
     )
 
@@ -106,7 +110,7 @@ def find_triggers(doc: KoreanDoc, sentence: Sentence) -> list[tuple[Morpheme, Tr
             if m.form in r.forms and following not in r.not_after
             and (not r.any or any(a in sentence.text for a in r.any))
             and (not r.also or any(a in sentence.text for a in r.also))
-            and not any(n.search(unspaced) for n in r.none)
+            and (not any(n.search(unspaced) for n in r.none) or any(u in sentence.text for u in r.none_unless))
             and not (r.none_over and _covered(r.none_over, doc, sentence, m, unspaced))
         ]
         surest = max((r for r in fired if not r.beside), key=lambda r: r.weight, default=None)

@@ -250,6 +250,17 @@ def test_an_offset_from_the_capital_named_as_such_moves_the_point(where):
     assert loc.admin1_code not in (None, "KP-01") and loc.geo_precision == 2
 
 
+@pytest.mark.parametrize("text, trigger, event_type", [
+    ("North Korea fired two ballistic missiles from an area north of Pyongyang on Tuesday.", "fired", "missile_launch"),
+    ("Five prisoners were executed at a camp south of Pyongyang last month, a source said.", "executed", "punishment"),
+])
+def test_a_bearing_from_pyongyang_with_no_distance_keeps_the_capital_only(where, text, trigger, event_type):
+    """Pyongyang's bounds reach far (Sunan, Kangdong): "north of Pyongyang" may be inside
+    them or near; the capital's first level, no district."""
+    loc = where(text, trigger, event_type)
+    assert (loc.admin1_code, loc.admin2) == ("KP-01", None)
+
+
 def test_a_place_named_after_an_offset_is_not_moved(where):
     loc = where("The missile was fired from a site 40 kilometers north of Pyongyang in Sunchon.", "fired", "missile_launch")
     assert loc.admin2 == "Sunchon"

@@ -34,20 +34,29 @@ def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
     ("A researcher at a private institute in Tokyo said the camp had grown.", "Tokyo", "source"),
     # "source" is no seat: the citation marks a source's home, which still places its story
     ("A source in Hyesan said the guards were replaced.", "Hyesan", None),
+    # a seat sits only abroad or in the South: Daily NK cites people inside by their town
+    ("A group of women in Hoeryong told Daily NK that guards beat a smuggler to death.", "Hoeryong", None),
+    ("A trading organization in Sinuiju said its manager had been arrested for smuggling copper.", "Sinuiju", None),
+    ("A smuggling group in Hyesan reported to police that two of its members had been arrested.", "Hyesan", None),
     # a capital abroad hung on the reporting verb (place.said_in); an act's own place stays
     ("A farmer was shot for stealing maize, a rights group said in Tokyo, citing witnesses.", "Tokyo", "source"),
     ("The group told reporters on Friday in Beijing that the family had been sent back.", "Beijing", "source"),
     ("Two North Korean agents were arrested in Seoul on Friday, prosecutors said.", "Seoul", None),
     ("A courier was caught in Hyesan, the source said in a phone call.", "Hyesan", None),
+    # people of the story who speak where they are keep the place
+    ("North Korean defectors were detained by Chinese police and said in Beijing that they would be sent back.",
+     "Beijing", None),
     # up an organ's proper name to the one who speaks; not up a common noun
     ("A spokeswoman for the World Food Programme in Bangkok quoted officials as saying crops had failed.", "Bangkok", "source"),
     ("A spokesman for the police in Dandong said three women were detained.", "Dandong", None),
     # a place a long distance is counted from (place.far_from); near, or an origin, is a place
     ("The boat was drifting 200 kilometers away from the port of Sokcho.", "Sokcho", "locator"),
     ("Guards shot a man about 3 km away from Hyesan on Monday.", "Hyesan", None),
-    # a capital a compass bearing is taken from (place.compass_of); inside it, or a town, stays
-    ("Twelve workers died in the accident south of the capital Pyongyang on Friday.", "Pyongyang", "locator"),
+    # a capital abroad a compass bearing is taken from (place.compass_of); inside it, a town, or
+    # Pyongyang, whose bounds reach far (geoparse keeps its first level only), stays
     ("Guards shot two men at a ford to the northwest of Seoul.", "Seoul", "locator"),
+    ("A Chinese court sentenced three defectors held at a camp north of Beijing.", "Beijing", "locator"),
+    ("Twelve workers died in the accident south of the capital Pyongyang on Friday.", "Pyongyang", None),
     # with a distance the point is placed (geoparse's offset), not struck out
     ("Guards shot two men at a ford 90 miles north of the capital Pyongyang.", "Pyongyang", None),
     ("A fire broke out in a market in the north of Pyongyang on Friday.", "Pyongyang", None),

@@ -1,8 +1,10 @@
 """People sent home who are no defectors caught abroad: a rescued crew returned across the
 line or through the truce village (frame.crew_sent_home), workers a host state sends home
 (frame.workers_sent_home) are `other`; a state expelling another's envoy punishes no one
-(trigger.punishment.expel). A crew returned through China's customs, people deported
-against their will, and a defector sent back from China stay forced repatriations.
+(trigger.punishment.expel, nor does the rhetoric of expelling foreign troops). A crew
+returned through China's customs, people deported against their will, a defector sent back
+from China, workers who fled and are handed back, and sailors among defectors returned by
+any state stay forced repatriations; workers expelled from the party are punished.
 
 All sentences are fictional, written in the style of Yonhap, RFA and Daily NK copy for
 these tests; none is real news.
@@ -36,6 +38,19 @@ def types(incidents):
          "a source said.", "forced_repatriation"),
         ("Chinese police repatriated a woman who had fled across the Tumen River last month, "
          "a source in Ryanggang Province told Daily NK.", "forced_repatriation"),
+        # the host state is who sends the workers, named or left "from"
+        ("Russia began to deport North Korean workers after the sanctions took effect, officials said.", "other"),
+        ("Dozens of North Korean workers were deported from Malaysia last month, a source said.", "other"),
+        ("When Chinese police found them outside the factory at night, they expelled all 60 North Korean workers, "
+         "a source said.", "other"),
+        # workers expelled from the party are punished, not sent home
+        ("Three workers at a steel complex in Chongjin were expelled from the Workers' Party last month, "
+         "a source told Daily NK.", "punishment"),
+        # workers who fled and are handed back, sailors among defectors: forced returns
+        ("Chinese police repatriated five North Korean restaurant workers who had fled to Shenyang last month, "
+         "a source said.", "forced_repatriation"),
+        ("Vietnam repatriated nine North Korean defectors, including two sailors, to the North last week, "
+         "a rights group said.", "forced_repatriation"),
     ],
 )
 def test_who_is_sent_home_tells_the_type(extract, text, expected):
@@ -51,6 +66,10 @@ def test_who_is_sent_home_tells_the_type(extract, text, expected):
         ("Both countries expelled each other's envoys after the killing, officials said.", False),
         ("The university expelled three students in Pyongyang for watching South Korean dramas, "
          "a source told Daily NK.", True),
+        # driving foreign troops out, inspectors sent away: rhetoric and diplomacy
+        ("The rally in Pyongyang called for expelling the U.S. troops from the South, KCNA reported.", False),
+        ("KCNA said the Korean people will expel the imperialist aggressor forces from the South.", False),
+        ("North Korea expelled two IAEA inspectors from the Yongbyon complex on Tuesday.", False),
     ],
 )
 def test_an_envoy_expelled_is_no_punishment(triggers, text, fires):

@@ -22,6 +22,7 @@ NEAR_MISSES = [
     "important", "importance", "urgent", "urgently", "executive", "executives",
     "bulletin", "roundup", "rounded", "sacks", "earnest", "earnestly", "waitress",
     "trysts", "wanton", "surgery", "shellfish", "chassis", "installment",
+    "crossroads", "crossword", "allowance", "allowances", "cracked", "cracks", "stockpile", "stockpiles",
 ]
 
 

@@ -95,7 +95,7 @@ SCHEMAS: dict[str, Schema] = {
     "frames.toml": Schema({
         "frame": _records(
             "id types becomes",
-            "actor roles trigger_lemmas trigger_marks trigger_none with_type with_lemmas without_lemmas with_lemmas_not keeps",
+            "actor roles trigger_lemmas trigger_marks trigger_none agents objects with_type with_lemmas without_lemmas keeps",
             ("types", "becomes", "with_type"),
         ),
     }),

@@ -19,6 +19,7 @@ from .actors import actors as find_actors
 from .attribution import Citation, corroboration, sentence_attribution
 from .modality import judge
 from .quantities import quantities as find_quantities
+from .senses import objects, subjects
 from .triggers import find_triggers
 
 
@@ -150,11 +151,9 @@ def frames() -> list[dict]:
 
 def _apply_frames(mentions: list[Mention]) -> list[Mention]:
     """Recode mentions by the frame the sentence tells them in (data/frames.toml); a
-    frame that `keeps` the mention adds a copy of the other type beside it; mentions told
-    by a frame's `with_lemmas_not` do not make its setting."""
+    frame that `keeps` the mention adds a copy of the other type beside it."""
     for frame in frames():
-        unlike = frame.get("with_lemmas_not", [])
-        types = {m.event_type for m in mentions if m.trigger.lemma_.lower() not in unlike}
+        types = {m.event_type for m in mentions}
         added = []
         for m in mentions:
             if not _framed(m, frame, types):
@@ -170,8 +169,9 @@ def _apply_frames(mentions: list[Mention]) -> list[Mention]:
 
 def _framed(m: Mention, frame: dict, types: set[str]) -> bool:
     """The mention is of the frame's types, told by its trigger words, by its actor (one
-    of a list) in its role, beside a mention of its `with_type`, in a sentence with one of
-    its `with_lemmas` and none of its `without_lemmas`."""
+    of a list) in its role, by one of its `agents` to one of its `objects`, beside a mention
+    of its `with_type`, in a sentence with one of its `with_lemmas` and none of its
+    `without_lemmas`."""
     if m.event_type not in frame["types"]:
         return False
     if "trigger_lemmas" in frame and m.trigger.lemma_.lower() not in frame["trigger_lemmas"]:
@@ -182,11 +182,43 @@ def _framed(m: Mention, frame: dict, types: set[str]) -> bool:
     named = [wanted] if isinstance(wanted, str) else wanted
     if named and not any(a.normalized in named and a.role in frame["roles"] and not _named_as(m.sent, a.text) for a in m.actors):
         return False
+    if ("agents" in frame or "objects" in frame) and not any(_done_to(t, frame) for t in _acts(m, frame)):
+        return False
     if "with_lemmas" in frame and not any(t.lemma_.lower() in frame["with_lemmas"] for t in m.sent):
         return False
     if "without_lemmas" in frame and any(t.lemma_.lower() in frame["without_lemmas"] for t in m.sent):
         return False
     return "with_type" not in frame or frame["with_type"] in types
+
+
+def _acts(m: Mention, frame: dict) -> list[Token]:
+    """The acts a frame's `agents` and `objects` are read on: every word of its trigger
+    lemmas in the sentence, since one act is often told twice ("Russia began to deport
+    North Korean workers ... demanding their repatriation")."""
+    if "trigger_lemmas" not in frame:
+        return [m.trigger]
+    return [t for t in m.sent if t.lemma_.lower() in frame["trigger_lemmas"]]
+
+
+def _done_to(act: Token, frame: dict) -> bool:
+    """The act is done by one of the frame's `agents` to one of its `objects`."""
+    if "objects" in frame and not any(o.lemma_.lower() in frame["objects"] for o in objects(act)):
+        return False
+    return "agents" not in frame or _done_by(act, frame["agents"])
+
+
+def _done_by(act: Token, agents: list[str]) -> bool:
+    """Who does the act is one of `agents`, named by the doer's own word or its modifiers
+    ("Russia deported", "Chinese police expelled", "were deported by Malaysia", "Chinese
+    authorities conducted group deportations"), by a pronoun beside such a word in the
+    sentence ("When Chinese police discovered this, they expelled ..."), or is the state the
+    act sends people out of ("workers were deported from Russia")."""
+    verb = act.head if act.pos_ == "NOUN" and act.dep_ == "dobj" else act
+    doers = [t for s in subjects(verb) for t in (s, *(c for c in s.children if c.dep_ in ("amod", "compound")))]
+    named = [o for p in act.children if p.dep_ == "prep" and p.lower_ in ("from", "by") for o in p.children if o.dep_ == "pobj"]
+    if any(t.pos_ == "PRON" for t in doers):
+        named += list(act.sent)
+    return any(t.lemma_.lower() in agents or t.lower_ in agents for t in doers + named)
 
 
 def _marked(trigger: Token, marks: list[str], unlike: list[str]) -> bool:

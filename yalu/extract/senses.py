@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-# heads that only count what they hold: "a team of doctors" is the doctors
-COLLECTIVES = {"team", "group", "unit", "delegation", "party", "crew", "number", "batch", "squad"}
+# heads that only count what they hold: "a team of doctors", "dozens of workers" are the doctors and the workers
+COLLECTIVES = {"team", "group", "unit", "delegation", "party", "crew", "number", "batch", "squad", "dozen", "hundred", "thousand"}
 # a verb's object told through a preposition when it has none ("searching for gold")
 OBJECT_PREPOSITIONS = {"for"}
 # a verb whose subject is its clause's: "the rains have submerged farmland, destroying ..."

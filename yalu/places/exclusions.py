@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .. import resources
 from ..annotate.index import ents_in
@@ -40,11 +40,12 @@ LOCATOR = re.compile(
     r"(?:(?:north|south|east|west)(?:east|west)?\s+of|near|close\s+to|bordering|across\s+from)\s+(?:the\s+)?"
     r"(?:(?:north|south)\s+korean\s+|chinese\s+)?"  # "near the North Korean capital Pyongyang" (RFA)
     r"(?:(?:capital|border|port|northern|southern|eastern|western)\s+)*(?:city\s+)?(?:of\s+)?$")
-# "the accident south of the capital Pyongyang", "prisons north of the capital Pyongyang", "a
-# region to the southwest of Seoul": a capital a compass bearing is taken from, with no
-# distance, is where the act is not (place.compass_of; [metonymy] capitals, a
-# city whose bounds the bearing leaves; "a village north of Hyesan" may still be Hyesan's, and
-# "in the north of Pyongyang" is inside it)
+# "a region to the southwest of Seoul", "a camp north of Beijing": a capital abroad a compass
+# bearing is taken from, with no distance, is where the act is not (place.compass_of;
+# [metonymy] capitals, a city whose bounds the bearing leaves; "a village north of Hyesan" may
+# still be Hyesan's, and "in the north of Pyongyang" is inside it). Pyongyang's own bounds
+# reach far (Sunan, Kangdong): a site "north of Pyongyang" keeps the capital's first level
+# and no second (geoparse.location)
 COMPASS_OF = re.compile(
     r"(?i)(?P<far>\d[\d,.]*\s*-?\s*(?:kilometers?|kilometres?|km|miles?|mi)\s+(?:\([^()]{1,30}\)\s+)?)?"
     r"(?<!in the )\b(?:north|south|east|west)(?:east|west)?\s+of\s+(?:the\s+)?"
@@ -104,7 +105,7 @@ def exclusion(ent: Span, place: Place) -> str | None:
     text = text_of(ent.doc)
     if _source_owner(ent, place) or _teller_base(ent):
         return "owner"
-    if SPEAKING_FROM.search(text, max(0, ent.start_char - 60), ent.start_char) or _speaker_seat(ent) or _said_in(ent, place):
+    if SPEAKING_FROM.search(text, max(0, ent.start_char - 60), ent.start_char) or _speaker_seat(ent, place) or _said_in(ent, place):
         return "source"
     if BIRTHPLACE.search(text, max(ent.sent.start_char, ent.start_char - 80), ent.start_char):
         return "birthplace"
@@ -127,17 +128,22 @@ def _headline_voice(ent: Span, place: Place) -> bool:
 
 
 # who speaks from where they sit: an organ, or one official of it, or one of context.toml's
-# [speakers] seats; a capital abroad hung on the reporting verb is where it was said
+# [speakers] seats (only outside North Korea); a capital abroad hung on the reporting verb is
+# where it was said
 SPEAKER_DATA = resources.load("places/context.toml").get("speakers", {})
-SPEAKERS = OWNED_NOUNS | {"official"} | set(SPEAKER_DATA.get("seats", []))
+ORGANS = OWNED_NOUNS | {"official"}
+SEATS = frozenset(SPEAKER_DATA.get("seats", []))
+SPEAKERS = ORGANS | SEATS
 SAID_IN = frozenset(SPEAKER_DATA.get("said_in", []))
 
 
-def _speaker_seat(ent: Span) -> bool:
+def _speaker_seat(ent: Span, place: Place) -> bool:
     """"the defence ministry in Seoul said", "cited a human rights official in Seoul who spoke
     on condition of anonymity", "according to officials in Beijing": where an organ or an
     official that speaks sits, not a place of the story (place.speaker_seat). Only an organ
-    or an official (SPEAKERS): "police in Dandong said they detained" keeps Dandong."""
+    or an official (SPEAKERS): "police in Dandong said they detained" keeps Dandong. A seat
+    of [speakers] sits only abroad or in the South: "a group of women in Hoeryong told Daily
+    NK" is Daily NK's way of citing people inside the country, who tell of their town."""
     root = ent.root
     if root.dep_ != "pobj" or root.head.lower_ not in ("in", "from"):
         return False
@@ -153,6 +159,8 @@ def _speaker_seat(ent: Span) -> bool:
         holder = holder.head.head
     if holder.pos_ not in ("NOUN", "PROPN") or (holder.lemma_.lower() not in SPEAKERS and holder.lower_ not in SPEAKERS):
         return False
+    if place.country == "KP" and holder.lemma_.lower() not in ORGANS and holder.lower_ not in ORGANS:
+        return False
     said = date_words().reporting_verbs  # the verbs a source speaks with (data/reporting.toml)
     after = next((t for t in ent.doc[ent.end:ent.end + 2] if not t.is_punct), None)
     if after is not None and after.pos_ == "VERB" and after.lemma_.lower() in said:
@@ -167,12 +175,25 @@ def _speaker_seat(ent: Span) -> bool:
 def _said_in(ent: Span, place: Place) -> bool:
     """"a rights group said in Seoul, citing documents", "told reporters on Friday in Tokyo":
     a capital abroad hung on the reporting verb is where the words were said (place.said_in);
-    "was arrested in Seoul, police said" hangs on the arrest and stays."""
+    "was arrested in Seoul, police said" hangs on the arrest and stays. The one who speaks is
+    an organ, a seat, a name or a pronoun: "defectors were detained by Chinese police and said
+    in Beijing that they would be sent back" are people of the story, in Beijing."""
     root = ent.root
     if place.id not in SAID_IN or root.dep_ != "pobj" or root.head.lower_ != "in":
         return False
     verb = root.head.head
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in date_words().reporting_verbs
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in date_words().reporting_verbs:
+        return False
+    return not any(s.pos_ == "NOUN" and s.lemma_.lower() not in SPEAKERS for s in _speakers(verb))
+
+
+def _speakers(verb: Token) -> list[Token]:
+    """Who speaks: the verb's subject, or that of the verb it is joined to ("were detained
+    by police and said")."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own or verb.dep_ != "conj":
+        return own
+    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _stands_for_state(ent: Span, place: Place) -> bool:
@@ -269,8 +290,8 @@ def _agency_dateline(ent: Span) -> bool:
 
 
 def _compass_of(ent: Span, place: Place) -> bool:
-    """"south of the capital Pyongyang": a capital a bearing is taken from (place.compass_of)."""
-    if place.id not in CAPITALS:
+    """"southwest of Seoul": a capital abroad a bearing is taken from (place.compass_of)."""
+    if place.id not in CAPITALS or place.country == "KP":
         return False
     found = COMPASS_OF.search(text_of(ent.doc), max(ent.sent.start_char, ent.start_char - 70), ent.start_char)
     # with a distance the point is placed by it ("18 miles north of Seoul": geoparse's offset)

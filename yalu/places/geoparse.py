@@ -21,7 +21,7 @@ from ..annotate.index import starting_in
 from ..annotate.spacy_pipeline import text_of
 from ..model import Location, Place
 from ..ontology import event_types, has
-from .exclusions import DATELINE_REACH, PLACE_HEADS, exclusion
+from .exclusions import CAPITALS, COMPASS_OF, DATELINE_REACH, PLACE_HEADS, exclusion
 from .gazetteer import Gazetteer
 from .romanize import normalize
 from .syntax import (
@@ -469,6 +469,9 @@ class Geoparser:
             # "the port city of Nampo" is both levels; so is a special city for a site right
             # under it, in none of its districts (the Kaesong Industrial Complex)
             admin2 = next((p for p in (place, self.gazetteer.parent(place)) if p and p.kind == "special_city"), None)
+        bearing = COMPASS_OF.search(context)
+        if place.id in CAPITALS and bearing and not bearing.group("far"):
+            admin2 = None  # "a camp south of Pyongyang": in the capital's wide bounds or near, no district told
         if admin1 is not None and admin1.id in WHOLE_CITIES:
             admin2 = admin1
         precision = GEO_PRECISION.get(place.kind, 1)

@@ -16,6 +16,9 @@ import pytest
         ("The soldier was captured on thermal cameras twice before he reached the fence.", False),
         ("The consulate building in Shenyang, captured from Google Maps.", False),
         ("Border guards captured two men near the fence in Kaesong on Monday.", True),
+        # a thermal power plant or a guard's thermal sight is no picture credit
+        ("Police arrested four workers at the thermal power plant in Pukchang for stealing coal.", True),
+        ("Guards using thermal imaging cameras captured two women crossing the river near Hyesan.", True),
     ],
 )
 def test_a_picture_captured_holds_no_one(triggers, text, fires):

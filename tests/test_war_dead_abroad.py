@@ -1,5 +1,6 @@
 """North Korean soldiers killed in Russia's war with Ukraine fell in the fighting: an armed
-clash (frame.war_dead_abroad), not an attack; a killing at home stays an attack.
+clash (frame.war_dead_abroad), not an attack; a killing at home, of a worker or of prisoners,
+or one the war is only the reason for, stays an attack.
 
 All sentences are fictional, written in the style of Yonhap and RFA copy for these tests;
 none is real news.
@@ -23,6 +24,15 @@ def extract(read_with_rules):
          "the agency told lawmakers.", "armed_clash", "attack"),
         ("Border guards shot and killed a woman crossing the Tumen River near Hyesan last week, "
          "a source told RFA.", "attack", "armed_clash"),
+        # the war only the background of a killing: still an attack
+        ("Officers beat a conscript to death in Hamhung after he refused to be sent to fight in Ukraine, "
+         "a source said.", "attack", "armed_clash"),
+        ("Security agents in Hyesan shot dead a man who had watched Ukrainian war videos on a smuggled phone, "
+         "a source said.", "attack", "armed_clash"),
+        ("A North Korean construction worker was killed when a Ukrainian drone struck a dormitory in Russia "
+         "last week, a source said.", "attack", "armed_clash"),
+        ("North Korean soldiers shot dead three Ukrainian prisoners of war near a village in Kursk, "
+         "Kyiv said.", "attack", "armed_clash"),
     ],
 )
 def test_soldiers_killed_in_russias_war_fell_in_battle(extract, text, expected, not_expected):

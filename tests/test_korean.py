@@ -97,6 +97,11 @@ def _korean_records(text: str) -> list:
     return extract_korean(annotate(text), article, Geoparser())
 
 
+def _types(text: str) -> list[str]:
+    """The event types of the records a one-line Korean text gives."""
+    return [r.event_type for r in _korean_records(text + "\n")]
+
+
 def test_one_story_told_with_its_counties_listed_together() -> None:
     """A headline listing two counties ("혜산·삼지연") and a lead naming both tell one
     lockdown, whichever county stands nearest each trigger; a wire dateline's city
@@ -1065,20 +1070,17 @@ def test_launch_bases_recalled_tests_flood_settings_and_cries_of_hunger_are_no_a
     """A launch base, a test named as the time since which the news is told, a flooded area
     or a flood's recovery as another act's setting, and hunger told as a choice or a cry are
     no launch, test or disaster (not_after, none_over and none of data/ko/triggers.toml)."""
-    def types(text: str) -> list[str]:
-        return [r.event_type for r in _korean_records(text + "\n")]
-
-    assert "missile_launch" not in types("북한의 미사일 발사기지가 위치한 가상군에서도 지난 3일 산불이 났다고 소식통이 전했다.")
-    assert "weapons_test" not in types("3차 핵실험(2013년 2월) 이후 북한은 더 고립됐다고 소식통이 전했다.")
-    assert "disaster" not in types("국경 부근 수해 지역에서 주민들의 탈북이 늘어나자 당국이 검열단을 파견했다고 소식통이 전했다.")
-    assert "disaster" not in types("홍수복구 노력이 언제 끝날지 아무도 모른다고 소식통이 전했다.")
-    assert "disaster" not in types("가상군 주민들은 “총에 맞든 굶어 죽든 죽는 건 마찬가지”라고 말했다고 소식통이 전했다.")
-    assert "disaster" in types("지난달 가상군에서 굶어 죽는 주민들이 속출하고 있다고 소식통이 전했다.")
+    assert "missile_launch" not in _types("북한의 미사일 발사기지가 위치한 가상군에서도 지난 3일 산불이 났다고 소식통이 전했다.")
+    assert "weapons_test" not in _types("3차 핵실험(2013년 2월) 이후 북한은 더 고립됐다고 소식통이 전했다.")
+    assert "disaster" not in _types("국경 부근 수해 지역에서 주민들의 탈북이 늘어나자 당국이 검열단을 파견했다고 소식통이 전했다.")
+    assert "disaster" not in _types("홍수복구 노력이 언제 끝날지 아무도 모른다고 소식통이 전했다.")
+    assert "disaster" not in _types("가상군 주민들은 “총에 맞든 굶어 죽든 죽는 건 마찬가지”라고 말했다고 소식통이 전했다.")
+    assert "disaster" in _types("지난달 가상군에서 굶어 죽는 주민들이 속출하고 있다고 소식통이 전했다.")
     # the flooded area told with the flood's toll (trigger.ko.disaster.flood_toll), a launch
     # "직후" the news, the day's launch
-    assert "disaster" in types("함경남도 수해 지역에서 사망자가 80명을 넘어섰다고 소식통이 전했다.")
-    assert "disaster" in types("함남 수해 지역 사망·실종 수백명…복구 난항")
-    assert "missile_launch" in types("북한의 9일 탄도미사일 발사 직후 한미 군 당국은 대응 사격을 했다고 소식통이 전했다.")
+    assert "disaster" in _types("함경남도 수해 지역에서 사망자가 80명을 넘어섰다고 소식통이 전했다.")
+    assert "disaster" in _types("함남 수해 지역 사망·실종 수백명…복구 난항")
+    assert "missile_launch" in _types("북한의 9일 탄도미사일 발사 직후 한미 군 당국은 대응 사격을 했다고 소식통이 전했다.")
 
 
 def test_prisoners_and_raiders_who_fled_did_not_desert() -> None:
@@ -1086,20 +1088,17 @@ def test_prisoners_and_raiders_who_fled_did_not_desert() -> None:
     desertion.talyeong's none); the prison they fled is no punishment (modality.ko.
     escaped_from); a soldier who left his unit deserted; the kin of defectors banished
     are no defection (modality.ko.defectors_kin)."""
-    def types(text: str) -> list[str]:
-        return [r.event_type for r in _korean_records(text + "\n")]
-
-    found = types("교화소로 향하던 죄수 20명이 집단 도주해 군인들이 수색하고 있다고 소식통이 전했다.")
+    found = _types("교화소로 향하던 죄수 20명이 집단 도주해 군인들이 수색하고 있다고 소식통이 전했다.")
     assert "desertion" not in found and "punishment" not in found
-    assert "desertion" not in types("지난 3일 가상군에서 군인 3명이 민가를 습격해 돈을 빼앗으려다 도주한 사건이 발생했다고 소식통이 전했다.")
-    assert "punishment" not in types("지난 연말부터 지방 교화소에서 수십 명의 수감자가 집단 탈출했다고 소식통이 전했다.")
-    assert "desertion" in types("7군단 소속 병사가 지난 3일 실탄 60발을 가지고 부대를 이탈했다고 소식통이 전했다.")
+    assert "desertion" not in _types("지난 3일 가상군에서 군인 3명이 민가를 습격해 돈을 빼앗으려다 도주한 사건이 발생했다고 소식통이 전했다.")
+    assert "punishment" not in _types("지난 연말부터 지방 교화소에서 수십 명의 수감자가 집단 탈출했다고 소식통이 전했다.")
+    assert "desertion" in _types("7군단 소속 병사가 지난 3일 실탄 60발을 가지고 부대를 이탈했다고 소식통이 전했다.")
     # an armed deserter, one who killed, or one who took a prisoner along still deserted
     # (none_unless: the unit he left)
-    assert "desertion" in types("가상군 경비대 병사 3명이 총기를 훔쳐 탈영한 뒤 중국으로 도주했다고 소식통이 전했다.")
-    assert "desertion" in types("국경경비대 하전사가 소대장을 살해하고 실탄을 챙겨 부대에서 도주했다고 소식통이 전했다.")
-    assert "desertion" in types("교화소 경비를 서던 군인 3명이 죄수 2명을 데리고 부대를 이탈했다고 소식통이 전했다.")
-    assert "defection" not in types("당국이 한국으로 탈북한 가족들을 최근 타지역으로 강제 추방한 것으로 알려졌다.")
+    assert "desertion" in _types("가상군 경비대 병사 3명이 총기를 훔쳐 탈영한 뒤 중국으로 도주했다고 소식통이 전했다.")
+    assert "desertion" in _types("국경경비대 하전사가 소대장을 살해하고 실탄을 챙겨 부대에서 도주했다고 소식통이 전했다.")
+    assert "desertion" in _types("교화소 경비를 서던 군인 3명이 죄수 2명을 데리고 부대를 이탈했다고 소식통이 전했다.")
+    assert "defection" not in _types("당국이 한국으로 탈북한 가족들을 최근 타지역으로 강제 추방한 것으로 알려졌다.")
 
 
 def test_an_english_wires_dateline_in_korean_places_nothing() -> None:
@@ -1122,21 +1121,18 @@ def test_protests_beatings_and_orders_the_genre_does_not_report() -> None:
     beaten's `also`); an order defied or embroidery no crackdown order; a power line cut for
     sale no power cut; an agency's malnutrition rate no disaster; a declaration of war no
     proclaimed punishment."""
-    def types(text: str) -> list[str]:
-        return [r.event_type for r in _korean_records(text + "\n")]
-
-    assert "other" not in types("김포 접경지역 주민들이 대북전단 살포에 반대하는 시위를 벌였다고 소식통이 전했다.")
-    assert "other" not in types("홍콩에서 대규모 시위가 계속되자 북한 당국이 주민들의 외부 소식 접촉을 경계하고 있다고 소식통이 전했다.")
-    assert "other" not in types("조선중앙통신은 남조선 노동자들이 총파업을 벌이고 있다고 보도했다.")
-    assert "other" in types("가상국 건설현장에 파견된 북한 노동자들이 임금 체불에 항의하며 집단 파업에 들어갔다고 소식통이 전했다.")
-    assert "attack" not in types("추석 명절을 맞아 숨겨 둔 술을 팔던 주민이 단속됐다고 소식통이 전했다.")
-    assert "attack" not in types("지난 5일 가상군 협동농장에서 일하던 농장원이 벼락에 맞아 숨졌다고 소식통이 전했다.")
-    assert "attack" in types("밀수를 하던 주민이 경비대 군인들에게 몽둥이로 맞아 숨졌다고 소식통이 전했다.")
-    assert "crackdown" not in types("상부 지시를 어기고 밀수를 하던 보안원이 단속에 걸렸다고 소식통이 전했다.")
-    assert "crackdown" not in types("당국은 가상시 자수 공장 노동자들에게 생산량을 늘리라는 지시를 내렸다고 소식통이 전했다.")
-    assert "economic_measure" not in types("가상시에서 주민 3명이 송전선을 끊어 팔다가 보안원에게 체포됐다고 소식통이 전했다.")
-    assert "disaster" not in types("세계식량계획은 북한 아동의 영양실조 비율이 지난해보다 증가했다고 밝혔다.")
-    assert "crackdown" not in types("북한은 이를 선전포고로 간주하고 엄중히 처벌하겠다고 위협했다.")
+    assert "other" not in _types("김포 접경지역 주민들이 대북전단 살포에 반대하는 시위를 벌였다고 소식통이 전했다.")
+    assert "other" not in _types("홍콩에서 대규모 시위가 계속되자 북한 당국이 주민들의 외부 소식 접촉을 경계하고 있다고 소식통이 전했다.")
+    assert "other" not in _types("조선중앙통신은 남조선 노동자들이 총파업을 벌이고 있다고 보도했다.")
+    assert "other" in _types("가상국 건설현장에 파견된 북한 노동자들이 임금 체불에 항의하며 집단 파업에 들어갔다고 소식통이 전했다.")
+    assert "attack" not in _types("추석 명절을 맞아 숨겨 둔 술을 팔던 주민이 단속됐다고 소식통이 전했다.")
+    assert "attack" not in _types("지난 5일 가상군 협동농장에서 일하던 농장원이 벼락에 맞아 숨졌다고 소식통이 전했다.")
+    assert "attack" in _types("밀수를 하던 주민이 경비대 군인들에게 몽둥이로 맞아 숨졌다고 소식통이 전했다.")
+    assert "crackdown" not in _types("상부 지시를 어기고 밀수를 하던 보안원이 단속에 걸렸다고 소식통이 전했다.")
+    assert "crackdown" not in _types("당국은 가상시 자수 공장 노동자들에게 생산량을 늘리라는 지시를 내렸다고 소식통이 전했다.")
+    assert "economic_measure" not in _types("가상시에서 주민 3명이 송전선을 끊어 팔다가 보안원에게 체포됐다고 소식통이 전했다.")
+    assert "disaster" not in _types("세계식량계획은 북한 아동의 영양실조 비율이 지난해보다 증가했다고 밝혔다.")
+    assert "crackdown" not in _types("북한은 이를 선전포고로 간주하고 엄중히 처벌하겠다고 위협했다.")
 
 
 def test_the_souths_capital_told_elsewhere_places_no_act() -> None:

@@ -293,8 +293,14 @@ def _compass_of(ent: Span, place: Place) -> bool:
     """"southwest of Seoul": a capital abroad a bearing is taken from (place.compass_of)."""
     if place.id not in CAPITALS or place.country == "KP":
         return False
-    found = COMPASS_OF.search(text_of(ent.doc), max(ent.sent.start_char, ent.start_char - 70), ent.start_char)
-    # with a distance the point is placed by it ("18 miles north of Seoul": geoparse's offset)
+    return bare_bearing(text_of(ent.doc)[max(ent.sent.start_char, ent.start_char - 70):ent.start_char])
+
+
+def bare_bearing(before: str) -> bool:
+    """The text before a place ends on a compass bearing with no distance ("a camp south of
+    the capital"); with a distance the point is placed by it ("18 miles north of Seoul":
+    geoparse's offset)."""
+    found = COMPASS_OF.search(before)
     return found is not None and not found.group("far")
 
 

@@ -21,7 +21,7 @@ from ..annotate.index import starting_in
 from ..annotate.spacy_pipeline import text_of
 from ..model import Location, Place
 from ..ontology import event_types, has
-from .exclusions import CAPITALS, COMPASS_OF, DATELINE_REACH, PLACE_HEADS, exclusion
+from .exclusions import CAPITALS, DATELINE_REACH, PLACE_HEADS, bare_bearing, exclusion
 from .gazetteer import Gazetteer
 from .romanize import normalize
 from .syntax import (
@@ -469,8 +469,7 @@ class Geoparser:
             # "the port city of Nampo" is both levels; so is a special city for a site right
             # under it, in none of its districts (the Kaesong Industrial Complex)
             admin2 = next((p for p in (place, self.gazetteer.parent(place)) if p and p.kind == "special_city"), None)
-        bearing = COMPASS_OF.search(context)
-        if place.id in CAPITALS and bearing and not bearing.group("far"):
+        if place.id in CAPITALS and bare_bearing(context):
             admin2 = None  # "a camp south of Pyongyang": in the capital's wide bounds or near, no district told
         if admin1 is not None and admin1.id in WHOLE_CITIES:
             admin2 = admin1
@@ -588,20 +587,21 @@ DATED_CAPTION = re.compile(r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct
 def _prose(sent: Span) -> bool:
     """A sentence of the story: it has a verb and shows no picture."""
     return (any(t.pos_ in ("VERB", "AUX") for t in sent) and not shows_picture(sent)
-            and not CREDIT.search(_line_to(sent)[-200:]))
+            and not CREDIT.search(_line_end(sent, 200)))
 
 
 def shows_picture(sent: Span) -> bool:
     """A caption by its own words: a picture word, or a line that ends on the day the picture
     was taken (a line ending on a name in brackets may be a lead signed by its reporters)."""
-    return bool(_picture_words().search(sent.text) or DATED_CAPTION.search(_line_to(sent)[-40:]))
+    return bool(_picture_words().search(sent.text) or DATED_CAPTION.search(_line_end(sent, 40)))
 
 
-def _line_to(sent: Span) -> str:
-    """The text up to the end of the sentence's line."""
+def _line_end(sent: Span, size: int) -> str:
+    """The last `size` characters of the text up to the end of the sentence's line."""
     whole = text_of(sent.doc)
     end = whole.find("\n", sent.end_char - 1)
-    return whole[:len(whole) if end < 0 else end]
+    end = len(whole) if end < 0 else end
+    return whole[max(0, end - size):end]
 
 
 def borrowing() -> dict:

@@ -1148,3 +1148,18 @@ def test_the_souths_capital_told_elsewhere_places_no_act() -> None:
     assert all(r.location.admin1_code != "JP-13" for r in _korean_records(text))
     fire = _korean_records("지난 3일 서울 가상구 길거리에 북한이 날려보낸 풍선 때문으로 추정되는 화재가 발생했다.\n")
     assert [r.location.admin1_code for r in fire] == ["KR-11"]
+
+
+def test_an_arrest_for_an_offence_is_the_arrest_on_its_own_day() -> None:
+    """"밀수한 혐의로 체포됐다": the arrest is the record, dated by its own day, and the offence
+    it was for is no record (modality.ko.offence), as the English rules fold it into the arrest
+    (mentions._absorb_charges); an offence told as its own act beside the arrest stays."""
+    from datetime import date
+
+    [arrest] = _korean_records("가상시에서 지난 9일 중국산 손전화를 쓴 혐의로 주민 2명이 보위부에 체포됐다고 소식통이 전했다.\n")
+    assert (arrest.event_type, arrest.time.start) == ("arrest", date(2025, 6, 9))
+    # near miss: the smuggling told as its own act, on its own day
+    types = [r.event_type for r in _korean_records(
+        "지난 2일 가상시 주민 3명이 구리를 중국으로 밀수했다고 소식통이 전했다.\n"
+        "보위부는 지난 9일 가상시에서 브로커 1명을 체포했다.\n")]
+    assert types == ["smuggling", "arrest"]

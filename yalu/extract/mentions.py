@@ -1,6 +1,6 @@
 """Candidate mentions: every trigger in its clause, with its modality and its slots
 (place, time, actors, quantities, source) as its own sentence gives them, recoded
-by the sentence's frame, with an arrest *for* an act folded into that act."""
+by the sentence's frame, with the act an arrest is *for* folded into the arrest as its charge."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ class Mention:
     quantities: list[Quantity] = field(default_factory=list)
     attribution: Attribution | None = None
     corroboration: list[str] = field(default_factory=list)
-    charged: bool = False  # an arrest or sentence for this act was folded into it
+    charged: bool = False  # an arrest told with what it was for: the offence is folded into it as its charge
     kind: str = ""  # the kind of act its word names (triggers.toml `kinds`): death, prison, exile
     background: bool = False  # a short item's look back at an earlier act
     # dated by its own words over a month before the report (cluster.dated_look_back)
@@ -241,29 +241,19 @@ def _named_as(sent: Span, text: str) -> bool:
 
 
 def _absorb_charges(mentions: list[Mention]) -> list[Mention]:
-    """An arrest or sentence *for* another act in the same sentence is that act's
-    consequence, coded on it (with the people arrested as targets), not a second
-    incident."""
-    kept = []
+    """An arrest *for* offences in the same sentence ("arrested on Oct. 20 for watching
+    South Korean dramas", "for taking bribes from smugglers") is the incident, with its own
+    date, place and people; the offences it names (ontology.toml's `offence`) are its
+    charge, not incidents of their own: the gold requires the arrest and codes the offence
+    at most as an optional record, never on the arrest's day."""
+    offences: set[int] = set()
     for m in mentions:
-        offence = None
-        # "busted for running a smuggling ring": the offence is the incident; a
-        # trial or sentence stays its own incident, with its own date
         if has(m.event_type, "charge"):
             reasons = _reasons(m.trigger)
-            offence = next((o for o in mentions if o is not m and o.trigger.i in reasons and not has(o.event_type, "charge")), None)
-        if offence is None:
-            kept.append(m)
-        else:
-            offence.actors += [a for a in m.actors if a not in offence.actors]
-            offence.charged = True
-            if offence.time is None and m.time is not None:
-                offence.time = m.time  # "arrested on February 6 for ..."
-                offence.rules["date"] = "date.charge"
-            if m.location and (offence.location is None or m.location.geo_precision < offence.location.geo_precision):
-                offence.location = m.location
-                offence.rules["place"] = "place.charge"
-    return kept
+            found = {id(o) for o in mentions if o is not m and o.trigger.i in reasons and has(o.event_type, "offence")}
+            m.charged = m.charged or bool(found)
+            offences |= found
+    return [m for m in mentions if id(m) not in offences]
 
 
 def _offence_charged(token: Token, triggers) -> bool:

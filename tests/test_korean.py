@@ -1176,6 +1176,8 @@ OTHER_WORDS = [
      "유엔은 북한에 고문 금지 협약을 지키라고 촉구했다."),
     ("arrest", "가상국 해경이 지난 3일 북한 어선 2척을 나포했다고 밝혔다.",
      "가상국 해경이 지난 3일 북한 어선 2척을 발견했다고 밝혔다."),
+    ("crackdown", "북한 당국이 이달 초 가상군 국경지역에 신형 전파탐지기를 설치했다고 소식통이 전했다.",
+     "가상군 국경지역의 한 주민은 전파탐지기가 무섭다고 소식통이 전했다."),
 ]
 
 
@@ -1185,6 +1187,7 @@ def test_closures_balloons_and_plain_incidents_the_genre_tells_in_other_words(ev
     """A market or a customs post closed with an idiom (trigger.ko.lockdown.closed_doors), not a
     shop or a factory; balloons and leaflets sent with the words spaced ("날려 보냈다": forms of
     several morphemes), not a kite; miners entombed, children drowned, rations and power cut, a
-    suicide, torture to death, boats seized, and traders protesting in a crowd."""
+    suicide, torture to death, boats seized, traders protesting in a crowd, and radio detectors
+    installed on the border (trigger.ko.crackdown.detectors)."""
     assert event_type in _types(fires)
     assert event_type not in _types(near_miss)

@@ -1178,6 +1178,12 @@ OTHER_WORDS = [
      "가상국 해경이 지난 3일 북한 어선 2척을 발견했다고 밝혔다."),
     ("crackdown", "북한 당국이 이달 초 가상군 국경지역에 신형 전파탐지기를 설치했다고 소식통이 전했다.",
      "가상군 국경지역의 한 주민은 전파탐지기가 무섭다고 소식통이 전했다."),
+    ("other", "지난 3일 가상시장에서 5000원권 위조지폐가 대량으로 발견됐다고 소식통이 전했다.",
+     "당국은 위조지폐 등을 단속하라고 지시했다고 소식통이 전했다."),
+    ("economic_measure", "이달 들어 당국이 군량미 5만 톤을 목표로 강제 징수에 나섰다고 소식통이 전했다.",
+     "이달 들어 가상군 주민들이 군량미를 실어 날랐다고 소식통이 전했다."),
+    ("economic_measure", "지난주 가상시 장마당에서 쌀 1kg에 6000원으로 지난달보다 200원이 올랐다고 소식통이 전했다.",
+     "지난주 가상시 장마당에서 쌀 1kg에 6000원이었다고 소식통이 전했다."),
 ]
 
 
@@ -1188,6 +1194,7 @@ def test_closures_balloons_and_plain_incidents_the_genre_tells_in_other_words(ev
     shop or a factory; balloons and leaflets sent with the words spaced ("날려 보냈다": forms of
     several morphemes), not a kite; miners entombed, children drowned, rations and power cut, a
     suicide, torture to death, boats seized, traders protesting in a crowd, and radio detectors
-    installed on the border (trigger.ko.crackdown.detectors)."""
+    installed on the border (trigger.ko.crackdown.detectors), counterfeit notes found, the army's
+    rice levied, and the price of a kilogram of rice risen."""
     assert event_type in _types(fires)
     assert event_type not in _types(near_miss)

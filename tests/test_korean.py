@@ -1184,6 +1184,8 @@ OTHER_WORDS = [
      "이달 들어 가상군 주민들이 군량미를 실어 날랐다고 소식통이 전했다."),
     ("economic_measure", "지난주 가상시 장마당에서 쌀 1kg에 6000원으로 지난달보다 200원이 올랐다고 소식통이 전했다.",
      "지난주 가상시 장마당에서 쌀 1kg에 6000원이었다고 소식통이 전했다."),
+    ("disaster", "지난 17일 가상군 살림집 공사장에서 돌격대원 3명이 3층 높이에서 일하다 추락했다고 소식통이 전했다.",
+     "지난 17일 가상군에서 일하던 주민들이 추락한 무인기 잔해를 발견했다고 소식통이 전했다."),
 ]
 
 
@@ -1195,6 +1197,6 @@ def test_closures_balloons_and_plain_incidents_the_genre_tells_in_other_words(ev
     several morphemes), not a kite; miners entombed, children drowned, rations and power cut, a
     suicide, torture to death, boats seized, traders protesting in a crowd, and radio detectors
     installed on the border (trigger.ko.crackdown.detectors), counterfeit notes found, the army's
-    rice levied, and the price of a kilogram of rice risen."""
+    rice levied, the price of a kilogram of rice risen, and workers fallen on a building site."""
     assert event_type in _types(fires)
     assert event_type not in _types(near_miss)

@@ -188,6 +188,12 @@ FIRES = [
     ("The authorities permitted the sale of Chinese grain at state shops in Hamhung last month.",
      "trigger.economic_measure.permit"),
     ("The regime has okayed private trading in used cars at the Pyongsong market.", "trigger.economic_measure.permit"),
+    # the leader's visit told under a joined verb ("criticized and demoted officials during a visit")
+    ("Kim sharply rebuked and dismissed three local officials during a visit to the farm in Anbyon.",
+     "trigger.leadership_activity.surname"),
+    # house searches (trigger.crackdown.search)
+    ("Monthly house searches by the county security office have made hoarding grain impossible.",
+     "trigger.crackdown.search"),
     # surveillance stepped up (trigger.crackdown.tightened)
     ("The security ministry has stepped up surveillance of Chinese phone users in Musan since May.",
      "trigger.crackdown.tightened"),
@@ -362,14 +368,25 @@ def test_the_near_misses_do_not(fired, text, rule_id):
     assert rule_id not in [t.rule.id for t in fired(text)]
 
 
-def test_a_participles_clause_with_no_subject_takes_the_main_clauses_doer(nlp):
+@pytest.mark.parametrize(
+    "text, trigger, doer, read",
+    [
+        ("While touring the flooded farms in Anju over the weekend, the Premier criticized the local officials.",
+         "touring", "Premier", True),
+        # a participle with a subject of its own keeps it: its doer is not the main clause's
+        ("With the river rising quickly near the bridge in Hoeryong, the guards left their posts.", "rising", "guards",
+         False),
+        # a noun under a joined verb with no doer of its own reads the first verb's doer
+        ("Kim sharply rebuked and dismissed three local officials during a visit to the farm in Anbyon.", "visit",
+         "Kim", True),
+        # ... and one under a joined verb with a doer of its own keeps it
+        ("Kim arrived in the morning and the officials left during a visit to the farm in Anbyon.", "visit", "Kim",
+         False),
+    ],
+)
+def test_a_clause_without_a_doer_takes_the_doer_it_shares(nlp, text, trigger, doer, read):
     from yalu.extract.clause import window
 
-    def word(doc, text):
-        return next(t for t in doc if t.text == text)
-
-    doc = nlp("While touring the flooded farms in Anju over the weekend, the Premier criticized the local officials.")
-    assert "Premier" in {t.text for t in window(word(doc, "touring"))}
-    # a participle with a subject of its own keeps it: its doer is not the main clause's
-    doc = nlp("With the river rising quickly near the bridge in Hoeryong, the guards left their posts.")
-    assert "guards" not in {t.text for t in window(word(doc, "rising"))}
+    doc = nlp(text)
+    word = next(t for t in doc if t.text == trigger)
+    assert (doer in {t.text for t in window(word)}) is read

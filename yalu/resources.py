@@ -88,6 +88,7 @@ SCHEMAS: dict[str, Schema] = {
         "rule": _records(
             "id type lemmas",
             "pos any also none objects_none subjects_none recipients_none single_objects_none intransitive_none causes blamed objects_any "
+            "subjects_any destinations_any "
             "weight states kinds term_kinds",
             ("type",),
         ),
@@ -95,7 +96,7 @@ SCHEMAS: dict[str, Schema] = {
     "frames.toml": Schema({
         "frame": _records(
             "id types becomes",
-            "actor roles trigger_lemmas trigger_marks trigger_none agents objects with_type with_lemmas without_lemmas keeps",
+            "actor roles trigger_lemmas trigger_marks trigger_none agents objects with_type under_type with_lemmas without_lemmas keeps",
             ("types", "becomes", "with_type"),
         ),
     }),

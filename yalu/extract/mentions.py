@@ -153,10 +153,9 @@ def _apply_frames(mentions: list[Mention]) -> list[Mention]:
     """Recode mentions by the frame the sentence tells them in (data/frames.toml); a
     frame that `keeps` the mention adds a copy of the other type beside it."""
     for frame in frames():
-        types = {m.event_type for m in mentions}
         added = []
         for m in mentions:
-            if not _framed(m, frame, types):
+            if not _framed(m, frame, mentions):
                 continue
             if frame.get("keeps"):
                 added.append(replace(m, event_type=frame["becomes"], actors=list(m.actors), rules={**m.rules, "frame": frame["id"]}))
@@ -167,11 +166,12 @@ def _apply_frames(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-def _framed(m: Mention, frame: dict, types: set[str]) -> bool:
+def _framed(m: Mention, frame: dict, mentions: list[Mention]) -> bool:
     """The mention is of the frame's types, told by its trigger words, by its actor (one
     of a list) in its role, by one of its `agents` to one of its `objects`, beside a mention
-    of its `with_type`, in a sentence with one of its `with_lemmas` and none of its
-    `without_lemmas`."""
+    of its `with_type` (with `under_type`, inside that mention's words: "was repatriated after
+    having defected", not "fled in May and was sent back in June"), in a sentence with one of
+    its `with_lemmas` and none of its `without_lemmas`."""
     if m.event_type not in frame["types"]:
         return False
     if "trigger_lemmas" in frame and m.trigger.lemma_.lower() not in frame["trigger_lemmas"]:
@@ -188,7 +188,9 @@ def _framed(m: Mention, frame: dict, types: set[str]) -> bool:
         return False
     if "without_lemmas" in frame and any(t.lemma_.lower() in frame["without_lemmas"] for t in m.sent):
         return False
-    return "with_type" not in frame or frame["with_type"] in types
+    return "with_type" not in frame or any(
+        o.event_type == frame["with_type"] and (not frame.get("under_type") or m.trigger in o.trigger.subtree)
+        for o in mentions if o is not m)
 
 
 def _acts(m: Mention, frame: dict) -> list[Token]:

@@ -309,6 +309,18 @@ def test_an_act_told_as_recent_takes_the_date_of_the_account_that_follows() -> N
     assert arrest.time.precision == 3 and arrest.time.end == date(2025, 6, 10)
 
 
+def test_a_captions_date_dates_no_act_of_the_story() -> None:
+    """A file photo's caption ("... 공개재판 모습. 데일리NK 자료사진", place.ko.file_photo) shows an
+    old scene: its month dates no act told after it; a story line telling the same month does."""
+    from datetime import date
+
+    story = "최근 회령시에서 마약을 판 주민 3명에 대한 공개재판이 열린 것으로 전해졌다.\n"
+    [trial] = _korean_records("2021년 7월 함경북도 회령시 공설운동장에서 열린 공개재판 모습. 데일리NK 자료사진\n" + story)
+    assert trial.time.start is not None and trial.time.start.year == 2025 and trial.time.end == date(2025, 6, 12)
+    [trial] = _korean_records("2021년 7월 함경북도 회령시 공설운동장에서 공개재판이 열렸다.\n" + story)
+    assert trial.time.start == date(2021, 7, 1)
+
+
 def test_an_undated_lead_takes_the_first_day_told_after_it() -> None:
     """date.ko.body_day: an undated act told in detail below takes the first act's day told
     after it in the recent window; not a campaign's (a crackdown), nor a day outside the window."""

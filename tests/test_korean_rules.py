@@ -643,3 +643,63 @@ def test_next_month_counts_from_the_past_month_its_sentence_told() -> None:
         assert next_month(text)[0] == "date.ko.next_month_told", text
     for text in [*table["not_examples"], "당국은 다음달 국경을 봉쇄할 예정이다."]:
         assert next_month(text) == ("date.ko.relative", "2024-06-01", "2024-06-30"), text
+
+
+def test_a_year_told_from_another_year() -> None:
+    """date.ko.same_year: "같은 해 8월", "그해 11월", "이듬해 3월" are of the year told before (not
+    publication's); with no year told before, nothing; "그 해안" is no year."""
+    def spans(text: str) -> list[tuple[str, str, str, int]]:
+        return [(d.rule.removeprefix("date.ko."), str(d.span.start), str(d.span.end), d.span.precision)
+                for d in find_dates(text, PUB)]
+
+    assert spans("당국은 2019년 1월 시장을 닫았다. 같은 해 8월에는 장사꾼 5명이 붙잡혔다.")[-1] == (
+        "same_year", "2019-08-01", "2019-08-31", 3)
+    assert spans("그는 2016년 5월 체포됐고 이듬해 3월 초 풀려났다.")[-1] == ("same_year", "2017-03-01", "2017-03-10", 2)
+    assert spans("공장은 2011년 3월 2일 불탔다. 그해 공장장이 해임됐다.")[-1] == ("same_year", "2011-01-01", "2011-12-31", 4)
+    # a source's day is no year told: nothing to count from
+    assert spans("소식통은 2일 데일리NK에 “그해 겨울 처형됐다”고 전했다.")[-1][3] == 0
+    assert spans("그 해안에서 목선 2척이 발견됐다.") == []
+
+
+def test_a_month_runs_on_in_the_year_its_paragraph_told() -> None:
+    """date.ko.year_told: a month without its year after a date of its paragraph that told the
+    year is of that year; not an earlier month, nor one of another paragraph."""
+    table = resources.load("ko/dates.toml")["year_told"]
+
+    def month(text: str) -> tuple[str, str]:
+        d = next(d for d in find_dates(text, PUB) if d.span.expression.startswith(("8월", "4월", "2월")))
+        return d.rule, str(d.span.start)
+
+    assert month("2019년 5월 탈북한 그는 8월 중국 공안에 체포됐다.") == ("date.ko.year_told", "2019-08-01")
+    assert month("지난해 2월 초 체포된 그는 4월에 재판을 받았다.") == ("date.ko.year_told", "2024-04-01")
+    assert month("2019년 11월 탈북한 그는 2월 체포됐다.") == ("date.ko.month", "2025-02-01")
+    assert month("2019년 5월 홍수가 났다.\n8월 단속이 강화됐다.") == ("date.ko.month", "2024-08-01")
+    for example in table["examples"]:
+        text, start, end = _example(example)
+        assert ("date.ko.year_told", start, end) in [(d.rule, d.start, d.end) for d in find_dates(text, PUB)], example
+    for example in table["not_examples"]:
+        text, _, _ = _example(example)
+        assert "date.ko.year_told" not in {d.rule for d in find_dates(text, PUB)}, example
+
+
+def test_yesterday_in_a_sources_words_counts_from_the_day_the_source_spoke() -> None:
+    """"어제", "그저께", "사흘 전" after a source's stated day in its paragraph count from that
+    day; told with no day of speaking, or in another paragraph, from publication."""
+    def day(text: str) -> str:
+        return next(str(d.span.start) for d in find_dates(text, PUB) if not d.spoken)
+
+    assert day("평안북도 소식통은 8일 “어제 신의주에서 밀수꾼 2명이 붙잡혔다”고 말했다.") == "2025-06-07"
+    assert day("평안북도 소식통은 8일 “그저께 신의주에서 밀수꾼 2명이 붙잡혔다”고 말했다.") == "2025-06-06"
+    assert day("평안북도 소식통은 8일 데일리NK에 “사흘 전 밀수꾼이 붙잡혔다”고 말했다.") == "2025-06-05"
+    assert day("평안북도 소식통이 전했다. 어제 밀수꾼 2명이 붙잡혔다.") == "2025-06-11"
+    assert day("평안북도 소식통은 8일 데일리NK에 전했다.\n어제 밀수꾼 2명이 붙잡혔다.") == "2025-06-11"
+
+
+def test_a_file_photo_credit_makes_its_line_a_caption() -> None:
+    """place.ko.file_photo: a line closed by an outlet's file-photo or screen credit, or a scene
+    followed by its credit, is a caption; a story line naming the outlet is not."""
+    assert slots.caption("2021년 7월 양강도 혜산시에서 열린 공개재판 모습. 데일리NK 자료사진")
+    assert slots.caption("평양 시내를 달리는 무궤도전차. 연합뉴스 DB")
+    assert slots.caption("황해북도 들판에서 농민들이 소를 모는 모습 / 뉴스1")
+    assert not slots.caption("혜산시에서 주민 3명이 체포됐다고 소식통이 데일리NK에 전했다.")
+    assert not slots.caption("당국은 장마당 모습을 바꾸려 단속을 벌였다.")

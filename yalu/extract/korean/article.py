@@ -460,7 +460,11 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
     decider (the Korean model, trained on what the Korean rules know: features.py's
     slot and document features), it decides which are reported and sets their
     confidence; without one, every candidate is."""
-    found = find_dates(doc.text, article.published)
+    shown = slots.captions(doc)
+    # a photo's caption shows an old scene ("2023년 8월 ... 공개재판 모습. 데일리NK 자료사진"): its
+    # date dates no act of the story
+    pictured = [(s.start_char, s.end_char) for s in doc.sentences if s.index in shown]
+    found = [d for d in find_dates(doc.text, article.published) if not any(a <= d.start < b for a, b in pictured)]
     hits = slots.find_places(doc, geoparser)
     lead = next((cited for s in doc.sentences if (cited := slots.attribution(s.text, geoparser.gazetteer))), None)
     context = {
@@ -476,7 +480,6 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
         "announced_lead": _announced_lead(doc, geoparser),
     }
     mentions: list[Mention] = []
-    shown = slots.captions(doc)
     for sentence in doc.sentences:
         if sentence.index in shown:
             continue  # a photo's caption shows, it does not report

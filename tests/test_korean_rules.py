@@ -234,6 +234,29 @@ def test_county_stems_that_are_everyday_words(geoparser: Geoparser) -> None:
     assert {h.place.id for h in hits} >= {"kp.chagang.sijung", "kp.south-pyongan.jungsan", "kp.north-hwanghae.yonthan"}
 
 
+def test_county_stems_the_analysers_dictionary_holds_as_common_words(geoparser: Geoparser) -> None:
+    """slots.toml's `common_stems` (tools/ko_common_stems.py): stems Kiwi's own dictionary holds
+    as frequent common nouns ("과일" fruit, "세포" cell, "동창" classmate, "선봉" vanguard) are no
+    places bare; their full names, and the stem after its province, are; a city's bare name
+    stays a place ("개천"). Kim Chaek's name before a university or a works is no county."""
+    from kiwipiepy import Kiwi
+
+    for text in ("장마당에서 과일 장사를 하던 여성 3명이 체포됐다.", "당 세포비서가 해임됐다.", "고등중학교 동창 3명이 붙잡혔다.",
+                 "사회주의건설의 선봉에서 일했다.", "김책공업종합대학 학생 2명이 체포됐다.", "김책제철연합기업소에서 폭발 사고가 났다."):
+        assert slots.find_places(annotate(text), geoparser) == [], text
+    for text, place in (("황해남도 과일군에서 주민이 체포됐다.", "kp.south-hwanghae.kwail"),
+                        ("황해남도 과일에서 주민이 체포됐다.", "kp.south-hwanghae.kwail"),
+                        ("함경남도 낙원군에서 화재가 났다.", "kp.south-hamgyong.rakwon"),
+                        ("개천 관리소에서 수감자들이 숨졌다.", "kp.south-pyongan.kaechon"),
+                        ("함경북도 김책시에서 주민이 체포됐다.", "kp.north-hamgyong.kim-chaek")):
+        assert place in {h.place.id for h in slots.find_places(annotate(text), geoparser)}, text
+    # the list is what the tool reads from the bare analyser: a known common noun each
+    kiwi = Kiwi()
+    for stem in slots.slot_data()["places"]["common_stems"]:
+        [token] = kiwi.tokenize(stem)
+        assert token.tag == "NNG" and token.id > 2, stem
+
+
 def test_korean_cues_decide_an_ambiguous_county(geoparser: Geoparser) -> None:
     """고성군 is a county of both Kangwons: Hangul cues near it decide, as English ones do."""
     def first(text: str) -> str:

@@ -505,6 +505,11 @@ def test_since_reads_its_examples_and_skips_its_not_examples() -> None:
         assert span is not None and span.end == PUB, f"{since['id']} does not read {text[start:end]!r}: {found}"
     for example in since["not_examples"]:
         assert since["id"] not in {d.rule for d in find_dates(example, PUB)}
+    # a length after the start ("부터 1주일간") is no run's end: from the start to the day the source spoke
+    found = {d.rule: d.span for d in find_dates("소식통은 11일 “지난 2일부터 1주일간 검열단이 간부 5명을 적발했다”고 전했다.", PUB)}
+    assert (found["date.ko.since"].start, found["date.ko.since"].end) == (date(2025, 6, 2), date(2025, 6, 11))
+    # a run of days told to its end stays a run
+    assert "date.ko.since" not in {d.rule for d in find_dates("지난 2일부터 9일까지 검열단이 간부 5명을 적발했다.", PUB)}
 
 
 def test_began_reads_the_words_after_its_trigger() -> None:

@@ -731,3 +731,16 @@ def test_a_file_photo_credit_makes_its_line_a_caption() -> None:
     assert slots.caption("황해북도 들판에서 농민들이 소를 모는 모습 / 뉴스1")
     assert not slots.caption("혜산시에서 주민 3명이 체포됐다고 소식통이 데일리NK에 전했다.")
     assert not slots.caption("당국은 장마당 모습을 바꾸려 단속을 벌였다.")
+
+
+def test_a_past_weekday_is_a_day() -> None:
+    """date.ko.weekday: "지난 화요일" is the last Tuesday before publication (PUB is a Thursday),
+    "지난주 목요일" the Thursday of the week before, both from the day a source spoke when told
+    before them; a weekday of habit dates nothing."""
+    def days(text: str) -> list[str]:
+        return [str(d.span.start) for d in find_dates(text, PUB) if d.rule == "date.ko.weekday"]
+
+    assert days("지난 화요일 혜산에서 주민 2명이 체포됐다.") == ["2025-06-10"]
+    assert days("지난주 목요일 공개재판이 열렸다.") == ["2025-06-05"]
+    assert days("소식통은 7일 데일리NK에 “지난 화요일 주민 2명이 체포됐다”고 전했다.") == ["2025-06-03"]
+    assert days("매주 일요일 강연회가 열린다.") == [] and days("화요일마다 장마당이 열린다.") == []

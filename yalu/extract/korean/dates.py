@@ -20,6 +20,7 @@ from ...dates.resolution import (
     OrdinalDay,
     RelativeUnit,
     Value,
+    Weekday,
     Window,
     add_months,
     day_run,
@@ -112,6 +113,9 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
         return DayOffset(-int(rule.spec["days"]))
     if kind == "ago":
         return _ago(m)
+    if kind == "weekday":
+        weekday = "월화수목금토일".index(m["weekday"])
+        return _LastWeeks(weekday) if m["week"] else Weekday(weekday, "before")
     if kind == "stamp":
         return Fixed(TimeSpan())
     if kind == "about_day":
@@ -174,6 +178,19 @@ class _About(Value):
         if pub is not None and not future and at.end <= pub < end:
             end = pub
         return TimeSpan(start, end, self.precision)
+
+
+@dataclass(frozen=True)
+class _LastWeeks(Value):
+    """ "지난주 목요일": that weekday of the week (Monday to Sunday) before publication's."""
+
+    weekday: int
+
+    def resolve(self, pub: date | None, future: bool, year: int | None = None) -> TimeSpan:
+        if pub is None:
+            return TimeSpan()
+        at = pub - timedelta(days=pub.weekday() + 7 - self.weekday)
+        return TimeSpan(at, at, 1)
 
 
 def _relative(m: re.Match[str]) -> tuple[str | None, int]:
@@ -388,13 +405,13 @@ def _in_the_year_told(kept: list[KoreanDate], text: str, published: date | None)
 
 
 def _from_the_day_spoken(kept: list[KoreanDate], text: str, published: date | None) -> list[KoreanDate]:
-    """ "어제", "그저께", "사흘 전" in what a source said on a stated day ("소식통은 15일 “어제
+    """ "어제", "그저께", "사흘 전", "지난 화요일" in what a source said on a stated day ("소식통은 15일 “어제
     ...”"): counted from that day, not from publication (a source's words often come out days
     later); the day spoken told before it in its paragraph, else publication's."""
     out = list(kept)
     for i, d in enumerate(kept):
         read = _read_again(d)
-        if read is None or read[0].value not in ("offset", "ago"):
+        if read is None or read[0].value not in ("offset", "ago", "weekday"):
             continue
         said = [e.span.end for e in kept[:i] if e.spoken and e.span.precision == 1 and e.span.end
                 and "\n" not in text[e.end:d.start]]

@@ -744,3 +744,17 @@ def test_a_past_weekday_is_a_day() -> None:
     assert days("지난주 목요일 공개재판이 열렸다.") == ["2025-06-05"]
     assert days("소식통은 7일 데일리NK에 “지난 화요일 주민 2명이 체포됐다”고 전했다.") == ["2025-06-03"]
     assert days("매주 일요일 강연회가 열린다.") == [] and days("화요일마다 장마당이 열린다.") == []
+
+
+def test_an_act_named_by_its_anniversary_or_as_the_one_then_is_no_news() -> None:
+    """modality.ko.anniversary ("포격 15주기 추모식") and modality.ko.then_named ("당시 포격으로"):
+    the old act, named again, reports none; the act told with its own day does."""
+    def modality(text: str) -> tuple[str | None, str]:
+        doc = annotate(text)
+        trigger, rule = find_triggers(doc, doc.sentences[0])[0]
+        return judge(doc, doc.sentences[0], trigger, False, rule.type)
+
+    assert modality("가상도 포격 15주기 추모식이 20일 열렸다.") == (None, "modality.ko.anniversary")
+    assert modality("당시 포격으로 주민 2명이 숨졌다.") == (None, "modality.ko.then_named")
+    assert modality("북한군이 20일 가상도에 포격을 가했다.")[0] is not None
+    assert modality("당시 보위부가 주민 3명을 체포했다.")[0] is not None

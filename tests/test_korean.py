@@ -321,6 +321,19 @@ def test_a_captions_date_dates_no_act_of_the_story() -> None:
     assert trial.time.start == date(2021, 7, 1)
 
 
+def test_an_act_told_by_a_lunar_holiday_takes_no_day_told_before_it() -> None:
+    """date.ko.unread_time: "설 명절 직후에도" is a time of the act's own the rules cannot date: no
+    day of the act told before it, nor the news cycle; "이후" borrows the day told before."""
+    from datetime import date
+
+    arrest = "지난 5일 혜산에서 주민 2명이 체포됐다.\n"
+    [desertion] = [r for r in _korean_records(arrest + "설 명절 직후에도 만포에서 군인 2명이 탈영했다.\n")
+                   if r.event_type == "desertion"]
+    assert desertion.time.precision == 3 and desertion.time.end == date(2025, 6, 12)
+    [desertion] = [r for r in _korean_records(arrest + "이후 만포에서 군인 2명이 탈영했다.\n") if r.event_type == "desertion"]
+    assert desertion.time.start == date(2025, 6, 5)
+
+
 def test_an_undated_lead_takes_the_first_day_told_after_it() -> None:
     """date.ko.body_day: an undated act told in detail below takes the first act's day told
     after it in the recent window; not a campaign's (a crackdown), nor a day outside the window."""

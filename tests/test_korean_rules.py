@@ -758,3 +758,12 @@ def test_an_act_named_by_its_anniversary_or_as_the_one_then_is_no_news() -> None
     assert modality("당시 포격으로 주민 2명이 숨졌다.") == (None, "modality.ko.then_named")
     assert modality("북한군이 20일 가상도에 포격을 가했다.")[0] is not None
     assert modality("당시 보위부가 주민 3명을 체포했다.")[0] is not None
+
+
+def test_the_norths_fixed_holidays_are_a_window_around_their_day() -> None:
+    """date.ko.holiday: "태양절을 맞으며" is some day within three days of the last 15 April
+    (week precision); a holiday the act comes ahead of dates nothing."""
+    found = [(d.rule, str(d.span.start), str(d.span.end), d.span.precision)
+             for d in find_dates("태양절을 맞으며 평양시가 길거리 장사를 단속했다.", PUB)]
+    assert found == [("date.ko.holiday", "2025-04-12", "2025-04-18", 2)]
+    assert find_dates("태양절을 앞두고 평양시가 길거리 장사를 단속했다.", PUB) == []

@@ -316,7 +316,9 @@ def _inherit(mentions: list[Mention], context: dict, published: date | None) -> 
         elif not m.place_inherited and m.location.geo_precision < 3:
             last_place = m.location
         if m.time is None:
-            _date_undated(m, context, published, _told_before(m, last_time, context["told"]), mentions)
+            # a time of its own the rules cannot date ("설 명절 직후에도"): no date told before it
+            unread = any(w in m.sent.text for w in resources.load("ko/dates.toml")["unread_time"]["words"])
+            _date_undated(m, context, published, _told_before(m, last_time, context["told"]), mentions, unread)
         elif not m.time_inherited and m.time.precision in (1, 2, 3):
             last_time = (m.sent.start_char, m.time)
 
@@ -353,22 +355,24 @@ def _told_before(m: Mention, last: tuple[int, TimeSpan] | None, told: list[Korea
 
 
 def _date_undated(m: Mention, context: dict, published: date | None, told: TimeSpan | None,
-                  mentions: list[Mention]) -> None:
+                  mentions: list[Mention], unread: bool = False) -> None:
     """An act announced on a stated day is that day's news; else the date told before it;
     else the news cycle of a short wire item (no source's hearsay) or of a report of the
     day's news; else the first act's day told after it in the recent window
     (date.ko.body_day); else the recent window (date.ko.recent_window): from 30 days before the
     source spoke (or publication) to publication, as the English stage's date.recent_window
-    codes an undated act "on or before" the report, as precise as it is wide (a month)."""
-    announced = _announced(m, context)
+    codes an undated act "on or before" the report, as precise as it is wide (a month). An act
+    with a time of its own the rules cannot read (`unread`: "설 명절 직후에도") takes only the
+    recent window, no day of another act or of the news."""
+    announced = None if unread else _announced(m, context)
     end = (context["spoken"].end if context["spoken"] else None) or published
     if announced is not None:
         m.set_time(announced, "date.ko.announced")
-    elif told is not None:
+    elif told is not None and not unread:
         m.set_time(told, "date.ko.told_before")
-    elif (context["short"] or context["news_day"] or context["announced_lead"]) and end is not None:
+    elif (context["short"] or context["news_day"] or context["announced_lead"]) and end is not None and not unread:
         m.set_time(news_cycle(end), "date.ko.news_cycle")
-    elif end is not None and (body := _body_day(m, context, end, mentions)) is not None:
+    elif end is not None and not unread and (body := _body_day(m, context, end, mentions)) is not None:
         m.set_time(body, resources.load("ko/dates.toml")["body_day"]["id"])
     elif end is not None:
         start = end - timedelta(days=RECENT_DAYS)

@@ -62,7 +62,7 @@ DATING_NOTHING = ("lookback", "ordinal_frame")
 @cache
 def date_rules() -> tuple[DateRule, ...]:
     data = resources.load("ko/dates.toml")
-    tables = {name: _alternation(data[name]) for name in ("parts", "relative", "counts", "units", "year_words")}
+    tables = {name: _alternation(data[name]) for name in ("parts", "relative", "counts", "units", "year_words", "holidays")}
     tables["part_end"] = data["part_end"]["pattern"]
 
     def pattern(text: str) -> re.Pattern[str]:
@@ -124,6 +124,9 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
         told: Value = (MonthDay(month, int(m["day"]), None, None) if month else
                        OrdinalDay(int(m["day"]), _month_words(offset) if unit == "month" else ""))
         return _About(told, int(rule.spec["days"]), int(rule.spec["precision"]))
+    if kind == "holiday":
+        month, day = resources.load("ko/dates.toml")["holidays"][m["holiday"]]
+        return _About(MonthDay(int(month), int(day), None, None), int(rule.spec["days"]), int(rule.spec["precision"]))
     if kind == "month_range":
         return _MonthRun(int(m["month"]), _part(m["part"])[1], int(m["month2"]), _part(m["part2"])[1], year,
                          _year_offset(m), _int(m, "year2"))

@@ -1173,3 +1173,16 @@ def test_the_souths_capital_told_elsewhere_places_no_act() -> None:
     assert all(r.location.admin1_code != "JP-13" for r in _korean_records(text))
     fire = _korean_records("지난 3일 서울 가상구 길거리에 북한이 날려보낸 풍선 때문으로 추정되는 화재가 발생했다.\n")
     assert [r.location.admin1_code for r in fire] == ["KR-11"]
+
+
+def test_an_act_told_as_recent_is_not_dated_by_another_acts_day_told_after_it() -> None:
+    """date.ko.told_after takes the first day told after a vague act only from a sentence that
+    tells no act of another type: a detention's "지난주" does not date a sentence handed down
+    "최근"; the account of the same act does."""
+    sentence = "최근 청진시에서 대학생 4명이 노동교화형 5년을 선고받은 것으로 알려졌다.\n"
+    [verdict] = [r for r in _korean_records(sentence + "소식통은 “송평구역에서는 지난주 주민 1명이 구류됐다”고 전했다.\n")
+                 if r.event_type == "punishment"]
+    assert verdict.time.expression == "최근"
+    [verdict] = [r for r in _korean_records(sentence + "소식통은 “지난 5일 재판에서 대학생들이 형을 선고받았다”고 전했다.\n")
+                 if r.event_type == "punishment"]
+    assert verdict.time.precision == 1

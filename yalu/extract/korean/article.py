@@ -142,7 +142,20 @@ def _capped(time: TimeSpan, spoken: TimeSpan | None) -> TimeSpan:
     return TimeSpan(time.start, spoken.end, time.precision, time.expression)
 
 
-def _told_after(found: list[KoreanDate], sentence: Sentence, vague: KoreanDate) -> KoreanDate | None:
+def _acts(doc: KoreanDoc) -> list[tuple[int, int, frozenset[str]]]:
+    """Each sentence's stretch and the types of the acts its triggers name."""
+    return [(s.start_char, s.end_char, frozenset(rule.type for _, rule in find_triggers(doc, s))) for s in doc.sentences]
+
+
+def _other_acts(acts: list[tuple[int, int, frozenset[str]]], event_type: str) -> list[tuple[int, int]]:
+    """The stretches of the sentences that tell an act of another type and none of this one:
+    a date told there is that act's ("... 최근 노동교화형을 선고받았다" is not dated by "지난주 ...
+    구류됐다" two sentences later)."""
+    return [(start, end) for start, end, types in acts if types and event_type not in types]
+
+
+def _told_after(found: list[KoreanDate], sentence: Sentence, vague: KoreanDate,
+                other_acts: list[tuple[int, int]]) -> KoreanDate | None:
     """An act told vaguely, as recent or in a part of a month ("최근 탈북을 시도하던 주민 2명이
     ... 사망했다", "이달 중순 ... 추락했다"), is dated by the account that follows it ("소식통은
     “이달 중순 ...”", "“지난 월요일(17일) ...”"): the first date told within TOLD_AFTER_CHARS
@@ -153,7 +166,8 @@ def _told_after(found: list[KoreanDate], sentence: Sentence, vague: KoreanDate) 
            for d in found):
         return None
     after = [d for d in found if sentence.end_char <= d.start <= sentence.end_char + TOLD_AFTER_CHARS
-             and not d.spoken and d.span.precision in (1, 2, 3) and d.span.start and d.span.end]
+             and not d.spoken and d.span.precision in (1, 2, 3) and d.span.start and d.span.end
+             and not any(a <= d.start < b for a, b in other_acts)]
     if not after or vague.span.start is None or vague.span.end is None:
         return None
     first, start, end = after[0], after[0].span.start, after[0].span.end
@@ -169,7 +183,7 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
     rules = {"trigger": rule.id, "modality": modality[1]}
     time = None
     if own is not None and own.rule in VAGUE:
-        own = _told_after(context["dates"], sentence, own) or own
+        own = _told_after(context["dates"], sentence, own, _other_acts(context["acts"], rule.type)) or own
     if own is not None:
         # a run the text names to its last day ("25일부터 31일까지") may be declared ahead
         time = own.span if own.rule == "date.ko.run" else _capped(own.span, context["spoken"])
@@ -473,6 +487,7 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
     lead = next((cited for s in doc.sentences if (cited := slots.attribution(s.text, geoparser.gazetteer))), None)
     context = {
         "dates": found, "spoken": _spoken(found), "sentences": doc.sentences, "places": hits, "geoparser": geoparser, "published": article.published,
+        "acts": _acts(doc),
         "home": slots.source_home(hits, geoparser), "attribution": lead[0] if lead else None,
         "told": _news_dates(found, article.published),
         # a short wire item tells one news cycle, unless it retells a source's hearsay or

@@ -1186,3 +1186,15 @@ def test_an_act_told_as_recent_is_not_dated_by_another_acts_day_told_after_it() 
     [verdict] = [r for r in _korean_records(sentence + "소식통은 “지난 5일 재판에서 대학생들이 형을 선고받았다”고 전했다.\n")
                  if r.event_type == "punishment"]
     assert verdict.time.precision == 1
+
+
+def test_days_after_an_act_told_before_date_the_later_act() -> None:
+    """date.ko.days_after: "12일 ... 탈영했다가 이틀 만에 붙잡혔다" is an arrest on the 14th and a
+    desertion on the 12th; with no act's day told before, the count dates nothing."""
+    from datetime import date
+
+    text = "양강도 소식통은 16일 “12일에는 삼지연시에서 군인 1명이 탈영했다가 이틀 만에 붙잡혔다”고 전했다.\n"
+    times = {r.event_type: r.time.start for r in _korean_records(text)}
+    assert times["desertion"] == date(2025, 6, 12) and times["arrest"] == date(2025, 6, 14)
+    [arrest] = [r for r in _korean_records("최근 삼지연시에서 군인 1명이 탈영했다가 이틀 만에 붙잡혔다.\n") if r.event_type == "arrest"]
+    assert arrest.time.expression != "이틀 만에"

@@ -277,13 +277,19 @@ class _YearOf(Value):
         return Month(self.month, self.part or (1, 0), y, None, "").resolve(pub, future)
 
 
+def _count(word: str) -> int:
+    """A count in figures or native words ("3", "이틀", "두"), 0 for an uncounted one ("며칠"):
+    a native numeral before a unit as the quantities read it (slots.toml's numerals)."""
+    if word.isdigit():
+        return int(word)
+    counts = resources.load("ko/dates.toml")["counts"]
+    return int(counts.get(word) or resources.load("ko/slots.toml")["numerals"].get(word) or 0)
+
+
 def _ago(m: re.Match[str]) -> Ago:
     """ "3일 전", "이틀 전", "두 달 전"; "며칠 전" is two to six days."""
-    data = resources.load("ko/dates.toml")
-    word = m["n"]
-    # a native numeral before a unit ("두 달") as the quantities read it (slots.toml's numerals)
-    n = int(word) if word.isdigit() else data["counts"].get(word) or resources.load("ko/slots.toml")["numerals"].get(word)
-    unit = data["units"].get(m.groupdict().get("unit") or "일", "day")
+    n = _count(m["n"])
+    unit = resources.load("ko/dates.toml")["units"].get(m.groupdict().get("unit") or "일", "day")
     return Ago(n or 2, n or 6, unit)
 
 
@@ -356,12 +362,19 @@ def _count_from_anchors(kept: list[KoreanDate], published: date | None) -> None:
                      and e.rule not in anchored]
             kept[i] = KoreanDate(d.start, d.end, d.rule, _in_year(d, years[-1] if years else None, published), d.spoken)
             continue
+        shift = int(rule.spec["days"])
         if rule.spec.get("anchor") == "spoken":
             # the day of the news: the last day someone spoke, else the lead's day
             days = [e for e in days if e.spoken] or days[:1]
-        base = days[-1].span.end if days else (published if int(rule.spec["days"]) <= 0 else None)
+        if rule.spec.get("anchor") == "after":
+            # "이틀 만에 붙잡혔다": days after the act's day told last, none with no act's day
+            days, read = [e for e in days if not e.spoken], _read_again(d)
+            shift = _count(read[1]["n"]) if read else 0
+            if not days or not shift:
+                continue
+        base = days[-1].span.end if days else (published if shift <= 0 else None)
         if base is not None:
-            at = base + timedelta(days=int(rule.spec["days"]))
+            at = base + timedelta(days=shift)
             kept[i] = KoreanDate(d.start, d.end, d.rule, TimeSpan(at, at, 1, d.span.expression), d.spoken)
 
 

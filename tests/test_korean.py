@@ -309,6 +309,31 @@ def test_an_act_told_as_recent_takes_the_date_of_the_account_that_follows() -> N
     assert arrest.time.precision == 3 and arrest.time.end == date(2025, 6, 10)
 
 
+def test_a_captions_date_dates_no_act_of_the_story() -> None:
+    """A file photo's caption ("... 공개재판 모습. 데일리NK 자료사진", place.ko.file_photo) shows an
+    old scene: its month dates no act told after it; a story line telling the same month does."""
+    from datetime import date
+
+    story = "최근 회령시에서 마약을 판 주민 3명에 대한 공개재판이 열린 것으로 전해졌다.\n"
+    [trial] = _korean_records("2021년 7월 함경북도 회령시 공설운동장에서 열린 공개재판 모습. 데일리NK 자료사진\n" + story)
+    assert trial.time.start is not None and trial.time.start.year == 2025 and trial.time.end == date(2025, 6, 12)
+    [trial] = _korean_records("2021년 7월 함경북도 회령시 공설운동장에서 공개재판이 열렸다.\n" + story)
+    assert trial.time.start == date(2021, 7, 1)
+
+
+def test_an_act_told_by_a_lunar_holiday_takes_no_day_told_before_it() -> None:
+    """date.ko.unread_time: "설 명절 직후에도" is a time of the act's own the rules cannot date: no
+    day of the act told before it, nor the news cycle; "이후" borrows the day told before."""
+    from datetime import date
+
+    arrest = "지난 5일 혜산에서 주민 2명이 체포됐다.\n"
+    [desertion] = [r for r in _korean_records(arrest + "설 명절 직후에도 만포에서 군인 2명이 탈영했다.\n")
+                   if r.event_type == "desertion"]
+    assert desertion.time.precision == 3 and desertion.time.end == date(2025, 6, 12)
+    [desertion] = [r for r in _korean_records(arrest + "이후 만포에서 군인 2명이 탈영했다.\n") if r.event_type == "desertion"]
+    assert desertion.time.start == date(2025, 6, 5)
+
+
 def test_an_undated_lead_takes_the_first_day_told_after_it() -> None:
     """date.ko.body_day: an undated act told in detail below takes the first act's day told
     after it in the recent window; not a campaign's (a crackdown), nor a day outside the window."""
@@ -1214,3 +1239,28 @@ def test_closures_balloons_and_plain_incidents_the_genre_tells_in_other_words(ev
     rice levied, the price of a kilogram of rice risen, and workers fallen on a building site."""
     assert event_type in _types(fires)
     assert event_type not in _types(near_miss)
+
+
+def test_an_act_told_as_recent_is_not_dated_by_another_acts_day_told_after_it() -> None:
+    """date.ko.told_after takes the first day told after a vague act only from a sentence that
+    tells no act of another type: a detention's "지난주" does not date a sentence handed down
+    "최근"; the account of the same act does."""
+    sentence = "최근 청진시에서 대학생 4명이 노동교화형 5년을 선고받은 것으로 알려졌다.\n"
+    [verdict] = [r for r in _korean_records(sentence + "소식통은 “송평구역에서는 지난주 주민 1명이 구류됐다”고 전했다.\n")
+                 if r.event_type == "punishment"]
+    assert verdict.time.expression == "최근"
+    [verdict] = [r for r in _korean_records(sentence + "소식통은 “지난 5일 재판에서 대학생들이 형을 선고받았다”고 전했다.\n")
+                 if r.event_type == "punishment"]
+    assert verdict.time.precision == 1
+
+
+def test_days_after_an_act_told_before_date_the_later_act() -> None:
+    """date.ko.days_after: "12일 ... 탈영했다가 이틀 만에 붙잡혔다" is an arrest on the 14th and a
+    desertion on the 12th; with no act's day told before, the count dates nothing."""
+    from datetime import date
+
+    text = "양강도 소식통은 16일 “12일에는 삼지연시에서 군인 1명이 탈영했다가 이틀 만에 붙잡혔다”고 전했다.\n"
+    times = {r.event_type: r.time.start for r in _korean_records(text)}
+    assert times["desertion"] == date(2025, 6, 12) and times["arrest"] == date(2025, 6, 14)
+    [arrest] = [r for r in _korean_records("최근 삼지연시에서 군인 1명이 탈영했다가 이틀 만에 붙잡혔다.\n") if r.event_type == "arrest"]
+    assert arrest.time.expression != "이틀 만에"

@@ -262,6 +262,8 @@ def test_an_act_a_dated_caption_shows_is_no_article_focus(read_with_rules):
 @pytest.mark.parametrize("credit, admin2", [
     (" in late September. (ASIAPRESS)", None),
     (" in late September.", "Sakju"),
+    # a credit after a bar, as the Japan Times' galleries print it
+    (" in late September. | AFP-JIJI", None),
     # a line that ends on the day the picture was taken (place.caption_dated)
     (", Sept. 21, 2019.", None),
 ])

@@ -337,6 +337,10 @@ GOVERNING = [
     ("Guards seized a boat near Sinuiju on Nov. 2, a resident of the city told RFA.", "seized", "on Nov. 2", None),
     # near miss: after the reporting verb, the day the source spoke
     ("Guards seized a boat near Sinuiju, a resident of the city told RFA on Nov. 2.", "seized", None, "on Nov. 2"),
+    # date.said_on: a date right after the reporting verb, before the subject of what it reports,
+    # is the saying's, however the parse hangs it; the tally's years are the executions'
+    ("The rights group said on Monday it had recorded 14 public executions in Hamhung from 2011 to 2016.",
+     "executions", "from 2011 to 2016", "on Monday"),
 ]
 
 

@@ -922,3 +922,19 @@ def test_history_beside_a_short_item_lends_no_town(extract, second, town):
     found = [i for i in extract(text, published="2025-06-12") if i.event_type == "punishment"]
     monday = next(i for i in found if dated(i)[0] == "2025-06-09")
     assert (monday.location.admin1_code, monday.location.admin2) == ("KP-10", town)
+
+
+@pytest.mark.parametrize(("span", "tally"), [
+    # a tally of years dates the executions it counts, and lends nothing to the next act
+    ("from 2011 to 2016", True),
+    # near miss: a day of the news lends its day to the short item's next act
+    ("on April 30", False),
+])
+def test_a_tally_of_years_lends_no_date_to_a_short_items_act(extract, span, tally):
+    text = (
+        f"The rights group said on Tuesday it had recorded 14 public executions in Hamhung {span}.\n\n"
+        "The group also said that at least 40 people had been sent to prison camps in Hamhung."
+    )
+    camps = next(i for i in extract(text, published="2017-05-10")
+                 if i.event_type == "punishment" and any("prison camps" in e.text for e in i.evidence))
+    assert ("date.short_item_lead" in rules(camps)) == (not tally)

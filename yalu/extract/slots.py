@@ -732,11 +732,12 @@ def _short_item_lead(c: Cluster, clusters: list[Cluster], published: date | None
     first date its own words give an act told at or before it that took place, not after the
     report ("North Korea fired a missile ... // The allies will stage a drill next week": the
     planned drill lends no date), nor a date counted from another act ("A week later, a public
-    trial was held": the trial's day is no day of the confiscation told before it)."""
+    trial was held": the trial's day is no day of the confiscation told before it), nor a tally
+    of years ("documented 27 executions from 2015 to 2022")."""
     lent = [(m.sent.start_char, m.time) for o in clusters if not o.first.background for m in o.mentions
-            if m.time and m.time.precision and not m.time_inherited and m.modality in TOOK_PLACE
+            if m.time and m.time.precision and not m.time_inherited and not m.background and m.modality in TOOK_PLACE
             and m.rules.get("date") not in COUNTED_DATES and m.sent.start <= c.first.sent.start
-            and not (published and m.time.end and m.time.end > published)]
+            and not (published and ((m.time.end and m.time.end > published) or tally(m.time, published)))]
     return min(lent, key=lambda entry: entry[0])[1] if lent else None
 
 

@@ -268,8 +268,10 @@ def inherit_places(
         if paragraph_place is not None:
             m.set_place(paragraph_place,
                         "place.paragraph" if within is None else rule, within is None)
-        else:  # a short item's act too, when the item lent it none (place.article_focus: "The next day, agents searched homes across the city")
-            focus = next(((loc, why) for loc, why in candidates if _left(loc, origin) and _inside(loc, within, along)), None)
+        else:  # a short item's act too, when the item lent it none ("The next day, agents searched homes across the city")
+            # ... but not a source's home, which places a longer report's story only
+            pool = candidates if short_item is None or within is not None else [x for x in candidates if x[1] != "place.source_home"]
+            focus = next(((loc, why) for loc, why in pool if _left(loc, origin) and _inside(loc, within, along)), None)
             if focus is None and wide:
                 # a campaign along the border in a text that names no town on it: the border
                 # province a source lives in ("a Ryanggang Province-based source") is the stretch
@@ -729,7 +731,8 @@ COUNTED_DATES = frozenset({"date.anaphor", "date.clock", "date.same_month_day", 
 
 def _short_item_lead(c: Cluster, clusters: list[Cluster], published: date | None) -> TimeSpan | None:
     """The date a short item's undated act takes from the story (date.short_item_lead): the
-    first date its own words give an act told at or before it that took place, not after the
+    last date its own words give an act told at or before it ("The shooting took place on the
+    9th. ... His companion was detained on the spot") that took place, not after the
     report ("North Korea fired a missile ... // The allies will stage a drill next week": the
     planned drill lends no date), nor a date counted from another act ("A week later, a public
     trial was held": the trial's day is no day of the confiscation told before it), nor a tally
@@ -738,7 +741,7 @@ def _short_item_lead(c: Cluster, clusters: list[Cluster], published: date | None
             if m.time and m.time.precision and not m.time_inherited and not m.background and m.modality in TOOK_PLACE
             and m.rules.get("date") not in COUNTED_DATES and m.sent.start <= c.first.sent.start
             and not (published and ((m.time.end and m.time.end > published) or tally(m.time, published)))]
-    return min(lent, key=lambda entry: entry[0])[1] if lent else None
+    return max(lent, key=lambda entry: entry[0])[1] if lent else None
 
 
 def date_undated(

@@ -938,3 +938,20 @@ def test_a_tally_of_years_lends_no_date_to_a_short_items_act(extract, span, tall
     camps = next(i for i in extract(text, published="2017-05-10")
                  if i.event_type == "punishment" and any("prison camps" in e.text for e in i.evidence))
     assert ("date.short_item_lead" in rules(camps)) == (not tally)
+
+
+@pytest.mark.parametrize(("text", "event_type", "kept"), [
+    # date.sentence_history: the closing is told with 2015, history beside the news, though the
+    # parse hangs the year on the arrivals: never the day's news, and no record
+    ("The number of defectors who reached the South fell to 150 last year, the ministry said on Monday.\n\n"
+     "A total of 900 defectors reached the South in 2015, before the authorities closed the border.",
+     "lockdown", False),
+    # near miss: a year in a relative clause is the flight's, not the arrest's
+    ("A woman who fled North Korea in 2015 was arrested by Chinese police in Tumen, a source told Daily NK.\n\n"
+     "She had worked at a restaurant, the source said.",
+     "arrest", True),
+])
+def test_an_act_told_with_an_old_year_is_history_not_the_news(extract, text, event_type, kept):
+    found = [i for i in extract(text, published="2017-05-10") if i.event_type == event_type]
+    assert bool(found) == kept
+    assert all(i.time.start and i.time.start.year == 2017 for i in found)

@@ -65,6 +65,44 @@ def mark_background(mentions: list[Mention], published: date, days: int) -> None
             m.background = True
 
 
+def mark_told_history(mentions: list[Mention], found: list[dates.DateMention], published: date, days: int) -> None:
+    """An act its own sentence tells with a date that looks back, though the parse hangs that
+    date on no word of the act ("In May, a family of nine defected by boat, the ministry said",
+    "1,047 defectors reached the South in 2019, before the pandemic closed the border"), is of
+    that time (date.sentence_history): history told beside the news, never the day's news.
+    Not a date of a source speaking or of the page."""
+    text = text_of(mentions[0].sent.doc) if mentions else ""
+    for m in mentions:
+        if m.time is not None or m.sent.start == 0:
+            continue
+        in_sentence = starting_in(found, m.sent.start_char, m.sent.end_char)
+        said = dates.reporting_date(m.sent, in_sentence)
+        old = [d for d in in_sentence if d is not said and not d.future and d.kind != "reference" and d.span.precision
+               and not dates.page_date(text, d) and looks_back(d.span, published, days) and not _other_clause(m, d)]
+        if old:
+            m.time, m.time_inherited, m.background = old[0].span, False, True
+            m.rules["date"] = "date.sentence_history"
+
+
+# clauses of their own: a date in one dates that clause's act ("a woman who fled in 2019")
+OWN_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"})
+
+
+def _other_clause(m: Mention, d: dates.DateMention) -> bool:
+    """The date sits in a clause of its own that does not hold the act: "A woman who fled
+    North Korea in 2019 was arrested" (the flight's year, not the arrest's)."""
+    span = m.sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return True
+    holding = {t.i for t in m.trigger.ancestors} | {m.trigger.i}
+    for tok in [span.root, *span.root.ancestors]:
+        if tok.i in holding:
+            return False
+        if tok.dep_ in OWN_CLAUSES and tok.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
 def mark_look_backs(mentions: list[Mention], published: date) -> None:
     """An act its own words date over a month before the report (cluster.dated_look_back):
     in a longer report, a look back unless the report tells it as its news."""

@@ -330,6 +330,17 @@ GOVERNING = [
      "arrested", None, None),
     # a date that opens a sentence with no stamp word before it still dates the act
     ("2020-11-23: Police in Hyesan arrested a smuggler, a source said.", "arrested", "2020-11-23", None),
+    # date.before_attribution: a date told in the act's clause before the attribution after it is the
+    # act's, even where the parse hangs it on the reporting verb
+    ("Agents detained two smugglers in Musan, North Hamgyong Province, on Nov. 3, a source in the province "
+     "told Daily NK.", "detained", "on Nov. 3", None),
+    ("Guards seized a boat near Sinuiju on Nov. 2, a resident of the city told RFA.", "seized", "on Nov. 2", None),
+    # near miss: after the reporting verb, the day the source spoke
+    ("Guards seized a boat near Sinuiju, a resident of the city told RFA on Nov. 2.", "seized", None, "on Nov. 2"),
+    # date.said_on: a date right after the reporting verb, before the subject of what it reports,
+    # is the saying's, however the parse hangs it; the tally's years are the executions'
+    ("The rights group said on Monday it had recorded 14 public executions in Hamhung from 2011 to 2016.",
+     "executions", "from 2011 to 2016", "on Monday"),
 ]
 
 

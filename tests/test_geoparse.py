@@ -505,6 +505,8 @@ def test_a_place_owning_a_place_is_a_place(mentions):
     # a capital in capitals before a colon (place.colon_dateline)
     (" date 2021-06-02 SEOUL: North Korea's leader visited a farm in Kowon, state media said.", "SEOUL", "dateline"),
     ("PYONGYANG: The DPRK said on Tuesday that floods hit Kowon.", "PYONGYANG", "dateline"),
+    # with the agency in brackets before the colon, as older wire copy has it
+    ("SEOUL (Reuter): A measles outbreak has hit Kowon, an intelligence agency said.", "SEOUL", "dateline"),
     # not a place in capitals inside a sentence
     ("Two men were held at a checkpoint near SEOUL: the police gave no names.", "SEOUL", None),
 ])

@@ -846,3 +846,112 @@ def test_a_record_left_to_the_news_of_the_day_takes_the_day_of_its_twin(extract)
     by_type = {i.event_type: i for i in extract(text, published="2023-05-18")}
     assert [dated(by_type[t]) for t in ("defection", "incursion")] == [("2023-05-03", "2023-05-03", 1)] * 2
     assert "date.twin_dated" in rules(by_type["defection"])
+
+
+# session 24 (dates10): a short item's lead, a gathering told before, history and quotes
+
+
+def test_a_planned_act_lends_no_date_to_a_short_items_lead(extract):
+    # date.short_item_lead: the drill "next week" is planned and after the report; the launch
+    # is the news cycle's
+    text = (
+        "North Korea fired a ballistic missile from Kusong toward the East Sea, the JCS said.\n\n"
+        "The United States and South Korea will hold a joint naval drill next week."
+    )
+    launch = one(extract(text, published="2025-03-12"), "missile_launch")
+    assert dated(launch) == ("2025-03-11", "2025-03-12", 1)
+
+
+@pytest.mark.parametrize("later", [
+    # "Two days later" counts from the seizure: the trial's week lends nothing to the seizure
+    # told before it, which takes the lead's day
+    "\n\nTwo days later, a public trial was held at the Manpo city stadium.",
+    # near miss: with nothing after it, the act told first still lends its day
+    "",
+])
+def test_a_short_items_lead_lends_its_own_day_not_a_later_acts(extract, later):
+    text = (
+        "Police detained four traders in Manpo, Chagang Province, on May 6, a source told RFA.\n\n"
+        "Agents confiscated their goods."
+    ) + later
+    seized = one(extract(text, published="2025-05-20"), "crackdown")
+    assert dated(seized) == ("2025-05-06", "2025-05-06", 1) and "date.short_item_lead" in rules(seized)
+
+
+@pytest.mark.parametrize(("opened", "expected"), [
+    # date.gathering_told: "the meeting" is the one the first sentence dated to Monday
+    ("North Korea on Monday opened", ("2025-10-13", "2025-10-13", 1)),
+    # near miss: the meeting was never dated, so the act takes no day from it
+    ("North Korea opened", None),
+])
+def test_an_act_at_a_gathering_told_before_takes_its_day(extract, opened, expected):
+    text = (
+        f"{opened} a meeting of provincial party secretaries in Pyongyang.\n\n"
+        "Officials reviewed the harvest.\n\n"
+        "Farm output fell last year in several regions.\n\n"
+        "Kim Jong Un spoke at the meeting and inspected a fertilizer factory, KCNA said."
+    ) + FILLER
+    visit = one(extract(text, published="2025-10-16"), "leadership_activity")
+    assert ("date.gathering_told" in rules(visit)) == (expected is not None)
+    assert expected is None or dated(visit) == expected
+
+
+def test_a_short_items_follow_up_act_takes_the_items_town(extract):
+    # "across the city" names no place of its own; the item is about Kanggye
+    text = (
+        "Police arrested three men in Kanggye, Chagang Province, on Oct. 7 for selling copper, "
+        "a source told Daily NK.\n\n"
+        "The next day, agents searched homes across the city for stolen metal."
+    )
+    search = one(extract(text, published="2025-10-20"), "crackdown")
+    assert (search.location.admin1_code, search.location.admin2) == ("KP-04", "Kanggye")
+
+
+@pytest.mark.parametrize(("second", "town"), [
+    # place.article_town / place.short_item: the 2019 executions in Kapsan are history told
+    # beside this week's, which the province alone places
+    ("In 2019, two women were executed in Kapsan County for the same crime.", None),
+    # near miss: the same town told with this week's act is its own
+    ("The execution took place in Kapsan County, the source said.", "Kapsan"),
+])
+def test_history_beside_a_short_item_lends_no_town(extract, second, town):
+    text = (
+        "Authorities in Ryanggang Province publicly executed a man on Monday for drug dealing, "
+        "a source told RFA.\n\n"
+    ) + second
+    found = [i for i in extract(text, published="2025-06-12") if i.event_type == "punishment"]
+    monday = next(i for i in found if dated(i)[0] == "2025-06-09")
+    assert (monday.location.admin1_code, monday.location.admin2) == ("KP-10", town)
+
+
+@pytest.mark.parametrize(("span", "tally"), [
+    # a tally of years dates the executions it counts, and lends nothing to the next act
+    ("from 2011 to 2016", True),
+    # near miss: a day of the news lends its day to the short item's next act
+    ("on April 30", False),
+])
+def test_a_tally_of_years_lends_no_date_to_a_short_items_act(extract, span, tally):
+    text = (
+        f"The rights group said on Tuesday it had recorded 14 public executions in Hamhung {span}.\n\n"
+        "The group also said that at least 40 people had been sent to prison camps in Hamhung."
+    )
+    camps = next(i for i in extract(text, published="2017-05-10")
+                 if i.event_type == "punishment" and any("prison camps" in e.text for e in i.evidence))
+    assert ("date.short_item_lead" in rules(camps)) == (not tally)
+
+
+@pytest.mark.parametrize(("text", "event_type", "kept"), [
+    # date.sentence_history: the closing is told with 2015, history beside the news, though the
+    # parse hangs the year on the arrivals: never the day's news, and no record
+    ("The number of defectors who reached the South fell to 150 last year, the ministry said on Monday.\n\n"
+     "A total of 900 defectors reached the South in 2015, before the authorities closed the border.",
+     "lockdown", False),
+    # near miss: a year in a relative clause is the flight's, not the arrest's
+    ("A woman who fled North Korea in 2015 was arrested by Chinese police in Tumen, a source told Daily NK.\n\n"
+     "She had worked at a restaurant, the source said.",
+     "arrest", True),
+])
+def test_an_act_told_with_an_old_year_is_history_not_the_news(extract, text, event_type, kept):
+    found = [i for i in extract(text, published="2017-05-10") if i.event_type == event_type]
+    assert bool(found) == kept
+    assert all(i.time.start and i.time.start.year == 2017 for i in found)

@@ -70,7 +70,7 @@ DATE_TABLES = (
     "juche months weekdays fuzzy_counts month_parts parts week_parts year_parts decade_parts seasons season_reach month_window day_pair "
     "relative unit_offsets year_words day_words times_of_day season_words vague periods discovery simultaneous happening "
     "earlier_act learned_before relayed_report other_event began put_out "
-    "future_cues context ordinals tens anniversaries lasting news_types"
+    "future_cues context ordinals tens anniversaries lasting news_types gathering"
 ).split()
 
 # places/generics.toml: the generic words of place names, one list per job

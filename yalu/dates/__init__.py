@@ -43,6 +43,7 @@ Public interface (used by the extractor):
 - `fire(lemma)`, `put_out(sentence)` -> a fire's trigger, and a sentence that tells it put out (date.put_out)
 - `put_out_days()`                 -> how many days after it broke out a fire's end may come
 - `news_type(event_type)`          -> an act that is the news of the day it is told (a statement)
+- `gathering(lemma)`               -> a noun of a gathering held on a day ("the rally")
 - `page_date(text, mention)`       -> whether it dates the page (a dateline, a page stamp, a date line)
 - `thing_date(text, mention)`      -> whether it is the day a picture or a paper was made ("Images from March 31")
 - `news_cycle(published)`          -> [published - 1 day, published], precision 1
@@ -86,7 +87,7 @@ from .attach import (
 )
 from .combine import COMBINERS, RULES, DateMention, coded_as_start, coded_by_width, find_dates, opens_since, resolve
 from .dateline import dateline, dateline_match
-from .lexicon import fire, lasting, news_type, put_out, put_out_days
+from .lexicon import fire, gathering, lasting, news_type, put_out, put_out_days
 from .resolution import MAX_RUN_DAYS, days_of, in_news_cycle, news_cycle, precision_for
 
 __all__ = [
@@ -106,6 +107,7 @@ __all__ = [
     "governing_date",
     "lasting",
     "news_type",
+    "gathering",
     "in_news_cycle",
     "news_cycle",
     "page_date",

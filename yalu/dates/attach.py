@@ -171,11 +171,43 @@ def reporting_date(sent: Span, mentions: list[DateMention]) -> DateMention | Non
                 continue
             if tok.dep_ == "mark":
                 break  # a subordinator holds no date: "he escaped while on duty on Sept. 30 ..., sources said" misparsed
-            if _is_reporting(tok):
+            if _is_reporting(tok) and _told_act(tok, root) is not None:
+                break  # the act's date, told before its attribution (date.before_attribution)
+            if _is_reporting(tok) or _said_on(tok, root):
                 return m
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
                 break  # the first verb up the tree is not a reporting verb
     return None
+
+
+def _told_act(reporting: Token, date_root: Token) -> Token | None:
+    """The act's clause told before its attribution, when the date stands between the two
+    (date.before_attribution): "Agents arrested three smugglers in Hyesan on Oct. 3, a source
+    told Daily NK" dates the arrest, however the parse hangs "on Oct. 3" on "told". A date after
+    the reporting verb ("..., a source told Daily NK on Oct. 3") or before an attribution that
+    comes first ("On Tuesday, a source said that ...") is the source's."""
+    if date_root.i > reporting.i:
+        return None
+    return next((c for c in reporting.children if c.dep_ in ("ccomp", "parataxis") and c.i < date_root.i), None)
+
+
+def _said_on(verb: Token | None, date_root: Token) -> bool:
+    """A date between a reporting verb and the subject of what it reports is the day of the
+    saying, however the parse hangs it on the reported verb (date.said_on): "The group said on
+    Wednesday it had documented 27 executions from 2015 to 2022" dates the saying, not the
+    executions."""
+    if verb is None or verb.dep_ != "ccomp" or not _is_reporting(verb.head) or not verb.head.i < date_root.i:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # right after the verb: 'informed on the 30th, "Since the end of April, groups have ..."' is the quote's
+    between = verb.doc[verb.head.i + 1:date_root.left_edge.i]
+    return (subject is not None and date_root.i < subject.left_edge.i
+            and not any(t.is_punct or t.is_quote for t in between))
+
+
+def _first_verb(tok: Token) -> Token | None:
+    """The first verb up the tree from a token (the token itself excluded)."""
+    return next((t for t in _ancestors_chain(tok)[1:] if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"), None)
 
 
 def _score(sent: Span, trigger: Token, m: DateMention) -> float | None:
@@ -198,13 +230,21 @@ def _score(sent: Span, trigger: Token, m: DateMention) -> float | None:
             and m.kind != "since" and not m.future and _is_past_tense(_act_verb(trigger))):
         return None
     d_side, lca, t_side = _path(root, trigger)
-    if lca is None:
+    if lca is None or _said_on(_first_verb(root), root):
         return None
     in_span = {t.i for t in span} if span is not None else set()
-    # 1. a date that hangs on a reporting verb/noun dates the source speaking, not the incident
-    for tok in d_side + ([lca] if lca.i != trigger.i else []):
+    # 1. a date that hangs on a reporting verb/noun dates the source speaking, not the incident,
+    #    unless it is told inside the act's clause before the attribution (date.before_attribution)
+    for k, tok in enumerate(d_side + ([lca] if lca.i != trigger.i else [])):
         if tok.i not in in_span and _is_reporting(tok):
-            return None
+            act = _told_act(tok, root)
+            if act is None:
+                return None
+            below, lca, t_side = _path(act, trigger)
+            if lca is None:
+                return None
+            d_side = d_side[:k] + below
+            break
     # 1b. the act's noun found out on a date: "the desertion was discovered the next morning"
     if trigger.pos_ == "NOUN" and lca.i != trigger.i and lca.lemma_.lower() in lexicon().discovery_verbs:
         return None

@@ -76,6 +76,7 @@ class Lexicon:
         self.began_verbs = frozenset(data["began"]["verbs"])
         self.began_days: int = data["began"]["days"]
         self.news_types = frozenset(data["news_types"]["types"])
+        self.gatherings = frozenset(data["gathering"]["nouns"])
         self._pieces(data)
         self._context(data["context"], data["future_cues"]["cues"])
 
@@ -228,6 +229,11 @@ def lexicon() -> Lexicon:
 def news_type(event_type: str) -> bool:
     """An act that is the news of the day it is told when no day is stated (a statement)."""
     return event_type in lexicon().news_types
+
+
+def gathering(lemma: str) -> bool:
+    """A noun of a gathering held on a day ("the rally", "the meeting"): date.gathering_told."""
+    return lemma in lexicon().gatherings
 
 
 def fire(lemma: str) -> bool:

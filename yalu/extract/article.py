@@ -37,6 +37,7 @@ from .slots import (
     mark_background,
     mark_earlier_acts,
     mark_look_backs,
+    mark_told_history,
     refine_lines,
     refine_sites,
     spoken_date,
@@ -70,6 +71,7 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
         mentions.extend(read_sentence(sent, article, geoparser, places, found_dates, cites, paragraph_starts))
     short = len(list(doc.sents)) <= SHORT_ITEM_SENTENCES
     if article.published:
+        mark_told_history(mentions, found_dates, article.published, BACKGROUND_DAYS if short else HISTORY_DAYS)
         mark_background(mentions, article.published, BACKGROUND_DAYS if short else HISTORY_DAYS)
         mark_look_backs(mentions, article.published)
     mark_earlier_acts(mentions)

@@ -40,6 +40,9 @@ SHORT_ITEM_SENTENCES = 6
 
 
 
+# the marks that open a source's quoted words
+QUOTES = frozenset("\"“‘'")
+
 # the lines between the two Koreas: an act told on one is placed by the next sentence's town
 INTER_KOREAN_LINES = {"border.mdl", "border.dmz", "border.nll", "border.jsa"}
 
@@ -60,6 +63,44 @@ def mark_background(mentions: list[Mention], published: date, days: int) -> None
     for m in mentions:
         if m.sent.start > 0 and m.time and looks_back(m.time, published, days):
             m.background = True
+
+
+def mark_told_history(mentions: list[Mention], found: list[dates.DateMention], published: date, days: int) -> None:
+    """An act its own sentence tells with a date that looks back, though the parse hangs that
+    date on no word of the act ("In May, a family of nine defected by boat, the ministry said",
+    "1,047 defectors reached the South in 2019, before the pandemic closed the border"), is of
+    that time (date.sentence_history): history told beside the news, never the day's news.
+    Not a date of a source speaking or of the page."""
+    text = text_of(mentions[0].sent.doc) if mentions else ""
+    for m in mentions:
+        if m.time is not None or m.sent.start == 0:
+            continue
+        in_sentence = starting_in(found, m.sent.start_char, m.sent.end_char)
+        said = dates.reporting_date(m.sent, in_sentence)
+        old = [d for d in in_sentence if d is not said and not d.future and d.kind != "reference" and d.span.precision
+               and not dates.page_date(text, d) and looks_back(d.span, published, days) and not _other_clause(m, d)]
+        if old:
+            m.time, m.time_inherited, m.background = old[0].span, False, True
+            m.rules["date"] = "date.sentence_history"
+
+
+# clauses of their own: a date in one dates that clause's act ("a woman who fled in 2019")
+OWN_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"})
+
+
+def _other_clause(m: Mention, d: dates.DateMention) -> bool:
+    """The date sits in a clause of its own that does not hold the act: "A woman who fled
+    North Korea in 2019 was arrested" (the flight's year, not the arrest's)."""
+    span = m.sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return True
+    holding = {t.i for t in m.trigger.ancestors} | {m.trigger.i}
+    for tok in [span.root, *span.root.ancestors]:
+        if tok.i in holding:
+            return False
+        if tok.dep_ in OWN_CLAUSES and tok.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def mark_look_backs(mentions: list[Mention], published: date) -> None:
@@ -196,9 +237,14 @@ def inherit_places(
     (context.toml, place.origin): a borrowed place elsewhere is where the people went."""
     short_item = places if short else None
     if short_item is not None:
+        # history told beside the news ("In 2021, three people were executed in Pochon County")
+        # and a source's quoted words ("'People in Hoeryong are afraid,' the source said") place
+        # no act of the item (place.short_item)
+        aside = {m.sent.start for m in mentions if m.background} | {
+            sent.start for sent in (mentions[0].sent.doc.sents if mentions else ()) if sent.text.lstrip()[:1] in QUOTES}
         for m in mentions:
             if m.location is None or m.location.geo_precision not in (1, 2):
-                elsewhere = {o.sent.start for o in mentions if o.event_type != m.event_type} - {m.sent.start}
+                elsewhere = ({o.sent.start for o in mentions if o.event_type != m.event_type} | aside) - {m.sent.start}
                 found = geoparser.specific_place(short_item, m.event_type, elsewhere)
                 if found is not None and _refines(found, m.location):
                     m.set_place(found, "place.short_item")
@@ -211,7 +257,7 @@ def inherit_places(
     # ... but not an act a photo's caption shows ("activists rally outside the Chinese embassy
     # in Seoul, Feb. 21, 2012."): the picture is of another day and place (place.caption_focus)
     located = [m.location for m in mentions if m.location and m.location.admin1_code and not m.place_inherited
-               and not shows_picture(m.sent)]
+               and not shows_picture(m.sent) and not m.background]
     reach = borrowing().get("article_place_within", 1.0) * len(text_of(doc))
     named = [loc for start, _, loc in told if start <= reach]
     homes = _source_homes(places, geoparser, cites)
@@ -224,7 +270,10 @@ def inherit_places(
     )
     # a town named anywhere counts, not only in the story's first half (place.article_town:
     # "Located in Hyesan, Yanggang Province, the mine ..." near the end of a Daily NK report)
-    everywhere = located + [loc for _, _, loc in told]
+    # ... but not in history told beside the news (place.article_town: "In 2021, three people were
+    # executed in Pochon County" is no town of this week's execution in the province)
+    history = {m.sent.start_char for m in mentions if m.background}
+    everywhere = located + [loc for start, _, loc in told if start not in history]
     also = _towns_named(geoparser, places)
     _article_towns(mentions, everywhere, homes, also)
     # each paragraph's places as (from where on they count, place): an act's own place from
@@ -257,8 +306,10 @@ def inherit_places(
         if paragraph_place is not None:
             m.set_place(paragraph_place,
                         "place.paragraph" if within is None else rule, within is None)
-        elif short_item is None or within is not None:  # a short item's border act too, when the item lent none
-            focus = next(((loc, why) for loc, why in candidates if _left(loc, origin) and _inside(loc, within, along)), None)
+        else:  # a short item's act too, when the item lent it none ("The next day, agents searched homes across the city")
+            # ... but not a source's home, which places a longer report's story only
+            pool = candidates if short_item is None or within is not None else [x for x in candidates if x[1] != "place.source_home"]
+            focus = next(((loc, why) for loc, why in pool if _left(loc, origin) and _inside(loc, within, along)), None)
             if focus is None and wide:
                 # a campaign along the border in a text that names no town on it: the border
                 # province a source lives in ("a Ryanggang Province-based source") is the stretch
@@ -425,6 +476,31 @@ def _date_by_anaphor(clusters: list[Cluster], doc: Doc, found: list[dates.DateMe
         if time is None or (d.span.within(time) and d.span.precision < time.precision):
             c.first.time, c.first.time_inherited = d.span, False
             c.first.rules["date"] = "date.anaphor"
+
+
+def _gathering_day(m: Mention, found: list[dates.DateMention]) -> tuple[TimeSpan, str] | None:
+    """The day an earlier sentence gave the gathering an undated act names as one told before
+    (date.gathering_told, data/dates.toml [gathering]): "North Korea on Saturday marked the
+    anniversary with a mass rally in Pyongyang. ... Kim Jong Un attended the rally and
+    delivered a speech" is Saturday's. Only "the" gathering, and a day or a week of its own."""
+    named = [t for t in m.trigger.children if t.dep_ == "dobj"]
+    named += [o for p in m.trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    nouns = {t.lemma_.lower() for t in named if dates.gathering(t.lemma_.lower())
+             and any(d.dep_ == "det" and d.lower_ == "the" for d in t.children)}
+    if not nouns:
+        return None
+    doc = m.sent.doc
+    for sent in doc.sents:
+        if sent.start >= m.sent.start:
+            return None
+        days = [d for d in starting_in(found, sent.start_char, sent.end_char) if d.span.precision in (1, 2)
+                and not d.future and not dates.page_date(text_of(doc), d)]
+        for tok in sent:
+            if tok.lemma_.lower() in nouns and days:
+                d = dates.governing_date(sent, tok, days)
+                if d is not None and dates.reporting_date(sent, [d]) is not d:
+                    return d.span, "date.gathering_told"
+    return None
 
 
 def _untold_dates(clusters: list[Cluster], doc: Doc, found: list[dates.DateMention],
@@ -684,6 +760,28 @@ def _lead_day(c: Cluster, carried: list[tuple[int, TimeSpan]], untold: list[tupl
     return time
 
 
+# the modalities of an act that took place: a planned drill, a feared crackdown or a rumour
+# dates no act of the news
+TOOK_PLACE = frozenset({"asserted", "reported", "ongoing", "alleged"})
+# dates counted from another act ("a week later", "at around 2 a.m.") are that act's sequel
+COUNTED_DATES = frozenset({"date.anaphor", "date.clock", "date.same_month_day", "date.days_after_clause"})
+
+
+def _short_item_lead(c: Cluster, clusters: list[Cluster], published: date | None) -> TimeSpan | None:
+    """The date a short item's undated act takes from the story (date.short_item_lead): the
+    last date its own words give an act told at or before it ("The shooting took place on the
+    9th. ... His companion was detained on the spot") that took place, not after the
+    report ("North Korea fired a missile ... // The allies will stage a drill next week": the
+    planned drill lends no date), nor a date counted from another act ("A week later, a public
+    trial was held": the trial's day is no day of the confiscation told before it), nor a tally
+    of years ("documented 27 executions from 2015 to 2022")."""
+    lent = [(m.sent.start_char, m.time) for o in clusters if not o.first.background for m in o.mentions
+            if m.time and m.time.precision and not m.time_inherited and not m.background and m.modality in TOOK_PLACE
+            and m.rules.get("date") not in COUNTED_DATES and m.sent.start <= c.first.sent.start
+            and not (published and ((m.time.end and m.time.end > published) or tally(m.time, published)))]
+    return max(lent, key=lambda entry: entry[0])[1] if lent else None
+
+
 def date_undated(
     clusters: list[Cluster], doc: Doc, article: Article, spoken: TimeSpan | None, found: list[dates.DateMention]
 ) -> None:
@@ -695,7 +793,6 @@ def date_undated(
     season (or the usual "recently" window, whichever is earlier) to publication, as precise as the
     window is wide. Background ("since October 2002", "in 2021") starts
     no window."""
-    news = [c.best_time() for c in clusters if c.best_time() and not c.first.background]
     short = len(list(doc.sents)) <= SHORT_ITEM_SENTENCES
     # acts dated to the day, week or month, or going on since a recent date ("Since April,
     # troops have been laying mines"): a year of background is no date for the next act
@@ -727,7 +824,7 @@ def date_undated(
         if id(c) in announced:
             c.first.set_time(*announced[id(c)])
             continue
-        if (same := _twin_date(told_by[c.first.trigger.i], dated_before)) is not None:
+        if (same := _twin_date(told_by[c.first.trigger.i], dated_before) or _gathering_day(c.first, found)) is not None:
             c.first.set_time(*same)
             continue
         # a paragraph tells one sequence: "The shooting took place on the 9th. ... His two
@@ -750,8 +847,8 @@ def date_undated(
         elif not short and (when := _lead_when(c, doc, found, lead, recent, cycle, told_sents)) is not None:
             c.first.time, rule = when, "date.lead_perfect" if _present_perfect(c.first) else "date.lead_when"
         elif short:
-            if news:
-                c.first.time, rule = news[0], "date.short_item_lead"
+            if (lead_time := _short_item_lead(c, clusters, article.published)) is not None:
+                c.first.time, rule = lead_time, "date.short_item_lead"
             elif article.published:
                 # a short item tells no act after its source spoke: the news cycle ends on the
                 # day the text names for the speaking ("told Daily NK on Feb. 25"), else at

@@ -75,9 +75,9 @@ UNDATED_DATELINE = re.compile(rf"^[ \t\u00a0]*(?P<place>{_NAME}(?:,\s*{_NAME})?)
 # one in capitals may follow a date stamp on the same line: "Updated: 2008-07-13 10:24 PYONGYANG -"
 _CAPS = r"[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,2}"
 CAPS_DATELINE = re.compile(rf"(?<![\w,])(?P<place>{_CAPS}(?:,\s*{_NAME})?)[ \t\u00a0]+(?:--|—|–|-)[ \t\u00a0]+(?=\S)")
-# or end on a colon, as CNA's and Xinhua's do: "SEOUL: North Korea's leader ...", "2022-03-25 PYONGYANG: ..."
-# (place.colon_dateline)
-COLON_DATELINE = re.compile(rf"(?<![\w,])(?P<place>{_CAPS}(?:,\s*{_NAME})?):[ \t\u00a0]+(?=[A-Z\"“])")
+# or end on a colon, as CNA's and Xinhua's do: "SEOUL: North Korea's leader ...", "2022-03-25 PYONGYANG: ...",
+# "SEOUL (Reuter): North Korea has been hit ..." (place.colon_dateline)
+COLON_DATELINE = re.compile(rf"(?<![\w,])(?P<place>{_CAPS}(?:,\s*{_NAME})?)(?:[ \t\u00a0]*\([^()\n]{{2,30}}\))?:[ \t\u00a0]+(?=[A-Z\"“])")
 
 
 # a capitalised word before "Province" that no ruler tagged: maybe a misspelt province
@@ -576,8 +576,11 @@ def _picture_words() -> re.Pattern[str]:
 
 
 # "... across from Sakju County, in late September 2023. (ASIAPRESS)": a line that ends on
-# a credit in brackets is a caption (place.caption_credit); prose ends on its full stop
-CREDIT = re.compile(r"\((?:[Pp]hoto\b[^()]*|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\)\s*$")
+# a credit in brackets is a caption (place.caption_credit), as is one that ends on a credit
+# after a bar, the Japan Times' and wire galleries' way ("... in Seoul on Thursday. | AFP-JIJI");
+# prose ends on its full stop
+CREDIT = re.compile(r"(?:\((?:[Pp]hoto\b[^()]*|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\)"
+                    r"|\|\s*[A-Z][\w.&/-]*(?:\s+[A-Z][\w.&/-]*){0,2})\s*$")
 # "... which separates Sinuiju from the Chinese border town of Dandong, Dec. 17, 2013.": a line
 # that ends on the day the picture was taken, set off by a comma, is RFA's and AP's caption
 # (place.caption_dated); prose dates an act with "on"

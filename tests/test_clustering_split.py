@@ -413,3 +413,44 @@ def test_one_towns_market_stays_one_report(extract):
         "Rice prices have risen sharply, a source in Ryanggang Province told Daily NK.\n\n"
         "In Hyesan, the price of rice rose 6 percent to 6,300 won per kilogram.")
     assert len(texts(incidents, "economic_measure")) == 1, texts(incidents, "economic_measure")
+
+
+SHELLING = "North Korea fired about 150 artillery shells near Baengnyeong Island on Thursday morning, the JCS said.\n\n"
+
+
+@pytest.mark.parametrize(
+    "text, types",
+    [
+        # part_of.answered: the South's drill told as the answer to the North's shelling is
+        # another act, and the shelling stays a shelling
+        (SHELLING + "South Korean marines on the island held a firing drill in response that afternoon.",
+         ["artillery_fire", "military_exercise"]),
+        (SHELLING + "In retaliation, the South's marines staged a live-fire exercise near the island.",
+         ["artillery_fire", "military_exercise"]),
+        # near miss: shells fired in the drill the next sentence tells are that drill
+        (SHELLING + "The North's coastal units held the firing drill for two hours, the JCS said.",
+         ["military_exercise"]),
+    ],
+)
+def test_a_drill_told_as_the_answer_to_a_shelling_is_another_act(extract, text, types):
+    incidents = extract(text, published="2024-03-15")
+    assert sorted(i.event_type for i in incidents if i.event_type in ("artillery_fire", "military_exercise")) == types
+
+
+LAUNCH = "North Korea fired a short-range ballistic missile into the East Sea on Tuesday, the JCS said.\n\n"
+REPATRIATION = ("Chinese authorities forcibly repatriated about 20 North Korean defectors from Dandong on Monday, "
+                "a source told Daily NK.\n\n")
+
+
+@pytest.mark.parametrize(
+    "text, event_type, count",
+    [
+        # cluster.another: "also conducted a launch" after a dated launch is a further launch
+        (LAUNCH + "The North also conducted a cruise missile launch from near Pyongyang, the JCS said.", "missile_launch", 2),
+        # near misses: the launch told again; "also" on a reporting verb retells the act
+        (LAUNCH + "The North conducted the launch from near Pyongyang, the JCS said.", "missile_launch", 1),
+        (REPATRIATION + "A Seoul-based rights group also reported the repatriation on Tuesday.", "forced_repatriation", 1),
+    ],
+)
+def test_also_on_the_verb_that_does_a_noun_trigger_is_one_more_act(extract, text, event_type, count):
+    assert len(texts(extract(text), event_type)) == count, texts(extract(text), event_type)

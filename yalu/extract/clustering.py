@@ -28,6 +28,9 @@ from .triggers import TERM
 # "crossed again", "another execution", "in a separate case"
 ANOTHER_ADVERBS = {"also", "again", "separately"}
 ANOTHER_DETERMINERS = {"another", "separate"}
+# the verbs that do a noun trigger's act, whose "also" is the act's too: "also carried out a
+# test", "also staged a drill"; not a reporting verb's ("also reported the repatriation")
+DOING_VERBS = {"conduct", "carry", "stage", "hold", "perform", "launch", "mount", "undertake", "make"}
 CASE_NOUNS = {"case", "instance", "incident", "occasion"}
 # and on the verb's doers or sufferers: "a second group was repatriated", "another woman was arrested"
 ANOTHER_GROUP = ANOTHER_DETERMINERS | {"second", "third", "fourth"}
@@ -70,7 +73,8 @@ def _month_names() -> tuple[re.Pattern[str], dict[str, int]]:
 def _another(m: Mention) -> str:
     """How the mention's words add one more act of its kind: "noun" for "another" on its noun
     (which may compare with the past: "put the city under another lockdown"), "told" for
-    "also" or "again" on its verb (one more than the acts told), "more" for one more
+    "also" or "again" on its verb, or on the verb a noun trigger is the object of ("also
+    carried out a test": one more than the acts told), "more" for one more
     whatever the acts told: "another" or an ordinal on the verb's doers or sufferers
     ("another group of four defectors was apprehended"), "in another case" on the verb of its
     sentence (cluster.another_case) or a Korean mention the Korean rules read as one more
@@ -79,7 +83,9 @@ def _another(m: Mention) -> str:
     if not isinstance(t, Token):
         # a Korean anchor carries no parse: the Korean rules read its words (cluster.ko.another)
         return "more" if "another" in m.rules else ""
-    if any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ADVERBS for c in t.children):
+    # "also" on the verb whose object the noun trigger is tells it too: "also carried out a test"
+    verb = t.head if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_.lower() in DOING_VERBS else t
+    if any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ADVERBS for c in (*t.children, *verb.children)):
         return "told"
     # cluster.another_case: other people are no act compared with the past, dated or not
     if t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("det", "amod") and d.lower_ in ANOTHER_GROUP
@@ -631,10 +637,22 @@ def _part_of_by(relation: dict, part: Mention, whole: Mention) -> bool:
         return False
     if relation.get("no_agent") and any(a.role == "agent" for a in part.actors):
         return False  # a toll has no doer: "soldiers killed two smugglers" is an attack
+    if relation.get("answered") and _answered(part, whole, relation["answered"]):
+        return False
     gap = part.paragraph - whole.paragraph
     near = 0 <= gap <= relation["paragraphs"] if relation.get("after") else abs(gap) <= relation["paragraphs"]
     # undated: no date of its own (a window lent by the article is not one)
     return near and (part.time is None or part.time_inherited or not relation.get("undated"))
+
+
+def _answered(a: Mention, b: Mention, lemmas: list[str]) -> bool:
+    """The later of two acts, in a sentence of its own, is told as the answer to the earlier
+    (part_of.answered: "South Korean marines conducted a live-fire drill in response" after the
+    North's shelling): the other side's act, not a part of the one it answers."""
+    earlier, later = sorted((a, b), key=lambda m: m.sent.start)
+    if earlier.sent.start == later.sent.start or not isinstance(later.trigger, Token):
+        return False  # one sentence, or a Korean anchor (no lemmas to read)
+    return any(t.lemma_.lower() in lemmas for t in later.sent)
 
 
 @dataclass

@@ -454,3 +454,24 @@ REPATRIATION = ("Chinese authorities forcibly repatriated about 20 North Korean 
 )
 def test_also_on_the_verb_that_does_a_noun_trigger_is_one_more_act(extract, text, event_type, count):
     assert len(texts(extract(text), event_type)) == count, texts(extract(text), event_type)
+
+
+def test_a_disaster_told_in_two_towns_keeps_its_whole_toll_apart(extract):
+    """cluster.market_survey for a disaster (ontology.toml `surveyed`): floods its own clauses
+    place in two towns make the words of no town the country's toll, a record beside the towns'."""
+    incidents = extract(
+        "Heavy rains have flooded large parts of North Korea, killing at least 15 people, state media said.\n\n"
+        "The floods destroyed some 3,000 houses across the country.\n\n"
+        "In Kaechon, about 800 houses were flooded when the river burst its banks.\n\n"
+        "In Sinpo, roads and bridges were flooded.")
+    floods = [[e.text.split(",")[0].strip() for e in i.evidence] for i in incidents if i.event_type == "disaster"]
+    assert floods == [["Heavy rains have flooded large parts of North Korea", "The floods destroyed some 3"],
+                      ["In Kaechon"], ["In Sinpo"]], floods
+
+
+def test_a_disaster_told_in_one_town_stays_one(extract):
+    """Near miss: a flood told of one town and of no town is one flood."""
+    incidents = extract(
+        "Heavy rains have flooded parts of North Korea, killing at least 15 people, state media said.\n\n"
+        "In Kaechon, about 800 houses were flooded when the river burst its banks.")
+    assert len(texts(incidents, "disaster")) == 1, texts(incidents, "disaster")

@@ -303,10 +303,11 @@ def _surveys(mentions: list[Mention]) -> frozenset[str]:
     """cluster.market_survey: the types whose market prices the report tells in two or more
     towns of their own ("in Hyesan ... 6,300 won", "Sinuiju showed a similar decrease"): a
     survey of markets, whose words of no town ("Grain prices have fallen across the board")
-    tell the whole country's market, not the first town's."""
+    tell the whole country's market, not the first town's. So for a `surveyed` type's acts
+    (ontology.toml: a flood in Kaechon and in Sinpo, and its toll "across the country")."""
     towns: dict[str, set[str]] = {}
     for m in mentions:
-        if _one_report(m) and (town := _town(m)):
+        if (_one_report(m) or has(m.event_type, "surveyed")) and (town := _town(m)):
             towns.setdefault(m.event_type, set()).add(town)
     return frozenset(t for t, named in towns.items() if len(named) > 1)
 

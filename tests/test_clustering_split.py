@@ -1,6 +1,6 @@
 """Issue 10, over-merging: acts of one type that the report tells apart are separate
 records (yalu/extract/clustering.py, rules cluster.another, cluster.another_case, cluster.named_day, cluster.named_month,
-cluster.doer_country, cluster.dated_look_back and cluster.market_survey; data/triggers.toml kinds
+cluster.doer_country, cluster.agent_country, cluster.dated_look_back and cluster.market_survey; data/triggers.toml kinds
 and term_kinds), and
 an act told twice stays one."""
 
@@ -167,20 +167,29 @@ def test_the_months_an_unresolved_date_names(expression, months):
 
 
 BALLOONS = "North Korea flew about 300 balloons carrying trash into South Korea on Sunday, the Joint Chiefs of Staff said.\n\n"
+FLIGHT = ("A North Korean soldier fled across the Tumen River into China on the night of June 2, "
+          "a source in North Hamgyong Province told Daily NK.\n\n"
+          "Chinese border guards caught the soldier two days later near Tumen.\n\n")
 
 
 @pytest.mark.parametrize(
-    "text, count",
+    "text, event_type, count",
     [
         # cluster.doer_country: balloons from the South are not the North's launch
-        (BALLOONS + "Kim Yo Jong said that 30 balloons carrying leaflets from South Korea had been found across the North.", 2),
+        (BALLOONS + "Kim Yo Jong said that 30 balloons carrying leaflets from South Korea had been found across the North.",
+         "incursion", 2),
         # the North's balloons told again, as the doer or where they came from: one launch
-        (BALLOONS + "The trash balloons from North Korea landed across South Korea, the military said.", 1),
-        (BALLOONS + "The military said North Korea sent the balloons to protest leaflets.", 1),
+        (BALLOONS + "The trash balloons from North Korea landed across South Korea, the military said.", "incursion", 1),
+        (BALLOONS + "The military said North Korea sent the balloons to protest leaflets.", "incursion", 1),
+        # cluster.agent_country: an arrest by China's forces and one by the North's are two acts
+        (FLIGHT + "The Ministry of State Security then arrested the soldier's parents in Onsong County.", "arrest", 2),
+        # near misses: the same country's forces, or an arrest told with no force named
+        (FLIGHT + "The Chinese police arrested him in a village near the river, the source said.", "arrest", 1),
+        (FLIGHT + "He was arrested in a village near the river, the source said.", "arrest", 1),
     ],
 )
-def test_military_acts_of_two_countries_are_two_incidents(extract, text, count):
-    assert len(texts(extract(text, published="2024-06-12"), "incursion")) == count
+def test_acts_of_two_countries_are_two_incidents(extract, text, event_type, count):
+    assert len(texts(extract(text, published="2024-06-12"), event_type)) == count
 
 
 
@@ -475,3 +484,4 @@ def test_a_disaster_told_in_one_town_stays_one(extract):
         "Heavy rains have flooded parts of North Korea, killing at least 15 people, state media said.\n\n"
         "In Kaechon, about 800 houses were flooded when the river burst its banks.")
     assert len(texts(incidents, "disaster")) == 1, texts(incidents, "disaster")
+

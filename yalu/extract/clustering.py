@@ -14,6 +14,7 @@ from typing import NamedTuple, cast
 from spacy.tokens import Token
 
 from .. import resources
+from ..acled import force_country
 from ..annotate import ACTOR
 from ..dates.lexicon import alt
 from ..dates.lexicon import lexicon as date_words
@@ -278,6 +279,8 @@ class Cues(NamedTuple):
     # in a survey of several towns' markets (cluster.market_survey): "town" for an act its own
     # clause places in a town, "whole" for one told of no town, "" for neither or no survey
     survey: str = ""
+    # the countries whose forces its clause names as doing it (cluster.agent_country)
+    agents: frozenset[str] = frozenset()
 
 
 def _cues(m: Mention, lead: set[int] | None = None, surveys: frozenset[str] = frozenset()) -> Cues:
@@ -286,7 +289,16 @@ def _cues(m: Mention, lead: set[int] | None = None, surveys: frozenset[str] = fr
     in_lead = lead is not None and m.paragraph in lead
     survey = "" if m.event_type not in surveys else "town" if _town(m) else "" if m.rules.get("place") in NEAR_PLACES else "whole"
     return Cues(another, _named_days(m), _named_months(m), _back_reference(m), _doer_country(m), _victims(m),
-                in_lead, m.looks_back and not in_lead, survey)
+                in_lead, m.looks_back and not in_lead, survey, _agent_countries(m))
+
+
+def _agent_countries(m: Mention) -> frozenset[str]:
+    """cluster.agent_country: the countries of the forces (data/acled.toml's actors) that the
+    clause of an act done to people names as its doers: "Chinese border guards caught the
+    soldier" (CN) and "the MSS interrogated his family" (KP) are two acts."""
+    if not has(m.event_type, "counted_victims"):
+        return frozenset()
+    return frozenset(c for a in m.actors if a.role == "agent" and (c := force_country(a.normalized)))
 
 
 def _one_report(m: Mention) -> bool:
@@ -437,8 +449,10 @@ class Agreement:
         self.months: set[Months] = set()
         # the sentences that state a town or district inside a county (`_levels`)
         self.within_texts: set[str] = set()
-        # by type, the countries that did its acts (`Cues.doer`)
+        # by type, the countries that did its acts (`Cues.doer`), and whose forces did them
+        # (`Cues.agents`)
         self.doers: dict[str, set[str]] = {}
+        self.agents: dict[str, set[str]] = {}
         # by type, the towns its mentions' own clauses place them in (cluster.market_survey)
         self.towns: dict[str, set[str]] = {}
         # by type, whom its acts were done to, with their sentences (`Cues.victims`)
@@ -455,6 +469,8 @@ class Agreement:
             self.months.add(cues.months)
         if cues.doer:
             self.doers.setdefault(m.event_type, set()).add(cues.doer)
+        if cues.agents:
+            self.agents.setdefault(m.event_type, set()).update(cues.agents)
         if cues.survey == "town" and (town := _town(m)):
             self.towns.setdefault(m.event_type, set()).add(town)
         if cues.victims:
@@ -506,8 +522,7 @@ class Agreement:
         # cluster.market_survey: a survey's whole market and its towns' markets are apart
         if cues.survey and self.by_type.get(m.event_type) and (cues.survey == "town") != bool(self.towns.get(m.event_type)):
             return False
-        # cluster.doer_country: balloons the North sent and balloons from the South are two launches
-        if cues.doer and self.doers.get(m.event_type, set()) - {cues.doer}:
+        if self._other_doers(m, cues):
             return False
         # cluster.other_victims: "seven officials were dismissed" after "the purge of Kim Won Hong";
         # in one sentence too: "the ringleaders were executed, while the donju was handed a sentence"
@@ -533,6 +548,15 @@ class Agreement:
             if t.end < self.latest_start or self.earliest_end < t.start:
                 return False
         return True
+
+    def _other_doers(self, m: Mention, cues: Cues) -> bool:
+        """Another country did m's act: balloons the North sent and balloons from the South are
+        two launches (cluster.doer_country), an arrest by Chinese police and one by the MSS two
+        arrests (cluster.agent_country)."""
+        if cues.doer and self.doers.get(m.event_type, set()) - {cues.doer}:
+            return True
+        told = self.agents.get(m.event_type)
+        return bool(cues.agents and told and not cues.agents & told)
 
     def _named_before(self, victims: Victims | None, event_type: str) -> bool:
         """The people an act was done to were named by an act of the type told before ("North Korea

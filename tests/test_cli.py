@@ -501,10 +501,10 @@ def test_extract_jsonl_keeps_ids_and_dates():
     musan, haeju = docs
     # the record's own `published` dates it; --published only dates files without one
     assert any(
-        # "arrested ... for helping residents contact relatives in South Korea": coded as
-        # the offence, as gold-format's seed codes "busted for smuggling" (alt: arrest)
+        # "arrested ... for helping residents contact relatives in South Korea": the arrest,
+        # on its day, with the offence as its charge
         (i["event_type"], i["admin1_code"], i["admin2"], i["date_start"])
-        == ("illegal_communication", "KP-09", "Musan", "2024-02-06")
+        == ("arrest", "KP-09", "Musan", "2024-02-06")
         for i in musan["incidents"]
     )
     assert any(

@@ -251,6 +251,23 @@ def test_a_return_north_or_a_flight_ended_by_repatriation_is_no_defection(extrac
     assert expected in types(incidents) and "defection" not in types(incidents), kinds(incidents)
 
 
+def test_a_foreigner_the_north_deports_is_sent_out_not_back(extract):
+    # the North deporting a foreigner (frame.expelled_by_north); the South deporting North Koreans stays
+    incidents = extract("North Korea has deported a Canadian tourist it detained in Rason last month, "
+                        "state media said Friday.", published="2023-06-19")
+    assert "forced_repatriation" not in types(incidents) and "other" in types(incidents), kinds(incidents)
+    incidents = extract("South Korea deported two North Korean sailors to the North through Panmunjom on Friday.",
+                        published="2023-06-19")
+    assert "forced_repatriation" in types(incidents), kinds(incidents)
+
+
+def test_a_flight_told_beside_its_return_stays_a_flight(extract):
+    # the return told in a clause of its own, with its own doer (frame.defection_repatriated: under_type)
+    incidents = extract("Four North Korean loggers escaped from a camp near Tynda in early May, and two of them "
+                        "have already been sent back to North Korea, a source told RFA.", published="2023-06-19")
+    assert {"defection", "forced_repatriation"} <= set(types(incidents)), kinds(incidents)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -97,21 +97,53 @@ def test_desertion_and_defection_both_coded(extract):
     assert defection.location.country == "KP"
 
 
-def test_busted_for_smuggling_is_one_smuggling_record(extract):
+def test_busted_for_smuggling_is_one_arrest_record(extract):
     _, incidents = extract(
         "Three women were busted for smuggling copper across the border in Hyesan last week, "
         "a source in Yanggang Province told Daily NK.",
         published="2024-05-20",
     )
-    assert [i.event_type for i in incidents] == ["smuggling"]
-    [smuggling] = incidents
-    assert smuggling.location.admin2 == "Hyesan"
+    # the arrest is the incident; the smuggling it was for is its charge, no record of its own
+    assert [i.event_type for i in incidents] == ["arrest"]
+    [arrest] = incidents
+    assert arrest.location.admin2 == "Hyesan"
     # the people arrested are on the record
-    assert any(a.normalized == "civilians" and a.role != "agent" for a in smuggling.actors)
+    assert any(a.normalized == "civilians" and a.role != "agent" for a in arrest.actors)
     # last week in either convention: Sunday May 12 (US copy) to Sunday May 19
-    assert (smuggling.time.start, smuggling.time.end, smuggling.time.precision) == (
+    assert (arrest.time.start, arrest.time.end, arrest.time.precision) == (
         date(2024, 5, 12), date(2024, 5, 19), 2
     )
+
+
+def test_arrests_for_offences_keep_their_own_days(extract):
+    _, incidents = extract(
+        "Security agents in Hoeryong detained a tailor on June 3 for selling foreign songs on memory cards, "
+        "a source in North Hamgyong Province said.\n\n"
+        "Two guards in Onsong were arrested last week for taking bribes from smugglers and letting them cross.\n\n"
+        "[Fictional report written for Yalu's tests; not real news.]",
+        published="2024-06-20",
+    )
+    # two arrests, each with its own place and day; no smuggling, bribery or phone record
+    # takes the arrest's day (the offence came before it)
+    assert sorted((i.event_type, i.location.admin2) for i in incidents) == [("arrest", "Hoeryong"), ("arrest", "Onsong")]
+    [tailor] = [i for i in incidents if i.location.admin2 == "Hoeryong"]
+    assert tailor.time.start == date(2024, 6, 3)
+
+
+@pytest.mark.parametrize(
+    "text, types",
+    [
+        # what an arrest is "over" may be an accident, no offence: both are incidents
+        ("Police in Pyongsong arrested three engineers on April 9 over the collapse of a new apartment "
+         "building in the city, a source said.", {"disaster", "arrest"}),
+        # the smuggling is its own clause, not what the arrest was for
+        ("Four traders smuggled copper wire into China on May 2, and security agents in Hyesan "
+         "arrested a broker on May 9, a source said.", {"smuggling", "arrest"}),
+    ],
+)
+def test_an_act_beside_an_arrest_not_its_offence_stays(extract, text, types):
+    _, incidents = extract(text + "\n\n[Fictional report written for Yalu's tests; not real news.]", published="2024-05-20")
+    assert types <= {i.event_type for i in incidents}
 
 
 # --- places ---------------------------------------------------------------------

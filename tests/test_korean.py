@@ -309,6 +309,31 @@ def test_an_act_told_as_recent_takes_the_date_of_the_account_that_follows() -> N
     assert arrest.time.precision == 3 and arrest.time.end == date(2025, 6, 10)
 
 
+def test_a_captions_date_dates_no_act_of_the_story() -> None:
+    """A file photo's caption ("... 공개재판 모습. 데일리NK 자료사진", place.ko.file_photo) shows an
+    old scene: its month dates no act told after it; a story line telling the same month does."""
+    from datetime import date
+
+    story = "최근 회령시에서 마약을 판 주민 3명에 대한 공개재판이 열린 것으로 전해졌다.\n"
+    [trial] = _korean_records("2021년 7월 함경북도 회령시 공설운동장에서 열린 공개재판 모습. 데일리NK 자료사진\n" + story)
+    assert trial.time.start is not None and trial.time.start.year == 2025 and trial.time.end == date(2025, 6, 12)
+    [trial] = _korean_records("2021년 7월 함경북도 회령시 공설운동장에서 공개재판이 열렸다.\n" + story)
+    assert trial.time.start == date(2021, 7, 1)
+
+
+def test_an_act_told_by_a_lunar_holiday_takes_no_day_told_before_it() -> None:
+    """date.ko.unread_time: "설 명절 직후에도" is a time of the act's own the rules cannot date: no
+    day of the act told before it, nor the news cycle; "이후" borrows the day told before."""
+    from datetime import date
+
+    arrest = "지난 5일 혜산에서 주민 2명이 체포됐다.\n"
+    [desertion] = [r for r in _korean_records(arrest + "설 명절 직후에도 만포에서 군인 2명이 탈영했다.\n")
+                   if r.event_type == "desertion"]
+    assert desertion.time.precision == 3 and desertion.time.end == date(2025, 6, 12)
+    [desertion] = [r for r in _korean_records(arrest + "이후 만포에서 군인 2명이 탈영했다.\n") if r.event_type == "desertion"]
+    assert desertion.time.start == date(2025, 6, 5)
+
+
 def test_an_undated_lead_takes_the_first_day_told_after_it() -> None:
     """date.ko.body_day: an undated act told in detail below takes the first act's day told
     after it in the recent window; not a campaign's (a crackdown), nor a day outside the window."""
@@ -1147,4 +1172,95 @@ def test_the_souths_capital_told_elsewhere_places_no_act() -> None:
     text = "일본 아사히신문은 도쿄에서 16일 이같이 보도했다.\n신문에 따르면 지난달 초 북한 병사 5명이 탈북했다고 소식통이 전했다.\n"
     assert all(r.location.admin1_code != "JP-13" for r in _korean_records(text))
     fire = _korean_records("지난 3일 서울 가상구 길거리에 북한이 날려보낸 풍선 때문으로 추정되는 화재가 발생했다.\n")
-    assert [r.location.admin1_code for r in fire] == ["KR-11"]
+    # (the balloons the North sent are an incursion of their own, placed in the same clause)
+    assert [r.location.admin1_code for r in fire if r.event_type == "disaster"] == ["KR-11"]
+
+
+def test_an_arrest_for_an_offence_is_the_arrest_on_its_own_day() -> None:
+    """"밀수한 혐의로 체포됐다": the arrest is the record, dated by its own day, and the offence
+    it was for is no record (modality.ko.offence), as the English rules fold it into the arrest
+    (mentions._absorb_charges); an offence told as its own act beside the arrest stays."""
+    from datetime import date
+
+    [arrest] = _korean_records("가상시에서 지난 9일 중국산 손전화를 쓴 혐의로 주민 2명이 보위부에 체포됐다고 소식통이 전했다.\n")
+    assert (arrest.event_type, arrest.time.start) == ("arrest", date(2025, 6, 9))
+    # near miss: the smuggling told as its own act, on its own day
+    types = [r.event_type for r in _korean_records(
+        "지난 2일 가상시 주민 3명이 구리를 중국으로 밀수했다고 소식통이 전했다.\n"
+        "보위부는 지난 9일 가상시에서 브로커 1명을 체포했다.\n")]
+    assert types == ["smuggling", "arrest"]
+
+
+# (type, a fictional report it must give, one a near miss must not give)
+OTHER_WORDS = [
+    ("lockdown", "지난 15일부터 가상시 중앙시장이 문을 닫았다고 소식통이 전했다.",
+     "지난 15일 가상시 시장 앞 가게들이 문을 닫았다고 소식통이 전했다."),
+    ("lockdown", "가상시 세관이 지난 14일부터 운영을 멈췄다고 소식통이 전했다.",
+     "가상시 공장이 지난 14일부터 운영을 멈췄다고 소식통이 전했다."),
+    ("incursion", "북한이 지난 18일 밤 오물풍선 100여 개를 남쪽으로 날려 보냈다고 합참이 밝혔다.",
+     "아이들이 지난 18일 강가에서 연을 날려 보냈다."),
+    ("disaster", "지난 9일 가상광산 갱도가 무너져 광부 5명이 매몰됐다고 소식통이 전했다.",
+     "지난 9일 가상광산 광부들이 갱도에서 석탄을 캤다고 소식통이 전했다."),
+    ("disaster", "지난 9일 가상강에서 물고기를 잡던 어린이 3명이 물에 빠져 숨졌다고 소식통이 전했다.",
+     "지난 9일 가상강에서 어린이 3명이 물고기를 잡았다고 소식통이 전했다."),
+    ("economic_measure", "이달 1일부터 가상시 기업소 노동자들에 대한 식량 배급이 중단됐다고 소식통이 전했다.",
+     "배급이 끊긴 지 오래돼 주민들은 장마당에 기댄다고 소식통이 전했다."),
+    ("economic_measure", "이달 들어 가상시 살림집 전기 공급이 하루 2시간으로 줄었다고 소식통이 전했다.",
+     "가상시 주민들이 전기 공급을 받으려 줄을 섰다고 소식통이 전했다."),
+    ("other", "지난 3일 가상시장 상인들이 보안원 단속에 집단으로 항의하는 소동이 벌어졌다고 소식통이 전했다.",
+     "지난 3일 가상시장 상인 한 명이 보안원에게 항의했다고 소식통이 전했다."),
+    ("other", "생활고에 시달리던 가상군의 한 부부가 이달 초 스스로 목숨을 끊었다고 소식통이 전했다.",
+     "경비대원이 도강자의 목숨을 끊었다고 소식통이 전했다."),
+    ("attack", "지난달 가상군 보위부에 체포된 청년이 혹독한 고문 끝에 숨졌다고 소식통이 전했다.",
+     "유엔은 북한에 고문 금지 협약을 지키라고 촉구했다."),
+    ("arrest", "가상국 해경이 지난 3일 북한 어선 2척을 나포했다고 밝혔다.",
+     "가상국 해경이 지난 3일 북한 어선 2척을 발견했다고 밝혔다."),
+    ("crackdown", "북한 당국이 이달 초 가상군 국경지역에 신형 전파탐지기를 설치했다고 소식통이 전했다.",
+     "가상군 국경지역의 한 주민은 전파탐지기가 무섭다고 소식통이 전했다."),
+    ("other", "지난 3일 가상시장에서 5000원권 위조지폐가 대량으로 발견됐다고 소식통이 전했다.",
+     "당국은 위조지폐 등을 단속하라고 지시했다고 소식통이 전했다."),
+    ("economic_measure", "이달 들어 당국이 군량미 5만 톤을 목표로 강제 징수에 나섰다고 소식통이 전했다.",
+     "이달 들어 가상군 주민들이 군량미를 실어 날랐다고 소식통이 전했다."),
+    ("economic_measure", "지난주 가상시 장마당에서 쌀 1kg에 6000원으로 지난달보다 200원이 올랐다고 소식통이 전했다.",
+     "지난주 가상시 장마당에서 쌀 1kg에 6000원이었다고 소식통이 전했다."),
+    ("disaster", "지난 17일 가상군 살림집 공사장에서 돌격대원 3명이 3층 높이에서 일하다 추락했다고 소식통이 전했다.",
+     "지난 17일 가상군에서 일하던 주민들이 추락한 무인기 잔해를 발견했다고 소식통이 전했다."),
+]
+
+
+@pytest.mark.parametrize(("event_type", "fires", "near_miss"), OTHER_WORDS)
+def test_closures_balloons_and_plain_incidents_the_genre_tells_in_other_words(event_type: str, fires: str,
+                                                                             near_miss: str) -> None:
+    """A market or a customs post closed with an idiom (trigger.ko.lockdown.closed_doors), not a
+    shop or a factory; balloons and leaflets sent with the words spaced ("날려 보냈다": forms of
+    several morphemes), not a kite; miners entombed, children drowned, rations and power cut, a
+    suicide, torture to death, boats seized, traders protesting in a crowd, and radio detectors
+    installed on the border (trigger.ko.crackdown.detectors), counterfeit notes found, the army's
+    rice levied, the price of a kilogram of rice risen, and workers fallen on a building site."""
+    assert event_type in _types(fires)
+    assert event_type not in _types(near_miss)
+
+
+def test_an_act_told_as_recent_is_not_dated_by_another_acts_day_told_after_it() -> None:
+    """date.ko.told_after takes the first day told after a vague act only from a sentence that
+    tells no act of another type: a detention's "지난주" does not date a sentence handed down
+    "최근"; the account of the same act does."""
+    sentence = "최근 청진시에서 대학생 4명이 노동교화형 5년을 선고받은 것으로 알려졌다.\n"
+    [verdict] = [r for r in _korean_records(sentence + "소식통은 “송평구역에서는 지난주 주민 1명이 구류됐다”고 전했다.\n")
+                 if r.event_type == "punishment"]
+    assert verdict.time.expression == "최근"
+    [verdict] = [r for r in _korean_records(sentence + "소식통은 “지난 5일 재판에서 대학생들이 형을 선고받았다”고 전했다.\n")
+                 if r.event_type == "punishment"]
+    assert verdict.time.precision == 1
+
+
+def test_days_after_an_act_told_before_date_the_later_act() -> None:
+    """date.ko.days_after: "12일 ... 탈영했다가 이틀 만에 붙잡혔다" is an arrest on the 14th and a
+    desertion on the 12th; with no act's day told before, the count dates nothing."""
+    from datetime import date
+
+    text = "양강도 소식통은 16일 “12일에는 삼지연시에서 군인 1명이 탈영했다가 이틀 만에 붙잡혔다”고 전했다.\n"
+    times = {r.event_type: r.time.start for r in _korean_records(text)}
+    assert times["desertion"] == date(2025, 6, 12) and times["arrest"] == date(2025, 6, 14)
+    [arrest] = [r for r in _korean_records("최근 삼지연시에서 군인 1명이 탈영했다가 이틀 만에 붙잡혔다.\n") if r.event_type == "arrest"]
+    assert arrest.time.expression != "이틀 만에"

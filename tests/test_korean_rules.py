@@ -234,6 +234,29 @@ def test_county_stems_that_are_everyday_words(geoparser: Geoparser) -> None:
     assert {h.place.id for h in hits} >= {"kp.chagang.sijung", "kp.south-pyongan.jungsan", "kp.north-hwanghae.yonthan"}
 
 
+def test_county_stems_the_analysers_dictionary_holds_as_common_words(geoparser: Geoparser) -> None:
+    """slots.toml's `common_stems` (tools/ko_common_stems.py): stems Kiwi's own dictionary holds
+    as frequent common nouns ("과일" fruit, "세포" cell, "동창" classmate, "선봉" vanguard) are no
+    places bare; their full names, and the stem after its province, are; a city's bare name
+    stays a place ("개천"). Kim Chaek's name before a university or a works is no county."""
+    from kiwipiepy import Kiwi
+
+    for text in ("장마당에서 과일 장사를 하던 여성 3명이 체포됐다.", "당 세포비서가 해임됐다.", "고등중학교 동창 3명이 붙잡혔다.",
+                 "사회주의건설의 선봉에서 일했다.", "김책공업종합대학 학생 2명이 체포됐다.", "김책제철연합기업소에서 폭발 사고가 났다."):
+        assert slots.find_places(annotate(text), geoparser) == [], text
+    for text, place in (("황해남도 과일군에서 주민이 체포됐다.", "kp.south-hwanghae.kwail"),
+                        ("황해남도 과일에서 주민이 체포됐다.", "kp.south-hwanghae.kwail"),
+                        ("함경남도 낙원군에서 화재가 났다.", "kp.south-hamgyong.rakwon"),
+                        ("개천 관리소에서 수감자들이 숨졌다.", "kp.south-pyongan.kaechon"),
+                        ("함경북도 김책시에서 주민이 체포됐다.", "kp.north-hamgyong.kim-chaek")):
+        assert place in {h.place.id for h in slots.find_places(annotate(text), geoparser)}, text
+    # the list is what the tool reads from the bare analyser: a known common noun each
+    kiwi = Kiwi()
+    for stem in slots.slot_data()["places"]["common_stems"]:
+        [token] = kiwi.tokenize(stem)
+        assert token.tag == "NNG" and token.id > 2, stem
+
+
 def test_korean_cues_decide_an_ambiguous_county(geoparser: Geoparser) -> None:
     """고성군 is a county of both Kangwons: Hangul cues near it decide, as English ones do."""
     def first(text: str) -> str:
@@ -482,6 +505,11 @@ def test_since_reads_its_examples_and_skips_its_not_examples() -> None:
         assert span is not None and span.end == PUB, f"{since['id']} does not read {text[start:end]!r}: {found}"
     for example in since["not_examples"]:
         assert since["id"] not in {d.rule for d in find_dates(example, PUB)}
+    # a length after the start ("부터 1주일간") is no run's end: from the start to the day the source spoke
+    found = {d.rule: d.span for d in find_dates("소식통은 11일 “지난 2일부터 1주일간 검열단이 간부 5명을 적발했다”고 전했다.", PUB)}
+    assert (found["date.ko.since"].start, found["date.ko.since"].end) == (date(2025, 6, 2), date(2025, 6, 11))
+    # a run of days told to its end stays a run
+    assert "date.ko.since" not in {d.rule for d in find_dates("지난 2일부터 9일까지 검열단이 간부 5명을 적발했다.", PUB)}
 
 
 def test_began_reads_the_words_after_its_trigger() -> None:
@@ -643,3 +671,99 @@ def test_next_month_counts_from_the_past_month_its_sentence_told() -> None:
         assert next_month(text)[0] == "date.ko.next_month_told", text
     for text in [*table["not_examples"], "당국은 다음달 국경을 봉쇄할 예정이다."]:
         assert next_month(text) == ("date.ko.relative", "2024-06-01", "2024-06-30"), text
+
+
+def test_a_year_told_from_another_year() -> None:
+    """date.ko.same_year: "같은 해 8월", "그해 11월", "이듬해 3월" are of the year told before (not
+    publication's); with no year told before, nothing; "그 해안" is no year."""
+    def spans(text: str) -> list[tuple[str, str, str, int]]:
+        return [(d.rule.removeprefix("date.ko."), str(d.span.start), str(d.span.end), d.span.precision)
+                for d in find_dates(text, PUB)]
+
+    assert spans("당국은 2019년 1월 시장을 닫았다. 같은 해 8월에는 장사꾼 5명이 붙잡혔다.")[-1] == (
+        "same_year", "2019-08-01", "2019-08-31", 3)
+    assert spans("그는 2016년 5월 체포됐고 이듬해 3월 초 풀려났다.")[-1] == ("same_year", "2017-03-01", "2017-03-10", 2)
+    assert spans("공장은 2011년 3월 2일 불탔다. 그해 공장장이 해임됐다.")[-1] == ("same_year", "2011-01-01", "2011-12-31", 4)
+    # a source's day is no year told: nothing to count from
+    assert spans("소식통은 2일 데일리NK에 “그해 겨울 처형됐다”고 전했다.")[-1][3] == 0
+    assert spans("그 해안에서 목선 2척이 발견됐다.") == []
+
+
+def test_a_month_runs_on_in_the_year_its_paragraph_told() -> None:
+    """date.ko.year_told: a month without its year after a date of its paragraph that told the
+    year is of that year; not an earlier month, nor one of another paragraph."""
+    table = resources.load("ko/dates.toml")["year_told"]
+
+    def month(text: str) -> tuple[str, str]:
+        d = next(d for d in find_dates(text, PUB) if d.span.expression.startswith(("8월", "4월", "2월")))
+        return d.rule, str(d.span.start)
+
+    assert month("2019년 5월 탈북한 그는 8월 중국 공안에 체포됐다.") == ("date.ko.year_told", "2019-08-01")
+    assert month("지난해 2월 초 체포된 그는 4월에 재판을 받았다.") == ("date.ko.year_told", "2024-04-01")
+    assert month("2019년 11월 탈북한 그는 2월 체포됐다.") == ("date.ko.month", "2025-02-01")
+    assert month("2019년 5월 홍수가 났다.\n8월 단속이 강화됐다.") == ("date.ko.month", "2024-08-01")
+    for example in table["examples"]:
+        text, start, end = _example(example)
+        assert ("date.ko.year_told", start, end) in [(d.rule, d.start, d.end) for d in find_dates(text, PUB)], example
+    for example in table["not_examples"]:
+        text, _, _ = _example(example)
+        assert "date.ko.year_told" not in {d.rule for d in find_dates(text, PUB)}, example
+
+
+def test_yesterday_in_a_sources_words_counts_from_the_day_the_source_spoke() -> None:
+    """"어제", "그저께", "사흘 전" after a source's stated day in its paragraph count from that
+    day; told with no day of speaking, or in another paragraph, from publication."""
+    def day(text: str) -> str:
+        return next(str(d.span.start) for d in find_dates(text, PUB) if not d.spoken)
+
+    assert day("평안북도 소식통은 8일 “어제 신의주에서 밀수꾼 2명이 붙잡혔다”고 말했다.") == "2025-06-07"
+    assert day("평안북도 소식통은 8일 “그저께 신의주에서 밀수꾼 2명이 붙잡혔다”고 말했다.") == "2025-06-06"
+    assert day("평안북도 소식통은 8일 데일리NK에 “사흘 전 밀수꾼이 붙잡혔다”고 말했다.") == "2025-06-05"
+    assert day("평안북도 소식통이 전했다. 어제 밀수꾼 2명이 붙잡혔다.") == "2025-06-11"
+    assert day("평안북도 소식통은 8일 데일리NK에 전했다.\n어제 밀수꾼 2명이 붙잡혔다.") == "2025-06-11"
+
+
+def test_a_file_photo_credit_makes_its_line_a_caption() -> None:
+    """place.ko.file_photo: a line closed by an outlet's file-photo or screen credit, or a scene
+    followed by its credit, is a caption; a story line naming the outlet is not."""
+    assert slots.caption("2021년 7월 양강도 혜산시에서 열린 공개재판 모습. 데일리NK 자료사진")
+    assert slots.caption("평양 시내를 달리는 무궤도전차. 연합뉴스 DB")
+    assert slots.caption("황해북도 들판에서 농민들이 소를 모는 모습 / 뉴스1")
+    assert not slots.caption("혜산시에서 주민 3명이 체포됐다고 소식통이 데일리NK에 전했다.")
+    assert not slots.caption("당국은 장마당 모습을 바꾸려 단속을 벌였다.")
+
+
+def test_a_past_weekday_is_a_day() -> None:
+    """date.ko.weekday: "지난 화요일" is the last Tuesday before publication (PUB is a Thursday),
+    "지난주 목요일" the Thursday of the week before, both from the day a source spoke when told
+    before them; a weekday of habit dates nothing."""
+    def days(text: str) -> list[str]:
+        return [str(d.span.start) for d in find_dates(text, PUB) if d.rule == "date.ko.weekday"]
+
+    assert days("지난 화요일 혜산에서 주민 2명이 체포됐다.") == ["2025-06-10"]
+    assert days("지난주 목요일 공개재판이 열렸다.") == ["2025-06-05"]
+    assert days("소식통은 7일 데일리NK에 “지난 화요일 주민 2명이 체포됐다”고 전했다.") == ["2025-06-03"]
+    assert days("매주 일요일 강연회가 열린다.") == [] and days("화요일마다 장마당이 열린다.") == []
+
+
+def test_an_act_named_by_its_anniversary_or_as_the_one_then_is_no_news() -> None:
+    """modality.ko.anniversary ("포격 15주기 추모식") and modality.ko.then_named ("당시 포격으로"):
+    the old act, named again, reports none; the act told with its own day does."""
+    def modality(text: str) -> tuple[str | None, str]:
+        doc = annotate(text)
+        trigger, rule = find_triggers(doc, doc.sentences[0])[0]
+        return judge(doc, doc.sentences[0], trigger, False, rule.type)
+
+    assert modality("가상도 포격 15주기 추모식이 20일 열렸다.") == (None, "modality.ko.anniversary")
+    assert modality("당시 포격으로 주민 2명이 숨졌다.") == (None, "modality.ko.then_named")
+    assert modality("북한군이 20일 가상도에 포격을 가했다.")[0] is not None
+    assert modality("당시 보위부가 주민 3명을 체포했다.")[0] is not None
+
+
+def test_the_norths_fixed_holidays_are_a_window_around_their_day() -> None:
+    """date.ko.holiday: "태양절을 맞으며" is some day within three days of the last 15 April
+    (week precision); a holiday the act comes ahead of dates nothing."""
+    found = [(d.rule, str(d.span.start), str(d.span.end), d.span.precision)
+             for d in find_dates("태양절을 맞으며 평양시가 길거리 장사를 단속했다.", PUB)]
+    assert found == [("date.ko.holiday", "2025-04-12", "2025-04-18", 2)]
+    assert find_dates("태양절을 앞두고 평양시가 길거리 장사를 단속했다.", PUB) == []

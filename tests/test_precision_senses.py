@@ -62,6 +62,9 @@ def fired_words(fired, text):
          "leadership_activity", "received"),
         ("The county party committee called the fire a grave matter for Kim Jong Un's security.",
          "leadership_activity", "called"),
+        # what guards take from smugglers is a bribe, not goods carried (trigger.smuggling.move)
+        ("Guards at the Onsong post have been taking bribes from smugglers for months.", "smuggling", "taking"),
+        ("The soldiers took a cut of the smugglers' earnings every week.", "smuggling", "took"),
     ],
 )
 def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):
@@ -96,6 +99,7 @@ def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):
         ("The party secretary of Hyesan was dismissed for corruption last month.", "punishment", "dismissed"),
         ("The manager of the mine was removed from his post in May.", "punishment", "removed"),
         ("Kim Jong Un received the delegation from Laos at the guesthouse on Monday.", "leadership_activity", "received"),
+        ("Smugglers took copper wire across the frozen river at night.", "smuggling", "took"),
     ],
 )
 def test_the_same_words_telling_an_act_still_fire(fired, text, event_type, word):

@@ -153,8 +153,52 @@ def test_a_clash_after_leaflets_stays_a_clash(read_with_rules):
         # a campaign declared is the campaign; a statement declared is a statement
         ("North Korean authorities declared a month-long agricultural mobilization.", "statement", False),
         ("The North Korean foreign ministry declared that the talks were over.", "statement", True),
+        # people sent, handed or returned to the North are returned by force, though "North Korea"
+        # is a place's name (`destinations_any` of trigger.forced_repatriation.send; review 24, finding 6)
+        ("Chinese police detained a woman in Tumen on May 2 and handed her back to North Korea on May 19.",
+         "forced_repatriation", True),
+        ("He was arrested by Chinese border police in Changbai last spring and sent back to North Korea.",
+         "forced_repatriation", True),
+        ("The nine defectors held in Dandong have since been returned to North Korea, the activist said.",
+         "forced_repatriation", True),
+        ("A teenage girl caught near Helong was handed over to North Korean authorities on Tuesday.",
+         "forced_repatriation", True),
+        ("Three women caught in Yanji were sent back to the North last week, a source said.", "forced_repatriation", True),
+        # who returns with no one sent goes home; things or visitors sent there are aid, trade or talks;
+        # a place inside the North, or a camp North Korea owns, is no return from abroad
+        ("Kim Jong Un returned to North Korea on Thursday after his summit in Vladivostok.", "forced_repatriation", False),
+        ("The North Korean loggers returned to North Korea when their contracts ended.", "forced_repatriation", False),
+        ("About ten North Korean soldiers crossed the MDL and returned to the North after warning shots.",
+         "forced_repatriation", False),
+        ("China sent 300 tons of fertilizer to North Korea in April, customs data showed.", "forced_repatriation", False),
+        ("Seoul sent a delegation to North Korea for the talks on Monday.", "forced_repatriation", False),
+        ("The arrested smugglers were sent to Hyesan for questioning.", "forced_repatriation", False),
+        ("The seven others were sent to North Korea's harshest prison camp, the group said.",
+         "forced_repatriation", False),
+        # civilians who cross the sea line or the MDL flee; boats, crews and troops intrude, and a
+        # crossing by mistake is no flight (`subjects_any` of trigger.defection.cross_line; finding 9)
+        ("Three North Korean women crossed the Northern Limit Line in a wooden boat early on Friday.", "defection", True),
+        ("A North Korean family of five crossed the NLL off Baengnyeong Island on Thursday night.", "defection", True),
+        ("A North Korean man crossed the military demarcation line in the central front on Monday.", "defection", True),
+        ("A North Korean patrol boat crossed the NLL west of Yeonpyeong Island on Sunday.", "defection", False),
+        ("Two North Korean fishermen crossed the NLL on Monday and were rescued by the navy.", "defection", False),
+        ("Four North Korean men crossed the NLL by mistake in heavy fog and asked to go home.", "defection", False),
+        ("North Korean soldiers crossed the MDL briefly while laying mines on Tuesday.", "defection", False),
     ],
 )
 def test_the_words_own_arguments_tell_its_sense(fired, text, event_type, fires):
     types, found = fired_types(fired, text)
     assert (event_type in types) is fires, found
+
+
+def test_a_destination_is_where_the_object_is_sent(nlp):
+    from yalu.extract.senses import destinations
+
+    def word(doc, text):
+        return next(t for t in doc if t.text == text)
+
+    doc = nlp("The guards handed him back to the North Korean police.")
+    assert [[t.text for t in phrase] for phrase in destinations(word(doc, "handed"))] == [["the", "North", "Korean", "police"]]
+    # a verb with no object sends nothing anywhere
+    doc = nlp("The workers returned to North Korea in June.")
+    assert destinations(word(doc, "returned")) == []

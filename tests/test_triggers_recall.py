@@ -158,6 +158,48 @@ FIRES = [
     # an inspection by prosecutors or the party's discipline organs (trigger.crackdown.inspection_organ)
     ("The provincial prosecutor's office has been inspecting the Hamhung textile factory since May.",
      "trigger.crackdown.inspection_organ"),
+    # a building set on fire (trigger.attack.arson)
+    ("Late on Sunday an unknown man set fire to the police substation in Musan, a source said.",
+     "trigger.attack.arson"),
+    ("The county party office in Kapsan was set on fire by an arsonist last week.", "trigger.attack.arson"),
+    # household rates for power or water raised (trigger.economic_measure.utility_rate)
+    ("Electricity rates in Hyesan rose to 400 won per kilowatt last month, the source said.",
+     "trigger.economic_measure.utility_rate"),
+    ("The city raised the water fee for every household in Chongjin this spring.",
+     "trigger.economic_measure.utility_rate"),
+    # taxes or fees imposed on residents and traders (trigger.economic_measure.ban)
+    ("The authorities imposed new taxes on residents to pay for the road project in Kapsan.",
+     "trigger.economic_measure.ban"),
+    # heavy rainfall as the doer (trigger.disaster.rain_hit)
+    ("Heavy rainfall devastated the maize fields of Sinhung County in late July.", "trigger.disaster.rain_hit"),
+    # an inspection told by the businesses it targets or by its severity (trigger.crackdown.inspection)
+    ("Inspectors have begun checking restaurants and bathhouses in Sinuiju for unlicensed trade after a nationwide inspection was ordered.",
+     "trigger.crackdown.inspection"),
+    ("A severe inspection of the provincial trade bureau has been under way since August.",
+     "trigger.crackdown.inspection"),
+    # the capital closed (trigger.lockdown.close), residents made to stay indoors (trigger.lockdown.stay_home)
+    ("The capital was closed for three days over a fever outbreak, the notice said.", "trigger.lockdown.close"),
+    ("Residents of Hyesan were ordered to stay indoors until the end of the month.", "trigger.lockdown.stay_home"),
+    ("People in two districts of Sinuiju were told to remain in their homes on Monday.", "trigger.lockdown.stay_home"),
+    # people prosecuted or indicted (trigger.punishment.prosecute)
+    ("The provincial security bureau prosecuted three railway workers for selling fuel.",
+     "trigger.punishment.prosecute"),
+    # a trade the state lets be done (trigger.economic_measure.permit)
+    ("The authorities permitted the sale of Chinese grain at state shops in Hamhung last month.",
+     "trigger.economic_measure.permit"),
+    ("The regime has okayed private trading in used cars at the Pyongsong market.", "trigger.economic_measure.permit"),
+    # the leader's visit told under a joined verb ("criticized and demoted officials during a visit")
+    ("Kim sharply rebuked and dismissed three local officials during a visit to the farm in Anbyon.",
+     "trigger.leadership_activity.surname"),
+    # house searches (trigger.crackdown.search)
+    ("Monthly house searches by the county security office have made hoarding grain impossible.",
+     "trigger.crackdown.search"),
+    # surveillance stepped up (trigger.crackdown.tightened)
+    ("The security ministry has stepped up surveillance of Chinese phone users in Musan since May.",
+     "trigger.crackdown.tightened"),
+    # a craft that blows up in the air (trigger.explosion_accident.explosion)
+    ("An army helicopter exploded in mid-air during a training flight near Hamhung.",
+     "trigger.explosion_accident.explosion"),
 ]
 
 NEAR_MISSES = [
@@ -290,6 +332,29 @@ NEAR_MISSES = [
     # what a sentence about electricity stops is not always the supply (review 21, finding 12)
     ("The mill stopped production because electricity was scarce, a source said.",
      "trigger.economic_measure.power_cut"),
+    # a man who sets fire to himself, a portrait burnt, a fire that was set for cooking
+    ("A farmer set fire to himself in front of the county office in protest.", "trigger.attack.arson"),
+    ("Students set fire to a portrait of the leader in the schoolyard.", "trigger.attack.arson"),
+    ("The soldiers set up a field kitchen near the station.", "trigger.attack.arson"),
+    # a balloon or a stove sets nothing on fire on purpose
+    ("One of the balloons set fire to the roof of a barn in Paju on Sunday.", "trigger.attack.arson"),
+    # a rate that does not change, or a rate of something else
+    ("Electricity rates in Hyesan are still low compared with market prices.",
+     "trigger.economic_measure.utility_rate"),
+    ("The infection rate in the province rose in June, the health ministry said.",
+     "trigger.economic_measure.utility_rate"),
+    # who stays home for the cold was told nothing; a threat to prosecute prosecutes no one
+    ("Many residents stayed indoors all week because of the cold.", "trigger.lockdown.stay_home"),
+    ("Anyone caught with a Chinese phone will be prosecuted, the lecturer warned.", "trigger.punishment.prosecute"),
+    ("The hotel is close to the capital.", "trigger.lockdown.close"),
+    # a permission withheld, or given by someone other than the state, is no measure
+    ("The authorities did not allow vendors to sell rice at the Sunchon market.", "trigger.economic_measure.permit"),
+    ("The guards allowed the traders to carry their goods across the bridge for a fee.",
+     "trigger.economic_measure.permit"),
+    # who steps down from a post tightens nothing
+    ("The head of the provincial control bureau stepped down in March.", "trigger.crackdown.tightened"),
+    # a launch's payload that blows up is the launch's failure
+    ("The satellite's payload exploded mid-air and fell into the sea.", "trigger.explosion_accident.explosion"),
 ]
 
 
@@ -303,14 +368,25 @@ def test_the_near_misses_do_not(fired, text, rule_id):
     assert rule_id not in [t.rule.id for t in fired(text)]
 
 
-def test_a_participles_clause_with_no_subject_takes_the_main_clauses_doer(nlp):
+@pytest.mark.parametrize(
+    "text, trigger, doer, read",
+    [
+        ("While touring the flooded farms in Anju over the weekend, the Premier criticized the local officials.",
+         "touring", "Premier", True),
+        # a participle with a subject of its own keeps it: its doer is not the main clause's
+        ("With the river rising quickly near the bridge in Hoeryong, the guards left their posts.", "rising", "guards",
+         False),
+        # a noun under a joined verb with no doer of its own reads the first verb's doer
+        ("Kim sharply rebuked and dismissed three local officials during a visit to the farm in Anbyon.", "visit",
+         "Kim", True),
+        # ... and one under a joined verb with a doer of its own keeps it
+        ("Kim arrived in the morning and the officials left during a visit to the farm in Anbyon.", "visit", "Kim",
+         False),
+    ],
+)
+def test_a_clause_without_a_doer_takes_the_doer_it_shares(nlp, text, trigger, doer, read):
     from yalu.extract.clause import window
 
-    def word(doc, text):
-        return next(t for t in doc if t.text == text)
-
-    doc = nlp("While touring the flooded farms in Anju over the weekend, the Premier criticized the local officials.")
-    assert "Premier" in {t.text for t in window(word(doc, "touring"))}
-    # a participle with a subject of its own keeps it: its doer is not the main clause's
-    doc = nlp("With the river rising quickly near the bridge in Hoeryong, the guards left their posts.")
-    assert "guards" not in {t.text for t in window(word(doc, "rising"))}
+    doc = nlp(text)
+    word = next(t for t in doc if t.text == trigger)
+    assert (doer in {t.text for t in window(word)}) is read

@@ -88,6 +88,7 @@ SCHEMAS: dict[str, Schema] = {
         "rule": _records(
             "id type lemmas",
             "pos any also none objects_none subjects_none recipients_none single_objects_none intransitive_none causes blamed objects_any "
+            "subjects_any destinations_any "
             "weight states kinds term_kinds",
             ("type",),
         ),
@@ -95,7 +96,7 @@ SCHEMAS: dict[str, Schema] = {
     "frames.toml": Schema({
         "frame": _records(
             "id types becomes",
-            "actor roles trigger_lemmas trigger_marks trigger_none agents objects with_type with_lemmas without_lemmas keeps",
+            "actor roles trigger_lemmas trigger_marks trigger_none agents objects with_type under_type with_lemmas without_lemmas keeps",
             ("types", "becomes", "with_type"),
         ),
     }),
@@ -109,7 +110,7 @@ SCHEMAS: dict[str, Schema] = {
     "ontology.toml": Schema({
         "types": Table(_records(
             "category label",
-            "by_day by_place by_place_kinds by_province one_report of_the_state place_stated told_by_pronoun charge for_an_offence folds_in "
+            "by_day by_place by_place_kinds by_province one_report of_the_state place_stated told_by_pronoun charge offence for_an_offence folds_in "
             "addressed victims counted_victims counted_doers part_of watched_from surveyed",
         )),
     }),
@@ -146,6 +147,8 @@ SCHEMAS: dict[str, Schema] = {
         "month_words": dict,
         "counts": dict,
         "units": dict,
+        "year_words": dict,
+        "holidays": dict,
         "since": _records("id pattern examples", "not_examples"),
         "lookback": _records("id pattern examples", "not_examples"),
         "began": _records("id pattern examples", "not_examples"),
@@ -154,6 +157,8 @@ SCHEMAS: dict[str, Schema] = {
         "dekad": _records("id parts precision examples", "not_examples"),
         "body_day": _records("id not_types stop examples", "not_examples"),
         "ordinal_frame": _records("id pattern examples", "not_examples rules"),
+        "year_told": _records("id months rules examples", "not_examples"),
+        "unread_time": _records("id words examples", "not_examples"),
         "next_month_told": _records("id words plan stop examples", "not_examples"),
         "rule": _records("id value pattern examples", "spoken window precision days anchor not_examples"),
     }),
@@ -161,7 +166,7 @@ SCHEMAS: dict[str, Schema] = {
         "places": _records("destination home source_home dateline caption caption_below caption_sentence not_places country_words of_the_state "
                            "left_from at_home glued_caption watchers news_capital offshore landmark correspondent venue neighbour anniversary "
                            "origin examples verb_form",
-                           "not_examples coordinated taken_at_home verb_form_examples verb_form_not_examples", ("of_the_state",)),
+                           "not_examples coordinated taken_at_home verb_form_examples verb_form_not_examples common_stems", ("of_the_state",)),
         "attribution": _records("id pattern text kind examples", "retells"),
         "actor": _records("normalized pattern kind examples", "unit rank"),
         "quantity": _records("id counters kind examples", "unit"),

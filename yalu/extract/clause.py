@@ -69,6 +69,10 @@ def _head_and_arguments(noun: Token) -> set[Token]:
     for child in head.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "compound", "amod", "prep", "agent", "prt", "attr"):
             tokens.update(_own_subtree(child))
+    if head.dep_ == "conj" and head.head != head and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        # "Kim criticized and demoted officials during a visit to the area": a joined verb's doer
+        # is the first verb's
+        tokens.update(t for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
     return tokens
 
 

@@ -402,15 +402,14 @@ def _apart_by_month(months: Months, others: set[Months]) -> bool:
 
 
 def _related(a: Mention, b: Mention) -> bool:
-    """Mentions of different types that can still be one incident: an arrest told
-    apart from the offence it was for ("detained five residents for calling the
-    South"; "agents caught the five"), a wound of a firefight, the firing of a drill."""
-    return _charge_of(a, b) or _charge_of(b, a) or _part_of(a, b) or _part_of(b, a)
+    """Mentions of different types that can still be one incident: a wound of a
+    firefight, the firing of a drill."""
+    return _part_of(a, b) or _part_of(b, a)
 
 
 def _may_relate(a: str, b: str) -> bool:
     """Whether mentions of these two types can be related at all (`_related`)."""
-    return has(a, "charge") or has(b, "charge") or part_of_types(a, b)
+    return part_of_types(a, b)
 
 
 def part_of_types(a: str, b: str) -> bool:
@@ -632,10 +631,6 @@ def _same_sufferers(a: Mention, b: Mention) -> bool:
             # an object that is a verb is the errand ("sent to work at a mine"), not people
             return not any(c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "dobj" and c.pos_ != "VERB") for c in x.children)
     return False
-
-
-def _charge_of(arrest: Mention, offence: Mention) -> bool:
-    return has(arrest.event_type, "charge") and offence.charged and arrest.paragraph - offence.paragraph <= 4
 
 
 def part_of_relations(event_type: str) -> list[dict]:

@@ -1,6 +1,6 @@
 """Candidate mentions: every trigger in its clause, with its modality and its slots
 (place, time, actors, quantities, source) as its own sentence gives them, recoded
-by the sentence's frame, with an arrest *for* an act folded into that act."""
+by the sentence's frame, with the act an arrest is *for* folded into the arrest as its charge."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ class Mention:
     quantities: list[Quantity] = field(default_factory=list)
     attribution: Attribution | None = None
     corroboration: list[str] = field(default_factory=list)
-    charged: bool = False  # an arrest or sentence for this act was folded into it
+    charged: bool = False  # an arrest told with what it was for: the offence is folded into it as its charge
     kind: str = ""  # the kind of act its word names (triggers.toml `kinds`): death, prison, exile
     background: bool = False  # a short item's look back at an earlier act
     # dated by its own words over a month before the report (cluster.dated_look_back)
@@ -153,10 +153,9 @@ def _apply_frames(mentions: list[Mention]) -> list[Mention]:
     """Recode mentions by the frame the sentence tells them in (data/frames.toml); a
     frame that `keeps` the mention adds a copy of the other type beside it."""
     for frame in frames():
-        types = {m.event_type for m in mentions}
         added = []
         for m in mentions:
-            if not _framed(m, frame, types):
+            if not _framed(m, frame, mentions):
                 continue
             if frame.get("keeps"):
                 added.append(replace(m, event_type=frame["becomes"], actors=list(m.actors), rules={**m.rules, "frame": frame["id"]}))
@@ -167,11 +166,12 @@ def _apply_frames(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-def _framed(m: Mention, frame: dict, types: set[str]) -> bool:
+def _framed(m: Mention, frame: dict, mentions: list[Mention]) -> bool:
     """The mention is of the frame's types, told by its trigger words, by its actor (one
     of a list) in its role, by one of its `agents` to one of its `objects`, beside a mention
-    of its `with_type`, in a sentence with one of its `with_lemmas` and none of its
-    `without_lemmas`."""
+    of its `with_type` (with `under_type`, inside that mention's words: "was repatriated after
+    having defected", not "fled in May and was sent back in June"), in a sentence with one of
+    its `with_lemmas` and none of its `without_lemmas`."""
     if m.event_type not in frame["types"]:
         return False
     if "trigger_lemmas" in frame and m.trigger.lemma_.lower() not in frame["trigger_lemmas"]:
@@ -188,7 +188,9 @@ def _framed(m: Mention, frame: dict, types: set[str]) -> bool:
         return False
     if "without_lemmas" in frame and any(t.lemma_.lower() in frame["without_lemmas"] for t in m.sent):
         return False
-    return "with_type" not in frame or frame["with_type"] in types
+    return "with_type" not in frame or any(
+        o.event_type == frame["with_type"] and (not frame.get("under_type") or m.trigger in o.trigger.subtree)
+        for o in mentions if o is not m)
 
 
 def _acts(m: Mention, frame: dict) -> list[Token]:
@@ -241,29 +243,19 @@ def _named_as(sent: Span, text: str) -> bool:
 
 
 def _absorb_charges(mentions: list[Mention]) -> list[Mention]:
-    """An arrest or sentence *for* another act in the same sentence is that act's
-    consequence, coded on it (with the people arrested as targets), not a second
-    incident."""
-    kept = []
+    """An arrest *for* offences in the same sentence ("arrested on Oct. 20 for watching
+    South Korean dramas", "for taking bribes from smugglers") is the incident, with its own
+    date, place and people; the offences it names (ontology.toml's `offence`) are its
+    charge, not incidents of their own: the gold requires the arrest and codes the offence
+    at most as an optional record, never on the arrest's day."""
+    offences: set[int] = set()
     for m in mentions:
-        offence = None
-        # "busted for running a smuggling ring": the offence is the incident; a
-        # trial or sentence stays its own incident, with its own date
         if has(m.event_type, "charge"):
             reasons = _reasons(m.trigger)
-            offence = next((o for o in mentions if o is not m and o.trigger.i in reasons and not has(o.event_type, "charge")), None)
-        if offence is None:
-            kept.append(m)
-        else:
-            offence.actors += [a for a in m.actors if a not in offence.actors]
-            offence.charged = True
-            if offence.time is None and m.time is not None:
-                offence.time = m.time  # "arrested on February 6 for ..."
-                offence.rules["date"] = "date.charge"
-            if m.location and (offence.location is None or m.location.geo_precision < offence.location.geo_precision):
-                offence.location = m.location
-                offence.rules["place"] = "place.charge"
-    return kept
+            found = {id(o) for o in mentions if o is not m and o.trigger.i in reasons and has(o.event_type, "offence")}
+            m.charged = m.charged or bool(found)
+            offences |= found
+    return [m for m in mentions if id(m) not in offences]
 
 
 def _offence_charged(token: Token, triggers) -> bool:

@@ -18,6 +18,8 @@ COLLECTIVES = {"team", "group", "unit", "delegation", "party", "crew", "number",
 OBJECT_PREPOSITIONS = {"for"}
 # a verb whose subject is its clause's: "the rains have submerged farmland, destroying ..."
 SHARES_SUBJECT = {"advcl", "conj", "xcomp"}
+# the particles a destination's "to" hangs on: "sent back to", "handed over to"
+PARTICLES = {"back", "over"}
 
 
 def _passive(verb: Token) -> bool:
@@ -76,8 +78,27 @@ def subjects(trigger: Token) -> list[Token]:
 def recipients(trigger: Token) -> list[Token]:
     """To whom the thing is given: "handed over money to the family of a defector", "paid
     the guard 500 yuan"."""
-    children = list(trigger.children)
-    found = [c for c in children if c.dep_ == "dative" and c.pos_ != "ADP"]
-    found += [o for p in children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
-              for o in p.children if o.dep_ == "pobj"]
-    return _with_members(found)
+    found = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    return _with_members(found + _to(trigger))
+
+
+def destinations(trigger: Token) -> list[list[Token]]:
+    """Where the word sends what it is done to, each as its noun's words up to it:
+    "handed her back to North Korea", "were sent back to the North", "handed over to North
+    Korean authorities" (the parser hangs the "to" on the particle). A word with nothing done
+    to has none: who "returned to North Korea" went home; a verb joined to a passive shares
+    its subject ("she was caught in Yanji and sent back to North Korea"), not an active verb's
+    object ("crossed the line and returned to the North")."""
+    shared = trigger.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in trigger.head.children)
+    if not objects(trigger) and not shared:
+        return []
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("advmod", "prt") and c.lower_ in PARTICLES)]
+    # the place's own words, not its owner's: "sent to North Korea's prison camps" is a camp
+    return [sorted([o, *(t for c in o.lefts if c.dep_ != "poss" for t in c.subtree)], key=lambda t: t.i)
+            for head in heads for o in _to(head)]
+
+
+def _to(word: Token) -> list[Token]:
+    """The nouns of the word's own "to"."""
+    return [o for p in word.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+            for o in p.children if o.dep_ == "pobj"]

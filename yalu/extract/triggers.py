@@ -14,7 +14,7 @@ from .. import resources
 from ..annotate.index import ent_of
 from ..ontology import has
 from .clause import Terms, Words, window
-from .senses import objects, recipients, subjects
+from .senses import destinations, objects, recipients, subjects
 
 # a noun named in the singular is one thing (single_objects_none), unless a determiner
 # spreads it over all of its kind ("every house")
@@ -59,6 +59,11 @@ class Rule:
     # objects the word must have to tell this act: "investigated residents" (a class of people),
     # not "investigated the fire"
     objects_any: Terms = Terms([])
+    # doers the word must have: "two women crossed the NLL" flee, boats and troops intrude
+    subjects_any: Terms = Terms([])
+    # where the word sends what it is done to, a clue beside `any` that reads place names: "handed
+    # her back to North Korea" (words inside a place's name are no clues in the clause)
+    destinations_any: Terms = Terms([])
 
     def other_sense(self, token: Token) -> bool:
         """The word's object, doer or recipient gives it another sense than this rule's act."""
@@ -77,6 +82,15 @@ class Rule:
         """The rule names the objects its act is done to, and the word has none of them."""
         # a place named counts: "left North Korea" (trigger.defection.leave_country)
         return bool(self.objects_any) and not self.objects_any.found(objects(token), set(), names=True)
+
+    def wants_doer(self, token: Token) -> bool:
+        """The rule names the doers of its act, and the word has none of them."""
+        return bool(self.subjects_any) and not self.subjects_any.found(subjects(token), set(), names=True)
+
+    def sent_to(self, token: Token) -> bool:
+        """The word sends what it is done to one of the rule's destinations."""
+        return bool(self.destinations_any) and any(
+            self.destinations_any.found(phrase, set(), names=True) for phrase in destinations(token))
 
     def _befell(self, token: Token, found: list[Token]) -> bool:
         """An intransitive verb with a subject of its own, the word as a noun ("the ferry's
@@ -197,6 +211,8 @@ def rules() -> dict[str, list[Rule]]:
             causes=Terms(r.get("causes", [])),
             blamed=Terms(r.get("blamed", [])),
             objects_any=Terms(r.get("objects_any", [])),
+            subjects_any=Terms(r.get("subjects_any", [])),
+            destinations_any=Terms(r.get("destinations_any", [])),
         )
         for lemma in rule.lemmas:
             for form in _inflections(lemma):
@@ -288,12 +304,13 @@ def find_triggers(sent: Span, place_tags) -> list[Trigger]:
             for rule in candidates
             if token.pos_ in rule.pos
             and not (rule.states & state)
-            and (not rule.any or rule.any.found(clause, tags)
+            and (not (rule.any or rule.destinations_any) or rule.any.found(clause, tags) or rule.sent_to(token)
                  or (before and has(rule.event_type, "told_by_pronoun") and rule.any.found(before, place_tags(before))))
             and not (rule.also and not rule.also.found(clause, tags))
             and not (rule.none and rule.none.found(clause, tags))
             and not rule.other_sense(token)
             and not rule.wants_object(token)
+            and not rule.wants_doer(token)
         ]
         if fired:
             # one word reports one act: the surest reading ("closed" is a lockdown, not also a market measure)

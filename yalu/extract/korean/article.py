@@ -142,7 +142,20 @@ def _capped(time: TimeSpan, spoken: TimeSpan | None) -> TimeSpan:
     return TimeSpan(time.start, spoken.end, time.precision, time.expression)
 
 
-def _told_after(found: list[KoreanDate], sentence: Sentence, vague: KoreanDate) -> KoreanDate | None:
+def _acts(doc: KoreanDoc) -> list[tuple[int, int, frozenset[str]]]:
+    """Each sentence's stretch and the types of the acts its triggers name."""
+    return [(s.start_char, s.end_char, frozenset(rule.type for _, rule in find_triggers(doc, s))) for s in doc.sentences]
+
+
+def _other_acts(acts: list[tuple[int, int, frozenset[str]]], event_type: str) -> list[tuple[int, int]]:
+    """The stretches of the sentences that tell an act of another type and none of this one:
+    a date told there is that act's ("... 최근 노동교화형을 선고받았다" is not dated by "지난주 ...
+    구류됐다" two sentences later)."""
+    return [(start, end) for start, end, types in acts if types and event_type not in types]
+
+
+def _told_after(found: list[KoreanDate], sentence: Sentence, vague: KoreanDate,
+                other_acts: list[tuple[int, int]]) -> KoreanDate | None:
     """An act told vaguely, as recent or in a part of a month ("최근 탈북을 시도하던 주민 2명이
     ... 사망했다", "이달 중순 ... 추락했다"), is dated by the account that follows it ("소식통은
     “이달 중순 ...”", "“지난 월요일(17일) ...”"): the first date told within TOLD_AFTER_CHARS
@@ -153,7 +166,8 @@ def _told_after(found: list[KoreanDate], sentence: Sentence, vague: KoreanDate) 
            for d in found):
         return None
     after = [d for d in found if sentence.end_char <= d.start <= sentence.end_char + TOLD_AFTER_CHARS
-             and not d.spoken and d.span.precision in (1, 2, 3) and d.span.start and d.span.end]
+             and not d.spoken and d.span.precision in (1, 2, 3) and d.span.start and d.span.end
+             and not any(a <= d.start < b for a, b in other_acts)]
     if not after or vague.span.start is None or vague.span.end is None:
         return None
     first, start, end = after[0], after[0].span.start, after[0].span.end
@@ -169,7 +183,7 @@ def _mention(doc: KoreanDoc, sentence: Sentence, trigger: Morpheme, rule, modali
     rules = {"trigger": rule.id, "modality": modality[1]}
     time = None
     if own is not None and own.rule in VAGUE:
-        own = _told_after(context["dates"], sentence, own) or own
+        own = _told_after(context["dates"], sentence, own, _other_acts(context["acts"], rule.type)) or own
     if own is not None:
         # a run the text names to its last day ("25일부터 31일까지") may be declared ahead
         time = own.span if own.rule == "date.ko.run" else _capped(own.span, context["spoken"])
@@ -316,7 +330,9 @@ def _inherit(mentions: list[Mention], context: dict, published: date | None) -> 
         elif not m.place_inherited and m.location.geo_precision < 3:
             last_place = m.location
         if m.time is None:
-            _date_undated(m, context, published, _told_before(m, last_time, context["told"]), mentions)
+            # a time of its own the rules cannot date ("설 명절 직후에도"): no date told before it
+            unread = any(w in m.sent.text for w in resources.load("ko/dates.toml")["unread_time"]["words"])
+            _date_undated(m, context, published, _told_before(m, last_time, context["told"]), mentions, unread)
         elif not m.time_inherited and m.time.precision in (1, 2, 3):
             last_time = (m.sent.start_char, m.time)
 
@@ -353,22 +369,24 @@ def _told_before(m: Mention, last: tuple[int, TimeSpan] | None, told: list[Korea
 
 
 def _date_undated(m: Mention, context: dict, published: date | None, told: TimeSpan | None,
-                  mentions: list[Mention]) -> None:
+                  mentions: list[Mention], unread: bool = False) -> None:
     """An act announced on a stated day is that day's news; else the date told before it;
     else the news cycle of a short wire item (no source's hearsay) or of a report of the
     day's news; else the first act's day told after it in the recent window
     (date.ko.body_day); else the recent window (date.ko.recent_window): from 30 days before the
     source spoke (or publication) to publication, as the English stage's date.recent_window
-    codes an undated act "on or before" the report, as precise as it is wide (a month)."""
-    announced = _announced(m, context)
+    codes an undated act "on or before" the report, as precise as it is wide (a month). An act
+    with a time of its own the rules cannot read (`unread`: "설 명절 직후에도") takes only the
+    recent window, no day of another act or of the news."""
+    announced = None if unread else _announced(m, context)
     end = (context["spoken"].end if context["spoken"] else None) or published
     if announced is not None:
         m.set_time(announced, "date.ko.announced")
-    elif told is not None:
+    elif told is not None and not unread:
         m.set_time(told, "date.ko.told_before")
-    elif (context["short"] or context["news_day"] or context["announced_lead"]) and end is not None:
+    elif (context["short"] or context["news_day"] or context["announced_lead"]) and end is not None and not unread:
         m.set_time(news_cycle(end), "date.ko.news_cycle")
-    elif end is not None and (body := _body_day(m, context, end, mentions)) is not None:
+    elif end is not None and not unread and (body := _body_day(m, context, end, mentions)) is not None:
         m.set_time(body, resources.load("ko/dates.toml")["body_day"]["id"])
     elif end is not None:
         start = end - timedelta(days=RECENT_DAYS)
@@ -460,11 +478,16 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
     decider (the Korean model, trained on what the Korean rules know: features.py's
     slot and document features), it decides which are reported and sets their
     confidence; without one, every candidate is."""
-    found = find_dates(doc.text, article.published)
+    shown = slots.captions(doc)
+    # a photo's caption shows an old scene ("2023년 8월 ... 공개재판 모습. 데일리NK 자료사진"): its
+    # date dates no act of the story
+    pictured = [(s.start_char, s.end_char) for s in doc.sentences if s.index in shown]
+    found = [d for d in find_dates(doc.text, article.published) if not any(a <= d.start < b for a, b in pictured)]
     hits = slots.find_places(doc, geoparser)
     lead = next((cited for s in doc.sentences if (cited := slots.attribution(s.text, geoparser.gazetteer))), None)
     context = {
         "dates": found, "spoken": _spoken(found), "sentences": doc.sentences, "places": hits, "geoparser": geoparser, "published": article.published,
+        "acts": _acts(doc),
         "home": slots.source_home(hits, geoparser), "attribution": lead[0] if lead else None,
         "told": _news_dates(found, article.published),
         # a short wire item tells one news cycle, unless it retells a source's hearsay or
@@ -476,7 +499,6 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
         "announced_lead": _announced_lead(doc, geoparser),
     }
     mentions: list[Mention] = []
-    shown = slots.captions(doc)
     for sentence in doc.sentences:
         if sentence.index in shown:
             continue  # a photo's caption shows, it does not report

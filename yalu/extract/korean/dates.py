@@ -20,6 +20,7 @@ from ...dates.resolution import (
     OrdinalDay,
     RelativeUnit,
     Value,
+    Weekday,
     Window,
     add_months,
     day_run,
@@ -61,7 +62,7 @@ DATING_NOTHING = ("lookback", "ordinal_frame")
 @cache
 def date_rules() -> tuple[DateRule, ...]:
     data = resources.load("ko/dates.toml")
-    tables = {name: _alternation(data[name]) for name in ("parts", "relative", "counts", "units")}
+    tables = {name: _alternation(data[name]) for name in ("parts", "relative", "counts", "units", "year_words", "holidays")}
     tables["part_end"] = data["part_end"]["pattern"]
 
     def pattern(text: str) -> re.Pattern[str]:
@@ -112,6 +113,9 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
         return DayOffset(-int(rule.spec["days"]))
     if kind == "ago":
         return _ago(m)
+    if kind == "weekday":
+        weekday = "월화수목금토일".index(m["weekday"])
+        return _LastWeeks(weekday) if m["week"] else Weekday(weekday, "before")
     if kind == "stamp":
         return Fixed(TimeSpan())
     if kind == "about_day":
@@ -120,6 +124,9 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
         told: Value = (MonthDay(month, int(m["day"]), None, None) if month else
                        OrdinalDay(int(m["day"]), _month_words(offset) if unit == "month" else ""))
         return _About(told, int(rule.spec["days"]), int(rule.spec["precision"]))
+    if kind == "holiday":
+        month, day = resources.load("ko/dates.toml")["holidays"][m["holiday"]]
+        return _About(MonthDay(int(month), int(day), None, None), int(rule.spec["days"]), int(rule.spec["precision"]))
     if kind == "month_range":
         return _MonthRun(int(m["month"]), _part(m["part"])[1], int(m["month2"]), _part(m["part2"])[1], year,
                          _year_offset(m), _int(m, "year2"))
@@ -174,6 +181,19 @@ class _About(Value):
         if pub is not None and not future and at.end <= pub < end:
             end = pub
         return TimeSpan(start, end, self.precision)
+
+
+@dataclass(frozen=True)
+class _LastWeeks(Value):
+    """ "지난주 목요일": that weekday of the week (Monday to Sunday) before publication's."""
+
+    weekday: int
+
+    def resolve(self, pub: date | None, future: bool, year: int | None = None) -> TimeSpan:
+        if pub is None:
+            return TimeSpan()
+        at = pub - timedelta(days=pub.weekday() + 7 - self.weekday)
+        return TimeSpan(at, at, 1)
 
 
 def _relative(m: re.Match[str]) -> tuple[str | None, int]:
@@ -257,13 +277,19 @@ class _YearOf(Value):
         return Month(self.month, self.part or (1, 0), y, None, "").resolve(pub, future)
 
 
+def _count(word: str) -> int:
+    """A count in figures or native words ("3", "이틀", "두"), 0 for an uncounted one ("며칠"):
+    a native numeral before a unit as the quantities read it (slots.toml's numerals)."""
+    if word.isdigit():
+        return int(word)
+    counts = resources.load("ko/dates.toml")["counts"]
+    return int(counts.get(word) or resources.load("ko/slots.toml")["numerals"].get(word) or 0)
+
+
 def _ago(m: re.Match[str]) -> Ago:
     """ "3일 전", "이틀 전", "두 달 전"; "며칠 전" is two to six days."""
-    data = resources.load("ko/dates.toml")
-    word = m["n"]
-    # a native numeral before a unit ("두 달") as the quantities read it (slots.toml's numerals)
-    n = int(word) if word.isdigit() else data["counts"].get(word) or resources.load("ko/slots.toml")["numerals"].get(word)
-    unit = data["units"].get(m.groupdict().get("unit") or "일", "day")
+    n = _count(m["n"])
+    unit = resources.load("ko/dates.toml")["units"].get(m.groupdict().get("unit") or "일", "day")
     return Ago(n or 2, n or 6, unit)
 
 
@@ -291,7 +317,9 @@ def find_dates(text: str, published: date | None) -> list[KoreanDate]:
         kept.append(KoreanDate(start, end, rule.id, TimeSpan(resolved.start, resolved.end, resolved.precision, m.group()),
                                rule.spoken))
     kept.sort(key=lambda d: d.start)
+    kept = _in_the_year_told(kept, text, published)
     _count_from_anchors(kept, published)
+    kept = _from_the_day_spoken(kept, text, published)
     kept = _next_month_told(kept, text, published)
     # a date a count runs from ("이후 2주 만"), or a year or month framing an ordinal count
     # ("올해 들어 세 번째"), dates nothing: no precision, so no act takes it
@@ -315,26 +343,100 @@ def _count_from_anchors(kept: list[KoreanDate], published: date | None) -> None:
     """ "이튿날", "그날": the day after, or the day of, the last day told before; "이날",
     the day of the news: the last day a source or an agency spoke, else the first day
     told (the lead's); no day told, publication's."""
-    rules = {r.id: r for r in date_rules()}
+    anchored = {r.id: r for r in date_rules() if r.value == "anchored"}
     for i, d in enumerate(kept):
-        rule = rules[d.rule]
-        if rule.value != "anchored":
+        rule = anchored.get(d.rule)
+        if rule is None:
             continue
-        days = [e for e in kept[:i] if e.span.precision == 1 and e.span.end and rules[e.rule].value != "anchored"]
+        days = [e for e in kept[:i] if e.span.precision == 1 and e.span.end and e.rule not in anchored]
         told = [e for e in kept[:i] if not e.spoken and e.span.precision in (1, 2, 3) and e.span.end
-                and rules[e.rule].value != "anchored"]
+                and e.rule not in anchored]
         if rule.spec.get("anchor") == "last" and int(rule.spec["days"]) == 0 and told:
             # "사건 당일", "같은 날": the day of the act told last, as precisely as it was told
             # ("10월 초로 알려진 사건 당일": early October), never the day a source spoke
             kept[i] = KoreanDate(d.start, d.end, d.rule, replace(told[-1].span, expression=d.span.expression), d.spoken)
             continue
+        if rule.spec.get("anchor") == "year":
+            # "같은 해 8월", "이듬해": of the year of the last date told before it, not a source's day
+            years = [e.span.start.year for e in kept[:i] if not e.spoken and e.span.start and e.span.precision
+                     and e.rule not in anchored]
+            kept[i] = KoreanDate(d.start, d.end, d.rule, _in_year(d, years[-1] if years else None, published), d.spoken)
+            continue
+        shift = int(rule.spec["days"])
         if rule.spec.get("anchor") == "spoken":
             # the day of the news: the last day someone spoke, else the lead's day
             days = [e for e in days if e.spoken] or days[:1]
-        base = days[-1].span.end if days else (published if int(rule.spec["days"]) <= 0 else None)
+        if rule.spec.get("anchor") == "after":
+            # "이틀 만에 붙잡혔다": days after the act's day told last, none with no act's day
+            days, read = [e for e in days if not e.spoken], _read_again(d)
+            shift = _count(read[1]["n"]) if read else 0
+            if not days or not shift:
+                continue
+        base = days[-1].span.end if days else (published if shift <= 0 else None)
         if base is not None:
-            at = base + timedelta(days=int(rule.spec["days"]))
+            at = base + timedelta(days=shift)
             kept[i] = KoreanDate(d.start, d.end, d.rule, TimeSpan(at, at, 1, d.span.expression), d.spoken)
+
+
+def _read_again(d: KoreanDate) -> tuple[DateRule, re.Match[str]] | None:
+    """The rule that read a date and its match, read again from the date's words (a date
+    counted from another is resolved once those are known)."""
+    rule = next((r for r in date_rules() if r.id == d.rule), None)
+    m = rule.pattern.fullmatch(d.span.expression or "") if rule else None
+    return (rule, m) if rule and m else None
+
+
+def _in_year(d: KoreanDate, told: int | None, published: date | None) -> TimeSpan:
+    """ "같은 해 8월", "그해 11월", "이듬해": the month, day or part, else the whole year, of the
+    year told before (`told`) and the years its word adds (date.ko.same_year); none told, nothing."""
+    expression, read = d.span.expression, _read_again(d)
+    if told is None or read is None:
+        return TimeSpan(expression=expression)
+    m = read[1]
+    year = told + int(resources.load("ko/dates.toml")["year_words"][m["year_word"]])
+    month, day, part = _int(m, "month"), _int(m, "day"), m["part"]
+    value: Value = (Fixed(whole_year(year)) if month is None else MonthDay(month, day, year, None) if day is not None
+                    else Month(month, _part(part)[1] or (1, 0), year, None, ""))
+    span = _dekad(value.resolve(published, False), part)
+    return TimeSpan(span.start, span.end, span.precision, expression)
+
+
+def _in_the_year_told(kept: list[KoreanDate], text: str, published: date | None) -> list[KoreanDate]:
+    """A month told without its year ("4월에") after a date of its paragraph that told one
+    ("지난해 2월 초순경 체포, 4월에 재판"): of that year, when not earlier in it
+    (date.ko.year_told)."""
+    table = resources.load("ko/dates.toml")["year_told"]
+    out = list(kept)
+    for i, d in enumerate(kept):
+        read = _read_again(d) if d.rule in table["months"] else None
+        told = [e.span.start for e in out[:i] if e.rule in table["rules"] and e.span.start and "\n" not in text[e.end:d.start]]
+        if read is None or not told or int(read[1]["month"]) < told[-1].month:
+            continue
+        m = read[1]
+        part = m.groupdict().get("part")
+        span = _dekad(Month(int(m["month"]), _part(part)[1] or (1, 0), told[-1].year, None, "").resolve(published, False), part)
+        out[i] = KoreanDate(d.start, d.end, table["id"], TimeSpan(span.start, span.end, span.precision, d.span.expression),
+                            d.spoken)
+    return out
+
+
+def _from_the_day_spoken(kept: list[KoreanDate], text: str, published: date | None) -> list[KoreanDate]:
+    """ "어제", "그저께", "사흘 전", "지난 화요일" in what a source said on a stated day ("소식통은 15일 “어제
+    ...”"): counted from that day, not from publication (a source's words often come out days
+    later); the day spoken told before it in its paragraph, else publication's."""
+    out = list(kept)
+    for i, d in enumerate(kept):
+        read = _read_again(d)
+        if read is None or read[0].value not in ("offset", "ago", "weekday"):
+            continue
+        said = [e.span.end for e in kept[:i] if e.spoken and e.span.precision == 1 and e.span.end
+                and "\n" not in text[e.end:d.start]]
+        value = value_of(*read)
+        if not said or value is None or said[-1] == published:
+            continue
+        span = value.resolve(said[-1], False)
+        out[i] = KoreanDate(d.start, d.end, d.rule, TimeSpan(span.start, span.end, span.precision, d.span.expression), d.spoken)
+    return out
 
 
 @cache

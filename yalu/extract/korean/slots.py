@@ -92,7 +92,7 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
     morphemes within one word ("삼지연" + "시") that the gazetteer knows, Hangul only;
     none in a caption, none opening a dateline ("(서울=연합뉴스)": the reporter's city)."""
     gazetteer = geoparser.gazetteer
-    skip = set(slot_data()["places"]["not_places"])
+    skip = set(slot_data()["places"]["not_places"]) | set(slot_data()["places"]["common_stems"])
     unplacing = _unplacing(doc)
     hits: list[PlaceHit] = []
     ms = doc.morphemes

@@ -19,6 +19,10 @@ AUXILIARY = frozenset({"VX", "VCN"})
 QUOTATIVE = re.compile(r"[’'\"”」』]\s*(?:는|고|며|라는|라고)")
 # a quotation closed and another opened ("...남하했다”며 “해군은 ... 하겠다는"): a new
 # utterance, which the rest of the first one's sentence does not read into
+# joins the morphemes of a form of several ("날리+보내")
+PHRASE = "+"
+# what may stand between the morphemes of such a form: particles and endings ("문을 닫", "날려 보내")
+BETWEEN = ("J", "E")
 NEXT_QUOTE = re.compile(r"[’'\"”」』]\s*(?:며|면서|고|라며|라고)\s*[‘'\"“「『]")
 
 
@@ -47,6 +51,10 @@ class TriggerRule:
     # words that lift `none` when one is in the sentence (a soldier who killed and then fled
     # "his unit", "부대에서 도주": still a deserter)
     none_unless: tuple[str, ...] = ()
+    # forms of several morphemes ("날리+보내", "문+닫"), matched on the morphemes whatever the
+    # spacing ("날려 보냈다", "날려보낸"), particles and endings between them skipped; the act's
+    # morpheme is the last, whose clause and endings tell its modality
+    phrases: tuple[tuple[str, ...], ...] = ()
 
     def kind_of(self, form: str) -> str:
         return next((kind for f, kind in self.kinds if f == form), "")
@@ -77,11 +85,12 @@ def _veto(words: list[str]) -> tuple[re.Pattern[str], ...]:
 @cache
 def trigger_rules() -> tuple[TriggerRule, ...]:
     return tuple(
-        TriggerRule(r["id"], r["type"], frozenset(r["forms"]), r["weight"], tuple(r.get("any", ())),
-                    _veto(r.get("none", [])), frozenset(r.get("not_after", ())),
+        TriggerRule(r["id"], r["type"], frozenset(f for f in r["forms"] if PHRASE not in f), r["weight"],
+                    tuple(r.get("any", ())), _veto(r.get("none", [])), frozenset(r.get("not_after", ())),
                     tuple((f, kind) for kind, forms in r.get("kinds", {}).items() for f in forms),
                     r.get("beside", False), tuple(r.get("also", ())), _veto(r.get("none_over", [])),
-                    tuple(r.get("none_unless", ())))
+                    tuple(r.get("none_unless", ())),
+                    tuple(tuple(f.split(PHRASE)) for f in r["forms"] if PHRASE in f))
         for r in resources.load("ko/triggers.toml")["rule"]
     )
 
@@ -107,7 +116,7 @@ def find_triggers(doc: KoreanDoc, sentence: Sentence) -> list[tuple[Morpheme, Tr
         following = _following(morphemes, k)
         fired = [
             r for r in trigger_rules()
-            if m.form in r.forms and following not in r.not_after
+            if (m.form in r.forms or _phrase(r.phrases, morphemes, k)) and following not in r.not_after
             and (not r.any or any(a in sentence.text for a in r.any))
             and (not r.also or any(a in sentence.text for a in r.also))
             and (not any(n.search(unspaced) for n in r.none) or any(u in sentence.text for u in r.none_unless))
@@ -116,6 +125,24 @@ def find_triggers(doc: KoreanDoc, sentence: Sentence) -> list[tuple[Morpheme, Tr
         surest = max((r for r in fired if not r.beside), key=lambda r: r.weight, default=None)
         found.extend((m, r) for r in fired if r is surest or (r.beside and surest is not None))
     return found
+
+
+def _phrase(phrases: tuple[tuple[str, ...], ...], morphemes: list[Morpheme], k: int) -> bool:
+    """The k-th morpheme ends one of the forms of several morphemes: the forms before it
+    stand before it, with only particles and endings between."""
+    for parts in phrases:
+        if parts[-1] != morphemes[k].form:
+            continue
+        j = k - 1
+        for part in reversed(parts[:-1]):
+            while j >= 0 and morphemes[j].pos.startswith(BETWEEN):
+                j -= 1
+            if j < 0 or morphemes[j].form != part:
+                break
+            j -= 1
+        else:
+            return True
+    return False
 
 
 def _covered(patterns: tuple[re.Pattern[str], ...], doc: KoreanDoc, sentence: Sentence, m: Morpheme, unspaced: str) -> bool:

@@ -1,6 +1,6 @@
 """Issue 10, over-merging: acts of one type that the report tells apart are separate
 records (yalu/extract/clustering.py, rules cluster.another, cluster.another_case, cluster.named_day, cluster.named_month,
-cluster.doer_country, cluster.dated_look_back and cluster.market_survey; data/triggers.toml kinds
+cluster.doer_country, cluster.agent_country, cluster.dated_look_back and cluster.market_survey; data/triggers.toml kinds
 and term_kinds), and
 an act told twice stays one."""
 
@@ -167,20 +167,29 @@ def test_the_months_an_unresolved_date_names(expression, months):
 
 
 BALLOONS = "North Korea flew about 300 balloons carrying trash into South Korea on Sunday, the Joint Chiefs of Staff said.\n\n"
+FLIGHT = ("A North Korean soldier fled across the Tumen River into China on the night of June 2, "
+          "a source in North Hamgyong Province told Daily NK.\n\n"
+          "Chinese border guards caught the soldier two days later near Tumen.\n\n")
 
 
 @pytest.mark.parametrize(
-    "text, count",
+    "text, event_type, count",
     [
         # cluster.doer_country: balloons from the South are not the North's launch
-        (BALLOONS + "Kim Yo Jong said that 30 balloons carrying leaflets from South Korea had been found across the North.", 2),
+        (BALLOONS + "Kim Yo Jong said that 30 balloons carrying leaflets from South Korea had been found across the North.",
+         "incursion", 2),
         # the North's balloons told again, as the doer or where they came from: one launch
-        (BALLOONS + "The trash balloons from North Korea landed across South Korea, the military said.", 1),
-        (BALLOONS + "The military said North Korea sent the balloons to protest leaflets.", 1),
+        (BALLOONS + "The trash balloons from North Korea landed across South Korea, the military said.", "incursion", 1),
+        (BALLOONS + "The military said North Korea sent the balloons to protest leaflets.", "incursion", 1),
+        # cluster.agent_country: an arrest by China's forces and one by the North's are two acts
+        (FLIGHT + "The Ministry of State Security then arrested the soldier's parents in Onsong County.", "arrest", 2),
+        # near misses: the same country's forces, or an arrest told with no force named
+        (FLIGHT + "The Chinese police arrested him in a village near the river, the source said.", "arrest", 1),
+        (FLIGHT + "He was arrested in a village near the river, the source said.", "arrest", 1),
     ],
 )
-def test_military_acts_of_two_countries_are_two_incidents(extract, text, count):
-    assert len(texts(extract(text, published="2024-06-12"), "incursion")) == count
+def test_acts_of_two_countries_are_two_incidents(extract, text, event_type, count):
+    assert len(texts(extract(text, published="2024-06-12"), event_type)) == count
 
 
 
@@ -413,3 +422,66 @@ def test_one_towns_market_stays_one_report(extract):
         "Rice prices have risen sharply, a source in Ryanggang Province told Daily NK.\n\n"
         "In Hyesan, the price of rice rose 6 percent to 6,300 won per kilogram.")
     assert len(texts(incidents, "economic_measure")) == 1, texts(incidents, "economic_measure")
+
+
+SHELLING = "North Korea fired about 150 artillery shells near Baengnyeong Island on Thursday morning, the JCS said.\n\n"
+
+
+@pytest.mark.parametrize(
+    "text, types",
+    [
+        # part_of.answered: the South's drill told as the answer to the North's shelling is
+        # another act, and the shelling stays a shelling
+        (SHELLING + "South Korean marines on the island held a firing drill in response that afternoon.",
+         ["artillery_fire", "military_exercise"]),
+        (SHELLING + "In retaliation, the South's marines staged a live-fire exercise near the island.",
+         ["artillery_fire", "military_exercise"]),
+        # near miss: shells fired in the drill the next sentence tells are that drill
+        (SHELLING + "The North's coastal units held the firing drill for two hours, the JCS said.",
+         ["military_exercise"]),
+    ],
+)
+def test_a_drill_told_as_the_answer_to_a_shelling_is_another_act(extract, text, types):
+    incidents = extract(text, published="2024-03-15")
+    assert sorted(i.event_type for i in incidents if i.event_type in ("artillery_fire", "military_exercise")) == types
+
+
+LAUNCH = "North Korea fired a short-range ballistic missile into the East Sea on Tuesday, the JCS said.\n\n"
+REPATRIATION = ("Chinese authorities forcibly repatriated about 20 North Korean defectors from Dandong on Monday, "
+                "a source told Daily NK.\n\n")
+
+
+@pytest.mark.parametrize(
+    "text, event_type, count",
+    [
+        # cluster.another: "also conducted a launch" after a dated launch is a further launch
+        (LAUNCH + "The North also conducted a cruise missile launch from near Pyongyang, the JCS said.", "missile_launch", 2),
+        # near misses: the launch told again; "also" on a reporting verb retells the act
+        (LAUNCH + "The North conducted the launch from near Pyongyang, the JCS said.", "missile_launch", 1),
+        (REPATRIATION + "A Seoul-based rights group also reported the repatriation on Tuesday.", "forced_repatriation", 1),
+    ],
+)
+def test_also_on_the_verb_that_does_a_noun_trigger_is_one_more_act(extract, text, event_type, count):
+    assert len(texts(extract(text), event_type)) == count, texts(extract(text), event_type)
+
+
+def test_a_disaster_told_in_two_towns_keeps_its_whole_toll_apart(extract):
+    """cluster.market_survey for a disaster (ontology.toml `surveyed`): floods its own clauses
+    place in two towns make the words of no town the country's toll, a record beside the towns'."""
+    incidents = extract(
+        "Heavy rains have flooded large parts of North Korea, killing at least 15 people, state media said.\n\n"
+        "The floods destroyed some 3,000 houses across the country.\n\n"
+        "In Kaechon, about 800 houses were flooded when the river burst its banks.\n\n"
+        "In Sinpo, roads and bridges were flooded.")
+    floods = [[e.text.split(",")[0].strip() for e in i.evidence] for i in incidents if i.event_type == "disaster"]
+    assert floods == [["Heavy rains have flooded large parts of North Korea", "The floods destroyed some 3"],
+                      ["In Kaechon"], ["In Sinpo"]], floods
+
+
+def test_a_disaster_told_in_one_town_stays_one(extract):
+    """Near miss: a flood told of one town and of no town is one flood."""
+    incidents = extract(
+        "Heavy rains have flooded parts of North Korea, killing at least 15 people, state media said.\n\n"
+        "In Kaechon, about 800 houses were flooded when the river burst its banks.")
+    assert len(texts(incidents, "disaster")) == 1, texts(incidents, "disaster")
+

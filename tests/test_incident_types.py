@@ -55,7 +55,7 @@ def test_part_of_relations_name_types_and_known_keys():
     from yalu.extract.clustering import part_of_relations
     from yalu.ontology import event_types
 
-    known = {"type", "paragraphs", "after", "undated", "lemmas", "whole_lemmas", "no_agent"}
+    known = {"type", "paragraphs", "after", "undated", "lemmas", "whole_lemmas", "no_agent", "answered"}
     for event_type in event_types():
         for relation in part_of_relations(event_type):
             assert relation["type"] in event_types(), (event_type, relation)

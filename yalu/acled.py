@@ -57,6 +57,12 @@ def _actors() -> dict[str, dict]:
     return {name: entry for entry in _data()["actor"] for name in entry["yalu"]}
 
 
+def force_country(name: str | None) -> str | None:
+    """The country whose force a Yalu actor (its normalized name) is, if acled.toml knows it."""
+    known = _actors().get(name or "")
+    return known["country"] if known else None
+
+
 def _government(country: str, day: str | None) -> str:
     """The bracketed period of a country's forces on a day ("2011-"), the latest without one."""
     periods = next(g["periods"] for g in _data()["government"] if g["country"] == country)

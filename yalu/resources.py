@@ -111,7 +111,7 @@ SCHEMAS: dict[str, Schema] = {
         "types": Table(_records(
             "category label",
             "by_day by_place by_place_kinds by_province one_report of_the_state place_stated told_by_pronoun charge offence for_an_offence folds_in "
-            "addressed victims counted_victims counted_doers part_of watched_from",
+            "addressed victims counted_victims counted_doers part_of watched_from surveyed",
         )),
     }),
     "numbers.toml": Schema({"cardinals": dict}),

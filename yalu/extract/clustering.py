@@ -14,6 +14,7 @@ from typing import NamedTuple, cast
 from spacy.tokens import Token
 
 from .. import resources
+from ..acled import force_country
 from ..annotate import ACTOR
 from ..dates.lexicon import alt
 from ..dates.lexicon import lexicon as date_words
@@ -28,6 +29,9 @@ from .triggers import TERM
 # "crossed again", "another execution", "in a separate case"
 ANOTHER_ADVERBS = {"also", "again", "separately"}
 ANOTHER_DETERMINERS = {"another", "separate"}
+# the verbs that do a noun trigger's act, whose "also" is the act's too: "also carried out a
+# test", "also staged a drill"; not a reporting verb's ("also reported the repatriation")
+DOING_VERBS = {"conduct", "carry", "stage", "hold", "perform", "launch", "mount", "undertake", "make"}
 CASE_NOUNS = {"case", "instance", "incident", "occasion"}
 # and on the verb's doers or sufferers: "a second group was repatriated", "another woman was arrested"
 ANOTHER_GROUP = ANOTHER_DETERMINERS | {"second", "third", "fourth"}
@@ -70,7 +74,8 @@ def _month_names() -> tuple[re.Pattern[str], dict[str, int]]:
 def _another(m: Mention) -> str:
     """How the mention's words add one more act of its kind: "noun" for "another" on its noun
     (which may compare with the past: "put the city under another lockdown"), "told" for
-    "also" or "again" on its verb (one more than the acts told), "more" for one more
+    "also" or "again" on its verb, or on the verb a noun trigger is the object of ("also
+    carried out a test": one more than the acts told), "more" for one more
     whatever the acts told: "another" or an ordinal on the verb's doers or sufferers
     ("another group of four defectors was apprehended"), "in another case" on the verb of its
     sentence (cluster.another_case) or a Korean mention the Korean rules read as one more
@@ -79,7 +84,9 @@ def _another(m: Mention) -> str:
     if not isinstance(t, Token):
         # a Korean anchor carries no parse: the Korean rules read its words (cluster.ko.another)
         return "more" if "another" in m.rules else ""
-    if any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ADVERBS for c in t.children):
+    # "also" on the verb whose object the noun trigger is tells it too: "also carried out a test"
+    verb = t.head if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_.lower() in DOING_VERBS else t
+    if any(c.dep_ == "advmod" and c.lower_ in ANOTHER_ADVERBS for c in (*t.children, *verb.children)):
         return "told"
     # cluster.another_case: other people are no act compared with the past, dated or not
     if t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("det", "amod") and d.lower_ in ANOTHER_GROUP
@@ -272,6 +279,8 @@ class Cues(NamedTuple):
     # in a survey of several towns' markets (cluster.market_survey): "town" for an act its own
     # clause places in a town, "whole" for one told of no town, "" for neither or no survey
     survey: str = ""
+    # the countries whose forces its clause names as doing it (cluster.agent_country)
+    agents: frozenset[str] = frozenset()
 
 
 def _cues(m: Mention, lead: set[int] | None = None, surveys: frozenset[str] = frozenset()) -> Cues:
@@ -280,7 +289,16 @@ def _cues(m: Mention, lead: set[int] | None = None, surveys: frozenset[str] = fr
     in_lead = lead is not None and m.paragraph in lead
     survey = "" if m.event_type not in surveys else "town" if _town(m) else "" if m.rules.get("place") in NEAR_PLACES else "whole"
     return Cues(another, _named_days(m), _named_months(m), _back_reference(m), _doer_country(m), _victims(m),
-                in_lead, m.looks_back and not in_lead, survey)
+                in_lead, m.looks_back and not in_lead, survey, _agent_countries(m))
+
+
+def _agent_countries(m: Mention) -> frozenset[str]:
+    """cluster.agent_country: the countries of the forces (data/acled.toml's actors) that the
+    clause of an act done to people names as its doers: "Chinese border guards caught the
+    soldier" (CN) and "the MSS interrogated his family" (KP) are two acts."""
+    if not has(m.event_type, "counted_victims"):
+        return frozenset()
+    return frozenset(c for a in m.actors if a.role == "agent" and (c := force_country(a.normalized)))
 
 
 def _one_report(m: Mention) -> bool:
@@ -297,10 +315,11 @@ def _surveys(mentions: list[Mention]) -> frozenset[str]:
     """cluster.market_survey: the types whose market prices the report tells in two or more
     towns of their own ("in Hyesan ... 6,300 won", "Sinuiju showed a similar decrease"): a
     survey of markets, whose words of no town ("Grain prices have fallen across the board")
-    tell the whole country's market, not the first town's."""
+    tell the whole country's market, not the first town's. So for a `surveyed` type's acts
+    (ontology.toml: a flood in Kaechon and in Sinpo, and its toll "across the country")."""
     towns: dict[str, set[str]] = {}
     for m in mentions:
-        if _one_report(m) and (town := _town(m)):
+        if (_one_report(m) or has(m.event_type, "surveyed")) and (town := _town(m)):
             towns.setdefault(m.event_type, set()).add(town)
     return frozenset(t for t, named in towns.items() if len(named) > 1)
 
@@ -429,8 +448,10 @@ class Agreement:
         self.months: set[Months] = set()
         # the sentences that state a town or district inside a county (`_levels`)
         self.within_texts: set[str] = set()
-        # by type, the countries that did its acts (`Cues.doer`)
+        # by type, the countries that did its acts (`Cues.doer`), and whose forces did them
+        # (`Cues.agents`)
         self.doers: dict[str, set[str]] = {}
+        self.agents: dict[str, set[str]] = {}
         # by type, the towns its mentions' own clauses place them in (cluster.market_survey)
         self.towns: dict[str, set[str]] = {}
         # by type, whom its acts were done to, with their sentences (`Cues.victims`)
@@ -447,6 +468,8 @@ class Agreement:
             self.months.add(cues.months)
         if cues.doer:
             self.doers.setdefault(m.event_type, set()).add(cues.doer)
+        if cues.agents:
+            self.agents.setdefault(m.event_type, set()).update(cues.agents)
         if cues.survey == "town" and (town := _town(m)):
             self.towns.setdefault(m.event_type, set()).add(town)
         if cues.victims:
@@ -498,8 +521,7 @@ class Agreement:
         # cluster.market_survey: a survey's whole market and its towns' markets are apart
         if cues.survey and self.by_type.get(m.event_type) and (cues.survey == "town") != bool(self.towns.get(m.event_type)):
             return False
-        # cluster.doer_country: balloons the North sent and balloons from the South are two launches
-        if cues.doer and self.doers.get(m.event_type, set()) - {cues.doer}:
+        if self._other_doers(m, cues):
             return False
         # cluster.other_victims: "seven officials were dismissed" after "the purge of Kim Won Hong";
         # in one sentence too: "the ringleaders were executed, while the donju was handed a sentence"
@@ -525,6 +547,15 @@ class Agreement:
             if t.end < self.latest_start or self.earliest_end < t.start:
                 return False
         return True
+
+    def _other_doers(self, m: Mention, cues: Cues) -> bool:
+        """Another country did m's act: balloons the North sent and balloons from the South are
+        two launches (cluster.doer_country), an arrest by Chinese police and one by the MSS two
+        arrests (cluster.agent_country)."""
+        if cues.doer and self.doers.get(m.event_type, set()) - {cues.doer}:
+            return True
+        told = self.agents.get(m.event_type)
+        return bool(cues.agents and told and not cues.agents & told)
 
     def _named_before(self, victims: Victims | None, event_type: str) -> bool:
         """The people an act was done to were named by an act of the type told before ("North Korea
@@ -626,10 +657,22 @@ def _part_of_by(relation: dict, part: Mention, whole: Mention) -> bool:
         return False
     if relation.get("no_agent") and any(a.role == "agent" for a in part.actors):
         return False  # a toll has no doer: "soldiers killed two smugglers" is an attack
+    if relation.get("answered") and _answered(part, whole, relation["answered"]):
+        return False
     gap = part.paragraph - whole.paragraph
     near = 0 <= gap <= relation["paragraphs"] if relation.get("after") else abs(gap) <= relation["paragraphs"]
     # undated: no date of its own (a window lent by the article is not one)
     return near and (part.time is None or part.time_inherited or not relation.get("undated"))
+
+
+def _answered(a: Mention, b: Mention, lemmas: list[str]) -> bool:
+    """The later of two acts, in a sentence of its own, is told as the answer to the earlier
+    (part_of.answered: "South Korean marines conducted a live-fire drill in response" after the
+    North's shelling): the other side's act, not a part of the one it answers."""
+    earlier, later = sorted((a, b), key=lambda m: m.sent.start)
+    if earlier.sent.start == later.sent.start or not isinstance(later.trigger, Token):
+        return False  # one sentence, or a Korean anchor (no lemmas to read)
+    return any(t.lemma_.lower() in lemmas for t in later.sent)
 
 
 @dataclass

@@ -85,7 +85,8 @@ class Rule:
         sentence; a verb joined to another shares its doer and object ("the navy intercepted and
         sank a vessel", which the parser may leave with no object), and "the sinking of the
         corvette" names what was sunk."""
-        if found or self.causes.found(list(token.sent), set()) or self._blamed(token):
+        told = [t for t in token.sent if t.i != token.i]  # "has sunk" is no cause of itself, "was sunk" a passive
+        if found or self.causes.found(told, set()) or self._blamed(token):
             return False
         if token.pos_ == "VERB":
             return token.dep_ == "amod" or any(c.dep_ == "nsubj" for c in token.children)

@@ -36,6 +36,8 @@ def mode(nlp):
         ("A new crackdown on private traders began in Hyesan last week.", "crackdown"),
         ("An inspection of households started in Musan on Monday.", "inspection"),
         ("Police set up checkpoints and arrested two brokers on Monday.", "arrested"),
+        ("North Korea conducted a series of weapons tests on Tuesday.", "tests"),
+        ("The army dispatched two battalions to the border on Monday.", "dispatched"),
     ],
 )
 def test_plain_act_is_asserted(mode, text, word):
@@ -377,6 +379,13 @@ def test_one_sentence_two_modalities(mode):
         # a total over a year counts many acts and tells none
         ("Last year, a total of 1,396 North Koreans defected to South Korea, the ministry said.", "defected",
          "modality.statistic"),
+        # the run of earlier acts the news is set in; a class kept off by a bare gerund
+        ("The launch, the latest in a series of weapons tests this month, came as the allies wrapped up a drill.",
+         "tests", "modality.generic.series"),
+        ("The raids are also an attempt to stop smuggling along the river.", "smuggling", "modality.generic.prevented"),
+        # who they are, not their deployment
+        ("A North Korean soldier dispatched to Russia has been captured by Ukrainian forces.", "dispatched",
+         "modality.state_in_passing"),
         # forecasts, failures and threats
         ("Residents expect an inspection of households by the security ministry to start soon.", "inspection",
          "modality.desire"),

@@ -173,6 +173,8 @@ def test_a_clash_after_leaflets_stays_a_clash(read_with_rules):
         ("Border guards fired on birds flying in from China under anti-epidemic orders.", "attack", False),
         ("Soldiers shot stray dogs near the barracks in Hyesan last week.", "attack", False),
         ("Border guards shot two villagers near the river last week.", "attack", True),
+        # killed before a crowd is a public execution, no attack
+        ("The manager of the farm was killed before a crowd of 3,000 residents last March.", "attack", False),
         # a case looked into holds no one; people investigated by the police are held
         ("Japanese police are investigating the case after the boat washed ashore.", "arrest", False),
         ("Security agents are investigating the cause of the fire at the market.", "arrest", False),

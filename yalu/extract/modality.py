@@ -330,10 +330,16 @@ def generic_mention(trigger: Token) -> str | None:
         return "modality.generic.described"  # "Smuggling over the border had become more difficult"
     if trigger.dep_ == "csubj" and trigger.tag_ == "VBG" and trigger.head.lemma_.lower() in lex.trend_verbs:
         return "modality.generic.trend"  # "Smuggling across the border has almost ceased"
+    if trigger.tag_ == "VBG" and trigger.dep_ in ("xcomp", "dobj") and trigger.head.lemma_.lower() in lex.prevention and not any(
+        c.dep_ == "dobj" for c in trigger.children
+    ):
+        return "modality.generic.prevented"  # "an attempt to stop smuggling": a bare gerund's class kept off
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return None
     n, container = _phrase_head(trigger)
     head = n.head
+    if _in_a_series(n, lex):
+        return "modality.generic.series"
     if n.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.prevention and _bare(n):
         return "modality.generic.prevented"
     if n.dep_ == "pobj" and head.lower_ == "of" and _spread_kept_off(head.head):
@@ -360,6 +366,14 @@ def generic_mention(trigger: Token) -> str | None:
     if n.dep_ == "dobj" and head.lemma_.lower() in lex.intensifiers and _bare(n) and n.tag_ == "NNS" and n.lemma_.lower() not in lex.enforcement:
         return "modality.generic.trend"  # "intensifying punishments of human trafficking": a policy, no one act
     return "modality.generic.rule_content" if _rule_content(n) else None
+
+
+def _in_a_series(n: Token, lex: Lexicon) -> bool:
+    """"The launch, the latest in a series of weapons tests this year": the run of earlier
+    acts the news is set in, none of them told."""
+    series = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "of" else None
+    return (series is not None and series.lemma_.lower() in lex.series_heads and series.dep_ == "pobj"
+            and series.head.lower_ == "in" and series.head.head.lemma_.lower() in lex.series_places)
 
 
 def _rule_content(n: Token) -> bool:

@@ -386,6 +386,11 @@ def test_one_sentence_two_modalities(mode):
         # who they are, not their deployment
         ("A North Korean soldier dispatched to Russia has been captured by Ukrainian forces.", "dispatched",
          "modality.state_in_passing"),
+        # a flight kept off
+        ("Guards laid mines along the river to discourage starving residents from fleeing into China.", "fleeing",
+         "modality.no_act.banned_act"),
+        ("The ministry took new steps to stem the flow of defections across the river.", "defections",
+         "modality.generic.prevented"),
         # forecasts, failures and threats
         ("Residents expect an inspection of households by the security ministry to start soon.", "inspection",
          "modality.desire"),

@@ -44,6 +44,10 @@ def fired_types(fired, text):
         ("Rice prices were stable in the Hyesan market last week, the source said.", "economic_measure"),
         ("The price of corn has stayed at 2,800 won per kilogram in Sinuiju.", "economic_measure"),
         ("Gasoline prices remained unchanged after the holiday.", "economic_measure"),
+        # a venue run by a company, a ship run aground: nobody fled
+        ("The restaurant is run by a trading company and caters mostly to Chinese tourists.", "defection"),
+        ("The freighter ran aground off the coast of China after sending a distress signal.", "defection"),
+        ("The submarine ran aground near the beach and the agents fled into the hills.", "disaster"),
     ],
 )
 def test_other_senses_of_a_trigger_word_do_not_fire(fired, text, event_type):
@@ -68,6 +72,8 @@ def test_other_senses_of_a_trigger_word_do_not_fire(fired, text, event_type):
         ("North Korea threatened to strike the loudspeakers on Monday.", "statement"),
         ("Rice prices rose sharply in Hyesan markets last week.", "economic_measure"),
         ("The price of corn jumped to 3,500 won per kilogram in Sinuiju last week.", "economic_measure"),
+        ("The freighter ran aground off the coast of China after sending a distress signal.", "disaster"),
+        ("Two soldiers ran across the frozen river to China on Monday.", "defection"),
     ],
 )
 def test_the_incident_sense_of_the_same_words_still_fires(fired, text, event_type):

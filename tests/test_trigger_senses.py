@@ -47,6 +47,9 @@ def fired_types(fired, text):
         # a venue run by a company, a ship run aground: nobody fled
         ("The restaurant is run by a trading company and caters mostly to Chinese tourists.", "defection"),
         ("The freighter ran aground off the coast of China after sending a distress signal.", "defection"),
+        # the South's forces watching the North, and the party's ideological "attacks", control and strike no one
+        ("The Joint Chiefs said the South Korean army has strengthened its surveillance after the launch.", "crackdown"),
+        ("Party organizations are bolstering their attacks and indoctrination against foreign culture.", "attack"),
         ("The submarine ran aground near the beach and the agents fled into the hills.", "disaster"),
     ],
 )
@@ -74,6 +77,7 @@ def test_other_senses_of_a_trigger_word_do_not_fire(fired, text, event_type):
         ("The price of corn jumped to 3,500 won per kilogram in Sinuiju last week.", "economic_measure"),
         ("The freighter ran aground off the coast of China after sending a distress signal.", "disaster"),
         ("Two soldiers ran across the frozen river to China on Monday.", "defection"),
+        ("Border guards have strengthened surveillance of residents near the river since May.", "crackdown"),
     ],
 )
 def test_the_incident_sense_of_the_same_words_still_fires(fired, text, event_type):

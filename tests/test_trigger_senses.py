@@ -50,6 +50,8 @@ def fired_types(fired, text):
         # the South's forces watching the North, and the party's ideological "attacks", control and strike no one
         ("The Joint Chiefs said the South Korean army has strengthened its surveillance after the launch.", "crackdown"),
         ("Party organizations are bolstering their attacks and indoctrination against foreign culture.", "attack"),
+        # a disaster report's list of damage
+        ("Roads, breakwaters and electric supply networks were also destroyed in the county.", "fortification"),
         ("The submarine ran aground near the beach and the agents fled into the hills.", "disaster"),
     ],
 )
@@ -78,6 +80,7 @@ def test_other_senses_of_a_trigger_word_do_not_fire(fired, text, event_type):
         ("The freighter ran aground off the coast of China after sending a distress signal.", "disaster"),
         ("Two soldiers ran across the frozen river to China on Monday.", "defection"),
         ("Border guards have strengthened surveillance of residents near the river since May.", "crackdown"),
+        ("The army blew up the roads and the railway line near the border on Tuesday.", "fortification"),
     ],
 )
 def test_the_incident_sense_of_the_same_words_still_fires(fired, text, event_type):

@@ -34,6 +34,8 @@ def fired_words(fired, text):
         ("A fishing boat sank off Nampo on Monday; residents blamed the military for the lack of life jackets.",
          "attack", "sank"),
         ("Freighter sinks off the east coast, killing dozens of sailors", "attack", "sinks"),
+        ("[Accidents] A Ship Sinks Off the Nampo Shore Due To High Winds", "attack", "Sinks"),
+        ("Nine sailors missing after cargo ship sinks", "attack", "sinks"),
         ("A Japanese patrol boat rescued nine sailors from a sinking freighter.", "attack", "sinking"),
         # "has sunk" is no cause of its own sinking; its dead are the accident's toll
         ("A Chinese fishing boat has sunk off the coast of Rason, the coast guard said.", "attack", "sunk"),

@@ -44,6 +44,7 @@ def fired_types(fired, text):
         ("Rice prices were stable in the Hyesan market last week, the source said.", "economic_measure"),
         ("The price of corn has stayed at 2,800 won per kilogram in Sinuiju.", "economic_measure"),
         ("Gasoline prices remained unchanged after the holiday.", "economic_measure"),
+        ("Prices of rice were stable, the source said.", "economic_measure"),
         # a venue run by a company, a ship run aground: nobody fled
         ("The restaurant is run by a trading company and caters mostly to Chinese tourists.", "defection"),
         ("The freighter ran aground off the coast of China after sending a distress signal.", "defection"),

@@ -383,9 +383,6 @@ def test_one_sentence_two_modalities(mode):
         ("The launch, the latest in a series of weapons tests this month, came as the allies wrapped up a drill.",
          "tests", "modality.generic.series"),
         ("The raids are also an attempt to stop smuggling along the river.", "smuggling", "modality.generic.prevented"),
-        # who they are, not their deployment
-        ("A North Korean soldier dispatched to Russia has been captured by Ukrainian forces.", "dispatched",
-         "modality.state_in_passing"),
         # a flight kept off
         ("Guards laid mines along the river to discourage starving residents from fleeing into China.", "fleeing",
          "modality.no_act.banned_act"),

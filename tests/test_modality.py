@@ -32,6 +32,12 @@ def mode(nlp):
         ("A soldier deserted his post in Sinpa County last week.", "deserted"),
         ("Soldiers have laid landmines along the river.", "laid"),
         ("The authorities conducted an investigation into the fire at the power station.", "investigation"),
+        # a beginning told in the past is the act (near misses of modality.future and .desire)
+        ("A new crackdown on private traders began in Hyesan last week.", "crackdown"),
+        ("An inspection of households started in Musan on Monday.", "inspection"),
+        ("Police set up checkpoints and arrested two brokers on Monday.", "arrested"),
+        ("North Korea conducted a series of weapons tests on Tuesday.", "tests"),
+        ("The army dispatched two battalions to the border on Monday.", "dispatched"),
     ],
 )
 def test_plain_act_is_asserted(mode, text, word):
@@ -126,6 +132,12 @@ def test_hypothetical_is_no_act(mode, text, word):
         # an act's noun held by a future verb
         ("The authorities will conduct an investigation into the fire at the power station.", "investigation"),
         ("A public trial will be held in the stadium next week.", "trial"),
+        # an act's noun that is the subject of a beginning or of a future's frame
+        ("The source said a new crackdown on private traders will begin after the harvest.", "crackdown"),
+        ("Traders fear that an inspection of the market will start next month.", "inspection"),
+        ("A crackdown on smugglers is set to begin in Hyesan next month.", "crackdown"),
+        ("A public trial is going to take place in the stadium on Friday.", "trial"),
+        ("North Korea is set to launch a reconnaissance satellite next week.", "launch"),
         # an act called for is not yet done
         ("The ministry urged Pyongyang to release the six fishermen.", "release"),
         ("Seoul called on the North to apologize and punish those responsible.", "punish"),
@@ -148,6 +160,10 @@ def test_planned_act(mode, text, word):
         # the noun too, for a launch: a failed launch was made (modality.toml attempt_heads)
         ("Seoul detected an attempt by the North to launch a medium-range missile on Friday.", "launch"),
         ("Radar tracked a failed attempt to fire a new rocket from the west coast on Monday.", "fire"),
+        # a crossing that failed is still an attempt at one; a catch after a failure is made
+        ("Two soldiers tried to cross the Tumen River but failed.", "cross"),
+        ("After the first raid failed, police arrested the broker on Monday.", "arrested"),
+        ("Guards caught the woman who had failed to report to the office.", "caught"),
     ],
 )
 def test_attempted_act_stays_an_act(mode, text, word):
@@ -363,6 +379,28 @@ def test_one_sentence_two_modalities(mode):
         # a total over a year counts many acts and tells none
         ("Last year, a total of 1,396 North Koreans defected to South Korea, the ministry said.", "defected",
          "modality.statistic"),
+        # the run of earlier acts the news is set in; a class kept off by a bare gerund
+        ("The launch, the latest in a series of weapons tests this month, came as the allies wrapped up a drill.",
+         "tests", "modality.generic.series"),
+        ("The raids are also an attempt to stop smuggling along the river.", "smuggling", "modality.generic.prevented"),
+        # a flight kept off
+        ("Guards laid mines along the river to discourage starving residents from fleeing into China.", "fleeing",
+         "modality.no_act.banned_act"),
+        ("The ministry took new steps to stem the flow of defections across the river.", "defections",
+         "modality.generic.prevented"),
+        # forecasts, failures and threats
+        ("Residents expect an inspection of households by the security ministry to start soon.", "inspection",
+         "modality.desire"),
+        ("Officials anticipate a new crackdown on the market to begin after the holiday.", "crackdown", "modality.desire"),
+        # a catch that failed caught no one
+        ("Guards failed to catch the escaped prisoners.", "catch", "modality.no_act.failed"),
+        ("The guards tried to catch the two escapees, but failed.", "catch", "modality.no_act.failed"),
+        ("Police tried in vain to arrest the broker.", "arrest", "modality.no_act.failed"),
+        # a sanction or an attack hanging over people
+        ("Those caught after the order were threatened with being sent to a labor camp.", "sent",
+         "modality.no_act.threatened"),
+        ("The commanders are exposing the soldiers directly to attacks.", "attacks", "modality.no_act.threatened"),
+        ("The two brokers are subject to punishment under the new decree.", "punishment", "modality.no_act.threatened"),
     ],
 )
 def test_generic_mention_is_no_act(nlp, text, word, rule):

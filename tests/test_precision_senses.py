@@ -34,7 +34,11 @@ def fired_words(fired, text):
         ("A fishing boat sank off Nampo on Monday; residents blamed the military for the lack of life jackets.",
          "attack", "sank"),
         ("Freighter sinks off the east coast, killing dozens of sailors", "attack", "sinks"),
+        ("[Accidents] A Ship Sinks Off the Nampo Shore Due To High Winds", "attack", "Sinks"),
+        ("Nine sailors missing after cargo ship sinks", "attack", "sinks"),
         ("A Japanese patrol boat rescued nine sailors from a sinking freighter.", "attack", "sinking"),
+        # "has sunk" is no cause of its own sinking; its dead are the accident's toll
+        ("A Chinese fishing boat has sunk off the coast of Rason, the coast guard said.", "attack", "sunk"),
         # a disease's bout
         ("It was the worst attack of the contagious disease in a decade.", "attack", "attack"),
         # grief
@@ -82,6 +86,11 @@ def test_words_that_tell_no_act_here_do_not_fire(fired, text, event_type, word):
         ("The navy intercepted and sank a semi-submersible boat carrying commandos.", "attack", "sank"),
         ("The patrol boat chased the smugglers' skiff and sank it near the island.", "attack", "sank"),
         ("The sinking of the corvette by a submarine killed 40 sailors.", "attack", "sinking"),
+        ("The patrol boat was sunk by a torpedo near the island.", "attack", "sunk"),
+        # a ship that sank of itself and an aircraft that crashed are transport accidents
+        ("A cargo ship sank off Nampo on Monday, killing three of its crew.", "disaster", "sank"),
+        ("A Chinese fishing boat has sunk off the coast of Rason, the coast guard said.", "disaster", "sunk"),
+        ("A North Korean fighter jet crashed near Sunchon on Tuesday, killing its pilot.", "disaster", "crashed"),
         ("Seoul demanded that the North apologize for the Baekdo sinking, which killed 30 sailors.", "attack", "sinking"),
         ("Pyongyang denied responsibility for the Baekdo sinking, a provocation that killed 30 sailors.", "attack", "sinking"),
         # a state or its forces blamed for it (trigger.attack.attack's `blamed`)
@@ -164,3 +173,16 @@ def test_an_offence_a_count_of_the_punished_was_for_takes_neither_the_sentences_
 )
 def test_a_ban_on_currency_or_grain_sales_is_an_economic_measure(fired, text, event_type):
     assert [t.event_type for t in fired(text) if t.token.lemma_ == "ban"] == [event_type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cargo ship sank off Nampo on Monday, killing three of its 12 crew members, a source said.",
+        "A North Korean fighter jet crashed near Sunchon on Tuesday, killing its pilot.",
+    ],
+)
+def test_the_dead_of_a_sinking_or_a_crash_are_its_toll(read_with_rules, text):
+    """trigger.disaster.sink, trigger.disaster.crash and frame.toll_of_disaster: one accident, no attack."""
+    _, incidents = read_with_rules(text, published="2023-11-10", outlet="Daily NK")
+    assert [i.event_type for i in incidents] == ["disaster"]

@@ -40,6 +40,20 @@ def fired_types(fired, text):
         ("The defector is being questioned at a joint interrogation center.", "arrest"),
         ("North Korea feels threatened by foreign films and is trying to tighten its control over the border.", "statement"),
         ("Rising theft of corn from the farms worries the county.", "economic_measure"),
+        # prices told unchanged are no market event
+        ("Rice prices were stable in the Hyesan market last week, the source said.", "economic_measure"),
+        ("The price of corn has stayed at 2,800 won per kilogram in Sinuiju.", "economic_measure"),
+        ("Gasoline prices remained unchanged after the holiday.", "economic_measure"),
+        ("Prices of rice were stable, the source said.", "economic_measure"),
+        # a venue run by a company, a ship run aground: nobody fled
+        ("The restaurant is run by a trading company and caters mostly to Chinese tourists.", "defection"),
+        ("The freighter ran aground off the coast of China after sending a distress signal.", "defection"),
+        # the South's forces watching the North, and the party's ideological "attacks", control and strike no one
+        ("The Joint Chiefs said the South Korean army has strengthened its surveillance after the launch.", "crackdown"),
+        ("Party organizations are bolstering their attacks and indoctrination against foreign culture.", "attack"),
+        # a disaster report's list of damage
+        ("Roads, breakwaters and electric supply networks were also destroyed in the county.", "fortification"),
+        ("The submarine ran aground near the beach and the agents fled into the hills.", "disaster"),
     ],
 )
 def test_other_senses_of_a_trigger_word_do_not_fire(fired, text, event_type):
@@ -63,6 +77,11 @@ def test_other_senses_of_a_trigger_word_do_not_fire(fired, text, event_type):
         ("Police arrested two smugglers in Hyesan on Monday.", "arrest"),
         ("North Korea threatened to strike the loudspeakers on Monday.", "statement"),
         ("Rice prices rose sharply in Hyesan markets last week.", "economic_measure"),
+        ("The price of corn jumped to 3,500 won per kilogram in Sinuiju last week.", "economic_measure"),
+        ("The freighter ran aground off the coast of China after sending a distress signal.", "disaster"),
+        ("Two soldiers ran across the frozen river to China on Monday.", "defection"),
+        ("Border guards have strengthened surveillance of residents near the river since May.", "crackdown"),
+        ("The army blew up the roads and the railway line near the border on Tuesday.", "fortification"),
     ],
 )
 def test_the_incident_sense_of_the_same_words_still_fires(fired, text, event_type):
@@ -184,6 +203,27 @@ def test_a_clash_after_leaflets_stays_a_clash(read_with_rules):
         ("Two North Korean fishermen crossed the NLL on Monday and were rescued by the navy.", "defection", False),
         ("Four North Korean men crossed the NLL by mistake in heavy fog and asked to go home.", "defection", False),
         ("North Korean soldiers crossed the MDL briefly while laying mines on Tuesday.", "defection", False),
+        # secrets or documents passed or sent to an agent are spying; agents sent across the line intrude
+        ("A court in Seoul jailed a former officer for passing military secrets to a North Korean agent.", "incursion", False),
+        ("A man was arrested in Incheon for sending classified documents to North Korean agents.", "deployment", False),
+        ("Two North Korean agents passed through the DMZ on Monday night.", "incursion", True),
+        # a disease caught infects; a smuggler caught is held
+        ("Many of the workers caught the coronavirus last winter, the source said.", "arrest", False),
+        ("Residents who caught the flu were sent home from the farm.", "arrest", False),
+        ("Guards caught two women crossing the river on Tuesday.", "arrest", True),
+        # an opportunity seized holds no one; a fishing boat seized does
+        ("The crew seized the opportunity and sailed the boat out of the port.", "arrest", False),
+        ("Chinese coast guards seized a North Korean fishing boat and its crew on Monday.", "arrest", True),
+        # birds and dogs fired on are no attack; villagers fired on are
+        ("Border guards fired on birds flying in from China under anti-epidemic orders.", "attack", False),
+        ("Soldiers shot stray dogs near the barracks in Hyesan last week.", "attack", False),
+        ("Border guards shot two villagers near the river last week.", "attack", True),
+        # killed before a crowd is a public execution, no attack
+        ("The manager of the farm was killed before a crowd of 3,000 residents last March.", "attack", False),
+        # a case looked into holds no one; people investigated by the police are held
+        ("Japanese police are investigating the case after the boat washed ashore.", "arrest", False),
+        ("Security agents are investigating the cause of the fire at the market.", "arrest", False),
+        ("Security agents investigated three officials in Hyesan last week.", "arrest", True),
     ],
 )
 def test_the_words_own_arguments_tell_its_sense(fired, text, event_type, fires):

@@ -50,7 +50,7 @@ MODALITY_LISTS = (
     "hindered copulas duty_heads whenever statistic_periods containers trend_containers trend_verbs "
     "generic_adjectives described_places rule_verbs rule_nouns kin intensifiers enforcement held_under "
     "cause_marks threatened_with warned_of sanction_nouns sanction_callers sanction_imposers threat_nouns cause_heads spread_heads trend_nouns "
-    "reference_heads disease_frames"
+    "reference_heads disease_frames beginnings future_frames exposed_to unmade_when_failed series_heads series_places"
 ).split()
 
 # genericity.toml: the genre's cues for acts named and not reported (yalu/extract/genericity.py)

@@ -61,13 +61,14 @@ def _participle_agents(noun: Token) -> set[Token]:
 
 
 def _head_and_arguments(noun: Token) -> set[Token]:
-    """The word a noun depends on (through a preposition) and that word's arguments."""
+    """The word a noun depends on (through a preposition) and that word's arguments, its
+    predicate adjective too ("prices of rice were stable": the copula's "stable")."""
     head = noun.head
     if head.dep_ == "prep" and head.head != head:
         head = head.head
     tokens = {head}
     for child in head.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "compound", "amod", "prep", "agent", "prt", "attr"):
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "compound", "amod", "prep", "agent", "prt", "attr", "acomp"):
             tokens.update(_own_subtree(child))
     if head.dep_ == "conj" and head.head != head and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         # "Kim criticized and demoted officials during a visit to the area": a joined verb's doer

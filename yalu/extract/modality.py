@@ -113,6 +113,10 @@ def not_an_act(trigger: Token) -> str | None:
         return "modality.no_act.setting"  # "despite a U.N. ban": the setting, not the act
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("to", "for") and trigger.head.head.lemma_.lower() in lex.provocations_answered:
         return "modality.no_act.cause_named"  # "in response to the joint exercises": named, not reported
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ in ("with", "of") and trigger.head.head.lemma_.lower() in lex.warned_of:
+        return "modality.no_act.threatened"  # "threatened with being sent to a camp", "warned of being punished"
+    if _failed(trigger, lex):
+        return "modality.no_act.failed"  # "failed to catch the escapees", "tried to catch them, but failed"
     if trigger.dep_ == "relcl" and trigger.head.dep_ in ("nsubjpass", "dobj") and any(c.lower_ == "had" for c in trigger.children):
         return "modality.no_act.past_of_person"  # "a man who had crossed into China was arrested"
     head = trigger.head if trigger.dep_ != "conj" else trigger.head.head
@@ -124,6 +128,22 @@ def not_an_act(trigger: Token) -> str | None:
     if trigger.pos_ in ("NOUN", "PROPN"):  # a capitalised act noun ("Smuggling", "COVID-19") is tagged PROPN
         return _noun_not_an_act(trigger)
     return None
+
+
+def _failed(trigger: Token, lex: Lexicon) -> bool:
+    """A catch or a sanction that failed was not made: "failed to catch the escapees", "tried
+    to catch them, but failed", "tried in vain to arrest him" (an attempt at a crossing or a
+    launch that failed is still an attempt: `unmade_when_failed` lists the acts it is not)."""
+    if trigger.lemma_.lower() not in lex.unmade_when_failed or trigger.dep_ != "xcomp":
+        return False
+    head = trigger.head
+    if head.lemma_.lower() == "fail":
+        return True
+    if head.lemma_.lower() not in ("try", "attempt"):
+        return False
+    failed = [t for t in trigger.sent if t.lemma_.lower() == "fail" and t.pos_ == "VERB" and not any(
+        c.dep_ == "xcomp" for c in t.children)]  # a bare "but failed", not another act's "failed to report"
+    return bool(failed) or "in vain" in head.sent.text.lower()
 
 
 def _noun_not_an_act(trigger: Token) -> str | None:
@@ -179,6 +199,8 @@ def _threatened_or_cause(trigger: Token) -> str | None:
         return "modality.no_act.threatened"  # "warns of stronger punishments", "threatening residents with punishment"
     if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.threat_nouns:
         return "modality.no_act.threatened"  # "out of fear of punishment", "the risk of arrest"
+    if n.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in lex.exposed_to:
+        return "modality.no_act.threatened"  # "exposing the soldiers to attacks", "subject to punishment"
     if _sanction_called_for(trigger):
         return "modality.no_act.sanction_called_for"
     # "following" is also parsed as a participle with the act its object
@@ -308,10 +330,16 @@ def generic_mention(trigger: Token) -> str | None:
         return "modality.generic.described"  # "Smuggling over the border had become more difficult"
     if trigger.dep_ == "csubj" and trigger.tag_ == "VBG" and trigger.head.lemma_.lower() in lex.trend_verbs:
         return "modality.generic.trend"  # "Smuggling across the border has almost ceased"
+    if trigger.tag_ == "VBG" and trigger.dep_ in ("xcomp", "dobj") and trigger.head.lemma_.lower() in lex.prevention and not any(
+        c.dep_ == "dobj" for c in trigger.children
+    ):
+        return "modality.generic.prevented"  # "an attempt to stop smuggling": a bare gerund's class kept off
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return None
     n, container = _phrase_head(trigger)
     head = n.head
+    if _in_a_series(n, lex):
+        return "modality.generic.series"
     if n.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.prevention and _bare(n):
         return "modality.generic.prevented"
     if n.dep_ == "pobj" and head.lower_ == "of" and _spread_kept_off(head.head):
@@ -338,6 +366,14 @@ def generic_mention(trigger: Token) -> str | None:
     if n.dep_ == "dobj" and head.lemma_.lower() in lex.intensifiers and _bare(n) and n.tag_ == "NNS" and n.lemma_.lower() not in lex.enforcement:
         return "modality.generic.trend"  # "intensifying punishments of human trafficking": a policy, no one act
     return "modality.generic.rule_content" if _rule_content(n) else None
+
+
+def _in_a_series(n: Token, lex: Lexicon) -> bool:
+    """"The launch, the latest in a series of weapons tests this year": the run of earlier
+    acts the news is set in, none of them told."""
+    series = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "of" else None
+    return (series is not None and series.lemma_.lower() in lex.series_heads and series.dep_ == "pobj"
+            and series.head.lower_ == "in" and series.head.head.lemma_.lower() in lex.series_places)
 
 
 def _rule_content(n: Token) -> bool:
@@ -574,11 +610,13 @@ def _habit(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 @rule("modality.desire")
 def _desire(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
     """"wanted to cross", "is expected to launch", "a food shortage is likely", "a launch is
-    expected", "is likely to receive a harsh sentence": wishes and forecasts."""
+    expected", "is likely to receive a harsh sentence", "expect an inspection to start soon":
+    wishes and forecasts."""
     desires = lexicon().desires
     # a noun's act is its verb's: "is likely to receive a harsh sentence", "is expected to face a trial"
-    verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" else trigger
-    if verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in desires:
+    verb = _noun_verb(trigger)
+    infinitive = verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    if (verb.dep_ in ("xcomp", "acl") or infinitive) and verb.head.lemma_.lower() in desires:
         if any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
             return None  # "is likely to have been executed": an act, guessed at
         return Verdict(NO_ACT, "modality.desire")
@@ -625,12 +663,37 @@ def _planned(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 
 @rule("modality.future")
 def _future(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
-    """"will deploy"; an act's noun that a future verb holds, "will conduct an investigation",
-    "a trial will be held"."""
-    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") else trigger
+    """"will deploy", "is set to launch"; an act's noun that a future verb holds, "will conduct
+    an investigation", "a trial will be held", "a new crackdown will begin"."""
+    verb = _noun_verb(trigger)
+    if verb is trigger and trigger.pos_ == "NOUN" and trigger.dep_ == "nsubjpass":
+        verb = trigger.head
     if any(c.lower_ in ("will", "'ll", "shall") and c.dep_ == "aux" for c in verb.children):
         return Verdict("planned", "modality.future")
+    head = verb.head
+    if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and (
+        head.lemma_.lower() in lexicon().future_frames and head.tag_ in ("VBN", "VBG", "JJ")
+    ) and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in head.children):
+        return Verdict("planned", "modality.future")  # "is set to begin", "is going to launch", "is due to start"
     return None
+
+
+def _noun_verb(trigger: Token) -> Token:
+    """The verb whose act a trigger noun is: its verb's when it is the object ("is likely to
+    receive a harsh sentence"), the subject of a beginning ("a new crackdown will begin",
+    "expect an inspection to start") or of a future's frame ("a crackdown is set to begin");
+    else the trigger itself."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return trigger
+    if trigger.dep_ == "dobj":
+        return trigger.head
+    lex, head = lexicon(), trigger.head
+    if trigger.dep_ == "nsubj" and head.lemma_.lower() in lex.beginnings:
+        return head
+    if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.future_frames:
+        # "a crackdown is set to begin", "a trial is going to take place": the frame's verb
+        return next((c for c in head.children if c.dep_ == "xcomp"), trigger)
+    return trigger
 
 
 HEARSAY = re.compile(r"\b(?:said|believed|thought|rumou?red)\s+to\s+have\b|\brumou?rs?\b", re.I)

@@ -94,16 +94,19 @@ class Rule:
 
     def _befell(self, token: Token, found: list[Token]) -> bool:
         """An intransitive verb with a subject of its own, the word as a noun ("the ferry's
-        sinking", a headline's "Warship sinks off the coast") or a participle that describes its
+        sinking", a headline's "Warship sinks off the coast", a title-case one's "A Ship Sinks
+        Off the Shore") or a participle that describes its
         thing ("rescued from a sinking ship"), with nothing done to and no cause told in its
         sentence; a verb joined to another shares its doer and object ("the navy intercepted and
         sank a vessel", which the parser may leave with no object), and "the sinking of the
         corvette" names what was sunk."""
-        if found or self.causes.found(list(token.sent), set()) or self._blamed(token):
+        told = [t for t in token.sent if t.i != token.i]  # "has sunk" is no cause of itself, "was sunk" a passive
+        if found or self.causes.found(told, set()) or self._blamed(token):
             return False
         if token.pos_ == "VERB":
-            return token.dep_ == "amod" or any(c.dep_ == "nsubj" for c in token.children)
-        return token.pos_ == "NOUN"
+            # (a headline's "missing after cargo ship sinks" hangs the verb on "after", its subject a compound)
+            return token.dep_ in ("amod", "pobj") or any(c.dep_ in ("nsubj", "compound") for c in token.children)
+        return token.pos_ in ("NOUN", "PROPN")  # a title-case headline's "A Ship Sinks Off ..." is tagged a name
 
     def _blamed(self, token: Token) -> bool:
         """The act blamed on one of the rule's doers: the word in what a blame is "for", with the

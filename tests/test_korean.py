@@ -1148,3 +1148,69 @@ def test_the_souths_capital_told_elsewhere_places_no_act() -> None:
     assert all(r.location.admin1_code != "JP-13" for r in _korean_records(text))
     fire = _korean_records("지난 3일 서울 가상구 길거리에 북한이 날려보낸 풍선 때문으로 추정되는 화재가 발생했다.\n")
     assert [r.location.admin1_code for r in fire] == ["KR-11"]
+
+
+def test_customs_duties_and_statistics_are_no_acts() -> None:
+    """What is usual or bound to happen (modality.ko.frequency's "일반적”", 대개, 누구든;
+    modality.ko.habitual's 기 마련, 일상이 됐다), a duty told in the present (modality.ko.obliged),
+    an act as a measure of degree (modality.ko.alternative's 정도로), counts of inmates and totals
+    over years (modality.ko.aggregate): no act of the news; the plain act beside each still is."""
+    assert "punishment" not in _types("소식통은 “가상군에서 단속된 사람들은 단련대로 가는 것이 일반적”이라면서 한숨을 쉬었다고 전했다.")
+    assert "arrest" not in _types("가상군에서 국경을 넘다 잡힌 사람은 대개 수용소로 끌려간다고 소식통이 전했다.")
+    assert "arrest" not in _types("가상시에서는 장사를 하다 보면 보안원에게 끌려가기 마련이라고 소식통이 전했다.")
+    assert "bribery" not in _types("가상군에서는 간부에게 뇌물을 바치는 일이 이제 일상이 됐다고 소식통이 전했다.")
+    assert "arrest" not in _types("가상시 주민이 외지에 다녀오면 반드시 보위부 조사를 받아야 하는 것으로 알려졌다.")
+    assert "arrest" not in _types("당국은 소문을 말하는 것만으로 조사를 받을 정도로 엄격한 통제를 하고 있다고 소식통이 전했다.")
+    assert "arrest" not in _types("가상일보 취재 결과 가상 관리소 수감 인원은 지난해보다 크게 줄어든 것으로 파악됐다.")
+    assert "punishment" not in _types("가상 단체 보고서에 따르면 지난 10년간 공개처형된 사람은 최소 수백 명에 이른다.")
+    assert "arrest" in _types("지난 3일 가상시에서 밀수를 하던 주민 2명이 보위부에 체포됐다고 소식통이 전했다.")
+    assert "arrest" in _types("지난 3일 가상시 주민 2명이 보위부 조사를 받아야 했다고 소식통이 전했다.")
+
+
+def test_titles_goods_residences_and_other_senses_are_no_acts() -> None:
+    """A decree's title "... 처벌할 데(...) 대하여" (modality.ko.decree_title), goods found
+    (modality.ko.goods_found), a flood named as where people lived (modality.ko.lived_in), a weather
+    forecast, "굶어 죽기 딱 좋다", radio waves "shot", 국가보위성 (which holds 위성), smoke that
+    "soared" and the return campaign of Koreans from Japan are no acts of theirs."""
+    title = "‘가상 물자를 빼돌리는 자들을 엄격히 처벌할 데(처벌하는데) 대하여’라는 제목의 포고문이 내려졌다고 소식통이 전했다."
+    assert "punishment" not in _types(title)
+    assert "arrest" not in _types("중국에서 들여온 외국 영화 USB가 최근 가상시에서 적발된 것으로 알려졌다.")
+    assert "arrest" in _types("중국 휴대폰이 적발돼 가상시 주민 2명이 보위부에 끌려갔다고 소식통이 전했다.")
+    assert "disaster" not in _types("붙잡힌 사람들 중에는 지난해 홍수가 발생한 가상군에서 살던 가족들이 많다고 소식통이 전했다.")
+    assert "disaster" in _types("지난해 홍수가 발생해 가상군 주민 5명이 숨졌다고 소식통이 전했다.")
+    assert "disaster" not in _types("기상수문국은 내일 가상도에 폭우가 쏟아질 것으로 예보했다.")
+    assert "disaster" not in _types("소식통은 “법대로 살다가는 굶어 죽기 딱 좋다는 말이 돈다”고 전했다.")
+    assert "missile_launch" not in _types("소식통은 “국가보위성이 들여온 장비는 방해전파만 쏘는 것이 아니다”라고 말했다.")
+    assert "economic_measure" not in _types("[단독] 北 가상시에 치솟은 검은 연기…'당 위원회 건물'에 큰불")
+    assert "economic_measure" in _types("지난주 가상시 장마당에서 쌀값이 폭등했다고 소식통이 전했다.")
+    assert "forced_repatriation" not in _types("재일교포들은 1959년부터 ‘지상낙원’ 선전에 속아 북송선을 탔다.")
+    # a photo credited "(사진_... DB)" is a caption (slots.toml's `caption`), a list of related
+    # headlines run together with bullets is furniture (modality.ko.furniture)
+    from yalu.extract.korean import slots
+
+    assert slots.caption("지난해 북한 미사일 발사 장면(사진_가상매거진 DB)")
+    assert "explosion_accident" not in _types("“가상도서 또 폭발” 지난번보다 큰 듯 • “가상도 폭발 원인 불분명” • “가상도 폭발 버섯구름”")
+
+
+def test_future_denied_anniversary_and_hunts() -> None:
+    """The future ending of any verb (modality.ko.planned's {ㄹ}: 벌일, 들어갈, 열릴) is planned,
+    a past conjectured (처형됐을) is not; a report called a fabrication is denied; an act named by
+    its anniversary or right after "당시" is the old act; a hunt set out on (적발에 나섰다) is a
+    crackdown, not an arrest."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean.triggers import find_triggers, judge
+
+    def modality(text: str) -> str | None:
+        doc = annotate(text)
+        sentence = doc.sentences[0]
+        morpheme, rule = find_triggers(doc, sentence)[0]
+        return judge(doc, sentence, morpheme, True, rule.type)[0]
+
+    assert modality("보위부가 다음 주 가상시에서 손전화 단속을 벌일 것으로 보인다고 소식통이 전했다.") == "planned"
+    assert modality("가상시에서 공개재판이 열릴 것”이라고 소식통이 전했다.") == "planned"
+    assert modality("가상시에서 간부 2명이 처형됐을 것으로 보인다고 소식통이 전했다.") == "alleged"
+    assert modality("외무성 대변인은 공화국이 주민들을 처형했다는 보도는 완전한 날조”라고 주장했다.") == "denied"
+    assert modality("가상군 주민 2명이 처형됐다는 보도가 나왔다.") != "denied"
+    assert "attack" not in _types("가상함 피격 15주기 추모식이 20일 열렸다.")
+    assert "crackdown" in _types("가상 방송은 청년동맹이 가상도에서 복장과 두발 등 비사회주의 풍속에 대한 적발에 나섰다고 전했다.")
+    assert "arrest" not in _types("가상 방송은 청년동맹이 가상도에서 복장과 두발 등 비사회주의 풍속에 대한 적발에 나섰다고 전했다.")

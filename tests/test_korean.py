@@ -1214,3 +1214,23 @@ def test_future_denied_anniversary_and_hunts() -> None:
     assert "attack" not in _types("가상함 피격 15주기 추모식이 20일 열렸다.")
     assert "crackdown" in _types("가상 방송은 청년동맹이 가상도에서 복장과 두발 등 비사회주의 풍속에 대한 적발에 나섰다고 전했다.")
     assert "arrest" not in _types("가상 방송은 청년동맹이 가상도에서 복장과 두발 등 비사회주의 풍속에 대한 적발에 나섰다고 전했다.")
+
+
+def test_practices_complaints_requests_and_entries_are_no_acts() -> None:
+    """A brisk trade, a deed done regularly, what befalls people in serious cases, a deed found
+    out, a curb lifted (통제를 안 하는), a kind named "such as", a request named by its noun, a
+    complaint about bribes (modality.ko.complaint), a man crossing into the North and people
+    dragged out to be shot are no smuggling, arrest, crackdown, disaster, repatriation, bribery,
+    defection or arrest of the news; the plain acts beside them still are."""
+    assert "smuggling" not in _types("소식통은 “빙두 밀수가 가장 활발한 가상군에 검열단이 내려왔다”고 전했다.")
+    assert "punishment" not in _types("가상군 주민들이 보위부에 체포돼 처벌을 받았고, 심각한 경우에는 수용소로 끌려가기도 했다고 소식통이 전했다.")
+    assert "arrest" not in _types("가상시에서 중국 손전화로 통화하는 일이 적발되자 보위부가 단속을 강화하고 있다고 소식통이 전했다.")
+    assert "disaster" not in _types("가상국은 종종 홍수와 같은 자연 재해로 수확이 줄었다고 소식통이 전했다.")
+    assert "forced_repatriation" not in _types("“북측, 통신망으로 선원 송환 요청…가상 어선은 예인 중 침몰”")
+    assert "bribery" not in _types("가상시 주민들 사이에서는 보안원들의 뇌물 요구가 가장 심하다는 원성이 높다고 소식통이 전했다.")
+    assert "bribery" in _types("지난 3일 가상시 보안원 2명이 주민들에게서 뇌물을 받다 적발됐다고 소식통이 전했다.")
+    crossing = "지난 14일 가상군 국경경비대는 압록강을 넘어 북한으로 넘어오는 중국인 남성에게 총격을 가해 사살했다고 소식통이 전했다."
+    assert "defection" not in _types(crossing) and "attack" in _types(crossing)
+    assert "defection" in _types("지난 14일 가상군 주민 2명이 압록강을 건너 중국으로 넘어갔다고 소식통이 전했다.")
+    execution = "소식통은 “사형수 2명이 보안원들에게 끌려나와 가상시 주민들 앞에서 총살됐다”고 전했다."
+    assert "arrest" not in _types(execution) and "punishment" in _types(execution)

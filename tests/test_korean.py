@@ -1234,3 +1234,11 @@ def test_practices_complaints_requests_and_entries_are_no_acts() -> None:
     assert "defection" in _types("지난 14일 가상군 주민 2명이 압록강을 건너 중국으로 넘어갔다고 소식통이 전했다.")
     execution = "소식통은 “사형수 2명이 보안원들에게 끌려나와 가상시 주민들 앞에서 총살됐다”고 전했다."
     assert "arrest" not in _types(execution) and "punishment" in _types(execution)
+
+
+def test_the_souths_navy_and_a_livelihood_are_no_acts_of_the_north() -> None:
+    """The South's navy checking a boat from the North (modality.ko.south_inquiry) is no crackdown;
+    the North's navy checking one is; a livelihood from smuggling (modality.ko.habitual) is none."""
+    assert "crackdown" not in _types("가상 어선은 지난 3일 초계기에 발견됐고, 해군 함정이 도착해 검문한 결과 조난된 사실을 확인했다.")
+    assert "smuggling" not in _types("가상군 소식통은 “국경 마을에서는 밀수로 생계를 잇는 집이 대부분”이라고 말했다.")
+    assert "smuggling" in _types("가상군 소식통은 “지난 3일 주민 2명이 압록강에서 구리를 밀수했다”고 말했다.")

@@ -1242,3 +1242,11 @@ def test_the_souths_navy_and_a_livelihood_are_no_acts_of_the_north() -> None:
     assert "crackdown" not in _types("가상 어선은 지난 3일 초계기에 발견됐고, 해군 함정이 도착해 검문한 결과 조난된 사실을 확인했다.")
     assert "smuggling" not in _types("가상군 소식통은 “국경 마을에서는 밀수로 생계를 잇는 집이 대부분”이라고 말했다.")
     assert "smuggling" in _types("가상군 소식통은 “지난 3일 주민 2명이 압록강에서 구리를 밀수했다”고 말했다.")
+
+
+def test_a_facility_told_by_whom_it_holds_is_no_arrest() -> None:
+    """A facility told by the people it holds (modality.ko.inmates_of) is no flight or arrest;
+    people of the news caught and held there are."""
+    facility = "가상군에는 국경을 넘으려다 잡힌 주민을 수용하는 '노동 단련소'가 새로 들어섰다고 소식통이 전했다."
+    assert "arrest" not in _types(facility) and "defection" not in _types(facility)
+    assert "arrest" in _types("지난 3일 가상군에서 국경을 넘으려던 주민 2명이 잡혀 노동 단련소에 수감됐다고 소식통이 전했다.")

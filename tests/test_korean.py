@@ -1264,3 +1264,105 @@ def test_days_after_an_act_told_before_date_the_later_act() -> None:
     assert times["desertion"] == date(2025, 6, 12) and times["arrest"] == date(2025, 6, 14)
     [arrest] = [r for r in _korean_records("최근 삼지연시에서 군인 1명이 탈영했다가 이틀 만에 붙잡혔다.\n") if r.event_type == "arrest"]
     assert arrest.time.expression != "이틀 만에"
+
+
+def test_customs_duties_and_statistics_are_no_acts() -> None:
+    """What is usual or bound to happen (modality.ko.frequency's "일반적”", 대개, 누구든;
+    modality.ko.habitual's 기 마련, 일상이 됐다), a duty told in the present (modality.ko.obliged),
+    an act as a measure of degree (modality.ko.alternative's 정도로), counts of inmates and totals
+    over years (modality.ko.aggregate): no act of the news; the plain act beside each still is."""
+    assert "punishment" not in _types("소식통은 “가상군에서 단속된 사람들은 단련대로 가는 것이 일반적”이라면서 한숨을 쉬었다고 전했다.")
+    assert "arrest" not in _types("가상군에서 국경을 넘다 잡힌 사람은 대개 수용소로 끌려간다고 소식통이 전했다.")
+    assert "arrest" not in _types("가상시에서는 장사를 하다 보면 보안원에게 끌려가기 마련이라고 소식통이 전했다.")
+    assert "bribery" not in _types("가상군에서는 간부에게 뇌물을 바치는 일이 이제 일상이 됐다고 소식통이 전했다.")
+    assert "arrest" not in _types("가상시 주민이 외지에 다녀오면 반드시 보위부 조사를 받아야 하는 것으로 알려졌다.")
+    assert "arrest" not in _types("당국은 소문을 말하는 것만으로 조사를 받을 정도로 엄격한 통제를 하고 있다고 소식통이 전했다.")
+    assert "arrest" not in _types("가상일보 취재 결과 가상 관리소 수감 인원은 지난해보다 크게 줄어든 것으로 파악됐다.")
+    assert "punishment" not in _types("가상 단체 보고서에 따르면 지난 10년간 공개처형된 사람은 최소 수백 명에 이른다.")
+    assert "arrest" in _types("지난 3일 가상시에서 밀수를 하던 주민 2명이 보위부에 체포됐다고 소식통이 전했다.")
+    assert "arrest" in _types("지난 3일 가상시 주민 2명이 보위부 조사를 받아야 했다고 소식통이 전했다.")
+
+
+def test_titles_goods_residences_and_other_senses_are_no_acts() -> None:
+    """A decree's title "... 처벌할 데(...) 대하여" (modality.ko.decree_title), goods found
+    (modality.ko.goods_found), a flood named as where people lived (modality.ko.lived_in), a weather
+    forecast, "굶어 죽기 딱 좋다", radio waves "shot", 국가보위성 (which holds 위성), smoke that
+    "soared" and the return campaign of Koreans from Japan are no acts of theirs."""
+    title = "‘가상 물자를 빼돌리는 자들을 엄격히 처벌할 데(처벌하는데) 대하여’라는 제목의 포고문이 내려졌다고 소식통이 전했다."
+    assert "punishment" not in _types(title)
+    assert "arrest" not in _types("중국에서 들여온 외국 영화 USB가 최근 가상시에서 적발된 것으로 알려졌다.")
+    assert "arrest" in _types("중국 휴대폰이 적발돼 가상시 주민 2명이 보위부에 끌려갔다고 소식통이 전했다.")
+    assert "disaster" not in _types("붙잡힌 사람들 중에는 지난해 홍수가 발생한 가상군에서 살던 가족들이 많다고 소식통이 전했다.")
+    assert "disaster" in _types("지난해 홍수가 발생해 가상군 주민 5명이 숨졌다고 소식통이 전했다.")
+    assert "disaster" not in _types("기상수문국은 내일 가상도에 폭우가 쏟아질 것으로 예보했다.")
+    assert "disaster" not in _types("소식통은 “법대로 살다가는 굶어 죽기 딱 좋다는 말이 돈다”고 전했다.")
+    assert "missile_launch" not in _types("소식통은 “국가보위성이 들여온 장비는 방해전파만 쏘는 것이 아니다”라고 말했다.")
+    assert "economic_measure" not in _types("[단독] 北 가상시에 치솟은 검은 연기…'당 위원회 건물'에 큰불")
+    assert "economic_measure" in _types("지난주 가상시 장마당에서 쌀값이 폭등했다고 소식통이 전했다.")
+    assert "forced_repatriation" not in _types("재일교포들은 1959년부터 ‘지상낙원’ 선전에 속아 북송선을 탔다.")
+    # a photo credited "(사진_... DB)" is a caption (slots.toml's `caption`), a list of related
+    # headlines run together with bullets is furniture (modality.ko.furniture)
+    from yalu.extract.korean import slots
+
+    assert slots.caption("지난해 북한 미사일 발사 장면(사진_가상매거진 DB)")
+    assert "explosion_accident" not in _types("“가상도서 또 폭발” 지난번보다 큰 듯 • “가상도 폭발 원인 불분명” • “가상도 폭발 버섯구름”")
+
+
+def test_future_denied_anniversary_and_hunts() -> None:
+    """The future ending of any verb (modality.ko.planned's {ㄹ}: 벌일, 들어갈, 열릴) is planned,
+    a past conjectured (처형됐을) is not; a report called a fabrication is denied; an act named by
+    its anniversary or right after "당시" is the old act; a hunt set out on (적발에 나섰다) is a
+    crackdown, not an arrest."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean.triggers import find_triggers, judge
+
+    def modality(text: str) -> str | None:
+        doc = annotate(text)
+        sentence = doc.sentences[0]
+        morpheme, rule = find_triggers(doc, sentence)[0]
+        return judge(doc, sentence, morpheme, True, rule.type)[0]
+
+    assert modality("보위부가 다음 주 가상시에서 손전화 단속을 벌일 것으로 보인다고 소식통이 전했다.") == "planned"
+    assert modality("가상시에서 공개재판이 열릴 것”이라고 소식통이 전했다.") == "planned"
+    assert modality("가상시에서 간부 2명이 처형됐을 것으로 보인다고 소식통이 전했다.") == "alleged"
+    assert modality("외무성 대변인은 공화국이 주민들을 처형했다는 보도는 완전한 날조”라고 주장했다.") == "denied"
+    assert modality("가상군 주민 2명이 처형됐다는 보도가 나왔다.") != "denied"
+    assert "attack" not in _types("가상함 피격 15주기 추모식이 20일 열렸다.")
+    assert "crackdown" in _types("가상 방송은 청년동맹이 가상도에서 복장과 두발 등 비사회주의 풍속에 대한 적발에 나섰다고 전했다.")
+    assert "arrest" not in _types("가상 방송은 청년동맹이 가상도에서 복장과 두발 등 비사회주의 풍속에 대한 적발에 나섰다고 전했다.")
+
+
+def test_practices_complaints_requests_and_entries_are_no_acts() -> None:
+    """A brisk trade, a deed done regularly, what befalls people in serious cases, a deed found
+    out, a curb lifted (통제를 안 하는), a kind named "such as", a request named by its noun, a
+    complaint about bribes (modality.ko.complaint), a man crossing into the North and people
+    dragged out to be shot are no smuggling, arrest, crackdown, disaster, repatriation, bribery,
+    defection or arrest of the news; the plain acts beside them still are."""
+    assert "smuggling" not in _types("소식통은 “빙두 밀수가 가장 활발한 가상군에 검열단이 내려왔다”고 전했다.")
+    assert "punishment" not in _types("가상군 주민들이 보위부에 체포돼 처벌을 받았고, 심각한 경우에는 수용소로 끌려가기도 했다고 소식통이 전했다.")
+    assert "arrest" not in _types("가상시에서 중국 손전화로 통화하는 일이 적발되자 보위부가 단속을 강화하고 있다고 소식통이 전했다.")
+    assert "disaster" not in _types("가상국은 종종 홍수와 같은 자연 재해로 수확이 줄었다고 소식통이 전했다.")
+    assert "forced_repatriation" not in _types("“북측, 통신망으로 선원 송환 요청…가상 어선은 예인 중 침몰”")
+    assert "bribery" not in _types("가상시 주민들 사이에서는 보안원들의 뇌물 요구가 가장 심하다는 원성이 높다고 소식통이 전했다.")
+    assert "bribery" in _types("지난 3일 가상시 보안원 2명이 주민들에게서 뇌물을 받다 적발됐다고 소식통이 전했다.")
+    crossing = "지난 14일 가상군 국경경비대는 압록강을 넘어 북한으로 넘어오는 중국인 남성에게 총격을 가해 사살했다고 소식통이 전했다."
+    assert "defection" not in _types(crossing) and "attack" in _types(crossing)
+    assert "defection" in _types("지난 14일 가상군 주민 2명이 압록강을 건너 중국으로 넘어갔다고 소식통이 전했다.")
+    execution = "소식통은 “사형수 2명이 보안원들에게 끌려나와 가상시 주민들 앞에서 총살됐다”고 전했다."
+    assert "arrest" not in _types(execution) and "punishment" in _types(execution)
+
+
+def test_the_souths_navy_and_a_livelihood_are_no_acts_of_the_north() -> None:
+    """The South's navy checking a boat from the North (modality.ko.south_inquiry) is no crackdown;
+    the North's navy checking one is; a livelihood from smuggling (modality.ko.habitual) is none."""
+    assert "crackdown" not in _types("가상 어선은 지난 3일 초계기에 발견됐고, 해군 함정이 도착해 검문한 결과 조난된 사실을 확인했다.")
+    assert "smuggling" not in _types("가상군 소식통은 “국경 마을에서는 밀수로 생계를 잇는 집이 대부분”이라고 말했다.")
+    assert "smuggling" in _types("가상군 소식통은 “지난 3일 주민 2명이 압록강에서 구리를 밀수했다”고 말했다.")
+
+
+def test_a_facility_told_by_whom_it_holds_is_no_arrest() -> None:
+    """A facility told by the people it holds (modality.ko.inmates_of) is no flight or arrest;
+    people of the news caught and held there are."""
+    facility = "가상군에는 국경을 넘으려다 잡힌 주민을 수용하는 '노동 단련소'가 새로 들어섰다고 소식통이 전했다."
+    assert "arrest" not in _types(facility) and "defection" not in _types(facility)
+    assert "arrest" in _types("지난 3일 가상군에서 국경을 넘으려던 주민 2명이 잡혀 노동 단련소에 수감됐다고 소식통이 전했다.")

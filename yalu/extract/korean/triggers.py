@@ -95,10 +95,22 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
     )
 
 
+def _syllables(final: int) -> str:
+    """Every Hangul syllable whose final consonant is the `final`-th (8: ㄹ, 20: ㅆ)."""
+    return "".join(chr(0xAC00 + k * 28 + final) for k in range(19 * 21))
+
+
+# "{ㄹ}" in a modality pattern: the future adnominal -ㄹ, which Hangul writes into the verb's last
+# syllable (벌일, 들어갈, 열릴, 내릴), not after a past -았/었- (처형됐을, 했을: a past conjectured;
+# 있을 and 없을 are no past) nor a figure (10명일: a count conjectured)
+FUTURE_ENDING = "(?<![" + _syllables(20).replace("있", "").replace("없", "") + "0-9명])[" + _syllables(8) + "]"
+
+
 @cache
 def modality_rules() -> tuple[ModalityRule, ...]:
     return tuple(
-        ModalityRule(r["id"], r["scope"], None if r["modality"] == "none" else r["modality"], re.compile(r["pattern"]),
+        ModalityRule(r["id"], r["scope"], None if r["modality"] == "none" else r["modality"],
+                     re.compile(r["pattern"].replace("{ㄹ}", FUTURE_ENDING)),
                      frozenset(r.get("not_types", ())), frozenset(r.get("types", ())), r.get("inside", False))
         for r in resources.load("ko/modality.toml")["rule"]
     )

@@ -55,6 +55,7 @@ def fired_types(fired, text):
         # a disaster report's list of damage
         ("Roads, breakwaters and electric supply networks were also destroyed in the county.", "fortification"),
         ("Bridges and the power supply of the county were destroyed, the agency said.", "fortification"),
+        ("Roads, bridges and telephone lines were also destroyed in the county, the agency said.", "fortification"),
         # the South's forces watching the North, named by who acts, not by the bare "vigilance"
         ("South Korean forces have strengthened their vigilance along the border since the launch.", "crackdown"),
         ("The submarine ran aground near the beach and the agents fled into the hills.", "disaster"),

@@ -401,6 +401,8 @@ def test_one_sentence_two_modalities(mode):
          "modality.no_act.threatened"),
         ("The commanders are exposing the soldiers directly to attacks.", "attacks", "modality.no_act.threatened"),
         ("The two brokers are subject to punishment under the new decree.", "punishment", "modality.no_act.threatened"),
+        ("Traders who sell foreign goods are liable to punishment, the notice said.", "punishment",
+         "modality.no_act.threatened"),
     ],
 )
 def test_generic_mention_is_no_act(nlp, text, word, rule):
@@ -423,6 +425,9 @@ def test_generic_mention_is_no_act(nlp, text, word, rule):
         ("Two defections were reported near Musan last week.", "defections"),
         ("The authorities imposed a lockdown on Hyesan on Monday.", "lockdown"),
         ("The court handed down harsh punishment to the two brokers last week.", "punishment"),
+        # subjected to it, told in the past: the trial or the beating was held
+        ("The three brokers were subjected to a public trial in the Musan market on Friday.", "trial"),
+        ("Guards subjected the returned women to beatings at the holding center last month.", "beatings"),
         ("A famine hit two counties of South Hwanghae Province in the spring of 2012, a source said.", "famine"),
         # a sanction ordered for people named, or pledged, is meted out or decided
         ("The minister ordered the public execution of the three brokers caught in Musan.", "execution"),

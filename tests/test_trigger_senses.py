@@ -45,6 +45,7 @@ def fired_types(fired, text):
         ("The price of corn has stayed at 2,800 won per kilogram in Sinuiju.", "economic_measure"),
         ("Gasoline prices remained unchanged after the holiday.", "economic_measure"),
         ("Prices of rice were stable, the source said.", "economic_measure"),
+        ("Maize prices remained flat in the Musan market last month.", "economic_measure"),
         # a venue run by a company, a ship run aground: nobody fled
         ("The restaurant is run by a trading company and caters mostly to Chinese tourists.", "defection"),
         ("The freighter ran aground off the coast of China after sending a distress signal.", "defection"),
@@ -53,6 +54,10 @@ def fired_types(fired, text):
         ("Party organizations are bolstering their attacks and indoctrination against foreign culture.", "attack"),
         # a disaster report's list of damage
         ("Roads, breakwaters and electric supply networks were also destroyed in the county.", "fortification"),
+        ("Bridges and the power supply of the county were destroyed, the agency said.", "fortification"),
+        ("Roads, bridges and telephone lines were also destroyed in the county, the agency said.", "fortification"),
+        # the South's forces watching the North, named by who acts, not by the bare "vigilance"
+        ("South Korean forces have strengthened their vigilance along the border since the launch.", "crackdown"),
         ("The submarine ran aground near the beach and the agents fled into the hills.", "disaster"),
     ],
 )
@@ -82,6 +87,12 @@ def test_other_senses_of_a_trigger_word_do_not_fire(fired, text, event_type):
         ("Two soldiers ran across the frozen river to China on Monday.", "defection"),
         ("Border guards have strengthened surveillance of residents near the river since May.", "crackdown"),
         ("The army blew up the roads and the railway line near the border on Tuesday.", "fortification"),
+        # the North's own demolition of the inter-Korean lines names poles and phone lines; the North's own
+        # "surveillance and vigilance" over people; the price of a flat, an apartment
+        ("Soldiers tore down the electric poles and lamp posts along the road near the MDL on Friday.", "fortification"),
+        ("The army blew up the railway and the telephone lines beside it near the border on Monday.", "fortification"),
+        ("Security agents have strengthened vigilance and surveillance over traders in Musan since April.", "crackdown"),
+        ("The price of a flat in central Chongjin has jumped to $20,000 this year, a source said.", "economic_measure"),
     ],
 )
 def test_the_incident_sense_of_the_same_words_still_fires(fired, text, event_type):

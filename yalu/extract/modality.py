@@ -199,7 +199,8 @@ def _threatened_or_cause(trigger: Token) -> str | None:
         return "modality.no_act.threatened"  # "warns of stronger punishments", "threatening residents with punishment"
     if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.threat_nouns:
         return "modality.no_act.threatened"  # "out of fear of punishment", "the risk of arrest"
-    if n.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in lex.exposed_to:
+    if n.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in lex.exposed_to and not _past(head.head):
+        # "were subjected to a public trial" tells the trial held, "subject to punishment" a threat
         return "modality.no_act.threatened"  # "exposing the soldiers to attacks", "subject to punishment"
     if _sanction_called_for(trigger):
         return "modality.no_act.sanction_called_for"

@@ -161,6 +161,12 @@ def test_dates_resolve_like_the_english_ones() -> None:
     assert one("25일 오후 5시경")[2] == 1  # an hour's 경: the day is told
     assert one("작년 말")[:2] == ("2024-09-01", "2024-12-31")
     assert one("주체112년") == ("2023-01-01", "2023-12-31", 4)
+    # a holiday: the last one before publication, unless a year is told before it (date.ko.holiday)
+    assert one("태양절을 맞으며") == ("2025-04-12", "2025-04-18", 2)
+    assert one("지난해 태양절에도") == ("2024-04-12", "2024-04-18", 2)
+    assert one("2021년 광명성절 직후") == ("2021-02-13", "2021-02-19", 2)
+    # one still to come is not last year's (near miss: the holiday alone, read above)
+    assert find_dates("다가오는 당창건기념일을 맞아 단속이 시작됐다.", PUB) == []
     assert one("최근")[1:] == ("2025-06-12", 4)
     assert all(d.spoken for d in find_dates("소식통은 2일 데일리NK에 전했다", PUB))
     # a dispatch's dateline is the day the agency filed, no act's
@@ -767,3 +773,16 @@ def test_the_norths_fixed_holidays_are_a_window_around_their_day() -> None:
              for d in find_dates("태양절을 맞으며 평양시가 길거리 장사를 단속했다.", PUB)]
     assert found == [("date.ko.holiday", "2025-04-12", "2025-04-18", 2)]
     assert find_dates("태양절을 앞두고 평양시가 길거리 장사를 단속했다.", PUB) == []
+
+
+def test_an_act_told_as_a_nouns_modifier_is_a_state() -> None:
+    """`not_before_noun`: "배급이 끊긴 노동자들", "문을 닫은 뒤" tell a state or a time of day, no
+    act; "끊긴 것으로 알려졌다" (것) and the finite act still fire."""
+    def fired(text: str) -> set[str]:
+        doc = annotate(text)
+        return {r.id for s in doc.sentences for _, r in find_triggers(doc, s)}
+
+    assert "trigger.ko.economic_measure.rations" in fired("가상시 노동자들에게 이달부터 배급이 끊긴 것으로 알려졌다.")
+    assert "trigger.ko.economic_measure.rations" not in fired("배급이 끊긴 가상군 광산 노동자들은 산나물로 버틴다.")
+    assert "trigger.ko.lockdown.closed_doors" in fired("가상시 장마당이 지난 3일부터 문을 닫았다.")
+    assert "trigger.ko.lockdown.closed_doors" not in fired("가상시 장마당이 문을 닫은 다음 보안원들이 상인 2명을 붙잡았다.")

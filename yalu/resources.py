@@ -138,7 +138,8 @@ SCHEMAS: dict[str, Schema] = {
         "decision": dict,
         "labels": dict,
         "story": dict,
-        "rule": _records("id type forms weight examples", "any none not_after not_examples kinds beside also none_over none_unless", ("type",)),
+        "rule": _records("id type forms weight examples",
+                         "any none not_after not_examples kinds beside also none_over none_unless not_before_noun", ("type",)),
     }),
     "ko/modality.toml": Schema({"rule": _records("id scope modality pattern examples", "not_examples not_types types inside")}),
     "ko/dates.toml": Schema({

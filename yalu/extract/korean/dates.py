@@ -126,7 +126,8 @@ def value_of(rule: DateRule, m: re.Match[str]) -> Value | None:
         return _About(told, int(rule.spec["days"]), int(rule.spec["precision"]))
     if kind == "holiday":
         month, day = resources.load("ko/dates.toml")["holidays"][m["holiday"]]
-        return _About(MonthDay(int(month), int(day), None, None), int(rule.spec["days"]), int(rule.spec["precision"]))
+        return _About(MonthDay(int(month), int(day), year, None), int(rule.spec["days"]), int(rule.spec["precision"]),
+                      _year_offset(m))
     if kind == "month_range":
         return _MonthRun(int(m["month"]), _part(m["part"])[1], int(m["month2"]), _part(m["part2"])[1], year,
                          _year_offset(m), _int(m, "year2"))
@@ -172,9 +173,10 @@ class _About(Value):
     told: Value
     days: int
     precision: int
+    years: int | None = None  # a holiday of the year so many from publication's ("지난해 태양절": -1)
 
     def resolve(self, pub: date | None, future: bool, year: int | None = None) -> TimeSpan:
-        at = self.told.resolve(pub, future)
+        at = self.told.resolve(pub, future, pub.year + self.years if pub and self.years is not None else None)
         if at.start is None or at.end is None:
             return at
         start, end = at.start - timedelta(days=self.days), at.end + timedelta(days=self.days)

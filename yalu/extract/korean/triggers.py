@@ -55,6 +55,9 @@ class TriggerRule:
     # spacing ("날려 보냈다", "날려보낸"), particles and endings between them skipped; the act's
     # morpheme is the last, whose clause and endings tell its modality
     phrases: tuple[tuple[str, ...], ...] = ()
+    # not an act told as the modifier of a noun ("배급이 끊긴 노동자들", "문을 닫은 뒤"): a state
+    # or a time the news is set in; "끊긴 것으로 알려졌다" (것) is the act reported
+    not_before_noun: bool = False
 
     def kind_of(self, form: str) -> str:
         return next((kind for f, kind in self.kinds if f == form), "")
@@ -90,7 +93,7 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
                     tuple((f, kind) for kind, forms in r.get("kinds", {}).items() for f in forms),
                     r.get("beside", False), tuple(r.get("also", ())), _veto(r.get("none_over", [])),
                     tuple(r.get("none_unless", ())),
-                    tuple(tuple(f.split(PHRASE)) for f in r["forms"] if PHRASE in f))
+                    tuple(tuple(f.split(PHRASE)) for f in r["forms"] if PHRASE in f), r.get("not_before_noun", False))
         for r in resources.load("ko/triggers.toml")["rule"]
     )
 
@@ -133,6 +136,7 @@ def find_triggers(doc: KoreanDoc, sentence: Sentence) -> list[tuple[Morpheme, Tr
             and (not r.also or any(a in sentence.text for a in r.also))
             and (not any(n.search(unspaced) for n in r.none) or any(u in sentence.text for u in r.none_unless))
             and not (r.none_over and _covered(r.none_over, doc, sentence, m, unspaced))
+            and not (r.not_before_noun and _before_noun(morphemes, k))
         ]
         surest = max((r for r in fired if not r.beside), key=lambda r: r.weight, default=None)
         found.extend((m, r) for r in fired if r is surest or (r.beside and surest is not None))
@@ -163,6 +167,15 @@ def _covered(patterns: tuple[re.Pattern[str], ...], doc: KoreanDoc, sentence: Se
     lo = len(_unspaced(doc.text[sentence.start_char:m.start]))
     hi = lo + len(_unspaced(doc.text[m.start:m.end]))
     return any(v.start() < hi and lo < v.end() for n in patterns for v in n.finditer(unspaced))
+
+
+def _before_noun(morphemes: list[Morpheme], k: int) -> bool:
+    """The k-th morpheme (past its 하/되) ends in an adnominal ending before a noun other than 것."""
+    j = k + 1
+    while j < len(morphemes) and morphemes[j].pos in ("XSV", "XSA"):
+        j += 1
+    return (j + 1 < len(morphemes) and morphemes[j].pos == "ETM" and morphemes[j + 1].pos.startswith("NN")
+            and morphemes[j + 1].form != "것")
 
 
 def _following(morphemes: list[Morpheme], k: int) -> str:

@@ -377,6 +377,8 @@ NEAR_MISSES = [
     ("Washington has stepped up surveillance of the North's missile bases this week, Yonhap said.",
      "trigger.crackdown.tightened"),
     ("Seoul and Tokyo stepped up aerial surveillance of the launch site on Friday.", "trigger.crackdown.tightened"),
+    ("South Korea and the United States stepped up surveillance of the North's border airfields on Monday.",
+     "trigger.crackdown.tightened"),
     # kept indoors for a storm, a drill or a rehearsal is no lockdown (finding 6)
     ("Residents of Hamhung were told to stay in their homes as a powerful storm neared the coast.",
      "trigger.lockdown.stay_home"),

@@ -181,8 +181,11 @@ FIRES = [
     ("The capital was closed for three days over a fever outbreak, the notice said.", "trigger.lockdown.close"),
     ("Residents of Hyesan were ordered to stay indoors until the end of the month.", "trigger.lockdown.stay_home"),
     ("People in two districts of Sinuiju were told to remain in their homes on Monday.", "trigger.lockdown.stay_home"),
+    ("Residents of Kanggye were ordered to stay indoors after a fever outbreak on May 1.", "trigger.lockdown.stay_home"),
     # people prosecuted or indicted (trigger.punishment.prosecute)
     ("The provincial security bureau prosecuted three railway workers for selling fuel.",
+     "trigger.punishment.prosecute"),
+    ("Two young men in Chongjin were indicted in May for spying for South Korea, a source said.",
      "trigger.punishment.prosecute"),
     # a trade the state lets be done (trigger.economic_measure.permit)
     ("The authorities permitted the sale of Chinese grain at state shops in Hamhung last month.",
@@ -196,6 +199,8 @@ FIRES = [
      "trigger.crackdown.search"),
     # surveillance stepped up (trigger.crackdown.tightened)
     ("The security ministry has stepped up surveillance of Chinese phone users in Musan since May.",
+     "trigger.crackdown.tightened"),
+    ("North Korea has stepped up surveillance of residents near the border, a source said.",
      "trigger.crackdown.tightened"),
     # a craft that blows up in the air (trigger.explosion_accident.explosion)
     ("An army helicopter exploded in mid-air during a training flight near Hamhung.",
@@ -355,6 +360,32 @@ NEAR_MISSES = [
     ("The head of the provincial control bureau stepped down in March.", "trigger.crackdown.tightened"),
     # a launch's payload that blows up is the launch's failure
     ("The satellite's payload exploded mid-air and fell into the sea.", "trigger.explosion_accident.explosion"),
+    # US or South Korean indictments are no act of the North's (review 24, finding 2)
+    ("Federal prosecutors in New York indicted two North Korean IT workers on Monday for laundering money.",
+     "trigger.punishment.prosecute"),
+    ("Washington indicted four North Korean agents on Thursday for hacking a defense contractor.",
+     "trigger.punishment.prosecute"),
+    ("Two North Korean hackers were indicted by a grand jury on Wednesday for stealing cryptocurrency.",
+     "trigger.punishment.prosecute"),
+    ("South Korean prosecutors indicted a navy sergeant for sending documents to a North Korean handler.",
+     "trigger.punishment.prosecute"),
+    # grass or stubble burnt to clear a view or a field is no attack (finding 3)
+    ("Border guards set fire to the grass on the riverbank on Monday to clear the view, a source said.",
+     "trigger.attack.arson"),
+    ("Villagers in Hoeryong set fire to the weeds along their fields on Sunday.", "trigger.attack.arson"),
+    # the US or Seoul stepping up its watch on the North cracks down on no one (finding 5)
+    ("Washington has stepped up surveillance of the North's missile bases this week, Yonhap said.",
+     "trigger.crackdown.tightened"),
+    ("Seoul and Tokyo stepped up aerial surveillance of the launch site on Friday.", "trigger.crackdown.tightened"),
+    ("South Korea and the United States stepped up surveillance of the North's border airfields on Monday.",
+     "trigger.crackdown.tightened"),
+    # kept indoors for a storm, a drill or a rehearsal is no lockdown (finding 6)
+    ("Residents of Hamhung were told to stay in their homes as a powerful storm neared the coast.",
+     "trigger.lockdown.stay_home"),
+    ("People in Kaesong were ordered to stay indoors during an air raid drill on Wednesday.",
+     "trigger.lockdown.stay_home"),
+    ("Residents of Nampho were ordered to stay at home while the parade rehearsal went on.",
+     "trigger.lockdown.stay_home"),
 ]
 
 

@@ -87,8 +87,8 @@ SCHEMAS: dict[str, Schema] = {
         "elsewhere": _records("terms korean"),
         "rule": _records(
             "id type lemmas",
-            "pos any also none objects_none subjects_none recipients_none single_objects_none intransitive_none causes blamed objects_any "
-            "subjects_any destinations_any "
+            "pos any also none sentence_none objects_none subjects_none recipients_none single_objects_none intransitive_none "
+            "causes blamed objects_any subjects_any destinations_any "
             "weight states kinds term_kinds",
             ("type",),
         ),

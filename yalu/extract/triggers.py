@@ -43,6 +43,9 @@ class Rule:
     # (word, kind): which sanction a sentence's term names, "sentenced to death", "a life
     # sentence", "sentenced to ten years of hard labor" (trigger.punishment.execute `term_kinds`)
     term_kinds: tuple[tuple[str, str], ...] = ()
+    # vetoes read in the whole sentence, its embedded clauses too: the storm that residents are
+    # told to stay indoors "as" it nears (trigger.lockdown.stay_home)
+    sentence_none: Terms = Terms([])
     objects_none: Terms = Terms([])  # objects that give the word another sense ("sent a petition")
     subjects_none: Terms = Terms([])  # doers that do ("rains destroying bridges")
     recipients_none: Terms = Terms([])  # and recipients ("handed money to a defector's family")
@@ -206,6 +209,7 @@ def rules() -> dict[str, list[Rule]]:
             also=Terms(r.get("also", [])),
             kinds=tuple((form, kind) for kind, words in r.get("kinds", {}).items() for w in words for form in _inflections(w)),
             term_kinds=tuple((w, kind) for kind, words in r.get("term_kinds", {}).items() for w in words),
+            sentence_none=Terms(r.get("sentence_none", [])),
             objects_none=Terms(r.get("objects_none", [])),
             subjects_none=Terms(r.get("subjects_none", [])),
             recipients_none=Terms(r.get("recipients_none", [])),
@@ -311,6 +315,7 @@ def find_triggers(sent: Span, place_tags) -> list[Trigger]:
                  or (before and has(rule.event_type, "told_by_pronoun") and rule.any.found(before, place_tags(before))))
             and not (rule.also and not rule.also.found(clause, tags))
             and not (rule.none and rule.none.found(clause, tags))
+            and not (rule.sentence_none and rule.sentence_none.found(list(sent), set()))
             and not rule.other_sense(token)
             and not rule.wants_object(token)
             and not rule.wants_doer(token)

@@ -1283,6 +1283,30 @@ def test_customs_duties_and_statistics_are_no_acts() -> None:
     assert "arrest" in _types("지난 3일 가상시 주민 2명이 보위부 조사를 받아야 했다고 소식통이 전했다.")
 
 
+
+def test_dated_acts_beside_usual_cases_totals_and_estimated_counts() -> None:
+    """대개 and 누구나 read only before a predicate in the plain present (modality.ko.frequency), a
+    total over years only with its count and never beside the act's own day (modality.ko.aggregate),
+    and a count's verb (넘을, 달할) is no plan (modality.ko.planned): a dated act told beside each is
+    still one incident; the pattern, the statistic and the plan are still none or planned."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean.triggers import find_triggers, judge
+
+    def modalities(text: str) -> list[str | None]:
+        doc = annotate(text)
+        sentence = doc.sentences[0]
+        return [judge(doc, sentence, m, True, rule.type)[0] for m, rule in find_triggers(doc, sentence)]
+
+    assert "punishment" in _types("가상군에서 누구나 아는 큰 장사꾼 최모 씨가 지난 7일 공개처형됐다고 소식통이 전했다.")
+    assert "arrest" in _types("가상시에서 지난 8일 대개 새벽에 강을 건너는 밀수꾼 3명이 보위부에 체포됐다고 소식통이 전했다.")
+    assert "arrest" in _types("가상시에서 지난 9일 단속에 걸린 주민은 누구나 보안서로 끌려갔고 그중 3명이 구속됐다고 소식통이 전했다.")
+    assert "arrest" not in _types("가상시에서 국경을 넘다 붙잡힌 사람은 누구나 교화소로 보내진다고 소식통이 전했다.")
+    assert "arrest" in _types("가상군에서 3년 동안 숨어 살던 일가족 4명이 지난 6일 모두 체포됐다고 소식통이 전했다.")
+    assert "punishment" not in _types("가상 단체 조사에 따르면 지난 5년간 공개처형된 주민은 모두 70명에 달한다.")
+    assert modalities("지난 2일부터 가상시에서 체포된 주민은 40명이 넘을 것으로 알려졌다.") == ["reported"]
+    assert modalities("이번 홍수로 숨진 주민이 가상군에서만 30명에 달할 것으로 보인다.") == ["alleged"]
+    assert modalities("보위부가 가상시에서 밀수꾼 3명을 공개처형할 것으로 알려졌다.") == ["planned"]
+
 def test_titles_goods_residences_and_other_senses_are_no_acts() -> None:
     """A decree's title "... 처벌할 데(...) 대하여" (modality.ko.decree_title), goods found
     (modality.ko.goods_found), a flood named as where people lived (modality.ko.lived_in), a weather

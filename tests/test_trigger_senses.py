@@ -202,6 +202,8 @@ def test_a_clash_after_leaflets_stays_a_clash(read_with_rules):
          "forced_repatriation", False),
         ("China sent 300 tons of fertilizer to North Korea in April, customs data showed.", "forced_repatriation", False),
         ("Seoul sent a delegation to North Korea for the talks on Monday.", "forced_repatriation", False),
+        ("The president of Ruritania sent a floral basket and a congratulatory card to the DPRK embassy on Sept. 19.",
+         "forced_repatriation", False),
         ("The arrested smugglers were sent to Hyesan for questioning.", "forced_repatriation", False),
         ("The seven others were sent to North Korea's harshest prison camp, the group said.",
          "forced_repatriation", False),

@@ -73,6 +73,12 @@ def date_rules() -> tuple[DateRule, ...]:
     return tuple(DateRule(r["id"], r["value"], pattern(r["pattern"]), bool(r.get("spoken")), r) for r in data["rule"])
 
 
+@cache
+def rules_by_id() -> dict[str, DateRule]:
+    """The date rules by their ids (a date found names the rule that read it)."""
+    return {r.id: r for r in date_rules()}
+
+
 def _part(word: str | None) -> tuple[str | None, tuple[int, int] | None]:
     """A Korean part word ("초", "중순") as dates.toml's part name and its days."""
     if not word:
@@ -345,7 +351,7 @@ def _count_from_anchors(kept: list[KoreanDate], published: date | None) -> None:
     """ "이튿날", "그날": the day after, or the day of, the last day told before; "이날",
     the day of the news: the last day a source or an agency spoke, else the first day
     told (the lead's); no day told, publication's."""
-    anchored = {r.id: r for r in date_rules() if r.value == "anchored"}
+    anchored = {i: r for i, r in rules_by_id().items() if r.value == "anchored"}
     for i, d in enumerate(kept):
         rule = anchored.get(d.rule)
         if rule is None:
@@ -383,7 +389,7 @@ def _count_from_anchors(kept: list[KoreanDate], published: date | None) -> None:
 def _read_again(d: KoreanDate) -> tuple[DateRule, re.Match[str]] | None:
     """The rule that read a date and its match, read again from the date's words (a date
     counted from another is resolved once those are known)."""
-    rule = next((r for r in date_rules() if r.id == d.rule), None)
+    rule = rules_by_id().get(d.rule)
     m = rule.pattern.fullmatch(d.span.expression or "") if rule else None
     return (rule, m) if rule and m else None
 

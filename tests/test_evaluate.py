@@ -90,6 +90,17 @@ def test_match_is_one_to_one_and_prefers_the_better_pair():
     assert match(preds, golds) == [(1, 0)]
 
 
+def test_match_gives_a_tie_to_the_required_gold():
+    # an optional per-county record listed before the required whole record, both as good a pair
+    golds = [gold("disaster", key="county", optional=True), gold("disaster", key="whole")]
+    assert match([pred("disaster")], golds) == [(0, 1)]
+    counts = score([doc(golds)], {"d1": [pred("disaster")]})
+    assert (counts.tp, counts.fp, counts.fn) == (1, 0, 0)
+    # a better pair still wins: the optional gold's county is the prediction's
+    golds = [gold("disaster", key="county", admin1="KP-09", optional=True), gold("disaster", key="whole")]
+    assert match([pred("disaster", admin1="KP-09")], golds) == [(0, 0)]
+
+
 # --- dates -------------------------------------------------------------------------------------
 
 

@@ -169,7 +169,9 @@ def match(preds: list[dict], golds: list[dict]) -> list[tuple[int, int]]:
         if p["event_type"] in _types(g)
     ]
     used_p, used_g, matched = set(), set(), []
-    for _score, i, j in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+    # at equal scores a required gold incident takes the prediction before an optional one:
+    # in gold order, an optional record listed first left its required twin missed
+    for _score, i, j in sorted(pairs, key=lambda x: (-x[0], bool(golds[x[2]].get("optional")), x[1], x[2])):
         if i not in used_p and j not in used_g:
             used_p.add(i)
             used_g.add(j)

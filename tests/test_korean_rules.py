@@ -87,6 +87,11 @@ def test_modality_decides_in_context() -> None:
         # a later quotation's plan is its own ("...남하했다”며 “... 하겠다는"), a quoted one's not
         "합참은 “경비정이 NLL을 침범해 계속 남하했다”며 “경고사격을 하겠다는 통신을 했다”고 밝혔다.": "asserted",
         "합참은 “경비정이 NLL을 침범할 계획”이라고 밝혔다.": "planned",
+        # a source who "전해왔다" told the news: its 해왔 is no practice (modality.ko.habitual)
+        "가상강에서 주민 2명이 익사했다고 소식통이 전해왔다.": "asserted",
+        "가상군 주민들은 수년간 밀수를 해왔다.": None,
+        # an act named as a campaign's priority is none (modality.ko.practice)
+        "한국행을 시도하는 탈북자 체포가 우선이다.": None,
     }
     for text, expected in cases.items():
         doc = annotate(text)

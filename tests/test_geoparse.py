@@ -149,6 +149,21 @@ def test_destination_is_not_a_defections_place(where):
     assert (loc.country, loc.admin2) == ("KP", "Hyesan")
 
 
+@pytest.mark.parametrize("text, trigger, kind, admin2", [
+    # context.toml [whither] (place.bound_for): where a vehicle or a traveller was headed
+    ("Police arrested six women on a bus bound for Chongjin.", "arrested", "arrest", None),
+    ("A truck heading for Sinuiju was robbed near Anju.", "robbed", "attack", "Anju"),
+    ("A Hyesan-bound train derailed in Kowon County, killing nine.", "derailed", "disaster", "Kowon"),
+    ("The woman left for Hoeryong and was arrested in Musan.", "arrested", "arrest", "Musan"),
+    # near misses: "for" a crime, and the nearest preposition ("in") decides
+    ("Police arrested a trader in Hyesan for smuggling.", "arrested", "arrest", "Hyesan"),
+    ("Guards arrested smugglers heading for the border in Musan.", "arrested", "arrest", "Musan"),
+])
+def test_where_one_was_headed_is_not_the_acts_place(where, text, trigger, kind, admin2):
+    loc = where(text, trigger, kind)
+    assert (loc.admin2 if loc else None) == admin2
+
+
 def test_splash_down_sea_is_not_a_launchs_place(where):
     loc = where("North Korea fired two ballistic missiles into the East Sea from Wonsan.", "fired", "missile_launch")
     assert (loc.admin2, loc.admin1_code) == ("Wonsan", "KP-07")

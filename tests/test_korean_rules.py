@@ -319,6 +319,14 @@ def test_places_the_genre_names_otherwise(geoparser: Geoparser) -> None:
     # a team sent from the capital, the verb spaced as the genre often writes it (place.ko.sent_from)
     assert found("평양에서 내려 온 보위성원들이 순천에서 검열을 했다.") == [
         ("평양", "kp.pyongyang", True), ("순천", "kp.south-pyongan.sunchon", False)]
+    # the ends of a train's route are where it went and came from (place.ko.bound_for)
+    assert [(h[0], h[2]) for h in found("강원도 고원군 주변에서 혜산-평양행 열차가 전복됐다.")] == [
+        ("강원도", False), ("고원군", False), ("혜산", True), ("평양", True)]
+    assert found("평양 행사에서 간부가 체포됐다.") == [("평양", "kp.pyongyang", False)]
+    # an outlet's name is no place (place.ko.outlet_name); the city before a paper's
+    # words is still one
+    assert found("잠수함이 침몰했다고 도쿄신문이 보도했다.") == []
+    assert [h[0] for h in found("도쿄에서 신문 기자들이 회견을 열었다.")] == ["도쿄"]
 
 
 def test_places_that_place_no_act(geoparser: Geoparser) -> None:

@@ -36,6 +36,9 @@ def test_sinpa_is_now_kim_jong_suk(where, name):
         # Daily NK's Hwasung, one of the 화성s, chosen by its province (ambiguities.toml)
         ("Hwasung, North Hamgyong Province", "Myonggan", "KP-09"),
         ("Yongchun, North Pyongan Province", "Ryongchon", "KP-03"),
+        # ㅜ as oo in older press copy (romanize._oo)
+        ("Moosan", "Musan", "KP-09"),
+        ("Woonjeon, North Pyongan Province", "Unjon", "KP-03"),
     ],
 )
 def test_county_and_city_spellings(where, name, admin2, admin1_code):

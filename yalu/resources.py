@@ -130,7 +130,7 @@ SCHEMAS: dict[str, Schema] = {
         "metonymy": _records("capitals causatives", "place_properties addressed"),
         "based": _records("units"),
         "whither": _records("for_heads bound"),
-        "speakers": _records("seats said_in"),
+        "speakers": _records("seats said_in venues"),
         "direction": _records("id types takes", "not_kinds shooter_kinds verbs country note", ("types",)),
     }),
     # the Korean pipeline (docs/korean.md): every rule carries the examples it must read

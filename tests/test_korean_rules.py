@@ -323,6 +323,16 @@ def test_places_the_genre_names_otherwise(geoparser: Geoparser) -> None:
     assert [(h[0], h[2]) for h in found("강원도 고원군 주변에서 혜산-평양행 열차가 전복됐다.")] == [
         ("강원도", False), ("고원군", False), ("혜산", True), ("평양", True)]
     assert found("평양 행사에서 간부가 체포됐다.") == [("평양", "kp.pyongyang", False)]
+    # "에서 살던" and "등에서 살던" say where people lived, as "에 살던" does (`home`)
+    def homes(text: str) -> list[tuple[str, bool]]:
+        return [(h.text, h.home) for h in slots.find_places(annotate(text), geoparser)]
+
+    assert homes("선양에서 온성 등에서 살던 가족들이 붙잡혔다.") == [("선양", False), ("온성", True)]
+    assert homes("온성군에서 살던 여성이 탈북했다.") == [("온성군", True)]
+    assert homes("온성에서 가족들이 붙잡혔다.") == [("온성", False)]
+    # where people came back from (a `destination` pattern); a quarantine there stays there
+    assert found("칭다오에서 귀국한 주민이 격리됐다.") == [("칭다오", "cn.shandong.qingdao", True)]
+    assert found("칭다오에서 주민이 격리됐다.") == [("칭다오", "cn.shandong.qingdao", False)]
     # an outlet's name is no place (place.ko.outlet_name); the city before a paper's
     # words is still one
     assert found("잠수함이 침몰했다고 도쿄신문이 보도했다.") == []

@@ -323,6 +323,9 @@ def test_places_the_genre_names_otherwise(geoparser: Geoparser) -> None:
     assert [(h[0], h[2]) for h in found("강원도 고원군 주변에서 혜산-평양행 열차가 전복됐다.")] == [
         ("강원도", False), ("고원군", False), ("혜산", True), ("평양", True)]
     assert found("평양 행사에서 간부가 체포됐다.") == [("평양", "kp.pyongyang", False)]
+    # nor are the two ends a railway joins (place.ko.route_ends)
+    assert [(h[0], h[2]) for h in found("보천군에서 혜산시와 삼지연을 연결하는 철길 공사 중 사고가 났다.")] == [
+        ("보천군", False), ("혜산시", True), ("삼지연", True)]
     # "에서 살던" and "등에서 살던" say where people lived, as "에 살던" does (`home`)
     def homes(text: str) -> list[tuple[str, bool]]:
         return [(h.text, h.home) for h in slots.find_places(annotate(text), geoparser)]

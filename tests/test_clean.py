@@ -334,6 +334,8 @@ def test_furniture_lines(line, kind):
         "(Yonhap) -- North Korea fired two missiles into the sea on Sunday.",
         "The party paper (Rodong Sinmun) said two dykes broke in the province.",
         "Two dykes broke in the province, the Rodong Sinmun reported.",
+        # a news paragraph that closes with the state paper and an agency is prose, not a picture's credit
+        "Agents arrested a trader in the city on Monday on suspicion of spying. (Rodong Sinmun/Yonhap)",
         "(Reuters) - Guards shot a man on the river bank, Reuters reported.",
         "Two soldiers crossed the line on Sunday, officials said - Yonhap",
         "[Table 3 of the report lists the camps], the source said.",

@@ -161,6 +161,9 @@ def test_destination_is_not_a_defections_place(where):
     # near misses: "for" a crime, and the nearest preposition ("in") decides
     ("Police arrested a trader in Hyesan for smuggling.", "arrested", "arrest", "Hyesan"),
     ("Guards arrested smugglers heading for the border in Musan.", "arrested", "arrest", "Musan"),
+    # near misses: one went there to act, or the act is told where one went
+    ("An inspection team left for Hyesan last week to crack down on phone users.", "crack", "crackdown", "Hyesan"),
+    ("The smuggler left for Hyesan, where he was arrested by security agents.", "arrested", "arrest", "Hyesan"),
 ])
 def test_where_one_was_headed_is_not_the_acts_place(where, text, trigger, kind, admin2):
     loc = where(text, trigger, kind)

@@ -130,6 +130,11 @@ def _headed_for(t: Token) -> bool:
     """The word is the "for" of a heading ("bound for Bangkok", "left for China") or the
     place of "Pyongyang-bound"."""
     if t.dep_ == "prep":
+        if any(c.dep_ == "relcl" for o in t.children for c in o.children):
+            return False  # "left for Hyesan, where he was arrested": the act is there
+        if any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in t.head.children):
+            return False  # "left for Hyesan to crack down": went there to act
         return t.lower_ == "for" and t.head.pos_ in ("VERB", "ADJ") and bool(
             {t.head.lower_, t.head.lemma_} & WHITHER_HEADS)
     after = t.nbor(1) if t.i + 2 < len(t.doc) else None

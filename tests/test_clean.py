@@ -159,6 +159,8 @@ def test_seed_incident_sentences_stay_unchanged():
         ("Guards march at the border. (Sgt John Doe/U.S. Army)", "caption"),
         ("A border post on the river (Jane Roe (Example/Flickr)", "caption"),
         ("Farms south of Sinuiju. (AP-Yonhap News)", "caption"),
+        ("The leader tours a flooded farm. He ordered the residents moved. (Rodong Sinmun - News1)", "caption"),
+        ("Soldiers repair a dyke in the province. (Rodong Sinmun-News1)", "caption"),
         ("A reactor near the river (file photo)", "caption"),
         ("혜산시의 시장 골목. 2024.6.6.뉴스1", "caption"),
         ("망향전망대에서 장재도가 보인다. 2023.11.30./사진=연합뉴스", "caption"),
@@ -330,6 +332,10 @@ def test_furniture_lines(line, kind):
         "The next article of the law bans phones from China, the source said.",
         # near misses of the wire-credit, table and widget patterns
         "(Yonhap) -- North Korea fired two missiles into the sea on Sunday.",
+        "The party paper (Rodong Sinmun) said two dykes broke in the province.",
+        "Two dykes broke in the province, the Rodong Sinmun reported.",
+        # a news paragraph that closes with the state paper and an agency is prose, not a picture's credit
+        "Agents arrested a trader in the city on Monday on suspicion of spying. (Rodong Sinmun/Yonhap)",
         "(Reuters) - Guards shot a man on the river bank, Reuters reported.",
         "Two soldiers crossed the line on Sunday, officials said - Yonhap",
         "[Table 3 of the report lists the camps], the source said.",

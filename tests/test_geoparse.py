@@ -36,6 +36,9 @@ def test_sinpa_is_now_kim_jong_suk(where, name):
         # Daily NK's Hwasung, one of the 화성s, chosen by its province (ambiguities.toml)
         ("Hwasung, North Hamgyong Province", "Myonggan", "KP-09"),
         ("Yongchun, North Pyongan Province", "Ryongchon", "KP-03"),
+        # ㅜ as oo in older press copy (romanize._oo)
+        ("Moosan", "Musan", "KP-09"),
+        ("Woonjeon, North Pyongan Province", "Unjon", "KP-03"),
     ],
 )
 def test_county_and_city_spellings(where, name, admin2, admin1_code):
@@ -147,6 +150,24 @@ def test_destination_is_not_a_defections_place(where):
     assert where("Two soldiers fled to China on Monday.", "fled", "defection") is None
     loc = where("A soldier from Hyesan fled to China on Monday.", "fled", "defection")
     assert (loc.country, loc.admin2) == ("KP", "Hyesan")
+
+
+@pytest.mark.parametrize("text, trigger, kind, admin2", [
+    # context.toml [whither] (place.bound_for): where a vehicle or a traveller was headed
+    ("Police arrested six women on a bus bound for Chongjin.", "arrested", "arrest", None),
+    ("A truck heading for Sinuiju was robbed near Anju.", "robbed", "attack", "Anju"),
+    ("A Hyesan-bound train derailed in Kowon County, killing nine.", "derailed", "disaster", "Kowon"),
+    ("The woman left for Hoeryong and was arrested in Musan.", "arrested", "arrest", "Musan"),
+    # near misses: "for" a crime, and the nearest preposition ("in") decides
+    ("Police arrested a trader in Hyesan for smuggling.", "arrested", "arrest", "Hyesan"),
+    ("Guards arrested smugglers heading for the border in Musan.", "arrested", "arrest", "Musan"),
+    # near misses: one went there to act, or the act is told where one went
+    ("An inspection team left for Hyesan last week to crack down on phone users.", "crack", "crackdown", "Hyesan"),
+    ("The smuggler left for Hyesan, where he was arrested by security agents.", "arrested", "arrest", "Hyesan"),
+])
+def test_where_one_was_headed_is_not_the_acts_place(where, text, trigger, kind, admin2):
+    loc = where(text, trigger, kind)
+    assert (loc.admin2 if loc else None) == admin2
 
 
 def test_splash_down_sea_is_not_a_launchs_place(where):

@@ -1390,3 +1390,20 @@ def test_a_facility_told_by_whom_it_holds_is_no_arrest() -> None:
     facility = "가상군에는 국경을 넘으려다 잡힌 주민을 수용하는 '노동 단련소'가 새로 들어섰다고 소식통이 전했다."
     assert "arrest" not in _types(facility) and "defection" not in _types(facility)
     assert "arrest" in _types("지난 3일 가상군에서 국경을 넘으려던 주민 2명이 잡혀 노동 단련소에 수감됐다고 소식통이 전했다.")
+
+
+def test_the_article_place_is_the_county_it_names_most() -> None:
+    """An act its own clause leaves unplaced takes the county the article names most
+    (place.ko.article): a county named once in passing, the test site by which a story of
+    another county begins, places no act of that story; of counties named as often, the
+    first."""
+    def places(text: str) -> list[tuple]:
+        return [(r.event_type, r.location.admin2) for r in _korean_records(text) if r.location]
+
+    text = ("가상 소식\n\n길주군 핵실험장에서 가까운 백암군에서 살림집 피해가 컸다고 소식통이 전했다.\n\n"
+            "백암군의 한 주민은 백암군 마을에서는 집들이 모두 금이 갔다고 말했다.\n\n"
+            "지난달에는 살림집 여러 채가 무너져 주민 3명이 숨졌다고 소식통이 전했다.\n")
+    assert ("disaster", "Paegam") in places(text)
+    text = ("가상 소식\n\n길주군과 백암군의 주민들이 장마당에 모였다고 소식통이 전했다.\n\n"
+            "지난달에는 살림집 여러 채가 무너져 주민 3명이 숨졌다고 소식통이 전했다.\n")
+    assert ("disaster", "Kilju") in places(text)

@@ -324,6 +324,27 @@ def test_places_the_genre_names_otherwise(geoparser: Geoparser) -> None:
     # a team sent from the capital, the verb spaced as the genre often writes it (place.ko.sent_from)
     assert found("평양에서 내려 온 보위성원들이 순천에서 검열을 했다.") == [
         ("평양", "kp.pyongyang", True), ("순천", "kp.south-pyongan.sunchon", False)]
+    # the ends of a train's route are where it went and came from (place.ko.bound_for)
+    assert [(h[0], h[2]) for h in found("강원도 고원군 주변에서 혜산-평양행 열차가 전복됐다.")] == [
+        ("강원도", False), ("고원군", False), ("혜산", True), ("평양", True)]
+    assert found("평양 행사에서 간부가 체포됐다.") == [("평양", "kp.pyongyang", False)]
+    # nor are the two ends a railway joins (place.ko.route_ends)
+    assert [(h[0], h[2]) for h in found("보천군에서 혜산시와 삼지연을 연결하는 철길 공사 중 사고가 났다.")] == [
+        ("보천군", False), ("혜산시", True), ("삼지연", True)]
+    # "에서 살던" and "등에서 살던" say where people lived, as "에 살던" does (`home`)
+    def homes(text: str) -> list[tuple[str, bool]]:
+        return [(h.text, h.home) for h in slots.find_places(annotate(text), geoparser)]
+
+    assert homes("선양에서 온성 등에서 살던 가족들이 붙잡혔다.") == [("선양", False), ("온성", True)]
+    assert homes("온성군에서 살던 여성이 탈북했다.") == [("온성군", True)]
+    assert homes("온성에서 가족들이 붙잡혔다.") == [("온성", False)]
+    # where people came back from (a `destination` pattern); a quarantine there stays there
+    assert found("칭다오에서 귀국한 주민이 격리됐다.") == [("칭다오", "cn.shandong.qingdao", True)]
+    assert found("칭다오에서 주민이 격리됐다.") == [("칭다오", "cn.shandong.qingdao", False)]
+    # an outlet's name is no place (place.ko.outlet_name); the city before a paper's
+    # words is still one
+    assert found("잠수함이 침몰했다고 도쿄신문이 보도했다.") == []
+    assert [h[0] for h in found("도쿄에서 신문 기자들이 회견을 열었다.")] == ["도쿄"]
 
 
 def test_places_that_place_no_act(geoparser: Geoparser) -> None:

@@ -32,6 +32,11 @@ def test_a_place_before_an_agency_in_brackets_is_its_dateline(mentions, head):
     # one of context.toml's [speakers] seats, however the parser hangs it
     ("Guards shot a woman crossing the river near the border with China, an activist in Tokyo said.", "Tokyo", "source"),
     ("A researcher at a private institute in Tokyo said the camp had grown.", "Tokyo", "source"),
+    # the venue where the news was told, abroad (context.toml [speakers] venues)
+    ("The agency told a press conference in Bangkok that pigs had died on a farm in Kangwon Province.", "Bangkok", "source"),
+    ("At a forum in Seoul on Monday, a defector said guards shot three people in Hoeryong.", "Seoul", "source"),
+    ("The ministry told a press conference in Pyongyang that a spy had been caught.", "Pyongyang", None),
+    ("A fire broke out at the conference hall in Seoul on Monday, killing two guards.", "Seoul", None),
     # "source" is no seat: the citation marks a source's home, which still places its story
     ("A source in Hyesan said the guards were replaced.", "Hyesan", None),
     # a seat sits only abroad or in the South: Daily NK cites people inside by their town

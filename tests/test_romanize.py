@@ -99,6 +99,15 @@ def test_variants_cover_press_and_system_spellings():
     assert "baekryeong" in rz.variants("백령")  # syllable by syllable, as in press copy
 
 
+def test_variants_write_u_as_oo_as_older_press_copy_does():
+    """ㅜ as oo (Moosan, Anjoo), with a w before it opening the word (Woonjeon); never for
+    ㅡ, ㅠ or ㅢ, whose RR spellings hold a u too."""
+    assert "moosan" in rz.variants("무산")
+    assert "anjoo" in rz.variants("안주")
+    assert "woonjeon" in rz.variants("운전")
+    assert not any("oo" in v for v in rz.variants("은산") + rz.variants("유선") + rz.variants("의성"))
+
+
 def test_split_suffix():
     assert rz.split_suffix("김정숙군", "county") == ("김정숙", "군")
     assert rz.split_suffix("혜산시", "city") == ("혜산", "시")

@@ -129,7 +129,8 @@ SCHEMAS: dict[str, Schema] = {
                               "border_wide_types sent_verbs within_countries", ("border_wide_types",)),
         "metonymy": _records("capitals causatives", "place_properties addressed"),
         "based": _records("units"),
-        "speakers": _records("seats said_in"),
+        "whither": _records("for_heads bound"),
+        "speakers": _records("seats said_in venues"),
         "direction": _records("id types takes", "not_kinds shooter_kinds verbs country note", ("types",)),
     }),
     # the Korean pipeline (docs/korean.md): every rule carries the examples it must read
@@ -166,7 +167,7 @@ SCHEMAS: dict[str, Schema] = {
     "ko/slots.toml": Schema({
         "places": _records("destination home source_home dateline caption caption_below caption_sentence not_places country_words of_the_state "
                            "left_from at_home glued_caption watchers news_capital offshore landmark correspondent venue neighbour anniversary "
-                           "origin examples verb_form",
+                           "outlet_name origin examples verb_form",
                            "not_examples coordinated taken_at_home verb_form_examples verb_form_not_examples common_stems", ("of_the_state",)),
         "attribution": _records("id pattern text kind examples", "retells"),
         "actor": _records("normalized pattern kind examples", "unit rank"),

@@ -132,7 +132,7 @@ def _headline_voice(ent: Span, place: Place) -> bool:
 # where it was said
 SPEAKER_DATA = resources.load("places/context.toml").get("speakers", {})
 ORGANS = OWNED_NOUNS | {"official"}
-SEATS = frozenset(SPEAKER_DATA.get("seats", []))
+SEATS = frozenset(SPEAKER_DATA.get("seats", []) + SPEAKER_DATA["venues"])
 SPEAKERS = ORGANS | SEATS
 SAID_IN = frozenset(SPEAKER_DATA.get("said_in", []))
 
@@ -166,9 +166,11 @@ def _speaker_seat(ent: Span, place: Place) -> bool:
     if after is not None and after.pos_ == "VERB" and after.lemma_.lower() in said:
         return True  # "an activist in Seoul said", however the parser hung the activist
     if holder.dep_ in ("nsubj", "dobj") and holder.head.lemma_.lower() in said:
-        return True  # "the ministry in Seoul said", "Yonhap cited an official in Seoul"
+        return True  # "the ministry in Seoul said", "Yonhap cited an official in Seoul", "told a press conference in Bangkok"
     if holder.dep_ == "pobj" and holder.head.lower_ == "to" and holder.head.head.lower_ == "according":
         return True
+    if holder.dep_ == "pobj" and holder.head.lower_ == "at" and holder.head.head.lemma_.lower() in said:
+        return True  # "at a forum in Seoul, a defector said"
     return any(c.dep_ == "relcl" and c.lemma_.lower() in said for c in holder.children)
 
 

@@ -29,6 +29,7 @@ from .syntax import (
     Destinations,
     destination,
     distance,
+    headed_for,
     preposition,
     same_clause,
     sent_from,
@@ -338,7 +339,8 @@ class Geoparser:
                 if setting_clause(m.root, trigger) and m.place.kind != "country" and not has(event_type, "addressed"):
                     setting.append(m)
                 continue
-            if event_type in DESTINATION_TYPES and destination(m.root, trigger) and not _target(m, event_type, lemma):
+            if event_type in DESTINATION_TYPES and destination(m.root, trigger) and (
+                    headed_for(m.root) or not _target(m, event_type, lemma)):
                 continue
             if _shooter(m, event_type, lemma):
                 continue

@@ -399,6 +399,20 @@ def _press(forms: set[str]) -> set[str]:
     return out
 
 
+# ㅜ as RR's u, not within its ㅠ, ㅡ or ㅢ (yu, eu, ui)
+_RR_U = re.compile(r"(?<![ey])u(?!i)")
+
+
+def _oo(rr_form: str) -> str:
+    """ㅜ as oo, an older press spelling read off the Revised Romanization (Daily NK's Moosan,
+    Anjoo, Woonjeon; Good Friends' Soonam), with a w glide before it opening a word; "" when
+    the word has no ㅜ."""
+    oo = _RR_U.sub("oo", rr_form)
+    if oo == rr_form:
+        return ""
+    return "w" + oo if oo.startswith("oo") else oo
+
+
 def variants(hangul: str, north: bool = True) -> list[str]:
     """All romanized spellings of a Hangul stem (no administrative suffix).
 
@@ -419,6 +433,7 @@ def variants(hangul: str, north: bool = True) -> list[str]:
     for w in words:
         forms.add(rr(w))
         forms.add(rr(w, sound_changes=False))
+        forms.add(_oo(rr(w)))
         m = mr(w)
         forms.add(m)
         forms.add(_plain(m))

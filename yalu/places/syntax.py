@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .. import resources
+
 DESTINATION_PREPS = {"to", "into", "toward", "towards"}
 LOCATIVE_PREPS = {"in", "at", "from", "near", "inside", "outside"}
 SETTING_PREPS = {"in", "at", "near", "inside", "around", "on"}
@@ -119,9 +121,42 @@ def _visited(place: Token, trigger: Token) -> bool:
     return t.dep_ == "dobj" and t.head.lemma_.lower() in VISIT_VERBS and t.head != trigger
 
 
+# context.toml [whither] (place.bound_for): "a bus bound for Bangkok", "a Pyongyang-bound train"
+WHITHER = resources.load("places/context.toml")["whither"]
+WHITHER_HEADS = frozenset(WHITHER["for_heads"])
+
+
+def _headed_for(t: Token) -> bool:
+    """The word is the "for" of a heading ("bound for Bangkok", "left for China") or the
+    place of "Pyongyang-bound"."""
+    if t.dep_ == "prep":
+        if any(c.dep_ == "relcl" for o in t.children for c in o.children):
+            return False  # "left for Hyesan, where he was arrested": the act is there
+        if any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in t.head.children):
+            return False  # "left for Hyesan to crack down": went there to act
+        return t.lower_ == "for" and t.head.pos_ in ("VERB", "ADJ") and bool(
+            {t.head.lower_, t.head.lemma_} & WHITHER_HEADS)
+    after = t.nbor(1) if t.i + 2 < len(t.doc) else None
+    return after is not None and after.text == "-" and after.nbor(1).lower_ == WHITHER["bound"]
+
+
+def headed_for(place: Token) -> bool:
+    """The place is where a vehicle or a traveller was headed ("a truck heading for Sinuiju
+    was robbed"): never the target an act struck, whatever its type."""
+    for t in [place, *place.ancestors]:
+        if _headed_for(t):
+            return True
+        if _decides_destination(t) is not None:
+            return False
+    return False
+
+
 def _decides_destination(t: Token) -> bool | None:
     """What a word on the way up from a place says of it: the nearest preposition
     decides ("from Wonsan"), a verb ends the way; None: look further up."""
+    if _headed_for(t):
+        return True
     if t.dep_ == "prep" and t.lower_ != "of":  # "of" names, it does not lead anywhere
         if any(c.dep_ == "pobj" and c.lower_.replace("-", "") in COMPASS for c in t.children):
             return False  # "to the southwest of Yeonpyeong": where, not whither

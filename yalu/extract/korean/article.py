@@ -4,6 +4,7 @@ clusters and records, filled from Korean rules."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -454,14 +455,17 @@ def _announced_lead(doc: KoreanDoc, geoparser: Geoparser) -> bool:
 
 
 def _article_place(hits: list[slots.PlaceHit], geoparser: Geoparser) -> tuple[Location, str] | None:
-    """The first county the article names outside a source's home (the headline's), else
-    its first province, and the rule that placed it; a province the source's home county
-    lies in is that county (place.ko.source_county: RFA's "양강도 백암군의 한 주민 소식통은"
+    """The county the article names most outside a source's home (the first of those named
+    as often: the headline's), else its province named most, and the rule that placed it (a
+    county named once in passing, "길주군 핵실험장에서 가까운 백암군", is not the story's);
+    a province the source's home county lies in is that county (place.ko.source_county: RFA's "양강도 백암군의 한 주민 소식통은"
     under a headline "북 사회안전성, 인민반 숙박 통제 강화" in a story that names 양강도 tells of Paegam)."""
     for level in (1, 2):
-        for h in hits:
-            if not h.source_home and not h.destination and slots.PRECISE_FIRST.get(h.place.kind, 3) <= level:
-                return _source_county(h, hits, geoparser) if level == 2 else (geoparser.location(h.place, text=h.text), "place.ko.article")
+        named = [h for h in hits if not h.source_home and not h.destination and slots.PRECISE_FIRST.get(h.place.kind, 3) <= level]
+        if named:
+            times = Counter(h.place.id for h in named)
+            h = min(named, key=lambda h: -times[h.place.id])
+            return _source_county(h, hits, geoparser) if level == 2 else (geoparser.location(h.place, text=h.text), "place.ko.article")
     return None
 
 

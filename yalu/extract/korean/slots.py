@@ -140,11 +140,12 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
 def _where_told(text: str, end: int) -> bool:
     """A place that says where the news was told, not where it happened: a wire's
     dateline ("(서울=연합뉴스)"), a broadcast's correspondent ("중국 선양 연결합니다"), the
-    hall of a briefing ("서울 여의도 국회에서 열린 정보위원회": slots.toml's `venue`), or the
-    name of a past event the news is dated by ("연평도 포격 9주기에 맞춰": `anniversary`)."""
+    hall of a briefing ("서울 여의도 국회에서 열린 정보위원회": slots.toml's `venue`), the
+    name of a past event the news is dated by ("연평도 포격 9주기에 맞춰": `anniversary`), or
+    the name of the outlet that tells it ("도쿄신문이 보도했다": `outlet_name`)."""
     data = slot_data()["places"]
     after = text[end:end + 40]
-    return any(re.match(p, after[:12]) for p in data["dateline"]) or any(
+    return any(re.match(p, after[:12]) for p in data["dateline"] + data["outlet_name"]) or any(
         re.match(p, after) for p in data["correspondent"] + data["venue"] + data["anniversary"])
 
 

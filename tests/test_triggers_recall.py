@@ -205,6 +205,19 @@ FIRES = [
     # a craft that blows up in the air (trigger.explosion_accident.explosion)
     ("An army helicopter exploded in mid-air during a training flight near Hamhung.",
      "trigger.explosion_accident.explosion"),
+    # cargo passed between ships at sea against the sanctions (trigger.smuggling.sea_transfer)
+    ("A patrol plane spotted a North Korean tanker in a ship-to-ship transfer in the East China Sea on Tuesday.",
+     "trigger.smuggling.sea_transfer"),
+    ("The freighter took on coal from a North Korean ship in an illegal transfer off Nampho last spring.",
+     "trigger.smuggling.sea_transfer"),
+    # a defector who goes back to the North of his own accord (trigger.other.return_north)
+    ("A defector who had settled in Incheon returned to North Korea last month, the ministry said.",
+     "trigger.other.return_north"),
+    ("The man, who defected in 2016, secretly returned to the North across the Han River estuary on Sunday.",
+     "trigger.other.return_north"),
+    # people found drifting at sea, their boat unnamed (trigger.other.adrift)
+    ("Nine North Koreans were found drifting in the East Sea on Monday, the coast guard said.", "trigger.other.adrift"),
+    ("Four men from the North were spotted drifting off Ulleung Island last week.", "trigger.other.adrift"),
 ]
 
 NEAR_MISSES = [
@@ -386,6 +399,17 @@ NEAR_MISSES = [
      "trigger.lockdown.stay_home"),
     ("Residents of Nampho were ordered to stay at home while the parade rehearsal went on.",
      "trigger.lockdown.stay_home"),
+    # a ban on transfers at sea, or a transfer of money, is no smuggling told
+    ("The sanctions ban ship-to-ship transfers of fuel to North Korean tankers.", "trigger.smuggling.sea_transfer"),
+    ("Traders in Sinuiju made an illegal transfer of money to relatives in Seoul via a broker.",
+     "trigger.smuggling.sea_transfer"),
+    # the leader or a delegation coming home, and a defector sent back by force, are no return of one's own
+    ("Kim Jong Un returned to Pyongyang on Tuesday after his visit to Vladivostok.", "trigger.other.return_north"),
+    ("Three defectors caught in Shenyang were forcibly returned to North Korea last week.",
+     "trigger.other.return_north"),
+    # a drift of prices or of people away from a thing is no one adrift at sea
+    ("Young people in Hyesan have been found drifting away from the Youth League, a source said.",
+     "trigger.other.adrift"),
 ]
 
 

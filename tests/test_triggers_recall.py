@@ -218,6 +218,11 @@ FIRES = [
     # people found drifting at sea, their boat unnamed (trigger.other.adrift)
     ("Nine North Koreans were found drifting in the East Sea on Monday, the coast guard said.", "trigger.other.adrift"),
     ("Four men from the North were spotted drifting off Ulleung Island last week.", "trigger.other.adrift"),
+    # a prison camp seen expanded (trigger.other.camp_expanded)
+    ("New satellite pictures show the political prison camp near Kaechon was expanded last year.",
+     "trigger.other.camp_expanded"),
+    ("The regime has enlarged the labor camp in Hwasong County since 2019, the analysts said.",
+     "trigger.other.camp_expanded"),
 ]
 
 NEAR_MISSES = [
@@ -410,6 +415,9 @@ NEAR_MISSES = [
     # a drift of prices or of people away from a thing is no one adrift at sea
     ("Young people in Hyesan have been found drifting away from the Youth League, a source said.",
      "trigger.other.adrift"),
+    # an expansion planned, or of a market or a refugee camp, is no camp seen grown
+    ("The authorities plan to expand the prison camp in Kaechon next year.", "trigger.other.camp_expanded"),
+    ("Thailand expanded the refugee camp near the Laotian border in March.", "trigger.other.camp_expanded"),
 ]
 
 

@@ -223,6 +223,11 @@ FIRES = [
      "trigger.other.camp_expanded"),
     ("The regime has enlarged the labor camp in Hwasong County since 2019, the analysts said.",
      "trigger.other.camp_expanded"),
+    # the North's staged press conferences (trigger.statement.press_conference)
+    ("The North held a press conference of the three detained missionaries in Pyongyang on Monday.",
+     "trigger.statement.press_conference"),
+    ("State media reported a news conference featuring two re-defectors on the 12th.",
+     "trigger.statement.press_conference"),
 ]
 
 NEAR_MISSES = [
@@ -418,6 +423,10 @@ NEAR_MISSES = [
     # an expansion planned, or of a market or a refugee camp, is no camp seen grown
     ("The authorities plan to expand the prison camp in Kaechon next year.", "trigger.other.camp_expanded"),
     ("Thailand expanded the refugee camp near the Laotian border in March.", "trigger.other.camp_expanded"),
+    # what someone said at a briefing in Tokyo or Seoul, and the North's habit of holding them
+    ("The chief cabinet secretary told a news conference in Tokyo that the boat had left Japanese waters.",
+     "trigger.statement.press_conference"),
+    ("Pyongyang has used such press conferences to press Washington for talks.", "trigger.statement.press_conference"),
 ]
 
 

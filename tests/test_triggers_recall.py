@@ -413,6 +413,11 @@ NEAR_MISSES = [
     ("The sanctions ban ship-to-ship transfers of fuel to North Korean tankers.", "trigger.smuggling.sea_transfer"),
     ("Traders in Sinuiju made an illegal transfer of money to relatives in Seoul via a broker.",
      "trigger.smuggling.sea_transfer"),
+    # people or a ship's ownership transferred, and a tally since a year, are no cargo smuggled
+    ("The two fishermen, who had crossed the line illegally, were transferred to a navy vessel on Monday.",
+     "trigger.smuggling.sea_transfer"),
+    ("The sanctioned vessel was transferred to a company registered abroad in March and renamed.",
+     "trigger.smuggling.sea_transfer"),
     # the leader or a delegation coming home, and a defector sent back by force, are no return of one's own
     ("Kim Jong Un returned to Pyongyang on Tuesday after his visit to Vladivostok.", "trigger.other.return_north"),
     ("Three defectors caught in Shenyang were forcibly returned to North Korea last week.",
@@ -420,6 +425,10 @@ NEAR_MISSES = [
     # a drift of prices or of people away from a thing is no one adrift at sea
     ("Young people in Hyesan have been found drifting away from the Youth League, a source said.",
      "trigger.other.adrift"),
+    ("Debris from the failed satellite launch was found drifting in the Yellow Sea on Thursday.", "trigger.other.adrift"),
+    # a return to the border region in China is no return to the North
+    ("A defector who secretly returned to the North Korean border region in China to help his mother was arrested.",
+     "trigger.other.return_north"),
     # an expansion planned, or of a market or a refugee camp, is no camp seen grown
     ("The authorities plan to expand the prison camp in Kaechon next year.", "trigger.other.camp_expanded"),
     ("Thailand expanded the refugee camp near the Laotian border in March.", "trigger.other.camp_expanded"),

@@ -210,11 +210,6 @@ FIRES = [
      "trigger.smuggling.sea_transfer"),
     ("The freighter took on coal from a North Korean ship in an illegal transfer off Nampho last spring.",
      "trigger.smuggling.sea_transfer"),
-    # a defector who goes back to the North of his own accord (trigger.other.return_north)
-    ("A defector who had settled in Incheon returned to North Korea last month, the ministry said.",
-     "trigger.other.return_north"),
-    ("The man, who defected in 2016, secretly returned to the North across the Han River estuary on Sunday.",
-     "trigger.other.return_north"),
     # people found drifting at sea, their boat unnamed (trigger.other.adrift)
     ("Nine North Koreans were found drifting in the East Sea on Monday, the coast guard said.", "trigger.other.adrift"),
     ("Four men from the North were spotted drifting off Ulleung Island last week.", "trigger.other.adrift"),
@@ -418,17 +413,10 @@ NEAR_MISSES = [
      "trigger.smuggling.sea_transfer"),
     ("The sanctioned vessel was transferred to a company registered abroad in March and renamed.",
      "trigger.smuggling.sea_transfer"),
-    # the leader or a delegation coming home, and a defector sent back by force, are no return of one's own
-    ("Kim Jong Un returned to Pyongyang on Tuesday after his visit to Vladivostok.", "trigger.other.return_north"),
-    ("Three defectors caught in Shenyang were forcibly returned to North Korea last week.",
-     "trigger.other.return_north"),
     # a drift of prices or of people away from a thing is no one adrift at sea
     ("Young people in Hyesan have been found drifting away from the Youth League, a source said.",
      "trigger.other.adrift"),
     ("Debris from the failed satellite launch was found drifting in the Yellow Sea on Thursday.", "trigger.other.adrift"),
-    # a return to the border region in China is no return to the North
-    ("A defector who secretly returned to the North Korean border region in China to help his mother was arrested.",
-     "trigger.other.return_north"),
     # an expansion planned, or of a market or a refugee camp, is no camp seen grown
     ("The authorities plan to expand the prison camp in Kaechon next year.", "trigger.other.camp_expanded"),
     ("Thailand expanded the refugee camp near the Laotian border in March.", "trigger.other.camp_expanded"),

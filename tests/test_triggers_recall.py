@@ -205,6 +205,24 @@ FIRES = [
     # a craft that blows up in the air (trigger.explosion_accident.explosion)
     ("An army helicopter exploded in mid-air during a training flight near Hamhung.",
      "trigger.explosion_accident.explosion"),
+    # cargo passed between ships at sea against the sanctions (trigger.smuggling.sea_transfer)
+    ("A patrol plane spotted a North Korean tanker in a ship-to-ship transfer in the East China Sea on Tuesday.",
+     "trigger.smuggling.sea_transfer"),
+    ("The freighter took on coal from a North Korean ship in an illegal transfer off Nampho last spring.",
+     "trigger.smuggling.sea_transfer"),
+    # people found drifting at sea, their boat unnamed (trigger.other.adrift)
+    ("Nine North Koreans were found drifting in the East Sea on Monday, the coast guard said.", "trigger.other.adrift"),
+    ("Four men from the North were spotted drifting off Ulleung Island last week.", "trigger.other.adrift"),
+    # a prison camp seen expanded (trigger.other.camp_expanded)
+    ("New satellite pictures show the political prison camp near Kaechon was expanded last year.",
+     "trigger.other.camp_expanded"),
+    ("The regime has enlarged the labor camp in Hwasong County since 2019, the analysts said.",
+     "trigger.other.camp_expanded"),
+    # the North's staged press conferences (trigger.statement.press_conference)
+    ("The North held a press conference of the three detained missionaries in Pyongyang on Monday.",
+     "trigger.statement.press_conference"),
+    ("State media reported a news conference featuring two re-defectors on the 12th.",
+     "trigger.statement.press_conference"),
 ]
 
 NEAR_MISSES = [
@@ -386,6 +404,26 @@ NEAR_MISSES = [
      "trigger.lockdown.stay_home"),
     ("Residents of Nampho were ordered to stay at home while the parade rehearsal went on.",
      "trigger.lockdown.stay_home"),
+    # a ban on transfers at sea, or a transfer of money, is no smuggling told
+    ("The sanctions ban ship-to-ship transfers of fuel to North Korean tankers.", "trigger.smuggling.sea_transfer"),
+    ("Traders in Sinuiju made an illegal transfer of money to relatives in Seoul via a broker.",
+     "trigger.smuggling.sea_transfer"),
+    # people or a ship's ownership transferred, and a tally since a year, are no cargo smuggled
+    ("The two fishermen, who had crossed the line illegally, were transferred to a navy vessel on Monday.",
+     "trigger.smuggling.sea_transfer"),
+    ("The sanctioned vessel was transferred to a company registered abroad in March and renamed.",
+     "trigger.smuggling.sea_transfer"),
+    # a drift of prices or of people away from a thing is no one adrift at sea
+    ("Young people in Hyesan have been found drifting away from the Youth League, a source said.",
+     "trigger.other.adrift"),
+    ("Debris from the failed satellite launch was found drifting in the Yellow Sea on Thursday.", "trigger.other.adrift"),
+    # an expansion planned, or of a market or a refugee camp, is no camp seen grown
+    ("The authorities plan to expand the prison camp in Kaechon next year.", "trigger.other.camp_expanded"),
+    ("Thailand expanded the refugee camp near the Laotian border in March.", "trigger.other.camp_expanded"),
+    # what someone said at a briefing in Tokyo or Seoul, and the North's habit of holding them
+    ("The chief cabinet secretary told a news conference in Tokyo that the boat had left Japanese waters.",
+     "trigger.statement.press_conference"),
+    ("Pyongyang has used such press conferences to press Washington for talks.", "trigger.statement.press_conference"),
 ]
 
 

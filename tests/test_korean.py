@@ -925,6 +925,19 @@ def test_a_team_sent_and_a_source_of_any_kind_place_nothing() -> None:
     assert [(h.text, h.source_home) for h in hits] == [("자강도", True)]
 
 
+def test_a_town_of_the_north_people_came_back_from_is_the_place_of_their_news() -> None:
+    """Abroad, "에서 돌아온" is where people came back from (a destination, as 귀국); a town
+    of the North that traders came back from is where the news they carry happened."""
+    from yalu.annotate.korean import annotate
+    from yalu.extract.korean import slots
+    from yalu.places.geoparse import Geoparser
+
+    hits = slots.find_places(annotate("평성에서 돌아온 상인들은 그곳 장마당에서 지난 3일 단속이 벌어졌다고 전했다."), Geoparser())
+    assert [(h.text, h.destination) for h in hits] == [("평성", False)]
+    hits = slots.find_places(annotate("중국에서 돌아온 주민 3명이 보위부에 체포됐다."), Geoparser())
+    assert [(h.text, h.destination) for h in hits] == [("중국", True)]
+
+
 def test_a_port_of_call_and_a_credit_after_a_slash_place_nothing() -> None:
     """The port a ship comes back to (place.ko.port_of_call) and a caption credited "[사진/...]"
     place no act."""
@@ -1407,3 +1420,8 @@ def test_the_article_place_is_the_county_it_names_most() -> None:
     text = ("가상 소식\n\n길주군과 백암군의 주민들이 장마당에 모였다고 소식통이 전했다.\n\n"
             "지난달에는 살림집 여러 채가 무너져 주민 3명이 숨졌다고 소식통이 전했다.\n")
     assert ("disaster", "Kilju") in places(text)
+    # a closing "한편" paragraph on another county's market tells another item: it casts no vote
+    text = ("가상 소식\n\n양강도 김정숙군에서 지난 3일 주민 3명이 공개처형됐다고 소식통이 전했다.\n\n"
+            "소식통은 “이들은 지난달 밀수를 하다 보위부에 체포됐다”고 말했다.\n\n"
+            "한편 혜산시 장마당의 쌀값은 최근 크게 올랐다. 혜산시 주민들은 생활고를 호소하고 있다. 혜산시 당국은 대책을 내놓지 않았다.\n")
+    assert ("arrest", "Kim Jong Suk") in places(text)

@@ -168,7 +168,8 @@ SCHEMAS: dict[str, Schema] = {
         "places": _records("destination home source_home dateline caption caption_below caption_sentence not_places country_words of_the_state "
                            "left_from at_home glued_caption watchers news_capital offshore landmark correspondent venue neighbour anniversary "
                            "outlet_name origin examples verb_form",
-                           "not_examples coordinated taken_at_home verb_form_examples verb_form_not_examples common_stems", ("of_the_state",)),
+                           "not_examples came_back_from coordinated taken_at_home verb_form_examples verb_form_not_examples common_stems",
+                           ("of_the_state",)),
         "attribution": _records("id pattern text kind examples", "retells"),
         "actor": _records("normalized pattern kind examples", "unit rank"),
         "quantity": _records("id counters kind examples", "unit"),

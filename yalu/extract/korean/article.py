@@ -469,6 +469,15 @@ def _article_place(hits: list[slots.PlaceHit], geoparser: Geoparser) -> tuple[Lo
     return None
 
 
+def _before_meanwhile(doc: KoreanDoc, hits: list[slots.PlaceHit]) -> list[slots.PlaceHit]:
+    """The places named before the first sentence below the headline that "한편" ("meanwhile")
+    opens: Daily NK's closing "한편 혜산시 장마당의 쌀값은 ..." tells another item of the news,
+    and its county, however often named, is not the story's."""
+    openers = tuple(resources.load("ko/triggers.toml")["story"]["another"]["openers"])
+    cut = next((s.start_char for s in doc.sentences if s.index > 0 and s.text.lstrip(" \"“‘'").startswith(openers)), None)
+    return hits if cut is None else [h for h in hits if h.start < cut]
+
+
 def _source_county(province: slots.PlaceHit, hits: list[slots.PlaceHit], geoparser: Geoparser) -> tuple[Location, str]:
     """A province-level article place, or the source's home county inside it."""
     for h in hits:
@@ -515,7 +524,7 @@ def extract_korean(doc: KoreanDoc, article: Article, geoparser: Geoparser, decid
             listed = _listed(mention, sentence, trigger, context)
             mentions.extend(listed if len(listed) > 1 else _by_place(mention, doc, sentence, trigger, context))
     mentions = _yielded(mentions, hits)
-    placed = _article_place(hits, geoparser)
+    placed = _article_place(_before_meanwhile(doc, hits), geoparser) or _article_place(hits, geoparser)
     if placed is not None:
         headline_place, article_rule = placed
         for m in mentions:

@@ -48,7 +48,8 @@ def _flags(text: str, end: int, place: Place) -> tuple[bool, bool, bool, bool, b
     wide = re.sub(r"^\([^)]{1,12}\)", "", text[end:end + 24])
     after = wide[:12]
     destination = any(re.match(p, wide) for p in data["destination"]) or (
-        place.kind == "country" and any(re.match(p, after) for p in data["origin"]))
+        place.kind == "country" and any(re.match(p, after) for p in data["origin"])) or (
+        place.country != "KP" and any(re.match(p, wide) for p in data["came_back_from"]))
     # a source's kind may run longer ("양강도에 사는 복수의 취재 협력자")
     source_home = any(re.match(p, wide) for p in data["source_home"])
     offshore = any(re.match(p, text[end:end + 30]) for p in data["offshore"])

@@ -1279,6 +1279,27 @@ def test_days_after_an_act_told_before_date_the_later_act() -> None:
     assert arrest.time.expression != "이틀 만에"
 
 
+def test_a_run_of_days_with_their_times_of_day_and_a_quoted_outlets_day() -> None:
+    """date.ko.run reads a time of day after either day ("7일 밤부터 9일 오전까지": the 7th to the
+    9th, not the 9th alone); date.ko.source_day reads an outlet named in quotes ("‘가상방송’은 10일"):
+    its day caps the act it tells and dates none of it. Near misses: a run with no second day, and
+    the quoted name as an object ("‘가상방송’을 10일"), keep their single days."""
+    from datetime import date
+
+    text = "가상통신은 11일 “7일 밤부터 9일 오전까지 폭우가 쏟아져 가상군에서 주민 5명이 사망했다”고 보도했다.\n"
+    [flood] = [r for r in _korean_records(text) if r.event_type == "disaster"]
+    assert (flood.time.start, flood.time.end, flood.time.precision) == (date(2025, 6, 7), date(2025, 6, 9), 1)
+    text = "가상통신은 11일 “9일 오전 폭우가 쏟아져 가상군에서 주민 5명이 사망했다”고 보도했다.\n"
+    [flood] = [r for r in _korean_records(text) if r.event_type == "disaster"]
+    assert flood.time.start == flood.time.end == date(2025, 6, 9)
+    text = "대북 라디오 ‘가상방송’은 10일 가상시에서 주민 2명이 체포됐다고 보도했다.\n"
+    [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]
+    assert arrest.time.end == date(2025, 6, 10) and arrest.time.start < date(2025, 6, 10)
+    text = "가상시 주민 2명이 ‘가상방송’을 10일 몰래 듣다 체포됐다.\n"
+    [arrest] = [r for r in _korean_records(text) if r.event_type == "arrest"]
+    assert arrest.time.start == arrest.time.end == date(2025, 6, 10)
+
+
 def test_customs_duties_and_statistics_are_no_acts() -> None:
     """What is usual or bound to happen (modality.ko.frequency's "일반적”", 대개, 누구든;
     modality.ko.habitual's 기 마련, 일상이 됐다), a duty told in the present (modality.ko.obliged),

@@ -99,6 +99,9 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
     ms = doc.morphemes
     k = 0
     while k < len(ms):
+        if ms[k].pos != "NNP":
+            k += 1  # a name opens on a proper noun (below): no run from here can be one
+            continue
         found = None
         for n in range(PLACE_SPAN, 0, -1):
             run = ms[k:k + n]

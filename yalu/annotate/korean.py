@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 from .. import resources
 from ..places import Gazetteer
@@ -40,7 +40,7 @@ class Morpheme:
     end: int
     surface: str
 
-    @cached_property  # read for every morpheme by every Korean step
+    @property
     def pos(self) -> str:
         """The tag without Kiwi's irregular-conjugation mark (VV-R -> VV)."""
         return self.tag.split("-")[0]

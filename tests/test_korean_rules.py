@@ -12,7 +12,7 @@ from yalu import resources
 from yalu.annotate.korean import annotate
 from yalu.extract.korean import slots
 from yalu.extract.korean.dates import date_rules, find_dates
-from yalu.extract.korean.triggers import find_triggers, judge, modality_rules
+from yalu.extract.korean.triggers import _rules_by_form, find_triggers, judge, modality_rules, trigger_rules
 from yalu.places.geoparse import Geoparser
 
 PUB = date(2025, 6, 12)
@@ -50,6 +50,24 @@ def test_trigger_rule_fires_on_its_examples(rule_id: str, example: str) -> None:
 @pytest.mark.parametrize("rule_id,example", _params("ko/triggers.toml", "rule", "not_examples"))
 def test_trigger_rule_stays_silent_on_its_not_examples(rule_id: str, example: str) -> None:
     assert rule_id not in _fired(example)
+
+
+def test_trigger_rules_are_looked_up_by_form_in_their_order() -> None:
+    """find_triggers reads only the rules indexed under a morpheme's form: every rule under
+    each of its forms and the last morpheme of each of its phrases, in the file's order
+    (the first of equal weights wins), and under no other form."""
+    rules = trigger_rules()
+    for form, indexed in _rules_by_form().items():
+        assert list(indexed) == [r for r in rules if form in r.forms or any(p[-1] == form for p in r.phrases)]
+    lockdown = next(r for r in rules if r.id == "trigger.ko.lockdown.closed_doors")
+    assert lockdown in _rules_by_form()["닫"]
+    assert "문" not in lockdown.forms and lockdown not in _rules_by_form().get("문", ())  # a phrase's first part
+
+
+def test_phrase_rule_fires_on_its_last_morpheme_only() -> None:
+    # fictional: the idiom's verb after its noun fires; the noun without the verb does not
+    assert "trigger.ko.lockdown.closed_doors" in _fired("가상시 세관이 어제 문을 닫았다.")
+    assert "trigger.ko.lockdown.closed_doors" not in _fired("가상시 세관이 어제 새 문을 달았다.")
 
 
 @pytest.mark.parametrize("rule_id,example", _params("ko/modality.toml", "rule"))

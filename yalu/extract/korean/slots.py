@@ -26,6 +26,13 @@ def slot_data() -> dict:
     return resources.load("ko/slots.toml")
 
 
+@cache
+def _patterns(*keys: str) -> tuple[re.Pattern[str], ...]:
+    """The patterns of slots.toml's place lists `keys`, compiled once (read at every place
+    and every line)."""
+    return tuple(re.compile(p) for key in keys for p in slot_data()["places"][key])
+
+
 @dataclass
 class PlaceHit:
     start: int
@@ -43,25 +50,25 @@ def _flags(text: str, end: int, place: Place) -> tuple[bool, bool, bool, bool, b
     """What the words after a place say it is (PlaceHit's flags, in its order): where an act
     went, a source's home, the sea measured from it, where people live or lived, where they
     live now."""
-    data = slot_data()["places"]
     # read past a gloss in brackets: "지린(吉林)성으로" goes to Jilin
     wide = re.sub(r"^\([^)]{1,12}\)", "", text[end:end + 24])
     after = wide[:12]
-    destination = any(re.match(p, wide) for p in data["destination"]) or (
-        place.kind == "country" and any(re.match(p, after) for p in data["origin"])) or (
-        place.country != "KP" and any(re.match(p, wide) for p in data["came_back_from"]))
+    destination = any(p.match(wide) for p in _patterns("destination")) or (
+        place.kind == "country" and any(p.match(after) for p in _patterns("origin"))) or (
+        place.country != "KP" and any(p.match(wide) for p in _patterns("came_back_from")))
     # a source's kind may run longer ("양강도에 사는 복수의 취재 협력자")
-    source_home = any(re.match(p, wide) for p in data["source_home"])
-    offshore = any(re.match(p, text[end:end + 30]) for p in data["offshore"])
-    lives = any(re.match(p, after) for p in data["home"])
-    return destination, source_home, offshore, lives, lives and any(re.match(p, after) for p in data["taken_at_home"]["home_now"])
+    source_home = any(p.match(wide) for p in _patterns("source_home"))
+    offshore = any(p.match(text[end:end + 30]) for p in _patterns("offshore"))
+    lives = any(p.match(after) for p in _patterns("home"))
+    home_now = slot_data()["places"]["taken_at_home"]["home_now"]
+    return destination, source_home, offshore, lives, lives and any(re.match(p, after) for p in home_now)
 
 
 def caption(sentence_text: str, headline: bool = False) -> bool:
     """A photo caption or its credit (slots.toml's `caption`, and below the headline its
     `caption_below`): it places no act."""
-    data = slot_data()["places"]
-    return any(re.search(p, sentence_text) for p in data["caption"] + ([] if headline else data["caption_below"]))
+    patterns = _patterns("caption") if headline else _patterns("caption", "caption_below")
+    return any(p.search(sentence_text) for p in patterns)
 
 
 def captions(doc: KoreanDoc) -> set[int]:
@@ -75,8 +82,7 @@ def captions(doc: KoreanDoc) -> set[int]:
     for sentences in lines.values():
         if caption(doc.text[sentences[0].start_char:sentences[-1].end_char], sentences[0].index == 0):
             found |= {s.index for s in sentences}
-    alone = slot_data()["places"]["caption_sentence"]
-    return found | {s.index for s in doc.sentences if any(re.match(p, s.text) for p in alone)}
+    return found | {s.index for s in doc.sentences if any(p.match(s.text) for p in _patterns("caption_sentence"))}
 
 
 def _unplacing(doc: KoreanDoc) -> list[tuple[int, int]]:
@@ -99,6 +105,9 @@ def find_places(doc: KoreanDoc, geoparser: Geoparser) -> list[PlaceHit]:
     ms = doc.morphemes
     k = 0
     while k < len(ms):
+        if ms[k].pos != "NNP":
+            k += 1  # a name opens on a proper noun (below): no run from here can be one
+            continue
         found = None
         for n in range(PLACE_SPAN, 0, -1):
             run = ms[k:k + n]
@@ -144,10 +153,9 @@ def _where_told(text: str, end: int) -> bool:
     hall of a briefing ("서울 여의도 국회에서 열린 정보위원회": slots.toml's `venue`), the
     name of a past event the news is dated by ("연평도 포격 9주기에 맞춰": `anniversary`), or
     the name of the outlet that tells it ("도쿄신문이 보도했다": `outlet_name`)."""
-    data = slot_data()["places"]
     after = text[end:end + 40]
-    return any(re.match(p, after[:12]) for p in data["dateline"] + data["outlet_name"]) or any(
-        re.match(p, after) for p in data["correspondent"] + data["venue"] + data["anniversary"])
+    return any(p.match(after[:12]) for p in _patterns("dateline", "outlet_name")) or any(
+        p.match(after) for p in _patterns("correspondent", "venue", "anniversary"))
 
 
 def _landmark(text: str, start: int, after: str, hits: list[PlaceHit]) -> bool:

@@ -119,18 +119,30 @@ def modality_rules() -> tuple[ModalityRule, ...]:
     )
 
 
+@cache
+def _rules_by_form() -> dict[str, tuple[TriggerRule, ...]]:
+    """The rules that may fire on a morpheme of each form: one of their forms, or the last
+    morpheme of one of their phrases; in trigger_rules' order (the first of equal weights wins)."""
+    by_form: dict[str, list[TriggerRule]] = {}
+    for r in trigger_rules():
+        for form in r.forms | {parts[-1] for parts in r.phrases}:
+            by_form.setdefault(form, []).append(r)
+    return {form: tuple(rules) for form, rules in by_form.items()}
+
+
 def find_triggers(doc: KoreanDoc, sentence: Sentence) -> list[tuple[Morpheme, TriggerRule]]:
     """(morpheme, rule) for every trigger of the sentence; one morpheme reports one act,
     the surest rule's, and the acts of the rules that report theirs beside it."""
     morphemes = doc.of(sentence)
     unspaced = _unspaced(sentence.text)
+    by_form = _rules_by_form()
     found: list[tuple[Morpheme, TriggerRule]] = []
     for k, m in enumerate(morphemes):
-        if m.pos not in TRIGGER_TAGS:
+        if m.pos not in TRIGGER_TAGS or m.form not in by_form:
             continue
         following = _following(morphemes, k)
         fired = [
-            r for r in trigger_rules()
+            r for r in by_form[m.form]
             if (m.form in r.forms or _phrase(r.phrases, morphemes, k)) and following not in r.not_after
             and (not r.any or any(a in sentence.text for a in r.any))
             and (not r.also or any(a in sentence.text for a in r.also))

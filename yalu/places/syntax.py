@@ -130,13 +130,14 @@ def _headed_for(t: Token) -> bool:
     """The word is the "for" of a heading ("bound for Bangkok", "left for China") or the
     place of "Pyongyang-bound"."""
     if t.dep_ == "prep":
+        if not (t.lower_ == "for" and t.head.pos_ in ("VERB", "ADJ") and {t.head.lower_, t.head.lemma_} & WHITHER_HEADS):
+            return False
+        # "left for Hyesan, where he was arrested": the act is there
         if any(c.dep_ == "relcl" for o in t.children for c in o.children):
-            return False  # "left for Hyesan, where he was arrested": the act is there
-        if any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-               for c in t.head.children):
-            return False  # "left for Hyesan to crack down": went there to act
-        return t.lower_ == "for" and t.head.pos_ in ("VERB", "ADJ") and bool(
-            {t.head.lower_, t.head.lemma_} & WHITHER_HEADS)
+            return False
+        # "left for Hyesan to crack down": went there to act
+        return not any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                       for c in t.head.children)
     after = t.nbor(1) if t.i + 2 < len(t.doc) else None
     return after is not None and after.text == "-" and after.nbor(1).lower_ == WHITHER["bound"]
 

@@ -1238,6 +1238,8 @@ OTHER_WORDS = [
      "지난주 가상시 장마당에서 쌀 1kg에 6000원이었다고 소식통이 전했다."),
     ("disaster", "지난 17일 가상군 살림집 공사장에서 돌격대원 3명이 3층 높이에서 일하다 추락했다고 소식통이 전했다.",
      "지난 17일 가상군에서 일하던 주민들이 추락한 무인기 잔해를 발견했다고 소식통이 전했다."),
+    ("disaster", "가상군 농촌 지역에서 이달 들어 매일 한두 명의 아사자가 나오고 있다고 소식통이 전했다.",
+     "가상군 동물원에서 이달 들어 사자 한 마리가 새끼를 낳았다고 소식통이 전했다."),
 ]
 
 
@@ -1249,7 +1251,8 @@ def test_closures_balloons_and_plain_incidents_the_genre_tells_in_other_words(ev
     several morphemes), not a kite; miners entombed, children drowned, rations and power cut, a
     suicide, torture to death, boats seized, traders protesting in a crowd, and radio detectors
     installed on the border (trigger.ko.crackdown.detectors), counterfeit notes found, the army's
-    rice levied, the price of a kilogram of rice risen, and workers fallen on a building site."""
+    rice levied, the price of a kilogram of rice risen, workers fallen on a building site, and the
+    starved dead ("아사자", a user word the analyser would split into 아 + 사자, "lion")."""
     assert event_type in _types(fires)
     assert event_type not in _types(near_miss)
 

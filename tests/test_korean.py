@@ -1240,6 +1240,12 @@ OTHER_WORDS = [
      "지난 17일 가상군에서 일하던 주민들이 추락한 무인기 잔해를 발견했다고 소식통이 전했다."),
     ("disaster", "가상군 농촌 지역에서 이달 들어 매일 한두 명의 아사자가 나오고 있다고 소식통이 전했다.",
      "가상군 동물원에서 이달 들어 사자 한 마리가 새끼를 낳았다고 소식통이 전했다."),
+    ("incursion", "지난 8일 오전 북한 경비정 1척이 가상도 인근 NLL을 월선했다가 돌아갔다고 합참이 밝혔다.",
+     "합참은 지난 8일 가상도 인근 NLL 북쪽에서 북한 경비정 1척을 포착했다고 밝혔다."),
+    ("defection", "이달 중순 가상군 주민 2명이 두만강을 도강(渡江)해 중국으로 갔다고 소식통이 전했다.",
+     "가상군 주민들은 중국으로 간 사람들을 ‘도강쟁이’라고 부른다고 소식통이 전했다."),
+    ("punishment", "지난달 가상시 간부 3명이 3년의 교화형에 처해졌다고 소식통이 전했다.",
+     "가상법은 ‘불법 통신을 한 자는 5년 이하의 노동교화형에 처한다’고 명시했다고 소식통이 전했다."),
 ]
 
 
@@ -1252,7 +1258,9 @@ def test_closures_balloons_and_plain_incidents_the_genre_tells_in_other_words(ev
     suicide, torture to death, boats seized, traders protesting in a crowd, and radio detectors
     installed on the border (trigger.ko.crackdown.detectors), counterfeit notes found, the army's
     rice levied, the price of a kilogram of rice risen, workers fallen on a building site, and the
-    starved dead ("아사자", a user word the analyser would split into 아 + 사자, "lion")."""
+    starved dead ("아사자", a user word the analyser would split into 아 + 사자, "lion"), a boundary
+    crossed ("월선"), a river crossed ("도강", not "도강쟁이", people) and a prison term ("교화형"; not the
+    penalty a law quoted sets, modality.ko.law_quoted): user words the analyser would split."""
     assert event_type in _types(fires)
     assert event_type not in _types(near_miss)
 

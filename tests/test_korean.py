@@ -1246,6 +1246,10 @@ OTHER_WORDS = [
      "가상군 주민들은 중국으로 간 사람들을 ‘도강쟁이’라고 부른다고 소식통이 전했다."),
     ("punishment", "지난달 가상시 간부 3명이 3년의 교화형에 처해졌다고 소식통이 전했다.",
      "가상법은 ‘불법 통신을 한 자는 5년 이하의 노동교화형에 처한다’고 명시했다고 소식통이 전했다."),
+    ("disaster", "지난 3일 가상군에서는 폭우로 살림집 벽체가 뚫리거나 무너지는 등의 피해가 났다고 소식통이 전했다.",
+     "가상군 주민들은 폭우로 살림집이 무너지거나 물에 잠기지 않게 둑을 쌓았다고 소식통이 전했다."),
+    ("punishment", "이달 초 가상시 간부 30여 명이 무더기로 철직되거나 해임됐다고 소식통이 전했다.",
+     "가상시 간부들은 철직되거나 지방으로 쫓겨나는 것을 두려워한다고 소식통이 전했다."),
 ]
 
 
@@ -1260,7 +1264,9 @@ def test_closures_balloons_and_plain_incidents_the_genre_tells_in_other_words(ev
     rice levied, the price of a kilogram of rice risen, workers fallen on a building site, and the
     starved dead ("아사자", a user word the analyser would split into 아 + 사자, "lion"), a boundary
     crossed ("월선"), a river crossed ("도강", not "도강쟁이", people) and a prison term ("교화형"; not the
-    penalty a law quoted sets, modality.ko.law_quoted): user words the analyser would split."""
+    penalty a law quoted sets, modality.ko.law_quoted): user words the analyser would split; and acts
+    told "one or the other" when the other is told as done ("철직되거나 해임됐다", damage listed with
+    "-거나 ... 등": modality.ko.either), not when neither is."""
     assert event_type in _types(fires)
     assert event_type not in _types(near_miss)
 

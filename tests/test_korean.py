@@ -1250,6 +1250,8 @@ OTHER_WORDS = [
      "가상군 주민들은 폭우로 살림집이 무너지거나 물에 잠기지 않게 둑을 쌓았다고 소식통이 전했다."),
     ("punishment", "이달 초 가상시 간부 30여 명이 무더기로 철직되거나 해임됐다고 소식통이 전했다.",
      "가상시 간부들은 철직되거나 지방으로 쫓겨나는 것을 두려워한다고 소식통이 전했다."),
+    ("missile_launch", "조선중앙통신은 17일 가상군에서 전술유도탄 검수사격시험이 진행됐다고 보도했다.",
+     "가상군 포병부대가 17일 방사포 사격훈련을 진행했다고 조선중앙통신이 보도했다."),
 ]
 
 
@@ -1266,7 +1268,8 @@ def test_closures_balloons_and_plain_incidents_the_genre_tells_in_other_words(ev
     crossed ("월선"), a river crossed ("도강", not "도강쟁이", people) and a prison term ("교화형"; not the
     penalty a law quoted sets, modality.ko.law_quoted): user words the analyser would split; and acts
     told "one or the other" when the other is told as done ("철직되거나 해임됐다", damage listed with
-    "-거나 ... 등": modality.ko.either), not when neither is."""
+    "-거나 ... 등": modality.ko.either), not when neither is; and a guided weapon test-fired, KCNA's
+    "검수사격시험" (not a rocket launcher's firing drill)."""
     assert event_type in _types(fires)
     assert event_type not in _types(near_miss)
 

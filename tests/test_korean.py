@@ -1254,6 +1254,8 @@ OTHER_WORDS = [
      "가상군 포병부대가 17일 방사포 사격훈련을 진행했다고 조선중앙통신이 보도했다."),
     ("statement", "북한 국가보위성은 지난 5일 평양에서 기자회견을 열고 외국 간첩 3명을 체포했다고 밝혔다.",
      "통일부는 지난 5일 정례 기자회견에서 북한 국가보위성의 간첩 체포 주장에 유감을 표했다."),
+    ("crackdown", "국가보위성이 지난달 말 국경지역 불법 행위자들에게 무거운 처벌을 내리라는 방침을 내렸다고 소식통이 전했다.",
+     "가상시 간부들은 당의 방침을 관철하기 위해 모내기에 나섰다고 소식통이 전했다."),
 ]
 
 
@@ -1272,7 +1274,8 @@ def test_closures_balloons_and_plain_incidents_the_genre_tells_in_other_words(ev
     told "one or the other" when the other is told as done ("철직되거나 해임됐다", damage listed with
     "-거나 ... 등": modality.ko.either), not when neither is; and a guided weapon test-fired, KCNA's
     "검수사격시험" (not a rocket launcher's firing drill); a press conference the North's bodies hold
-    (not the South's offices' briefings)."""
+    (not the South's offices' briefings); a policy handed down to punish (방침, an order; not the party
+    line)."""
     assert event_type in _types(fires)
     assert event_type not in _types(near_miss)
 

@@ -1260,6 +1260,8 @@ OTHER_WORDS = [
      "지난 11일 가상시에서 불법으로 불을 피워 밥을 짓던 주민들의 불만이 높았다고 소식통이 전했다."),
     ("crackdown", "북한이 이달 초 가상시에서 한국산 물품에 대한 단속을 강화하면서 시장에서 물건이 사라졌다고 소식통이 전했다.",
      "지난 3일 밤 가상부대 정문에서 운전수가 단속되면서 차량이 멈춰 섰다고 소식통이 전했다."),
+    ("crackdown", "최근 가상시 보위부 요원들이 탈북자 가족들로부터 ‘비밀준수 서약서’를 받아내고 있다고 소식통이 전했다.",
+     "가상시 주민 김 씨는 지난달 보위부에서 서약서를 쓰고 풀려났다고 소식통이 전했다."),
     ("deployment", "북한이 지난달 가상도에 240㎜ 개량형 방사포를 신규 배치했다고 군 관계자가 밝혔다.",
      "북한이 지난달 가상도 인근 해상으로 240㎜ 방사포를 쐈다고 군 관계자가 밝혔다."),
 ]
@@ -1283,7 +1285,8 @@ def test_closures_balloons_and_plain_incidents_the_genre_tells_in_other_words(ev
     (not the South's offices' briefings); a policy handed down to punish (방침, an order; not the party
     line); guns and boats moved up (a deployment, not their firing); a fire told beside words 불 is
     part of ("불만", "불법": none_over, no veto of the sentence); a crackdown stepped up "as" what it
-    brought ("-면서": the news, unlike a lockdown's setting; not one caught, "단속되면서")."""
+    brought ("-면서": the news, unlike a lockdown's setting; not one caught, "단속되면서"); pledges the
+    authorities make people sign (not one person's pledge on release)."""
     assert event_type in _types(fires)
     assert event_type not in _types(near_miss)
 

@@ -1483,3 +1483,13 @@ def test_the_article_place_is_the_county_it_names_most() -> None:
             "소식통은 “이들은 지난달 밀수를 하다 보위부에 체포됐다”고 말했다.\n\n"
             "한편 혜산시 장마당의 쌀값은 최근 크게 올랐다. 혜산시 주민들은 생활고를 호소하고 있다. 혜산시 당국은 대책을 내놓지 않았다.\n")
     assert ("arrest", "Kim Jong Suk") in places(text)
+
+
+def test_a_livestock_epidemic_is_one_outbreak_a_province() -> None:
+    """Foot-and-mouth disease or swine fever on farms of two provinces is an outbreak in each
+    (the `epidemic` kind of trigger.ko.disaster.hwajae, data/ontology.toml's by_province), as
+    the gold codes them; two counties of one province are one outbreak."""
+    two = _korean_records("평안북도 의주군과 평안남도 안주시 농장에서 최근 구제역 양성반응이 나타났다고 소식통이 전했다.\n")
+    assert sorted(r.location.admin1_code for r in two if r.event_type == "disaster") == ["KP-02", "KP-03"]
+    one = _korean_records("평안북도 의주군과 용천군 농장에서 최근 구제역 양성반응이 나타났다고 소식통이 전했다.\n")
+    assert [r.location.admin1_code for r in one if r.event_type == "disaster"] == ["KP-03"]

@@ -1264,6 +1264,8 @@ OTHER_WORDS = [
      "가상시 주민 김 씨는 지난달 보위부에서 서약서를 쓰고 풀려났다고 소식통이 전했다."),
     ("economic_measure", "이달 들어 당국이 가상시의 장마당을 대폭 축소해 주민들의 생계에 타격을 주고 있다고 소식통이 전했다.",
      "이달 들어 보안원들이 가상시 시장을 돌며 한국 상품 판매를 금지했다고 소식통이 전했다."),
+    ("punishment", "지난달 가상군 국경경비대 간부 자살사건으로 1개 중대가 해산됐다고 소식통이 전했다.",
+     "지난달 가상군 보안원들이 장마당에 모인 군중을 해산시켰다고 소식통이 전했다."),
     ("deployment", "북한이 지난달 가상도에 240㎜ 개량형 방사포를 신규 배치했다고 군 관계자가 밝혔다.",
      "북한이 지난달 가상도 인근 해상으로 240㎜ 방사포를 쐈다고 군 관계자가 밝혔다."),
 ]
@@ -1289,7 +1291,8 @@ def test_closures_balloons_and_plain_incidents_the_genre_tells_in_other_words(ev
     part of ("불만", "불법": none_over, no veto of the sentence); a crackdown stepped up "as" what it
     brought ("-면서": the news, unlike a lockdown's setting; not one caught, "단속되면서"); pledges the
     authorities make people sign (not one person's pledge on release); the markets cut, banned or torn
-    down (not goods banned in a market)."""
+    down (not goods banned in a market); a unit or a local body disbanded as a punishment (not a
+    crowd dispersed)."""
     assert event_type in _types(fires)
     assert event_type not in _types(near_miss)
 

@@ -1266,6 +1266,8 @@ OTHER_WORDS = [
      "이달 들어 보안원들이 가상시 시장을 돌며 한국 상품 판매를 금지했다고 소식통이 전했다."),
     ("punishment", "지난달 가상군 국경경비대 간부 자살사건으로 1개 중대가 해산됐다고 소식통이 전했다.",
      "지난달 가상군 보안원들이 장마당에 모인 군중을 해산시켰다고 소식통이 전했다."),
+    ("attack", "지난 9일 가상시 보위부에 체포된 여성이 조사 중 가혹한 폭행에 사망했다고 소식통이 전했다.",
+     "지난 9일 가상시 보위부에 체포된 여성이 조사 중 폭행을 당했다고 소식통이 전했다."),
     ("deployment", "북한이 지난달 가상도에 240㎜ 개량형 방사포를 신규 배치했다고 군 관계자가 밝혔다.",
      "북한이 지난달 가상도 인근 해상으로 240㎜ 방사포를 쐈다고 군 관계자가 밝혔다."),
 ]
@@ -1292,7 +1294,7 @@ def test_closures_balloons_and_plain_incidents_the_genre_tells_in_other_words(ev
     brought ("-면서": the news, unlike a lockdown's setting; not one caught, "단속되면서"); pledges the
     authorities make people sign (not one person's pledge on release); the markets cut, banned or torn
     down (not goods banned in a market); a unit or a local body disbanded as a punishment (not a
-    crowd dispersed)."""
+    crowd dispersed); a detainee dead of a beating ("폭행에 사망"; not one beaten who lived)."""
     assert event_type in _types(fires)
     assert event_type not in _types(near_miss)
 

@@ -223,6 +223,11 @@ FIRES = [
      "trigger.statement.press_conference"),
     ("State media reported a news conference featuring two re-defectors on the 12th.",
      "trigger.statement.press_conference"),
+    # troops put on a building project (trigger.deployment.construction)
+    ("The authorities have mobilized 30,000 soldiers for the construction of the new dam in Orang, a source said.",
+     "trigger.deployment.construction"),
+    ("Some 8,000 soldiers have been put on the hydropower project in Kimhyongjik County since March.",
+     "trigger.deployment.construction"),
 ]
 
 NEAR_MISSES = [
@@ -424,6 +429,13 @@ NEAR_MISSES = [
     ("The chief cabinet secretary told a news conference in Tokyo that the boat had left Japanese waters.",
      "trigger.statement.press_conference"),
     ("Pyongyang has used such press conferences to press Washington for talks.", "trigger.statement.press_conference"),
+    # troops set to flood repair, a soldier's desertion from the site, and a plan are no deployment
+    ("The army has mobilized 5,000 soldiers for flood restoration work in Kimchaek City.",
+     "trigger.deployment.construction"),
+    ("Two soldiers mobilized for the construction of the new street deserted last week.",
+     "trigger.deployment.construction"),
+    ("The authorities plan to mobilize 10,000 soldiers for the power plant project next year.",
+     "trigger.deployment.construction"),
 ]
 
 

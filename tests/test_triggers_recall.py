@@ -228,6 +228,11 @@ FIRES = [
      "trigger.deployment.construction"),
     ("Some 8,000 soldiers have been put on the hydropower project in Kimhyongjik County since March.",
      "trigger.deployment.construction"),
+    # people taken ill by a poisoning (trigger.disaster.poisoned)
+    ("A rash of food poisoning cases was reported in Kanggye after a wedding feast last week.",
+     "trigger.disaster.poisoned"),
+    ("Dozens of workers at the fertilizer plant were taken to hospital with gas poisoning symptoms on Monday.",
+     "trigger.disaster.poisoned"),
 ]
 
 NEAR_MISSES = [
@@ -436,6 +441,11 @@ NEAR_MISSES = [
      "trigger.deployment.construction"),
     ("The authorities plan to mobilize 10,000 soldiers for the power plant project next year.",
      "trigger.deployment.construction"),
+    # a poisoning feared, warned against or done to someone is none
+    ("Doctors warned residents of the risk of food poisoning cases during the summer heat.",
+     "trigger.disaster.poisoned"),
+    ("Police said the poisoning of the defector treated in a Seoul hospital was an assassination attempt.",
+     "trigger.disaster.poisoned"),
 ]
 
 

@@ -62,7 +62,9 @@ DAY_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "
                        "today", "january", "february", "march", "april", "may", "june", "july", "august",
                        "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.",
                        "nov.", "dec.", "week", "month", "day"])
-TIMES = re.compile(rf"\b(?:{NUMBER_WORDS})\s+times\b")
+# "deployed more than ten times" rolls acts up; "checks several times a day" is the pace of one
+# act going on (residents told to stay in and have their temperature taken), not a tally
+TIMES = re.compile(rf"\b(?:{NUMBER_WORDS})\s+times\b(?!\s+(?:a|an|per|each|every)\s+(?:day|night|week|month|hour)\b)")
 
 
 def _up(trigger: Token, hops: int = 4):

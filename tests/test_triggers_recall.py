@@ -233,6 +233,10 @@ FIRES = [
      "trigger.disaster.poisoned"),
     ("Dozens of workers at the fertilizer plant were taken to hospital with gas poisoning symptoms on Monday.",
      "trigger.disaster.poisoned"),
+    # suicides counted as cases, and a life taken (trigger.other.suicide, trigger.other.took_life)
+    ("The county security department counted 12 suicide cases in Kapsan in March.", "trigger.other.suicide"),
+    ("A young soldier took his own life at the guard post near Manpo last week.", "trigger.other.took_life"),
+    ("Two families in Undok took their lives together after their food ran out.", "trigger.other.took_life"),
 ]
 
 NEAR_MISSES = [
@@ -446,6 +450,10 @@ NEAR_MISSES = [
      "trigger.disaster.poisoned"),
     ("Police said the poisoning of the defector treated in a Seoul hospital was an assassination attempt.",
      "trigger.disaster.poisoned"),
+    # lives risked, another's life taken, or a try are no suicide
+    ("The smugglers risked their lives to carry the goods across the frozen river.", "trigger.other.took_life"),
+    ("The fire took the lives of three workers at the sawmill in Kanggye.", "trigger.other.took_life"),
+    ("The woman tried to take her own life after the search of her home.", "trigger.other.took_life"),
 ]
 
 

@@ -237,6 +237,11 @@ FIRES = [
     ("The county security department counted 12 suicide cases in Kapsan in March.", "trigger.other.suicide"),
     ("A young soldier took his own life at the guard post near Manpo last week.", "trigger.other.took_life"),
     ("Two families in Undok took their lives together after their food ran out.", "trigger.other.took_life"),
+    # state media's ceremony for new factories or a hospital (trigger.other.inauguration)
+    ("An inauguration ceremony of the regional-industry factories in Sonchon County took place on March 3.",
+     "trigger.other.inauguration"),
+    ("A ceremony marking the completion of the new hospital in Hoeyang was held on Friday, KCNA said.",
+     "trigger.other.inauguration"),
 ]
 
 NEAR_MISSES = [
@@ -454,6 +459,14 @@ NEAR_MISSES = [
     ("The smugglers risked their lives to carry the goods across the frozen river.", "trigger.other.took_life"),
     ("The fire took the lives of three workers at the sawmill in Kanggye.", "trigger.other.took_life"),
     ("The woman tried to take her own life after the search of her home.", "trigger.other.took_life"),
+    # the leader's own ceremony is his activity; one prepared, or an anniversary's, is none
+    ("Kim Jong Un attended the inauguration ceremony of the new factories in Sonchon County on Monday.",
+     "trigger.other.inauguration"),
+    ("Officials were told to prepare a ceremony marking the completion of the new street by October.",
+     "trigger.other.inauguration"),
+    ("A ceremony marking the anniversary of the founding of the factory was held in Kanggye.",
+     "trigger.other.inauguration"),
+    ("The new president's inauguration ceremony was held in Seoul on Wednesday.", "trigger.other.inauguration"),
 ]
 
 

@@ -33,6 +33,9 @@ FIRES = [
     ("The State Security Ministry has ordered agents to round up phone users in Hyesan.", "trigger.crackdown.order"),
     ("The provincial security bureau had ordered a crackdown on smugglers before the holiday.",
      "trigger.crackdown.order"),
+    # ... told by the order's infinitive, a clause of its own (clause.window)
+    ("On May 3, an order from the leader to tighten control of the border villages was delivered to every county.",
+     "trigger.crackdown.order"),
     # a lecture against offenders (trigger.crackdown.lecture)
     ("At an inminban lecture last week, Chinese phone users were denounced as traitors.", "trigger.crackdown.lecture"),
     ("The lecture in Musan on the 12th denounced illegal border crossers and smugglers.", "trigger.crackdown.lecture"),
@@ -467,6 +470,9 @@ NEAR_MISSES = [
     ("A ceremony marking the anniversary of the founding of the factory was held in Kanggye.",
      "trigger.other.inauguration"),
     ("The new president's inauguration ceremony was held in Seoul on Wednesday.", "trigger.other.inauguration"),
+    # an order whose infinitive asks for more coal is no crackdown
+    ("On May 3, an order from the leader to increase coal production was delivered to every mine.",
+     "trigger.crackdown.order"),
 ]
 
 

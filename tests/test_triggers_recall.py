@@ -245,6 +245,10 @@ FIRES = [
      "trigger.other.inauguration"),
     ("A ceremony marking the completion of the new hospital in Hoeyang was held on Friday, KCNA said.",
      "trigger.other.inauguration"),
+    # a drone named by the wires' other words (trigger.incursion.uav)
+    ("Two uncrewed aerial vehicles from the North flew over Paju on Monday, the military said.",
+     "trigger.incursion.uav"),
+    ("A suspected North Korean UAV crashed on a hill near the border island last week.", "trigger.incursion.uav"),
 ]
 
 NEAR_MISSES = [
@@ -473,6 +477,10 @@ NEAR_MISSES = [
     # an order whose infinitive asks for more coal is no crackdown
     ("On May 3, an order from the leader to increase coal production was delivered to every mine.",
      "trigger.crackdown.order"),
+    # a UAV shown at an exhibition, or a vehicle on the ground, is no drone over the line
+    ("North Korea showed a new unmanned aerial vehicle that flew at the arms exhibition in Pyongyang.",
+     "trigger.incursion.uav"),
+    ("A military vehicle carrying soldiers crossed the bridge near Sinuiju on Monday.", "trigger.incursion.uav"),
 ]
 
 

@@ -457,6 +457,8 @@ NEAR_MISSES = [
      "trigger.deployment.construction"),
     ("The authorities plan to mobilize 10,000 soldiers for the power plant project next year.",
      "trigger.deployment.construction"),
+    ("Kim Jong Un praised the soldiers dispatched to the construction of the regional-industry factories in Sonchon.",
+     "trigger.deployment.construction"),
     # a poisoning feared, warned against or done to someone is none
     ("Doctors warned residents of the risk of food poisoning cases during the summer heat.",
      "trigger.disaster.poisoned"),

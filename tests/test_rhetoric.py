@@ -36,6 +36,9 @@ import pytest
         ("The launch of a reconnaissance satellite is an inevitable undertaking for self-defence.", "launch", "modality.rhetoric.characterised"),
         # a count of acts over a year is still a roll-up (the pace of one act is not: below)
         ("The puppets staged war drills with the U.S. five times a year.", "drills", "modality.rhetoric.roll_up"),
+        # ... and so is a pace kept up for a month or more: separate acts (review s26, finding 10)
+        ("Enemy troops crossed the line several times a day in March while building walls.", "crossed",
+         "modality.rhetoric.roll_up"),
     ],
 )
 def test_rhetoric_reports_no_act(verdict, text, word, rule_id):

@@ -249,6 +249,8 @@ FIRES = [
     ("Two uncrewed aerial vehicles from the North flew over Paju on Monday, the military said.",
      "trigger.incursion.uav"),
     ("A suspected North Korean UAV crashed on a hill near the border island last week.", "trigger.incursion.uav"),
+    ("The military said North Korea\u2019s unmanned aerial vehicles flew over the capital for five hours in March.",
+     "trigger.incursion.uav"),
 ]
 
 NEAR_MISSES = [
@@ -479,6 +481,37 @@ NEAR_MISSES = [
     # an order whose infinitive asks for more coal is no crackdown
     ("On May 3, an order from the leader to increase coal production was delivered to every mine.",
      "trigger.crackdown.order"),
+    # the building's ceremony needs the building: a president's inauguration, a campaign's
+    # completion and a ministry's event in the South are none (review s26, finding 2)
+    ("The president has taken a harder line toward the North since he was inaugurated in March, analysts said.",
+     "trigger.other.inauguration"),
+    ("A ceremony marking the completion of the 100-day campaign was held in Hamhung on Monday, KCNA said.",
+     "trigger.other.inauguration"),
+    ("The Ministry of Unification held a completion ceremony for a new defector support center in Anseong.",
+     "trigger.other.inauguration"),
+    # 'put' in another sense, and soldiers who are the background of their own act (finding 4)
+    ("The authorities put the soldiers' construction project in Sunchon on hold due to a lack of steel.",
+     "trigger.deployment.construction"),
+    ("Officials have put pressure on the army construction units to finish the street project by June.",
+     "trigger.deployment.construction"),
+    ("Soldiers dispatched to the hospital construction project in Hamhung have been begging residents for food.",
+     "trigger.deployment.construction"),
+    ("Many of the soldiers sent to the housing construction project in Wonsan are suffering from hunger.",
+     "trigger.deployment.construction"),
+    # a life risked in the idiom, and a fire's dead, are no suicide (finding 6)
+    ("He took his life in his hands when he swam across the Yalu near Sinuiju, the defector said.",
+     "trigger.other.took_life"),
+    ("A blaze at a dormitory in Hamhung last week took their lives, a source said.", "trigger.other.took_life"),
+    # a directive to report poisonings, and one the police investigate, are no accident (finding 8)
+    ("The health ministry ordered clinics to report any food poisoning cases during the rainy season.",
+     "trigger.disaster.poisoned"),
+    ("Police are investigating the suspected poisoning of a factory manager found unconscious in Kanggye.",
+     "trigger.disaster.poisoned"),
+    # a UAV's flight or crash with no crossing: an ally's over the sea, the South's own (finding 7)
+    ("A U.S. unmanned aerial vehicle flew over the Yellow Sea on Tuesday, a military source said.",
+     "trigger.incursion.uav"),
+    ("A South Korean army UAV crashed in a field in Yeoncheon on Monday due to engine failure, the Army said.",
+     "trigger.incursion.uav"),
     # a UAV shown at an exhibition, or a vehicle on the ground, is no drone over the line
     ("North Korea showed a new unmanned aerial vehicle that flew at the arms exhibition in Pyongyang.",
      "trigger.incursion.uav"),

@@ -226,11 +226,6 @@ FIRES = [
      "trigger.statement.press_conference"),
     ("State media reported a news conference featuring two re-defectors on the 12th.",
      "trigger.statement.press_conference"),
-    # troops put on a building project (trigger.deployment.construction)
-    ("The authorities have mobilized 30,000 soldiers for the construction of the new dam in Orang, a source said.",
-     "trigger.deployment.construction"),
-    ("Some 8,000 soldiers have been put on the hydropower project in Kimhyongjik County since March.",
-     "trigger.deployment.construction"),
     # people taken ill by a poisoning (trigger.disaster.poisoned)
     ("A rash of food poisoning cases was reported in Kanggye after a wedding feast last week.",
      "trigger.disaster.poisoned"),
@@ -452,15 +447,6 @@ NEAR_MISSES = [
     ("The chief cabinet secretary told a news conference in Tokyo that the boat had left Japanese waters.",
      "trigger.statement.press_conference"),
     ("Pyongyang has used such press conferences to press Washington for talks.", "trigger.statement.press_conference"),
-    # troops set to flood repair, a soldier's desertion from the site, and a plan are no deployment
-    ("The army has mobilized 5,000 soldiers for flood restoration work in Kimchaek City.",
-     "trigger.deployment.construction"),
-    ("Two soldiers mobilized for the construction of the new street deserted last week.",
-     "trigger.deployment.construction"),
-    ("The authorities plan to mobilize 10,000 soldiers for the power plant project next year.",
-     "trigger.deployment.construction"),
-    ("Kim Jong Un praised the soldiers dispatched to the construction of the regional-industry factories in Sonchon.",
-     "trigger.deployment.construction"),
     # a poisoning feared, warned against or done to someone is none
     ("Doctors warned residents of the risk of food poisoning cases during the summer heat.",
      "trigger.disaster.poisoned"),
@@ -489,15 +475,6 @@ NEAR_MISSES = [
      "trigger.other.inauguration"),
     ("The Ministry of Unification held a completion ceremony for a new defector support center in Anseong.",
      "trigger.other.inauguration"),
-    # 'put' in another sense, and soldiers who are the background of their own act (finding 4)
-    ("The authorities put the soldiers' construction project in Sunchon on hold due to a lack of steel.",
-     "trigger.deployment.construction"),
-    ("Officials have put pressure on the army construction units to finish the street project by June.",
-     "trigger.deployment.construction"),
-    ("Soldiers dispatched to the hospital construction project in Hamhung have been begging residents for food.",
-     "trigger.deployment.construction"),
-    ("Many of the soldiers sent to the housing construction project in Wonsan are suffering from hunger.",
-     "trigger.deployment.construction"),
     # a life risked in the idiom, and a fire's dead, are no suicide (finding 6)
     ("He took his life in his hands when he swam across the Yalu near Sinuiju, the defector said.",
      "trigger.other.took_life"),

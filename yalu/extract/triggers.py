@@ -259,18 +259,14 @@ def _antecedent(token: Token, place_tags) -> list[Token]:
     return before
 
 
-STATES = {"adjective", "passive", "background"}
+STATES = {"adjective", "passive"}
 
 
 def _state(token: Token) -> set[str]:
     """The forms in which a participle tells a state, not an act: an adjective ("the
     heavily fortified border", "a border that is fortified") or a passive with no doer
-    ("the market is deserted"; "was deserted by his unit" names one), or the background of
-    another act: a participle on another verb's subject ("soldiers mobilized for the
-    project have been selling cement")."""
+    ("the market is deserted"; "was deserted by his unit" names one)."""
     forms = set()
-    if token.dep_ == "acl" and token.head.dep_ in ("nsubj", "nsubjpass"):
-        forms.add("background")
     if token.pos_ == "ADJ" or token.dep_ in ("amod", "acomp"):
         forms.add("adjective")
     children = list(token.children)

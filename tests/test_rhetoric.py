@@ -34,6 +34,11 @@ import pytest
         ("Citizens staged protests in demand of the halt to the joint military exercises.", "exercises", "modality.rhetoric.stopped"),
         ("The military drill of the U.S. and the ROK is a very dangerous military provocation.", "drill", "modality.rhetoric.characterised"),
         ("The launch of a reconnaissance satellite is an inevitable undertaking for self-defence.", "launch", "modality.rhetoric.characterised"),
+        # a count of acts over a year is still a roll-up (the pace of one act is not: below)
+        ("The puppets staged war drills with the U.S. five times a year.", "drills", "modality.rhetoric.roll_up"),
+        # ... and so is a pace kept up for a month or more: separate acts (review s26, finding 10)
+        ("Enemy troops crossed the line several times a day in March while building walls.", "crossed",
+         "modality.rhetoric.roll_up"),
     ],
 )
 def test_rhetoric_reports_no_act(verdict, text, word, rule_id):
@@ -55,6 +60,8 @@ def test_rhetoric_reports_no_act(verdict, text, word, rule_id):
         ("The launch of the satellite was a success, the administration said.", "launch"),
         ("Police arrested 1,900 people at the market in Hyesan.", "arrested"),
         ("The UN adopted resolution 1874 after the nuclear test.", "test"),
+        # the pace of an act going on, not a tally of acts (Daily NK style)
+        ("Security agents searched the market stalls in Hyesan several times a day last week.", "searched"),
         # what someone was able to do is done (Daily NK style), not a capacity
         ("In the end, the trader was able to get her goods back after bribing the agents.", "bribing"),
     ],

@@ -33,6 +33,9 @@ FIRES = [
     ("The State Security Ministry has ordered agents to round up phone users in Hyesan.", "trigger.crackdown.order"),
     ("The provincial security bureau had ordered a crackdown on smugglers before the holiday.",
      "trigger.crackdown.order"),
+    # ... told by the order's infinitive, a clause of its own (clause.window)
+    ("On May 3, an order from the leader to tighten control of the border villages was delivered to every county.",
+     "trigger.crackdown.order"),
     # a lecture against offenders (trigger.crackdown.lecture)
     ("At an inminban lecture last week, Chinese phone users were denounced as traitors.", "trigger.crackdown.lecture"),
     ("The lecture in Musan on the 12th denounced illegal border crossers and smugglers.", "trigger.crackdown.lecture"),
@@ -223,6 +226,26 @@ FIRES = [
      "trigger.statement.press_conference"),
     ("State media reported a news conference featuring two re-defectors on the 12th.",
      "trigger.statement.press_conference"),
+    # people taken ill by a poisoning (trigger.disaster.poisoned)
+    ("A rash of food poisoning cases was reported in Kanggye after a wedding feast last week.",
+     "trigger.disaster.poisoned"),
+    ("Dozens of workers at the fertilizer plant were taken to hospital with gas poisoning symptoms on Monday.",
+     "trigger.disaster.poisoned"),
+    # suicides counted as cases, and a life taken (trigger.other.suicide, trigger.other.took_life)
+    ("The county security department counted 12 suicide cases in Kapsan in March.", "trigger.other.suicide"),
+    ("A young soldier took his own life at the guard post near Manpo last week.", "trigger.other.took_life"),
+    ("Two families in Undok took their lives together after their food ran out.", "trigger.other.took_life"),
+    # state media's ceremony for new factories or a hospital (trigger.other.inauguration)
+    ("An inauguration ceremony of the regional-industry factories in Sonchon County took place on March 3.",
+     "trigger.other.inauguration"),
+    ("A ceremony marking the completion of the new hospital in Hoeyang was held on Friday, KCNA said.",
+     "trigger.other.inauguration"),
+    # a drone named by the wires' other words (trigger.incursion.uav)
+    ("Two uncrewed aerial vehicles from the North flew over Paju on Monday, the military said.",
+     "trigger.incursion.uav"),
+    ("A suspected North Korean UAV crashed on a hill near the border island last week.", "trigger.incursion.uav"),
+    ("The military said North Korea\u2019s unmanned aerial vehicles flew over the capital for five hours in March.",
+     "trigger.incursion.uav"),
 ]
 
 NEAR_MISSES = [
@@ -424,6 +447,52 @@ NEAR_MISSES = [
     ("The chief cabinet secretary told a news conference in Tokyo that the boat had left Japanese waters.",
      "trigger.statement.press_conference"),
     ("Pyongyang has used such press conferences to press Washington for talks.", "trigger.statement.press_conference"),
+    # a poisoning feared, warned against or done to someone is none
+    ("Doctors warned residents of the risk of food poisoning cases during the summer heat.",
+     "trigger.disaster.poisoned"),
+    ("Police said the poisoning of the defector treated in a Seoul hospital was an assassination attempt.",
+     "trigger.disaster.poisoned"),
+    # lives risked, another's life taken, or a try are no suicide
+    ("The smugglers risked their lives to carry the goods across the frozen river.", "trigger.other.took_life"),
+    ("The fire took the lives of three workers at the sawmill in Kanggye.", "trigger.other.took_life"),
+    ("The woman tried to take her own life after the search of her home.", "trigger.other.took_life"),
+    # the leader's own ceremony is his activity; one prepared, or an anniversary's, is none
+    ("Kim Jong Un attended the inauguration ceremony of the new factories in Sonchon County on Monday.",
+     "trigger.other.inauguration"),
+    ("Officials were told to prepare a ceremony marking the completion of the new street by October.",
+     "trigger.other.inauguration"),
+    ("A ceremony marking the anniversary of the founding of the factory was held in Kanggye.",
+     "trigger.other.inauguration"),
+    ("The new president's inauguration ceremony was held in Seoul on Wednesday.", "trigger.other.inauguration"),
+    # an order whose infinitive asks for more coal is no crackdown
+    ("On May 3, an order from the leader to increase coal production was delivered to every mine.",
+     "trigger.crackdown.order"),
+    # the building's ceremony needs the building: a president's inauguration, a campaign's
+    # completion and a ministry's event in the South are none (review s26, finding 2)
+    ("The president has taken a harder line toward the North since he was inaugurated in March, analysts said.",
+     "trigger.other.inauguration"),
+    ("A ceremony marking the completion of the 100-day campaign was held in Hamhung on Monday, KCNA said.",
+     "trigger.other.inauguration"),
+    ("The Ministry of Unification held a completion ceremony for a new defector support center in Anseong.",
+     "trigger.other.inauguration"),
+    # a life risked in the idiom, and a fire's dead, are no suicide (finding 6)
+    ("He took his life in his hands when he swam across the Yalu near Sinuiju, the defector said.",
+     "trigger.other.took_life"),
+    ("A blaze at a dormitory in Hamhung last week took their lives, a source said.", "trigger.other.took_life"),
+    # a directive to report poisonings, and one the police investigate, are no accident (finding 8)
+    ("The health ministry ordered clinics to report any food poisoning cases during the rainy season.",
+     "trigger.disaster.poisoned"),
+    ("Police are investigating the suspected poisoning of a factory manager found unconscious in Kanggye.",
+     "trigger.disaster.poisoned"),
+    # a UAV's flight or crash with no crossing: an ally's over the sea, the South's own (finding 7)
+    ("A U.S. unmanned aerial vehicle flew over the Yellow Sea on Tuesday, a military source said.",
+     "trigger.incursion.uav"),
+    ("A South Korean army UAV crashed in a field in Yeoncheon on Monday due to engine failure, the Army said.",
+     "trigger.incursion.uav"),
+    # a UAV shown at an exhibition, or a vehicle on the ground, is no drone over the line
+    ("North Korea showed a new unmanned aerial vehicle that flew at the arms exhibition in Pyongyang.",
+     "trigger.incursion.uav"),
+    ("A military vehicle carrying soldiers crossed the bridge near Sinuiju on Monday.", "trigger.incursion.uav"),
 ]
 
 

@@ -28,6 +28,7 @@ def window(trigger: Token) -> list[Token]:
             tokens |= _head_and_arguments(first)
     if trigger.pos_ in ("NOUN", "PROPN"):
         tokens |= _participle_agents(trigger)
+        tokens |= _content(trigger)
     if trigger.dep_ in ("amod", "compound", "nmod") and trigger.head != trigger:
         # "test-fired missiles" parsed as a modifier: the noun it modifies is its object
         tokens.update(_own_subtree(trigger.head))
@@ -57,6 +58,17 @@ def _participle_agents(noun: Token) -> set[Token]:
         for child in participle.children:
             if child.dep_ == "agent":
                 tokens.update(_own_subtree(child))
+    return tokens
+
+
+def _content(noun: Token) -> set[Token]:
+    """What a noun's infinitive tells it is for: "an order by Kim to tighten control of the
+    schools", "a directive to round up phone users" (the order's content, though the
+    infinitive is a clause of its own)."""
+    tokens: set[Token] = set()
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            tokens.update(_own_subtree(child))
     return tokens
 
 

@@ -62,7 +62,14 @@ DAY_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "
                        "today", "january", "february", "march", "april", "may", "june", "july", "august",
                        "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.",
                        "nov.", "dec.", "week", "month", "day"])
-TIMES = re.compile(rf"\b(?:{NUMBER_WORDS})\s+times\b")
+# "deployed more than ten times" rolls acts up; "checks several times a day" is the pace of one
+# act going on (residents told to stay in and have their temperature taken), not a tally, unless
+# a month or more of it is told ("crossed the MDL several times a day in June": separate acts)
+PACE = r"\s+(?:a|an|per|each|every)\s+(?:day|night|week|month|hour)\b"
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+LONG_PERIOD = (rf"\s+(?:(?:in|during|throughout|over|for|since)\s+(?:the\s+(?:month|year|past|summer|winter|spring|autumn)|{MONTHS}|\d+\s+months)"
+               r"|(?:last|this|that|all|the\s+whole)\s+(?:month|year|summer|winter|spring|autumn))\b")
+TIMES = re.compile(rf"\b(?:{NUMBER_WORDS})\s+times\b(?!{PACE}(?!{LONG_PERIOD}))")
 
 
 def _up(trigger: Token, hops: int = 4):

@@ -314,6 +314,21 @@ def test_terms_do_not_match_part_of_a_word(nlp):
     assert not Terms(["daw*"]).found(list(nlp("They were caught.")), set())
 
 
+def test_terms_may_find_only_what_the_sentence_holds(nlp):
+    """The cheap test before a clause is read: a clause's words are its sentence's, so a list
+    whose first words are nowhere in the sentence (as written or as lemmas) finds nothing."""
+    from yalu.extract.clause import Words, sentence_texts
+
+    sent = next(nlp("Border guards test-fired rifles and caught two smugglers near the river.").sents)
+    texts = sentence_texts(sent)
+    assert Terms(["test-fire*"]).may_find(texts)  # a word the tokenizer split, joined again
+    assert Terms(["catch"]).may_find(texts)  # by lemma
+    assert Terms(["smuggler ring", "drone"]).may_find(texts)  # a phrase's first word is enough to read on
+    assert not Terms(["drone", "balloon*"]).may_find(texts)  # the near miss: nothing to read
+    assert not Terms(["drone"]).found(Words(list(sent)), set())
+    assert Terms(["@CN"]).may_find(texts)  # a place tag is read in the clause, not here
+
+
 def test_terms_place_tags(nlp):
     tokens = list(nlp("They went there."))
     assert Terms(["@CN"]).found(tokens, {"@CN"})

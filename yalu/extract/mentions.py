@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
@@ -75,7 +76,7 @@ def read_sentence(
     article: Article,
     geoparser: Geoparser,
     places: list[PlaceMention],
-    found_dates: list[dates.DateMention],
+    found_dates: Callable[[], list[dates.DateMention]],  # the article's, read once they are asked for
     cites: list[Citation],
     paragraph_starts: list[int],
 ) -> list[Mention]:
@@ -86,7 +87,7 @@ def read_sentence(
         return []
     attribution = sentence_attribution(sent, cites, article.outlet)
     corroborating = corroboration(sent, cites, article.outlet)
-    in_sentence = starting_in(found_dates, sent.start_char, sent.end_char)
+    in_sentence = starting_in(found_dates(), sent.start_char, sent.end_char)
     spoken = dates.reporting_date(sent, in_sentence)
     stated = find_quantities(sent.text)  # read once: a sentence of many acts is read once, not once an act
     out = []

@@ -456,3 +456,17 @@ def test_the_date_rules_read_only_an_article_with_an_act(extract, monkeypatch):
     article, incidents = extract("Guards arrested two smugglers in Hyesan on June 20, a source told Daily NK.")
     assert of_type(incidents, "arrest") and scanned == [1]
     assert of_type(incidents, "arrest")[0].to_dict()["date_start"].endswith("-06-20")  # read, once
+
+
+def test_the_places_are_found_only_for_an_article_with_an_act(extract, monkeypatch):
+    """The geoparser reads an article once a trigger's rules ask for place tags or a trigger
+    fires: a report of a harvest asks none."""
+    from yalu.places.geoparse import Geoparser
+
+    found = []
+    mentions = Geoparser.mentions
+    monkeypatch.setattr(Geoparser, "mentions", lambda self, *a: found.append(1) or mentions(self, *a))
+    article, incidents = extract("Farmers of Ryongchon County finished the wheat harvest on June 20, KCNA said.")
+    assert incidents == [] and found == []
+    article, incidents = extract("Guards arrested two smugglers in Hyesan on June 20, a source told Daily NK.")
+    assert of_type(incidents, "arrest")[0].to_dict()["admin1"] == "Ryanggang" and found == [1]

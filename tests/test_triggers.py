@@ -296,6 +296,14 @@ def test_place_tags_decide_a_rule(triggers):
     assert "defection" not in triggers("Two women crossed the street at night.").types
 
 
+def test_only_a_rule_whose_lists_read_place_tags_asks_for_the_places():
+    """find_triggers reads the clause's places only for such a rule (or another theatre's
+    sentence): the geoparser then reads only an article that needs it."""
+    crossing = [r for r in rules()["cross"] if r.event_type == "defection"]
+    assert crossing and all(r.reads_tags for r in crossing)  # "@CN": into China
+    assert [r for r in rules()["inspect"] if not r.reads_tags]  # Kim inspected a factory: words alone
+
+
 # --- the lexicon's word lists ------------------------------------------------------
 
 def test_terms_match_words_lemmas_and_prefixes(nlp):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -111,12 +112,16 @@ class Terms:
             for w in words
         ]
         self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])") if parts else None
-        # the first word of each term (a prefix's stem): what a text the list finds words in holds
-        heads = {w.lower().removesuffix("*").split(" ")[0] for w in words}
-        self._heads = re.compile("|".join(map(re.escape, sorted(heads)))) if heads else None
+        self._words = words
 
     def __bool__(self) -> bool:
         return bool(self.tags or self.pattern)
+
+    @cached_property
+    def _heads(self) -> re.Pattern[str] | None:
+        """The first word of each term (a prefix's stem): what a text the list finds words in holds."""
+        heads = {w.lower().removesuffix("*").split(" ")[0] for w in self._words}
+        return re.compile("|".join(map(re.escape, sorted(heads)))) if heads else None
 
     def may_find(self, texts: tuple[str, ...]) -> bool:
         """Whether the list may find words in a clause of a sentence whose words (`sentence_texts`)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.tokens import Span, Token
 
@@ -89,6 +89,11 @@ class Rule:
         return token.pos_ in self.pos and not (self.states & state) and (
             not self.any or bool(self.destinations_any) or has(self.event_type, "told_by_pronoun")
             or self.any.may_find(sentence()))
+
+    @cached_property
+    def reads_tags(self) -> bool:
+        """Its word lists read place tags (`@KP`, `@border`): the clause's are needed."""
+        return any(terms.tags for terms in (self.any, self.also, self.none))
 
     def wants_object(self, token: Token) -> bool:
         """The rule names the objects its act is done to, and the word has none of them."""
@@ -314,7 +319,8 @@ def find_triggers(sent: Span, place_tags) -> list[Trigger]:
             abroad = others.may_find(texts()) and others.found(list(sent), set(), names=True)  # "Italy", "Sevastopol": place names
         tokens = window(token)
         clause = Words(tokens)
-        tags = place_tags(tokens)
+        # the places of the clause are read where a list reads their tags (most read words alone)
+        tags = place_tags(tokens) if abroad or any(rule.reads_tags for rule in candidates) else set()
         if abroad and not korean.found(clause, tags):
             continue  # another theatre's act: no Korean party in its clause
         before = _antecedent(token, place_tags)

@@ -337,6 +337,23 @@ def test_terms_may_find_only_what_the_sentence_holds(nlp):
     assert Terms(["@CN"]).may_find(texts)  # a place tag is read in the clause, not here
 
 
+def test_a_rule_whose_second_list_is_nowhere_in_the_sentence_may_not_fire(nlp, triggers):
+    """Rule.may_fire: `also` (a second list of which one word is needed) is tested against the
+    sentence before the clause is read; the verdicts stay those of the clause."""
+    from yalu.extract.clause import sentence_texts
+
+    [blow_up] = [r for r in rules()["blow"] if r.id == "trigger.other.blow_up"]
+
+    def may_fire(text):
+        sent = next(nlp(text).sents)
+        blew = next(t for t in sent if t.lemma_ == "blow")
+        return blow_up.may_fire(blew, set(), lambda: sentence_texts(sent))
+
+    assert not may_fire("Engineers blew up the old dam at dawn.")  # no building of its list
+    assert may_fire("Soldiers blew up the liaison office at dawn.")
+    assert "other" not in triggers("Engineers blew up the old dam at dawn.").types
+
+
 def test_terms_place_tags(nlp):
     tokens = list(nlp("They went there."))
     assert Terms(["@CN"]).found(tokens, {"@CN"})

@@ -84,11 +84,12 @@ class Rule:
 
     def may_fire(self, token: Token, state: set[str], sentence: Callable[[], tuple[str, ...]]) -> bool:
         """Whether the rule may fire on the word, tested before its clause is read (most
-        candidates fire none): its part of speech and form fit, and a word of `any` is in the
-        sentence (`sentence`: its texts) where the rule has no other way to its clues."""
+        candidates fire none): its part of speech and form fit, a word of `any` is in the
+        sentence (`sentence`: its texts) where the rule has no other way to its clues, and one
+        of `also` too."""
         return token.pos_ in self.pos and not (self.states & state) and (
             not self.any or bool(self.destinations_any) or has(self.event_type, "told_by_pronoun")
-            or self.any.may_find(sentence()))
+            or self.any.may_find(sentence())) and (not self.also or self.also.may_find(sentence()))
 
     @cached_property
     def reads_tags(self) -> bool:

@@ -385,3 +385,15 @@ def test_a_name_is_looked_up_once_and_answers_as_the_first_time(monkeypatch):
         gaz.lookup(name)
     assert len(gaz._found) <= 2  # bounded: emptied when full
     assert calls == ["Hyesan", "Sinuiju", "Kaesong", "Hyesan"]
+
+
+def test_a_context_cue_is_compiled_once_a_context_holds_it():
+    """resolve() tests each candidate's cues in the text around a name: a cue the text does not
+    hold is answered without compiling its pattern (most never are), the same answer."""
+    from yalu.places.gazetteer import _CUE_CACHE, _contains
+
+    ctx = " Guards in Musan County, North Hamgyong, detained two traders. "
+    assert _contains(ctx, "north hamgyong") and "north hamgyong" in _CUE_CACHE
+    assert not _contains(ctx, "Fictional Bay") and "Fictional Bay" not in _CUE_CACHE
+    assert not _contains(ctx, "Musan Co")  # held, but not as a whole word
+    assert _contains(" 동부전선에서 총격이 있었다 ", "동부전선")  # a Hangul cue takes its particles

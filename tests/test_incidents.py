@@ -439,3 +439,34 @@ def test_an_act_dated_years_before_the_report_is_history_not_news(extract):
     _, lead = extract("North Korean guards killed two fishermen near the island on June 3, 2015, the ministry said.",
                       published="2024-03-10")
     assert [i.time.start for i in of_type(lead, "attack")] == [date(2015, 6, 3)]
+
+
+# --- what an article without an act costs ----------------------------------------------
+
+def test_the_date_rules_read_only_an_article_with_an_act(extract, monkeypatch):
+    """The date rules' scan, the costliest step, runs once a sentence has a trigger: an article
+    with none (most of a state outlet's) gives no record without it."""
+    from yalu import dates
+
+    scanned = []
+    find_dates = dates.find_dates
+    monkeypatch.setattr(dates, "find_dates", lambda *a, **k: scanned.append(1) or find_dates(*a, **k))
+    article, incidents = extract("Farmers of Ryongchon County finished the wheat harvest on June 20, KCNA said.")
+    assert incidents == [] and scanned == []
+    article, incidents = extract("Guards arrested two smugglers in Hyesan on June 20, a source told Daily NK.")
+    assert of_type(incidents, "arrest") and scanned == [1]
+    assert of_type(incidents, "arrest")[0].to_dict()["date_start"].endswith("-06-20")  # read, once
+
+
+def test_the_places_are_found_only_for_an_article_with_an_act(extract, monkeypatch):
+    """The geoparser reads an article once a trigger's rules ask for place tags or a trigger
+    fires: a report of a harvest asks none."""
+    from yalu.places.geoparse import Geoparser
+
+    found = []
+    mentions = Geoparser.mentions
+    monkeypatch.setattr(Geoparser, "mentions", lambda self, *a: found.append(1) or mentions(self, *a))
+    article, incidents = extract("Farmers of Ryongchon County finished the wheat harvest on June 20, KCNA said.")
+    assert incidents == [] and found == []
+    article, incidents = extract("Guards arrested two smugglers in Hyesan on June 20, a source told Daily NK.")
+    assert of_type(incidents, "arrest")[0].to_dict()["admin1"] == "Ryanggang" and found == [1]

@@ -186,7 +186,7 @@ def test_a_text_annotated_in_parts_reads_back_the_same(pipeline):
     keeping = Pipeline(nlp=pipeline.nlp, decide=pipeline.decide, keep_annotations=True, time_budget=None)
     (made,) = keeping.process([(article, None)])
     assert made.annotation is not None
-    assert len(cache.from_bytes(pipeline.nlp, made.annotation[1])) > BATCH_TOKENS
+    assert len(cache.from_bytes(pipeline.nlp.vocab, made.annotation[1])) > BATCH_TOKENS
     (cached,) = keeping.process([(article, made.annotation)])
     assert cached.annotation is None and made.incidents
     assert [i.to_dict() for i in cached.incidents] == [i.to_dict() for i in made.incidents]
@@ -202,7 +202,7 @@ def test_cached_bytes_read_back_as_spacy_reads_them(pipeline):
     (doc,) = stages.annotate(pipeline.nlp, [text])
     data = cache.to_bytes(doc)
     (spacy_doc,) = DocBin().from_bytes(data).get_docs(pipeline.nlp.vocab)
-    ours = cache.from_bytes(pipeline.nlp, data)
+    ours = cache.from_bytes(pipeline.nlp.vocab, data)
     attrs = [ORTH, LEMMA, NORM, TAG, POS, MORPH, DEP, HEAD, SENT_START, ENT_IOB, ENT_TYPE, ENT_ID, SPACY]
     assert (ours.to_array(attrs) == spacy_doc.to_array(attrs)).all()
     assert ours.text == spacy_doc.text == text
@@ -213,19 +213,46 @@ def test_cached_bytes_read_back_as_spacy_reads_them(pipeline):
     assert ours.cats == spacy_doc.cats and not ours.spans
 
 
-def test_the_key_changes_with_the_rulers_patterns(nlp):
-    other = build(Gazetteer.default())
-    assert cache.key(other) == cache.key(nlp)
-    other.get_pipe("yalu_entities").add_patterns([{"label": "PLACE", "pattern": "Nowhere Ri"}])
-    assert cache._key(other) != cache.key(nlp)
+def test_the_key_changes_with_what_decides_an_annotation(monkeypatch):
+    """The key is computed from the pipeline's makings, not from a built pipeline: the ruler's
+    patterns, the words the tokenizer keeps whole, the model."""
+    from yalu.annotate import spacy_pipeline
+
+    gazetteer = Gazetteer.default()
+    key = cache.key(gazetteer)
+    assert cache.key(Gazetteer.default()) == key
+    actors = spacy_pipeline.actor_lexicon()
+    with monkeypatch.context() as m:
+        m.setattr(spacy_pipeline, "actor_lexicon", lambda: [*actors, {"normalized": "Nowhere Guards", "patterns": ["Nowhere Guards"]}])
+        assert cache.key(gazetteer) != key
+    with monkeypatch.context() as m:
+        m.setattr(spacy_pipeline, "unsplit", lambda: ["test-fire", "sea-skim"])
+        assert cache.key(gazetteer) != key
+    meta = cache._model_meta()
+    with monkeypatch.context() as m:
+        m.setattr(cache, "_model_meta", lambda: {**meta, "version": "9.9.9"})
+        assert cache.key(gazetteer) != key
+    assert cache.key(gazetteer) == key
+
+
+def test_the_models_vocabulary_reads_as_the_pipelines(pipeline):
+    """`cache.vocab` (the model's vocabulary, without its weights) gives the words the
+    lexical attributes the whole pipeline's vocabulary gives them."""
+    text = (REPO / "samples" / "reports" / "kcna-politburo-meeting.txt").read_text(encoding="utf-8")
+    (doc,) = stages.annotate(pipeline.nlp, [text + " Some 1,200 of them, twenty-one, were 3rd in line."])
+    data = cache.to_bytes(doc)
+    attrs = ("text", "lower_", "norm_", "shape_", "prefix_", "suffix_", "is_alpha", "is_digit", "is_punct", "is_stop",
+             "like_num", "is_oov", "lemma_", "tag_", "pos_", "dep_", "ent_type_", "ent_id_", "whitespace_")
+    ours, theirs = cache.from_bytes(cache.vocab(), data), cache.from_bytes(pipeline.nlp.vocab, data)
+    assert [[getattr(t, a) for a in attrs] for t in ours] == [[getattr(t, a) for a in attrs] for t in theirs]
 
 
 def test_a_pipeline_from_the_cache_reads_it_without_building_spacy(pipeline, tmp_path):
-    """`yalu reprocess` reads annotations with `cache.reader`, built without the place
-    patterns, under the key of the whole pipeline; the whole one is built only for an
-    article it must annotate."""
-    gazetteer = Gazetteer.default()
-    assert cache.key(cache.reader(gazetteer)) == cache.key(build(gazetteer)) == cache.key(pipeline.nlp)
+    """`yalu reprocess` reads annotations into the model's vocabulary (`cache.vocab`), under the
+    key of the whole pipeline, computed without building it; the whole one is built only for
+    an article it must annotate."""
+    assert Pipeline(from_cache=True).cache_key == Pipeline(nlp=build(Gazetteer.default())).cache_key == \
+        cache.key(Gazetteer.default())
     article = Article(text="Guards in Hyesan detained two smugglers on Monday, a source told Daily NK.",
                       published=date(2024, 5, 2))
     (made,) = Pipeline(nlp=pipeline.nlp, decide=pipeline.decide, keep_annotations=True).process([(article, None)])
@@ -242,7 +269,7 @@ def test_a_classifier_on_sentence_vectors_keeps_no_cache(pipeline):
 
     vectors = replace(pipeline.decide, weights={**pipeline.decide.weights, "v3": 0.5})
     assert Pipeline(nlp=pipeline.nlp, decide=vectors).cache_key is None
-    assert Pipeline(nlp=pipeline.nlp, decide=pipeline.decide).cache_key == cache.key(pipeline.nlp)
+    assert Pipeline(nlp=pipeline.nlp, decide=pipeline.decide).cache_key == cache.key(Gazetteer.default())
 
 
 def test_an_old_database_gets_the_annotations_table(tmp_path):

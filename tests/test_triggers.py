@@ -296,6 +296,14 @@ def test_place_tags_decide_a_rule(triggers):
     assert "defection" not in triggers("Two women crossed the street at night.").types
 
 
+def test_only_a_rule_whose_lists_read_place_tags_asks_for_the_places():
+    """find_triggers reads the clause's places only for such a rule (or another theatre's
+    sentence): the geoparser then reads only an article that needs it."""
+    crossing = [r for r in rules()["cross"] if r.event_type == "defection"]
+    assert crossing and all(r.reads_tags for r in crossing)  # "@CN": into China
+    assert [r for r in rules()["inspect"] if not r.reads_tags]  # Kim inspected a factory: words alone
+
+
 # --- the lexicon's word lists ------------------------------------------------------
 
 def test_terms_match_words_lemmas_and_prefixes(nlp):
@@ -312,6 +320,38 @@ def test_terms_do_not_match_part_of_a_word(nlp):
     assert not Terms(["smuggle"]).found(tokens, set())  # neither "smugglers" nor the lemma "smuggler"
     assert not Terms(["gle"]).found(tokens, set())
     assert not Terms(["daw*"]).found(list(nlp("They were caught.")), set())
+
+
+def test_terms_may_find_only_what_the_sentence_holds(nlp):
+    """The cheap test before a clause is read: a clause's words are its sentence's, so a list
+    whose first words are nowhere in the sentence (as written or as lemmas) finds nothing."""
+    from yalu.extract.clause import Words, sentence_texts
+
+    sent = next(nlp("Border guards test-fired rifles and caught two smugglers near the river.").sents)
+    texts = sentence_texts(sent)
+    assert Terms(["test-fire*"]).may_find(texts)  # a word the tokenizer split, joined again
+    assert Terms(["catch"]).may_find(texts)  # by lemma
+    assert Terms(["smuggler ring", "drone"]).may_find(texts)  # a phrase's first word is enough to read on
+    assert not Terms(["drone", "balloon*"]).may_find(texts)  # the near miss: nothing to read
+    assert not Terms(["drone"]).found(Words(list(sent)), set())
+    assert Terms(["@CN"]).may_find(texts)  # a place tag is read in the clause, not here
+
+
+def test_a_rule_whose_second_list_is_nowhere_in_the_sentence_may_not_fire(nlp, triggers):
+    """Rule.may_fire: `also` (a second list of which one word is needed) is tested against the
+    sentence before the clause is read; the verdicts stay those of the clause."""
+    from yalu.extract.clause import sentence_texts
+
+    [blow_up] = [r for r in rules()["blow"] if r.id == "trigger.other.blow_up"]
+
+    def may_fire(text):
+        sent = next(nlp(text).sents)
+        blew = next(t for t in sent if t.lemma_ == "blow")
+        return blow_up.may_fire(blew, set(), lambda: sentence_texts(sent))
+
+    assert not may_fire("Engineers blew up the old dam at dawn.")  # no building of its list
+    assert may_fire("Soldiers blew up the liaison office at dawn.")
+    assert "other" not in triggers("Engineers blew up the old dam at dawn.").types
 
 
 def test_terms_place_tags(nlp):

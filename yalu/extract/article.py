@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -62,16 +63,21 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
     """The incidents of one annotated article. With a decider (the trained classifier),
     it decides which candidate records are reported and sets their confidence."""
     cites = citations(doc)
-    places = geoparser.mentions(doc, [(c.start, c.end) for c in cites])
-    # sorted by start, so that each sentence finds its own by bisection (annotate.index)
-    found_dates = sorted(dates.find_dates(text_of(doc), article.published), key=lambda d: d.start)
+    # found once a trigger's rules read place tags: an article without a trigger needs none
+    found_places = cache(lambda: geoparser.mentions(doc, [(c.start, c.end) for c in cites]))
+    # sorted by start, so that each sentence finds its own by bisection (annotate.index); scanned
+    # at the first sentence with a trigger: most articles have none (2 in 3 of KCNA's)
+    found_dates = cache(lambda: sorted(dates.find_dates(text_of(doc), article.published), key=lambda d: d.start))
     paragraph_starts = paragraphs(text_of(doc))
     mentions: list[Mention] = []
     for sent in doc.sents:
-        mentions.extend(read_sentence(sent, article, geoparser, places, found_dates, cites, paragraph_starts))
+        mentions.extend(read_sentence(sent, article, geoparser, found_places, found_dates, cites, paragraph_starts))
+    if not mentions:
+        return []
+    places = found_places()
     short = len(list(doc.sents)) <= SHORT_ITEM_SENTENCES
     if article.published:
-        mark_told_history(mentions, found_dates, article.published, BACKGROUND_DAYS if short else HISTORY_DAYS)
+        mark_told_history(mentions, found_dates(), article.published, BACKGROUND_DAYS if short else HISTORY_DAYS)
         mark_background(mentions, article.published, BACKGROUND_DAYS if short else HISTORY_DAYS)
         mark_look_backs(mentions, article.published)
     mark_earlier_acts(mentions)
@@ -79,7 +85,7 @@ def extract(doc: Doc, article: Article, geoparser: Geoparser, decide: Decider | 
     refine_sites(mentions, geoparser, places)
     inherit_places(mentions, geoparser, places, cites, short)
     incidents = cluster_mentions(mentions)
-    date_undated(incidents, doc, article, spoken_date(doc, found_dates, cites), found_dates)
+    date_undated(incidents, doc, article, spoken_date(doc, found_dates(), cites), found_dates())
     records = [(c, record(c, article)) for c in incidents if reportable(c) and not history(c, article.published)]
     if decide is not None:
         context = document_features(records, article.published, len(doc))

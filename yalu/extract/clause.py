@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
+
+from ..annotate import text_of
 
 # Dependents that open a clause of their own: their words do not qualify the trigger.
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
@@ -121,9 +124,23 @@ class Terms:
             for w in words
         ]
         self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])") if parts else None
+        self._words = words
 
     def __bool__(self) -> bool:
         return bool(self.tags or self.pattern)
+
+    @cached_property
+    def _heads(self) -> re.Pattern[str] | None:
+        """The first word of each term (a prefix's stem): what a text the list finds words in holds."""
+        heads = {w.lower().removesuffix("*").split(" ")[0] for w in self._words}
+        return re.compile("|".join(map(re.escape, sorted(heads)))) if heads else None
+
+    def may_find(self, texts: tuple[str, ...]) -> bool:
+        """Whether the list may find words in a clause of a sentence whose words (`sentence_texts`)
+        are `texts`: False when no term's first word is in them, a test cheaper than the clause's.
+        A clause's text is its sentence's words, some left out (a space where they are), so a
+        word found there is in the sentence's."""
+        return bool(self.tags) or (self._heads is not None and any(self._heads.search(t) for t in texts))
 
     def found(self, tokens: list[Token] | Words, tags: set[str], names: bool = False) -> bool:
         """With `names`, words inside a place name count too: a list of other theatres
@@ -153,6 +170,12 @@ class Words:
             skip = ("SOURCE",) if names else ("PLACE", "SOURCE")
             found = self._texts[names, attr] = _text([t for t in self.tokens if t.ent_type_ not in skip], attr)
         return found
+
+
+def sentence_texts(sent: Span) -> tuple[str, str]:
+    """The sentence's words and their lemmas, lowered, as written: each run of words a clause's
+    text (`Words.text`) joins without a space is in them."""
+    return text_of(sent.doc)[sent.start_char:sent.end_char].lower(), "".join(t.lemma_.lower() + t.whitespace_ for t in sent)
 
 
 def _text(tokens: list[Token], attr: str) -> str:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -74,19 +76,20 @@ def read_sentence(
     sent: Span,
     article: Article,
     geoparser: Geoparser,
-    places: list[PlaceMention],
-    found_dates: list[dates.DateMention],
+    article_places: Callable[[], list[PlaceMention]],  # found once a trigger's rules ask for them
+    found_dates: Callable[[], list[dates.DateMention]],  # the article's, read once they are asked for
     cites: list[Citation],
     paragraph_starts: list[int],
 ) -> list[Mention]:
     # places sorted by start: those of this sentence, found by bisection
-    places = starting_in(places, sent.start_char, sent.end_char)
-    triggers = find_triggers(sent, lambda tokens: geoparser.tags(tokens, places))
+    here = cache(lambda: starting_in(article_places(), sent.start_char, sent.end_char))
+    triggers = find_triggers(sent, lambda tokens: geoparser.tags(tokens, here()))
     if not triggers:
         return []
+    places = here()
     attribution = sentence_attribution(sent, cites, article.outlet)
     corroborating = corroboration(sent, cites, article.outlet)
-    in_sentence = starting_in(found_dates, sent.start_char, sent.end_char)
+    in_sentence = starting_in(found_dates(), sent.start_char, sent.end_char)
     spoken = dates.reporting_date(sent, in_sentence)
     stated = find_quantities(sent.text)  # read once: a sentence of many acts is read once, not once an act
     out = []

@@ -5,15 +5,16 @@ The lexicon is data (data/triggers.toml); this module only applies it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.tokens import Span, Token
 
 from .. import resources
 from ..annotate.index import ent_of
 from ..ontology import has
-from .clause import Terms, Words, window
+from .clause import Terms, Words, sentence_texts, window
 from .senses import destinations, objects, recipients, subjects
 
 # a noun named in the singular is one thing (single_objects_none), unless a determiner
@@ -80,6 +81,20 @@ class Rule:
             or (self.subjects_none and self.subjects_none.found(subjects(token), set(), names=True))
             or (self.recipients_none and self.recipients_none.found(recipients(token), set()))
         )
+
+    def may_fire(self, token: Token, state: set[str], sentence: Callable[[], tuple[str, ...]]) -> bool:
+        """Whether the rule may fire on the word, tested before its clause is read (most
+        candidates fire none): its part of speech and form fit, a word of `any` is in the
+        sentence (`sentence`: its texts) where the rule has no other way to its clues, and one
+        of `also` too."""
+        return token.pos_ in self.pos and not (self.states & state) and (
+            not self.any or bool(self.destinations_any) or has(self.event_type, "told_by_pronoun")
+            or self.any.may_find(sentence())) and (not self.also or self.also.may_find(sentence()))
+
+    @cached_property
+    def reads_tags(self) -> bool:
+        """Its word lists read place tags (`@KP`, `@border`): the clause's are needed."""
+        return any(terms.tags for terms in (self.any, self.also, self.none))
 
     def wants_object(self, token: Token) -> bool:
         """The rule names the objects its act is done to, and the word has none of them."""
@@ -293,19 +308,23 @@ def find_triggers(sent: Span, place_tags) -> list[Trigger]:
     table = rules()
     others, korean = _elsewhere()
     abroad = None  # read at the sentence's first candidate: most sentences have none
+    texts = cache(lambda: sentence_texts(sent))
     for token in sent:
         candidates = table.get(token.lemma_.lower()) or table.get(token.lower_)
         if not candidates or _inside_name(token):
             continue
+        state = _state(token)
+        if not any(rule.may_fire(token, state, texts) for rule in candidates):
+            continue
         if abroad is None:
-            abroad = others.found(list(sent), set(), names=True)  # "Italy", "Sevastopol": place names
+            abroad = others.may_find(texts()) and others.found(list(sent), set(), names=True)  # "Italy", "Sevastopol": place names
         tokens = window(token)
         clause = Words(tokens)
-        tags = place_tags(tokens)
+        # the places of the clause are read where a list reads their tags (most read words alone)
+        tags = place_tags(tokens) if abroad or any(rule.reads_tags for rule in candidates) else set()
         if abroad and not korean.found(clause, tags):
             continue  # another theatre's act: no Korean party in its clause
         before = _antecedent(token, place_tags)
-        state = _state(token)
         fired = [
             rule
             for rule in candidates

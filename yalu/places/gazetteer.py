@@ -613,6 +613,8 @@ _CUE_CACHE: dict[str, re.Pattern] = {}
 def _contains(ctx: str, phrase: str) -> bool:
     pat = _CUE_CACHE.get(phrase)
     if pat is None:
+        if phrase.isascii() and ctx.isascii() and phrase.lower() not in ctx.lower():
+            return False  # compiled once a context holds it: most cues are never read
         # a Hangul cue takes its particles ("동부전선에서", "속초항의"): whole at its start only
         end = "" if rz.is_hangul(phrase[-1:]) else r"(?![\w])"
         pat = re.compile(r"(?<![\w])" + re.escape(phrase) + end, re.IGNORECASE)

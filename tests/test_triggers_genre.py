@@ -125,6 +125,11 @@ def test_inspectors_and_task_forces_sent_are_a_crackdown(fired_types, text, kind
         ("Officials have carried out random inspections of workers' smartphones since May.", True),
         # a leader's or a plant's inspection is none
         ("Kim Jong Un made an inspection of the Sinuiju customs house under construction.", False),
+        # state media's labour campaign: the houses it builds are no homes searched
+        ("Youth league members in Kusong have waged a shock brigade campaign to build modern houses for farmers.", False),
+        ("Workers in Kilju conducted a campaign to speed up the construction of dwelling houses.", False),
+        # near miss: a campaign that searches houses stays a crackdown
+        ("Police launched a campaign to search houses for South Korean dramas in Hyesan last week.", True),
     ],
 )
 def test_an_inspection_of_customs_or_smartphones_is_a_crackdown(fired_types, text, fires):

@@ -64,13 +64,18 @@ def _participle_agents(noun: Token) -> set[Token]:
     return tokens
 
 
+def to_infinitive(verb: Token) -> bool:
+    """The verb has its "to" ("to tighten", "to cross")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _content(noun: Token) -> set[Token]:
     """What a noun's infinitive tells it is for: "an order by Kim to tighten control of the
     schools", "a directive to round up phone users" (the order's content, though the
     infinitive is a clause of its own)."""
     tokens: set[Token] = set()
     for child in noun.children:
-        if child.dep_ == "acl" and child.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        if child.dep_ == "acl" and child.tag_ == "VB" and to_infinitive(child):
             tokens.update(_own_subtree(child))
     return tokens
 

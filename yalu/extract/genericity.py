@@ -19,6 +19,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from .. import resources
+from .clause import to_infinitive
 from .modality import NO_ACT, RULES, Rule, Verdict, _cause_preposition, _generic, _habitual, _past, lexicon
 from .rhetoric import DAY_WORDS, FINITE, register
 
@@ -385,8 +386,7 @@ def described_kind(trigger: Token, sent: Span, attributed: bool) -> Verdict | No
     has become harder to cross the river": a kind of act sized up under "it", not one done
     ("it took two days to cross" tells a crossing: no adjective of difficulty or frequency)."""
     head = trigger.head
-    if trigger.pos_ != "VERB" or trigger.dep_ not in ("xcomp", "ccomp") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+    if trigger.pos_ != "VERB" or trigger.dep_ not in ("xcomp", "ccomp") or not to_infinitive(trigger):
         return None
     lex = lexicon()
     sizes = lex.hindered | lex.generic_adjectives

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .clause import to_infinitive
 from .genericity import cues
 from .modality import NO_ACT, Rule, Verdict
 from .rhetoric import register
@@ -56,7 +57,7 @@ def inquiry(trigger: Token, sent: Span, attributed: bool) -> Verdict | None:
 def _open_question(verb: Token) -> bool:
     """"to understand how ...", "to learn whether ...": an infinitive asking an open question
     ("came to know that five were arrested", which the parser also reads as a purpose, learnt a fact)."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+    return to_infinitive(verb) and any(
         g.tag_ in ("WRB", "WP", "WDT") or g.lower_ in ("whether", "if")
         for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children
     )
